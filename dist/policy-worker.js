@@ -6158,6 +6158,17 @@ function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+// src/common/intern.ts
+function interner(limit = 1e5) {
+  const seen = /* @__PURE__ */ new Map();
+  return (key, value) => {
+    const known = seen.get(key);
+    if (known !== void 0) return known;
+    if (seen.size < limit) seen.set(key, value);
+    return value;
+  };
+}
+
 // src/common/input-spec.ts
 var MiB = 1024 * 1024;
 
@@ -8569,10 +8580,12 @@ var SEVERITIES = ["critical", "high", "medium", "low"];
 var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+)$/;
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
+var interned = interner();
+var same = (s) => s === null ? s : interned(s, s);
 function toLocation(v) {
   if (v === null) return null;
   if (!isObject(v) || typeof v["file"] !== "string" || typeof v["line"] !== "number" || typeof v["column"] !== "number") return void 0;
-  return { file: v["file"], line: v["line"], column: v["column"] };
+  return { file: same(v["file"]), line: v["line"], column: v["column"] };
 }
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
@@ -8589,7 +8602,7 @@ function toFinding(v, target, rules) {
   if (typeof related === "string") return `${rule_id}: ${related}`;
   const cves = toCves(v["cves"]);
   if (typeof cves === "string") return `${rule_id}: ${cves}`;
-  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const finding = { rule_id: rule.id, title: rule.title, severity: severity ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path), location };
   if (related !== void 0) finding.related = related;
   if (cves !== void 0) finding.cves = cves;
   return finding;
