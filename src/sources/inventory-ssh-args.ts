@@ -22,6 +22,7 @@
  * The result is normalised: every option is its own word, followed by its argument as a word of its own
  * (`-4Cv` → -4 -C -v, `-oA=b` → -o A=b), so the caller may append and inspect them simply.
  */
+import { shellWords } from './inventory-words.ts';
 
 /** OpenSSH's getopt string (ssh.c): letters followed by ":" take an argument. */
 const SSH_GETOPT = '1246ab:c:e:fgi:kl:m:no:p:qstvxAB:CD:E:F:GI:J:KL:MNO:P:Q:R:S:TVw:W:XYy';
@@ -75,42 +76,7 @@ const SILENCING_FLAGS: Record<string, string> = {
 const BARE_KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]*=|[ \t]|$)/;
 
 /** Python's shlex.split (POSIX, no comments), as Ansible splits these variables; null for an open quote. */
-export function shlexSplit(text: string): string[] | null {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) return null;
-      word += text.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '\\' && (text[j + 1] === '"' || text[j + 1] === '\\')) j++;
-        word += text[j];
-      }
-      if (j >= text.length) return null;
-      i = j;
-    } else if (c === '\\') {
-      if (i + 1 < text.length) word += text[++i];
-      inWord = true;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
-}
+export const shlexSplit = (text: string): string[] | null => shellWords(text, { comments: false });
 
 /**
  * The `-o` argument's keyword, lower-cased (ssh's keywords are case-insensitive); null when it is not a bare

@@ -11,8 +11,11 @@ export const shown = (v: string) => JSON.stringify(v).replace(/[\u007f-\u009f\u2
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const RANGE_HINT = 'A range is [begin:end] or [begin:end:step]: numbers (01:20 keeps the zero padding) or single letters (a:f), as Ansible expands them.';
 
-/** A shell-like split (Python's shlex in POSIX mode with comments), or null when a quotation is not closed. */
-export function shellWords(line: string): string[] | null {
+/**
+ * A shell-like split (Python's shlex in POSIX mode; with comments unless told otherwise, as an INI host line
+ * is read), or null when a quotation is not closed.
+ */
+export function shellWords(line: string, opts: { comments: boolean } = { comments: true }): string[] | null {
   const words: string[] = [];
   let word = '';
   let inWord = false;
@@ -22,7 +25,7 @@ export function shellWords(line: string): string[] | null {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
-    } else if (c === '#') {
+    } else if (c === '#' && opts.comments) {
       break;
     } else if (c === "'") {
       const end = line.indexOf("'", i + 1);
