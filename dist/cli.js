@@ -37721,144 +37721,12 @@ function probeDaemon(address, port) {
 var import_yaml5 = __toESM(require_dist2(), 1);
 import { dirname as dirname5 } from "node:path";
 
-// src/sources/inventory-ssh-args.ts
-var SSH_GETOPT = "1246ab:c:e:fgi:kl:m:no:p:qstvxAB:CD:E:F:GI:J:KL:MNO:P:Q:R:S:TVw:W:XYy";
-var WITH_ARG = new Set([...SSH_GETOPT.matchAll(/(\w):/g)].map((m) => m[1]));
-var FLAGS = /* @__PURE__ */ new Set([...SSH_GETOPT.replace(/\w:/g, "")]);
-var REFUSED_FLAGS = {
-  N: "runs no command",
-  n: "closes ssh's input, where the collector is sent",
-  f: "sends ssh to the background",
-  s: "runs a subsystem instead of the collector",
-  t: "forces a terminal, which mangles the collector's output",
-  W: "forwards the connection instead of running a command",
-  O: "sends a command to a connection master instead of connecting",
-  G: "prints the configuration instead of connecting",
-  V: "prints the version instead of connecting",
-  Q: "queries ssh instead of connecting",
-  E: "sends ssh's messages to a file, and rsyncguard names each failure from them"
-};
-var REFUSED_KEYWORDS = {
-  remotecommand: "replaces the collector with another command",
-  requesttty: "forces a terminal, which mangles the collector's output",
-  sessiontype: "changes what the session runs",
-  stdinnull: "closes ssh's input, where the collector is sent",
-  forkafterauthentication: "sends ssh to the background",
-  localcommand: "runs a local command after connecting",
-  permitlocalcommand: "runs a local command after connecting"
-};
-var SHARING_KEYWORDS = /* @__PURE__ */ new Set(["controlmaster", "controlpath", "controlpersist"]);
-var CONTROLS3 = /[\u0000-\u001f\u007f]/;
-var SILENCING_FLAGS = {
-  q: "-q (ssh's messages name each failure: quiet, a changed host key would read as a bare exit 255)",
-  y: "-y (ssh's messages name each failure: sent to syslog, a changed host key would read as a bare exit 255)"
-};
-var BARE_KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]*=|[ \t]|$)/;
-function shlexSplit(text7) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  for (let i = 0; i < text7.length; i++) {
-    const c = text7[i];
-    if (c === " " || c === "	" || c === "\r" || c === "\n") {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-    } else if (c === "'") {
-      const end = text7.indexOf("'", i + 1);
-      if (end < 0) return null;
-      word += text7.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      for (; j < text7.length && text7[j] !== '"'; j++) {
-        if (text7[j] === "\\" && (text7[j + 1] === '"' || text7[j + 1] === "\\")) j++;
-        word += text7[j];
-      }
-      if (j >= text7.length) return null;
-      i = j;
-    } else if (c === "\\") {
-      if (i + 1 < text7.length) word += text7[++i];
-      inWord = true;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-var keywordOf = (arg) => BARE_KEYWORD.exec(arg)?.[1]?.toLowerCase() ?? null;
-function checkSshArgs(words) {
-  const args = [];
-  const dropped = [];
-  const kept = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (CONTROLS3.test(w)) return { error: "has a control character (a newline?) in an ssh argument" };
-    if (w === "--") return { error: 'has "--", after which ssh would take the next word as the host' };
-    if (!w.startsWith("-") || w === "-") return { error: `has word ${i + 1}, which is not an ssh option (ssh would take it as the host or the remote command)` };
-    for (let j = 1; j < w.length; j++) {
-      const opt = w[j];
-      if (REFUSED_FLAGS[opt] !== void 0) return { error: `has ssh option -${opt}, which ${REFUSED_FLAGS[opt]}` };
-      if (FLAGS.has(opt)) {
-        if (opt === "M") dropped.push("-M (connection sharing is managed by rsyncguard)");
-        else if (SILENCING_FLAGS[opt] !== void 0) dropped.push(SILENCING_FLAGS[opt]);
-        else args.push(`-${opt}`);
-        continue;
-      }
-      if (!WITH_ARG.has(opt)) return { error: `has -${/^[A-Za-z0-9]$/.test(opt) ? opt : "?"}, which is not an ssh option` };
-      const attached = w.slice(j + 1);
-      let arg;
-      if (attached !== "") {
-        arg = attached;
-      } else {
-        const next = words[i + 1];
-        if (next === void 0) return { error: `ends with ssh option -${opt}, which needs an argument` };
-        if (CONTROLS3.test(next)) return { error: "has a control character (a newline?) in an ssh argument" };
-        arg = next;
-        i++;
-      }
-      const keep = keeps(opt, arg, dropped);
-      if (typeof keep === "string") return { error: keep };
-      if (keep === true) args.push(`-${opt}`, arg);
-      if (keep === true && opt === "F") kept.push("-F (this ssh_config replaces --ssh-config and ~/.ssh/config: ssh reads the last -F given)");
-      break;
-    }
-  }
-  return { args, dropped, kept };
-}
-function keeps(opt, arg, dropped) {
-  if (opt === "S") {
-    dropped.push("-S (connection sharing is managed by rsyncguard)");
-    return false;
-  }
-  if (opt !== "o") return true;
-  const k = keywordOf(arg);
-  if (k === null) return 'has an -o option whose keyword is not a bare word (quoted, or after "="), which ssh would still read: give the keyword unquoted';
-  if (k === "match" || k === "include" || k === "host") return `has -o ${k}, which ssh_config allows only in a file`;
-  if (REFUSED_KEYWORDS[k] !== void 0) return `has -o ${k}, which ${REFUSED_KEYWORDS[k]}`;
-  if (SHARING_KEYWORDS.has(k)) {
-    dropped.push(`-o ${k} (connection sharing is managed by rsyncguard)`);
-    return false;
-  }
-  if (k === "stricthostkeychecking") {
-    const v = arg.replace(/^[ \t]*[A-Za-z]+[ \t]*=?[ \t]*/, "").trim().toLowerCase();
-    if (v === "yes" || v === "ask") return true;
-    dropped.push("-o StrictHostKeyChecking (host keys are checked as rsyncguard decides: --accept-new-host-keys trusts new keys, a changed key is never accepted)");
-    return false;
-  }
-  return true;
-}
-
 // src/sources/inventory-words.ts
 var MAX_RANGE_HOSTS = 1e4;
 var shown = (v) => JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 var LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 var RANGE_HINT = "A range is [begin:end] or [begin:end:step]: numbers (01:20 keeps the zero padding) or single letters (a:f), as Ansible expands them.";
-function shellWords(line) {
+function shellWords(line, opts = { comments: true }) {
   const words = [];
   let word = "";
   let inWord = false;
@@ -37868,7 +37736,7 @@ function shellWords(line) {
       if (inWord) words.push(word);
       word = "";
       inWord = false;
-    } else if (c === "#") {
+    } else if (c === "#" && opts.comments) {
       break;
     } else if (c === "'") {
       const end = line.indexOf("'", i + 1);
@@ -37938,6 +37806,103 @@ function splitPort(pattern) {
   const m = /^([^:]+):(\d+)$/.exec(outside);
   if (!m) return { pattern, port: null };
   return { pattern: pattern.slice(0, pattern.lastIndexOf(":")), port: Number(m[2]) };
+}
+
+// src/sources/inventory-ssh-args.ts
+var SSH_GETOPT = "1246ab:c:e:fgi:kl:m:no:p:qstvxAB:CD:E:F:GI:J:KL:MNO:P:Q:R:S:TVw:W:XYy";
+var WITH_ARG = new Set([...SSH_GETOPT.matchAll(/(\w):/g)].map((m) => m[1]));
+var FLAGS = /* @__PURE__ */ new Set([...SSH_GETOPT.replace(/\w:/g, "")]);
+var REFUSED_FLAGS = {
+  N: "runs no command",
+  n: "closes ssh's input, where the collector is sent",
+  f: "sends ssh to the background",
+  s: "runs a subsystem instead of the collector",
+  t: "forces a terminal, which mangles the collector's output",
+  W: "forwards the connection instead of running a command",
+  O: "sends a command to a connection master instead of connecting",
+  G: "prints the configuration instead of connecting",
+  V: "prints the version instead of connecting",
+  Q: "queries ssh instead of connecting",
+  E: "sends ssh's messages to a file, and rsyncguard names each failure from them"
+};
+var REFUSED_KEYWORDS = {
+  remotecommand: "replaces the collector with another command",
+  requesttty: "forces a terminal, which mangles the collector's output",
+  sessiontype: "changes what the session runs",
+  stdinnull: "closes ssh's input, where the collector is sent",
+  forkafterauthentication: "sends ssh to the background",
+  localcommand: "runs a local command after connecting",
+  permitlocalcommand: "runs a local command after connecting"
+};
+var SHARING_KEYWORDS = /* @__PURE__ */ new Set(["controlmaster", "controlpath", "controlpersist"]);
+var CONTROLS3 = /[\u0000-\u001f\u007f]/;
+var SILENCING_FLAGS = {
+  q: "-q (ssh's messages name each failure: quiet, a changed host key would read as a bare exit 255)",
+  y: "-y (ssh's messages name each failure: sent to syslog, a changed host key would read as a bare exit 255)"
+};
+var BARE_KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]*=|[ \t]|$)/;
+var shlexSplit = (text7) => shellWords(text7, { comments: false });
+var keywordOf = (arg) => BARE_KEYWORD.exec(arg)?.[1]?.toLowerCase() ?? null;
+function checkSshArgs(words) {
+  const args = [];
+  const dropped = [];
+  const kept = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (CONTROLS3.test(w)) return { error: "has a control character (a newline?) in an ssh argument" };
+    if (w === "--") return { error: 'has "--", after which ssh would take the next word as the host' };
+    if (!w.startsWith("-") || w === "-") return { error: `has word ${i + 1}, which is not an ssh option (ssh would take it as the host or the remote command)` };
+    for (let j = 1; j < w.length; j++) {
+      const opt = w[j];
+      if (REFUSED_FLAGS[opt] !== void 0) return { error: `has ssh option -${opt}, which ${REFUSED_FLAGS[opt]}` };
+      if (FLAGS.has(opt)) {
+        if (opt === "M") dropped.push("-M (connection sharing is managed by rsyncguard)");
+        else if (SILENCING_FLAGS[opt] !== void 0) dropped.push(SILENCING_FLAGS[opt]);
+        else args.push(`-${opt}`);
+        continue;
+      }
+      if (!WITH_ARG.has(opt)) return { error: `has -${/^[A-Za-z0-9]$/.test(opt) ? opt : "?"}, which is not an ssh option` };
+      const attached = w.slice(j + 1);
+      let arg;
+      if (attached !== "") {
+        arg = attached;
+      } else {
+        const next = words[i + 1];
+        if (next === void 0) return { error: `ends with ssh option -${opt}, which needs an argument` };
+        if (CONTROLS3.test(next)) return { error: "has a control character (a newline?) in an ssh argument" };
+        arg = next;
+        i++;
+      }
+      const keep = keeps(opt, arg, dropped);
+      if (typeof keep === "string") return { error: keep };
+      if (keep === true) args.push(`-${opt}`, arg);
+      if (keep === true && opt === "F") kept.push("-F (this ssh_config replaces --ssh-config and ~/.ssh/config: ssh reads the last -F given)");
+      break;
+    }
+  }
+  return { args, dropped, kept };
+}
+function keeps(opt, arg, dropped) {
+  if (opt === "S") {
+    dropped.push("-S (connection sharing is managed by rsyncguard)");
+    return false;
+  }
+  if (opt !== "o") return true;
+  const k = keywordOf(arg);
+  if (k === null) return 'has an -o option whose keyword is not a bare word (quoted, or after "="), which ssh would still read: give the keyword unquoted';
+  if (k === "match" || k === "include" || k === "host") return `has -o ${k}, which ssh_config allows only in a file`;
+  if (REFUSED_KEYWORDS[k] !== void 0) return `has -o ${k}, which ${REFUSED_KEYWORDS[k]}`;
+  if (SHARING_KEYWORDS.has(k)) {
+    dropped.push(`-o ${k} (connection sharing is managed by rsyncguard)`);
+    return false;
+  }
+  if (k === "stricthostkeychecking") {
+    const v = arg.replace(/^[ \t]*[A-Za-z]+[ \t]*=?[ \t]*/, "").trim().toLowerCase();
+    if (v === "yes" || v === "ask") return true;
+    dropped.push("-o StrictHostKeyChecking (host keys are checked as rsyncguard decides: --accept-new-host-keys trusts new keys, a changed key is never accepted)");
+    return false;
+  }
+  return true;
 }
 
 // src/sources/inventory-yaml-load.ts
