@@ -88,6 +88,18 @@ html('scan: the page opens from disk with no request, and its rows, counts and f
     [...up].sort((a, b) => b.localeCompare(a)),
   );
 
+  // Where a finding sits sorts by line number (file:9 before file:10), not as text.
+  await page.click('#findings thead th:nth-child(6) button');
+  const where = await page.$$eval('#findings tbody tr td:nth-child(6)', (cells) => cells.map((c) => c.textContent ?? ''));
+  assert.equal(
+    where,
+    [...where].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })),
+  );
+  assert.ok(
+    where.some((w, i) => i > 0 && w.localeCompare(where[i - 1] ?? '') < 0),
+    'the examples have a file:9 / file:10 pair, which text order would put the other way round',
+  );
+
   // Every row links to its drill-down, which shows the config lines around the finding.
   const broken = await page.$$eval('#findings tbody a', (links) => links.filter((a) => !document.getElementById((a.getAttribute('href') ?? '').slice(1))).length);
   assert.is(broken, 0, 'every finding link has its target');
