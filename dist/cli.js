@@ -48247,7 +48247,7 @@ var SCRIPT = `
         var numeric = th.classList.contains('num') || th.hasAttribute('data-num');
         var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b2) {
           var x = key(a), y = key(b2);
-          var d = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+          var d = numeric ? Number(x) - Number(y) : x.localeCompare(y, undefined, { numeric: true });
           return asc ? d : -d;
         });
         sorted.forEach(function (r) { body.appendChild(r); });
