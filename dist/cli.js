@@ -41203,6 +41203,7 @@ var SECRETS_UNREADABLE = "secrets-unreadable";
 function unreadable(path2, reason, at, hint2) {
   return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path2} could not be read: ${reason}; its entries were not checked.`, at, hint2);
 }
+var DAEMON_CANNOT = /^the daemon \(uid \d+\) could not read it/;
 function hostReason(reason) {
   const line = reason.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return line === "" ? "the collector could not read it" : line.length > 200 ? `${line.slice(0, 200)}\u2026` : line;
@@ -41215,7 +41216,8 @@ function hostSecrets(raw2, config) {
     const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
     const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
     const at = named.get(s.path);
-    const diagnostics = s.exists && s.unreadable !== void 0 && at ? [unreadable(s.path, hostReason(s.unreadable), at, HOST_HINT)] : [];
+    const reason = s.unreadable === void 0 ? null : hostReason(s.unreadable);
+    const diagnostics = !s.exists || reason === null || !at ? [] : [DAEMON_CANNOT.test(reason) ? notRead(s.path, reason, at) : unreadable(s.path, reason, at, HOST_HINT)];
     return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {}, ...diagnostics.length > 0 ? { diagnostics } : {} };
   });
 }

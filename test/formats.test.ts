@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FIX_FORMATS, FLEET_FORMATS, formatNames, REPORT_FORMATS, RULES_FORMATS } from '../src/report/index.ts';
+import { FIX_FORMATS, FLEET_FORMATS, formatNames, REPORT_FORMATS, RULES_FORMATS, TREND_FORMATS } from '../src/report/index.ts';
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 30_000 });
@@ -23,6 +23,7 @@ const COMMANDS: [string, string[] | null, string[]][] = [
   ['access', null, ['examples/hardened/rsyncd.conf', '--client', '127.0.0.1', '--hosts-map', 'test/fixtures/hosts']],
   ['rules', formatNames(RULES_FORMATS), []],
   ['fix', formatNames(FIX_FORMATS), ['examples/hardened']],
+  ['trend', formatNames(TREND_FORMATS), ['/nonexistent-history']],
 ];
 
 const formats = suite('--format reads the registries');
@@ -43,7 +44,7 @@ for (const [command, known, args] of COMMANDS) {
     const r = cli(command, '--help');
     assert.is(r.code, 0);
     if (known !== null) assert.equal(offered(), known);
-    assert.match(r.stdout, new RegExp(`--format \\S+ +Output format \\(default: ${command === 'fix' ? 'diff' : 'text'}\\)`));
+    assert.match(r.stdout, new RegExp(`--format \\S+ +Output format \\(default: ${command === 'fix' ? 'diff' : command === 'trend' ? 'markdown' : 'text'}\\)`));
   });
 
   formats(`${command}: an unknown --format is exit 2 with the list, and nothing rendered`, () => {

@@ -136,6 +136,8 @@ function unreadable(path: string, reason: string, at: Location, hint: string): D
   return diagnostic('warning', SECRETS_UNREADABLE, `The secrets file ${path} could not be read: ${reason}; its entries were not checked.`, at, hint);
 }
 
+const DAEMON_CANNOT = /^the daemon \(uid \d+\) could not read it/;
+
 /** The collector's reason, kept short and on one line: it comes from the host. */
 function hostReason(reason: string): string {
   const line = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
@@ -155,7 +157,11 @@ export function hostSecrets(raw: HostRaw, config: RsyncdConfig): SecretsFile[] {
       const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
       // The collector's mark that it could not read the file: without it the file's findings would just vanish.
       const at = named.get(s.path);
-      const diagnostics = s.exists && s.unreadable !== undefined && at ? [unreadable(s.path, hostReason(s.unreadable), at, HOST_HINT)] : [];
+      // The collector reads as the daemon's user: a file the daemon itself cannot read holds no login rsync
+      // accepts, which is a fact about the daemon (said, like an include it cannot read), not a gap in the
+      // reading. Any other reason (the collector's own user could not read it) leaves the entries unknown.
+      const reason = s.unreadable === undefined ? null : hostReason(s.unreadable);
+      const diagnostics = !s.exists || reason === null || !at ? [] : [DAEMON_CANNOT.test(reason) ? notRead(s.path, reason, at) : unreadable(s.path, reason, at, HOST_HINT)];
       return { path: s.path, file: s.path, ...(stat !== undefined ? { stat } : {}), ...(entries ? { entries } : {}), ...(diagnostics.length > 0 ? { diagnostics } : {}) };
     });
 }

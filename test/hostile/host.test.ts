@@ -83,6 +83,8 @@ host('a real rsync daemon running as nobody: what it cannot read is reported, ne
   const notes = t.notes.map((n) => n.message).join('\n');
   assert.match(notes, `&include ${dir}/closed.conf was not followed: the daemon (uid ${NOBODY}) could not read it`);
   assert.match(notes, `&include ${dir}/private/open.conf was not followed: the daemon (uid ${NOBODY}) could not read it (a directory above it is not searchable)`);
+  // A secrets file the daemon cannot read holds no login it accepts: said, and not a gap in the reading (exit 0 above).
+  assert.match(notes, `The secrets file ${dir}/secrets was not read: the daemon (uid ${NOBODY}) could not read it`);
   rmSync(dir, { recursive: true, force: true });
 });
 
