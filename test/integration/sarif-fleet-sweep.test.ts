@@ -52,12 +52,18 @@ same('every result of the sweep is in eval of the documents it collected, in the
   const a = alerts(sweepLog);
   assert.ok(a.length > 20, 'the healthy hosts have findings, else this proves little');
   assert.equal(alerts(evalLog), a);
-  // The groups with healthy hosts have a run in both; sweep's "broken" run holds only hosts not read.
+  // The groups with healthy hosts have a run in both. Sweep's "broken" group has no host read: its run is left
+  // out (uploaded empty it would close all its alerts), and the log says so.
   assert.equal(
     evalLog.runs.map((r) => r.automationDetails?.id),
     ['rsyncguard/fleet/backups/', 'rsyncguard/fleet/mirrors/'],
   );
-  assert.ok(sweepLog.runs.some((r) => r.automationDetails?.id === 'rsyncguard/fleet/broken/' && r.results?.length === 0));
+  assert.not.ok(sweepLog.runs.some((r) => r.automationDetails?.id === 'rsyncguard/fleet/broken/'));
+  const leftOut = sweepLog.runs.flatMap((r) => r.invocations?.flatMap((i) => i.toolExecutionNotifications ?? []) ?? []).filter((n) => n.descriptor?.id === 'run-left-out');
+  assert.ok(
+    leftOut.some((n) => n.message.text?.includes('"broken"')),
+    'a notification names the group left out',
+  );
   // The results file itself (what the Ansible role writes too): the same alerts.
   const fromResults = rg(['eval', results, '--format', 'sarif']);
   assert.is(fromResults.code, 2, fromResults.stderr);
