@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { HEALTHY_CONFIGS } from '../integration/support/ssh-fleet.ts';
+import { hostRawDoc } from './host-doc.ts';
 
 // The SSH test fleet's configs (each fires different rules), so the simulated fleet looks like the real one.
 const CONFIGS = HEALTHY_CONFIGS;
@@ -13,19 +14,10 @@ export const GROUPS = ['web', 'db', 'batch', 'edge'];
 
 export function fleetDoc(i: number): Record<string, unknown> {
   const text = CONFIGS[i % CONFIGS.length] ?? '';
-  return {
-    schema: 'rsyncguard/host-raw@1',
-    collector_uid: 0,
+  return hostRawDoc(`host${String(i).padStart(6, '0')}.example`, text, {
     host: { name: `host${String(i).padStart(6, '0')}.example`, os: 'Linux', kernel: '6.1.0' },
     rsync: { version_line: 'rsync  version 3.4.1  protocol version 32', package: 'rsync 3.4.1-1' },
-    processes: [],
-    listeners: [],
-    units: [],
-    defaults: [],
-    secrets: [],
-    errors: [],
-    files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
-  };
+  });
 }
 
 /** N documents as one JSON array, written to `file`; its size in bytes. */
