@@ -6,8 +6,12 @@ export interface OptionSpec {
   help: string;
   valueName?: string;
   default?: string;
-  /** Allowed values; anything else is an error, never a fallback. */
+  /** Allowed values; anything else is an error, never a fallback. Matched case-insensitively (`--fail-on HIGH`). */
   choices?: readonly string[];
+  /** One-letter alias (`f` for `-f`): only -f format, -o output, -q quiet, -h help (issue 18). */
+  short?: string;
+  /** May be given more than once (`--insecure-registry A --insecure-registry B`): the value is then a string[]. */
+  multiple?: boolean;
 }
 
 /**
