@@ -45,7 +45,7 @@ function playbook(inventory: string, play: string, ...extra: string[]): string {
   const r = spawnSync('ansible-playbook', ['-i', inventory, play, '--forks', '4', ...extra], {
     encoding: 'utf8',
     timeout: 300_000,
-    env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(fleet.base, 'ansible-local'), ANSIBLE_REMOTE_TEMP: '/tmp/.ansible', ANSIBLE_CONTROL_PATH_DIR: join(fleet.base, 'cp') },
+    env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(fleet.base, 'ansible-local'), ANSIBLE_REMOTE_TEMP: '/tmp/.ansible', ANSIBLE_SSH_CONTROL_PATH_DIR: join(fleet.base, 'cp') },
   });
   assert.is(r.status, 0, r.stdout.slice(-4000) + r.stderr.slice(-2000));
   return r.stdout;
