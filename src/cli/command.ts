@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { ok, readNumber, UserError, type NumberSpec, type Result } from '../common/index.ts';
+import { ok, readNumber, type NumberSpec, type Result, type UserError } from '../common/index.ts';
+import { parseOptions, type ParsedArgs } from './parse-options.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -12,6 +12,8 @@ export interface OptionSpec {
   short?: string;
   /** May be given more than once (`--insecure-registry A --insecure-registry B`): the value is then a string[]. */
   multiple?: boolean;
+  /** With choices: the value is a comma-separated list of them (`--severity critical,high`), each checked and normalised. */
+  list?: boolean;
 }
 
 /**
@@ -28,37 +30,23 @@ export interface Command {
   run(argv: string[]): Promise<CommandOutcome>;
 }
 
-export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-  /** The options the command line names (a default fills `values` but is not "given"). */
-  given: ReadonlySet<string>;
-}
+export type { ParsedArgs } from './parse-options.ts';
 
+/** The command line read against the command's options; a mistake is thrown as a one-line UserError (parse-options.ts). */
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean' }> = {};
-  for (const [name, o] of Object.entries(command.options)) options[name] = { type: o.type };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    // parseArgs explains over several lines ("To specify an option argument starting with a dash…"): kept, on one.
-    throw new UserError((e instanceof Error ? e.message : String(e)).replace(/^.*?: /, '').replace(/\s*\n\s*/g, ' '), undefined, `See rsyncguard ${command.name} --help.`);
-  }
-  const values: Record<string, string | boolean | undefined> = { ...parsed.values };
-  for (const [name, o] of Object.entries(command.options)) {
-    if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
-    const v = values[name];
-    if (o.choices && typeof v === 'string' && !o.choices.includes(v)) {
-      throw new UserError(`--${name} must be one of ${o.choices.join(', ')}, not "${v}"`);
-    }
-  }
-  return { values, positionals: parsed.positionals, given: new Set(Object.keys(parsed.values)) };
+  return parseOptions(command.name, command.options, argv);
 }
 
+/** A string option's value; of a repeatable one, the last given. */
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const v = args.values[name];
-  return typeof v === 'string' ? v : undefined;
+  return Array.isArray(v) ? v.at(-1) : typeof v === 'string' ? v : undefined;
+}
+
+/** Every value of a repeatable option (`--insecure-registry A --insecure-registry B`), in order; [] when absent. */
+export function stringsOption(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? [...v] : typeof v === 'string' ? [v] : [];
 }
 
 /** A numeric option (`--workers 4`), validated: a non-number, a fraction or a value out of range is an error naming it. */

@@ -26,15 +26,18 @@ export function mainHelp(): string {
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
     'Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a target could not be evaluated.',
+    'Options: -h, --help this help; -v, -V, --version the version.',
     'Run "rsyncguard <command> --help" for its options.',
     '',
   ].join('\n');
 }
 
 export function commandHelp(c: Command): string {
+  const flag = (name: string, o: { type: string; short?: string; valueName?: string }) => `${o.short !== undefined ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`;
   const lines = Object.entries(c.options).map(([name, o]) => {
-    const flag = `--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`;
-    return `  ${flag.padEnd(28)} ${o.help}${o.default !== undefined ? ` (default: ${o.default})` : ''}`;
+    const more = `${o.multiple === true ? ' (repeatable)' : ''}${o.default !== undefined ? ` (default: ${o.default})` : ''}`;
+    return `  ${flag(name, o).padEnd(32)} ${o.help}${more}`;
   });
+  lines.push(`  ${flag('help', { type: 'boolean', short: 'h' }).padEnd(32)} Show this help`);
   return [`Usage: rsyncguard ${c.usage}`, '', c.summary, '', 'Options:', ...lines, ''].join('\n');
 }

@@ -1,6 +1,7 @@
 /** A report rendered in the format --format names, from the one registry of report formats. */
-import { colourWanted, complianceSection, escapeControls, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
-import { isFramework, type UserError } from '../common/index.ts';
+import { colourWanted, complianceSection, escapeControls, filterBySeverity, parseSeverities, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
+import { isFramework, ok, type Result, type UserError } from '../common/index.ts';
+import { exitCode } from '../runner/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
 import { writeOutput, writeOutputChunks } from './output.ts';
 
@@ -37,12 +38,35 @@ export function renderWith<C>(registry: FormatRegistry<Report, C>, report: Repor
   // --compliance: the section is computed once, into the model every format renders.
   const framework = stringOption(args, 'compliance');
   const withSection = framework !== undefined && isFramework(framework) ? { ...report, compliance: complianceSection(report, framework) } : report;
+  // --severity after the section: a control never passes because the findings behind it are hidden.
+  const shown = shownReport(withSection, args);
+  if (!shown.ok) return shown.error;
   const { write } = format.value;
   // A format that can write in pieces does (JSON): a fleet's report may not fit in one string.
-  if (write !== undefined) return writeOutputChunks((out) => write(withSection, ctx, out), stringOption(args, 'output'));
-  return writeOutput(format.value.render(withSection, ctx), stringOption(args, 'output'));
+  if (write !== undefined) return writeOutputChunks((out) => write(shown.value, ctx, out), stringOption(args, 'output'));
+  return writeOutput(format.value.render(shown.value, ctx), stringOption(args, 'output'));
 }
 
 export function renderReport(report: Report, args: ParsedArgs, defaults: RenderDefaults = { texts: new Map() }): UserError | undefined {
   return renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
+}
+
+/**
+ * The report as --severity shows it (severity-filter.ts): filtered after a --baseline comparison, so a hidden
+ * finding is still matched, never `absent`; unfiltered without the option.
+ */
+export function shownReport(report: Report, args: ParsedArgs): Result<Report> {
+  const levels = stringOption(args, 'severity');
+  if (levels === undefined) return ok(report);
+  const severities = parseSeverities(levels);
+  return severities.ok ? ok(filterBySeverity(report, severities.value)) : severities;
+}
+
+/**
+ * The exit code of what the report shows (Trivy's semantics): --fail-on judges the findings --severity keeps,
+ * so `--severity critical --fail-on high` fails only on a critical; a target not evaluated is still 2.
+ */
+export function judgeReport(report: Report, args: ParsedArgs): number | UserError {
+  const shown = shownReport(report, args);
+  return shown.ok ? exitCode(shown.value, stringOption(args, 'fail-on') ?? 'high') : shown.error;
 }

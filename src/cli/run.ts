@@ -1,6 +1,7 @@
 import { UserError } from '../common/index.ts';
 import { escapeControls } from '../report/index.ts';
 import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { asUserError, EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
 
 export async function run(argv: string[]): Promise<number> {
@@ -9,16 +10,19 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(mainHelp());
     return name === undefined ? EXIT_ERROR : EXIT_OK;
   }
-  if (name === '--version' || name === '-V') {
+  if (name === '--version' || name === '-V' || name === '-v') {
     process.stdout.write(`rsyncguard ${VERSION}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`rsyncguard: unknown command "${escapeControls(name)}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See rsyncguard --help.\n`);
+    const names = COMMANDS.map((c) => c.name);
+    // An option where the command should be (`rsyncguard --format json scan`): options follow the command.
+    const said = name.startsWith('-') ? `unknown option "${name}" before a command: options follow it (rsyncguard scan ${name} …)` : `unknown command "${name}"${didYouMean(name, names, (n) => `"${n}"`) || '.'}`;
+    process.stderr.write(`rsyncguard: ${escapeControls(said)}\n  hint: Commands: ${names.join(', ')}. See rsyncguard --help.\n`);
     return EXIT_ERROR;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (wantsHelp(rest)) {
     process.stdout.write(commandHelp(command));
     return EXIT_OK;
   }
@@ -35,4 +39,10 @@ export async function run(argv: string[]): Promise<number> {
   const where = outcome.where ? `${escapeControls(outcome.where)}: ` : '';
   process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(outcome.message)}\n${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}\n` : ''}`);
   return EXIT_ERROR;
+}
+
+/** -h or --help anywhere before `--` (after it, `-h` is a path): the command's help, whatever else is there. */
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }

@@ -8,6 +8,7 @@ export { compareBySeverity, countByRule } from './finding-order.ts';
 export { fixSentence } from './fix-sentence.ts';
 export { toFleetMarkdown, toGroupedSarif, MAX_RUNS } from './fleet.ts';
 export { countBySeverity, shownNotes } from './model.ts';
+export { filterBySeverity, parseSeverities } from './severity-filter.ts';
 export { toJson, writeJson } from './json.ts';
 export { storedFacts } from './stored-facts.ts';
 export { toText } from './text.ts';

@@ -1,5 +1,5 @@
 /** The one result model every format renders (Conftest's lesson: formatters never re-derive results). */
-import type { Finding, PublicEntry, PublicSilenced, RuleInfo, WaivedControl, WaivedFinding, Waiver } from '../engine/index.ts';
+import type { Finding, PublicEntry, PublicSilenced, RuleInfo, Severity, WaivedControl, WaivedFinding, Waiver } from '../engine/index.ts';
 import type { TargetFixes } from '../fix/index.ts';
 import type { BaselineComparison } from './baseline-model.ts';
 import type { ComplianceSection } from './compliance.ts';
@@ -58,6 +58,11 @@ export interface Report {
   compliance?: ComplianceSection;
   /** --baseline FILE (issue 17): the counts and the findings gone since; each finding carries `baseline_state`. */
   baseline?: BaselineComparison;
+  /**
+   * `--severity` (issue 18, severity-filter.ts): only findings of these severities are in the report; `hidden`
+   * reported findings of other severities were left out (still matched by a baseline, never "fixed"). Absent unfiltered.
+   */
+  severity_filter?: { severities: Severity[]; hidden: number };
 }
 
 /** Notes about what was (not) read, which a reader of any format must see (issue 12). */

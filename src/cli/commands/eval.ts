@@ -2,9 +2,9 @@ import { describeJsonError, MiB, today, UserError, type InputSpec } from '../../
 import { validateFacts, withStatedRsyncVersion, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode, hostFacts, parseVersion, policiesFor } from '../../runner/index.ts';
+import { evaluateTargets, hostFacts, parseVersion, policiesFor } from '../../runner/index.ts';
 import { parseHostRaw, readInputFile, readStdin, type HostRaw } from '../../sources/index.ts';
-import { renderReport, renderWith } from '../render-report.ts';
+import { judgeReport, renderReport, renderWith } from '../render-report.ts';
 import { EVAL_FLEET_FORMATS, evalFleet, evalFleetContext } from './eval-fleet.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { isOutcomeLines, outcomeInputs } from './eval-outcomes.ts';
@@ -44,7 +44,7 @@ export const evalCommand: Command = {
     if (!evaluated.ok) return evaluated.error;
     const report = withBaseline(evaluated.value, baseline.value);
     const failed = fleet.fleet ? renderWith(EVAL_FLEET_FORMATS, report, args, evalFleetContext(args, fleet, report)) : renderReport(report, args);
-    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    return failed ?? judgeReport(report, args);
   },
 };
 

@@ -1,8 +1,8 @@
 import { describeJsonError, MiB, today, UserError, type InputSpec } from '../../common/index.ts';
 import { parseHostRaw, readInputFile, readStdin } from '../../sources/index.ts';
-import { collectLocal, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
+import { collectLocal, evaluateTargets, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { renderReport } from '../render-report.ts';
+import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { hostTexts, unreadNotes, withHostNotes } from './host-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
@@ -65,6 +65,6 @@ export const hostCommand: Command = {
     );
     const texts = new Map(hostTexts(raw));
     const failed = renderReport(report, args, { texts, kind: 'host', name: raw.host.name });
-    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    return failed ?? judgeReport(report, args);
   },
 };

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { today, UserError } from '../../common/index.ts';
 import { DEFAULT_CACHE_BYTES, defaultCacheDir, isLocalTransport } from '../../sources/index.ts';
-import { evaluateTargets, exitCode, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
+import { evaluateTargets, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { renderReport } from '../render-report.ts';
+import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
@@ -34,14 +34,13 @@ export const imageCommand: Command = {
     if (!read.ok) return read.error;
     const baseline = read.value;
     const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
-    const failOn = stringOption(args, 'fail-on') ?? 'high';
     // An image that was not read is a result like any other, said once, in the report: every format says
     // so (exit 2), and a SARIF or JSON file a pipeline waits for is still written (as scan does for a file).
     const unread = async (message: string, hint: string) => {
       const evaluated = await evaluate([{ target: shown, message, hint }]);
       if (!evaluated.ok) return evaluated.error;
       const report = withBaseline(evaluated.value, baseline);
-      return renderReport(report, args, { texts: new Map(), kind: 'image' }) ?? exitCode(report, failOn);
+      return renderReport(report, args, { texts: new Map(), kind: 'image' }) ?? judgeReport(report, args);
     };
     // A file or directory here that was named without its transport: asking a registry for it would send
     // its name off this machine for nothing.
@@ -66,7 +65,7 @@ export const imageCommand: Command = {
     if (!evaluated.ok) return evaluated.error;
     const report = withBaseline(evaluated.value, baseline);
     const failed = renderReport(report, args, { texts: scan.value.texts, kind: 'image', name: scan.value.repository });
-    return failed ?? exitCode(report, failOn);
+    return failed ?? judgeReport(report, args);
   },
 };
 

@@ -1,8 +1,8 @@
 import { DEFAULT_RSYNC_VERSION, today } from '../../common/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode, fixRepository, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
+import { evaluateTargets, fixRepository, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
 import type { Report } from '../../report/index.ts';
-import { renderReport } from '../render-report.ts';
+import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
@@ -70,6 +70,6 @@ export const scanCommand: Command = {
     const failed = renderReport(report, args, { texts });
     timings.push(['report', performance.now() - t]);
     if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
-    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    return failed ?? judgeReport(report, args);
   },
 };

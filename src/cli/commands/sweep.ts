@@ -2,11 +2,11 @@ import { constants as osConstants } from 'node:os';
 import { MiB, today, UserError } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { FLEET_FORMATS, textKey, type FleetContext, type TargetError } from '../../report/index.ts';
-import { evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, prepareHistoryDir, recordSweep, sweep } from '../../runner/index.ts';
+import { evaluateTargets, hostErrors, hostFacts, policiesFor, prepareHistoryDir, recordSweep, sweep } from '../../runner/index.ts';
 import { readInventory } from '../../sources/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine } from '../output.ts';
-import { renderContext, renderWith } from '../render-report.ts';
+import { judgeReport, renderContext, renderWith } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { hostTexts, withHostNotes } from './host-report.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -143,6 +143,6 @@ export const sweepCommand: Command = {
       hostOf: (t) => hostOf.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? 'ungrouped',
     });
-    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    return failed ?? judgeReport(report, args);
   },
 };
