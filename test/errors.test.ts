@@ -78,7 +78,7 @@ admission('a port in use is said in words, with the address', async () => {
   const port = address !== null && typeof address === 'object' ? address.port : 0;
   try {
     const r = spawnSync(process.execPath, [CLI, 'admission', 'serve', '--tls-cert', 'a.crt', '--tls-key', 'a.key', '--listen', `127.0.0.1:${port}`], { cwd: tls, encoding: 'utf8', timeout: 30_000 });
-    userMistake({ code: r.status, stderr: r.stderr }, `cannot listen on 127.0.0.1:${port}: address already in use`);
+    userMistake({ code: r.status, stderr: r.stderr }, `port ${port} on 127.0.0.1 is in use: another process listens there`);
   } finally {
     held.close();
   }

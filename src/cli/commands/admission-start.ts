@@ -59,12 +59,12 @@ export function listen(server: Server, host: string, port: number): Promise<Resu
   return new Promise((done) => {
     const onError = (e: Error) => {
       const code = systemErrorCode(e);
-      const next =
-        code === 'EADDRINUSE'
-          ? 'Another process listens there: stop it, or choose a free port with --listen.'
-          : code === 'EACCES'
-            ? 'Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it).'
-            : 'Choose an address of this machine with --listen, such as 0.0.0.0:8443.';
+      // The usual first-run mistake (a second copy, or the port forward of a quick start): said as the operator would say it.
+      if (code === 'EADDRINUSE') {
+        const shown = host.includes(':') ? `[${host}]` : host;
+        return done(fail(new UserError(`port ${port} on ${shown} is in use: another process listens there`, undefined, 'Stop it, or choose a free port with --listen HOST:PORT.')));
+      }
+      const next = code === 'EACCES' ? 'Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it).' : 'Choose an address of this machine with --listen, such as 0.0.0.0:8443.';
       done(fail(new UserError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, undefined, next)));
     };
     server.once('error', onError);
