@@ -4,7 +4,8 @@
 # bundle needs nothing from npm: Node 20 or later on PATH is all. Exit status is scan's: 1 for findings at or
 # above --fail-on, 2 for a config that could not be evaluated; either fails the commit.
 set -eu
-cli="${0%/*}/../dist/cli.js"
+case $0 in */*) here=${0%/*} ;; *) here=. ;; esac
+cli="$here/../dist/cli.js"
 if ! command -v node >/dev/null 2>&1; then
   echo "rsyncguard pre-commit hook: node is not on PATH; install Node.js 20 or later" >&2
   exit 2
