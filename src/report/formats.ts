@@ -6,9 +6,12 @@
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { RuleInfo } from '../engine/index.ts';
 import { paint } from './colour.ts';
+import { toCsv, toFleetCsv } from './csv.ts';
 import { toFleetMarkdown, toGroupedSarif, writeGroupedSarif } from './fleet.ts';
+import { toGitlab } from './gitlab.ts';
 import { toHtml, toTrendHtml } from './html/index.ts';
 import { toJson, writeJson } from './json.ts';
+import { toJunit } from './junit.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 import type { TrendReport } from './trend-model.ts';
@@ -83,6 +86,24 @@ export const REPORT_FORMATS = {
     mediaType: 'text/html',
     description: 'One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix',
   },
+  junit: {
+    render: (report) => toJunit(report),
+    extension: '.xml',
+    mediaType: 'application/xml',
+    description: 'JUnit XML for Jenkins and GitLab test reports: a testsuite per target, a testcase per rule, a failure per finding',
+  },
+  gitlab: {
+    render: (report) => toGitlab(report),
+    extension: '.codequality.json',
+    mediaType: 'application/json',
+    description: "GitLab Code Quality JSON (artifacts:reports:codequality), fingerprints stable like SARIF's",
+  },
+  csv: {
+    render: (report) => toCsv(report),
+    extension: '.csv',
+    mediaType: 'text/csv',
+    description: 'One row per target: status, findings per severity, the rules that fire most (RFC 4180, safe to open in a spreadsheet)',
+  },
 } as const satisfies FormatRegistry<Report, RenderContext>;
 
 export type ReportFormatName = keyof typeof REPORT_FORMATS;
@@ -91,6 +112,8 @@ export type ReportFormatName = keyof typeof REPORT_FORMATS;
 export interface FleetContext extends RenderContext {
   hostOf: (target: string) => string;
   groupOf: (target: string) => string;
+  /** The sweep's status of a host it could not read (unreachable, timeout, …), for the CSV's status column; optional: eval of documents has none. */
+  statusOf?: (host: string) => string | undefined;
 }
 
 /**
@@ -113,6 +136,13 @@ export const FLEET_FORMATS = {
     // With --history the sweep passes ctx.trend: the page gains the trend chart.
     render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
     description: 'One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated',
+  },
+  junit: REPORT_FORMATS.junit,
+  gitlab: REPORT_FORMATS.gitlab,
+  csv: {
+    ...REPORT_FORMATS.csv,
+    render: (report, ctx) => toFleetCsv(report, ctx),
+    description: 'One row per host: group, status (evaluated, unreachable, …), findings per severity, the rules that fire most',
   },
 } as const satisfies FormatRegistry<Report, FleetContext>;
 

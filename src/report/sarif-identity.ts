@@ -24,7 +24,7 @@ export interface At {
  * file are anchored at line 1 of a path made from their target (no ":" allowed). The identity does not
  * depend on the line, so a later, better anchor would keep every alert.
  */
-export function anchorOf(f: Finding): At {
+export function anchorOf(f: Pick<Finding, 'location' | 'target'>): At {
   return f.location ?? { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
 }
 

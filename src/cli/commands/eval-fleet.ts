@@ -29,8 +29,8 @@ export interface EvalFleet<T> {
 
 export const FLEET_CATEGORY = 'rsyncguard/fleet/';
 
-/** The report formats, with SARIF laid out as sweep's (text and Markdown show a host column themselves). */
-export const EVAL_FLEET_FORMATS: FormatRegistry<Report, FleetContext> = { ...REPORT_FORMATS, sarif: FLEET_FORMATS.sarif, html: FLEET_FORMATS.html };
+/** The report formats, with SARIF laid out as sweep's and CSV a row per host (text and Markdown show a host column themselves). */
+export const EVAL_FLEET_FORMATS: FormatRegistry<Report, FleetContext> = { ...REPORT_FORMATS, sarif: FLEET_FORMATS.sarif, html: FLEET_FORMATS.html, csv: FLEET_FORMATS.csv };
 
 /**
  * Each host's group and texts, and the input without repeats. A host named by two documents (collected

@@ -90,6 +90,7 @@ export const sweepCommand: Command = {
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
     if (tty) process.stderr.write('\n');
+    const statusOf = new Map(outcomes.map((o) => [o.host, o.status] as const));
     const day = today();
     const groupOf = new Map<string, string>();
     const hostOf = new Map<string, string>();
@@ -142,6 +143,8 @@ export const sweepCommand: Command = {
       ...(trend !== undefined ? { trend: trend.value } : {}),
       hostOf: (t) => hostOf.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? 'ungrouped',
+      // The CSV's status column: why a host could not be read (unreachable, timeout, …).
+      statusOf: (h) => statusOf.get(h),
     });
     return failed ?? judgeReport(report, args);
   },

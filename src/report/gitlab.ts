@@ -1,0 +1,114 @@
+/**
+ * GitLab Code Quality JSON (`artifacts:reports:codequality`): an array of issues, each with a description, a
+ * check_name, a fingerprint, a severity and a location (path relative to the repository, lines.begin).
+ *
+ * Severity: GitLab's scale has five steps (info, minor, major, critical, blocker), ours four; each of ours keeps
+ * its rank from the top — critical → blocker, high → critical, medium → major, low → minor — so a merge request
+ * widget sorts our findings as we do, and `info` is left for notes (files not read, includes not followed),
+ * which every format must show beside the findings.
+ *
+ * Fingerprint: GitLab matches issues between the source and target branches by fingerprint alone and keeps only
+ * the first of equal ones, so it must be unique in a report and stable across edits that do not change what a
+ * finding is about. It is the SHA-256 of the finding's report fingerprint (the one JSON, SARIF and --baseline
+ * share: baseline-identity.ts), which already has both properties; hex, as GitLab's examples are.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, Severity } from '../engine/index.ts';
+import { reportFingerprints } from './baseline-identity.ts';
+import { escapeJsonText } from './escape-controls.ts';
+import { shownNotes, type Report } from './model.ts';
+import { anchorOf } from './sarif-identity.ts';
+import { TARGET_KINDS } from './target-kinds.ts';
+
+export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+
+export const GITLAB_SEVERITY: Readonly<Record<Severity, CodeQualitySeverity>> = { critical: 'blocker', high: 'critical', medium: 'major', low: 'minor' };
+
+export interface CodeQualityIssue {
+  type: 'issue';
+  check_name: string;
+  description: string;
+  categories: string[];
+  severity: CodeQualitySeverity;
+  fingerprint: string;
+  location: { path: string; lines: { begin: number } };
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A path GitLab can link to: relative, with the separators of a URL. */
+function repoPath(file: string): string {
+  return file
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
+}
+
+export function codeQualityIssues(report: Report): CodeQualityIssue[] {
+  const prints = reportFingerprints(report);
+  const issues: CodeQualityIssue[] = [];
+  for (const t of report.targets) {
+    // Hosts and images are not files of the repository: their name leads the description, as in SARIF.
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    for (const f of t.findings) {
+      const at = anchorOf(f);
+      issues.push({
+        type: 'issue',
+        check_name: f.rule_id,
+        description: `${prefix}${f.title}: ${f.message}${cves(f)}`,
+        categories: ['Security'],
+        severity: GITLAB_SEVERITY[f.severity],
+        fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
+        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } },
+      });
+    }
+    for (const n of shownNotes(t)) {
+      const file = n.location?.file ?? anchorOf({ target: t.target, location: null }).file;
+      issues.push({
+        type: 'issue',
+        check_name: `rsyncguard/${n.code}`,
+        description: `${prefix}${n.message}`,
+        categories: ['Security'],
+        severity: 'info',
+        // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
+        fingerprint: sha256(JSON.stringify(['note', n.code, t.target, file, n.message])),
+        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } },
+      });
+    }
+  }
+  // A target that could not be evaluated is an issue too, never an absence GitLab would read as fixed.
+  for (const e of report.errors) {
+    const file = anchorOf({ target: e.target, location: null }).file;
+    issues.push({
+      type: 'issue',
+      check_name: 'rsyncguard/not-evaluated',
+      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ''}`,
+      categories: ['Security'],
+      // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
+      severity: 'blocker',
+      fingerprint: sha256(JSON.stringify(['not-evaluated', e.target])),
+      location: { path: repoPath(file), lines: { begin: 1 } },
+    });
+  }
+  return unique(issues);
+}
+
+/** GitLab keeps only the first issue of a fingerprint: a repeat (two equal notes, two errors of one target) is numbered. */
+function unique(issues: CodeQualityIssue[]): CodeQualityIssue[] {
+  const seen = new Map<string, number>();
+  return issues.map((i) => {
+    const n = (seen.get(i.fingerprint) ?? 0) + 1;
+    seen.set(i.fingerprint, n);
+    return n === 1 ? i : { ...i, fingerprint: sha256(`${i.fingerprint}:${n}`) };
+  });
+}
+
+function cves(f: Finding): string {
+  return f.cves && f.cves.length > 0 ? ` (${f.cves.join(', ')})` : '';
+}
+
+/** The report as GitLab reads it. */
+export function toGitlab(report: Report): string {
+  // JSON escapes C0 controls; the rest a terminal acts on are escaped too (the report may be printed).
+  return `${escapeJsonText(JSON.stringify(codeQualityIssues(report), null, 2))}\n`;
+}
