@@ -7,6 +7,7 @@ import { complianceMarkdownLines } from './compliance-render.ts';
 import { explainMarkdown } from './cve-explain.ts';
 import { declaredSuppressions, unusedPublicLines } from './declared-public.ts';
 import { escapeAllText, escapeControls } from './escape-controls.ts';
+import { fixHints } from './fix-hint.ts';
 import { markdownText } from './markdown-escape.ts';
 import { baselineMarkdownLines } from './baseline-render.ts';
 import type { Report } from './model.ts';
@@ -33,6 +34,7 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
     perHost.set(h, row);
   }
   const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const hints = fixHints(report.rules);
   const out = [
     '## rsyncguard fleet sweep',
     '',
@@ -44,12 +46,12 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
     '',
     '### Rules that fire most',
     '',
-    '| rule | title | findings |',
-    '|---|---|---:|',
+    '| rule | title | findings | fix |',
+    '|---|---|---:|---|',
     ...[...perRule]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
-      .map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? '')} | ${n} |`),
+      .map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? '')} | ${n} | ${esc(hints.get(id) ?? '')} |`),
     '',
   ];
   if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));

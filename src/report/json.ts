@@ -1,6 +1,7 @@
 import type { ComplianceMap } from '../common/index.ts';
 import type { Finding } from '../engine/index.ts';
 import { reportFingerprints } from './baseline-identity.ts';
+import { fixHints } from './fix-hint.ts';
 import { countBySeverity, type Report } from './model.ts';
 
 /**
@@ -19,17 +20,21 @@ function reportedRules(report: Report): Record<string, { title: string; severity
  * whole texts before and after: those hold every line of the files, passwords written where they should not
  * be included, and no report quotes those.
  */
-function shownTarget(raw: Report['targets'][number], prints: ReadonlyMap<Finding, string>): Report['targets'][number] | Record<string, unknown> {
-  const t = withFingerprints(raw, prints);
+function shownTarget(raw: Report['targets'][number], prints: ReadonlyMap<Finding, string>, hints: ReadonlyMap<string, string | null>): Report['targets'][number] | Record<string, unknown> {
+  const t = withFingerprints(raw, prints, hints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
 
-/** Each finding with its fingerprint (SARIF's), so a later --baseline matches this report exactly. */
-function withFingerprints(t: Report['targets'][number], prints: ReadonlyMap<Finding, string>): Report['targets'][number] {
-  const printed = (f: Finding): Finding & { fingerprint?: string } => {
+/**
+ * Each finding with its fingerprint (SARIF's), so a later --baseline matches this report exactly, and its `fix`:
+ * the first sentence of its rule's help (fix-hint.ts), null when the rule has none.
+ */
+function withFingerprints(t: Report['targets'][number], prints: ReadonlyMap<Finding, string>, hints: ReadonlyMap<string, string | null>): Report['targets'][number] {
+  const printed = (f: Finding): Finding & { fingerprint?: string; fix: string | null } => {
     const fingerprint = prints.get(f);
-    return fingerprint === undefined ? f : { ...f, fingerprint };
+    const fix = hints.get(f.rule_id) ?? null;
+    return fingerprint === undefined ? { ...f, fix } : { ...f, fingerprint, fix };
   };
   return {
     ...t,
@@ -85,12 +90,13 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
   // The hole comes before any text from a target (only the tool and the summary precede it): the first one is it.
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
+  const hints = fixHints(report.rules);
   for (const [i, t] of report.targets.entries()) {
     // JSON.stringify(x, null, 2) nested two levels deep: every line indented by four more spaces (strings hold no raw newline).
     // A target's fingerprints alone: the identity holds the target, so they number as over the whole report,
     // and no map of a whole fleet's findings is held while writing (10,000 hosts: 37 MB).
     const prints = reportFingerprints({ targets: [t] });
-    write(`${i === 0 ? '' : ','}\n    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll('\n', '\n    ')}`);
+    write(`${i === 0 ? '' : ','}\n    ${JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll('\n', '\n    ')}`);
   }
   write(report.targets.length === 0 ? ']' : '\n  ]');
   write(whole.slice(at + TARGETS_HOLE.length));

@@ -7,6 +7,7 @@ import { markdownCode as code, markdownText as esc } from './markdown-escape.ts'
 import { countBySeverity, shownNotes, type Report } from './model.ts';
 import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { fixesMarkdownLines } from './fix-markdown.ts';
+import { fixHints } from './fix-hint.ts';
 import { hostColumn } from './host-column.ts';
 import { baselineMarkdownLines, baselineTag } from './baseline-render.ts';
 
@@ -31,7 +32,10 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
     // Several hosts: a host column first (host-column.ts).
     const hostOf = hostColumn(report);
     const host = (f: Finding): string => (hostOf ? `| ${esc(hostOf(f.target))} ` : '');
-    out.push(`${hostOf ? '| host ' : ''}| severity | rule | where | finding |`, `${hostOf ? '|---' : ''}|---|---|---|---|`);
+    out.push(`${hostOf ? '| host ' : ''}| severity | rule | where | finding | fix |`, `${hostOf ? '|---' : ''}|---|---|---|---|---|`);
+    // The first sentence of the rule's help (fix-hint.ts, from the raw help: its line breaks separate blocks).
+    const hints = fixHints(raw.rules);
+    const fix = (f: Finding): string => esc(hints.get(f.rule_id) ?? '');
     // A rule repeated across the modules of one target is one row, at its first module, with a count.
     const groupOf = new Map<Finding, FindingGroup>();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
@@ -41,9 +45,11 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
     for (const f of ordered) {
       const where = f.location ? code(`${f.location.file}:${f.location.line}`) : esc(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`${host(f)}| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${linkedMessage(f, esc(f.message))}${esc(raised(f.context))}${baselineTag(f)} |`);
+      if (!g) out.push(`${host(f)}| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${linkedMessage(f, esc(f.message))}${esc(raised(f.context))}${baselineTag(f)} | ${fix(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`${host(f)}| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(
+          `${host(f)}| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} | ${fix(f)} |`,
+        );
     }
     out.push('');
   }

@@ -4,22 +4,33 @@ import type { Paint } from './colour.ts';
 import { complianceTextLines } from './compliance-render.ts';
 import { cveSuffix, explainText } from './cve-explain.ts';
 import { escapeAllText } from './escape-controls.ts';
+import { fixHints } from './fix-hint.ts';
 import { baselineTag, baselineTextLines } from './baseline-render.ts';
 import { groupRepeats, namedPlaces } from './finding-groups.ts';
 import { hostColumn, hostWidth } from './host-column.ts';
 import { publicLines, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { countBySeverity, shownNotes, type Report, type TargetReport } from './model.ts';
 
-/** Findings grouped by target and module, worst first within a place, and one summary line; `explain` adds the CVEs considered. */
-export function toText(raw: Report, p: Paint, opts: { explain?: boolean } = {}): string {
+/**
+ * Findings grouped by target and module, worst first within a place, and one summary line; `explain` adds the
+ * CVEs considered; each finding has a "fix:" line under it (the first sentence of its rule's help) unless `hints` is false.
+ */
+export function toText(raw: Report, p: Paint, opts: { explain?: boolean; hints?: boolean } = {}): string {
   // Terminal-bound: every string from files, hosts or images is escaped before colour codes are added.
   const report = escapeAllText(raw);
   const out: string[] = [];
+  // Under the rule id of the line above (severity column and a space). From the raw help, whose line breaks
+  // separate its blocks; fixHint escapes what it returns.
+  const hints = opts.hints === false ? new Map<string, string | null>() : fixHints(raw.rules);
+  const withHint = (f: Finding, text: string): string[] => {
+    const hint = hints.get(f.rule_id);
+    return hint ? [text, `             ${p.dim('fix:')} ${hint}`] : [text];
+  };
   // Several hosts: each finding line names its host (host-column.ts).
   const hostOf = hostColumn(report);
   const width = hostOf ? hostWidth(report, hostOf) : 0;
   for (const t of report.targets) {
-    out.push(p.bold(t.target));
+    out.push(p.bold(t.label ?? t.target));
     for (const n of t.notes.filter((x) => x.code === 'host-state')) out.push(`  ${p.dim(n.message)}`);
     for (const n of shownNotes(t)) {
       const where = n.location ? `${formatLocation(n.location)} ` : '';
@@ -39,23 +50,23 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean } = {}):
     // Worst first within a place; file order among equals (sort is stable).
     const worstFirst = (fs: Finding[]): Finding[] => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
+    if (daemonWide.length > 0) out.push(`  ${p.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
     if (repeated.length > 0) out.push(`  ${p.dim('(repeated in several modules)')}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
-      if (first) out.push(`${label(first)} ×${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+      if (first) out.push(...withHint(first, `${label(first)} ×${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
     }
     for (const [module, findings] of byModule) {
       if (module === null) continue;
       out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(line(f));
+      for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
     }
     for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p.dim(l)}`);
     if (opts.explain) out.push(...explainText(t));
     out.push('');
   }
-  for (const e of report.errors) out.push(`${p.severity('high', 'ERROR')} ${e.target}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, '');
+  for (const e of report.errors) out.push(`${p.severity('high', 'ERROR')} ${e.label ?? e.target}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, '');
   for (const w of report.expired_waivers) out.push(`${p.severity('medium', 'expired waiver')} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u of unusedPublicLines(raw)) out.push(`${p.severity('medium', 'unused public entry')} at ${u.source}: ${u.message}`);
   for (const u of unusedWaiverLines(raw)) out.push(`${p.severity('medium', 'unused waiver')} at ${u.source}: ${u.message}`);
