@@ -32,14 +32,14 @@ formats('every command that reports has --format, and only those', () => {
   const help = cli('--help').stdout;
   const commands = [...help.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1] ?? '').filter((c) => c !== 'Usage');
   for (const c of commands) {
-    const has = /^ {2}--format /m.test(cli(c, '--help').stdout);
+    const has = /^ {2}(?:-f, )?--format /m.test(cli(c, '--help').stdout);
     const expected = COMMANDS.some(([name]) => name === c);
     assert.is(has, expected, c);
   }
 });
 
 for (const [command, known, args] of COMMANDS) {
-  const offered = () => /^ {2}--format (\S+) /m.exec(cli(command, '--help').stdout)?.[1]?.split('|') ?? [];
+  const offered = () => /^ {2}(?:-f, )?--format (\S+) /m.exec(cli(command, '--help').stdout)?.[1]?.split('|') ?? [];
   formats(`${command}: --help offers exactly the registry's names`, () => {
     const r = cli(command, '--help');
     assert.is(r.code, 0);

@@ -21,7 +21,7 @@ export const fixCommand: Command = {
     write: { type: 'boolean', help: 'Apply the verified fixes to the files (atomically, inside the scan root only)' },
     rules: { type: 'string', valueName: 'IDS', help: 'Comma-separated rule ids: fix only findings of these rules' },
     format: { ...formatOption(FIX_FORMATS), default: 'diff' },
-    output: { type: 'string', valueName: 'FILE', help: 'Write the output to FILE instead of standard output' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the output to FILE instead of standard output' },
     exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
     'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
     'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },

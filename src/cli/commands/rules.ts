@@ -12,7 +12,7 @@ export const rulesCommand: Command = {
   options: {
     format: formatOption(RULES_FORMATS),
     cves: { type: 'boolean', help: 'List every known rsync vulnerability with the rule that covers it, its condition, severity and fixed version' },
-    output: { type: 'string', valueName: 'FILE', help: 'Write the result to FILE instead of standard output' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the result to FILE instead of standard output' },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);

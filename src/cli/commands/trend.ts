@@ -13,7 +13,7 @@ export const trendCommand: Command = {
   summary: 'A fleet over time from sweep --history DIR: per host and rule, first seen, fixed, regressed, open days, hosts not swept',
   options: {
     format: { ...formatOption(TREND_FORMATS), default: 'markdown' },
-    output: { type: 'string', valueName: 'FILE', help: 'Write the report to FILE instead of standard output' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the report to FILE instead of standard output' },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
