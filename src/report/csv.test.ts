@@ -101,7 +101,7 @@ csv('a plain report: a header and one row per target, with its counts, top rules
   ]);
 });
 
-csv('a fleet: one row per host (its targets summed), the sweep status of a host not read', () => {
+csv('a fleet: one row per host swept (its targets summed), the sweep status of a host not read', () => {
   const r = report(
     [target('web1:/etc/rsyncd.conf', [['RSYNC-001', 'high']]), target('web1:/etc/rsyncd.d/b.conf', [['RSYNC-001', 'high']]), target('db1:/etc/rsyncd.conf', [['RSYNC-050', 'low']]), target('db2:/etc/rsyncd.conf', [])],
     [
@@ -111,13 +111,21 @@ csv('a fleet: one row per host (its targets summed), the sweep status of a host 
     ],
   );
   const hostOf = (t: string) => t.split(':/')[0] ?? t;
-  const rows = parse(toFleetCsv(r, { hostOf, groupOf: (t) => (t.startsWith('web') ? 'web' : 'db'), statusOf: (h) => (h === 'gone' ? 'unreachable' : h === 'db2' ? 'ok' : undefined) }));
+  const swept = [
+    { host: 'gone', group: 'db', status: 'unreachable', reason: 'Connection refused' },
+    { host: 'db2', group: 'db', status: 'ok', reason: '' },
+    { host: 'empty', group: 'batch', status: 'ok', reason: '' },
+    { host: 'web1', group: 'web', status: 'ok', reason: '' },
+  ];
+  const rows = parse(toFleetCsv(r, { hostOf, groupOf: (t) => (t.startsWith('web') ? 'web' : 'db'), swept }));
   assert.equal(rows, [
     ['host', 'group', 'status', 'critical', 'high', 'medium', 'low', 'top_rules', 'notes', 'reason'],
     ["'=cmd", 'db', 'not-evaluated', '0', '0', '0', '0', '', '', "'@SUM(1)"],
     ['db1', 'db', 'evaluated', '0', '0', '0', '1', 'RSYNC-050 (1)', '', ''],
     // Read, but a target could not be evaluated: never shown as evaluated, whatever the sweep said.
     ['db2', 'db', 'not-evaluated', '0', '0', '0', '0', '', '', 'policy failed'],
+    // Read, and no rsync daemon configuration on it: a row all the same, so no host drops out of the account.
+    ['empty', 'batch', 'no-config', '0', '0', '0', '0', '', '', 'no rsync daemon configuration found'],
     ['gone', 'db', 'unreachable', '0', '0', '0', '0', '', '', 'unreachable: Connection refused'],
     ['web1', 'web', 'evaluated', '0', '2', '0', '0', 'RSYNC-001 (2)', '', ''],
   ]);
@@ -126,6 +134,18 @@ csv('a fleet: one row per host (its targets summed), the sweep status of a host 
 csv('an empty report is the header alone', () => {
   assert.is(toCsv(report([])), 'target,kind,status,critical,high,medium,low,top_rules,notes,reason\r\n');
   assert.is(toFleetCsv(report([]), { hostOf: (t) => t, groupOf: () => 'g' }), 'host,group,status,critical,high,medium,low,top_rules,notes,reason\r\n');
+});
+
+csv('a fleet without the sweep (eval of documents): the hosts the report names, not-evaluated when unread', () => {
+  const r = report([target('web1:/etc/rsyncd.conf', [])], [{ target: 'gone', message: 'unreachable: Connection refused' }]);
+  const rows = parse(toFleetCsv(r, { hostOf: (t) => t.split(':/')[0] ?? t, groupOf: () => 'g' }));
+  assert.equal(
+    rows.slice(1).map((x) => x.slice(0, 3)),
+    [
+      ['gone', 'g', 'not-evaluated'],
+      ['web1', 'g', 'evaluated'],
+    ],
+  );
 });
 
 csv.run();

@@ -8,6 +8,7 @@
 import { severityRank, type Finding } from '../engine/index.ts';
 import { escapeControls } from './escape-controls.ts';
 import { shownNotes, type Report } from './model.ts';
+import type { SweptHost } from './trend-record.ts';
 
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -90,25 +91,41 @@ export function toCsv(report: Report): string {
 export interface FleetCsvContext {
   hostOf: (target: string) => string;
   groupOf: (target: string) => string;
-  /** The sweep's status of a host that could not be read (unreachable, timeout, …), where the caller knows it. */
-  statusOf?: (host: string) => string | undefined;
+  /** Every host a sweep tried, read or not, and its status (unreachable, timeout, …), where the caller knows it. */
+  swept?: readonly SweptHost[];
 }
 
-/** A fleet: one row per host, hosts in name order. */
+/** A host the sweep read that holds no rsync daemon configuration: nothing to evaluate, said rather than dropped. */
+export const NO_CONFIG = 'no-config';
+
+/** A fleet: one row per host, hosts in name order; with `swept`, every host swept, none left out. */
 export function toFleetCsv(report: Report, ctx: FleetCsvContext): string {
   const groupOfHost = new Map<string, string>();
   for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
     const host = ctx.hostOf(t);
     if (!groupOfHost.has(host)) groupOfHost.set(host, ctx.groupOf(t));
   }
+  const sweptOf = new Map((ctx.swept ?? []).map((h) => [h.host, h] as const));
+  const rows = tallies(report, ctx.hostOf);
+  for (const h of ctx.swept ?? []) if (!rows.has(h.host)) rows.set(h.host, tally());
   const rules = severities(report);
-  const rows: (string | number)[][] = [['host', 'group', 'status', 'critical', 'high', 'medium', 'low', 'top_rules', 'notes', 'reason']];
-  const byHost = [...tallies(report, ctx.hostOf)].sort(([a], [b]) => a.localeCompare(b));
-  for (const [host, row] of byHost) {
-    // Read and evaluated; read but a target failed; or not read at all (the sweep says why, when it is known).
-    const swept = row.evaluated ? undefined : ctx.statusOf?.(host);
-    const status = row.errors.length === 0 ? EVALUATED : swept !== undefined && swept !== 'ok' ? swept : NOT_EVALUATED;
-    rows.push([host, groupOfHost.get(host) ?? '', status, ...counts(row), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
+  const out: (string | number)[][] = [['host', 'group', 'status', 'critical', 'high', 'medium', 'low', 'top_rules', 'notes', 'reason']];
+  for (const [host, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+    const swept = sweptOf.get(host);
+    const status = statusOfRow(row, swept);
+    const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ['no rsync daemon configuration found'] : swept?.reason ? [swept.reason] : [];
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? '', status, ...counts(row), topRules(row, rules), row.notes.join('; '), reasons.join('; ')]);
   }
-  return csv(rows);
+  return csv(out);
+}
+
+/**
+ * Evaluated; read but a target could not be evaluated (never shown as evaluated, whatever the sweep said); not
+ * read (the sweep's status, where the input has it); or read and nothing to evaluate.
+ */
+function statusOfRow(row: Tally, swept: SweptHost | undefined): string {
+  if (row.errors.length === 0 && row.evaluated) return EVALUATED;
+  if (row.evaluated || swept === undefined) return NOT_EVALUATED;
+  if (swept.status !== 'ok') return swept.status;
+  return row.errors.length > 0 ? NOT_EVALUATED : NO_CONFIG;
 }

@@ -15,6 +15,7 @@ import { toJunit } from './junit.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 import type { TrendReport } from './trend-model.ts';
+import type { SweptHost } from './trend-record.ts';
 import { toTrendJson } from './trend-json.ts';
 import { toTrendMarkdown } from './trend-markdown.ts';
 import type { CveListing } from './cve-catalog.ts';
@@ -112,8 +113,8 @@ export type ReportFormatName = keyof typeof REPORT_FORMATS;
 export interface FleetContext extends RenderContext {
   hostOf: (target: string) => string;
   groupOf: (target: string) => string;
-  /** The sweep's status of a host it could not read (unreachable, timeout, …), for the CSV's status column; optional: eval of documents has none. */
-  statusOf?: (host: string) => string | undefined;
+  /** Every host the sweep tried and what became of it (unreachable, timeout, …), for the CSV's row per host; eval of documents has none. */
+  swept?: readonly SweptHost[];
 }
 
 /**

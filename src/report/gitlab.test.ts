@@ -31,7 +31,7 @@ gitlab('an issue per finding with the documented fields; our severities keep the
   assert.equal(issue?.check_name, 'RSYNC-001');
   assert.equal(issue?.severity, 'critical');
   assert.equal(issue?.location, { path: 'etc/rsyncd.conf', lines: { begin: 7 } });
-  assert.is(issue?.description, 'Module without authentication: Module [data] has no "auth users".');
+  assert.is(issue?.description, 'Module [data] has no "auth users".');
   assert.match(issue?.fingerprint ?? '', /^[0-9a-f]{64}$/);
   assert.equal(GITLAB_SEVERITY, { critical: 'blocker', high: 'critical', medium: 'major', low: 'minor' });
 });

@@ -55,7 +55,8 @@ export function codeQualityIssues(report: Report): CodeQualityIssue[] {
       issues.push({
         type: 'issue',
         check_name: f.rule_id,
-        description: `${prefix}${f.title}: ${f.message}${cves(f)}`,
+        // The message is a full sentence that names the problem (the title would repeat it); the rule id is check_name.
+        description: `${prefix}${f.message}${cves(f)}`,
         categories: ['Security'],
         severity: GITLAB_SEVERITY[f.severity],
         fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),

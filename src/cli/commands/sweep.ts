@@ -90,7 +90,6 @@ export const sweepCommand: Command = {
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
     if (tty) process.stderr.write('\n');
-    const statusOf = new Map(outcomes.map((o) => [o.host, o.status] as const));
     const day = today();
     const groupOf = new Map<string, string>();
     const hostOf = new Map<string, string>();
@@ -143,8 +142,8 @@ export const sweepCommand: Command = {
       ...(trend !== undefined ? { trend: trend.value } : {}),
       hostOf: (t) => hostOf.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? 'ungrouped',
-      // The CSV's status column: why a host could not be read (unreachable, timeout, …).
-      statusOf: (h) => statusOf.get(h),
+      // The CSV's row per host: every host swept, read or not, with what became of it.
+      swept: outcomes,
     });
     return failed ?? judgeReport(report, args);
   },
