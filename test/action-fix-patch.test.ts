@@ -66,10 +66,14 @@ action('without fix-patch (or blank): the output is empty, no fix is computed, t
   assert.ok(results.length > 0 && results.every((r) => r.fixes === undefined));
 });
 
-action('a patch path that cannot be written fails the step and names the input', () => {
-  const run = runAction({ paths: 'examples', 'fail-on': 'none', 'fix-patch': 'no/such/dir/x.patch' });
+action('a patch path that cannot be written fails the step and names the input; a missing directory is created', () => {
+  // Its parent is a file: no directory can be made there.
+  const run = runAction({ paths: 'examples', 'fail-on': 'none', 'fix-patch': 'examples/backup-target/rsyncd.conf/x.patch' });
   assert.is(run.code, 1);
-  assert.match(run.log, /Input "fix-patch": no\/such\/dir\/x\.patch cannot be written/);
+  assert.match(run.log, /Input "fix-patch": examples\/backup-target\/rsyncd\.conf\/x\.patch cannot be written/);
+  const created = runAction({ paths: 'examples', 'fail-on': 'none', 'fix-patch': 'no/such/dir/x.patch' });
+  assert.is(created.code, 0, created.log.slice(-2000));
+  assert.ok(existsSync(join(created.dir, 'no/such/dir/x.patch')));
 });
 
 action.run();

@@ -220,15 +220,16 @@ action('a missing policy input names the path and what to pass, with no stack', 
   assert.not.match(r.stdout + r.stderr, /internal error|\n\s+at |--policy/);
 });
 
-action('a sarif-file in a directory that does not exist names the input', () => {
+action('a sarif-file that cannot be written (its parent is a file) names the input', () => {
+  // A missing directory is created (issue 18); a file in the way of one is the input's mistake.
   const dir = tempDir();
   cpSync('examples', join(dir, 'examples'), { recursive: true });
-  const env = { ...process.env, GITHUB_WORKSPACE: dir, INPUT_PATHS: 'examples/hardened', 'INPUT_SARIF-FILE': 'nope/out.sarif' };
+  const env = { ...process.env, GITHUB_WORKSPACE: dir, INPUT_PATHS: 'examples/hardened', 'INPUT_SARIF-FILE': 'examples/hardened/rsyncd.conf/out.sarif' };
   const r = spawnSync(process.execPath, [resolve('dist/action.js')], { cwd: tmpdir(), env, encoding: 'utf8', timeout: 60_000 });
   assert.is(r.status, 1, r.stdout + r.stderr);
   const errors = (r.stdout + r.stderr).split('\n').filter((l) => l.startsWith('::error'));
   assert.is(errors.length, 1, r.stdout);
-  assert.match(errors[0] ?? '', /^::error::Input "sarif-file": nope\/out\.sarif cannot be written: no such file or directory \(Give sarif-file a path/);
+  assert.match(errors[0] ?? '', /^::error::Input "sarif-file": examples\/hardened\/rsyncd\.conf\/out\.sarif cannot be written: [^\n]+ \(Give sarif-file a file path in the workspace/);
 });
 
 action.run();

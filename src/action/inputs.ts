@@ -4,7 +4,7 @@
  * default, as when it is not given: the runner passes an unset input as action.yml's default, and
  * INPUT_DEFAULTS holds the same values (a test checks action.yml against it), so both ways agree.
  */
-import { isFormatName, REPORT_FORMATS, unknownFormatMessage, type ReportFormatName } from '../report/index.ts';
+import { formatNames, isFormatName, REPORT_FORMATS, unknownFormatMessage, type ReportFormatName } from '../report/index.ts';
 import { FRAMEWORKS, releaseNumbers, type Framework } from '../common/index.ts';
 import { FAIL_ON } from '../runner/index.ts';
 
@@ -19,7 +19,7 @@ export class ActionInputError extends Error {
 }
 
 /** Every input the code reads; action.yml must declare exactly these (a test checks both ways). */
-export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance', 'rsync-version', 'fix-patch', 'baseline'] as const;
+export const INPUT_NAMES = ['paths', 'exclude', 'format', 'sarif-file', 'fail-on', 'severity', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance', 'rsync-version', 'fix-patch', 'baseline'] as const;
 export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public', 'fix-patch', 'new-findings'] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
@@ -30,9 +30,11 @@ type InputName = (typeof INPUT_NAMES)[number];
  */
 export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
   paths: '.',
+  exclude: undefined,
   format: 'text',
   'sarif-file': `rsyncguard${REPORT_FORMATS.sarif.extension}`,
   'fail-on': 'high',
+  severity: undefined,
   policy: undefined,
   waivers: undefined,
   category: 'rsyncguard/',
@@ -46,9 +48,19 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
 
 export interface ActionInputs {
   paths: string[];
+  /**
+   * Globs to leave out, as scan's --exclude: relative to each path scanned, and applied to what a glob in
+   * `paths` matches (relative to the workspace). Separated by commas or newlines.
+   */
+  exclude: string[];
   format: ReportFormatName;
   sarifFile: string;
   failOn: (typeof FAIL_ON)[number];
+  /**
+   * `severity` as scan's --severity, the text the filter parses (commas or blanks between levels, any case):
+   * only these severities are reported, and fail-on judges what is reported. Undefined reports every one.
+   */
+  severity: string | undefined;
   policy: string | undefined;
   waivers: string | undefined;
   category: string;
@@ -83,18 +95,33 @@ function raw(env: NodeJS.ProcessEnv, name: InputName): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim() || (INPUT_DEFAULTS[name] ?? '');
 }
 
+/** The choice `v` names, in any case (`HIGH`, `Sarif`), as its canonical spelling; undefined for none. */
+function choiceOf<T extends string>(choices: readonly T[], v: string): T | undefined {
+  return choices.find((c) => c.toLowerCase() === v.toLowerCase());
+}
+
+/** Any case is taken (`fail-on: HIGH`, as the CLI takes --fail-on HIGH); the value read is the canonical one. */
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: InputName, choices: readonly T[]): T {
   const v = raw(env, name);
-  const hit = choices.find((c) => c === v);
+  const hit = choiceOf(choices, v);
   if (hit === undefined) throw new ActionInputError(name, `must be one of ${choices.join(', ')}, not "${v}"`);
   return hit;
 }
 
-/** The report format the log shows: a name REPORT_FORMATS has, with the CLI's sentence for any other. */
+/** The report format the log shows: a name REPORT_FORMATS has, in any case, with the CLI's sentence for any other. */
 function format(env: NodeJS.ProcessEnv): ReportFormatName {
   const v = raw(env, 'format');
-  if (!isFormatName(REPORT_FORMATS, v)) throw new ActionInputError('format', unknownFormatMessage(REPORT_FORMATS, v));
-  return v;
+  const name = choiceOf(formatNames(REPORT_FORMATS), v);
+  if (name === undefined || !isFormatName(REPORT_FORMATS, name)) throw new ActionInputError('format', unknownFormatMessage(REPORT_FORMATS, v));
+  return name;
+}
+
+/** A list input: items separated by commas or line breaks (a YAML block), blanks around each dropped. */
+function list(env: NodeJS.ProcessEnv, name: 'exclude'): string[] {
+  return raw(env, name)
+    .split(/[,\n]/)
+    .map((g) => g.trim())
+    .filter((g) => g !== '');
 }
 
 function flag(env: NodeJS.ProcessEnv, name: 'annotations' | 'sarif-suppressions'): boolean {
@@ -118,9 +145,11 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     paths: raw(env, 'paths')
       .split(/\s+/)
       .filter((p) => p !== ''),
+    exclude: list(env, 'exclude'),
     format: format(env),
     sarifFile: raw(env, 'sarif-file'),
     failOn: oneOf(env, 'fail-on', FAIL_ON),
+    severity: raw(env, 'severity') || undefined,
     policy: raw(env, 'policy') || undefined,
     waivers: raw(env, 'waivers') || undefined,
     // GitHub reads the category up to the last "/": make sure there is one.

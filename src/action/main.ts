@@ -3,24 +3,25 @@
  * only then the verdict of `fail-on`. One try/catch: user mistakes fail the step with the input named,
  * anything else is a bug and says so.
  */
-import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import fg from 'fast-glob';
-import { errorMessage, ok, today, UserError, type Result } from '../common/index.ts';
+import { ok, today, UserError, type Result } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
-import { compareWithBaseline, complianceSection, escapeControls, FIX_FORMATS, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
+import { compareWithBaseline, complianceSection, escapeControls, filterBySeverity, FIX_FORMATS, parseSeverities, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';
-import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, fixRepository, judgedFindings, policiesFor, readBaseline, scanRepository, type EvaluateOptions, type ScanOptions } from '../runner/index.ts';
-import { annotationsFor } from './annotations.ts';
+import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixRepository, judgedFindings, policiesFor, readBaseline, scanRepository, type EvaluateOptions, type ScanOptions } from '../runner/index.ts';
+import { FULL_BUDGET, notAnnotatedSentence, planAnnotations } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
+import { writeOutputFile } from './output-file.ts';
 
 /** Paths and globs, relative to the workspace; a glob that matches nothing is an error, not a clean scan. */
 function expandPaths(inputs: ActionInputs): string[] {
   return inputs.paths.flatMap((p) => {
     if (!/[*?[{]/.test(p)) return [p];
     // A committed link (`up -> /`) must not walk the runner's filesystem; links are scanned, not followed.
-    const hits = fg.sync(p, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
-    if (hits.length === 0) throw new ActionInputError('paths', `"${p}" matches nothing in the workspace`);
+    // The exclude input leaves out what a glob matches as scan's --exclude leaves out what discovery finds.
+    const hits = fg.sync(p, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**', ...inputs.exclude] });
+    if (hits.length === 0) throw new ActionInputError('paths', `"${p}" matches nothing in the workspace${inputs.exclude.length > 0 ? ' that exclude leaves in' : ''}`);
     return hits.sort();
   });
 }
@@ -33,9 +34,12 @@ function highest(report: Report): string {
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs(env);
+    // The CLI's parser: one list of words; a YAML block's line breaks separate levels as commas do.
+    const levels = inputs.severity === undefined ? undefined : parseSeverities(inputs.severity.replace(/[\s,]+/g, ','), 'Input "severity":');
+    if (levels !== undefined && !levels.ok) return failStep(levels.error);
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
     const paths = expandPaths(inputs);
-    const scanOpts = { exclude: [], daemonUser: 'root' as const, rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== undefined, today: today() };
+    const scanOpts = { exclude: inputs.exclude, daemonUser: 'root' as const, rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== undefined, today: today() };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
     // Read before the scan: a baseline that cannot be read is the input's mistake, said as such.
@@ -45,34 +49,48 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // fix-patch asks for verified fixes: the same scan with each target's fixes (each candidate re-evaluated).
     const scanned = inputs.fixPatch !== undefined ? await fixRepository(paths, { ...scanOpts, ...evalOpts }) : await plainScan(paths, scanOpts, evalOpts);
     if (!scanned.ok) return failStep(scanned.error);
-    const base = baseline === undefined ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
-    const report = inputs.compliance ? { ...base, compliance: complianceSection(base, inputs.compliance) } : base;
-    const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scanned.value.texts, warn: (m) => core.warning(m) };
+    // Compared and judged for compliance before the severity filter, as the CLI does: a finding left out of
+    // the report is still there, never "fixed", and a control never passes because its findings are hidden.
+    const compared = baseline === undefined ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
+    const complete = inputs.compliance ? { ...compared, compliance: complianceSection(compared, inputs.compliance) } : compared;
+    const report = filterBySeverity(complete, levels?.value);
+    // Each warning sent is one of the step's ten warning annotations: counted, so findings do not overrun them.
+    let warned = 0;
+    const ctx: RenderContext = {
+      colour: false,
+      category: inputs.category,
+      suppressions: inputs.sarifSuppressions,
+      texts: scanned.value.texts,
+      warn: (m) => {
+        warned++;
+        core.warning(m);
+      },
+    };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
-    try {
-      // Without the `absent` results: code scanning reads no baselineState and would open each as an alert; it closes fixed alerts itself.
-      const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
-      writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(upload, ctx));
-    } catch (e) {
-      return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, undefined, 'Give sarif-file a path in a directory that exists in the workspace; the file itself is created.'));
-    }
+    // Without the `absent` results: code scanning reads no baselineState and would open each as an alert; it closes fixed alerts itself.
+    const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
+    const sarifWritten = writeOutputFile('sarif-file', inputs.sarifFile, REPORT_FORMATS.sarif.render(upload, ctx));
+    if (!sarifWritten.ok) return failStep(sarifWritten.error);
     if (inputs.fixPatch !== undefined) {
       const fixes = report.targets.flatMap((t) => (t.fixes ? [t.fixes] : []));
-      try {
-        writeFileSync(inputs.fixPatch, FIX_FORMATS.diff.render(fixes, { ...ctx, report }));
-      } catch (e) {
-        return failStep(new UserError(`Input "fix-patch": ${inputs.fixPatch} cannot be written: ${errorMessage(e)}`, undefined, 'Give fix-patch a path in a directory that exists in the workspace; the file itself is created.'));
-      }
+      const patchWritten = writeOutputFile('fix-patch', inputs.fixPatch, FIX_FORMATS.diff.render(fixes, { ...ctx, report }));
+      if (!patchWritten.ok) return failStep(patchWritten.error);
       const n = fixes.reduce((k, t) => k + t.verified.length, 0);
       core.info(`rsyncguard: ${n} verified fix${n === 1 ? '' : 'es'} written to ${escapeControls(inputs.fixPatch)}`);
     }
     process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {} }));
-    if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(toJobSummary(report)).write();
     const findings = report.targets.flatMap((t) => t.findings);
-    if (inputs.annotations) {
-      for (const a of annotationsFor(findings)) core[a.kind](a.message, a.props);
-    }
     const code = exitCode(report, inputs.failOn);
+    // A failing step ends with setFailed's own error annotation: one error place is kept for it.
+    const budget = { ...FULL_BUDGET, error: FULL_BUDGET.error - (code === EXIT_OK ? 0 : 1), warning: Math.max(0, FULL_BUDGET.warning - warned) };
+    const plan = inputs.annotations ? planAnnotations(findings, budget) : undefined;
+    if (env['GITHUB_STEP_SUMMARY']) {
+      const lines = [toJobSummary(report)];
+      if (report.severity_filter) lines.push(severityLine(report.severity_filter));
+      if (plan !== undefined && plan.rest.length > 0) lines.push(`**Not annotated**: ${notAnnotatedSentence(plan.rest)}\n`);
+      await core.summary.addRaw(lines.join('\n')).write();
+    }
+    for (const a of plan?.annotations ?? []) core[a.kind](a.message, a.props);
     core.setOutput('sarif-file', inputs.sarifFile);
     core.setOutput('findings', String(findings.length));
     core.setOutput('highest-severity', highest(report));
@@ -89,6 +107,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     else if (known !== undefined) failStep(known);
     else core.setFailed(`rsyncguard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+}
+
+/** What the severity input left out, so a reader of the summary knows the counts above are not all. */
+function severityLine(filter: NonNullable<Report['severity_filter']>): string {
+  const n = filter.hidden;
+  return `**Severity**: only ${filter.severities.join(', ')} reported (the \`severity\` input); ${n} finding${n === 1 ? '' : 's'} of other severities left out, and fail-on judges what is reported.\n`;
 }
 
 /** scan's discovery and evaluation without fixes, shaped like fixRepository's result. */
