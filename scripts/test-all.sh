@@ -38,6 +38,8 @@ command -v db5.3_load >/dev/null 2>&1 || missing+=(db5.3-util)
 # Self-signed certificates: the admission webhook's TLS and the registry token service's signing key.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+# The pre-commit hook is tested with pre-commit itself (.pre-commit-hooks.yaml, test/pre-commit.test.ts).
+command -v pre-commit >/dev/null 2>&1 || missing+=(pre-commit)
 # The HTML report is tested in a real browser: Debian's chromium, driven headless by puppeteer-core (no download).
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
