@@ -16,6 +16,8 @@ export interface ImageTarget {
   repository: string;
   /** The reference as messages and reports may show it (never a credential). */
   ref: string;
+  /** The image as the user named it and as it names itself (`img.tar (test/rsyncd:1)`), for the target's display; `ref` when absent. */
+  label?: string;
   digest: string | null;
   config: { user: string | null; entrypoint: string[]; cmd: string[]; exposed: string[]; env: ImageFacts['env'] };
   layerSecrets: ImageFacts['layer_secrets'];
@@ -37,7 +39,7 @@ export function imageDaemonUser(user: string | null): 'root' | 'nonroot' {
 export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, today: string): FactsDocument {
   const { config: cfg, release } = image;
   const doc = buildFacts({
-    target: { kind: 'image', id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
+    target: { kind: 'image', id: `${image.repository}:${parsed.path}`, display: `${image.label ?? image.ref} ${parsed.path}` },
     daemonUser: imageDaemonUser(cfg.user),
     rsyncVersion: modelledVersion(release?.version ?? null),
     today,

@@ -8,6 +8,12 @@ import type { Vulnerabilities } from './vulnerabilities.ts';
 
 export interface TargetReport {
   target: string;
+  /**
+   * How a person named the target when that differs from its stable id (issue 18): an image as the user typed
+   * it (`img.tar (test/rsyncd:1) /etc/rsyncd.conf`). Shown instead of `target`; `target` stays the identity
+   * (waivers, baselines, SARIF fingerprints), so a new tag or digest opens no new alerts.
+   */
+  label?: string;
   kind: TargetKind;
   findings: Finding[];
   waived: WaivedFinding[];
@@ -35,6 +41,8 @@ export interface Note {
 /** A target that could not be evaluated: it makes the run exit 2 and is never shown as clean. */
 export interface TargetError {
   target: string;
+  /** As TargetReport's `label`: the name shown, when it differs from the id. */
+  label?: string;
   message: string;
   hint?: string;
   /**

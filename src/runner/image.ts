@@ -8,6 +8,7 @@
  */
 import { DEFAULT_CONFIG_PATH, errorMessage, fail, ok, USUAL_CONFIG_PATHS, type UserError, type Result } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
+import { imageLabel } from './image-label.ts';
 import { imageDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
 import { ACCOUNT_FILES, accountNames, followScripts, imageRsyncRelease, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DB_MAX_BYTES, parseImageConfigs, prefetchInImage, readImageConfig, RELEASE_FILES, type FollowedLaunch } from '../parse/index.ts';
 import {
@@ -15,6 +16,7 @@ import {
   EnvironmentFailure,
   failureKind,
   indexImage,
+  isLocalPath,
   isLocalTransport,
   isReadFailure,
   MAX_IMAGE_FILE_BYTES,
@@ -39,6 +41,8 @@ export interface ImageScan {
   /** One facts document per config, and an error for each config the image needs but lacks. */
   facts: (FactsDocument | TargetError)[];
   repository: string;
+  /** What each target id is shown as (image-label.ts): the image as the user named it. */
+  labels: Map<string, string>;
   warnings: string[];
   texts: Map<string, string>;
 }
@@ -104,9 +108,9 @@ function names(fs: ImageFs, path: string, nsswitch: string | undefined, database
 }
 
 /** targets → facts: every config the daemon reads or the usual places hold, in order; errors for those it cannot. */
-async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: string, today: string): AsyncGenerator<ImageTargetResult> {
+async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: string, label: string, today: string): AsyncGenerator<ImageTargetResult> {
   const release = await imageRsyncRelease(fs);
-  const error = (path: string, message: string, hint: string): ImageTargetResult => ({ target: { target: `${target.repository}:${path}`, message, hint }, texts: [] });
+  const error = (path: string, message: string, hint: string): ImageTargetResult => ({ target: { target: `${target.repository}:${path}`, label: `${label} ${path}`, message, hint }, texts: [] });
   for (const word of launch.unresolved) {
     yield error(
       word,
@@ -145,7 +149,7 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
       );
       continue;
     }
-    const doc = imageDocument({ ...target, ref, release }, parsed, today);
+    const doc = imageDocument({ ...target, ref, label, release }, parsed, today);
     yield { target: doc, texts: parsed.texts };
     // A package database or os-release that is there but was refused: the findings stand, but the rsync
     // version (so its CVEs) was not read as the image has it, and a clean result must not look complete.
@@ -153,6 +157,7 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
       yield {
         target: {
           target: doc.target.id,
+          label: doc.target.display,
           message: `${ref}: not fully read: ${release.refused.join('; ')}; the rsync version and its vulnerabilities rest on what could be read`,
           hint: 'Repair or regenerate the file in the image (the package manager rewrites its database), then scan it again; the message names each file and why.',
         },
@@ -163,11 +168,11 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
 }
 
 /** The settings a scan depends on, checked before anything is read: an invalid one is never "no limit" or "no credentials". */
-function checkSettings(fullRef: string, opts: RegistryOptions): UserError | undefined {
+function checkSettings(fullRef: string, opts: RegistryOptions & { paths?: boolean }): UserError | undefined {
   const limits = readImageLimits();
   if (!limits.ok) return limits.error;
   // The default Docker config matters only to a registry; one named with --docker-config always does.
-  if (opts.dockerConfig === undefined && isLocalTransport(fullRef)) return undefined;
+  if (opts.dockerConfig === undefined && (isLocalTransport(fullRef) || (opts.paths === true && isLocalPath(fullRef)))) return undefined;
   const config = readDockerConfig(opts.dockerConfig);
   return config.ok ? undefined : config.error;
 }
@@ -176,20 +181,23 @@ function checkSettings(fullRef: string, opts: RegistryOptions): UserError | unde
  * The image's targets, or why it was not scanned (see ImageScanFailure). Only a bug throws: every failure
  * the image, the registry or the settings can cause comes back as the value.
  */
-export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string }): Promise<Result<ImageScan, ImageScanFailure>> {
+export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string; paths?: boolean }): Promise<Result<ImageScan, ImageScanFailure>> {
   const setting = checkSettings(fullRef, opts);
   if (setting !== undefined) return fail({ kind: 'setting', error: setting });
   let image: OpenedImage;
   try {
-    image = await openImage(fullRef, opts);
+    image = await openImage(fullRef, opts, { paths: opts.paths === true });
   } catch (e) {
     return readFailure(e);
   }
   try {
     const read = await readImage(image);
-    const scan: ImageScan = { facts: [], repository: image.repository, warnings: [], texts: new Map() };
-    for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
+    const shown = imageDisplayRef(fullRef);
+    const scan: ImageScan = { facts: [], repository: image.repository, labels: new Map(), warnings: [], texts: new Map() };
+    for await (const { target, texts } of imageTargets(read, shown, imageLabel(shown, image, opts.paths === true), opts.today)) {
       scan.facts.push(target);
+      if ('schema' in target) scan.labels.set(target.target.id, target.target.display);
+      else if (target.label !== undefined) scan.labels.set(target.target, target.label);
       for (const [path, text] of texts) scan.texts.set(path, text);
     }
     return ok({ ...scan, warnings: read.fs.warnings });

@@ -20,6 +20,7 @@ export { collectLocal, collectorPath, hostFacts, hostErrors, hostTargets } from 
 export type { HostOptions } from './host.ts';
 export { sweep } from './sweep.ts';
 export { imageDisplayRef, scanImage } from './image.ts';
+export { labelImageReport } from './image-label.ts';
 export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';
 export { parseOutcome } from './sweep-results.ts';

@@ -9,6 +9,7 @@ import { numberOptions, parseCommandArgs, stringOption, type Command } from '../
 import { listen, parseListen, readTls } from './admission-start.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
 import { warnLine } from '../output.ts';
+import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry } from '../insecure-registry-option.ts';
 
 function log(message: string): void {
   warnLine(`${new Date().toISOString()} rsyncguard admission: ${message}`);
@@ -64,12 +65,15 @@ export const admissionCommand: Command = {
     'analysis-timeout': { type: 'string', valueName: 'SECONDS', help: 'Stop an image analysis after this long, whatever the budget (1 to 86400)', default: '300' },
     'max-connections': { type: 'string', valueName: 'N', help: 'Open connections (1 to 65536); at the cap the oldest idle one is closed', default: '512' },
     platform: { type: 'string', valueName: 'OS/ARCH', help: 'Platform of multi-platform images', default: 'linux/amd64' },
-    'insecure-registry': { type: 'boolean', help: 'Plain HTTP to registries on loopback only' },
+    'insecure-registry': INSECURE_REGISTRY_OPTION,
     'docker-config': { type: 'string', valueName: 'FILE', help: 'Docker config.json with registry "auths"' },
     policy: { type: 'string', valueName: 'DIR|BUNDLE', help: 'Extra rules' },
   },
   async run(argv) {
-    const args = parseCommandArgs(this, argv);
+    const taken = takeBareInsecureRegistry(argv);
+    const args = parseCommandArgs(this, taken.argv);
+    const insecure = insecureRegistries(args, taken.bare);
+    if (insecure instanceof UserError) return insecure;
     if (args.positionals[0] !== 'serve') return new UserError('usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE');
     const cert = stringOption(args, 'tls-cert');
     const key = stringOption(args, 'tls-key');
@@ -101,7 +105,7 @@ export const admissionCommand: Command = {
     if (!policies.ok) return policies.error;
     const controller = new AdmissionController({
       policies: policies.value,
-      registry: { platform: stringOption(args, 'platform') ?? 'linux/amd64', insecure: args.values['insecure-registry'] === true, ...(dockerConfig ? { dockerConfig } : {}) },
+      registry: { platform: stringOption(args, 'platform') ?? 'linux/amd64', insecure, ...(dockerConfig ? { dockerConfig } : {}) },
       failOn: (stringOption(args, 'fail-on') ?? 'high') as Severity,
       budgetMs: n['budget-ms'],
       failOpen: args.values['fail-open'] === true,

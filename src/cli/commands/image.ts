@@ -1,28 +1,31 @@
-import { existsSync, statSync } from 'node:fs';
 import { today, UserError } from '../../common/index.ts';
-import { DEFAULT_CACHE_BYTES, defaultCacheDir, isLocalTransport } from '../../sources/index.ts';
-import { evaluateTargets, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
+import { DEFAULT_CACHE_BYTES, defaultCacheDir } from '../../sources/index.ts';
+import { evaluateTargets, imageDisplayRef, labelImageReport, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
+import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry } from '../insecure-registry-option.ts';
 
 export const imageCommand: Command = {
   name: 'image',
   usage: 'image REF',
-  summary: 'Evaluate a container image: docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], or a registry reference',
+  summary: 'Evaluate a container image: a local FILE or DIR (its form sniffed), docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], or a registry reference',
   options: {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
     platform: { type: 'string', valueName: 'OS/ARCH', help: 'Which image of a multi-platform index', default: 'linux/amd64' },
-    'insecure-registry': { type: 'boolean', help: 'Plain HTTP to a registry on loopback (127.0.0.0/8, ::1, localhost) only' },
+    'insecure-registry': INSECURE_REGISTRY_OPTION,
     'docker-config': { type: 'string', valueName: 'FILE', help: 'Docker config.json with registry "auths" (default $DOCKER_CONFIG/config.json or ~/.docker/config.json)' },
     'layer-cache': { type: 'string', valueName: 'DIR', help: 'Cache registry layers by digest here (default ~/.cache/rsyncguard/layers, 2 GiB)' },
     'no-layer-cache': { type: 'boolean', help: 'Do not cache registry layers' },
   },
   async run(argv) {
-    const args = parseCommandArgs(this, argv);
+    const taken = takeBareInsecureRegistry(argv);
+    const args = parseCommandArgs(this, taken.argv);
+    const insecure = insecureRegistries(args, taken.bare);
+    if (insecure instanceof UserError) return insecure;
     const [ref, ...extra] = args.positionals;
     if (ref === undefined || extra.length > 0) return new UserError('image takes exactly one image reference', undefined, 'rsyncguard image docker-archive:rsyncd.tar');
     const shown = imageDisplayRef(ref);
@@ -42,13 +45,11 @@ export const imageCommand: Command = {
       const report = withBaseline(evaluated.value, baseline);
       return renderReport(report, args, { texts: new Map(), kind: 'image' }) ?? judgeReport(report, args);
     };
-    // A file or directory here that was named without its transport: asking a registry for it would send
-    // its name off this machine for nothing.
-    const lookalike = localLookalike(ref);
-    if (lookalike !== undefined) return unread(`not read: ${lookalike}`, 'Name the transport of a local image.');
     const scan = await scanImage(ref, {
       platform: stringOption(args, 'platform') ?? 'linux/amd64',
-      insecure: args.values['insecure-registry'] === true,
+      insecure,
+      // A path here is the image it holds (sniffed), never a name sent to a registry.
+      paths: true,
       ...(dockerConfig !== undefined ? { dockerConfig } : {}),
       ...(args.values['no-layer-cache'] === true ? {} : { cache: { dir: stringOption(args, 'layer-cache') ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } }),
       today: today(),
@@ -63,14 +64,9 @@ export const imageCommand: Command = {
     if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
     const evaluated = await evaluate(scan.value.facts);
     if (!evaluated.ok) return evaluated.error;
-    const report = withBaseline(evaluated.value, baseline);
+    // Shown as the user named the image; the ids (and so the baseline's matches) stay the repository's.
+    const report = labelImageReport(withBaseline(evaluated.value, baseline), scan.value.labels);
     const failed = renderReport(report, args, { texts: scan.value.texts, kind: 'image', name: scan.value.repository });
     return failed ?? judgeReport(report, args);
   },
 };
-
-/** A registry reference that names a file or directory here was almost certainly meant as an archive or layout. */
-function localLookalike(ref: string): string | undefined {
-  if (isLocalTransport(ref) || !existsSync(ref)) return undefined;
-  return `"${ref}" is a ${statSync(ref).isDirectory() ? 'directory' : 'file'} here, but was read as a registry reference: write docker-archive:${ref}, oci-archive:${ref} or oci:${ref}.`;
-}

@@ -4,6 +4,7 @@ import { indexLayers } from './layer-index.ts';
 import type { LayerSource } from './layer-stream.ts';
 
 export { isLocalTransport, localTransport, openImage } from './open-image.ts';
+export { isLocalPath } from './local-image.ts';
 export type { LocalTransportName, OpenedImage } from './open-image.ts';
 export { cleanPath } from './paths.ts';
 export { isSecretsName, MAX_FILE as MAX_IMAGE_FILE_BYTES } from './layer-index.ts';
@@ -28,3 +29,5 @@ export type { ImageLimits } from './limits.ts';
 export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean, need?: (path: string) => boolean): Promise<ImageFs> {
   return new ImageFs(await indexLayers(layers, prefetch, need));
 }
+export { checkInsecureRegistry } from './insecure-registries.ts';
+export type { InsecureRegistries } from './insecure-registries.ts';

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { archiveStore, dirStore, type BlobStore } from './blob-store.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
+import { isLocalPath, sniffLocalImage } from './local-image.ts';
 import { openRegistryImage, type RegistryOptions } from './registry.ts';
 import { isObject } from '../../common/index.ts';
 
@@ -18,6 +19,8 @@ export interface OpenedImage {
   digest: string | null;
   /** For SARIF categories: the repository, without tag or digest. */
   repository: string;
+  /** The name the image gives itself (docker save's RepoTags, an OCI layout's ref.name annotation), for labels. */
+  name?: string;
   config: unknown;
   layers: LayerSource[];
   close(): void;
@@ -66,6 +69,8 @@ function openOciLayout(store: BlobStore, tag: string | undefined, ref: string, p
   const pick = tag === undefined ? manifests[0] : manifests.find((m) => isObject(m['annotations']) && m['annotations']['org.opencontainers.image.ref.name'] === tag);
   if (!pick || typeof pick['digest'] !== 'string') throw new Error(tag === undefined ? 'the layout has no manifest' : `the layout has no image tagged "${tag}"`);
   let digest = pick['digest'];
+  const annotations = isObject(pick['annotations']) ? pick['annotations'] : {};
+  const name = typeof annotations['org.opencontainers.image.ref.name'] === 'string' ? annotations['org.opencontainers.image.ref.name'] : undefined;
   let manifest = readBlob(store, digest, 'manifest', MAX_MANIFEST);
   const entries = indexEntries(manifest);
   if (entries) {
@@ -81,7 +86,7 @@ function openOciLayout(store: BlobStore, tag: string | undefined, ref: string, p
     const size = typeof l['size'] === 'number' ? l['size'] : undefined;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
-  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ''), config, layers, close: () => store.close() };
+  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ''), ...(name !== undefined ? { name } : {}), config, layers, close: () => store.close() };
 }
 
 /** docker save: manifest.json → Config and Layers paths inside the archive; layers checked by diff_id. */
@@ -107,7 +112,9 @@ function openDockerArchive(store: BlobStore, ref: string): OpenedImage {
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path)) };
   });
   const tags = Array.isArray(first['RepoTags']) ? first['RepoTags'].filter((t): t is string => typeof t === 'string') : [];
-  return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ''), config, layers, close: () => store.close() };
+  // Named as `docker tag` was told it (`test/rsyncd:1`), not as the runtime filed it (`docker.io/test/rsyncd:1`).
+  const name = tags[0]?.replace(/^docker\.io\/(library\/)?/, '');
+  return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ''), ...(name !== undefined ? { name } : {}), config, layers, close: () => store.close() };
 }
 
 export type LocalTransportName = 'oci' | 'oci-archive' | 'docker-archive';
@@ -128,8 +135,13 @@ export function localTransport(ref: string): { transport: LocalTransportName; re
 /** Whether `ref` names an image on this machine (see localTransport). */
 export const isLocalTransport = (ref: string): boolean => localTransport(ref) !== undefined;
 
-export async function openImage(ref: string, opts: RegistryOptions): Promise<OpenedImage> {
+/**
+ * `paths`: a reference without a transport that names a path here is read as the image it holds
+ * (local-image.ts). Only for a person's own command line: the webhook never reads a path a Pod names.
+ */
+export async function openImage(ref: string, opts: RegistryOptions, { paths = false }: { paths?: boolean } = {}): Promise<OpenedImage> {
   const local = localTransport(ref);
+  if (local === undefined && paths && isLocalPath(ref)) return openLocalPath(ref, opts.platform);
   if (local === undefined) return openRegistryImage(ref, opts);
   if (local.transport === 'oci') {
     const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
@@ -143,6 +155,19 @@ export async function openImage(ref: string, opts: RegistryOptions): Promise<Ope
   const store = await archiveStore(file);
   try {
     return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+/** A path without a transport, opened as the form it holds. */
+async function openLocalPath(path: string, platform: string): Promise<OpenedImage> {
+  const { form, store } = await sniffLocalImage(path);
+  try {
+    if (form === 'docker-archive') return openDockerArchive(store, path);
+    // The repository (the stable part of target ids) as the typed reference would have it: one file, one identity.
+    return openOciLayout(store, undefined, path, platform, form === 'oci' ? path : `oci-archive:${path}`);
   } catch (e) {
     store.close();
     throw e;

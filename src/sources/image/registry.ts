@@ -1,7 +1,8 @@
 /**
  * Images from a registry over the OCI distribution API: anonymous, bearer-token (the WWW-Authenticate
  * flow) or basic credentials from the Docker config.json; manifest lists and OCI indexes resolved by
- * platform; every blob checked against its digest. Plain HTTP only when asked, and only to loopback.
+ * platform; every blob checked against its digest. Plain HTTP only to the loopback registries named
+ * with --insecure-registry (insecure-registries.ts); HTTP itself in registry-client.ts.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,17 +10,19 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
-import { TarError } from './tar-reader.ts';
+import type { InsecureRegistries } from './insecure-registries.ts';
 import { cachedLayer, cacheWhileReading, checkRoom, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
+import { RegistryClient } from './registry-client.ts';
+import { EnvironmentFailure, transportError } from './registry-failure.ts';
 import { errorMessage, fail, isObject, ok, UserError, type Result } from '../../common/index.ts';
 
 export interface RegistryOptions {
   platform: string;
-  /** Allow plain HTTP; only to 127.0.0.0/8, ::1 or localhost. */
-  insecure: boolean;
+  /** Registries spoken to in plain HTTP (--insecure-registry): false none, true every one on loopback, or those named (each on loopback). */
+  insecure: InsecureRegistries;
   /** Docker config.json for `auths`; default $DOCKER_CONFIG/config.json or ~/.docker/config.json (see readDockerConfig). */
   dockerConfig?: string;
   /** Where registry layers are cached by digest; none when absent. */
@@ -27,47 +30,8 @@ export interface RegistryOptions {
 }
 
 const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json', 'application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'].join(', ');
-/** A token response is a few kilobytes of JSON. */
-const MAX_TOKEN = 1 << 20;
-
-/**
- * Why an image could not be read, decided where the failure happens: `environment` when the webhook's
- * surroundings failed (the registry unreachable, timing out, answering 5xx, refusing credentials);
- * anything else — what the image's own bytes cause — is `image`. Admission lets only the first kind
- * through under --fail-open.
- */
-export type FailureKind = 'environment' | 'image';
-
-/** A failure of the environment, not of the image: see FailureKind. */
-export class EnvironmentFailure extends Error {
-  readonly kind = 'environment' as const;
-  override name = 'EnvironmentFailure';
-}
-
-/** The kind of a failure thrown while reading an image: only an EnvironmentFailure is the environment's. */
-export function failureKind(e: unknown): FailureKind {
-  return e instanceof EnvironmentFailure ? 'environment' : 'image';
-}
-
-/**
- * Whether a thrown value is a failure reading an image, as opposed to a bug: the readers throw plain Errors
- * (Node's system, zlib and stream errors are plain Errors with a code), TarErrors and EnvironmentFailures,
- * and fetch's timeouts are the environment's. A TypeError, RangeError or anything else is a bug, to be
- * reported as one rather than as an image that "could not be read".
- */
-export function isReadFailure(e: unknown): e is Error {
-  if (e instanceof EnvironmentFailure || e instanceof TarError) return true;
-  if (!(e instanceof Error)) return false;
-  return Object.getPrototypeOf(e) === Error.prototype || e.name === 'AbortError' || e.name === 'TimeoutError';
-}
-
-/** fetch's own body errors (connection reset, timeout), as opposed to the errors this reader throws. */
-function transportError(e: unknown): boolean {
-  return e instanceof TypeError || (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError'));
-}
-
-/** HTTP statuses that say the registry or its credentials failed, not the image. */
-const UNAVAILABLE = (status: number) => status >= 500 || [401, 403, 407, 408, 429].includes(status);
+export { EnvironmentFailure, failureKind, isReadFailure } from './registry-failure.ts';
+export type { FailureKind } from './registry-failure.ts';
 
 export interface RegistryRef {
   registry: string;
@@ -121,11 +85,6 @@ export function parseRegistryRef(ref: string): RegistryRef {
   return { registry, repository: path, reference: digest ?? tag };
 }
 
-function loopback(host: string): boolean {
-  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
-
 /** Where Docker keeps its config when none is named: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
 export function defaultDockerConfig(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const dir = env['DOCKER_CONFIG'];
@@ -170,117 +129,6 @@ function basicCredentials(registry: string, file: string | undefined): string | 
   return isObject(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
 }
 
-/** Redirects followed per request: registries send blobs to a CDN, once or twice. */
-const MAX_REDIRECTS = 5;
-
-/**
- * Where a request may go: HTTPS anywhere; plain HTTP only to loopback, and only with --insecure-registry.
- * Checked for the registry, every redirect and the token realm, so neither a redirect nor a challenge can
- * send a request (or a credential) in the clear off this machine.
- */
-function allowedUrl(url: URL, insecure: boolean): boolean {
-  if (url.username !== '' || url.password !== '') return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && insecure && loopback(url.hostname);
-}
-
-/**
- * fetch with redirects followed by hand: each hop must be an allowed URL, and credentials go only to the
- * origin they were given for (a redirect to another host gets none).
- */
-async function fetchChecked(start: URL, headers: Record<string, string>, insecure: boolean, timeoutMs: number): Promise<Response> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  let url = start;
-  for (let hop = 0; ; hop++) {
-    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${url.protocol === 'http:' ? 'plain HTTP is only allowed to loopback, with --insecure-registry' : 'not an HTTPS URL'}`);
-    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-    const res = await fetch(url, { headers: sent, redirect: 'manual', signal });
-    const location = res.headers.get('location');
-    if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
-    await res.body?.cancel().catch(() => {});
-    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-    try {
-      url = new URL(location, url);
-    } catch {
-      throw new Error('a redirect to an invalid URL');
-    }
-  }
-}
-
-class Client {
-  private token: string | undefined;
-
-  constructor(
-    private readonly base: string,
-    private readonly basic: string | undefined,
-    private readonly insecure: boolean,
-  ) {}
-
-  async get(path: string, accept: string): Promise<Response> {
-    let res = await this.request(path, accept);
-    if (res.status === 401) {
-      await this.authenticate(res.headers.get('www-authenticate') ?? '');
-      res = await this.request(path, accept);
-    }
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => {});
-      const why = `${path}: HTTP ${res.status}${res.status === 401 ? ' (credentials refused)' : res.status === 404 ? ' (not found)' : ''}`;
-      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
-    }
-    return res;
-  }
-
-  private async request(path: string, accept: string): Promise<Response> {
-    const headers: Record<string, string> = { accept };
-    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
-    else if (this.basic) headers['authorization'] = `Basic ${this.basic}`;
-    try {
-      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 60_000);
-    } catch (e) {
-      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
-      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
-      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
-    }
-  }
-
-  /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
-  private async authenticate(challenge: string): Promise<void> {
-    if (/^basic/i.test(challenge)) {
-      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
-      return;
-    }
-    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (!params['realm']) throw new Error(`unsupported authentication challenge: ${challenge || '(none)'}`);
-    let url: URL;
-    try {
-      url = new URL(params['realm']);
-    } catch {
-      throw new Error('the registry named a token service that is not a URL');
-    }
-    // The realm is the registry's word: it may name another host (as Docker Hub does), but never plain HTTP
-    // off loopback, since the Basic credentials go with the token request.
-    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${url.protocol === 'http:' ? 'plain HTTP is only allowed to loopback, with --insecure-registry' : 'not an HTTPS URL'}`);
-    if (params['service']) url.searchParams.set('service', params['service']);
-    if (params['scope']) url.searchParams.set('scope', params['scope']);
-    let res: Response;
-    try {
-      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 30_000);
-    } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
-    }
-    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
-    let body: unknown;
-    try {
-      body = parseJson(await readCapped(res, MAX_TOKEN, 'token response'), 'the token response');
-    } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
-    }
-    const token = isObject(body) ? (body['token'] ?? body['access_token']) : undefined;
-    if (typeof token !== 'string') throw new EnvironmentFailure('the token service answered without a token');
-    this.token = token;
-  }
-}
-
 function scratchCache(): { cache: LayerCache; close(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'rsyncguard-layers-'));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync(dir, { recursive: true, force: true }) };
@@ -296,9 +144,19 @@ async function readBody(res: Response, cap: number, what: string): Promise<Buffe
   }
 }
 
+function clientFor(r: RegistryRef, opts: RegistryOptions): RegistryClient {
+  return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
+}
+
+/** A 404 for a manifest, in the reference's own terms (`manifest for test/rsyncd:2 not found at 127.0.0.1:5000`). */
+function notFound(r: RegistryRef, reference: string): string {
+  const at = r.registry === DOCKER_HUB ? 'Docker Hub (docker.io)' : r.registry;
+  return `manifest for ${r.repository}${DIGEST.test(reference) ? '@' : ':'}${reference} not found at ${at}`;
+}
+
 /** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
-async function manifestAt(client: Client, reference: string): Promise<{ doc: unknown; digest: string | null }> {
-  const res = await client.get(`/manifests/${reference}`, ACCEPT);
+async function manifestAt(client: RegistryClient, r: RegistryRef, reference: string): Promise<{ doc: unknown; digest: string | null }> {
+  const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
   const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = 'sha256', hex] = reference.split(':');
@@ -309,12 +167,10 @@ async function manifestAt(client: Client, reference: string): Promise<{ doc: unk
 
 export async function openRegistryImage(ref: string, opts: RegistryOptions): Promise<OpenedImage> {
   const r = parseRegistryRef(ref);
-  const scheme = opts.insecure ? 'http' : 'https';
-  if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
-  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
-  let { doc: manifest, digest } = await manifestAt(client, r.reference);
+  const client = clientFor(r, opts);
+  let { doc: manifest, digest } = await manifestAt(client, r, r.reference);
   const entries = indexEntries(manifest);
-  if (entries) ({ doc: manifest, digest } = await manifestAt(client, checkedDigest(pickPlatform(entries, opts.platform), 'platform manifest')));
+  if (entries) ({ doc: manifest, digest } = await manifestAt(client, r, checkedDigest(pickPlatform(entries, opts.platform), 'platform manifest')));
   if (!isObject(manifest) || !isObject(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
   const configDigest = checkedDigest(manifest['config']['digest'], 'image config');
   const configRes = await client.get(`/blobs/${configDigest}`, '*/*');
@@ -359,9 +215,8 @@ export const MAX_PLATFORMS = 16;
  */
 export async function indexPlatforms(ref: string, opts: RegistryOptions): Promise<{ platform: string; ref: string }[] | undefined> {
   const r = parseRegistryRef(ref);
-  if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
-  const client = new Client(`${opts.insecure ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
-  const entries = indexEntries((await manifestAt(client, r.reference)).doc);
+  const client = clientFor(r, opts);
+  const entries = indexEntries((await manifestAt(client, r, r.reference)).doc);
   if (!entries) return undefined;
   const byDigest = new Map<string, string[]>();
   for (const e of entries) {
@@ -387,9 +242,8 @@ export async function indexPlatforms(ref: string, opts: RegistryOptions): Promis
 export async function resolveDigest(ref: string, opts: RegistryOptions): Promise<string> {
   const r = parseRegistryRef(ref);
   if (DIGEST.test(r.reference)) return `${r.registry}/${r.repository}@${r.reference}`;
-  if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
-  const client = new Client(`${opts.insecure ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
-  const res = await client.get(`/manifests/${r.reference}`, ACCEPT);
+  const client = clientFor(r, opts);
+  const res = await client.get(`/manifests/${r.reference}`, ACCEPT, notFound(r, r.reference));
   const digest = res.headers.get('docker-content-digest');
   await res.body?.cancel().catch(() => {});
   if (!digest) throw new Error(`${ref}: the registry did not say the manifest digest`);

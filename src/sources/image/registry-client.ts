@@ -1,0 +1,150 @@
+/**
+ * HTTP to one repository of a registry: the scheme chosen by --insecure-registry (insecure-registries.ts),
+ * redirects followed by hand and checked, the WWW-Authenticate flow (Basic, or a Bearer token fetched from
+ * the realm), and failures worded for the user: a plain-HTTP registry answered over TLS, a tag not found.
+ */
+import { readCapped } from './capped-body.ts';
+import { loopback, plainHttp, type InsecureRegistries } from './insecure-registries.ts';
+import { parseJson } from './open-image.ts';
+import { EnvironmentFailure, UNAVAILABLE } from './registry-failure.ts';
+import { errorMessage, isObject } from '../../common/index.ts';
+
+/** A token response is a few kilobytes of JSON. */
+const MAX_TOKEN = 1 << 20;
+
+/** Redirects followed per request: registries send blobs to a CDN, once or twice. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * Where a request may go: HTTPS anywhere; plain HTTP only to loopback, and only for a registry named by
+ * --insecure-registry. Checked for the registry, every redirect and the token realm, so neither a redirect
+ * nor a challenge can send a request (or a credential) in the clear off this machine.
+ */
+function allowedUrl(url: URL, http: boolean): boolean {
+  if (url.username !== '' || url.password !== '') return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && http && loopback(url.hostname);
+}
+
+const refusedWhy = (url: URL): string => (url.protocol === 'http:' ? 'plain HTTP is only allowed to loopback, with --insecure-registry' : 'not an HTTPS URL');
+
+/**
+ * fetch with redirects followed by hand: each hop must be an allowed URL, and credentials go only to the
+ * origin they were given for (a redirect to another host gets none).
+ */
+async function fetchChecked(start: URL, headers: Record<string, string>, http: boolean, timeoutMs: number): Promise<Response> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (!allowedUrl(url, http)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
+    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+    const res = await fetch(url, { headers: sent, redirect: 'manual', signal });
+    const location = res.headers.get('location');
+    if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
+    await res.body?.cancel().catch(() => {});
+    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    try {
+      url = new URL(location, url);
+    } catch {
+      throw new Error('a redirect to an invalid URL');
+    }
+  }
+}
+
+/** OpenSSL's words when the other end answers a TLS hello in plain text (an HTTP registry). */
+function plainTextAnswer(e: unknown): boolean {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  if (!(cause instanceof Error)) return false;
+  const code = 'code' in cause ? String(cause.code) : '';
+  return code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' || /wrong version number|packet length too long/i.test(cause.message);
+}
+
+/** What to do about a registry that speaks plain HTTP, said in the user's terms. */
+export function plainHttpMessage(registry: string): string {
+  return loopback(registry)
+    ? `the registry at ${registry} speaks plain HTTP; for a registry on loopback use --insecure-registry ${registry}`
+    : `the registry at ${registry} speaks plain HTTP, which rsyncguard speaks only to registries on loopback (--insecure-registry); serve it over HTTPS`;
+}
+
+export class RegistryClient {
+  private token: string | undefined;
+  private readonly http: boolean;
+  private readonly base: string;
+
+  constructor(
+    private readonly registry: string,
+    readonly repository: string,
+    private readonly basic: string | undefined,
+    insecure: InsecureRegistries,
+  ) {
+    this.http = plainHttp(registry, insecure);
+    this.base = `${this.http ? 'http' : 'https'}://${registry}/v2/${repository}`;
+  }
+
+  /** A successful response; `notFound` words a 404 (a manifest names repository and tag, not a URL path). */
+  async get(path: string, accept: string, notFound?: string): Promise<Response> {
+    let res = await this.request(path, accept);
+    if (res.status === 401) {
+      await this.authenticate(res.headers.get('www-authenticate') ?? '');
+      res = await this.request(path, accept);
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      if (res.status === 404 && notFound !== undefined) throw new Error(notFound);
+      const why = `${path}: HTTP ${res.status}${res.status === 401 ? ' (credentials refused)' : res.status === 404 ? ' (not found)' : ''}`;
+      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
+    }
+    return res;
+  }
+
+  private async request(path: string, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
+    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    else if (this.basic) headers['authorization'] = `Basic ${this.basic}`;
+    try {
+      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.http, 60_000);
+    } catch (e) {
+      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
+      if (!this.http && plainTextAnswer(e)) throw new EnvironmentFailure(plainHttpMessage(this.registry));
+      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
+      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
+    }
+  }
+
+  /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
+  private async authenticate(challenge: string): Promise<void> {
+    if (/^basic/i.test(challenge)) {
+      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
+      return;
+    }
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (!params['realm']) throw new Error(`unsupported authentication challenge: ${challenge || '(none)'}`);
+    let url: URL;
+    try {
+      url = new URL(params['realm']);
+    } catch {
+      throw new Error('the registry named a token service that is not a URL');
+    }
+    // The realm is the registry's word: it may name another host (as Docker Hub does), but never plain HTTP
+    // off loopback, since the Basic credentials go with the token request.
+    if (!allowedUrl(url, this.http)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
+    if (params['service']) url.searchParams.set('service', params['service']);
+    if (params['scope']) url.searchParams.set('scope', params['scope']);
+    let res: Response;
+    try {
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.http, 30_000);
+    } catch (e) {
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
+    }
+    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
+    let body: unknown;
+    try {
+      body = parseJson(await readCapped(res, MAX_TOKEN, 'token response'), 'the token response');
+    } catch (e) {
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
+    }
+    const token = isObject(body) ? (body['token'] ?? body['access_token']) : undefined;
+    if (typeof token !== 'string') throw new EnvironmentFailure('the token service answered without a token');
+    this.token = token;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * `rsyncguard image` as a user coming from docker, skopeo or Trivy meets it (issue 18): a path without a
+ * transport is read as the image it holds, never asked of a registry; a plain-HTTP registry answered over TLS
+ * says what to do; --insecure-registry names the registries it applies to, and only those; labels keep what
+ * the user typed; a tag the registry lacks is named. Real images (umoci, skopeo) and a real registry on loopback.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildImage, startRegistry, stopRegistries } from './support/images.ts';
+
+// The CLI from source (tsx, loaded by its absolute path so that it runs from any directory): no dist needed.
+const MAIN = resolve('src/cli/main.ts');
+const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
+const work = mkdtempSync(join(tmpdir(), 'rg-image-conv-'));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface Report {
+  targets: { target: string; label?: string; findings: { rule_id: string; location: { file: string; line: number } | null }[] }[];
+  errors: { target: string; label?: string; message: string }[];
+}
+
+/** A pipe's environment, without the colour the test runner forces on. */
+const plainEnv = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1' }).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NODE_OPTIONS'));
+
+/** The command run in `cwd`, as a user runs it there. */
+async function cli(args: string[], cwd = work): Promise<Run> {
+  return promisify(execFile)(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20, env: plainEnv }).then(
+    (out) => ({ code: 0, stdout: out.stdout, stderr: out.stderr }),
+    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === 'number' ? e.code : null, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+  );
+}
+
+const json = (r: Run): Report => JSON.parse(r.stdout || '{"targets":[],"errors":[]}') as Report;
+const findingSet = (r: Report) => [...new Set(r.targets.flatMap((t) => t.findings.map((f) => `${f.rule_id} ${f.location?.file}:${f.location?.line}`)))].sort();
+const said = (r: Run): string =>
+  `${json(r)
+    .errors.map((e) => e.message)
+    .join('\n')}\n${r.stderr}`;
+
+let built = '';
+let expected: string[] = [];
+
+const paths = suite('a local path without a transport is the image it holds');
+
+paths.before(async () => {
+  built = buildImage(work);
+  expected = findingSet(json(await cli(['image', `oci:${built}/oci:rsyncd`, '--format', 'json'])));
+  assert.ok(expected.length > 5, `the reference image has findings: ${expected.join(', ')}`);
+});
+
+paths('a docker save tar, an OCI archive and an OCI layout directory, named by path, give the findings of their typed forms', async () => {
+  for (const path of ['img.tar', './img.oci.tar', 'oci', `${built}/oci/`]) {
+    const r = await cli(['image', path, '--format', 'json'], built);
+    assert.is(r.code, 1, `${path}: ${r.stderr}`);
+    assert.equal(findingSet(json(r)), expected, path);
+    assert.equal(json(r).errors, [], path);
+  }
+});
+
+paths('labels keep what the user typed and what the image calls itself; the target id stays the repository', async () => {
+  const text = await cli(['image', 'img.tar'], built);
+  assert.match(text.stdout, /^img\.tar \(test\/rsyncd:1\) \/etc\/rsyncd\.conf$/m, text.stdout.slice(0, 200));
+  assert.not.match(text.stdout, 'docker.io', 'no registry the user did not name');
+  const typed = json(await cli(['image', 'docker-archive:img.tar', '--format', 'json'], built));
+  assert.is(typed.targets[0]?.label, 'docker-archive:img.tar (test/rsyncd:1) /etc/rsyncd.conf');
+  // The identity (waivers, baselines, code scanning alerts) is the repository's, the same for both spellings.
+  const bare = json(await cli(['image', 'img.tar', '--format', 'json'], built));
+  assert.is(bare.targets[0]?.target, typed.targets[0]?.target);
+  const layout = await cli(['image', 'oci'], built);
+  assert.match(layout.stdout, /^oci \(rsyncd\) \/etc\/rsyncd\.conf$/m, 'an OCI layout named by its ref.name annotation');
+});
+
+paths('a tar that is both forms, a directory that is no layout, a file that is no archive: an error naming what was found', async () => {
+  // Both: a docker save with an OCI layout's oci-layout and index.json added (as Docker 25 writes them).
+  const both = join(work, 'both.tar');
+  copyFileSync(join(built, 'img.tar'), both);
+  execFileSync('tar', ['--append', '-f', both, '-C', join(built, 'oci'), 'oci-layout', 'index.json']);
+  const ambiguous = await cli(['image', both, '--format', 'json']);
+  assert.is(ambiguous.code, 2);
+  assert.match(said(ambiguous), `${both} holds both a docker save manifest.json and an OCI layout (oci-layout, index.json): name the form, docker-archive:${both} or oci-archive:${both}`);
+  const typed = await cli(['image', `docker-archive:${both}`, '--format', 'json']);
+  assert.equal(findingSet(json(typed)), expected, 'named, it is read');
+
+  mkdirSync(join(work, 'saved'));
+  writeFileSync(join(work, 'saved', 'manifest.json'), '[]');
+  const dir = await cli(['image', 'saved', '--format', 'json']);
+  assert.is(dir.code, 2);
+  assert.match(said(dir), 'saved is a directory but not an OCI layout: no oci-layout file (it holds manifest.json); an unpacked docker save is not read');
+
+  writeFileSync(join(work, 'notes.txt'), 'not an image\n');
+  const file = await cli(['image', 'notes.txt', '--format', 'json']);
+  assert.is(file.code, 2);
+  assert.match(said(file), 'notes.txt is not an image: a file, and not a tar archive');
+
+  const missing = await cli(['image', './gone.tar', '--format', 'json']);
+  assert.is(missing.code, 2);
+  assert.match(said(missing), './gone.tar: no such file or directory');
+  for (const r of [ambiguous, dir, file, missing]) {
+    assert.not.match(said(r), /registry|docker\.io|cannot reach/i, 'never asked of a registry');
+    assert.is(json(r).errors[0]?.target.startsWith('docker.io'), false);
+  }
+});
+
+paths.run();
+
+const registry = suite('registries: plain HTTP only where named, and errors in the user’s terms');
+let port = 0;
+let digest = '';
+
+registry.before(async () => {
+  port = await startRegistry(work);
+  execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${port}/test/rsyncd:1`]);
+  const inspected = JSON.parse(execFileSync('skopeo', ['inspect', '--tls-verify=false', `docker://127.0.0.1:${port}/test/rsyncd:1`], { encoding: 'utf8' })) as { Digest: string };
+  digest = inspected.Digest;
+  assert.match(digest, /^sha256:[a-f0-9]{64}$/);
+});
+
+registry.after(() => stopRegistries());
+
+registry('a plain-HTTP registry asked over TLS says so and names the option that fixes it', async () => {
+  const r = await cli(['image', `127.0.0.1:${port}/test/rsyncd:1`, '--format', 'json']);
+  assert.is(r.code, 2);
+  assert.match(said(r), `the registry at 127.0.0.1:${port} speaks plain HTTP; for a registry on loopback use --insecure-registry 127.0.0.1:${port}`);
+  assert.not.match(said(r), /wrong version number|ssl3_get_record|EPROTO/i, 'not OpenSSL’s words');
+});
+
+registry('--insecure-registry HOST:PORT reads that registry; the label is the reference with its digest', async () => {
+  const r = await cli(['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${port}`, '--format', 'json', '--no-layer-cache']);
+  assert.is(r.code, 1, r.stderr);
+  const report = json(r);
+  assert.equal(findingSet(report), expected);
+  assert.is(report.targets[0]?.label, `127.0.0.1:${port}/test/rsyncd:1@${digest} /etc/rsyncd.conf`);
+  assert.is(report.targets[0]?.target, `127.0.0.1:${port}/test/rsyncd:/etc/rsyncd.conf`, 'the id has no tag: a new tag keeps every alert');
+  const text = await cli(['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${port}`, '--no-layer-cache']);
+  assert.match(text.stdout, `127.0.0.1:${port}/test/rsyncd:1@${digest} /etc/rsyncd.conf`);
+});
+
+registry('--insecure-registry applies only to the registries it names, and is repeatable', async () => {
+  const other = await cli(['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', '127.0.0.1:1', '--format', 'json']);
+  assert.is(other.code, 2, 'another registry named: this one stays HTTPS');
+  assert.match(said(other), `the registry at 127.0.0.1:${port} speaks plain HTTP`);
+  const two = await cli(['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${port}`, '--insecure-registry', 'localhost:1', '--format', 'json', '--no-layer-cache']);
+  assert.equal(findingSet(json(two)), expected, two.stderr);
+  // A registry off loopback is still spoken to over HTTPS (this namespace has no network: the lookup fails).
+  const off = await cli(['image', 'registry.example.invalid/app:1', '--insecure-registry', `127.0.0.1:${port}`, '--format', 'json', '--no-layer-cache']);
+  assert.is(off.code, 2);
+  assert.match(said(off), 'cannot reach https://registry.example.invalid/');
+  assert.not.match(said(off), 'insecure', 'the switch does not touch it');
+});
+
+registry('a bare --insecure-registry keeps its meaning: every registry on loopback, and none off it', async () => {
+  const r = await cli(['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', '--format', 'json', '--no-layer-cache']);
+  assert.equal(findingSet(json(r)), expected, r.stderr);
+  const before = await cli(['image', '--insecure-registry', `127.0.0.1:${port}/test/rsyncd:1`, '--format', 'json', '--no-layer-cache']);
+  assert.equal(findingSet(json(before)), expected, `before the reference: ${before.stderr}`);
+  const off = await cli(['image', 'registry.example.invalid/app:1', '--insecure-registry', '--format', 'json', '--no-layer-cache']);
+  assert.match(said(off), 'cannot reach https://registry.example.invalid/');
+});
+
+registry('--insecure-registry refuses a registry off loopback, in image and in admission', async () => {
+  for (const args of [
+    ['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', 'registry.example.com:5000'],
+    ['admission', 'serve', '--tls-cert', 'x', '--tls-key', 'y', '--insecure-registry', 'registry.example.com:5000'],
+  ]) {
+    const r = await cli(args);
+    assert.is(r.code, 2, args.join(' '));
+    assert.match(r.stderr, '--insecure-registry registry.example.com:5000: plain HTTP is allowed only to a registry on loopback');
+    assert.is(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('  hint')).length,
+      1,
+      `one line: ${r.stderr}`,
+    );
+  }
+});
+
+registry('a tag the registry lacks is named with its repository and the registry', async () => {
+  const r = await cli(['image', `127.0.0.1:${port}/test/rsyncd:2`, '--insecure-registry', `127.0.0.1:${port}`, '--format', 'json']);
+  assert.is(r.code, 2);
+  assert.match(said(r), `manifest for test/rsyncd:2 not found at 127.0.0.1:${port}`);
+  assert.is(json(r).errors[0]?.target, `127.0.0.1:${port}/test/rsyncd:2`, 'the error names the image as typed');
+});
+
+registry.run();
