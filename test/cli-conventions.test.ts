@@ -61,6 +61,12 @@ values('-h is help for every command, and shows the short names beside the long 
   assert.not.match(cli('facts', '--', '-h').stdout, 'Usage:');
 });
 
+values('help COMMAND is COMMAND --help', () => {
+  const r = cli('help', 'scan');
+  assert.is(r.code, 0);
+  assert.match(r.stdout, /^Usage: rsyncguard scan/);
+});
+
 values('-v, -V and --version print the version', () => {
   const lines = ['-v', '-V', '--version'].map((flag) => cli(flag));
   for (const r of lines) {
@@ -151,6 +157,15 @@ severity('with --baseline, a hidden finding is not fixed: not absent in JSON or 
     results.map((x) => x.baselineState),
     ['unchanged'],
   );
+});
+
+severity('a --compliance section is judged on every finding: no control passes because its findings are hidden', () => {
+  type Section = { summary: { failing: number } };
+  const section = (...extra: string[]) => (JSON.parse(cli('scan', REPO, '--compliance', 'nist', '-f', 'json', ...extra).stdout) as { compliance: Section }).compliance;
+  const all = section();
+  // 14 NIST controls fail on this repository, most of them through its critical, high and medium findings.
+  assert.ok(all.summary.failing > 0);
+  assert.equal(section('--severity', 'low'), all);
 });
 
 severity('eval filters too: a facts document through standard input', () => {

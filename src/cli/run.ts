@@ -5,7 +5,8 @@ import { didYouMean } from './did-you-mean.ts';
 import { asUserError, EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
 
 export async function run(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // `rsyncguard help scan` is `rsyncguard scan --help`, as git and cargo have it.
+  const [name, ...rest] = argv[0] === 'help' && argv[1] !== undefined ? [argv[1], '--help'] : argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(mainHelp());
     return name === undefined ? EXIT_ERROR : EXIT_OK;
