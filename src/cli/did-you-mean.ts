@@ -17,6 +17,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The best candidates for `typed`, closest first (at most three); none when nothing is close. */
 export function closestNames(typed: string, names: readonly string[]): string[] {
+  // No name is this long: a pasted blob gets no suggestion, and no quadratic work.
+  if (typed.length > 64) return [];
   const word = typed.toLowerCase();
   // Two edits of a two-letter word reach any two-letter name: short words only match by a prefix.
   const maxEdits = word.length <= 3 ? 1 : 2;

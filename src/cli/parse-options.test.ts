@@ -74,6 +74,15 @@ t('a repeatable option keeps every value in order; stringOption reads the last',
   assert.equal(stringsOption(parse(), 'registry'), []);
 });
 
+t('a list given twice is one list', () => {
+  assert.is(stringOption(parse('--severity', 'critical', '--severity', 'HIGH'), 'severity'), 'critical,high');
+});
+
+t('-h inside a cluster and --help with a value say what help is', () => {
+  assert.is(mistake('-qh').message, '-h (help) stands alone: rsyncguard scan -h');
+  assert.is(mistake('--help=yes').message, '--help takes no value: write --help alone');
+});
+
 t('-- ends the options: what follows is positional, dashes and all', () => {
   const a = parse('--quiet', '--', '--format', '-q');
   assert.equal(a.positionals, ['--format', '-q']);

@@ -29,6 +29,8 @@ export function parseOptions(command: string, options: Readonly<Record<string, O
     given.add(name);
     if (o.type === 'boolean') values[name] = true;
     else if (o.multiple === true) values[name] = [...((values[name] as string[] | undefined) ?? []), value ?? ''];
+    // A list given twice is one list (`--severity critical --severity high`), as Trivy's flags add up.
+    else if (o.list === true && typeof values[name] === 'string' && value !== undefined) values[name] = `${values[name]},${value}`;
     // Given twice, the last wins (as with parseArgs before): `--format json … --format sarif` in a script.
     else values[name] = value ?? '';
   };
@@ -52,6 +54,7 @@ export function parseOptions(command: string, options: Readonly<Record<string, O
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
       const inline = eq < 0 ? undefined : arg.slice(eq + 1);
       const o = Object.hasOwn(options, name) ? options[name] : undefined;
+      if (o === undefined && name === 'help') throw bad(`--help takes no value: write --help alone`);
       if (o === undefined) throw bad(`unknown option --${name}${didYouMean(name, names, (n) => `--${n}`)}`);
       if (o.type === 'boolean' && inline !== undefined) throw bad(`--${name} takes no value, not "${inline}": write --${name} alone`);
       set(name, o, o.type === 'boolean' ? undefined : (inline ?? takeValue(`--${name}`, name, o)));
@@ -65,6 +68,8 @@ export function parseOptions(command: string, options: Readonly<Record<string, O
         const c = letters[j] ?? '';
         const name = byShort.get(c);
         const o = name === undefined ? undefined : options[name];
+        // -h is help only standing alone (run.ts): `-qh` would otherwise be "unknown option -h".
+        if (c === 'h' && name === undefined) throw bad(`-h (help) stands alone: rsyncguard ${command} -h`);
         if (name === undefined || o === undefined) {
           const lower = byShort.has(c.toLowerCase()) ? `; did you mean -${c.toLowerCase()}?` : '';
           throw bad(`unknown option -${c}${lower || didYouMean(letters, names, (n) => `--${n}`)}`);
