@@ -23,8 +23,10 @@ export function renderContext(args: ParsedArgs, defaults: RenderDefaults): Rende
     texts: defaults.texts,
     category: stringOption(args, 'category') ?? defaults.category ?? TARGET_KINDS[defaults.kind ?? 'file'].category(defaults.name),
     suppressions: args.values['sarif-suppressions'] === true,
-    warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}\n`),
+    // --quiet: no warnings on standard error (errors still come; the report says what was left out).
+    warn: args.values['quiet'] === true ? () => {} : (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}\n`),
     explain: args.values['explain'] === true,
+    hints: args.values['no-hints'] !== true,
   };
 }
 

@@ -51,13 +51,15 @@ export interface RenderContext {
   warn: (message: string) => void;
   /** --explain: text and Markdown list every CVE considered and why it is not reported (JSON always has it). */
   explain?: boolean;
+  /** Text: a "fix:" line under each finding (src/report/fix-hint.ts); false with --no-hints. Absent means shown. */
+  hints?: boolean;
   /** `sweep --history DIR`: the fleet's history including this run, for the HTML report's trend chart. */
   trend?: TrendReport;
 }
 
 export const REPORT_FORMATS = {
   text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true, hints: ctx.hints !== false }),
     extension: '.txt',
     mediaType: 'text/plain',
     description: 'Findings grouped by target and module, for a terminal',

@@ -26,6 +26,8 @@ export interface EvaluateOptions {
   onTiming?: (stage: 'policy load' | 'evaluate', ms: number) => void;
   /** Keep each target's facts deflated (src/report/stored-facts.ts): fleets of thousands of hosts (eval, sweep). */
   storeFacts?: boolean;
+  /** Told after each target, with how many have been evaluated (or recorded as errors) so far: the CLI's progress line. */
+  onEvaluated?: (evaluated: number) => void;
 }
 
 export function loadWaivers(file: string | undefined): Result<Waiver[]> {
@@ -113,7 +115,7 @@ export async function evaluateTargets(targets: Targets, opts: EvaluateOptions): 
   if (!ev.ok) return ev;
   try {
     const evalStarted = performance.now();
-    const report = await evaluateAll(ev.value, targets);
+    const report = await evaluateAll(ev.value, targets, opts.onEvaluated);
     opts.onTiming?.('evaluate', performance.now() - evalStarted);
     return ok(report);
   } finally {
@@ -122,15 +124,17 @@ export async function evaluateTargets(targets: Targets, opts: EvaluateOptions): 
 }
 
 /** Every target with an open evaluation, into one report (scan's, and the report `fix` starts from). */
-export async function evaluateAll(ev: Evaluation, targets: Targets): Promise<Report> {
+export async function evaluateAll(ev: Evaluation, targets: Targets, onEvaluated?: (evaluated: number) => void): Promise<Report> {
   const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = new Set<Waiver>();
   const usedEntries = new Set<PublicEntry>();
   // Waivers by where they are written: one that waives no finding and selects no target is reported.
   const usedWaivers = new Set<string>();
+  let evaluated = 0;
   for await (const target of targets) {
     if (!('schema' in target)) {
       report.errors.push(target);
+      onEvaluated?.(++evaluated);
       continue;
     }
     const d = await evaluateDocument(ev, target);
@@ -139,6 +143,7 @@ export async function evaluateAll(ev: Evaluation, targets: Targets): Promise<Rep
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
+    onEvaluated?.(++evaluated);
   }
   report.expired_waivers = [...expired];
   // Like an expired waiver: an entry that declared nothing must not look as if it did.

@@ -49,6 +49,7 @@ export async function fixRepository(paths: string[], opts: FixOptions): Promise<
     const report = await evaluateAll(
       ev.value,
       targets.map((s) => s.target),
+      opts.onEvaluated,
     );
     opts.onTiming?.('evaluate', performance.now() - t);
     t = performance.now();

@@ -27,6 +27,7 @@ import {
   type FailureKind,
   type ImageFs,
   type OpenedImage,
+  type LayerProgress,
   type RegistryOptions,
 } from '../sources/index.ts';
 
@@ -75,7 +76,7 @@ interface ReadImage {
   required: string[];
 }
 
-async function readImage(image: OpenedImage): Promise<ReadImage> {
+async function readImage(image: OpenedImage, onLayer?: (progress: LayerProgress) => void): Promise<ReadImage> {
   const { config, argv, workdir, expand } = readImageConfig(image.config);
   const direct = launchFromArgv(argv);
   const hints = new Set(
@@ -91,6 +92,7 @@ async function readImage(image: OpenedImage): Promise<ReadImage> {
     image.layers,
     (p) => hints.has(p) || prefetchInImage(p),
     (p) => needed.has(p),
+    onLayer,
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH]) : launch.configs;
@@ -181,7 +183,7 @@ function checkSettings(fullRef: string, opts: RegistryOptions & { paths?: boolea
  * The image's targets, or why it was not scanned (see ImageScanFailure). Only a bug throws: every failure
  * the image, the registry or the settings can cause comes back as the value.
  */
-export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string; paths?: boolean }): Promise<Result<ImageScan, ImageScanFailure>> {
+export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string; paths?: boolean; onLayer?: (progress: LayerProgress) => void }): Promise<Result<ImageScan, ImageScanFailure>> {
   const setting = checkSettings(fullRef, opts);
   if (setting !== undefined) return fail({ kind: 'setting', error: setting });
   let image: OpenedImage;
@@ -191,7 +193,7 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
     return readFailure(e);
   }
   try {
-    const read = await readImage(image);
+    const read = await readImage(image, opts.onLayer);
     const shown = imageDisplayRef(fullRef);
     const scan: ImageScan = { facts: [], repository: image.repository, labels: new Map(), warnings: [], texts: new Map() };
     for await (const { target, texts } of imageTargets(read, shown, imageLabel(shown, image, opts.paths === true), opts.today)) {

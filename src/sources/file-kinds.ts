@@ -39,6 +39,16 @@ export interface Classified {
 /** Template engines whose files are rsyncd.conf with tags in it: Jinja, ERB, Puppet EPP, Go, Terraform, consul-template. */
 const TPL = 'j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl';
 
+/**
+ * What directory discovery looks for, in the words `scan` uses when a path holds none (issue 18): built from
+ * TPL and the rsyncd-config names below, so the sentence cannot fall out of step with the registry.
+ */
+export function rsyncdDiscoveryNames(): string {
+  const templates = TPL.replace('jinja2?', 'jinja|jinja2').split('|');
+  // The last clause is SNIFF_NAMES' own extensions: a file of another name is never opened to see what it reads like.
+  return `rsyncd.conf, rsyncd.d/*.conf, rsyncd*.conf templates (${templates.map((e) => `.${e}`).join(' ')}), copies and fragments (rsyncd.conf.example, .sample, .dist, .header, .footer, .inc) and *.conf, *.cfg, *.inc or template files that read like one`;
+}
+
 /** Does the start of this file read as an rsyncd config without its name's help (rsyncd-content.ts)? */
 export function looksLikeRsyncd(head: string): boolean {
   return readsAsRsyncd(rsyncdShape(head), false);

@@ -1,6 +1,6 @@
 /** Container images as a source: opened in any form, indexed layer by layer, read lazily. */
 import { ImageFs } from './image-fs.ts';
-import { indexLayers } from './layer-index.ts';
+import { indexLayers, type LayerProgress } from './layer-index.ts';
 import type { LayerSource } from './layer-stream.ts';
 
 export { isLocalTransport, localTransport, openImage } from './open-image.ts';
@@ -8,7 +8,7 @@ export { isLocalPath } from './local-image.ts';
 export type { LocalTransportName, OpenedImage } from './open-image.ts';
 export { cleanPath } from './paths.ts';
 export { isSecretsName, MAX_FILE as MAX_IMAGE_FILE_BYTES } from './layer-index.ts';
-export type { SecretSighting } from './layer-index.ts';
+export type { LayerProgress, SecretSighting } from './layer-index.ts';
 export type { LayerSource } from './layer-stream.ts';
 export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
@@ -26,8 +26,8 @@ export type { ImageLimits } from './limits.ts';
  * Walk and merge every layer (reading only what `prefetch` wants, and what `need` says is certainly needed
  * under a budget of its own), then serve lookups and lazy reads.
  */
-export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean, need?: (path: string) => boolean): Promise<ImageFs> {
-  return new ImageFs(await indexLayers(layers, prefetch, need));
+export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean, need?: (path: string) => boolean, onProgress?: (progress: LayerProgress) => void): Promise<ImageFs> {
+  return new ImageFs(await indexLayers(layers, prefetch, need, onProgress));
 }
 export { checkInsecureRegistry } from './insecure-registries.ts';
 export type { InsecureRegistries } from './insecure-registries.ts';

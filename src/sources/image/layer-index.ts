@@ -72,11 +72,18 @@ function kindOf(type: string | null | undefined): NodeAttrs['kind'] | 'link' | u
   }
 }
 
+/** How far indexing has got: layer `layer` of `layers` (from 1), and the bytes inflated so far over all of them. */
+export interface LayerProgress {
+  layer: number;
+  layers: number;
+  bytes: number;
+}
+
 /**
  * Every layer walked and merged in order; `prefetch` says which regular files to keep while walking, and
  * `need` which of them are certainly needed (kept under a budget of their own).
  */
-export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean, need: (path: string) => boolean = () => false): Promise<IndexedImage> {
+export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean, need: (path: string) => boolean = () => false, onProgress?: (progress: LayerProgress) => void): Promise<IndexedImage> {
   const limits = imageLimits();
   // Entries (real images hold 10k–300k) and the characters of their names and link targets: the index holds
   // them all, and a gzip layer of a few megabytes can name gigabytes (long, distinct names compress well).
@@ -88,7 +95,10 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
   let dropped = 0;
   let names = 0;
   const warn = (message: string) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
+  // Bytes inflated so far, from the image's budget: what a progress line shows while a big layer streams in.
+  const told = (index: number) => onProgress?.({ layer: index + 1, layers: layers.length, bytes: limits.inflateBytes - image.budget.left });
   for (const [index, layer] of layers.entries()) {
+    told(index);
     const entries: Pending[] = [];
     const whiteouts: string[] = [];
     const opaque: string[] = [];
@@ -97,6 +107,7 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     await walkLayer(
       layer,
       (header: TarHeader, seq, read) => {
+        told(index);
         if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable('entries')})`);
         names += header.name.length + (header.linkname?.length ?? 0);
         if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable('nameBytes')})`);
