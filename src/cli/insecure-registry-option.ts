@@ -13,7 +13,7 @@ export const INSECURE_REGISTRY_OPTION: OptionSpec = {
   type: 'string',
   multiple: true,
   valueName: 'HOST:PORT',
-  help: 'Plain HTTP to this registry on loopback (127.0.0.0/8, ::1, localhost); repeatable; every other registry stays HTTPS. Alone: every registry on loopback',
+  help: 'Plain HTTP to this registry on loopback (127.0.0.0/8, ::1, localhost); every other registry stays HTTPS. Given without HOST:PORT: every registry on loopback',
 };
 
 const NAME = '--insecure-registry';

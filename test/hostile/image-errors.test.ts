@@ -26,12 +26,12 @@ errors('is in every format, exit 2, and --output still writes the report', () =>
   assert.match(readFileSync(out, 'utf8'), 'cannot read the image');
 });
 
-errors('a local archive named without its transport is refused before any registry is asked', () => {
+errors('a local file named without its transport is read as a local image, never asked of a registry (issue 18: sniffed)', () => {
   const dir = tempTree();
   writeFileSync(join(dir, 'img1.tar'), 'x');
   const r = runCli(['image', 'img1.tar', '--format', 'json'], { cwd: dir, timeoutMs: 30_000 });
   assert.is(r.code, 2, r.stderr);
-  assert.match(r.stdout, 'docker-archive:img1.tar');
+  assert.match(r.stdout, 'img1.tar is not an image: a file, and not a tar archive');
   assert.not.match(r.stderr + r.stdout, 'registry-1.docker.io');
   assert.ok(r.stdout.includes('"errors": 1'), r.stdout);
 });
