@@ -5,19 +5,20 @@
  * a config. A file that cannot be read is an error for that file only; the others go on.
  */
 import { createHash } from 'node:crypto';
-import { dirname, isAbsolute, resolve } from 'node:path';
 import { diagnostic } from '../common/index.ts';
-import { classifyFile, displayPath, gitModes, repoConfigSource, ScanRoot, type Classified } from '../sources/index.ts';
+import { classifyFile, displayPath, gitModes, repoConfigSource, ScanRoot, type Classified, type DaemonRoot } from '../sources/index.ts';
 import { readOtherFile, type OtherFile } from './other-files.ts';
 import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { lookupParam } from './rsyncd-params.ts';
-import { repoSecrets, secretsFilesOf, type SecretsFile } from './secrets-files.ts';
+import { lookUp, openFound, repoSecrets, secretsFilesOf, secretsNamers, type RepoRoots } from './repo-secrets.ts';
+import type { SecretsFile } from './secrets-files.ts';
 import { frontsConfig, readStunnel, type StunnelService } from './stunnel.ts';
 
 export type RepoConfig =
   /** `texts`: every file the config reads, by display path, for fingerprints and regions. */
   /** `frontEnds`: the stunnel services in the same scan root, which may relay clients to the daemon. */
-  | { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][]; frontEnds: StunnelService[] }
+  /** `daemon`: `scan --root DIR`, under which absolute paths were looked up (and files outside the repository are shown). */
+  | { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][]; frontEnds: StunnelService[]; daemon?: DaemonRoot }
   | { kind: 'error'; target: string; message: string; hint: string }
   /** Not an rsyncd config (a secrets file, a unit, a Dockerfile, …): its kind's analysis (other-files.ts). */
   | OtherFile;
@@ -68,11 +69,16 @@ export interface ReparseOptions {
   overlay?: ReadonlyMap<string, Uint8Array>;
   /** The repository's git modes, read once: asking git for each of a run's many re-parses would dominate it. */
   modes?: Map<string, number>;
+  /** `scan --root DIR`: the daemon's `/` for absolute include and secrets paths (default: the scan root). */
+  daemonRoot?: DaemonRoot | undefined;
 }
 
 /** The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise. */
 export function* parseRepoConfigs(root: string, files: string[], reparse: ReparseOptions = {}): Generator<RepoConfig> {
   const scan = new ScanRoot(root, reparse.overlay);
+  const daemon = reparse.daemonRoot;
+  const roots: RepoRoots = { root, scan, daemon };
+  const show = (f: string) => displayPath(root, f, daemon);
   const candidates = new Map<string, Candidate>();
   const refused: { file: string; error: RepoConfig }[] = [];
   // Files the registry says are not rsyncd configs: never parsed as one (a secrets file would "listen on port 873").
@@ -103,7 +109,7 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
   }
   const parse = (secretsFiles?: ReadonlySet<string>) =>
     [...candidates.values()].map((c) => {
-      const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}) }));
+      const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}), ...(daemon ? { daemonRoot: daemon } : {}) }));
       const notes = notUtf8(c.real, c.bytes);
       return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
     });
@@ -114,10 +120,10 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
   // whatever a `secrets file` line says, as it is for rsync: naming a config (or itself, or an included file
   // of global defaults) as a secrets file must not hide what it sets from the scan. Its lines that are not
   // configuration are never quoted (redact.ts).
-  const named = secretsFilesOf(parsed, scan);
+  const named = secretsFilesOf(parsed, roots);
   const configs = new Set(parsed.flatMap((p) => [...p.config.modules.map((m) => m.header.file), ...(p.config.modules.length > 0 ? [p.file] : [])]));
   for (const f of named) {
-    const opened = scan.open(f);
+    const opened = openFound(roots, f);
     if (opened.kind === 'file' && hasConfigLines(opened.bytes)) configs.add(f);
   }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
@@ -139,6 +145,8 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     for (const f of p.config.files) covered.add(f.path);
   }
   const modes = reparse.modes ?? gitModes(root);
+  // A secrets file several configs name is checked once, with the first of them in report order.
+  const namers = secretsNamers(chosen, roots);
   // A secrets file some config names stays that config's: it is checked with it, not on its own. The
   // rest come out in path order among the configs, so a report's order does not depend on the file's kind.
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -147,14 +155,15 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift() as (typeof pending)[number]);
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots);
     const texts: [string, string][] = [];
     for (const f of config.files) {
-      const opened = scan.open(f.path);
-      if (opened.kind === 'file') texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString('utf8')]);
+      const opened = openFound(roots, f.path);
+      if (opened.kind === 'file') texts.push([show(f.path), Buffer.from(opened.bytes).toString('utf8')]);
     }
-    yield { kind: 'config', root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))) };
-    yield* unreadSecrets(root, file, config, scan);
+    const secrets = repoSecrets(withNotes, file, roots, modes, namers);
+    yield { kind: 'config', root, file, config: withNotes, secrets, texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))), ...(daemon ? { daemon } : {}) };
+    yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
 }
@@ -171,28 +180,28 @@ function hasConfigLines(bytes: Uint8Array): boolean {
 }
 
 /** Each `secrets file` line of a config (first of each file:line), opened as secrets-files.ts opens it. */
-function secretsLines(config: RsyncdConfig, configFile: string, scan: ScanRoot) {
+function secretsLines(config: RsyncdConfig, configFile: string, roots: RepoRoots) {
   const out = [];
   const seen = new Set<string>();
   for (const p of [config.global['secrets file'], ...config.modules.map((m) => m.params['secrets file'])]) {
     if (!p || typeof p.value !== 'string' || p.value === '' || p.file === null || p.line === null || seen.has(`${p.file}:${p.line}`)) continue;
     seen.add(`${p.file}:${p.line}`);
-    const opened = scan.open(isAbsolute(p.value) ? scan.locate(p.value, scan.root) : resolve(dirname(configFile), p.value));
+    const { opened } = lookUp(roots, p.value, configFile);
     out.push({ value: p.value, at: { file: p.file, line: p.line, column: p.column ?? 1 }, opened });
   }
   return out;
 }
 
 /** A `secrets file` that names a file with module sections: rsync would take its `name:` lines as passwords. */
-function secretConfigs(config: RsyncdConfig, configFile: string, named: ReadonlySet<string>, configs: ReadonlySet<string>, scan: ScanRoot): RsyncdConfig {
+function secretConfigs(config: RsyncdConfig, configFile: string, named: ReadonlySet<string>, configs: ReadonlySet<string>, roots: RepoRoots): RsyncdConfig {
   const notes = [];
-  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+  for (const { value, at, opened } of secretsLines(config, configFile, roots)) {
     if (opened.kind !== 'file' || !named.has(opened.real) || !configs.has(opened.real)) continue;
     notes.push(
       diagnostic(
         'warning',
         'secrets-file-is-config',
-        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        `The secrets file ${value} is an rsyncd configuration (${displayPath(roots.root, opened.real, roots.daemon)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
         at,
         'Point "secrets file" at a file of "user:password" lines only.',
       ),
@@ -206,14 +215,14 @@ function secretConfigs(config: RsyncdConfig, configFile: string, named: Readonly
  * was not checked: the config's findings stand, but the target is "could not be evaluated" (exit 2), so
  * padding a secrets file past a cap cannot hide its weak passwords behind a clean result.
  */
-function unreadSecrets(root: string, file: string, config: RsyncdConfig, scan: ScanRoot): RepoConfig[] {
-  return secretsLines(config, file, scan).flatMap(({ value, at, opened }): RepoConfig[] =>
+function unreadSecrets(root: string, file: string, config: RsyncdConfig, roots: RepoRoots): RepoConfig[] {
+  return secretsLines(config, file, roots).flatMap(({ value, at, opened }): RepoConfig[] =>
     opened.kind === 'unreadable'
       ? [
           {
             kind: 'error',
-            target: displayPath(root, file),
-            message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
+            target: displayPath(root, file, roots.daemon),
+            message: `${displayPath(root, at.file, roots.daemon)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
             hint: 'Keep secrets files small (they hold one line per user), or exclude this configuration.',
           },
         ]

@@ -23,7 +23,7 @@ export interface SecretsFile {
   diagnostics?: Diagnostic[];
 }
 
-interface Named {
+export interface Named {
   /** As the configuration writes it. */
   path: string;
   /** The `secrets file` line that names it first. */
@@ -31,7 +31,7 @@ interface Named {
 }
 
 /** Every `secrets file` value in a config (modules and the global default), first naming line kept. */
-function namedSecrets(config: RsyncdConfig): Named[] {
+export function namedSecrets(config: RsyncdConfig): Named[] {
   const byPath = new Map<string, Named>();
   for (const p of [config.global['secrets file'], ...config.modules.map((m) => m.params['secrets file'])]) {
     if (!p || typeof p.value !== 'string' || p.value === '' || byPath.has(p.value)) continue;
@@ -70,59 +70,10 @@ export function localSecrets(config: RsyncdConfig, configPath: string, root: str
     });
 }
 
-/** Where the repository holds a secrets path: absolute paths under the root, relative ones beside the config. */
-function repoPath(scan: ScanRoot, path: string, configFile: string): string {
-  return isAbsolute(path) ? scan.locate(path, scan.root) : resolve(dirname(configFile), path);
-}
-
-/** Real paths of the in-root regular files that any of these configs names as a secrets file. */
-export function secretsFilesOf(configs: { file: string; config: RsyncdConfig }[], scan: ScanRoot): Set<string> {
-  const out = new Set<string>();
-  for (const { file, config } of configs) {
-    for (const n of namedSecrets(config)) {
-      const opened = scan.open(repoPath(scan, n.path, file));
-      if (opened.kind === 'file') out.add(opened.real);
-    }
-  }
-  return out;
-}
-
-/**
- * Secrets files the config names that the repository holds: their derived facts, and the mode git records.
- * Whoever can read the repository can read such a file, so git's mode (0644) is the honest one.
- */
-export function repoSecrets(config: RsyncdConfig, configFile: string, scan: ScanRoot, modes: Map<string, number>): SecretsFile[] {
-  return namedSecrets(config).map((n) => {
-    const opened = scan.open(repoPath(scan, n.path, configFile));
-    const note = (reason: string): SecretsFile => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
-    // There but unreadable (a FIFO, a directory, no permission): its entries were never checked, so the target is not fully read.
-    const unread = (reason: string): SecretsFile => ({ path: n.path, diagnostics: n.at ? [unreadable(n.path, reason, n.at, REPO_HINT)] : [] });
-    switch (opened.kind) {
-      case 'file': {
-        const parsed = parseSecrets(opened.bytes, opened.real);
-        const mode = modes.get(scan.rel(opened.real));
-        return { path: n.path, file: opened.real, ...(mode !== undefined ? { stat: { mode, uid: null, gid: null } } : {}), entries: parsed.entries, diagnostics: parsed.diagnostics };
-      }
-      case 'outside':
-        // A plain path out of the repository (`/etc/rsyncd.secrets` when the checkout has no etc/) is normal: unknown, not missing.
-        return opened.viaLink ? note(opened.reason) : { path: n.path };
-      case 'not-regular':
-      case 'unreadable':
-        return unread(opened.reason);
-      case 'dir':
-        return unread(`${scan.rel(opened.real)} is a directory`);
-      default:
-        // 'missing': not in the repository, so its state is unknown (as for a path out of it).
-        return { path: n.path };
-    }
-  });
-}
-
-function notRead(path: string, reason: string, at: Location): Diagnostic {
+export function notRead(path: string, reason: string, at: Location): Diagnostic {
   return diagnostic('warning', 'secrets-not-read', `The secrets file ${path} was not read: ${reason}.`, at, 'Commit the secrets file itself (or nothing), never a link to a file outside the repository.');
 }
 
-const REPO_HINT = 'Commit the secrets file as a regular file the scan can read (or commit none).';
 const HOST_HINT = 'Run the collector as root (or as a user that can read the secrets file), then evaluate the host again.';
 
 /**

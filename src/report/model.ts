@@ -85,6 +85,10 @@ const ALWAYS_SHOWN = new Set([
   'include-not-followed',
   'secrets-not-read',
   'secrets-unreadable',
+  // A secrets file the scan did not find (not in the repository, not under --root) was never checked, and
+  // one several configs name is checked once: where is said beside each of them (issue 18).
+  'secrets-not-found',
+  'secrets-shared',
   'found-through-link',
   'secrets-file-is-config',
   'public-declaration-without-reason',

@@ -191,7 +191,7 @@ export function realFile(origin: ConfigOrigin, display: string): string | null {
  * git modes read once (gitModes), so a re-parse does not start git.
  */
 export async function reevaluate(ev: Evaluation, origin: ConfigOrigin, files: string[], reparse: ReparseOptions, opts: ScanOptions): Promise<EvaluatedState> {
-  for (const parsed of parseRepoConfigs(origin.root, files, reparse)) {
+  for (const parsed of parseRepoConfigs(origin.root, files, { ...reparse, daemonRoot: origin.daemonRoot })) {
     if (parsed.kind === 'error' && parsed.target === displayPath(origin.root, origin.file)) return { report: null, errors: [{ target: parsed.target, message: parsed.message, hint: parsed.hint }] };
     if (parsed.kind !== 'config' || parsed.file !== origin.file) continue;
     const d = await evaluateDocument(ev, factsFor(parsed, opts));

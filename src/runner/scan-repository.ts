@@ -9,7 +9,7 @@
 import { buildFacts, otherFileDocument, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { parseRepoConfigs, type RepoConfig } from '../parse/index.ts';
 import type { TargetError } from '../report/index.ts';
-import { displayPath, repoTargets } from '../sources/index.ts';
+import { displayPath, repoTargets, type DaemonRoot } from '../sources/index.ts';
 
 export interface ScanOptions {
   exclude: string[];
@@ -19,6 +19,8 @@ export interface ScanOptions {
   rsyncVersionGiven?: boolean;
   /** The run's date (YYYY-MM-DD), from the front end's clock. */
   today: string;
+  /** `scan --root DIR`: the daemon's `/` for absolute include and secrets paths (default: each scan root). */
+  daemonRoot?: DaemonRoot | undefined;
 }
 
 export interface ScanResult {
@@ -39,11 +41,13 @@ export interface ConfigOrigin {
   root: string;
   file: string;
   files: string[];
+  /** `scan --root DIR`, which a re-parse must look absolute paths up under again. */
+  daemonRoot?: DaemonRoot | undefined;
 }
 
 /** A parsed config's facts document, with display paths (`fix` builds its edited configs' facts the same way). */
 export function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: ScanOptions): FactsDocument {
-  const id = displayPath(parsed.root, parsed.file);
+  const id = displayPath(parsed.root, parsed.file, parsed.daemon);
   const doc = buildFacts({
     target: { kind: 'file', id, display: id },
     daemonUser: opts.daemonUser,
@@ -54,7 +58,7 @@ export function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: 
     secrets: parsed.secrets,
     frontEnds: parsed.frontEnds,
   });
-  return relabelFiles(doc, (f) => displayPath(parsed.root, f));
+  return relabelFiles(doc, (f) => displayPath(parsed.root, f, parsed.daemon));
 }
 
 /** Every target of the paths given, as each is found and parsed. */
@@ -64,8 +68,8 @@ export function* repositoryTargets(paths: string[], opts: ScanOptions): Generato
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;
     }
-    for (const parsed of parseRepoConfigs(found.root, found.files)) {
-      if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files } };
+    for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
+      if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot } };
       else if (parsed.kind === 'other') {
         // No texts: a secrets file or a Dockerfile's ENV lines are never quoted into a report.
         const display = displayPath(parsed.root, parsed.file);

@@ -7,7 +7,9 @@ export { classifyFile, FILE_KINDS, headText, looksLikeRsyncd, mentionsRsync, UNK
 export { RSYNC_LABELS } from './rsyncd-content.ts';
 export type { AnalyzerId, Classified, FileKind, FileKindId } from './file-kinds.ts';
 export type { Discovered, DiscoverOptions } from './discover.ts';
-export { repoConfigSource } from './repo-files.ts';
+export { lookedFor, repoConfigSource, rootFor } from './repo-files.ts';
+export { openDaemonRoot, shownUnder } from './daemon-root.ts';
+export type { DaemonRoot } from './daemon-root.ts';
 export type { RepoSourceOptions } from './repo-files.ts';
 export { parseHostRaw, octalMode, readCollectorOutput } from './host-raw.ts';
 export type { HostRaw, RawFile, RawSecretsEntry } from '../common/index.ts';

@@ -5,6 +5,7 @@
  */
 import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { type DaemonRoot, shownUnder } from './daemon-root.ts';
 import { discoverConfigs } from './discover.ts';
 import { fileTypeName } from './local-files.ts';
 import { within } from './scan-root.ts';
@@ -13,8 +14,15 @@ export type RepoTarget =
   /** A repository (or a file's directory) and the candidate config files in it, absolute. */
   { kind: 'root'; root: string; files: string[] } | { kind: 'error'; target: string; message: string; hint: string };
 
-/** Display paths: relative to the working directory when inside it, else to the scan root. */
-export function displayPath(root: string, file: string): string {
+/**
+ * Display paths: relative to the working directory when inside it, else to the scan root; a file read
+ * under `--root DIR` outside both, as DIR/… the way the user wrote DIR.
+ */
+export function displayPath(root: string, file: string, daemon?: DaemonRoot): string {
+  if (daemon !== undefined && !within(process.cwd(), file) && !within(root, file)) {
+    const under = within(daemon.scan.real, file) ? join(daemon.scan.root, relative(daemon.scan.real, file)) : file;
+    if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
+  }
   const cwdRel = relative(process.cwd(), file);
   const rel = within(process.cwd(), file) ? cwdRel : relative(root, file);
   return rel.split(sep).join('/');

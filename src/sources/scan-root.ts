@@ -29,6 +29,8 @@ export function within(dir: string, path: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
+const KERNEL_TREES = ['/proc', '/sys', '/dev'];
+
 export class ScanRoot {
   readonly real: string;
   private bytesRead = 0;
@@ -92,6 +94,11 @@ export class ScanRoot {
         .some((c) => c.toLowerCase() === '.git')
     ) {
       return { kind: 'outside', path, reason: `${this.rel(path)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
+    }
+    // Kernel pseudo-filesystems (/proc/self/environ, /sys, device nodes) stat as regular files or worse and
+    // are never a daemon's configuration: a root of `/` (`scan --root /`) must not make them readable.
+    if (KERNEL_TREES.some((t) => within(t, real) && !within(t, this.real))) {
+      return { kind: 'outside', path, reason: `${this.rel(path)} is in ${real.split('/').slice(0, 2).join('/')} (the kernel's, not configuration), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
     if (cached) return cached.kind === 'file' || cached.kind === 'dir' ? { ...cached, path, viaLink: this.linked(path, real) } : { ...cached, path };

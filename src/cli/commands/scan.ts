@@ -2,6 +2,7 @@ import { DEFAULT_RSYNC_VERSION, today } from '../../common/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, fixRepository, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
 import type { Report } from '../../report/index.ts';
+import { openDaemonRoot } from '../../sources/index.ts';
 import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
@@ -14,6 +15,11 @@ export const scanCommand: Command = {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
     exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
+    root: {
+      type: 'string',
+      valueName: 'DIR',
+      help: "The daemon's filesystem root: absolute paths in configs (secrets file = /etc/rsyncd.secrets, &include /etc/rsyncd.d) are looked up under DIR, confined to it (default: each PATH)",
+    },
     'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
     'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },
     timings: { type: 'boolean', help: 'Print how long each stage took to standard error' },
@@ -28,6 +34,9 @@ export const scanCommand: Command = {
       .filter((g) => g !== '');
     const version = parseVersion(stringOption(args, 'rsync-version'));
     if (!version.ok) return version.error;
+    const rootGiven = stringOption(args, 'root');
+    const daemonRoot = rootGiven === undefined ? undefined : openDaemonRoot(rootGiven);
+    if (daemonRoot !== undefined && !daemonRoot.ok) return daemonRoot.error;
     const timings: [string, number][] = [];
     const scanOpts = {
       exclude,
@@ -35,6 +44,7 @@ export const scanCommand: Command = {
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has('rsync-version'),
       today: today(),
+      daemonRoot: daemonRoot?.value,
     };
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
