@@ -187,6 +187,16 @@ registry('--insecure-registry refuses a registry off loopback, in image and in a
   }
 });
 
+registry('a registry that speaks HTTPS, named with --insecure-registry, says to leave it out', async () => {
+  const key = join(work, 'tls-key.pem');
+  const cert = join(work, 'tls-cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
+  const tls = await startRegistry(work, undefined, { cert, key });
+  const r = await cli(['image', `127.0.0.1:${tls}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${tls}`, '--format', 'json']);
+  assert.is(r.code, 2);
+  assert.match(said(r), `the registry at 127.0.0.1:${tls} speaks HTTPS, not plain HTTP: leave it out of --insecure-registry`);
+});
+
 registry('a tag the registry lacks is named with its repository and the registry', async () => {
   const r = await cli(['image', `127.0.0.1:${port}/test/rsyncd:2`, '--insecure-registry', `127.0.0.1:${port}`, '--format', 'json']);
   assert.is(r.code, 2);

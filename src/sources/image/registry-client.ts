@@ -59,6 +59,15 @@ function plainTextAnswer(e: unknown): boolean {
   return code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' || /wrong version number|packet length too long/i.test(cause.message);
 }
 
+/** The start of an error body, for recognising it; never shown. */
+async function readBody(res: Response): Promise<string> {
+  try {
+    return (await readCapped(res, 4096, 'an error response')).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** What to do about a registry that speaks plain HTTP, said in the user's terms. */
 export function plainHttpMessage(registry: string): string {
   return loopback(registry)
@@ -89,6 +98,8 @@ export class RegistryClient {
       res = await this.request(path, accept);
     }
     if (!res.ok) {
+      // Go's net/http (docker-registry, Harbor, Zot) answers plain HTTP on a TLS port with this 400.
+      if (this.http && res.status === 400 && /HTTPS server/i.test(await readBody(res))) throw new EnvironmentFailure(`the registry at ${this.registry} speaks HTTPS, not plain HTTP: leave it out of --insecure-registry`);
       await res.body?.cancel().catch(() => {});
       if (res.status === 404 && notFound !== undefined) throw new Error(notFound);
       const why = `${path}: HTTP ${res.status}${res.status === 401 ? ' (credentials refused)' : res.status === 404 ? ' (not found)' : ''}`;

@@ -44,17 +44,19 @@ export function buildImage(work: string, name = 'build', withConfig = true): str
 
 export type RegistryAuth = { htpasswd: string } | { token: TokenService };
 
-export async function startRegistry(work: string, auth?: string | RegistryAuth): Promise<number> {
+/** `tls`: the registry serves HTTPS with this certificate and key (PEM files), as a registry off loopback would. */
+export async function startRegistry(work: string, auth?: string | RegistryAuth, tls?: { cert: string; key: string }): Promise<number> {
   const port = await freePort();
   const data = mkdtempSync(join(work, 'reg-'));
   const a = typeof auth === 'string' ? { htpasswd: auth } : auth;
   const authYaml = !a ? '' : 'htpasswd' in a ? `auth: { htpasswd: { realm: test, path: ${a.htpasswd} } }\n` : `auth: { token: { realm: "${a.token.realm}", service: ${TOKEN_SERVICE}, issuer: ${TOKEN_ISSUER}, rootcertbundle: ${a.token.cert} } }\n`;
-  writeFileSync(join(data, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${data}/data } }\nhttp: { addr: 127.0.0.1:${port} }\n${authYaml}`);
+  writeFileSync(join(data, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${data}/data } }\nhttp: { addr: 127.0.0.1:${port}${tls ? `, tls: { certificate: ${tls.cert}, key: ${tls.key} }` : ''} }\n${authYaml}`);
   const child = spawn('docker-registry', ['serve', join(data, 'reg.yml')], { stdio: 'ignore' });
   registries.push(child);
   for (let i = 0; i < 100; i++) {
+    // A TLS registry answers this plain request with 400 ("an HTTP request to an HTTPS server"): it is up.
     const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then(
-      (r) => r.status === 200 || r.status === 401,
+      (r) => r.status === 200 || r.status === 401 || (tls !== undefined && r.status === 400),
       () => false,
     );
     if (ok) return port;
