@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { hostRawDoc } from './support/host-doc.ts';
 
 /** The CLI from source, as `npm run dev` runs it: no dist/ needed. */
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -178,6 +179,19 @@ severity('eval filters too: a facts document through standard input', () => {
   assert.ok(severities(JSON.parse(all.stdout) as JsonReport).some((s) => s !== 'low'));
   assert.ok(severities(JSON.parse(low.stdout) as JsonReport).every((s) => s === 'low'));
   assert.is(low.code, 0);
+});
+
+severity('a fleet (eval of host documents, laid out as sweep) is filtered and judged the same way', () => {
+  const text = readFileSync('examples/public-mirror/rsyncd.conf', 'utf8');
+  const file = join(dir, 'fleet.json');
+  writeFileSync(file, JSON.stringify([hostRawDoc('web1', text), hostRawDoc('web2', text)]));
+  const all = cli('eval', file, '-f', 'json');
+  assert.is(all.code, 1, all.stderr);
+  assert.ok(severities(JSON.parse(all.stdout) as JsonReport).includes('high'));
+  const medium = cli('eval', file, '-f', 'json', '--severity', 'medium');
+  assert.is(medium.code, 0, medium.stderr);
+  const shown = severities(JSON.parse(medium.stdout) as JsonReport);
+  assert.ok(shown.length > 0 && shown.every((s) => s === 'medium'));
 });
 
 severity.run();
