@@ -4,7 +4,7 @@
  * says what to do; --insecure-registry names the registries it applies to, and only those; labels keep what
  * the user typed; a tag the registry lacks is named. Real images (umoci, skopeo) and a real registry on loopback.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { get, imagesReview, makeCertificate, post, verdictOf, type Webhook } from '../hostile/support/webhook.ts';
 import { buildImage, startRegistry, stopRegistries } from './support/images.ts';
+import { freePort } from './support/rsync-daemon.ts';
 
 // The CLI from source (tsx, loaded by its absolute path so that it runs from any directory): no dist needed.
 const MAIN = resolve('src/cli/main.ts');
@@ -202,6 +204,32 @@ registry('a tag the registry lacks is named with its repository and the registry
   assert.is(r.code, 2);
   assert.match(said(r), `manifest for test/rsyncd:2 not found at 127.0.0.1:${port}`);
   assert.is(json(r).errors[0]?.target, `127.0.0.1:${port}/test/rsyncd:2`, 'the error names the image as typed');
+});
+
+registry('the admission webhook reads only the named registries in plain HTTP, in its analysis threads too', async () => {
+  // A second registry on loopback with the same image, not named: the webhook must not speak plain HTTP to it.
+  const unnamed = await startRegistry(work);
+  execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${unnamed}/test/rsyncd:1`]);
+  const cert = makeCertificate();
+  const listen = await freePort();
+  // From dist, as the admission tests run it: its analysis threads load dist/image-worker.js (tsx's loader does not reach worker threads).
+  const args = [resolve('dist/cli.js'), 'admission', 'serve', '--listen', `127.0.0.1:${listen}`, '--tls-cert', cert.cert, '--tls-key', cert.key, '--insecure-registry', `127.0.0.1:${port}`, '--budget-ms', '25000'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: plainEnv });
+  let err = '';
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const hook: Webhook = { port: listen, ca: cert.ca, child, stderr: () => err, stop: () => child.kill('SIGTERM') };
+  try {
+    for (let i = 0; i < 200 && (await get(hook, '/healthz', 1000).catch(() => undefined))?.status !== 200; i++) await new Promise((r) => setTimeout(r, 50));
+    const named = verdictOf(await post(hook, imagesReview('named', [`127.0.0.1:${port}/test/rsyncd:1`])));
+    assert.is(named.allowed, false, 'read and denied for its findings');
+    assert.match(named.message, 'RSYNC-002', named.message);
+    const other = verdictOf(await post(hook, imagesReview('other', [`127.0.0.1:${unnamed}/test/rsyncd:1`])));
+    assert.is(other.allowed, false, 'not evaluated: denied (fail closed)');
+    assert.match(other.message, `the registry at 127.0.0.1:${unnamed} speaks plain HTTP`, other.message);
+    assert.not.match(other.message, 'RSYNC-002');
+  } finally {
+    hook.stop();
+  }
 });
 
 registry.run();
