@@ -1,6 +1,6 @@
 /** Fix hints as users read them (issue 18): a "fix:" line under each finding in text, `fix` in JSON, a Markdown column. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -17,6 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'rsyncguard-hints-'));
 writeFileSync(join(dir, 'rsyncd.conf'), '[data]\n    path = /srv/data\n    read only = no\n');
 
 const hints = suite('fix hints');
+hints.after(() => rmSync(dir, { recursive: true, force: true }));
 
 hints('text: every finding line is followed by one fix line, the first sentence of its rule’s help', () => {
   const r = scan(dir, '--fail-on', 'none');

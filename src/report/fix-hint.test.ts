@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fixHint, fixHints, MAX_HINT_CHARS } from './fix-hint.ts';
@@ -49,7 +50,8 @@ hint('caps a help that never ends a sentence', () => {
 });
 
 hint('gives every built-in rule a one-line hint that ends a sentence and quotes no fence', () => {
-  const doc: unknown = JSON.parse(readFileSync(new URL('../../dist/rules.json', import.meta.url), 'utf8'));
+  // The rule catalog the build writes (tests run from the repository root).
+  const doc: unknown = JSON.parse(readFileSync(resolve('dist/rules.json'), 'utf8'));
   const rules = (Array.isArray(doc) ? doc : (doc as { rules: unknown[] }).rules) as { id: string; help: string }[];
   assert.ok(rules.length > 50);
   for (const [id, h] of fixHints(rules)) {

@@ -6,6 +6,7 @@
  * Dockerfile, …) becomes a document of its kind's analysis, or a note that it was skipped. Paths in the facts are relative to the working directory (the repository root in CI), which
  * is what SARIF and people need. A path or file that cannot be read is an error for it only.
  */
+import { statSync } from 'node:fs';
 import { buildFacts, otherFileDocument, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { parseRepoConfigs, type RepoConfig } from '../parse/index.ts';
 import type { TargetError } from '../report/index.ts';
@@ -19,6 +20,10 @@ export interface ScanOptions {
   rsyncVersionGiven?: boolean;
   /** The run's date (YYYY-MM-DD), from the front end's clock. */
   today: string;
+  /** Told as scanning goes (the CLI's progress line): the path given being read, and targets found so far in all. */
+  onFound?: (progress: { path: string; found: number }) => void;
+  /** Told of each directory given in which discovery found no rsyncd config (the CLI warns). */
+  onEmptyPath?: (path: string) => void;
   /** `scan --root DIR`: the daemon's `/` for absolute include and secrets paths (default: each scan root). */
   daemonRoot?: DaemonRoot | undefined;
 }
@@ -61,9 +66,39 @@ export function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: 
   return relabelFiles(doc, (f) => displayPath(parsed.root, f, parsed.daemon));
 }
 
-/** Every target of the paths given, as each is found and parsed. */
+/**
+ * Every target of the paths given, as each is found and parsed; `onFound` is told of each path as it is begun
+ * and of each target as it comes, and `onEmptyPath` of a directory given that held no rsyncd config (issue 18:
+ * an empty result is said, not a silent pass). A directory whose files could not all be read is not "empty":
+ * its errors say why.
+ */
 export function* repositoryTargets(paths: string[], opts: ScanOptions): Generator<ScanTarget> {
-  for (const found of repoTargets(paths, opts.exclude)) {
+  let found = 0;
+  for (const path of paths) {
+    opts.onFound?.({ path, found });
+    let configs = 0;
+    let errors = 0;
+    for (const t of pathTargets(path, opts)) {
+      if (t.origin !== undefined) configs++;
+      else if (!('schema' in t.target)) errors++;
+      yield t;
+      opts.onFound?.({ path, found: ++found });
+    }
+    if (configs === 0 && errors === 0 && isDirectory(path)) opts.onEmptyPath?.(path);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The targets of one path given to scan. */
+function* pathTargets(path: string, opts: ScanOptions): Generator<ScanTarget> {
+  for (const found of repoTargets([path], opts.exclude)) {
     if (found.kind === 'error') {
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;

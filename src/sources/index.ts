@@ -3,7 +3,7 @@ export type { FileStat, ReadOptions } from './local-files.ts';
 export { ScanRoot, within } from './scan-root.ts';
 export type { RootedFile } from './scan-root.ts';
 export { discoverConfigs, gitModes, toRootRelative } from './discover.ts';
-export { classifyFile, FILE_KINDS, headText, looksLikeRsyncd, mentionsRsync, UNKNOWN_KIND, xinetdRunsRsync } from './file-kinds.ts';
+export { classifyFile, FILE_KINDS, headText, looksLikeRsyncd, mentionsRsync, rsyncdDiscoveryNames, UNKNOWN_KIND, xinetdRunsRsync } from './file-kinds.ts';
 export { RSYNC_LABELS } from './rsyncd-content.ts';
 export type { AnalyzerId, Classified, FileKind, FileKindId } from './file-kinds.ts';
 export type { Discovered, DiscoverOptions } from './discover.ts';

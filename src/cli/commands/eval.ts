@@ -9,6 +9,7 @@ import { EVAL_FLEET_FORMATS, evalFleet, evalFleetContext } from './eval-fleet.ts
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { isOutcomeLines, outcomeInputs } from './eval-outcomes.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
+import { evaluationProgress, progressFor } from '../progress.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -33,6 +34,10 @@ export const evalCommand: Command = {
     // Host documents make a fleet's report, laid out as sweep's; a host two documents name is refused (eval-fleet.ts).
     const fleet = evalFleet((await Promise.all(args.positionals.map(readFacts))).flat());
     const read = fleet.read;
+    // On a terminal, a line while documents are evaluated (progress.ts): counted in input documents, which
+    // expandHosts takes off `read` one at a time (a collector document may hold several hosts).
+    const progress = progressFor(args);
+    const documents = read.length;
     const stateVersion = (t: FactsDocument | TargetError) => (version !== undefined && 'schema' in t ? withStatedRsyncVersion(t, version.value) : t);
     const evaluated = await evaluateTargets(expandHosts(read, stateVersion), {
       policies: policies.value,
@@ -40,7 +45,14 @@ export const evalCommand: Command = {
       inlineWaivers: args.values['no-inline-waivers'] !== true,
       // A fleet's documents: facts kept deflated, each host turned into facts only when its turn comes.
       storeFacts: true,
+      onEvaluated: evaluationProgress(
+        progress,
+        'eval',
+        () => documents,
+        () => documents - read.length,
+      ),
     });
+    progress.clear();
     if (!evaluated.ok) return evaluated.error;
     const report = withBaseline(evaluated.value, baseline.value);
     const failed = fleet.fleet ? renderWith(EVAL_FLEET_FORMATS, report, args, evalFleetContext(args, fleet, report)) : renderReport(report, args);

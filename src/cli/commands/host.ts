@@ -6,7 +6,7 @@ import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { hostTexts, unreadNotes, withHostNotes } from './host-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
-import { warnLine } from '../output.ts';
+import { progressFor } from '../progress.ts';
 import { readCollector } from './collector-script.ts';
 
 const RAW_INPUT: InputSpec = { what: 'the collector document', maxBytes: 64 * MiB, hint: 'Pass the JSON that collectors/rsync-facts.sh printed, or - for standard input.' };
@@ -47,10 +47,12 @@ export const hostCommand: Command = {
     if (!collected.ok) return collected.error;
     const raw = collected.value;
     const { unread, notFollowed: notes } = hostErrors(raw);
-    for (const e of unread) warnLine(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
-    for (const n of notes) warnLine(`rsyncguard host: ${raw.host.name}: ${n}`);
+    // --quiet silences these warnings (progress.ts).
+    const progress = progressFor(args);
+    for (const e of unread) progress.warn(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
+    for (const n of notes) progress.warn(`rsyncguard host: ${raw.host.name}: ${n}`);
     const docs = await hostFacts(raw, { probe: args.values['probe'] === true, today: today() });
-    if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
+    if (docs.length === 0) progress.warn(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
     const evaluated = await evaluateTargets(docs, {

@@ -5,7 +5,7 @@ import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
-import { warnLine } from '../output.ts';
+import { evaluationProgress, layerProgress, progressFor } from '../progress.ts';
 import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry } from '../insecure-registry-option.ts';
 
 export const imageCommand: Command = {
@@ -29,6 +29,9 @@ export const imageCommand: Command = {
     const [ref, ...extra] = args.positionals;
     if (ref === undefined || extra.length > 0) return new UserError('image takes exactly one image reference', undefined, 'rsyncguard image docker-archive:rsyncd.tar');
     const shown = imageDisplayRef(ref);
+    // On a terminal, a line while layers stream in and configs are evaluated (progress.ts); --quiet silences it and the warnings.
+    const progress = progressFor(args);
+    let configs: number | undefined;
     const dockerConfig = stringOption(args, 'docker-config');
     const loaded = await policiesFor(stringOption(args, 'policy'));
     if (!loaded.ok) return loaded.error;
@@ -36,7 +39,8 @@ export const imageCommand: Command = {
     const read = readBaselineOption(args);
     if (!read.ok) return read.error;
     const baseline = read.value;
-    const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
+    const onEvaluated = evaluationProgress(progress, 'image', () => configs);
+    const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true, onEvaluated });
     // An image that was not read is a result like any other, said once, in the report: every format says
     // so (exit 2), and a SARIF or JSON file a pipeline waits for is still written (as scan does for a file).
     const unread = async (message: string, hint: string) => {
@@ -53,16 +57,20 @@ export const imageCommand: Command = {
       ...(dockerConfig !== undefined ? { dockerConfig } : {}),
       ...(args.values['no-layer-cache'] === true ? {} : { cache: { dir: stringOption(args, 'layer-cache') ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } }),
       today: today(),
+      onLayer: layerProgress(progress),
     });
+    progress.clear();
     if (!scan.ok) {
       // This run's own settings are the command's error, with their hint; only the image's failures are a result.
       if (scan.error.kind === 'setting') return scan.error.error;
       const hint = scan.error.kind === 'environment' ? 'Check the reference, the network and the registry credentials (--docker-config), then run it again.' : 'Check the reference, and that the image is intact.';
       return unread(`cannot read the image: ${scan.error.message}`, hint);
     }
-    for (const w of scan.value.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
-    if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
+    for (const w of scan.value.warnings) progress.warn(`rsyncguard image: ${shown}: ${w}`);
+    if (scan.value.facts.length === 0) progress.warn(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
+    configs = scan.value.facts.length;
     const evaluated = await evaluate(scan.value.facts);
+    progress.clear();
     if (!evaluated.ok) return evaluated.error;
     // Shown as the user named the image; the ids (and so the baseline's matches) stay the repository's.
     const report = labelImageReport(withBaseline(evaluated.value, baseline), scan.value.labels);

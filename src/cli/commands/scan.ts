@@ -6,6 +6,7 @@ import { openDaemonRoot } from '../../sources/index.ts';
 import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
+import { progressFor, scanProgress } from '../progress.ts';
 
 export const scanCommand: Command = {
   name: 'scan',
@@ -38,7 +39,12 @@ export const scanCommand: Command = {
     const daemonRoot = rootGiven === undefined ? undefined : openDaemonRoot(rootGiven);
     if (daemonRoot !== undefined && !daemonRoot.ok) return daemonRoot.error;
     const timings: [string, number][] = [];
+    // On a terminal, a line while it works (progress.ts); and, anywhere unless --quiet, a warning for a directory with no config.
+    const progress = progressFor(args);
+    const { onFound, onEmptyPath, onEvaluated } = scanProgress(progress);
     const scanOpts = {
+      onFound,
+      onEmptyPath,
       exclude,
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? ('nonroot' as const) : ('root' as const),
       rsyncVersion: version.value,
@@ -55,6 +61,7 @@ export const scanCommand: Command = {
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
       onTiming: (stage: string, ms: number) => timings.push([stage, ms]),
+      onEvaluated,
     };
     // Verifying fixes re-evaluates each candidate: done only for the formats that show fixes, or when asked.
     const fixes = stringOption(args, 'fixes') ?? 'auto';
@@ -64,17 +71,18 @@ export const scanCommand: Command = {
     if (fixes === 'yes' || (fixes === 'auto' && (format === 'sarif' || format === 'markdown'))) {
       // The same discovery and evaluation as below, each config target's TargetReport.fixes filled.
       const fixed = await fixRepository(paths, { ...scanOpts, ...evalOpts });
-      if (!fixed.ok) return fixed.error;
+      if (!fixed.ok) return progress.end(fixed.error);
       ({ report, texts } = fixed.value);
     } else {
       const t = performance.now();
       const scan = scanRepository(paths, scanOpts);
       timings.push(['discover, read, parse, facts', performance.now() - t]);
       const evaluated = await evaluateTargets(scan.targets, evalOpts);
-      if (!evaluated.ok) return evaluated.error;
+      if (!evaluated.ok) return progress.end(evaluated.error);
       report = evaluated.value;
       texts = scan.texts;
     }
+    progress.clear();
     report = withBaseline(report, baseline.value);
     const t = performance.now();
     const failed = renderReport(report, args, { texts });

@@ -5,7 +5,7 @@ import { FLEET_FORMATS, textKey, type FleetContext, type TargetError } from '../
 import { evaluateTargets, hostErrors, hostFacts, policiesFor, prepareHistoryDir, recordSweep, sweep } from '../../runner/index.ts';
 import { readInventory } from '../../sources/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { warnLine } from '../output.ts';
+import { progressFor } from '../progress.ts';
 import { judgeReport, renderContext, renderWith } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { hostTexts, withHostNotes } from './host-report.ts';
@@ -38,7 +38,9 @@ export const sweepCommand: Command = {
     if (file === undefined) return new UserError('sweep needs --inventory FILE', undefined, 'See docs/fleet.md for the inventory formats.');
     const inventory = await readInventory(file);
     if (!inventory.ok) return inventory.error;
-    for (const note of inventory.value.notes) warnLine(`rsyncguard sweep: ${note}`);
+    // On a terminal, a line while hosts are swept (progress.ts); --quiet silences it and the warnings.
+    const progress = progressFor(args);
+    for (const note of inventory.value.notes) progress.warn(`rsyncguard sweep: ${note}`);
     const hosts = inventory.value.hosts;
     const numbers = numberOptions(args, {
       concurrency: { min: 1, max: 1024, fallback: 16 },
@@ -63,7 +65,6 @@ export const sweepCommand: Command = {
     const startedAt = new Date();
     const sshConfig = stringOption(args, 'ssh-config');
     const results = stringOption(args, 'results');
-    const tty = process.stderr.isTTY === true;
     const options = {
       concurrency: n.concurrency,
       ssh: {
@@ -75,8 +76,8 @@ export const sweepCommand: Command = {
       },
       ...(results !== undefined ? { results } : {}),
       resume: args.values['resume'] === true,
-      ...(tty ? { progress: (done: number, failed: number, remaining: number) => process.stderr.write(`\rsweep: ${done} done (${failed} failed), ${remaining} remaining `) } : {}),
-      warn: (m: string) => warnLine(`rsyncguard sweep: ${m}`),
+      ...(progress.active ? { progress: (done: number, failed: number, remaining: number) => progress.update(() => `sweep: ${done} done (${failed} failed), ${remaining} remaining`) } : {}),
+      warn: (m: string) => progress.warn(`rsyncguard sweep: ${m}`),
     };
     const stop = stopOnSignals();
     const swept = await sweep(hosts, collector.value.toString('utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
@@ -84,12 +85,13 @@ export const sweepCommand: Command = {
     const outcomes = swept.value;
     if (stop.received !== null) {
       const left = hosts.length - outcomes.length;
+      progress.clear();
       process.stderr.write(
-        `${tty ? '\n' : ''}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${hosts.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`,
+        `rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${hosts.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`,
       );
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
-    if (tty) process.stderr.write('\n');
+    progress.clear();
     const day = today();
     const groupOf = new Map<string, string>();
     const hostOf = new Map<string, string>();
@@ -104,13 +106,13 @@ export const sweepCommand: Command = {
           continue;
         }
         const notes = hostErrors(o.raw).notFollowed;
-        for (const n of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n}`);
+        for (const n of notes) progress.warn(`rsyncguard sweep: ${o.host}: ${n}`);
         notesOf.set(o.host, notes);
         const docs = await hostFacts(o.raw, { probe: false, today: day });
         // Swept, and nothing to evaluate: said, so that no host silently drops out of the account.
         if (docs.length === 0) {
           hostOf.set(o.host, o.host);
-          warnLine(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
+          progress.warn(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
         }
         for (const d of docs) {
           groupOf.set(d.target.id, o.group);
@@ -134,7 +136,7 @@ export const sweepCommand: Command = {
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []] as const));
     const texts = new Map([...hostOf].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path, text]) => [textKey(target, path), text] as const)));
     // --history: this run is kept before the report is written, so the trend the report shows includes it.
-    const said = (m: string) => warnLine(`rsyncguard sweep: ${m}`);
+    const said = (m: string) => progress.warn(`rsyncguard sweep: ${m}`);
     const trend = history === undefined ? undefined : recordSweep(history, report, outcomes, (t: string) => hostOf.get(t) ?? t, startedAt, said);
     if (trend !== undefined && !trend.ok) return trend.error;
     const failed = renderWith<FleetContext>(FLEET_FORMATS, report, args, {
