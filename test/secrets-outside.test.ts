@@ -172,6 +172,20 @@ root('looks absolute secrets and include paths up under DIR', () => {
   assert.not.ok(plain?.findings.some((f) => f.rule_id === 'RSYNC-032'));
 });
 
+root('several PATHs sharing DIR: a secrets file under it is still reported once', () => {
+  const dir = repo({ 'a/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'b/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'rootfs/etc/rsyncd.secrets': 'joe:joe\n' });
+  const report = json(rg(dir, ['scan', 'a', 'b', '--root', 'rootfs', '--format', 'json']).stdout);
+  assert.equal(
+    report.targets.flatMap((t) => t.findings.filter((f) => f.rule_id === 'RSYNC-032').map(() => t.target)),
+    ['a/rsyncd.conf'],
+  );
+  const b = report.targets.find((t) => t.target === 'b/rsyncd.conf');
+  assert.ok(
+    b?.notes.some((n) => n.code === 'secrets-shared' && n.message.includes('with a/rsyncd.conf')),
+    JSON.stringify(b?.notes),
+  );
+});
+
 root('a secrets file not under DIR is said as the user wrote DIR, and rsync finds none: every login fails', () => {
   const dir = repo({ 'conf/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'rootfs/etc/motd': 'hello\n' });
   const note = 'secrets file /etc/rsyncd.secrets: not under --root rootfs, looked for rootfs/etc/rsyncd.secrets';

@@ -105,8 +105,13 @@ export function repoSecrets(config: RsyncdConfig, configFile: string, roots: Rep
   return namedSecrets(config).map((n): SecretsFile => {
     const looked = lookUp(roots, n.path, configFile);
     const { opened } = looked;
-    const all = namers.get(keyOf(looked)) ?? [];
-    const first = all[0];
+    const key = keyOf(looked);
+    const all = namers.get(key) ?? [];
+    // A file under --root that a config of an earlier PATH of this run reported is that config's.
+    const underRoot = roots.daemon !== undefined && looked.root === roots.daemon.scan;
+    const earlier = underRoot ? roots.daemon?.reported.get(key) : undefined;
+    const first = earlier !== undefined ? { config: earlier, at: null } : all[0];
+    if (underRoot && earlier === undefined && first !== undefined) roots.daemon?.reported.set(key, first.config);
     const byAll = listed(all.map((x) => namerText(roots, x)));
     const shared = all.length > 1 ? ` (named by ${byAll})` : '';
     const at = n.at;

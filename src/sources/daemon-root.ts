@@ -15,6 +15,11 @@ export interface DaemonRoot {
   scan: ScanRoot;
   /** DIR as the user wrote it, without a trailing slash: how paths under it are shown. */
   shown: string;
+  /**
+   * Secrets files under DIR already reported in this run, by real path, with the config (display path) that
+   * reports them: several PATHs given to one scan share DIR, and a file is still reported once.
+   */
+  reported: Map<string, string>;
 }
 
 /**
@@ -40,7 +45,7 @@ export function openDaemonRoot(given: string): Result<DaemonRoot> {
     return fail(new UserError("it is inside .git (git's own data, which can hold the checkout's credentials)", `--root ${given}`, hint));
   }
   const shown = given.length > 1 ? given.replace(/\/+$/, '') : given;
-  return ok({ scan: new ScanRoot(abs), shown });
+  return ok({ scan: new ScanRoot(abs), shown, reported: new Map() });
 }
 
 /** A path under the daemon root as the user would write it: `rootfs/etc/rsyncd.secrets`, `/etc/x` under `--root /`. */
