@@ -76,6 +76,8 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
       unused_waivers: report.unused_waivers?.length ?? 0,
       /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
       ...(report.baseline ? { baseline: report.baseline.counts } : {}),
+      /** --severity: the severities shown, and how many findings of the others were left out. */
+      ...(report.severity_filter ? { severity_filter: report.severity_filter } : {}),
     },
     targets: '\u0000targets',
     errors: report.errors,

@@ -8,6 +8,7 @@ import { countBySeverity, shownNotes, type Report } from './model.ts';
 import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { fixesMarkdownLines } from './fix-markdown.ts';
 import { fixHints } from './fix-hint.ts';
+import { hiddenLine } from './text.ts';
 import { hostColumn } from './host-column.ts';
 import { baselineMarkdownLines, baselineTag } from './baseline-render.ts';
 
@@ -27,6 +28,7 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
       `${waived > 0 ? `; ${waived} waived` : ''}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ''}.`,
     '',
   ];
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter), '');
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
     // Several hosts: a host column first (host-column.ts).

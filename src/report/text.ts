@@ -77,6 +77,8 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean; hints?:
   // A target a policy could not evaluate may also have results from the others: count it once.
   const targets = new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]).size;
   out.push(`${targets} target${targets === 1 ? '' : 's'}: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  // --severity: what it hid is counted, so a filtered report never reads as a clean one.
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
   return `${out.join('\n')}\n`;
 }
 
@@ -84,4 +86,9 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean; hints?:
 function wholeTargetLabel(t: TargetReport): string {
   const target: unknown = 'target' in t.facts ? t.facts.target : null;
   return typeof target === 'object' && target !== null && 'file_kind' in target && typeof target.file_kind === 'string' ? '(file)' : '(daemon)';
+}
+
+/** "3 findings of other severities not shown (--severity critical,high)." */
+export function hiddenLine(filter: NonNullable<Report['severity_filter']>): string {
+  return `${filter.hidden} finding${filter.hidden === 1 ? '' : 's'} of other severities not shown (--severity ${filter.severities.join(',')}).`;
 }
