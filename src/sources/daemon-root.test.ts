@@ -47,6 +47,7 @@ open('refuses a missing path, a file, and a link in the working directory that l
   symlinkSync('/', join(dir, 'out'));
   symlinkSync(join(dir, 'rootfs'), join(dir, 'in'));
   inDir(dir, () => {
+    assert.not.ok(openDaemonRoot('').ok, 'an empty value is not the working directory');
     const missing = openDaemonRoot('nope');
     assert.ok(!missing.ok && missing.error.message === 'no such directory');
     const file = openDaemonRoot('rootfs/etc/rsyncd.secrets');

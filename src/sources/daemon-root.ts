@@ -28,6 +28,7 @@ export interface DaemonRoot {
  * rule `scan` applies to the paths it is given.
  */
 export function openDaemonRoot(given: string): Result<DaemonRoot> {
+  if (given === '') return fail(new UserError('an empty value names no directory', '--root', 'Give --root the directory that stands for the daemon\'s "/" (an unpacked image, a rendered tree).'));
   const abs = resolve(given);
   const hint = 'Give --root the directory that stands for the daemon\'s "/" (an unpacked image, a rendered tree).';
   let real: string;
