@@ -45,6 +45,7 @@ export const imageCommand: Command = {
     // so (exit 2), and a SARIF or JSON file a pipeline waits for is still written (as scan does for a file).
     const unread = async (message: string, hint: string) => {
       const evaluated = await evaluate([{ target: shown, message, hint }]);
+      progress.clear();
       if (!evaluated.ok) return evaluated.error;
       const report = withBaseline(evaluated.value, baseline);
       return renderReport(report, args, { texts: new Map(), kind: 'image' }) ?? judgeReport(report, args);
