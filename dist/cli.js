@@ -53877,6 +53877,7 @@ var imageCommand = {
     const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true, onEvaluated });
     const unread = async (message, hint2) => {
       const evaluated2 = await evaluate([{ target: shown3, message, hint: hint2 }]);
+      progress.clear();
       if (!evaluated2.ok) return evaluated2.error;
       const report2 = withBaseline(evaluated2.value, baseline);
       return renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? judgeReport(report2, args);
