@@ -4,8 +4,8 @@
  * filesystem is unpacked with umoci and its entrypoint run chrooted into it, as the image's user, without a
  * network, with this checkout mounted read-only at the image's working directory (as `docker run -v
  * "$PWD:/work:ro"` would): its report on examples/ must be the one the same dist/ gives on this machine
- * (git's view of the checkout included: the committed modes of secrets files). rsyncguard then reads its
- * own image, from the host and from inside the image.
+ * (git's view of the checkout included: the committed modes of secrets files); the admission webhook
+ * answers over TLS from it. rsyncguard then reads its own image, from the host and from inside the image.
  *
  * The build downloads Debian packages, so this suite is not part of the integration stage (which runs with
  * no network): scripts/test-all.sh runs it as its own stage, on this machine's network. Needs root (the
@@ -207,6 +207,78 @@ image('rsyncguard reads its own image: from this machine (layout and oci-archive
   assert.is(r.code, 0, `${r.stderr}${r.stdout}`);
   const report = JSON.parse(r.stdout) as Read;
   assert.equal([report.summary.targets, report.summary.errors, report.errors], [0, 0, []], r.stdout);
+});
+
+/**
+ * The webhook as examples/kubernetes/deployment.yaml runs it: started in the image (RUNTIME, backgrounded,
+ * loopback up in its network namespace), asked for /healthz over TLS from the same namespace by this
+ * machine's node, verifying the certificate against the Service's DNS name; then stopped.
+ */
+const WEBHOOK = RUNTIME.replace(/^exec /m, '');
+
+image('the admission webhook serves from the image on 8443 as the example Deployment runs it', () => {
+  const deployment = readFileSync(join(ROOT, 'examples', 'kubernetes', 'deployment.yaml'), 'utf8');
+  // Its args are rsyncguard's, after the image's entrypoint (not `node …/cli.js`, which a Dockerfile-style image would need).
+  assert.match(deployment, /args: \["admission", "serve", "--listen", "0\.0\.0\.0:8443",/);
+  const tls = join(work, 'tls');
+  mkdirSync(tls);
+  const name = 'rsyncguard-admission.rsyncguard.svc';
+  const cert = run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${name}`,
+    '-addext',
+    `subjectAltName=DNS:${name}`,
+    '-keyout',
+    join(tls, 'tls.key'),
+    '-out',
+    join(tls, 'tls.crt'),
+  ]);
+  assert.is(cert.code, 0, cert.stderr);
+  chmodSync(join(tls, 'tls.key'), 0o644);
+  const ask = `const https = require('node:https'); const ca = require('node:fs').readFileSync(process.argv[1]);
+    const once = () => https.get({ host: '127.0.0.1', port: 8443, path: '/healthz', ca, servername: '${name}' }, (res) => {
+      let body = ''; res.on('data', (c) => (body += c)); res.on('end', () => { process.stdout.write(res.statusCode + ' ' + body + '\\n'); process.exit(0); });
+    }).on('error', () => setTimeout(once, 100));
+    once(); setTimeout(() => { console.log('no answer'); process.exit(1); }, 20000);`;
+  const r = run(
+    'unshare',
+    [
+      '--net',
+      '--mount',
+      '--pid',
+      '--fork',
+      'sh',
+      '-c',
+      `ip link set lo up || exit 125\n${WEBHOOK} &\nserver=$!\n"$NODE" -e "$ASK" "$CA"; asked=$?\nkill "$server"; wait "$server"\nexit "$asked"`,
+      'sh',
+      rootfs,
+      ROOT,
+      config.config.WorkingDir,
+      uid,
+      gid,
+      ...config.config.Entrypoint,
+      'admission',
+      'serve',
+      '--listen',
+      '127.0.0.1:8443',
+      '--tls-cert',
+      seen(join(tls, 'tls.crt')),
+      '--tls-key',
+      seen(join(tls, 'tls.key')),
+    ],
+    { ...process.env, NODE: process.execPath, ASK: ask, CA: join(tls, 'tls.crt') },
+  );
+  assert.is(r.code, 0, `${r.stdout}${r.stderr}`);
+  assert.is(r.stdout.trim(), '200 ok', JSON.stringify(r.stdout));
 });
 
 image.after(() => rmSync(work, { recursive: true, force: true }));
