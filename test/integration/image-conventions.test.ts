@@ -114,6 +114,25 @@ paths('a tar that is both forms, a directory that is no layout, a file that is n
   }
 });
 
+paths('a missing file named without ./ (img.tar, sub/x.tar, Img.tar) is "no such file" here in every format, never a registry name', async () => {
+  const cases: [string, string][] = [
+    ['img.tar', 'img.tar: no such file or directory here (to pull it from a registry write docker.io/library/img.tar)'],
+    ['sub/xx.tar', 'sub/xx.tar: no such file or directory here (to pull it from a registry write docker.io/sub/xx.tar)'],
+    ['Img.tar', 'Img.tar: no such file or directory here (a local image'],
+  ];
+  for (const [ref, message] of cases) {
+    const r = await cli(['image', ref, '--format', 'json']);
+    assert.is(r.code, 2, ref);
+    assert.match(said(r), message);
+    assert.not.match(said(r), /cannot reach|registry-1|is not an image reference/, ref);
+  }
+  for (const format of ['text', 'sarif', 'junit', 'gitlab', 'csv', 'markdown', 'html']) {
+    const r = await cli(['image', 'img.tar', '--format', format]);
+    assert.is(r.code, 2, format);
+    assert.ok(`${r.stdout}${r.stderr}`.includes('img.tar: no such file or directory here'), format);
+  }
+});
+
 paths.run();
 
 const registry = suite('registries: plain HTTP only where named, and errors in the user’s terms');

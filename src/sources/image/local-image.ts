@@ -7,18 +7,54 @@
 import { existsSync, statSync } from 'node:fs';
 import { archiveStore, dirStore, type BlobStore } from './blob-store.ts';
 import type { LocalTransportName } from './open-image.ts';
+import { parseRegistryRef } from './registry.ts';
 
 /**
- * Whether `ref` names a path on this machine: one that exists, or one written as a path (`/…`, `./…`,
- * `../…`, `~/…`), which no registry reference can be.
+ * Whether `ref` names a path on this machine: one that exists, one written as a path (`/…`, `./…`, `../…`,
+ * `~/…`), which no registry reference can be, or one that reads as a file name (looksLikeFile) — so a
+ * mistyped or missing `img.tar` is "no such file" here, never a name sent to Docker Hub.
  */
 export function isLocalPath(ref: string): boolean {
-  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref) || existsSync(ref);
+  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref) || existsSync(ref) || looksLikeFile(ref);
+}
+
+/** The names `docker save`, skopeo and umoci give archives: a registry repository is rarely named so. */
+const ARCHIVE_NAME = /\.(tar|tar\.gz|tgz|oci|oci\.tar)$/i;
+
+/**
+ * A reference without a registry host, tag or digest that ends like an archive (`img.tar`, `sub/x.oci`,
+ * `Img.tar`), or that holds a "/" and is no registry reference at all (`Build/x`): a file name. To pull such
+ * a repository from Docker Hub, write its host (`docker.io/library/img.tar`).
+ */
+export function looksLikeFile(ref: string): boolean {
+  if (ref.includes('\\')) return true;
+  const slash = ref.indexOf('/');
+  const first = slash >= 0 ? ref.slice(0, slash) : '';
+  const host = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const tagged = ref.includes('@') || ref.lastIndexOf(':') > ref.lastIndexOf('/');
+  if (host || tagged) return false;
+  return ARCHIVE_NAME.test(ref) || (slash >= 0 && !isRegistryRef(ref));
+}
+
+function isRegistryRef(ref: string): boolean {
+  try {
+    parseRegistryRef(ref);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A missing path's error; one written like a registry name says how to ask the registry instead. */
+function noSuchPath(path: string): Error {
+  const asName = !/^(\/|\.\.?(\/|$)|~\/)/.test(path) && isRegistryRef(path);
+  const why = asName ? `to pull it from a registry write docker.io/${path.includes('/') ? '' : 'library/'}${path}` : 'a local image: a docker-archive or oci-archive file, or an OCI layout directory';
+  return new Error(`${path}: no such file or directory here (${why})`);
 }
 
 /** The path's store and the form it holds; the store is the caller's to close. */
 export async function sniffLocalImage(path: string): Promise<{ form: LocalTransportName; store: BlobStore }> {
-  if (!existsSync(path)) throw new Error(`${path}: no such file or directory (a local image: a docker-archive or oci-archive file, or an OCI layout directory)`);
+  if (!existsSync(path)) throw noSuchPath(path);
   const st = statSync(path);
   if (st.isDirectory()) {
     const store = dirStore(path);
