@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { buildFacts, otherFileDocument, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { parseRepoConfigs, type RepoConfig } from '../parse/index.ts';
 import type { TargetError } from '../report/index.ts';
-import { displayPath, repoTargets, type DaemonRoot } from '../sources/index.ts';
+import { displayPath, repoTargets, unmatchedExcludes, type DaemonRoot } from '../sources/index.ts';
 
 export interface ScanOptions {
   exclude: string[];
@@ -24,6 +24,11 @@ export interface ScanOptions {
   onFound?: (progress: { path: string; found: number }) => void;
   /** Told of each directory given in which discovery found no rsyncd config (the CLI warns). */
   onEmptyPath?: (path: string) => void;
+  /**
+   * Told once, at the end, of the exclude patterns that matched nothing under any directory scanned (a typo,
+   * or a path outside them), so a mistyped --exclude is not a silent no-op.
+   */
+  onUnmatchedExclude?: (patterns: string[]) => void;
   /** `scan --root DIR`: the daemon's `/` for absolute include and secrets paths (default: each scan root). */
   daemonRoot?: DaemonRoot | undefined;
 }
@@ -74,17 +79,23 @@ export function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: 
  */
 export function* repositoryTargets(paths: string[], opts: ScanOptions): Generator<ScanTarget> {
   let found = 0;
+  // The directories discovery ran in, where --exclude applied.
+  const roots: string[] = [];
   for (const path of paths) {
     opts.onFound?.({ path, found });
     let configs = 0;
     let errors = 0;
-    for (const t of pathTargets(path, opts)) {
+    for (const t of pathTargets(path, opts, roots)) {
       if (t.origin !== undefined) configs++;
       else if (!('schema' in t.target)) errors++;
       yield t;
       opts.onFound?.({ path, found: ++found });
     }
     if (configs === 0 && errors === 0 && isDirectory(path)) opts.onEmptyPath?.(path);
+  }
+  if (opts.onUnmatchedExclude !== undefined && opts.exclude.length > 0) {
+    const unmatched = unmatchedExcludes(roots, opts.exclude);
+    if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
   }
 }
 
@@ -97,12 +108,13 @@ function isDirectory(path: string): boolean {
 }
 
 /** The targets of one path given to scan. */
-function* pathTargets(path: string, opts: ScanOptions): Generator<ScanTarget> {
+function* pathTargets(path: string, opts: ScanOptions, roots: string[]): Generator<ScanTarget> {
   for (const found of repoTargets([path], opts.exclude)) {
     if (found.kind === 'error') {
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;
     }
+    if (isDirectory(path)) roots.push(found.root);
     for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
       if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot } };
       else if (parsed.kind === 'other') {

@@ -11,9 +11,9 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import fg from 'fast-glob';
 import { classifyFile, HEAD_BYTES, headText, MAX_HEAD_BYTES, rsyncdByName, thinHead, worthSniffing } from './file-kinds.ts';
 import { MAX_FILE_BYTES } from './read-regular.ts';
+import { matchExcludes } from './exclude.ts';
 import { walkTree } from './walk-tree.ts';
 
 export interface Discovered {
@@ -104,12 +104,12 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
   const listed = gitFiles(root);
   const walked = listed === null ? walkTree(root) : { entries: listed, unreadable: [] };
   const all = walked.entries;
-  // Links are not followed here either: a committed `up -> /` would walk the whole machine.
-  const excluded = opts.exclude.length > 0 ? new Set(fg.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : new Set<string>();
+  // --exclude: a pattern that names a directory leaves out its subtree (exclude.ts); links are not followed.
+  const excluded = matchExcludes(root, opts.exclude);
   const found: Discovered[] = [];
   for (const raw of all) {
     const path = raw.split(sep).join('/');
-    if (excluded.has(path)) continue;
+    if (excluded.excludes(path)) continue;
     if (rsyncdByName(path)) {
       // Links and special files are kept so the scan can say why it does not read them.
       // Listed even when its content says another kind: the scan then says so in a note, so a file with an
@@ -130,7 +130,7 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
       }
     }
   }
-  for (const d of walked.unreadable) if (!excluded.has(d.path)) found.push({ path: d.path, by: 'unreadable-dir', reason: d.reason });
+  for (const d of walked.unreadable) if (!excluded.excludes(d.path)) found.push({ path: d.path, by: 'unreadable-dir', reason: d.reason });
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -7,6 +7,8 @@ export { classifyFile, FILE_KINDS, headText, looksLikeRsyncd, mentionsRsync, rsy
 export { RSYNC_LABELS } from './rsyncd-content.ts';
 export type { AnalyzerId, Classified, FileKind, FileKindId } from './file-kinds.ts';
 export type { Discovered, DiscoverOptions } from './discover.ts';
+export { excludeGlob, matchExcludes, unmatchedExcludes } from './exclude.ts';
+export type { ExcludeMatch } from './exclude.ts';
 export { lookedFor, repoConfigSource, rootFor } from './repo-files.ts';
 export { openDaemonRoot, shownUnder } from './daemon-root.ts';
 export type { DaemonRoot } from './daemon-root.ts';

@@ -7,6 +7,7 @@ import { DEFAULT_RSYNC_VERSION, today, UserError } from '../../common/index.ts';
 import { escapeControls, FIX_FORMATS, pickFormat, type FixContext } from '../../report/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixRepository, parseVersion, policiesFor, writeFixes, type FixRun } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command, type ParsedArgs } from '../command.ts';
+import { unmatchedExcludeWarning } from '../exclude-warning.ts';
 import { writeOutput } from '../output.ts';
 import { renderContext } from '../render-report.ts';
 import { formatOption } from './common-options.ts';
@@ -22,7 +23,7 @@ export const fixCommand: Command = {
     rules: { type: 'string', valueName: 'IDS', help: 'Comma-separated rule ids: fix only findings of these rules' },
     format: { ...formatOption(FIX_FORMATS), default: 'diff' },
     output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the output to FILE instead of standard output' },
-    exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
+    exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out; a directory leaves out everything under it' },
     'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
     'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },
     policy: { type: 'string', valueName: 'DIR|BUNDLE', help: 'Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json' },
@@ -61,6 +62,7 @@ export const fixCommand: Command = {
     const timings: [string, number][] = [];
     const fixed = await fixRepository(paths, {
       exclude: list('exclude'),
+      onUnmatchedExclude: (patterns) => process.stderr.write(`${escapeControls(unmatchedExcludeWarning('fix', patterns))}\n`),
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has('rsync-version'),

@@ -7,6 +7,7 @@ import { judgeReport, renderReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { progressFor, scanProgress } from '../progress.ts';
+import { unmatchedExcludeWarning } from '../exclude-warning.ts';
 
 export const scanCommand: Command = {
   name: 'scan',
@@ -15,7 +16,7 @@ export const scanCommand: Command = {
   options: {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
-    exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
+    exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out; a directory leaves out everything under it' },
     root: {
       type: 'string',
       valueName: 'DIR',
@@ -45,6 +46,7 @@ export const scanCommand: Command = {
     const scanOpts = {
       onFound,
       onEmptyPath,
+      onUnmatchedExclude: (patterns: string[]) => progress.warn(unmatchedExcludeWarning('scan', patterns)),
       exclude,
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? ('nonroot' as const) : ('root' as const),
       rsyncVersion: version.value,
