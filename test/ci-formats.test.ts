@@ -70,23 +70,23 @@ ci.before(() => {
 });
 ci.after(() => rmSync(dir, { recursive: true, force: true }));
 
-ci('junit: valid against Jenkins’ schema; a testsuite per target, a testcase per rule, a failure per finding', () => {
+ci('junit: valid against Jenkins’ schema; a testsuite per target, a testcase per finding, one per rule that applies and did not fire', () => {
   const json = examplesJson();
-  // The JSON report lists the rules that fired; the catalog, every rule evaluated.
-  const catalog = (JSON.parse(cli(['rules', '--format', 'json']).stdout) as { rules: { id: string }[] }).rules;
   const r = cli(['scan', 'examples', '-f', 'junit', '--fail-on', 'none']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(junitProblems(r.stdout), []);
-  const suites = [...r.stdout.matchAll(/<testsuite name="([^"]*)" tests="(\d+)" failures="(\d+)"/g)];
+  const suites = [...r.stdout.matchAll(/<testsuite name="([^"]*)" tests="(\d+)" failures="(\d+)"[\s\S]*?<\/testsuite>/g)];
   assert.equal(
     suites.map((m) => m[1]),
     json.targets.map((t) => t.target),
   );
   for (const t of json.targets) {
     const m = suites.find((s) => s[1] === t.target);
-    const rules = new Set([...catalog.map((x) => x.id), ...t.findings.map((f) => f.rule_id)]);
-    assert.is(Number(m?.[2]), rules.size, `${t.target}: a testcase per rule`);
-    assert.is(Number(m?.[3]), new Set(t.findings.map((f) => f.rule_id)).size, `${t.target}: failing testcases`);
+    const body = m?.[0] ?? '';
+    // Jenkins reads one <failure> per testcase: a finding is a testcase of its own.
+    assert.is(Number(m?.[3]), t.findings.length, `${t.target}: a failing testcase per finding`);
+    for (const c of body.split('<testcase ').slice(1)) assert.ok((c.match(/<failure /g) ?? []).length <= 1, c);
+    assert.not.match(body, /classname="[^"]*\./, 'a classname Jenkins would split at a dot');
   }
   const failures = (r.stdout.match(/<failure /g) ?? []).length;
   assert.is(
@@ -94,6 +94,29 @@ ci('junit: valid against Jenkins’ schema; a testsuite per target, a testcase p
     json.targets.reduce((n, t) => n + t.findings.length, 0),
   );
   assert.ok(failures > 10, 'the examples have findings');
+  // The stunnel configuration is read by no analyzer: no rule judges it, and no rule is said to pass there.
+  assert.match(r.stdout, /<testsuite name="examples\/hardened\/stunnel-rsyncd.conf" tests="0"/);
+});
+
+ci('junit --severity high: a rule whose findings were hidden is skipped, never passing; a Dockerfile is tested by image rules only', () => {
+  const repo = join(dir, 'severity-junit');
+  cpSync('examples/backup-target', repo, { recursive: true });
+  writeFileSync(join(repo, 'Dockerfile'), 'FROM debian:12\nRUN apt-get install -y rsync\nEXPOSE 873\nCMD ["rsync", "--daemon", "--no-detach"]\n');
+  const json = JSON.parse(cli(['scan', '.', '-f', 'json', '--fail-on', 'none'], repo).stdout) as JsonReport;
+  const conf = json.targets.find((t) => t.target === 'rsyncd.conf');
+  const hiddenRules = new Set(conf?.findings.filter((f) => f.severity !== 'high' && f.severity !== 'critical').map((f) => f.rule_id));
+  assert.ok(hiddenRules.has('RSYNC-061'), 'RSYNC-061 fires (medium) on the example');
+  const r = cli(['scan', '.', '--severity', 'high', '-f', 'junit', '--fail-on', 'none'], repo);
+  assert.equal(junitProblems(r.stdout), []);
+  const confSuite = /<testsuite name="rsyncd.conf"[\s\S]*?<\/testsuite>/.exec(r.stdout)?.[0] ?? '';
+  assert.match(confSuite, '<property name="severity_filter" value="high"/>');
+  for (const id of hiddenRules) {
+    assert.not.match(confSuite, new RegExp(`<testcase name="${id} [^"]*"[^>]*/>`), `${id} fired: never a passing testcase`);
+    assert.match(confSuite, new RegExp(`<testcase name="${id} [^"]*"[^>]*>\\n\\s*<skipped>hidden by --severity high: a (medium|low) finding`));
+  }
+  const docker = /<testsuite name="Dockerfile"[\s\S]*?<\/testsuite>/.exec(r.stdout)?.[0] ?? '';
+  const ids = [...new Set([...docker.matchAll(/<testcase name="(RSYNC-\d+)/g)].map((m) => m[1]))].sort();
+  assert.equal(ids, ['RSYNC-090', 'RSYNC-091', 'RSYNC-093']);
 });
 
 ci('a module named to break each format: junit stays valid, csv cells stay text', () => {
@@ -167,6 +190,37 @@ ci('csv: one row per target with the counts of the JSON report, written with -o'
   }
 });
 
+ci('--severity critical: csv leaves the hidden severities empty; text says per target what it hid', () => {
+  const csv = csvRows(cli(['scan', 'examples/backup-target', '--severity', 'critical', '-f', 'csv', '--fail-on', 'none']).stdout);
+  assert.equal(csv[1]?.slice(0, 7), ['examples/backup-target/rsyncd.conf', 'file', 'evaluated', '0', '', '', '']);
+  const text = cli(['scan', 'examples/backup-target', '--severity', 'critical', '--fail-on', 'none', '--no-hints']).stdout;
+  assert.match(text, /examples\/backup-target\/rsyncd.conf\n {2}no critical findings \(\d+ of other severities not shown\)/);
+  assert.not.match(text, 'no findings');
+});
+
+ci('gitlab: a note keeps its fingerprint when another config moves the lines it names', () => {
+  const repo = join(dir, 'shared-note');
+  for (const d of ['a', 'b']) {
+    cpSync('examples/hardened', join(repo, d), { recursive: true });
+    rmSync(join(repo, d, 'stunnel-rsyncd.conf'), { force: true });
+  }
+  const notes = () => (JSON.parse(cli(['scan', '.', '--format', 'gitlab', '--fail-on', 'none'], repo).stdout) as Issue[]).filter((i) => i.check_name.startsWith('rsyncguard/'));
+  const before = notes();
+  assert.ok(
+    before.some((i) => /\/rsyncd.conf:\d+/.test(i.description)),
+    'a note names a line of another config',
+  );
+  const file = join(repo, 'b', 'rsyncd.conf');
+  writeFileSync(file, `# a comment\n${readFileSync(file, 'utf8')}`);
+  const after = notes();
+  assert.not.equal(
+    after.map((i) => i.description),
+    before.map((i) => i.description),
+    'the messages changed',
+  );
+  assert.equal(after.map((i) => i.fingerprint).sort(), before.map((i) => i.fingerprint).sort());
+});
+
 ci('a fleet from a sweep results file: csv has a row per host with its status; junit and gitlab say the host not read', () => {
   const results = join(dir, 'results.jsonl');
   const pub = '[pub]\n    path = /srv/pub\n    read only = no\n';
@@ -196,6 +250,10 @@ ci('a fleet from a sweep results file: csv has a row per host with its status; j
   const issues = JSON.parse(cli(['eval', results, '--format', 'gitlab']).stdout) as Issue[];
   assert.equal(codeQualityProblems(issues), []);
   assert.ok(issues.some((i) => i.check_name === 'rsyncguard/not-evaluated' && i.severity === 'blocker' && i.description.startsWith('gone ')));
+  // A host's /etc/rsyncd.conf is not the repository's etc/rsyncd.conf: GitLab must not pin it on that file.
+  const hosts = issues.filter((i) => i.description.startsWith('[host '));
+  assert.ok(hosts.length > 0, 'the hosts have findings');
+  for (const i of hosts) assert.match(i.location.path, /^\[host (web1|db1)\]\/etc\//, i.location.path);
 });
 
 ci.run();

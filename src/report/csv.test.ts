@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo, Severity } from '../engine/index.ts';
 import { csvCell, toCsv, toFleetCsv } from './csv.ts';
 import type { Report, TargetReport } from './model.ts';
+import { filterBySeverity } from './severity-filter.ts';
 
 const rule = (id: string, severity: Severity): RuleInfo => ({ id, title: id, description: 'd', severity, security_severity: '5.0', cwe: '', tags: [], help: 'h', help_uri: null, package: 'p' });
 
@@ -129,6 +130,24 @@ csv('a fleet: one row per host swept (its targets summed), the sweep status of a
     ['gone', 'db', 'unreachable', '0', '0', '0', '0', '', '', 'unreachable: Connection refused'],
     ['web1', 'web', 'evaluated', '0', '2', '0', '0', 'RSYNC-001 (2)', '', ''],
   ]);
+});
+
+csv('--severity: a severity left out has empty cells, never a 0 that reads as a count', () => {
+  const r = filterBySeverity(
+    report([
+      target('a/rsyncd.conf', [
+        ['RSYNC-002', 'critical'],
+        ['RSYNC-001', 'high'],
+        ['RSYNC-011', 'low'],
+      ]),
+    ]),
+    ['critical'],
+  );
+  assert.equal(parse(toCsv(r))[1]?.slice(2, 7), ['evaluated', '1', '', '', '']);
+  const fleet = parse(toFleetCsv(r, { hostOf: (t) => t, groupOf: () => 'g' }));
+  assert.equal(fleet[1]?.slice(2, 7), ['evaluated', '1', '', '', '']);
+  // Unfiltered, the zeros are counts.
+  assert.equal(parse(toCsv(report([target('b/rsyncd.conf', [['RSYNC-002', 'critical']])])))[1]?.slice(3, 7), ['1', '0', '0', '0']);
 });
 
 csv('an empty report is the header alone', () => {

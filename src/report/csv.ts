@@ -5,7 +5,7 @@
  * escapes them, and a cell a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
  * return) is prefixed with an apostrophe (OWASP's advice on CSV injection).
  */
-import { severityRank, type Finding } from '../engine/index.ts';
+import { SEVERITIES, severityRank, type Finding } from '../engine/index.ts';
 import { escapeControls } from './escape-controls.ts';
 import { shownNotes, type Report } from './model.ts';
 import type { SweptHost } from './trend-record.ts';
@@ -73,7 +73,11 @@ function topRules(row: Tally, severityOf: ReadonlyMap<string, Finding['severity'
 }
 
 const severities = (report: Report): Map<string, Finding['severity']> => new Map(report.rules.map((r) => [r.id, r.severity]));
-const counts = (row: Tally): number[] => [row.counts.critical, row.counts.high, row.counts.medium, row.counts.low];
+/**
+ * The four counts; under --severity, a severity left out has an empty cell, never a 0 a spreadsheet would
+ * read as "none of them" (a fleet filtered to critical is not a fleet with no high findings).
+ */
+const counts = (row: Tally, filter: Report['severity_filter']): (number | string)[] => SEVERITIES.map((s) => (filter === undefined || filter.severities.includes(s) ? row.counts[s] : ''));
 
 /** A plain report: one row per target. */
 export function toCsv(report: Report): string {
@@ -82,7 +86,7 @@ export function toCsv(report: Report): string {
   const rows: (string | number)[][] = [['target', 'kind', 'status', 'critical', 'high', 'medium', 'low', 'top_rules', 'notes', 'reason']];
   for (const [target, row] of tallies(report, (t) => t)) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
-    rows.push([target, kindOf.get(target) ?? '', status, ...counts(row), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
+    rows.push([target, kindOf.get(target) ?? '', status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
   }
   return csv(rows);
 }
@@ -114,7 +118,7 @@ export function toFleetCsv(report: Report, ctx: FleetCsvContext): string {
     const swept = sweptOf.get(host);
     const status = statusOfRow(row, swept);
     const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ['no rsync daemon configuration found'] : swept?.reason ? [swept.reason] : [];
-    out.push([host, groupOfHost.get(host) ?? swept?.group ?? '', status, ...counts(row), topRules(row, rules), row.notes.join('; '), reasons.join('; ')]);
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? '', status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join('; '), reasons.join('; ')]);
   }
   return csv(out);
 }

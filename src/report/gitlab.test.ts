@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import { reportFingerprints } from './baseline-identity.ts';
-import { codeQualityIssues, GITLAB_SEVERITY, toGitlab } from './gitlab.ts';
+import { codeQualityIssues, concerns, GITLAB_SEVERITY, toGitlab } from './gitlab.ts';
 import type { Report, TargetReport } from './model.ts';
 
 const rule: RuleInfo = { id: 'RSYNC-001', title: 'Module without authentication', description: 'd', severity: 'high', security_severity: '8.0', cwe: '', tags: [], help: 'h', help_uri: null, package: 'p' };
@@ -64,11 +64,16 @@ gitlab('fingerprints are unique in a report, even for findings of one identity a
   assert.is(new Set(prints).size, 6);
 });
 
-gitlab('paths are relative to the repository; hosts and images are named in the description', () => {
+gitlab("paths are relative to the repository; a host's or an image's files never pass for the repository's", () => {
   const host = target({ target: 'web1:/etc/rsyncd.conf', kind: 'host', findings: [finding({ target: 'web1:/etc/rsyncd.conf', location: { file: '/etc/rsyncd.conf', line: 3, column: 1 } })] });
   const [issue] = codeQualityIssues(report([host]));
-  assert.is(issue?.location.path, 'etc/rsyncd.conf');
+  // Not `etc/rsyncd.conf`: a config-management repository has one, and GitLab would pin the host's finding on it.
+  assert.is(issue?.location.path, '[host web1]/etc/rsyncd.conf');
   assert.match(issue?.description ?? '', /^\[host web1:\/etc\/rsyncd.conf\] /);
+  const image = target({ target: '127.0.0.1:5000/app:/etc/rsyncd.conf', kind: 'image', findings: [finding({ target: '127.0.0.1:5000/app:/etc/rsyncd.conf', location: { file: 'etc/rsyncd.secrets', line: 1, column: 1 } })] });
+  assert.is(codeQualityIssues(report([image]))[0]?.location.path, '[image 127.0.0.1:5000/app]/etc/rsyncd.secrets');
+  const note = { level: 'warning' as const, code: 'secrets-not-read', message: 'secrets file /etc/s: not read', location: null };
+  assert.is(codeQualityIssues(report([{ ...host, findings: [], notes: [note] }]))[0]?.location.path, '[host web1]/web1_/etc/rsyncd.conf');
   const noFile = codeQualityIssues(report([target({ findings: [finding({ location: null, target: 'img@sha256:ab' })] })]))[0];
   assert.is(noFile?.location.path, 'img_sha256_ab');
   assert.is(noFile?.location.lines.begin, 1);
@@ -87,6 +92,18 @@ gitlab('notes every format shows are info issues; a target not evaluated is a bl
       ['rsyncguard/not-evaluated', 'blocker', 'broken/rsyncd.conf'],
     ],
   );
+});
+
+gitlab("a note's fingerprint is its code, target, file and the path it concerns: never its message's line numbers", () => {
+  const note = (message: string) => ({ level: 'note' as const, code: 'secrets-not-found', message, location: { file: 'a/rsyncd.conf', line: 1, column: 1 } });
+  const print = (message: string, line = 1) => codeQualityIssues(report([target({ target: 'a/rsyncd.conf', findings: [], notes: [{ ...note(message), location: { file: 'a/rsyncd.conf', line, column: 1 } }] })]))[0]?.fingerprint;
+  const before = print('secrets file /etc/rsyncd.secrets: not in the repository (named by a/rsyncd.conf:1 and b/rsyncd.conf:1)');
+  // One line added at the top of b/rsyncd.conf, and the note moved down in a: the same issue.
+  assert.is(print('secrets file /etc/rsyncd.secrets: not in the repository (named by a/rsyncd.conf:1 and b/rsyncd.conf:2)', 5), before);
+  // Another secrets file is another issue.
+  assert.is.not(print('secrets file /etc/other.secrets: not in the repository (named by a/rsyncd.conf:1)'), before);
+  assert.is(concerns('&include /etc/rsyncd.d was not followed: x'), '/etc/rsyncd.d');
+  assert.is(concerns('Skipped: a stunnel configuration'), '');
 });
 
 gitlab('waived findings are left out, as SARIF leaves them without --sarif-suppressions', () => {

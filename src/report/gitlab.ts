@@ -17,8 +17,8 @@ import type { Finding, Severity } from '../engine/index.ts';
 import { reportFingerprints } from './baseline-identity.ts';
 import { escapeJsonText } from './escape-controls.ts';
 import { shownNotes, type Report } from './model.ts';
-import { anchorOf } from './sarif-identity.ts';
-import { TARGET_KINDS } from './target-kinds.ts';
+import { anchorOf, hostOfTarget } from './sarif-identity.ts';
+import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -44,6 +44,19 @@ function repoPath(file: string): string {
     .replace(/^\/+/, '');
 }
 
+/**
+ * Where an issue is placed. A file target's files are the repository's. A host's or an image's are not: their
+ * `/etc/rsyncd.conf` made relative would be the repository's `etc/rsyncd.conf` (config-management repositories
+ * have one), and GitLab would pin the host's finding on that file in a merge request's diff. Their paths are put
+ * under a first directory named as the description names them, `[host web1]/etc/rsyncd.conf`,
+ * `[image registry/app:1]/etc/rsyncd.conf`: no repository file is there by accident.
+ */
+export function issuePath(kind: TargetKind, target: string, file: string): string {
+  if (kind === 'file') return repoPath(file);
+  // A host's target is `<host>:<path>` and an image's `<repository>:<path>` (sarif-identity.ts, facts/image.ts).
+  return `[${kind} ${hostOfTarget(target).replace(/[[\]]/g, '_')}]/${repoPath(file)}`;
+}
+
 export function codeQualityIssues(report: Report): CodeQualityIssue[] {
   const prints = reportFingerprints(report);
   const issues: CodeQualityIssue[] = [];
@@ -60,7 +73,7 @@ export function codeQualityIssues(report: Report): CodeQualityIssue[] {
         categories: ['Security'],
         severity: GITLAB_SEVERITY[f.severity],
         fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
-        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } },
+        location: { path: issuePath(t.kind, t.target, at.file), lines: { begin: Math.max(1, at.line) } },
       });
     }
     for (const n of shownNotes(t)) {
@@ -72,13 +85,16 @@ export function codeQualityIssues(report: Report): CodeQualityIssue[] {
         categories: ['Security'],
         severity: 'info',
         // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
-        fingerprint: sha256(JSON.stringify(['note', n.code, t.target, file, n.message])),
-        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } },
+        // Never its message, which may name other files' lines ("named by a/rsyncd.conf:1 and b/rsyncd.conf:1"):
+        // an edit elsewhere would resolve it and open a new one.
+        fingerprint: sha256(JSON.stringify(['note', n.code, t.target, file, concerns(n.message)])),
+        location: { path: issuePath(t.kind, t.target, file), lines: { begin: Math.max(1, n.location?.line ?? 1) } },
       });
     }
   }
   // A target that could not be evaluated is an issue too, never an absence GitLab would read as fixed.
   for (const e of report.errors) {
+    // Of no kind the report knows (a target that could not be read has no facts): placed at its own name, as SARIF does.
     const file = anchorOf({ target: e.target, location: null }).file;
     issues.push({
       type: 'issue',
@@ -92,6 +108,15 @@ export function codeQualityIssues(report: Report): CodeQualityIssue[] {
     });
   }
   return unique(issues);
+}
+
+/**
+ * The path a note is about (the secrets file, the include): its first word with a "/" in it, without the
+ * `:line` a message may add; "" when it names none (the note is about the file it is placed in).
+ */
+export function concerns(message: string): string {
+  const word = /[^\s"'(]*\/[^\s"')]*/.exec(message)?.[0] ?? '';
+  return word.replace(/[.,;:]+$/, '').replace(/(:\d+)+$/, '');
 }
 
 /** GitLab keeps only the first issue of a fingerprint: a repeat (two equal notes, two errors of one target) is numbered. */

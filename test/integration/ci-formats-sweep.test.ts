@@ -73,7 +73,9 @@ s('junit and gitlab: valid for their readers, and every host not read is said', 
       .map((x) => x.name)
       .sort(),
   );
-  assert.ok(issues.some((i) => /^\[host h1:\/etc\/rsyncd\.conf\] /.test(i.description) && i.location.path === 'etc/rsyncd.conf'));
+  // Under the host's name, never the repository's etc/rsyncd.conf.
+  assert.ok(issues.some((i) => /^\[host h1:\/etc\/rsyncd\.conf\] /.test(i.description) && i.location.path === '[host h1]/etc/rsyncd.conf'));
+  assert.not.ok(issues.some((i) => i.location.path.startsWith('etc/')));
 });
 
 s.run();

@@ -4,6 +4,7 @@
  */
 import { baselineCaveats } from '../baseline-render.ts';
 import type { Report } from '../model.ts';
+import { hiddenLine } from '../text.ts';
 import type { TrendReport } from '../trend-model.ts';
 import { html, join, type Markup } from './markup.ts';
 import { badge, cards, type Fleet, plural, SEVERITIES, type Severity, worst, zeroCounts } from './parts.ts';
@@ -38,6 +39,9 @@ function summaryCards(report: Report, rows: readonly Counted[]): Markup {
     { label: 'not evaluated', value: report.errors.length, cls: report.errors.length > 0 ? 'error' : '' },
     { label: 'waived', value: rows.reduce((n, r) => n + r.waived, 0) },
   ])}${
+    // --severity: the counts above are of the severities shown only; the page says so where they are.
+    report.severity_filter ? html`<p class="error severity-filter">${hiddenLine(report.severity_filter)} The counts are of the findings shown.</p>` : ''
+  }${
     b
       ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
           { label: 'new', value: b.counts.new, cls: 'baseline-new' },
