@@ -118,8 +118,8 @@ shared('not in the repository: said once, naming both configs', () => {
   const report = json(rg(dir, ['scan', '--format', 'json']).stdout);
   const b = report.targets.find((t) => t.target === 'b/rsyncd.conf');
   assert.ok(
-    b?.notes.some((n) => n.code === 'secrets-shared' && n.message.includes('with a/rsyncd.conf')),
-    'the second config says where the file is reported',
+    b?.notes.some((n) => n.code === 'secrets-shared' && n.message === 'secrets file /etc/rsyncd.secrets: not checked (not found); said once, with a/rsyncd.conf, which names it too.'),
+    `the second config says where the file is reported, and never that it was checked: ${JSON.stringify(b?.notes)}`,
   );
 });
 
@@ -144,6 +144,19 @@ shared('in the repository: its findings reported once, with the first config, th
     assert.is(said(format, r.text, 'is named by a/rsyncd.conf:4, b/rsyncd.conf:4 and c/rsyncd.conf:4'), 1, format);
     assert.is(r.code, 1, `${format}: the weak passwords still fail the run`);
   }
+});
+
+shared('a waiver for one config does not silence the shared file for the others', () => {
+  const waiver = (path: string) => `waivers:\n  - rule: RSYNC-032\n    path: "${path}"\n    reason: fixture\n    expires: 2099-12-31\n`;
+  const files = { 'etc/rsyncd.secrets': 'joe:joe\n', 'a/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'b/rsyncd.conf': AUTH('/etc/rsyncd.secrets') };
+  const weak = (path: string) => {
+    const dir = repo({ ...files, '.rsyncguard.yaml': waiver(path) });
+    const r = rg(dir, ['scan', '--format', 'json']);
+    return json(r.stdout).targets.flatMap((t) => t.findings.filter((f) => f.rule_id === 'RSYNC-032')).length;
+  };
+  assert.is(weak('a/rsyncd.conf'), 1, 'b names the file too and does not waive it');
+  assert.is(weak('*/rsyncd.conf'), 0, 'every config that names it waives it');
+  assert.is(weak('etc/rsyncd.secrets'), 0, 'a waiver for the file itself');
 });
 
 shared.run();
@@ -209,23 +222,61 @@ root('DIR may lie outside the repository (an unpacked image); it is shown as giv
     t?.findings.some((f) => f.rule_id === 'RSYNC-032' && f.location.file === `${image}/etc/rsyncd.secrets`),
     JSON.stringify(t?.findings),
   );
+  // Its mode is the file's own there, not one git records: never "in the repository".
+  const mode = t?.findings.find((f) => f.rule_id === 'RSYNC-030');
+  assert.is(mode?.message, 'The secrets file /etc/rsyncd.secrets has mode 644: other users can read (or write) it.');
 });
 
 root('stays confined: a link out of DIR and /proc are never read, and nothing of them leaks', () => {
   const outside = mkdtempSync(join(tmpdir(), 'rg-secrets-elsewhere-'));
   writeFileSync(join(outside, 's'), 'joe:LinkedMarker-5521\n');
   const dir = repo({ 'conf/rsyncd.conf': `${AUTH('/etc/rsyncd.secrets')}[e]\npath = /srv/e\nauth users = joe\nsecrets file = /proc/self/environ\n`, 'rootfs/etc/.keep': '' });
+  // An absolute link is the image's own path (DIR/tmp/…, not there); a relative one that climbs out is refused.
   symlinkSync(join(outside, 's'), join(dir, 'rootfs/etc/rsyncd.secrets'));
+  symlinkSync(`../../../../../../../..${join(outside, 's')}`, join(dir, 'rootfs/etc/up.secrets'));
+  writeFileSync(join(dir, 'conf/rsyncd.conf'), `${readFileSync(join(dir, 'conf/rsyncd.conf'), 'utf8')}[u]\npath = /srv/u\nauth users = joe\nsecrets file = /etc/up.secrets\n`);
   const env = { ...process.env, RG_ENV_MARKER: 'EnvironMarker-9034' };
   for (const [format, r] of everyFormat(dir, ['conf', '--root', 'rootfs'], env)) {
     assert.not.ok(r.text.includes('LinkedMarker'), `${format} leaks a file linked from outside --root`);
-    assert.ok(r.text.includes('a symbolic link leads outside --root rootfs'), `${format} says the link was refused`);
+    assert.ok(r.text.includes('a symbolic link climbs above --root rootfs'), `${format} says the climbing link was refused`);
+    assert.ok(r.text.includes(`a symbolic link to something that does not exist here: etc/rsyncd.secrets → ${join(outside, 's')}`), `${format} says the absolute link leads nowhere under --root`);
   }
   // `--root /`: the machine itself, but never the kernel's files.
   for (const [format, r] of everyFormat(dir, ['conf', '--root', '/'], env)) {
     assert.not.ok(r.text.includes('EnvironMarker'), `${format} leaks /proc/self/environ`);
     assert.ok(r.text.includes('is in /proc'), `${format} says /proc was refused`);
   }
+});
+
+root('an unpacked image: absolute links inside DIR lead to DIR/…, as the daemon in the image sees them', () => {
+  const image = mkdtempSync(join(tmpdir(), 'rg-image-rootfs-'));
+  mkdirSync(join(image, 'etc/rsyncd'), { recursive: true });
+  mkdirSync(join(image, 'etc/conf.real'));
+  writeFileSync(join(image, 'etc/rsyncd/real.secrets'), 'joe:joe\n');
+  symlinkSync('/etc/rsyncd/real.secrets', join(image, 'etc/rsyncd.secrets'));
+  writeFileSync(join(image, 'etc/conf.real/x.conf'), '[inc]\npath = /y\nread only = no\n');
+  symlinkSync('/etc/conf.real', join(image, 'etc/rsyncd.d'));
+  const dir = repo({ 'rsyncd.conf': `${AUTH('/etc/rsyncd.secrets')}&include /etc/rsyncd.d\n` });
+  const r = rg(dir, ['scan', '--root', image, '--format', 'json']);
+  const t = json(r.stdout).targets[0];
+  const rules = (t?.findings ?? []).map((f) => `${f.rule_id} ${f.location.file}`);
+  assert.ok(rules.includes(`RSYNC-032 ${image}/etc/rsyncd/real.secrets`), `the linked secrets file is read: ${rules}`);
+  assert.ok(rules.includes(`RSYNC-002 ${image}/etc/conf.real/x.conf`), `the linked include directory is followed: ${rules}`);
+  assert.not.ok(
+    rules.some((x) => x.startsWith('RSYNC-100')),
+    'the daemon starts',
+  );
+  assert.is(r.code, 1);
+});
+
+root('overlapping PATHs: each config is one target, and a shared secrets file is counted once', () => {
+  const dir = repo({ 'a/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'b/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'etc/rsyncd.secrets': 'joe:joe\n' });
+  const report = json(rg(dir, ['scan', 'b', '.', '--root', '.', '--format', 'json']).stdout);
+  assert.equal(
+    report.targets.map((t) => t.target),
+    ['b/rsyncd.conf', 'a/rsyncd.conf'],
+  );
+  assert.is(report.targets.flatMap((t) => t.findings.filter((f) => f.rule_id === 'RSYNC-032')).length, 1);
 });
 
 root('DIR that is a link out of the working directory, a missing DIR or a file: one located error, exit 2', () => {

@@ -180,6 +180,19 @@ function selectsTarget(w: Waiver, facts: FactsDocument): boolean {
 }
 
 /**
+ * A `path:` waiver selects a finding by its target or by the file it is located in. A secrets file several
+ * configs name is reported once, on the first of them (src/parse/repo-secrets.ts), but it is each of theirs:
+ * a waiver for one config must not silence it for the others. Its findings are waived by a `path:` that names
+ * the secrets file itself, or that selects every config naming it (`named_by`).
+ */
+function pathSelects(pattern: string, facts: FactsDocument, f: Finding): boolean {
+  if (f.location !== null && globMatch(pattern, f.location.file)) return true;
+  if (!globMatch(pattern, facts.target.id)) return false;
+  const shared = f.location === null ? undefined : facts.secrets.find((s) => s.named_by !== undefined && s.file === f.location?.file);
+  return shared?.named_by === undefined || shared.named_by.every((config) => globMatch(pattern, config));
+}
+
+/**
  * `cve:` waivers: a finding is waived when each CVE it names has one (RSYNC-070 lists several in one
  * finding; waiving one of them must not hide the others).
  */
@@ -203,7 +216,7 @@ function withoutModule(w: Waiver): Waiver {
 /** Every selector a waiver names must match; a waiver with none applies to every target. */
 function selects(w: Waiver, facts: FactsDocument, f: Finding): boolean {
   const kind = facts.target.kind;
-  if (w.path !== undefined && !(kind === 'file' && (globMatch(w.path, facts.target.id) || (f.location !== null && globMatch(w.path, f.location.file))))) return false;
+  if (w.path !== undefined && !(kind === 'file' && pathSelects(w.path, facts, f))) return false;
   if (w.host !== undefined && !(kind === 'host' && targetMatch(w.host, facts.target.id))) return false;
   if (w.image !== undefined && !imageSelected(w.image, facts)) return false;
   if (w.module !== undefined && f.module !== w.module) return false;

@@ -28,6 +28,10 @@ export interface SecretsInput {
   /** null: the file does not exist; undefined: it could not be known. */
   /** uid/gid null: the owner is not known (a file in a repository, where git records only the mode). */
   stat?: { mode: number; uid: number | null; gid: number | null } | null;
+  /** Every config (display path) that names this file, when several do and this document reports it. */
+  namedBy?: string[];
+  /** false: a repository scan read it under --root, outside the repository. */
+  inRepository?: false;
   entries?: SecretsEntryFacts[];
   diagnostics?: Diagnostic[];
 }
@@ -212,6 +216,8 @@ function secretsFacts(s: SecretsInput, config: RsyncdConfig): SecretsFacts {
     other_accessible: stat ? (stat.mode & 0o006) !== 0 : null,
     referenced_by: referencedBy,
     entries: s.entries ?? [],
+    ...(s.namedBy !== undefined && s.namedBy.length > 1 ? { named_by: s.namedBy } : {}),
+    ...(s.inRepository === false ? { in_repository: false } : {}),
   };
 }
 

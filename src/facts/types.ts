@@ -80,6 +80,13 @@ export interface SecretsFacts {
   other_accessible: boolean | null;
   referenced_by: string[];
   entries: SecretsEntryFacts[];
+  /**
+   * Every config that names this file, when several of one scan do: its findings are reported once, on this
+   * document, and a waiver must select each of them (or the file itself) to silence them (src/engine/waivers.ts).
+   */
+  named_by?: string[];
+  /** false: a repository scan read it under --root, outside the repository, so its mode is its own (RSYNC-030). */
+  in_repository?: boolean;
 }
 
 export interface FactsDocument {

@@ -14,6 +14,11 @@ const TEMPLATE_MARKERS: readonly { engine: string; re: RegExp }[] = [
 
 const MAX_NUL_NOTES = 5;
 
+/** The template engine whose syntax `text` holds (`{{ x }}`, `<%= @x %>`, `${X}`), if any. */
+export function templateEngine(text: string): string | undefined {
+  return TEMPLATE_MARKERS.find((m) => m.re.test(text))?.engine;
+}
+
 export function fileNotes(bytes: Uint8Array, file: string): Diagnostic[] {
   const notes: Diagnostic[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {

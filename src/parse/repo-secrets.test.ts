@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openDaemonRoot } from '../sources/index.ts';
 import { parseRepoConfigs, type RepoConfig } from './repo-configs.ts';
-import { SECRETS_NOT_FOUND, SECRETS_SHARED } from './repo-secrets.ts';
+import { SECRETS_NOT_FOUND, SECRETS_SHARED, SECRETS_TEMPLATED } from './repo-secrets.ts';
 
 type Config = Extract<RepoConfig, { kind: 'config' }>;
 
@@ -81,4 +81,68 @@ shared('a missing file two configs name is said once, naming both; a config alon
   );
 });
 
+shared('only a file that was read is "checked": one that was not says so beside every config', () => {
+  const [, b] = parsed({ 'a/rsyncd.conf': conf('/etc/s'), 'b/rsyncd.conf': conf('/etc/s') });
+  const said = notes(b)[0]?.message ?? '';
+  assert.not.ok(said.includes('checked and reported'), said);
+  assert.is(said, 'secrets file /etc/s: not checked (not found); said once, with a/rsyncd.conf, which names it too.');
+});
+
+shared('the config that reports a shared file carries every config that names it (for waivers)', () => {
+  const [a, b] = parsed({ 'etc/s': 'joe:joe\n', 'a/rsyncd.conf': conf('/etc/s'), 'b/rsyncd.conf': conf('/etc/s') });
+  assert.equal(a?.secrets[0]?.namedBy, ['a/rsyncd.conf', 'b/rsyncd.conf']);
+  assert.is(b?.secrets[0]?.namedBy, undefined);
+  const [alone] = parsed({ 'etc/s': 'joe:joe\n', 'rsyncd.conf': conf('/etc/s') });
+  assert.is(alone?.secrets[0]?.namedBy, undefined, "a file one config names is simply that config's");
+});
+
 shared.run();
+
+const templated = suite('repoSecrets: a templated secrets file');
+
+templated('is said as a template, never looked up, and never shared by its expression', () => {
+  const [a, b] = parsed({ 'a/rsyncd.conf': conf('{{ rsyncd_secrets_path }}'), 'b/rsyncd.conf': conf('<%= @secrets %>') });
+  for (const [c, engine] of [
+    [a, 'Jinja'],
+    [b, 'ERB'],
+  ] as const) {
+    const [note] = notes(c);
+    assert.is(note?.code, SECRETS_TEMPLATED);
+    assert.ok(note?.message.includes(`a template expression (${engine}), decided when the template is rendered`), note?.message);
+    assert.not.ok(note?.message.includes('looked for'), 'nothing was looked for');
+    assert.is(c?.secrets[0]?.stat, undefined, 'unknown, not missing');
+  }
+  const [x, y] = parsed({ 'x/rsyncd.conf': conf('{{ p }}'), 'y/rsyncd.conf': conf('{{ p }}') });
+  assert.equal(
+    [...notes(x), ...notes(y)].map((n) => n.code),
+    [SECRETS_TEMPLATED, SECRETS_TEMPLATED],
+    'two templates with one variable are not "one file"',
+  );
+});
+
+templated.run();
+
+const subdir = suite("repoSecrets: a scan root below the repository's top");
+
+subdir('says "not under" the scan root, not "not in the repository", and how to look it up from the top', () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'rg-repo-secrets-top-')));
+  mkdirSync(join(dir, '.git'));
+  mkdirSync(join(dir, 'a'));
+  mkdirSync(join(dir, 'etc'));
+  writeFileSync(join(dir, 'etc/rsyncd.secrets'), 'joe:joe\n');
+  writeFileSync(join(dir, 'a/rsyncd.conf'), conf('/etc/rsyncd.secrets'));
+  const was = process.cwd();
+  process.chdir(dir);
+  try {
+    const [c] = [...parseRepoConfigs(join(dir, 'a'), [join(dir, 'a/rsyncd.conf')])].filter((x): x is Config => x.kind === 'config');
+    const [note] = notes(c);
+    assert.is(note?.message, 'secrets file /etc/rsyncd.secrets: not under a (the scan root), looked for a/etc/rsyncd.secrets');
+    assert.ok(note?.hint?.includes('--root .'), note?.hint);
+    const [top] = [...parseRepoConfigs(dir, [join(dir, 'a/rsyncd.conf')])].filter((x): x is Config => x.kind === 'config');
+    assert.is(top?.secrets[0]?.entries?.length, 1, 'from the top it is found');
+  } finally {
+    process.chdir(was);
+  }
+});
+
+subdir.run();

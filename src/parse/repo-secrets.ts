@@ -9,11 +9,12 @@
  * checked and reported once, with the first of them, naming all (shared/reference/rsyncd.md §4: the
  * file's state and entries are the same whichever daemon reads it).
  */
-import { statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
 import { displayPath, lookedFor, rootFor, type DaemonRoot, type RootedFile, type ScanRoot, within } from '../sources/index.ts';
 import type { RsyncdConfig } from './rsyncd-config.ts';
+import { templateEngine } from './file-notes.ts';
 import { parseSecrets } from './secrets.ts';
 import { namedSecrets, notRead, SECRETS_UNREADABLE, type SecretsFile } from './secrets-files.ts';
 
@@ -24,9 +25,11 @@ export interface RepoRoots {
   daemon?: DaemonRoot | undefined;
 }
 
-/** Note codes; both are shown in every format (src/report/model.ts ALWAYS_SHOWN). */
+/** Note codes; all are shown in every format (src/report/model.ts ALWAYS_SHOWN). */
 export const SECRETS_NOT_FOUND = 'secrets-not-found';
 export const SECRETS_SHARED = 'secrets-shared';
+/** A `secrets file` value that is a template expression: decided when the template is rendered. */
+export const SECRETS_TEMPLATED = 'secrets-templated';
 
 /** A `secrets file` value as the configuration writes it, located and opened. */
 interface Looked {
@@ -77,6 +80,8 @@ export function secretsNamers(configs: { file: string; config: RsyncdConfig }[],
   const out = new Map<string, Namer[]>();
   for (const { file, config } of configs) {
     for (const n of namedSecrets(config)) {
+      // A template expression names no file yet: two templates using one variable share nothing known.
+      if (templateEngine(n.path) !== undefined) continue;
       const key = keyOf(lookUp(roots, n.path, file));
       const list = out.get(key) ?? out.set(key, []).get(key) ?? [];
       const config = displayPath(roots.root, file, roots.daemon);
@@ -99,10 +104,24 @@ function listed(items: string[]): string {
  * Secrets files the config names: their derived facts where the file was read, and why not elsewhere.
  * Whoever can read the repository can read a file in it, so the mode git records (0644) is the honest one;
  * a file read under --root outside the repository has its own mode (its owner there says nothing).
+ *
+ * A file several configs name is read and reported with the first of them; it carries `namedBy` (every
+ * config that names it), so a waiver scoped to one config does not silence the file for the others
+ * (src/engine/waivers.ts). A templated value (`{{ secrets_path }}`) names no file yet: said, never looked up.
  */
 export function repoSecrets(config: RsyncdConfig, configFile: string, roots: RepoRoots, modes: Map<string, number>, namers: Map<string, Namer[]>): SecretsFile[] {
   const self = displayPath(roots.root, configFile, roots.daemon);
   return namedSecrets(config).map((n): SecretsFile => {
+    const at = n.at;
+    const notes = (...d: Diagnostic[]) => (at === null ? {} : { diagnostics: d });
+    const engine = templateEngine(n.path);
+    if (engine !== undefined) {
+      const note =
+        at === null
+          ? []
+          : [diagnostic('info', SECRETS_TEMPLATED, `secrets file ${n.path}: a template expression (${engine}), decided when the template is rendered; no file was looked up and its entries and mode were not checked.`, at, TEMPLATED_HINT)];
+      return { path: n.path, ...notes(...note) };
+    }
     const looked = lookUp(roots, n.path, configFile);
     const { opened } = looked;
     const key = keyOf(looked);
@@ -114,20 +133,25 @@ export function repoSecrets(config: RsyncdConfig, configFile: string, roots: Rep
     if (underRoot && earlier === undefined && first !== undefined) roots.daemon?.reported.set(key, first.config);
     const byAll = listed(all.map((x) => namerText(roots, x)));
     const shared = all.length > 1 ? ` (named by ${byAll})` : '';
-    const at = n.at;
-    const notes = (...d: Diagnostic[]) => (at === null ? {} : { diagnostics: d });
-    // Checked with the first config that names it: this one says where, and carries no facts of the file
+    // Not found under --root, the daemon's own filesystem: it does not exist, and rsync's logins through it
+    // fail ("no secrets file"). In a repository a missing file is only unknown (a checkout rarely holds /etc).
+    const absent = opened.kind === 'missing' && underRoot ? { stat: null } : {};
+    // Reported with the first config that names it: this one says where, and carries no facts of the file
     // that would report its findings a second time. That it does not exist still matters here (no login).
     if (first !== undefined && first.config !== self) {
-      const stat = opened.kind === 'missing' && roots.daemon !== undefined && looked.root === roots.daemon.scan ? { stat: null } : {};
-      return { path: n.path, ...stat, ...(at ? notes(diagnostic('info', SECRETS_SHARED, `secrets file ${n.path}: checked and reported once, with ${first.config}, which names it too.`, at)) : {}) };
+      const what = opened.kind === 'file' ? 'checked and reported once' : `not checked (${whyNotRead(roots, looked)}); said once`;
+      return { path: n.path, ...absent, ...notes(diagnostic('info', SECRETS_SHARED, `secrets file ${n.path}: ${what}, with ${first.config}, which names it too.`, at as Location)) };
     }
     switch (opened.kind) {
       case 'file': {
         const parsed = parseSecrets(opened.bytes, opened.real);
         const mode = modeOf(roots, opened.real, modes);
-        const note = shared === '' || at === null ? [] : [diagnostic('info', SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at)];
-        return { path: n.path, file: opened.real, ...(mode !== undefined ? { stat: { mode, uid: null, gid: null } } : {}), entries: parsed.entries, diagnostics: [...note, ...parsed.diagnostics] };
+        const note = shared === '' || at === null ? [] : [diagnostic('info', SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at, SHARED_HINT)];
+        // Every config that names it, when several do (a waiver must cover them all to silence its findings).
+        const namedBy = earlier === undefined && all.length > 1 ? { namedBy: all.map((x) => x.config) } : {};
+        // Read under --root outside the repository: its mode is the file's own, not one git records.
+        const outside = within(roots.scan.real, opened.real) ? {} : { inRepository: false as const };
+        return { path: n.path, file: opened.real, ...(mode !== undefined ? { stat: { mode, uid: null, gid: null } } : {}), entries: parsed.entries, ...namedBy, ...outside, diagnostics: [...note, ...parsed.diagnostics] };
       }
       case 'outside':
         if (opened.viaLink) return { path: n.path, ...(at ? notes(notRead(n.path, said(roots, looked, opened.reason), at)) : {}) };
@@ -137,24 +161,76 @@ export function repoSecrets(config: RsyncdConfig, configFile: string, roots: Rep
         return { path: n.path, ...(at ? notes(unreadable(n.path, said(roots, looked, opened.reason), at)) : {}) };
       case 'dir':
         return { path: n.path, ...(at ? notes(unreadable(n.path, `${shownPath(roots, looked, opened.real)} is a directory`, at)) : {}) };
-      default: {
-        // Not in the repository: its state is unknown (a checkout rarely holds /etc). Under --root, the
-        // daemon's own filesystem, it does not exist, and rsync's logins through it fail ("no secrets file").
-        const absent = roots.daemon !== undefined && looked.root === roots.daemon.scan ? { stat: null } : {};
-        const where = `not ${rootName(roots, looked) === 'the repository' ? 'in the repository' : `under ${rootName(roots, looked)}`}, looked for ${shownPath(roots, looked, looked.path)}`;
-        return { path: n.path, ...absent, ...(at ? notes(notFound(roots, looked, where, shared, at)) : {}) };
-      }
+      default:
+        return { path: n.path, ...absent, ...(at ? notes(notFound(roots, looked, missingWhere(roots, looked), shared, at)) : {}) };
     }
   });
 }
+
+/** Where a file that is not there was looked for, and why it is not there when a link says so. */
+function missingWhere(roots: RepoRoots, looked: Looked): string {
+  const name = rootName(roots, looked);
+  const where = `not ${name === 'the repository' ? 'in the repository' : `under ${name}`}, looked for ${shownPath(roots, looked, looked.path)}`;
+  const detail = looked.opened.kind === 'missing' ? looked.opened.detail : undefined;
+  return detail === undefined ? where : `${where} (${said(roots, looked, detail)})`;
+}
+
+/** In a few words, why a file another config names was not read (its own note says it in full). */
+function whyNotRead(roots: RepoRoots, looked: Looked): string {
+  const { opened } = looked;
+  switch (opened.kind) {
+    case 'missing':
+      return 'not found';
+    case 'outside':
+      return opened.viaLink ? said(roots, looked, opened.reason).replace(/, so it was not read$/, '') : `outside ${rootName(roots, looked)}`;
+    case 'dir':
+      return 'it is a directory';
+    default:
+      return 'it could not be read';
+  }
+}
+
+const SHARED_HINT = 'A waiver silences its findings only when its path: names the secrets file itself or selects every config that names it.';
+
+const TEMPLATED_HINT = 'Render the template and scan the rendered tree with --root DIR, or scan the host it is deployed to (rsyncguard host).';
 
 /** A path as a reader finds it: under --root as the user wrote DIR, else as the report shows files (cwd-relative). */
 function shownPath(roots: RepoRoots, looked: Looked, path: string): string {
   return roots.daemon !== undefined && looked.root === roots.daemon.scan ? lookedFor(roots.scan, roots.daemon, looked.root, path) : displayPath(roots.root, path);
 }
 
+/**
+ * What a lookup was confined to, as a reader names it: `--root DIR`; the scan root when it is a directory
+ * inside a git repository whose top lies above it (`scan a` from the top: etc/ may well be committed, just
+ * not under a); else the repository.
+ */
 function rootName(roots: RepoRoots, looked: Looked): string {
-  return roots.daemon !== undefined && looked.root === roots.daemon.scan ? `--root ${roots.daemon.shown}` : 'the repository';
+  if (roots.daemon !== undefined && looked.root === roots.daemon.scan) return `--root ${roots.daemon.shown}`;
+  return gitTopAbove(roots.scan.real) === undefined ? 'the repository' : `${shownDir(roots.root)} (the scan root)`;
+}
+
+/** A directory as the user would type it: relative to the working directory when inside it. */
+function shownDir(dir: string): string {
+  return within(process.cwd(), dir) ? relative(process.cwd(), dir).split(sep).join('/') || '.' : dir;
+}
+
+const tops = new Map<string, string | undefined>();
+
+/** The top of the git work tree `dir` lies in, when that is above `dir` (not `dir` itself). */
+function gitTopAbove(dir: string): string | undefined {
+  if (tops.has(dir)) return tops.get(dir);
+  let top: string | undefined;
+  if (!existsSync(join(dir, '.git'))) {
+    for (let d = dirname(dir); ; d = dirname(d)) {
+      if (existsSync(join(d, '.git'))) {
+        top = d;
+        break;
+      }
+      if (dirname(d) === d) break;
+    }
+  }
+  tops.set(dir, top);
+  return top;
 }
 
 /** A confining root's reason, naming --root as the user gave it rather than "the scan root". */
@@ -163,10 +239,13 @@ function said(roots: RepoRoots, looked: Looked, reason: string): string {
 }
 
 function notFound(roots: RepoRoots, looked: Looked, why: string, shared: string, at: Location): Diagnostic {
+  const top = roots.daemon === undefined ? gitTopAbove(roots.scan.real) : undefined;
   const hint =
-    roots.daemon === undefined
-      ? "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host)."
-      : 'Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails.';
+    roots.daemon !== undefined
+      ? 'Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails.'
+      : top !== undefined
+        ? `Its entries and mode were not checked. To look it up from the repository's top, give --root ${shownDir(top)}; or scan the host (rsyncguard host).`
+        : "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host).";
   return diagnostic('info', SECRETS_NOT_FOUND, `secrets file ${looked.value}: ${why}${shared}`, at, hint);
 }
 

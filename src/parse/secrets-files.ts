@@ -21,6 +21,10 @@ export interface SecretsFile {
   stat?: { mode: number; uid: number | null; gid: number | null } | null;
   entries?: SecretsEntry[];
   diagnostics?: Diagnostic[];
+  /** Every config (display path) that names this file, when several do and this one reports it. */
+  namedBy?: string[];
+  /** false: read from a repository scan's --root outside the repository (its own mode, not git's). */
+  inRepository?: false;
 }
 
 export interface Named {
@@ -56,10 +60,15 @@ export function localSecrets(config: RsyncdConfig, configPath: string, root: str
       if (isAbsolute(path) && root === undefined) return { path };
       const local = isAbsolute(path) ? join(root ?? '/', path) : resolve(dirname(configPath), path);
       if (root !== undefined) {
-        // Under --root (a checkout, an unpacked image) a link out of it is not the daemon's file: never read it.
-        const opened = new ScanRoot(root).open(local);
-        if (opened.kind === 'outside') return { path };
+        // Under --root (a checkout, an unpacked image) a link out of it is not the daemon's file: never read
+        // it. Links are resolved as the daemon would see them there (absolute targets from the root again).
+        const scan = new ScanRoot(root, undefined, true);
+        const opened = scan.open(isAbsolute(path) ? scan.locate(path, '/') : local);
         if (opened.kind === 'missing') return { path, stat: null };
+        if (opened.kind !== 'file') return { path };
+        const stat = statLocal(opened.real);
+        const parsed = parseSecrets(opened.bytes, opened.real);
+        return { path, file: opened.real, ...(stat ? { stat } : {}), entries: parsed.entries, diagnostics: parsed.diagnostics };
       }
       const stat = statLocal(local);
       if (!stat) return { path, stat: null };

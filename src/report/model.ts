@@ -95,6 +95,8 @@ const ALWAYS_SHOWN = new Set([
   // one several configs name is checked once: where is said beside each of them (issue 18).
   'secrets-not-found',
   'secrets-shared',
+  // A templated `secrets file` names no file until it is rendered: nothing about it was checked.
+  'secrets-templated',
   'found-through-link',
   'secrets-file-is-config',
   'public-declaration-without-reason',

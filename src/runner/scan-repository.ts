@@ -45,6 +45,8 @@ export interface ScanTarget {
   texts: [string, string][];
   /** For an rsyncd config: the scan root, its file and the files found with it, so `fix` can parse it again. */
   origin?: ConfigOrigin;
+  /** The real path of the file this target is (a config or another repository file), when it is one. */
+  real?: string;
 }
 
 export interface ConfigOrigin {
@@ -79,6 +81,9 @@ export function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: 
  */
 export function* repositoryTargets(paths: string[], opts: ScanOptions): Generator<ScanTarget> {
   let found = 0;
+  // Overlapping PATHs (`scan b .`) find some files twice: each is a target once, the first time it is found,
+  // so its findings (and a secrets file reported once per run) are not counted twice.
+  const seen = new Set<string>();
   // The directories discovery ran in, where --exclude applied.
   const roots: string[] = [];
   for (const path of paths) {
@@ -86,6 +91,11 @@ export function* repositoryTargets(paths: string[], opts: ScanOptions): Generato
     let configs = 0;
     let errors = 0;
     for (const t of pathTargets(path, opts, roots)) {
+      if (t.real !== undefined && seen.has(t.real)) {
+        if (t.origin !== undefined) configs++;
+        continue;
+      }
+      if (t.real !== undefined) seen.add(t.real);
       if (t.origin !== undefined) configs++;
       else if (!('schema' in t.target)) errors++;
       yield t;
@@ -116,12 +126,12 @@ function* pathTargets(path: string, opts: ScanOptions, roots: string[]): Generat
     }
     if (isDirectory(path)) roots.push(found.root);
     for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
-      if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot } };
+      if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
       else if (parsed.kind === 'other') {
         // No texts: a secrets file or a Dockerfile's ENV lines are never quoted into a report.
         const display = displayPath(parsed.root, parsed.file);
         const rename = (f: string) => displayPath(parsed.root, f);
-        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [] };
+        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
       } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
   }

@@ -3,7 +3,8 @@
  * (`secrets file = /etc/rsyncd.secrets`, `&include /etc/rsyncd.d`). Without it each scan root is its own
  * daemon root, as before. DIR is the user's choice (an unpacked image, a rendered tree beside the
  * templates), so it may lie outside the repository; from there on it confines like a scan root: every path
- * is resolved with its links and must stay inside DIR, only regular files are opened, nothing under .git.
+ * is resolved with its links (an absolute link target from DIR again, as in a chroot) and must stay inside
+ * DIR, only regular files are opened, nothing under .git.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
@@ -46,7 +47,8 @@ export function openDaemonRoot(given: string): Result<DaemonRoot> {
     return fail(new UserError("it is inside .git (git's own data, which can hold the checkout's credentials)", `--root ${given}`, hint));
   }
   const shown = given.length > 1 ? given.replace(/\/+$/, '') : given;
-  return ok({ scan: new ScanRoot(abs), shown, reported: new Map() });
+  // DIR is a filesystem's `/`: its absolute links lead to DIR/…, as they do for a daemon running in it.
+  return ok({ scan: new ScanRoot(abs, undefined, true), shown, reported: new Map() });
 }
 
 /** A path under the daemon root as the user would write it: `rootfs/etc/rsyncd.secrets`, `/etc/x` under `--root /`. */

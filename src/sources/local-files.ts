@@ -18,10 +18,11 @@ export interface FileStat {
 }
 
 export function localConfigSource(opts: { root?: string } = {}): ConfigSource {
-  const scan = opts.root === undefined ? undefined : new ScanRoot(opts.root);
+  // A root stands for the daemon's `/`: its absolute links start again at it (an unpacked image's links).
+  const scan = opts.root === undefined ? undefined : new ScanRoot(opts.root, undefined, true);
   return {
     resolve(target: string, from: string): IncludeTarget {
-      const path = daemonPath(target, from, opts.root);
+      const path = scan !== undefined && isAbsolute(target) ? scan.locate(target, '/') : daemonPath(target, from, opts.root);
       return scan ? rooted(scan, path, target) : unrooted(path);
     },
   };

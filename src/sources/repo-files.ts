@@ -54,7 +54,10 @@ export function repoConfigSource(root: string, opts: RepoSourceOptions = {}): Co
         case 'missing':
           // --root is the daemon's filesystem: what is not there is not there for rsync either (a fatal
           // include, as `facts --root` reads it). A repository only lacks the file: unknown, not followed.
-          if (opts.daemonRoot !== undefined && root === opts.daemonRoot.scan) return { kind: 'missing', path: target, reason: `not ${where} (looked for ${lookedFor(scan, opts.daemonRoot, root, path)})` };
+          if (opts.daemonRoot !== undefined && root === opts.daemonRoot.scan) {
+            const detail = opened.detail === undefined ? '' : `; ${said(opened.detail)}`;
+            return { kind: 'missing', path: target, reason: `not ${where} (looked for ${lookedFor(scan, opts.daemonRoot, root, path)}${detail})` };
+          }
           return { kind: 'not-followed', path: target, reason: isAbsolute(target) ? `${target} is not ${where} (looked for ${lookedFor(scan, opts.daemonRoot, root, path)})` : opened.reason };
         case 'not-regular':
           // rsync's include_config stat()s the target: neither a file nor a directory fails the parse.

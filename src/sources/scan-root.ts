@@ -5,7 +5,7 @@
  * report (DESIGN.md, "Confinement").
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { fileTypeName, readLocalFile } from './read-regular.ts';
 import { errorMessage } from '../common/index.ts';
 
@@ -16,9 +16,10 @@ export type RootedFile =
   /** The path leaves the root: by itself (`../x`, an absolute path) or through a link (`viaLink`, also set
    * for a path refused for where it leads, such as .git: a warning, where a plain out-of-root path is not). */
   | { kind: 'outside'; path: string; reason: string; viaLink: boolean }
-  /** `missing`: nothing there; `not-regular`: a FIFO, socket or device, refused before any open;
-   * `unreadable`: a regular file that could not be read in full (a cap, permissions). */
-  | { kind: 'missing' | 'not-regular' | 'unreadable'; path: string; reason: string };
+  /** `missing`: nothing there (`detail`: the link that dangles or loops, when one does); `not-regular`: a FIFO,
+   * socket or device, refused before any open; `unreadable`: a regular file that could not be read in full. */
+  | { kind: 'missing'; path: string; reason: string; detail?: string }
+  | { kind: 'not-regular' | 'unreadable'; path: string; reason: string };
 
 /** All the configuration a scan root can sensibly hold; a hostile tree of many capped files stops here. */
 export const MAX_ROOT_BYTES = 256 * 1024 * 1024;
@@ -31,6 +32,9 @@ export function within(dir: string, path: string): boolean {
 
 const KERNEL_TREES = ['/proc', '/sys', '/dev'];
 
+/** Links followed in resolving one path under a chroot root: Linux's own bound (ELOOP after 40). */
+const MAX_LINKS = 40;
+
 export class ScanRoot {
   readonly real: string;
   private bytesRead = 0;
@@ -41,9 +45,17 @@ export class ScanRoot {
    * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
    * this way). Only the bytes change: the path is still resolved, confined and required to be a regular file.
    */
+  /**
+   * `chroot`: the root stands for a filesystem's `/` (`scan --root DIR`, an unpacked image), so links are
+   * resolved component by component as the daemon in it would: an absolute target starts again at the root
+   * (`/etc/rsyncd.secrets -> /run/secrets/rsync` is DIR/run/secrets/rsync, whatever the host has there). A
+   * relative target that climbs above the root is still refused, never read. Without it (a checkout) a
+   * link is followed on this machine and must land inside the root.
+   */
   constructor(
     readonly root: string,
     private readonly overlay?: ReadonlyMap<string, Uint8Array>,
+    readonly chroot = false,
   ) {
     this.real = realpathSync(root);
   }
@@ -73,6 +85,7 @@ export class ScanRoot {
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path: string): RootedFile {
     if (!within(this.root, path) && !within(this.real, path)) return { kind: 'outside', path, reason: 'it points outside the scan root', viaLink: false };
+    if (this.chroot) return this.openChrooted(path);
     let real: string;
     try {
       real = realpathSync(path);
@@ -86,6 +99,11 @@ export class ScanRoot {
     if (!within(this.real, real)) {
       return { kind: 'outside', path, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path)}), so it was not read`, viaLink: true };
     }
+    return this.openResolved(path, real, this.linked(path, real));
+  }
+
+  /** What every resolved path passes: never .git, never the kernel's trees; each real path read once. */
+  private openResolved(path: string, real: string, viaLink: boolean): RootedFile {
     // git's own data is never configuration, and in CI it holds credentials (actions/checkout keeps the
     // job's token in .git/config): refused like a link out of the root, whatever names it.
     if (
@@ -101,14 +119,65 @@ export class ScanRoot {
       return { kind: 'outside', path, reason: `${this.rel(path)} is in ${real.split('/').slice(0, 2).join('/')} (the kernel's, not configuration), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
-    if (cached) return cached.kind === 'file' || cached.kind === 'dir' ? { ...cached, path, viaLink: this.linked(path, real) } : { ...cached, path };
-    const opened = this.openReal(path, real);
+    if (cached) return cached.kind === 'file' || cached.kind === 'dir' ? { ...cached, path, viaLink } : { ...cached, path };
+    const opened = this.openReal(path, real, viaLink);
     this.cache.set(real, opened);
     return opened;
   }
 
-  private openReal(path: string, real: string): RootedFile {
-    const viaLink = this.linked(path, real);
+  /**
+   * `path` (under the root) resolved the way a process whose `/` is the root would: each component lstat'ed,
+   * each link read and its target spliced in, an absolute one from the root again. At most MAX_LINKS links
+   * (the kernel's ELOOP bound), so a loop ends as "does not exist", as stat() fails for rsync.
+   */
+  private openChrooted(path: string): RootedFile {
+    const base = within(this.root, path) ? this.root : this.real;
+    const pending = relative(base, path).split(sep);
+    const done: string[] = [];
+    let links = 0;
+    let lastLink: string | undefined;
+    while (pending.length > 0) {
+      const c = pending.shift() as string;
+      if (c === '' || c === '.') continue;
+      if (c === '..') {
+        // Only a link's target can climb (the path itself is normalised): out of the root is never followed.
+        if (done.length === 0) return { kind: 'outside', path, reason: `a symbolic link climbs above the scan root (${lastLink ?? this.rel(path)}), so it was not read`, viaLink: true };
+        done.pop();
+        continue;
+      }
+      const here = join(this.real, ...done, c);
+      let st;
+      try {
+        st = lstatSync(here);
+      } catch (e) {
+        if (e instanceof Error && 'code' in e && (e.code === 'EACCES' || e.code === 'EPERM')) return { kind: 'unreadable', path, reason: `${this.rel(path)} could not be reached: permission denied` };
+        if (lastLink === undefined) return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository` };
+        const detail = `a symbolic link to something that does not exist here: ${lastLink}`;
+        return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository (${detail})`, detail };
+      }
+      if (st.isSymbolicLink()) {
+        if (++links > MAX_LINKS) {
+          const detail = `more than ${MAX_LINKS} symbolic links on the way, a loop?`;
+          return { kind: 'missing', path, reason: `${this.rel(path)} cannot be resolved (${detail})`, detail };
+        }
+        let text: string;
+        try {
+          text = readlinkSync(here);
+        } catch (e) {
+          return { kind: 'unreadable', path, reason: `${this.rel(path)}: ${errorMessage(e)}` };
+        }
+        lastLink = `${this.rel(join(this.root, ...done, c))} → ${text.length > 200 ? `${text.slice(0, 199)}…` : text}`;
+        if (isAbsolute(text)) done.length = 0;
+        pending.unshift(...text.split('/'));
+        continue;
+      }
+      if (pending.some((p) => p !== '' && p !== '.') && !st.isDirectory()) return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository (${this.rel(join(this.root, ...done, c))} is not a directory)` };
+      done.push(c);
+    }
+    return this.openResolved(path, join(this.real, ...done), links > 0);
+  }
+
+  private openReal(path: string, real: string, viaLink: boolean): RootedFile {
     let st;
     try {
       st = statSync(real);
@@ -148,9 +217,12 @@ export class ScanRoot {
     return `a directory on the way to ${this.rel(path)} is a link that leaves it`;
   }
 
-  /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
+  /**
+   * The daemon path `target` as found under this root: absolute paths are looked up under it, with `..`
+   * stopping at the root as it does at `/` (`/../etc/x` is `/etc/x` for rsync).
+   */
   locate(target: string, fromDir: string): string {
-    return isAbsolute(target) ? join(this.root, target) : join(fromDir, target);
+    return isAbsolute(target) ? join(this.root, posix.resolve('/', target)) : join(fromDir, target);
   }
 }
 

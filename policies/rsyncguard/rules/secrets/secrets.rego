@@ -30,12 +30,14 @@ findings contains f if {
 }
 
 # A repository holds the file as committed: git records 644 or 755, never the deployed mode, and the
-# passwords are readable by everyone with the repository.
+# passwords are readable by everyone with the repository. A file read under `scan --root DIR` outside the
+# repository (in_repository false) has the mode it has there, as on a host.
 _mode_message(s) := concat("", [
 	"The secrets file ", s.path, " is in the repository with mode ", format_int(s.mode, 8),
 	": deployed as committed, other users can read (or write) it, and anyone who can read the repository has its passwords.",
 ]) if {
 	input.target.kind == "file"
+	not s.in_repository == false
 } else := concat("", ["The secrets file ", s.path, " has mode ", format_int(s.mode, 8), ": other users can read (or write) it."])
 
 # In the secrets file itself when it was read (a repository, a host), else at the config line naming it.

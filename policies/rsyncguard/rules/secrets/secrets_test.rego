@@ -43,6 +43,13 @@ test_rsync_030_on_a_host_states_the_mode_it_has if {
 	f.message == "The secrets file /etc/rsyncd.secrets has mode 644: other users can read (or write) it."
 }
 
+test_rsync_030_under_a_root_outside_the_repository_states_the_mode_it_has if {
+	d := t.doc([naming_module], {"secrets": [secrets_file({"mode": 420, "other_accessible": true, "in_repository": false})]})
+	some f in secrets.findings with input as d
+	f.rule_id == "RSYNC-030"
+	f.message == "The secrets file /etc/rsyncd.secrets has mode 644: other users can read (or write) it."
+}
+
 test_rsync_030_is_located_at_the_config_line_when_the_file_was_not_read if {
 	s := secrets_file({"file": null, "mode": 420, "other_accessible": true})
 	some f in secrets.findings with input as t.doc([naming_module], {"secrets": [s]})
