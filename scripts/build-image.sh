@@ -12,7 +12,9 @@
 # time of the commit HEAD, so two builds of one commit against one Debian archive state give the same bytes.
 #
 #   scripts/build-image.sh [--out DIR] [--tag TAG] [--archive FILE] [--dist DIR]
-#     --out DIR       the OCI image layout to write (default .cache/image/oci; replaced if it exists)
+#     --out DIR       the OCI image layout to write (default .cache/image/oci). An existing DIR is replaced
+#                     only if it is an OCI image layout (oci-layout, index.json, blobs/ and nothing else) or
+#                     empty; anything else is refused, never deleted. The layout is built beside it first.
 #     --tag TAG       its tag (default the version in package.json)
 #     --archive FILE  also write an oci-archive (a tar of the layout, as `skopeo copy … oci-archive:` reads)
 #     --dist DIR      the bundles to ship (default dist/; `npm run build` refreshes it)
@@ -24,6 +26,9 @@
 # files owned by 65532), mmdebstrap, umoci, GNU tar and the network to reach the Debian mirror.
 set -euo pipefail
 export LC_ALL=C
+# Every file and directory the script creates gets the same mode whatever the caller's umask (sudo keeps a
+# 077 one, hardened hosts use 027): a mode is part of a layer's bytes, so of the digest.
+umask 022
 
 # The runtime packages. apt resolves their dependencies, so the closure is what lands in the image.
 RUNTIME_PACKAGES=libc6,libstdc++6,libgcc-s1,libpcre2-8-0,zlib1g
@@ -107,6 +112,24 @@ for cmd in mmdebstrap umoci dpkg-deb apt-get node; do
   command -v "$cmd" >/dev/null || die "$cmd is not installed"
 done
 tar --version 2>/dev/null | grep -q 'GNU tar' || die "needs GNU tar (--sort, --mtime, --pax-option)"
+# --out is deleted and replaced at the end, as root: only what this script writes may be replaced, so a
+# mistyped `--out .` or `--out ~` is refused here instead of wiping a checkout or a home directory.
+is_layout() {
+  local entry
+  [ -d "$1" ] && [ ! -L "$1" ] && [ -f "$1/oci-layout" ] || return 1
+  for entry in "$1"/* "$1"/.[!.]* "$1"/..?*; do
+    [ -e "$entry" ] || [ -L "$entry" ] || continue
+    case "${entry##*/}" in oci-layout | index.json | blobs) ;; *) return 1 ;; esac
+  done
+}
+# What may stand at --out: nothing, an empty directory, or an OCI image layout.
+replaceable() {
+  if [ ! -e "$1" ] && [ ! -L "$1" ]; then return 0; fi
+  is_layout "$1" || { [ -d "$1" ] && [ ! -L "$1" ] && [ -z "$(ls -A "$1")" ]; }
+}
+if ! replaceable "$out"; then
+  die "--out $out exists and is not an OCI image layout (an oci-layout file, index.json and blobs/ only): it is never deleted; name a new directory"
+fi
 [ -f "$dist/cli.js" ] || die "$dist/cli.js does not exist: run npm run build"
 
 version="$(node -p 'require(process.argv[1]).version' "$root/package.json")"
@@ -165,7 +188,11 @@ RSYNCGUARD_BUILD_IMAGE="$(realpath "$0")" mmdebstrap --quiet --mode=root --varia
   printf 'root:x:0:\nnonroot:x:%s:\n' "$NONROOT_UID" >etc/group
   chmod 0644 etc/passwd etc/group
   chown "$NONROOT_UID:$NONROOT_UID" home/nonroot
-  chmod 0700 home/nonroot
+  # HOME (the layer cache, ~/.cache/rsyncguard) must work for any user a runtime picks: `docker run -u
+  # "$(id -u):$(id -g)"`, OpenShift's random UIDs, CI runners passing --user. Sticky, like /tmp: each user
+  # creates its own ~/.cache and cannot touch another's.
+  chmod 1777 home/nonroot
+  chmod 0755 proc sys run work
 )
 
 # Layer 2: Node, with its licence.
@@ -196,10 +223,13 @@ layer_tar "$base" "$work/base.tar"
 layer_tar "$nodefs" "$work/node.tar"
 layer_tar "$appfs" "$work/app.tar"
 
-rm -rf "$out"
+# Built beside --out, then renamed over it: a failed build leaves --out as it was.
 mkdir -p "$(dirname "$out")"
-image="$out:$tag"
-umoci init --layout "$out"
+staging="$(mktemp -d "$(dirname "$out")/.${out##*/}.build.XXXXXX")"
+trap 'rm -rf "$work" "$staging"' EXIT
+layout="$staging/oci"
+image="$layout:$tag"
+umoci init --layout "$layout"
 umoci new --image "$image"
 umoci raw add-layer --image "$image" --history.created "$created" \
   --history.created_by "mmdebstrap --variant=extract bookworm: $RUNTIME_PACKAGES; ${DATA_PACKAGES[*]} (files only; git: /usr/bin/git)" "$work/base.tar"
@@ -223,7 +253,11 @@ umoci config --image "$image" --no-history --created "$created" --os linux --arc
   --config.label org.opencontainers.image.licenses=MIT \
   --config.label org.opencontainers.image.source=https://github.com/rsyncguard/rsyncguard
 # Every config edit above wrote new blobs: keep only those the tag reaches.
-umoci gc --layout "$out"
+umoci gc --layout "$layout"
+# Checked again: the build took a while, and this runs as root.
+replaceable "$out" || die "--out $out changed during the build and is no longer an OCI image layout: not replaced"
+rm -rf "$out"
+mv "$layout" "$out"
 
 if [ -n "$archive" ]; then
   mkdir -p "$(dirname "$archive")"

@@ -1,6 +1,7 @@
 /**
  * The container image of rsyncguard, built by scripts/build-image.sh as the release does: twice, to show the
- * build is reproducible (same manifest digest, same archive bytes), then opened as a runtime would. Its root
+ * build is reproducible (same manifest digest, same archive bytes) whatever the builder's umask (the second
+ * build runs under umask 077, over the first's layout copied to its --out), then opened as a runtime would. Its root
  * filesystem is unpacked with umoci and its entrypoint run chrooted into it, as the image's user, without a
  * network, with this checkout mounted read-only at the image's working directory (as `docker run -v
  * "$PWD:/work:ro"` would): its report on examples/ must be the one the same dist/ gives on this machine
@@ -12,8 +13,8 @@
  * build, chroot), mmdebstrap, umoci and unshare.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { suite } from 'uvu';
@@ -40,17 +41,22 @@ cpSync(join(ROOT, 'dist'), dist, { recursive: true });
 const [epoch = '', revision = ''] = run('git', ['log', '-1', '--format=%ct %H']).stdout.trim().split(' ');
 const buildEnv = { ...process.env, SOURCE_DATE_EPOCH: epoch, SOURCE_REVISION: revision };
 
-function build(name: string): { digest: string; layout: string; archive: string; seconds: number } {
+/** scripts/build-image.sh with ARGS under UMASK (sudo keeps a 077 one; hardened hosts and CI images use 027/077). */
+const buildImage = (umask: string, ...args: string[]) => run('sh', ['-c', `umask ${umask} && exec bash scripts/build-image.sh "$@"`, 'sh', ...args], buildEnv);
+
+function build(name: string, umask: string): { digest: string; layout: string; archive: string; seconds: number } {
   const layout = join(work, name);
   const archive = join(work, `${name}.oci.tar`);
   const started = Date.now();
-  const r = run('bash', ['scripts/build-image.sh', '--out', layout, '--archive', archive, '--tag', TAG, '--dist', dist], buildEnv);
+  const r = buildImage(umask, '--out', layout, '--archive', archive, '--tag', TAG, '--dist', dist);
   if (r.code !== 0) throw new Error(`scripts/build-image.sh exited ${r.code}:\n${r.stderr}`);
   return { digest: r.stdout.trim(), layout, archive, seconds: (Date.now() - started) / 1000 };
 }
 
-const first = build('first');
-const second = build('second');
+const first = build('first', '022');
+// An existing layout at --out is replaced (not merged into): the first one, copied there.
+cpSync(first.layout, join(work, 'second'), { recursive: true });
+const second = build('second', '077');
 console.log(`built twice: ${first.seconds.toFixed(0)} s and ${second.seconds.toFixed(0)} s; ${first.digest}`);
 
 interface Descriptor {
@@ -82,8 +88,31 @@ built('the digest printed is the manifest the layout tags', () => {
     tagged.map((m) => m.digest),
     [first.digest],
   );
-  // umoci gc left only what the tag reaches: the manifest, its config and its layers.
-  assert.is(readdirSync(join(first.layout, 'blobs', 'sha256')).length, 2 + manifest.layers.length);
+  // umoci gc left only what the tag reaches: the manifest, its config and its layers; the second build
+  // replaced the layout at its --out, nothing of the copy there is left, nor its staging directory.
+  for (const layout of [first.layout, second.layout]) assert.is(readdirSync(join(layout, 'blobs', 'sha256')).length, 2 + manifest.layers.length);
+  assert.equal(
+    readdirSync(work).filter((f) => f.includes('.build.')),
+    [],
+  );
+});
+
+built('--out that is not an OCI image layout is refused and left as it was, before anything is built', () => {
+  const notes = join(work, 'victim', 'src', 'notes.txt');
+  mkdirSync(dirname(notes), { recursive: true });
+  writeFileSync(notes, 'important\n');
+  // A layout with something else in it is not one the script wrote either.
+  const mixed = join(work, 'mixed');
+  cpSync(first.layout, mixed, { recursive: true });
+  writeFileSync(join(mixed, 'README'), 'mine\n');
+  for (const out of [join(work, 'victim'), notes, mixed]) {
+    const r = buildImage('022', '--out', out, '--tag', TAG, '--dist', dist);
+    assert.is(r.code, 2, r.stderr);
+    assert.match(r.stderr, `build-image: --out ${out} exists and is not an OCI image layout`);
+    assert.not.match(r.stderr, 'Debian bookworm', 'it started building');
+  }
+  assert.is(readFileSync(notes, 'utf8'), 'important\n');
+  assert.is(readFileSync(join(mixed, 'README'), 'utf8'), 'mine\n');
 });
 
 built('every time in the image is the commit time: config, history and each file of each layer', async () => {
@@ -105,6 +134,22 @@ built('every time in the image is the commit time: config, history and each file
   }
 });
 
+built('the directories the build makes have fixed modes: the working directory readable, HOME and /tmp writable by any user', async () => {
+  const base = await tarEntries(gunzipSync(blob(first.layout, manifest.layers[0]?.digest ?? '')));
+  const mode = (name: string) => base.find((e) => e.name === name || e.name === `${name}/`)?.mode?.toString(8);
+  assert.equal(
+    ['work', 'proc', 'sys', 'run', 'tmp', 'home/nonroot'].map((d) => [d, mode(d)]),
+    [
+      ['work', '755'],
+      ['proc', '755'],
+      ['sys', '755'],
+      ['run', '755'],
+      ['tmp', '1777'],
+      ['home/nonroot', '1777'],
+    ],
+  );
+});
+
 built('the labels name the version and the commit', () => {
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   assert.is(config.config.Labels['org.opencontainers.image.version'], version);
@@ -113,12 +158,12 @@ built('the labels name the version and the commit', () => {
 
 built.run();
 
-async function tarEntries(tar: Buffer): Promise<{ name: string; mtime: number; uid: number; gid: number }[]> {
-  const out: { name: string; mtime: number; uid: number; gid: number }[] = [];
+async function tarEntries(tar: Buffer): Promise<{ name: string; mtime: number; uid: number; gid: number; mode: number | undefined }[]> {
+  const out: { name: string; mtime: number; uid: number; gid: number; mode: number | undefined }[] = [];
   const x = extract();
   const done = new Promise<void>((ok, fail) => {
     x.on('entry', (h, stream, next) => {
-      out.push({ name: h.name, mtime: Math.round((h.mtime?.getTime() ?? Number.NaN) / 1000), uid: h.uid ?? -1, gid: h.gid ?? -1 });
+      out.push({ name: h.name, mtime: Math.round((h.mtime?.getTime() ?? Number.NaN) / 1000), uid: h.uid ?? -1, gid: h.gid ?? -1, mode: h.mode });
       stream.on('end', next);
       stream.resume();
     });
@@ -140,17 +185,21 @@ const [uid = '', gid = ''] = user.split(':');
 /**
  * What a container runtime sets up, in namespaces of their own (gone when COMMAND exits): this checkout
  * bind-mounted read-only at the image's WorkingDir, the usual devices in a tmpfs /dev, /proc of a new pid
- * namespace, no network; then COMMAND chrooted into the root filesystem there, as the image's user.
+ * namespace, no network; then COMMAND chrooted into the root filesystem there, as the image's user, with
+ * the image's environment and nothing else (HOME is the image's, not this machine's).
  */
+const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 const RUNTIME = [
   'root=$1 checkout=$2 wd=$3 uid=$4 gid=$5; shift 5',
   'mount --bind "$checkout" "$root$wd" && mount -o remount,bind,ro "$root$wd" || exit 125',
   'mount -t tmpfs -o mode=0755 tmpfs "$root/dev" || exit 125',
   'for d in null zero full random urandom tty; do touch "$root/dev/$d" && mount --bind "/dev/$d" "$root/dev/$d" || exit 125; done',
   'mount -t proc proc "$root/proc" || exit 125',
-  'exec unshare --root="$root" --wd="$wd" --setuid="$uid" --setgid="$gid" "$@"',
+  `exec env -i ${config.config.Env.map(quote).join(' ')} unshare --root="$root" --wd="$wd" --setuid="$uid" --setgid="$gid" "$@"`,
 ].join('\n');
-const asImage = (...command: string[]) => run('unshare', ['--net', '--mount', '--pid', '--fork', 'sh', '-c', RUNTIME, 'sh', rootfs, ROOT, config.config.WorkingDir, uid, gid, ...command]);
+const asImage = (...command: string[]) => asUser(uid, gid, ...command);
+/** COMMAND as another user, as `docker run -u UID:GID` (or OpenShift's random UIDs) would run it. */
+const asUser = (u: string, g: string, ...command: string[]) => run('unshare', ['--net', '--mount', '--pid', '--fork', 'sh', '-c', RUNTIME, 'sh', rootfs, ROOT, config.config.WorkingDir, u, g, ...command]);
 /** The image's entrypoint with ARGS. */
 const inImage = (...args: string[]) => asImage(...config.config.Entrypoint, ...args);
 /** A path under the checkout as the image sees it (relative to its working directory). */
@@ -207,6 +256,38 @@ image('rsyncguard reads its own image: from this machine (layout and oci-archive
   assert.is(r.code, 0, `${r.stderr}${r.stdout}`);
   const report = JSON.parse(r.stdout) as Read;
   assert.equal([report.summary.targets, report.summary.errors, report.errors], [0, 0, []], r.stdout);
+});
+
+image('under any user (docker run -u "$(id -u):$(id -g)"), image REF from a registry works: HOME holds its layer cache', () => {
+  // A registry on loopback in the runtime's network namespace, serving this very image.
+  const reg = join(work, 'registry');
+  mkdirSync(reg);
+  writeFileSync(join(reg, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${reg}/data } }\nhttp: { addr: 127.0.0.1:5000 }\n`);
+  const entry = [...config.config.Entrypoint, 'image', '127.0.0.1:5000/rsyncguard:smoke', '--insecure-registry', '127.0.0.1:5000', '--format', 'json'];
+  const script = [
+    'ip link set lo up || exit 125',
+    'docker-registry serve "$REG/reg.yml" >/dev/null 2>&1 & registry=$!',
+    'i=0; until curl -sf http://127.0.0.1:5000/v2/ >/dev/null; do i=$((i+1)); [ $i -lt 200 ] || exit 125; sleep 0.05; done',
+    'skopeo copy -q --dest-tls-verify=false "oci:$LAYOUT:smoke" docker://127.0.0.1:5000/rsyncguard:smoke || exit 125',
+    `${RUNTIME.replace(/^exec /m, '')}; code=$?`,
+    'kill "$registry"; wait "$registry"; exit "$code"',
+  ].join('\n');
+  // A fresh container: the root filesystem unpacked again (the tests above ran the image as 65532 in the other).
+  const fresh = join(work, 'bundle-1001');
+  const unpack = run('umoci', ['unpack', '--image', `${first.layout}:${TAG}`, fresh]);
+  assert.is(unpack.code, 0, unpack.stderr);
+  const r = run('unshare', ['--net', '--mount', '--pid', '--fork', 'sh', '-c', script, 'sh', join(fresh, 'rootfs'), ROOT, config.config.WorkingDir, '1001', '1001', ...entry], {
+    ...process.env,
+    REG: reg,
+    LAYOUT: first.layout,
+  });
+  assert.is(r.code, 0, `${r.stderr}${r.stdout}`);
+  const report = JSON.parse(r.stdout) as { summary: { errors: number } };
+  assert.is(report.summary.errors, 0, r.stdout);
+  // The layers went to the default cache, under the image's HOME, owned by the user that ran it.
+  const cache = join(fresh, 'rootfs', 'home', 'nonroot', '.cache', 'rsyncguard', 'layers');
+  assert.ok(existsSync(cache), 'no layer cache under HOME');
+  assert.is(statSync(cache).uid, 1001);
 });
 
 /**

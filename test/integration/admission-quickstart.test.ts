@@ -1,17 +1,19 @@
 /**
  * docs/admission.md, followed as written: its shell blocks run verbatim (openssl, base64 and sed for real;
- * kubectl is a stand-in that records what it was asked), the documented `admission serve` line starts the
+ * kubectl is a stand-in that records what it was asked: the Deployment applied must be able to start, with a
+ * release's image and the Secrets it mounts, before the webhook configuration is applied), the documented `admission serve` line starts the
  * webhook, and the documented curl line sends the documented AdmissionReview. The answer must be the
  * documented one: the image the sample names is served here by a real registry on loopback (HTTPS, its
  * certificate from the quick start's CA), so the test needs no network and the verdict is the one a user
  * online gets for it.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
+import { parse as parseYaml } from 'yaml';
 import * as assert from 'uvu/assert';
 import { freePort } from './support/rsync-daemon.ts';
 
@@ -19,7 +21,7 @@ const ROOT = resolve('.');
 const DOC = readFileSync(join(ROOT, 'docs/admission.md'), 'utf8');
 const SERVICE = 'rsyncguard-admission.rsyncguard.svc';
 const work = mkdtempSync(join(tmpdir(), 'rg-admission-quickstart-'));
-/** The checkout the doc runs in: dist/ and the manifests, as in a clone. */
+/** The checkout the doc runs in: dist/, package.json and the manifests, as in a clone. */
 const checkout = join(work, 'checkout');
 const children: ChildProcess[] = [];
 
@@ -30,11 +32,14 @@ function block(name: string): string {
   return m[1];
 }
 
-/** kubectl, recording its arguments: the cluster steps are checked for what they name, not run. */
+/**
+ * kubectl, recording its arguments: the cluster steps are checked for what they name, not run. With
+ * $ROLLOUT_FAILS set, `rollout status` fails as it does when the Pods never become ready.
+ */
 function fakeKubectl(): string {
   const bin = join(work, 'bin');
   mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> ${join(work, 'kubectl.log')}\n`);
+  writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> "\${KUBECTL_LOG:-${join(work, 'kubectl.log')}}"\ncase "$*" in *"rollout status"*) [ -z "\${ROLLOUT_FAILS:-}" ] || exit 1 ;; esac\n`);
   chmodSync(join(bin, 'kubectl'), 0o755);
   return bin;
 }
@@ -95,6 +100,7 @@ quick.before(async () => {
   mkdirSync(join(checkout, 'examples'), { recursive: true });
   symlinkSync(join(ROOT, 'dist'), join(checkout, 'dist'));
   cpSync(join(ROOT, 'examples/kubernetes'), join(checkout, 'examples/kubernetes'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(checkout, 'package.json'));
   sh(block('certificates'));
   sh(block('cluster'));
   registry = await startTlsRegistry();
@@ -124,9 +130,64 @@ quick('caBundle is the CA certificate, base64 on one line, and the key pair goes
   assert.is(Buffer.from(bundle, 'base64').toString('utf8'), readFileSync(join(checkout, 'ca.crt'), 'utf8'));
   const kubectl = readFileSync(join(work, 'kubectl.log'), 'utf8');
   assert.match(kubectl, '-n rsyncguard create secret tls rsyncguard-admission-tls --cert=tls.crt --key=tls.key');
-  // The Secret the Deployment mounts is the one created.
-  assert.match(readFileSync(join(checkout, 'examples/kubernetes/deployment.yaml'), 'utf8'), 'secretName: rsyncguard-admission-tls');
   assert.match(kubectl, 'apply -f webhook.yaml');
+});
+
+interface Deployment {
+  spec: {
+    template: {
+      spec: {
+        containers: { image: string; args: string[] }[];
+        volumes: { name: string; secret?: { secretName: string; optional?: boolean } }[];
+      };
+    };
+  };
+}
+
+quick('the Deployment applied can start: its image is a release, every Secret it needs is created', () => {
+  const kubectl = readFileSync(join(work, 'kubectl.log'), 'utf8').split('\n');
+  // The manifest applied is the one the quick start wrote, with the image set: never the example's placeholder.
+  assert.ok(kubectl.includes('apply -f examples/kubernetes/service.yaml -f deployment.yaml'), kubectl.join('\n'));
+  const deployment = parseYaml(readFileSync(join(checkout, 'deployment.yaml'), 'utf8')) as Deployment;
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  assert.equal(
+    deployment.spec.template.spec.containers.map((c) => c.image),
+    [`ghcr.io/rsyncguard/rsyncguard:${version}`],
+  );
+  // A Secret the Pods mount must exist (else they stay in ContainerCreating), unless the volume is optional.
+  const created = kubectl.flatMap((l) => /^-n rsyncguard create secret \S+ (\S+)/.exec(l)?.[1] ?? []);
+  for (const v of deployment.spec.template.spec.volumes) {
+    if (v.secret && v.secret.optional !== true) assert.ok(created.includes(v.secret.secretName), `the Deployment mounts the Secret ${v.secret.secretName}, which no step creates`);
+  }
+  // No argument names a file that only an optional Secret provides (the webhook refuses to start without it).
+  assert.not.match(deployment.spec.template.spec.containers[0]?.args.join(' ') ?? '', '/registry/');
+});
+
+quick('the webhook configuration is applied only after the webhook is up, and never when it is not', () => {
+  const kubectl = readFileSync(join(work, 'kubectl.log'), 'utf8').split('\n');
+  const rollout = kubectl.indexOf('-n rsyncguard rollout status deployment/rsyncguard-admission --timeout=180s');
+  assert.ok(rollout > kubectl.indexOf('apply -f examples/kubernetes/service.yaml -f deployment.yaml'), kubectl.join('\n'));
+  assert.ok(kubectl.indexOf('apply -f webhook.yaml') > rollout, kubectl.join('\n'));
+  // The Pods never become ready (no such release, a Secret missing): the step fails, the cluster is left admitting Pods.
+  const log = join(work, 'kubectl-failed.log');
+  const r = spawnSync('sh', ['-eu', '-c', block('cluster')], { cwd: checkout, env: { ...process.env, PATH, KUBECTL_LOG: log, ROLLOUT_FAILS: '1' }, encoding: 'utf8' });
+  assert.is.not(r.status, 0);
+  assert.match(readFileSync(log, 'utf8'), 'rollout status');
+  assert.not.match(readFileSync(log, 'utf8'), 'apply -f webhook.yaml');
+});
+
+quick('every file the quick start writes in the checkout is ignored by its .gitignore (ca.key above all)', () => {
+  const written = readdirSync(checkout).filter((f) => !['dist', 'examples', 'package.json'].includes(f));
+  assert.ok(written.includes('ca.key') && written.includes('tls.key') && written.includes('deployment.yaml'), written.join(' '));
+  const ignored = spawnSync('git', ['-C', ROOT, 'check-ignore', '--no-index', '--', ...written], { encoding: 'utf8' });
+  assert.equal(
+    ignored.stdout
+      .split('\n')
+      .filter((l) => l !== '')
+      .sort(),
+    [...written].sort(),
+    ignored.stderr,
+  );
 });
 
 quick('the documented curl gets the documented answer for the documented review', async () => {
