@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { diagnostic } from '../common/index.ts';
-import { classifyFile, displayPath, gitModes, repoConfigSource, ScanRoot, type Classified, type DaemonRoot } from '../sources/index.ts';
+import { classifyFile, displayPath, GIT_UNREADABLE, gitModes, gitUnreadable, repoConfigSource, ScanRoot, type Classified, type DaemonRoot } from '../sources/index.ts';
 import { readOtherFile, type OtherFile } from './other-files.ts';
 import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { lookupParam } from './rsyncd-params.ts';
@@ -145,6 +145,8 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     for (const f of p.config.files) covered.add(f.path);
   }
   const modes = reparse.modes ?? gitModes(root);
+  // A checkout git could not read was walked instead of listed by git: said beside each config (issue 18).
+  const noGit = reparse.modes === undefined && modes.size === 0 ? gitUnreadable(root) : undefined;
   // A secrets file several configs name is checked once, with the first of them in report order.
   const namers = secretsNamers(chosen, roots);
   // A secrets file some config names stays that config's: it is checked with it, not on its own. The
@@ -155,7 +157,7 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift() as (typeof pending)[number]);
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots);
+    const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots), file, noGit);
     const texts: [string, string][] = [];
     for (const f of config.files) {
       const opened = openFound(roots, f.path);
@@ -166,6 +168,13 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
+}
+
+/** The note that git's view of the checkout was not used, on the config's first line. */
+function withoutGit(config: RsyncdConfig, file: string, why: string | undefined): RsyncdConfig {
+  if (why === undefined) return config;
+  const hint = "Let git read the checkout: a worktree's or submodule's git directory lies outside it (in a container, mount the main checkout or superproject too, or scan a plain clone).";
+  return { ...config, diagnostics: [diagnostic('info', GIT_UNREADABLE, why, { file, line: 1, column: 1 }, hint), ...config.diagnostics] };
 }
 
 /** A module header, an `&include`/`&merge`, or a line setting an rsync parameter: configuration, not only passwords. */

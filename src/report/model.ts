@@ -98,6 +98,8 @@ const ALWAYS_SHOWN = new Set([
   // A templated `secrets file` names no file until it is rendered: nothing about it was checked.
   'secrets-templated',
   'found-through-link',
+  // A checkout git could not read was scanned without .gitignore and committed modes (git-view.ts).
+  'git-unreadable',
   'secrets-file-is-config',
   'public-declaration-without-reason',
   'public-declaration-misplaced',

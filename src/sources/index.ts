@@ -10,6 +10,7 @@ export type { Discovered, DiscoverOptions } from './discover.ts';
 export { excludeGlob, matchExcludes, unmatchedExcludes } from './exclude.ts';
 export type { ExcludeMatch } from './exclude.ts';
 export { lookedFor, repoConfigSource, rootFor } from './repo-files.ts';
+export { GIT_UNREADABLE, gitUnreadable } from './git-view.ts';
 export { openDaemonRoot, shownUnder } from './daemon-root.ts';
 export type { DaemonRoot } from './daemon-root.ts';
 export type { RepoSourceOptions } from './repo-files.ts';
