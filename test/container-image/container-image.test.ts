@@ -10,7 +10,7 @@
  *
  * The build downloads Debian packages, so this suite is not part of the integration stage (which runs with
  * no network): scripts/test-all.sh runs it as its own stage, on this machine's network. Needs root (the
- * build, chroot), mmdebstrap, umoci and unshare.
+ * build, chroot), mmdebstrap, umoci, unshare, and docker-registry, skopeo and curl (the registry the image reads from).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
