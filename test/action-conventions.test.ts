@@ -151,7 +151,8 @@ action('choices take any case and are read as their canonical value', () => {
   assert.is(run.outputs['exit-code'], '1');
   assert.match(run.log, '::error::rsyncguard found issues at or above "high"');
   assert.match(run.log, '"framework": "nist"');
-  assert.match(run.log.trimStart(), /^\{/, 'the log shows the JSON report');
+  // Between the runner's stop-commands markers (log.ts): the report's text is never read as a workflow command.
+  assert.match(run.log.trimStart(), /^::stop-commands::([0-9a-f]{32})\n\{[\s\S]*\n\}\n::\1::\n/, 'the log shows the JSON report');
   assert.not.match(run.log, /^::(error|warning|notice) title=/m, 'annotations: False sends none');
   const sarif = runAction({ paths: 'examples/hardened', format: 'Sarif', 'fail-on': 'Low' });
   assert.is(sarif.code, 0, sarif.log.slice(-2000));
@@ -230,11 +231,18 @@ docs('every documented workflow that uploads SARIF grants security-events: write
   }
 });
 
-docs('a pull-request-only variant: triggered by pull requests alone, skipping the upload for forks', () => {
-  const variant = documentedWorkflows().find(({ workflow }) => isObj(workflow['on']) && Object.keys(workflow['on']).join() === 'pull_request');
-  assert.ok(variant, 'a workflow with on: pull_request only');
+docs('a pull-request variant: path-filtered pull requests, a push to the default branch for the base analysis, skipping the upload for forks', () => {
+  const variant = documentedWorkflows().find(({ workflow }) => String(workflow['name']).includes('pull requests'));
+  assert.ok(variant, 'the pull-request variant');
+  const on = variant.workflow['on'];
+  assert.ok(isObj(on) && isObj(on['pull_request']) && isObj(on['push']), JSON.stringify(on));
+  // Code scanning compares a pull request with an analysis of its base branch (adv2 #18).
+  assert.equal(on['push']['branches'], ['main']);
+  assert.ok(Array.isArray(on['pull_request']['paths']));
   assert.match(variant.text, 'github.event.pull_request.head.repo.full_name == github.repository');
   assert.match(variant.text, /severity: /);
+  // A path-filtered workflow never reports on a pull request it skips: the doc says a required check must not be filtered.
+  assert.match(readFileSync('docs/github-action.md', 'utf8'), '**A required check must not be path-filtered.**');
 });
 
 docs("actionlint passes the documented workflows and the repository's own", () => {

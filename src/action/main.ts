@@ -7,23 +7,37 @@ import * as core from '@actions/core';
 import fg from 'fast-glob';
 import { ok, today, UserError, type Result } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
-import { compareWithBaseline, complianceSection, escapeControls, filterBySeverity, FIX_FORMATS, parseSeverities, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
+import { compareWithBaseline, complianceSection, escapeControls, filterBySeverity, FIX_FORMATS, markdownCode, parseSeverities, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';
+import { matchExcludes, rsyncdDiscoveryNames } from '../sources/index.ts';
 import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixRepository, judgedFindings, policiesFor, readBaseline, scanRepository, type EvaluateOptions, type ScanOptions } from '../runner/index.ts';
 import { FULL_BUDGET, notAnnotatedSentence, planAnnotations } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
+import { writeUninterpreted } from './log.ts';
 import { writeOutputFile } from './output-file.ts';
 
-/** Paths and globs, relative to the workspace; a glob that matches nothing is an error, not a clean scan. */
-function expandPaths(inputs: ActionInputs): string[] {
-  return inputs.paths.flatMap((p) => {
-    if (!/[*?[{]/.test(p)) return [p];
+/**
+ * Paths and globs, relative to the workspace; a glob that matches nothing is an error, not a clean scan. With
+ * the exclude patterns that matched something in the workspace (a glob's hits are left out by them).
+ */
+function expandPaths(inputs: ActionInputs): { paths: string[]; excludeMatched: Set<string> } {
+  const globs = inputs.paths.some((p) => /[*?[{]/.test(p));
+  // The exclude input leaves out what a glob matches as scan's --exclude leaves out what discovery finds: the same matcher.
+  const excluded = globs ? matchExcludes(process.cwd(), inputs.exclude) : undefined;
+  const paths = inputs.paths.flatMap((p) => {
+    if (!/[*?[{]/.test(p) || excluded === undefined) return [p];
     // A committed link (`up -> /`) must not walk the runner's filesystem; links are scanned, not followed.
-    // The exclude input leaves out what a glob matches as scan's --exclude leaves out what discovery finds.
-    const hits = fg.sync(p, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**', ...inputs.exclude] });
+    const hits = fg.sync(p, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] }).filter((h) => !excluded.excludes(h.replace(/\/+$/, '')));
     if (hits.length === 0) throw new ActionInputError('paths', `"${p}" matches nothing in the workspace${inputs.exclude.length > 0 ? ' that exclude leaves in' : ''}`);
     return hits.sort();
   });
+  return { paths, excludeMatched: new Set(inputs.exclude.filter((p) => excluded !== undefined && !excluded.unmatched.includes(p))) };
+}
+
+/** What the scan says that is not a finding: a path that held no config, an exclude pattern that matched nothing. */
+interface ScanWarnings {
+  empty: { path: string; excluded: string[]; ignored: string[] }[];
+  unmatched: string[];
 }
 
 function highest(report: Report): string {
@@ -38,8 +52,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const levels = inputs.severity === undefined ? undefined : parseSeverities(inputs.severity.replace(/[\s,]+/g, ','), 'Input "severity":');
     if (levels !== undefined && !levels.ok) return failStep(levels.error);
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
-    const paths = expandPaths(inputs);
-    const scanOpts = { exclude: inputs.exclude, daemonUser: 'root' as const, rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== undefined, today: today() };
+    const { paths, excludeMatched } = expandPaths(inputs);
+    // An empty result is not a silent green pass (adv2 #10), nor is an exclude pattern that left out nothing (#11).
+    const said: ScanWarnings = { empty: [], unmatched: [] };
+    const scanOpts: ScanOptions = {
+      exclude: inputs.exclude,
+      daemonUser: 'root' as const,
+      rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null),
+      rsyncVersionGiven: inputs.rsyncVersion !== undefined,
+      today: today(),
+      onEmptyPath: (path: string, leftOut?: { excluded: string[]; ignored: string[] }) => said.empty.push({ path, excluded: leftOut?.excluded ?? [], ignored: leftOut?.ignored ?? [] }),
+      onUnmatchedExclude: (patterns) => said.unmatched.push(...patterns.filter((p) => !excludeMatched.has(p))),
+    };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
     // Read before the scan: a baseline that cannot be read is the input's mistake, said as such.
@@ -66,6 +90,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         core.warning(m);
       },
     };
+    for (const line of scanWarnings(said)) ctx.warn?.(line);
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
     // Without the `absent` results: code scanning reads no baselineState and would open each as an alert; it closes fixed alerts itself.
     const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
@@ -78,7 +103,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       const n = fixes.reduce((k, t) => k + t.verified.length, 0);
       core.info(`rsyncguard: ${n} verified fix${n === 1 ? '' : 'es'} written to ${escapeControls(inputs.fixPatch)}`);
     }
-    process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {} }));
+    // The repository's file names are in it: never read by the runner as workflow commands (log.ts).
+    writeUninterpreted(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {} }));
     const findings = report.targets.flatMap((t) => t.findings);
     const code = exitCode(report, inputs.failOn);
     // A failing step ends with setFailed's own error annotation: one error place is kept for it.
@@ -87,6 +113,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (env['GITHUB_STEP_SUMMARY']) {
       const lines = [toJobSummary(report)];
       if (report.severity_filter) lines.push(severityLine(report.severity_filter));
+      lines.push(...scanSummaryLines(said));
       if (plan !== undefined && plan.rest.length > 0) lines.push(`**Not annotated**: ${notAnnotatedSentence(plan.rest)}\n`);
       await core.summary.addRaw(lines.join('\n')).write();
     }
@@ -107,6 +134,30 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     else if (known !== undefined) failStep(known);
     else core.setFailed(`rsyncguard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+}
+
+/** The step's warnings for what the scan said: inputs named as the workflow wrote them, file names as found. */
+function scanWarnings(said: ScanWarnings): string[] {
+  const some = (files: string[]) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`;
+  const lines = said.empty.map(({ path, excluded, ignored }) => {
+    const causes = [...(excluded.length > 0 ? [`${excluded.length} left out by the exclude input (${some(excluded)})`] : []), ...(ignored.length > 0 ? [`${ignored.length} ignored by .gitignore (${some(ignored)})`] : [])];
+    return causes.length > 0
+      ? `No rsyncd config scanned under ${path} (the paths input): ${causes.join(', and ')}.`
+      : `No rsyncd configs found under ${path} (the paths input); looked for ${rsyncdDiscoveryNames()}. Check paths and exclude: nothing was checked there.`;
+  });
+  if (said.unmatched.length > 0) lines.push(`Input "exclude": ${said.unmatched.join(', ')} matched nothing under the paths scanned (globs relative to each path; a directory leaves out everything under it).`);
+  return lines.map((l) => escapeControls(l));
+}
+
+/** The same in the job summary, where a reader of a table of zeros looks. */
+function scanSummaryLines(said: ScanWarnings): string[] {
+  const lines = said.empty.map(({ path, excluded, ignored }) => {
+    const left = excluded.length + ignored.length;
+    const why = left > 0 ? `${left} config${left === 1 ? '' : 's'} there left out by the exclude input or .gitignore` : 'check the paths and exclude inputs';
+    return `**Nothing scanned** under ${markdownCode(path)}: no rsyncd config (${why}).\n`;
+  });
+  if (said.unmatched.length > 0) lines.push(`**Exclude**: ${said.unmatched.map((p) => markdownCode(p)).join(', ')} matched nothing.\n`);
+  return lines;
 }
 
 /** What the severity input left out, so a reader of the summary knows the counts above are not all. */

@@ -3,6 +3,7 @@ export { textKey, toSarif, SARIF_SCHEMA, TOOL_NAME, LIMITS } from './sarif.ts';
 export type { SarifOptions } from './sarif.ts';
 export { lineHashes } from './line-hash.ts';
 export { toMarkdown } from './markdown.ts';
+export { markdownCode, markdownText } from './markdown-escape.ts';
 export { toJobSummary, MAX_SUMMARY_ROWS } from './job-summary.ts';
 export { compareBySeverity, countByRule } from './finding-order.ts';
 export { fixSentence } from './fix-sentence.ts';
