@@ -126,7 +126,7 @@ severity('reports only the severities named (any case), and says which are allow
   assert.equal(severities(JSON.parse(r.stdout) as JsonReport).sort(), ['critical', 'high']);
   const bad = cli('scan', REPO, '--severity', 'critical,severe');
   assert.is(bad.code, 2);
-  assert.is(bad.stderr, 'rsyncguard scan: --severity must be a comma-separated list of critical, high, medium, low, not "severe"\n');
+  assert.is(bad.stderr, 'rsyncguard scan: --severity must be a comma-separated list of critical, high, medium, low, not "severe"\n  hint: See rsyncguard scan --help.\n');
 });
 
 severity('the exit code judges what is reported (Trivy): hidden findings never fail the run', () => {

@@ -52,7 +52,7 @@ for (const [command, known, args] of COMMANDS) {
     assert.ok(names.length >= 2);
     const r = cli(command, ...args, '--format', 'yml');
     assert.is(r.code, 2, r.stderr);
-    assert.is(r.stderr, `rsyncguard ${command}: --format must be one of ${names.join(', ')}, not "yml"\n`);
+    assert.is(r.stderr, `rsyncguard ${command}: --format must be one of ${names.join(', ')}, not "yml"\n  hint: See rsyncguard ${command} --help.\n`);
     assert.is(r.stdout, '');
   });
 }

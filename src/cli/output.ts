@@ -10,8 +10,17 @@ export function warnLine(line: string): void {
   process.stderr.write(`${escapeControls(line)}\n`);
 }
 
+/**
+ * The file --output names, or undefined for standard output: `-o -` is standard output, as `eval -` reads
+ * standard input (never a file called `-`; `-o ./-` writes one).
+ */
+export function outputFile(given: string | undefined): string | undefined {
+  return given === '-' ? undefined : given;
+}
+
 /** The report or document to stdout or --output; an unwritable --output comes back as the error. */
-export function writeOutput(raw: string, file: string | undefined): UserError | undefined {
+export function writeOutput(raw: string, output: string | undefined): UserError | undefined {
+  const file = outputFile(output);
   // Text and Markdown arrive escaped already; JSON and SARIF get the controls JSON.stringify leaves raw.
   const text = escapeJsonText(raw);
   if (file === undefined) {
@@ -34,7 +43,8 @@ const CHUNK = 1 << 20;
  * MiB of it is held at a time. Standard output to a file or a pipe is written synchronously on Linux, so a
  * slow reader slows the writer instead of the report piling up in memory.
  */
-export function writeOutputChunks(produce: (write: (chunk: string) => void) => void, file: string | undefined): UserError | undefined {
+export function writeOutputChunks(produce: (write: (chunk: string) => void) => void, output: string | undefined): UserError | undefined {
+  const file = outputFile(output);
   let fd: number | undefined;
   let failed: UserError | undefined;
   const fault = (e: unknown) => new UserError(`cannot write the output: ${errorMessage(e)}`, file ?? '(standard output)', 'Choose a writable path for --output.');

@@ -56,14 +56,26 @@ t('choices are matched case-insensitively and given back in their own spelling',
   const a = parse('--format', 'SARIF', '--fail-on', 'High');
   assert.is(stringOption(a, 'format'), 'sarif');
   assert.is(stringOption(a, 'fail-on'), 'high');
-  assert.equal(mistake('--format', 'yml'), { message: '--format must be one of text, json, sarif, not "yml"', hint: undefined });
-  assert.equal(mistake('--format='), { message: '--format must be one of text, json, sarif, not ""', hint: undefined });
+  // The hint every parse error has (adv1 #19): choice errors too.
+  assert.equal(mistake('--format', 'yml'), { message: '--format must be one of text, json, sarif, not "yml"', hint: 'See rsyncguard scan --help.' });
+  assert.equal(mistake('--format='), { message: '--format must be one of text, json, sarif, not ""', hint: 'See rsyncguard scan --help.' });
 });
 
 t('a list of choices is checked item by item and normalised', () => {
   assert.is(stringOption(parse('--severity', 'HIGH, critical,high'), 'severity'), 'high,critical');
   assert.is(mistake('--severity', 'high,severe').message, '--severity must be a comma-separated list of critical, high, medium, low, not "severe"');
   assert.is(mistake('--severity', ',').message, '--severity needs at least one of critical, high, medium, low');
+});
+
+t('habits of other tools (adv1 #13, #19): -o FORMAT is refused, --version and --exit-code point to ours', () => {
+  assert.equal(mistake('-o', 'json'), { message: '-o names the output file; for the format write -f json (a file called json is written -o ./json)', hint: 'See rsyncguard scan --help.' });
+  assert.match(mistake('--output=SARIF').message, /^--output names the output file; for the format write -f sarif /);
+  assert.match(mistake('-qoText').message, /^-o names the output file; for the format write -f text /);
+  // A path is a path: ./json, json.out, out/json, and a name that is no format.
+  for (const file of ['./json', 'json.out', 'out/json', 'report']) assert.is(stringOption(parse('-o', file), 'output'), file);
+  assert.is(mistake('--version').message, "unknown option --version; the version is the top level's: rsyncguard --version");
+  assert.is(mistake('-V').message, "unknown option -V; the version is the top level's: rsyncguard --version");
+  assert.match(mistake('--exit-code', '1').message, /^unknown option --exit-code; did you mean --fail-on\? /);
 });
 
 t('a repeatable option keeps every value in order; stringOption reads the last', () => {

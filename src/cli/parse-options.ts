@@ -55,15 +55,18 @@ export function parseOptions(command: string, options: Readonly<Record<string, O
       const inline = eq < 0 ? undefined : arg.slice(eq + 1);
       const o = Object.hasOwn(options, name) ? options[name] : undefined;
       if (o === undefined && name === 'help') throw bad(`--help takes no value: write --help alone`);
-      if (o === undefined) throw bad(`unknown option --${name}${didYouMean(name, names, (n) => `--${n}`)}`);
+      if (o === undefined) throw bad(`unknown option --${name}${habit(name, names) ?? didYouMean(name, names, (n) => `--${n}`)}`);
       if (o.type === 'boolean' && inline !== undefined) throw bad(`--${name} takes no value, not "${inline}": write --${name} alone`);
       set(name, o, o.type === 'boolean' ? undefined : (inline ?? takeValue(`--${name}`, name, o)));
+      formatAsOutput(`--${name}`, name, values[name], options, bad);
       continue;
     }
     if (arg.startsWith('-') && arg.length > 1) {
       const letters = arg.slice(1);
       // `-format`: a long option written with one dash would otherwise read as -f ormat.
       if (letters.length > 1 && Object.hasOwn(options, letters)) throw bad(`unknown option ${arg}; did you mean --${letters}?`);
+      // -V / -v: the version, as Trivy and Checkov have it, is the top level's.
+      if ((letters === 'V' || letters === 'v') && !byShort.has(letters)) throw bad(`unknown option ${arg}${habit('version', names)}`);
       for (let j = 0; j < letters.length; j++) {
         const c = letters[j] ?? '';
         const name = byShort.get(c);
@@ -81,6 +84,7 @@ export function parseOptions(command: string, options: Readonly<Record<string, O
         // The rest of the cluster is the value (`-fjson`, `-f=json`), else the next argument.
         const rest = letters.slice(j + 1);
         set(name, o, rest !== '' ? rest.replace(/^=/, '') : takeValue(`-${c}`, name, o));
+        formatAsOutput(`-${c}`, name, values[name], options, bad);
         break;
       }
       continue;
@@ -105,20 +109,42 @@ function checked(name: string, o: OptionSpec, v: string, bad: (message: string) 
   const canonical = (word: string) => choices.find((c) => c.toLowerCase() === word.toLowerCase());
   if (o.list !== true) {
     const c = canonical(v);
-    // No hint: the allowed values are the whole answer.
-    if (c === undefined) throw new UserError(`--${name} must be one of ${choices.join(', ')}, not "${v}"`);
+    if (c === undefined) throw bad(`--${name} must be one of ${choices.join(', ')}, not "${v}"`);
     return c;
   }
   const words = v
     .split(',')
     .map((w) => w.trim())
     .filter((w) => w !== '');
-  if (words.length === 0) throw new UserError(`--${name} needs at least one of ${choices.join(', ')}`);
+  if (words.length === 0) throw bad(`--${name} needs at least one of ${choices.join(', ')}`);
   const out: string[] = [];
   for (const w of words) {
     const c = canonical(w);
-    if (c === undefined) throw new UserError(`--${name} must be a comma-separated list of ${choices.join(', ')}, not "${w}"`);
+    if (c === undefined) throw bad(`--${name} must be a comma-separated list of ${choices.join(', ')}, not "${w}"`);
     if (!out.includes(c)) out.push(c);
   }
   return out.join(',');
+}
+
+/**
+ * Options other tools spell differently (issue 18's habits), as the rest of an "unknown option" line: Trivy's
+ * and Checkov's `--version` on a command, Trivy's `--exit-code` for what --fail-on does.
+ */
+function habit(name: string, names: readonly string[]): string | undefined {
+  if (name === 'version') return "; the version is the top level's: rsyncguard --version";
+  if (name === 'exit-code' && names.includes('fail-on')) return '; did you mean --fail-on? rsyncguard exits 1 when a reported finding is at or above --fail-on LEVEL (default high), and --fail-on none always exits 0';
+  return undefined;
+}
+
+/**
+ * `-o json`, `--output sarif`: Checkov and Conftest name the FORMAT with -o, so the habit would silently write
+ * a text report to a file called `json`. A bare name of one of the command's formats (no dot, no slash) is
+ * refused; `-o ./json` still writes a file of that name.
+ */
+function formatAsOutput(flag: string, name: string, value: ParsedArgs['values'][string], options: Readonly<Record<string, OptionSpec>>, bad: (message: string) => UserError): void {
+  const formats = options['format']?.choices;
+  if (name !== 'output' || typeof value !== 'string' || formats === undefined) return;
+  const format = formats.find((f) => f.toLowerCase() === value.toLowerCase());
+  if (format === undefined) return;
+  throw bad(`${flag} names the output file; for the format write -f ${format} (a file called ${value} is written -o ./${value})`);
 }

@@ -5,8 +5,9 @@
  * file or a CI log never gets a byte of it (they would keep every redraw), nor does TERM=dumb (no erase-line).
  * `--quiet` silences it and the command's warnings; errors still come.
  */
+import { posix } from 'node:path';
 import { escapeControls } from '../report/index.ts';
-import { rsyncdDiscoveryNames, type LayerProgress } from '../sources/index.ts';
+import { rsyncdDiscoveryNames, type LayerProgress, type LeftOut } from '../sources/index.ts';
 import type { ParsedArgs } from './command.ts';
 
 /** What the line is written to: process.stderr, or a test's stand-in. */
@@ -173,7 +174,7 @@ export function evaluationProgress(progress: Progress, label: string, total: () 
 }
 
 /** scan's callbacks (ScanOptions, EvaluateOptions): files found per path, then the evaluation; and the warning for a directory with no config. */
-export function scanProgress(progress: Progress): { onFound: (p: { path: string; found: number }) => void; onEmptyPath: (path: string) => void; onEvaluated: (n: number) => void } {
+export function scanProgress(progress: Progress): { onFound: (p: { path: string; found: number }) => void; onEmptyPath: (path: string, leftOut?: LeftOut) => void; onEvaluated: (n: number) => void } {
   let found: number | undefined;
   return {
     onFound: (p) => {
@@ -181,9 +182,25 @@ export function scanProgress(progress: Progress): { onFound: (p: { path: string;
       progress.update(() => `scan: looking in ${p.path}… ${counted(p.found, 'file')} found`);
     },
     // An empty result is not a silent pass (issue 18): the report is still written, and the exit code is its own.
-    onEmptyPath: (path) => progress.warn(`rsyncguard scan: warning: no rsyncd configs found under ${path}; looked for ${rsyncdDiscoveryNames()}`),
+    onEmptyPath: (path, leftOut) => progress.warn(`rsyncguard scan: warning: ${emptyPathWarning(path, leftOut)}`),
     onEvaluated: evaluationProgress(progress, 'scan', () => found),
   };
+}
+
+/**
+ * Why PATH gave no config. "looked for rsyncd.conf" next to an rsyncd.conf that --exclude or .gitignore left
+ * out reads as broken discovery (adv1 #14): when that is the cause, it is named, with the first few files.
+ */
+export function emptyPathWarning(path: string, leftOut: LeftOut = { excluded: [], ignored: [] }): string {
+  const { excluded, ignored } = leftOut;
+  if (excluded.length === 0 && ignored.length === 0) return `no rsyncd configs found under ${path}; looked for ${rsyncdDiscoveryNames()}`;
+  const some = (files: string[]) => `(${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`;
+  const causes: string[] = [];
+  if (excluded.length > 0) causes.push(`${counted(excluded.length, 'config')} ${excluded.length === 1 ? 'was' : 'were'} left out by --exclude ${some(excluded)}`);
+  if (ignored.length > 0) causes.push(`${counted(ignored.length, 'config')} ${ignored.length === 1 ? 'is' : 'are'} ignored by .gitignore ${some(ignored)}`);
+  // A file given by its own path is read whatever git ignores: the way to scan one anyway.
+  const anyway = ignored[0] === undefined ? '' : `; a file given by its own path is scanned (rsyncguard scan ${posix.join(path, ignored[0])})`;
+  return `no rsyncd config scanned under ${path}: ${causes.join(', and ')}${anyway}`;
 }
 
 /** image's indexing: "image: layer 3/7, 120.5 MB read, 40.1 MB/s" (bytes inflated over every layer so far). */

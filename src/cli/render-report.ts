@@ -1,9 +1,10 @@
 /** A report rendered in the format --format names, from the one registry of report formats. */
 import { colourWanted, complianceSection, escapeControls, filterBySeverity, parseSeverities, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
+import { SEVERITIES } from '../engine/index.ts';
 import { isFramework, ok, type Result, type UserError } from '../common/index.ts';
 import { exitCode } from '../runner/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
-import { writeOutput, writeOutputChunks } from './output.ts';
+import { outputFile, writeOutput, writeOutputChunks } from './output.ts';
 
 export interface RenderDefaults {
   /** File texts for SARIF regions and fingerprints (scan knows them; eval may not). */
@@ -17,7 +18,7 @@ export interface RenderDefaults {
 
 /** What the command line says about rendering: colour only to a terminal that wants it, SARIF's options. */
 export function renderContext(args: ParsedArgs, defaults: RenderDefaults): RenderContext {
-  const toTerminal = stringOption(args, 'output') === undefined;
+  const toTerminal = outputFile(stringOption(args, 'output')) === undefined;
   return {
     colour: toTerminal && colourWanted(process.stdout, process.env),
     texts: defaults.texts,
@@ -70,5 +71,27 @@ export function shownReport(report: Report, args: ParsedArgs): Result<Report> {
  */
 export function judgeReport(report: Report, args: ParsedArgs): number | UserError {
   const shown = shownReport(report, args);
-  return shown.ok ? exitCode(shown.value, stringOption(args, 'fail-on') ?? 'high') : shown.error;
+  if (!shown.ok) return shown.error;
+  const unreachable = failOnUnreachable(args);
+  // About the exit code, not the report: said on standard error unless --quiet.
+  if (unreachable !== undefined && args.values['quiet'] !== true) process.stderr.write(`rsyncguard: warning: ${escapeControls(unreachable)}\n`);
+  return exitCode(shown.value, stringOption(args, 'fail-on') ?? 'high');
+}
+
+/**
+ * `--severity low --fail-on critical`: no level --fail-on counts is reported, so no finding can fail the run
+ * (Trivy has no separate --fail-on to contradict). A CI that adds `--severity low,medium` to cut the noise
+ * would stop failing on a critical without a word; this is that word. Undefined when the two agree.
+ */
+export function failOnUnreachable(args: ParsedArgs): string | undefined {
+  const levels = stringOption(args, 'severity');
+  const failOn = stringOption(args, 'fail-on') ?? 'high';
+  if (levels === undefined || failOn === 'none') return undefined;
+  const shown = parseSeverities(levels);
+  const at = SEVERITIES.findIndex((s) => s === failOn);
+  if (!shown.ok || at < 0) return undefined;
+  const counted = SEVERITIES.slice(0, at + 1);
+  if (shown.value.some((s) => counted.includes(s))) return undefined;
+  const which = args.given.has('fail-on') ? `--fail-on ${failOn}` : `--fail-on ${failOn} (the default)`;
+  return `${which} can never fire with --severity ${shown.value.join(',')}: no ${counted.join(' or ')} finding is reported, so none fails the run; add ${counted.join(',')} to --severity, or give --fail-on none if that is meant`;
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../common/index.ts';
 import { escapeControls } from '../report/index.ts';
 import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
+import type { Command } from './command.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { asUserError, EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
 
@@ -18,8 +19,7 @@ export async function run(argv: string[]): Promise<number> {
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const names = COMMANDS.map((c) => c.name);
-    // An option where the command should be (`rsyncguard --format json scan`): options follow the command.
-    const said = name.startsWith('-') ? `unknown option "${name}" before a command: options follow it (rsyncguard scan ${name} …)` : `unknown command "${name}"${didYouMean(name, names, (n) => `"${n}"`) || '.'}`;
+    const said = name.startsWith('-') ? beforeCommand(name) : `unknown command "${name}"${didYouMean(name, names, (n) => `"${n}"`) || '.'}`;
     process.stderr.write(`rsyncguard: ${escapeControls(said)}\n  hint: Commands: ${names.join(', ')}. See rsyncguard --help.\n`);
     return EXIT_ERROR;
   }
@@ -40,6 +40,23 @@ export async function run(argv: string[]): Promise<number> {
   const where = outcome.where ? `${escapeControls(outcome.where)}: ` : '';
   process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(outcome.message)}\n${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}\n` : ''}`);
   return EXIT_ERROR;
+}
+
+/**
+ * An option where the command should be. Moving it after a command helps only when a command has it
+ * (`rsyncguard --format json scan` → `rsyncguard scan --format …`, scan preferred); an option no command has
+ * (`-x`, `--version=1`) gets no command line that would fail again, but what the top level takes.
+ */
+function beforeCommand(arg: string): string {
+  const long = arg.startsWith('--');
+  // `--format=json` → format; `-fjson` → f (a cluster's first letter is the option).
+  const option = long ? (arg.slice(2).split('=')[0] ?? '') : arg.slice(1, 2);
+  const has = (c: Command) => (long ? Object.hasOwn(c.options, option) : Object.values(c.options).some((o) => o.short === option));
+  const owner = COMMANDS.find((c) => c.name === 'scan' && has(c)) ?? COMMANDS.find(has);
+  if (owner !== undefined) return `unknown option "${arg}" before a command: options follow it (rsyncguard ${owner.name} ${arg} …)`;
+  if (long && (option === 'version' || option === 'help')) return `--${option} takes no value: write rsyncguard --${option}`;
+  const top = long ? didYouMean(option, ['help', 'version'], (n) => `--${n}`) : '';
+  return `unknown option "${arg}"${top || '; before a command rsyncguard takes only -h/--help and -V/--version'}`;
 }
 
 /** -h or --help anywhere before `--` (after it, `-h` is a path): the command's help, whatever else is there. */

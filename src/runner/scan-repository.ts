@@ -6,11 +6,11 @@
  * Dockerfile, …) becomes a document of its kind's analysis, or a note that it was skipped. Paths in the facts are relative to the working directory (the repository root in CI), which
  * is what SARIF and people need. A path or file that cannot be read is an error for it only.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { buildFacts, otherFileDocument, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { parseRepoConfigs, type RepoConfig } from '../parse/index.ts';
 import type { TargetError } from '../report/index.ts';
-import { displayPath, repoTargets, unmatchedExcludes, type DaemonRoot } from '../sources/index.ts';
+import { displayPath, leftOutConfigs, repoTargets, unmatchedExcludes, type DaemonRoot, type LeftOut } from '../sources/index.ts';
 
 export interface ScanOptions {
   exclude: string[];
@@ -22,8 +22,11 @@ export interface ScanOptions {
   today: string;
   /** Told as scanning goes (the CLI's progress line): the path given being read, and targets found so far in all. */
   onFound?: (progress: { path: string; found: number }) => void;
-  /** Told of each directory given in which discovery found no rsyncd config (the CLI warns). */
-  onEmptyPath?: (path: string) => void;
+  /**
+   * Told of each directory given in which discovery found no rsyncd config (the CLI warns), with the configs
+   * --exclude or git's ignore rules left out of it (relative to it), so the warning can name the cause.
+   */
+  onEmptyPath?: (path: string, leftOut: LeftOut) => void;
   /**
    * Told once, at the end, of the exclude patterns that matched nothing under any directory scanned (a typo,
    * or a path outside them), so a mistyped --exclude is not a silent no-op.
@@ -101,7 +104,7 @@ export function* repositoryTargets(paths: string[], opts: ScanOptions): Generato
       yield t;
       opts.onFound?.({ path, found: ++found });
     }
-    if (configs === 0 && errors === 0 && isDirectory(path)) opts.onEmptyPath?.(path);
+    if (configs === 0 && errors === 0 && isDirectory(path) && opts.onEmptyPath !== undefined) opts.onEmptyPath(path, leftOutConfigs(realpathSync(path), opts.exclude));
   }
   if (opts.onUnmatchedExclude !== undefined && opts.exclude.length > 0) {
     const unmatched = unmatchedExcludes(roots, opts.exclude);

@@ -100,6 +100,30 @@ export interface DiscoverOptions {
   exclude: string[];
 }
 
+/** Why discovery lists `path` (relative to root): its rsyncd name, its content, or not at all. */
+function pickedBy(root: string, path: string): 'name' | 'content' | undefined {
+  if (rsyncdByName(path)) {
+    // Links and special files are kept so the scan can say why it does not read them.
+    // Listed even when its content says another kind: the scan then says so in a note, so a file with an
+    // rsyncd name never vanishes from the report without a word.
+    return nameCandidate(join(root, path)) ? 'name' : undefined;
+  }
+  if (!worthSniffing(path)) return undefined;
+  try {
+    const head = headText(readHead(join(root, path)));
+    if (head === null) return undefined;
+    const { kind } = classifyFile(path, head);
+    if (kind.analyzer === 'none' && kind.id !== 'stunnel') return undefined;
+    // The kind shows in the head, but the mention of rsync may come anywhere: a 25 KB Dockerfile that installs
+    // and starts rsync at its end was left out without a word, though named it has findings (adv3 #11).
+    // Only a file the head does not settle is read on, up to the cap the scan reads it with.
+    if (kind.concernsRsync(head, path) || (Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join(root, path), true), path))) return 'content';
+  } catch {
+    // Unreadable here means unreadable for the scan too; a file found by name is reported, one sniffed is not ours.
+  }
+  return undefined;
+}
+
 export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered[] {
   const listed = gitFiles(root);
   const walked = listed === null ? walkTree(root) : { entries: listed, unreadable: [] };
@@ -110,28 +134,38 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
   for (const raw of all) {
     const path = raw.split(sep).join('/');
     if (excluded.excludes(path)) continue;
-    if (rsyncdByName(path)) {
-      // Links and special files are kept so the scan can say why it does not read them.
-      // Listed even when its content says another kind: the scan then says so in a note, so a file with an
-      // rsyncd name never vanishes from the report without a word.
-      if (nameCandidate(join(root, path))) found.push({ path, by: 'name' });
-    } else if (worthSniffing(path)) {
-      try {
-        const head = headText(readHead(join(root, path)));
-        if (head === null) continue;
-        const { kind } = classifyFile(path, head);
-        if (kind.analyzer === 'none' && kind.id !== 'stunnel') continue;
-        // The kind shows in the head, but the mention of rsync may come anywhere: a 25 KB Dockerfile that installs
-        // and starts rsync at its end was left out without a word, though named it has findings (adv3 #11).
-        // Only a file the head does not settle is read on, up to the cap the scan reads it with.
-        if (kind.concernsRsync(head, path) || (Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join(root, path), true), path))) found.push({ path, by: 'content' });
-      } catch {
-        // Unreadable here means unreadable for the scan too; a file found by name is reported, one sniffed is not ours.
-      }
-    }
+    const by = pickedBy(root, path);
+    if (by !== undefined) found.push({ path, by });
   }
   for (const d of walked.unreadable) if (!excluded.excludes(d.path)) found.push({ path: d.path, by: 'unreadable-dir', reason: d.reason });
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** What discovery would have listed under root but for --exclude and git's ignore rules (issue 18: an empty result says why). */
+export interface LeftOut {
+  /** Paths relative to root, "/"-separated, that --exclude's globs left out. */
+  excluded: string[];
+  /** Paths git ignores (.gitignore, .git/info/exclude), so discovery never saw them. */
+  ignored: string[];
+}
+
+/**
+ * The files discovery would pick under root without --exclude and .gitignore, that it did not. Asked only of
+ * a directory that gave no config (the warning then names the cause instead of "no rsyncd configs found"):
+ * the whole tree is walked, links never followed, as for a tree without git.
+ */
+export function leftOutConfigs(root: string, exclude: string[]): LeftOut {
+  const listed = gitFiles(root);
+  const tracked = listed === null ? null : new Set(listed.map((p) => p.split(sep).join('/')));
+  const excluded = matchExcludes(root, exclude);
+  const out: LeftOut = { excluded: [], ignored: [] };
+  if (tracked === null && excluded.unmatched.length === exclude.length) return out;
+  for (const raw of walkTree(root).entries.sort()) {
+    const path = raw.split(sep).join('/');
+    const leftBy = excluded.excludes(path) ? out.excluded : tracked !== null && !tracked.has(path) ? out.ignored : undefined;
+    if (leftBy !== undefined && pickedBy(root, path) !== undefined) leftBy.push(path);
+  }
+  return out;
 }
 
 /** The mode git records for each file under root ("100644"/"100755"), where git knows it. */

@@ -2,11 +2,11 @@ export { fileTypeName, localConfigSource, readCapped, readLocalFile, statLocal, 
 export type { FileStat, ReadOptions } from './local-files.ts';
 export { ScanRoot, within } from './scan-root.ts';
 export type { RootedFile } from './scan-root.ts';
-export { discoverConfigs, gitModes, toRootRelative } from './discover.ts';
+export { discoverConfigs, gitModes, leftOutConfigs, toRootRelative } from './discover.ts';
 export { classifyFile, FILE_KINDS, headText, looksLikeRsyncd, mentionsRsync, rsyncdDiscoveryNames, UNKNOWN_KIND, xinetdRunsRsync } from './file-kinds.ts';
 export { RSYNC_LABELS } from './rsyncd-content.ts';
 export type { AnalyzerId, Classified, FileKind, FileKindId } from './file-kinds.ts';
-export type { Discovered, DiscoverOptions } from './discover.ts';
+export type { Discovered, DiscoverOptions, LeftOut } from './discover.ts';
 export { excludeGlob, matchExcludes, unmatchedExcludes } from './exclude.ts';
 export type { ExcludeMatch } from './exclude.ts';
 export { lookedFor, repoConfigSource, rootFor } from './repo-files.ts';

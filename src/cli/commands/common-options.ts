@@ -12,5 +12,5 @@ export const TARGET_OPTIONS: Record<string, OptionSpec> = {
   root: { type: 'string', valueName: 'DIR', help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
   'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
   'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },
-  output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the result to FILE instead of standard output' },
+  output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the result to FILE instead of standard output (- is standard output)' },
 };

@@ -8,7 +8,7 @@ import { formatOption } from './common-options.ts';
 /** Options of every command that evaluates policies and reports findings. */
 export const REPORT_OPTIONS: Record<string, OptionSpec> = {
   format: formatOption(REPORT_FORMATS),
-  output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the report to FILE instead of standard output' },
+  output: { type: 'string', short: 'o', valueName: 'FILE', help: 'Write the report to FILE instead of standard output (- is standard output)' },
   'fail-on': { type: 'string', valueName: 'LEVEL', help: 'Exit 1 when a finding is at or above LEVEL (critical|high|medium|low|none)', default: 'high', choices: FAIL_ON },
   waivers: { type: 'string', valueName: 'FILE', help: 'Waiver file (default: .rsyncguard.yaml when present)' },
   'no-inline-waivers': { type: 'boolean', help: 'Ignore "# rsyncguard: ignore" comments in configs' },
