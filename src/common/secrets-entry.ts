@@ -6,6 +6,12 @@ export interface SecretsEntry {
   kind: 'user' | 'group';
   /** The name before the first ':' (without '@' for a group). Names are not secret. */
   name: string;
+  /**
+   * Only where `name` is withheld (it equals the password, or may be a secret): 4 hex digits of the name's
+   * SHA-256, so a report tells the file's entries apart by who they are, not by their order (fingerprints,
+   * baselines). 16 bits are enough for that and say next to nothing of the name.
+   */
+  name_tag?: string;
   line: number;
   /** Bytes in the password, trailing whitespace included (rsync keeps it). */
   length: number;

@@ -46,6 +46,12 @@ export interface Finding {
    */
   cves?: string[];
   /**
+   * The secrets-file entry the finding is about (`user "joe"`, or `user #3fa2` for a withheld name: its
+   * name_tag), set by the engine from the facts (secrets-entry-finding.ts): part of its identity, so an entry
+   * is told apart from the file's others by who it is, never by its order. Absent on every other finding.
+   */
+  entry?: string;
+  /**
    * With --baseline (issue 17): whether this finding was in the baseline report under the same logical
    * identity (`unchanged`), there with another severity or message (`updated`), or not there (`new`).
    * Absent when no baseline was given. Findings gone since the baseline are in `Report.baseline.absent`.

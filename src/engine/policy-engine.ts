@@ -10,6 +10,7 @@ import type { FactsDocument } from '../facts/index.ts';
 import { HOST_BUILTINS, SDK_BUILTINS } from './builtins.ts';
 import { policyView } from './policy-view.ts';
 import { compareFindings, toFinding, type Finding, type RuleInfo } from './finding.ts';
+import { withSecretsEntries } from './secrets-entry-finding.ts';
 
 export const DEFAULT_ENTRYPOINT = 'rsyncguard/main/findings';
 
@@ -85,7 +86,9 @@ export class PolicyEngine {
     }
     const results = Array.isArray(raw) ? raw : [];
     const first: unknown = results[0];
-    return this.complete(isObject(first) ? first['result'] : [], target);
+    const done = this.complete(isObject(first) ? first['result'] : [], target);
+    // Which secrets entry a finding is about comes from the facts, not from the policy's message (its identity).
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
   }
 
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */

@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { HostRaw } from '../sources/index.ts';
 import { configOf, hostErrors, isVerifiedDaemon, parseHostConfigs } from './host-configs.ts';
+import { parseSecrets } from './secrets.ts';
 
 type Process = HostRaw['processes'][number];
 
@@ -61,6 +62,23 @@ configs('parses the configs verified daemons read and those in the usual places,
   );
   assert.equal(parsed[1]?.secrets, [{ path: '/etc/s', file: '/etc/s', stat: { mode: 0o600, uid: 0, gid: 0 }, entries: [] }]);
   assert.equal(parsed[1]?.fileStats.get('/srv/r.conf'), { mode: 0o644, uid: 0 });
+});
+
+configs("a host's entry whose password is its name is withheld as the parser withholds it, with its tag", () => {
+  const entry = (name: string, equals: boolean) => ({ kind: 'user' as const, name, line: 1, length: 5, equals_name: equals, weak: true, common: false, reused: false, dead: false, unmatchable: false, trailing_whitespace: false });
+  const raw = host({
+    files: [{ path: '/etc/rsyncd.conf', exists: true, mode: '644', uid: 0, text: '[a]\npath = /a\nsecrets file = /etc/s\n' }],
+    secrets: [{ path: '/etc/s', exists: true, mode: '600', uid: 0, gid: 0, entries: [entry('carol', true), { ...entry('alice', false), line: 2 }] }],
+  });
+  const entries = [...parseHostConfigs(raw)][0]?.secrets[0]?.entries ?? [];
+  assert.equal(
+    entries.map((e) => [e.name, e.name_tag]),
+    [
+      ['********', parseSecrets(Buffer.from('carol:carol\n'), 's').entries[0]?.name_tag],
+      ['alice', undefined],
+    ],
+  );
+  assert.not.match(JSON.stringify(entries), 'carol');
 });
 
 configs('a secrets file is never followed as an include', () => {

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic, type Location, type SecretsEntry } from '../common/index.ts';
 import { octalMode, readLocalFile, ScanRoot, statLocal, type HostRaw } from '../sources/index.ts';
 import type { RsyncdConfig } from './rsyncd-config.ts';
-import { parseSecrets, shownName } from './secrets.ts';
+import { factsName, parseSecrets } from './secrets.ts';
 
 /** One secrets file a config names, as the facts stage takes it (its SecretsInput). */
 export interface SecretsFile {
@@ -113,8 +113,8 @@ export function hostSecrets(raw: HostRaw, config: RsyncdConfig): SecretsFile[] {
     .map((s) => {
       const mode = octalMode(s.mode);
       const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : undefined;
-      // Names come from the host's file as they are: one that may be a secret is withheld as the parser does.
-      const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
+      // Names come from the host's file as they are: one that is the password or may be a secret is withheld as the parser does.
+      const entries = s.entries?.map((e) => ({ ...e, ...factsName(e.kind, e.name, e.equals_name) }));
       // The collector's mark that it could not read the file: without it the file's findings would just vanish.
       const at = named.get(s.path);
       // The collector reads as the daemon's user: a file the daemon itself cannot read holds no login rsync

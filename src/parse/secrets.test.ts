@@ -51,4 +51,17 @@ secrets('withholds a name that does not read like an account name: it may be a s
   assert.not.match(JSON.stringify(r), 'Zq7canary');
 });
 
+secrets('a withheld name carries a 4-hex tag of itself (stable, its own per name and kind); a shown name none', () => {
+  const r = parse('carol:carol\ndave:dave\nAPI_TOKEN=Zq7canary:pw\n@carol:carol\nalice:longer-password-1\n');
+  const tags = r.entries.map((e) => e.name_tag);
+  assert.ok(
+    tags.slice(0, 4).every((t) => t !== undefined && /^[0-9a-f]{4}$/.test(t)),
+    String(tags),
+  );
+  assert.is(new Set(tags.slice(0, 4)).size, 4, 'carol, dave, the token and the group carol are told apart');
+  assert.is(tags[4], undefined);
+  assert.is(parse('x:y\ncarol:carol\n').entries[1]?.name_tag, tags[0], 'the same name, another line: the same tag');
+  assert.not.match(JSON.stringify(r), /carol|dave|Zq7canary/);
+});
+
 secrets.run();

@@ -4,6 +4,7 @@
  * the text go: nothing it returns, no diagnostic it writes, holds any part of a password or of a line that
  * could be one. Reference: shared/reference/rsyncd.md §4.
  */
+import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic, type SecretsEntry } from '../common/index.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 import { MASK } from './redact.ts';
@@ -61,8 +62,7 @@ export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group ? 'group' : 'user',
-      // Beside equals_name, the name would be the password itself.
-      name: equalsName ? WITHHELD_NAME : shownName(name),
+      ...factsName(group ? 'group' : 'user', name, equalsName),
       line,
       length,
       equals_name: equalsName,
@@ -81,6 +81,15 @@ export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
 
 /** What stands for a name that is not shown. */
 export const WITHHELD_NAME = MASK;
+
+/**
+ * An entry's name as the facts carry it: shown when it reads like an account name and is not the password
+ * (beside equals_name it would be the password itself), else withheld with its tag (SecretsEntry.name_tag).
+ */
+export function factsName(kind: SecretsEntry['kind'], name: string, equalsName: boolean): Pick<SecretsEntry, 'name' | 'name_tag'> {
+  const shown = equalsName ? WITHHELD_NAME : shownName(name);
+  return shown === WITHHELD_NAME ? { name: WITHHELD_NAME, name_tag: createHash('sha256').update(`${kind}:${name}`).digest('hex').slice(0, 4) } : { name: shown };
+}
 
 /**
  * A name is reported only when it reads like an account or group name. Whatever else stands before the

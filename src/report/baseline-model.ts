@@ -19,6 +19,8 @@ export interface AbsentFinding {
   path: string;
   location: Location | null;
   cves?: string[];
+  /** The secrets entry it was about (Finding.entry). */
+  entry?: string;
   /** The logical identity's fingerprint, as SARIF's partialFingerprints carries it. */
   fingerprint: string;
 }

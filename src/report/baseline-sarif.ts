@@ -12,7 +12,19 @@ import type { TargetKind } from './target-kinds.ts';
 
 /** An absent finding in the shape the result builder takes. */
 export function absentAsFinding(a: AbsentFinding): Finding {
-  return { rule_id: a.rule_id, title: a.title, severity: a.severity, context: null, message: a.message, target: a.target, module: a.module, path: a.path, location: a.location, ...(a.cves ? { cves: a.cves } : {}) };
+  return {
+    rule_id: a.rule_id,
+    title: a.title,
+    severity: a.severity,
+    context: null,
+    message: a.message,
+    target: a.target,
+    module: a.module,
+    path: a.path,
+    location: a.location,
+    ...(a.cves ? { cves: a.cves } : {}),
+    ...(a.entry ? { entry: a.entry } : {}),
+  };
 }
 
 /** A gone target's kind is not in this report: the other targets' kind (a run reports one kind), else a file. */

@@ -26,6 +26,8 @@ export interface BaselineFinding {
   path: string;
   location: Location | null;
   cves?: string[];
+  /** The secrets entry it is about (Finding.entry), when the file says: part of the recomputed identity. */
+  entry?: string;
   /** The fingerprint the file stored, when it did. */
   fingerprint: string | null;
   /** Reported in the baseline run; waived and declared-public findings only keep the numbering. */
@@ -60,7 +62,19 @@ function rebased(report: Report, baseline: Baseline): { findings: BaselineFindin
 function recomputed(findings: readonly BaselineFinding[]): Map<BaselineFinding, string> {
   const asFinding = new Map<Finding, BaselineFinding>();
   for (const b of findings) {
-    const f: Finding = { rule_id: b.rule_id, title: b.title, severity: b.severity, context: null, message: b.message ?? '', target: b.target, module: b.module, path: b.path, location: b.location, ...(b.cves ? { cves: b.cves } : {}) };
+    const f: Finding = {
+      rule_id: b.rule_id,
+      title: b.title,
+      severity: b.severity,
+      context: null,
+      message: b.message ?? '',
+      target: b.target,
+      module: b.module,
+      path: b.path,
+      location: b.location,
+      ...(b.cves ? { cves: b.cves } : {}),
+      ...(b.entry ? { entry: b.entry } : {}),
+    };
     asFinding.set(f, b);
   }
   const prints = fingerprints([...asFinding.keys()], (f) => anchorOf(f).file);
@@ -102,7 +116,19 @@ function stateOf(f: Finding, b: BaselineFinding | undefined): 'new' | 'unchanged
 }
 
 function absent(b: BaselineFinding, print: string): AbsentFinding {
-  return { rule_id: b.rule_id, title: b.title, severity: b.severity, message: b.message ?? b.title, target: b.target, module: b.module, path: b.path, location: b.location, ...(b.cves ? { cves: b.cves } : {}), fingerprint: print };
+  return {
+    rule_id: b.rule_id,
+    title: b.title,
+    severity: b.severity,
+    message: b.message ?? b.title,
+    target: b.target,
+    module: b.module,
+    path: b.path,
+    location: b.location,
+    ...(b.cves ? { cves: b.cves } : {}),
+    ...(b.entry ? { entry: b.entry } : {}),
+    fingerprint: print,
+  };
 }
 
 export function compareWithBaseline(report: Report, baseline: Baseline): Report {

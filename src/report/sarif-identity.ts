@@ -2,8 +2,8 @@
  * Where a result is shown, and its alert identity for GitHub code scanning: `primaryLocationLineHash` derived from what a finding is about
  * (rule, target, file, module, the facts path with a module's index replaced by its name), never from the
  * text of the line it is shown at, so comments, blank lines, indentation and a module moved within the
- * file keep every alert open. Findings with the same identity (entries of one secrets file whose names are
- * withheld) are numbered in file order, as GitHub numbers equal line hashes (`hash:n`).
+ * file keep every alert open. Findings with the same identity (a name twice in one secrets file) are
+ * numbered in file order, as GitHub numbers equal line hashes (`hash:n`).
  *
  * Hosts (issue 17 §4): a host's findings are its own alerts, even where every host shows them at the same
  * `etc/rsyncd.conf`. A host target is named `<host>:<path>` (facts/daemon.ts; sweep names it by the
@@ -35,11 +35,12 @@ export function anchorOf(f: Pick<Finding, 'location' | 'target'>): At {
  * that happens to make it reachable first: its identity is the daemon's (`daemon`, `rsync.version`) and
  * its CVE ids (two CVEs at one line are two alerts), so reordering, adding or removing modules keeps it.
  *
- * An entry of a secrets file (RSYNC-032/033/034) is told apart from the file's other entries by the name
- * the message prints (`user "joe"`), so fixing one entry leaves the others' identities alone. The name is
- * taken from the message because that is exactly what the policy judged safe to show: an entry whose name
- * is withheld (it may be the password) contributes nothing, and such entries are numbered in file order.
- * Every other finding keeps the identity it had.
+ * An entry of a secrets file (RSYNC-032/033/034) is told apart from the file's other entries by who it is,
+ * never by its order: the finding's `entry`, set by the engine from the facts — `user "joe"`, or for a name
+ * the report withholds (it is the password, or may be a secret) `user #3fa2`: the facts' name_tag, 16 bits
+ * of the name's hash, which tell entries apart and say next to nothing of it. A finding read back without `entry` (an older report)
+ * falls back to the name its message prints, which is the same string; a withheld name without a tag
+ * contributes nothing, and such entries are numbered in file order. Every other finding keeps its identity.
  */
 export function identityOf(f: Finding, file: string): string {
   if (f.cves && f.cves.length > 0) return JSON.stringify(['v1', f.rule_id, f.target, file, 'daemon', 'rsync.version', [...f.cves].sort().join(',')]);
@@ -51,9 +52,13 @@ export function identityOf(f: Finding, file: string): string {
 /** A secrets-file entry finding's facts path (policies/rsyncguard/rules/secrets). */
 const ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
 
-/** The entry a secrets-file entry finding names in its message (`user "joe"`), or null when it names none. */
-export function entryOf(f: Pick<Finding, 'path' | 'message'>): string | null {
+/**
+ * The entry a secrets-file entry finding is about: its `entry` (`user "joe"`, `user #3fa2`), else — a finding
+ * read back from an older report — the name its message prints (the same string), or null when it names none.
+ */
+export function entryOf(f: Pick<Finding, 'path' | 'message' | 'entry'>): string | null {
   if (!ENTRY_PATH.test(f.path)) return null;
+  if (f.entry !== undefined) return f.entry;
   const m = /\b(user|group) "([^"]*)"/.exec(f.message);
   return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
 }

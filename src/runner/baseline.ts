@@ -76,6 +76,12 @@ function cves(v: unknown, at: string): string[] | undefined {
   return ids.length > 0 ? ids : undefined;
 }
 
+/** A finding's secrets entry (Finding.entry), when the file carries one. */
+function entryOf(v: unknown, at: string): { entry?: string } {
+  const entry = strOrNull(v, at);
+  return entry === null ? {} : { entry };
+}
+
 function location(v: unknown, at: string): Location | null {
   if (v === null || v === undefined) return null;
   if (!isObject(v) || typeof v['file'] !== 'string' || !Number.isInteger(v['line']) || !Number.isInteger(v['column'])) throw new Invalid(at, 'is not {file, line, column} or null');
@@ -103,6 +109,7 @@ function jsonFinding(v: unknown, at: string, reported: boolean): BaselineFinding
     path: str(v['path'], `${at}.path`),
     location: location(v['location'], `${at}.location`),
     ...(c ? { cves: c } : {}),
+    ...entryOf(v['entry'], `${at}.entry`),
     fingerprint: strOrNull(v['fingerprint'], `${at}.fingerprint`),
     reported,
   };
@@ -192,6 +199,7 @@ function sarifFinding(r: unknown, at: string, titles: Map<string, string>): Base
     path: str(p['facts_path'], `${at}.properties.facts_path`),
     location: sarifLocation(r, at),
     ...(c ? { cves: c } : {}),
+    ...entryOf(p['entry'], `${at}.properties.entry`),
     fingerprint: isObject(prints) ? strOrNull(prints['primaryLocationLineHash'], `${at}.partialFingerprints.primaryLocationLineHash`) : null,
     reported: !(Array.isArray(suppressions) && suppressions.length > 0),
   };
