@@ -242,7 +242,17 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
     ...(f.baseline_state ? { baselineState: f.baseline_state } : {}),
     // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(host !== undefined ? { host } : {}), ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path, ...(f.cves ? { cves: f.cves } : {}), message: f.message },
+    properties: {
+      rule: f.rule_id,
+      severity: f.severity,
+      target: f.target,
+      ...(host !== undefined ? { host } : {}),
+      ...(f.module !== null ? { module: f.module } : {}),
+      facts_path: f.path,
+      ...(f.cves ? { cves: f.cves } : {}),
+      ...(f.entry ? { entry: f.entry } : {}),
+      message: f.message,
+    },
     ...(p.waiver ? { suppressions: [{ kind: p.waiver.inSource ? 'inSource' : 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
   };
 }
