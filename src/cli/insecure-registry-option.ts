@@ -18,8 +18,12 @@ export const INSECURE_REGISTRY_OPTION: OptionSpec = {
 
 const NAME = '--insecure-registry';
 
-/** A word the way a reference writes its registry (what parseRegistryRef takes for one): a "." or ":", or localhost. */
-const registryLike = (word: string): boolean => !word.startsWith('-') && !/[/@]/.test(word) && (/[.:]/.test(word) || word.toLowerCase() === 'localhost');
+/**
+ * A word the way a reference writes its registry (what parseRegistryRef takes for one): a "." or ":", or
+ * localhost. A URL (`http://127.0.0.1:5000`) counts too, so it is refused as a value ("write HOST:PORT")
+ * rather than silently read as the bare flag, which would widen plain HTTP to every loopback registry.
+ */
+const registryLike = (word: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(word) || (!word.startsWith('-') && !/[/@]/.test(word) && (/[.:]/.test(word) || word.toLowerCase() === 'localhost'));
 
 /** argv without its bare `--insecure-registry` flags, and whether there was one. */
 export function takeBareInsecureRegistry(argv: readonly string[]): { argv: string[]; bare: boolean } {

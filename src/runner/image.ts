@@ -202,7 +202,7 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
       else if (target.label !== undefined) scan.labels.set(target.target, target.label);
       for (const [path, text] of texts) scan.texts.set(path, text);
     }
-    return ok({ ...scan, warnings: read.fs.warnings });
+    return ok({ ...scan, warnings: [...(image.warnings ?? []), ...read.fs.warnings] });
   } catch (e) {
     // The layer reader words a dropped connection as a broken layer: the registry knows better.
     const lost = image.unavailable?.();

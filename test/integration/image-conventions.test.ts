@@ -5,7 +5,7 @@
  * the user typed; a tag the registry lacks is named. Real images (umoci, skopeo) and a real registry on loopback.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { get, imagesReview, makeCertificate, post, verdictOf, type Webhook } from '../hostile/support/webhook.ts';
+import { docker25Tar } from './support/docker25-tar.ts';
 import { buildImage, startRegistry, stopRegistries } from './support/images.ts';
 import { freePort } from './support/rsync-daemon.ts';
 
@@ -83,14 +84,34 @@ paths('labels keep what the user typed and what the image calls itself; the targ
   assert.match(layout.stdout, /^oci \(rsyncd\) \/etc\/rsyncd\.conf$/m, 'an OCI layout named by its ref.name annotation');
 });
 
-paths('a tar that is both forms, a directory that is no layout, a file that is no archive: an error naming what was found', async () => {
-  // Both: a docker save with an OCI layout's oci-layout and index.json added (as Docker 25 writes them).
+paths('a Docker 25+ docker save tar (manifest.json and an OCI layout of the same image) is read, labelled by its RepoTags', async () => {
+  const d25 = join(work, 'd25.tar');
+  docker25Tar(join(built, 'oci'), 'rsyncd', d25, ['test/rsyncd:1'], work);
+  const r = await cli(['image', 'd25.tar', '--format', 'json']);
+  assert.is(r.code, 1, said(r));
+  assert.equal(findingSet(json(r)), expected);
+  assert.is(json(r).targets[0]?.label, 'd25.tar (test/rsyncd:1) /etc/rsyncd.conf');
+  // Named as an oci-archive, the label is containerd's image name, not the bare tag "1".
+  const oci = json(await cli(['image', 'oci-archive:d25.tar', '--format', 'json']));
+  assert.equal(findingSet(oci), expected);
+  assert.is(oci.targets[0]?.label, 'oci-archive:d25.tar (test/rsyncd:1) /etc/rsyncd.conf');
+});
+
+paths('a tar whose manifest.json and OCI layout disagree, a directory that is no layout, a file that is no archive: an error naming what was found', async () => {
+  // Both, disagreeing: a docker save of the image with another image's OCI layout added.
+  const other = join(work, 'other-d25.tar');
+  const two = join(work, 'two');
+  cpSync(join(built, 'oci'), two, { recursive: true });
+  execFileSync('umoci', ['new', '--image', `${two}:empty`]);
+  docker25Tar(two, 'empty', other, ['test/empty:1'], work);
   const both = join(work, 'both.tar');
   copyFileSync(join(built, 'img.tar'), both);
-  execFileSync('tar', ['--append', '-f', both, '-C', join(built, 'oci'), 'oci-layout', 'index.json']);
+  const unpacked = mkdtempSync(join(work, 'other-'));
+  execFileSync('tar', ['-xf', other, '-C', unpacked, 'oci-layout', 'index.json', 'blobs']);
+  execFileSync('tar', ['--append', '-f', both, '-C', unpacked, 'oci-layout', 'index.json', 'blobs']);
   const ambiguous = await cli(['image', both, '--format', 'json']);
   assert.is(ambiguous.code, 2);
-  assert.match(said(ambiguous), `${both} holds both a docker save manifest.json and an OCI layout (oci-layout, index.json): name the form, docker-archive:${both} or oci-archive:${both}`);
+  assert.match(said(ambiguous), `${both} holds a docker save manifest.json and an OCI layout (oci-layout, index.json) that describe different images: name the form, docker-archive:${both} or oci-archive:${both}`);
   const typed = await cli(['image', `docker-archive:${both}`, '--format', 'json']);
   assert.equal(findingSet(json(typed)), expected, 'named, it is read');
 
@@ -108,8 +129,10 @@ paths('a tar that is both forms, a directory that is no layout, a file that is n
   const missing = await cli(['image', './gone.tar', '--format', 'json']);
   assert.is(missing.code, 2);
   assert.match(said(missing), './gone.tar: no such file or directory');
+  // A bare word that exists here is read as the path; the error says how to mean the registry instead.
+  assert.match(said(dir), 'saved was read as a local path because it exists here: for the registry image write docker.io/library/saved');
   for (const r of [ambiguous, dir, file, missing]) {
-    assert.not.match(said(r), /registry|docker\.io|cannot reach/i, 'never asked of a registry');
+    assert.not.match(said(r), /cannot reach|registry-1|plain HTTP/i, 'never asked of a registry');
     assert.is(json(r).errors[0]?.target.startsWith('docker.io'), false);
   }
 });
@@ -130,6 +153,82 @@ paths('a missing file named without ./ (img.tar, sub/x.tar, Img.tar) is "no such
     const r = await cli(['image', 'img.tar', '--format', format]);
     assert.is(r.code, 2, format);
     assert.ok(`${r.stdout}${r.stderr}`.includes('img.tar: no such file or directory here'), format);
+  }
+});
+
+paths('several images in a docker save tar or an OCI layout: an error listing each and how to name it; the named forms read it', async () => {
+  // As `docker save test/rsyncd:1 test/other:2 > multi.tar` writes it: one manifest.json entry per image.
+  const unpacked = mkdtempSync(join(work, 'multi-'));
+  execFileSync('tar', ['-xf', join(built, 'img.tar'), '-C', unpacked]);
+  const entries = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8')) as { RepoTags: string[] }[];
+  const first = entries[0] as { RepoTags: string[] };
+  writeFileSync(join(unpacked, 'manifest.json'), JSON.stringify([first, { ...first, RepoTags: ['test/other:2'] }]));
+  execFileSync('tar', ['-cf', join(work, 'multi.tar'), '-C', unpacked, ...readdirSync(unpacked)]);
+  const several = await cli(['image', 'multi.tar', '--format', 'json']);
+  assert.is(several.code, 2, 'not the first image silently');
+  assert.match(said(several), 'multi.tar holds 2 images; name the one to scan: docker-archive:multi.tar:test/rsyncd:1, docker-archive:multi.tar:test/other:2');
+  for (const ref of ['docker-archive:multi.tar:test/other:2', 'docker-archive:multi.tar:@1', 'docker-archive:multi.tar:docker.io/test/other:2']) {
+    const r = await cli(['image', ref, '--format', 'json']);
+    assert.is(r.code, 1, `${ref}: ${said(r)}`);
+    assert.equal(findingSet(json(r)), expected, ref);
+  }
+  assert.is(json(await cli(['image', 'docker-archive:multi.tar:test/other:2', '--format', 'json'])).targets[0]?.label, 'docker-archive:multi.tar:test/other:2 /etc/rsyncd.conf');
+  const absent = await cli(['image', 'docker-archive:multi.tar:test/none:3', '--format', 'json']);
+  assert.match(said(absent), 'multi.tar has no image test/none:3 (it holds test/rsyncd:1, test/other:2)');
+
+  // An OCI layout with two tags (the previous test added "empty" to a copy of the layout).
+  const two = await cli(['image', 'two', '--format', 'json']);
+  assert.is(two.code, 2);
+  assert.match(said(two), 'two holds 2 images; name the one to scan: oci:two:rsyncd, oci:two:empty');
+  assert.equal(findingSet(json(await cli(['image', 'oci:two:rsyncd', '--format', 'json']))), expected);
+});
+
+paths('a local directory named like an image says it was read as a path, and how to mean the registry', async () => {
+  mkdirSync(join(work, 'nginx'));
+  const r = await cli(['image', 'nginx', '--format', 'json']);
+  assert.is(r.code, 2);
+  assert.match(said(r), 'nginx is a directory but not an OCI layout: no oci-layout file; nginx was read as a local path because it exists here: for the registry image write docker.io/library/nginx');
+});
+
+paths('a layout whose blob is a symbolic link, or unreadable, names the file and why', async () => {
+  const lay = join(work, 'lay2');
+  cpSync(join(built, 'oci'), lay, { recursive: true });
+  const index = JSON.parse(readFileSync(join(lay, 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
+  const hex = (index.manifests[0]?.digest ?? '').slice(7);
+  const blob = join(lay, 'blobs', 'sha256', hex);
+  renameSync(blob, join(work, 'elsewhere'));
+  symlinkSync(join(work, 'elsewhere'), blob);
+  const linked = await cli(['image', 'lay2', '--format', 'json']);
+  assert.is(linked.code, 2);
+  assert.match(said(linked), `lay2/blobs/sha256/${hex} is a symbolic link (not followed`);
+  rmSync(blob);
+  renameSync(join(work, 'elsewhere'), blob);
+  // Unreadable as another user: the test runs as root, so the CLI runs as nobody (uid 65534) on a copy it may traverse.
+  if (process.getuid?.() === 0) {
+    const shut = mkdtempSync(join(tmpdir(), 'rg-shut-'));
+    cpSync(lay, join(shut, 'lay'), { recursive: true });
+    chmodSync(shut, 0o755);
+    execFileSync('chmod', ['-R', 'a+rX', shut]);
+    chmodSync(join(shut, 'lay', 'index.json'), 0o600);
+    const r = await promisify(execFile)(process.execPath, ['--import', TSX, MAIN, 'image', join(shut, 'lay'), '--format', 'json'], { cwd: shut, encoding: 'utf8', uid: 65534, gid: 65534, env: { ...plainEnv, HOME: shut } }).then(
+      (o) => o.stdout,
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    );
+    assert.match(r, `permission denied reading ${join(shut, 'lay', 'index.json')}`);
+  }
+});
+
+paths('every format shows the image as typed, not docker.io/… (ids stay in fingerprints, categories and gitlab paths)', async () => {
+  for (const format of ['sarif', 'html', 'junit', 'gitlab', 'csv']) {
+    const r = await cli(['image', 'img.tar', '--format', format], built);
+    assert.is(r.code, 1, `${format}: ${r.stderr}`);
+    assert.ok(r.stdout.includes('img.tar (test/rsyncd:1)'), `${format} shows the label`);
+    // What identifies (properties.target, the run's category, GitLab's pseudo-path) stays the repository's.
+    const shown = r.stdout
+      .split('\n')
+      .filter((l) => !/^\s*"(target|id|path)":/.test(l))
+      .join('\n');
+    assert.not.match(shown, 'docker.io/test/rsyncd', `${format}: no registry name the user did not type`);
   }
 });
 
@@ -249,6 +348,60 @@ registry('the admission webhook reads only the named registries in plain HTTP, i
   } finally {
     hook.stop();
   }
+});
+
+registry('--insecure-registry with a URL is refused ("write HOST:PORT"), and admission serve refuses a stray word', async () => {
+  for (const args of [
+    ['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', `http://127.0.0.1:${port}`],
+    ['admission', 'serve', '--tls-cert', 'x', '--tls-key', 'y', '--insecure-registry', 'http://localhost:5000'],
+  ]) {
+    const r = await cli(args);
+    assert.is(r.code, 2, args.join(' '));
+    assert.match(r.stderr, 'write HOST:PORT, not a URL');
+  }
+  const stray = await cli(['admission', 'serve', '--tls-cert', 'x', '--tls-key', 'y', 'bogus']);
+  assert.is(stray.code, 2);
+  assert.match(stray.stderr, 'admission serve takes no arguments, only options: unexpected "bogus"');
+});
+
+registry('a layer cache that cannot be used is left out with one warning naming it; the image is still read', async () => {
+  const blocker = join(work, 'not-a-dir');
+  writeFileSync(blocker, 'a file where the cache folder would go\n');
+  const r = await cli(['image', `127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${port}`, '--format', 'json', '--layer-cache', join(blocker, 'layers')]);
+  assert.is(r.code, 1, r.stderr);
+  assert.equal(findingSet(json(r)), expected);
+  assert.is(r.stderr.split(`layer cache ${join(blocker, 'layers')}: not a directory; continuing without it`).length, 2, `once: ${r.stderr}`);
+});
+
+registry('a redirect stays within the named registries; a 401 names registry and repository; "." is no registry host', async () => {
+  const { createServer } = await import('node:http');
+  const hop = createServer((req, res) => {
+    res.writeHead(307, { location: `http://127.0.0.1:${port}${req.url ?? '/'}` });
+    res.end();
+  });
+  await new Promise<void>((done) => hop.listen(0, '127.0.0.1', done));
+  const hopPort = (hop.address() as { port: number }).port;
+  try {
+    const refused = await cli(['image', `127.0.0.1:${hopPort}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${hopPort}`, '--format', 'json', '--no-layer-cache']);
+    assert.is(refused.code, 2);
+    assert.match(said(refused), `refused to contact http://127.0.0.1:${port}: plain HTTP is only allowed to registries on loopback named by --insecure-registry`);
+    const both = await cli(['image', `127.0.0.1:${hopPort}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${hopPort}`, '--insecure-registry', `127.0.0.1:${port}`, '--format', 'json', '--no-layer-cache']);
+    assert.equal(findingSet(json(both)), expected, said(both));
+  } finally {
+    hop.close();
+  }
+  const htpasswd = join(work, 'htpasswd-conv');
+  execFileSync('htpasswd', ['-Bbc', htpasswd, 'ci', 'registry-secret']);
+  const locked = await startRegistry(work, htpasswd);
+  const wrong = join(work, 'wrong.json');
+  writeFileSync(wrong, JSON.stringify({ auths: { [`127.0.0.1:${locked}`]: { auth: Buffer.from('ci:Wrong-Pass-5521').toString('base64') } } }));
+  const denied = await cli(['image', `127.0.0.1:${locked}/test/rsyncd:1`, '--insecure-registry', `127.0.0.1:${locked}`, '--docker-config', wrong, '--format', 'json']);
+  assert.is(denied.code, 2);
+  assert.match(said(denied), `the registry at 127.0.0.1:${locked} refused the credentials for test/rsyncd (HTTP 401)`);
+  assert.not.match(said(denied), 'Wrong-Pass-5521');
+  const dot = await cli(['image', '.:5000/x:1', '--format', 'json']);
+  assert.match(said(dot), '".:5000/x:1" is not an image reference');
+  assert.not.match(said(dot), 'cannot reach');
 });
 
 registry.run();

@@ -75,6 +75,9 @@ export const admissionCommand: Command = {
     const insecure = insecureRegistries(args, taken.bare);
     if (insecure instanceof UserError) return insecure;
     if (args.positionals[0] !== 'serve') return new UserError('usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE');
+    // A stray word is a mistyped option or value (`--insecure-registry http://…`): refused, never ignored by a webhook.
+    const extra = args.positionals.slice(1);
+    if (extra.length > 0) return new UserError(`admission serve takes no arguments, only options: unexpected ${extra.map((w) => JSON.stringify(escapeControls(w))).join(' ')}`, undefined, 'See rsyncguard admission --help.');
     const cert = stringOption(args, 'tls-cert');
     const key = stringOption(args, 'tls-key');
     if (!cert || !key) return new UserError('admission serve needs --tls-cert and --tls-key', undefined, 'The API server calls webhooks over HTTPS only.');

@@ -6,7 +6,7 @@
  * private temporary file first (streamed), then read the same way: within a cap, and never past the free
  * space the disk must keep (checked before the first byte and again while writing).
  */
-import { closeSync, createReadStream, createWriteStream, lstatSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, createReadStream, createWriteStream, lstatSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -21,6 +21,8 @@ export interface BlobStore {
   /** Where the store is, for messages. */
   where: string;
   has(path: string): boolean;
+  /** Why a file `has` denies is not read (a symbolic link, not a regular file), or undefined when it is absent or there. */
+  refused?(path: string): string | undefined;
   /** The whole file, refused when larger than `cap` before any byte is read. */
   read(path: string, cap: number, what: string): Buffer;
   stream(path: string): Readable;
@@ -52,16 +54,38 @@ export function dirStore(root: string, close = () => {}): BlobStore {
     if (full === undefined) throw new Error(`${p} is not a regular file in the layout ${root} (links, devices and FIFOs are not read)`);
     return full;
   };
+  // The file named: "permission denied" alone sends the user looking at the reference (umoci writes 0600 files).
+  const readable = (p: string, full: string): string => {
+    try {
+      accessSync(full, constants.R_OK);
+    } catch (e) {
+      throw new Error(`${errorMessage(e)} reading ${join(root, cleanPath(p) ?? p)}`);
+    }
+    return full;
+  };
   return {
     where: root,
     has: (p) => regular(p) !== undefined,
+    refused(p) {
+      const c = cleanPath(p);
+      if (c === null) return undefined;
+      try {
+        const st = lstatSync(join(base, c));
+        const shown = join(root, c);
+        if (st.isSymbolicLink()) return `${shown} is a symbolic link (not followed: blobs are read only as regular files inside the layout)`;
+        if (!st.isFile()) return `${shown} is not a regular file`;
+        return regular(p) === undefined ? `${shown} is reached through a symbolic link (not followed)` : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     read(p, cap, what) {
-      const full = file(p);
+      const full = readable(p, file(p));
       const size = statSync(full).size;
       if (size > cap) throw tooLarge(what, size, cap);
       return readRange(full, 0, size);
     },
-    stream: (p) => createReadStream(file(p)),
+    stream: (p) => createReadStream(readable(p, file(p))),
     close,
   };
 }

@@ -34,13 +34,27 @@ check('refuses a registry off loopback, saying where plain HTTP is allowed', () 
 });
 
 check('refuses what is not a registry: a reference, a URL, an empty value', () => {
-  for (const v of ['127.0.0.1:5000/test/rsyncd:1', 'http://127.0.0.1:5000', '', 'user@127.0.0.1:5000']) {
+  for (const v of ['127.0.0.1:5000/test/rsyncd:1', '', 'user@127.0.0.1:5000']) {
     const r = checkInsecureRegistry(v);
     assert.ok(!r.ok && r.error.includes('is not a registry'), v);
   }
 });
 
+check('a URL is refused with what to write instead', () => {
+  for (const v of ['http://127.0.0.1:5000', 'https://localhost:5000/v2/']) {
+    const r = checkInsecureRegistry(v);
+    assert.ok(!r.ok && r.error.includes('write HOST:PORT, not a URL'), v);
+  }
+});
+
 const lo = suite('loopback');
+
+lo('an IPv6 loopback address in any spelling; named in one spelling, it matches the reference in another', () => {
+  for (const h of ['[0:0:0:0:0:0:0:1]:5001', '0:0:0:0:0:0:0:1', '[::0001]']) assert.ok(loopback(h), h);
+  assert.ok(checkInsecureRegistry('[0:0:0:0:0:0:0:1]:5001').ok);
+  assert.ok(plainHttp('[::1]:5001', ['[0:0:0:0:0:0:0:1]:5001']));
+  assert.not.ok(plainHttp('[::1]:5002', ['[0:0:0:0:0:0:0:1]:5001']));
+});
 
 lo('is 127.0.0.0/8, ::1 and localhost, with or without a port', () => {
   for (const h of ['127.0.0.1', '127.255.0.3:80', '[::1]:5000', '::1', 'localhost:1']) assert.ok(loopback(h), h);

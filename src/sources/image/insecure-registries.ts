@@ -13,11 +13,25 @@ export function loopback(host: string): boolean {
   // `[::1]:5000` and `[::1]` (references, URL.hostname), or a bare IPv6 address (more than one colon, no port).
   const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(host);
   const h = (bracketed ? (bracketed[1] ?? '') : host.split(':').length > 2 ? host : host.replace(/:\d+$/, '')).toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+  return h === 'localhost' || ipv6(h) === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
-/** HOST[:PORT] as references write a registry: lower case (a host name is case-insensitive; references keep the port). */
-const normalise = (registry: string): string => registry.toLowerCase();
+/** An IPv6 address in its canonical spelling (`0:0:0:0:0:0:0:1` → `::1`), or undefined for anything else. */
+function ipv6(h: string): string | undefined {
+  if (!h.includes(':')) return undefined;
+  try {
+    return new URL(`http://[${h}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+}
+
+/** HOST[:PORT] as references write a registry: lower case (a host name is case-insensitive; references keep the port), IPv6 canonical. */
+const normalise = (registry: string): string => {
+  const r = registry.toLowerCase();
+  const m = /^\[([^\]]*)\](:\d+)?$/.exec(r);
+  return m ? `[${ipv6(m[1] ?? '') ?? m[1]}]${m[2] ?? ''}` : r;
+};
 
 /** Whether `registry` (HOST[:PORT] of a reference) is to be spoken to in plain HTTP. */
 export function plainHttp(registry: string, insecure: InsecureRegistries): boolean {
@@ -31,6 +45,7 @@ const REGISTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/
 
 /** One `--insecure-registry` value checked: HOST[:PORT] on loopback, never a reference, a URL or a host off this machine. */
 export function checkInsecureRegistry(value: string): Result<string, string> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return fail(`--insecure-registry ${JSON.stringify(value)}: write HOST:PORT, not a URL (${JSON.stringify(value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, ''))})`);
   if (!REGISTRY.test(value)) return fail(`--insecure-registry ${JSON.stringify(value)} is not a registry: write HOST:PORT as in the image reference (127.0.0.1:5000)`);
   if (!loopback(value)) return fail(`--insecure-registry ${value}: plain HTTP is allowed only to a registry on loopback (127.0.0.0/8, ::1, localhost); every other registry is spoken to over HTTPS`);
   return ok(value);

@@ -5,7 +5,7 @@
  * before the first byte, and the free space again every 64 MiB while it streams (a size may be absent).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -25,6 +25,23 @@ export interface LayerCache {
 }
 
 const RECHECK = 64 << 20;
+
+/**
+ * The cache when its folder can be made and written, else why not: a container run under another uid
+ * (`docker run -u`, OpenShift) has a HOME it cannot write, and a cache is worth no failed scan — the caller
+ * goes on without it and says so once, naming the folder.
+ */
+export function usableCache(cache: LayerCache): { ok: true } | { ok: false; warning: string } {
+  try {
+    mkdirSync(cache.dir, { recursive: true });
+    accessSync(cache.dir, constants.R_OK | constants.W_OK | constants.X_OK);
+    return { ok: true };
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' || code === 'EEXIST' ? 'not a directory' : code || 'cannot be used';
+    return { ok: false, warning: `layer cache ${cache.dir}: ${why}; continuing without it (--layer-cache DIR names another, --no-layer-cache skips it)` };
+  }
+}
 
 /** The error for a layer that would not fit, saying which folder and what to do. */
 function noRoom(cache: LayerCache, digest: string, free: number, need: number, reserve: number): Error {

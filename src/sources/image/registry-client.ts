@@ -16,27 +16,28 @@ const MAX_TOKEN = 1 << 20;
 const MAX_REDIRECTS = 5;
 
 /**
- * Where a request may go: HTTPS anywhere; plain HTTP only to loopback, and only for a registry named by
- * --insecure-registry. Checked for the registry, every redirect and the token realm, so neither a redirect
- * nor a challenge can send a request (or a credential) in the clear off this machine.
+ * Where a request may go: HTTPS anywhere; plain HTTP only to loopback, and only to a registry named by
+ * --insecure-registry (any loopback one for the bare flag). Checked for the registry, every redirect and the
+ * token realm, so neither a redirect nor a challenge can send a request (or a credential) in the clear off
+ * this machine, or to a loopback port nobody named.
  */
-function allowedUrl(url: URL, http: boolean): boolean {
+function allowedUrl(url: URL, insecure: InsecureRegistries): boolean {
   if (url.username !== '' || url.password !== '') return false;
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && http && loopback(url.hostname);
+  return url.protocol === 'http:' && loopback(url.hostname) && plainHttp(url.host, insecure);
 }
 
-const refusedWhy = (url: URL): string => (url.protocol === 'http:' ? 'plain HTTP is only allowed to loopback, with --insecure-registry' : 'not an HTTPS URL');
+const refusedWhy = (url: URL): string => (url.protocol === 'http:' ? `plain HTTP is only allowed to registries on loopback named by --insecure-registry (${url.host} is not)` : 'not an HTTPS URL');
 
 /**
  * fetch with redirects followed by hand: each hop must be an allowed URL, and credentials go only to the
  * origin they were given for (a redirect to another host gets none).
  */
-async function fetchChecked(start: URL, headers: Record<string, string>, http: boolean, timeoutMs: number): Promise<Response> {
+async function fetchChecked(start: URL, headers: Record<string, string>, insecure: InsecureRegistries, timeoutMs: number): Promise<Response> {
   const signal = AbortSignal.timeout(timeoutMs);
   let url = start;
   for (let hop = 0; ; hop++) {
-    if (!allowedUrl(url, http)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
+    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
     const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
     const res = await fetch(url, { headers: sent, redirect: 'manual', signal });
     const location = res.headers.get('location');
@@ -84,7 +85,7 @@ export class RegistryClient {
     private readonly registry: string,
     readonly repository: string,
     private readonly basic: string | undefined,
-    insecure: InsecureRegistries,
+    private readonly insecure: InsecureRegistries,
   ) {
     this.http = plainHttp(registry, insecure);
     this.base = `${this.http ? 'http' : 'https'}://${registry}/v2/${repository}`;
@@ -102,7 +103,12 @@ export class RegistryClient {
       if (this.http && res.status === 400 && /HTTPS server/i.test(await readBody(res))) throw new EnvironmentFailure(`the registry at ${this.registry} speaks HTTPS, not plain HTTP: leave it out of --insecure-registry`);
       await res.body?.cancel().catch(() => {});
       if (res.status === 404 && notFound !== undefined) throw new Error(notFound);
-      const why = `${path}: HTTP ${res.status}${res.status === 401 ? ' (credentials refused)' : res.status === 404 ? ' (not found)' : ''}`;
+      // Named in the user's terms (registry and repository), never a bare URL path.
+      const what = `${this.repository} at ${this.registry}`;
+      const why =
+        res.status === 401 || res.status === 403
+          ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)`
+          : `${what}: ${path.replace(/^\//, '')}: HTTP ${res.status}${res.status === 404 ? ' (not found)' : ''}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;
@@ -113,11 +119,13 @@ export class RegistryClient {
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
     else if (this.basic) headers['authorization'] = `Basic ${this.basic}`;
     try {
-      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.http, 60_000);
+      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 60_000);
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
       if (!this.http && plainTextAnswer(e)) throw new EnvironmentFailure(plainHttpMessage(this.registry));
       const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
+      // fetch refuses the ports browsers block (6000, 6665-6669, …) with just these words.
+      if (cause === 'bad port') throw new EnvironmentFailure(`cannot reach ${this.base}: fetch refuses port ${new URL(this.base).port} (a port browsers block); serve the registry on another port`);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
@@ -138,12 +146,12 @@ export class RegistryClient {
     }
     // The realm is the registry's word: it may name another host (as Docker Hub does), but never plain HTTP
     // off loopback, since the Basic credentials go with the token request.
-    if (!allowedUrl(url, this.http)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
+    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
     if (params['service']) url.searchParams.set('service', params['service']);
     if (params['scope']) url.searchParams.set('scope', params['scope']);
     let res: Response;
     try {
-      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.http, 30_000);
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 30_000);
     } catch (e) {
       throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
     }

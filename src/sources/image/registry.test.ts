@@ -44,4 +44,9 @@ test('tags and digests that could climb a URL path are not references', () => {
   for (const ref of ['host/app:..', 'host/app@../../v2/other', `host/app@sha256:${'a'.repeat(63)}/`]) assert.throws(() => parseRegistryRef(ref));
 });
 
+test('"." and ".." are no registry host: a mistyped path is no reference, never a DNS lookup of "."', () => {
+  for (const ref of ['.:5000/x:1', './img.tar', '../x/y', 'a..b/x', '-a.b/x']) assert.throws(() => parseRegistryRef(ref), /is not an image reference/, ref);
+  assert.is(parseRegistryRef('[::1]:5000/x:1').registry, '[::1]:5000');
+});
+
 test.run();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
 import type { InsecureRegistries } from './insecure-registries.ts';
-import { cachedLayer, cacheWhileReading, checkRoom, type LayerCache } from './layer-cache.ts';
+import { cachedLayer, cacheWhileReading, checkRoom, usableCache, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
@@ -58,6 +58,8 @@ function checkedDigest(value: unknown, what: string): string {
 const DOCKER_HUB = 'registry-1.docker.io';
 const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io']);
 
+const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
+
 export function parseRegistryRef(ref: string): RegistryRef {
   // Credentials have no place in an image reference; the message must not repeat them.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
@@ -69,6 +71,8 @@ export function parseRegistryRef(ref: string): RegistryRef {
   const slash = name.indexOf('/');
   const first = slash >= 0 ? name.slice(0, slash) : '';
   const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  // A host is labels between dots (or an IPv6 address): `.`, `..` and `a..b` are paths mistyped, not hosts.
+  if (hasRegistry && !HOST.test(first)) throw new Error(`"${displayRef(ref)}" is not an image reference: "${displayRef(first)}" is not a registry host`);
   // Docker Hub as container runtimes name it: `nginx`, `user/app`, `docker.io/nginx` and
   // `index.docker.io/nginx` are all served by registry-1.docker.io, single names under `library/`.
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
@@ -180,9 +184,11 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   const config = parseJson(configBytes, `image config ${configDigest}`);
   // Layers are walked once to index them and again for content the analyzers ask for later: without a
   // shared cache they are kept in a private one for the length of the scan, not fetched twice.
-  const scratch = opts.cache ? undefined : scratchCache();
+  const usable = opts.cache ? usableCache(opts.cache) : undefined;
+  const shared = usable?.ok === true ? opts.cache : undefined;
+  const scratch = shared ? undefined : scratchCache();
   let transport: string | undefined;
-  const cache = opts.cache ?? (scratch as { cache: LayerCache }).cache;
+  const cache = shared ?? (scratch as { cache: LayerCache }).cache;
   const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
     const d = checkedDigest(l['digest'], 'layer');
     const size = typeof l['size'] === 'number' ? l['size'] : undefined;
@@ -202,7 +208,8 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
       },
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
+  const warnings = usable?.ok === false ? [usable.warning] : [];
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** Platforms of one index analysed at most; beyond this the index is refused, never partly analysed. */
