@@ -9,6 +9,7 @@ import { SEVERITIES, severityRank, type Finding } from '../engine/index.ts';
 import { escapeControls } from './escape-controls.ts';
 import { shownNotes, type Report } from './model.ts';
 import type { SweptHost } from './trend-record.ts';
+import { shownNames } from './shown-name.ts';
 
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -84,9 +85,11 @@ export function toCsv(report: Report): string {
   const kindOf = new Map(report.targets.map((t) => [t.target, t.kind]));
   const rules = severities(report);
   const rows: (string | number)[][] = [['target', 'kind', 'status', 'critical', 'high', 'medium', 'low', 'top_rules', 'notes', 'reason']];
+  // The target column shows each as named (an image as typed, shown-name.ts).
+  const shown = shownNames(report);
   for (const [target, row] of tallies(report, (t) => t)) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
-    rows.push([target, kindOf.get(target) ?? '', status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
+    rows.push([shown(target), kindOf.get(target) ?? '', status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
   }
   return csv(rows);
 }

@@ -19,6 +19,7 @@ import { escapeJsonText } from './escape-controls.ts';
 import { shownNotes, type Report } from './model.ts';
 import { anchorOf, hostOfTarget } from './sarif-identity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
+import { shownName } from './shown-name.ts';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -62,7 +63,7 @@ export function codeQualityIssues(report: Report): CodeQualityIssue[] {
   const issues: CodeQualityIssue[] = [];
   for (const t of report.targets) {
     // Hosts and images are not files of the repository: their name leads the description, as in SARIF.
-    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(shownName(t));
     for (const f of t.findings) {
       const at = anchorOf(f);
       issues.push({
@@ -99,7 +100,7 @@ export function codeQualityIssues(report: Report): CodeQualityIssue[] {
     issues.push({
       type: 'issue',
       check_name: 'rsyncguard/not-evaluated',
-      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ''}`,
+      description: `${shownName(e)} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ''}`,
       categories: ['Security'],
       // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
       severity: 'blocker',

@@ -14,6 +14,7 @@ import { shownNotes, type Report, type TargetError, type TargetReport } from './
 import { rulesApplying } from './rule-scope.ts';
 import { entryOf } from './sarif-identity.ts';
 import { TARGET_KINDS } from './target-kinds.ts';
+import { shownName } from './shown-name.ts';
 
 /** The text of an attribute or an element: controls escaped as text, then the XML specials. */
 export function xmlText(raw: string): string {
@@ -60,9 +61,9 @@ export function toJunit(report: Report): string {
     return s;
   };
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
-  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules, report.severity_filter);
+  for (const t of report.targets) addTarget(suiteOf(shownName(t), t.kind), t, rules, report.severity_filter);
   // A target a policy could not evaluate may also have results from the others: its error joins its suite.
-  for (const e of report.errors) addError(suiteOf(e.target, 'not evaluated'), e);
+  for (const e of report.errors) addError(suiteOf(shownName(e), 'not evaluated'), e);
   const all = [...suites.values()];
   const sum = (k: 'failures' | 'errors') => all.reduce((n, s) => n + s[k], 0);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum('failures'), errors: sum('errors'), time: 0 })}>`];
@@ -161,7 +162,7 @@ function addError(s: Suite, e: TargetError): void {
 /** file:line, the module, the message: where a reader of the build log goes next. */
 function failureBody(f: Finding, t: TargetReport): string[] {
   return [
-    `${f.location ? formatLocation(f.location) : t.target}${t.kind === 'file' ? '' : ` (${TARGET_KINDS[t.kind].sarifPrefix(t.target).trim()})`}`,
+    `${f.location ? formatLocation(f.location) : t.target}${t.kind === 'file' ? '' : ` (${TARGET_KINDS[t.kind].sarifPrefix(shownName(t)).trim()})`}`,
     `module: ${f.module ?? '(daemon)'}`,
     `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(', ')}]` : ''}${f.context ? ` (raised: ${f.context})` : ''}`,
   ];

@@ -20,6 +20,7 @@ import { reportFingerprints } from './baseline-identity.ts';
 import { absentAsFinding, absentResult, kindOfAbsent } from './baseline-sarif.ts';
 import { type DescriptorKey, descriptorId, descriptorKeys, raisedHelp, securitySeverity } from './sarif-severity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
+import { shownName } from './shown-name.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const TOOL_NAME = 'rsyncguard';
@@ -96,6 +97,8 @@ interface Placed {
   /** Hosts and images are not files in the repository: their name goes into the message. */
   kind: TargetKind;
   waiver?: { reason: string; source: string; inSource?: boolean };
+  /** The target as shown (shown-name.ts): an image as the user typed it; the id stays in properties.target. */
+  shown?: string;
 }
 
 export function toSarif(report: Report, opts: SarifOptions): string {
@@ -110,8 +113,8 @@ export function sarifLog(report: Report, opts: SarifOptions): Sarif.Log {
   // Numbered over every finding, waived or not, so waiving one leaves the others' fingerprints alone.
   const prints = reportFingerprints(report);
   let placed: Placed[] = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName(t) })),
+    ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...(opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []),
   ]);
@@ -157,7 +160,7 @@ export function sarifLog(report: Report, opts: SarifOptions): Sarif.Log {
   for (const p of placed) for (const id of p.finding.cves ?? []) cvesOf.set(idOf(p.finding), (cvesOf.get(idOf(p.finding)) ?? new Set()).add(id));
   const notifications: Sarif.Notification[] = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),
+    ...report.errors.map((e) => notification('error', 'target-error', `${shownName(e)}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u) => notification('warning', 'public-entry-unused', u.message, { file: u.file, line: u.line, column: 1 })),
     ...unusedWaiverLines(report).map((u) => notification('warning', 'waiver-unused', u.message, { file: u.file, line: u.line, column: 1 })),
     ...limited,
@@ -222,7 +225,7 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ''}${relatedLinks(f.related)}` },
+    message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(p.shown ?? f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ''}${relatedLinks(f.related)}` },
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {

@@ -7,6 +7,7 @@ import type { Finding } from '../../engine/index.ts';
 import type { Report, TargetReport } from '../model.ts';
 import { html, join, type Markup } from './markup.ts';
 import { badge, distinct, type Fleet, filterForm, type Filter, SEVERITIES, severityRank, sortableHead } from './parts.ts';
+import { shownName } from '../shown-name.ts';
 
 export interface Item {
   f: Finding;
@@ -20,7 +21,7 @@ export interface Item {
 export function itemsOf(report: Report, fleet: Fleet | null): Item[] {
   const out: Item[] = [];
   report.targets.forEach((t, ti) => {
-    const host = fleet ? fleet.hostOf(t.target) : t.target;
+    const host = fleet ? fleet.hostOf(t.target) : shownName(t);
     const group = fleet ? fleet.groupOf(t.target) : '';
     t.findings.forEach((f, fi) => {
       out.push({ f, t, id: `t${ti}-f${fi}`, host, group });

@@ -9,6 +9,7 @@ import type { TrendReport } from '../trend-model.ts';
 import { html, join, type Markup } from './markup.ts';
 import { badge, cards, type Fleet, plural, SEVERITIES, type Severity, worst, zeroCounts } from './parts.ts';
 import { runsTable, trendChart } from './trend-chart.ts';
+import { shownName } from '../shown-name.ts';
 
 export interface Counted {
   /** The target's anchor id in the drill-down. */
@@ -24,7 +25,7 @@ export function countTargets(report: Report, fleet: Fleet | null): Counted[] {
   return report.targets.map((t, i) => {
     const counts = zeroCounts();
     for (const f of t.findings) counts[f.severity]++;
-    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : '', counts, waived: t.waived.length };
+    return { id: `t${i}`, target: shownName(t), host: fleet ? fleet.hostOf(t.target) : shownName(t), group: fleet ? fleet.groupOf(t.target) : '', counts, waived: t.waived.length };
   });
 }
 
@@ -64,7 +65,7 @@ const sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>
 function targetsTable(report: Report, rows: readonly Counted[]): Markup {
   return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`),
-  )}${join(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 
 /** Hosts by group: one square per host, coloured by its worst finding; grey for a host not evaluated. */

@@ -12,6 +12,7 @@ import { type Report, shownNotes, type TargetReport } from '../model.ts';
 import type { Excerpts } from './excerpt.ts';
 import { html, join, type Markup } from './markup.ts';
 import { badge, type Fleet, plural, SEVERITIES, severityRank } from './parts.ts';
+import { shownName } from '../shown-name.ts';
 
 /** Above this many targets the drill-down starts closed (printing opens every one). */
 const OPEN_UP_TO = 20;
@@ -94,7 +95,7 @@ export function targetsSection(report: Report, excerpts: Excerpts, fleet: Fleet 
   const blocks = report.targets.map((t, ti) => {
     const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
     const counts = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-    const label = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} · ${t.target}` : t.target;
+    const label = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} · ${t.target}` : shownName(t);
     const said = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no findings';
     return html`<details class="target" id="t${ti}"${open ? html` open` : ''}><summary>${label} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ''}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ''})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
@@ -105,6 +106,6 @@ export function targetsSection(report: Report, excerpts: Excerpts, fleet: Fleet 
 export function notEvaluatedSection(report: Report, fleet: Fleet | null): Markup | '' {
   if (report.errors.length === 0) return '';
   return html`<section aria-labelledby="errors-h"><h2 id="errors-h" class="error">Not evaluated (${report.errors.length})</h2><table class="errors"><caption>${fleet ? 'Hosts' : 'Targets'} that could not be evaluated, with the reason</caption><thead><tr><th scope="col">${fleet ? 'host' : 'target'}</th>${fleet ? html`<th scope="col">group</th>` : ''}<th scope="col">reason</th><th scope="col">hint</th></tr></thead><tbody>${report.errors.map(
-    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : e.target}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ''}<td>${e.message}</td><td>${e.hint ?? ''}</td></tr>`,
+    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : shownName(e)}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ''}<td>${e.message}</td><td>${e.hint ?? ''}</td></tr>`,
   )}</tbody></table></section>`;
 }
