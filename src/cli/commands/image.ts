@@ -11,7 +11,7 @@ import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry 
 export const imageCommand: Command = {
   name: 'image',
   usage: 'image REF',
-  summary: 'Evaluate a container image: a local FILE or DIR (its form sniffed), docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], or a registry reference',
+  summary: 'Evaluate a container image: a local FILE or DIR (its form sniffed), docker-archive:FILE[:REF], oci-archive:FILE[:TAG], oci:DIR[:TAG], or a registry reference',
   options: {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
