@@ -3,17 +3,7 @@
  * was typed, or that it is the start of (`--fail` → `--fail-on`). Only the closest few are offered, never a
  * list of everything.
  */
-
-/** Edits (insert, delete, substitute) from a to b: the classic two-row Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
+import { editDistance } from '../common/index.ts';
 
 /** The best candidates for `typed`, closest first (at most three); none when nothing is close. */
 export function closestNames(typed: string, names: readonly string[]): string[] {

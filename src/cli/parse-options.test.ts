@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { UserError } from '../common/index.ts';
 import { stringOption, stringsOption, type OptionSpec } from './command.ts';
 import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
-import { closestNames, editDistance } from './did-you-mean.ts';
+import { editDistance } from '../common/index.ts';
+import { closestNames } from './did-you-mean.ts';
 import { parseOptions } from './parse-options.ts';
 
 const OPTIONS: Record<string, OptionSpec> = {

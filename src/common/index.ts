@@ -24,3 +24,4 @@ export { COMPLIANCE, controlTitle, FRAMEWORKS, isFramework } from './compliance.
 export type { CisItem, ComplianceMap, ComplianceTable, Framework } from './compliance.ts';
 export type { CveApplies, CveEntry, CveLeftOut, CveSeverity, DistroCell } from './cves.ts';
 export { cveEntries, cveEntry, cvePolicyData, cvesLeftOut } from './cves.ts';
+export { editDistance } from './edit-distance.ts';

@@ -5,6 +5,7 @@
  * name shows that name only, and anything else is described by its length (issue 12, item 2).
  */
 import { lookupNearParam, lookupParam, PARAMS } from './rsyncd-params.ts';
+import { editDistance } from '../common/index.ts';
 
 export const MASK = '********';
 
@@ -59,14 +60,4 @@ function nearParamWord(word: string): boolean {
   const w = word.toLowerCase();
   if (!/^[a-z]{2,20}$/.test(w)) return false;
   return PARAM_WORDS.has(w) || (w.length >= 4 && [...PARAM_WORDS].some((p) => p.length >= 4 && editDistance(w, p) <= 2));
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }
