@@ -4,14 +4,11 @@
  */
 export interface SecretsEntry {
   kind: 'user' | 'group';
-  /** The name before the first ':' (without '@' for a group). Names are not secret. */
-  name: string;
   /**
-   * Only where `name` is withheld (it equals the password, or may be a secret): 4 hex digits of the name's
-   * SHA-256, so a report tells the file's entries apart by who they are, not by their order (fingerprints,
-   * baselines). 16 bits are enough for that and say next to nothing of the name.
+   * The name before the first ':' (without '@' for a group), or `********` where it is withheld (it equals
+   * the password, or may be a secret): then nothing derived from it (no hash, no tag) is kept anywhere.
    */
-  name_tag?: string;
+  name: string;
   line: number;
   /** Bytes in the password, trailing whitespace included (rsync keeps it). */
   length: number;

@@ -46,9 +46,10 @@ export interface Finding {
    */
   cves?: string[];
   /**
-   * The secrets-file entry the finding is about (`user "joe"`, or `user #3fa2` for a withheld name: its
-   * name_tag), set by the engine from the facts (secrets-entry-finding.ts): part of its identity, so an entry
-   * is told apart from the file's others by who it is, never by its order. Absent on every other finding.
+   * The secrets-file entry the finding is about when its name is shown (`user "joe"`), set by the engine from
+   * the facts (secrets-entry-finding.ts): part of its identity, so such an entry is told apart from the file's
+   * others by who it is, not by its order. Absent for an entry whose name is withheld (nothing of that name
+   * leaves, not even a hash: such findings are numbered in file order) and on every other finding.
    */
   entry?: string;
   /**

@@ -114,7 +114,7 @@ export function hostSecrets(raw: HostRaw, config: RsyncdConfig): SecretsFile[] {
       const mode = octalMode(s.mode);
       const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : undefined;
       // Names come from the host's file as they are: one that is the password or may be a secret is withheld as the parser does.
-      const entries = s.entries?.map((e) => ({ ...e, ...factsName(e.kind, e.name, e.equals_name) }));
+      const entries = s.entries?.map((e) => ({ ...e, ...factsName(e.name, e.equals_name) }));
       // The collector's mark that it could not read the file: without it the file's findings would just vanish.
       const at = named.get(s.path);
       // The collector reads as the daemon's user: a file the daemon itself cannot read holds no login rsync

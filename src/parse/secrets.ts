@@ -4,7 +4,6 @@
  * the text go: nothing it returns, no diagnostic it writes, holds any part of a password or of a line that
  * could be one. Reference: shared/reference/rsyncd.md §4.
  */
-import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic, type SecretsEntry } from '../common/index.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 import { MASK } from './redact.ts';
@@ -62,7 +61,7 @@ export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group ? 'group' : 'user',
-      ...factsName(group ? 'group' : 'user', name, equalsName),
+      ...factsName(name, equalsName),
       line,
       length,
       equals_name: equalsName,
@@ -84,11 +83,12 @@ export const WITHHELD_NAME = MASK;
 
 /**
  * An entry's name as the facts carry it: shown when it reads like an account name and is not the password
- * (beside equals_name it would be the password itself), else withheld with its tag (SecretsEntry.name_tag).
+ * (beside equals_name it would be the password itself), else withheld. A withheld name leaves nothing of
+ * itself, not even a hash or part of one: it is the password (or may be a secret), and a short tag of an
+ * unsalted hash of a weak password is found again by hashing a list of common passwords.
  */
-export function factsName(kind: SecretsEntry['kind'], name: string, equalsName: boolean): Pick<SecretsEntry, 'name' | 'name_tag'> {
-  const shown = equalsName ? WITHHELD_NAME : shownName(name);
-  return shown === WITHHELD_NAME ? { name: WITHHELD_NAME, name_tag: createHash('sha256').update(`${kind}:${name}`).digest('hex').slice(0, 4) } : { name: shown };
+export function factsName(name: string, equalsName: boolean): Pick<SecretsEntry, 'name'> {
+  return { name: equalsName ? WITHHELD_NAME : shownName(name) };
 }
 
 /**

@@ -35,12 +35,14 @@ export function anchorOf(f: Pick<Finding, 'location' | 'target'>): At {
  * that happens to make it reachable first: its identity is the daemon's (`daemon`, `rsync.version`) and
  * its CVE ids (two CVEs at one line are two alerts), so reordering, adding or removing modules keeps it.
  *
- * An entry of a secrets file (RSYNC-032/033/034) is told apart from the file's other entries by who it is,
- * never by its order: the finding's `entry`, set by the engine from the facts — `user "joe"`, or for a name
- * the report withholds (it is the password, or may be a secret) `user #3fa2`: the facts' name_tag, 16 bits
- * of the name's hash, which tell entries apart and say next to nothing of it. A finding read back without `entry` (an older report)
- * falls back to the name its message prints, which is the same string; a withheld name without a tag
- * contributes nothing, and such entries are numbered in file order. Every other finding keeps its identity.
+ * An entry of a secrets file (RSYNC-032/033/034) whose name is shown is told apart from the file's other
+ * entries by who it is, not by its order: the finding's `entry`, set by the engine from the facts —
+ * `user "joe"`. A finding read back without `entry` (an older report) falls back to the name its message
+ * prints, which is the same string. A name the report withholds (it is the password, or may be a secret)
+ * contributes nothing — no hash or tag of it may leave, since a few hex digits of an unsalted hash of a weak
+ * password give the password back from a list of common ones — so such entries are numbered in file order
+ * (fingerprints()): an entry with a shown name added above one leaves its fingerprint, another withheld entry
+ * added above it takes it. Every other finding keeps its identity.
  */
 export function identityOf(f: Finding, file: string): string {
   if (f.cves && f.cves.length > 0) return JSON.stringify(['v1', f.rule_id, f.target, file, 'daemon', 'rsync.version', [...f.cves].sort().join(',')]);
@@ -53,7 +55,7 @@ export function identityOf(f: Finding, file: string): string {
 const ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
 
 /**
- * The entry a secrets-file entry finding is about: its `entry` (`user "joe"`, `user #3fa2`), else — a finding
+ * The entry a secrets-file entry finding is about: its `entry` (`user "joe"`), else — a finding
  * read back from an older report — the name its message prints (the same string), or null when it names none.
  */
 export function entryOf(f: Pick<Finding, 'path' | 'message' | 'entry'>): string | null {

@@ -57,6 +57,18 @@ parse("a SARIF log written with a baseline: its absent results are not that run'
   );
 });
 
+for (const format of ['json', 'sarif'] as const) {
+  parse(`a ${format} baseline's secrets entry is read when it names a shown name; a tag of a withheld one is dropped`, () => {
+    const entryFinding = (line: number, entry: string): Finding => f('m', line, { path: 'secrets[0].entries', module: null, entry, location: { file: 's', line, column: 1 } });
+    const parsed = parseBaseline(JSON.parse(REPORT_FORMATS[format].render(report([entryFinding(1, 'user "joe"'), entryFinding(2, 'user #3fa2')]), ctx)), `base.${format}`);
+    assert.ok(parsed.ok);
+    assert.equal(
+      parsed.value.findings.map((b) => b.entry),
+      ['user "joe"', undefined],
+    );
+  });
+}
+
 parse('says where a document is not a report, without quoting it', () => {
   const secret = 'hunter2-very-secret';
   const cases: [unknown, RegExp][] = [

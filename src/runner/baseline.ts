@@ -76,10 +76,14 @@ function cves(v: unknown, at: string): string[] | undefined {
   return ids.length > 0 ? ids : undefined;
 }
 
-/** A finding's secrets entry (Finding.entry), when the file carries one. */
+/**
+ * A finding's secrets entry (Finding.entry), when the file carries one naming a shown name (`user "joe"`).
+ * Anything else is dropped: a report from an earlier build may give a withheld name a tag
+ * (`user #3fa2`, a hash of what is the password), which is neither repeated (absent findings) nor matched on.
+ */
 function entryOf(v: unknown, at: string): { entry?: string } {
   const entry = strOrNull(v, at);
-  return entry === null ? {} : { entry };
+  return entry === null || !/^(user|group) "/.test(entry) ? {} : { entry };
 }
 
 function location(v: unknown, at: string): Location | null {
