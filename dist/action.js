@@ -1370,9 +1370,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range2) {
-      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
-      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range3) {
+      if (range3 == null || range3 === "") return { start: 0, end: null, size: null };
+      const m = range3 ? range3.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -5063,22 +5063,22 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
-        this[kState].push(entry);
+        const entry2 = makeEntry(name, value, filename);
+        this[kState].push(entry2);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx === -1) {
           return null;
         }
@@ -5089,14 +5089,14 @@ var require_formdata = __commonJS({
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -5110,16 +5110,16 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry2 = makeEntry(name, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            entry2,
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry2);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -5793,7 +5793,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5868,7 +5868,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5963,11 +5963,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5990,10 +5990,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6010,7 +6010,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6190,7 +6190,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants6.ERROR.PAUSED : 0;
+        return pause ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6212,7 +6212,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6248,13 +6248,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -9016,16 +9016,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          const entry2 = this.#noProxyEntries[i];
+          if (entry2.port && entry2.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry2.hostname)) {
+            if (hostname === entry2.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry2.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9037,13 +9037,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
-          if (!entry) {
+          const entry2 = noProxySplit[i];
+          if (!entry2) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry2).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -9081,16 +9081,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range3, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
+      if (!Number.isFinite(range3.start) || !Number.isFinite(range3.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range2.end - range2.start + 1;
+      const expectedLength = range3.end - range3.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9305,8 +9305,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range2 = parseRangeHeader(headers["content-range"]);
-            if (range2 == null) {
+            const range3 = parseRangeHeader(headers["content-range"]);
+            if (range3 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9315,12 +9315,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range3, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range2;
+            const { start, size, end = size - 1 } = range3;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -19244,14 +19244,14 @@ var require_path = __commonJS({
       return path7.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
-    function removeLeadingDotSegment(entry) {
-      if (entry.charAt(0) === ".") {
-        const secondCharactery = entry.charAt(1);
+    function removeLeadingDotSegment(entry2) {
+      if (entry2.charAt(0) === ".") {
+        const secondCharactery = entry2.charAt(1);
         if (secondCharactery === "/" || secondCharactery === "\\") {
-          return entry.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
+          return entry2.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
         }
       }
-      return entry;
+      return entry2;
     }
     exports.removeLeadingDotSegment = removeLeadingDotSegment;
     exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
@@ -19916,21 +19916,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range2 = [];
+      let range3 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range2.push(pad(format2(a, index), maxLen, toNumber));
+          range3.push(pad(format2(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range3, null, { wrap: false, ...options });
       }
-      return range2;
+      return range3;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -19945,17 +19945,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range2 = [];
+      let range3 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range2.push(format2(a, index));
+        range3.push(format2(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range2, null, { wrap: false, options });
+        return toRegex(range3, null, { wrap: false, options });
       }
-      return range2;
+      return range3;
     };
     var fill = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -20020,9 +20020,9 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range2 = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range2.length !== 0) {
-            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
+          const range3 = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range3.length !== 0) {
+            return args.length > 1 && range3.length > 1 ? `(${range3})` : range3;
           }
         }
         if (node.nodes) {
@@ -20090,11 +20090,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range2 = fill(...args, options);
-          if (range2.length === 0) {
-            range2 = stringify(node, options);
+          let range3 = fill(...args, options);
+          if (range3.length === 0) {
+            range3 = stringify(node, options);
           }
-          q2.push(append(q2.pop(), range2));
+          q2.push(append(q2.pop(), range3));
           node.nodes = [];
           return;
         }
@@ -21130,7 +21130,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -21138,7 +21138,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants6;
+    } = constants7;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -21344,7 +21344,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants7.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -21377,8 +21377,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants6.globChars(win32);
-      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants7.globChars(win32);
+      const EXTGLOB_CHARS = constants7.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21632,9 +21632,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21756,17 +21756,17 @@ var require_parse3 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range2 = [];
+            const range3 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range2.unshift(arr[i].value);
+                range3.unshift(arr[i].value);
               }
             }
-            output = expandRange(range2, opts);
+            output = expandRange(range3, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -22077,7 +22077,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants6.globChars(win32);
+      } = constants7.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -22136,7 +22136,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse3();
     var utils = require_utils3();
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -22155,7 +22155,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = utils.isWindows(options);
+      const posix2 = utils.isWindows(options);
       const regex = isState2 ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -22165,8 +22165,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix2 });
+        const result2 = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -22191,7 +22191,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22199,7 +22199,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -22208,14 +22208,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
+          match = picomatch.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path7.basename(input));
     };
@@ -22264,7 +22264,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants6;
+    picomatch.constants = constants7;
     module.exports = picomatch;
   }
 });
@@ -22404,9 +22404,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p2) => picomatch(p2, options)(str3));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
+      let posix2 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -22575,8 +22575,8 @@ var require_pattern = __commonJS({
       return patterns.map((pattern) => makeRe(pattern, options));
     }
     exports.convertPatternsToRe = convertPatternsToRe;
-    function matchAny(entry, patternsRe) {
-      return patternsRe.some((patternRe) => patternRe.test(entry));
+    function matchAny(entry2, patternsRe) {
+      return patternsRe.some((patternRe) => patternRe.test(entry2));
     }
     exports.matchAny = matchAny;
     function removeDuplicateSlashes(pattern) {
@@ -22585,21 +22585,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative6 = [];
+      const relative10 = [];
       for (const pattern of patterns) {
-        if (isAbsolute4(pattern)) {
+        if (isAbsolute6(pattern)) {
           absolute.push(pattern);
         } else {
-          relative6.push(pattern);
+          relative10.push(pattern);
         }
       }
-      return [absolute, relative6];
+      return [absolute, relative10];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute4(pattern) {
+    function isAbsolute6(pattern) {
       return path7.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute4;
+    exports.isAbsolute = isAbsolute6;
   }
 });
 
@@ -23194,7 +23194,7 @@ var require_async2 = __commonJS({
           callSuccessCallback(callback, entries);
           return;
         }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
+        const tasks = entries.map((entry2) => makeRplTaskEntry(entry2, settings));
         rpl(tasks, (rplError, rplEntries) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
@@ -23205,23 +23205,23 @@ var require_async2 = __commonJS({
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry, settings) {
+    function makeRplTaskEntry(entry2, settings) {
       return (done) => {
-        if (!entry.dirent.isSymbolicLink()) {
-          done(null, entry);
+        if (!entry2.dirent.isSymbolicLink()) {
+          done(null, entry2);
           return;
         }
-        settings.fs.stat(entry.path, (statError, stats) => {
+        settings.fs.stat(entry2.path, (statError, stats) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               done(statError);
               return;
             }
-            done(null, entry);
+            done(null, entry2);
             return;
           }
-          entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
-          done(null, entry);
+          entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
+          done(null, entry2);
         });
       };
     }
@@ -23239,15 +23239,15 @@ var require_async2 = __commonJS({
                 done(error2);
                 return;
               }
-              const entry = {
+              const entry2 = {
                 name,
                 path: path7,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
-                entry.stats = stats;
+                entry2.stats = stats;
               }
-              done(null, entry);
+              done(null, entry2);
             });
           };
         });
@@ -23290,22 +23290,22 @@ var require_sync2 = __commonJS({
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
-        const entry = {
+        const entry2 = {
           dirent,
           name: dirent.name,
           path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         };
-        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
+        if (entry2.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
           try {
-            const stats = settings.fs.statSync(entry.path);
-            entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
+            const stats = settings.fs.statSync(entry2.path);
+            entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
           } catch (error2) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               throw error2;
             }
           }
         }
-        return entry;
+        return entry2;
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
@@ -23314,15 +23314,15 @@ var require_sync2 = __commonJS({
       return names.map((name) => {
         const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
-        const entry = {
+        const entry2 = {
           name,
           path: entryPath,
           dirent: utils.fs.createDirentFromStats(name, stats)
         };
         if (settings.stats) {
-          entry.stats = stats;
+          entry2.stats = stats;
         }
-        return entry;
+        return entry2;
       });
     }
     exports.readdir = readdir2;
@@ -23849,8 +23849,8 @@ var require_async3 = __commonJS({
             done(error2, void 0);
             return;
           }
-          for (const entry of entries) {
-            this._handleEntry(entry, item.base);
+          for (const entry2 of entries) {
+            this._handleEntry(entry2, item.base);
           }
           done(null, void 0);
         });
@@ -23863,23 +23863,23 @@ var require_async3 = __commonJS({
         this._isDestroyed = true;
         this._emitter.emit("error", error2);
       }
-      _handleEntry(entry, base3) {
+      _handleEntry(entry2, base3) {
         if (this._isDestroyed || this._isFatalError) {
           return;
         }
-        const fullpath = entry.path;
+        const fullpath = entry2.path;
         if (base3 !== void 0) {
-          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
+          entry2.path = common.joinPathSegments(base3, entry2.name, this._settings.pathSegmentSeparator);
         }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._emitEntry(entry);
+        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
+          this._emitEntry(entry2);
         }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
+        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry2.path);
         }
       }
-      _emitEntry(entry) {
-        this._emitter.emit("entry", entry);
+      _emitEntry(entry2) {
+        this._emitter.emit("entry", entry2);
       }
     };
     exports.default = AsyncReader;
@@ -23903,8 +23903,8 @@ var require_async4 = __commonJS({
         this._reader.onError((error2) => {
           callFailureCallback(callback, error2);
         });
-        this._reader.onEntry((entry) => {
-          this._storage.push(entry);
+        this._reader.onEntry((entry2) => {
+          this._storage.push(entry2);
         });
         this._reader.onEnd(() => {
           callSuccessCallback(callback, this._storage);
@@ -23949,8 +23949,8 @@ var require_stream2 = __commonJS({
         this._reader.onError((error2) => {
           this._stream.emit("error", error2);
         });
-        this._reader.onEntry((entry) => {
-          this._stream.push(entry);
+        this._reader.onEntry((entry2) => {
+          this._stream.push(entry2);
         });
         this._reader.onEnd(() => {
           this._stream.push(null);
@@ -23994,8 +23994,8 @@ var require_sync3 = __commonJS({
       _handleDirectory(directory, base3) {
         try {
           const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry of entries) {
-            this._handleEntry(entry, base3);
+          for (const entry2 of entries) {
+            this._handleEntry(entry2, base3);
           }
         } catch (error2) {
           this._handleError(error2);
@@ -24007,20 +24007,20 @@ var require_sync3 = __commonJS({
         }
         throw error2;
       }
-      _handleEntry(entry, base3) {
-        const fullpath = entry.path;
+      _handleEntry(entry2, base3) {
+        const fullpath = entry2.path;
         if (base3 !== void 0) {
-          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
+          entry2.path = common.joinPathSegments(base3, entry2.name, this._settings.pathSegmentSeparator);
         }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._pushToStorage(entry);
+        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
+          this._pushToStorage(entry2);
         }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
+        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry2.path);
         }
       }
-      _pushToStorage(entry) {
-        this._storage.push(entry);
+      _pushToStorage(entry2) {
+        this._storage.push(entry2);
       }
     };
     exports.default = SyncReader;
@@ -24140,15 +24140,15 @@ var require_reader2 = __commonJS({
         return path7.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
-        const entry = {
+        const entry2 = {
           name: pattern,
           path: pattern,
           dirent: utils.fs.createDirentFromStats(pattern, stats)
         };
         if (this._settings.stats) {
-          entry.stats = stats;
+          entry2.stats = stats;
         }
-        return entry;
+        return entry2;
       }
       _isFatalError(error2) {
         return !utils.errno.isEnoentCodeError(error2) && !this._settings.suppressErrors;
@@ -24180,9 +24180,9 @@ var require_stream3 = __commonJS({
         const filepaths = patterns.map(this._getFullEntryPath, this);
         const stream = new stream_1.PassThrough({ objectMode: true });
         stream._write = (index, _enc, done) => {
-          return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
-            if (entry !== null && options.entryFilter(entry)) {
-              stream.push(entry);
+          return this._getEntry(filepaths[index], patterns[index], options).then((entry2) => {
+            if (entry2 !== null && options.entryFilter(entry2)) {
+              stream.push(entry2);
             }
             if (index === filepaths.length - 1) {
               stream.end();
@@ -24245,7 +24245,7 @@ var require_async5 = __commonJS({
         const stream = this._readerStream.static(patterns, options);
         return new Promise((resolve9, reject) => {
           stream.once("error", reject);
-          stream.on("data", (entry) => entries.push(entry));
+          stream.on("data", (entry2) => entries.push(entry2));
           stream.once("end", () => resolve9(entries));
         });
       }
@@ -24357,7 +24357,7 @@ var require_deep = __commonJS({
       getFilter(basePath, positive, negative) {
         const matcher = this._getMatcher(positive);
         const negativeRe = this._getNegativePatternsRe(negative);
-        return (entry) => this._filter(basePath, entry, matcher, negativeRe);
+        return (entry2) => this._filter(basePath, entry2, matcher, negativeRe);
       }
       _getMatcher(patterns) {
         return new partial_1.default(patterns, this._settings, this._micromatchOptions);
@@ -24366,14 +24366,14 @@ var require_deep = __commonJS({
         const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
         return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
       }
-      _filter(basePath, entry, matcher, negativeRe) {
-        if (this._isSkippedByDeep(basePath, entry.path)) {
+      _filter(basePath, entry2, matcher, negativeRe) {
+        if (this._isSkippedByDeep(basePath, entry2.path)) {
           return false;
         }
-        if (this._isSkippedSymbolicLink(entry)) {
+        if (this._isSkippedSymbolicLink(entry2)) {
           return false;
         }
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
         if (this._isSkippedByPositivePatterns(filepath, matcher)) {
           return false;
         }
@@ -24393,8 +24393,8 @@ var require_deep = __commonJS({
         const basePathDepth = basePath.split("/").length;
         return entryPathDepth - basePathDepth;
       }
-      _isSkippedSymbolicLink(entry) {
-        return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
+      _isSkippedSymbolicLink(entry2) {
+        return !this._settings.followSymbolicLinks && entry2.dirent.isSymbolicLink();
       }
       _isSkippedByPositivePatterns(entryPath, matcher) {
         return !this._settings.baseNameMatch && !matcher.match(entryPath);
@@ -24430,17 +24430,17 @@ var require_entry = __commonJS({
             relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
           }
         };
-        return (entry) => this._filter(entry, patterns);
+        return (entry2) => this._filter(entry2, patterns);
       }
-      _filter(entry, patterns) {
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+      _filter(entry2, patterns) {
+        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
         if (this._settings.unique && this._isDuplicateEntry(filepath)) {
           return false;
         }
-        if (this._onlyFileFilter(entry) || this._onlyDirectoryFilter(entry)) {
+        if (this._onlyFileFilter(entry2) || this._onlyDirectoryFilter(entry2)) {
           return false;
         }
-        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry.dirent.isDirectory());
+        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry2.dirent.isDirectory());
         if (this._settings.unique && isMatched) {
           this._createIndexRecord(filepath);
         }
@@ -24452,11 +24452,11 @@ var require_entry = __commonJS({
       _createIndexRecord(filepath) {
         this.index.set(filepath, void 0);
       }
-      _onlyFileFilter(entry) {
-        return this._settings.onlyFiles && !entry.dirent.isFile();
+      _onlyFileFilter(entry2) {
+        return this._settings.onlyFiles && !entry2.dirent.isFile();
       }
-      _onlyDirectoryFilter(entry) {
-        return this._settings.onlyDirectories && !entry.dirent.isDirectory();
+      _onlyDirectoryFilter(entry2) {
+        return this._settings.onlyDirectories && !entry2.dirent.isDirectory();
       }
       _isMatchToPatternsSet(filepath, patterns, isDirectory3) {
         const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory3);
@@ -24527,21 +24527,21 @@ var require_entry2 = __commonJS({
         this._settings = _settings;
       }
       getTransformer() {
-        return (entry) => this._transform(entry);
+        return (entry2) => this._transform(entry2);
       }
-      _transform(entry) {
-        let filepath = entry.path;
+      _transform(entry2) {
+        let filepath = entry2.path;
         if (this._settings.absolute) {
           filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
           filepath = utils.path.unixify(filepath);
         }
-        if (this._settings.markDirectories && entry.dirent.isDirectory()) {
+        if (this._settings.markDirectories && entry2.dirent.isDirectory()) {
           filepath += "/";
         }
         if (!this._settings.objectMode) {
           return filepath;
         }
-        return Object.assign(Object.assign({}, entry), { path: filepath });
+        return Object.assign(Object.assign({}, entry2), { path: filepath });
       }
     };
     exports.default = EntryTransformer;
@@ -24618,7 +24618,7 @@ var require_async6 = __commonJS({
         const root = this._getRootDirectory(task);
         const options = this._getReaderOptions(task);
         const entries = await this.api(root, task, options);
-        return entries.map((entry) => options.transform(entry));
+        return entries.map((entry2) => options.transform(entry2));
       }
       api(root, task, options) {
         if (task.dynamic) {
@@ -24650,7 +24650,7 @@ var require_stream4 = __commonJS({
         const source = this.api(root, task, options);
         const destination = new stream_1.Readable({ objectMode: true, read: () => {
         } });
-        source.once("error", (error2) => destination.emit("error", error2)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
+        source.once("error", (error2) => destination.emit("error", error2)).on("data", (entry2) => destination.emit("data", options.transform(entry2))).once("end", () => destination.emit("end"));
         destination.once("close", () => source.destroy());
         return destination;
       }
@@ -24686,11 +24686,11 @@ var require_sync5 = __commonJS({
         const entries = [];
         for (const pattern of patterns) {
           const filepath = this._getFullEntryPath(pattern);
-          const entry = this._getEntry(filepath, pattern, options);
-          if (entry === null || !options.entryFilter(entry)) {
+          const entry2 = this._getEntry(filepath, pattern, options);
+          if (entry2 === null || !options.entryFilter(entry2)) {
             continue;
           }
-          entries.push(entry);
+          entries.push(entry2);
         }
         return entries;
       }
@@ -24858,19 +24858,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix;
-      (function(posix2) {
+      let posix2;
+      (function(posix3) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix2.escapePath = escapePath2;
+        posix3.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix2.convertPathToPattern = convertPathToPattern2;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix3.convertPathToPattern = convertPathToPattern2;
+      })(posix2 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -25332,13 +25332,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str3 + "\n" : str3;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep7) {
+      static atDocumentBoundary(src, offset, sep10) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep7) {
-          if (ch0 !== sep7) return false;
+        if (sep10) {
+          if (ch0 !== sep10) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -25601,12 +25601,12 @@ ${offset}${err}${errEnd}`;
           context: {
             src
           },
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        const str3 = src.slice(range2.start, range2.end);
-        return _Node.addStringTerminator(src, range2.end, str3);
+        const str3 = src.slice(range3.start, range3.end);
+        return _Node.addStringTerminator(src, range3.end, str3);
       }
     };
     var YAMLError3 = class extends Error {
@@ -25966,12 +25966,12 @@ var require_parse_cst = __commonJS({
             src
           },
           node,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        const str3 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
+        const str3 = node ? src.slice(range3.start, node.range.start) + String(node) : src.slice(range3.start, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str3);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -26178,11 +26178,11 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        let str3 = src.slice(range2.start, items[0].range.start) + String(items[0]);
+        let str3 = src.slice(range3.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
@@ -26192,7 +26192,7 @@ var require_parse_cst = __commonJS({
           if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str3 += " ";
           str3 += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str3);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -26514,7 +26514,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str3 = "";
-        let sep7 = "";
+        let sep10 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -26523,21 +26523,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep7 === "\n") str3 += "\n";
-            else sep7 = "\n";
+            if (sep10 === "\n") str3 += "\n";
+            else sep10 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep7 === " ") sep7 = "\n";
-              else if (!prevMoreIndented && !atStart && sep7 === "\n") sep7 = "\n\n";
-              str3 += sep7 + line;
-              sep7 = lineEnd < end && src[lineEnd] || "";
+              if (sep10 === " ") sep10 = "\n";
+              else if (!prevMoreIndented && !atStart && sep10 === "\n") sep10 = "\n\n";
+              str3 += sep10 + line;
+              sep10 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str3 += sep7 + line;
-              sep7 = folded && i < keepStart ? " " : "\n";
+              str3 += sep10 + line;
+              sep10 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -26804,13 +26804,13 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
         let str3 = "";
-        let prevEnd = range2.start;
+        let prevEnd = range3.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
@@ -26819,8 +26819,8 @@ var require_parse_cst = __commonJS({
             prevEnd += 1;
           }
         });
-        str3 += src.slice(prevEnd, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
+        str3 += src.slice(prevEnd, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str3);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -27701,7 +27701,7 @@ ${ctx.indent}`;
     };
     var Alias = class _Alias extends Node {
       static stringify({
-        range: range2,
+        range: range3,
         source
       }, {
         anchors,
@@ -27713,7 +27713,7 @@ ${ctx.indent}`;
         if (!anchor && inStringifyKey) anchor = doc2.anchors.getName(source) || doc2.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
         const msg = doc2.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
-        throw new Error(`${msg} [${range2}]`);
+        throw new Error(`${msg} [${range3}]`);
       }
       constructor(source) {
         super();
@@ -34961,10 +34961,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -34978,7 +34978,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep10) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -35002,7 +35002,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -35018,7 +35018,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -35109,7 +35109,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep10 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -35123,13 +35123,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep7 + cb;
-              sep7 = "";
+                comment2 += sep10 + cb;
+              sep10 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep7 += source;
+                sep10 += source;
               hasSpace = true;
               break;
             default:
@@ -35172,18 +35172,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep10 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -35237,8 +35237,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap3 && !sep10 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -35250,7 +35250,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -35261,8 +35261,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep10)
+                for (const st of sep10) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -35279,7 +35279,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -35459,7 +35459,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -35476,24 +35476,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep10 === " ")
+            sep10 = "\n";
+          else if (!prevMoreIndented && sep10 === "\n")
+            sep10 = "\n\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep10 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep10 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep10 + content;
+          sep10 = " ";
           prevMoreIndented = false;
         }
       }
@@ -35676,25 +35676,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep10 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep10 === "\n")
+            res += sep10;
           else
-            sep7 = "\n";
+            sep10 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep10 + lm;
+          sep10 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep10 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -35816,7 +35816,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -35836,7 +35836,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range3;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -36504,14 +36504,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep10, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep10)
+        for (const st of sep10)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -37678,18 +37678,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep10;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep10 = scalar.end;
+            sep10.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -37842,15 +37842,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -38044,13 +38044,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -40495,7 +40495,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants9 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants6 = {
+    var constants7 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -40505,9 +40505,9 @@ var require_constants9 = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants6;
+      module.exports = __require("fs").constants || constants7;
     } catch {
-      module.exports = constants6;
+      module.exports = constants7;
     }
   }
 });
@@ -40517,7 +40517,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants6 = require_constants9();
+    var constants7 = require_constants9();
     var headers = require_headers2();
     var DMODE = 493;
     var FMODE = 420;
@@ -40720,16 +40720,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants6.S_IFMT) {
-        case constants6.S_IFBLK:
+      switch (mode & constants7.S_IFMT) {
+        case constants7.S_IFBLK:
           return "block-device";
-        case constants6.S_IFCHR:
+        case constants7.S_IFCHR:
           return "character-device";
-        case constants6.S_IFDIR:
+        case constants7.S_IFDIR:
           return "directory";
-        case constants6.S_IFIFO:
+        case constants7.S_IFIFO:
           return "fifo";
-        case constants6.S_IFLNK:
+        case constants7.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -48686,6 +48686,17 @@ function cvePolicyData() {
   return { rsyncguard: { cves: { cves: cves3 } } };
 }
 
+// src/common/edit-distance.ts
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
@@ -48802,6 +48813,23 @@ function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
 }
 
+// src/engine/secrets-entry-finding.ts
+var ENTRY_PATH = /^secrets\[(\d+)\]\.entries$/;
+var WITHHELD = "********";
+function entryName(e) {
+  return e.name === WITHHELD ? null : `${e.kind} ${JSON.stringify(e.name)}`;
+}
+function withSecretsEntries(findings, facts) {
+  return findings.map((f) => {
+    const m = ENTRY_PATH.exec(f.path);
+    const line = f.location?.line;
+    if (m === null || line === void 0) return f;
+    const e = facts.secrets[Number(m[1])]?.entries.find((x) => x.line === line);
+    const entry2 = e === void 0 ? null : entryName(e);
+    return entry2 === null ? f : { ...f, entry: entry2 };
+  });
+}
+
 // src/engine/policy-engine.ts
 var MEMORY = { initial: 16, maximum: 4096 };
 var PolicyEngine = class _PolicyEngine {
@@ -48849,7 +48877,8 @@ var PolicyEngine = class _PolicyEngine {
     }
     const results = Array.isArray(raw3) ? raw3 : [];
     const first = results[0];
-    return this.complete(isObject(first) ? first["result"] : [], target);
+    const done = this.complete(isObject(first) ? first["result"] : [], target);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list4, target) {
@@ -48955,8 +48984,8 @@ function ownMemoryProblem(bytes, maxPages) {
 function startWorker(options) {
   const here = import.meta.url;
   if (!here.endsWith(".ts")) return new Worker(new URL("./policy-worker.js", here), options);
-  const entry = JSON.stringify(new URL("./policy-worker.ts", here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+  const entry2 = JSON.stringify(new URL("./policy-worker.ts", here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry2}); });`, { ...options, eval: true });
 }
 var SandboxedPolicy = class _SandboxedPolicy {
   constructor(source, limits, worker) {
@@ -49186,6 +49215,12 @@ function selectsTarget(w, facts) {
   if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   return true;
 }
+function pathSelects(pattern, facts, f) {
+  if (f.location !== null && globMatch(pattern, f.location.file)) return true;
+  if (!globMatch(pattern, facts.target.id)) return false;
+  const shared = f.location === null ? void 0 : facts.secrets.find((s) => s.named_by !== void 0 && s.file === f.location?.file);
+  return shared?.named_by === void 0 || shared.named_by.every((config) => globMatch(pattern, config));
+}
 function everyCve(active, facts, f) {
   if (!f.cves || f.cves.length === 0) return void 0;
   const modules2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
@@ -49202,7 +49237,7 @@ function withoutModule(w) {
 }
 function selects(w, facts, f) {
   const kind = facts.target.kind;
-  if (w.path !== void 0 && !(kind === "file" && (globMatch(w.path, facts.target.id) || f.location !== null && globMatch(w.path, f.location.file)))) return false;
+  if (w.path !== void 0 && !(kind === "file" && pathSelects(w.path, facts, f))) return false;
   if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
   if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   if (w.module !== void 0 && f.module !== w.module) return false;
@@ -49262,8 +49297,8 @@ function parsePublicEntries(text6, file) {
   const counter = new import_yaml2.LineCounter();
   const doc2 = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
-    const range2 = node?.range;
-    return range2 ? counter.linePos(range2[0]).line : 1;
+    const range3 = node?.range;
+    return range3 ? counter.linePos(range3[0]).line : 1;
   };
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
   if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
@@ -49809,6 +49844,9 @@ var TEMPLATE_MARKERS = [
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
 var MAX_NUL_NOTES = 5;
+function templateEngine(text6) {
+  return TEMPLATE_MARKERS.find((m) => m.re.test(text6))?.engine;
+}
 function fileNotes(bytes, file) {
   const notes = [];
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
@@ -50126,15 +50164,6 @@ function nearParamWord(word) {
   const w = word.toLowerCase();
   if (!/^[a-z]{2,20}$/.test(w)) return false;
   return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }
 
 // src/parse/byte-reader.ts
@@ -50622,16 +50651,16 @@ var Loader = class {
         const suffix = lower === "&include" ? ".conf" : ".inc";
         const names = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
-        for (const entry of names) {
-          const child2 = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
+        for (const entry2 of names) {
+          const child2 = this.source.resolve(entry2, `${target.path.replace(/\/+$/, "")}/.`);
           if (child2.kind === "not-followed") {
             this.partial = true;
-            this.diagnostics.push(diagnostic(child2.level ?? "info", child2.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child2.reason}.`, at));
+            this.diagnostics.push(diagnostic(child2.level ?? "info", child2.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry2} was not followed: ${child2.reason}.`, at));
             continue;
           }
           if (child2.kind === "unreadable")
-            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child2.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
-          if (child2.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
+            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry2} could not be read: ${child2.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child2.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry2}" in ${value}`, at));
           files.push(child2);
         }
         return this.includeFiles(files, manage, at, chain);
@@ -50835,8 +50864,7 @@ function parseSecrets(bytes, file) {
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group3 ? "group" : "user",
-      // Beside equals_name, the name would be the password itself.
-      name: equalsName ? WITHHELD_NAME : shownName(name),
+      ...factsName(name, equalsName),
       line,
       length,
       equals_name: equalsName,
@@ -50853,6 +50881,9 @@ function parseSecrets(bytes, file) {
   return { entries, diagnostics };
 }
 var WITHHELD_NAME = MASK;
+function factsName(name, equalsName) {
+  return { name: equalsName ? WITHHELD_NAME : shownName(name) };
+}
 function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
@@ -50939,25 +50970,35 @@ function errorText(e) {
 
 // src/sources/scan-root.ts
 import { lstatSync as lstatSync3, readdirSync as readdirSync2, readlinkSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { isAbsolute, join as join7, relative as relative2, sep as sep3 } from "node:path";
+import { isAbsolute, join as join7, posix, relative as relative2, sep as sep3 } from "node:path";
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
 function within(dir, path7) {
   const rel = relative2(dir, path7);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute(rel);
 }
 var KERNEL_TREES = ["/proc", "/sys", "/dev"];
+var MAX_LINKS = 40;
 var ScanRoot = class {
   /**
    * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
    * this way). Only the bytes change: the path is still resolved, confined and required to be a regular file.
    */
-  constructor(root, overlay) {
+  /**
+   * `chroot`: the root stands for a filesystem's `/` (`scan --root DIR`, an unpacked image), so links are
+   * resolved component by component as the daemon in it would: an absolute target starts again at the root
+   * (`/etc/rsyncd.secrets -> /run/secrets/rsync` is DIR/run/secrets/rsync, whatever the host has there). A
+   * relative target that climbs above the root is still refused, never read. Without it (a checkout) a
+   * link is followed on this machine and must land inside the root.
+   */
+  constructor(root, overlay, chroot2 = false) {
     this.root = root;
     this.overlay = overlay;
+    this.chroot = chroot2;
     this.real = realpathSync2(root);
   }
   root;
   overlay;
+  chroot;
   real;
   bytesRead = 0;
   /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
@@ -50982,6 +51023,7 @@ var ScanRoot = class {
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path7) {
     if (!within(this.root, path7) && !within(this.real, path7)) return { kind: "outside", path: path7, reason: "it points outside the scan root", viaLink: false };
+    if (this.chroot) return this.openChrooted(path7);
     let real;
     try {
       real = realpathSync2(path7);
@@ -50993,6 +51035,10 @@ var ScanRoot = class {
     if (!within(this.real, real)) {
       return { kind: "outside", path: path7, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path7)}), so it was not read`, viaLink: true };
     }
+    return this.openResolved(path7, real, this.linked(path7, real));
+  }
+  /** What every resolved path passes: never .git, never the kernel's trees; each real path read once. */
+  openResolved(path7, real, viaLink) {
     if (relative2(this.real, real).split(sep3).some((c) => c.toLowerCase() === ".git")) {
       return { kind: "outside", path: path7, reason: `${this.rel(path7)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
     }
@@ -51000,13 +51046,62 @@ var ScanRoot = class {
       return { kind: "outside", path: path7, reason: `${this.rel(path7)} is in ${real.split("/").slice(0, 2).join("/")} (the kernel's, not configuration), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
-    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path7, viaLink: this.linked(path7, real) } : { ...cached, path: path7 };
-    const opened = this.openReal(path7, real);
+    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path7, viaLink } : { ...cached, path: path7 };
+    const opened = this.openReal(path7, real, viaLink);
     this.cache.set(real, opened);
     return opened;
   }
-  openReal(path7, real) {
-    const viaLink = this.linked(path7, real);
+  /**
+   * `path` (under the root) resolved the way a process whose `/` is the root would: each component lstat'ed,
+   * each link read and its target spliced in, an absolute one from the root again. At most MAX_LINKS links
+   * (the kernel's ELOOP bound), so a loop ends as "does not exist", as stat() fails for rsync.
+   */
+  openChrooted(path7) {
+    const base3 = within(this.root, path7) ? this.root : this.real;
+    const pending = relative2(base3, path7).split(sep3);
+    const done = [];
+    let links = 0;
+    let lastLink;
+    while (pending.length > 0) {
+      const c = pending.shift();
+      if (c === "" || c === ".") continue;
+      if (c === "..") {
+        if (done.length === 0) return { kind: "outside", path: path7, reason: `a symbolic link climbs above the scan root (${lastLink ?? this.rel(path7)}), so it was not read`, viaLink: true };
+        done.pop();
+        continue;
+      }
+      const here = join7(this.real, ...done, c);
+      let st;
+      try {
+        st = lstatSync3(here);
+      } catch (e) {
+        if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path7, reason: `${this.rel(path7)} could not be reached: permission denied` };
+        if (lastLink === void 0) return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository` };
+        const detail = `a symbolic link to something that does not exist here: ${lastLink}`;
+        return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository (${detail})`, detail };
+      }
+      if (st.isSymbolicLink()) {
+        if (++links > MAX_LINKS) {
+          const detail = `more than ${MAX_LINKS} symbolic links on the way, a loop?`;
+          return { kind: "missing", path: path7, reason: `${this.rel(path7)} cannot be resolved (${detail})`, detail };
+        }
+        let text6;
+        try {
+          text6 = readlinkSync(here);
+        } catch (e) {
+          return { kind: "unreadable", path: path7, reason: `${this.rel(path7)}: ${errorMessage(e)}` };
+        }
+        lastLink = `${this.rel(join7(this.root, ...done, c))} \u2192 ${text6.length > 200 ? `${text6.slice(0, 199)}\u2026` : text6}`;
+        if (isAbsolute(text6)) done.length = 0;
+        pending.unshift(...text6.split("/"));
+        continue;
+      }
+      if (pending.some((p2) => p2 !== "" && p2 !== ".") && !st.isDirectory()) return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository (${this.rel(join7(this.root, ...done, c))} is not a directory)` };
+      done.push(c);
+    }
+    return this.openResolved(path7, join7(this.real, ...done), links > 0);
+  }
+  openReal(path7, real, viaLink) {
     let st;
     try {
       st = statSync3(real);
@@ -51043,9 +51138,12 @@ var ScanRoot = class {
     }
     return `a directory on the way to ${this.rel(path7)} is a link that leaves it`;
   }
-  /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
+  /**
+   * The daemon path `target` as found under this root: absolute paths are looked up under it, with `..`
+   * stopping at the root as it does at `/` (`/../etc/x` is `/etc/x` for rsync).
+   */
   locate(target, fromDir) {
-    return isAbsolute(target) ? join7(this.root, target) : join7(fromDir, target);
+    return isAbsolute(target) ? join7(this.root, posix.resolve("/", target)) : join7(fromDir, target);
   }
 };
 function isLink(path7) {
@@ -51057,10 +51155,9 @@ function isLink(path7) {
 }
 
 // src/sources/discover.ts
-var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
-import { join as join9, relative as relative3, sep as sep4 } from "node:path";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync5, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { join as join10, relative as relative4, sep as sep5 } from "node:path";
 
 // src/sources/rsyncd-content.ts
 var LABELS = "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split(
@@ -51130,6 +51227,10 @@ function readsAsRsyncd(shape2, named) {
 
 // src/sources/file-kinds.ts
 var TPL = "j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl";
+function rsyncdDiscoveryNames() {
+  const templates = TPL.replace("jinja2?", "jinja|jinja2").split("|");
+  return `rsyncd.conf, rsyncd.d/*.conf, rsyncd*.conf templates (${templates.map((e) => `.${e}`).join(" ")}), copies and fragments (rsyncd.conf.example, .sample, .dist, .header, .footer, .inc) and *.conf, *.cfg, *.inc or template files that read like one`;
+}
 function looksLikeRsyncd(head) {
   return readsAsRsyncd(rsyncdShape(head), false);
 }
@@ -51315,9 +51416,71 @@ function rsyncdByName(path7) {
   return RSYNCD.names.some((re) => re.test(path7));
 }
 
+// src/sources/exclude.ts
+var import_fast_glob = __toESM(require_out4(), 1);
+import { existsSync as existsSync4, lstatSync as lstatSync4, realpathSync as realpathSync3 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join8, relative as relative3, sep as sep4 } from "node:path";
+function inside(root, path7) {
+  const rel = relative3(root, path7);
+  if (rel === ".." || rel.startsWith(`..${sep4}`) || isAbsolute2(rel)) return void 0;
+  return rel.split(sep4).join("/");
+}
+function excludeGlob(root, pattern) {
+  let p2 = pattern.trim().replace(/\/{2,}/g, "/");
+  if (isAbsolute2(p2)) {
+    const segments = p2.split("/");
+    const firstDynamic = segments.findIndex((s) => s !== "" && import_fast_glob.default.isDynamicPattern(s));
+    const fixed = firstDynamic === -1 ? p2 : segments.slice(0, firstDynamic).join("/") || "/";
+    const rest = firstDynamic === -1 ? "" : segments.slice(firstDynamic).join("/");
+    const real = existsSync4(fixed) ? realpathSync3(fixed) : fixed;
+    const rel = inside(root, real) ?? inside(root, fixed);
+    if (rel === void 0) return p2;
+    p2 = [rel, rest].filter((s) => s !== "").join("/");
+  }
+  while (p2.startsWith("./")) p2 = p2.slice(2);
+  while (p2.length > 1 && p2.endsWith("/")) p2 = p2.slice(0, -1);
+  return p2 === "" || p2 === "." ? "**" : p2;
+}
+function throughLink(root, glob) {
+  const segments = glob.split("/");
+  let at = root;
+  for (const segment of segments.slice(0, -1)) {
+    if (segment !== "" && import_fast_glob.default.isDynamicPattern(segment)) return false;
+    at = join8(at, segment);
+    try {
+      if (lstatSync4(at).isSymbolicLink()) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+function matchExcludes(root, patterns) {
+  const hits = /* @__PURE__ */ new Set();
+  const unmatched = [];
+  for (const pattern of patterns) {
+    const glob = excludeGlob(root, pattern);
+    const found = throughLink(root, glob) ? [] : import_fast_glob.default.sync(glob, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true });
+    if (found.length === 0) unmatched.push(pattern);
+    for (const f of found) hits.add(f.replace(/\/+$/, ""));
+  }
+  return {
+    unmatched,
+    excludes(path7) {
+      if (hits.size === 0) return false;
+      for (let p2 = path7; p2 !== ""; p2 = p2.includes("/") ? p2.slice(0, p2.lastIndexOf("/")) : "") if (hits.has(p2)) return true;
+      return false;
+    }
+  };
+}
+function unmatchedExcludes(roots, patterns) {
+  const unmatchedIn = roots.map((root) => new Set(matchExcludes(root, patterns).unmatched));
+  return patterns.filter((p2) => unmatchedIn.every((u2) => u2.has(p2)));
+}
+
 // src/sources/walk-tree.ts
 import { readdirSync as readdirSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function reasonOf(e) {
   const code = e instanceof Error && "code" in e ? String(e.code) : "";
@@ -51329,7 +51492,7 @@ function walkTree(root) {
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
     let list4;
     try {
-      list4 = readdirSync3(join8(root, rel), { withFileTypes: true });
+      list4 = readdirSync3(join9(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
@@ -51348,7 +51511,7 @@ function walkTree(root) {
 
 // src/sources/discover.ts
 function readHead(file, whole = false) {
-  if (!lstatSync4(file).isFile()) return "";
+  if (!lstatSync5(file).isFile()) return "";
   const fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK | constants4.O_NOFOLLOW | constants4.O_NOCTTY);
   try {
     const stat2 = fstatSync2(fd);
@@ -51372,7 +51535,7 @@ function readHead(file, whole = false) {
 }
 function nameCandidate(file) {
   try {
-    return !lstatSync4(file).isDirectory();
+    return !lstatSync5(file).isDirectory();
   } catch (e) {
     return !(e instanceof Error && "code" in e && e.code === "ENOENT");
   }
@@ -51394,37 +51557,55 @@ function gitFiles(root) {
     return null;
   }
 }
+function pickedBy(root, path7) {
+  if (rsyncdByName(path7)) {
+    return nameCandidate(join10(root, path7)) ? "name" : void 0;
+  }
+  if (!worthSniffing(path7)) return void 0;
+  try {
+    const head = headText(readHead(join10(root, path7)));
+    if (head === null) return void 0;
+    const { kind } = classifyFile(path7, head);
+    if (kind.analyzer === "none" && kind.id !== "stunnel") return void 0;
+    if (kind.concernsRsync(head, path7) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join10(root, path7), true), path7)) return "content";
+  } catch {
+  }
+  return void 0;
+}
 function discoverConfigs(root, opts) {
   const listed3 = gitFiles(root);
   const walked = listed3 === null ? walkTree(root) : { entries: listed3, unreadable: [] };
   const all = walked.entries;
-  const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
+  const excluded = matchExcludes(root, opts.exclude);
   const found = [];
   for (const raw3 of all) {
-    const path7 = raw3.split(sep4).join("/");
-    if (excluded.has(path7)) continue;
-    if (rsyncdByName(path7)) {
-      if (nameCandidate(join9(root, path7))) found.push({ path: path7, by: "name" });
-    } else if (worthSniffing(path7)) {
-      try {
-        const head = headText(readHead(join9(root, path7)));
-        if (head === null) continue;
-        const { kind } = classifyFile(path7, head);
-        if (kind.analyzer === "none" && kind.id !== "stunnel") continue;
-        if (kind.concernsRsync(head, path7) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join9(root, path7), true), path7)) found.push({ path: path7, by: "content" });
-      } catch {
-      }
-    }
+    const path7 = raw3.split(sep5).join("/");
+    if (excluded.excludes(path7)) continue;
+    const by = pickedBy(root, path7);
+    if (by !== void 0) found.push({ path: path7, by });
   }
-  for (const d of walked.unreadable) if (!excluded.has(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
+  for (const d of walked.unreadable) if (!excluded.excludes(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
   return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function leftOutConfigs(root, exclude) {
+  const listed3 = gitFiles(root);
+  const tracked = listed3 === null ? null : new Set(listed3.map((p2) => p2.split(sep5).join("/")));
+  const excluded = matchExcludes(root, exclude);
+  const out = { excluded: [], ignored: [] };
+  if (tracked === null && excluded.unmatched.length === exclude.length) return out;
+  for (const raw3 of walkTree(root).entries.sort()) {
+    const path7 = raw3.split(sep5).join("/");
+    const leftBy = excluded.excludes(path7) ? out.excluded : tracked !== null && !tracked.has(path7) ? out.ignored : void 0;
+    if (leftBy !== void 0 && pickedBy(root, path7) !== void 0) leftBy.push(path7);
+  }
+  return out;
 }
 function gitModes(root) {
   const modes = /* @__PURE__ */ new Map();
   try {
     const out = git(root, ["ls-files", "-s", "-z"]);
-    for (const entry of out.split("\0")) {
-      const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry);
+    for (const entry2 of out.split("\0")) {
+      const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry2);
       if (m?.[1] && m[2]) modes.set(m[2], parseInt(m[1], 8));
     }
   } catch {
@@ -51433,12 +51614,12 @@ function gitModes(root) {
 }
 
 // src/sources/repo-files.ts
-import { dirname as dirname5, isAbsolute as isAbsolute2 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3 } from "node:path";
 
 // src/sources/daemon-root.ts
-import { relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { relative as relative5, resolve as resolve2, sep as sep6 } from "node:path";
 function shownUnder(root, path7) {
-  const rel = relative4(root.scan.root, path7).split(sep5).join("/");
+  const rel = relative5(root.scan.root, path7).split(sep6).join("/");
   if (rel === "") return root.shown;
   return root.shown.endsWith("/") ? `${root.shown}${rel}` : `${root.shown}/${rel}`;
 }
@@ -51446,7 +51627,7 @@ function shownUnder(root, path7) {
 // src/sources/repo-files.ts
 function rootFor(scan, daemon, target, from) {
   if (daemon === void 0) return scan;
-  if (isAbsolute2(target)) return daemon.scan;
+  if (isAbsolute3(target)) return daemon.scan;
   return within(scan.root, from) || within(scan.real, from) ? scan : daemon.scan;
 }
 function lookedFor(scan, daemon, root, path7) {
@@ -51462,13 +51643,16 @@ function repoConfigSource(root, opts = {}) {
       if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path7);
       const said2 = (reason) => opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan ? reason.replace("the scan root", `--root ${opts.daemonRoot.shown}`) : reason;
       const where3 = opts.daemonRoot === void 0 ? "in the repository" : `under --root ${opts.daemonRoot.shown}`;
-      const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      const note = isAbsolute3(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
           return { kind: "not-followed", path: target, reason: said2(opened.reason), ...opened.viaLink ? { level: "warning" } : {} };
         case "missing":
-          if (opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan) return { kind: "missing", path: target, reason: `not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)})` };
-          return { kind: "not-followed", path: target, reason: isAbsolute2(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)})` : opened.reason };
+          if (opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan) {
+            const detail = opened.detail === void 0 ? "" : `; ${said2(opened.detail)}`;
+            return { kind: "missing", path: target, reason: `not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)}${detail})` };
+          }
+          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)})` : opened.reason };
         case "not-regular":
           return { kind: "other", path: lookedFor(scan, opts.daemonRoot, root2, path7) };
         case "unreadable":
@@ -51483,6 +51667,41 @@ function repoConfigSource(root, opts = {}) {
       }
     }
   };
+}
+
+// src/sources/git-view.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { lstatSync as lstatSync6 } from "node:fs";
+import { dirname as dirname6, join as join11, relative as relative6 } from "node:path";
+var GIT_UNREADABLE = "git-unreadable";
+function nearestDotGit(root) {
+  for (let dir = root; ; dir = dirname6(dir)) {
+    try {
+      lstatSync6(join11(dir, ".git"));
+      return join11(dir, ".git");
+    } catch {
+    }
+    if (dirname6(dir) === dir) return void 0;
+  }
+}
+function gitUnreadable(root) {
+  const dotGit = nearestDotGit(root);
+  if (dotGit === void 0) return void 0;
+  let said2 = "";
+  try {
+    execFileSync2("git", ["-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false", "-C", root, "rev-parse", "--is-inside-work-tree"], {
+      stdio: ["ignore", "ignore", "pipe"],
+      timeout: 3e4,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
+    });
+    return void 0;
+  } catch (e) {
+    const stderr = e instanceof Error && "stderr" in e ? String(e.stderr ?? "") : "";
+    said2 = stderr.split("\n").find((l) => l.trim() !== "") ?? (e instanceof Error && "code" in e && e.code === "ENOENT" ? "git is not installed" : "");
+  }
+  const shown3 = relative6(process.cwd(), dotGit) || dotGit;
+  const why = said2 === "" ? "" : ` (${said2.trim()})`;
+  return `git could not read ${shown3.startsWith("..") ? dotGit : shown3}${why}, so the tree was walked instead: .gitignore and the modes files were committed with are not used, and this scan may report files a scan with git leaves out.`;
 }
 
 // src/sources/probe.ts
@@ -51579,20 +51798,20 @@ var MAX_MANIFEST = 4 << 20;
 var MAX_CONFIG = 8 << 20;
 
 // src/sources/repo-targets.ts
-import { lstatSync as lstatSync5, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname6, join as join10, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { lstatSync as lstatSync7, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { dirname as dirname7, join as join12, relative as relative7, resolve as resolve4, sep as sep7 } from "node:path";
 function displayPath(root, file, daemon) {
   if (daemon !== void 0 && !within(process.cwd(), file) && !within(root, file)) {
-    const under = within(daemon.scan.real, file) ? join10(daemon.scan.root, relative5(daemon.scan.real, file)) : file;
+    const under = within(daemon.scan.real, file) ? join12(daemon.scan.root, relative7(daemon.scan.real, file)) : file;
     if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
   }
-  const cwdRel = relative5(process.cwd(), file);
-  const rel = within(process.cwd(), file) ? cwdRel : relative5(root, file);
-  return rel.split(sep6).join("/");
+  const cwdRel = relative7(process.cwd(), file);
+  const rel = within(process.cwd(), file) ? cwdRel : relative7(root, file);
+  return rel.split(sep7).join("/");
 }
 function isLink2(path7) {
   try {
-    return lstatSync5(path7).isSymbolicLink();
+    return lstatSync7(path7).isSymbolicLink();
   } catch {
     return false;
   }
@@ -51612,9 +51831,9 @@ function* repoTargets(paths, exclude) {
       yield { kind: "error", target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." };
       continue;
     }
-    const real = realpathSync3(abs);
+    const real = realpathSync4(abs);
     const cwd = process.cwd();
-    if (within(cwd, abs) && !within(realpathSync3(cwd), real)) {
+    if (within(cwd, abs) && !within(realpathSync4(cwd), real)) {
       yield {
         kind: "error",
         target: given,
@@ -51623,17 +51842,17 @@ function* repoTargets(paths, exclude) {
       };
       continue;
     }
-    const root = st.isFile() ? dirname6(real) : real;
+    const root = st.isFile() ? dirname7(real) : real;
     const found = st.isFile() ? [] : discoverConfigs(root, { exclude });
     for (const d of found.filter((f) => f.by === "unreadable-dir")) {
       yield {
         kind: "error",
-        target: displayPath(root, join10(root, d.path)),
+        target: displayPath(root, join12(root, d.path)),
         message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
         hint: "Run the scan as a user who can read it, or leave it out with --exclude."
       };
     }
-    yield { kind: "root", root, files: st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join10(root, d.path)) };
+    yield { kind: "root", root, files: st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join12(root, d.path)) };
   }
 }
 
@@ -51652,13 +51871,14 @@ function notRead(path7, reason, at) {
 var SECRETS_UNREADABLE = "secrets-unreadable";
 
 // src/parse/repo-secrets.ts
-import { statSync as statSync5 } from "node:fs";
-import { dirname as dirname7, isAbsolute as isAbsolute3, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync5, statSync as statSync5 } from "node:fs";
+import { dirname as dirname8, isAbsolute as isAbsolute4, join as join13, relative as relative8, resolve as resolve5, sep as sep8 } from "node:path";
 var SECRETS_NOT_FOUND = "secrets-not-found";
 var SECRETS_SHARED = "secrets-shared";
+var SECRETS_TEMPLATED = "secrets-templated";
 function lookUp(roots, value, configFile) {
   const root = rootFor(roots.scan, roots.daemon, value, configFile);
-  const path7 = isAbsolute3(value) ? root.locate(value, root.root) : resolve5(dirname7(configFile), value);
+  const path7 = isAbsolute4(value) ? root.locate(value, root.root) : resolve5(dirname8(configFile), value);
   return { value, path: path7, root, opened: root.open(path7) };
 }
 function openFound(roots, real) {
@@ -51681,6 +51901,7 @@ function secretsNamers(configs, roots) {
   const out = /* @__PURE__ */ new Map();
   for (const { file, config } of configs) {
     for (const n of namedSecrets(config)) {
+      if (templateEngine(n.path) !== void 0) continue;
       const key = keyOf(lookUp(roots, n.path, file));
       const list4 = out.get(key) ?? out.set(key, []).get(key) ?? [];
       const config2 = displayPath(roots.root, file, roots.daemon);
@@ -51698,6 +51919,13 @@ function listed(items) {
 function repoSecrets(config, configFile, roots, modes, namers) {
   const self2 = displayPath(roots.root, configFile, roots.daemon);
   return namedSecrets(config).map((n) => {
+    const at = n.at;
+    const notes = (...d) => at === null ? {} : { diagnostics: d };
+    const engine = templateEngine(n.path);
+    if (engine !== void 0) {
+      const note = at === null ? [] : [diagnostic("info", SECRETS_TEMPLATED, `secrets file ${n.path}: a template expression (${engine}), decided when the template is rendered; no file was looked up and its entries and mode were not checked.`, at, TEMPLATED_HINT)];
+      return { path: n.path, ...notes(...note) };
+    }
     const looked = lookUp(roots, n.path, configFile);
     const { opened } = looked;
     const key = keyOf(looked);
@@ -51708,18 +51936,19 @@ function repoSecrets(config, configFile, roots, modes, namers) {
     if (underRoot && earlier === void 0 && first !== void 0) roots.daemon?.reported.set(key, first.config);
     const byAll = listed(all.map((x) => namerText(roots, x)));
     const shared = all.length > 1 ? ` (named by ${byAll})` : "";
-    const at = n.at;
-    const notes = (...d) => at === null ? {} : { diagnostics: d };
+    const absent2 = opened.kind === "missing" && underRoot ? { stat: null } : {};
     if (first !== void 0 && first.config !== self2) {
-      const stat2 = opened.kind === "missing" && roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
-      return { path: n.path, ...stat2, ...at ? notes(diagnostic("info", SECRETS_SHARED, `secrets file ${n.path}: checked and reported once, with ${first.config}, which names it too.`, at)) : {} };
+      const what = opened.kind === "file" ? "checked and reported once" : `not checked (${whyNotRead(roots, looked)}); said once`;
+      return { path: n.path, ...absent2, ...notes(diagnostic("info", SECRETS_SHARED, `secrets file ${n.path}: ${what}, with ${first.config}, which names it too.`, at)) };
     }
     switch (opened.kind) {
       case "file": {
         const parsed = parseSecrets(opened.bytes, opened.real);
         const mode = modeOf(roots, opened.real, modes);
-        const note = shared === "" || at === null ? [] : [diagnostic("info", SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at)];
-        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: [...note, ...parsed.diagnostics] };
+        const note = shared === "" || at === null ? [] : [diagnostic("info", SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at, SHARED_HINT)];
+        const namedBy = earlier === void 0 && all.length > 1 ? { namedBy: all.map((x) => x.config) } : {};
+        const outside = within(roots.scan.real, opened.real) ? {} : { inRepository: false };
+        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, ...namedBy, ...outside, diagnostics: [...note, ...parsed.diagnostics] };
       }
       case "outside":
         if (opened.viaLink) return { path: n.path, ...at ? notes(notRead(n.path, said(roots, looked, opened.reason), at)) : {} };
@@ -51729,25 +51958,64 @@ function repoSecrets(config, configFile, roots, modes, namers) {
         return { path: n.path, ...at ? notes(unreadable(n.path, said(roots, looked, opened.reason), at)) : {} };
       case "dir":
         return { path: n.path, ...at ? notes(unreadable(n.path, `${shownPath(roots, looked, opened.real)} is a directory`, at)) : {} };
-      default: {
-        const absent2 = roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
-        const where3 = `not ${rootName(roots, looked) === "the repository" ? "in the repository" : `under ${rootName(roots, looked)}`}, looked for ${shownPath(roots, looked, looked.path)}`;
-        return { path: n.path, ...absent2, ...at ? notes(notFound(roots, looked, where3, shared, at)) : {} };
-      }
+      default:
+        return { path: n.path, ...absent2, ...at ? notes(notFound(roots, looked, missingWhere(roots, looked), shared, at)) : {} };
     }
   });
 }
+function missingWhere(roots, looked) {
+  const name = rootName(roots, looked);
+  const where3 = `not ${name === "the repository" ? "in the repository" : `under ${name}`}, looked for ${shownPath(roots, looked, looked.path)}`;
+  const detail = looked.opened.kind === "missing" ? looked.opened.detail : void 0;
+  return detail === void 0 ? where3 : `${where3} (${said(roots, looked, detail)})`;
+}
+function whyNotRead(roots, looked) {
+  const { opened } = looked;
+  switch (opened.kind) {
+    case "missing":
+      return "not found";
+    case "outside":
+      return opened.viaLink ? said(roots, looked, opened.reason).replace(/, so it was not read$/, "") : `outside ${rootName(roots, looked)}`;
+    case "dir":
+      return "it is a directory";
+    default:
+      return "it could not be read";
+  }
+}
+var SHARED_HINT = "A waiver silences its findings only when its path: names the secrets file itself or selects every config that names it.";
+var TEMPLATED_HINT = "Render the template and scan the rendered tree with --root DIR, or scan the host it is deployed to (rsyncguard host).";
 function shownPath(roots, looked, path7) {
   return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? lookedFor(roots.scan, roots.daemon, looked.root, path7) : displayPath(roots.root, path7);
 }
 function rootName(roots, looked) {
-  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? `--root ${roots.daemon.shown}` : "the repository";
+  if (roots.daemon !== void 0 && looked.root === roots.daemon.scan) return `--root ${roots.daemon.shown}`;
+  return gitTopAbove(roots.scan.real) === void 0 ? "the repository" : `${shownDir(roots.root)} (the scan root)`;
+}
+function shownDir(dir) {
+  return within(process.cwd(), dir) ? relative8(process.cwd(), dir).split(sep8).join("/") || "." : dir;
+}
+var tops = /* @__PURE__ */ new Map();
+function gitTopAbove(dir) {
+  if (tops.has(dir)) return tops.get(dir);
+  let top;
+  if (!existsSync5(join13(dir, ".git"))) {
+    for (let d = dirname8(dir); ; d = dirname8(d)) {
+      if (existsSync5(join13(d, ".git"))) {
+        top = d;
+        break;
+      }
+      if (dirname8(d) === d) break;
+    }
+  }
+  tops.set(dir, top);
+  return top;
 }
 function said(roots, looked, reason) {
   return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? reason.replace("the scan root", `--root ${roots.daemon.shown}`) : reason;
 }
 function notFound(roots, looked, why, shared, at) {
-  const hint = roots.daemon === void 0 ? "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host)." : "Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails.";
+  const top = roots.daemon === void 0 ? gitTopAbove(roots.scan.real) : void 0;
+  const hint = roots.daemon !== void 0 ? "Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails." : top !== void 0 ? `Its entries and mode were not checked. To look it up from the repository's top, give --root ${shownDir(top)}; or scan the host (rsyncguard host).` : "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host).";
   return diagnostic("info", SECRETS_NOT_FOUND, `secrets file ${looked.value}: ${why}${shared}`, at, hint);
 }
 function unreadable(path7, reason, at) {
@@ -51815,7 +52083,7 @@ var PACKAGE_DB_MAX_BYTES = 48 << 20;
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
 
 // src/parse/image-redact.ts
-var WITHHELD = "********";
+var WITHHELD2 = "********";
 var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
 var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
 function isCredentialName(name) {
@@ -51826,20 +52094,20 @@ var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
 function redactText(text6) {
-  return text6.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+  return text6.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
     const before = argv[i - 1];
-    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD2;
     return redactText(word);
   });
 }
-function redactEnv(entry) {
-  const eq = entry.indexOf("=");
-  if (eq < 0) return { name: redactText(entry), value: null };
-  const name = entry.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+function redactEnv(entry2) {
+  const eq = entry2.indexOf("=");
+  if (eq < 0) return { name: redactText(entry2), value: null };
+  const name = entry2.slice(0, eq);
+  return { name, value: isCredentialName(name) ? null : redactText(entry2.slice(eq + 1)) };
 }
 
 // src/parse/shell-words.ts
@@ -51999,7 +52267,7 @@ var MAX_SCRIPT = 256 << 10;
 import { createHash as createHash2 } from "node:crypto";
 
 // src/parse/other-files.ts
-import { dirname as dirname8, resolve as resolve6 } from "node:path";
+import { dirname as dirname9, resolve as resolve6 } from "node:path";
 
 // src/parse/dockerfile.ts
 var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
@@ -52071,7 +52339,7 @@ function expand(word, vars, credential) {
     const name = braced ?? bare ?? "";
     const raw3 = vars.get(name);
     if (raw3 && isCredentialName(name) && credential === "unknown") unknown = true;
-    const value = raw3 && isCredentialName(name) ? WITHHELD : raw3;
+    const value = raw3 && isCredentialName(name) ? WITHHELD2 : raw3;
     const other = () => {
       const expanded = expand(alt ?? "", vars, credential);
       if (expanded === null) unknown = true;
@@ -52270,7 +52538,7 @@ ${text6}` : null;
     case "dockerfile": {
       if (!mentionsRsync(text6)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve6(dirname8(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve6(dirname9(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
       const image = readDockerfile(text6, readScript);
@@ -52434,6 +52702,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     for (const f of p2.config.files) covered.add(f.path);
   }
   const modes = reparse.modes ?? gitModes(root);
+  const noGit = reparse.modes === void 0 && modes.size === 0 ? gitUnreadable(root) : void 0;
   const namers = secretsNamers(chosen, roots);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash2("sha256").update(o.bytes).digest("hex"));
@@ -52441,7 +52710,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots);
+    const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots), file, noGit);
     const texts = [];
     for (const f of config.files) {
       const opened = openFound(roots, f.path);
@@ -52452,6 +52721,11 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
+}
+function withoutGit(config, file, why) {
+  if (why === void 0) return config;
+  const hint = "Let git read the checkout: a worktree's or submodule's git directory lies outside it (in a container, mount the main checkout or superproject too, or scan a plain clone).";
+  return { ...config, diagnostics: [diagnostic("info", GIT_UNREADABLE, why, { file, line: 1, column: 1 }, hint), ...config.diagnostics] };
 }
 function hasConfigLines(bytes) {
   for (const raw3 of Buffer.from(bytes).toString("utf8").split("\n")) {
@@ -53494,11 +53768,11 @@ function byUpstream(cve, rsync) {
     if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
     return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
   }
-  const range2 = rsync.range;
-  if (range2 === null) return state("unknown", "no upstream version is known");
-  const min = releaseNumbers(range2.min);
-  const max = range2.max === null ? null : releaseNumbers(range2.max);
-  const span = `${range2.min}\u2013${range2.max ?? "latest"} (${range2.source})`;
+  const range3 = rsync.range;
+  if (range3 === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range3.min);
+  const max = range3.max === null ? null : releaseNumbers(range3.max);
+  const span = `${range3.min}\u2013${range3.max ?? "latest"} (${range3.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
@@ -53954,7 +54228,9 @@ function secretsFacts(s, config) {
     owner_is_root: stat2 && stat2.uid !== null ? stat2.uid === 0 : null,
     other_accessible: stat2 ? (stat2.mode & 6) !== 0 : null,
     referenced_by: referencedBy,
-    entries: s.entries ?? []
+    entries: s.entries ?? [],
+    ...s.namedBy !== void 0 && s.namedBy.length > 1 ? { named_by: s.namedBy } : {},
+    ...s.inRepository === false ? { in_repository: false } : {}
   };
 }
 function toFactsDiagnostic(d) {
@@ -55119,11 +55395,11 @@ function publicSummaries(t) {
   for (const s of t.declared_public ?? []) {
     const d = s.declared_public;
     const source = `${d.file}:${d.line}`;
-    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
-    entry.count++;
+    const entry2 = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
+    entry2.count++;
     const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
-    if (!entry.modules.includes(module)) entry.modules.push(module);
-    bySource.set(source, entry);
+    if (!entry2.modules.includes(module)) entry2.modules.push(module);
+    bySource.set(source, entry2);
   }
   return [...bySource.values()];
 }
@@ -55164,12 +55440,13 @@ function anchorOf(f) {
 function identityOf(f, file) {
   if (f.cves && f.cves.length > 0) return JSON.stringify(["v1", f.rule_id, f.target, file, "daemon", "rsync.version", [...f.cves].sort().join(",")]);
   const path7 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  const entry = entryOf(f);
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path7, ...entry === null ? [] : [`entry ${entry}`]]);
+  const entry2 = entryOf(f);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path7, ...entry2 === null ? [] : [`entry ${entry2}`]]);
 }
-var ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
+var ENTRY_PATH2 = /^secrets\[\d+\]\.entries$/;
 function entryOf(f) {
-  if (!ENTRY_PATH.test(f.path)) return null;
+  if (!ENTRY_PATH2.test(f.path)) return null;
+  if (f.entry !== void 0) return f.entry;
   const m = /\b(user|group) "([^"]*)"/.exec(f.message);
   return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
 }
@@ -55252,7 +55529,19 @@ function reportFingerprints(report) {
 
 // src/report/baseline-sarif.ts
 function absentAsFinding(a) {
-  return { rule_id: a.rule_id, title: a.title, severity: a.severity, context: null, message: a.message, target: a.target, module: a.module, path: a.path, location: a.location, ...a.cves ? { cves: a.cves } : {} };
+  return {
+    rule_id: a.rule_id,
+    title: a.title,
+    severity: a.severity,
+    context: null,
+    message: a.message,
+    target: a.target,
+    module: a.module,
+    path: a.path,
+    location: a.location,
+    ...a.cves ? { cves: a.cves } : {},
+    ...a.entry ? { entry: a.entry } : {}
+  };
 }
 function kindOfAbsent(report, target) {
   return (report.targets.find((t) => t.target === target) ?? report.targets[0])?.kind ?? "file";
@@ -55331,6 +55620,16 @@ var TARGET_KINDS = {
   }
 };
 
+// src/report/shown-name.ts
+function shownName2(t) {
+  return t.label ?? t.target;
+}
+function shownNames(report) {
+  const labels = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets, ...report.errors]) if (t.label !== void 0) labels.set(t.target, t.label);
+  return (id) => labels.get(id) ?? id;
+}
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var TOOL_NAME = "rsyncguard";
@@ -55389,8 +55688,8 @@ function sarifLog(report, opts) {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const prints = reportFingerprints(report);
   let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
@@ -55430,7 +55729,7 @@ function sarifLog(report, opts) {
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...report.errors.map((e) => notification("error", "target-error", `${shownName2(e)}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
     ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
     ...limited
@@ -55442,8 +55741,10 @@ function sarifLog(report, opts) {
       {
         tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
         automationDetails: { id: opts.category },
-        // --compliance: each control's state per target (the findings are the run's results).
-        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
+        // --compliance: each control's state per target (the findings are the run's results). --severity: the
+        // severities the results were limited to and how many findings of others were left out, so a filtered
+        // run never reads as a complete one.
+        ...report.compliance || report.severity_filter ? { properties: { ...report.compliance ? { compliance: sarifCompliance(report.compliance, report) } : {}, ...report.severity_filter ? { severity_filter: report.severity_filter } : {} } } : {},
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
@@ -55479,7 +55780,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(p2.shown ?? f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
@@ -55497,7 +55798,17 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     ...f.baseline_state ? { baselineState: f.baseline_state } : {},
     // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...host !== void 0 ? { host } : {}, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {}, message: f.message },
+    properties: {
+      rule: f.rule_id,
+      severity: f.severity,
+      target: f.target,
+      ...host !== void 0 ? { host } : {},
+      ...f.module !== null ? { module: f.module } : {},
+      facts_path: f.path,
+      ...f.cves ? { cves: f.cves } : {},
+      ...f.entry ? { entry: f.entry } : {},
+      message: f.message
+    },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
@@ -55635,7 +55946,11 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   // one several configs name is checked once: where is said beside each of them (issue 18).
   "secrets-not-found",
   "secrets-shared",
+  // A templated `secrets file` names no file until it is rendered: nothing about it was checked.
+  "secrets-templated",
   "found-through-link",
+  // A checkout git could not read was scanned without .gitignore and committed modes (git-view.ts).
+  "git-unreadable",
   "secrets-file-is-config",
   "public-declaration-without-reason",
   "public-declaration-misplaced",
@@ -55922,7 +56237,8 @@ function toText(raw3, p2, opts = {}) {
       const where3 = n.location ? `${formatLocation(n.location)} ` : "";
       out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
     }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const hidden = t.hidden?.findings.length ?? 0;
+    if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(report.severity_filter, hidden))}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
     const byModule = /* @__PURE__ */ new Map();
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
@@ -55944,6 +56260,7 @@ function toText(raw3, p2, opts = {}) {
       out.push(`  [${module}]`);
       for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
     }
+    if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
     if (opts.explain) out.push(...explainText(t));
@@ -55967,6 +56284,11 @@ function toText(raw3, p2, opts = {}) {
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+function noFindings(filter, hidden) {
+  if (filter === void 0) return "no findings";
+  const names = filter.severities.length > 1 ? `${filter.severities.slice(0, -1).join(", ")} or ${filter.severities.at(-1)}` : filter.severities[0] ?? "";
+  return `no ${names} findings${hidden > 0 ? ` (${hidden} of other severities not shown)` : ""}`;
 }
 function hiddenLine(filter) {
   return `${filter.hidden} finding${filter.hidden === 1 ? "" : "s"} of other severities not shown (--severity ${filter.severities.join(",")}).`;
@@ -56395,10 +56717,12 @@ function filterBySeverity(report, severities2) {
   const targets = report.targets.map((t) => {
     const findings = t.findings.filter((f) => keep.has(f.severity));
     hidden += t.findings.length - findings.length;
+    const left = { findings: t.findings.filter((f) => !keep.has(f.severity)), waived: t.waived.filter((w) => !keep.has(w.finding.severity)) };
     return {
       ...t,
       findings,
       waived: t.waived.filter((w) => keep.has(w.finding.severity)),
+      ...left.findings.length + left.waived.length > 0 ? { hidden: left } : {},
       ...t.declared_public ? { declared_public: t.declared_public.filter((s) => keep.has(s.finding.severity)) } : {},
       ...t.vulnerabilities ? { vulnerabilities: { ...t.vulnerabilities, reported: t.vulnerabilities.reported.filter((c) => keep.has(c.severity)) } } : {}
     };
@@ -56437,8 +56761,9 @@ function withFingerprints(t, prints, hints) {
     const fix = hints.get(f.rule_id) ?? null;
     return fingerprint === void 0 ? { ...f, fix } : { ...f, fingerprint, fix };
   };
+  const { hidden: _, ...shown3 } = t;
   return {
-    ...t,
+    ...shown3,
     findings: t.findings.map(printed),
     waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
     ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}
@@ -56562,7 +56887,7 @@ function html(strings2, ...values) {
 function raw(markup) {
   return new Markup(markup);
 }
-function join11(parts) {
+function join14(parts) {
   let out = "";
   for (const p2 of parts) out += partText(p2);
   return new Markup(out);
@@ -56640,7 +56965,7 @@ function plural(n, one, many = `${one}s`) {
 function itemsOf(report, fleet) {
   const out = [];
   report.targets.forEach((t, ti) => {
-    const host = fleet ? fleet.hostOf(t.target) : t.target;
+    const host = fleet ? fleet.hostOf(t.target) : shownName2(t);
     const group3 = fleet ? fleet.groupOf(t.target) : "";
     t.findings.forEach((f, fi) => {
       out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group3 });
@@ -56675,14 +57000,14 @@ function findingsTable(report, items, fleet) {
     const state = i.f.baseline_state;
     return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
   });
-  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join11(rows)}</tbody></table></div></section>`;
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join14(rows)}</tbody></table></div></section>`;
 }
 function absentTable(report) {
   const absent2 = report.baseline?.absent ?? [];
   if (absent2.length === 0) return html``;
   const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
   const rows = absent2.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
-  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join11(rows)}</tbody></table></section>`;
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join14(rows)}</tbody></table></section>`;
 }
 
 // src/report/html/trend-chart.ts
@@ -56711,14 +57036,14 @@ function trendChart(runs) {
   const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label(last.at)}</text>` : ""}` : "";
   const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
   const summary2 = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
-  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary2}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join11(lines)}${xs}${legend}</svg><figcaption class="muted">${summary2}</figcaption></figure>`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary2}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join14(lines)}${xs}${legend}</svg><figcaption class="muted">${summary2}</figcaption></figure>`;
 }
 function runsTable(runs) {
   const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
   const rows = runs.map(
     (r) => html`<tr><th scope="row">${label(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
   );
-  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join11(rows)}</tbody></table>`;
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join14(rows)}</tbody></table>`;
 }
 
 // src/report/html/overview.ts
@@ -56726,7 +57051,7 @@ function countTargets(report, fleet) {
   return report.targets.map((t, i) => {
     const counts2 = zeroCounts();
     for (const f of t.findings) counts2[f.severity]++;
-    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
+    return { id: `t${i}`, target: shownName2(t), host: fleet ? fleet.hostOf(t.target) : shownName2(t), group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
   });
 }
 function summaryCards(report, rows) {
@@ -56739,7 +57064,8 @@ function summaryCards(report, rows) {
     { label: "targets evaluated", value: report.targets.length },
     { label: "not evaluated", value: report.errors.length, cls: report.errors.length > 0 ? "error" : "" },
     { label: "waived", value: rows.reduce((n, r) => n + r.waived, 0) }
-  ])}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
+  ])}${// --severity: the counts above are of the severities shown only; the page says so where they are.
+  report.severity_filter ? html`<p class="error severity-filter">${hiddenLine(report.severity_filter)} The counts are of the findings shown.</p>` : ""}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
     { label: "new", value: b.counts.new, cls: "baseline-new" },
     { label: "updated", value: b.counts.updated, cls: "baseline-updated" },
     { label: "unchanged", value: b.counts.unchanged, cls: "baseline-unchanged" },
@@ -56749,19 +57075,19 @@ function summaryCards(report, rows) {
 var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
 var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
 function targetsTable(report, rows) {
-  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join11(
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join14(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
-  )}${join11(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join14(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 function heatMap(report, rows, fleet) {
   const groups2 = /* @__PURE__ */ new Map();
-  const entry = (g) => {
+  const entry2 = (g) => {
     const e = groups2.get(g) ?? { cells: [], counts: zeroCounts(), hosts: /* @__PURE__ */ new Set(), failed: 0 };
     groups2.set(g, e);
     return e;
   };
   for (const r of rows) {
-    const e = entry(r.group);
+    const e = entry2(r.group);
     e.hosts.add(r.host);
     for (const s of SEVERITIES) e.counts[s] += r.counts[s];
     const w = worst(r.counts);
@@ -56769,7 +57095,7 @@ function heatMap(report, rows, fleet) {
     e.cells.push(html`<li class="sev-${w}"><a href="#${r.id}" title="${said2}" aria-label="${said2}"></a></li>`);
   }
   for (const err of report.errors) {
-    const e = entry(fleet.groupOf(err.target));
+    const e = entry2(fleet.groupOf(err.target));
     e.failed++;
     const said2 = `${fleet.hostOf(err.target)}: not evaluated: ${err.message}`;
     e.cells.push(html`<li class="sev-error" title="${said2}" aria-label="${said2}"></li>`);
@@ -56777,7 +57103,7 @@ function heatMap(report, rows, fleet) {
   const names = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
   const maps = names.map((g) => {
     const e = groups2.get(g);
-    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join11(e.cells)}</ul>` : "";
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join14(e.cells)}</ul>` : "";
   });
   const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names.map(
     (g) => {
@@ -57197,16 +57523,16 @@ function targetsSection(report, excerpts, fleet) {
   const blocks3 = report.targets.map((t, ti) => {
     const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
     const counts2 = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-    const label3 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
+    const label3 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : shownName2(t);
     const said2 = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
     return html`<details class="target" id="t${ti}"${open2 ? html` open` : ""}><summary>${label3} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said2}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join11(blocks3)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join14(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
   return html`<section aria-labelledby="errors-h"><h2 id="errors-h" class="error">Not evaluated (${report.errors.length})</h2><table class="errors"><caption>${fleet ? "Hosts" : "Targets"} that could not be evaluated, with the reason</caption><thead><tr><th scope="col">${fleet ? "host" : "target"}</th>${fleet ? html`<th scope="col">group</th>` : ""}<th scope="col">reason</th><th scope="col">hint</th></tr></thead><tbody>${report.errors.map(
-    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : e.target}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
+    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : shownName2(e)}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
   )}</tbody></table></section>`;
 }
 
@@ -57390,14 +57716,15 @@ function topRules(row, severityOf) {
   return [...row.rules].sort(([a, m], [b, n]) => n - m || severityRank(severityOf.get(b) ?? "low") - severityRank(severityOf.get(a) ?? "low") || a.localeCompare(b)).slice(0, TOP_RULES).map(([id, n]) => `${id} (${n})`).join("; ");
 }
 var severities = (report) => new Map(report.rules.map((r) => [r.id, r.severity]));
-var counts = (row) => [row.counts.critical, row.counts.high, row.counts.medium, row.counts.low];
+var counts = (row, filter) => SEVERITIES.map((s) => filter === void 0 || filter.severities.includes(s) ? row.counts[s] : "");
 function toCsv(report) {
   const kindOf2 = new Map(report.targets.map((t) => [t.target, t.kind]));
   const rules = severities(report);
   const rows = [["target", "kind", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  const shown3 = shownNames(report);
   for (const [target, row] of tallies(report, (t) => t)) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
-    rows.push([target, kindOf2.get(target) ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
+    rows.push([shown3(target), kindOf2.get(target) ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
   }
   return csv(rows);
 }
@@ -57417,7 +57744,7 @@ function toFleetCsv(report, ctx) {
     const swept = sweptOf.get(host);
     const status = statusOfRow(row, swept);
     const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ["no rsync daemon configuration found"] : swept?.reason ? [swept.reason] : [];
-    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
   }
   return csv(out);
 }
@@ -57435,11 +57762,15 @@ var sha256 = (text6) => createHash6("sha256").update(text6).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
+function issuePath(kind, target, file) {
+  if (kind === "file") return repoPath(file);
+  return `[${kind} ${hostOfTarget(target).replace(/[[\]]/g, "_")}]/${repoPath(file)}`;
+}
 function codeQualityIssues(report) {
   const prints = reportFingerprints(report);
   const issues = [];
   for (const t of report.targets) {
-    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(shownName2(t));
     for (const f of t.findings) {
       const at = anchorOf(f);
       issues.push({
@@ -57450,7 +57781,7 @@ function codeQualityIssues(report) {
         categories: ["Security"],
         severity: GITLAB_SEVERITY[f.severity],
         fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
-        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } }
+        location: { path: issuePath(t.kind, t.target, at.file), lines: { begin: Math.max(1, at.line) } }
       });
     }
     for (const n of shownNotes(t)) {
@@ -57462,8 +57793,10 @@ function codeQualityIssues(report) {
         categories: ["Security"],
         severity: "info",
         // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
-        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, n.message])),
-        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
+        // Never its message, which may name other files' lines ("named by a/rsyncd.conf:1 and b/rsyncd.conf:1"):
+        // an edit elsewhere would resolve it and open a new one.
+        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, concerns(n.message)])),
+        location: { path: issuePath(t.kind, t.target, file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
       });
     }
   }
@@ -57472,7 +57805,7 @@ function codeQualityIssues(report) {
     issues.push({
       type: "issue",
       check_name: "rsyncguard/not-evaluated",
-      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
+      description: `${shownName2(e)} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
       categories: ["Security"],
       // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
       severity: "blocker",
@@ -57481,6 +57814,10 @@ function codeQualityIssues(report) {
     });
   }
   return unique2(issues);
+}
+function concerns(message) {
+  const word = /[^\s"'(]*\/[^\s"')]*/.exec(message)?.[0] ?? "";
+  return word.replace(/[.,;:]+$/, "").replace(/(:\d+)+$/, "");
 }
 function unique2(issues) {
   const seen = /* @__PURE__ */ new Map();
@@ -57496,6 +57833,49 @@ function cves(f) {
 function toGitlab(report) {
   return `${escapeJsonText(JSON.stringify(codeQualityIssues(report), null, 2))}
 `;
+}
+
+// src/report/rule-scope.ts
+var CONFIG = ["rsyncd-config", "host", "image"];
+var SECRETS = ["rsyncd-config", "rsync-secrets", "host", "image"];
+var range2 = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => `RSYNC-${String(from + i).padStart(3, "0")}`);
+var SCOPES = new Map([
+  ...range2(1, 15).map((id) => [id, CONFIG]),
+  ...range2(20, 25).map((id) => [id, CONFIG]),
+  ...range2(30, 34).map((id) => [id, SECRETS]),
+  // Secrets files named inside exported paths or world-writable directories: read from the configuration.
+  ...range2(35, 36).map((id) => [id, CONFIG]),
+  ...range2(40, 51).map((id) => [id, CONFIG]),
+  ...range2(60, 63).map((id) => [id, CONFIG]),
+  ...range2(70, 72).map((id) => [id, CONFIG]),
+  ["RSYNC-080", ["host"]],
+  ["RSYNC-081", ["host"]],
+  ["RSYNC-082", ["host", "image"]],
+  ["RSYNC-083", ["host", "xinetd"]],
+  ["RSYNC-084", ["host", "systemd-unit"]],
+  ...range2(85, 87).map((id) => [id, ["host"]]),
+  ["RSYNC-090", ["image", "dockerfile"]],
+  ["RSYNC-091", ["image", "dockerfile"]],
+  ["RSYNC-092", ["image"]],
+  ["RSYNC-093", ["image", "dockerfile"]],
+  ...range2(100, 101).map((id) => [id, CONFIG])
+]);
+var SCOPED_RULES = [...SCOPES.keys()];
+var OWN_PACKAGE = /^rsyncguard\.rules\./;
+var FILE_SHAPES = { "rsync-secrets": "rsync-secrets", "systemd-unit": "systemd-unit", xinetd: "xinetd", dockerfile: "dockerfile" };
+function shapeOf(t) {
+  if (t.kind !== "file") return t.kind;
+  const target = "target" in t.facts ? t.facts.target : null;
+  const kind = typeof target === "object" && target !== null && "file_kind" in target ? target.file_kind : void 0;
+  if (typeof kind !== "string") return "rsyncd-config";
+  return FILE_SHAPES[kind] ?? "other-file";
+}
+function rulesApplying(t, rules) {
+  const shape2 = shapeOf(t);
+  return rules.filter((r) => {
+    const scope = OWN_PACKAGE.test(r.package) ? SCOPES.get(r.id) : void 0;
+    return scope === void 0 || scope.includes(shape2);
+  });
 }
 
 // src/report/junit.ts
@@ -57519,14 +57899,15 @@ function toJunit(report) {
     return s;
   };
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
-  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules);
-  for (const e of report.errors) addError(suiteOf(e.target, "not evaluated"), e);
+  for (const t of report.targets) addTarget(suiteOf(shownName2(t), t.kind), t, rules, report.severity_filter);
+  for (const e of report.errors) addError(suiteOf(shownName2(e), "not evaluated"), e);
   const all = [...suites.values()];
   const sum2 = (k) => all.reduce((n, s) => n + s[k], 0);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum2("failures"), errors: sum2("errors"), time: 0 })}>`];
   for (const s of all) {
     lines.push(`  <testsuite${attrs({ name: s.name, tests: s.cases, failures: s.failures, errors: s.errors, skipped: s.skipped, time: 0 })}>`);
-    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/></properties>`);
+    const filter = report.severity_filter ? `<property${attrs({ name: "severity_filter", value: report.severity_filter.severities.join(",") })}/>` : "";
+    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/>${filter}</properties>`);
     lines.push(...s.tests);
     if (s.out.length > 0) lines.push(`    <system-out>${xmlLines(s.out)}</system-out>`);
     lines.push("  </testsuite>");
@@ -57535,43 +57916,63 @@ function toJunit(report) {
   return `${lines.join("\n")}
 `;
 }
-function addTarget(s, t, rules) {
-  const findingsOf2 = group2(t.findings, (f) => f.rule_id);
-  const waivedOf = group2(
-    t.waived.map((w) => w.finding),
-    (f) => f.rule_id
-  );
-  const reasons = new Map(t.waived.map((w) => [w.finding, `${w.waiver.reason} (${w.waiver.source})`]));
-  const ids = [.../* @__PURE__ */ new Set([...rules.map((r) => r.id), ...findingsOf2.keys()])];
+function addTarget(s, t, rules, filter) {
+  const classname = classnameOf(t.target);
   const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const results = [
+    ...t.findings.map((f) => ({ f, body: (head) => [`${head}>`, `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`, "    </testcase>"] })),
+    ...t.waived.map((w) => ({ f: w.finding, body: (head) => [`${head}>`, `      <skipped>${xmlText(`waived: ${w.waiver.reason} (${w.waiver.source})`)}</skipped>`, "    </testcase>"] })),
+    ...[...t.hidden?.findings ?? [], ...(t.hidden?.waived ?? []).map((w) => w.finding)].map((f) => ({ f, body: (head) => [`${head}>`, `      <skipped>${xmlText(hiddenMessage(f, filter))}</skipped>`, "    </testcase>"] }))
+  ];
+  const fired = group2(results, (r) => r.f.rule_id);
+  const ids = [.../* @__PURE__ */ new Set([...rulesApplying(t, rules).map((r) => r.id), ...[...fired.keys()].sort()])];
+  const names = /* @__PURE__ */ new Map();
   for (const id of ids) {
-    s.cases++;
-    const findings = findingsOf2.get(id) ?? [];
-    const head = `    <testcase${attrs({ name: `${id} ${titles.get(id) ?? findings[0]?.title ?? ""}`.trim(), classname: t.target, time: 0 })}`;
-    if (findings.length > 0) {
-      s.failures++;
-      s.tests.push(`${head}>`, ...findings.map((f) => `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`), "    </testcase>");
+    const title = titles.get(id) ?? fired.get(id)?.[0]?.f.title ?? "";
+    const own = fired.get(id);
+    if (own === void 0) {
+      s.cases++;
+      s.tests.push(`    <testcase${attrs({ name: `${id} ${title}`.trim(), classname, time: 0 })}/>`);
       continue;
     }
-    const waived = waivedOf.get(id) ?? [];
-    if (waived.length > 0) {
-      s.skipped++;
-      s.tests.push(`${head}>`, `      <skipped>${xmlText(`waived: ${waived.map((f) => reasons.get(f) ?? "").join("; ")}`)}</skipped>`, "    </testcase>");
-      continue;
+    for (const r of [...own].sort((a, b) => (a.f.location?.line ?? 0) - (b.f.location?.line ?? 0) || (a.f.location?.column ?? 0) - (b.f.location?.column ?? 0))) {
+      const base3 = `${id} ${title}${aboutOf(r.f, t)}`.trim();
+      const n = (names.get(base3) ?? 0) + 1;
+      names.set(base3, n);
+      s.cases++;
+      if (t.findings.includes(r.f)) s.failures++;
+      else s.skipped++;
+      s.tests.push(...r.body(`    <testcase${attrs({ name: n === 1 ? base3 : `${base3} #${n}`, classname, time: 0 })}`));
     }
-    s.tests.push(`${head}/>`);
   }
   for (const n of shownNotes(t)) s.out.push(`${n.level} ${n.code}${n.location ? ` ${formatLocation(n.location)}` : ""}: ${n.message}`);
+}
+function hiddenMessage(f, filter) {
+  return `hidden by --severity ${filter?.severities.join(",") ?? ""}: a ${f.severity} finding, not reported in this run`;
+}
+function classnameOf(target) {
+  return target.replace(/\./g, "_");
+}
+function aboutOf(f, t) {
+  const where3 = f.module === null ? "(daemon)" : `[${f.module}]`;
+  if (f.cves && f.cves.length > 0) return `: ${where3} ${[...f.cves].sort().join(", ")}`;
+  const param = /^config\.(?:modules\[\d+\]\.params|global)\.(.+)$/.exec(f.path);
+  if (param) return `: ${where3} ${param[1]}`;
+  if (/^secrets\[\d+\]/.test(f.path)) {
+    const entry2 = entryOf(f);
+    return `: ${f.location?.file ?? t.target}${entry2 === null ? "" : ` ${entry2.replace(/"/g, "")}`}`;
+  }
+  return `: ${f.module === null ? "" : `${where3} `}${f.path}`;
 }
 function addError(s, e) {
   s.cases++;
   s.errors++;
   const body = [e.message, ...e.hint ? [`hint: ${e.hint}`] : []];
-  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: e.target, time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
+  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: classnameOf(e.target), time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
 }
 function failureBody(f, t) {
   return [
-    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(t.target).trim()})`}`,
+    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(shownName2(t)).trim()})`}`,
     `module: ${f.module ?? "(daemon)"}`,
     `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(", ")}]` : ""}${f.context ? ` (raised: ${f.context})` : ""}`
   ];
@@ -57680,13 +58081,13 @@ function rsyncView(facts) {
   if (!isObject(r)) return null;
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const range3 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list4 = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves3 = list4.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range: range2, cves: cves3 };
+  return { version, unknown, range: range3, cves: cves3 };
 }
 var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
@@ -57702,8 +58103,8 @@ function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
   const seen = new Set(reported.map((r) => r.id));
   const byId = new Map(catalog.map((c) => [c.id, c]));
   const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => {
-    const entry = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
-    return sameConsidered(`${entry.id}\0${entry.state}\0${entry.why}`, entry);
+    const entry2 = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
+    return sameConsidered(`${entry2.id}\0${entry2.state}\0${entry2.why}`, entry2);
   });
   return {
     version: rsync.version,
@@ -57723,8 +58124,8 @@ function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
   if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
-    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range2}${basis}`;
+    const range3 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range3}${basis}`;
   }
   if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
   if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
@@ -58103,7 +58504,19 @@ function rebased(report, baseline) {
 function recomputed(findings) {
   const asFinding = /* @__PURE__ */ new Map();
   for (const b of findings) {
-    const f = { rule_id: b.rule_id, title: b.title, severity: b.severity, context: null, message: b.message ?? "", target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {} };
+    const f = {
+      rule_id: b.rule_id,
+      title: b.title,
+      severity: b.severity,
+      context: null,
+      message: b.message ?? "",
+      target: b.target,
+      module: b.module,
+      path: b.path,
+      location: b.location,
+      ...b.cves ? { cves: b.cves } : {},
+      ...b.entry ? { entry: b.entry } : {}
+    };
     asFinding.set(f, b);
   }
   const prints = fingerprints([...asFinding.keys()], (f) => anchorOf(f).file);
@@ -58141,7 +58554,19 @@ function stateOf(f, b) {
   return b.severity !== f.severity || b.message !== null && comparableMessage(b.message, b.cves) !== comparableMessage(f.message, f.cves) ? "updated" : "unchanged";
 }
 function absent(b, print) {
-  return { rule_id: b.rule_id, title: b.title, severity: b.severity, message: b.message ?? b.title, target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {}, fingerprint: print };
+  return {
+    rule_id: b.rule_id,
+    title: b.title,
+    severity: b.severity,
+    message: b.message ?? b.title,
+    target: b.target,
+    module: b.module,
+    path: b.path,
+    location: b.location,
+    ...b.cves ? { cves: b.cves } : {},
+    ...b.entry ? { entry: b.entry } : {},
+    fingerprint: print
+  };
 }
 function compareWithBaseline(report, baseline) {
   return compare(report, baseline, true);
@@ -58207,7 +58632,7 @@ function compare(report, given, rename2) {
 }
 
 // src/runner/scan-repository.ts
-import { statSync as statSync6 } from "node:fs";
+import { realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
 function factsFor(parsed, opts) {
   const id = displayPath(parsed.root, parsed.file, parsed.daemon);
   const doc2 = buildFacts({
@@ -58224,17 +58649,28 @@ function factsFor(parsed, opts) {
 }
 function* repositoryTargets(paths, opts) {
   let found = 0;
+  const seen = /* @__PURE__ */ new Set();
+  const roots = [];
   for (const path7 of paths) {
     opts.onFound?.({ path: path7, found });
     let configs = 0;
     let errors = 0;
-    for (const t of pathTargets(path7, opts)) {
+    for (const t of pathTargets(path7, opts, roots)) {
+      if (t.real !== void 0 && seen.has(t.real)) {
+        if (t.origin !== void 0) configs++;
+        continue;
+      }
+      if (t.real !== void 0) seen.add(t.real);
       if (t.origin !== void 0) configs++;
       else if (!("schema" in t.target)) errors++;
       yield t;
       opts.onFound?.({ path: path7, found: ++found });
     }
-    if (configs === 0 && errors === 0 && isDirectory2(path7)) opts.onEmptyPath?.(path7);
+    if (configs === 0 && errors === 0 && isDirectory2(path7) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path7, leftOutConfigs(realpathSync5(path7), opts.exclude));
+  }
+  if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
+    const unmatched = unmatchedExcludes(roots, opts.exclude);
+    if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
   }
 }
 function isDirectory2(path7) {
@@ -58244,18 +58680,19 @@ function isDirectory2(path7) {
     return false;
   }
 }
-function* pathTargets(path7, opts) {
+function* pathTargets(path7, opts, roots) {
   for (const found of repoTargets([path7], opts.exclude)) {
     if (found.kind === "error") {
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;
     }
+    if (isDirectory2(path7)) roots.push(found.root);
     for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot } };
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
       else if (parsed.kind === "other") {
         const display = displayPath(parsed.root, parsed.file);
         const rename2 = (f) => displayPath(parsed.root, f);
-        yield { target: otherFileDocument(parsed, { display, rename: rename2, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [] };
+        yield { target: otherFileDocument(parsed, { display, rename: rename2, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
       } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
   }
@@ -58270,7 +58707,7 @@ function scanRepository(paths, opts) {
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 
 // src/runner/exit-codes.ts
 var EXIT_OK = 0;
@@ -58353,14 +58790,14 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path7 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path7 = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path7 === void 0) return ok([]);
   const bytes = readInputFile(path7, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
   return parseWaiverFile(bytes.value.toString("utf8"), path7);
 }
 function loadPublicEntries(file) {
-  const path7 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path7 = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path7 === void 0) return ok([]);
   const bytes = readInputFile(path7, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
@@ -58564,6 +59001,10 @@ function cves2(v, at) {
   const ids = [...new Set(v)].sort();
   return ids.length > 0 ? ids : void 0;
 }
+function entryOf2(v, at) {
+  const entry2 = strOrNull2(v, at);
+  return entry2 === null || !/^(user|group) "/.test(entry2) ? {} : { entry: entry2 };
+}
 function location(v, at) {
   if (v === null || v === void 0) return null;
   if (!isObject(v) || typeof v["file"] !== "string" || !Number.isInteger(v["line"]) || !Number.isInteger(v["column"])) throw new Invalid(at, "is not {file, line, column} or null");
@@ -58588,6 +59029,7 @@ function jsonFinding(v, at, reported) {
     path: str2(v["path"], `${at}.path`),
     location: location(v["location"], `${at}.location`),
     ...c ? { cves: c } : {},
+    ...entryOf2(v["entry"], `${at}.entry`),
     fingerprint: strOrNull2(v["fingerprint"], `${at}.fingerprint`),
     reported
   };
@@ -58667,6 +59109,7 @@ function sarifFinding(r, at, titles) {
     path: str2(p2["facts_path"], `${at}.properties.facts_path`),
     location: sarifLocation(r, at),
     ...c ? { cves: c } : {},
+    ...entryOf2(p2["entry"], `${at}.properties.entry`),
     fingerprint: isObject(prints) ? strOrNull2(prints["primaryLocationLineHash"], `${at}.partialFingerprints.primaryLocationLineHash`) : null,
     reported: !(Array.isArray(suppressions) && suppressions.length > 0)
   };
@@ -58830,7 +59273,7 @@ function foldEdits(edits, accepted, originals) {
 }
 
 // src/runner/fix-verify.ts
-import { realpathSync as realpathSync4 } from "node:fs";
+import { realpathSync as realpathSync6 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
 var ACCESS_FIELDS = ["listed", "auth_required", "open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"];
 var WIDENS = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
@@ -58929,11 +59372,11 @@ function accessChange(b, a, claim) {
   return null;
 }
 function realFile(origin, display) {
-  const rootReal = realpathSync4(origin.root);
+  const rootReal = realpathSync6(origin.root);
   for (const guess of [resolve7(process.cwd(), display), resolve7(origin.root, display)]) {
     if (displayPath(origin.root, guess) !== display) continue;
     try {
-      const real = realpathSync4(guess);
+      const real = realpathSync6(guess);
       if (within(rootReal, real)) return real;
     } catch {
     }
@@ -58977,15 +59420,15 @@ var Combiner = class {
   state;
   current;
   async run() {
-    const { entry, originals } = this.input;
+    const { entry: entry2, originals } = this.input;
     const rules = { ...this.input.rules ? { rules: this.input.rules } : {}, ...this.input.others ? { others: this.input.others } : {} };
-    const first = planFixes(factsOf(entry), entry.findings, originals, rules);
-    const fixes = { target: entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
+    const first = planFixes(factsOf(entry2), entry2.findings, originals, rules);
+    const fixes = { target: entry2.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
     if (first.candidates.length === 0) return fixes;
     this.state = await this.input.prepare?.() ?? this.state;
     let deferred = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const now = this.state.report ?? entry;
+      const now = this.state.report ?? entry2;
       const plan = round === 1 ? first : planFixes(factsOf(now), now.findings, this.current, rules);
       const acceptedBefore = this.accepted.length;
       deferred = [];
@@ -59142,10 +59585,10 @@ async function fixRepository(paths, opts) {
     for (const s of targets) {
       if (!("schema" in s.target) || s.origin === void 0) continue;
       const id = s.target.target.id;
-      const entry = report.targets.find((r) => r.target === id);
-      if (entry === void 0) continue;
-      const fixer = new TargetFixer(ev.value, s.origin, entry, new Map(s.texts), opts, run2, modesOf);
-      entry.fixes = await fixer.fix();
+      const entry2 = report.targets.find((r) => r.target === id);
+      if (entry2 === void 0) continue;
+      const fixer = new TargetFixer(ev.value, s.origin, entry2, new Map(s.texts), opts, run2, modesOf);
+      entry2.fixes = await fixer.fix();
     }
     opts.onTiming?.(`plan and verify (${run2.verifications} verifications)`, performance.now() - t);
     return ok(run2);
@@ -59154,10 +59597,10 @@ async function fixRepository(paths, opts) {
   }
 }
 var TargetFixer = class {
-  constructor(ev, origin, entry, originals, opts, run2, modesOf) {
+  constructor(ev, origin, entry2, originals, opts, run2, modesOf) {
     this.ev = ev;
     this.origin = origin;
-    this.entry = entry;
+    this.entry = entry2;
     this.originals = originals;
     this.opts = opts;
     this.run = run2;
@@ -59344,27 +59787,83 @@ function readInputs(env) {
   };
 }
 
+// src/action/log.ts
+import { randomBytes } from "node:crypto";
+function writeUninterpreted(text6, write = (s) => process.stdout.write(s)) {
+  if (text6 === "") return;
+  let token = randomBytes(16).toString("hex");
+  while (text6.includes(token)) token = randomBytes(16).toString("hex");
+  write(`::stop-commands::${token}
+${text6}${text6.endsWith("\n") ? "" : "\n"}::${token}::
+`);
+}
+
 // src/action/output-file.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname9, resolve as resolve8 } from "node:path";
-function writeOutputFile(input, path7, content) {
+import { closeSync as closeSync4, constants as constants6, lstatSync as lstatSync8, mkdirSync as mkdirSync2, openSync as openSync4, writeSync } from "node:fs";
+import { dirname as dirname10, isAbsolute as isAbsolute5, join as join15, relative as relative9, resolve as resolve8, sep as sep9 } from "node:path";
+var LinkRefused = class extends Error {
+};
+function entry(path7) {
   try {
-    mkdirSync2(dirname9(resolve8(path7)), { recursive: true });
-    writeFileSync2(path7, content);
+    return lstatSync8(path7);
+  } catch (e) {
+    if (e instanceof Error && "code" in e && e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+function makeParents(workspace, file) {
+  const rel = relative9(workspace, dirname10(file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep9}`) || isAbsolute5(rel)) {
+    if (rel !== "") mkdirSync2(dirname10(file), { recursive: true });
+    return;
+  }
+  let at = workspace;
+  for (const part2 of rel.split(sep9)) {
+    at = join15(at, part2);
+    const st = entry(at);
+    if (st?.isSymbolicLink()) throw new LinkRefused(`${relative9(workspace, at)} is a symbolic link`);
+    if (st === void 0) mkdirSync2(at);
+  }
+}
+function writeOutputFile(input, path7, content, workspace = process.cwd()) {
+  const file = resolve8(workspace, path7);
+  try {
+    makeParents(resolve8(workspace), file);
+    if (entry(file)?.isSymbolicLink()) throw new LinkRefused(`${path7} is a symbolic link`);
+    const fd = openSync4(file, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_TRUNC | constants6.O_NOFOLLOW, 420);
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync4(fd);
+    }
     return ok(void 0);
   } catch (e) {
+    const loop = e instanceof Error && "code" in e && e.code === "ELOOP";
+    if (e instanceof LinkRefused || loop) {
+      const what = e instanceof LinkRefused ? e.message : `${path7} is a symbolic link`;
+      return fail(
+        new UserError(
+          `Input "${input}": ${path7} was not written: ${what}, and rsyncguard never writes through a link (one committed in a pull request could point at any file on the runner)`,
+          void 0,
+          `Remove the link, or give ${input} a path that is not one, e.g. under \${{ runner.temp }}.`
+        )
+      );
+    }
     return fail(new UserError(`Input "${input}": ${path7} cannot be written: ${errorMessage(e)}`, void 0, `Give ${input} a file path in the workspace (missing directories are created).`));
   }
 }
 
 // src/action/main.ts
 function expandPaths(inputs) {
-  return inputs.paths.flatMap((p2) => {
-    if (!/[*?[{]/.test(p2)) return [p2];
-    const hits = import_fast_glob2.default.sync(p2, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**", ...inputs.exclude] });
+  const globs = inputs.paths.some((p2) => /[*?[{]/.test(p2));
+  const excluded = globs ? matchExcludes(process.cwd(), inputs.exclude) : void 0;
+  const paths = inputs.paths.flatMap((p2) => {
+    if (!/[*?[{]/.test(p2) || excluded === void 0) return [p2];
+    const hits = import_fast_glob2.default.sync(p2, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] }).filter((h) => !excluded.excludes(h.replace(/\/+$/, "")));
     if (hits.length === 0) throw new ActionInputError("paths", `"${p2}" matches nothing in the workspace${inputs.exclude.length > 0 ? " that exclude leaves in" : ""}`);
     return hits.sort();
   });
+  return { paths, excludeMatched: new Set(inputs.exclude.filter((p2) => excluded !== void 0 && !excluded.unmatched.includes(p2))) };
 }
 function highest(report) {
   const present = new Set(report.targets.flatMap((t) => t.findings.map((f) => f.severity)));
@@ -59376,8 +59875,17 @@ async function run(env = process.env) {
     const levels = inputs.severity === void 0 ? void 0 : parseSeverities(inputs.severity.replace(/[\s,]+/g, ","), 'Input "severity":');
     if (levels !== void 0 && !levels.ok) return failStep(levels.error);
     if (env["GITHUB_WORKSPACE"]) process.chdir(env["GITHUB_WORKSPACE"]);
-    const paths = expandPaths(inputs);
-    const scanOpts = { exclude: inputs.exclude, daemonUser: "root", rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== void 0, today: today() };
+    const { paths, excludeMatched } = expandPaths(inputs);
+    const said2 = { empty: [], unmatched: [] };
+    const scanOpts = {
+      exclude: inputs.exclude,
+      daemonUser: "root",
+      rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null),
+      rsyncVersionGiven: inputs.rsyncVersion !== void 0,
+      today: today(),
+      onEmptyPath: (path7, leftOut) => said2.empty.push({ path: path7, excluded: leftOut?.excluded ?? [], ignored: leftOut?.ignored ?? [] }),
+      onUnmatchedExclude: (patterns) => said2.unmatched.push(...patterns.filter((p2) => !excludeMatched.has(p2)))
+    };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
     const baseline = inputs.baseline === void 0 ? void 0 : readBaseline(inputs.baseline);
@@ -59399,6 +59907,7 @@ async function run(env = process.env) {
         warning(m);
       }
     };
+    for (const line of scanWarnings(said2)) ctx.warn?.(line);
     const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
     const sarifWritten = writeOutputFile("sarif-file", inputs.sarifFile, REPORT_FORMATS.sarif.render(upload, ctx));
     if (!sarifWritten.ok) return failStep(sarifWritten.error);
@@ -59409,7 +59918,7 @@ async function run(env = process.env) {
       const n = fixes.reduce((k, t) => k + t.verified.length, 0);
       info(`rsyncguard: ${n} verified fix${n === 1 ? "" : "es"} written to ${escapeControls(inputs.fixPatch)}`);
     }
-    process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {
+    writeUninterpreted(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {
     } }));
     const findings = report.targets.flatMap((t) => t.findings);
     const code = exitCode(report, inputs.failOn);
@@ -59418,6 +59927,7 @@ async function run(env = process.env) {
     if (env["GITHUB_STEP_SUMMARY"]) {
       const lines = [toJobSummary(report)];
       if (report.severity_filter) lines.push(severityLine(report.severity_filter));
+      lines.push(...scanSummaryLines(said2));
       if (plan !== void 0 && plan.rest.length > 0) lines.push(`**Not annotated**: ${notAnnotatedSentence(plan.rest)}
 `);
       await summary.addRaw(lines.join("\n")).write();
@@ -59438,6 +59948,26 @@ async function run(env = process.env) {
     else if (known !== void 0) failStep(known);
     else setFailed(`rsyncguard: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
+}
+function scanWarnings(said2) {
+  const some = (files) => `${files.slice(0, 3).join(", ")}${files.length > 3 ? ", \u2026" : ""}`;
+  const lines = said2.empty.map(({ path: path7, excluded, ignored }) => {
+    const causes = [...excluded.length > 0 ? [`${excluded.length} left out by the exclude input (${some(excluded)})`] : [], ...ignored.length > 0 ? [`${ignored.length} ignored by .gitignore (${some(ignored)})`] : []];
+    return causes.length > 0 ? `No rsyncd config scanned under ${path7} (the paths input): ${causes.join(", and ")}.` : `No rsyncd configs found under ${path7} (the paths input); looked for ${rsyncdDiscoveryNames()}. Check paths and exclude: nothing was checked there.`;
+  });
+  if (said2.unmatched.length > 0) lines.push(`Input "exclude": ${said2.unmatched.join(", ")} matched nothing under the paths scanned (globs relative to each path; a directory leaves out everything under it).`);
+  return lines.map((l) => escapeControls(l));
+}
+function scanSummaryLines(said2) {
+  const lines = said2.empty.map(({ path: path7, excluded, ignored }) => {
+    const left = excluded.length + ignored.length;
+    const why = left > 0 ? `${left} config${left === 1 ? "" : "s"} there left out by the exclude input or .gitignore` : "check the paths and exclude inputs";
+    return `**Nothing scanned** under ${markdownCode(path7)}: no rsyncd config (${why}).
+`;
+  });
+  if (said2.unmatched.length > 0) lines.push(`**Exclude**: ${said2.unmatched.map((p2) => markdownCode(p2)).join(", ")} matched nothing.
+`);
+  return lines;
 }
 function severityLine(filter) {
   const n = filter.hidden;

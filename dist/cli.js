@@ -468,13 +468,13 @@ ${offset}${err2}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str4 + "\n" : str4;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep6) {
+      static atDocumentBoundary(src, offset, sep8) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep6) {
-          if (ch0 !== sep6) return false;
+        if (sep8) {
+          if (ch0 !== sep8) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -737,12 +737,12 @@ ${offset}${err2}${errEnd}`;
           context: {
             src
           },
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        const str4 = src.slice(range2.start, range2.end);
-        return _Node.addStringTerminator(src, range2.end, str4);
+        const str4 = src.slice(range3.start, range3.end);
+        return _Node.addStringTerminator(src, range3.end, str4);
       }
     };
     var YAMLError3 = class extends Error {
@@ -1102,12 +1102,12 @@ var require_parse_cst = __commonJS({
             src
           },
           node,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        const str4 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str4);
+        const str4 = node ? src.slice(range3.start, node.range.start) + String(node) : src.slice(range3.start, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str4);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -1314,11 +1314,11 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        let str4 = src.slice(range2.start, items[0].range.start) + String(items[0]);
+        let str4 = src.slice(range3.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
@@ -1328,7 +1328,7 @@ var require_parse_cst = __commonJS({
           if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str4 += " ";
           str4 += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range2.end, str4);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str4);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -1650,7 +1650,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str4 = "";
-        let sep6 = "";
+        let sep8 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -1659,21 +1659,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep6 === "\n") str4 += "\n";
-            else sep6 = "\n";
+            if (sep8 === "\n") str4 += "\n";
+            else sep8 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep6 === " ") sep6 = "\n";
-              else if (!prevMoreIndented && !atStart && sep6 === "\n") sep6 = "\n\n";
-              str4 += sep6 + line;
-              sep6 = lineEnd < end && src[lineEnd] || "";
+              if (sep8 === " ") sep8 = "\n";
+              else if (!prevMoreIndented && !atStart && sep8 === "\n") sep8 = "\n\n";
+              str4 += sep8 + line;
+              sep8 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str4 += sep6 + line;
-              sep6 = folded && i < keepStart ? " " : "\n";
+              str4 += sep8 + line;
+              sep8 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -1940,13 +1940,13 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
         let str4 = "";
-        let prevEnd = range2.start;
+        let prevEnd = range3.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
@@ -1955,8 +1955,8 @@ var require_parse_cst = __commonJS({
             prevEnd += 1;
           }
         });
-        str4 += src.slice(prevEnd, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str4);
+        str4 += src.slice(prevEnd, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str4);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -2837,7 +2837,7 @@ ${ctx.indent}`;
     };
     var Alias = class _Alias extends Node {
       static stringify({
-        range: range2,
+        range: range3,
         source
       }, {
         anchors,
@@ -2849,7 +2849,7 @@ ${ctx.indent}`;
         if (!anchor && inStringifyKey) anchor = doc2.anchors.getName(source) || doc2.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
         const msg = doc2.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
-        throw new Error(`${msg} [${range2}]`);
+        throw new Error(`${msg} [${range3}]`);
       }
       constructor(source) {
         super();
@@ -10097,10 +10097,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10114,7 +10114,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10138,7 +10138,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10154,7 +10154,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -10245,7 +10245,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -10259,13 +10259,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep6 + cb;
-              sep6 = "";
+                comment2 += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep6 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -10308,18 +10308,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10373,8 +10373,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap3 && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10386,7 +10386,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10397,8 +10397,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10415,7 +10415,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10595,7 +10595,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10612,24 +10612,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10812,25 +10812,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep6 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -10952,7 +10952,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -10972,7 +10972,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range3;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -11640,14 +11640,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12814,18 +12814,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep8;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep8 = scalar.end;
+            sep8.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12978,15 +12978,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13180,13 +13180,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -15631,7 +15631,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants6 = {
+    var constants8 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -15641,9 +15641,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants6;
+      module.exports = __require("fs").constants || constants8;
     } catch {
-      module.exports = constants6;
+      module.exports = constants8;
     }
   }
 });
@@ -15653,7 +15653,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable5, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants6 = require_constants();
+    var constants8 = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -15856,16 +15856,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants6.S_IFMT) {
-        case constants6.S_IFBLK:
+      switch (mode & constants8.S_IFMT) {
+        case constants8.S_IFBLK:
           return "block-device";
-        case constants6.S_IFCHR:
+        case constants8.S_IFCHR:
           return "character-device";
-        case constants6.S_IFDIR:
+        case constants8.S_IFDIR:
           return "directory";
-        case constants6.S_IFIFO:
+        case constants8.S_IFIFO:
           return "fifo";
-        case constants6.S_IFLNK:
+        case constants8.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -16649,21 +16649,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range2 = [];
+      let range3 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range2.push(pad(format(a, index), maxLen, toNumber));
+          range3.push(pad(format(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range3, null, { wrap: false, ...options });
       }
-      return range2;
+      return range3;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -16678,17 +16678,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range2 = [];
+      let range3 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range2.push(format(a, index));
+        range3.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range2, null, { wrap: false, options });
+        return toRegex(range3, null, { wrap: false, options });
       }
-      return range2;
+      return range3;
     };
     var fill2 = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -16753,9 +16753,9 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range2 = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range2.length !== 0) {
-            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
+          const range3 = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range3.length !== 0) {
+            return args.length > 1 && range3.length > 1 ? `(${range3})` : range3;
           }
         }
         if (node.nodes) {
@@ -16823,11 +16823,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range2 = fill2(...args, options);
-          if (range2.length === 0) {
-            range2 = stringify(node, options);
+          let range3 = fill2(...args, options);
+          if (range3.length === 0) {
+            range3 = stringify(node, options);
           }
-          q2.push(append(q2.pop(), range2));
+          q2.push(append(q2.pop(), range3));
           node.nodes = [];
           return;
         }
@@ -17863,7 +17863,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants6 = require_constants3();
+    var constants8 = require_constants3();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -17871,7 +17871,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants6;
+    } = constants8;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -18077,7 +18077,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants8.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -18110,8 +18110,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants6.globChars(win32);
-      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants8.globChars(win32);
+      const EXTGLOB_CHARS = constants8.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -18365,9 +18365,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -18489,17 +18489,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range2 = [];
+            const range3 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range2.unshift(arr[i].value);
+                range3.unshift(arr[i].value);
               }
             }
-            output = expandRange(range2, opts);
+            output = expandRange(range3, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -18810,7 +18810,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants6.globChars(win32);
+      } = constants8.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -18869,7 +18869,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
-    var constants6 = require_constants3();
+    var constants8 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -18888,7 +18888,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix6 = utils.isWindows(options);
+      const posix8 = utils.isWindows(options);
       const regex = isState2 ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -18898,8 +18898,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix6 });
-        const result2 = { glob, state, regex, posix: posix6, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix8 });
+        const result2 = { glob, state, regex, posix: posix8, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -18924,7 +18924,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix: posix6 } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix8 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -18932,7 +18932,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -18941,14 +18941,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix6);
+          match = picomatch.matchBase(input, regex, options, posix8);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix6 = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix8 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path2.basename(input));
     };
@@ -18997,7 +18997,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants6;
+    picomatch.constants = constants8;
     module.exports = picomatch;
   }
 });
@@ -19137,9 +19137,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p2) => picomatch(p2, options)(str4));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix6 = utils.isWindows(options);
+      let posix8 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix6 ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix8 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -19318,21 +19318,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative7 = [];
+      const relative10 = [];
       for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
-          relative7.push(pattern);
+          relative10.push(pattern);
         }
       }
-      return [absolute, relative7];
+      return [absolute, relative10];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
+    function isAbsolute7(pattern) {
       return path2.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute6;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -21591,19 +21591,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix6;
-      (function(posix7) {
+      let posix8;
+      (function(posix9) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix7.escapePath = escapePath2;
+        posix9.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix7.convertPathToPattern = convertPathToPattern2;
-      })(posix6 = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix9.convertPathToPattern = convertPathToPattern2;
+      })(posix8 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -22013,11 +22013,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants6) {
+      optimizeNames(names2, constants8) {
         if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants6);
+          this.rhs = optimizeExpr(this.rhs, names2, constants8);
         return this;
       }
       get names() {
@@ -22034,10 +22034,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants6) {
+      optimizeNames(names2, constants8) {
         if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants6);
+        this.rhs = optimizeExpr(this.rhs, names2, constants8);
         return this;
       }
       get names() {
@@ -22098,8 +22098,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants6) {
-        this.code = optimizeExpr(this.code, names2, constants6);
+      optimizeNames(names2, constants8) {
+        this.code = optimizeExpr(this.code, names2, constants8);
         return this;
       }
       get names() {
@@ -22128,12 +22128,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants6) {
+      optimizeNames(names2, constants8) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names2, constants6))
+          if (n.optimizeNames(names2, constants8))
             continue;
           subtractNames(names2, n.names);
           nodes.splice(i, 1);
@@ -22186,12 +22186,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants6) {
+      optimizeNames(names2, constants8) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants6);
-        if (!(super.optimizeNames(names2, constants6) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants8);
+        if (!(super.optimizeNames(names2, constants8) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants6);
+        this.condition = optimizeExpr(this.condition, names2, constants8);
         return this;
       }
       get names() {
@@ -22214,10 +22214,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants6) {
-        if (!super.optimizeNames(names2, constants6))
+      optimizeNames(names2, constants8) {
+        if (!super.optimizeNames(names2, constants8))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants6);
+        this.iteration = optimizeExpr(this.iteration, names2, constants8);
         return this;
       }
       get names() {
@@ -22253,10 +22253,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants6) {
-        if (!super.optimizeNames(names2, constants6))
+      optimizeNames(names2, constants8) {
+        if (!super.optimizeNames(names2, constants8))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants6);
+        this.iterable = optimizeExpr(this.iterable, names2, constants8);
         return this;
       }
       get names() {
@@ -22298,11 +22298,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants6) {
+      optimizeNames(names2, constants8) {
         var _a, _b;
-        super.optimizeNames(names2, constants6);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants6);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants6);
+        super.optimizeNames(names2, constants8);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants8);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants8);
         return this;
       }
       get names() {
@@ -22603,7 +22603,7 @@ var require_codegen = __commonJS({
     function addExprNames(names2, from) {
       return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names2, constants6) {
+    function optimizeExpr(expr, names2, constants8) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -22618,14 +22618,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants6[n.str];
+        const c = constants8[n.str];
         if (c === void 0 || names2[n.str] !== 1)
           return n;
         delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants6[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants8[c.str] !== void 0);
       }
     }
     function subtractNames(names2, from) {
@@ -25514,50 +25514,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base3, relative7, options, skipNormalization) {
+    function resolveComponent(base3, relative10, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base3 = parse2(serialize(base3, options), options);
-        relative7 = parse2(serialize(relative7, options), options);
+        relative10 = parse2(serialize(relative10, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative10.scheme) {
+        target.scheme = relative10.scheme;
+        target.userinfo = relative10.userinfo;
+        target.host = relative10.host;
+        target.port = relative10.port;
+        target.path = removeDotSegments(relative10.path || "");
+        target.query = relative10.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative10.userinfo !== void 0 || relative10.host !== void 0 || relative10.port !== void 0) {
+          target.userinfo = relative10.userinfo;
+          target.host = relative10.host;
+          target.port = relative10.port;
+          target.path = removeDotSegments(relative10.path || "");
+          target.query = relative10.query;
         } else {
-          if (!relative7.path) {
+          if (!relative10.path) {
             target.path = base3.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative10.query !== void 0) {
+              target.query = relative10.query;
             } else {
               target.query = base3.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative10.path[0] === "/") {
+              target.path = removeDotSegments(relative10.path);
             } else {
               const baseHasAuthority = base3.userinfo !== void 0 || base3.host !== void 0 || base3.port !== void 0;
               if (baseHasAuthority && !base3.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative10.path;
               } else if (!base3.path) {
-                target.path = relative7.path;
+                target.path = relative10.path;
               } else {
-                target.path = base3.path.slice(0, base3.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base3.path.slice(0, base3.path.lastIndexOf("/") + 1) + relative10.path;
               }
               target.path = base3.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative10.query;
           }
           target.userinfo = base3.userinfo;
           target.host = base3.host;
@@ -25565,7 +25565,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base3.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative10.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -34228,6 +34228,17 @@ function cvePolicyData() {
   return { rsyncguard: { cves: { cves: cves3 } } };
 }
 
+// src/common/edit-distance.ts
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
 // src/report/cve-catalog.ts
 function cveCatalog() {
   return cveEntries();
@@ -34384,6 +34395,23 @@ function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
 }
 
+// src/engine/secrets-entry-finding.ts
+var ENTRY_PATH = /^secrets\[(\d+)\]\.entries$/;
+var WITHHELD = "********";
+function entryName(e) {
+  return e.name === WITHHELD ? null : `${e.kind} ${JSON.stringify(e.name)}`;
+}
+function withSecretsEntries(findings, facts) {
+  return findings.map((f) => {
+    const m = ENTRY_PATH.exec(f.path);
+    const line = f.location?.line;
+    if (m === null || line === void 0) return f;
+    const e = facts.secrets[Number(m[1])]?.entries.find((x) => x.line === line);
+    const entry = e === void 0 ? null : entryName(e);
+    return entry === null ? f : { ...f, entry };
+  });
+}
+
 // src/engine/policy-engine.ts
 var MEMORY = { initial: 16, maximum: 4096 };
 var PolicyEngine = class _PolicyEngine {
@@ -34431,7 +34459,8 @@ var PolicyEngine = class _PolicyEngine {
     }
     const results = Array.isArray(raw2) ? raw2 : [];
     const first = results[0];
-    return this.complete(isObject(first) ? first["result"] : [], target);
+    const done = this.complete(isObject(first) ? first["result"] : [], target);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list3, target) {
@@ -34768,6 +34797,12 @@ function selectsTarget(w, facts) {
   if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   return true;
 }
+function pathSelects(pattern, facts, f) {
+  if (f.location !== null && globMatch(pattern, f.location.file)) return true;
+  if (!globMatch(pattern, facts.target.id)) return false;
+  const shared = f.location === null ? void 0 : facts.secrets.find((s) => s.named_by !== void 0 && s.file === f.location?.file);
+  return shared?.named_by === void 0 || shared.named_by.every((config) => globMatch(pattern, config));
+}
 function everyCve(active, facts, f) {
   if (!f.cves || f.cves.length === 0) return void 0;
   const modules2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
@@ -34784,7 +34819,7 @@ function withoutModule(w) {
 }
 function selects(w, facts, f) {
   const kind = facts.target.kind;
-  if (w.path !== void 0 && !(kind === "file" && (globMatch(w.path, facts.target.id) || f.location !== null && globMatch(w.path, f.location.file)))) return false;
+  if (w.path !== void 0 && !(kind === "file" && pathSelects(w.path, facts, f))) return false;
   if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
   if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   if (w.module !== void 0 && f.module !== w.module) return false;
@@ -34844,8 +34879,8 @@ function parsePublicEntries(text7, file) {
   const counter = new import_yaml2.LineCounter();
   const doc2 = (0, import_yaml2.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
-    const range2 = node?.range;
-    return range2 ? counter.linePos(range2[0]).line : 1;
+    const range3 = node?.range;
+    return range3 ? counter.linePos(range3[0]).line : 1;
   };
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
   if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
@@ -35359,6 +35394,9 @@ var TEMPLATE_MARKERS = [
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
 var MAX_NUL_NOTES = 5;
+function templateEngine(text7) {
+  return TEMPLATE_MARKERS.find((m) => m.re.test(text7))?.engine;
+}
 function fileNotes(bytes2, file) {
   const notes = [];
   if (bytes2[0] === 239 && bytes2[1] === 187 && bytes2[2] === 191) {
@@ -35676,15 +35714,6 @@ function nearParamWord(word) {
   const w = word.toLowerCase();
   if (!/^[a-z]{2,20}$/.test(w)) return false;
   return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }
 
 // src/parse/byte-reader.ts
@@ -36385,8 +36414,7 @@ function parseSecrets(bytes2, file) {
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group2 ? "group" : "user",
-      // Beside equals_name, the name would be the password itself.
-      name: equalsName ? WITHHELD_NAME : shownName(name),
+      ...factsName(name, equalsName),
       line,
       length,
       equals_name: equalsName,
@@ -36403,6 +36431,9 @@ function parseSecrets(bytes2, file) {
   return { entries, diagnostics };
 }
 var WITHHELD_NAME = MASK;
+function factsName(name, equalsName) {
+  return { name: equalsName ? WITHHELD_NAME : shownName(name) };
+}
 function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
@@ -36416,7 +36447,7 @@ function markReused(entries, passwords) {
 }
 
 // src/parse/host-configs.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/sources/local-files.ts
 import { readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
@@ -36496,25 +36527,35 @@ function errorText(e) {
 
 // src/sources/scan-root.ts
 import { lstatSync as lstatSync3, readdirSync as readdirSync2, readlinkSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { isAbsolute, join as join5, relative, sep } from "node:path";
+import { isAbsolute, join as join5, posix, relative, sep } from "node:path";
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
 function within(dir, path2) {
   const rel = relative(dir, path2);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 var KERNEL_TREES = ["/proc", "/sys", "/dev"];
+var MAX_LINKS = 40;
 var ScanRoot = class {
   /**
    * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
    * this way). Only the bytes change: the path is still resolved, confined and required to be a regular file.
    */
-  constructor(root, overlay) {
+  /**
+   * `chroot`: the root stands for a filesystem's `/` (`scan --root DIR`, an unpacked image), so links are
+   * resolved component by component as the daemon in it would: an absolute target starts again at the root
+   * (`/etc/rsyncd.secrets -> /run/secrets/rsync` is DIR/run/secrets/rsync, whatever the host has there). A
+   * relative target that climbs above the root is still refused, never read. Without it (a checkout) a
+   * link is followed on this machine and must land inside the root.
+   */
+  constructor(root, overlay, chroot2 = false) {
     this.root = root;
     this.overlay = overlay;
+    this.chroot = chroot2;
     this.real = realpathSync2(root);
   }
   root;
   overlay;
+  chroot;
   real;
   bytesRead = 0;
   /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
@@ -36539,6 +36580,7 @@ var ScanRoot = class {
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path2) {
     if (!within(this.root, path2) && !within(this.real, path2)) return { kind: "outside", path: path2, reason: "it points outside the scan root", viaLink: false };
+    if (this.chroot) return this.openChrooted(path2);
     let real2;
     try {
       real2 = realpathSync2(path2);
@@ -36550,6 +36592,10 @@ var ScanRoot = class {
     if (!within(this.real, real2)) {
       return { kind: "outside", path: path2, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path2)}), so it was not read`, viaLink: true };
     }
+    return this.openResolved(path2, real2, this.linked(path2, real2));
+  }
+  /** What every resolved path passes: never .git, never the kernel's trees; each real path read once. */
+  openResolved(path2, real2, viaLink) {
     if (relative(this.real, real2).split(sep).some((c) => c.toLowerCase() === ".git")) {
       return { kind: "outside", path: path2, reason: `${this.rel(path2)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
     }
@@ -36557,13 +36603,62 @@ var ScanRoot = class {
       return { kind: "outside", path: path2, reason: `${this.rel(path2)} is in ${real2.split("/").slice(0, 2).join("/")} (the kernel's, not configuration), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real2);
-    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path2, viaLink: this.linked(path2, real2) } : { ...cached, path: path2 };
-    const opened = this.openReal(path2, real2);
+    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path2, viaLink } : { ...cached, path: path2 };
+    const opened = this.openReal(path2, real2, viaLink);
     this.cache.set(real2, opened);
     return opened;
   }
-  openReal(path2, real2) {
-    const viaLink = this.linked(path2, real2);
+  /**
+   * `path` (under the root) resolved the way a process whose `/` is the root would: each component lstat'ed,
+   * each link read and its target spliced in, an absolute one from the root again. At most MAX_LINKS links
+   * (the kernel's ELOOP bound), so a loop ends as "does not exist", as stat() fails for rsync.
+   */
+  openChrooted(path2) {
+    const base3 = within(this.root, path2) ? this.root : this.real;
+    const pending = relative(base3, path2).split(sep);
+    const done = [];
+    let links = 0;
+    let lastLink;
+    while (pending.length > 0) {
+      const c = pending.shift();
+      if (c === "" || c === ".") continue;
+      if (c === "..") {
+        if (done.length === 0) return { kind: "outside", path: path2, reason: `a symbolic link climbs above the scan root (${lastLink ?? this.rel(path2)}), so it was not read`, viaLink: true };
+        done.pop();
+        continue;
+      }
+      const here = join5(this.real, ...done, c);
+      let st;
+      try {
+        st = lstatSync3(here);
+      } catch (e) {
+        if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path2, reason: `${this.rel(path2)} could not be reached: permission denied` };
+        if (lastLink === void 0) return { kind: "missing", path: path2, reason: `${this.rel(path2)} is not in the repository` };
+        const detail = `a symbolic link to something that does not exist here: ${lastLink}`;
+        return { kind: "missing", path: path2, reason: `${this.rel(path2)} is not in the repository (${detail})`, detail };
+      }
+      if (st.isSymbolicLink()) {
+        if (++links > MAX_LINKS) {
+          const detail = `more than ${MAX_LINKS} symbolic links on the way, a loop?`;
+          return { kind: "missing", path: path2, reason: `${this.rel(path2)} cannot be resolved (${detail})`, detail };
+        }
+        let text7;
+        try {
+          text7 = readlinkSync(here);
+        } catch (e) {
+          return { kind: "unreadable", path: path2, reason: `${this.rel(path2)}: ${errorMessage(e)}` };
+        }
+        lastLink = `${this.rel(join5(this.root, ...done, c))} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
+        if (isAbsolute(text7)) done.length = 0;
+        pending.unshift(...text7.split("/"));
+        continue;
+      }
+      if (pending.some((p2) => p2 !== "" && p2 !== ".") && !st.isDirectory()) return { kind: "missing", path: path2, reason: `${this.rel(path2)} is not in the repository (${this.rel(join5(this.root, ...done, c))} is not a directory)` };
+      done.push(c);
+    }
+    return this.openResolved(path2, join5(this.real, ...done), links > 0);
+  }
+  openReal(path2, real2, viaLink) {
     let st;
     try {
       st = statSync3(real2);
@@ -36600,9 +36695,12 @@ var ScanRoot = class {
     }
     return `a directory on the way to ${this.rel(path2)} is a link that leaves it`;
   }
-  /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
+  /**
+   * The daemon path `target` as found under this root: absolute paths are looked up under it, with `..`
+   * stopping at the root as it does at `/` (`/../etc/x` is `/etc/x` for rsync).
+   */
   locate(target, fromDir) {
-    return isAbsolute(target) ? join5(this.root, target) : join5(fromDir, target);
+    return isAbsolute(target) ? join5(this.root, posix.resolve("/", target)) : join5(fromDir, target);
   }
 };
 function isLink(path2) {
@@ -36615,10 +36713,10 @@ function isLink(path2) {
 
 // src/sources/local-files.ts
 function localConfigSource(opts = {}) {
-  const scan = opts.root === void 0 ? void 0 : new ScanRoot(opts.root);
+  const scan = opts.root === void 0 ? void 0 : new ScanRoot(opts.root, void 0, true);
   return {
     resolve(target, from) {
-      const path2 = daemonPath(target, from, opts.root);
+      const path2 = scan !== void 0 && isAbsolute2(target) ? scan.locate(target, "/") : daemonPath(target, from, opts.root);
       return scan ? rooted(scan, path2, target) : unrooted(path2);
     }
   };
@@ -36679,10 +36777,9 @@ function errorText2(e) {
 }
 
 // src/sources/discover.ts
-var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
-import { join as join8, relative as relative2, sep as sep2 } from "node:path";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync5, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { join as join9, relative as relative3, sep as sep3 } from "node:path";
 
 // src/sources/rsyncd-content.ts
 var LABELS = "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split(
@@ -36941,9 +37038,71 @@ function rsyncdByName(path2) {
   return RSYNCD.names.some((re) => re.test(path2));
 }
 
+// src/sources/exclude.ts
+var import_fast_glob = __toESM(require_out4(), 1);
+import { existsSync as existsSync3, lstatSync as lstatSync4, realpathSync as realpathSync3 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join7, relative as relative2, sep as sep2 } from "node:path";
+function inside(root, path2) {
+  const rel = relative2(root, path2);
+  if (rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute3(rel)) return void 0;
+  return rel.split(sep2).join("/");
+}
+function excludeGlob(root, pattern) {
+  let p2 = pattern.trim().replace(/\/{2,}/g, "/");
+  if (isAbsolute3(p2)) {
+    const segments = p2.split("/");
+    const firstDynamic = segments.findIndex((s) => s !== "" && import_fast_glob.default.isDynamicPattern(s));
+    const fixed = firstDynamic === -1 ? p2 : segments.slice(0, firstDynamic).join("/") || "/";
+    const rest = firstDynamic === -1 ? "" : segments.slice(firstDynamic).join("/");
+    const real2 = existsSync3(fixed) ? realpathSync3(fixed) : fixed;
+    const rel = inside(root, real2) ?? inside(root, fixed);
+    if (rel === void 0) return p2;
+    p2 = [rel, rest].filter((s) => s !== "").join("/");
+  }
+  while (p2.startsWith("./")) p2 = p2.slice(2);
+  while (p2.length > 1 && p2.endsWith("/")) p2 = p2.slice(0, -1);
+  return p2 === "" || p2 === "." ? "**" : p2;
+}
+function throughLink(root, glob) {
+  const segments = glob.split("/");
+  let at = root;
+  for (const segment of segments.slice(0, -1)) {
+    if (segment !== "" && import_fast_glob.default.isDynamicPattern(segment)) return false;
+    at = join7(at, segment);
+    try {
+      if (lstatSync4(at).isSymbolicLink()) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+function matchExcludes(root, patterns) {
+  const hits = /* @__PURE__ */ new Set();
+  const unmatched = [];
+  for (const pattern of patterns) {
+    const glob = excludeGlob(root, pattern);
+    const found = throughLink(root, glob) ? [] : import_fast_glob.default.sync(glob, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true });
+    if (found.length === 0) unmatched.push(pattern);
+    for (const f of found) hits.add(f.replace(/\/+$/, ""));
+  }
+  return {
+    unmatched,
+    excludes(path2) {
+      if (hits.size === 0) return false;
+      for (let p2 = path2; p2 !== ""; p2 = p2.includes("/") ? p2.slice(0, p2.lastIndexOf("/")) : "") if (hits.has(p2)) return true;
+      return false;
+    }
+  };
+}
+function unmatchedExcludes(roots, patterns) {
+  const unmatchedIn = roots.map((root) => new Set(matchExcludes(root, patterns).unmatched));
+  return patterns.filter((p2) => unmatchedIn.every((u2) => u2.has(p2)));
+}
+
 // src/sources/walk-tree.ts
 import { readdirSync as readdirSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function reasonOf(e) {
   const code = e instanceof Error && "code" in e ? String(e.code) : "";
@@ -36955,7 +37114,7 @@ function walkTree(root) {
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
     let list3;
     try {
-      list3 = readdirSync4(join7(root, rel), { withFileTypes: true });
+      list3 = readdirSync4(join8(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
@@ -36974,7 +37133,7 @@ function walkTree(root) {
 
 // src/sources/discover.ts
 function readHead(file, whole = false) {
-  if (!lstatSync4(file).isFile()) return "";
+  if (!lstatSync5(file).isFile()) return "";
   const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOFOLLOW | constants2.O_NOCTTY);
   try {
     const stat = fstatSync2(fd);
@@ -36998,7 +37157,7 @@ function readHead(file, whole = false) {
 }
 function nameCandidate(file) {
   try {
-    return !lstatSync4(file).isDirectory();
+    return !lstatSync5(file).isDirectory();
   } catch (e) {
     return !(e instanceof Error && "code" in e && e.code === "ENOENT");
   }
@@ -37020,30 +37179,48 @@ function gitFiles(root) {
     return null;
   }
 }
+function pickedBy(root, path2) {
+  if (rsyncdByName(path2)) {
+    return nameCandidate(join9(root, path2)) ? "name" : void 0;
+  }
+  if (!worthSniffing(path2)) return void 0;
+  try {
+    const head = headText(readHead(join9(root, path2)));
+    if (head === null) return void 0;
+    const { kind } = classifyFile(path2, head);
+    if (kind.analyzer === "none" && kind.id !== "stunnel") return void 0;
+    if (kind.concernsRsync(head, path2) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join9(root, path2), true), path2)) return "content";
+  } catch {
+  }
+  return void 0;
+}
 function discoverConfigs(root, opts) {
   const listed3 = gitFiles(root);
   const walked = listed3 === null ? walkTree(root) : { entries: listed3, unreadable: [] };
   const all = walked.entries;
-  const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
+  const excluded = matchExcludes(root, opts.exclude);
   const found = [];
   for (const raw2 of all) {
-    const path2 = raw2.split(sep2).join("/");
-    if (excluded.has(path2)) continue;
-    if (rsyncdByName(path2)) {
-      if (nameCandidate(join8(root, path2))) found.push({ path: path2, by: "name" });
-    } else if (worthSniffing(path2)) {
-      try {
-        const head = headText(readHead(join8(root, path2)));
-        if (head === null) continue;
-        const { kind } = classifyFile(path2, head);
-        if (kind.analyzer === "none" && kind.id !== "stunnel") continue;
-        if (kind.concernsRsync(head, path2) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join8(root, path2), true), path2)) found.push({ path: path2, by: "content" });
-      } catch {
-      }
-    }
+    const path2 = raw2.split(sep3).join("/");
+    if (excluded.excludes(path2)) continue;
+    const by = pickedBy(root, path2);
+    if (by !== void 0) found.push({ path: path2, by });
   }
-  for (const d of walked.unreadable) if (!excluded.has(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
+  for (const d of walked.unreadable) if (!excluded.excludes(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
   return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function leftOutConfigs(root, exclude) {
+  const listed3 = gitFiles(root);
+  const tracked = listed3 === null ? null : new Set(listed3.map((p2) => p2.split(sep3).join("/")));
+  const excluded = matchExcludes(root, exclude);
+  const out = { excluded: [], ignored: [] };
+  if (tracked === null && excluded.unmatched.length === exclude.length) return out;
+  for (const raw2 of walkTree(root).entries.sort()) {
+    const path2 = raw2.split(sep3).join("/");
+    const leftBy = excluded.excludes(path2) ? out.excluded : tracked !== null && !tracked.has(path2) ? out.ignored : void 0;
+    if (leftBy !== void 0 && pickedBy(root, path2) !== void 0) leftBy.push(path2);
+  }
+  return out;
 }
 function gitModes(root) {
   const modes = /* @__PURE__ */ new Map();
@@ -37059,34 +37236,34 @@ function gitModes(root) {
 }
 
 // src/sources/repo-files.ts
-import { dirname as dirname4, isAbsolute as isAbsolute3 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute4 } from "node:path";
 
 // src/sources/daemon-root.ts
-import { realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
-import { relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+import { realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
 function openDaemonRoot(given) {
   if (given === "") return fail(new UserError("an empty value names no directory", "--root", `Give --root the directory that stands for the daemon's "/" (an unpacked image, a rendered tree).`));
   const abs = resolve2(given);
   const hint2 = `Give --root the directory that stands for the daemon's "/" (an unpacked image, a rendered tree).`;
   let real2;
   try {
-    real2 = realpathSync3(abs);
+    real2 = realpathSync4(abs);
     if (!statSync5(real2).isDirectory()) return fail(new UserError("not a directory", `--root ${given}`, hint2));
   } catch {
     return fail(new UserError("no such directory", `--root ${given}`, hint2));
   }
   const cwd = process.cwd();
-  if (within(cwd, abs) && !within(realpathSync3(cwd), real2)) {
+  if (within(cwd, abs) && !within(realpathSync4(cwd), real2)) {
     return fail(new UserError("it is a symbolic link (or lies under one) that leads outside the working directory; it was not used", `--root ${given}`, "A link in the repository is never followed out of it. Give the real directory instead."));
   }
-  if (real2.split(sep3).some((c) => c.toLowerCase() === ".git")) {
+  if (real2.split(sep4).some((c) => c.toLowerCase() === ".git")) {
     return fail(new UserError("it is inside .git (git's own data, which can hold the checkout's credentials)", `--root ${given}`, hint2));
   }
   const shown3 = given.length > 1 ? given.replace(/\/+$/, "") : given;
-  return ok({ scan: new ScanRoot(abs), shown: shown3, reported: /* @__PURE__ */ new Map() });
+  return ok({ scan: new ScanRoot(abs, void 0, true), shown: shown3, reported: /* @__PURE__ */ new Map() });
 }
 function shownUnder(root, path2) {
-  const rel = relative3(root.scan.root, path2).split(sep3).join("/");
+  const rel = relative4(root.scan.root, path2).split(sep4).join("/");
   if (rel === "") return root.shown;
   return root.shown.endsWith("/") ? `${root.shown}${rel}` : `${root.shown}/${rel}`;
 }
@@ -37094,7 +37271,7 @@ function shownUnder(root, path2) {
 // src/sources/repo-files.ts
 function rootFor(scan, daemon, target, from) {
   if (daemon === void 0) return scan;
-  if (isAbsolute3(target)) return daemon.scan;
+  if (isAbsolute4(target)) return daemon.scan;
   return within(scan.root, from) || within(scan.real, from) ? scan : daemon.scan;
 }
 function lookedFor(scan, daemon, root, path2) {
@@ -37110,13 +37287,16 @@ function repoConfigSource(root, opts = {}) {
       if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path2);
       const said2 = (reason) => opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan ? reason.replace("the scan root", `--root ${opts.daemonRoot.shown}`) : reason;
       const where3 = opts.daemonRoot === void 0 ? "in the repository" : `under --root ${opts.daemonRoot.shown}`;
-      const note = isAbsolute3(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      const note = isAbsolute4(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
           return { kind: "not-followed", path: target, reason: said2(opened.reason), ...opened.viaLink ? { level: "warning" } : {} };
         case "missing":
-          if (opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan) return { kind: "missing", path: target, reason: `not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path2)})` };
-          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path2)})` : opened.reason };
+          if (opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan) {
+            const detail = opened.detail === void 0 ? "" : `; ${said2(opened.detail)}`;
+            return { kind: "missing", path: target, reason: `not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path2)}${detail})` };
+          }
+          return { kind: "not-followed", path: target, reason: isAbsolute4(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path2)})` : opened.reason };
         case "not-regular":
           return { kind: "other", path: lookedFor(scan, opts.daemonRoot, root2, path2) };
         case "unreadable":
@@ -37131,6 +37311,41 @@ function repoConfigSource(root, opts = {}) {
       }
     }
   };
+}
+
+// src/sources/git-view.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { lstatSync as lstatSync6 } from "node:fs";
+import { dirname as dirname5, join as join10, relative as relative5 } from "node:path";
+var GIT_UNREADABLE = "git-unreadable";
+function nearestDotGit(root) {
+  for (let dir = root; ; dir = dirname5(dir)) {
+    try {
+      lstatSync6(join10(dir, ".git"));
+      return join10(dir, ".git");
+    } catch {
+    }
+    if (dirname5(dir) === dir) return void 0;
+  }
+}
+function gitUnreadable(root) {
+  const dotGit = nearestDotGit(root);
+  if (dotGit === void 0) return void 0;
+  let said2 = "";
+  try {
+    execFileSync2("git", ["-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false", "-C", root, "rev-parse", "--is-inside-work-tree"], {
+      stdio: ["ignore", "ignore", "pipe"],
+      timeout: 3e4,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
+    });
+    return void 0;
+  } catch (e) {
+    const stderr = e instanceof Error && "stderr" in e ? String(e.stderr ?? "") : "";
+    said2 = stderr.split("\n").find((l) => l.trim() !== "") ?? (e instanceof Error && "code" in e && e.code === "ENOENT" ? "git is not installed" : "");
+  }
+  const shown3 = relative5(process.cwd(), dotGit) || dotGit;
+  const why = said2 === "" ? "" : ` (${said2.trim()})`;
+  return `git could not read ${shown3.startsWith("..") ? dotGit : shown3}${why}, so the tree was walked instead: .gitignore and the modes files were committed with are not used, and this scan may report files a scan with git leaves out.`;
 }
 
 // src/sources/host-raw.ts
@@ -37771,7 +37986,7 @@ function probeDaemon(address, port) {
 
 // src/sources/inventory.ts
 var import_yaml5 = __toESM(require_dist2(), 1);
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 
 // src/sources/inventory-words.ts
 var MAX_RANGE_HOSTS = 1e4;
@@ -38440,7 +38655,7 @@ function readIni(text7, file) {
 
 // src/sources/inventory-vars.ts
 import { readdirSync as readdirSync5, statSync as statSync6 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/sources/read-input.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
@@ -38502,7 +38717,7 @@ function kindAt(path2) {
 function filesFor(base3, entries, name, budget) {
   for (const candidate of [name, ...EXTENSIONS.map((e) => `${name}${e}`)]) {
     if (!entries.has(candidate)) continue;
-    const path2 = join9(base3, candidate);
+    const path2 = join11(base3, candidate);
     const kind = kindAt(path2);
     if (kind === "file") return ok([path2]);
     if (kind === "dir") return walk(path2, 0, budget);
@@ -38520,7 +38735,7 @@ function walk(dir, depth, budget) {
   const out = [];
   for (const n of names2) {
     if (n.startsWith(".") || n.endsWith("~")) continue;
-    const path2 = join9(dir, n);
+    const path2 = join11(dir, n);
     const ext = /(\.[^.]*)$/.exec(n)?.[1] ?? "";
     const kind = kindAt(path2);
     if (kind === "dir" && ext === "") {
@@ -38549,7 +38764,7 @@ function loadFile(path2, notes) {
   return ok(doc2.value);
 }
 function loadKind(dir, sub, names2, notes, budget) {
-  const base3 = join9(dir, sub);
+  const base3 = join11(dir, sub);
   const vars = /* @__PURE__ */ new Map();
   if (kindAt(base3) !== "dir") return ok(vars);
   let entries;
@@ -38839,7 +39054,7 @@ async function readInventory(file) {
     return text8.ok ? parseInventoryText(text8.value.toString("utf8"), STDIN_INVENTORY) : text8;
   }
   const text7 = readInputFile(file, INVENTORY_INPUT);
-  return text7.ok ? parseInventoryText(text7.value.toString("utf8"), file, { varsDir: dirname5(file) }) : text7;
+  return text7.ok ? parseInventoryText(text7.value.toString("utf8"), file, { varsDir: dirname6(file) }) : text7;
 }
 
 // src/sources/admission-review.ts
@@ -39066,7 +39281,7 @@ function layerPath(name) {
 }
 
 // src/sources/image/image-tree.ts
-var MAX_LINKS = 40;
+var MAX_LINKS2 = 40;
 var split = (path2) => path2.split("/").filter((p2) => p2 !== "" && p2 !== ".");
 function dirNode(name, parent) {
   return { name, parent, kind: "dir", children: /* @__PURE__ */ new Map(), mode: 493, uid: 0, gid: 0, size: 0, layer: -1 };
@@ -39103,7 +39318,7 @@ var ImageTree = class {
         continue;
       }
       let next = dir.children?.get(part2);
-      if (next && next.kind === "symlink" && next.layer === attrs2.layer && ++links <= MAX_LINKS) {
+      if (next && next.kind === "symlink" && next.layer === attrs2.layer && ++links <= MAX_LINKS2) {
         const target = next.target ?? "";
         if (target.startsWith("/")) dir = this.root;
         pending.push(...split(target).reverse());
@@ -39146,7 +39361,7 @@ var ImageTree = class {
       const child = node.children?.get(part2);
       if (!child) return void 0;
       if (child.kind === "symlink" && (pending.length > 0 || followLast)) {
-        if (++links > MAX_LINKS) return void 0;
+        if (++links > MAX_LINKS2) return void 0;
         const target = child.target ?? "";
         if (target.startsWith("/")) node = this.root;
         pending.push(...split(target).reverse());
@@ -40415,12 +40630,12 @@ var ImageFs = class {
 
 // src/sources/image/open-image.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 
 // src/sources/image/blob-store.ts
-import { closeSync as closeSync4, createReadStream, createWriteStream, lstatSync as lstatSync5, mkdtempSync as mkdtempSync2, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync4, rmSync as rmSync2, statSync as statSync7 } from "node:fs";
+import { accessSync, closeSync as closeSync4, constants as constants4, createReadStream, createWriteStream, lstatSync as lstatSync7, mkdtempSync as mkdtempSync2, openSync as openSync4, readSync as readSync3, realpathSync as realpathSync5, rmSync as rmSync2, statSync as statSync7 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname6, join as join10 } from "node:path";
+import { dirname as dirname7, join as join12 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip as createGunzip3 } from "node:zlib";
@@ -40429,13 +40644,13 @@ function tooLarge2(what, size, cap) {
 }
 function dirStore(root, close = () => {
 }) {
-  const base3 = realpathSync4(root);
+  const base3 = realpathSync5(root);
   const regular = (p2) => {
     const c = cleanPath(p2);
     if (c === null) throw new Error(`"${p2}" leaves the image layout`);
-    const full = join10(base3, c);
+    const full = join12(base3, c);
     try {
-      return lstatSync5(full).isFile() && realpathSync4(full) === full ? full : void 0;
+      return lstatSync7(full).isFile() && realpathSync5(full) === full ? full : void 0;
     } catch {
       return void 0;
     }
@@ -40445,16 +40660,37 @@ function dirStore(root, close = () => {
     if (full === void 0) throw new Error(`${p2} is not a regular file in the layout ${root} (links, devices and FIFOs are not read)`);
     return full;
   };
+  const readable = (p2, full) => {
+    try {
+      accessSync(full, constants4.R_OK);
+    } catch (e) {
+      throw new Error(`${errorMessage(e)} reading ${join12(root, cleanPath(p2) ?? p2)}`);
+    }
+    return full;
+  };
   return {
     where: root,
     has: (p2) => regular(p2) !== void 0,
+    refused(p2) {
+      const c = cleanPath(p2);
+      if (c === null) return void 0;
+      try {
+        const st = lstatSync7(join12(base3, c));
+        const shown3 = join12(root, c);
+        if (st.isSymbolicLink()) return `${shown3} is a symbolic link (not followed: blobs are read only as regular files inside the layout)`;
+        if (!st.isFile()) return `${shown3} is not a regular file`;
+        return regular(p2) === void 0 ? `${shown3} is reached through a symbolic link (not followed)` : void 0;
+      } catch {
+        return void 0;
+      }
+    },
     read(p2, cap, what) {
-      const full = file(p2);
+      const full = readable(p2, file(p2));
       const size = statSync7(full).size;
       if (size > cap) throw tooLarge2(what, size, cap);
       return readRange(full, 0, size);
     },
-    stream: (p2) => createReadStream(file(p2)),
+    stream: (p2) => createReadStream(readable(p2, file(p2))),
     close
   };
 }
@@ -40514,7 +40750,7 @@ async function inflateArchive(file, compressed, tarFile) {
   const noRoom2 = (free2, need2) => new Error(
     `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free2)} free, and inflating needs more than ${mib(need2)} while keeping ${mib(minFreeBytes)} free (${limitVariable("minFreeBytes")}). Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`
   );
-  const free = freeBytes(dirname6(tarFile));
+  const free = freeBytes(dirname7(tarFile));
   if (free - minFreeBytes < compressed) throw noRoom2(free, compressed);
   let inflated = 0;
   let checked3 = 0;
@@ -40524,14 +40760,14 @@ async function inflateArchive(file, compressed, tarFile) {
     if (inflated > archiveBytes) return void gunzip.destroy(new Error(`${file} inflates to more than ${mib(archiveBytes)} (${limitVariable("archiveBytes")}); refused. Decompress it yourself and scan the .tar, or raise the limit`));
     if (inflated - checked3 < RECHECK) return;
     checked3 = inflated;
-    const now = freeBytes(dirname6(tarFile));
+    const now = freeBytes(dirname7(tarFile));
     if (now - RECHECK < minFreeBytes) gunzip.destroy(noRoom2(now, inflated + RECHECK));
   });
   try {
     await pipeline2(createReadStream(file), gunzip, createWriteStream(tarFile));
   } catch (e) {
     const m = errorMessage(e);
-    if (e instanceof Error && "code" in e && e.code === "ENOSPC") throw noRoom2(freeBytes(dirname6(tarFile)), inflated);
+    if (e instanceof Error && "code" in e && e.code === "ENOSPC") throw noRoom2(freeBytes(dirname7(tarFile)), inflated);
     throw m.startsWith(file) ? e : new Error(`${file}: not a readable gzip stream (${m})`);
   }
 }
@@ -40544,9 +40780,9 @@ async function archiveStore(file) {
   let cleanup = () => {
   };
   if (head[0] === 31 && head[1] === 139) {
-    const dir = mkdtempSync2(join10(tmpdir2(), "rsyncguard-image-"));
+    const dir = mkdtempSync2(join12(tmpdir2(), "rsyncguard-image-"));
     cleanup = () => rmSync2(dir, { recursive: true, force: true });
-    tarFile = join10(dir, "archive.tar");
+    tarFile = join12(dir, "archive.tar");
     try {
       await inflateArchive(file, size, tarFile);
     } catch (e) {
@@ -40600,42 +40836,13 @@ function pickPlatform(entries, platform) {
 }
 
 // src/sources/image/local-image.ts
-import { existsSync as existsSync3, statSync as statSync8 } from "node:fs";
-function isLocalPath(ref2) {
-  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref2) || existsSync3(ref2);
-}
-async function sniffLocalImage(path2) {
-  if (!existsSync3(path2)) throw new Error(`${path2}: no such file or directory (a local image: a docker-archive or oci-archive file, or an OCI layout directory)`);
-  const st = statSync8(path2);
-  if (st.isDirectory()) {
-    const store2 = dirStore(path2);
-    if (store2.has("oci-layout")) return { form: "oci", store: store2 };
-    const found = ["index.json", "manifest.json"].filter((f) => store2.has(f));
-    const saved = found.includes("manifest.json") ? "; an unpacked docker save is not read: give its .tar" : "";
-    throw new Error(`${path2} is a directory but not an OCI layout: no oci-layout file${found.length > 0 ? ` (it holds ${found.join(" and ")})` : ""}${saved}`);
-  }
-  if (!st.isFile()) throw new Error(`${path2} is neither a regular file nor a directory`);
-  let store;
-  try {
-    store = await archiveStore(path2);
-  } catch (e) {
-    const why = (e instanceof Error ? e.message : String(e)).replace(`${path2} is `, "").replace(`${path2}: `, "");
-    throw new Error(`${path2} is not an image: a file, and ${why} (a local image is a docker-archive or oci-archive, or an OCI layout directory)`);
-  }
-  const docker = store.has("manifest.json");
-  const oci = store.has("oci-layout") && store.has("index.json");
-  if (docker !== oci) return { form: docker ? "docker-archive" : "oci-archive", store };
-  const some = ["oci-layout", "index.json"].filter((f) => store.has(f));
-  store.close();
-  if (docker) throw new Error(`${path2} holds both a docker save manifest.json and an OCI layout (oci-layout, index.json): name the form, docker-archive:${path2} or oci-archive:${path2}`);
-  throw new Error(`${path2} is a tar archive but not an image: no manifest.json (docker-archive)${some.length > 0 ? `, and only ${some.join(" ")} of an OCI archive's oci-layout and index.json` : " and no oci-layout with index.json (oci-archive)"}`);
-}
+import { existsSync as existsSync6, statSync as statSync9 } from "node:fs";
 
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync5, mkdtempSync as mkdtempSync3, readFileSync as readFileSync3, rmSync as rmSync4 } from "node:fs";
 import { homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/sources/image/capped-body.ts
@@ -40667,22 +40874,33 @@ async function readCapped2(res, cap, what) {
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync6, renameSync, rmSync as rmSync3, statSync as statSync9, utimesSync } from "node:fs";
+import { accessSync as accessSync2, constants as constants5, createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync6, renameSync, rmSync as rmSync3, statSync as statSync8, utimesSync } from "node:fs";
 import { homedir } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 function defaultCacheDir() {
-  return join11(process.env["XDG_CACHE_HOME"] ?? join11(homedir(), ".cache"), "rsyncguard", "layers");
+  return join13(process.env["XDG_CACHE_HOME"] ?? join13(homedir(), ".cache"), "rsyncguard", "layers");
 }
 var RECHECK2 = 64 << 20;
+function usableCache(cache2) {
+  try {
+    mkdirSync2(cache2.dir, { recursive: true });
+    accessSync2(cache2.dir, constants5.R_OK | constants5.W_OK | constants5.X_OK);
+    return { ok: true };
+  } catch (e) {
+    const code = e instanceof Error && "code" in e ? String(e.code) : "";
+    const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EROFS" ? "read-only file system" : code === "ENOTDIR" || code === "EEXIST" ? "not a directory" : code || "cannot be used";
+    return { ok: false, warning: `layer cache ${cache2.dir}: ${why}; continuing without it (--layer-cache DIR names another, --no-layer-cache skips it)` };
+  }
+}
 function noRoom(cache2, digest, free, need2, reserve) {
   const where3 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
   const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
   return new Error(`blob ${digest} needs ${mib(need2)} in ${where3}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join11(cache2.dir, digest.replace(":", "-")) : void 0;
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join13(cache2.dir, digest.replace(":", "-")) : void 0;
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
@@ -40731,7 +40949,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable3.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync6(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join11(cache2.dir, n), st: statSync9(join11(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync6(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join13(cache2.dir, n), st: statSync8(join13(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -40743,9 +40961,21 @@ function evict(cache2) {
 function loopback(host) {
   const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(host);
   const h = (bracketed ? bracketed[1] ?? "" : host.split(":").length > 2 ? host : host.replace(/:\d+$/, "")).toLowerCase();
-  return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
+  return h === "localhost" || ipv6(h) === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
-var normalise = (registry) => registry.toLowerCase();
+function ipv6(h) {
+  if (!h.includes(":")) return void 0;
+  try {
+    return new URL(`http://[${h}]/`).hostname.slice(1, -1);
+  } catch {
+    return void 0;
+  }
+}
+var normalise = (registry) => {
+  const r = registry.toLowerCase();
+  const m = /^\[([^\]]*)\](:\d+)?$/.exec(r);
+  return m ? `[${ipv6(m[1] ?? "") ?? m[1]}]${m[2] ?? ""}` : r;
+};
 function plainHttp(registry, insecure) {
   if (!loopback(registry)) return false;
   if (insecure === true) return true;
@@ -40754,6 +40984,7 @@ function plainHttp(registry, insecure) {
 }
 var REGISTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/i;
 function checkInsecureRegistry(value) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return fail(`--insecure-registry ${JSON.stringify(value)}: write HOST:PORT, not a URL (${JSON.stringify(value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/, ""))})`);
   if (!REGISTRY.test(value)) return fail(`--insecure-registry ${JSON.stringify(value)} is not a registry: write HOST:PORT as in the image reference (127.0.0.1:5000)`);
   if (!loopback(value)) return fail(`--insecure-registry ${value}: plain HTTP is allowed only to a registry on loopback (127.0.0.0/8, ::1, localhost); every other registry is spoken to over HTTPS`);
   return ok(value);
@@ -40780,17 +41011,17 @@ var UNAVAILABLE = (status) => status >= 500 || [401, 403, 407, 408, 429].include
 // src/sources/image/registry-client.ts
 var MAX_TOKEN = 1 << 20;
 var MAX_REDIRECTS = 5;
-function allowedUrl(url, http) {
+function allowedUrl(url, insecure) {
   if (url.username !== "" || url.password !== "") return false;
   if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && http && loopback(url.hostname);
+  return url.protocol === "http:" && loopback(url.hostname) && plainHttp(url.host, insecure);
 }
-var refusedWhy = (url) => url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL";
-async function fetchChecked(start, headers, http, timeoutMs) {
+var refusedWhy = (url) => url.protocol === "http:" ? `plain HTTP is only allowed to registries on loopback named by --insecure-registry (${url.host} is not)` : "not an HTTPS URL";
+async function fetchChecked(start, headers, insecure, timeoutMs) {
   const signal = AbortSignal.timeout(timeoutMs);
   let url = start;
   for (let hop = 0; ; hop++) {
-    if (!allowedUrl(url, http)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
+    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
     const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
     const res = await fetch(url, { headers: sent, redirect: "manual", signal });
     const location2 = res.headers.get("location");
@@ -40826,12 +41057,14 @@ var RegistryClient = class {
     this.registry = registry;
     this.repository = repository;
     this.basic = basic;
+    this.insecure = insecure;
     this.http = plainHttp(registry, insecure);
     this.base = `${this.http ? "http" : "https"}://${registry}/v2/${repository}`;
   }
   registry;
   repository;
   basic;
+  insecure;
   token;
   http;
   base;
@@ -40847,7 +41080,8 @@ var RegistryClient = class {
       await res.body?.cancel().catch(() => {
       });
       if (res.status === 404 && notFound3 !== void 0) throw new Error(notFound3);
-      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      const what = `${this.repository} at ${this.registry}`;
+      const why = res.status === 401 || res.status === 403 ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)` : `${what}: ${path2.replace(/^\//, "")}: HTTP ${res.status}${res.status === 404 ? " (not found)" : ""}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;
@@ -40857,11 +41091,12 @@ var RegistryClient = class {
     if (this.token) headers["authorization"] = `Bearer ${this.token}`;
     else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
     try {
-      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.http, 6e4);
+      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.insecure, 6e4);
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
       if (!this.http && plainTextAnswer(e)) throw new EnvironmentFailure(plainHttpMessage(this.registry));
       const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
+      if (cause === "bad port") throw new EnvironmentFailure(`cannot reach ${this.base}: fetch refuses port ${new URL(this.base).port} (a port browsers block); serve the registry on another port`);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
@@ -40879,12 +41114,12 @@ var RegistryClient = class {
     } catch {
       throw new Error("the registry named a token service that is not a URL");
     }
-    if (!allowedUrl(url, this.http)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
+    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
     if (params["service"]) url.searchParams.set("service", params["service"]);
     if (params["scope"]) url.searchParams.set("scope", params["scope"]);
     let res;
     try {
-      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.http, 3e4);
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
     } catch (e) {
       throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
     }
@@ -40914,6 +41149,7 @@ function checkedDigest(value, what) {
 }
 var DOCKER_HUB = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
+var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref2) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref2) || displayRef(ref2) !== ref2) {
     throw new Error(`"${displayRef(ref2)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
@@ -40924,6 +41160,7 @@ function parseRegistryRef(ref2) {
   const slash = name.indexOf("/");
   const first = slash >= 0 ? name.slice(0, slash) : "";
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (hasRegistry && !HOST.test(first)) throw new Error(`"${displayRef(ref2)}" is not an image reference: "${displayRef(first)}" is not a registry host`);
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
   const registry = hub ? DOCKER_HUB : first;
   let path2 = hasRegistry ? name.slice(slash + 1) : name;
@@ -40939,7 +41176,7 @@ function parseRegistryRef(ref2) {
 }
 function defaultDockerConfig(env = process.env) {
   const dir = env["DOCKER_CONFIG"];
-  return dir !== void 0 && dir !== "" ? join12(dir, "config.json") : join12(homedir2(), ".docker", "config.json");
+  return dir !== void 0 && dir !== "" ? join14(dir, "config.json") : join14(homedir2(), ".docker", "config.json");
 }
 function readDockerConfig(file) {
   const path2 = file ?? defaultDockerConfig();
@@ -40968,7 +41205,7 @@ function basicCredentials(registry, file) {
   return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
 function scratchCache() {
-  const dir = mkdtempSync3(join12(tmpdir3(), "rsyncguard-layers-"));
+  const dir = mkdtempSync3(join14(tmpdir3(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync4(dir, { recursive: true, force: true }) };
 }
 async function readBody2(res, cap, what) {
@@ -41008,9 +41245,11 @@ async function openRegistryImage(ref2, opts) {
   const [algo = "sha256", hex] = configDigest.split(":");
   if (createHash3(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
-  const scratch = opts.cache ? void 0 : scratchCache();
+  const usable = opts.cache ? usableCache(opts.cache) : void 0;
+  const shared = usable?.ok === true ? opts.cache : void 0;
+  const scratch = shared ? void 0 : scratchCache();
   let transport;
-  const cache2 = opts.cache ?? scratch.cache;
+  const cache2 = shared ?? scratch.cache;
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = checkedDigest(l["digest"], "layer");
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
@@ -41029,7 +41268,8 @@ async function openRegistryImage(ref2, opts) {
       }
     };
   });
-  return { ref: ref2, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
+  const warnings = usable?.ok === false ? [usable.warning] : [];
+  return { ref: ref2, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport, ...warnings.length > 0 ? { warnings } : {} };
 }
 async function resolveDigest(ref2, opts) {
   const r = parseRegistryRef(ref2);
@@ -41041,6 +41281,67 @@ async function resolveDigest(ref2, opts) {
   });
   if (!digest) throw new Error(`${ref2}: the registry did not say the manifest digest`);
   return `${r.registry}/${r.repository}@${digest}`;
+}
+
+// src/sources/image/local-image.ts
+function isLocalPath(ref2) {
+  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref2) || existsSync6(ref2) || looksLikeFile(ref2);
+}
+var ARCHIVE_NAME = /\.(tar|tar\.gz|tgz|oci|oci\.tar)$/i;
+function looksLikeFile(ref2) {
+  if (ref2.includes("\\")) return true;
+  const slash = ref2.indexOf("/");
+  const first = slash >= 0 ? ref2.slice(0, slash) : "";
+  const host = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const tagged = ref2.includes("@") || ref2.lastIndexOf(":") > ref2.lastIndexOf("/");
+  if (host || tagged) return false;
+  return ARCHIVE_NAME.test(ref2) || slash >= 0 && !isRegistryRef(ref2);
+}
+function isRegistryRef(ref2) {
+  try {
+    parseRegistryRef(ref2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function noSuchPath(path2) {
+  const asName = !/^(\/|\.\.?(\/|$)|~\/)/.test(path2) && isRegistryRef(path2);
+  const why = asName ? `to pull it from a registry write docker.io/${path2.includes("/") ? "" : "library/"}${path2}` : "a local image: a docker-archive or oci-archive file, or an OCI layout directory";
+  return new Error(`${path2}: no such file or directory here (${why})`);
+}
+function shadowed(path2) {
+  if (/^(\/|\.\.?(\/|$)|~\/)/.test(path2) || /\.[^/]*$/.test(path2) || !isRegistryRef(path2)) return "";
+  const first = path2.split("/")[0] ?? "";
+  const hosted = path2.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  const how = hosted ? "run rsyncguard from another directory" : `write docker.io/${path2.includes("/") ? "" : "library/"}${path2}`;
+  return `; ${path2} was read as a local path because it exists here: for the registry image ${how}`;
+}
+async function sniffLocalImage(path2) {
+  if (!existsSync6(path2)) throw noSuchPath(path2);
+  const st = statSync9(path2);
+  if (st.isDirectory()) {
+    const store2 = dirStore(path2);
+    if (store2.has("oci-layout")) return { form: "oci", store: store2 };
+    const found = ["index.json", "manifest.json"].filter((f) => store2.has(f));
+    const saved = found.includes("manifest.json") ? "; an unpacked docker save is not read: give its .tar" : "";
+    throw new Error(`${path2} is a directory but not an OCI layout: no oci-layout file${found.length > 0 ? ` (it holds ${found.join(" and ")})` : ""}${saved}${shadowed(path2)}`);
+  }
+  if (!st.isFile()) throw new Error(`${path2} is neither a regular file nor a directory`);
+  let store;
+  try {
+    store = await archiveStore(path2);
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(`${path2} is `, "").replace(`${path2}: `, "");
+    throw new Error(`${path2} is not an image: a file, and ${why} (a local image is a docker-archive or oci-archive, or an OCI layout directory)${shadowed(path2)}`);
+  }
+  const docker = store.has("manifest.json");
+  const oci = store.has("oci-layout") && store.has("index.json");
+  if (docker !== oci) return { form: docker ? "docker-archive" : "oci-archive", store };
+  if (docker) return { form: "docker-archive", store, alsoOci: true };
+  const some = ["oci-layout", "index.json"].filter((f) => store.has(f));
+  store.close();
+  throw new Error(`${path2} is a tar archive but not an image: no manifest.json (docker-archive)${some.length > 0 ? `, and only ${some.join(" ")} of an OCI archive's oci-layout and index.json` : " and no oci-layout with index.json (oci-archive)"}`);
 }
 
 // src/sources/image/open-image.ts
@@ -41061,21 +41362,48 @@ function blobPath(digest) {
 }
 function readBlob(store, digest, what, cap) {
   const path2 = blobPath(digest);
-  if (!store.has(path2)) throw new Error(`blob ${digest} is missing from the image`);
+  if (!store.has(path2)) throw new Error(store.refused?.(path2) ?? `blob ${digest} is missing from the image`);
   const bytes2 = store.read(path2, cap, `${what} ${digest}`);
   const [algo, hex] = digest.split(":");
   if (algo === "sha256" && createHash4("sha256").update(bytes2).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes2, `${what} ${digest}`);
 }
-function openOciLayout(store, tag, ref2, platform, dir) {
-  if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
+function sameImageName(name) {
+  const bare = name.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  return bare.includes("@") || bare.lastIndexOf(":") > bare.lastIndexOf("/") ? bare : `${bare}:latest`;
+}
+function ociNames(entry) {
+  const a = isObject(entry["annotations"]) ? entry["annotations"] : {};
+  return [a["io.containerd.image.name"], a["org.opencontainers.image.ref.name"]].filter((n) => typeof n === "string" && n !== "");
+}
+function severalImages(where3, names2, choose) {
+  const shown3 = names2.slice(0, 8).map((n) => choose(n));
+  const more = names2.length > 8 ? ` and ${names2.length - 8} more` : "";
+  return new Error(`${where3} holds ${names2.length} images; name the one to scan: ${shown3.join(", ")}${more}`);
+}
+function openOciLayout(store, tag, ref2, platform, dir, choose = (n) => `oci:${store.where}:${n}`) {
+  if (!store.has("index.json")) throw new Error(store.refused?.("index.json") ?? `${store.where} is not an OCI layout (no index.json)`);
   const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
   const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
-  const pick3 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
-  if (!pick3 || typeof pick3["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
+  let pick3;
+  if (tag !== void 0 && /^@\d+$/.test(tag)) pick3 = manifests[Number(tag.slice(1))];
+  else if (tag !== void 0) {
+    pick3 = manifests.find((m) => ociNames(m).includes(tag)) ?? manifests.find((m) => ociNames(m).some((n) => sameImageName(n) === sameImageName(tag)));
+  } else if (manifests.length > 1 && manifests.every((m) => isObject(m["platform"]))) {
+    const chosen = pickPlatform(manifests, platform);
+    pick3 = manifests.find((m) => m["digest"] === chosen);
+  } else if (manifests.length > 1) {
+    const tags = manifests.map((m) => ociNames(m).at(-1));
+    throw severalImages(
+      store.where,
+      tags.map((t, i) => t !== void 0 && tags.indexOf(t) === tags.lastIndexOf(t) ? t : `@${i}`),
+      choose
+    );
+  } else pick3 = manifests[0];
+  if (!pick3 || typeof pick3["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}" (it has ${manifests.flatMap((m) => ociNames(m).slice(-1)).join(", ") || "no tags"})`);
   let digest = pick3["digest"];
-  const annotations = isObject(pick3["annotations"]) ? pick3["annotations"] : {};
-  const name = typeof annotations["org.opencontainers.image.ref.name"] === "string" ? annotations["org.opencontainers.image.ref.name"] : void 0;
+  const full = ociNames(pick3)[0];
+  const name = full === void 0 ? void 0 : familiar(full);
   let manifest = readBlob(store, digest, "manifest", MAX_MANIFEST);
   const entries = indexEntries(manifest);
   if (entries) {
@@ -41087,22 +41415,46 @@ function openOciLayout(store, tag, ref2, platform, dir) {
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = String(l["digest"]);
     const path2 = blobPath(d);
-    if (!store.has(path2)) throw new Error(`blob ${d} is missing from the image`);
+    if (!store.has(path2)) throw new Error(store.refused?.(path2) ?? `blob ${d} is missing from the image`);
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path2), d, size)) };
   });
   return { ref: ref2, digest, repository: dir ?? ref2.replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
-function openDockerArchive(store, ref2) {
+function dockerEntries(store) {
   if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
   const manifest = parseJson(store.read("manifest.json", MAX_MANIFEST, "manifest.json"), "manifest.json");
-  const first = Array.isArray(manifest) && isObject(manifest[0]) ? manifest[0] : void 0;
+  return Array.isArray(manifest) ? manifest.filter(isObject) : [];
+}
+var repoTags = (e) => Array.isArray(e["RepoTags"]) ? e["RepoTags"].filter((t) => typeof t === "string") : [];
+var familiar = (name) => name.replace(/^docker\.io\/(library\/)?/, "");
+function chooseDockerEntry(entries, choice, where3) {
+  if (choice === void 0) {
+    if (entries.length > 1)
+      throw severalImages(
+        where3,
+        entries.map((e, i) => familiar(repoTags(e)[0] ?? `@${i}`)),
+        (n) => `docker-archive:${where3}:${n}`
+      );
+    return { entry: entries[0] };
+  }
+  if (/^@\d+$/.test(choice)) return { entry: entries[Number(choice.slice(1))] };
+  const want = sameImageName(choice);
+  for (const entry of entries) {
+    const tag = repoTags(entry).find((t) => sameImageName(t) === want);
+    if (tag !== void 0) return { entry, tag };
+  }
+  const all = entries.map((e, i) => familiar(repoTags(e)[0] ?? `@${i}`));
+  throw new Error(`${where3} has no image ${choice} (it holds ${all.join(", ") || "no tagged image"})`);
+}
+function openDockerArchive(store, ref2, choice) {
+  const { entry: first, tag: chosen } = chooseDockerEntry(dockerEntries(store), choice, store.where);
   if (!first || typeof first["Config"] !== "string" || !Array.isArray(first["Layers"])) throw new Error("not a docker-archive (no manifest.json with Config and Layers)");
-  const inside = (p2) => {
+  const inside2 = (p2) => {
     if (!store.has(p2)) throw new Error(`docker-archive entry ${p2} is missing`);
     return p2;
   };
-  const config = parseJson(store.read(inside(first["Config"]), MAX_CONFIG, "image config"), "image config");
+  const config = parseJson(store.read(inside2(first["Config"]), MAX_CONFIG, "image config"), "image config");
   const rootfs = isObject(config) && isObject(config["rootfs"]) ? config["rootfs"] : {};
   const diffIds = Array.isArray(rootfs["diff_ids"]) ? rootfs["diff_ids"] : [];
   const names2 = first["Layers"].map(String);
@@ -41110,12 +41462,12 @@ function openDockerArchive(store, ref2) {
     throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names2.length} layers in manifest.json; the archive is inconsistent`);
   }
   const layers = names2.map((p2, i) => {
-    const path2 = inside(p2);
+    const path2 = inside2(p2);
     const diffId = String(diffIds[i]);
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path2)) };
   });
-  const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
-  const name = tags[0]?.replace(/^docker\.io\/(library\/)?/, "");
+  const tags = chosen !== void 0 ? [chosen] : repoTags(first);
+  const name = tags[0] === void 0 ? void 0 : familiar(tags[0]);
   return { ref: ref2, digest: null, repository: (tags[0] ?? ref2).replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
 function localTransport(ref2) {
@@ -41128,40 +41480,75 @@ async function openImage(ref2, opts, { paths = false } = {}) {
   const local = localTransport(ref2);
   if (local === void 0 && paths && isLocalPath(ref2)) return openLocalPath(ref2, opts.platform);
   if (local === void 0) return openRegistryImage(ref2, opts);
+  const { path: path2, choice } = splitLocal(local.rest);
   if (local.transport === "oci") {
-    const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
-    const dir = m?.[1] ?? local.rest;
-    if (!existsSync6(dir)) throw new Error(`${dir}: no such directory`);
-    return openOciLayout(dirStore(dir), m?.[2], ref2, opts.platform, dir);
+    if (!existsSync7(path2)) throw new Error(`${path2}: no such directory`);
+    return openOciLayout(dirStore(path2), choice, ref2, opts.platform, path2);
   }
   const docker = local.transport === "docker-archive";
-  const [file = "", tag] = local.rest.split(/:(?=[^/:]+$)/);
-  if (!existsSync6(file)) throw new Error(`${file}: no such file`);
-  const store = await archiveStore(file);
+  if (!existsSync7(path2)) throw new Error(`${path2}: no such file`);
+  const store = await archiveStore(path2);
   try {
-    return docker ? openDockerArchive(store, ref2) : openOciLayout(store, tag, ref2, opts.platform);
+    return docker ? openDockerArchive(store, ref2, choice) : openOciLayout(store, choice, ref2, opts.platform, void 0, (n) => `oci-archive:${path2}:${n}`);
   } catch (e) {
     store.close();
     throw e;
   }
 }
 async function openLocalPath(path2, platform) {
-  const { form, store } = await sniffLocalImage(path2);
+  const { form, store, alsoOci } = await sniffLocalImage(path2);
   try {
+    if (alsoOci === true) sameImagesBothWays(store, path2);
     if (form === "docker-archive") return openDockerArchive(store, path2);
-    return openOciLayout(store, void 0, path2, platform, form === "oci" ? path2 : `oci-archive:${path2}`);
+    return openOciLayout(store, void 0, path2, platform, form === "oci" ? path2 : `oci-archive:${path2}`, (n) => `${form === "oci" ? "oci" : "oci-archive"}:${path2}:${n}`);
   } catch (e) {
     store.close();
     throw e;
   }
 }
+function splitLocal(rest) {
+  const colon = rest.indexOf(":");
+  if (colon < 0 || existsSync7(rest)) return { path: rest };
+  const choice = rest.slice(colon + 1);
+  return { path: rest.slice(0, colon), ...choice !== "" ? { choice } : {} };
+}
+function dockerConfigs(store) {
+  return dockerEntries(store).map((e) => {
+    const p2 = typeof e["Config"] === "string" ? e["Config"] : "";
+    const m = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(p2);
+    if (m) return `sha256:${m[1]}`;
+    return store.has(p2) ? `sha256:${createHash4("sha256").update(store.read(p2, MAX_CONFIG, "image config")).digest("hex")}` : p2;
+  });
+}
+function ociConfigs(store) {
+  const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
+  const top = indexEntries(index) ?? [];
+  const configOf3 = (doc2) => isObject(doc2) && isObject(doc2["config"]) && typeof doc2["config"]["digest"] === "string" ? doc2["config"]["digest"] : void 0;
+  return top.map((e) => {
+    const doc2 = typeof e["digest"] === "string" ? readBlob(store, e["digest"], "manifest", MAX_MANIFEST) : void 0;
+    const nested = indexEntries(doc2);
+    if (!nested) return [configOf3(doc2)].filter((c) => c !== void 0);
+    return nested.flatMap((n) => typeof n["digest"] === "string" && store.has(blobPath(n["digest"])) ? [configOf3(readBlob(store, n["digest"], "manifest", MAX_MANIFEST))] : []).filter((c) => c !== void 0);
+  });
+}
+function sameImagesBothWays(store, path2) {
+  const docker = dockerConfigs(store);
+  let oci;
+  try {
+    oci = ociConfigs(store);
+  } catch (e) {
+    throw new Error(`${path2} holds a docker save manifest.json and an OCI layout (oci-layout, index.json) that cannot be compared (${e instanceof Error ? e.message : String(e)}): name the form, docker-archive:${path2} or oci-archive:${path2}`);
+  }
+  const agree = docker.length === oci.length && docker.every((c, i) => oci[i]?.includes(c) === true);
+  if (!agree) throw new Error(`${path2} holds a docker save manifest.json and an OCI layout (oci-layout, index.json) that describe different images: name the form, docker-archive:${path2} or oci-archive:${path2}`);
+}
 
 // src/sources/image/config-source.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 function imageConfigSource(fs, wanted2, attempted) {
   return {
     resolve(target, from) {
-      const path2 = posix.isAbsolute(target) ? target : posix.join(posix.dirname(from), target);
+      const path2 = posix2.isAbsolute(target) ? target : posix2.join(posix2.dirname(from), target);
       const st = fs.stat(path2);
       if (!st) return { kind: "missing", path: path2, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
       if (st.kind === "dir") return { kind: "dir", path: path2, entries: fs.list(path2) ?? [] };
@@ -41188,11 +41575,11 @@ async function indexImage(layers, prefetch, need2, onProgress) {
 }
 
 // src/sources/host/config-source.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function hostConfigSource(files, secretsFiles) {
   return {
     resolve(target, from) {
-      const path2 = posix2.isAbsolute(target) ? posix2.normalize(target) : posix2.join(posix2.dirname(from), target);
+      const path2 = posix3.isAbsolute(target) ? posix3.normalize(target) : posix3.join(posix3.dirname(from), target);
       if (secretsFiles.has(path2)) return { kind: "not-followed", path: path2, reason: "it is a secrets file: only facts derived from it are used" };
       const f = files.get(path2);
       if (!f) return { kind: "not-followed", path: path2, reason: "the collector did not read it" };
@@ -41206,20 +41593,20 @@ function hostConfigSource(files, secretsFiles) {
 }
 
 // src/sources/repo-targets.ts
-import { lstatSync as lstatSync6, realpathSync as realpathSync5, statSync as statSync10 } from "node:fs";
-import { dirname as dirname7, join as join13, relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
+import { lstatSync as lstatSync8, realpathSync as realpathSync6, statSync as statSync10 } from "node:fs";
+import { dirname as dirname8, join as join15, relative as relative6, resolve as resolve4, sep as sep5 } from "node:path";
 function displayPath(root, file, daemon) {
   if (daemon !== void 0 && !within(process.cwd(), file) && !within(root, file)) {
-    const under = within(daemon.scan.real, file) ? join13(daemon.scan.root, relative4(daemon.scan.real, file)) : file;
+    const under = within(daemon.scan.real, file) ? join15(daemon.scan.root, relative6(daemon.scan.real, file)) : file;
     if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
   }
-  const cwdRel = relative4(process.cwd(), file);
-  const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
-  return rel.split(sep4).join("/");
+  const cwdRel = relative6(process.cwd(), file);
+  const rel = within(process.cwd(), file) ? cwdRel : relative6(root, file);
+  return rel.split(sep5).join("/");
 }
 function isLink2(path2) {
   try {
-    return lstatSync6(path2).isSymbolicLink();
+    return lstatSync8(path2).isSymbolicLink();
   } catch {
     return false;
   }
@@ -41239,9 +41626,9 @@ function* repoTargets(paths, exclude) {
       yield { kind: "error", target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." };
       continue;
     }
-    const real2 = realpathSync5(abs);
+    const real2 = realpathSync6(abs);
     const cwd = process.cwd();
-    if (within(cwd, abs) && !within(realpathSync5(cwd), real2)) {
+    if (within(cwd, abs) && !within(realpathSync6(cwd), real2)) {
       yield {
         kind: "error",
         target: given,
@@ -41250,17 +41637,17 @@ function* repoTargets(paths, exclude) {
       };
       continue;
     }
-    const root = st.isFile() ? dirname7(real2) : real2;
+    const root = st.isFile() ? dirname8(real2) : real2;
     const found = st.isFile() ? [] : discoverConfigs(root, { exclude });
     for (const d of found.filter((f) => f.by === "unreadable-dir")) {
       yield {
         kind: "error",
-        target: displayPath(root, join13(root, d.path)),
+        target: displayPath(root, join15(root, d.path)),
         message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
         hint: "Run the scan as a user who can read it, or leave it out with --exclude."
       };
     }
-    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join13(root, d.path)) };
+    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join15(root, d.path)) };
   }
 }
 
@@ -41283,7 +41670,7 @@ function runCollector(script2) {
 }
 
 // src/parse/secrets-files.ts
-import { dirname as dirname8, isAbsolute as isAbsolute4, join as join14, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute5, join as join16, resolve as resolve5 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -41297,12 +41684,16 @@ function moduleSecretsPaths(config) {
 }
 function localSecrets(config, configPath, root) {
   return moduleSecretsPaths(config).sort().map((path2) => {
-    if (isAbsolute4(path2) && root === void 0) return { path: path2 };
-    const local = isAbsolute4(path2) ? join14(root ?? "/", path2) : resolve5(dirname8(configPath), path2);
+    if (isAbsolute5(path2) && root === void 0) return { path: path2 };
+    const local = isAbsolute5(path2) ? join16(root ?? "/", path2) : resolve5(dirname9(configPath), path2);
     if (root !== void 0) {
-      const opened = new ScanRoot(root).open(local);
-      if (opened.kind === "outside") return { path: path2 };
+      const scan = new ScanRoot(root, void 0, true);
+      const opened = scan.open(isAbsolute5(path2) ? scan.locate(path2, "/") : local);
       if (opened.kind === "missing") return { path: path2, stat: null };
+      if (opened.kind !== "file") return { path: path2 };
+      const stat2 = statLocal(opened.real);
+      const parsed2 = parseSecrets(opened.bytes, opened.real);
+      return { path: path2, file: opened.real, ...stat2 ? { stat: stat2 } : {}, entries: parsed2.entries, diagnostics: parsed2.diagnostics };
     }
     const stat = statLocal(local);
     if (!stat) return { path: path2, stat: null };
@@ -41331,7 +41722,7 @@ function hostSecrets(raw2, config) {
   return raw2.secrets.filter((s) => paths.has(s.path)).map((s) => {
     const mode = octalMode(s.mode);
     const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
-    const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
+    const entries = s.entries?.map((e) => ({ ...e, ...factsName(e.name, e.equals_name) }));
     const at = named.get(s.path);
     const reason = s.unreadable === void 0 ? null : hostReason(s.unreadable);
     const diagnostics = !s.exists || reason === null || !at ? [] : [DAEMON_CANNOT.test(reason) ? notRead(s.path, reason, at) : unreadable(s.path, reason, at, HOST_HINT)];
@@ -41358,7 +41749,7 @@ function* parseHostConfigs(raw2) {
       return mode !== null && typeof f.uid === "number" ? [[f.path, { mode, uid: f.uid }]] : [];
     })
   );
-  const secretsFiles = new Set(raw2.secrets.map((s) => posix3.normalize(s.path)));
+  const secretsFiles = new Set(raw2.secrets.map((s) => posix4.normalize(s.path)));
   for (const path2 of configs.sort()) {
     const text7 = files.get(path2)?.text;
     if (typeof text7 !== "string") continue;
@@ -41378,13 +41769,14 @@ function hostErrors(raw2) {
 }
 
 // src/parse/repo-secrets.ts
-import { statSync as statSync11 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute5, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync11 } from "node:fs";
+import { dirname as dirname10, isAbsolute as isAbsolute6, join as join17, relative as relative7, resolve as resolve6, sep as sep6 } from "node:path";
 var SECRETS_NOT_FOUND = "secrets-not-found";
 var SECRETS_SHARED = "secrets-shared";
+var SECRETS_TEMPLATED = "secrets-templated";
 function lookUp(roots, value, configFile) {
   const root = rootFor(roots.scan, roots.daemon, value, configFile);
-  const path2 = isAbsolute5(value) ? root.locate(value, root.root) : resolve6(dirname9(configFile), value);
+  const path2 = isAbsolute6(value) ? root.locate(value, root.root) : resolve6(dirname10(configFile), value);
   return { value, path: path2, root, opened: root.open(path2) };
 }
 function openFound(roots, real2) {
@@ -41407,6 +41799,7 @@ function secretsNamers(configs, roots) {
   const out = /* @__PURE__ */ new Map();
   for (const { file, config } of configs) {
     for (const n of namedSecrets(config)) {
+      if (templateEngine(n.path) !== void 0) continue;
       const key = keyOf(lookUp(roots, n.path, file));
       const list3 = out.get(key) ?? out.set(key, []).get(key) ?? [];
       const config2 = displayPath(roots.root, file, roots.daemon);
@@ -41424,6 +41817,13 @@ function listed(items) {
 function repoSecrets(config, configFile, roots, modes, namers) {
   const self2 = displayPath(roots.root, configFile, roots.daemon);
   return namedSecrets(config).map((n) => {
+    const at = n.at;
+    const notes = (...d) => at === null ? {} : { diagnostics: d };
+    const engine2 = templateEngine(n.path);
+    if (engine2 !== void 0) {
+      const note = at === null ? [] : [diagnostic("info", SECRETS_TEMPLATED, `secrets file ${n.path}: a template expression (${engine2}), decided when the template is rendered; no file was looked up and its entries and mode were not checked.`, at, TEMPLATED_HINT)];
+      return { path: n.path, ...notes(...note) };
+    }
     const looked = lookUp(roots, n.path, configFile);
     const { opened } = looked;
     const key = keyOf(looked);
@@ -41434,18 +41834,19 @@ function repoSecrets(config, configFile, roots, modes, namers) {
     if (underRoot && earlier === void 0 && first !== void 0) roots.daemon?.reported.set(key, first.config);
     const byAll = listed(all.map((x) => namerText(roots, x)));
     const shared = all.length > 1 ? ` (named by ${byAll})` : "";
-    const at = n.at;
-    const notes = (...d) => at === null ? {} : { diagnostics: d };
+    const absent2 = opened.kind === "missing" && underRoot ? { stat: null } : {};
     if (first !== void 0 && first.config !== self2) {
-      const stat = opened.kind === "missing" && roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
-      return { path: n.path, ...stat, ...at ? notes(diagnostic("info", SECRETS_SHARED, `secrets file ${n.path}: checked and reported once, with ${first.config}, which names it too.`, at)) : {} };
+      const what = opened.kind === "file" ? "checked and reported once" : `not checked (${whyNotRead(roots, looked)}); said once`;
+      return { path: n.path, ...absent2, ...notes(diagnostic("info", SECRETS_SHARED, `secrets file ${n.path}: ${what}, with ${first.config}, which names it too.`, at)) };
     }
     switch (opened.kind) {
       case "file": {
         const parsed = parseSecrets(opened.bytes, opened.real);
         const mode = modeOf(roots, opened.real, modes);
-        const note = shared === "" || at === null ? [] : [diagnostic("info", SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at)];
-        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: [...note, ...parsed.diagnostics] };
+        const note = shared === "" || at === null ? [] : [diagnostic("info", SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at, SHARED_HINT)];
+        const namedBy = earlier === void 0 && all.length > 1 ? { namedBy: all.map((x) => x.config) } : {};
+        const outside = within(roots.scan.real, opened.real) ? {} : { inRepository: false };
+        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, ...namedBy, ...outside, diagnostics: [...note, ...parsed.diagnostics] };
       }
       case "outside":
         if (opened.viaLink) return { path: n.path, ...at ? notes(notRead(n.path, said(roots, looked, opened.reason), at)) : {} };
@@ -41455,25 +41856,64 @@ function repoSecrets(config, configFile, roots, modes, namers) {
         return { path: n.path, ...at ? notes(unreadable2(n.path, said(roots, looked, opened.reason), at)) : {} };
       case "dir":
         return { path: n.path, ...at ? notes(unreadable2(n.path, `${shownPath(roots, looked, opened.real)} is a directory`, at)) : {} };
-      default: {
-        const absent2 = roots.daemon !== void 0 && looked.root === roots.daemon.scan ? { stat: null } : {};
-        const where3 = `not ${rootName(roots, looked) === "the repository" ? "in the repository" : `under ${rootName(roots, looked)}`}, looked for ${shownPath(roots, looked, looked.path)}`;
-        return { path: n.path, ...absent2, ...at ? notes(notFound2(roots, looked, where3, shared, at)) : {} };
-      }
+      default:
+        return { path: n.path, ...absent2, ...at ? notes(notFound2(roots, looked, missingWhere(roots, looked), shared, at)) : {} };
     }
   });
 }
+function missingWhere(roots, looked) {
+  const name = rootName(roots, looked);
+  const where3 = `not ${name === "the repository" ? "in the repository" : `under ${name}`}, looked for ${shownPath(roots, looked, looked.path)}`;
+  const detail = looked.opened.kind === "missing" ? looked.opened.detail : void 0;
+  return detail === void 0 ? where3 : `${where3} (${said(roots, looked, detail)})`;
+}
+function whyNotRead(roots, looked) {
+  const { opened } = looked;
+  switch (opened.kind) {
+    case "missing":
+      return "not found";
+    case "outside":
+      return opened.viaLink ? said(roots, looked, opened.reason).replace(/, so it was not read$/, "") : `outside ${rootName(roots, looked)}`;
+    case "dir":
+      return "it is a directory";
+    default:
+      return "it could not be read";
+  }
+}
+var SHARED_HINT = "A waiver silences its findings only when its path: names the secrets file itself or selects every config that names it.";
+var TEMPLATED_HINT = "Render the template and scan the rendered tree with --root DIR, or scan the host it is deployed to (rsyncguard host).";
 function shownPath(roots, looked, path2) {
   return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? lookedFor(roots.scan, roots.daemon, looked.root, path2) : displayPath(roots.root, path2);
 }
 function rootName(roots, looked) {
-  return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? `--root ${roots.daemon.shown}` : "the repository";
+  if (roots.daemon !== void 0 && looked.root === roots.daemon.scan) return `--root ${roots.daemon.shown}`;
+  return gitTopAbove(roots.scan.real) === void 0 ? "the repository" : `${shownDir(roots.root)} (the scan root)`;
+}
+function shownDir(dir) {
+  return within(process.cwd(), dir) ? relative7(process.cwd(), dir).split(sep6).join("/") || "." : dir;
+}
+var tops = /* @__PURE__ */ new Map();
+function gitTopAbove(dir) {
+  if (tops.has(dir)) return tops.get(dir);
+  let top;
+  if (!existsSync8(join17(dir, ".git"))) {
+    for (let d = dirname10(dir); ; d = dirname10(d)) {
+      if (existsSync8(join17(d, ".git"))) {
+        top = d;
+        break;
+      }
+      if (dirname10(d) === d) break;
+    }
+  }
+  tops.set(dir, top);
+  return top;
 }
 function said(roots, looked, reason) {
   return roots.daemon !== void 0 && looked.root === roots.daemon.scan ? reason.replace("the scan root", `--root ${roots.daemon.shown}`) : reason;
 }
 function notFound2(roots, looked, why, shared, at) {
-  const hint2 = roots.daemon === void 0 ? "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host)." : "Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails.";
+  const top = roots.daemon === void 0 ? gitTopAbove(roots.scan.real) : void 0;
+  const hint2 = roots.daemon !== void 0 ? "Its entries and mode were not checked; rsync finds no secrets file there, so every login through it fails." : top !== void 0 ? `Its entries and mode were not checked. To look it up from the repository's top, give --root ${shownDir(top)}; or scan the host (rsyncguard host).` : "Its entries and mode were not checked. Give --root DIR where a copy of the daemon's filesystem holds it, or scan the host (rsyncguard host).";
   return diagnostic("info", SECRETS_NOT_FOUND, `secrets file ${looked.value}: ${why}${shared}`, at, hint2);
 }
 function unreadable2(path2, reason, at) {
@@ -41772,17 +42212,17 @@ function adler32(data) {
 
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
-import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname10, join as join15 } from "node:path";
+import { dirname as dirname11, join as join18 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var MAX_ROWS = 1e5;
 var SQLITE_MAGIC = "SQLite format 3\0";
 var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
-  const beside = join15(dirname10(fileURLToPath2(import.meta.url)), WASM);
-  if (existsSync7(beside)) return readFileSync4(beside);
+  const beside = join18(dirname11(fileURLToPath2(import.meta.url)), WASM);
+  if (existsSync9(beside)) return readFileSync4(beside);
   return readFileSync4(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
 function sqlite() {
@@ -42032,7 +42472,7 @@ function filesOnly(nsswitch, database) {
 }
 
 // src/parse/image-redact.ts
-var WITHHELD = "********";
+var WITHHELD2 = "********";
 var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
 var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
 function isCredentialName(name) {
@@ -42043,12 +42483,12 @@ var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
 function redactText(text7) {
-  return text7.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+  return text7.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
     const before = argv[i - 1];
-    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD2;
     return redactText(word);
   });
 }
@@ -42210,15 +42650,15 @@ function finish(l) {
 }
 
 // src/parse/image-launch.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var MAX_SCRIPT = 256 << 10;
 var MAX_DEPTH2 = 3;
 var MAX_SCRIPTS = 32;
 function programPath(fs, word, workdir, expand2) {
   const program = expand2(word);
-  if (program === null || posix4.basename(program) === "rsync") return void 0;
-  const candidates = program.includes("/") ? [posix4.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
+  if (program === null || posix5.basename(program) === "rsync") return void 0;
+  const candidates = program.includes("/") ? [posix5.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
   for (const c of candidates) {
     const st = fs.stat(c);
     if (st) return st.kind === "file" && st.size <= MAX_SCRIPT ? c : void 0;
@@ -42226,7 +42666,7 @@ function programPath(fs, word, workdir, expand2) {
   return void 0;
 }
 function inImage(path2, workdir) {
-  return posix4.resolve(workdir, path2);
+  return posix5.resolve(workdir, path2);
 }
 async function followScripts(fs, launch, workdir, expand2) {
   const result2 = { daemon: launch.daemon, configs: [], programs: [], daemonArgs: [...launch.daemonArgs], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
@@ -42266,10 +42706,10 @@ async function followScripts(fs, launch, workdir, expand2) {
 }
 
 // src/parse/image-configs.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var MAX_ROUNDS = 64;
 function secretsPaths(config, configPath) {
-  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix5.isAbsolute(p2) ? p2 : posix5.join(posix5.dirname(configPath), p2) }));
+  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix6.isAbsolute(p2) ? p2 : posix6.join(posix6.dirname(configPath), p2) }));
 }
 function imageSecrets(fs, config, configPath) {
   return secretsPaths(config, configPath).map(({ named: p2, at }) => {
@@ -42280,31 +42720,31 @@ function imageSecrets(fs, config, configPath) {
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
   });
 }
-function throughLink(fs, path2, config) {
+function throughLink2(fs, path2, config) {
   const real2 = `/${fs.stat(path2)?.path ?? path2.replace(/^\/+/, "")}`;
   if (real2 === path2) return config;
   const note = diagnostic("info", "found-through-link", `Found through a link: ${path2} \u2192 ${real2}; read as ${real2}.`, { file: path2, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
-var relative5 = (p2) => p2.replace(/^\/+/, "");
+var relative8 = (p2) => p2.replace(/^\/+/, "");
 function describe3(fs, path2, config, incomplete) {
   const secrets = imageSecrets(fs, config, path2);
   const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
   const texts = [];
   for (const cf of config.files) {
     const c = fs.content(cf.path);
-    if (c) texts.push([relative5(cf.path), c.toString("utf8")]);
+    if (c) texts.push([relative8(cf.path), c.toString("utf8")]);
   }
-  for (const s of secrets) if (s.file) texts.push([relative5(s.file), ""]);
+  for (const s of secrets) if (s.file) texts.push([relative8(s.file), ""]);
   return {
     path: path2,
-    config: throughLink(fs, path2, config),
+    config: throughLink2(fs, path2, config),
     secrets,
     incomplete,
     fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
     layers: [...new Set(files)].flatMap((p2) => {
       const f = fs.stat(p2);
-      return f ? [{ path: relative5(p2), layer: f.layer }] : [];
+      return f ? [{ path: relative8(p2), layer: f.layer }] : [];
     }),
     texts
   };
@@ -42329,7 +42769,7 @@ async function parseImageConfigs(fs, paths) {
 import { createHash as createHash5 } from "node:crypto";
 
 // src/parse/other-files.ts
-import { dirname as dirname11, resolve as resolve7 } from "node:path";
+import { dirname as dirname12, resolve as resolve7 } from "node:path";
 
 // src/parse/dockerfile.ts
 var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
@@ -42401,7 +42841,7 @@ function expand(word, vars, credential) {
     const name = braced ?? bare ?? "";
     const raw2 = vars.get(name);
     if (raw2 && isCredentialName(name) && credential === "unknown") unknown = true;
-    const value = raw2 && isCredentialName(name) ? WITHHELD : raw2;
+    const value = raw2 && isCredentialName(name) ? WITHHELD2 : raw2;
     const other = () => {
       const expanded = expand(alt ?? "", vars, credential);
       if (expanded === null) unknown = true;
@@ -42600,7 +43040,7 @@ ${text7}` : null;
     case "dockerfile": {
       if (!mentionsRsync(text7)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve7(dirname11(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve7(dirname12(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
       const image = readDockerfile(text7, readScript);
@@ -42764,6 +43204,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     for (const f of p2.config.files) covered.add(f.path);
   }
   const modes = reparse.modes ?? gitModes(root);
+  const noGit = reparse.modes === void 0 && modes.size === 0 ? gitUnreadable(root) : void 0;
   const namers = secretsNamers(chosen, roots);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash5("sha256").update(o.bytes).digest("hex"));
@@ -42771,7 +43212,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots);
+    const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots), file, noGit);
     const texts = [];
     for (const f of config.files) {
       const opened = openFound(roots, f.path);
@@ -42782,6 +43223,11 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
+}
+function withoutGit(config, file, why) {
+  if (why === void 0) return config;
+  const hint2 = "Let git read the checkout: a worktree's or submodule's git directory lies outside it (in a container, mount the main checkout or superproject too, or scan a plain clone).";
+  return { ...config, diagnostics: [diagnostic("info", GIT_UNREADABLE, why, { file, line: 1, column: 1 }, hint2), ...config.diagnostics] };
 }
 function hasConfigLines(bytes2) {
   for (const raw2 of Buffer.from(bytes2).toString("utf8").split("\n")) {
@@ -43846,11 +44292,11 @@ function byUpstream(cve, rsync) {
     if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
     return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
   }
-  const range2 = rsync.range;
-  if (range2 === null) return state("unknown", "no upstream version is known");
-  const min = releaseNumbers(range2.min);
-  const max = range2.max === null ? null : releaseNumbers(range2.max);
-  const span = `${range2.min}\u2013${range2.max ?? "latest"} (${range2.source})`;
+  const range3 = rsync.range;
+  if (range3 === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range3.min);
+  const max = range3.max === null ? null : releaseNumbers(range3.max);
+  const span = `${range3.min}\u2013${range3.max ?? "latest"} (${range3.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
@@ -43862,7 +44308,7 @@ function byUpstream(cve, rsync) {
 function classify3(address) {
   const a = address.trim().toLowerCase();
   if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
-  const v6 = ipv6(a.replace(/%[^%]+$/, ""));
+  const v6 = ipv62(a.replace(/%[^%]+$/, ""));
   if (v6 && /^[0-9a-f]{32}$/.test(a)) return classify6(v6);
   const v4 = ipv4(a);
   if (v4) return classify4(v4);
@@ -43916,7 +44362,7 @@ function ipv4(a) {
   for (let i = 4 - nums.length; i >= 0; i--) bytes2.push(Math.floor(last / 2 ** (8 * i)) & 255);
   return bytes2;
 }
-function ipv6(a) {
+function ipv62(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
   let text7 = a;
@@ -44306,7 +44752,9 @@ function secretsFacts(s, config) {
     owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
     other_accessible: stat ? (stat.mode & 6) !== 0 : null,
     referenced_by: referencedBy,
-    entries: s.entries ?? []
+    entries: s.entries ?? [],
+    ...s.namedBy !== void 0 && s.namedBy.length > 1 ? { named_by: s.namedBy } : {},
+    ...s.inRepository === false ? { in_repository: false } : {}
   };
 }
 function toFactsDiagnostic(d) {
@@ -45330,6 +45778,17 @@ var facts_schema_default = {
             items: {
               $ref: "#/definitions/secretsEntry"
             }
+          },
+          named_by: {
+            description: "Every config that names this secrets file, when several of one scan do; absent otherwise.",
+            type: "array",
+            items: {
+              type: "string"
+            }
+          },
+          in_repository: {
+            description: "false when a repository scan read the file under --root, outside the repository: its mode is the file's own, not the one git records.",
+            type: "boolean"
           },
           file: {
             type: [
@@ -46976,9 +47435,10 @@ function identityOf(f, file) {
   const entry = entryOf(f);
   return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...entry === null ? [] : [`entry ${entry}`]]);
 }
-var ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
+var ENTRY_PATH2 = /^secrets\[\d+\]\.entries$/;
 function entryOf(f) {
-  if (!ENTRY_PATH.test(f.path)) return null;
+  if (!ENTRY_PATH2.test(f.path)) return null;
+  if (f.entry !== void 0) return f.entry;
   const m = /\b(user|group) "([^"]*)"/.exec(f.message);
   return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
 }
@@ -47061,7 +47521,19 @@ function reportFingerprints(report) {
 
 // src/report/baseline-sarif.ts
 function absentAsFinding(a) {
-  return { rule_id: a.rule_id, title: a.title, severity: a.severity, context: null, message: a.message, target: a.target, module: a.module, path: a.path, location: a.location, ...a.cves ? { cves: a.cves } : {} };
+  return {
+    rule_id: a.rule_id,
+    title: a.title,
+    severity: a.severity,
+    context: null,
+    message: a.message,
+    target: a.target,
+    module: a.module,
+    path: a.path,
+    location: a.location,
+    ...a.cves ? { cves: a.cves } : {},
+    ...a.entry ? { entry: a.entry } : {}
+  };
 }
 function kindOfAbsent(report, target) {
   return (report.targets.find((t) => t.target === target) ?? report.targets[0])?.kind ?? "file";
@@ -47140,6 +47612,16 @@ var TARGET_KINDS = {
   }
 };
 
+// src/report/shown-name.ts
+function shownName2(t) {
+  return t.label ?? t.target;
+}
+function shownNames(report) {
+  const labels = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets, ...report.errors]) if (t.label !== void 0) labels.set(t.target, t.label);
+  return (id) => labels.get(id) ?? id;
+}
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var TOOL_NAME = "rsyncguard";
@@ -47198,8 +47680,8 @@ function sarifLog(report, opts) {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const prints = reportFingerprints(report);
   let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
@@ -47239,7 +47721,7 @@ function sarifLog(report, opts) {
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...report.errors.map((e) => notification("error", "target-error", `${shownName2(e)}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
     ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
     ...limited
@@ -47251,8 +47733,10 @@ function sarifLog(report, opts) {
       {
         tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
         automationDetails: { id: opts.category },
-        // --compliance: each control's state per target (the findings are the run's results).
-        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
+        // --compliance: each control's state per target (the findings are the run's results). --severity: the
+        // severities the results were limited to and how many findings of others were left out, so a filtered
+        // run never reads as a complete one.
+        ...report.compliance || report.severity_filter ? { properties: { ...report.compliance ? { compliance: sarifCompliance(report.compliance, report) } : {}, ...report.severity_filter ? { severity_filter: report.severity_filter } : {} } } : {},
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
@@ -47288,7 +47772,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(p2.shown ?? f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
@@ -47306,7 +47790,17 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     ...f.baseline_state ? { baselineState: f.baseline_state } : {},
     // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...host !== void 0 ? { host } : {}, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {}, message: f.message },
+    properties: {
+      rule: f.rule_id,
+      severity: f.severity,
+      target: f.target,
+      ...host !== void 0 ? { host } : {},
+      ...f.module !== null ? { module: f.module } : {},
+      facts_path: f.path,
+      ...f.cves ? { cves: f.cves } : {},
+      ...f.entry ? { entry: f.entry } : {},
+      message: f.message
+    },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
@@ -47444,7 +47938,11 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   // one several configs name is checked once: where is said beside each of them (issue 18).
   "secrets-not-found",
   "secrets-shared",
+  // A templated `secrets file` names no file until it is rendered: nothing about it was checked.
+  "secrets-templated",
   "found-through-link",
+  // A checkout git could not read was scanned without .gitignore and committed modes (git-view.ts).
+  "git-unreadable",
   "secrets-file-is-config",
   "public-declaration-without-reason",
   "public-declaration-misplaced",
@@ -47731,7 +48229,8 @@ function toText(raw2, p2, opts = {}) {
       const where3 = n.location ? `${formatLocation(n.location)} ` : "";
       out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
     }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const hidden = t.hidden?.findings.length ?? 0;
+    if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(report.severity_filter, hidden))}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
     const byModule = /* @__PURE__ */ new Map();
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
@@ -47753,6 +48252,7 @@ function toText(raw2, p2, opts = {}) {
       out.push(`  [${module}]`);
       for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
     }
+    if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
     if (opts.explain) out.push(...explainText(t));
@@ -47776,6 +48276,11 @@ function toText(raw2, p2, opts = {}) {
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+function noFindings(filter, hidden) {
+  if (filter === void 0) return "no findings";
+  const names2 = filter.severities.length > 1 ? `${filter.severities.slice(0, -1).join(", ")} or ${filter.severities.at(-1)}` : filter.severities[0] ?? "";
+  return `no ${names2} findings${hidden > 0 ? ` (${hidden} of other severities not shown)` : ""}`;
 }
 function hiddenLine(filter) {
   return `${filter.hidden} finding${filter.hidden === 1 ? "" : "s"} of other severities not shown (--severity ${filter.severities.join(",")}).`;
@@ -48146,10 +48651,12 @@ function filterBySeverity(report, severities2) {
   const targets = report.targets.map((t) => {
     const findings = t.findings.filter((f) => keep.has(f.severity));
     hidden += t.findings.length - findings.length;
+    const left = { findings: t.findings.filter((f) => !keep.has(f.severity)), waived: t.waived.filter((w) => !keep.has(w.finding.severity)) };
     return {
       ...t,
       findings,
       waived: t.waived.filter((w) => keep.has(w.finding.severity)),
+      ...left.findings.length + left.waived.length > 0 ? { hidden: left } : {},
       ...t.declared_public ? { declared_public: t.declared_public.filter((s) => keep.has(s.finding.severity)) } : {},
       ...t.vulnerabilities ? { vulnerabilities: { ...t.vulnerabilities, reported: t.vulnerabilities.reported.filter((c) => keep.has(c.severity)) } } : {}
     };
@@ -48188,8 +48695,9 @@ function withFingerprints(t, prints, hints) {
     const fix = hints.get(f.rule_id) ?? null;
     return fingerprint === void 0 ? { ...f, fix } : { ...f, fingerprint, fix };
   };
+  const { hidden: _, ...shown3 } = t;
   return {
-    ...t,
+    ...shown3,
     findings: t.findings.map(printed),
     waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
     ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}
@@ -48313,7 +48821,7 @@ function html(strings2, ...values) {
 function raw(markup) {
   return new Markup(markup);
 }
-function join16(parts) {
+function join19(parts) {
   let out = "";
   for (const p2 of parts) out += partText(p2);
   return new Markup(out);
@@ -48391,7 +48899,7 @@ function plural(n, one, many = `${one}s`) {
 function itemsOf(report, fleet) {
   const out = [];
   report.targets.forEach((t, ti) => {
-    const host = fleet ? fleet.hostOf(t.target) : t.target;
+    const host = fleet ? fleet.hostOf(t.target) : shownName2(t);
     const group2 = fleet ? fleet.groupOf(t.target) : "";
     t.findings.forEach((f, fi) => {
       out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group2 });
@@ -48426,14 +48934,14 @@ function findingsTable(report, items, fleet) {
     const state = i.f.baseline_state;
     return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
   });
-  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join16(rows)}</tbody></table></div></section>`;
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join19(rows)}</tbody></table></div></section>`;
 }
 function absentTable(report) {
   const absent2 = report.baseline?.absent ?? [];
   if (absent2.length === 0) return html``;
   const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
   const rows = absent2.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
-  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join16(rows)}</tbody></table></section>`;
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join19(rows)}</tbody></table></section>`;
 }
 
 // src/report/html/trend-chart.ts
@@ -48462,14 +48970,14 @@ function trendChart(runs) {
   const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label2(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label2(last.at)}</text>` : ""}` : "";
   const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
   const summary = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
-  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join16(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join19(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
 }
 function runsTable(runs) {
   const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
   const rows = runs.map(
     (r) => html`<tr><th scope="row">${label2(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
   );
-  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join16(rows)}</tbody></table>`;
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join19(rows)}</tbody></table>`;
 }
 
 // src/report/html/overview.ts
@@ -48477,7 +48985,7 @@ function countTargets(report, fleet) {
   return report.targets.map((t, i) => {
     const counts2 = zeroCounts();
     for (const f of t.findings) counts2[f.severity]++;
-    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
+    return { id: `t${i}`, target: shownName2(t), host: fleet ? fleet.hostOf(t.target) : shownName2(t), group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
   });
 }
 function summaryCards(report, rows) {
@@ -48490,7 +48998,8 @@ function summaryCards(report, rows) {
     { label: "targets evaluated", value: report.targets.length },
     { label: "not evaluated", value: report.errors.length, cls: report.errors.length > 0 ? "error" : "" },
     { label: "waived", value: rows.reduce((n, r) => n + r.waived, 0) }
-  ])}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
+  ])}${// --severity: the counts above are of the severities shown only; the page says so where they are.
+  report.severity_filter ? html`<p class="error severity-filter">${hiddenLine(report.severity_filter)} The counts are of the findings shown.</p>` : ""}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
     { label: "new", value: b.counts.new, cls: "baseline-new" },
     { label: "updated", value: b.counts.updated, cls: "baseline-updated" },
     { label: "unchanged", value: b.counts.unchanged, cls: "baseline-unchanged" },
@@ -48500,9 +49009,9 @@ function summaryCards(report, rows) {
 var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
 var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
 function targetsTable(report, rows) {
-  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join16(
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join19(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
-  )}${join16(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join19(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 function heatMap(report, rows, fleet) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -48528,7 +49037,7 @@ function heatMap(report, rows, fleet) {
   const names2 = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
   const maps = names2.map((g) => {
     const e = groups2.get(g);
-    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join16(e.cells)}</ul>` : "";
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join19(e.cells)}</ul>` : "";
   });
   const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names2.map(
     (g) => {
@@ -48948,16 +49457,16 @@ function targetsSection(report, excerpts, fleet) {
   const blocks3 = report.targets.map((t, ti) => {
     const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
     const counts2 = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-    const label4 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
+    const label4 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : shownName2(t);
     const said2 = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
     return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label4} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said2}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join16(blocks3)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join19(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
   return html`<section aria-labelledby="errors-h"><h2 id="errors-h" class="error">Not evaluated (${report.errors.length})</h2><table class="errors"><caption>${fleet ? "Hosts" : "Targets"} that could not be evaluated, with the reason</caption><thead><tr><th scope="col">${fleet ? "host" : "target"}</th>${fleet ? html`<th scope="col">group</th>` : ""}<th scope="col">reason</th><th scope="col">hint</th></tr></thead><tbody>${report.errors.map(
-    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : e.target}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
+    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : shownName2(e)}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
   )}</tbody></table></section>`;
 }
 
@@ -49023,9 +49532,9 @@ function toTrendHtml(trend) {
     ]
   )}</section><section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2>${trendChart(trend.runs)}${runsTable(trend.runs)}</section><section aria-labelledby="hosts-h"><h2 id="hosts-h">Hosts</h2><table class="sortable hosts"><caption>Hosts (${trend.hosts.length}) in the last sweep that listed them</caption>${sortableHead(
     [{ label: "host" }, { label: "group" }, { label: "status" }, { label: "unreachable", numeric: true }, { label: "last swept" }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressions", numeric: true }]
-  )}<tbody>${join16(hostRows)}</tbody></table></section><section aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><table class="sortable rules"><caption>Rules (${trend.rules.length}): hosts where each is open, fixed, regressed</caption>${sortableHead(
+  )}<tbody>${join19(hostRows)}</tbody></table></section><section aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><table class="sortable rules"><caption>Rules (${trend.rules.length}): hosts where each is open, fixed, regressed</caption>${sortableHead(
     [{ label: "rule" }, { label: "severity", numeric: true }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressed", numeric: true }]
-  )}<tbody>${join16(ruleRows)}</tbody></table></section><section aria-labelledby="findings-h"><h2 id="findings-h">Findings over time</h2>${rows.length > 0 ? html`${filterForm(filters, false, rows.length)}<table id="findings" class="sortable findings"><caption>Each finding per host (${rows.length}): first seen, fixed, open days</caption>${sortableHead([
+  )}<tbody>${join19(ruleRows)}</tbody></table></section><section aria-labelledby="findings-h"><h2 id="findings-h">Findings over time</h2>${rows.length > 0 ? html`${filterForm(filters, false, rows.length)}<table id="findings" class="sortable findings"><caption>Each finding per host (${rows.length}): first seen, fixed, open days</caption>${sortableHead([
     { label: "severity", numeric: true },
     { label: "rule" },
     { label: "finding" },
@@ -49037,7 +49546,7 @@ function toTrendHtml(trend) {
     { label: "fixed" },
     { label: "open days", numeric: true },
     { label: "regressions", numeric: true }
-  ])}<tbody>${join16(findingRows)}</tbody></table>` : html`<p>No findings in the history.</p>`}</section></main>`;
+  ])}<tbody>${join19(findingRows)}</tbody></table>` : html`<p>No findings in the history.</p>`}</section></main>`;
   return page("rsyncguard fleet trend", body);
 }
 
@@ -49237,14 +49746,15 @@ function topRules(row, severityOf) {
   return [...row.rules].sort(([a, m], [b, n]) => n - m || severityRank(severityOf.get(b) ?? "low") - severityRank(severityOf.get(a) ?? "low") || a.localeCompare(b)).slice(0, TOP_RULES).map(([id, n]) => `${id} (${n})`).join("; ");
 }
 var severities = (report) => new Map(report.rules.map((r) => [r.id, r.severity]));
-var counts = (row) => [row.counts.critical, row.counts.high, row.counts.medium, row.counts.low];
+var counts = (row, filter) => SEVERITIES.map((s) => filter === void 0 || filter.severities.includes(s) ? row.counts[s] : "");
 function toCsv(report) {
   const kindOf5 = new Map(report.targets.map((t) => [t.target, t.kind]));
   const rules = severities(report);
   const rows = [["target", "kind", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  const shown3 = shownNames(report);
   for (const [target, row] of tallies(report, (t) => t)) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
-    rows.push([target, kindOf5.get(target) ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
+    rows.push([shown3(target), kindOf5.get(target) ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
   }
   return csv(rows);
 }
@@ -49264,7 +49774,7 @@ function toFleetCsv(report, ctx) {
     const swept = sweptOf.get(host);
     const status = statusOfRow(row, swept);
     const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ["no rsync daemon configuration found"] : swept?.reason ? [swept.reason] : [];
-    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
   }
   return csv(out);
 }
@@ -49282,11 +49792,15 @@ var sha256 = (text7) => createHash9("sha256").update(text7).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
+function issuePath(kind, target, file) {
+  if (kind === "file") return repoPath(file);
+  return `[${kind} ${hostOfTarget(target).replace(/[[\]]/g, "_")}]/${repoPath(file)}`;
+}
 function codeQualityIssues(report) {
   const prints = reportFingerprints(report);
   const issues = [];
   for (const t of report.targets) {
-    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(shownName2(t));
     for (const f of t.findings) {
       const at = anchorOf(f);
       issues.push({
@@ -49297,7 +49811,7 @@ function codeQualityIssues(report) {
         categories: ["Security"],
         severity: GITLAB_SEVERITY[f.severity],
         fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
-        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } }
+        location: { path: issuePath(t.kind, t.target, at.file), lines: { begin: Math.max(1, at.line) } }
       });
     }
     for (const n of shownNotes(t)) {
@@ -49309,8 +49823,10 @@ function codeQualityIssues(report) {
         categories: ["Security"],
         severity: "info",
         // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
-        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, n.message])),
-        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
+        // Never its message, which may name other files' lines ("named by a/rsyncd.conf:1 and b/rsyncd.conf:1"):
+        // an edit elsewhere would resolve it and open a new one.
+        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, concerns(n.message)])),
+        location: { path: issuePath(t.kind, t.target, file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
       });
     }
   }
@@ -49319,7 +49835,7 @@ function codeQualityIssues(report) {
     issues.push({
       type: "issue",
       check_name: "rsyncguard/not-evaluated",
-      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
+      description: `${shownName2(e)} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
       categories: ["Security"],
       // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
       severity: "blocker",
@@ -49328,6 +49844,10 @@ function codeQualityIssues(report) {
     });
   }
   return unique2(issues);
+}
+function concerns(message) {
+  const word = /[^\s"'(]*\/[^\s"')]*/.exec(message)?.[0] ?? "";
+  return word.replace(/[.,;:]+$/, "").replace(/(:\d+)+$/, "");
 }
 function unique2(issues) {
   const seen = /* @__PURE__ */ new Map();
@@ -49343,6 +49863,49 @@ function cves(f) {
 function toGitlab(report) {
   return `${escapeJsonText(JSON.stringify(codeQualityIssues(report), null, 2))}
 `;
+}
+
+// src/report/rule-scope.ts
+var CONFIG = ["rsyncd-config", "host", "image"];
+var SECRETS = ["rsyncd-config", "rsync-secrets", "host", "image"];
+var range2 = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => `RSYNC-${String(from + i).padStart(3, "0")}`);
+var SCOPES = new Map([
+  ...range2(1, 15).map((id) => [id, CONFIG]),
+  ...range2(20, 25).map((id) => [id, CONFIG]),
+  ...range2(30, 34).map((id) => [id, SECRETS]),
+  // Secrets files named inside exported paths or world-writable directories: read from the configuration.
+  ...range2(35, 36).map((id) => [id, CONFIG]),
+  ...range2(40, 51).map((id) => [id, CONFIG]),
+  ...range2(60, 63).map((id) => [id, CONFIG]),
+  ...range2(70, 72).map((id) => [id, CONFIG]),
+  ["RSYNC-080", ["host"]],
+  ["RSYNC-081", ["host"]],
+  ["RSYNC-082", ["host", "image"]],
+  ["RSYNC-083", ["host", "xinetd"]],
+  ["RSYNC-084", ["host", "systemd-unit"]],
+  ...range2(85, 87).map((id) => [id, ["host"]]),
+  ["RSYNC-090", ["image", "dockerfile"]],
+  ["RSYNC-091", ["image", "dockerfile"]],
+  ["RSYNC-092", ["image"]],
+  ["RSYNC-093", ["image", "dockerfile"]],
+  ...range2(100, 101).map((id) => [id, CONFIG])
+]);
+var SCOPED_RULES = [...SCOPES.keys()];
+var OWN_PACKAGE = /^rsyncguard\.rules\./;
+var FILE_SHAPES = { "rsync-secrets": "rsync-secrets", "systemd-unit": "systemd-unit", xinetd: "xinetd", dockerfile: "dockerfile" };
+function shapeOf(t) {
+  if (t.kind !== "file") return t.kind;
+  const target = "target" in t.facts ? t.facts.target : null;
+  const kind = typeof target === "object" && target !== null && "file_kind" in target ? target.file_kind : void 0;
+  if (typeof kind !== "string") return "rsyncd-config";
+  return FILE_SHAPES[kind] ?? "other-file";
+}
+function rulesApplying(t, rules) {
+  const shape2 = shapeOf(t);
+  return rules.filter((r) => {
+    const scope = OWN_PACKAGE.test(r.package) ? SCOPES.get(r.id) : void 0;
+    return scope === void 0 || scope.includes(shape2);
+  });
 }
 
 // src/report/junit.ts
@@ -49366,14 +49929,15 @@ function toJunit(report) {
     return s;
   };
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
-  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules);
-  for (const e of report.errors) addError(suiteOf(e.target, "not evaluated"), e);
+  for (const t of report.targets) addTarget(suiteOf(shownName2(t), t.kind), t, rules, report.severity_filter);
+  for (const e of report.errors) addError(suiteOf(shownName2(e), "not evaluated"), e);
   const all = [...suites.values()];
   const sum2 = (k) => all.reduce((n, s) => n + s[k], 0);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum2("failures"), errors: sum2("errors"), time: 0 })}>`];
   for (const s of all) {
     lines.push(`  <testsuite${attrs({ name: s.name, tests: s.cases, failures: s.failures, errors: s.errors, skipped: s.skipped, time: 0 })}>`);
-    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/></properties>`);
+    const filter = report.severity_filter ? `<property${attrs({ name: "severity_filter", value: report.severity_filter.severities.join(",") })}/>` : "";
+    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/>${filter}</properties>`);
     lines.push(...s.tests);
     if (s.out.length > 0) lines.push(`    <system-out>${xmlLines(s.out)}</system-out>`);
     lines.push("  </testsuite>");
@@ -49382,43 +49946,63 @@ function toJunit(report) {
   return `${lines.join("\n")}
 `;
 }
-function addTarget(s, t, rules) {
-  const findingsOf2 = group(t.findings, (f) => f.rule_id);
-  const waivedOf = group(
-    t.waived.map((w) => w.finding),
-    (f) => f.rule_id
-  );
-  const reasons = new Map(t.waived.map((w) => [w.finding, `${w.waiver.reason} (${w.waiver.source})`]));
-  const ids = [.../* @__PURE__ */ new Set([...rules.map((r) => r.id), ...findingsOf2.keys()])];
+function addTarget(s, t, rules, filter) {
+  const classname = classnameOf(t.target);
   const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const results = [
+    ...t.findings.map((f) => ({ f, body: (head) => [`${head}>`, `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`, "    </testcase>"] })),
+    ...t.waived.map((w) => ({ f: w.finding, body: (head) => [`${head}>`, `      <skipped>${xmlText(`waived: ${w.waiver.reason} (${w.waiver.source})`)}</skipped>`, "    </testcase>"] })),
+    ...[...t.hidden?.findings ?? [], ...(t.hidden?.waived ?? []).map((w) => w.finding)].map((f) => ({ f, body: (head) => [`${head}>`, `      <skipped>${xmlText(hiddenMessage(f, filter))}</skipped>`, "    </testcase>"] }))
+  ];
+  const fired = group(results, (r) => r.f.rule_id);
+  const ids = [.../* @__PURE__ */ new Set([...rulesApplying(t, rules).map((r) => r.id), ...[...fired.keys()].sort()])];
+  const names2 = /* @__PURE__ */ new Map();
   for (const id of ids) {
-    s.cases++;
-    const findings = findingsOf2.get(id) ?? [];
-    const head = `    <testcase${attrs({ name: `${id} ${titles.get(id) ?? findings[0]?.title ?? ""}`.trim(), classname: t.target, time: 0 })}`;
-    if (findings.length > 0) {
-      s.failures++;
-      s.tests.push(`${head}>`, ...findings.map((f) => `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`), "    </testcase>");
+    const title = titles.get(id) ?? fired.get(id)?.[0]?.f.title ?? "";
+    const own = fired.get(id);
+    if (own === void 0) {
+      s.cases++;
+      s.tests.push(`    <testcase${attrs({ name: `${id} ${title}`.trim(), classname, time: 0 })}/>`);
       continue;
     }
-    const waived = waivedOf.get(id) ?? [];
-    if (waived.length > 0) {
-      s.skipped++;
-      s.tests.push(`${head}>`, `      <skipped>${xmlText(`waived: ${waived.map((f) => reasons.get(f) ?? "").join("; ")}`)}</skipped>`, "    </testcase>");
-      continue;
+    for (const r of [...own].sort((a, b) => (a.f.location?.line ?? 0) - (b.f.location?.line ?? 0) || (a.f.location?.column ?? 0) - (b.f.location?.column ?? 0))) {
+      const base3 = `${id} ${title}${aboutOf(r.f, t)}`.trim();
+      const n = (names2.get(base3) ?? 0) + 1;
+      names2.set(base3, n);
+      s.cases++;
+      if (t.findings.includes(r.f)) s.failures++;
+      else s.skipped++;
+      s.tests.push(...r.body(`    <testcase${attrs({ name: n === 1 ? base3 : `${base3} #${n}`, classname, time: 0 })}`));
     }
-    s.tests.push(`${head}/>`);
   }
   for (const n of shownNotes(t)) s.out.push(`${n.level} ${n.code}${n.location ? ` ${formatLocation(n.location)}` : ""}: ${n.message}`);
+}
+function hiddenMessage(f, filter) {
+  return `hidden by --severity ${filter?.severities.join(",") ?? ""}: a ${f.severity} finding, not reported in this run`;
+}
+function classnameOf(target) {
+  return target.replace(/\./g, "_");
+}
+function aboutOf(f, t) {
+  const where3 = f.module === null ? "(daemon)" : `[${f.module}]`;
+  if (f.cves && f.cves.length > 0) return `: ${where3} ${[...f.cves].sort().join(", ")}`;
+  const param = /^config\.(?:modules\[\d+\]\.params|global)\.(.+)$/.exec(f.path);
+  if (param) return `: ${where3} ${param[1]}`;
+  if (/^secrets\[\d+\]/.test(f.path)) {
+    const entry = entryOf(f);
+    return `: ${f.location?.file ?? t.target}${entry === null ? "" : ` ${entry.replace(/"/g, "")}`}`;
+  }
+  return `: ${f.module === null ? "" : `${where3} `}${f.path}`;
 }
 function addError(s, e) {
   s.cases++;
   s.errors++;
   const body = [e.message, ...e.hint ? [`hint: ${e.hint}`] : []];
-  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: e.target, time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
+  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: classnameOf(e.target), time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
 }
 function failureBody(f, t) {
   return [
-    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(t.target).trim()})`}`,
+    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(shownName2(t)).trim()})`}`,
     `module: ${f.module ?? "(daemon)"}`,
     `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(", ")}]` : ""}${f.context ? ` (raised: ${f.context})` : ""}`
   ];
@@ -49700,13 +50284,13 @@ function rsyncView(facts) {
   if (!isObject(r)) return null;
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const range3 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list3 = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves3 = list3.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range: range2, cves: cves3 };
+  return { version, unknown, range: range3, cves: cves3 };
 }
 var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
@@ -49743,8 +50327,8 @@ function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
   if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
-    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range2}${basis}`;
+    const range3 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range3}${basis}`;
   }
   if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
   if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
@@ -50135,7 +50719,19 @@ function rebased(report, baseline) {
 function recomputed(findings) {
   const asFinding = /* @__PURE__ */ new Map();
   for (const b of findings) {
-    const f = { rule_id: b.rule_id, title: b.title, severity: b.severity, context: null, message: b.message ?? "", target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {} };
+    const f = {
+      rule_id: b.rule_id,
+      title: b.title,
+      severity: b.severity,
+      context: null,
+      message: b.message ?? "",
+      target: b.target,
+      module: b.module,
+      path: b.path,
+      location: b.location,
+      ...b.cves ? { cves: b.cves } : {},
+      ...b.entry ? { entry: b.entry } : {}
+    };
     asFinding.set(f, b);
   }
   const prints = fingerprints([...asFinding.keys()], (f) => anchorOf(f).file);
@@ -50173,7 +50769,19 @@ function stateOf(f, b) {
   return b.severity !== f.severity || b.message !== null && comparableMessage(b.message, b.cves) !== comparableMessage(f.message, f.cves) ? "updated" : "unchanged";
 }
 function absent(b, print) {
-  return { rule_id: b.rule_id, title: b.title, severity: b.severity, message: b.message ?? b.title, target: b.target, module: b.module, path: b.path, location: b.location, ...b.cves ? { cves: b.cves } : {}, fingerprint: print };
+  return {
+    rule_id: b.rule_id,
+    title: b.title,
+    severity: b.severity,
+    message: b.message ?? b.title,
+    target: b.target,
+    module: b.module,
+    path: b.path,
+    location: b.location,
+    ...b.cves ? { cves: b.cves } : {},
+    ...b.entry ? { entry: b.entry } : {},
+    fingerprint: print
+  };
 }
 function compareWithBaseline(report, baseline) {
   return compare(report, baseline, true);
@@ -50418,11 +51026,11 @@ function parseHistoryRecord(v) {
 }
 
 // src/runner/load-config.ts
-import { dirname as dirname12, relative as relative6, resolve as resolve8, sep as sep5 } from "node:path";
+import { dirname as dirname13, relative as relative9, resolve as resolve8, sep as sep7 } from "node:path";
 function loadConfigTarget(path2, opts) {
   const read = readLocalFile(path2);
   if (!read.ok) return read;
-  const classified = classifyFile(relative6(rootOf(resolve8(path2)), resolve8(path2)), read.value);
+  const classified = classifyFile(relative9(rootOf(resolve8(path2)), resolve8(path2)), read.value);
   if (classified.kind.analyzer !== "rsyncd") return otherKind(path2, classified.kind.label, classified.by, opts);
   const config = parseRsyncdConf(path2, read.value, localConfigSource(opts.root === void 0 ? {} : { root: opts.root }));
   if (config.limit) {
@@ -50459,7 +51067,7 @@ function noDaemonConfig(file) {
 }
 function rootOf(file) {
   const cwd = process.cwd();
-  return file.startsWith(`${cwd}${sep5}`) ? cwd : dirname12(file);
+  return file.startsWith(`${cwd}${sep7}`) ? cwd : dirname13(file);
 }
 function parseVersion(text7) {
   const version = releaseNumbers(text7 ?? DEFAULT_RSYNC_VERSION);
@@ -50467,7 +51075,7 @@ function parseVersion(text7) {
 }
 
 // src/runner/scan-repository.ts
-import { statSync as statSync12 } from "node:fs";
+import { realpathSync as realpathSync7, statSync as statSync12 } from "node:fs";
 function factsFor(parsed, opts) {
   const id = displayPath(parsed.root, parsed.file, parsed.daemon);
   const doc2 = buildFacts({
@@ -50484,17 +51092,28 @@ function factsFor(parsed, opts) {
 }
 function* repositoryTargets(paths, opts) {
   let found = 0;
+  const seen = /* @__PURE__ */ new Set();
+  const roots = [];
   for (const path2 of paths) {
     opts.onFound?.({ path: path2, found });
     let configs = 0;
     let errors = 0;
-    for (const t of pathTargets(path2, opts)) {
+    for (const t of pathTargets(path2, opts, roots)) {
+      if (t.real !== void 0 && seen.has(t.real)) {
+        if (t.origin !== void 0) configs++;
+        continue;
+      }
+      if (t.real !== void 0) seen.add(t.real);
       if (t.origin !== void 0) configs++;
       else if (!("schema" in t.target)) errors++;
       yield t;
       opts.onFound?.({ path: path2, found: ++found });
     }
-    if (configs === 0 && errors === 0 && isDirectory(path2)) opts.onEmptyPath?.(path2);
+    if (configs === 0 && errors === 0 && isDirectory(path2) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path2, leftOutConfigs(realpathSync7(path2), opts.exclude));
+  }
+  if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
+    const unmatched = unmatchedExcludes(roots, opts.exclude);
+    if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
   }
 }
 function isDirectory(path2) {
@@ -50504,18 +51123,19 @@ function isDirectory(path2) {
     return false;
   }
 }
-function* pathTargets(path2, opts) {
+function* pathTargets(path2, opts, roots) {
   for (const found of repoTargets([path2], opts.exclude)) {
     if (found.kind === "error") {
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;
     }
+    if (isDirectory(path2)) roots.push(found.root);
     for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot } };
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
       else if (parsed.kind === "other") {
         const display = displayPath(parsed.root, parsed.file);
         const rename = (f) => displayPath(parsed.root, f);
-        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [] };
+        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
       } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
   }
@@ -50530,7 +51150,7 @@ function scanRepository(paths, opts) {
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 
 // src/runner/exit-codes.ts
 var EXIT_OK = 0;
@@ -50613,14 +51233,14 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path2 = file ?? (existsSync8(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path2 = file ?? (existsSync10(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
   const bytes2 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes2.ok) return bytes2;
   return parseWaiverFile(bytes2.value.toString("utf8"), path2);
 }
 function loadPublicEntries(file) {
-  const path2 = file ?? (existsSync8(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path2 = file ?? (existsSync10(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
   const bytes2 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes2.ok) return bytes2;
@@ -50824,6 +51444,10 @@ function cves2(v, at) {
   const ids = [...new Set(v)].sort();
   return ids.length > 0 ? ids : void 0;
 }
+function entryOf2(v, at) {
+  const entry = strOrNull2(v, at);
+  return entry === null || !/^(user|group) "/.test(entry) ? {} : { entry };
+}
 function location(v, at) {
   if (v === null || v === void 0) return null;
   if (!isObject(v) || typeof v["file"] !== "string" || !Number.isInteger(v["line"]) || !Number.isInteger(v["column"])) throw new Invalid(at, "is not {file, line, column} or null");
@@ -50848,6 +51472,7 @@ function jsonFinding(v, at, reported) {
     path: str3(v["path"], `${at}.path`),
     location: location(v["location"], `${at}.location`),
     ...c ? { cves: c } : {},
+    ...entryOf2(v["entry"], `${at}.entry`),
     fingerprint: strOrNull2(v["fingerprint"], `${at}.fingerprint`),
     reported
   };
@@ -50927,6 +51552,7 @@ function sarifFinding(r, at, titles) {
     path: str3(p2["facts_path"], `${at}.properties.facts_path`),
     location: sarifLocation(r, at),
     ...c ? { cves: c } : {},
+    ...entryOf2(p2["entry"], `${at}.properties.entry`),
     fingerprint: isObject(prints) ? strOrNull2(prints["primaryLocationLineHash"], `${at}.partialFingerprints.primaryLocationLineHash`) : null,
     reported: !(Array.isArray(suppressions) && suppressions.length > 0)
   };
@@ -50988,11 +51614,11 @@ function readBaseline(path2) {
 }
 
 // src/runner/host.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { join as join20 } from "node:path";
 function collectorPath() {
-  const shipped = join17(distDir(), "rsync-facts.sh");
-  return existsSync9(shipped) ? shipped : join17(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join20(distDir(), "rsync-facts.sh");
+  return existsSync11(shipped) ? shipped : join20(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   return runCollector(collectorPath());
@@ -51014,15 +51640,15 @@ async function collect(items) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync11, lstatSync as lstatSync7, readFileSync as readFileSync5, statSync as statSync13 } from "node:fs";
-import { dirname as dirname13 } from "node:path";
+import { appendFileSync, existsSync as existsSync13, lstatSync as lstatSync9, readFileSync as readFileSync5, statSync as statSync13 } from "node:fs";
+import { dirname as dirname14 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/runner/sweep-results.ts
-import { closeSync as closeSync5, existsSync as existsSync10, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync12, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
 var TAIL_WINDOW = 64 << 20;
 function repairTornTail(file) {
-  if (!existsSync10(file)) return null;
+  if (!existsSync12(file)) return null;
   const fd = openSync5(file, "r+");
   try {
     const size = fstatSync4(fd).size;
@@ -51089,11 +51715,11 @@ async function sweepOne(host, script2, opts) {
 async function sweep(hosts, script2, opts) {
   const warn2 = opts.warn ?? (() => {
   });
-  if (opts.results && existsSync11(opts.results) && !lstatSync7(opts.results).isFile()) {
+  if (opts.results && existsSync13(opts.results) && !lstatSync9(opts.results).isFile()) {
     return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
-    const dir = dirname13(opts.results);
+    const dir = dirname14(opts.results);
     let isDir = false;
     try {
       isDir = statSync13(dir).isDirectory();
@@ -51110,7 +51736,7 @@ async function sweep(hosts, script2, opts) {
     const repaired = repairTornTail(opts.results);
     if (repaired) warn2(repaired);
   }
-  const earlier = opts.resume && opts.results && existsSync11(opts.results) ? readOutcomes(readFileSync5(opts.results, "utf8"), opts.results, warn2) : /* @__PURE__ */ new Map();
+  const earlier = opts.resume && opts.results && existsSync13(opts.results) ? readOutcomes(readFileSync5(opts.results, "utf8"), opts.results, warn2) : /* @__PURE__ */ new Map();
   const outcomes = [];
   const todo = [];
   for (const h of hosts) {
@@ -51282,7 +51908,7 @@ async function scanImage(fullRef, opts) {
       else if (target.label !== void 0) scan.labels.set(target.target, target.label);
       for (const [path2, text7] of texts) scan.texts.set(path2, text7);
     }
-    return ok({ ...scan, warnings: read.fs.warnings });
+    return ok({ ...scan, warnings: [...image.warnings ?? [], ...read.fs.warnings] });
   } catch (e) {
     const lost = image.unavailable?.();
     return readFailure(lost !== void 0 && !(e instanceof EnvironmentFailure) ? new EnvironmentFailure(lost) : e);
@@ -51296,8 +51922,8 @@ function readFailure(e) {
 }
 
 // src/runner/history.ts
-import { closeSync as closeSync6, constants as constants4, fsyncSync, linkSync, lstatSync as lstatSync8, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync14, unlinkSync, writeSync } from "node:fs";
-import { join as join18 } from "node:path";
+import { closeSync as closeSync6, constants as constants6, fsyncSync, linkSync, lstatSync as lstatSync10, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync14, unlinkSync, writeSync } from "node:fs";
+import { join as join21 } from "node:path";
 var HISTORY_FILE = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(?:-\d+)?\.jsonl$/;
 var RUN_INPUT = { what: "the history file", maxBytes: 256 * MiB, hint: "History files are written by rsyncguard sweep --history; remove or move files that are not." };
 var MAX_COLLISIONS = 1e3;
@@ -51315,8 +51941,8 @@ function prepareHistoryDir(dir) {
   }
   try {
     if (!statSync14(dir).isDirectory()) return fail(new UserError("--history is not a directory", dir, hint2));
-    const probe = join18(dir, `.probe-${process.pid}-${Date.now()}`);
-    closeSync6(openSync6(probe, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL, 384));
+    const probe = join21(dir, `.probe-${process.pid}-${Date.now()}`);
+    closeSync6(openSync6(probe, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL, 384));
     unlinkSync(probe);
   } catch (e) {
     return fail(new UserError(`--history: the directory cannot be written: ${errorMessage(e)}`, dir, hint2));
@@ -51324,10 +51950,10 @@ function prepareHistoryDir(dir) {
   return ok(void 0);
 }
 function writeHistory(dir, records, startedAt) {
-  const tmp = join18(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
+  const tmp = join21(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
   const hint2 = "Free space or fix the directory; this sweep is not in the history.";
   try {
-    const fd = openSync6(tmp, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW, 384);
+    const fd = openSync6(tmp, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | constants6.O_NOFOLLOW, 384);
     try {
       for (const r of records) writeSync(fd, `${JSON.stringify(r)}
 `);
@@ -51336,7 +51962,7 @@ function writeHistory(dir, records, startedAt) {
       closeSync6(fd);
     }
     for (let n = 1; n <= MAX_COLLISIONS; n++) {
-      const file = join18(dir, historyFileName(startedAt, n));
+      const file = join21(dir, historyFileName(startedAt, n));
       try {
         linkSync(tmp, file);
         return ok(file);
@@ -51407,19 +52033,19 @@ function historyFiles(dir, warn2) {
   const files = [];
   for (const n of names2.sort(compareRunFiles)) {
     try {
-      if (lstatSync8(join18(dir, n)).isFile()) files.push(n);
-      else warn2(`${join18(dir, n)}: not a regular file: ignored`);
+      if (lstatSync10(join21(dir, n)).isFile()) files.push(n);
+      else warn2(`${join21(dir, n)}: not a regular file: ignored`);
     } catch (e) {
-      warn2(`${join18(dir, n)}: ${errorMessage(e)}: ignored`);
+      warn2(`${join21(dir, n)}: ${errorMessage(e)}: ignored`);
     }
   }
   return ok(files);
 }
 function runsInTimeOrder(dir, names2, warn2) {
   const dated = names2.map((name) => {
-    const bytes2 = readInputFile(join18(dir, name), RUN_INPUT);
+    const bytes2 = readInputFile(join21(dir, name), RUN_INPUT);
     const at = bytes2.ok ? firstAt(bytes2.value.toString("utf8")) : void 0;
-    if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join18(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
+    if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join21(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
     return { name, at: at ?? `${nameTime(name)}Z` };
   });
   return dated.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : compareRunFiles(a.name, b.name)).map((d) => d.name);
@@ -51429,7 +52055,7 @@ function readHistory(dir, each, warn2) {
   if (!files.ok) return files;
   let runs = 0;
   for (const name of runsInTimeOrder(dir, files.value, warn2)) {
-    const path2 = join18(dir, name);
+    const path2 = join21(dir, name);
     const bytes2 = readInputFile(path2, RUN_INPUT);
     if (!bytes2.ok) {
       warn2(`${path2}: ${bytes2.error.message}: ignored`);
@@ -51881,7 +52507,7 @@ function foldEdits(edits, accepted, originals) {
 }
 
 // src/runner/fix-verify.ts
-import { realpathSync as realpathSync6 } from "node:fs";
+import { realpathSync as realpathSync8 } from "node:fs";
 import { resolve as resolve9 } from "node:path";
 var ACCESS_FIELDS = ["listed", "auth_required", "open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"];
 var WIDENS = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
@@ -51980,11 +52606,11 @@ function accessChange(b, a, claim) {
   return null;
 }
 function realFile(origin, display) {
-  const rootReal = realpathSync6(origin.root);
+  const rootReal = realpathSync8(origin.root);
   for (const guess of [resolve9(process.cwd(), display), resolve9(origin.root, display)]) {
     if (displayPath(origin.root, guess) !== display) continue;
     try {
-      const real2 = realpathSync6(guess);
+      const real2 = realpathSync8(guess);
       if (within(rootReal, real2)) return real2;
     } catch {
     }
@@ -52277,8 +52903,8 @@ var TargetFixer = class {
 };
 
 // src/runner/fix-write.ts
-import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync9, openSync as openSync7, readFileSync as readFileSync6, realpathSync as realpathSync7, renameSync as renameSync2, rmSync as rmSync5, writeSync as writeSync2 } from "node:fs";
-import { basename, dirname as dirname14, join as join19 } from "node:path";
+import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync11, openSync as openSync7, readFileSync as readFileSync6, realpathSync as realpathSync9, renameSync as renameSync2, rmSync as rmSync5, writeSync as writeSync2 } from "node:fs";
+import { basename, dirname as dirname15, join as join22 } from "node:path";
 function writeFixes(run2) {
   const written = [];
   for (const t of run2.report.targets) {
@@ -52297,14 +52923,14 @@ function writeOne(display, root, real2, before, after) {
   const refuse = (why) => fail(new UserError(`not written: ${display} ${why}`, void 0, "Nothing else was changed in it; check the file and run fix again."));
   let st;
   try {
-    if (realpathSync7(real2) !== real2 || !within(realpathSync7(root), real2)) return refuse("is no longer inside the scan root");
-    st = lstatSync9(real2);
+    if (realpathSync9(real2) !== real2 || !within(realpathSync9(root), real2)) return refuse("is no longer inside the scan root");
+    st = lstatSync11(real2);
     if (!st.isFile()) return refuse("is no longer a regular file");
     if (readFileSync6(real2, "utf8") !== before) return refuse("changed since it was read");
   } catch (e) {
     return refuse(`could not be checked: ${errorMessage(e)}`);
   }
-  const temp = join19(dirname14(real2), `.${basename(real2)}.rsyncguard-fix-${process.pid}`);
+  const temp = join22(dirname15(real2), `.${basename(real2)}.rsyncguard-fix-${process.pid}`);
   try {
     const fd = openSync7(temp, "wx", st.mode & 4095);
     try {
@@ -52395,20 +53021,11 @@ function fixHostTarget(ev, raw2, entry, day2, opts) {
 import { isIP } from "node:net";
 
 // src/cli/did-you-mean.ts
-function editDistance2(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
 function closestNames(typed, names2) {
   if (typed.length > 64) return [];
   const word = typed.toLowerCase();
   const maxEdits = word.length <= 3 ? 1 : 2;
-  const scored = names2.map((name) => ({ name, d: editDistance2(word, name), prefix: word.length >= 2 && name.startsWith(word) })).filter((c) => c.d <= maxEdits || c.prefix).sort((a, b) => a.d - b.d);
+  const scored = names2.map((name) => ({ name, d: editDistance(word, name), prefix: word.length >= 2 && name.startsWith(word) })).filter((c) => c.d <= maxEdits || c.prefix).sort((a, b) => a.d - b.d);
   const close = scored.filter((c) => c.d <= maxEdits);
   return (close.length > 0 ? close : scored).slice(0, 3).map((c) => c.name);
 }
@@ -52454,14 +53071,16 @@ function parseOptions(command, options, argv) {
       const inline = eq < 0 ? void 0 : arg.slice(eq + 1);
       const o = Object.hasOwn(options, name) ? options[name] : void 0;
       if (o === void 0 && name === "help") throw bad(`--help takes no value: write --help alone`);
-      if (o === void 0) throw bad(`unknown option --${name}${didYouMean(name, names2, (n) => `--${n}`)}`);
+      if (o === void 0) throw bad(`unknown option --${name}${habit(name, names2) ?? didYouMean(name, names2, (n) => `--${n}`)}`);
       if (o.type === "boolean" && inline !== void 0) throw bad(`--${name} takes no value, not "${inline}": write --${name} alone`);
       set(name, o, o.type === "boolean" ? void 0 : inline ?? takeValue(`--${name}`, name, o));
+      formatAsOutput(`--${name}`, name, values[name], options, bad);
       continue;
     }
     if (arg.startsWith("-") && arg.length > 1) {
       const letters = arg.slice(1);
       if (letters.length > 1 && Object.hasOwn(options, letters)) throw bad(`unknown option ${arg}; did you mean --${letters}?`);
+      if ((letters === "V" || letters === "v") && !byShort.has(letters)) throw bad(`unknown option ${arg}${habit("version", names2)}`);
       for (let j = 0; j < letters.length; j++) {
         const c = letters[j] ?? "";
         const name = byShort.get(c);
@@ -52477,6 +53096,7 @@ function parseOptions(command, options, argv) {
         }
         const rest = letters.slice(j + 1);
         set(name, o, rest !== "" ? rest.replace(/^=/, "") : takeValue(`-${c}`, name, o));
+        formatAsOutput(`-${c}`, name, values[name], options, bad);
         break;
       }
       continue;
@@ -52498,18 +53118,30 @@ function checked2(name, o, v, bad) {
   const canonical = (word) => choices.find((c) => c.toLowerCase() === word.toLowerCase());
   if (o.list !== true) {
     const c = canonical(v);
-    if (c === void 0) throw new UserError(`--${name} must be one of ${choices.join(", ")}, not "${v}"`);
+    if (c === void 0) throw bad(`--${name} must be one of ${choices.join(", ")}, not "${v}"`);
     return c;
   }
   const words = v.split(",").map((w) => w.trim()).filter((w) => w !== "");
-  if (words.length === 0) throw new UserError(`--${name} needs at least one of ${choices.join(", ")}`);
+  if (words.length === 0) throw bad(`--${name} needs at least one of ${choices.join(", ")}`);
   const out = [];
   for (const w of words) {
     const c = canonical(w);
-    if (c === void 0) throw new UserError(`--${name} must be a comma-separated list of ${choices.join(", ")}, not "${w}"`);
+    if (c === void 0) throw bad(`--${name} must be a comma-separated list of ${choices.join(", ")}, not "${w}"`);
     if (!out.includes(c)) out.push(c);
   }
   return out.join(",");
+}
+function habit(name, names2) {
+  if (name === "version") return "; the version is the top level's: rsyncguard --version";
+  if (name === "exit-code" && names2.includes("fail-on")) return "; did you mean --fail-on? rsyncguard exits 1 when a reported finding is at or above --fail-on LEVEL (default high), and --fail-on none always exits 0";
+  return void 0;
+}
+function formatAsOutput(flag, name, value, options, bad) {
+  const formats = options["format"]?.choices;
+  if (name !== "output" || typeof value !== "string" || formats === void 0) return;
+  const format = formats.find((f) => f.toLowerCase() === value.toLowerCase());
+  if (format === void 0) return;
+  throw bad(`${flag} names the output file; for the format write -f ${format} (a file called ${value} is written -o ./${value})`);
 }
 
 // src/cli/command.ts
@@ -52543,7 +53175,11 @@ function warnLine(line) {
   process.stderr.write(`${escapeControls(line)}
 `);
 }
-function writeOutput(raw2, file) {
+function outputFile(given) {
+  return given === "-" ? void 0 : given;
+}
+function writeOutput(raw2, output) {
+  const file = outputFile(output);
   const text7 = escapeJsonText(raw2);
   if (file === void 0) {
     process.stdout.write(text7);
@@ -52557,7 +53193,8 @@ function writeOutput(raw2, file) {
   }
 }
 var CHUNK = 1 << 20;
-function writeOutputChunks(produce, file) {
+function writeOutputChunks(produce, output) {
+  const file = outputFile(output);
   let fd;
   let failed2;
   const fault = (e) => new UserError(`cannot write the output: ${errorMessage(e)}`, file ?? "(standard output)", "Choose a writable path for --output.");
@@ -52691,7 +53328,7 @@ var TARGET_OPTIONS = {
   root: { type: "string", valueName: "DIR", help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
   "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
   "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
-  output: { type: "string", short: "o", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
+  output: { type: "string", short: "o", valueName: "FILE", help: "Write the result to FILE instead of standard output (- is standard output)" }
 };
 
 // src/cli/commands/access.ts
@@ -52921,7 +53558,7 @@ var INSECURE_REGISTRY_OPTION = {
   help: "Plain HTTP to this registry on loopback (127.0.0.0/8, ::1, localhost); every other registry stays HTTPS. Given without HOST:PORT: every registry on loopback"
 };
 var NAME = "--insecure-registry";
-var registryLike = (word) => !word.startsWith("-") && !/[/@]/.test(word) && (/[.:]/.test(word) || word.toLowerCase() === "localhost");
+var registryLike = (word) => /^[a-z][a-z0-9+.-]*:\/\//i.test(word) || !word.startsWith("-") && !/[/@]/.test(word) && (/[.:]/.test(word) || word.toLowerCase() === "localhost");
 function takeBareInsecureRegistry(argv) {
   const out = [];
   let bare = false;
@@ -53002,6 +53639,8 @@ var admissionCommand = {
     const insecure = insecureRegistries(args, taken.bare);
     if (insecure instanceof UserError) return insecure;
     if (args.positionals[0] !== "serve") return new UserError("usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE");
+    const extra = args.positionals.slice(1);
+    if (extra.length > 0) return new UserError(`admission serve takes no arguments, only options: unexpected ${extra.map((w) => JSON.stringify(escapeControls(w))).join(" ")}`, void 0, "See rsyncguard admission --help.");
     const cert = stringOption(args, "tls-cert");
     const key = stringOption(args, "tls-key");
     if (!cert || !key) return new UserError("admission serve needs --tls-cert and --tls-key", void 0, "The API server calls webhooks over HTTPS only.");
@@ -53070,7 +53709,7 @@ var admissionCommand = {
 
 // src/cli/render-report.ts
 function renderContext(args, defaults) {
-  const toTerminal = stringOption(args, "output") === void 0;
+  const toTerminal = outputFile(stringOption(args, "output")) === void 0;
   return {
     colour: toTerminal && colourWanted(process.stdout, process.env),
     texts: defaults.texts,
@@ -53106,7 +53745,23 @@ function shownReport(report, args) {
 }
 function judgeReport(report, args) {
   const shown3 = shownReport(report, args);
-  return shown3.ok ? exitCode(shown3.value, stringOption(args, "fail-on") ?? "high") : shown3.error;
+  if (!shown3.ok) return shown3.error;
+  const unreachable2 = failOnUnreachable(args);
+  if (unreachable2 !== void 0 && args.values["quiet"] !== true) process.stderr.write(`rsyncguard: warning: ${escapeControls(unreachable2)}
+`);
+  return exitCode(shown3.value, stringOption(args, "fail-on") ?? "high");
+}
+function failOnUnreachable(args) {
+  const levels = stringOption(args, "severity");
+  const failOn = stringOption(args, "fail-on") ?? "high";
+  if (levels === void 0 || failOn === "none") return void 0;
+  const shown3 = parseSeverities(levels);
+  const at = SEVERITIES.findIndex((s) => s === failOn);
+  if (!shown3.ok || at < 0) return void 0;
+  const counted2 = SEVERITIES.slice(0, at + 1);
+  if (shown3.value.some((s) => counted2.includes(s))) return void 0;
+  const which = args.given.has("fail-on") ? `--fail-on ${failOn}` : `--fail-on ${failOn} (the default)`;
+  return `${which} can never fire with --severity ${shown3.value.join(",")}: no ${counted2.join(" or ")} finding is reported, so none fails the run; add ${counted2.join(",")} to --severity, or give --fail-on none if that is meant`;
 }
 
 // src/cli/commands/host-report.ts
@@ -53232,7 +53887,7 @@ function outcomeInputs(text7, name) {
 // src/cli/commands/report-options.ts
 var REPORT_OPTIONS = {
   format: formatOption(REPORT_FORMATS),
-  output: { type: "string", short: "o", valueName: "FILE", help: "Write the report to FILE instead of standard output" },
+  output: { type: "string", short: "o", valueName: "FILE", help: "Write the report to FILE instead of standard output (- is standard output)" },
   "fail-on": { type: "string", valueName: "LEVEL", help: "Exit 1 when a finding is at or above LEVEL (critical|high|medium|low|none)", default: "high", choices: FAIL_ON },
   waivers: { type: "string", valueName: "FILE", help: "Waiver file (default: .rsyncguard.yaml when present)" },
   "no-inline-waivers": { type: "boolean", help: 'Ignore "# rsyncguard: ignore" comments in configs' },
@@ -53256,6 +53911,7 @@ var SARIF_OPTIONS = {
 };
 
 // src/cli/progress.ts
+import { posix as posix7 } from "node:path";
 var MIN_REDRAW_MS = 100;
 var ERASE = "\r\x1B[K";
 var Progress = class {
@@ -53376,9 +54032,19 @@ function scanProgress(progress) {
       progress.update(() => `scan: looking in ${p2.path}\u2026 ${counted(p2.found, "file")} found`);
     },
     // An empty result is not a silent pass (issue 18): the report is still written, and the exit code is its own.
-    onEmptyPath: (path2) => progress.warn(`rsyncguard scan: warning: no rsyncd configs found under ${path2}; looked for ${rsyncdDiscoveryNames()}`),
+    onEmptyPath: (path2, leftOut2) => progress.warn(`rsyncguard scan: warning: ${emptyPathWarning(path2, leftOut2)}`),
     onEvaluated: evaluationProgress(progress, "scan", () => found)
   };
+}
+function emptyPathWarning(path2, leftOut2 = { excluded: [], ignored: [] }) {
+  const { excluded, ignored } = leftOut2;
+  if (excluded.length === 0 && ignored.length === 0) return `no rsyncd configs found under ${path2}; looked for ${rsyncdDiscoveryNames()}`;
+  const some = (files) => `(${files.slice(0, 3).join(", ")}${files.length > 3 ? ", \u2026" : ""})`;
+  const causes = [];
+  if (excluded.length > 0) causes.push(`${counted(excluded.length, "config")} ${excluded.length === 1 ? "was" : "were"} left out by --exclude ${some(excluded)}`);
+  if (ignored.length > 0) causes.push(`${counted(ignored.length, "config")} ${ignored.length === 1 ? "is" : "are"} ignored by .gitignore ${some(ignored)}`);
+  const anyway = ignored[0] === void 0 ? "" : `; a file given by its own path is scanned (rsyncguard scan ${posix7.join(path2, ignored[0])})`;
+  return `no rsyncd config scanned under ${path2}: ${causes.join(", and ")}${anyway}`;
 }
 function layerProgress(progress) {
   let start;
@@ -53505,12 +54171,18 @@ var factsCommand = {
   }
 };
 
+// src/cli/exclude-warning.ts
+function unmatchedExcludeWarning(command, patterns) {
+  const them = patterns.length === 1 ? "it matched" : "they matched";
+  return `rsyncguard ${command}: warning: --exclude ${patterns.join(", ")}: ${them} nothing under the paths scanned (globs are relative to each PATH; a directory leaves out everything under it)`;
+}
+
 // src/cli/commands/fix-output.ts
-import { realpathSync as realpathSync8 } from "node:fs";
-import { dirname as dirname15, resolve as resolve10 } from "node:path";
+import { realpathSync as realpathSync10 } from "node:fs";
+import { dirname as dirname16, resolve as resolve10 } from "node:path";
 function real(path2) {
   try {
-    return realpathSync8(path2);
+    return realpathSync10(path2);
   } catch {
     return null;
   }
@@ -53519,7 +54191,7 @@ function outputClash(output, files, bases = []) {
   if (output === void 0) return void 0;
   const target = real(output);
   if (target === null) return void 0;
-  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve10(b), dirname15(resolve10(b))])];
+  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve10(b), dirname16(resolve10(b))])];
   for (const file of files) {
     for (const base3 of roots) {
       if (real(resolve10(base3, file)) === target) {
@@ -53541,12 +54213,12 @@ function readCollector() {
 }
 
 // src/cli/commands/stop-on-signals.ts
-import { constants as constants5 } from "node:os";
+import { constants as constants7 } from "node:os";
 function stopOnSignals() {
   const controller = new AbortController();
   let received = null;
   const handler = (name) => {
-    if (received !== null) process.exit(128 + constants5.signals[name]);
+    if (received !== null) process.exit(128 + constants7.signals[name]);
     received = name;
     controller.abort();
   };
@@ -53706,7 +54378,7 @@ var fixCommand = {
     rules: { type: "string", valueName: "IDS", help: "Comma-separated rule ids: fix only findings of these rules" },
     format: { ...formatOption(FIX_FORMATS), default: "diff" },
     output: { type: "string", short: "o", valueName: "FILE", help: "Write the output to FILE instead of standard output" },
-    exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
+    exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out; a directory leaves out everything under it" },
     "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
     "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
     policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json" },
@@ -53737,6 +54409,8 @@ var fixCommand = {
     const timings = [];
     const fixed = await fixRepository(paths, {
       exclude: list3("exclude"),
+      onUnmatchedExclude: (patterns) => process.stderr.write(`${escapeControls(unmatchedExcludeWarning("fix", patterns))}
+`),
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has("rsync-version"),
@@ -53846,7 +54520,7 @@ var hostCommand = {
 var imageCommand = {
   name: "image",
   usage: "image REF",
-  summary: "Evaluate a container image: a local FILE or DIR (its form sniffed), docker-archive:FILE, oci-archive:FILE, oci:DIR[:TAG], or a registry reference",
+  summary: "Evaluate a container image: a local FILE or DIR (its form sniffed), docker-archive:FILE[:REF], oci-archive:FILE[:TAG], oci:DIR[:TAG], or a registry reference",
   options: {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
@@ -53944,7 +54618,7 @@ var scanCommand = {
   options: {
     ...REPORT_OPTIONS,
     ...SARIF_OPTIONS,
-    exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
+    exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out; a directory leaves out everything under it" },
     root: {
       type: "string",
       valueName: "DIR",
@@ -53970,6 +54644,7 @@ var scanCommand = {
     const scanOpts = {
       onFound,
       onEmptyPath,
+      onUnmatchedExclude: (patterns) => progress.warn(unmatchedExcludeWarning("scan", patterns)),
       exclude,
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
@@ -54226,7 +54901,7 @@ async function run(argv) {
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const names2 = COMMANDS.map((c) => c.name);
-    const said2 = name.startsWith("-") ? `unknown option "${name}" before a command: options follow it (rsyncguard scan ${name} \u2026)` : `unknown command "${name}"${didYouMean(name, names2, (n) => `"${n}"`) || "."}`;
+    const said2 = name.startsWith("-") ? beforeCommand(name) : `unknown command "${name}"${didYouMean(name, names2, (n) => `"${n}"`) || "."}`;
     process.stderr.write(`rsyncguard: ${escapeControls(said2)}
   hint: Commands: ${names2.join(", ")}. See rsyncguard --help.
 `);
@@ -54250,6 +54925,16 @@ async function run(argv) {
 ${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}
 ` : ""}`);
   return EXIT_ERROR;
+}
+function beforeCommand(arg) {
+  const long = arg.startsWith("--");
+  const option = long ? arg.slice(2).split("=")[0] ?? "" : arg.slice(1, 2);
+  const has = (c) => long ? Object.hasOwn(c.options, option) : Object.values(c.options).some((o) => o.short === option);
+  const owner = COMMANDS.find((c) => c.name === "scan" && has(c)) ?? COMMANDS.find(has);
+  if (owner !== void 0) return `unknown option "${arg}" before a command: options follow it (rsyncguard ${owner.name} ${arg} \u2026)`;
+  if (long && (option === "version" || option === "help")) return `--${option} takes no value: write rsyncguard --${option}`;
+  const top = long ? didYouMean(option, ["help", "version"], (n) => `--${n}`) : "";
+  return `unknown option "${arg}"${top || "; before a command rsyncguard takes only -h/--help and -V/--version"}`;
 }
 function wantsHelp(argv) {
   const end = argv.indexOf("--");

@@ -737,12 +737,12 @@ ${offset}${err2}${errEnd}`;
           context: {
             src
           },
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        const str = src.slice(range2.start, range2.end);
-        return _Node.addStringTerminator(src, range2.end, str);
+        const str = src.slice(range3.start, range3.end);
+        return _Node.addStringTerminator(src, range3.end, str);
       }
     };
     var YAMLError3 = class extends Error {
@@ -1102,12 +1102,12 @@ var require_parse_cst = __commonJS({
             src
           },
           node,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        const str = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str);
+        const str = node ? src.slice(range3.start, node.range.start) + String(node) : src.slice(range3.start, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -1314,11 +1314,11 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
-        let str = src.slice(range2.start, items[0].range.start) + String(items[0]);
+        let str = src.slice(range3.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
@@ -1328,7 +1328,7 @@ var require_parse_cst = __commonJS({
           if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str += " ";
           str += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range2.end, str);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -1940,13 +1940,13 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range: range2,
+          range: range3,
           value
         } = this;
         if (value != null) return value;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
         let str = "";
-        let prevEnd = range2.start;
+        let prevEnd = range3.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
@@ -1955,8 +1955,8 @@ var require_parse_cst = __commonJS({
             prevEnd += 1;
           }
         });
-        str += src.slice(prevEnd, range2.end);
-        return PlainValue.Node.addStringTerminator(src, range2.end, str);
+        str += src.slice(prevEnd, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -2837,7 +2837,7 @@ ${ctx.indent}`;
     };
     var Alias = class _Alias extends Node {
       static stringify({
-        range: range2,
+        range: range3,
         source
       }, {
         anchors,
@@ -2849,7 +2849,7 @@ ${ctx.indent}`;
         if (!anchor && inStringifyKey) anchor = doc2.anchors.getName(source) || doc2.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
         const msg = doc2.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
-        throw new Error(`${msg} [${range2}]`);
+        throw new Error(`${msg} [${range3}]`);
       }
       constructor(source) {
         super();
@@ -10952,7 +10952,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -10972,7 +10972,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range3;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -15631,7 +15631,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants3 = {
+    var constants5 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -15641,9 +15641,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants3;
+      module.exports = __require("fs").constants || constants5;
     } catch {
-      module.exports = constants3;
+      module.exports = constants5;
     }
   }
 });
@@ -15653,7 +15653,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable4, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants3 = require_constants();
+    var constants5 = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -15856,16 +15856,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants3.S_IFMT) {
-        case constants3.S_IFBLK:
+      switch (mode & constants5.S_IFMT) {
+        case constants5.S_IFBLK:
           return "block-device";
-        case constants3.S_IFCHR:
+        case constants5.S_IFCHR:
           return "character-device";
-        case constants3.S_IFDIR:
+        case constants5.S_IFDIR:
           return "directory";
-        case constants3.S_IFIFO:
+        case constants5.S_IFIFO:
           return "fifo";
-        case constants3.S_IFLNK:
+        case constants5.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -16649,21 +16649,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range2 = [];
+      let range3 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range2.push(pad(format(a, index), maxLen, toNumber));
+          range3.push(pad(format(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range3, null, { wrap: false, ...options });
       }
-      return range2;
+      return range3;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -16678,17 +16678,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range2 = [];
+      let range3 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range2.push(format(a, index));
+        range3.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range2, null, { wrap: false, options });
+        return toRegex(range3, null, { wrap: false, options });
       }
-      return range2;
+      return range3;
     };
     var fill2 = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -16753,9 +16753,9 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range2 = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range2.length !== 0) {
-            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
+          const range3 = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range3.length !== 0) {
+            return args.length > 1 && range3.length > 1 ? `(${range3})` : range3;
           }
         }
         if (node.nodes) {
@@ -16823,11 +16823,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range2 = fill2(...args, options);
-          if (range2.length === 0) {
-            range2 = stringify(node, options);
+          let range3 = fill2(...args, options);
+          if (range3.length === 0) {
+            range3 = stringify(node, options);
           }
-          q.push(append(q.pop(), range2));
+          q.push(append(q.pop(), range3));
           node.nodes = [];
           return;
         }
@@ -17863,7 +17863,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants3();
+    var constants5 = require_constants3();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -17871,7 +17871,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -18077,7 +18077,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -18110,8 +18110,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(win32);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -18489,17 +18489,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range2 = [];
+            const range3 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range2.unshift(arr[i].value);
+                range3.unshift(arr[i].value);
               }
             }
-            output = expandRange(range2, opts);
+            output = expandRange(range3, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -18810,7 +18810,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(win32);
+      } = constants5.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -18869,7 +18869,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants3();
+    var constants5 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -18997,7 +18997,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants5;
     module.exports = picomatch;
   }
 });
@@ -27310,6 +27310,17 @@ function cvePolicyData() {
   return { rsyncguard: { cves: { cves: cves2 } } };
 }
 
+// src/common/edit-distance.ts
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
 // src/runner/evaluate-targets.ts
 import { existsSync as existsSync6 } from "node:fs";
 
@@ -27429,6 +27440,23 @@ function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
 }
 
+// src/engine/secrets-entry-finding.ts
+var ENTRY_PATH = /^secrets\[(\d+)\]\.entries$/;
+var WITHHELD = "********";
+function entryName(e) {
+  return e.name === WITHHELD ? null : `${e.kind} ${JSON.stringify(e.name)}`;
+}
+function withSecretsEntries(findings, facts) {
+  return findings.map((f) => {
+    const m = ENTRY_PATH.exec(f.path);
+    const line = f.location?.line;
+    if (m === null || line === void 0) return f;
+    const e = facts.secrets[Number(m[1])]?.entries.find((x) => x.line === line);
+    const entry = e === void 0 ? null : entryName(e);
+    return entry === null ? f : { ...f, entry };
+  });
+}
+
 // src/engine/policy-engine.ts
 var MEMORY = { initial: 16, maximum: 4096 };
 var PolicyEngine = class _PolicyEngine {
@@ -27476,7 +27504,8 @@ var PolicyEngine = class _PolicyEngine {
     }
     const results = Array.isArray(raw2) ? raw2 : [];
     const first = results[0];
-    return this.complete(isObject(first) ? first["result"] : [], target);
+    const done = this.complete(isObject(first) ? first["result"] : [], target);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list, target) {
@@ -27813,6 +27842,12 @@ function selectsTarget(w, facts) {
   if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   return true;
 }
+function pathSelects(pattern, facts, f) {
+  if (f.location !== null && globMatch(pattern, f.location.file)) return true;
+  if (!globMatch(pattern, facts.target.id)) return false;
+  const shared = f.location === null ? void 0 : facts.secrets.find((s) => s.named_by !== void 0 && s.file === f.location?.file);
+  return shared?.named_by === void 0 || shared.named_by.every((config) => globMatch(pattern, config));
+}
 function everyCve(active, facts, f) {
   if (!f.cves || f.cves.length === 0) return void 0;
   const modules2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
@@ -27829,7 +27864,7 @@ function withoutModule(w) {
 }
 function selects(w, facts, f) {
   const kind = facts.target.kind;
-  if (w.path !== void 0 && !(kind === "file" && (globMatch(w.path, facts.target.id) || f.location !== null && globMatch(w.path, f.location.file)))) return false;
+  if (w.path !== void 0 && !(kind === "file" && pathSelects(w.path, facts, f))) return false;
   if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
   if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   if (w.module !== void 0 && f.module !== w.module) return false;
@@ -27889,8 +27924,8 @@ function parsePublicEntries(text5, file) {
   const counter = new import_yaml2.LineCounter();
   const doc2 = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
-    const range2 = node?.range;
-    return range2 ? counter.linePos(range2[0]).line : 1;
+    const range3 = node?.range;
+    return range3 ? counter.linePos(range3[0]).line : 1;
   };
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
   if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
@@ -28420,15 +28455,6 @@ function nearParamWord(word) {
   const w = word.toLowerCase();
   if (!/^[a-z]{2,20}$/.test(w)) return false;
   return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }
 
 // src/parse/byte-reader.ts
@@ -29129,8 +29155,7 @@ function parseSecrets(bytes, file) {
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group2 ? "group" : "user",
-      // Beside equals_name, the name would be the password itself.
-      name: equalsName ? WITHHELD_NAME : shownName(name),
+      ...factsName(name, equalsName),
       line,
       length,
       equals_name: equalsName,
@@ -29147,6 +29172,9 @@ function parseSecrets(bytes, file) {
   return { entries, diagnostics };
 }
 var WITHHELD_NAME = MASK;
+function factsName(name, equalsName) {
+  return { name: equalsName ? WITHHELD_NAME : shownName(name) };
+}
 function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
@@ -29187,9 +29215,6 @@ function fileTypeName(st) {
 
 // src/sources/scan-root.ts
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
-
-// src/sources/discover.ts
-var import_fast_glob = __toESM(require_out4(), 1);
 
 // src/sources/rsyncd-content.ts
 var LABELS = "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split(
@@ -29405,6 +29430,9 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), new RegExp(`\\.(conf|inc|cfg|${TPL}|example|sample)$`)].map((re) => `(?:${re.source})`).join("|"), "i");
+
+// src/sources/exclude.ts
+var import_fast_glob = __toESM(require_out4(), 1);
 
 // src/sources/probe.ts
 var MAX_BYTES = 1 << 20;
@@ -30829,7 +30857,7 @@ import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 
 // src/sources/image/blob-store.ts
-import { closeSync as closeSync3, createReadStream, createWriteStream, lstatSync as lstatSync2, mkdtempSync, openSync as openSync3, readSync as readSync2, realpathSync as realpathSync2, rmSync, statSync as statSync2 } from "node:fs";
+import { accessSync, closeSync as closeSync3, constants as constants3, createReadStream, createWriteStream, lstatSync as lstatSync2, mkdtempSync, openSync as openSync3, readSync as readSync2, realpathSync as realpathSync2, rmSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
@@ -30856,16 +30884,37 @@ function dirStore(root, close = () => {
     if (full === void 0) throw new Error(`${p2} is not a regular file in the layout ${root} (links, devices and FIFOs are not read)`);
     return full;
   };
+  const readable = (p2, full) => {
+    try {
+      accessSync(full, constants3.R_OK);
+    } catch (e) {
+      throw new Error(`${errorMessage(e)} reading ${join(root, cleanPath(p2) ?? p2)}`);
+    }
+    return full;
+  };
   return {
     where: root,
     has: (p2) => regular(p2) !== void 0,
+    refused(p2) {
+      const c = cleanPath(p2);
+      if (c === null) return void 0;
+      try {
+        const st = lstatSync2(join(base3, c));
+        const shown3 = join(root, c);
+        if (st.isSymbolicLink()) return `${shown3} is a symbolic link (not followed: blobs are read only as regular files inside the layout)`;
+        if (!st.isFile()) return `${shown3} is not a regular file`;
+        return regular(p2) === void 0 ? `${shown3} is reached through a symbolic link (not followed)` : void 0;
+      } catch {
+        return void 0;
+      }
+    },
     read(p2, cap, what) {
-      const full = file(p2);
+      const full = readable(p2, file(p2));
       const size = statSync2(full).size;
       if (size > cap) throw tooLarge2(what, size, cap);
       return readRange(full, 0, size);
     },
-    stream: (p2) => createReadStream(file(p2)),
+    stream: (p2) => createReadStream(readable(p2, file(p2))),
     close
   };
 }
@@ -31011,40 +31060,11 @@ function pickPlatform(entries, platform) {
 }
 
 // src/sources/image/local-image.ts
-import { existsSync, statSync as statSync3 } from "node:fs";
-function isLocalPath(ref) {
-  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref) || existsSync(ref);
-}
-async function sniffLocalImage(path2) {
-  if (!existsSync(path2)) throw new Error(`${path2}: no such file or directory (a local image: a docker-archive or oci-archive file, or an OCI layout directory)`);
-  const st = statSync3(path2);
-  if (st.isDirectory()) {
-    const store2 = dirStore(path2);
-    if (store2.has("oci-layout")) return { form: "oci", store: store2 };
-    const found = ["index.json", "manifest.json"].filter((f) => store2.has(f));
-    const saved = found.includes("manifest.json") ? "; an unpacked docker save is not read: give its .tar" : "";
-    throw new Error(`${path2} is a directory but not an OCI layout: no oci-layout file${found.length > 0 ? ` (it holds ${found.join(" and ")})` : ""}${saved}`);
-  }
-  if (!st.isFile()) throw new Error(`${path2} is neither a regular file nor a directory`);
-  let store;
-  try {
-    store = await archiveStore(path2);
-  } catch (e) {
-    const why = (e instanceof Error ? e.message : String(e)).replace(`${path2} is `, "").replace(`${path2}: `, "");
-    throw new Error(`${path2} is not an image: a file, and ${why} (a local image is a docker-archive or oci-archive, or an OCI layout directory)`);
-  }
-  const docker = store.has("manifest.json");
-  const oci = store.has("oci-layout") && store.has("index.json");
-  if (docker !== oci) return { form: docker ? "docker-archive" : "oci-archive", store };
-  const some = ["oci-layout", "index.json"].filter((f) => store.has(f));
-  store.close();
-  if (docker) throw new Error(`${path2} holds both a docker save manifest.json and an OCI layout (oci-layout, index.json): name the form, docker-archive:${path2} or oci-archive:${path2}`);
-  throw new Error(`${path2} is a tar archive but not an image: no manifest.json (docker-archive)${some.length > 0 ? `, and only ${some.join(" ")} of an OCI archive's oci-layout and index.json` : " and no oci-layout with index.json (oci-archive)"}`);
-}
+import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
 
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync3, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
@@ -31078,11 +31098,22 @@ async function readCapped2(res, cap, what) {
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync2, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync4, utimesSync } from "node:fs";
+import { accessSync as accessSync2, constants as constants4, createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync3, utimesSync } from "node:fs";
 import { join as join2 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 var RECHECK2 = 64 << 20;
+function usableCache(cache2) {
+  try {
+    mkdirSync(cache2.dir, { recursive: true });
+    accessSync2(cache2.dir, constants4.R_OK | constants4.W_OK | constants4.X_OK);
+    return { ok: true };
+  } catch (e) {
+    const code = e instanceof Error && "code" in e ? String(e.code) : "";
+    const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EROFS" ? "read-only file system" : code === "ENOTDIR" || code === "EEXIST" ? "not a directory" : code || "cannot be used";
+    return { ok: false, warning: `layer cache ${cache2.dir}: ${why}; continuing without it (--layer-cache DIR names another, --no-layer-cache skips it)` };
+  }
+}
 function noRoom(cache2, digest, free, need2, reserve) {
   const where3 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
   const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
@@ -31093,7 +31124,7 @@ function fileFor(cache2, digest) {
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
-  if (!file || !existsSync2(file)) return void 0;
+  if (!file || !existsSync(file)) return void 0;
   const now = /* @__PURE__ */ new Date();
   utimesSync(file, now, now);
   return createReadStream2(file);
@@ -31138,7 +31169,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable2.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync4(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync3(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -31150,9 +31181,21 @@ function evict(cache2) {
 function loopback(host) {
   const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(host);
   const h = (bracketed ? bracketed[1] ?? "" : host.split(":").length > 2 ? host : host.replace(/:\d+$/, "")).toLowerCase();
-  return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
+  return h === "localhost" || ipv6(h) === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
-var normalise = (registry) => registry.toLowerCase();
+function ipv6(h) {
+  if (!h.includes(":")) return void 0;
+  try {
+    return new URL(`http://[${h}]/`).hostname.slice(1, -1);
+  } catch {
+    return void 0;
+  }
+}
+var normalise = (registry) => {
+  const r = registry.toLowerCase();
+  const m = /^\[([^\]]*)\](:\d+)?$/.exec(r);
+  return m ? `[${ipv6(m[1] ?? "") ?? m[1]}]${m[2] ?? ""}` : r;
+};
 function plainHttp(registry, insecure) {
   if (!loopback(registry)) return false;
   if (insecure === true) return true;
@@ -31181,17 +31224,17 @@ var UNAVAILABLE = (status) => status >= 500 || [401, 403, 407, 408, 429].include
 // src/sources/image/registry-client.ts
 var MAX_TOKEN = 1 << 20;
 var MAX_REDIRECTS = 5;
-function allowedUrl(url, http) {
+function allowedUrl(url, insecure) {
   if (url.username !== "" || url.password !== "") return false;
   if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && http && loopback(url.hostname);
+  return url.protocol === "http:" && loopback(url.hostname) && plainHttp(url.host, insecure);
 }
-var refusedWhy = (url) => url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL";
-async function fetchChecked(start, headers, http, timeoutMs) {
+var refusedWhy = (url) => url.protocol === "http:" ? `plain HTTP is only allowed to registries on loopback named by --insecure-registry (${url.host} is not)` : "not an HTTPS URL";
+async function fetchChecked(start, headers, insecure, timeoutMs) {
   const signal = AbortSignal.timeout(timeoutMs);
   let url = start;
   for (let hop = 0; ; hop++) {
-    if (!allowedUrl(url, http)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
+    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${refusedWhy(url)}`);
     const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
     const res = await fetch(url, { headers: sent, redirect: "manual", signal });
     const location = res.headers.get("location");
@@ -31227,12 +31270,14 @@ var RegistryClient = class {
     this.registry = registry;
     this.repository = repository;
     this.basic = basic;
+    this.insecure = insecure;
     this.http = plainHttp(registry, insecure);
     this.base = `${this.http ? "http" : "https"}://${registry}/v2/${repository}`;
   }
   registry;
   repository;
   basic;
+  insecure;
   token;
   http;
   base;
@@ -31248,7 +31293,8 @@ var RegistryClient = class {
       await res.body?.cancel().catch(() => {
       });
       if (res.status === 404 && notFound2 !== void 0) throw new Error(notFound2);
-      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      const what = `${this.repository} at ${this.registry}`;
+      const why = res.status === 401 || res.status === 403 ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)` : `${what}: ${path2.replace(/^\//, "")}: HTTP ${res.status}${res.status === 404 ? " (not found)" : ""}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;
@@ -31258,11 +31304,12 @@ var RegistryClient = class {
     if (this.token) headers["authorization"] = `Bearer ${this.token}`;
     else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
     try {
-      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.http, 6e4);
+      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.insecure, 6e4);
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
       if (!this.http && plainTextAnswer(e)) throw new EnvironmentFailure(plainHttpMessage(this.registry));
       const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
+      if (cause === "bad port") throw new EnvironmentFailure(`cannot reach ${this.base}: fetch refuses port ${new URL(this.base).port} (a port browsers block); serve the registry on another port`);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
@@ -31280,12 +31327,12 @@ var RegistryClient = class {
     } catch {
       throw new Error("the registry named a token service that is not a URL");
     }
-    if (!allowedUrl(url, this.http)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
+    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${refusedWhy(url)}`);
     if (params["service"]) url.searchParams.set("service", params["service"]);
     if (params["scope"]) url.searchParams.set("scope", params["scope"]);
     let res;
     try {
-      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.http, 3e4);
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
     } catch (e) {
       throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
     }
@@ -31315,6 +31362,7 @@ function checkedDigest(value, what) {
 }
 var DOCKER_HUB = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
+var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
     throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
@@ -31325,6 +31373,7 @@ function parseRegistryRef(ref) {
   const slash = name.indexOf("/");
   const first = slash >= 0 ? name.slice(0, slash) : "";
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (hasRegistry && !HOST.test(first)) throw new Error(`"${displayRef(ref)}" is not an image reference: "${displayRef(first)}" is not a registry host`);
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
   const registry = hub ? DOCKER_HUB : first;
   let path2 = hasRegistry ? name.slice(slash + 1) : name;
@@ -31346,7 +31395,7 @@ function readDockerConfig(file) {
   const path2 = file ?? defaultDockerConfig();
   const named = file !== void 0 ? " (--docker-config)" : "";
   const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
-  if (file === void 0 && !existsSync3(path2)) return ok(void 0);
+  if (file === void 0 && !existsSync2(path2)) return ok(void 0);
   let bytes;
   try {
     bytes = readFileSync(path2);
@@ -31409,9 +31458,11 @@ async function openRegistryImage(ref, opts) {
   const [algo = "sha256", hex] = configDigest.split(":");
   if (createHash3(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
-  const scratch = opts.cache ? void 0 : scratchCache();
+  const usable = opts.cache ? usableCache(opts.cache) : void 0;
+  const shared = usable?.ok === true ? opts.cache : void 0;
+  const scratch = shared ? void 0 : scratchCache();
   let transport;
-  const cache2 = opts.cache ?? scratch.cache;
+  const cache2 = shared ?? scratch.cache;
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = checkedDigest(l["digest"], "layer");
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
@@ -31430,7 +31481,8 @@ async function openRegistryImage(ref, opts) {
       }
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
+  const warnings = usable?.ok === false ? [usable.warning] : [];
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport, ...warnings.length > 0 ? { warnings } : {} };
 }
 var MAX_PLATFORMS = 16;
 async function indexPlatforms(ref, opts) {
@@ -31452,6 +31504,67 @@ async function indexPlatforms(ref, opts) {
   return [...byDigest].map(([digest, names2]) => ({ platform: [...new Set(names2)].join(", "), ref: `${r.registry}/${r.repository}@${digest}` }));
 }
 
+// src/sources/image/local-image.ts
+function isLocalPath(ref) {
+  return /^(\/|\.\.?(\/|$)|~\/)/.test(ref) || existsSync3(ref) || looksLikeFile(ref);
+}
+var ARCHIVE_NAME = /\.(tar|tar\.gz|tgz|oci|oci\.tar)$/i;
+function looksLikeFile(ref) {
+  if (ref.includes("\\")) return true;
+  const slash = ref.indexOf("/");
+  const first = slash >= 0 ? ref.slice(0, slash) : "";
+  const host = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const tagged = ref.includes("@") || ref.lastIndexOf(":") > ref.lastIndexOf("/");
+  if (host || tagged) return false;
+  return ARCHIVE_NAME.test(ref) || slash >= 0 && !isRegistryRef(ref);
+}
+function isRegistryRef(ref) {
+  try {
+    parseRegistryRef(ref);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function noSuchPath(path2) {
+  const asName = !/^(\/|\.\.?(\/|$)|~\/)/.test(path2) && isRegistryRef(path2);
+  const why = asName ? `to pull it from a registry write docker.io/${path2.includes("/") ? "" : "library/"}${path2}` : "a local image: a docker-archive or oci-archive file, or an OCI layout directory";
+  return new Error(`${path2}: no such file or directory here (${why})`);
+}
+function shadowed(path2) {
+  if (/^(\/|\.\.?(\/|$)|~\/)/.test(path2) || /\.[^/]*$/.test(path2) || !isRegistryRef(path2)) return "";
+  const first = path2.split("/")[0] ?? "";
+  const hosted = path2.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  const how = hosted ? "run rsyncguard from another directory" : `write docker.io/${path2.includes("/") ? "" : "library/"}${path2}`;
+  return `; ${path2} was read as a local path because it exists here: for the registry image ${how}`;
+}
+async function sniffLocalImage(path2) {
+  if (!existsSync3(path2)) throw noSuchPath(path2);
+  const st = statSync4(path2);
+  if (st.isDirectory()) {
+    const store2 = dirStore(path2);
+    if (store2.has("oci-layout")) return { form: "oci", store: store2 };
+    const found = ["index.json", "manifest.json"].filter((f) => store2.has(f));
+    const saved = found.includes("manifest.json") ? "; an unpacked docker save is not read: give its .tar" : "";
+    throw new Error(`${path2} is a directory but not an OCI layout: no oci-layout file${found.length > 0 ? ` (it holds ${found.join(" and ")})` : ""}${saved}${shadowed(path2)}`);
+  }
+  if (!st.isFile()) throw new Error(`${path2} is neither a regular file nor a directory`);
+  let store;
+  try {
+    store = await archiveStore(path2);
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(`${path2} is `, "").replace(`${path2}: `, "");
+    throw new Error(`${path2} is not an image: a file, and ${why} (a local image is a docker-archive or oci-archive, or an OCI layout directory)${shadowed(path2)}`);
+  }
+  const docker = store.has("manifest.json");
+  const oci = store.has("oci-layout") && store.has("index.json");
+  if (docker !== oci) return { form: docker ? "docker-archive" : "oci-archive", store };
+  if (docker) return { form: "docker-archive", store, alsoOci: true };
+  const some = ["oci-layout", "index.json"].filter((f) => store.has(f));
+  store.close();
+  throw new Error(`${path2} is a tar archive but not an image: no manifest.json (docker-archive)${some.length > 0 ? `, and only ${some.join(" ")} of an OCI archive's oci-layout and index.json` : " and no oci-layout with index.json (oci-archive)"}`);
+}
+
 // src/sources/image/open-image.ts
 var MAX_MANIFEST = 4 << 20;
 var MAX_CONFIG = 8 << 20;
@@ -31470,21 +31583,48 @@ function blobPath(digest) {
 }
 function readBlob(store, digest, what, cap) {
   const path2 = blobPath(digest);
-  if (!store.has(path2)) throw new Error(`blob ${digest} is missing from the image`);
+  if (!store.has(path2)) throw new Error(store.refused?.(path2) ?? `blob ${digest} is missing from the image`);
   const bytes = store.read(path2, cap, `${what} ${digest}`);
   const [algo, hex] = digest.split(":");
   if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes, `${what} ${digest}`);
 }
-function openOciLayout(store, tag, ref, platform, dir) {
-  if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
+function sameImageName(name) {
+  const bare = name.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  return bare.includes("@") || bare.lastIndexOf(":") > bare.lastIndexOf("/") ? bare : `${bare}:latest`;
+}
+function ociNames(entry) {
+  const a = isObject(entry["annotations"]) ? entry["annotations"] : {};
+  return [a["io.containerd.image.name"], a["org.opencontainers.image.ref.name"]].filter((n) => typeof n === "string" && n !== "");
+}
+function severalImages(where3, names2, choose) {
+  const shown3 = names2.slice(0, 8).map((n) => choose(n));
+  const more = names2.length > 8 ? ` and ${names2.length - 8} more` : "";
+  return new Error(`${where3} holds ${names2.length} images; name the one to scan: ${shown3.join(", ")}${more}`);
+}
+function openOciLayout(store, tag, ref, platform, dir, choose = (n) => `oci:${store.where}:${n}`) {
+  if (!store.has("index.json")) throw new Error(store.refused?.("index.json") ?? `${store.where} is not an OCI layout (no index.json)`);
   const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
   const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
-  const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
-  if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
+  let pick2;
+  if (tag !== void 0 && /^@\d+$/.test(tag)) pick2 = manifests[Number(tag.slice(1))];
+  else if (tag !== void 0) {
+    pick2 = manifests.find((m) => ociNames(m).includes(tag)) ?? manifests.find((m) => ociNames(m).some((n) => sameImageName(n) === sameImageName(tag)));
+  } else if (manifests.length > 1 && manifests.every((m) => isObject(m["platform"]))) {
+    const chosen = pickPlatform(manifests, platform);
+    pick2 = manifests.find((m) => m["digest"] === chosen);
+  } else if (manifests.length > 1) {
+    const tags = manifests.map((m) => ociNames(m).at(-1));
+    throw severalImages(
+      store.where,
+      tags.map((t, i) => t !== void 0 && tags.indexOf(t) === tags.lastIndexOf(t) ? t : `@${i}`),
+      choose
+    );
+  } else pick2 = manifests[0];
+  if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}" (it has ${manifests.flatMap((m) => ociNames(m).slice(-1)).join(", ") || "no tags"})`);
   let digest = pick2["digest"];
-  const annotations = isObject(pick2["annotations"]) ? pick2["annotations"] : {};
-  const name = typeof annotations["org.opencontainers.image.ref.name"] === "string" ? annotations["org.opencontainers.image.ref.name"] : void 0;
+  const full = ociNames(pick2)[0];
+  const name = full === void 0 ? void 0 : familiar(full);
   let manifest = readBlob(store, digest, "manifest", MAX_MANIFEST);
   const entries = indexEntries(manifest);
   if (entries) {
@@ -31496,16 +31636,40 @@ function openOciLayout(store, tag, ref, platform, dir) {
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = String(l["digest"]);
     const path2 = blobPath(d);
-    if (!store.has(path2)) throw new Error(`blob ${d} is missing from the image`);
+    if (!store.has(path2)) throw new Error(store.refused?.(path2) ?? `blob ${d} is missing from the image`);
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path2), d, size)) };
   });
   return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
-function openDockerArchive(store, ref) {
+function dockerEntries(store) {
   if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
   const manifest = parseJson(store.read("manifest.json", MAX_MANIFEST, "manifest.json"), "manifest.json");
-  const first = Array.isArray(manifest) && isObject(manifest[0]) ? manifest[0] : void 0;
+  return Array.isArray(manifest) ? manifest.filter(isObject) : [];
+}
+var repoTags = (e) => Array.isArray(e["RepoTags"]) ? e["RepoTags"].filter((t) => typeof t === "string") : [];
+var familiar = (name) => name.replace(/^docker\.io\/(library\/)?/, "");
+function chooseDockerEntry(entries, choice, where3) {
+  if (choice === void 0) {
+    if (entries.length > 1)
+      throw severalImages(
+        where3,
+        entries.map((e, i) => familiar(repoTags(e)[0] ?? `@${i}`)),
+        (n) => `docker-archive:${where3}:${n}`
+      );
+    return { entry: entries[0] };
+  }
+  if (/^@\d+$/.test(choice)) return { entry: entries[Number(choice.slice(1))] };
+  const want = sameImageName(choice);
+  for (const entry of entries) {
+    const tag = repoTags(entry).find((t) => sameImageName(t) === want);
+    if (tag !== void 0) return { entry, tag };
+  }
+  const all = entries.map((e, i) => familiar(repoTags(e)[0] ?? `@${i}`));
+  throw new Error(`${where3} has no image ${choice} (it holds ${all.join(", ") || "no tagged image"})`);
+}
+function openDockerArchive(store, ref, choice) {
+  const { entry: first, tag: chosen } = chooseDockerEntry(dockerEntries(store), choice, store.where);
   if (!first || typeof first["Config"] !== "string" || !Array.isArray(first["Layers"])) throw new Error("not a docker-archive (no manifest.json with Config and Layers)");
   const inside = (p2) => {
     if (!store.has(p2)) throw new Error(`docker-archive entry ${p2} is missing`);
@@ -31523,8 +31687,8 @@ function openDockerArchive(store, ref) {
     const diffId = String(diffIds[i]);
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path2)) };
   });
-  const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
-  const name = tags[0]?.replace(/^docker\.io\/(library\/)?/, "");
+  const tags = chosen !== void 0 ? [chosen] : repoTags(first);
+  const name = tags[0] === void 0 ? void 0 : familiar(tags[0]);
   return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
 function localTransport(ref) {
@@ -31537,32 +31701,67 @@ async function openImage(ref, opts, { paths = false } = {}) {
   const local = localTransport(ref);
   if (local === void 0 && paths && isLocalPath(ref)) return openLocalPath(ref, opts.platform);
   if (local === void 0) return openRegistryImage(ref, opts);
+  const { path: path2, choice } = splitLocal(local.rest);
   if (local.transport === "oci") {
-    const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
-    const dir = m?.[1] ?? local.rest;
-    if (!existsSync4(dir)) throw new Error(`${dir}: no such directory`);
-    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform, dir);
+    if (!existsSync4(path2)) throw new Error(`${path2}: no such directory`);
+    return openOciLayout(dirStore(path2), choice, ref, opts.platform, path2);
   }
   const docker = local.transport === "docker-archive";
-  const [file = "", tag] = local.rest.split(/:(?=[^/:]+$)/);
-  if (!existsSync4(file)) throw new Error(`${file}: no such file`);
-  const store = await archiveStore(file);
+  if (!existsSync4(path2)) throw new Error(`${path2}: no such file`);
+  const store = await archiveStore(path2);
   try {
-    return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
+    return docker ? openDockerArchive(store, ref, choice) : openOciLayout(store, choice, ref, opts.platform, void 0, (n) => `oci-archive:${path2}:${n}`);
   } catch (e) {
     store.close();
     throw e;
   }
 }
 async function openLocalPath(path2, platform) {
-  const { form, store } = await sniffLocalImage(path2);
+  const { form, store, alsoOci } = await sniffLocalImage(path2);
   try {
+    if (alsoOci === true) sameImagesBothWays(store, path2);
     if (form === "docker-archive") return openDockerArchive(store, path2);
-    return openOciLayout(store, void 0, path2, platform, form === "oci" ? path2 : `oci-archive:${path2}`);
+    return openOciLayout(store, void 0, path2, platform, form === "oci" ? path2 : `oci-archive:${path2}`, (n) => `${form === "oci" ? "oci" : "oci-archive"}:${path2}:${n}`);
   } catch (e) {
     store.close();
     throw e;
   }
+}
+function splitLocal(rest) {
+  const colon = rest.indexOf(":");
+  if (colon < 0 || existsSync4(rest)) return { path: rest };
+  const choice = rest.slice(colon + 1);
+  return { path: rest.slice(0, colon), ...choice !== "" ? { choice } : {} };
+}
+function dockerConfigs(store) {
+  return dockerEntries(store).map((e) => {
+    const p2 = typeof e["Config"] === "string" ? e["Config"] : "";
+    const m = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(p2);
+    if (m) return `sha256:${m[1]}`;
+    return store.has(p2) ? `sha256:${createHash4("sha256").update(store.read(p2, MAX_CONFIG, "image config")).digest("hex")}` : p2;
+  });
+}
+function ociConfigs(store) {
+  const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
+  const top = indexEntries(index) ?? [];
+  const configOf2 = (doc2) => isObject(doc2) && isObject(doc2["config"]) && typeof doc2["config"]["digest"] === "string" ? doc2["config"]["digest"] : void 0;
+  return top.map((e) => {
+    const doc2 = typeof e["digest"] === "string" ? readBlob(store, e["digest"], "manifest", MAX_MANIFEST) : void 0;
+    const nested = indexEntries(doc2);
+    if (!nested) return [configOf2(doc2)].filter((c) => c !== void 0);
+    return nested.flatMap((n) => typeof n["digest"] === "string" && store.has(blobPath(n["digest"])) ? [configOf2(readBlob(store, n["digest"], "manifest", MAX_MANIFEST))] : []).filter((c) => c !== void 0);
+  });
+}
+function sameImagesBothWays(store, path2) {
+  const docker = dockerConfigs(store);
+  let oci;
+  try {
+    oci = ociConfigs(store);
+  } catch (e) {
+    throw new Error(`${path2} holds a docker save manifest.json and an OCI layout (oci-layout, index.json) that cannot be compared (${e instanceof Error ? e.message : String(e)}): name the form, docker-archive:${path2} or oci-archive:${path2}`);
+  }
+  const agree = docker.length === oci.length && docker.every((c, i) => oci[i]?.includes(c) === true);
+  if (!agree) throw new Error(`${path2} holds a docker save manifest.json and an OCI layout (oci-layout, index.json) that describe different images: name the form, docker-archive:${path2} or oci-archive:${path2}`);
 }
 
 // src/sources/image/config-source.ts
@@ -32060,7 +32259,7 @@ function filesOnly(nsswitch, database) {
 }
 
 // src/parse/image-redact.ts
-var WITHHELD = "********";
+var WITHHELD2 = "********";
 var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
 var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
 function isCredentialName(name) {
@@ -32071,12 +32270,12 @@ var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
 function redactText(text5) {
-  return text5.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+  return text5.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
     const before = argv[i - 1];
-    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD2;
     return redactText(word);
   });
 }
@@ -33358,11 +33557,11 @@ function byUpstream(cve, rsync) {
     if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
     return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
   }
-  const range2 = rsync.range;
-  if (range2 === null) return state("unknown", "no upstream version is known");
-  const min = releaseNumbers(range2.min);
-  const max = range2.max === null ? null : releaseNumbers(range2.max);
-  const span = `${range2.min}\u2013${range2.max ?? "latest"} (${range2.source})`;
+  const range3 = rsync.range;
+  if (range3 === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range3.min);
+  const max = range3.max === null ? null : releaseNumbers(range3.max);
+  const span = `${range3.min}\u2013${range3.max ?? "latest"} (${range3.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
@@ -33374,7 +33573,7 @@ function byUpstream(cve, rsync) {
 function classify2(address) {
   const a = address.trim().toLowerCase();
   if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
-  const v6 = ipv6(a.replace(/%[^%]+$/, ""));
+  const v6 = ipv62(a.replace(/%[^%]+$/, ""));
   if (v6 && /^[0-9a-f]{32}$/.test(a)) return classify6(v6);
   const v4 = ipv4(a);
   if (v4) return classify4(v4);
@@ -33428,7 +33627,7 @@ function ipv4(a) {
   for (let i = 4 - nums.length; i >= 0; i--) bytes.push(Math.floor(last / 2 ** (8 * i)) & 255);
   return bytes;
 }
-function ipv6(a) {
+function ipv62(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
   let text5 = a;
@@ -33818,7 +34017,9 @@ function secretsFacts(s, config) {
     owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
     other_accessible: stat ? (stat.mode & 6) !== 0 : null,
     referenced_by: referencedBy,
-    entries: s.entries ?? []
+    entries: s.entries ?? [],
+    ...s.namedBy !== void 0 && s.namedBy.length > 1 ? { named_by: s.namedBy } : {},
+    ...s.inRepository === false ? { in_repository: false } : {}
   };
 }
 function toFactsDiagnostic(d) {
@@ -34933,9 +35134,10 @@ function identityOf(f, file) {
   const entry = entryOf(f);
   return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...entry === null ? [] : [`entry ${entry}`]]);
 }
-var ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
+var ENTRY_PATH2 = /^secrets\[\d+\]\.entries$/;
 function entryOf(f) {
-  if (!ENTRY_PATH.test(f.path)) return null;
+  if (!ENTRY_PATH2.test(f.path)) return null;
+  if (f.entry !== void 0) return f.entry;
   const m = /\b(user|group) "([^"]*)"/.exec(f.message);
   return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
 }
@@ -35018,7 +35220,19 @@ function reportFingerprints(report) {
 
 // src/report/baseline-sarif.ts
 function absentAsFinding(a) {
-  return { rule_id: a.rule_id, title: a.title, severity: a.severity, context: null, message: a.message, target: a.target, module: a.module, path: a.path, location: a.location, ...a.cves ? { cves: a.cves } : {} };
+  return {
+    rule_id: a.rule_id,
+    title: a.title,
+    severity: a.severity,
+    context: null,
+    message: a.message,
+    target: a.target,
+    module: a.module,
+    path: a.path,
+    location: a.location,
+    ...a.cves ? { cves: a.cves } : {},
+    ...a.entry ? { entry: a.entry } : {}
+  };
 }
 function kindOfAbsent(report, target) {
   return (report.targets.find((t) => t.target === target) ?? report.targets[0])?.kind ?? "file";
@@ -35097,6 +35311,16 @@ var TARGET_KINDS = {
   }
 };
 
+// src/report/shown-name.ts
+function shownName2(t) {
+  return t.label ?? t.target;
+}
+function shownNames(report) {
+  const labels = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets, ...report.errors]) if (t.label !== void 0) labels.set(t.target, t.label);
+  return (id) => labels.get(id) ?? id;
+}
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var TOOL_NAME = "rsyncguard";
@@ -35155,8 +35379,8 @@ function sarifLog(report, opts) {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const prints = reportFingerprints(report);
   let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
@@ -35196,7 +35420,7 @@ function sarifLog(report, opts) {
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...report.errors.map((e) => notification("error", "target-error", `${shownName2(e)}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 })),
     ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 })),
     ...limited
@@ -35208,8 +35432,10 @@ function sarifLog(report, opts) {
       {
         tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
         automationDetails: { id: opts.category },
-        // --compliance: each control's state per target (the findings are the run's results).
-        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
+        // --compliance: each control's state per target (the findings are the run's results). --severity: the
+        // severities the results were limited to and how many findings of others were left out, so a filtered
+        // run never reads as a complete one.
+        ...report.compliance || report.severity_filter ? { properties: { ...report.compliance ? { compliance: sarifCompliance(report.compliance, report) } : {}, ...report.severity_filter ? { severity_filter: report.severity_filter } : {} } } : {},
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
@@ -35245,7 +35471,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(p2.shown ?? f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
@@ -35263,7 +35489,17 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     ...f.baseline_state ? { baselineState: f.baseline_state } : {},
     // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...host !== void 0 ? { host } : {}, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {}, message: f.message },
+    properties: {
+      rule: f.rule_id,
+      severity: f.severity,
+      target: f.target,
+      ...host !== void 0 ? { host } : {},
+      ...f.module !== null ? { module: f.module } : {},
+      facts_path: f.path,
+      ...f.cves ? { cves: f.cves } : {},
+      ...f.entry ? { entry: f.entry } : {},
+      message: f.message
+    },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
@@ -35401,7 +35637,11 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   // one several configs name is checked once: where is said beside each of them (issue 18).
   "secrets-not-found",
   "secrets-shared",
+  // A templated `secrets file` names no file until it is rendered: nothing about it was checked.
+  "secrets-templated",
   "found-through-link",
+  // A checkout git could not read was scanned without .gitignore and committed modes (git-view.ts).
+  "git-unreadable",
   "secrets-file-is-config",
   "public-declaration-without-reason",
   "public-declaration-misplaced",
@@ -35688,7 +35928,8 @@ function toText(raw2, p2, opts = {}) {
       const where3 = n.location ? `${formatLocation(n.location)} ` : "";
       out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
     }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const hidden = t.hidden?.findings.length ?? 0;
+    if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(report.severity_filter, hidden))}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
     const byModule = /* @__PURE__ */ new Map();
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
@@ -35710,6 +35951,7 @@ function toText(raw2, p2, opts = {}) {
       out.push(`  [${module}]`);
       for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
     }
+    if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
     if (opts.explain) out.push(...explainText(t));
@@ -35733,6 +35975,11 @@ function toText(raw2, p2, opts = {}) {
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+function noFindings(filter, hidden) {
+  if (filter === void 0) return "no findings";
+  const names2 = filter.severities.length > 1 ? `${filter.severities.slice(0, -1).join(", ")} or ${filter.severities.at(-1)}` : filter.severities[0] ?? "";
+  return `no ${names2} findings${hidden > 0 ? ` (${hidden} of other severities not shown)` : ""}`;
 }
 function hiddenLine(filter) {
   return `${filter.hidden} finding${filter.hidden === 1 ? "" : "s"} of other severities not shown (--severity ${filter.severities.join(",")}).`;
@@ -36101,8 +36348,9 @@ function withFingerprints(t, prints, hints) {
     const fix = hints.get(f.rule_id) ?? null;
     return fingerprint === void 0 ? { ...f, fix } : { ...f, fingerprint, fix };
   };
+  const { hidden: _, ...shown3 } = t;
   return {
-    ...t,
+    ...shown3,
     findings: t.findings.map(printed),
     waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
     ...t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}
@@ -36304,7 +36552,7 @@ function plural(n, one, many = `${one}s`) {
 function itemsOf(report, fleet) {
   const out = [];
   report.targets.forEach((t, ti) => {
-    const host = fleet ? fleet.hostOf(t.target) : t.target;
+    const host = fleet ? fleet.hostOf(t.target) : shownName2(t);
     const group2 = fleet ? fleet.groupOf(t.target) : "";
     t.findings.forEach((f, fi) => {
       out.push({ f, t, id: `t${ti}-f${fi}`, host, group: group2 });
@@ -36390,7 +36638,7 @@ function countTargets(report, fleet) {
   return report.targets.map((t, i) => {
     const counts2 = zeroCounts();
     for (const f of t.findings) counts2[f.severity]++;
-    return { id: `t${i}`, target: t.target, host: fleet ? fleet.hostOf(t.target) : t.target, group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
+    return { id: `t${i}`, target: shownName2(t), host: fleet ? fleet.hostOf(t.target) : shownName2(t), group: fleet ? fleet.groupOf(t.target) : "", counts: counts2, waived: t.waived.length };
   });
 }
 function summaryCards(report, rows) {
@@ -36403,7 +36651,8 @@ function summaryCards(report, rows) {
     { label: "targets evaluated", value: report.targets.length },
     { label: "not evaluated", value: report.errors.length, cls: report.errors.length > 0 ? "error" : "" },
     { label: "waived", value: rows.reduce((n, r) => n + r.waived, 0) }
-  ])}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
+  ])}${// --severity: the counts above are of the severities shown only; the page says so where they are.
+  report.severity_filter ? html`<p class="error severity-filter">${hiddenLine(report.severity_filter)} The counts are of the findings shown.</p>` : ""}${b ? html`<h3>Against the baseline</h3><p class="muted">Compared with ${b.source} by logical identity (rule, target, file, module, parameter), never by line.</p>${cards([
     { label: "new", value: b.counts.new, cls: "baseline-new" },
     { label: "updated", value: b.counts.updated, cls: "baseline-updated" },
     { label: "unchanged", value: b.counts.unchanged, cls: "baseline-unchanged" },
@@ -36415,7 +36664,7 @@ var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`)
 function targetsTable(report, rows) {
   return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join5(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
-  )}${join5(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${e.target}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join5(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 function heatMap(report, rows, fleet) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -36861,7 +37110,7 @@ function targetsSection(report, excerpts, fleet) {
   const blocks3 = report.targets.map((t, ti) => {
     const ordered = t.findings.map((f, fi) => ({ f, fi })).sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.fi - b.fi);
     const counts2 = SEVERITIES.map((s) => [s, t.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-    const label2 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : t.target;
+    const label2 = fleet && fleet.hostOf(t.target) !== t.target ? `${fleet.hostOf(t.target)} \xB7 ${t.target}` : shownName2(t);
     const said = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
     return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label2} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
@@ -36870,7 +37119,7 @@ function targetsSection(report, excerpts, fleet) {
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
   return html`<section aria-labelledby="errors-h"><h2 id="errors-h" class="error">Not evaluated (${report.errors.length})</h2><table class="errors"><caption>${fleet ? "Hosts" : "Targets"} that could not be evaluated, with the reason</caption><thead><tr><th scope="col">${fleet ? "host" : "target"}</th>${fleet ? html`<th scope="col">group</th>` : ""}<th scope="col">reason</th><th scope="col">hint</th></tr></thead><tbody>${report.errors.map(
-    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : e.target}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
+    (e) => html`<tr><th scope="row">${fleet ? fleet.hostOf(e.target) : shownName2(e)}</th>${fleet ? html`<td>${fleet.groupOf(e.target)}</td>` : ""}<td>${e.message}</td><td>${e.hint ?? ""}</td></tr>`
   )}</tbody></table></section>`;
 }
 
@@ -36952,14 +37201,15 @@ function topRules(row, severityOf) {
   return [...row.rules].sort(([a, m], [b, n]) => n - m || severityRank(severityOf.get(b) ?? "low") - severityRank(severityOf.get(a) ?? "low") || a.localeCompare(b)).slice(0, TOP_RULES).map(([id, n]) => `${id} (${n})`).join("; ");
 }
 var severities = (report) => new Map(report.rules.map((r) => [r.id, r.severity]));
-var counts = (row) => [row.counts.critical, row.counts.high, row.counts.medium, row.counts.low];
+var counts = (row, filter) => SEVERITIES.map((s) => filter === void 0 || filter.severities.includes(s) ? row.counts[s] : "");
 function toCsv(report) {
   const kindOf3 = new Map(report.targets.map((t) => [t.target, t.kind]));
   const rules = severities(report);
   const rows = [["target", "kind", "status", "critical", "high", "medium", "low", "top_rules", "notes", "reason"]];
+  const shown3 = shownNames(report);
   for (const [target, row] of tallies(report, (t) => t)) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
-    rows.push([target, kindOf3.get(target) ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
+    rows.push([shown3(target), kindOf3.get(target) ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
   }
   return csv(rows);
 }
@@ -36979,7 +37229,7 @@ function toFleetCsv(report, ctx) {
     const swept = sweptOf.get(host);
     const status = statusOfRow(row, swept);
     const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ["no rsync daemon configuration found"] : swept?.reason ? [swept.reason] : [];
-    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
   }
   return csv(out);
 }
@@ -36997,11 +37247,15 @@ var sha256 = (text5) => createHash8("sha256").update(text5).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
+function issuePath(kind, target, file) {
+  if (kind === "file") return repoPath(file);
+  return `[${kind} ${hostOfTarget(target).replace(/[[\]]/g, "_")}]/${repoPath(file)}`;
+}
 function codeQualityIssues(report) {
   const prints = reportFingerprints(report);
   const issues = [];
   for (const t of report.targets) {
-    const prefix = TARGET_KINDS[t.kind].sarifPrefix(t.target);
+    const prefix = TARGET_KINDS[t.kind].sarifPrefix(shownName2(t));
     for (const f of t.findings) {
       const at = anchorOf(f);
       issues.push({
@@ -37012,7 +37266,7 @@ function codeQualityIssues(report) {
         categories: ["Security"],
         severity: GITLAB_SEVERITY[f.severity],
         fingerprint: sha256(prints.get(f) ?? JSON.stringify([f.rule_id, f.target, at.file, f.path])),
-        location: { path: repoPath(at.file), lines: { begin: Math.max(1, at.line) } }
+        location: { path: issuePath(t.kind, t.target, at.file), lines: { begin: Math.max(1, at.line) } }
       });
     }
     for (const n of shownNotes(t)) {
@@ -37024,8 +37278,10 @@ function codeQualityIssues(report) {
         categories: ["Security"],
         severity: "info",
         // A note is about a file and what was (not) read there: the same note on the next run is the same issue.
-        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, n.message])),
-        location: { path: repoPath(file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
+        // Never its message, which may name other files' lines ("named by a/rsyncd.conf:1 and b/rsyncd.conf:1"):
+        // an edit elsewhere would resolve it and open a new one.
+        fingerprint: sha256(JSON.stringify(["note", n.code, t.target, file, concerns(n.message)])),
+        location: { path: issuePath(t.kind, t.target, file), lines: { begin: Math.max(1, n.location?.line ?? 1) } }
       });
     }
   }
@@ -37034,7 +37290,7 @@ function codeQualityIssues(report) {
     issues.push({
       type: "issue",
       check_name: "rsyncguard/not-evaluated",
-      description: `${e.target} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
+      description: `${shownName2(e)} could not be evaluated: ${e.message}${e.hint ? ` (${e.hint})` : ""}`,
       categories: ["Security"],
       // The run exits 2 whatever --fail-on says: as blocking as anything rsyncguard reports.
       severity: "blocker",
@@ -37043,6 +37299,10 @@ function codeQualityIssues(report) {
     });
   }
   return unique2(issues);
+}
+function concerns(message) {
+  const word = /[^\s"'(]*\/[^\s"')]*/.exec(message)?.[0] ?? "";
+  return word.replace(/[.,;:]+$/, "").replace(/(:\d+)+$/, "");
 }
 function unique2(issues) {
   const seen = /* @__PURE__ */ new Map();
@@ -37058,6 +37318,49 @@ function cves(f) {
 function toGitlab(report) {
   return `${escapeJsonText(JSON.stringify(codeQualityIssues(report), null, 2))}
 `;
+}
+
+// src/report/rule-scope.ts
+var CONFIG = ["rsyncd-config", "host", "image"];
+var SECRETS = ["rsyncd-config", "rsync-secrets", "host", "image"];
+var range2 = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => `RSYNC-${String(from + i).padStart(3, "0")}`);
+var SCOPES = new Map([
+  ...range2(1, 15).map((id) => [id, CONFIG]),
+  ...range2(20, 25).map((id) => [id, CONFIG]),
+  ...range2(30, 34).map((id) => [id, SECRETS]),
+  // Secrets files named inside exported paths or world-writable directories: read from the configuration.
+  ...range2(35, 36).map((id) => [id, CONFIG]),
+  ...range2(40, 51).map((id) => [id, CONFIG]),
+  ...range2(60, 63).map((id) => [id, CONFIG]),
+  ...range2(70, 72).map((id) => [id, CONFIG]),
+  ["RSYNC-080", ["host"]],
+  ["RSYNC-081", ["host"]],
+  ["RSYNC-082", ["host", "image"]],
+  ["RSYNC-083", ["host", "xinetd"]],
+  ["RSYNC-084", ["host", "systemd-unit"]],
+  ...range2(85, 87).map((id) => [id, ["host"]]),
+  ["RSYNC-090", ["image", "dockerfile"]],
+  ["RSYNC-091", ["image", "dockerfile"]],
+  ["RSYNC-092", ["image"]],
+  ["RSYNC-093", ["image", "dockerfile"]],
+  ...range2(100, 101).map((id) => [id, CONFIG])
+]);
+var SCOPED_RULES = [...SCOPES.keys()];
+var OWN_PACKAGE = /^rsyncguard\.rules\./;
+var FILE_SHAPES = { "rsync-secrets": "rsync-secrets", "systemd-unit": "systemd-unit", xinetd: "xinetd", dockerfile: "dockerfile" };
+function shapeOf(t) {
+  if (t.kind !== "file") return t.kind;
+  const target = "target" in t.facts ? t.facts.target : null;
+  const kind = typeof target === "object" && target !== null && "file_kind" in target ? target.file_kind : void 0;
+  if (typeof kind !== "string") return "rsyncd-config";
+  return FILE_SHAPES[kind] ?? "other-file";
+}
+function rulesApplying(t, rules) {
+  const shape2 = shapeOf(t);
+  return rules.filter((r) => {
+    const scope = OWN_PACKAGE.test(r.package) ? SCOPES.get(r.id) : void 0;
+    return scope === void 0 || scope.includes(shape2);
+  });
 }
 
 // src/report/junit.ts
@@ -37081,14 +37384,15 @@ function toJunit(report) {
     return s;
   };
   const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
-  for (const t of report.targets) addTarget(suiteOf(t.target, t.kind), t, rules);
-  for (const e of report.errors) addError(suiteOf(e.target, "not evaluated"), e);
+  for (const t of report.targets) addTarget(suiteOf(shownName2(t), t.kind), t, rules, report.severity_filter);
+  for (const e of report.errors) addError(suiteOf(shownName2(e), "not evaluated"), e);
   const all = [...suites.values()];
   const sum2 = (k) => all.reduce((n, s) => n + s[k], 0);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: report.tool.name, tests: all.reduce((n, s) => n + s.cases, 0), failures: sum2("failures"), errors: sum2("errors"), time: 0 })}>`];
   for (const s of all) {
     lines.push(`  <testsuite${attrs({ name: s.name, tests: s.cases, failures: s.failures, errors: s.errors, skipped: s.skipped, time: 0 })}>`);
-    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/></properties>`);
+    const filter = report.severity_filter ? `<property${attrs({ name: "severity_filter", value: report.severity_filter.severities.join(",") })}/>` : "";
+    lines.push(`    <properties><property${attrs({ name: "kind", value: s.kind })}/><property${attrs({ name: "tool", value: `${report.tool.name} ${report.tool.version}` })}/>${filter}</properties>`);
     lines.push(...s.tests);
     if (s.out.length > 0) lines.push(`    <system-out>${xmlLines(s.out)}</system-out>`);
     lines.push("  </testsuite>");
@@ -37097,43 +37401,63 @@ function toJunit(report) {
   return `${lines.join("\n")}
 `;
 }
-function addTarget(s, t, rules) {
-  const findingsOf = group(t.findings, (f) => f.rule_id);
-  const waivedOf = group(
-    t.waived.map((w) => w.finding),
-    (f) => f.rule_id
-  );
-  const reasons = new Map(t.waived.map((w) => [w.finding, `${w.waiver.reason} (${w.waiver.source})`]));
-  const ids = [.../* @__PURE__ */ new Set([...rules.map((r) => r.id), ...findingsOf.keys()])];
+function addTarget(s, t, rules, filter) {
+  const classname = classnameOf(t.target);
   const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const results = [
+    ...t.findings.map((f) => ({ f, body: (head) => [`${head}>`, `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`, "    </testcase>"] })),
+    ...t.waived.map((w) => ({ f: w.finding, body: (head) => [`${head}>`, `      <skipped>${xmlText(`waived: ${w.waiver.reason} (${w.waiver.source})`)}</skipped>`, "    </testcase>"] })),
+    ...[...t.hidden?.findings ?? [], ...(t.hidden?.waived ?? []).map((w) => w.finding)].map((f) => ({ f, body: (head) => [`${head}>`, `      <skipped>${xmlText(hiddenMessage(f, filter))}</skipped>`, "    </testcase>"] }))
+  ];
+  const fired = group(results, (r) => r.f.rule_id);
+  const ids = [.../* @__PURE__ */ new Set([...rulesApplying(t, rules).map((r) => r.id), ...[...fired.keys()].sort()])];
+  const names2 = /* @__PURE__ */ new Map();
   for (const id of ids) {
-    s.cases++;
-    const findings = findingsOf.get(id) ?? [];
-    const head = `    <testcase${attrs({ name: `${id} ${titles.get(id) ?? findings[0]?.title ?? ""}`.trim(), classname: t.target, time: 0 })}`;
-    if (findings.length > 0) {
-      s.failures++;
-      s.tests.push(`${head}>`, ...findings.map((f) => `      <failure${attrs({ message: f.title, type: f.severity })}>${xmlLines(failureBody(f, t))}</failure>`), "    </testcase>");
+    const title = titles.get(id) ?? fired.get(id)?.[0]?.f.title ?? "";
+    const own = fired.get(id);
+    if (own === void 0) {
+      s.cases++;
+      s.tests.push(`    <testcase${attrs({ name: `${id} ${title}`.trim(), classname, time: 0 })}/>`);
       continue;
     }
-    const waived = waivedOf.get(id) ?? [];
-    if (waived.length > 0) {
-      s.skipped++;
-      s.tests.push(`${head}>`, `      <skipped>${xmlText(`waived: ${waived.map((f) => reasons.get(f) ?? "").join("; ")}`)}</skipped>`, "    </testcase>");
-      continue;
+    for (const r of [...own].sort((a, b) => (a.f.location?.line ?? 0) - (b.f.location?.line ?? 0) || (a.f.location?.column ?? 0) - (b.f.location?.column ?? 0))) {
+      const base3 = `${id} ${title}${aboutOf(r.f, t)}`.trim();
+      const n = (names2.get(base3) ?? 0) + 1;
+      names2.set(base3, n);
+      s.cases++;
+      if (t.findings.includes(r.f)) s.failures++;
+      else s.skipped++;
+      s.tests.push(...r.body(`    <testcase${attrs({ name: n === 1 ? base3 : `${base3} #${n}`, classname, time: 0 })}`));
     }
-    s.tests.push(`${head}/>`);
   }
   for (const n of shownNotes(t)) s.out.push(`${n.level} ${n.code}${n.location ? ` ${formatLocation(n.location)}` : ""}: ${n.message}`);
+}
+function hiddenMessage(f, filter) {
+  return `hidden by --severity ${filter?.severities.join(",") ?? ""}: a ${f.severity} finding, not reported in this run`;
+}
+function classnameOf(target) {
+  return target.replace(/\./g, "_");
+}
+function aboutOf(f, t) {
+  const where3 = f.module === null ? "(daemon)" : `[${f.module}]`;
+  if (f.cves && f.cves.length > 0) return `: ${where3} ${[...f.cves].sort().join(", ")}`;
+  const param = /^config\.(?:modules\[\d+\]\.params|global)\.(.+)$/.exec(f.path);
+  if (param) return `: ${where3} ${param[1]}`;
+  if (/^secrets\[\d+\]/.test(f.path)) {
+    const entry = entryOf(f);
+    return `: ${f.location?.file ?? t.target}${entry === null ? "" : ` ${entry.replace(/"/g, "")}`}`;
+  }
+  return `: ${f.module === null ? "" : `${where3} `}${f.path}`;
 }
 function addError(s, e) {
   s.cases++;
   s.errors++;
   const body = [e.message, ...e.hint ? [`hint: ${e.hint}`] : []];
-  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: e.target, time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
+  s.tests.push(`    <testcase${attrs({ name: "evaluated", classname: classnameOf(e.target), time: 0 })}>`, `      <error${attrs({ message: e.message, type: "not-evaluated" })}>${xmlLines(body)}</error>`, "    </testcase>");
 }
 function failureBody(f, t) {
   return [
-    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(t.target).trim()})`}`,
+    `${f.location ? formatLocation(f.location) : t.target}${t.kind === "file" ? "" : ` (${TARGET_KINDS[t.kind].sarifPrefix(shownName2(t)).trim()})`}`,
     `module: ${f.module ?? "(daemon)"}`,
     `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(", ")}]` : ""}${f.context ? ` (raised: ${f.context})` : ""}`
   ];
@@ -37233,13 +37557,13 @@ function rsyncView(facts) {
   if (!isObject(r)) return null;
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const range3 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves2 = list.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range: range2, cves: cves2 };
+  return { version, unknown, range: range3, cves: cves2 };
 }
 var sameConsidered = interner();
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
@@ -37276,8 +37600,8 @@ function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
   if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
-    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range2}${basis}`;
+    const range3 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range3}${basis}`;
   }
   if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
   if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
@@ -37618,7 +37942,7 @@ async function scanImage(fullRef, opts) {
       else if (target.label !== void 0) scan.labels.set(target.target, target.label);
       for (const [path2, text5] of texts) scan.texts.set(path2, text5);
     }
-    return ok({ ...scan, warnings: read.fs.warnings });
+    return ok({ ...scan, warnings: [...image.warnings ?? [], ...read.fs.warnings] });
   } catch (e) {
     const lost = image.unavailable?.();
     return readFailure(lost !== void 0 && !(e instanceof EnvironmentFailure) ? new EnvironmentFailure(lost) : e);

@@ -8630,6 +8630,23 @@ function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
 }
 
+// src/engine/secrets-entry-finding.ts
+var ENTRY_PATH = /^secrets\[(\d+)\]\.entries$/;
+var WITHHELD = "********";
+function entryName(e) {
+  return e.name === WITHHELD ? null : `${e.kind} ${JSON.stringify(e.name)}`;
+}
+function withSecretsEntries(findings, facts) {
+  return findings.map((f) => {
+    const m = ENTRY_PATH.exec(f.path);
+    const line = f.location?.line;
+    if (m === null || line === void 0) return f;
+    const e = facts.secrets[Number(m[1])]?.entries.find((x) => x.line === line);
+    const entry = e === void 0 ? null : entryName(e);
+    return entry === null ? f : { ...f, entry };
+  });
+}
+
 // src/engine/policy-engine.ts
 var MEMORY = { initial: 16, maximum: 4096 };
 var PolicyEngine = class _PolicyEngine {
@@ -8677,7 +8694,8 @@ var PolicyEngine = class _PolicyEngine {
     }
     const results = Array.isArray(raw) ? raw : [];
     const first = results[0];
-    return this.complete(isObject(first) ? first["result"] : [], target);
+    const done = this.complete(isObject(first) ? first["result"] : [], target);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list, target) {
