@@ -45,7 +45,7 @@ exclude('an absolute path through a link to the root means the same directory', 
     assert.is(excludeGlob(root, `${join(link, 'a')}/**/*.conf`), 'a/**/*.conf');
     assert.equal(found(root, [join(link, 'a')]), ['ab/rsyncd.conf', 'b/rsyncd.conf']);
   } finally {
-    rmSync(link, { force: true });
+    rmSync(link, { force: true, recursive: true });
     rmSync(root, { recursive: true, force: true });
   }
 });
