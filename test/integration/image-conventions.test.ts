@@ -203,14 +203,17 @@ paths('a layout whose blob is a symbolic link, or unreadable, names the file and
   assert.match(said(linked), `lay2/blobs/sha256/${hex} is a symbolic link (not followed`);
   rmSync(blob);
   renameSync(join(work, 'elsewhere'), blob);
-  // Unreadable as another user: the test runs as root, so the CLI runs as nobody (uid 65534) on a copy it may traverse.
+  // Unreadable as another user: the test runs as root, so the CLI runs as nobody (uid 65534) on a copy it may
+  // traverse — the layout and the bundled CLI both, since the checkout itself may sit in a directory only root
+  // can enter (CI clones into a mktemp -d).
   if (process.getuid?.() === 0) {
     const shut = mkdtempSync(join(tmpdir(), 'rg-shut-'));
     cpSync(lay, join(shut, 'lay'), { recursive: true });
+    cpSync(resolve('dist'), join(shut, 'dist'), { recursive: true });
     chmodSync(shut, 0o755);
     execFileSync('chmod', ['-R', 'a+rX', shut]);
     chmodSync(join(shut, 'lay', 'index.json'), 0o600);
-    const r = await promisify(execFile)(process.execPath, ['--import', TSX, MAIN, 'image', join(shut, 'lay'), '--format', 'json'], { cwd: shut, encoding: 'utf8', uid: 65534, gid: 65534, env: { ...plainEnv, HOME: shut } }).then(
+    const r = await promisify(execFile)(process.execPath, [join(shut, 'dist', 'cli.js'), 'image', join(shut, 'lay'), '--format', 'json'], { cwd: shut, encoding: 'utf8', uid: 65534, gid: 65534, env: { ...plainEnv, HOME: shut } }).then(
       (o) => o.stdout,
       (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
     );
