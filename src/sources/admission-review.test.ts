@@ -19,7 +19,7 @@ parse('reads the images of every container list of a Pod, once each', () => {
       },
     }),
   );
-  assert.equal(r, { uid: 'u1', kind: 'Pod', images: ['a:1', 'b:1', 'c:1'], unreadable: [] });
+  assert.equal(r, { uid: 'u1', kind: 'Pod', namespace: '', owners: [], images: ['a:1', 'b:1', 'c:1'], unreadable: [] });
 });
 
 parse('reads the pod template of workloads, CronJobs included', () => {
@@ -64,7 +64,7 @@ parse('refuses what is not a review, saying why', () => {
 
 parse('answers every review with a uid: DELETE and CONNECT start nothing, a missing object or pod spec is unreadable', () => {
   const del = { apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'u1', kind: { kind: 'Pod' }, operation: 'DELETE', object: null } };
-  assert.equal(parseReview(del), { uid: 'u1', kind: 'Pod', images: [], unreadable: [], nothingToRun: 'a DELETE starts no container' });
+  assert.equal(parseReview(del), { uid: 'u1', kind: 'Pod', namespace: '', owners: [], images: [], unreadable: [], nothingToRun: 'a DELETE starts no container' });
   const noObject = parseReview(review('Pod', null));
   assert.ok(typeof noObject !== 'string' && noObject.unreadable[0]?.container === 'request.object');
   const hollow = parseReview(review('CronJob', { spec: { schedule: '* * * * *' } }));
@@ -82,7 +82,40 @@ parse('finds container lists anywhere in a kind it has no path for, naming where
   );
   const none = parseReview(review('ConfigMap', { data: { containers: 'text, not a list of containers' } }));
   assert.ok(typeof none !== 'string' && none.unreadable.length === 1);
-  assert.equal(parseReview(review('ConfigMap', { data: { a: 'b' } })), { uid: 'u1', kind: 'ConfigMap', images: [], unreadable: [], nothingToRun: 'this "ConfigMap" holds no container list' });
+  assert.equal(parseReview(review('ConfigMap', { data: { a: 'b' } })), { uid: 'u1', kind: 'ConfigMap', namespace: '', owners: [], images: [], unreadable: [], nothingToRun: 'this "ConfigMap" holds no container list' });
+});
+
+parse('reads the namespace, the object uid and only the controller ownerReferences', () => {
+  const body = {
+    apiVersion: 'admission.k8s.io/v1',
+    kind: 'AdmissionReview',
+    request: {
+      uid: 'u1',
+      kind: { kind: 'Pod' },
+      namespace: 'shop',
+      object: {
+        metadata: {
+          uid: 'pod-1',
+          ownerReferences: [
+            { kind: 'ReplicaSet', name: 'web-1', uid: 'rs-1', controller: true },
+            { kind: 'Other', name: 'x', uid: 'o-1' },
+            { kind: 'Other', name: 'y', uid: 'o-2', controller: 'true' },
+            { kind: 'NoUid', name: 'z', controller: true },
+            'junk',
+          ],
+        },
+        spec: { containers: [{ name: 'c', image: 'a:1' }] },
+      },
+    },
+  };
+  const r = parseReview(body);
+  assert.ok(typeof r !== 'string');
+  if (typeof r === 'string') return;
+  assert.is(r.namespace, 'shop');
+  assert.is(r.objectUid, 'pod-1');
+  assert.equal(r.owners, [{ kind: 'ReplicaSet', uid: 'rs-1' }]);
+  const bare = parseReview(review('Pod', { metadata: { ownerReferences: 'no' }, spec: { containers: [] } }));
+  assert.ok(typeof bare !== 'string' && bare.objectUid === undefined && bare.owners.length === 0 && bare.namespace === '');
 });
 
 parse.run();

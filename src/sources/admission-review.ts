@@ -11,9 +11,27 @@ export interface UnreadableContainer {
   reason: string;
 }
 
+/** A controller ownerReference of the reviewed object: who (by kind and uid) says it made this object. */
+export interface OwnerRef {
+  kind: string;
+  uid: string;
+}
+
 export interface AdmissionRequest {
   uid: string;
   kind: string;
+  /** request.namespace; empty for a cluster-scoped object (or a review that names none). */
+  namespace: string;
+  /**
+   * request.object.metadata.uid. The API server assigns it before validating admission runs, CREATE
+   * included (the create handler fills metadata.uid in BeforeCreate, ahead of the admission chain).
+   */
+  objectUid?: string;
+  /**
+   * The object's ownerReferences marked `controller: true` (at most one is valid, but every such entry is
+   * kept). Anyone who can create the object can write these: they are claims, never proof of ownership.
+   */
+  owners: OwnerRef[];
   images: string[];
   unreadable: UnreadableContainer[];
   /** Set when the request starts no container (a DELETE, a CONNECT, a kind holding no container list): why it is allowed unread. */
@@ -101,6 +119,22 @@ function containerListsAnywhere(object: JsonObject): Found {
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
 
+/** Who the reviewed object is: request.namespace, metadata.uid and its controller ownerReferences. */
+function identity(req: JsonObject): Pick<AdmissionRequest, 'namespace' | 'objectUid' | 'owners'> {
+  const namespace = typeof req['namespace'] === 'string' ? req['namespace'] : '';
+  const object = req['object'];
+  const metadata = isObject(object) && isObject(object['metadata']) ? object['metadata'] : undefined;
+  const objectUid = metadata && typeof metadata['uid'] === 'string' && metadata['uid'] !== '' ? metadata['uid'] : undefined;
+  const refs = metadata?.['ownerReferences'];
+  const owners: OwnerRef[] = [];
+  if (Array.isArray(refs)) {
+    for (const r of refs) {
+      if (isObject(r) && r['controller'] === true && typeof r['kind'] === 'string' && typeof r['uid'] === 'string' && r['uid'] !== '') owners.push({ kind: r['kind'], uid: r['uid'] });
+    }
+  }
+  return objectUid === undefined ? { namespace, owners } : { namespace, objectUid, owners };
+}
+
 /** A review's body as it arrived, read as JSON and then as parseReview reads it. */
 export function reviewFromText(text: string): AdmissionRequest | string {
   let parsed: unknown;
@@ -122,18 +156,19 @@ export function parseReview(body: unknown): AdmissionRequest | string {
   const req = body['request'];
   if (!isObject(req) || typeof req['uid'] !== 'string' || req['uid'] === '') return 'the review has no request.uid';
   const uid = req['uid'];
+  const who = identity(req);
   const kind = isObject(req['kind']) && typeof req['kind']['kind'] === 'string' ? req['kind']['kind'] : '';
   const operation = typeof req['operation'] === 'string' ? req['operation'] : '';
   // A deletion, or a connection to a running Pod (exec, attach, port-forward), starts no new container.
-  if (operation === 'DELETE' || operation === 'CONNECT') return { uid, kind, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
+  if (operation === 'DELETE' || operation === 'CONNECT') return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
   const object = req['object'];
-  if (!isObject(object)) return { uid, kind, images: [], unreadable: [{ container: 'request.object', reason: `the review of this ${operation ? `${operation} ` : ''}carries no object to read` }] };
+  if (!isObject(object)) return { uid, kind, ...who, images: [], unreadable: [{ container: 'request.object', reason: `the review of this ${operation ? `${operation} ` : ''}carries no object to read` }] };
   if (kind === 'Pod' || kind === 'PodTemplate' || kind === 'CronJob' || WORKLOADS.includes(kind)) {
     const spec = podSpec(kind, object);
-    if (!spec) return { uid, kind, images: [], unreadable: [{ container: 'the pod spec', reason: `this ${kind} has no pod spec where one belongs` }] };
-    return { uid, kind, ...containerImages(spec) };
+    if (!spec) return { uid, kind, ...who, images: [], unreadable: [{ container: 'the pod spec', reason: `this ${kind} has no pod spec where one belongs` }] };
+    return { uid, kind, ...who, ...containerImages(spec) };
   }
   const anywhere = containerListsAnywhere(object);
-  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : 'object'} holds no container list` };
-  return { uid, kind, ...anywhere };
+  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...who, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : 'object'} holds no container list` };
+  return { uid, kind, ...who, ...anywhere };
 }

@@ -20,7 +20,7 @@ export { probeDaemon } from './probe.ts';
 export type { ProbeResult } from './probe.ts';
 export { parseInventory, parseInventoryText, readInventory } from './inventory.ts';
 export { parseReview, quote, reviewFromText } from './admission-review.ts';
-export type { AdmissionRequest, UnreadableContainer } from './admission-review.ts';
+export type { AdmissionRequest, OwnerRef, UnreadableContainer } from './admission-review.ts';
 export type { Inventory, InventoryHost } from './inventory.ts';
 export { collectOverSsh, HOST_STATUSES, sshArgs } from './ssh-collect.ts';
 export type { HostStatus, SshOptions, SshResult } from './ssh-collect.ts';
