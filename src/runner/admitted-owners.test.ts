@@ -1,0 +1,96 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { AdmissionRequest } from '../sources/index.ts';
+import { AdmittedOwners, type Cached } from './admitted-owners.ts';
+
+const TTL = 1000;
+const D1 = 'r/app@sha256:1';
+const D2 = 'r/side@sha256:2';
+
+function req(over: Partial<AdmissionRequest>): AdmissionRequest {
+  return { uid: 'review', kind: 'Pod', namespace: 'shop', owners: [], images: [], unreadable: [], ...over };
+}
+
+/** A verdict cache holding D1 and D2, made at `at`. */
+const cache =
+  (at: number, digests = [D1, D2]) =>
+  (d: string): Cached<string> | undefined =>
+    digests.includes(d) ? { at, value: `verdict of ${d}` } : undefined;
+
+const digestOf = (image: string) => ({ 'app:1': D1, 'side:1': D2 })[image];
+
+function admittedDeployment(owners: AdmittedOwners, at = 0): void {
+  const deployment = req({ kind: 'Deployment', objectUid: 'dep-1', images: ['app:1', 'side:1'] });
+  owners.remember(deployment, deployment.images, digestOf, cache(at), at);
+}
+
+const owners = suite('AdmittedOwners');
+
+owners('a ReplicaSet of an admitted Deployment, then its Pod, are answered by the owner digests', () => {
+  const o = new AdmittedOwners(10, TTL);
+  admittedDeployment(o);
+  const rs = req({ kind: 'ReplicaSet', objectUid: 'rs-1', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['side:1', 'app:1'] });
+  const got = o.verdicts(rs, rs.images, cache(0), 10);
+  assert.equal(got, { digests: [D2, D1], verdicts: [`verdict of ${D2}`, `verdict of ${D1}`] });
+  o.remember(rs, rs.images, (image) => got?.digests[rs.images.indexOf(image)], cache(0), 10);
+  const pod = req({ objectUid: 'pod-1', owners: [{ kind: 'ReplicaSet', uid: 'rs-1' }], images: ['app:1'] });
+  assert.equal(o.verdicts(pod, pod.images, cache(0), 20)?.digests, [D1]);
+  assert.is(o.size, 2, 'a Pod is no owner');
+});
+
+owners('a claim never brings in an image the owner did not have, even under another spelling', () => {
+  const o = new AdmittedOwners(10, TTL);
+  admittedDeployment(o);
+  const claim = [{ kind: 'Deployment', uid: 'dep-1' }];
+  for (const images of [['app:1', 'evil:1'], ['docker.io/library/app:1'], ['app:2'], ['APP:1']]) assert.is(o.verdicts(req({ owners: claim, images }), images, cache(0), 10), undefined, images.join(' '));
+});
+
+owners('a claim must name the owner kind, its namespace, and carry nothing unread', () => {
+  const o = new AdmittedOwners(10, TTL);
+  admittedDeployment(o);
+  const images = ['app:1'];
+  assert.is(o.verdicts(req({ owners: [{ kind: 'ReplicaSet', uid: 'dep-1' }], images }), images, cache(0), 10), undefined, 'kind');
+  assert.is(o.verdicts(req({ namespace: 'other', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images }), images, cache(0), 10), undefined, 'namespace');
+  assert.is(o.verdicts(req({ owners: [{ kind: 'Deployment', uid: 'dep-2' }], images }), images, cache(0), 10), undefined, 'uid');
+  const unread = req({ owners: [{ kind: 'Deployment', uid: 'dep-1' }], images, unreadable: [{ container: 'containers[1]', reason: 'no image field' }] });
+  assert.is(o.verdicts(unread, images, cache(0), 10), undefined, 'unreadable container');
+  const capped = req({ owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['app:1', 'side:1'] });
+  assert.is(o.verdicts(capped, ['app:1'], cache(0), 10), undefined, 'images past the cap');
+});
+
+owners('never outlives a verdict: one expired or evicted verdict ends the shortcut', () => {
+  const o = new AdmittedOwners(10, TTL);
+  admittedDeployment(o, 0);
+  const pod = req({ owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['app:1', 'side:1'] });
+  assert.ok(o.verdicts(pod, pod.images, cache(0), TTL - 1));
+  assert.is(o.verdicts(pod, pod.images, cache(0, [D1]), 10), undefined, 'D2 evicted from the verdict cache');
+  // A newer verdict for the digests does not stretch the owner entry past its first verdict's end.
+  assert.is(o.verdicts(pod, pod.images, cache(TTL), TTL), undefined, 'the entry died with its verdicts');
+  assert.is(o.size, 0);
+});
+
+owners('remembers only workloads with a uid whose every image has a digest and a fresh verdict', () => {
+  const o = new AdmittedOwners(10, TTL);
+  const images = ['app:1'];
+  o.remember(req({ kind: 'Pod', objectUid: 'p', images }), images, digestOf, cache(0), 0);
+  o.remember(req({ kind: 'Deployment', images }), images, digestOf, cache(0), 0);
+  o.remember(req({ kind: 'Deployment', objectUid: 'a', images: ['app:1', 'x:1'] }), ['app:1', 'x:1'], digestOf, cache(0), 0);
+  o.remember(req({ kind: 'Deployment', objectUid: 'b', images }), images, digestOf, cache(0, []), 0);
+  o.remember(req({ kind: 'Deployment', objectUid: 'c', images }), images, digestOf, cache(0), TTL);
+  assert.is(o.size, 0);
+});
+
+owners('an UPDATE replaces what the owner ran; the least recently used owner goes first', () => {
+  const o = new AdmittedOwners(2, TTL);
+  admittedDeployment(o);
+  const updated = req({ kind: 'Deployment', objectUid: 'dep-1', images: ['side:1'] });
+  o.remember(updated, updated.images, digestOf, cache(0), 1);
+  const claim = [{ kind: 'Deployment', uid: 'dep-1' }];
+  assert.is(o.verdicts(req({ owners: claim, images: ['app:1'] }), ['app:1'], cache(0), 2), undefined);
+  assert.ok(o.verdicts(req({ owners: claim, images: ['side:1'] }), ['side:1'], cache(0), 2));
+  for (const uid of ['j1', 'j2']) o.remember(req({ kind: 'Job', objectUid: uid, images: ['side:1'] }), ['side:1'], digestOf, cache(0), 3);
+  assert.is(o.size, 2);
+  assert.is(o.verdicts(req({ owners: claim, images: ['side:1'] }), ['side:1'], cache(0), 4), undefined, 'evicted');
+});
+
+owners.run();
