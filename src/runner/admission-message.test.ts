@@ -1,60 +1,102 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding } from '../engine/index.ts';
-import { decisionMessage, MAX_MESSAGE, type ImageOutcome } from './admission-message.ts';
+import { decisionMessage, decisionWarnings, MAX_MESSAGE, MAX_WARNING, shortDigest, type ImageOutcome, type MessageContext } from './admission-message.ts';
+
+const finding = (rule_id: string, severity: string, message: string) => ({ rule_id, severity, message }) as Finding;
+const high = finding('RSYNC-002', 'high', 'anonymous write');
+const ctx: MessageContext = { verdict: false, mode: 'enforce', failOn: 'high', failOpen: false, kind: 'Pod', uid: 'u-1' };
+const digest = `sha256:${'ab12'.repeat(16)}`;
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 const message = suite('decisionMessage');
 
-const finding = { rule_id: 'RSYNC-002', severity: 'high', message: 'anonymous write' } as Finding;
-const ctx = { failOn: 'high', kind: 'Pod' } as const;
-
-message('an image whose own content could not be read is rejected, saying --fail-open does not cover it', () => {
+message('names the offending image as written, its short digest, its worst findings first, and the review uid', () => {
   const outcomes: ImageOutcome[] = [
-    { subject: 'image "x"', kind: 'unreadable', reason: 'layer sha256:1: not a valid tar archive' },
-    { subject: 'image "y"', kind: 'denied', findings: [{ ...finding, platform: 'linux/arm64' } as Finding] },
+    { subject: 'image "reg/app:1"', image: 'reg/app:1', digest, kind: 'denied', findings: [finding('RSYNC-030', 'medium', 'weak'), high, finding('RSYNC-001', 'critical', 'no auth.')] },
+    { subject: 'image "reg/ok:1"', image: 'reg/ok:1', kind: 'allowed', below: 0 },
   ];
-  const { message: m, warnings } = decisionMessage(outcomes, { ...ctx, allowed: false, failOpen: true });
-  assert.match(m, /^rsyncguard denied this Pod: 1 image\(s\) with findings at or above high, 1 image\(s\) could not be read\./);
-  assert.match(m, 'image "x": rejected: the image could not be read: layer sha256:1: not a valid tar archive (denied even under --fail-open');
-  assert.match(m, 'RSYNC-002 (high) on linux/arm64 anonymous write');
-  assert.match(m, 'fix the image the webhook could not read');
-  assert.equal(warnings, []);
+  const m = decisionMessage(outcomes, ctx);
+  assert.match(m, /^rsyncguard denied this Pod: 1 image\(s\) with findings at or above high\. /);
+  assert.match(m, 'image "reg/app:1" (sha256:ab12ab12ab12): denied — RSYNC-001 (critical) no auth, RSYNC-002 (high) anonymous write, RSYNC-030 (medium) weak');
+  assert.match(m, 'image "reg/ok:1": allowed');
+  assert.match(m, /Next: fix the rsync configuration.* See the webhook log for review u-1\.$/);
 });
 
-message('names each image with its own outcome, and what to do next', () => {
-  const outcomes: ImageOutcome[] = [
-    { subject: 'image "a"', kind: 'denied', findings: [finding] },
-    { subject: 'image "b"', kind: 'unevaluated', reason: 'cannot reach the registry' },
-    { subject: 'image "c"', kind: 'allowed', below: 0 },
-  ];
-  const { message: m, warnings } = decisionMessage(outcomes, { ...ctx, allowed: false, failOpen: true });
-  assert.match(m, /^rsyncguard denied this Pod: 1 image\(s\) with findings at or above high, 1 could not be evaluated\./);
-  assert.match(m, 'image "a": denied — 1 finding(s) at or above high: RSYNC-002 (high) anonymous write');
-  assert.match(m, 'image "b": could not be evaluated — cannot reach the registry (allowed by --fail-open)');
-  assert.match(m, 'image "c": allowed');
-  assert.match(m, 'Next: fix the rsync configuration');
-  assert.equal(warnings, []);
+message('an image whose own content could not be read is denied, saying --fail-open does not cover it', () => {
+  const m = decisionMessage([{ subject: 'image "x"', kind: 'unreadable', reason: 'layer sha256:1: not a valid tar archive' }], { ...ctx, failOpen: true });
+  assert.match(m, 'image "x": could not be read — layer sha256:1: not a valid tar archive (denied even under --fail-open)');
+  assert.match(m, 'fix the image');
 });
 
-message('warns, one line each, about what --fail-open let through', () => {
-  const { message: m, warnings } = decisionMessage([{ subject: 'image "b"', kind: 'unevaluated', reason: 'x'.repeat(400) }], { ...ctx, allowed: true, failOpen: true });
-  assert.match(m, /^rsyncguard allowed this Pod under --fail-open although 1 could not be evaluated/);
-  assert.is(warnings.length, 1);
-  assert.ok((warnings[0] ?? '').length <= 256);
+message('ten offending images with long findings fit in 1 KiB, each still named with its digest', () => {
+  const long = finding('RSYNC-002', 'high', `module ${'m'.repeat(5000)}`);
+  const outcomes: ImageOutcome[] = Array.from({ length: 10 }, (_, i) => ({ subject: `image "registry.example.com/team/app-${i}:1.2.3"`, digest, kind: 'denied', findings: [long, long, finding('RSYNC-009', 'critical', 'x')] }));
+  const m = decisionMessage(outcomes, { ...ctx, uid: 'u'.repeat(500) });
+  assert.ok(bytes(m) <= MAX_MESSAGE, String(bytes(m)));
+  for (let i = 0; i < 10; i++) assert.match(m, `"registry.example.com/team/app-${i}:1.2.3" (sha256:ab12ab12ab12) RSYNC-009`);
+  assert.match(m, 'See the webhook log for review uuuu');
 });
 
-message('lists what denies first, and keeps the message bounded whatever the findings quote', () => {
-  const allowed: ImageOutcome[] = Array.from({ length: 30 }, (_, i) => ({ subject: `image "ok${i}"`, kind: 'allowed', below: 0 }));
-  const long = { ...finding, message: `module ${'m'.repeat(100_000)}` };
-  const outcomes: ImageOutcome[] = [...allowed, { subject: 'image "over"', kind: 'refused', reason: 'too many' }, ...Array.from({ length: 30 }, (_, i): ImageOutcome => ({ subject: `image "bad${i}"`, kind: 'denied', findings: [long, long, long] }))];
-  const { message: m } = decisionMessage(outcomes, { ...ctx, allowed: false, failOpen: false });
-  assert.match(m, /^rsyncguard denied this Pod: 30 image\(s\) with findings at or above high, 1 image\(s\) refused\. image "bad0": denied/);
-  assert.ok(m.length <= MAX_MESSAGE, String(m.length));
-  assert.match(m, /Next: fix the rsync configuration.*; name images from a registry/);
+message('past what fits, images are counted, never cut mid-sentence, and the multi-byte ones are measured in bytes', () => {
+  const outcomes: ImageOutcome[] = Array.from({ length: 64 }, (_, i) => ({ subject: `image "é${'€'.repeat(40)}${i}"`, kind: 'denied', findings: [high] }));
+  const m = decisionMessage(outcomes, ctx);
+  assert.ok(bytes(m) <= MAX_MESSAGE, String(bytes(m)));
+  assert.match(m, /; and \d+ more image\(s\)\. See the webhook log for review u-1\.$/);
+});
+
+message('control characters chosen by the image are escaped before the message is measured', () => {
+  const m = decisionMessage([{ subject: 'image "x"', kind: 'denied', findings: [finding('RSYNC-002', 'high', `p\u001b[2J${'\u0007'.repeat(2000)}`)] }], ctx);
+  assert.not.ok(/[\u0000-\u001f]/.test(m));
+  assert.match(m, 'p\\x1b[2J');
+  assert.ok(bytes(m) <= MAX_MESSAGE);
+});
+
+message('warn and audit say the verdict and that the mode let it through', () => {
+  const m = decisionMessage([{ subject: 'image "a"', kind: 'denied', findings: [high] }], { ...ctx, mode: 'warn' });
+  assert.match(m, /^rsyncguard would deny this Pod but warn mode allows it: 1 image/);
 });
 
 message('says so when there is nothing to list', () => {
-  assert.equal(decisionMessage([], { ...ctx, allowed: true, failOpen: false }), { message: 'rsyncguard allowed this Pod: it names no container image.', warnings: [] });
+  assert.is(decisionMessage([], { ...ctx, verdict: true }), 'rsyncguard allowed this Pod: it names no container image.');
+});
+
+const warnings = suite('decisionWarnings');
+
+warnings('warn mode: one line per image that did not pass, with worst severity and top rules, each at most 120 characters', () => {
+  const outcomes: ImageOutcome[] = [
+    { subject: `image "${'r'.repeat(300)}"`, digest, kind: 'denied', findings: [finding('RSYNC-030', 'medium', 'x'), high, finding('RSYNC-001', 'critical', 'y'), finding('RSYNC-004', 'low', 'z')] },
+    { subject: 'image "b"', kind: 'unevaluated', reason: 'tag 1 not found', timedOut: false },
+    { subject: 'image "c"', kind: 'allowed', below: 2 },
+  ];
+  const w = decisionWarnings(outcomes, { ...ctx, mode: 'warn', allowed: true });
+  assert.is(w.length, 2);
+  for (const line of w) assert.ok(line.length <= MAX_WARNING, `${line.length}: ${line}`);
+  assert.match(w[0] ?? '', /^rsyncguard: image "rrr.*… \(sha256:ab12ab12ab12\): critical: RSYNC-001, RSYNC-002, RSYNC-030 \+1$/);
+  assert.is(w[1], 'rsyncguard: image "b": not evaluated (see log)');
+});
+
+warnings('audit mode and denials carry no warnings; --fail-open says what it let through', () => {
+  const outcomes: ImageOutcome[] = [{ subject: 'image "b"', kind: 'unevaluated', reason: 'x'.repeat(400) }];
+  assert.equal(decisionWarnings(outcomes, { ...ctx, mode: 'audit', allowed: true }), []);
+  assert.equal(decisionWarnings(outcomes, { ...ctx, allowed: false }), []);
+  assert.equal(decisionWarnings(outcomes, { ...ctx, verdict: true, failOpen: true, allowed: true }), ['rsyncguard: image "b": not evaluated, allowed by --fail-open']);
+});
+
+warnings('more than ten images: ten lines and a count', () => {
+  const outcomes: ImageOutcome[] = Array.from({ length: 12 }, (_, i) => ({ subject: `image "i${i}"`, kind: 'denied', findings: [high] }));
+  const w = decisionWarnings(outcomes, { ...ctx, mode: 'warn', allowed: true });
+  assert.is(w.length, 11);
+  assert.match(w[10] ?? '', 'and 2 more; see the webhook log for review u-1');
+});
+
+const short = suite('shortDigest');
+
+short('keeps the algorithm and 12 hex digits, from a bare digest or a reference by digest', () => {
+  assert.is(shortDigest(digest), 'sha256:ab12ab12ab12');
+  assert.is(shortDigest(`reg:5000/app@${digest}`), 'sha256:ab12ab12ab12');
 });
 
 message.run();
+warnings.run();
+short.run();

@@ -1,65 +1,122 @@
 /**
- * What the API server shows the person whose Pod was reviewed: the verdict, then every image (and every
- * container without a usable image) with its own outcome, then what to do next. Findings are named by
- * rule, severity and message (already free of secrets); text from the review is quoted with escapes.
+ * What the API server shows the person whose object was reviewed, within 1 KiB: the verdict, each image
+ * that denies (as written in the spec, with its short digest) and its worst findings, the images that
+ * passed, what to do next, and the review uid to look up in the webhook's log, which has the full detail.
+ * Warnings (warn mode, and what --fail-open let through) are one line each of at most 120 characters.
+ * Findings are named by rule, severity and message (already free of secrets); text the image or the review
+ * chose is escaped here, before it is measured, so escaping cannot push a message over its cap.
  */
-import type { Finding, Severity } from '../engine/index.ts';
+import { severityRank, type Finding, type Severity } from '../engine/index.ts';
+import { escapeControls } from '../report/index.ts';
 
 /** A finding, with the platform of a multi-platform image it was found on. */
 type Found = Finding & { platform?: string };
 
-export type ImageOutcome =
-  | { subject: string; kind: 'denied'; findings: Found[] }
-  | { subject: string; kind: 'allowed'; below: number }
-  | { subject: string; kind: 'unevaluated'; reason: string }
-  /** Denied whatever the failure policy, for a reason of the requester's making (too many images, a local path). */
-  | { subject: string; kind: 'refused'; reason: string }
-  /**
-   * Denied whatever the failure policy: the image's own content kept it from being read (a file over a
-   * cap, a digest mismatch, a malformed layer, the daemon's config missing). --fail-open is for failures
-   * of the environment only, or an image author could pad an image until it is let through.
-   */
-  | { subject: string; kind: 'unreadable'; reason: string };
+/** How a verdict is answered: enforce answers it; warn allows with warnings; audit allows and only records it. */
+export const ADMISSION_MODES = ['enforce', 'warn', 'audit'] as const;
+export type AdmissionMode = (typeof ADMISSION_MODES)[number];
 
-interface Context {
-  allowed: boolean;
+/** `image` is the reference as written (credentials masked), `digest` what it resolved to, when known. */
+type Named = { subject: string; image?: string; digest?: string };
+
+export type ImageOutcome = Named &
+  (
+    | { kind: 'denied'; findings: Found[] }
+    | { kind: 'allowed'; below: number }
+    /** `timedOut`: the review's budget ran out before this image settled. */
+    | { kind: 'unevaluated'; reason: string; timedOut?: boolean }
+    /** Denied whatever the failure policy, for a reason of the requester's making (too many images, a local path). */
+    | { kind: 'refused'; reason: string }
+    /**
+     * Denied whatever the failure policy: the image's own content kept it from being read (a file over a
+     * cap, a digest mismatch, a malformed layer, the daemon's config missing). --fail-open is for failures
+     * of the environment only, or an image author could pad an image until it is let through.
+     */
+    | { kind: 'unreadable'; reason: string }
+  );
+
+export interface MessageContext {
+  /** The verdict: what enforce would answer. */
+  verdict: boolean;
+  mode: AdmissionMode;
   failOn: Severity;
   failOpen: boolean;
   kind: string;
+  uid: string;
 }
 
-/** The API server keeps the whole status message, but people read the start: list this many, count the rest. */
-const MAX_LISTED = 20;
-const MAX_FINDINGS_LISTED = 5;
-/** Kubernetes recommends short warnings (kubectl prints each on one line). */
-const MAX_WARNING = 256;
+/** The status message's cap in UTF-8 bytes: people read one screen, and events and audit logs keep it whole. */
+export const MAX_MESSAGE = 1024;
+/** Kubernetes shows each warning on one line; kubectl prefixes it with "Warning: ". */
+export const MAX_WARNING = 120;
 const MAX_WARNINGS = 10;
-/**
- * A finding's message quotes module names and paths from the image, which its author chose: each is cut
- * here, and the whole status message at MAX_MESSAGE, so a hostile image cannot fill the API server's
- * responses, events and audit log.
- */
-const MAX_FINDING_MESSAGE = 240;
-export const MAX_MESSAGE = 8192;
 
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
-function describe(o: ImageOutcome, ctx: Context): string {
-  if (o.kind === 'allowed') return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ''})`;
-  if (o.kind === 'refused') return `${o.subject}: denied — ${o.reason}`;
-  if (o.kind === 'unreadable')
-    return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? ' even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes' : ''})`;
-  if (o.kind === 'unevaluated') return `${o.subject}: could not be evaluated — ${o.reason} (${ctx.failOpen ? 'allowed by --fail-open' : 'denied by the fail-closed policy'})`;
-  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== undefined ? ` on ${f.platform}` : ''} ${cut(f.message.replace(/\.$/, ''), MAX_FINDING_MESSAGE)}`);
-  const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : '';
-  return `${o.subject}: denied — ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed.join(', ')}${more}`;
+/** At most `max` UTF-16 units, ending in "…" when cut (never inside a surrogate pair). */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
 
-function heading(outcomes: ImageOutcome[], ctx: Context): string {
-  const denied = outcomes.filter((o) => o.kind === 'denied').length;
-  const refused = outcomes.filter((o) => o.kind === 'refused').length;
-  const unreadable = outcomes.filter((o) => o.kind === 'unreadable').length;
-  const unevaluated = outcomes.filter((o) => o.kind === 'unevaluated').length;
+/** `sha256:` and 12 hex digits: enough to tell images apart and to find the image in a registry's UI. */
+export function shortDigest(digest: string): string {
+  const at = digest.lastIndexOf('@');
+  const bare = at >= 0 ? digest.slice(at + 1) : digest;
+  const [algo = '', hex = ''] = bare.split(':');
+  return `${algo}:${hex.slice(0, 12)}`;
+}
+
+/** Worst first, then by rule id: the findings a short message names. */
+export function worstFirst(findings: Found[]): Found[] {
+  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id));
+}
+
+/**
+ * How much each image's line carries, and whether the next steps are said: the first level at which every
+ * image fits the cap wins. The last one (ten images of 40-character names still fit) keeps only the image,
+ * its digest and its worst rule; the review uid always stays, since the log has the rest.
+ */
+interface Level {
+  findings: number;
+  text: number;
+  reason: number;
+  next: boolean;
+  terse?: true;
+}
+const LEVELS: Level[] = [
+  { findings: 3, text: 100, reason: 160, next: true },
+  { findings: 1, text: 60, reason: 80, next: true },
+  { findings: 1, text: 0, reason: 40, next: true },
+  { findings: 1, text: 0, reason: 40, next: false },
+  { findings: 1, text: 0, reason: 24, next: false, terse: true },
+];
+
+function describe(o: ImageOutcome, ctx: MessageContext, level: Level): string {
+  const subject = escapeControls(o.subject);
+  const at = o.digest !== undefined ? ` (${shortDigest(o.digest)})` : '';
+  if (level.terse) {
+    const what = o.kind === 'denied' ? (worstFirst(o.findings)[0]?.rule_id ?? 'denied') : o.kind === 'allowed' ? 'allowed' : cut(escapeControls(o.reason), level.reason);
+    return `${subject.replace(/^image /, '')}${at} ${what}`;
+  }
+  if (o.kind === 'allowed') return `${subject}${at}: allowed`;
+  if (o.kind === 'refused') return `${subject}: denied — ${cut(escapeControls(o.reason), level.reason)}`;
+  if (o.kind === 'unreadable') return `${subject}${at}: could not be read — ${cut(escapeControls(o.reason), level.reason)} (denied${ctx.failOpen ? ' even under --fail-open' : ''})`;
+  if (o.kind === 'unevaluated') return `${subject}${at}: could not be evaluated — ${cut(escapeControls(o.reason), level.reason)} (${ctx.failOpen ? 'allowed by --fail-open' : 'fail-closed: denied'})`;
+  const worst = worstFirst(o.findings);
+  const listed = worst.slice(0, level.findings).map((f) => {
+    const on = f.platform !== undefined ? ` on ${escapeControls(f.platform)}` : '';
+    const text = level.text > 0 ? ` ${cut(escapeControls(f.message.replace(/\.$/, '')), level.text)}` : '';
+    return `${f.rule_id} (${f.severity})${on}${text}`;
+  });
+  const more = worst.length > level.findings ? ` and ${worst.length - level.findings} more` : '';
+  return `${subject}${at}: denied — ${listed.join(', ')}${more}`;
+}
+
+function heading(outcomes: ImageOutcome[], ctx: MessageContext): string {
+  const count = (k: ImageOutcome['kind']) => outcomes.filter((o) => o.kind === k).length;
+  const [denied, refused, unreadable, unevaluated] = [count('denied'), count('refused'), count('unreadable'), count('unevaluated')];
   const why = [
     denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : '',
     refused > 0 ? `${refused} image(s) refused` : '',
@@ -68,41 +125,86 @@ function heading(outcomes: ImageOutcome[], ctx: Context): string {
   ]
     .filter(Boolean)
     .join(', ');
-  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable === 0 ? ' (fail-closed policy)' : ''}`;
-  if (unevaluated > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
-  return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
+  const kind = cut(escapeControls(ctx.kind), 60);
+  const closed = denied + refused + unreadable === 0 ? ' (fail-closed policy)' : '';
+  if (!ctx.verdict && ctx.mode !== 'enforce') return `rsyncguard would deny this ${kind} but ${ctx.mode} mode allows it: ${why}${closed}`;
+  if (!ctx.verdict) return `rsyncguard denied this ${kind}: ${why}${closed}`;
+  if (unevaluated > 0) return `rsyncguard allowed this ${kind} under --fail-open although ${why}`;
+  return `rsyncguard allowed this ${kind}: no findings at or above ${ctx.failOn}`;
 }
 
-function nextSteps(outcomes: ImageOutcome[], ctx: Context): string {
-  const steps: string[] = [];
-  if (outcomes.some((o) => o.kind === 'denied')) steps.push('fix the rsync configuration in the image (rsyncguard image REF shows the full report) or waive the finding');
-  if (outcomes.some((o) => o.kind === 'unreadable')) steps.push('fix the image the webhook could not read (rsyncguard image REF shows why)');
-  if (outcomes.some((o) => o.kind === 'refused')) steps.push('name images from a registry, at most 64 distinct ones per object');
-  if (outcomes.some((o) => o.kind === 'unevaluated'))
-    steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)'}`);
+function nextSteps(outcomes: ImageOutcome[], ctx: MessageContext): string {
+  const has = (k: ImageOutcome['kind']) => outcomes.some((o) => o.kind === k);
+  const steps = [
+    has('denied') ? 'fix the rsync configuration in the image or waive the finding (rsyncguard image REF shows the report)' : '',
+    has('unreadable') ? 'fix the image (rsyncguard image REF says why)' : '',
+    has('refused') ? 'name images from a registry, at most 64 per object' : '',
+    has('unevaluated') ? `name images the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry: retry, or raise --budget-ms)'}` : '',
+  ].filter(Boolean);
   return steps.length > 0 ? ` Next: ${steps.join('; ')}.` : '';
 }
 
 /** What denies is listed first, so the reason for a denial is never among those only counted. */
 const ORDER: Record<ImageOutcome['kind'], number> = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
 
-export function decisionMessage(all: ImageOutcome[], ctx: Context): { message: string; warnings: string[] } {
+/** Every outcome at the most detailed level that fits them all; else as many as fit at the last, the rest counted. */
+function fitted(outcomes: ImageOutcome[], ctx: MessageContext, head: string): string {
+  const tail = (level: Level) => `.${level.next ? nextSteps(outcomes, ctx) : ''} See the webhook log for review ${cut(escapeControls(ctx.uid), 64)}.`;
+  for (const level of LEVELS) {
+    const text = `${head}${outcomes.map((o) => describe(o, ctx, level)).join('; ')}${tail(level)}`;
+    if (bytes(text) <= MAX_MESSAGE) return text;
+  }
+  const last = LEVELS[LEVELS.length - 1] as Level;
+  const listed: string[] = [];
+  // The count of those left out needs its own room ("; and 63 more image(s)").
+  let left = MAX_MESSAGE - bytes(head) - bytes(tail(last)) - 32;
+  for (const o of outcomes) {
+    const line = describe(o, ctx, last);
+    if (bytes(line) + 2 > left) break;
+    listed.push(line);
+    left -= bytes(line) + 2;
+  }
+  return `${head}${[...listed, `and ${outcomes.length - listed.length} more image(s)`].join('; ')}${tail(last)}`;
+}
+
+/** The status message: never more than MAX_MESSAGE bytes, whatever the review and its images hold. */
+export function decisionMessage(all: ImageOutcome[], ctx: MessageContext): string {
+  if (all.length === 0) return `rsyncguard allowed this ${cut(escapeControls(ctx.kind), 60)}: it names no container image.`;
   const outcomes = [...all].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe(o, ctx));
-  if (outcomes.length > MAX_LISTED) listed.push(`and ${outcomes.length - MAX_LISTED} more`);
-  const next = nextSteps(outcomes, ctx);
-  let message = listed.length > 0 ? `${heading(outcomes, ctx)}. ${listed.join('; ')}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
-  // The verdict and what to do next always fit; the list of outcomes is what gets cut.
-  if (message.length + next.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - next.length - 40)}… (cut at ${MAX_MESSAGE} characters)`;
-  message += next;
-  const warnings = ctx.allowed
-    ? outcomes
-        .filter((o) => o.kind === 'unevaluated')
-        .slice(0, MAX_WARNINGS)
-        .map((o) => {
-          const w = `rsyncguard: ${describe(o, ctx)}`;
-          return w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}…` : w;
-        })
-    : [];
-  return { message, warnings };
+  const message = fitted(outcomes, ctx, `${heading(outcomes, ctx)}. `);
+  // The parts above are each bounded; this only guards the sum against a future longer sentence.
+  return bytes(message) <= MAX_MESSAGE
+    ? message
+    : `${Buffer.from(message)
+        .subarray(0, MAX_MESSAGE - 3)
+        .toString('utf8')
+        .replace(/\ufffd$/, '')}…`;
+}
+
+/** One warning: the image (cut to make room), then what is wrong with it; at most MAX_WARNING characters. */
+function warning(o: ImageOutcome, ctx: MessageContext): string {
+  const at = o.digest !== undefined ? ` (${shortDigest(o.digest)})` : '';
+  let what: string;
+  if (o.kind === 'denied') {
+    const worst = worstFirst(o.findings);
+    const rules = [...new Set(worst.map((f) => f.rule_id))];
+    what = `${worst[0]?.severity ?? ctx.failOn}: ${rules.slice(0, 3).join(', ')}${rules.length > 3 ? ` +${rules.length - 3}` : ''}`;
+  } else if (o.kind === 'unevaluated') what = ctx.verdict ? 'not evaluated, allowed by --fail-open' : `not evaluated (${o.timedOut ? 'over budget' : 'see log'})`;
+  else if (o.kind === 'unreadable') what = 'image could not be read';
+  else what = 'refused';
+  const prefix = 'rsyncguard: ';
+  const tail = `${at}: ${what}`;
+  return `${prefix}${cut(escapeControls(o.subject), Math.max(16, MAX_WARNING - prefix.length - tail.length))}${tail}`.slice(0, MAX_WARNING);
+}
+
+/**
+ * AdmissionReview warnings for an allowed answer: each image that did not pass, one line each (at most 10,
+ * then a count); none in audit mode, and none on a denial (the message says it all).
+ */
+export function decisionWarnings(all: ImageOutcome[], ctx: MessageContext & { allowed: boolean }): string[] {
+  if (!ctx.allowed || ctx.mode === 'audit') return [];
+  const flagged = [...all].filter((o) => o.kind !== 'allowed').sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  const lines = flagged.slice(0, MAX_WARNINGS).map((o) => warning(o, ctx));
+  if (flagged.length > MAX_WARNINGS) lines.push(cut(`rsyncguard: and ${flagged.length - MAX_WARNINGS} more; see the webhook log for review ${escapeControls(ctx.uid)}`, MAX_WARNING));
+  return lines;
 }

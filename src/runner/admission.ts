@@ -15,8 +15,9 @@
  */
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
 import { displayRef, EnvironmentFailure, failureKind, isLocalTransport, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
-import { decisionMessage, type ImageOutcome } from './admission-message.ts';
+import { decisionMessage, decisionWarnings, type AdmissionMode, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
+import { AdmittedOwners } from './admitted-owners.ts';
 import { errorMessage, today } from '../common/index.ts';
 
 export interface AdmissionOptions {
@@ -27,6 +28,8 @@ export interface AdmissionOptions {
   failOpen: boolean;
   cacheSize: number;
   cacheTtlMs: number;
+  /** How long a tag's digest is used before it is looked up again (default TAG_TTL_MS). */
+  tagTtlMs?: number;
   /** Analysis threads. */
   workers: number;
   /** Longest a single analysis may run in its thread, whatever the budget of the review that asked. */
@@ -36,10 +39,31 @@ export interface AdmissionOptions {
    * so it cannot be read once. The clock's today() unless a test pins it.
    */
   today?: () => string;
+  /** Told what happens inside (cache lookups, analyses, registry failures), for metrics; never waited for. */
+  observer?: AdmissionObserver;
 }
+
+/**
+ * What the controller reports as it works, so the front end can count it (the CLI keeps a Prometheus
+ * registry; the runner imports no metrics library). Each call is synchronous and must not throw.
+ */
+export interface AdmissionObserver {
+  /** One verdict-cache lookup for an image's digest. */
+  onCacheLookup(hit: boolean): void;
+  /** One analysis in the pool finished (or failed) after `ms`. */
+  onAnalysis(ms: number): void;
+  /** A registry (host[:port] as the image names it) failed to say what a tag points to. */
+  onRegistryError(registry: string): void;
+}
+
+const UNOBSERVED: AdmissionObserver = { onCacheLookup() {}, onAnalysis() {}, onRegistryError() {} };
 
 export interface AdmissionDecision {
   uid: string;
+  /** What enforce answers: the verdict, whatever the mode. */
+  verdict: 'allow' | 'deny';
+  mode: AdmissionMode;
+  /** What the response says: the verdict in enforce mode, always true in warn and audit. */
   allowed: boolean;
   message: string;
   warnings: string[];
@@ -47,7 +71,7 @@ export interface AdmissionDecision {
 }
 
 /** A tag may move, but not every second: its digest is looked up again after this long. */
-const TAG_TTL_MS = 60_000;
+export const TAG_TTL_MS = 60_000;
 /**
  * Heap per analysis thread. The image reader keeps only the files it needs (the image bench peaks near
  * 100 MB), so this is room to spare, and two threads plus the server still fit a 1 GiB container.
@@ -67,6 +91,20 @@ const LOOKUPS_WAITING = 512;
 /** An image as messages and logs show it: quoted, escaped, and without any userinfo someone wrote into it. */
 export function imageSubject(image: string): string {
   return `image ${quote(displayRef(image))}`;
+}
+
+/** The image as written and (once resolved) its digest, for messages and the log. */
+function named(image: string, digest?: string): { subject: string; image: string; digest?: string } {
+  return { subject: imageSubject(image), image: displayRef(image), ...(digest !== undefined ? { digest: digest.slice(digest.lastIndexOf('@') + 1) } : {}) };
+}
+
+/** host[:port] of the registry an image names, as metrics label it; '' when it names none. */
+function registryLabel(image: string): string {
+  try {
+    return parseRegistryRef(image).registry.toLowerCase();
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -103,12 +141,22 @@ export class AdmissionController {
   private readonly analysing = new Map<string, Promise<Verdict>>();
   private readonly resolving = new Map<string, Promise<string>>();
   private readonly pool: ImagePool;
+  /** Workloads admitted, whose controllers' objects are answered by their digests (admitted-owners.ts). */
+  private readonly owners: AdmittedOwners;
   private lookupsRunning = 0;
   private readonly lookupsByRegistry = new Map<string, number>();
   private readonly lookupsWaiting: { registry: string; start: () => void }[] = [];
+  private readonly observer: AdmissionObserver;
 
   constructor(private readonly opts: AdmissionOptions) {
+    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs);
+    this.observer = opts.observer ?? UNOBSERVED;
     this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
+  }
+
+  /** Starts the analysis threads; settles once they run, rejecting with why when one cannot start. */
+  start(): Promise<void> {
+    return this.pool.start();
   }
 
   close(): Promise<void> {
@@ -123,13 +171,17 @@ export class AdmissionController {
 
   private digestOf(image: string): Promise<string> {
     const known = this.tags.get(image);
-    if (known && Date.now() - known.at < TAG_TTL_MS) return Promise.resolve(known.digest);
+    if (known && Date.now() - known.at < (this.opts.tagTtlMs ?? TAG_TTL_MS)) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
     const lookup = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry))
       .then((digest) => {
         this.remember(this.tags, image, { digest, at: Date.now() });
         return digest;
+      })
+      .catch((e: unknown) => {
+        this.observer.onRegistryError(registryLabel(image));
+        throw e;
       })
       .finally(() => this.resolving.delete(image));
     this.resolving.set(image, lookup);
@@ -170,16 +222,20 @@ export class AdmissionController {
   /** Findings for one digest: from the cache when fresh, else from the pool (one analysis per digest at a time). */
   private verdictFor(digest: string): Promise<Verdict> {
     const hit = this.verdicts.get(digest);
-    if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
+    const fresh = hit !== undefined && Date.now() - hit.at < this.opts.cacheTtlMs;
+    this.observer.onCacheLookup(fresh);
+    if (hit && fresh) {
       this.remember(this.verdicts, digest, hit);
       return Promise.resolve({ findings: hit.findings });
     }
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
+    const started = performance.now();
     const work = this.pool
       // Every platform of an index: a Pod may be scheduled on a node of any of them, not only --platform.
       .analyse(digest, this.opts.registry, (this.opts.today ?? today)(), true)
       .then((a: Analysis): Verdict => {
+        this.observer.onAnalysis(performance.now() - started);
         if (!a.ok) return a.kind === 'environment' ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
         // A target the analysis could not evaluate is never cached as clean.
         if (a.errors.length > 0 || a.unavailable !== undefined) return { findings: a.findings, ...(a.errors.length > 0 ? { unreadable: a.errors.join('; ') } : {}), ...(a.unavailable !== undefined ? { unavailable: a.unavailable } : {}) };
@@ -191,26 +247,26 @@ export class AdmissionController {
     return work;
   }
 
-  private judge(image: string, verdict: Verdict): ImageOutcome {
-    const subject = imageSubject(image);
+  private judge(image: string, verdict: Verdict, digest?: string): ImageOutcome {
+    const subject = named(image, digest);
     const floor = severityRank(this.opts.failOn);
     const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
     // Findings decide first: a platform that could not be read does not hide one that has them.
-    if (blocking.length > 0) return { subject, kind: 'denied', findings: blocking };
-    if (verdict.unreadable !== undefined) return { subject, kind: 'unreadable', reason: verdict.unreadable };
-    if (verdict.unavailable !== undefined) return { subject, kind: 'unevaluated', reason: verdict.unavailable };
-    return { subject, kind: 'allowed', below: verdict.findings.length };
+    if (blocking.length > 0) return { ...subject, kind: 'denied', findings: blocking };
+    if (verdict.unreadable !== undefined) return { ...subject, kind: 'unreadable', reason: verdict.unreadable };
+    if (verdict.unavailable !== undefined) return { ...subject, kind: 'unevaluated', reason: verdict.unavailable };
+    return { ...subject, kind: 'allowed', below: verdict.findings.length };
   }
 
   /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
   private async outcomeOf(image: string, answered: Promise<unknown>): Promise<ImageOutcome> {
     // A review names images to pull, never files on the webhook's own disk.
-    if (isLocalTransport(image)) return { subject: imageSubject(image), kind: 'refused', reason: 'a local image transport, not a registry reference; the node could not pull it either' };
+    if (isLocalTransport(image)) return { ...named(image), kind: 'refused', reason: 'a local image transport, not a registry reference; the node could not pull it either' };
     try {
       const digest = await this.digestOf(image);
       this.pool.want(digest, 1);
       void answered.then(() => this.pool.want(digest, -1));
-      return this.judge(image, await this.verdictFor(digest));
+      return this.judge(image, await this.verdictFor(digest), digest);
     } catch (e) {
       return this.judge(image, failed(e));
     }
@@ -222,11 +278,13 @@ export class AdmissionController {
     const outcomes: ImageOutcome[] = [];
     for (const image of images) {
       const tag = this.tags.get(image);
-      const hit = tag && now - tag.at < TAG_TTL_MS ? this.verdicts.get(tag.digest) : undefined;
+      const hit = tag && now - tag.at < (this.opts.tagTtlMs ?? TAG_TTL_MS) ? this.verdicts.get(tag.digest) : undefined;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return undefined;
       this.remember(this.verdicts, tag.digest, hit);
-      outcomes.push(this.judge(image, { findings: hit.findings }));
+      outcomes.push(this.judge(image, { findings: hit.findings }, tag.digest));
     }
+    // Counted only when every image was a hit: otherwise settle() looks each one up again, and counts it then.
+    for (let i = 0; i < outcomes.length; i++) this.observer.onCacheLookup(true);
     return outcomes;
   }
 
@@ -240,7 +298,12 @@ export class AdmissionController {
     });
     let answer = () => {};
     const answered = new Promise<void>((done) => (answer = done));
-    const overBudget = (image: string): ImageOutcome => ({ subject: imageSubject(image), kind: 'unevaluated', reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
+    const overBudget = (image: string): ImageOutcome => ({
+      ...named(image, this.tags.get(image)?.digest),
+      kind: 'unevaluated',
+      timedOut: true,
+      reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)`,
+    });
     try {
       return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image, answered), spent.then(() => overBudget(image))])));
     } finally {
@@ -249,22 +312,32 @@ export class AdmissionController {
     }
   }
 
-  /** `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there. */
-  async decide(req: AdmissionRequest, arrivedAt = performance.now()): Promise<AdmissionDecision> {
+  /**
+   * `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there.
+   * `mode` changes only the answer; the verdict, and the work behind it, are the same in every mode.
+   */
+  async decide(req: AdmissionRequest, arrivedAt = performance.now(), mode: AdmissionMode = 'enforce'): Promise<AdmissionDecision> {
     const kind = req.kind || 'object';
-    if (req.nothingToRun !== undefined) return { uid: req.uid, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
+    if (req.nothingToRun !== undefined) return { uid: req.uid, verdict: 'allow', mode, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
     const evaluated = req.images.slice(0, MAX_IMAGES);
-    const outcomes = this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt));
+    const fresh = (digest: string) => {
+      const v = this.verdicts.get(digest);
+      return v && { at: v.at, value: v.findings };
+    };
+    const owned = this.owners.verdicts(req, evaluated, fresh);
+    const outcomes = owned?.verdicts.map((findings, i) => this.judge(evaluated[i] ?? '', { findings }, owned.digests[i])) ?? this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt));
     // Past the cap is the requester's choice, not an outage: --fail-open does not let it through, or any
     // image could hide behind 64 others.
-    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: imageSubject(image), kind: 'refused', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ ...named(image), kind: 'refused', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
     for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
     const denied = outcomes.some((o) => o.kind === 'denied' || o.kind === 'refused' || o.kind === 'unreadable');
     const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
-    const allowed = !denied && (!unevaluated || this.opts.failOpen);
-    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind });
-    return { uid: req.uid, allowed, message, warnings, outcomes };
+    const verdict = !denied && (!unevaluated || this.opts.failOpen);
+    if (outcomes.every((o) => o.kind === 'allowed')) this.owners.remember(req, evaluated, (image) => (owned ? owned.digests[evaluated.indexOf(image)] : this.tags.get(image)?.digest), fresh);
+    const allowed = verdict || mode !== 'enforce';
+    const ctx = { verdict, mode, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind, uid: req.uid };
+    return { uid: req.uid, verdict: verdict ? 'allow' : 'deny', mode, allowed, message: decisionMessage(outcomes, ctx), warnings: decisionWarnings(outcomes, { ...ctx, allowed }), outcomes };
   }
 }
 
-export type { ImageOutcome } from './admission-message.ts';
+export { ADMISSION_MODES, type AdmissionMode, type ImageOutcome } from './admission-message.ts';

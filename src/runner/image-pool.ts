@@ -102,6 +102,19 @@ export class ImagePool {
     });
   }
 
+  /**
+   * Starts every thread now rather than at the first job, settling once each runs (or rejecting with why
+   * one could not start): the webhook reports itself ready only then.
+   */
+  start(): Promise<void> {
+    const starting: Promise<void>[] = [];
+    while (this.slots.length < this.opts.threads) {
+      const { worker } = this.spawn();
+      starting.push(new Promise((up, down) => worker.once('online', () => up()).once('error', down)));
+    }
+    return Promise.all(starting).then(() => {});
+  }
+
   /** Images being analysed or waiting. */
   get load(): number {
     return this.queue.length + this.slots.filter((s) => s.running).length;
