@@ -1,15 +1,16 @@
 /**
  * Images from a registry over the OCI distribution API: anonymous, bearer-token (the WWW-Authenticate
- * flow) or basic credentials from the Docker config.json; manifest lists and OCI indexes resolved by
+ * flow) or basic credentials from a Docker config or a mounted imagePullSecret; manifest lists and OCI indexes resolved by
  * platform; every blob checked against its digest. Plain HTTP only to the loopback registries named
  * with --insecure-registry (insecure-registries.ts); HTTP itself in registry-client.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
+import { credentialsFor, readDockerConfig } from './docker-config.ts';
 import type { InsecureRegistries } from './insecure-registries.ts';
 import { cachedLayer, cacheWhileReading, checkRoom, usableCache, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
@@ -17,13 +18,13 @@ import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-im
 import { indexEntries, pickPlatform } from './platform.ts';
 import { RegistryClient } from './registry-client.ts';
 import { EnvironmentFailure, transportError } from './registry-failure.ts';
-import { errorMessage, fail, isObject, ok, UserError, type Result } from '../../common/index.ts';
+import { errorMessage, isObject } from '../../common/index.ts';
 
 export interface RegistryOptions {
   platform: string;
   /** Registries spoken to in plain HTTP (--insecure-registry): false none, true every one on loopback, or those named (each on loopback). */
   insecure: InsecureRegistries;
-  /** Docker config.json for `auths`; default $DOCKER_CONFIG/config.json or ~/.docker/config.json (see readDockerConfig). */
+  /** Registry credentials: a Docker config.json, a mounted imagePullSecret or its directory; default in $DOCKER_CONFIG or ~/.docker (see docker-config.ts). */
   dockerConfig?: string;
   /** Where registry layers are cached by digest; none when absent. */
   cache?: LayerCache;
@@ -31,6 +32,7 @@ export interface RegistryOptions {
 
 const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json', 'application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'].join(', ');
 export { EnvironmentFailure, failureKind, isReadFailure } from './registry-failure.ts';
+export { defaultDockerConfig, readDockerConfig } from './docker-config.ts';
 export type { FailureKind } from './registry-failure.ts';
 
 export interface RegistryRef {
@@ -89,48 +91,12 @@ export function parseRegistryRef(ref: string): RegistryRef {
   return { registry, repository: path, reference: digest ?? tag };
 }
 
-/** Where Docker keeps its config when none is named: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
-export function defaultDockerConfig(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  const dir = env['DOCKER_CONFIG'];
-  return dir !== undefined && dir !== '' ? join(dir, 'config.json') : join(homedir(), '.docker', 'config.json');
-}
-
-/**
- * The Docker config's contents: `file` (--docker-config) must be there and readable; the default place may
- * be absent (no credentials, undefined), but not a directory or unreadable. An error names the file and
- * the option, never what the file holds (it holds credentials).
- */
-export function readDockerConfig(file: string | undefined): Result<unknown> {
-  const path = file ?? defaultDockerConfig();
-  const named = file !== undefined ? ' (--docker-config)' : '';
-  const hint =
-    file !== undefined
-      ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.'
-      : 'Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.';
-  if (file === undefined && !existsSync(path)) return ok(undefined);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path, hint));
-  }
-  try {
-    return ok(parseJson(bytes, `the Docker config${named}`));
-  } catch (e) {
-    return fail(new UserError(errorMessage(e), path, hint));
-  }
-}
-
+/** Basic credentials for the registry, read afresh each time (a mounted Secret is updated in place). */
 function basicCredentials(registry: string, file: string | undefined): string | undefined {
   const read = readDockerConfig(file);
   // Checked when a command starts (see readDockerConfig); a file that breaks while it runs is the environment's failure.
   if (!read.ok) throw new EnvironmentFailure(`${read.error.where ?? ''}: ${read.error.message}`);
-  const config = read.value;
-  const auths = isObject(config) && isObject(config['auths']) ? config['auths'] : {};
-  // `docker login` files Docker Hub's credentials under its legacy index URL.
-  const hub = registry === DOCKER_HUB ? [auths['https://index.docker.io/v1/'], auths['index.docker.io'], auths['docker.io']] : [];
-  const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== undefined);
-  return isObject(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+  return credentialsFor(read.value, registry);
 }
 
 function scratchCache(): { cache: LayerCache; close(): void } {
