@@ -23,8 +23,9 @@ export interface AdmissionRequest {
   /** request.namespace; empty for a cluster-scoped object (or a review that names none). */
   namespace: string;
   /**
-   * request.object.metadata.uid. The API server assigns it before validating admission runs, CREATE
-   * included (the create handler fills metadata.uid in BeforeCreate, ahead of the admission chain).
+   * request.object.metadata.uid. Set for CREATE too in validating admission: the API server's generic
+   * registry (Store.Create) fills it with FillObjectMetaSystemFields before BeforeCreate and before it calls
+   * the validating webhooks; only mutating webhooks, which run earlier, see none.
    */
   objectUid?: string;
   /**
