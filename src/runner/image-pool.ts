@@ -59,9 +59,14 @@ interface Slot {
 
 const UNWANTED = 'the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again';
 
-/** dist/image-worker.js beside the bundle; the TypeScript file when running from source (tsx). */
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './image-worker.ts' : './image-worker.js', import.meta.url);
+/**
+ * dist/image-worker.js beside the bundle. From source (tsx) a worker thread does not inherit tsx's loader
+ * (`--import tsx` registers it in the main thread only), so the worker registers it, then loads the .ts file.
+ */
+function workerScript(): { script: URL | string; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./image-worker.js', import.meta.url), eval: false };
+  const [tsx, worker] = [import.meta.resolve('tsx/esm/api'), new URL('./image-worker.ts', import.meta.url).href].map((u) => JSON.stringify(u));
+  return { script: `import(${tsx}).then((t) => { t.register(); return import(${worker}); });`, eval: true };
 }
 
 export class ImagePool {
@@ -147,7 +152,9 @@ export class ImagePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), {
+    const { script, eval: evaluated } = workerScript();
+    const worker = new Worker(script, {
+      eval: evaluated,
       workerData: { policies: this.opts.policies },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
       stdout: false,
