@@ -4,7 +4,7 @@
  * fix, so each is one line naming the file or address and what to do, never a stack from deep in TLS.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import type { Server } from 'node:https';
+import type { Server } from 'node:net';
 import { errorMessage, fail, MiB, ok, readNumber, systemErrorCode, UserError, type Result } from '../../common/index.ts';
 import { readInputFile } from '../../sources/index.ts';
 
@@ -45,26 +45,26 @@ function plain(e: UserError): UserError {
   return new UserError(e.message, undefined, e.hint);
 }
 
-/** `--listen HOST:PORT` (an IPv6 host in brackets or bare: the port is after the last colon). */
-export function parseListen(text: string): Result<{ host: string; port: number }> {
+/** `--listen HOST:PORT` (an IPv6 host in brackets or bare: the port is after the last colon); `option` names the flag. */
+export function parseListen(text: string, option = '--listen', example = '0.0.0.0:8443'): Result<{ host: string; port: number }> {
   const at = text.lastIndexOf(':');
-  if (at <= 0) return fail(new UserError(`--listen "${text}" is not HOST:PORT`, undefined, 'For example --listen 0.0.0.0:8443.'));
+  if (at <= 0) return fail(new UserError(`${option} "${text}" is not HOST:PORT`, undefined, `For example ${option} ${example}.`));
   const port = readNumber('port', text.slice(at + 1), { min: 0, max: 65_535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(`--listen "${text}": the port is not a whole number from 0 to 65535`, undefined, 'For example --listen 0.0.0.0:8443.'));
+  if (!port.ok) return fail(new UserError(`${option} "${text}": the port is not a whole number from 0 to 65535`, undefined, `For example ${option} ${example}.`));
   return ok({ host: text.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: port.value });
 }
 
 /** Listening, or why not: a taken port, a privileged one, an address this machine does not have. */
-export function listen(server: Server, host: string, port: number): Promise<Result<void>> {
+export function listen(server: Server, host: string, port: number, option = '--listen'): Promise<Result<void>> {
   return new Promise((done) => {
     const onError = (e: Error) => {
       const code = systemErrorCode(e);
       // The usual first-run mistake (a second copy, or the port forward of a quick start): said as the operator would say it.
       if (code === 'EADDRINUSE') {
         const shown = host.includes(':') ? `[${host}]` : host;
-        return done(fail(new UserError(`port ${port} on ${shown} is in use: another process listens there`, undefined, 'Stop it, or choose a free port with --listen HOST:PORT.')));
+        return done(fail(new UserError(`port ${port} on ${shown} is in use: another process listens there`, undefined, `Stop it, or choose a free port with ${option} HOST:PORT.`)));
       }
-      const next = code === 'EACCES' ? 'Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it).' : 'Choose an address of this machine with --listen, such as 0.0.0.0:8443.';
+      const next = code === 'EACCES' ? 'Ports below 1024 need privileges: choose a higher port (the webhook Service maps 443 to 8443).' : `Choose an address of this machine with ${option}, such as 0.0.0.0:8443.`;
       done(fail(new UserError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, undefined, next)));
     };
     server.once('error', onError);

@@ -1,18 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { errorMessage, UserError } from '../../common/index.ts';
-import { readDockerConfig, readImageLimits, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
+import { quote, readDockerConfig, readImageLimits, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
 import { AdmissionController, policiesFor } from '../../runner/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { listen, parseListen, readTls } from './admission-start.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
-import { warnLine } from '../output.ts';
+import { createMetricsServer, Readiness, serveProbe } from './admission-health.ts';
+import { logEvent, logReview } from './admission-log.ts';
+import { AdmissionMetrics } from './admission-metrics.ts';
+import { ADMISSION_MODES, modeForPath, pathOf, POST_PATHS, type AdmissionMode } from './admission-modes.ts';
 import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry } from '../insecure-registry-option.ts';
 
-function log(message: string): void {
-  warnLine(`${new Date().toISOString()} rsyncguard admission: ${message}`);
+/** What every review needs: the controller once start-up has made it, the metrics, and the --mode for /validate. */
+interface Serving {
+  controller: Promise<AdmissionController>;
+  metrics: AdmissionMetrics;
+  mode: AdmissionMode;
 }
 
 /**
@@ -27,19 +34,25 @@ async function readReview(req: IncomingMessage): Promise<AdmissionRequest | { st
   return typeof request === 'string' ? { status: 400, message: request } : request;
 }
 
-/** One review: body → AdmissionReview → decision → response. Never throws; every failure is an HTTP answer. */
-async function review(controller: AdmissionController, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * One review: body → AdmissionReview → decision → response, in `mode`. A review that arrives while the
+ * webhook is still starting waits for it (its budget counts from arrival). Never throws; every failure is
+ * an HTTP answer.
+ */
+async function review(serving: Serving, mode: AdmissionMode, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const arrivedAt = performance.now();
   const request = await readReview(req);
   if ('status' in request) {
-    log(`${request.status}: ${request.message}`);
+    logEvent('warn', 'request refused', { status: request.status, reason: request.message });
     return send(res, request.status, request.message, request.close === true);
   }
-  const d = await controller.decide(request, arrivedAt);
-  // Findings quote module names and paths from the image; kubectl prints this message to a terminal.
+  const d = await (await serving.controller).decide(request, arrivedAt, mode);
+  const durationMs = performance.now() - arrivedAt;
+  serving.metrics.onReview(d, durationMs / 1000);
+  logReview(d, { kind: request.kind, namespace: request.namespace, durationMs });
+  // The runner escaped what the image chose before measuring; this guards anything added since.
   const message = escapeControls(d.message);
   const warnings = d.warnings.map(escapeControls);
-  log(`${d.allowed ? 'allow' : 'deny'} ${escapeControls(request.kind.slice(0, 100))} ${escapeControls(JSON.stringify(request.uid.slice(0, 100)))}: ${message}`);
   send(res, 200, {
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
@@ -48,12 +61,21 @@ async function review(controller: AdmissionController, req: IncomingMessage, res
   });
 }
 
+/** The URL a server listens at, with the port it was given (0 picks one). */
+function urlOf(scheme: string, server: Server, host: string): string {
+  const bound = server.address();
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `${scheme}://${shown}:${bound !== null && typeof bound === 'object' ? bound.port : 0}`;
+}
+
 export const admissionCommand: Command = {
   name: 'admission',
   usage: 'admission serve --tls-cert FILE --tls-key FILE',
   summary: 'Kubernetes ValidatingAdmissionWebhook: deny Pods and workloads whose images have findings at or above --fail-on',
   options: {
-    listen: { type: 'string', valueName: 'HOST:PORT', help: 'Address to listen on', default: '0.0.0.0:8443' },
+    listen: { type: 'string', valueName: 'HOST:PORT', help: 'Address to listen on (HTTPS: POST /validate[/enforce|/warn|/audit], GET /healthz, /readyz, /metrics)', default: '0.0.0.0:8443' },
+    'metrics-listen': { type: 'string', valueName: 'HOST:PORT', help: 'Also serve GET /metrics, /healthz and /readyz in plain HTTP here (for Prometheus)' },
+    mode: { type: 'string', valueName: 'MODE', help: 'How /validate answers: enforce denies; warn allows with warnings; audit allows and only logs and counts', default: 'enforce', choices: ADMISSION_MODES },
     'tls-cert': { type: 'string', valueName: 'FILE', help: 'PEM certificate (the API server only calls HTTPS webhooks)' },
     'tls-key': { type: 'string', valueName: 'FILE', help: 'PEM private key' },
     'fail-on': { type: 'string', valueName: 'LEVEL', help: 'Deny at or above this severity', default: 'high', choices: SEVERITIES },
@@ -84,6 +106,10 @@ export const admissionCommand: Command = {
     const address = parseListen(stringOption(args, 'listen') ?? '0.0.0.0:8443');
     if (!address.ok) return address.error;
     const { host, port } = address.value;
+    const metricsText = stringOption(args, 'metrics-listen');
+    const metricsAddress = metricsText !== undefined ? parseListen(metricsText, '--metrics-listen', '0.0.0.0:9090') : undefined;
+    if (metricsAddress !== undefined && !metricsAddress.ok) return metricsAddress.error;
+    const mode = ADMISSION_MODES.find((m) => m === (stringOption(args, 'mode') ?? 'enforce')) ?? 'enforce';
     const numbers = numberOptions(args, {
       'budget-ms': { min: 1, max: 30_000, fallback: 8000 },
       'cache-size': { min: 1, max: 1_000_000, fallback: 512 },
@@ -104,8 +130,54 @@ export const admissionCommand: Command = {
     if (!credentials.ok) return credentials.error;
     const tls = readTls(cert, key);
     if (!tls.ok) return tls.error;
+    const metrics = new AdmissionMetrics();
+    const readiness = new Readiness();
+    let made: (c: AdmissionController) => void = () => {};
+    const serving: Serving = { controller: new Promise((done) => (made = done)), metrics, mode };
+    const server = createWebhookServer(tls.value, { maxConnections: n['max-connections'] }, (req, res) => {
+      if (serveProbe(req, res, readiness, metrics)) return;
+      if (req.method !== 'POST') return send(res, 405, 'POST an AdmissionReview to /validate (or /validate/MODE), or GET /healthz, /readyz or /metrics');
+      const path = pathOf(req.url);
+      const as = modeForPath(path, mode);
+      // A webhook configured with a wrong path must fail loudly, not be judged under a mode nobody chose.
+      if (as === undefined) return send(res, 404, `no webhook at ${quote(escapeControls(path))}: POST reviews to ${POST_PATHS.join(', ')}`, true);
+      review(serving, as, req, res).catch((e: unknown) => {
+        logEvent('error', 'internal error', { error: escapeControls(errorMessage(e)) });
+        send(res, 500, 'internal error: see the webhook log');
+      });
+    });
+    // /healthz answers from here on; /readyz once the policy is loaded and the analysis threads run.
+    const servers: Server[] = [server];
+    const stopAll = () => {
+      for (const s of servers) {
+        s.close();
+        if ('closeAllConnections' in s && typeof s.closeAllConnections === 'function') s.closeAllConnections();
+      }
+    };
+    const listening = await listen(server, host, port);
+    if (!listening.ok) return listening.error;
+    if (metricsAddress?.ok) {
+      const plain = createMetricsServer(readiness, metrics);
+      const up = await listen(plain, metricsAddress.value.host, metricsAddress.value.port, '--metrics-listen');
+      if (!up.ok) {
+        stopAll();
+        return up.error;
+      }
+      servers.push(plain);
+    }
+    for (const s of servers) {
+      // Once listening, a server error (accept failing for want of file descriptors) is logged, never the end
+      // of the process: every admission in the cluster depends on it.
+      s.removeAllListeners('error');
+      s.on('error', (e: Error) => logEvent('error', 'server error', { error: escapeControls(e.message) }));
+    }
+    logEvent('info', 'listening', { url: urlOf('https', server, host), ...(servers[1] ? { metrics_url: urlOf('http', servers[1], metricsAddress?.ok ? metricsAddress.value.host : host) } : {}), mode });
     const policies = await policiesFor(stringOption(args, 'policy'));
-    if (!policies.ok) return policies.error;
+    if (!policies.ok) {
+      stopAll();
+      return policies.error;
+    }
+    readiness.waiting('starting the analysis threads');
     const controller = new AdmissionController({
       policies: policies.value,
       registry: { platform: stringOption(args, 'platform') ?? 'linux/amd64', insecure, ...(dockerConfig ? { dockerConfig } : {}) },
@@ -116,31 +188,23 @@ export const admissionCommand: Command = {
       cacheTtlMs: n['cache-ttl'] * 1000,
       workers: n.workers,
       analysisTimeoutMs: n['analysis-timeout'] * 1000,
+      observer: metrics,
     });
-    const server = createWebhookServer(tls.value, { maxConnections: n['max-connections'] }, (req, res) => {
-      if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, 'ok');
-      if (req.method !== 'POST') return send(res, 405, 'POST an AdmissionReview (or GET /healthz)');
-      review(controller, req, res).catch((e: unknown) => {
-        log(`500: ${errorMessage(e)}`);
-        send(res, 500, 'internal error: see the webhook log');
-      });
-    });
-    const listening = await listen(server, host, port);
-    if (!listening.ok) {
+    try {
+      await controller.start();
+    } catch (e) {
+      stopAll();
       await controller.close();
-      return listening.error;
+      return new UserError(`the analysis threads could not start: ${errorMessage(e)}`, undefined, 'Give the webhook more memory (each thread needs up to 256 MiB), or lower --workers.');
     }
-    // Once listening, a server error (accept failing for want of file descriptors) is logged, never the end
-    // of the process: every admission in the cluster depends on it.
-    server.removeAllListeners('error');
-    server.on('error', (e: Error) => log(`server error: ${e.message}`));
-    const bound = server.address();
-    log(`listening on https://${host}:${bound !== null && typeof bound === 'object' ? bound.port : port}`);
+    made(controller);
+    readiness.ready();
+    logEvent('info', 'ready', { workers: n.workers });
     await new Promise<void>((done) => {
       // Keep-alive connections would hold close() open forever: end them too.
       const stop = () => {
         server.close(() => done());
-        server.closeAllConnections();
+        stopAll();
       };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);

@@ -1,0 +1,59 @@
+/**
+ * The webhook's log: one JSON object per line on stderr, so a cluster's log pipeline (Fluent Bit, Loki,
+ * Cloud Logging) reads level and fields without a parser of ours. A review's line carries what the status
+ * message had no room for: every image with its digest, outcome, every finding and the reason it failed.
+ * Strings the review or the image chose are escaped as in the message (findings are already secret-free,
+ * and images have any credentials masked), and each is bounded, so no image can make a line unbounded.
+ */
+import type { AdmissionDecision, ImageOutcome } from '../../runner/index.ts';
+import { escapeControls, escapeJsonText } from '../../report/index.ts';
+import { evaluationOf } from './admission-metrics.ts';
+
+/** Findings logged per image, and characters per string: enough for any real image, bounded for a hostile one. */
+const MAX_LOGGED_FINDINGS = 100;
+const MAX_TEXT = 1000;
+
+const text = (s: string) => {
+  const escaped = escapeControls(s);
+  return escaped.length > MAX_TEXT ? `${escaped.slice(0, MAX_TEXT - 1)}…` : escaped;
+};
+
+export type Level = 'info' | 'warn' | 'error';
+
+/** One event: time, level and msg first, then the event's own fields. */
+export function logEvent(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  // escapeJsonText, not escapeControls: the line must stay valid JSON (a "\x85" escape is not).
+  process.stderr.write(`${escapeJsonText(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }))}\n`);
+}
+
+function imageEntry(o: ImageOutcome): Record<string, unknown> {
+  const findings = o.kind === 'denied' ? o.findings : [];
+  return {
+    image: text(o.image ?? o.subject),
+    digest: o.digest ?? null,
+    outcome: o.image === undefined ? 'error' : evaluationOf(o),
+    findings: findings.slice(0, MAX_LOGGED_FINDINGS).map((f) => ({ rule_id: f.rule_id, severity: f.severity, message: text(f.message), ...(f.platform !== undefined ? { platform: text(f.platform) } : {}) })),
+    ...(findings.length > MAX_LOGGED_FINDINGS ? { findings_not_logged: findings.length - MAX_LOGGED_FINDINGS } : {}),
+    reason: 'reason' in o ? text(o.reason) : null,
+  };
+}
+
+export interface ReviewContext {
+  kind: string;
+  namespace: string;
+  durationMs: number;
+}
+
+/** The line for one answered review. */
+export function logReview(d: AdmissionDecision, ctx: ReviewContext): void {
+  logEvent('info', 'admission review', {
+    uid: text(d.uid),
+    kind: text(ctx.kind),
+    namespace: text(ctx.namespace),
+    mode: d.mode,
+    decision: d.verdict,
+    allowed: d.allowed,
+    duration_ms: Math.round(ctx.durationMs * 10) / 10,
+    images: d.outcomes.map(imageEntry),
+  });
+}
