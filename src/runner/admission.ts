@@ -325,6 +325,8 @@ export class AdmissionController {
       return v && { at: v.at, value: v.findings };
     };
     const owned = this.owners.verdicts(req, evaluated, fresh);
+    // Answered through an owner, each image is still a verdict-cache hit (cache_hits_total counts them).
+    if (owned) for (let i = 0; i < owned.verdicts.length; i++) this.observer.onCacheLookup(true);
     const outcomes = owned?.verdicts.map((findings, i) => this.judge(evaluated[i] ?? '', { findings }, owned.digests[i])) ?? this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt));
     // Past the cap is the requester's choice, not an outage: --fail-open does not let it through, or any
     // image could hide behind 64 others.
