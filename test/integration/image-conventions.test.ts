@@ -323,7 +323,7 @@ registry('a registry that speaks HTTPS, named with --insecure-registry, says to 
 registry('a tag the registry lacks is named with its repository and the registry', async () => {
   const r = await cli(['image', `127.0.0.1:${port}/test/rsyncd:2`, '--insecure-registry', `127.0.0.1:${port}`, '--format', 'json']);
   assert.is(r.code, 2);
-  assert.match(said(r), `manifest for test/rsyncd:2 not found at 127.0.0.1:${port}`);
+  assert.match(said(r), `tag 2 not found in repository test/rsyncd at 127.0.0.1:${port} (HTTP 404)`);
   assert.is(json(r).errors[0]?.target, `127.0.0.1:${port}/test/rsyncd:2`, 'the error names the image as typed');
 });
 

@@ -69,6 +69,14 @@ async function readBody(res: Response): Promise<string> {
   }
 }
 
+/** What a request path asks for, in words: `tag 1`, `manifest sha256:…`, `blob sha256:…`. */
+function asked(path: string): string {
+  const [, kind, ref = ''] = /^\/(manifests|blobs)\/(.*)$/.exec(path) ?? [];
+  if (kind === 'blobs') return `blob ${ref}`;
+  if (kind === 'manifests') return /^sha(256|512):/.test(ref) ? `manifest ${ref}` : `tag ${ref}`;
+  return path.replace(/^\//, '');
+}
+
 /** What to do about a registry that speaks plain HTTP, said in the user's terms. */
 export function plainHttpMessage(registry: string): string {
   return loopback(registry)
@@ -103,12 +111,16 @@ export class RegistryClient {
       if (this.http && res.status === 400 && /HTTPS server/i.test(await readBody(res))) throw new EnvironmentFailure(`the registry at ${this.registry} speaks HTTPS, not plain HTTP: leave it out of --insecure-registry`);
       await res.body?.cancel().catch(() => {});
       if (res.status === 404 && notFound !== undefined) throw new Error(notFound);
-      // Named in the user's terms (registry and repository), never a bare URL path.
-      const what = `${this.repository} at ${this.registry}`;
+      // Named in the user's terms (what was asked for, repository and registry), never a bare URL path.
+      const what = `${asked(path)} of repository ${this.repository}`;
       const why =
         res.status === 401 || res.status === 403
           ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)`
-          : `${what}: ${path.replace(/^\//, '')}: HTTP ${res.status}${res.status === 404 ? ' (not found)' : ''}`;
+          : res.status === 404
+            ? `${asked(path)} not found in repository ${this.repository} at ${this.registry} (HTTP 404)`
+            : res.status >= 500
+              ? `the registry at ${this.registry} failed (HTTP ${res.status}) reading the ${what}: retry later, or ask whoever runs it`
+              : `the registry at ${this.registry} answered HTTP ${res.status} for the ${what}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;

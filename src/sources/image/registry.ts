@@ -118,10 +118,10 @@ function clientFor(r: RegistryRef, opts: RegistryOptions): RegistryClient {
   return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
 }
 
-/** A 404 for a manifest, in the reference's own terms (`manifest for test/rsyncd:2 not found at 127.0.0.1:5000`). */
+/** A 404 for a manifest, in the reference's own terms (`tag 2 not found in repository test/rsyncd at 127.0.0.1:5000 (HTTP 404)`). */
 function notFound(r: RegistryRef, reference: string): string {
   const at = r.registry === DOCKER_HUB ? 'Docker Hub (docker.io)' : r.registry;
-  return `manifest for ${r.repository}${DIGEST.test(reference) ? '@' : ':'}${reference} not found at ${at}`;
+  return `${DIGEST.test(reference) ? 'manifest' : 'tag'} ${reference} not found in repository ${r.repository} at ${at} (HTTP 404)`;
 }
 
 /** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
