@@ -1,0 +1,184 @@
+/**
+ * The chart's Deployment, PodDisruptionBudget and Service, rendered by the pinned helm: what runs, as what user,
+ * with which arguments (read by the CLI's own option parser), and how it stays available.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { admissionCommand } from '../../src/cli/commands/admission.ts';
+import { parseCommandArgs } from '../../src/cli/command.ts';
+import { container, type Deployment, one, render, ROOT, type Service, template } from './support/chart.ts';
+import { restrictedViolations } from './support/restricted.ts';
+
+const defaults = render();
+const deployment = one<Deployment>(defaults.docs, 'Deployment');
+const pod = deployment.spec.template.spec;
+const main = container(deployment);
+
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const runs = suite('what the Deployment runs');
+
+runs("the image is the release's, the chart's appVersion is package.json's version", () => {
+  assert.is(main.image, `ghcr.io/rsyncguard/rsyncguard:${version}`);
+  assert.match(readFileSync(join(ROOT, 'charts/rsyncguard-admission/Chart.yaml'), 'utf8'), new RegExp(`^appVersion: "${version.replaceAll('.', '\\.')}"$`, 'm'));
+});
+
+runs('a digest pins the image and wins over the tag', () => {
+  const digest = `sha256:${'ab'.repeat(32)}`;
+  const d = one<Deployment>(render(['--set', `image.digest=${digest}`, '--set', 'image.tag=9.9.9']).docs, 'Deployment');
+  assert.is(container(d).image, `ghcr.io/rsyncguard/rsyncguard@${digest}`);
+});
+
+runs('the arguments are the ones the shared interface fixes, in order', () => {
+  assert.equal(main.args, [
+    'admission',
+    'serve',
+    '--listen',
+    '0.0.0.0:8443',
+    '--tls-cert',
+    '/tls/tls.crt',
+    '--tls-key',
+    '/tls/tls.key',
+    '--metrics-listen',
+    '0.0.0.0:9090',
+    '--mode',
+    'enforce',
+    '--fail-on',
+    'high',
+    '--budget-ms',
+    '8000',
+    '--workers',
+    '2',
+  ]);
+});
+
+runs("the CLI's own option parser accepts every argument the chart can pass", () => {
+  const all = one<Deployment>(
+    render(['--set', 'mode=warn', '--set', 'failOn=critical', '--set', 'budgetMs=28000', '--set', 'workers=64', '--set', 'failOpen=true', '--set', 'policy.existingConfigMap=p', '--set-json', 'insecureRegistries=["127.0.0.1:5000","[::1]:5001"]'])
+      .docs,
+    'Deployment',
+  );
+  const args = container(all).args;
+  // parseOptions throws a UserError on an unknown option, a value outside its choices or a missing value.
+  const parsed = parseCommandArgs(admissionCommand, args.slice(1));
+  assert.equal(parsed.positionals, ['serve']);
+  assert.is(parsed.values['mode'], 'warn');
+  assert.is(parsed.values['fail-on'], 'critical');
+  assert.is(parsed.values['budget-ms'], '28000');
+  assert.is(parsed.values['fail-open'], true);
+  assert.is(parsed.values['policy'], '/policy/bundle.tar.gz');
+  assert.is(parsed.values['metrics-listen'], '0.0.0.0:9090');
+  assert.equal(parsed.values['insecure-registry'], ['127.0.0.1:5000', '[::1]:5001']);
+});
+
+runs('registry credentials: DOCKER_CONFIG=/registry, the dockerconfigjson Secret mounted optionally as config.json', () => {
+  assert.equal(main.env, [{ name: 'DOCKER_CONFIG', value: '/registry' }]);
+  assert.ok(main.volumeMounts?.some((m) => m.name === 'registry' && m.mountPath === '/registry' && m.readOnly === true));
+  // Without a Secret named, the directory is empty: images are read anonymously.
+  assert.equal(
+    pod.volumes?.find((v) => v.name === 'registry'),
+    { name: 'registry', emptyDir: {} },
+  );
+  const withSecret = one<Deployment>(render(['--set', 'registryCredentials.existingSecret=pull']).docs, 'Deployment');
+  assert.equal(
+    withSecret.spec.template.spec.volumes?.find((v) => v.name === 'registry'),
+    { name: 'registry', secret: { secretName: 'pull', items: [{ key: '.dockerconfigjson', path: 'config.json' }], optional: true } },
+  );
+});
+
+runs('a policy bundle from a ConfigMap or any volume is mounted at /policy and named by --policy', () => {
+  assert.not.ok(main.args.includes('--policy'));
+  const fromVolume = one<Deployment>(render(['--set-json', 'policy.volume={"persistentVolumeClaim":{"claimName":"rules"}}', '--set', 'policy.bundle=v2/bundle.tar.gz']).docs, 'Deployment');
+  const c = container(fromVolume);
+  assert.is(c.args[c.args.indexOf('--policy') + 1], '/policy/v2/bundle.tar.gz');
+  assert.equal(
+    fromVolume.spec.template.spec.volumes?.find((v) => v.name === 'policy'),
+    { name: 'policy', persistentVolumeClaim: { claimName: 'rules' } },
+  );
+  assert.ok(c.volumeMounts?.some((m) => m.name === 'policy' && m.mountPath === '/policy' && m.readOnly === true));
+  const both = template(['--set', 'policy.existingConfigMap=a', '--set-json', 'policy.volume={"emptyDir":{}}']);
+  assert.is.not(both.status, 0);
+  assert.match(both.stderr, 'policy.existingConfigMap and policy.volume both say where the policy bundle is');
+});
+
+const safe = suite('how the Pods run');
+
+safe('Pod Security "restricted": non-root uid 65532, RuntimeDefault seccomp, no capabilities, no escalation', () => {
+  assert.equal(restrictedViolations(pod), []);
+  assert.is(pod.securityContext?.runAsUser, 65532);
+  assert.is(main.securityContext?.readOnlyRootFilesystem, true);
+  assert.is(pod.automountServiceAccountToken, false);
+  // The check itself can fail: the same Pod, made root and given a hostPath, is refused on each count.
+  const broken = structuredClone(pod);
+  broken.securityContext = { runAsUser: 0 };
+  broken.volumes = [...(broken.volumes ?? []), { name: 'root', hostPath: { path: '/' } }];
+  const c = broken.containers[0];
+  if (c) c.securityContext = { capabilities: { add: ['SYS_ADMIN'] } };
+  const found = restrictedViolations(broken).join('\n');
+  for (const v of ['volume root is of type hostPath', 'uid 0', 'allowPrivilegeEscalation', 'runAsNonRoot', 'seccompProfile', 'drop ALL', 'SYS_ADMIN']) assert.match(found, v);
+});
+
+safe('the root filesystem is read-only; /tmp is an emptyDir with a size limit', () => {
+  assert.ok(main.volumeMounts?.some((m) => m.name === 'tmp' && m.mountPath === '/tmp'));
+  assert.equal(
+    pod.volumes?.find((v) => v.name === 'tmp'),
+    { name: 'tmp', emptyDir: { sizeLimit: '2Gi' } },
+  );
+});
+
+safe('requests and a memory limit are set', () => {
+  assert.equal(main.resources, { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } });
+});
+
+safe('readiness is /readyz and liveness /healthz, over HTTPS on the webhook port', () => {
+  assert.equal(main.readinessProbe?.httpGet, { path: '/readyz', port: 'https', scheme: 'HTTPS' });
+  assert.equal(main.livenessProbe?.httpGet, { path: '/healthz', port: 'https', scheme: 'HTTPS' });
+  assert.equal(main.ports, [
+    { name: 'https', containerPort: 8443 },
+    { name: 'metrics', containerPort: 9090 },
+  ]);
+});
+
+const available = suite('how the webhook stays available');
+
+available('two replicas, a PodDisruptionBudget keeping one, preferred anti-affinity on the node', () => {
+  assert.is(deployment.spec.replicas, 2);
+  const pdb = one<{ spec: { minAvailable: number; selector: unknown } } & Deployment>(defaults.docs, 'PodDisruptionBudget');
+  assert.is(pdb.spec.minAvailable, 1);
+  assert.equal(pdb.spec.selector, deployment.spec.selector);
+  const terms = pod.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  assert.is(terms.length, 1);
+  assert.is(terms[0]?.podAffinityTerm.topologyKey, 'kubernetes.io/hostname');
+  assert.equal(terms[0]?.podAffinityTerm.labelSelector, deployment.spec.selector);
+});
+
+available('one replica has no PodDisruptionBudget (it would block every drain); minAvailable at the replica count is refused', () => {
+  assert.not.ok(render(['--set', 'replicaCount=1']).docs.some((d) => d.kind === 'PodDisruptionBudget'));
+  const r = template(['--set', 'replicaCount=2', '--set', 'podDisruptionBudget.minAvailable=2']);
+  assert.is.not(r.status, 0);
+  assert.match(r.stderr, 'podDisruptionBudget.minAvailable 2 must be below replicaCount 2');
+});
+
+available('the Service sends 443 to the webhook port and 9090 to the metrics port of these Pods', () => {
+  const svc = one<Service>(defaults.docs, 'Service');
+  assert.equal(svc.spec.selector, deployment.spec.selector.matchLabels);
+  assert.equal(svc.spec.ports, [
+    { name: 'https', port: 443, targetPort: 'https' },
+    { name: 'metrics', port: 9090, targetPort: 'metrics' },
+  ]);
+});
+
+available('values the schema does not know, or of the wrong type, are refused before rendering', () => {
+  const typo = template(['--set', 'replicas=3']);
+  assert.is.not(typo.status, 0);
+  assert.match(typo.stderr, 'replicas');
+  const mode = template(['--set', 'mode=block']);
+  assert.is.not(mode.status, 0);
+  assert.match(mode.stderr, 'mode');
+});
+
+runs.run();
+safe.run();
+available.run();
