@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { builtinPolicy, PolicyEngine } from '../src/engine/index.ts';
-import { withSecretsEntries } from '../src/engine/secrets-entry-finding.ts';
+import { builtinPolicy, PolicyEngine, withSecretsEntries } from '../src/engine/index.ts';
 import { loadRuleFixtures } from './support/rule-fixtures.ts';
 
 /** JSON with object keys sorted: Go's encoder sorts them, JavaScript keeps insertion order. */

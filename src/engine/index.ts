@@ -6,6 +6,7 @@ export { SEVERITIES, severityRank, compareFindings, VULNERABILITY_ID } from './f
 export type { Finding, RuleInfo, Severity } from './finding.ts';
 export { parseWaiverFile, applyWaivers, controlWaivers } from './waivers.ts';
 export { applyDeclaredPublic } from './declared-public.ts';
+export { withSecretsEntries } from './secrets-entry-finding.ts';
 export type { PublicSilenced } from './declared-public.ts';
 export { declarePublic, parsePublicEntries, usedPublicEntries } from './public-entries.ts';
 export type { PublicEntry } from './public-entries.ts';
