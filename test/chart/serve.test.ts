@@ -1,0 +1,142 @@
+/**
+ * The chart's Deployment, run as the kubelet would run it: the real CLI (node --import tsx src/cli/main.ts) with
+ * the rendered args, its TLS files from the Secret the chart generated, only the listen addresses moved to free
+ * loopback ports and the mount paths to a temporary directory. The probes' paths answer on the ports they name,
+ * the certificate is trusted through the webhook's caBundle for the Service's name (as the API server checks
+ * it), the metrics port serves Prometheus text, and every path the webhooks call answers in its mode.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { freePort } from '../integration/support/rsync-daemon.ts';
+import { container, type Deployment, NAMESPACE, one, render, ROOT, type Secret, type WebhookConfiguration } from './support/chart.ts';
+
+const { docs } = render();
+const deployment = one<Deployment>(docs, 'Deployment');
+const secret = one<Secret>(docs, 'Secret');
+const webhooks = one<WebhookConfiguration>(docs, 'ValidatingWebhookConfiguration').webhooks;
+const ca = Buffer.from(webhooks[0]?.clientConfig.caBundle ?? '', 'base64');
+const SERVICE = `rsyncguard-admission.${NAMESPACE}.svc`;
+
+const work = mkdtempSync(join(tmpdir(), 'rg-chart-serve-'));
+let https = 0;
+let metrics = 0;
+let child: ChildProcess | undefined;
+let log = '';
+
+interface Answer {
+  status: number;
+  type: string;
+  body: string;
+}
+
+/** HTTPS to the webhook on loopback, verified as the API server verifies it: the caBundle, the Service's name. */
+function callWebhook(method: string, path: string, body?: string): Promise<Answer> {
+  return new Promise((done, fail) => {
+    const req = httpsRequest({ host: '127.0.0.1', port: https, method, path, ca, servername: SERVICE, headers: body ? { 'content-type': 'application/json' } : {}, timeout: 30_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: text }));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+function scrape(path: string): Promise<Answer> {
+  return new Promise((done, fail) => {
+    httpRequest({ host: '127.0.0.1', port: metrics, path, timeout: 10_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: text }));
+    })
+      .on('error', fail)
+      .end();
+  });
+}
+
+const run = suite("the chart's Deployment, run");
+
+run.before(async () => {
+  https = await freePort();
+  metrics = await freePort();
+  const tls = join(work, 'tls');
+  mkdirSync(tls);
+  for (const key of ['tls.crt', 'tls.key']) writeFileSync(join(tls, key), Buffer.from(secret.data[key] ?? '', 'base64'));
+  // The registry volume without a Secret: an empty directory.
+  mkdirSync(join(work, 'registry'));
+  const moved: Record<string, string> = { '0.0.0.0:8443': `127.0.0.1:${https}`, '0.0.0.0:9090': `127.0.0.1:${metrics}`, '/tls/tls.crt': join(tls, 'tls.crt'), '/tls/tls.key': join(tls, 'tls.key') };
+  const args = container(deployment).args.map((a) => moved[a] ?? a);
+  const env = Object.fromEntries((container(deployment).env ?? []).map((e) => [e.name, e.value === '/registry' ? join(work, 'registry') : (e.value ?? '')]));
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (log = (log + d).slice(-20_000)));
+  for (let i = 0; i < 600; i++) {
+    const ready = await callWebhook('GET', '/readyz').catch(() => undefined);
+    if (ready?.status === 200) return;
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the webhook never became ready with the chart's args:\n${log}`);
+});
+
+run.after(() => {
+  child?.kill('SIGTERM');
+});
+
+run('the probes: /readyz and /healthz over HTTPS, trusted through caBundle for the Service name', async () => {
+  const ready = await callWebhook('GET', '/readyz');
+  assert.is(ready.status, 200);
+  assert.is(ready.body.trim(), 'ready');
+  assert.is((await callWebhook('GET', '/healthz')).body.trim(), 'ok');
+  // The same certificate for another name is refused: the SAN is what makes the call work.
+  const wrongName = await new Promise<string>((done) => {
+    httpsRequest({ host: '127.0.0.1', port: https, path: '/healthz', ca, servername: 'rsyncguard-admission.elsewhere.svc' }, () => done('accepted'))
+      .on('error', (e) => done(e.message))
+      .end();
+  });
+  assert.match(wrongName, 'rsyncguard-admission.elsewhere.svc');
+});
+
+run('the metrics port serves Prometheus text in plain HTTP, and the probes too', async () => {
+  const m = await scrape('/metrics');
+  assert.is(m.status, 200, log);
+  assert.match(m.type, 'text/plain');
+  assert.match(m.body, '# TYPE rsyncguard_admission_reviews_total counter');
+  assert.is((await scrape('/readyz')).status, 200);
+  assert.is((await scrape('/healthz')).status, 200);
+});
+
+run('every path the webhooks call answers, in its mode', async () => {
+  // An image whose registry refuses the connection: it cannot be evaluated, which enforce denies.
+  const image = '127.0.0.1:1/app:1';
+  const review = (uid: string) =>
+    JSON.stringify({
+      apiVersion: 'admission.k8s.io/v1',
+      kind: 'AdmissionReview',
+      request: { uid, namespace: 'apps', operation: 'CREATE', kind: { group: '', version: 'v1', kind: 'Pod' }, object: { kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image }] } } },
+    });
+  const expected: Record<string, { allowed: boolean; warned: boolean }> = {
+    '/validate': { allowed: false, warned: false },
+    '/validate/enforce': { allowed: false, warned: false },
+    '/validate/warn': { allowed: true, warned: true },
+    '/validate/audit': { allowed: true, warned: false },
+  };
+  for (const w of webhooks) {
+    const path = w.clientConfig.service.path;
+    const want = expected[path];
+    if (!want) throw new Error(`the chart calls ${path}, which this test does not know`);
+    const a = await callWebhook('POST', path, review(`uid-${w.name}`));
+    assert.is(a.status, 200, `${path}: ${a.body}\n${log}`);
+    const r = (JSON.parse(a.body) as { response: { uid: string; allowed: boolean; warnings?: string[] } }).response;
+    assert.is(r.uid, `uid-${w.name}`);
+    assert.is(r.allowed, want.allowed, `${path}: ${a.body}`);
+    assert.is((r.warnings ?? []).length > 0, want.warned, `${path}: ${a.body}`);
+  }
+});
+
+run.run();
