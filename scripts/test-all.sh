@@ -110,8 +110,12 @@ stage policies policies
 # on their run: scripts and checks every `uses: ./` against action.yml.
 stage workflows sh -c 'scripts/go-tool.sh actionlint && echo ".github/workflows: actionlint clean"'
 stage "unit tests" node --import tsx node_modules/uvu/bin.js src '\.test\.ts$'
+# The admission chart (scripts/check-chart.sh: helm lint and template with the pinned helm, each rendering
+# through k8s-validate), then test/chart: its semantics, the CRD schemas, the rendered args run by the real CLI.
+# Outside the network namespace: the pinned Go tools' modules are downloaded the first time.
+stage chart sh -c 'scripts/check-chart.sh && timeout --kill-after=30 900 node --import tsx node_modules/uvu/bin.js test/chart "\.test\.ts\$"'
 # A hung test must fail the run, not eat CI's 90 minutes.
-stage "integration tests" isolated timeout --kill-after=30 2700 node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' --ignore container-image
+stage "integration tests" isolated timeout --kill-after=30 2700 node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' --ignore container-image --ignore '^chart$'
 # The container image is built from the Debian mirror, so its test runs on this machine's network, outside
 # the isolated namespace (it isolates the image's own runs itself), within 15 minutes.
 stage "container image" timeout --kill-after=30 900 sh -c 'shellcheck scripts/build-image.sh && node --import tsx node_modules/uvu/bin.js test/container-image "\.test\.ts\$"'
