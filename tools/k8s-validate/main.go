@@ -109,7 +109,7 @@ func main() {
 			custom++
 		}
 	}
-	fmt.Printf("k8s-validate: %d document(s) valid against the k8s.io/api types (%d custom resource(s) left to their CRD schemas)\n", len(docs), custom)
+	fmt.Printf("k8s-validate: %d document(s) valid against the k8s.io/api types; %d custom resource(s) left to their CRD schemas\n", len(docs)-custom, custom)
 }
 
 // readDocs splits a multi-document YAML stream, dropping documents that hold only comments.
