@@ -20,6 +20,8 @@ import { freePort } from './support/rsync-daemon.ts';
 const ROOT = resolve('.');
 const DOC = readFileSync(join(ROOT, 'docs/admission.md'), 'utf8');
 const SERVICE = 'rsyncguard-admission.rsyncguard.svc';
+/** The manual path's apply of the chart's rendering (examples/kubernetes), as kubectl is asked for it. */
+const APPLY = 'apply -f examples/kubernetes/service.yaml -f examples/kubernetes/deployment.yaml -f examples/kubernetes/pdb.yaml';
 const work = mkdtempSync(join(tmpdir(), 'rg-admission-quickstart-'));
 /** The checkout the doc runs in: dist/, package.json and the manifests, as in a clone. */
 const checkout = join(work, 'checkout');
@@ -146,9 +148,9 @@ interface Deployment {
 
 quick('the Deployment applied can start: its image is a release, every Secret it needs is created', () => {
   const kubectl = readFileSync(join(work, 'kubectl.log'), 'utf8').split('\n');
-  // The manifest applied is the one the quick start wrote, with the image set: never the example's placeholder.
-  assert.ok(kubectl.includes('apply -f examples/kubernetes/service.yaml -f deployment.yaml'), kubectl.join('\n'));
-  const deployment = parseYaml(readFileSync(join(checkout, 'deployment.yaml'), 'utf8')) as Deployment;
+  // The manifests applied are the chart's rendering, which names this checkout's release (test/chart keeps it so).
+  assert.ok(kubectl.includes(APPLY), kubectl.join('\n'));
+  const deployment = parseYaml(readFileSync(join(checkout, 'examples/kubernetes/deployment.yaml'), 'utf8')) as Deployment;
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   assert.equal(
     deployment.spec.template.spec.containers.map((c) => c.image),
@@ -166,7 +168,7 @@ quick('the Deployment applied can start: its image is a release, every Secret it
 quick('the webhook configuration is applied only after the webhook is up, and never when it is not', () => {
   const kubectl = readFileSync(join(work, 'kubectl.log'), 'utf8').split('\n');
   const rollout = kubectl.indexOf('-n rsyncguard rollout status deployment/rsyncguard-admission --timeout=180s');
-  assert.ok(rollout > kubectl.indexOf('apply -f examples/kubernetes/service.yaml -f deployment.yaml'), kubectl.join('\n'));
+  assert.ok(rollout > kubectl.indexOf(APPLY) && kubectl.includes(APPLY), kubectl.join('\n'));
   assert.ok(kubectl.indexOf('apply -f webhook.yaml') > rollout, kubectl.join('\n'));
   // The Pods never become ready (no such release, a Secret missing): the step fails, the cluster is left admitting Pods.
   const log = join(work, 'kubectl-failed.log');
@@ -178,7 +180,7 @@ quick('the webhook configuration is applied only after the webhook is up, and ne
 
 quick('every file the quick start writes in the checkout is ignored by its .gitignore (ca.key above all)', () => {
   const written = readdirSync(checkout).filter((f) => !['dist', 'examples', 'package.json'].includes(f));
-  assert.ok(written.includes('ca.key') && written.includes('tls.key') && written.includes('deployment.yaml'), written.join(' '));
+  assert.ok(written.includes('ca.key') && written.includes('tls.key') && written.includes('webhook.yaml'), written.join(' '));
   const ignored = spawnSync('git', ['-C', ROOT, 'check-ignore', '--no-index', '--', ...written], { encoding: 'utf8' });
   assert.equal(
     ignored.stdout
