@@ -86,12 +86,15 @@ interface Level {
   terse?: true;
 }
 const LEVELS: Level[] = [
+  { findings: 3, text: 160, reason: 400, next: true },
   { findings: 3, text: 100, reason: 160, next: true },
   { findings: 1, text: 60, reason: 80, next: true },
   { findings: 1, text: 0, reason: 40, next: true },
   { findings: 1, text: 0, reason: 40, next: false },
   { findings: 1, text: 0, reason: 24, next: false, terse: true },
 ];
+/** When not even the last level fits every image: those listed first (what denies) get a sentence each, the rest a count. */
+const GREEDY: Level = { findings: 1, text: 60, reason: 100, next: false };
 
 function describe(o: ImageOutcome, ctx: MessageContext, level: Level): string {
   const subject = escapeControls(o.subject);
@@ -100,7 +103,8 @@ function describe(o: ImageOutcome, ctx: MessageContext, level: Level): string {
     const what = o.kind === 'denied' ? (worstFirst(o.findings)[0]?.rule_id ?? 'denied') : o.kind === 'allowed' ? 'allowed' : cut(escapeControls(o.reason), level.reason);
     return `${subject.replace(/^image /, '')}${at} ${what}`;
   }
-  if (o.kind === 'allowed') return `${subject}${at}: allowed`;
+  // An allowed image's digest is in the log; the message spends its bytes on what denies.
+  if (o.kind === 'allowed') return `${subject}: allowed`;
   if (o.kind === 'refused') return `${subject}: denied — ${cut(escapeControls(o.reason), level.reason)}`;
   if (o.kind === 'unreadable') return `${subject}${at}: could not be read — ${cut(escapeControls(o.reason), level.reason)} (denied${ctx.failOpen ? ' even under --fail-open' : ''})`;
   if (o.kind === 'unevaluated') return `${subject}${at}: could not be evaluated — ${cut(escapeControls(o.reason), level.reason)} (${ctx.failOpen ? 'allowed by --fail-open' : 'fail-closed: denied'})`;
@@ -154,17 +158,16 @@ function fitted(outcomes: ImageOutcome[], ctx: MessageContext, head: string): st
     const text = `${head}${outcomes.map((o) => describe(o, ctx, level)).join('; ')}${tail(level)}`;
     if (bytes(text) <= MAX_MESSAGE) return text;
   }
-  const last = LEVELS[LEVELS.length - 1] as Level;
   const listed: string[] = [];
   // The count of those left out needs its own room ("; and 63 more image(s)").
-  let left = MAX_MESSAGE - bytes(head) - bytes(tail(last)) - 32;
+  let left = MAX_MESSAGE - bytes(head) - bytes(tail(GREEDY)) - 32;
   for (const o of outcomes) {
-    const line = describe(o, ctx, last);
+    const line = describe(o, ctx, GREEDY);
     if (bytes(line) + 2 > left) break;
     listed.push(line);
     left -= bytes(line) + 2;
   }
-  return `${head}${[...listed, `and ${outcomes.length - listed.length} more image(s)`].join('; ')}${tail(last)}`;
+  return `${head}${[...listed, `and ${outcomes.length - listed.length} more image(s)`].join('; ')}${tail(GREEDY)}`;
 }
 
 /** The status message: never more than MAX_MESSAGE bytes, whatever the review and its images hold. */
