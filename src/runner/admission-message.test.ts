@@ -73,14 +73,18 @@ warnings('warn mode: one line per image that did not pass, with worst severity a
   assert.is(w.length, 2);
   for (const line of w) assert.ok(line.length <= MAX_WARNING, `${line.length}: ${line}`);
   assert.match(w[0] ?? '', /^rsyncguard: image "rrr.*… \(sha256:ab12ab12ab12\): critical: RSYNC-001, RSYNC-002, RSYNC-030 \+1$/);
-  assert.is(w[1], 'rsyncguard: image "b": not evaluated (see log)');
+  assert.is(w[1], 'rsyncguard: image "b": not evaluated (tag 1 not found)');
 });
 
 warnings('audit mode and denials carry no warnings; --fail-open says what it let through', () => {
   const outcomes: ImageOutcome[] = [{ subject: 'image "b"', kind: 'unevaluated', reason: 'x'.repeat(400) }];
   assert.equal(decisionWarnings(outcomes, { ...ctx, mode: 'audit', allowed: true }), []);
   assert.equal(decisionWarnings(outcomes, { ...ctx, allowed: false }), []);
-  assert.equal(decisionWarnings(outcomes, { ...ctx, verdict: true, failOpen: true, allowed: true }), ['rsyncguard: image "b": not evaluated, allowed by --fail-open']);
+  const [open] = decisionWarnings(outcomes, { ...ctx, verdict: true, failOpen: true, allowed: true });
+  assert.match(open ?? '', /^rsyncguard: image "b": not evaluated, allowed by --fail-open \(x+…\)$/);
+  assert.is(open?.length, 120);
+  const over = decisionWarnings([{ subject: 'image "b"', kind: 'unevaluated', reason: 'not evaluated within the 1000 ms budget', timedOut: true }], { ...ctx, verdict: true, failOpen: true, allowed: true });
+  assert.equal(over, ['rsyncguard: image "b": not evaluated, allowed by --fail-open (over the budget)']);
 });
 
 warnings('more than ten images: ten lines and a count', () => {

@@ -184,20 +184,26 @@ export function decisionMessage(all: ImageOutcome[], ctx: MessageContext): strin
         .replace(/\ufffd$/, '')}…`;
 }
 
-/** One warning: the image (cut to make room), then what is wrong with it; at most MAX_WARNING characters. */
+/** One warning: the image, then what is wrong with it, each cut to make room; at most MAX_WARNING characters. */
 function warning(o: ImageOutcome, ctx: MessageContext): string {
+  const prefix = 'rsyncguard: ';
   const at = o.digest !== undefined ? ` (${shortDigest(o.digest)})` : '';
   let what: string;
+  let why = '';
   if (o.kind === 'denied') {
     const worst = worstFirst(o.findings);
     const rules = [...new Set(worst.map((f) => f.rule_id))];
     what = `${worst[0]?.severity ?? ctx.failOn}: ${rules.slice(0, 3).join(', ')}${rules.length > 3 ? ` +${rules.length - 3}` : ''}`;
-  } else if (o.kind === 'unevaluated') what = ctx.verdict ? 'not evaluated, allowed by --fail-open' : `not evaluated (${o.timedOut ? 'over budget' : 'see log'})`;
-  else if (o.kind === 'unreadable') what = 'image could not be read';
-  else what = 'refused';
-  const prefix = 'rsyncguard: ';
-  const tail = `${at}: ${what}`;
-  return `${prefix}${cut(escapeControls(o.subject), Math.max(16, MAX_WARNING - prefix.length - tail.length))}${tail}`.slice(0, MAX_WARNING);
+  } else if (o.kind === 'allowed') what = 'allowed';
+  else {
+    what = o.kind === 'unevaluated' ? `not evaluated${ctx.verdict ? ', allowed by --fail-open' : ''}` : o.kind === 'unreadable' ? 'could not be read' : 'refused';
+    why = o.kind === 'unevaluated' && o.timedOut ? 'over the budget' : escapeControls(o.reason);
+  }
+  // The image first (up to 60 characters), then as much of the reason as is left; the log has all of it.
+  const subject = cut(escapeControls(o.subject), Math.max(16, Math.min(60, MAX_WARNING - prefix.length - at.length - what.length - 2)));
+  const room = MAX_WARNING - prefix.length - subject.length - at.length - what.length - 5;
+  const reason = why !== '' && room >= 8 ? ` (${cut(why, room)})` : '';
+  return `${prefix}${subject}${at}: ${what}${reason}`.slice(0, MAX_WARNING);
 }
 
 /**
