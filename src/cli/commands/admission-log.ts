@@ -10,8 +10,8 @@ import { escapeControls, escapeJsonText } from '../../report/index.ts';
 import { evaluationOf } from './admission-metrics.ts';
 
 /** Findings logged per image, and characters per string: enough for any real image, bounded for a hostile one. */
-const MAX_LOGGED_FINDINGS = 100;
-const MAX_TEXT = 1000;
+const MAX_LOGGED_FINDINGS = 50;
+const MAX_TEXT = 500;
 
 const text = (s: string) => {
   const escaped = escapeControls(s);
