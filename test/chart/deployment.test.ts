@@ -1,13 +1,11 @@
 /**
  * The chart's Deployment, PodDisruptionBudget and Service, rendered by the pinned helm: what runs, as what user,
- * with which arguments (read by the CLI's own option parser), and how it stays available.
+ * with which arguments (serve.test.ts starts the real CLI with them), and how it stays available.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { admissionCommand } from '../../src/cli/commands/admission.ts';
-import { parseCommandArgs } from '../../src/cli/command.ts';
 import { container, type Deployment, one, render, ROOT, type Service, template } from './support/chart.ts';
 import { restrictedViolations } from './support/restricted.ts';
 
@@ -52,25 +50,6 @@ runs('the arguments are the ones the shared interface fixes, in order', () => {
     '--workers',
     '2',
   ]);
-});
-
-runs("the CLI's own option parser accepts every argument the chart can pass", () => {
-  const all = one<Deployment>(
-    render(['--set', 'mode=warn', '--set', 'failOn=critical', '--set', 'budgetMs=28000', '--set', 'workers=64', '--set', 'failOpen=true', '--set', 'policy.existingConfigMap=p', '--set-json', 'insecureRegistries=["127.0.0.1:5000","[::1]:5001"]'])
-      .docs,
-    'Deployment',
-  );
-  const args = container(all).args;
-  // parseOptions throws a UserError on an unknown option, a value outside its choices or a missing value.
-  const parsed = parseCommandArgs(admissionCommand, args.slice(1));
-  assert.equal(parsed.positionals, ['serve']);
-  assert.is(parsed.values['mode'], 'warn');
-  assert.is(parsed.values['fail-on'], 'critical');
-  assert.is(parsed.values['budget-ms'], '28000');
-  assert.is(parsed.values['fail-open'], true);
-  assert.is(parsed.values['policy'], '/policy/bundle.tar.gz');
-  assert.is(parsed.values['metrics-listen'], '0.0.0.0:9090');
-  assert.equal(parsed.values['insecure-registry'], ['127.0.0.1:5000', '[::1]:5001']);
 });
 
 runs('registry credentials: DOCKER_CONFIG=/registry, the dockerconfigjson Secret mounted optionally as config.json', () => {
