@@ -11,6 +11,7 @@
  * own reviews wait, never for the whole analysis timeout while every other review is denied.
  */
 import { Worker } from 'node:worker_threads';
+import { isObject } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import type { FailureKind, RegistryOptions } from '../sources/index.ts';
 
@@ -108,14 +109,27 @@ export class ImagePool {
   }
 
   /**
-   * Starts every thread now rather than at the first job, settling once each runs (or rejecting with why
-   * one could not start): the webhook reports itself ready only then.
+   * Starts every thread now rather than at the first job, settling once each has loaded its code and
+   * listens (its `{ ready: true }` message; 'online' comes before the code is loaded) or rejecting with
+   * why one could not start: the webhook reports itself ready only then.
    */
   start(): Promise<void> {
     const starting: Promise<void>[] = [];
     while (this.slots.length < this.opts.threads) {
       const { worker } = this.spawn();
-      starting.push(new Promise((up, down) => worker.once('online', () => up()).once('error', down)));
+      starting.push(
+        new Promise((up, down) => {
+          const listening = (m: unknown) => {
+            if (!isObject(m) || m['ready'] !== true) return;
+            worker.off('message', listening);
+            up();
+          };
+          worker
+            .on('message', listening)
+            .once('error', down)
+            .once('exit', (code) => down(new Error(`the thread exited with status ${code}`)));
+        }),
+      );
     }
     return Promise.all(starting).then(() => {});
   }

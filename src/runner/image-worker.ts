@@ -96,3 +96,5 @@ port?.on('message', (msg: unknown) => {
   if (!isJob(msg)) return;
   void analyse(msg, policies).then((reply) => port.postMessage(reply));
 });
+// Loaded and listening: the pool reports the webhook ready only once every thread has said this.
+port?.postMessage({ ready: true });
