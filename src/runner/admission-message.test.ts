@@ -84,7 +84,7 @@ warnings('audit mode and denials carry no warnings; --fail-open says what it let
   assert.match(open ?? '', /^rsyncguard: image "b": not evaluated, allowed by --fail-open \(x+…\)$/);
   assert.is(open?.length, 120);
   const over = decisionWarnings([{ subject: 'image "b"', kind: 'unevaluated', reason: 'not evaluated within the 1000 ms budget', timedOut: true }], { ...ctx, verdict: true, failOpen: true, allowed: true });
-  assert.equal(over, ['rsyncguard: image "b": not evaluated, allowed by --fail-open (over the budget)']);
+  assert.equal(over, ['rsyncguard: image "b": over budget, allowed by --fail-open']);
 });
 
 warnings('more than ten images: ten lines and a count', () => {

@@ -196,8 +196,10 @@ function warning(o: ImageOutcome, ctx: MessageContext): string {
     what = `${worst[0]?.severity ?? ctx.failOn}: ${rules.slice(0, 3).join(', ')}${rules.length > 3 ? ` +${rules.length - 3}` : ''}`;
   } else if (o.kind === 'allowed') what = 'allowed';
   else {
-    what = o.kind === 'unevaluated' ? `not evaluated${ctx.verdict ? ', allowed by --fail-open' : ''}` : o.kind === 'unreadable' ? 'could not be read' : 'refused';
-    why = o.kind === 'unevaluated' && o.timedOut ? 'over the budget' : escapeControls(o.reason);
+    // Over budget is said in two words: it is the usual reason, and the one a warning must not lose to a cut.
+    const timedOut = o.kind === 'unevaluated' && o.timedOut === true;
+    what = o.kind === 'unevaluated' ? `${timedOut ? 'over budget' : 'not evaluated'}${ctx.verdict ? ', allowed by --fail-open' : ''}` : o.kind === 'unreadable' ? 'could not be read' : 'refused';
+    why = timedOut ? '' : escapeControls(o.reason);
   }
   // The image first (up to 60 characters), then as much of the reason as is left; the log has all of it.
   const subject = cut(escapeControls(o.subject), Math.max(16, Math.min(60, MAX_WARNING - prefix.length - at.length - what.length - 2)));
