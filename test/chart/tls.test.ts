@@ -3,10 +3,14 @@
  * certificate for the Service's DNS names, caBundle filled), issued by cert-manager (when its API is there,
  * the CA injected by cainjector), or the user's own Secret with the caBundle they give.
  */
+import { execFile } from 'node:child_process';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Deployment, type K8sObject, kinds, NAMESPACE, one, render, type Secret, template, type WebhookConfiguration } from './support/chart.ts';
+import { CHART, type Deployment, type K8sObject, kinds, NAMESPACE, one, parseDocs, RELEASE, render, ROOT, type Secret, template, type WebhookConfiguration } from './support/chart.ts';
 
 const SERVICE_NAMES = ['rsyncguard-admission', `rsyncguard-admission.${NAMESPACE}`, `rsyncguard-admission.${NAMESPACE}.svc`, `rsyncguard-admission.${NAMESPACE}.svc.cluster.local`];
 
@@ -41,6 +45,54 @@ generated('a CA and a serving certificate for the Service DNS names, in the Secr
 generated('no cert-manager resources are rendered when its API is absent', () => {
   assert.not.ok(render().docs.some((d) => d.apiVersion.startsWith('cert-manager.io/')));
   assert.not.ok(render(['--set', 'tls.certManager=false', '--api-versions', 'cert-manager.io/v1']).docs.some((d) => d.apiVersion.startsWith('cert-manager.io/')));
+});
+
+/**
+ * A stand-in for the API server, enough for helm's lookup: discovery of v1 and one Secret (or none). Under
+ * `helm template --dry-run=server` helm reads the cluster as `helm upgrade` does.
+ */
+async function apiServer(secret: Record<string, string> | undefined): Promise<Server & { url: string }> {
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    const url = req.url ?? '';
+    if (url.startsWith(`/api/v1/namespaces/${NAMESPACE}/secrets/rsyncguard-admission-tls`) && secret) {
+      res.end(JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'rsyncguard-admission-tls', namespace: NAMESPACE }, type: 'kubernetes.io/tls', data: secret }));
+    } else if (url.startsWith('/api/v1?') || url === '/api/v1') {
+      res.end(JSON.stringify({ kind: 'APIResourceList', groupVersion: 'v1', resources: [{ name: 'secrets', singularName: 'secret', namespaced: true, kind: 'Secret', verbs: ['get'] }] }));
+    } else {
+      res.statusCode = 404;
+      res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 }));
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return Object.assign(server, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+}
+
+/** helm template against the stand-in (asynchronously: the stand-in answers from this process). */
+async function renderAgainst(secret: Record<string, string> | undefined): Promise<K8sObject[]> {
+  const api = await apiServer(secret);
+  try {
+    const { stdout } = await promisify(execFile)('scripts/go-tool.sh', ['helm', 'template', RELEASE, CHART, '-n', NAMESPACE, '--dry-run=server', '--kube-apiserver', api.url, '--kube-token', 'test'], { cwd: ROOT, maxBuffer: 16 << 20 });
+    return parseDocs(stdout);
+  } finally {
+    api.close();
+  }
+}
+
+generated('an upgrade keeps the key pair the cluster already has, and caBundle stays its CA', async () => {
+  const kept = { 'ca.crt': Buffer.from('the CA').toString('base64'), 'tls.crt': Buffer.from('the cert').toString('base64'), 'tls.key': Buffer.from('the key').toString('base64') };
+  const docs = await renderAgainst(kept);
+  assert.equal(one<Secret>(docs, 'Secret').data, kept);
+  assert.equal(caBundles(docs), Array(4).fill(kept['ca.crt']));
+});
+
+generated("a Secret without its CA (not the chart's) is replaced by a new pair; no Secret, a new pair too", async () => {
+  for (const existing of [{ 'tls.crt': 'eA==', 'tls.key': 'eQ==' }, undefined]) {
+    const docs = await renderAgainst(existing);
+    const data = one<Secret>(docs, 'Secret').data;
+    assert.ok(new X509Certificate(Buffer.from(data['ca.crt'] ?? '', 'base64')).ca);
+    assert.is.not(data['tls.crt'], 'eA==');
+  }
 });
 
 const certManager = suite('with cert-manager');
