@@ -317,8 +317,7 @@ export class AdmissionController {
    * `mode` changes only the answer; the verdict, and the work behind it, are the same in every mode.
    */
   async decide(req: AdmissionRequest, arrivedAt = performance.now(), mode: AdmissionMode = 'enforce'): Promise<AdmissionDecision> {
-    const kind = req.kind || 'object';
-    if (req.nothingToRun !== undefined) return { uid: req.uid, verdict: 'allow', mode, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
+    if (req.nothingToRun !== undefined) return conclude(req, [], mode, this.opts);
     const evaluated = req.images.slice(0, MAX_IMAGES);
     const fresh = (digest: string) => {
       const v = this.verdicts.get(digest);
@@ -327,19 +326,40 @@ export class AdmissionController {
     const owned = this.owners.verdicts(req, evaluated, fresh);
     // Answered through an owner, each image is still a verdict-cache hit (cache_hits_total counts them).
     if (owned) for (let i = 0; i < owned.verdicts.length; i++) this.observer.onCacheLookup(true);
-    const outcomes = owned?.verdicts.map((findings, i) => this.judge(evaluated[i] ?? '', { findings }, owned.digests[i])) ?? this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt));
-    // Past the cap is the requester's choice, not an outage: --fail-open does not let it through, or any
-    // image could hide behind 64 others.
-    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ ...named(image), kind: 'refused', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
-    for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
-    const denied = outcomes.some((o) => o.kind === 'denied' || o.kind === 'refused' || o.kind === 'unreadable');
-    const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
-    const verdict = !denied && (!unevaluated || this.opts.failOpen);
+    const outcomes = withRest(req, owned?.verdicts.map((findings, i) => this.judge(evaluated[i] ?? '', { findings }, owned.digests[i])) ?? this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt)));
     if (outcomes.every((o) => o.kind === 'allowed')) this.owners.remember(req, evaluated, (image) => (owned ? owned.digests[evaluated.indexOf(image)] : this.tags.get(image)?.digest), fresh);
-    const allowed = verdict || mode !== 'enforce';
-    const ctx = { verdict, mode, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind, uid: req.uid };
-    return { uid: req.uid, verdict: verdict ? 'allow' : 'deny', mode, allowed, message: decisionMessage(outcomes, ctx), warnings: decisionWarnings(outcomes, { ...ctx, allowed }), outcomes };
+    return conclude(req, outcomes, mode, this.opts);
   }
+}
+
+/** A review's image outcomes, plus the images past the cap and the containers without a usable image. */
+function withRest(req: AdmissionRequest, outcomes: ImageOutcome[]): ImageOutcome[] {
+  // Past the cap is the requester's choice, not an outage: --fail-open does not let it through, or any
+  // image could hide behind 64 others.
+  for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ ...named(image), kind: 'refused', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+  for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
+  return outcomes;
+}
+
+/** The verdict from every outcome, and the answer in `mode`. */
+function conclude(req: AdmissionRequest, outcomes: ImageOutcome[], mode: AdmissionMode, opts: Pick<AdmissionOptions, 'failOn' | 'failOpen'>): AdmissionDecision {
+  const kind = req.kind || 'object';
+  if (req.nothingToRun !== undefined) return { uid: req.uid, verdict: 'allow', mode, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
+  const denied = outcomes.some((o) => o.kind === 'denied' || o.kind === 'refused' || o.kind === 'unreadable');
+  const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
+  const verdict = !denied && (!unevaluated || opts.failOpen);
+  const allowed = verdict || mode !== 'enforce';
+  const ctx = { verdict, mode, failOn: opts.failOn, failOpen: opts.failOpen, kind, uid: req.uid };
+  return { uid: req.uid, verdict: verdict ? 'allow' : 'deny', mode, allowed, message: decisionMessage(outcomes, ctx), warnings: decisionWarnings(outcomes, { ...ctx, allowed }), outcomes };
+}
+
+/**
+ * The answer to a review whose budget ran out while the webhook was still starting (`why`: the step it was
+ * at): every image over budget, which the failure policy decides, as it would for a slow registry.
+ */
+export function startingDecision(req: AdmissionRequest, mode: AdmissionMode, opts: Pick<AdmissionOptions, 'failOn' | 'failOpen'>, why: string): AdmissionDecision {
+  const outcomes = req.images.slice(0, MAX_IMAGES).map((image): ImageOutcome => ({ ...named(image), kind: 'unevaluated', timedOut: true, reason: `not evaluated: the webhook was still starting (${why}); retry` }));
+  return conclude(req, withRest(req, outcomes), mode, opts);
 }
 
 export { ADMISSION_MODES, type AdmissionMode, type ImageOutcome } from './admission-message.ts';

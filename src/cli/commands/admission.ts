@@ -5,7 +5,7 @@ import { errorMessage, UserError } from '../../common/index.ts';
 import { quote, readDockerConfig, readImageLimits, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
-import { AdmissionController, policiesFor } from '../../runner/index.ts';
+import { AdmissionController, policiesFor, startingDecision } from '../../runner/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { listen, parseListen, readTls } from './admission-start.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
@@ -15,11 +15,27 @@ import { AdmissionMetrics } from './admission-metrics.ts';
 import { ADMISSION_MODES, modeForPath, pathOf, POST_PATHS, type AdmissionMode } from './admission-modes.ts';
 import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry } from '../insecure-registry-option.ts';
 
-/** What every review needs: the controller once start-up has made it, the metrics, and the --mode for /validate. */
+/** What every review needs: the controller once start-up has made it, the metrics, the --mode for /validate. */
 interface Serving {
   controller: Promise<AdmissionController>;
+  readiness: Readiness;
   metrics: AdmissionMetrics;
   mode: AdmissionMode;
+  budgetMs: number;
+  failOn: Severity;
+  failOpen: boolean;
+}
+
+/** The controller, or undefined if start-up has not made it by the review's budget (less the margin to answer). */
+async function controllerBy(serving: Serving, arrivedAt: number): Promise<AdmissionController | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const by = arrivedAt + serving.budgetMs - Math.min(100, serving.budgetMs * 0.05) - performance.now();
+  const late = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), Math.max(0, by))));
+  try {
+    return await Promise.race([serving.controller, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -46,7 +62,8 @@ async function review(serving: Serving, mode: AdmissionMode, req: IncomingMessag
     logEvent('warn', 'request refused', { status: request.status, reason: request.message });
     return send(res, request.status, request.message, request.close === true);
   }
-  const d = await (await serving.controller).decide(request, arrivedAt, mode);
+  const controller = await controllerBy(serving, arrivedAt);
+  const d = controller ? await controller.decide(request, arrivedAt, mode) : startingDecision(request, mode, serving, serving.readiness.reason);
   const durationMs = performance.now() - arrivedAt;
   serving.metrics.onReview(d, durationMs / 1000);
   logReview(d, { kind: request.kind, namespace: request.namespace, durationMs });
@@ -133,7 +150,9 @@ export const admissionCommand: Command = {
     const metrics = new AdmissionMetrics();
     const readiness = new Readiness();
     let made: (c: AdmissionController) => void = () => {};
-    const serving: Serving = { controller: new Promise((done) => (made = done)), metrics, mode };
+    const failOn = (stringOption(args, 'fail-on') ?? 'high') as Severity;
+    const failOpen = args.values['fail-open'] === true;
+    const serving: Serving = { controller: new Promise((done) => (made = done)), readiness, metrics, mode, budgetMs: n['budget-ms'], failOn, failOpen };
     const server = createWebhookServer(tls.value, { maxConnections: n['max-connections'] }, (req, res) => {
       if (serveProbe(req, res, readiness, metrics)) return;
       if (req.method !== 'POST') return send(res, 405, 'POST an AdmissionReview to /validate (or /validate/MODE), or GET /healthz, /readyz or /metrics');
@@ -181,23 +200,25 @@ export const admissionCommand: Command = {
     const controller = new AdmissionController({
       policies: policies.value,
       registry: { platform: stringOption(args, 'platform') ?? 'linux/amd64', insecure, ...(dockerConfig ? { dockerConfig } : {}) },
-      failOn: (stringOption(args, 'fail-on') ?? 'high') as Severity,
+      failOn,
       budgetMs: n['budget-ms'],
-      failOpen: args.values['fail-open'] === true,
+      failOpen,
       cacheSize: n['cache-size'],
       cacheTtlMs: n['cache-ttl'] * 1000,
       workers: n.workers,
       analysisTimeoutMs: n['analysis-timeout'] * 1000,
       observer: metrics,
     });
+    // Reviews go to the controller at once: their jobs wait in the pool's queue while the threads load.
+    const started = controller.start();
+    made(controller);
     try {
-      await controller.start();
+      await started;
     } catch (e) {
       stopAll();
       await controller.close();
       return new UserError(`the analysis threads could not start: ${errorMessage(e)}`, undefined, 'Give the webhook more memory (each thread needs up to 256 MiB), or lower --workers.');
     }
-    made(controller);
     readiness.ready();
     logEvent('info', 'ready', { workers: n.workers });
     await new Promise<void>((done) => {
