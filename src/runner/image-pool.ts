@@ -55,6 +55,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** The thread has loaded its code and listens: only then is a job posted, so its timeout is all analysis. */
+  ready?: boolean;
   running?: (Pending & { timer: NodeJS.Timeout }) | undefined;
 }
 
@@ -150,8 +152,11 @@ export class ImagePool {
       // Wanted jobs first, in arrival order; then the others.
       const w = this.queue.findIndex((p) => this.wanted(p));
       const at = Math.max(w, 0);
-      const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : undefined);
+      const slot = this.slots.find((s) => s.ready && !s.running);
       if (!slot) {
+        // A thread that is loading takes the next job once it says it is ready (see spawn).
+        if (this.slots.some((s) => !s.ready)) return;
+        if (this.slots.length < this.opts.threads) return void this.spawn();
         // Every thread is busy: a wanted job stops a job nobody waits for (its thread ends; a new one starts).
         const idle = w >= 0 ? this.slots.find((s) => s.running && !this.wanted(s.running)) : undefined;
         if (idle) void this.stop(idle, UNWANTED);
@@ -175,7 +180,11 @@ export class ImagePool {
       stderr: false,
     });
     const slot: Slot = { worker };
-    worker.on('message', (reply: AnalysisReply) => {
+    worker.on('message', (reply: AnalysisReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        return this.pump();
+      }
       const running = slot.running;
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
@@ -208,6 +217,11 @@ export class ImagePool {
       clearTimeout(running.timer);
       // The thread's end (timeout, heap, crash) is the pool's failure, whatever the image.
       running.done({ ok: false, error: why, kind: 'environment' });
+    } else if (!slot.ready && !this.closed) {
+      // A thread that died loading had no job; the oldest waiting one gets its failure, so a thread that
+      // cannot load fails the queue one job per attempt instead of being started again for ever.
+      const w = this.queue.findIndex((p) => this.wanted(p));
+      this.queue.splice(Math.max(w, 0), 1)[0]?.done({ ok: false, error: why, kind: 'environment' });
     }
     if (!this.closed) this.pump();
   }
