@@ -1,9 +1,10 @@
 /**
  * `admission serve` run from the source tree (`node --import tsx src/cli/main.ts`), never from a dist/
- * that may be stale, on 127.0.0.1 with plain HTTP to loopback registries; ready once /healthz answers.
+ * that may be stale, on 127.0.0.1 with plain HTTP to loopback registries; ready once /readyz answers 200.
  * The requests themselves are the shared helpers of test/hostile/support/webhook.ts.
  */
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -19,17 +20,23 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startSourceWebhook(cert: Certificate, flags: string[], env: Record<string, string | undefined> = {}): Promise<Webhook> {
+/**
+ * `logFile`: the webhook's stderr goes to this file instead of a pipe to this process. A benchmark needs
+ * it: a pipe this process is too busy to drain fills, and the webhook's log writes then block its answers.
+ */
+export async function startSourceWebhook(cert: Certificate, flags: string[], env: Record<string, string | undefined> = {}, logFile?: string): Promise<Webhook> {
   const port = await freePort();
   const args = ['--import', 'tsx', MAIN, 'admission', 'serve', '--listen', `127.0.0.1:${port}`, '--tls-cert', cert.cert, '--tls-key', cert.key, '--insecure-registry', ...flags];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) });
+  const log = logFile === undefined ? 'pipe' : openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', log], env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) });
+  if (typeof log === 'number') closeSync(log);
   let err = '';
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-50_000)));
   const hook: Webhook = {
     port,
     ca: cert.ca,
     child,
-    stderr: () => err,
+    stderr: () => (logFile === undefined ? err : readFileSync(logFile, 'utf8').slice(-50_000)),
     stop() {
       child.kill('SIGTERM');
       child.unref();
@@ -38,7 +45,8 @@ export async function startSourceWebhook(cert: Certificate, flags: string[], env
   };
   // tsx compiles the tree at start: slower than the bundle.
   for (let i = 0; i < 600; i++) {
-    if ((await get(hook, '/healthz', 1000).catch(() => undefined))?.status === 200) return hook;
+    // Ready once /readyz says so (policy loaded, analysis threads up); /healthz alone answers earlier.
+    if ((await get(hook, '/readyz', 1000).catch(() => undefined))?.status === 200) return hook;
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
   }

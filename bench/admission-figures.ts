@@ -1,0 +1,238 @@
+/**
+ * The two figures of issue 19, against the webhook run from the source tree (a child process):
+ * - rate: reviews of cached images sent at a fixed 1,000/s (open loop: each request leaves at its
+ *   scheduled time, whether or not earlier answers came) over a handful of kept-alive connections, as the
+ *   API server keeps them; achieved rate, p50 and p99 of the answer time, counted from the scheduled send
+ *   time so that a server falling behind shows in the figure.
+ * - cold: eight concurrent reviews of eight large images nobody has reviewed yet: every answer within
+ *   --budget-ms, while /healthz and /metrics are polled every 100 ms (their worst answer time).
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { startSourceWebhook } from '../test/integration/support/source-webhook.ts';
+import {
+  get,
+  imagesReview,
+  leanClient,
+  makeCertificate,
+  memoryImage,
+  post,
+  startTinyRegistry,
+  verdictOf,
+  WRITABLE_CONF,
+  whiteoutHeavyImage,
+  type Certificate,
+  type LeanClient,
+  type MemoryImage,
+  type Webhook,
+} from '../test/hostile/support/webhook.ts';
+import type { Row } from './stats.ts';
+
+const RATE = 1000;
+const RATE_SECONDS = 10;
+const SOCKETS = 8;
+const COLD = 8;
+const COLD_BUDGET_MS = 5000;
+const POLL_MS = 100;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** POST over `agent`; resolves with the status and the body, never rejects (status 0 on failure). */
+function postOn(agent: Agent, hook: Webhook, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((done) => {
+    const req = request({ host: '127.0.0.1', port: hook.port, path: '/validate', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, text }));
+      res.on('error', () => done({ status: 0, text: '' }));
+    });
+    req.on('error', () => done({ status: 0, text: '' }));
+    req.setTimeout(10_000, () => req.destroy());
+    req.end(body);
+  });
+}
+
+/** Sends `rate`/s for `seconds`, each request at its own scheduled time; the answer times from those times. */
+type Send = (body: string) => Promise<{ status: number; text: string }>;
+
+/**
+ * A queue over the lean client's kept-alive connections (one request at a time on each, as HTTP/1.1
+ * without pipelining): the cheapest client there is, so that the client's own CPU disturbs the figure least.
+ */
+function leanPool(lean: LeanClient, sockets: number): Send {
+  const free = Array.from({ length: sockets }, (_, i) => i);
+  const waiting: (() => void)[] = [];
+  return async (body) => {
+    let i = free.pop();
+    while (i === undefined) {
+      await new Promise<void>((r) => waiting.push(r));
+      i = free.pop();
+    }
+    try {
+      return await lean.post(i, body, 10_000);
+    } catch {
+      return { status: 0, text: '' };
+    } finally {
+      free.push(i);
+      waiting.shift()?.();
+    }
+  };
+}
+
+async function openLoop(send: Send, bodies: string[], rate: number, seconds: number): Promise<{ times: number[]; failed: number; wallS: number }> {
+  const total = rate * seconds;
+  const times: number[] = [];
+  let failed = 0;
+  const inflight: Promise<void>[] = [];
+  const t0 = performance.now();
+  let sent = 0;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000) + 1);
+    for (; sent < due; sent++) {
+      const scheduled = t0 + (sent * 1000) / rate;
+      const i = sent;
+      inflight.push(
+        send(bodies[i % bodies.length] ?? '').then((a) => {
+          if (a.status === 200 && a.text.includes('"allowed":true')) times.push(performance.now() - scheduled);
+          else failed++;
+        }),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inflight);
+  return { times: times.sort((a, b) => a - b), failed, wallS: (performance.now() - t0) / 1000 };
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** From a /metrics scrape: reviews counted, and those answered within `le` seconds of arriving (server side). */
+async function reviewHistogram(hook: Webhook, le: string): Promise<{ count: number; within: number } | undefined> {
+  const a = await get(hook, '/metrics').catch(() => undefined);
+  if (a?.status !== 200) return undefined;
+  const sum = (re: RegExp) => [...a.text.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+  return { count: sum(/^rsyncguard_admission_review_duration_seconds_count(?:\{[^}]*\})? (\d+)/gm), within: sum(new RegExp(`^rsyncguard_admission_review_duration_seconds_bucket\\{[^}]*le="${le}"[^}]*\\} (\\d+)`, 'gm')) };
+}
+
+/** One open-loop run over `send`, as a row: the figure, and the server side and CPU costs in the note. */
+async function rateRow(hook: Webhook, send: Send, bodies: string[], client: string): Promise<Row> {
+  await openLoop(send, bodies, RATE, 2);
+  const [cpu0, h0, mine0] = [cpuSeconds(hook.child.pid), await reviewHistogram(hook, '0.01'), process.cpuUsage()];
+  const r = await openLoop(send, bodies, RATE, RATE_SECONDS);
+  const mine = process.cpuUsage(mine0);
+  const [cpu1, h1] = [cpuSeconds(hook.child.pid), await reviewHistogram(hook, '0.01')];
+  const server = h0 && h1 ? `server side (review_duration_seconds): ${((100 * (h1.within - h0.within)) / Math.max(1, h1.count - h0.count)).toFixed(1)}% within 10 ms of arrival` : 'no /metrics to read the server side from';
+  const perReview = (cpuS: number) => ((cpuS * 1000) / Math.max(1, r.times.length)).toFixed(2);
+  const achieved = r.times.length / r.wallS;
+  const p99 = percentile(r.times, 99);
+  return {
+    benchmark: `admission: ${RATE} reviews/s of cached images for ${RATE_SECONDS} s, open loop, ${SOCKETS} kept-alive connections (${client})`,
+    figure: `${achieved.toFixed(0)} answered/s; p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+    goal: '1,000/s with p99 ≤ 10 ms',
+    met: r.failed === 0 && achieved >= RATE * 0.98 && p99 <= 10,
+    note: `${r.times.length} answered, ${r.failed} failed; p90 ${percentile(r.times, 90).toFixed(1)} ms, max ${(r.times.at(-1) ?? Number.NaN).toFixed(1)} ms; ${server}; CPU per review: webhook ${perReview(cpu1 - cpu0)} ms, client ${perReview((mine.user + mine.system) / 1e6)} ms; load ${loadavg()[0]?.toFixed(1)}`,
+  };
+}
+
+async function rateFigure(cert: Certificate, rows: Row[]): Promise<void> {
+  const images: Record<string, MemoryImage> = {};
+  for (let i = 0; i < 4; i++) images[`rate/img${i}`] = await memoryImage([[{ name: 'etc/image-id', body: String(i) }]], ['/bin/sh']);
+  const registry = await startTinyRegistry(images);
+  const hook = await startSourceWebhook(cert, [], {}, join(cert.dir, 'rate.log'));
+  const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS, ca: cert.ca });
+  let lean: LeanClient | undefined;
+  try {
+    const refs = Object.keys(images).map((r) => registry.ref(r));
+    // Pods of one to three containers, all their images cached before the clock starts.
+    const bodies = Array.from({ length: 64 }, (_, i) => imagesReview(`rate-${i}`, refs.slice(i % 4, (i % 4) + 1 + (i % 3))));
+    for (const b of bodies.slice(0, 8)) await post(hook, b);
+    rows.push(await rateRow(hook, (body) => postOn(agent, hook, body), bodies, 'https.Agent'));
+    // Opened only now: the server closes connections left idle meanwhile.
+    lean = await leanClient(hook, SOCKETS);
+    rows.push(await rateRow(hook, leanPool(lean, SOCKETS), bodies, 'raw TLS sockets, prebuilt requests'));
+  } finally {
+    agent.destroy();
+    lean?.close();
+    hook.stop();
+    registry.close();
+  }
+}
+
+/** GET `path` every POLL_MS until `stop` settles; the worst answer time and the statuses seen. */
+async function poll(hook: Webhook, path: string, stop: Promise<unknown>): Promise<{ worstMs: number; polls: number; statuses: Set<number> }> {
+  let done = false;
+  void stop.then(() => (done = true));
+  let worstMs = 0;
+  let polls = 0;
+  const statuses = new Set<number>();
+  while (!done) {
+    const a = await get(hook, path, 30_000).catch(() => ({ status: 0, ms: 30_000 }));
+    worstMs = Math.max(worstMs, a.ms);
+    statuses.add(a.status);
+    polls++;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  return { worstMs, polls, statuses };
+}
+
+async function coldFigure(cert: Certificate, rows: Row[]): Promise<void> {
+  const images: Record<string, MemoryImage> = {};
+  // Eight distinct images (a distinct last layer each) of 30,000 files and 10,000 whiteouts.
+  for (let i = 0; i < COLD; i++) images[`cold/big${i}`] = await whiteoutHeavyImage(30_000, 10_000, [{ name: `etc/rsyncd.conf`, body: `${WRITABLE_CONF}# image ${i}\n` }]);
+  const registry = await startTinyRegistry(images);
+  const hook = await startSourceWebhook(cert, ['--budget-ms', String(COLD_BUDGET_MS)], {}, join(cert.dir, 'cold.log'));
+  try {
+    // Connections opened (TLS handshakes done) before the clock starts, as the API server keeps them.
+    const lean = await leanClient(hook, COLD);
+    const started = performance.now();
+    const answers = Promise.all(Object.keys(images).map((repo, i) => lean.post(i, imagesReview(`cold-${i}`, [registry.ref(repo)]), 60_000).catch(() => ({ status: 0, text: '', ms: Number.POSITIVE_INFINITY }))));
+    void answers.then(() => lean.close());
+    // Polled until every analysis has finished (the webhook goes on after answering), not only the answers.
+    const finished = (async () => {
+      await answers;
+      for (let k = 0; k < 300; k++) {
+        const again = await Promise.all(Object.keys(images).map((repo, i) => post(hook, imagesReview(`again-${i}-${k}`, [registry.ref(repo)]), 60_000).catch(() => undefined)));
+        if (again.every((a) => a?.status === 200 && verdictOf(a).message.includes('RSYNC-'))) return performance.now() - started;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return Number.POSITIVE_INFINITY;
+    })();
+    const [health, metrics] = await Promise.all([poll(hook, '/healthz', finished), poll(hook, '/metrics', finished)]);
+    const got = await answers;
+    const allMs = await finished;
+    const worst = Math.max(...got.map((a) => a.ms));
+    const outcomes = got.map((a) => (a.status !== 200 ? 'no answer' : verdictOf(a).message.includes('RSYNC-') ? 'denied (findings)' : verdictOf(a).message.includes('budget') ? 'over budget' : verdictOf(a).allowed ? 'allowed' : 'denied (other)'));
+    const tally = [...new Set(outcomes)].map((o) => `${outcomes.filter((x) => x === o).length} ${o}`).join(', ');
+    const metricsSeen = metrics.statuses.has(200) ? `/metrics worst ${metrics.worstMs.toFixed(0)} ms over ${metrics.polls} polls` : `/metrics not served (statuses ${[...metrics.statuses].join(', ')})`;
+    rows.push({
+      benchmark: `admission: ${COLD} concurrent reviews of ${COLD} cold large images (30k files, 10k whiteouts each), --budget-ms ${COLD_BUDGET_MS}`,
+      figure: `slowest answer ${worst.toFixed(0)} ms; /healthz worst ${health.worstMs.toFixed(0)} ms`,
+      goal: `every answer ≤ ${COLD_BUDGET_MS} ms; health and metrics answering`,
+      met: worst <= COLD_BUDGET_MS && health.statuses.size === 1 && health.statuses.has(200) && metrics.statuses.size === 1 && metrics.statuses.has(200),
+      note: `${tally}; ${metricsSeen}; /healthz ${health.polls} polls; all eight analysed ${Number.isFinite(allMs) ? `after ${(allMs / 1000).toFixed(1)} s` : 'not within 60 s'}`,
+    });
+  } finally {
+    hook.stop();
+    registry.close();
+  }
+}
+
+/** Both figures; `only` picks one ("rate" or "cold"). */
+export async function benchAdmissionFigures(rows: Row[], only?: 'rate' | 'cold'): Promise<void> {
+  const cert = makeCertificate();
+  try {
+    if (only !== 'cold') await rateFigure(cert, rows);
+    if (only !== 'rate') await coldFigure(cert, rows);
+  } finally {
+    rmSync(cert.dir, { recursive: true, force: true });
+  }
+}
