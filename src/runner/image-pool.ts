@@ -68,7 +68,8 @@ const UNWANTED = 'the analysis was stopped to make room for an image a review wa
  */
 function workerScript(): { script: URL | string; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { script: new URL('./image-worker.js', import.meta.url), eval: false };
-  const [tsx, worker] = [import.meta.resolve('tsx/esm/api'), new URL('./image-worker.ts', import.meta.url).href].map((u) => JSON.stringify(u));
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const worker = JSON.stringify(new URL('./image-worker.ts', import.meta.url).href);
   return { script: `import(${tsx}).then((t) => { t.register(); return import(${worker}); });`, eval: true };
 }
 
