@@ -58776,6 +58776,7 @@ var package_default = {
     ajv: "^8.20.0",
     "fast-glob": "^3.3.3",
     fzstd: "^0.1.1",
+    "prom-client": "^15.1.3",
     "sql.js": "^1.17.0",
     "tar-stream": "^3.2.2",
     yaml: "^2.9.1"

@@ -24,9 +24,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -84,8 +84,8 @@ var require_sprintf = __commonJS({
         index_access: /^\[(\d+)\]/,
         sign: /^[+-]/
       };
-      function sprintf(key) {
-        return sprintf_format(sprintf_parse(key), arguments);
+      function sprintf(key2) {
+        return sprintf_format(sprintf_parse(key2), arguments);
       }
       function vsprintf(fmt, argv) {
         return sprintf.apply(null, [fmt].concat(argv || []));
@@ -592,13 +592,13 @@ ${offset}${err2}${errEnd}`;
         this.type = type;
         this.value = null;
       }
-      getPropValue(idx, key, skipKey) {
+      getPropValue(idx, key2, skipKey) {
         if (!this.context) return null;
         const {
           src
         } = this.context;
         const prop = this.props[idx];
-        return prop && src[prop.start] === key ? src.slice(prop.start + (skipKey ? 1 : 0), prop.end) : null;
+        return prop && src[prop.start] === key2 ? src.slice(prop.start + (skipKey ? 1 : 0), prop.end) : null;
       }
       get anchor() {
         for (let i = 0; i < this.props.length; ++i) {
@@ -2493,21 +2493,21 @@ ${indent}${str4}`;
       addIn(path2, value) {
         if (isEmptyPath(path2)) this.add(value);
         else {
-          const [key, ...rest] = path2;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path2;
+          const node = this.get(key2, true);
           if (node instanceof _Collection) node.addIn(rest, value);
-          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
-          else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          else if (node === void 0 && this.schema) this.set(key2, collectionFromPath(this.schema, rest, value));
+          else throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
-      deleteIn([key, ...rest]) {
-        if (rest.length === 0) return this.delete(key);
-        const node = this.get(key, true);
+      deleteIn([key2, ...rest]) {
+        if (rest.length === 0) return this.delete(key2);
+        const node = this.get(key2, true);
         if (node instanceof _Collection) return node.deleteIn(rest);
-        else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        else throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
-      getIn([key, ...rest], keepScalar) {
-        const node = this.get(key, true);
+      getIn([key2, ...rest], keepScalar) {
+        const node = this.get(key2, true);
         if (rest.length === 0) return !keepScalar && node instanceof Scalar ? node.value : node;
         else return node instanceof _Collection ? node.getIn(rest, keepScalar) : void 0;
       }
@@ -2518,19 +2518,19 @@ ${indent}${str4}`;
           return n == null || n instanceof Scalar && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
-      hasIn([key, ...rest]) {
-        if (rest.length === 0) return this.has(key);
-        const node = this.get(key, true);
+      hasIn([key2, ...rest]) {
+        if (rest.length === 0) return this.has(key2);
+        const node = this.get(key2, true);
         return node instanceof _Collection ? node.hasIn(rest) : false;
       }
-      setIn([key, ...rest], value) {
+      setIn([key2, ...rest], value) {
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (node instanceof _Collection) node.setIn(rest, value);
-          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
-          else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          else if (node === void 0 && this.schema) this.set(key2, collectionFromPath(this.schema, rest, value));
+          else throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       // overridden in implementations
@@ -2622,8 +2622,8 @@ ${indent}${s}` : "\n";
       }
     };
     PlainValue._defineProperty(Collection, "maxFlowStringSingleLineLength", 60);
-    function asItemIndex(key) {
-      let idx = key instanceof Scalar ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = key2 instanceof Scalar ? key2.value : key2;
       if (idx && typeof idx === "string") idx = Number(idx);
       return Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
@@ -2631,25 +2631,25 @@ ${indent}${s}` : "\n";
       add(value) {
         this.items.push(value);
       }
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number") return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number") return void 0;
         const it = this.items[idx];
         return !keepScalar && it instanceof Scalar ? it.value : it;
       }
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
-      set(key, value) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number") throw new Error(`Expected a valid index, not ${key}.`);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number") throw new Error(`Expected a valid index, not ${key2}.`);
         this.items[idx] = value;
       }
       toJSON(_, ctx) {
@@ -2672,10 +2672,10 @@ ${indent}${s}` : "\n";
         }, onComment, onChompKeep);
       }
     };
-    var stringifyKey = (key, jsKey, ctx) => {
+    var stringifyKey = (key2, jsKey, ctx) => {
       if (jsKey === null) return "";
       if (typeof jsKey !== "object") return String(jsKey);
-      if (key instanceof Node && ctx && ctx.doc) return key.toString({
+      if (key2 instanceof Node && ctx && ctx.doc) return key2.toString({
         anchors: /* @__PURE__ */ Object.create(null),
         doc: ctx.doc,
         indent: "",
@@ -2687,9 +2687,9 @@ ${indent}${s}` : "\n";
       return JSON.stringify(jsKey);
     };
     var Pair = class _Pair extends Node {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         super();
-        this.key = key;
+        this.key = key2;
         this.value = value;
         this.type = _Pair.Type.PAIR;
       }
@@ -2705,14 +2705,14 @@ ${indent}${s}` : "\n";
         }
       }
       addToJSMap(ctx, map) {
-        const key = toJSON(this.key, "", ctx);
+        const key2 = toJSON(this.key, "", ctx);
         if (map instanceof Map) {
-          const value = toJSON(this.value, key, ctx);
-          map.set(key, value);
+          const value = toJSON(this.value, key2, ctx);
+          map.set(key2, value);
         } else if (map instanceof Set) {
-          map.add(key);
+          map.add(key2);
         } else {
-          const stringKey = stringifyKey(this.key, key, ctx);
+          const stringKey = stringifyKey(this.key, key2, ctx);
           const value = toJSON(this.value, stringKey, ctx);
           if (stringKey in map) Object.defineProperty(map, stringKey, {
             value,
@@ -2736,20 +2736,20 @@ ${indent}${s}` : "\n";
           simpleKeys
         } = ctx.doc.options;
         let {
-          key,
+          key: key2,
           value
         } = this;
-        let keyComment = key instanceof Node && key.comment;
+        let keyComment = key2 instanceof Node && key2.comment;
         if (simpleKeys) {
           if (keyComment) {
             throw new Error("With simple keys, key nodes cannot have comments");
           }
-          if (key instanceof Collection) {
+          if (key2 instanceof Collection) {
             const msg = "With simple keys, collection cannot be used as a key value";
             throw new Error(msg);
           }
         }
-        let explicitKey = !simpleKeys && (!key || keyComment || (key instanceof Node ? key instanceof Collection || key.type === PlainValue.Type.BLOCK_FOLDED || key.type === PlainValue.Type.BLOCK_LITERAL : typeof key === "object"));
+        let explicitKey = !simpleKeys && (!key2 || keyComment || (key2 instanceof Node ? key2 instanceof Collection || key2.type === PlainValue.Type.BLOCK_FOLDED || key2.type === PlainValue.Type.BLOCK_LITERAL : typeof key2 === "object"));
         const {
           doc: doc2,
           indent,
@@ -2761,7 +2761,7 @@ ${indent}${s}` : "\n";
           indent: indent + indentStep
         });
         let chompKeep = false;
-        let str4 = stringify(key, ctx, () => keyComment = null, () => chompKeep = true);
+        let str4 = stringify(key2, ctx, () => keyComment = null, () => chompKeep = true);
         str4 = addComment(str4, ctx.indent, keyComment);
         if (!explicitKey && str4.length > 1024) {
           if (simpleKeys) throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -2889,11 +2889,11 @@ ${ctx.indent}`;
       }
     };
     PlainValue._defineProperty(Alias, "default", true);
-    function findPair(items, key) {
-      const k = key instanceof Scalar ? key.value : key;
+    function findPair(items, key2) {
+      const k = key2 instanceof Scalar ? key2.value : key2;
       for (const it of items) {
         if (it instanceof Pair) {
-          if (it.key === key || it.key === k) return it;
+          if (it.key === key2 || it.key === k) return it;
           if (it.key && it.key.value === k) return it;
         }
       }
@@ -2916,22 +2916,22 @@ ${ctx.indent}`;
           this.items.push(pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it) return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it && it.value;
         return !keepScalar && node instanceof Scalar ? node.value : node;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair(key2, value), true);
       }
       /**
        * @param {*} arg ignored
@@ -2991,13 +2991,13 @@ ${ctx.indent}`;
         } of this.value.items) {
           if (!(source instanceof YAMLMap)) throw new Error("Merge sources must be maps");
           const srcMap = source.toJSON(null, ctx, Map);
-          for (const [key, value] of srcMap) {
+          for (const [key2, value] of srcMap) {
             if (map instanceof Map) {
-              if (!map.has(key)) map.set(key, value);
+              if (!map.has(key2)) map.set(key2, value);
             } else if (map instanceof Set) {
-              map.add(key);
-            } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-              Object.defineProperty(map, key, {
+              map.add(key2);
+            } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+              Object.defineProperty(map, key2, {
                 value,
                 writable: true,
                 enumerable: true,
@@ -3064,26 +3064,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text7, i) => {
-      let ch = text7[i + 1];
+    var consumeMoreIndentedLines = (text8, i) => {
+      let ch = text8[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text7[i += 1];
+          ch = text8[i += 1];
         } while (ch && ch !== "\n");
-        ch = text7[i + 1];
+        ch = text8[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text7, indent, mode, {
+    function foldFlowLines(text8, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text7;
+      if (!lineWidth || lineWidth < 0) return text8;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text7.length <= endStep) return text7;
+      if (text8.length <= endStep) return text8;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3098,13 +3098,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text7, i);
+        i = consumeMoreIndentedLines(text8, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text7[i += 1]; ) {
+      for (let ch; ch = text8[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text7[i + 1]) {
+          switch (text8[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3120,12 +3120,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text7, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text8, i);
           end = i + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text7[i + 1];
+            const next = text8[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split3 = i;
           }
           if (i >= end) {
@@ -3136,11 +3136,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text7[i += 1];
+                ch = text8[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text7;
+              if (escapedFolds[j]) return text8;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3153,18 +3153,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow2 && onOverflow) onOverflow();
-      if (folds.length === 0) return text7;
+      if (folds.length === 0) return text8;
       if (onFold) onFold();
-      let res = text7.slice(0, folds[0]);
+      let res = text8.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text7.length;
+        const end2 = folds[i2 + 1] || text8.length;
         if (fold2 === 0) res = `
-${indent}${text7.slice(0, end2)}`;
+${indent}${text8.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2]) res += `${text7[fold2]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2]) res += `${text8[fold2]}\\`;
           res += `
-${indent}${text7.slice(fold2 + 1, end2)}`;
+${indent}${text8.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -3483,8 +3483,8 @@ ${indent}`);
         errors.push(new PlainValue.YAMLSemanticError(comment2, msg));
       }
     }
-    function getLongKeyError(source, key) {
-      const sk = String(key);
+    function getLongKeyError(source, key2) {
+      const sk = String(key2);
       const k = sk.substr(0, 8) + "..." + sk.substr(-8);
       return new PlainValue.YAMLSemanticError(source, `The "${k}" key is too long`);
     }
@@ -3871,33 +3871,33 @@ ${ca}` : ca;
     function resolveBlockMapItems(doc2, cst) {
       const comments = [];
       const items = [];
-      let key = void 0;
+      let key2 = void 0;
       let keyStart = null;
       for (let i = 0; i < cst.items.length; ++i) {
         const item = cst.items[i];
         switch (item.type) {
           case PlainValue.Type.BLANK_LINE:
             comments.push({
-              afterKey: !!key,
+              afterKey: !!key2,
               before: items.length
             });
             break;
           case PlainValue.Type.COMMENT:
             comments.push({
-              afterKey: !!key,
+              afterKey: !!key2,
               before: items.length,
               comment: item.comment
             });
             break;
           case PlainValue.Type.MAP_KEY:
-            if (key !== void 0) items.push(new Pair(key));
+            if (key2 !== void 0) items.push(new Pair(key2));
             if (item.error) doc2.errors.push(item.error);
-            key = resolveNode(doc2, item.node);
+            key2 = resolveNode(doc2, item.node);
             keyStart = null;
             break;
           case PlainValue.Type.MAP_VALUE:
             {
-              if (key === void 0) key = null;
+              if (key2 === void 0) key2 = null;
               if (item.error) doc2.errors.push(item.error);
               if (!item.context.atLineStart && item.node && item.node.type === PlainValue.Type.MAP && !item.node.context.atLineStart) {
                 const msg = "Nested mappings are not allowed in compact mappings";
@@ -3925,19 +3925,19 @@ ${ca}` : ca;
                   valueNode.valueRange.origStart = valueNode.valueRange.origEnd = origPos;
                 }
               }
-              const pair = new Pair(key, resolveNode(doc2, valueNode));
+              const pair = new Pair(key2, resolveNode(doc2, valueNode));
               resolvePairComment(item, pair);
               items.push(pair);
-              if (key && typeof keyStart === "number") {
-                if (item.range.start > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
+              if (key2 && typeof keyStart === "number") {
+                if (item.range.start > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key2));
               }
-              key = void 0;
+              key2 = void 0;
               keyStart = null;
             }
             break;
           default:
-            if (key !== void 0) items.push(new Pair(key));
-            key = resolveNode(doc2, item);
+            if (key2 !== void 0) items.push(new Pair(key2));
+            key2 = resolveNode(doc2, item);
             keyStart = item.range.start;
             if (item.error) doc2.errors.push(item.error);
             next: for (let j = i + 1; ; ++j) {
@@ -3961,7 +3961,7 @@ ${ca}` : ca;
             }
         }
       }
-      if (key !== void 0) items.push(new Pair(key));
+      if (key2 !== void 0) items.push(new Pair(key2));
       return {
         comments,
         items
@@ -3970,7 +3970,7 @@ ${ca}` : ca;
     function resolveFlowMapItems(doc2, cst) {
       const comments = [];
       const items = [];
-      let key = void 0;
+      let key2 = void 0;
       let explicitKey = false;
       let next = "{";
       for (let i = 0; i < cst.items.length; ++i) {
@@ -3980,25 +3980,25 @@ ${ca}` : ca;
             char,
             offset
           } = item;
-          if (char === "?" && key === void 0 && !explicitKey) {
+          if (char === "?" && key2 === void 0 && !explicitKey) {
             explicitKey = true;
             next = ":";
             continue;
           }
           if (char === ":") {
-            if (key === void 0) key = null;
+            if (key2 === void 0) key2 = null;
             if (next === ":") {
               next = ",";
               continue;
             }
           } else {
             if (explicitKey) {
-              if (key === void 0 && char !== ",") key = null;
+              if (key2 === void 0 && char !== ",") key2 = null;
               explicitKey = false;
             }
-            if (key !== void 0) {
-              items.push(new Pair(key));
-              key = void 0;
+            if (key2 !== void 0) {
+              items.push(new Pair(key2));
+              key2 = void 0;
               if (char === ",") {
                 next = ":";
                 continue;
@@ -4017,28 +4017,28 @@ ${ca}` : ca;
           doc2.errors.push(err2);
         } else if (item.type === PlainValue.Type.BLANK_LINE) {
           comments.push({
-            afterKey: !!key,
+            afterKey: !!key2,
             before: items.length
           });
         } else if (item.type === PlainValue.Type.COMMENT) {
           checkFlowCommentSpace(doc2.errors, item);
           comments.push({
-            afterKey: !!key,
+            afterKey: !!key2,
             before: items.length,
             comment: item.comment
           });
-        } else if (key === void 0) {
+        } else if (key2 === void 0) {
           if (next === ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
-          key = resolveNode(doc2, item);
+          key2 = resolveNode(doc2, item);
         } else {
           if (next !== ",") doc2.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
-          items.push(new Pair(key, resolveNode(doc2, item)));
-          key = void 0;
+          items.push(new Pair(key2, resolveNode(doc2, item)));
+          key2 = void 0;
           explicitKey = false;
         }
       }
       checkFlowCollectionEnd(doc2.errors, cst);
-      if (key !== void 0) items.push(new Pair(key));
+      if (key2 !== void 0) items.push(new Pair(key2));
       return {
         comments,
         items
@@ -4103,7 +4103,7 @@ ${ca}` : ca;
       const comments = [];
       const items = [];
       let explicitKey = false;
-      let key = void 0;
+      let key2 = void 0;
       let keyStart = null;
       let next = "[";
       let prevItem = null;
@@ -4114,21 +4114,21 @@ ${ca}` : ca;
             char,
             offset
           } = item;
-          if (char !== ":" && (explicitKey || key !== void 0)) {
-            if (explicitKey && key === void 0) key = next ? items.pop() : null;
-            items.push(new Pair(key));
+          if (char !== ":" && (explicitKey || key2 !== void 0)) {
+            if (explicitKey && key2 === void 0) key2 = next ? items.pop() : null;
+            items.push(new Pair(key2));
             explicitKey = false;
-            key = void 0;
+            key2 = void 0;
             keyStart = null;
           }
           if (char === next) {
             next = null;
           } else if (!next && char === "?") {
             explicitKey = true;
-          } else if (next !== "[" && char === ":" && key === void 0) {
+          } else if (next !== "[" && char === ":" && key2 === void 0) {
             if (next === ",") {
-              key = items.pop();
-              if (key instanceof Pair) {
+              key2 = items.pop();
+              if (key2 instanceof Pair) {
                 const msg = "Chaining flow sequence pairs is invalid";
                 const err2 = new PlainValue.YAMLSemanticError(cst, msg);
                 err2.offset = offset;
@@ -4136,7 +4136,7 @@ ${ca}` : ca;
               }
               if (!explicitKey && typeof keyStart === "number") {
                 const keyEnd = item.range ? item.range.start : item.offset;
-                if (keyEnd > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key));
+                if (keyEnd > keyStart + 1024) doc2.errors.push(getLongKeyError(cst, key2));
                 const {
                   src
                 } = prevItem.context;
@@ -4147,7 +4147,7 @@ ${ca}` : ca;
                 }
               }
             } else {
-              key = null;
+              key2 = null;
             }
             keyStart = null;
             explicitKey = false;
@@ -4174,19 +4174,19 @@ ${ca}` : ca;
             doc2.errors.push(new PlainValue.YAMLSemanticError(item, msg));
           }
           const value = resolveNode(doc2, item);
-          if (key === void 0) {
+          if (key2 === void 0) {
             items.push(value);
             prevItem = item;
           } else {
-            items.push(new Pair(key, value));
-            key = void 0;
+            items.push(new Pair(key2, value));
+            key2 = void 0;
           }
           keyStart = item.range.start;
           next = ",";
         }
       }
       checkFlowCollectionEnd(doc2.errors, cst);
-      if (key !== void 0) items.push(new Pair(key));
+      if (key2 !== void 0) items.push(new Pair(key2));
       return {
         comments,
         items
@@ -4314,22 +4314,22 @@ ${pair.comment}` : item.comment;
       const pairs2 = new resolveSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       for (const it of iterable) {
-        let key, value;
+        let key2, value;
         if (Array.isArray(it)) {
           if (it.length === 2) {
-            key = it[0];
+            key2 = it[0];
             value = it[1];
           } else throw new TypeError(`Expected [key, value] tuple: ${it}`);
         } else if (it && it instanceof Object) {
           const keys = Object.keys(it);
           if (keys.length === 1) {
-            key = keys[0];
-            value = it[key];
+            key2 = keys[0];
+            value = it[key2];
           } else throw new TypeError(`Expected { key: value } tuple: ${it}`);
         } else {
-          key = it;
+          key2 = it;
         }
-        const pair = schema.createPair(key, value, ctx);
+        const pair = schema.createPair(key2, value, ctx);
         pairs2.items.push(pair);
       }
       return pairs2;
@@ -4354,15 +4354,15 @@ ${pair.comment}` : item.comment;
         const map = /* @__PURE__ */ new Map();
         if (ctx && ctx.onCreate) ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (pair instanceof resolveSeq.Pair) {
-            key = resolveSeq.toJSON(pair.key, "", ctx);
-            value = resolveSeq.toJSON(pair.value, key, ctx);
+            key2 = resolveSeq.toJSON(pair.key, "", ctx);
+            value = resolveSeq.toJSON(pair.value, key2, ctx);
           } else {
-            key = resolveSeq.toJSON(pair, "", ctx);
+            key2 = resolveSeq.toJSON(pair, "", ctx);
           }
-          if (map.has(key)) throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          if (map.has(key2)) throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key2, value);
         }
         return map;
       }
@@ -4372,14 +4372,14 @@ ${pair.comment}` : item.comment;
       const pairs2 = parsePairs(doc2, cst);
       const seenKeys = [];
       for (const {
-        key
+        key: key2
       } of pairs2.items) {
-        if (key instanceof resolveSeq.Scalar) {
-          if (seenKeys.includes(key.value)) {
+        if (key2 instanceof resolveSeq.Scalar) {
+          if (seenKeys.includes(key2.value)) {
             const msg = "Ordered maps must not include duplicate keys";
             throw new PlainValue.YAMLSemanticError(cst, msg);
           } else {
-            seenKeys.push(key.value);
+            seenKeys.push(key2.value);
           }
         }
       }
@@ -4404,22 +4404,22 @@ ${pair.comment}` : item.comment;
         super();
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
-        const pair = key instanceof resolveSeq.Pair ? key : new resolveSeq.Pair(key);
+      add(key2) {
+        const pair = key2 instanceof resolveSeq.Pair ? key2 : new resolveSeq.Pair(key2);
         const prev = resolveSeq.findPair(this.items, pair.key);
         if (!prev) this.items.push(pair);
       }
-      get(key, keepPair) {
-        const pair = resolveSeq.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = resolveSeq.findPair(this.items, key2);
         return !keepPair && pair instanceof resolveSeq.Pair ? pair.key instanceof resolveSeq.Scalar ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean") throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = resolveSeq.findPair(this.items, key);
+        const prev = resolveSeq.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new resolveSeq.Pair(key));
+          this.items.push(new resolveSeq.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -4525,12 +4525,12 @@ ${pair.comment}` : item.comment;
       if (typeof YAML_SILENCE_WARNINGS !== "undefined") return !YAML_SILENCE_WARNINGS;
       return !env.YAML_SILENCE_WARNINGS;
     }
-    function warn2(warning, type) {
+    function warn2(warning2, type) {
       if (shouldWarn(false)) {
         const emit = typeof process !== "undefined" && process.emitWarning;
-        if (emit) emit(warning, type);
+        if (emit) emit(warning2, type);
         else {
-          console.warn(type ? `${type}: ${warning}` : warning);
+          console.warn(type ? `${type}: ${warning2}` : warning2);
         }
       }
     }
@@ -4572,9 +4572,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
     function createMap(schema, obj, ctx) {
       const map2 = new resolveSeq.YAMLMap(schema);
       if (obj instanceof Map) {
-        for (const [key, value] of obj) map2.items.push(schema.createPair(key, value, ctx));
+        for (const [key2, value] of obj) map2.items.push(schema.createPair(key2, value, ctx));
       } else if (obj && typeof obj === "object") {
-        for (const key of Object.keys(obj)) map2.items.push(schema.createPair(key, obj[key], ctx));
+        for (const key2 of Object.keys(obj)) map2.items.push(schema.createPair(key2, obj[key2], ctx));
       }
       if (typeof schema.sortMapEntries === "function") {
         map2.items.sort(schema.sortMapEntries);
@@ -4953,7 +4953,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     function getSchemaTags(schemas2, knownTags, customTags, schemaId) {
       let tags2 = schemas2[schemaId.replace(/\W/g, "")];
       if (!tags2) {
-        const keys = Object.keys(schemas2).map((key) => JSON.stringify(key)).join(", ");
+        const keys = Object.keys(schemas2).map((key2) => JSON.stringify(key2)).join(", ");
         throw new Error(`Unknown schema "${schemaId}"; use one of ${keys}`);
       }
       if (Array.isArray(customTags)) {
@@ -4966,7 +4966,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
         if (typeof tag === "string") {
           const tagObj = knownTags[tag];
           if (!tagObj) {
-            const keys = Object.keys(knownTags).map((key) => JSON.stringify(key)).join(", ");
+            const keys = Object.keys(knownTags).map((key2) => JSON.stringify(key2)).join(", ");
             throw new Error(`Unknown custom tag "${tag}"; use one of ${keys}`);
           }
           tags2[i] = tagObj;
@@ -4999,11 +4999,11 @@ var require_Schema_bcc6c2d7 = __commonJS({
         const createCtx = ctx ? Object.assign(ctx, baseCtx) : baseCtx;
         return createNode(value, tagName, createCtx);
       }
-      createPair(key, value, ctx) {
+      createPair(key2, value, ctx) {
         if (!ctx) ctx = {
           wrapScalars: true
         };
-        const k = this.createNode(key, ctx.wrapScalars, null, ctx);
+        const k = this.createNode(key2, ctx.wrapScalars, null, ctx);
         const v = this.createNode(value, ctx.wrapScalars, null, ctx);
         return new resolveSeq.Pair(k, v);
       }
@@ -5451,9 +5451,9 @@ ${cbNode.commentBefore}` : cb;
         assertCollection(this.contents);
         this.contents.addIn(path2, value);
       }
-      delete(key) {
+      delete(key2) {
         assertCollection(this.contents);
-        return this.contents.delete(key);
+        return this.contents.delete(key2);
       }
       deleteIn(path2) {
         if (resolveSeq.isEmptyPath(path2)) {
@@ -5467,23 +5467,23 @@ ${cbNode.commentBefore}` : cb;
       getDefaults() {
         return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
       }
-      get(key, keepScalar) {
-        return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return this.contents instanceof resolveSeq.Collection ? this.contents.get(key2, keepScalar) : void 0;
       }
       getIn(path2, keepScalar) {
         if (resolveSeq.isEmptyPath(path2)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
         return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path2, keepScalar) : void 0;
       }
-      has(key) {
-        return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
+      has(key2) {
+        return this.contents instanceof resolveSeq.Collection ? this.contents.has(key2) : false;
       }
       hasIn(path2) {
         if (resolveSeq.isEmptyPath(path2)) return this.contents !== void 0;
         return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path2) : false;
       }
-      set(key, value) {
+      set(key2, value) {
         assertCollection(this.contents);
-        this.contents.set(key, value);
+        this.contents.set(key2, value);
       }
       setIn(path2, value) {
         if (resolveSeq.isEmptyPath(path2)) this.contents = value;
@@ -5695,7 +5695,7 @@ var require_dist = __commonJS({
     }
     function parse2(src, options) {
       const doc2 = parseDocument3(src, options);
-      doc2.warnings.forEach((warning) => warnings.warn(warning));
+      doc2.warnings.forEach((warning2) => warnings.warn(warning2));
       if (doc2.errors.length > 0) throw doc2.errors[0];
       return doc2.toJSON();
     }
@@ -5939,8 +5939,8 @@ var require_opa = __commonJS({
         env.instance.exports.builtins()
       );
       env.builtins = {};
-      for (const key of Object.keys(builtins)) {
-        env.builtins[builtins[key]] = key;
+      for (const key2 of Object.keys(builtins)) {
+        env.builtins[builtins[key2]] = key2;
       }
       return { policy: wasm, minorVersion: abiMinorVersion };
     }
@@ -6025,7 +6025,7 @@ var require_opa = __commonJS({
             buf.set(inputBuf, this.dataHeapPtr);
           }
           const heapPtr = this.dataHeapPtr + inputLen;
-          const ret = this.wasmInstance.exports.opa_eval(
+          const ret2 = this.wasmInstance.exports.opa_eval(
             0,
             entrypoint,
             this.dataAddr,
@@ -6034,7 +6034,7 @@ var require_opa = __commonJS({
             heapPtr,
             0
           );
-          return _dumpJSONRaw(this.mem, ret);
+          return _dumpJSONRaw(this.mem, ret2);
         }
         this.wasmInstance.exports.opa_heap_ptr_set(this.dataHeapPtr);
         const inputAddr = _loadJSON(this.wasmInstance, this.mem, input);
@@ -6068,9 +6068,9 @@ var require_opa = __commonJS({
         this.dataHeapPtr = this.wasmInstance.exports.opa_heap_ptr_get();
       }
     };
-    function roundup(bytes2) {
+    function roundup(bytes3) {
       const pageSize = 64 * 1024;
-      return Math.ceil(bytes2 / pageSize);
+      return Math.ceil(bytes3 / pageSize);
     }
     module.exports = {
       /**
@@ -6195,13 +6195,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -6211,14 +6211,14 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+    function visit_(key2, node, visitor, path2) {
+      const ctrl = callVisitor(key2, node, visitor, path2);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key2, path2, ctrl);
+        return visit_(key2, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path2);
@@ -6231,7 +6231,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path2 = Object.freeze(path2.concat(node));
           const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
@@ -6249,7 +6249,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -6259,14 +6259,14 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+    async function visitAsync_(key2, node, visitor, path2) {
+      const ctrl = await callVisitor(key2, node, visitor, path2);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key2, path2, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path2);
@@ -6279,7 +6279,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path2 = Object.freeze(path2.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
@@ -6313,34 +6313,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key2, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor(key2, node, path2);
+      if (identity2.isMap(node))
+        return visitor.Map?.(key2, node, path2);
+      if (identity2.isSeq(node))
+        return visitor.Seq?.(key2, node, path2);
+      if (identity2.isPair(node))
+        return visitor.Pair?.(key2, node, path2);
+      if (identity2.isScalar(node))
+        return visitor.Scalar?.(key2, node, path2);
+      if (identity2.isAlias(node))
+        return visitor.Alias?.(key2, node, path2);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
+    function replaceNode(key2, path2, node) {
       const parent = path2[path2.length - 1];
-      if (identity.isCollection(parent)) {
-        parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
-        if (key === "key")
+      if (identity2.isCollection(parent)) {
+        parent.items[key2] = node;
+      } else if (identity2.isPair(parent)) {
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -6353,7 +6353,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -6496,10 +6496,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc2 && tagEntries.length > 0 && identity.isNode(doc2.contents)) {
+        if (doc2 && tagEntries.length > 0 && identity2.isNode(doc2.contents)) {
           const tags = {};
           visit.visit(doc2.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -6524,7 +6524,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -6571,7 +6571,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref2 = sourceObjects.get(source);
-            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+            if (typeof ref2 === "object" && ref2.anchor && (identity2.isScalar(ref2.node) || identity2.isCollection(ref2.node))) {
               ref2.node.anchor = ref2.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -6594,7 +6594,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -6634,7 +6634,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -6644,12 +6644,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -6675,11 +6675,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -6690,7 +6690,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc2, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc2))
+        if (!identity2.isDocument(doc2))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -6717,12 +6717,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -6744,7 +6744,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc2, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -6806,11 +6806,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc2, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc2);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc2, item, anchors2);
@@ -6818,7 +6818,7 @@ var require_Alias = __commonJS({
             count3 = c;
         }
         return count3;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc2, node.key, anchors2);
         const vc = getAliasCount(doc2, node.value, anchors2);
         return Math.max(kc, vc);
@@ -6833,13 +6833,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -6864,7 +6864,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -6878,12 +6878,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -6915,7 +6915,7 @@ var require_createNode = __commonJS({
             ref2.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -6939,7 +6939,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path2, value) {
       let v = value;
@@ -6983,7 +6983,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -6997,14 +6997,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
+          const [key2, ...rest] = path2;
+          const node = this.get(key2, true);
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -7012,14 +7012,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
-        if (identity.isCollection(node))
+          return this.delete(key2);
+        const node = this.get(key2, true);
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7027,47 +7027,47 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path2;
+        const node = this.get(key2, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+          return this.has(key2);
+        const node = this.get(key2, true);
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       setIn(path2, value) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
+          const node = this.get(key2, true);
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -7101,14 +7101,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text7, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text8, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text7;
+        return text8;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text7.length <= endStep)
-        return text7;
+      if (text8.length <= endStep)
+        return text8;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7125,14 +7125,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text7, i, indent.length);
+        i = consumeMoreIndentedLines(text8, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text7[i += 1]; ) {
+      for (let ch; ch = text8[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text7[i + 1]) {
+          switch (text8[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7149,12 +7149,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text7, i, indent.length);
+            i = consumeMoreIndentedLines(text8, i, indent.length);
           end = i + indent.length + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text7[i + 1];
+            const next = text8[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split3 = i;
           }
@@ -7166,12 +7166,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text7[i += 1];
+                ch = text8[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text7;
+                return text8;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7186,39 +7186,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text7;
+        return text8;
       if (onFold)
         onFold();
-      let res = text7.slice(0, folds[0]);
+      let res = text8.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text7.length;
+        const end2 = folds[i2 + 1] || text8.length;
         if (fold2 === 0)
           res = `
-${indent}${text7.slice(0, end2)}`;
+${indent}${text8.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text7[fold2]}\\`;
+            res += `${text8[fold2]}\\`;
           res += `
-${indent}${text7.slice(fold2 + 1, end2)}`;
+${indent}${text8.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text7, i, indent) {
+    function consumeMoreIndentedLines(text8, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text7[start];
+      let ch = text8[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text7[++i];
+          ch = text8[++i];
         } else {
           do {
-            ch = text7[++i];
+            ch = text8[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text7[start];
+          ch = text8[start];
         }
       }
       return end;
@@ -7518,7 +7518,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc2, options) {
@@ -7571,7 +7571,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -7594,7 +7594,7 @@ var require_stringify = __commonJS({
       if (!doc2.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -7605,9 +7605,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -7621,15 +7621,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str4;
-      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+      return identity2.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
 ${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -7641,23 +7641,23 @@ ${ctx.indent}${str4}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc: doc2, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -7665,7 +7665,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str4 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -7698,7 +7698,7 @@ ${indent}:`;
           str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -7710,10 +7710,10 @@ ${indent}:`;
           value = doc2.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -7733,7 +7733,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -7779,12 +7779,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn2(logLevel, warning) {
+    function warn2(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug;
@@ -7796,7 +7796,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
@@ -7809,10 +7809,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -7823,17 +7823,17 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -7844,7 +7844,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -7856,24 +7856,24 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log2 = require_log();
+    var log = require_log();
     var merge3 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge3.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity2.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge3.isMergeKey(ctx, key2))
         merge3.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -7888,24 +7888,24 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -7923,25 +7923,25 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    var identity2 = require_identity();
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+      constructor(key2, value = null) {
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
-        if (identity.isNode(value))
+        let { key: key2, value } = this;
+        if (identity2.isNode(key2))
+          key2 = key2.clone(schema);
+        if (identity2.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -7960,7 +7960,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -7976,14 +7976,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment3 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment3 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -8031,14 +8031,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -8046,7 +8046,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment2 = iv.comment;
@@ -8114,16 +8114,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity2.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
-        if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+        if (identity2.isPair(it)) {
+          if (it.key === key2 || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -8134,7 +8134,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -8144,20 +8144,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key2, value] of obj)
+            add(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -8172,7 +8172,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -8183,7 +8183,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -8197,23 +8197,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -8232,7 +8232,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -8255,7 +8255,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -8263,7 +8263,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -8280,7 +8280,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -8288,7 +8288,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -8302,19 +8302,19 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -8322,8 +8322,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -8333,12 +8333,12 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -8370,8 +8370,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -8379,8 +8379,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity2.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -8393,7 +8393,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -8401,7 +8401,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -8755,17 +8755,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -8779,7 +8779,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -8794,25 +8794,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -8833,7 +8833,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -8859,16 +8859,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          let key2, value;
+          if (identity2.isPair(pair)) {
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -8889,12 +8889,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity2.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -9071,7 +9071,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -9079,14 +9079,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity2.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -9095,18 +9095,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -9141,7 +9141,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -9353,7 +9353,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -9369,7 +9369,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -9386,7 +9386,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -9399,9 +9399,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -9418,7 +9418,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc2, options) {
@@ -9445,7 +9445,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc2.contents) {
-        if (identity.isNode(doc2.contents)) {
+        if (identity2.isNode(doc2.contents)) {
           if (doc2.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc2.contents.commentBefore) {
@@ -9500,7 +9500,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -9515,7 +9515,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -9551,7 +9551,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -9561,7 +9561,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -9624,7 +9624,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -9633,8 +9633,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -9642,8 +9642,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -9663,8 +9663,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -9673,14 +9673,14 @@ var require_Document = __commonJS({
        */
       getIn(path2, keepScalar) {
         if (Collection.isEmptyPath(path2))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -9688,17 +9688,17 @@ var require_Document = __commonJS({
       hasIn(path2) {
         if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -9795,7 +9795,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -10006,24 +10006,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -10066,12 +10066,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -10097,10 +10097,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key: key2, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10108,10 +10108,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep8) {
@@ -10124,17 +10124,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -10144,7 +10144,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -10284,7 +10284,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -10308,11 +10308,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key: key2, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -10333,9 +10333,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -10363,7 +10363,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -10382,8 +10382,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep8 ?? [], {
@@ -10478,7 +10478,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -10528,7 +10528,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -10947,7 +10947,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -10956,17 +10956,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -10986,7 +10986,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -11005,12 +11005,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -11059,7 +11059,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -11105,7 +11105,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -11211,7 +11211,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -11254,9 +11254,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -11273,9 +11273,9 @@ var require_composer = __commonJS({
 ${comment2}` : comment2;
           } else if (afterEmptyLine || doc2.directives.docStart || !dc) {
             doc2.commentBefore = comment2;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment2}
@@ -11329,10 +11329,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -11533,9 +11533,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -11583,9 +11583,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -11640,12 +11640,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep8, value }) {
+    function stringifyItem({ start, key: key2, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep8)
         for (const st of sep8)
           res += st.source;
@@ -12977,7 +12977,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep8 = it.sep;
                   sep8.push(this.sourceToken);
                   delete it.key;
@@ -12986,7 +12986,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep8 }]
+                    items: [{ start: start2, key: key2, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13322,8 +13322,8 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log2 = require_log();
-    var identity = require_identity();
+    var log = require_log();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions2(options) {
@@ -13374,7 +13374,7 @@ var require_public_api = __commonJS({
       const doc2 = parseDocument3(src, options);
       if (!doc2)
         return null;
-      doc2.warnings.forEach((warning) => log2.warn(doc2.options.logLevel, warning));
+      doc2.warnings.forEach((warning2) => log.warn(doc2.options.logLevel, warning2));
       if (doc2.errors.length > 0) {
         if (doc2.options.logLevel !== "silent")
           throw doc2.errors[0];
@@ -13401,7 +13401,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -13421,7 +13421,7 @@ var require_dist2 = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -13439,14 +13439,14 @@ var require_dist2 = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -15045,8 +15045,8 @@ var require_headers = __commonJS({
       if (opts.linkname) result2 += addLength(" linkpath=" + opts.linkname + "\n");
       const pax = opts.pax;
       if (pax) {
-        for (const key in pax) {
-          result2 += addLength(" " + key + "=" + pax[key] + "\n");
+        for (const key2 in pax) {
+          result2 += addLength(" " + key2 + "=" + pax[key2] + "\n");
         }
       }
       return b4a.from(result2);
@@ -16479,8 +16479,8 @@ var require_to_regex_range = __commonJS({
     function compare2(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
-    function contains(arr, key, val) {
-      return arr.some((ele) => ele[key] === val);
+    function contains(arr, key2, val) {
+      return arr.some((ele) => ele[key2] === val);
     }
     function countNines(min, len) {
       return Number(String(min).slice(0, -len) + "9".repeat(len));
@@ -19107,7 +19107,7 @@ var require_micromatch = __commonJS({
       }
       let keys = micromatch(Object.keys(obj), patterns, options);
       let res = {};
-      for (let key of keys) res[key] = obj[key];
+      for (let key2 of keys) res[key2] = obj[key2];
       return res;
     };
     micromatch.some = (list3, patterns, options) => {
@@ -19272,8 +19272,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path2.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+      const basename3 = path2.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -19747,11 +19747,11 @@ var require_out = __commonJS({
       async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync15(path2, optionsOrSettings) {
+    function statSync16(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path2, settings);
     }
-    exports.statSync = statSync15;
+    exports.statSync = statSync16;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -19804,9 +19804,9 @@ var require_run_parallel = __commonJS({
       if (!pending) {
         done(null);
       } else if (keys) {
-        keys.forEach(function(key) {
-          tasks[key](function(err2, result2) {
-            each(key, err2, result2);
+        keys.forEach(function(key2) {
+          tasks[key2](function(err2, result2) {
+            each(key2, err2, result2);
           });
         });
       } else {
@@ -21191,34 +21191,34 @@ var require_entry = __commonJS({
       _onlyDirectoryFilter(entry) {
         return this._settings.onlyDirectories && !entry.dirent.isDirectory();
       }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory2) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory2);
+      _isMatchToPatternsSet(filepath, patterns, isDirectory3) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory3);
         if (!isMatched) {
           return false;
         }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory2);
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory3);
         if (isMatchedByRelativeNegative) {
           return false;
         }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory2);
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory3);
         if (isMatchedByAbsoluteNegative) {
           return false;
         }
         return true;
       }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory2) {
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory3) {
         if (patternsRe.length === 0) {
           return false;
         }
         const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory2);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory3);
       }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory2) {
+      _isMatchToPatterns(filepath, patternsRe, isDirectory3) {
         if (patternsRe.length === 0) {
           return false;
         }
         const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory2) {
+        if (!isMatched && isDirectory3) {
           return utils.pattern.matchAny(filepath + "/", patternsRe);
         }
         return isMatched;
@@ -21772,15 +21772,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -22407,11 +22407,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key, value] of keyValues) {
+        for (const [key2, value] of keyValues) {
           if (code.length > 1)
             code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
+          code.push(key2);
+          if (key2 !== value || this.opts.es5) {
             code.push(":");
             (0, code_1.addCodeArg)(code, value);
           }
@@ -22686,17 +22686,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self2.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (rules[key])
+      for (const key2 in schema)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -22704,8 +22704,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES.all[key2])
           return true;
       return false;
     }
@@ -23283,8 +23283,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -23668,8 +23668,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
         }
         return true;
       }
@@ -23741,20 +23741,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
             }
-          } else if (key in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -23811,10 +23811,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema[key];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -23824,14 +23824,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count3 = 0;
-      for (const key in schema) {
-        if (key === "$ref")
+      for (const key2 in schema) {
+        if (key2 === "$ref")
           return Infinity;
         count3++;
-        if (SIMPLE_INLINED.has(key))
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count3 += countKeys(sch));
         }
         if (count3 === Infinity)
           return Infinity;
@@ -24020,8 +24020,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (self2.RULES.all[key])
+      for (const key2 in schema)
+        if (self2.RULES.all[key2])
           return true;
       return false;
     }
@@ -26116,7 +26116,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -26130,15 +26130,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -26284,7 +26284,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text7, msg) => text7 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text8, msg) => text8 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -26294,14 +26294,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key];
+            const schema = keywords[key2];
             if ($data && schema)
-              keywords[key] = schemaOrData(schema);
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -26373,11 +26373,11 @@ var require_core = __commonJS({
     Ajv3.ValidationError = validation_error_1.default;
     Ajv3.MissingRefError = ref_error_1.default;
     exports.default = Ajv3;
-    function checkOptions(checkOpts, options, msg, log2 = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
+    function checkOptions(checkOpts, options, msg, log = "error") {
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -26391,8 +26391,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -27440,11 +27440,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -27521,13 +27521,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -27576,38 +27576,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p2) => (0, codegen_1._)`${key} === ${p2}`));
+            definedProp = (0, codegen_1.or)(...props.map((p2) => (0, codegen_1._)`${key2} === ${p2}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p2) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p2)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p2) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p2)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
+            deleteAdditional(key2);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -27616,22 +27616,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -27756,19 +27756,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -31235,6 +31235,4970 @@ var require_sql_wasm = __commonJS({
   }
 });
 
+// node_modules/prom-client/lib/util.js
+var require_util2 = __commonJS({
+  "node_modules/prom-client/lib/util.js"(exports) {
+    "use strict";
+    exports.getValueAsString = function getValueString(value) {
+      if (Number.isNaN(value)) {
+        return "Nan";
+      } else if (!Number.isFinite(value)) {
+        if (value < 0) {
+          return "-Inf";
+        } else {
+          return "+Inf";
+        }
+      } else {
+        return `${value}`;
+      }
+    };
+    exports.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
+      const hash2 = hashObject(labels, sortedLabelNames);
+      delete hashMap[hash2];
+    };
+    exports.setValue = function setValue(hashMap, value, labels) {
+      const hash2 = hashObject(labels);
+      hashMap[hash2] = {
+        value: typeof value === "number" ? value : 0,
+        labels: labels || {}
+      };
+      return hashMap;
+    };
+    exports.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash2 = "") {
+      const value = typeof deltaValue === "number" ? deltaValue : 0;
+      if (hashMap[hash2]) {
+        hashMap[hash2].value += value;
+      } else {
+        hashMap[hash2] = { value, labels };
+      }
+      return hashMap;
+    };
+    exports.getLabels = function(labelNames, args) {
+      if (typeof args[0] === "object") {
+        return args[0];
+      }
+      if (labelNames.length !== args.length) {
+        throw new Error(
+          `Invalid number of arguments (${args.length}): "${args.join(
+            ", "
+          )}" for label names (${labelNames.length}): "${labelNames.join(", ")}".`
+        );
+      }
+      const acc = {};
+      for (let i = 0; i < labelNames.length; i++) {
+        acc[labelNames[i]] = args[i];
+      }
+      return acc;
+    };
+    function fastHashObject(keys, labels) {
+      if (keys.length === 0) {
+        return "";
+      }
+      let hash2 = "";
+      for (let i = 0; i < keys.length; i++) {
+        const key2 = keys[i];
+        const value = labels[key2];
+        if (value === void 0) continue;
+        hash2 += `${key2}:${value},`;
+      }
+      return hash2;
+    }
+    function hashObject(labels, labelNames) {
+      if (labelNames) {
+        return fastHashObject(labelNames, labels);
+      }
+      const keys = Object.keys(labels);
+      if (keys.length > 1) {
+        keys.sort();
+      }
+      return fastHashObject(keys, labels);
+    }
+    exports.hashObject = hashObject;
+    exports.isObject = function isObject2(obj) {
+      return obj !== null && typeof obj === "object";
+    };
+    exports.nowTimestamp = function nowTimestamp() {
+      return Date.now() / 1e3;
+    };
+    var Grouper = class extends Map {
+      /**
+       * Adds the `value` to the `key`'s array of values.
+       * @param {*} key Key to set.
+       * @param {*} value Value to add to `key`'s array.
+       * @returns {undefined} undefined.
+       */
+      add(key2, value) {
+        if (this.has(key2)) {
+          this.get(key2).push(value);
+        } else {
+          this.set(key2, [value]);
+        }
+      }
+    };
+    exports.Grouper = Grouper;
+  }
+});
+
+// node_modules/prom-client/lib/registry.js
+var require_registry = __commonJS({
+  "node_modules/prom-client/lib/registry.js"(exports, module) {
+    "use strict";
+    var { getValueAsString } = require_util2();
+    var Registry2 = class _Registry {
+      static get PROMETHEUS_CONTENT_TYPE() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+      }
+      static get OPENMETRICS_CONTENT_TYPE() {
+        return "application/openmetrics-text; version=1.0.0; charset=utf-8";
+      }
+      constructor(regContentType = _Registry.PROMETHEUS_CONTENT_TYPE) {
+        this._metrics = {};
+        this._collectors = [];
+        this._defaultLabels = {};
+        if (regContentType !== _Registry.PROMETHEUS_CONTENT_TYPE && regContentType !== _Registry.OPENMETRICS_CONTENT_TYPE) {
+          throw new TypeError(`Content type ${regContentType} is unsupported`);
+        }
+        this._contentType = regContentType;
+      }
+      getMetricsAsArray() {
+        return Object.values(this._metrics);
+      }
+      async getMetricsAsString(metrics) {
+        const metric = typeof metrics.getForPromString === "function" ? await metrics.getForPromString() : await metrics.get();
+        const name = escapeString(metric.name);
+        const help = `# HELP ${name} ${escapeString(metric.help)}`;
+        const type = `# TYPE ${name} ${metric.type}`;
+        const values = [help, type];
+        const defaultLabels = Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        for (const val of metric.values || []) {
+          let { metricName = name, labels = {} } = val;
+          const { sharedLabels = {} } = val;
+          if (isOpenMetrics && metric.type === "counter") {
+            metricName = `${metricName}_total`;
+          }
+          if (defaultLabels) {
+            labels = { ...labels, ...defaultLabels, ...labels };
+          }
+          const formattedLabels = formatLabels(labels, sharedLabels);
+          const flattenedShared = flattenSharedLabels(sharedLabels);
+          const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
+          const labelsString = labelParts.length ? `{${labelParts.join(",")}}` : "";
+          let fullMetricLine = `${metricName}${labelsString} ${getValueAsString(
+            val.value
+          )}`;
+          const { exemplar } = val;
+          if (exemplar && isOpenMetrics) {
+            const formattedExemplars = formatLabels(exemplar.labelSet);
+            fullMetricLine += ` # {${formattedExemplars.join(
+              ","
+            )}} ${getValueAsString(exemplar.value)} ${exemplar.timestamp}`;
+          }
+          values.push(fullMetricLine);
+        }
+        return values.join("\n");
+      }
+      async metrics() {
+        const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
+        const promises = this.getMetricsAsArray().map((metric) => {
+          if (isOpenMetrics && metric.type === "counter") {
+            metric.name = standardizeCounterName(metric.name);
+          }
+          return this.getMetricsAsString(metric);
+        });
+        const resolves = await Promise.all(promises);
+        return isOpenMetrics ? `${resolves.join("\n")}
+# EOF
+` : `${resolves.join("\n\n")}
+`;
+      }
+      registerMetric(metric) {
+        if (this._metrics[metric.name] && this._metrics[metric.name] !== metric) {
+          throw new Error(
+            `A metric with the name ${metric.name} has already been registered.`
+          );
+        }
+        this._metrics[metric.name] = metric;
+      }
+      clear() {
+        this._metrics = {};
+        this._defaultLabels = {};
+      }
+      async getMetricsAsJSON() {
+        const metrics = [];
+        const defaultLabelNames = Object.keys(this._defaultLabels);
+        const promises = [];
+        for (const metric of this.getMetricsAsArray()) {
+          promises.push(metric.get());
+        }
+        const resolves = await Promise.all(promises);
+        for (const item of resolves) {
+          if (item.values && defaultLabelNames.length > 0) {
+            for (const val of item.values) {
+              val.labels = Object.assign({}, val.labels);
+              for (const labelName of defaultLabelNames) {
+                val.labels[labelName] = val.labels[labelName] || this._defaultLabels[labelName];
+              }
+            }
+          }
+          metrics.push(item);
+        }
+        return metrics;
+      }
+      removeSingleMetric(name) {
+        delete this._metrics[name];
+      }
+      getSingleMetricAsString(name) {
+        return this.getMetricsAsString(this._metrics[name]);
+      }
+      getSingleMetric(name) {
+        return this._metrics[name];
+      }
+      setDefaultLabels(labels) {
+        this._defaultLabels = labels;
+      }
+      resetMetrics() {
+        for (const metric in this._metrics) {
+          this._metrics[metric].reset();
+        }
+      }
+      get contentType() {
+        return this._contentType;
+      }
+      setContentType(metricsContentType) {
+        if (metricsContentType === _Registry.OPENMETRICS_CONTENT_TYPE || metricsContentType === _Registry.PROMETHEUS_CONTENT_TYPE) {
+          this._contentType = metricsContentType;
+        } else {
+          throw new Error(`Content type ${metricsContentType} is unsupported`);
+        }
+      }
+      static merge(registers) {
+        const regType = registers[0].contentType;
+        for (const reg of registers) {
+          if (reg.contentType !== regType) {
+            throw new Error(
+              "Registers can only be merged if they have the same content type"
+            );
+          }
+        }
+        const mergedRegistry = new _Registry(regType);
+        const metricsToMerge = registers.reduce(
+          (acc, reg) => acc.concat(reg.getMetricsAsArray()),
+          []
+        );
+        metricsToMerge.forEach(mergedRegistry.registerMetric, mergedRegistry);
+        return mergedRegistry;
+      }
+    };
+    function formatLabels(labels, exclude) {
+      const { hasOwnProperty } = Object.prototype;
+      const formatted = [];
+      for (const [name, value] of Object.entries(labels)) {
+        if (!exclude || !hasOwnProperty.call(exclude, name)) {
+          formatted.push(`${name}="${escapeLabelValue(value)}"`);
+        }
+      }
+      return formatted;
+    }
+    var sharedLabelCache = /* @__PURE__ */ new WeakMap();
+    function flattenSharedLabels(labels) {
+      const cached = sharedLabelCache.get(labels);
+      if (cached) {
+        return cached;
+      }
+      const formattedLabels = formatLabels(labels);
+      const flattened = formattedLabels.join(",");
+      sharedLabelCache.set(labels, flattened);
+      return flattened;
+    }
+    function escapeLabelValue(str4) {
+      if (typeof str4 !== "string") {
+        return str4;
+      }
+      return escapeString(str4).replace(/"/g, '\\"');
+    }
+    function escapeString(str4) {
+      return str4.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+    }
+    function standardizeCounterName(name) {
+      return name.replace(/_total$/, "");
+    }
+    module.exports = Registry2;
+    module.exports.globalRegistry = new Registry2();
+  }
+});
+
+// node_modules/prom-client/lib/validation.js
+var require_validation2 = __commonJS({
+  "node_modules/prom-client/lib/validation.js"(exports) {
+    "use strict";
+    var util = __require("util");
+    var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+    var labelRegexp = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+    exports.validateMetricName = function(name) {
+      return metricRegexp.test(name);
+    };
+    exports.validateLabelName = function(names2 = []) {
+      return names2.every((name) => labelRegexp.test(name));
+    };
+    exports.validateLabel = function validateLabel(savedLabels, labels) {
+      for (const label4 in labels) {
+        if (!savedLabels.includes(label4)) {
+          throw new Error(
+            `Added label "${label4}" is not included in initial labelset: ${util.inspect(
+              savedLabels
+            )}`
+          );
+        }
+      }
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metric.js
+var require_metric = __commonJS({
+  "node_modules/prom-client/lib/metric.js"(exports, module) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { isObject: isObject2 } = require_util2();
+    var { validateMetricName, validateLabelName } = require_validation2();
+    var Metric = class {
+      constructor(config, defaults = {}) {
+        if (!isObject2(config)) {
+          throw new TypeError("constructor expected a config object");
+        }
+        Object.assign(
+          this,
+          {
+            labelNames: [],
+            registers: [Registry2.globalRegistry],
+            aggregator: "sum",
+            enableExemplars: false
+          },
+          defaults,
+          config
+        );
+        if (!this.registers) {
+          this.registers = [Registry2.globalRegistry];
+        }
+        if (!this.help) {
+          throw new Error("Missing mandatory help parameter");
+        }
+        if (!this.name) {
+          throw new Error("Missing mandatory name parameter");
+        }
+        if (!validateMetricName(this.name)) {
+          throw new Error("Invalid metric name");
+        }
+        if (!validateLabelName(this.labelNames)) {
+          throw new Error("Invalid label name");
+        }
+        if (this.collect && typeof this.collect !== "function") {
+          throw new Error('Optional "collect" parameter must be a function');
+        }
+        if (this.labelNames) {
+          this.sortedLabelNames = [...this.labelNames].sort();
+        } else {
+          this.sortedLabelNames = [];
+        }
+        this.reset();
+        for (const register of this.registers) {
+          if (this.enableExemplars && register.contentType === Registry2.PROMETHEUS_CONTENT_TYPE) {
+            throw new TypeError(
+              "Exemplars are supported only on OpenMetrics registries"
+            );
+          }
+          register.registerMetric(this);
+        }
+      }
+      reset() {
+      }
+    };
+    module.exports = { Metric };
+  }
+});
+
+// node_modules/prom-client/lib/exemplar.js
+var require_exemplar = __commonJS({
+  "node_modules/prom-client/lib/exemplar.js"(exports, module) {
+    "use strict";
+    var Exemplar = class {
+      constructor(labelSet = {}, value = null) {
+        this.labelSet = labelSet;
+        this.value = value;
+      }
+      /**
+       * Validation for the label set format.
+       * https://github.com/OpenObservability/OpenMetrics/blob/d99b705f611b75fec8f450b05e344e02eea6921d/specification/OpenMetrics.md#exemplars
+       *
+       * @param {object} labelSet - Exemplar labels.
+       * @throws {RangeError}
+       * @return {void}
+       */
+      validateExemplarLabelSet(labelSet) {
+        let res = "";
+        for (const [labelName, labelValue] of Object.entries(labelSet)) {
+          res += `${labelName}${labelValue}`;
+        }
+        if (res.length > 128) {
+          throw new RangeError(
+            "Label set size must be smaller than 128 UTF-8 chars"
+          );
+        }
+      }
+    };
+    module.exports = Exemplar;
+  }
+});
+
+// node_modules/prom-client/lib/counter.js
+var require_counter = __commonJS({
+  "node_modules/prom-client/lib/counter.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var {
+      hashObject,
+      isObject: isObject2,
+      getLabels,
+      removeLabels,
+      nowTimestamp
+    } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Counter2 = class extends Metric {
+      constructor(config) {
+        super(config);
+        this.type = "counter";
+        this.defaultLabels = {};
+        this.defaultValue = 1;
+        this.defaultExemplarLabelSet = {};
+        if (config.enableExemplars) {
+          this.enableExemplars = true;
+          this.inc = this.incWithExemplar;
+        } else {
+          this.inc = this.incWithoutExemplar;
+        }
+      }
+      /**
+       * Increment counter
+       * @param {object} labels - What label you want to be incremented
+       * @param {Number} value - Value to increment, if omitted increment with 1
+       * @returns {object} results - object with information about the inc operation
+       * @returns {string} results.labelHash - hash representation of the labels
+       */
+      incWithoutExemplar(labels, value) {
+        let hash2 = "";
+        if (isObject2(labels)) {
+          hash2 = hashObject(labels, this.sortedLabelNames);
+          validateLabel(this.labelNames, labels);
+        } else {
+          value = labels;
+          labels = {};
+        }
+        if (value && !Number.isFinite(value)) {
+          throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+        }
+        if (value < 0) {
+          throw new Error("It is not possible to decrease a counter");
+        }
+        if (value === null || value === void 0) value = 1;
+        setValue(this.hashMap, value, labels, hash2);
+        return { labelHash: hash2 };
+      }
+      /**
+       * Increment counter with exemplar, same as inc but accepts labels for an
+       * exemplar.
+       * If no label is provided the current exemplar labels are kept unchanged
+       * (defaults to empty set).
+       *
+       * @param {object} incOpts - Object with options about what metric to increase
+       * @param {object} incOpts.labels - What label you want to be incremented,
+       *                                  defaults to null (metric with no labels)
+       * @param {Number} incOpts.value - Value to increment, defaults to 1
+       * @param {object} incOpts.exemplarLabels - Key-value  labels for the
+       *                                          exemplar, defaults to empty set {}
+       * @returns {void}
+       */
+      incWithExemplar({
+        labels = this.defaultLabels,
+        value = this.defaultValue,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        const res = this.incWithoutExemplar(labels, value);
+        this.updateExemplar(exemplarLabels, value, res.labelHash);
+      }
+      updateExemplar(exemplarLabels, value, hash2) {
+        if (exemplarLabels === this.defaultExemplarLabelSet) return;
+        if (!isObject2(this.hashMap[hash2].exemplar)) {
+          this.hashMap[hash2].exemplar = new Exemplar();
+        }
+        this.hashMap[hash2].exemplar.validateExemplarLabelSet(exemplarLabels);
+        this.hashMap[hash2].exemplar.labelSet = exemplarLabels;
+        this.hashMap[hash2].exemplar.value = value ? value : 1;
+        this.hashMap[hash2].exemplar.timestamp = nowTimestamp();
+      }
+      /**
+       * Reset counter
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue(this.hashMap, 0);
+        }
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args) || {};
+        return {
+          inc: this.inc.bind(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args) || {};
+        validateLabel(this.labelNames, labels);
+        return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function setValue(hashMap, value, labels = {}, hash2 = "") {
+      if (hashMap[hash2]) {
+        hashMap[hash2].value += value;
+      } else {
+        hashMap[hash2] = { value, labels };
+      }
+      return hashMap;
+    }
+    module.exports = Counter2;
+  }
+});
+
+// node_modules/prom-client/lib/gauge.js
+var require_gauge = __commonJS({
+  "node_modules/prom-client/lib/gauge.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var {
+      setValue,
+      setValueDelta,
+      getLabels,
+      hashObject,
+      isObject: isObject2,
+      removeLabels
+    } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var Gauge = class extends Metric {
+      constructor(config) {
+        super(config);
+        this.type = "gauge";
+      }
+      /**
+       * Set a gauge to a value
+       * @param {object} labels - Object with labels and their values
+       * @param {Number} value - Value to set the gauge to, must be positive
+       * @returns {void}
+       */
+      set(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        set(this, labels, value);
+      }
+      /**
+       * Reset gauge
+       * @returns {void}
+       */
+      reset() {
+        this.hashMap = {};
+        if (this.labelNames.length === 0) {
+          setValue(this.hashMap, 0, {});
+        }
+      }
+      /**
+       * Increment a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to increment - if omitted, increment with 1
+       * @returns {void}
+       */
+      inc(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        if (value === void 0) value = 1;
+        setDelta(this, labels, value);
+      }
+      /**
+       * Decrement a gauge value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to decrement - if omitted, decrement with 1
+       * @returns {void}
+       */
+      dec(labels, value) {
+        value = getValueArg(labels, value);
+        labels = getLabelArg(labels);
+        if (value === void 0) value = 1;
+        setDelta(this, labels, -value);
+      }
+      /**
+       * Set the gauge to current unix epoch
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      setToCurrentTime(labels) {
+        const now = Date.now() / 1e3;
+        if (labels === void 0) {
+          this.set(now);
+        } else {
+          this.set(labels, now);
+        }
+      }
+      /**
+       * Start a timer
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Invoke this function to set the duration in seconds since you started the timer.
+       * @example
+       * var done = gauge.startTimer();
+       * makeXHRRequest(function(err, response) {
+       *	done(); //Duration of the request will be saved
+       * });
+       */
+      startTimer(labels) {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.set(Object.assign({}, labels, endLabels), value);
+          return value;
+        };
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        return {
+          help: this.help,
+          name: this.name,
+          type: this.type,
+          values: Object.values(this.hashMap),
+          aggregator: this.aggregator
+        };
+      }
+      _getValue(labels) {
+        const hash2 = hashObject(labels || {}, this.sortedLabelNames);
+        return this.hashMap[hash2] ? this.hashMap[hash2].value : 0;
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          inc: this.inc.bind(this, labels),
+          dec: this.dec.bind(this, labels),
+          set: this.set.bind(this, labels),
+          setToCurrentTime: this.setToCurrentTime.bind(this, labels),
+          startTimer: this.startTimer.bind(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function set(gauge, labels, value) {
+      if (typeof value !== "number") {
+        throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      setValue(gauge.hashMap, value, labels);
+    }
+    function setDelta(gauge, labels, delta) {
+      if (typeof delta !== "number") {
+        throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
+      }
+      validateLabel(gauge.labelNames, labels);
+      const hash2 = hashObject(labels, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels, hash2);
+    }
+    function getLabelArg(labels) {
+      return isObject2(labels) ? labels : {};
+    }
+    function getValueArg(labels, value) {
+      return isObject2(labels) ? value : labels;
+    }
+    module.exports = Gauge;
+  }
+});
+
+// node_modules/prom-client/lib/histogram.js
+var require_histogram = __commonJS({
+  "node_modules/prom-client/lib/histogram.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var {
+      getLabels,
+      hashObject,
+      isObject: isObject2,
+      removeLabels,
+      nowTimestamp
+    } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var Exemplar = require_exemplar();
+    var Histogram2 = class extends Metric {
+      constructor(config) {
+        super(config, {
+          buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+        });
+        this.type = "histogram";
+        this.defaultLabels = {};
+        this.defaultExemplarLabelSet = {};
+        this.enableExemplars = false;
+        for (const label4 of this.labelNames) {
+          if (label4 === "le") {
+            throw new Error("le is a reserved label keyword");
+          }
+        }
+        this.upperBounds = this.buckets;
+        this.bucketValues = this.upperBounds.reduce((acc, upperBound) => {
+          acc[upperBound] = 0;
+          return acc;
+        }, {});
+        if (config.enableExemplars) {
+          this.enableExemplars = true;
+          this.bucketExemplars = this.upperBounds.reduce((acc, upperBound) => {
+            acc[upperBound] = null;
+            return acc;
+          }, {});
+          Object.freeze(this.bucketExemplars);
+          this.observe = this.observeWithExemplar;
+        } else {
+          this.observe = this.observeWithoutExemplar;
+        }
+        Object.freeze(this.bucketValues);
+        Object.freeze(this.upperBounds);
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: createBaseValues(
+              {},
+              this.bucketValues,
+              this.bucketExemplars
+            )
+          };
+        }
+      }
+      /**
+       * Observe a value in histogram
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe in the histogram
+       * @returns {void}
+       */
+      observeWithoutExemplar(labels, value) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      }
+      observeWithExemplar({
+        labels = this.defaultLabels,
+        value,
+        exemplarLabels = this.defaultExemplarLabelSet
+      } = {}) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+        this.updateExemplar(labels, value, exemplarLabels);
+      }
+      updateExemplar(labels, value, exemplarLabels) {
+        if (Object.keys(exemplarLabels).length === 0) return;
+        const hash2 = hashObject(labels, this.sortedLabelNames);
+        const bound = findBound(this.upperBounds, value);
+        const { bucketExemplars } = this.hashMap[hash2];
+        let exemplar = bucketExemplars[bound];
+        if (!isObject2(exemplar)) {
+          exemplar = new Exemplar();
+          bucketExemplars[bound] = exemplar;
+        }
+        exemplar.validateExemplarLabelSet(exemplarLabels);
+        exemplar.labelSet = exemplarLabels;
+        exemplar.value = value;
+        exemplar.timestamp = nowTimestamp();
+      }
+      async get() {
+        const data = await this.getForPromString();
+        data.values = data.values.map(splayLabels);
+        return data;
+      }
+      async getForPromString() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const data = Object.values(this.hashMap);
+        const values = data.map(extractBucketValuesForExport(this)).reduce(addSumAndCountForExport(this), []);
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        this.hashMap = {};
+      }
+      /**
+       * Initialize the metrics for the given combination of labels to zero
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {void}
+       */
+      zero(labels) {
+        const hash2 = hashObject(labels, this.sortedLabelNames);
+        this.hashMap[hash2] = createBaseValues(
+          labels,
+          this.bucketValues,
+          this.bucketExemplars
+        );
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {object} exemplarLabels - Object with labels for exemplar where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = histogram.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       * 	const duration = end(); //Observe the duration of expensiveXHRRequest and returns duration in seconds
+       * 	console.log('Duration', duration);
+       * });
+       */
+      startTimer(labels, exemplarLabels) {
+        return this.enableExemplars ? startTimerWithExemplar.call(this, labels, exemplarLabels)() : startTimer.call(this, labels)();
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function startTimer(startLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value);
+          return value;
+        };
+      };
+    }
+    function startTimerWithExemplar(startLabels, startExemplarLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels, endExemplarLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe({
+            labels: Object.assign({}, startLabels, endLabels),
+            value,
+            exemplarLabels: Object.assign(
+              {},
+              startExemplarLabels,
+              endExemplarLabels
+            )
+          });
+          return value;
+        };
+      };
+    }
+    function setValuePair(labels, value, metricName, exemplar, sharedLabels = {}) {
+      return {
+        labels,
+        sharedLabels,
+        value,
+        metricName,
+        exemplar
+      };
+    }
+    function findBound(upperBounds, value) {
+      for (let i = 0; i < upperBounds.length; i++) {
+        const bound = upperBounds[i];
+        if (value <= bound) {
+          return bound;
+        }
+      }
+      return -1;
+    }
+    function observe(labels) {
+      return (value) => {
+        const labelValuePair = convertLabelsAndValues(labels, value);
+        validateLabel(this.labelNames, labelValuePair.labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash2 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let valueFromMap = this.hashMap[hash2];
+        if (!valueFromMap) {
+          valueFromMap = createBaseValues(
+            labelValuePair.labels,
+            this.bucketValues,
+            this.bucketExemplars
+          );
+        }
+        const b = findBound(this.upperBounds, labelValuePair.value);
+        valueFromMap.sum += labelValuePair.value;
+        valueFromMap.count += 1;
+        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
+          valueFromMap.bucketValues[b] += 1;
+        }
+        this.hashMap[hash2] = valueFromMap;
+      };
+    }
+    function createBaseValues(labels, bucketValues, bucketExemplars) {
+      const result2 = {
+        labels,
+        bucketValues: { ...bucketValues },
+        sum: 0,
+        count: 0
+      };
+      if (bucketExemplars) {
+        result2.bucketExemplars = { ...bucketExemplars };
+      }
+      return result2;
+    }
+    function convertLabelsAndValues(labels, value) {
+      return isObject2(labels) ? {
+        labels,
+        value
+      } : {
+        value: labels,
+        labels: {}
+      };
+    }
+    function extractBucketValuesForExport(histogram) {
+      const name = `${histogram.name}_bucket`;
+      return (bucketData) => {
+        let acc = 0;
+        const buckets2 = histogram.upperBounds.map((upperBound) => {
+          acc += bucketData.bucketValues[upperBound];
+          return setValuePair(
+            { le: upperBound },
+            acc,
+            name,
+            bucketData.bucketExemplars ? bucketData.bucketExemplars[upperBound] : null,
+            bucketData.labels
+          );
+        });
+        return { buckets: buckets2, data: bucketData };
+      };
+    }
+    function addSumAndCountForExport(histogram) {
+      return (acc, d) => {
+        acc.push(...d.buckets);
+        const infLabel = { le: "+Inf" };
+        acc.push(
+          setValuePair(
+            infLabel,
+            d.data.count,
+            `${histogram.name}_bucket`,
+            d.data.bucketExemplars ? d.data.bucketExemplars["-1"] : null,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.sum,
+            `${histogram.name}_sum`,
+            void 0,
+            d.data.labels
+          ),
+          setValuePair(
+            {},
+            d.data.count,
+            `${histogram.name}_count`,
+            void 0,
+            d.data.labels
+          )
+        );
+        return acc;
+      };
+    }
+    function splayLabels(bucket) {
+      const { sharedLabels, labels, ...newBucket } = bucket;
+      for (const label4 of Object.keys(sharedLabels)) {
+        labels[label4] = sharedLabels[label4];
+      }
+      newBucket.labels = labels;
+      return newBucket;
+    }
+    module.exports = Histogram2;
+  }
+});
+
+// node_modules/bintrees/lib/treebase.js
+var require_treebase = __commonJS({
+  "node_modules/bintrees/lib/treebase.js"(exports, module) {
+    function TreeBase() {
+    }
+    TreeBase.prototype.clear = function() {
+      this._root = null;
+      this.size = 0;
+    };
+    TreeBase.prototype.find = function(data) {
+      var res = this._root;
+      while (res !== null) {
+        var c = this._comparator(data, res.data);
+        if (c === 0) {
+          return res.data;
+        } else {
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.findIter = function(data) {
+      var res = this._root;
+      var iter = this.iterator();
+      while (res !== null) {
+        var c = this._comparator(data, res.data);
+        if (c === 0) {
+          iter._cursor = res;
+          return iter;
+        } else {
+          iter._ancestors.push(res);
+          res = res.get_child(c > 0);
+        }
+      }
+      return null;
+    };
+    TreeBase.prototype.lowerBound = function(item) {
+      var cur = this._root;
+      var iter = this.iterator();
+      var cmp = this._comparator;
+      while (cur !== null) {
+        var c = cmp(item, cur.data);
+        if (c === 0) {
+          iter._cursor = cur;
+          return iter;
+        }
+        iter._ancestors.push(cur);
+        cur = cur.get_child(c > 0);
+      }
+      for (var i = iter._ancestors.length - 1; i >= 0; --i) {
+        cur = iter._ancestors[i];
+        if (cmp(item, cur.data) < 0) {
+          iter._cursor = cur;
+          iter._ancestors.length = i;
+          return iter;
+        }
+      }
+      iter._ancestors.length = 0;
+      return iter;
+    };
+    TreeBase.prototype.upperBound = function(item) {
+      var iter = this.lowerBound(item);
+      var cmp = this._comparator;
+      while (iter.data() !== null && cmp(iter.data(), item) === 0) {
+        iter.next();
+      }
+      return iter;
+    };
+    TreeBase.prototype.min = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.left !== null) {
+        res = res.left;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.max = function() {
+      var res = this._root;
+      if (res === null) {
+        return null;
+      }
+      while (res.right !== null) {
+        res = res.right;
+      }
+      return res.data;
+    };
+    TreeBase.prototype.iterator = function() {
+      return new Iterator(this);
+    };
+    TreeBase.prototype.each = function(cb) {
+      var it = this.iterator(), data;
+      while ((data = it.next()) !== null) {
+        if (cb(data) === false) {
+          return;
+        }
+      }
+    };
+    TreeBase.prototype.reach = function(cb) {
+      var it = this.iterator(), data;
+      while ((data = it.prev()) !== null) {
+        if (cb(data) === false) {
+          return;
+        }
+      }
+    };
+    function Iterator(tree) {
+      this._tree = tree;
+      this._ancestors = [];
+      this._cursor = null;
+    }
+    Iterator.prototype.data = function() {
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.next = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._minNode(root);
+        }
+      } else {
+        if (this._cursor.right === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.right === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._minNode(this._cursor.right);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype.prev = function() {
+      if (this._cursor === null) {
+        var root = this._tree._root;
+        if (root !== null) {
+          this._maxNode(root);
+        }
+      } else {
+        if (this._cursor.left === null) {
+          var save;
+          do {
+            save = this._cursor;
+            if (this._ancestors.length) {
+              this._cursor = this._ancestors.pop();
+            } else {
+              this._cursor = null;
+              break;
+            }
+          } while (this._cursor.left === save);
+        } else {
+          this._ancestors.push(this._cursor);
+          this._maxNode(this._cursor.left);
+        }
+      }
+      return this._cursor !== null ? this._cursor.data : null;
+    };
+    Iterator.prototype._minNode = function(start) {
+      while (start.left !== null) {
+        this._ancestors.push(start);
+        start = start.left;
+      }
+      this._cursor = start;
+    };
+    Iterator.prototype._maxNode = function(start) {
+      while (start.right !== null) {
+        this._ancestors.push(start);
+        start = start.right;
+      }
+      this._cursor = start;
+    };
+    module.exports = TreeBase;
+  }
+});
+
+// node_modules/bintrees/lib/rbtree.js
+var require_rbtree = __commonJS({
+  "node_modules/bintrees/lib/rbtree.js"(exports, module) {
+    var TreeBase = require_treebase();
+    function Node(data) {
+      this.data = data;
+      this.left = null;
+      this.right = null;
+      this.red = true;
+    }
+    Node.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function RBTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    RBTree.prototype = new TreeBase();
+    RBTree.prototype.insert = function(data) {
+      var ret2 = false;
+      if (this._root === null) {
+        this._root = new Node(data);
+        ret2 = true;
+        this.size++;
+      } else {
+        var head = new Node(void 0);
+        var dir = 0;
+        var last = 0;
+        var gp = null;
+        var ggp = head;
+        var p2 = null;
+        var node = this._root;
+        ggp.right = this._root;
+        while (true) {
+          if (node === null) {
+            node = new Node(data);
+            p2.set_child(dir, node);
+            ret2 = true;
+            this.size++;
+          } else if (is_red(node.left) && is_red(node.right)) {
+            node.red = true;
+            node.left.red = false;
+            node.right.red = false;
+          }
+          if (is_red(node) && is_red(p2)) {
+            var dir2 = ggp.right === gp;
+            if (node === p2.get_child(last)) {
+              ggp.set_child(dir2, single_rotate(gp, !last));
+            } else {
+              ggp.set_child(dir2, double_rotate(gp, !last));
+            }
+          }
+          var cmp = this._comparator(node.data, data);
+          if (cmp === 0) {
+            break;
+          }
+          last = dir;
+          dir = cmp < 0;
+          if (gp !== null) {
+            ggp = gp;
+          }
+          gp = p2;
+          p2 = node;
+          node = node.get_child(dir);
+        }
+        this._root = head.right;
+      }
+      this._root.red = false;
+      return ret2;
+    };
+    RBTree.prototype.remove = function(data) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node(void 0);
+      var node = head;
+      node.right = this._root;
+      var p2 = null;
+      var gp = null;
+      var found = null;
+      var dir = 1;
+      while (node.get_child(dir) !== null) {
+        var last = dir;
+        gp = p2;
+        p2 = node;
+        node = node.get_child(dir);
+        var cmp = this._comparator(data, node.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node;
+        }
+        if (!is_red(node) && !is_red(node.get_child(dir))) {
+          if (is_red(node.get_child(!dir))) {
+            var sr = single_rotate(node, dir);
+            p2.set_child(last, sr);
+            p2 = sr;
+          } else if (!is_red(node.get_child(!dir))) {
+            var sibling = p2.get_child(!last);
+            if (sibling !== null) {
+              if (!is_red(sibling.get_child(!last)) && !is_red(sibling.get_child(last))) {
+                p2.red = false;
+                sibling.red = true;
+                node.red = true;
+              } else {
+                var dir2 = gp.right === p2;
+                if (is_red(sibling.get_child(last))) {
+                  gp.set_child(dir2, double_rotate(p2, last));
+                } else if (is_red(sibling.get_child(!last))) {
+                  gp.set_child(dir2, single_rotate(p2, last));
+                }
+                var gpc = gp.get_child(dir2);
+                gpc.red = true;
+                node.red = true;
+                gpc.left.red = false;
+                gpc.right.red = false;
+              }
+            }
+          }
+        }
+      }
+      if (found !== null) {
+        found.data = node.data;
+        p2.set_child(p2.right === node, node.get_child(node.left === null));
+        this.size--;
+      }
+      this._root = head.right;
+      if (this._root !== null) {
+        this._root.red = false;
+      }
+      return found !== null;
+    };
+    function is_red(node) {
+      return node !== null && node.red;
+    }
+    function single_rotate(root, dir) {
+      var save = root.get_child(!dir);
+      root.set_child(!dir, save.get_child(dir));
+      save.set_child(dir, root);
+      root.red = true;
+      save.red = false;
+      return save;
+    }
+    function double_rotate(root, dir) {
+      root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
+      return single_rotate(root, dir);
+    }
+    module.exports = RBTree;
+  }
+});
+
+// node_modules/bintrees/lib/bintree.js
+var require_bintree = __commonJS({
+  "node_modules/bintrees/lib/bintree.js"(exports, module) {
+    var TreeBase = require_treebase();
+    function Node(data) {
+      this.data = data;
+      this.left = null;
+      this.right = null;
+    }
+    Node.prototype.get_child = function(dir) {
+      return dir ? this.right : this.left;
+    };
+    Node.prototype.set_child = function(dir, val) {
+      if (dir) {
+        this.right = val;
+      } else {
+        this.left = val;
+      }
+    };
+    function BinTree(comparator) {
+      this._root = null;
+      this._comparator = comparator;
+      this.size = 0;
+    }
+    BinTree.prototype = new TreeBase();
+    BinTree.prototype.insert = function(data) {
+      if (this._root === null) {
+        this._root = new Node(data);
+        this.size++;
+        return true;
+      }
+      var dir = 0;
+      var p2 = null;
+      var node = this._root;
+      while (true) {
+        if (node === null) {
+          node = new Node(data);
+          p2.set_child(dir, node);
+          ret = true;
+          this.size++;
+          return true;
+        }
+        if (this._comparator(node.data, data) === 0) {
+          return false;
+        }
+        dir = this._comparator(node.data, data) < 0;
+        p2 = node;
+        node = node.get_child(dir);
+      }
+    };
+    BinTree.prototype.remove = function(data) {
+      if (this._root === null) {
+        return false;
+      }
+      var head = new Node(void 0);
+      var node = head;
+      node.right = this._root;
+      var p2 = null;
+      var found = null;
+      var dir = 1;
+      while (node.get_child(dir) !== null) {
+        p2 = node;
+        node = node.get_child(dir);
+        var cmp = this._comparator(data, node.data);
+        dir = cmp > 0;
+        if (cmp === 0) {
+          found = node;
+        }
+      }
+      if (found !== null) {
+        found.data = node.data;
+        p2.set_child(p2.right === node, node.get_child(node.left === null));
+        this._root = head.right;
+        this.size--;
+        return true;
+      } else {
+        return false;
+      }
+    };
+    module.exports = BinTree;
+  }
+});
+
+// node_modules/bintrees/index.js
+var require_bintrees = __commonJS({
+  "node_modules/bintrees/index.js"(exports, module) {
+    module.exports = {
+      RBTree: require_rbtree(),
+      BinTree: require_bintree()
+    };
+  }
+});
+
+// node_modules/tdigest/tdigest.js
+var require_tdigest = __commonJS({
+  "node_modules/tdigest/tdigest.js"(exports, module) {
+    var RBTree = require_bintrees().RBTree;
+    function TDigest(delta, K, CX) {
+      this.discrete = delta === false;
+      this.delta = delta || 0.01;
+      this.K = K === void 0 ? 25 : K;
+      this.CX = CX === void 0 ? 1.1 : CX;
+      this.centroids = new RBTree(compare_centroid_means);
+      this.nreset = 0;
+      this.reset();
+    }
+    TDigest.prototype.reset = function() {
+      this.centroids.clear();
+      this.n = 0;
+      this.nreset += 1;
+      this.last_cumulate = 0;
+    };
+    TDigest.prototype.size = function() {
+      return this.centroids.size;
+    };
+    TDigest.prototype.toArray = function(everything) {
+      var result2 = [];
+      if (everything) {
+        this._cumulate(true);
+        this.centroids.each(function(c) {
+          result2.push(c);
+        });
+      } else {
+        this.centroids.each(function(c) {
+          result2.push({ mean: c.mean, n: c.n });
+        });
+      }
+      return result2;
+    };
+    TDigest.prototype.summary = function() {
+      var approx = this.discrete ? "exact " : "approximating ";
+      var s = [
+        approx + this.n + " samples using " + this.size() + " centroids",
+        "min = " + this.percentile(0),
+        "Q1  = " + this.percentile(0.25),
+        "Q2  = " + this.percentile(0.5),
+        "Q3  = " + this.percentile(0.75),
+        "max = " + this.percentile(1)
+      ];
+      return s.join("\n");
+    };
+    function compare_centroid_means(a, b) {
+      return a.mean > b.mean ? 1 : a.mean < b.mean ? -1 : 0;
+    }
+    function compare_centroid_mean_cumns(a, b) {
+      return a.mean_cumn - b.mean_cumn;
+    }
+    TDigest.prototype.push = function(x, n) {
+      n = n || 1;
+      x = Array.isArray(x) ? x : [x];
+      for (var i = 0; i < x.length; i++) {
+        this._digest(x[i], n);
+      }
+    };
+    TDigest.prototype.push_centroid = function(c) {
+      c = Array.isArray(c) ? c : [c];
+      for (var i = 0; i < c.length; i++) {
+        this._digest(c[i].mean, c[i].n);
+      }
+    };
+    TDigest.prototype._cumulate = function(exact) {
+      if (this.n === this.last_cumulate || !exact && this.CX && this.CX > this.n / this.last_cumulate) {
+        return;
+      }
+      var cumn = 0;
+      this.centroids.each(function(c) {
+        c.mean_cumn = cumn + c.n / 2;
+        cumn = c.cumn = cumn + c.n;
+      });
+      this.n = this.last_cumulate = cumn;
+    };
+    TDigest.prototype.find_nearest = function(x) {
+      if (this.size() === 0) {
+        return null;
+      }
+      var iter = this.centroids.lowerBound({ mean: x });
+      var c = iter.data() === null ? iter.prev() : iter.data();
+      if (c.mean === x || this.discrete) {
+        return c;
+      }
+      var prev = iter.prev();
+      if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
+        return prev;
+      } else {
+        return c;
+      }
+    };
+    TDigest.prototype._new_centroid = function(x, n, cumn) {
+      var c = { mean: x, n, cumn };
+      this.centroids.insert(c);
+      this.n += n;
+      return c;
+    };
+    TDigest.prototype._addweight = function(nearest, x, n) {
+      if (x !== nearest.mean) {
+        nearest.mean += n * (x - nearest.mean) / (nearest.n + n);
+      }
+      nearest.cumn += n;
+      nearest.mean_cumn += n / 2;
+      nearest.n += n;
+      this.n += n;
+    };
+    TDigest.prototype._digest = function(x, n) {
+      var min = this.centroids.min();
+      var max = this.centroids.max();
+      var nearest = this.find_nearest(x);
+      if (nearest && nearest.mean === x) {
+        this._addweight(nearest, x, n);
+      } else if (nearest === min) {
+        this._new_centroid(x, n, 0);
+      } else if (nearest === max) {
+        this._new_centroid(x, n, this.n);
+      } else if (this.discrete) {
+        this._new_centroid(x, n, nearest.cumn);
+      } else {
+        var p2 = nearest.mean_cumn / this.n;
+        var max_n = Math.floor(4 * this.n * this.delta * p2 * (1 - p2));
+        if (max_n - nearest.n >= n) {
+          this._addweight(nearest, x, n);
+        } else {
+          this._new_centroid(x, n, nearest.cumn);
+        }
+      }
+      this._cumulate(false);
+      if (!this.discrete && this.K && this.size() > this.K / this.delta) {
+        this.compress();
+      }
+    };
+    TDigest.prototype.bound_mean = function(x) {
+      var iter = this.centroids.upperBound({ mean: x });
+      var lower = iter.prev();
+      var upper = lower.mean === x ? lower : iter.next();
+      return [lower, upper];
+    };
+    TDigest.prototype.p_rank = function(x_or_xlist) {
+      var xs = Array.isArray(x_or_xlist) ? x_or_xlist : [x_or_xlist];
+      var ps = xs.map(this._p_rank, this);
+      return Array.isArray(x_or_xlist) ? ps : ps[0];
+    };
+    TDigest.prototype._p_rank = function(x) {
+      if (this.size() === 0) {
+        return void 0;
+      } else if (x < this.centroids.min().mean) {
+        return 0;
+      } else if (x > this.centroids.max().mean) {
+        return 1;
+      }
+      this._cumulate(true);
+      var bound = this.bound_mean(x);
+      var lower = bound[0], upper = bound[1];
+      if (this.discrete) {
+        return lower.cumn / this.n;
+      } else {
+        var cumn = lower.mean_cumn;
+        if (lower !== upper) {
+          cumn += (x - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
+        }
+        return cumn / this.n;
+      }
+    };
+    TDigest.prototype.bound_mean_cumn = function(cumn) {
+      this.centroids._comparator = compare_centroid_mean_cumns;
+      var iter = this.centroids.upperBound({ mean_cumn: cumn });
+      this.centroids._comparator = compare_centroid_means;
+      var lower = iter.prev();
+      var upper = lower && lower.mean_cumn === cumn ? lower : iter.next();
+      return [lower, upper];
+    };
+    TDigest.prototype.percentile = function(p_or_plist) {
+      var ps = Array.isArray(p_or_plist) ? p_or_plist : [p_or_plist];
+      var qs = ps.map(this._percentile, this);
+      return Array.isArray(p_or_plist) ? qs : qs[0];
+    };
+    TDigest.prototype._percentile = function(p2) {
+      if (this.size() === 0) {
+        return void 0;
+      }
+      this._cumulate(true);
+      var h = this.n * p2;
+      var bound = this.bound_mean_cumn(h);
+      var lower = bound[0], upper = bound[1];
+      if (upper === lower || lower === null || upper === null) {
+        return (lower || upper).mean;
+      } else if (!this.discrete) {
+        return lower.mean + (h - lower.mean_cumn) * (upper.mean - lower.mean) / (upper.mean_cumn - lower.mean_cumn);
+      } else if (h <= lower.cumn) {
+        return lower.mean;
+      } else {
+        return upper.mean;
+      }
+    };
+    function pop_random(choices) {
+      var idx = Math.floor(Math.random() * choices.length);
+      return choices.splice(idx, 1)[0];
+    }
+    TDigest.prototype.compress = function() {
+      if (this.compressing) {
+        return;
+      }
+      var points = this.toArray();
+      this.reset();
+      this.compressing = true;
+      while (points.length > 0) {
+        this.push_centroid(pop_random(points));
+      }
+      this._cumulate(true);
+      this.compressing = false;
+    };
+    function Digest(config) {
+      this.config = config || {};
+      this.mode = this.config.mode || "auto";
+      TDigest.call(this, this.mode === "cont" ? config.delta : false);
+      this.digest_ratio = this.config.ratio || 0.9;
+      this.digest_thresh = this.config.thresh || 1e3;
+      this.n_unique = 0;
+    }
+    Digest.prototype = Object.create(TDigest.prototype);
+    Digest.prototype.constructor = Digest;
+    Digest.prototype.push = function(x_or_xlist) {
+      TDigest.prototype.push.call(this, x_or_xlist);
+      this.check_continuous();
+    };
+    Digest.prototype._new_centroid = function(x, n, cumn) {
+      this.n_unique += 1;
+      TDigest.prototype._new_centroid.call(this, x, n, cumn);
+    };
+    Digest.prototype._addweight = function(nearest, x, n) {
+      if (nearest.n === 1) {
+        this.n_unique -= 1;
+      }
+      TDigest.prototype._addweight.call(this, nearest, x, n);
+    };
+    Digest.prototype.check_continuous = function() {
+      if (this.mode !== "auto" || this.size() < this.digest_thresh) {
+        return false;
+      }
+      if (this.n_unique / this.size() > this.digest_ratio) {
+        this.mode = "cont";
+        this.discrete = false;
+        this.delta = this.config.delta || 0.01;
+        this.compress();
+        return true;
+      }
+      return false;
+    };
+    module.exports = {
+      "TDigest": TDigest,
+      "Digest": Digest
+    };
+  }
+});
+
+// node_modules/prom-client/lib/timeWindowQuantiles.js
+var require_timeWindowQuantiles = __commonJS({
+  "node_modules/prom-client/lib/timeWindowQuantiles.js"(exports, module) {
+    "use strict";
+    var { TDigest } = require_tdigest();
+    var TimeWindowQuantiles = class {
+      constructor(maxAgeSeconds, ageBuckets) {
+        this.maxAgeSeconds = maxAgeSeconds || 0;
+        this.ageBuckets = ageBuckets || 0;
+        this.shouldRotate = maxAgeSeconds && ageBuckets;
+        this.ringBuffer = Array(ageBuckets).fill(new TDigest());
+        this.currentBuffer = 0;
+        this.lastRotateTimestampMillis = Date.now();
+        this.durationBetweenRotatesMillis = maxAgeSeconds * 1e3 / ageBuckets || Infinity;
+      }
+      size() {
+        const bucket = rotate.call(this);
+        return bucket.size();
+      }
+      percentile(quantile) {
+        const bucket = rotate.call(this);
+        return bucket.percentile(quantile);
+      }
+      push(value) {
+        rotate.call(this);
+        this.ringBuffer.forEach((bucket) => {
+          bucket.push(value);
+        });
+      }
+      reset() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.reset();
+        });
+      }
+      compress() {
+        this.ringBuffer.forEach((bucket) => {
+          bucket.compress();
+        });
+      }
+    };
+    function rotate() {
+      let timeSinceLastRotateMillis = Date.now() - this.lastRotateTimestampMillis;
+      while (timeSinceLastRotateMillis > this.durationBetweenRotatesMillis && this.shouldRotate) {
+        this.ringBuffer[this.currentBuffer] = new TDigest();
+        if (++this.currentBuffer >= this.ringBuffer.length) {
+          this.currentBuffer = 0;
+        }
+        timeSinceLastRotateMillis -= this.durationBetweenRotatesMillis;
+        this.lastRotateTimestampMillis += this.durationBetweenRotatesMillis;
+      }
+      return this.ringBuffer[this.currentBuffer];
+    }
+    module.exports = TimeWindowQuantiles;
+  }
+});
+
+// node_modules/prom-client/lib/summary.js
+var require_summary = __commonJS({
+  "node_modules/prom-client/lib/summary.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var { getLabels, hashObject, removeLabels } = require_util2();
+    var { validateLabel } = require_validation2();
+    var { Metric } = require_metric();
+    var timeWindowQuantiles = require_timeWindowQuantiles();
+    var DEFAULT_COMPRESS_COUNT = 1e3;
+    var Summary = class extends Metric {
+      constructor(config) {
+        super(config, {
+          percentiles: [0.01, 0.05, 0.5, 0.9, 0.95, 0.99, 0.999],
+          compressCount: DEFAULT_COMPRESS_COUNT,
+          hashMap: {}
+        });
+        this.type = "summary";
+        for (const label4 of this.labelNames) {
+          if (label4 === "quantile")
+            throw new Error("quantile is a reserved label keyword");
+        }
+        if (this.labelNames.length === 0) {
+          this.hashMap = {
+            [hashObject({})]: {
+              labels: {},
+              td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+              count: 0,
+              sum: 0
+            }
+          };
+        }
+      }
+      /**
+       * Observe a value
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @param {Number} value - Value to observe
+       * @returns {void}
+       */
+      observe(labels, value) {
+        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      }
+      async get() {
+        if (this.collect) {
+          const v = this.collect();
+          if (v instanceof Promise) await v;
+        }
+        const hashKeys = Object.keys(this.hashMap);
+        const values = [];
+        hashKeys.forEach((hashKey) => {
+          const s = this.hashMap[hashKey];
+          if (s) {
+            if (this.pruneAgedBuckets && s.td.size() === 0) {
+              delete this.hashMap[hashKey];
+            } else {
+              extractSummariesForExport(s, this.percentiles).forEach((v) => {
+                values.push(v);
+              });
+              values.push(getSumForExport(s, this));
+              values.push(getCountForExport(s, this));
+            }
+          }
+        });
+        return {
+          name: this.name,
+          help: this.help,
+          type: this.type,
+          values,
+          aggregator: this.aggregator
+        };
+      }
+      reset() {
+        const data = Object.values(this.hashMap);
+        data.forEach((s) => {
+          s.td.reset();
+          s.count = 0;
+          s.sum = 0;
+        });
+      }
+      /**
+       * Start a timer that could be used to logging durations
+       * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+       * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+       * @example
+       * var end = summary.startTimer();
+       * makeExpensiveXHRRequest(function(err, res) {
+       *	end(); //Observe the duration of expensiveXHRRequest
+       * });
+       */
+      startTimer(labels) {
+        return startTimer.call(this, labels)();
+      }
+      labels(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        return {
+          observe: observe.call(this, labels),
+          startTimer: startTimer.call(this, labels)
+        };
+      }
+      remove(...args) {
+        const labels = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels);
+        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+      }
+    };
+    function extractSummariesForExport(summaryOfLabels, percentiles) {
+      summaryOfLabels.td.compress();
+      return percentiles.map((percentile) => {
+        const percentileValue = summaryOfLabels.td.percentile(percentile);
+        return {
+          labels: Object.assign({ quantile: percentile }, summaryOfLabels.labels),
+          value: percentileValue ? percentileValue : 0
+        };
+      });
+    }
+    function getCountForExport(value, summary) {
+      return {
+        metricName: `${summary.name}_count`,
+        labels: value.labels,
+        value: value.count
+      };
+    }
+    function getSumForExport(value, summary) {
+      return {
+        metricName: `${summary.name}_sum`,
+        labels: value.labels,
+        value: value.sum
+      };
+    }
+    function startTimer(startLabels) {
+      return () => {
+        const start = process.hrtime();
+        return (endLabels) => {
+          const delta = process.hrtime(start);
+          const value = delta[0] + delta[1] / 1e9;
+          this.observe(Object.assign({}, startLabels, endLabels), value);
+          return value;
+        };
+      };
+    }
+    function observe(labels) {
+      return (value) => {
+        const labelValuePair = convertLabelsAndValues(labels, value);
+        validateLabel(this.labelNames, labels);
+        if (!Number.isFinite(labelValuePair.value)) {
+          throw new TypeError(
+            `Value is not a valid number: ${util.format(labelValuePair.value)}`
+          );
+        }
+        const hash2 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let summaryOfLabel = this.hashMap[hash2];
+        if (!summaryOfLabel) {
+          summaryOfLabel = {
+            labels: labelValuePair.labels,
+            td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+            count: 0,
+            sum: 0
+          };
+        }
+        summaryOfLabel.td.push(labelValuePair.value);
+        summaryOfLabel.count++;
+        if (summaryOfLabel.count % this.compressCount === 0) {
+          summaryOfLabel.td.compress();
+        }
+        summaryOfLabel.sum += labelValuePair.value;
+        this.hashMap[hash2] = summaryOfLabel;
+      };
+    }
+    function convertLabelsAndValues(labels, value) {
+      if (value === void 0) {
+        return {
+          value: labels,
+          labels: {}
+        };
+      }
+      return {
+        labels,
+        value
+      };
+    }
+    module.exports = Summary;
+  }
+});
+
+// node_modules/prom-client/lib/pushgateway.js
+var require_pushgateway = __commonJS({
+  "node_modules/prom-client/lib/pushgateway.js"(exports, module) {
+    "use strict";
+    var url = __require("url");
+    var http = __require("http");
+    var https = __require("https");
+    var { gzipSync } = __require("zlib");
+    var { globalRegistry } = require_registry();
+    var Pushgateway = class {
+      constructor(gatewayUrl, options, registry) {
+        if (!registry) {
+          registry = globalRegistry;
+        }
+        this.registry = registry;
+        this.gatewayUrl = gatewayUrl;
+        const { requireJobName, ...requestOptions } = {
+          requireJobName: true,
+          ...options
+        };
+        this.requireJobName = requireJobName;
+        this.requestOptions = requestOptions;
+      }
+      pushAdd(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "POST", params.jobName, params.groupings);
+      }
+      push(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "PUT", params.jobName, params.groupings);
+      }
+      delete(params = {}) {
+        if (this.requireJobName && !params.jobName) {
+          throw new Error("Missing jobName parameter");
+        }
+        return useGateway.call(this, "DELETE", params.jobName, params.groupings);
+      }
+    };
+    async function useGateway(method, job, groupings) {
+      const gatewayUrlParsed = url.parse(this.gatewayUrl);
+      const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
+      const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
+      const path2 = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url.resolve(this.gatewayUrl, path2);
+      const requestParams = url.parse(target);
+      const httpModule = isHttps(requestParams.href) ? https : http;
+      const options = Object.assign(requestParams, this.requestOptions, {
+        method
+      });
+      return new Promise((resolve11, reject) => {
+        if (method === "DELETE" && options.headers) {
+          delete options.headers["Content-Encoding"];
+        }
+        const req = httpModule.request(options, (resp) => {
+          let body = "";
+          resp.setEncoding("utf8");
+          resp.on("data", (chunk) => {
+            body += chunk;
+          });
+          resp.on("end", () => {
+            if (resp.statusCode >= 400) {
+              reject(
+                new Error(`push failed with status ${resp.statusCode}, ${body}`)
+              );
+            } else {
+              resolve11({ resp, body });
+            }
+          });
+        });
+        req.on("error", (err2) => {
+          reject(err2);
+        });
+        req.on("timeout", () => {
+          req.destroy(new Error("Pushgateway request timed out"));
+        });
+        if (method !== "DELETE") {
+          this.registry.metrics().then((metrics) => {
+            if (options.headers && options.headers["Content-Encoding"] === "gzip") {
+              metrics = gzipSync(metrics);
+            }
+            req.write(metrics);
+            req.end();
+          }).catch((err2) => {
+            reject(err2);
+          });
+        } else {
+          req.end();
+        }
+      });
+    }
+    function generateGroupings(groupings) {
+      if (!groupings) {
+        return "";
+      }
+      return Object.keys(groupings).map(
+        (key2) => `/${encodeURIComponent(key2)}/${encodeURIComponent(groupings[key2])}`
+      ).join("");
+    }
+    function isHttps(href) {
+      return href.search(/^https/) !== -1;
+    }
+    module.exports = Pushgateway;
+  }
+});
+
+// node_modules/prom-client/lib/bucketGenerators.js
+var require_bucketGenerators = __commonJS({
+  "node_modules/prom-client/lib/bucketGenerators.js"(exports) {
+    "use strict";
+    exports.linearBuckets = (start, width, count3) => {
+      if (count3 < 1) {
+        throw new Error("Linear buckets needs a positive count");
+      }
+      const buckets2 = new Array(count3);
+      for (let i = 0; i < count3; i++) {
+        buckets2[i] = start + i * width;
+      }
+      return buckets2;
+    };
+    exports.exponentialBuckets = (start, factor, count3) => {
+      if (start <= 0) {
+        throw new Error("Exponential buckets needs a positive start");
+      }
+      if (count3 < 1) {
+        throw new Error("Exponential buckets needs a positive count");
+      }
+      if (factor <= 1) {
+        throw new Error("Exponential buckets needs a factor greater than 1");
+      }
+      const buckets2 = new Array(count3);
+      for (let i = 0; i < count3; i++) {
+        buckets2[i] = start;
+        start *= factor;
+      }
+      return buckets2;
+    };
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/types.cjs
+var require_types2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports) {
+    var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
+      DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
+      DiagLogLevel2[DiagLogLevel2["ERROR"] = 30] = "ERROR";
+      DiagLogLevel2[DiagLogLevel2["WARN"] = 50] = "WARN";
+      DiagLogLevel2[DiagLogLevel2["INFO"] = 60] = "INFO";
+      DiagLogLevel2[DiagLogLevel2["DEBUG"] = 70] = "DEBUG";
+      DiagLogLevel2[DiagLogLevel2["VERBOSE"] = 80] = "VERBOSE";
+      DiagLogLevel2[DiagLogLevel2["ALL"] = 9999] = "ALL";
+      return DiagLogLevel2;
+    })({});
+    exports.DiagLogLevel = DiagLogLevel;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/version.cjs
+var require_version = __commonJS({
+  "node_modules/@opentelemetry/api/dist/version.cjs"(exports) {
+    var VERSION2 = "1.10.0";
+    exports.VERSION = VERSION2;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/semver.cjs
+var require_semver = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports) {
+    var require_version3 = require_version();
+    var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
+    function _makeCompatibilityCheck(ownVersion) {
+      const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
+      const rejectedVersions = /* @__PURE__ */ new Set();
+      const myVersionMatch = ownVersion.match(re);
+      if (!myVersionMatch) return () => false;
+      const ownVersionParsed = {
+        major: +myVersionMatch[1],
+        minor: +myVersionMatch[2],
+        patch: +myVersionMatch[3],
+        prerelease: myVersionMatch[4]
+      };
+      if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
+        return globalVersion === ownVersion;
+      };
+      function _reject(v) {
+        rejectedVersions.add(v);
+        return false;
+      }
+      function _accept(v) {
+        acceptedVersions.add(v);
+        return true;
+      }
+      return function isCompatible2(globalVersion) {
+        if (acceptedVersions.has(globalVersion)) return true;
+        if (rejectedVersions.has(globalVersion)) return false;
+        const globalVersionMatch = globalVersion.match(re);
+        if (!globalVersionMatch) return _reject(globalVersion);
+        const globalVersionParsed = {
+          major: +globalVersionMatch[1],
+          minor: +globalVersionMatch[2],
+          patch: +globalVersionMatch[3],
+          prerelease: globalVersionMatch[4]
+        };
+        if (globalVersionParsed.prerelease != null) return _reject(globalVersion);
+        if (ownVersionParsed.major !== globalVersionParsed.major) return _reject(globalVersion);
+        if (ownVersionParsed.major === 0) {
+          if (ownVersionParsed.minor === globalVersionParsed.minor && ownVersionParsed.patch <= globalVersionParsed.patch) return _accept(globalVersion);
+          return _reject(globalVersion);
+        }
+        if (ownVersionParsed.minor <= globalVersionParsed.minor) return _accept(globalVersion);
+        return _reject(globalVersion);
+      };
+    }
+    var isCompatible = _makeCompatibilityCheck(require_version3.VERSION);
+    exports._makeCompatibilityCheck = _makeCompatibilityCheck;
+    exports.isCompatible = isCompatible;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+var require_global_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports) {
+    var require_version3 = require_version();
+    var require_semver2 = require_semver();
+    var major = require_version3.VERSION.split(".")[0];
+    var GLOBAL_OPENTELEMETRY_API_KEY = /* @__PURE__ */ Symbol.for(`opentelemetry.js.api.${major}`);
+    var _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
+    function _makeGlobalApi() {
+      return Object.defineProperty({}, "version", {
+        value: require_version3.VERSION,
+        enumerable: true,
+        writable: false,
+        configurable: false
+      });
+    }
+    function registerGlobal(type, instance, diag, allowOverride = false) {
+      var _global$GLOBAL_OPENTE;
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_global$GLOBAL_OPENTE = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _global$GLOBAL_OPENTE !== void 0 ? _global$GLOBAL_OPENTE : _makeGlobalApi();
+      if (!allowOverride && api[type]) {
+        const err2 = /* @__PURE__ */ new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
+        diag.error(err2.stack || err2.message);
+        return false;
+      }
+      if (api.version !== "1.10.0") {
+        const err2 = /* @__PURE__ */ new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${require_version3.VERSION}`);
+        diag.error(err2.stack || err2.message);
+        return false;
+      }
+      api[type] = instance;
+      diag.debug(`@opentelemetry/api: Registered a global for ${type} v${require_version3.VERSION}.`);
+      return true;
+    }
+    var _compatibleGlobalApi;
+    function getGlobal(type) {
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api == null) return;
+      if (api !== _compatibleGlobalApi) {
+        if (!api.version || !require_semver2.isCompatible(api.version)) return;
+        _compatibleGlobalApi = api;
+      }
+      return api[type];
+    }
+    function unregisterGlobal(type, diag) {
+      diag.debug(`@opentelemetry/api: Unregistering a global for ${type} v${require_version3.VERSION}.`);
+      const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+      if (api) delete api[type];
+    }
+    exports.getGlobal = getGlobal;
+    exports.registerGlobal = registerGlobal;
+    exports.unregisterGlobal = unregisterGlobal;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+var require_ComponentLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports) {
+    var require_global_utils2 = require_global_utils();
+    var DiagComponentLogger = class {
+      constructor(props) {
+        this._namespace = props.namespace || "DiagComponentLogger";
+      }
+      debug(...args) {
+        return logProxy("debug", this._namespace, args);
+      }
+      error(...args) {
+        return logProxy("error", this._namespace, args);
+      }
+      info(...args) {
+        return logProxy("info", this._namespace, args);
+      }
+      warn(...args) {
+        return logProxy("warn", this._namespace, args);
+      }
+      verbose(...args) {
+        return logProxy("verbose", this._namespace, args);
+      }
+    };
+    function logProxy(funcName, namespace, args) {
+      const logger = require_global_utils2.getGlobal("diag");
+      if (!logger) return;
+      return logger[funcName](namespace, ...args);
+    }
+    exports.DiagComponentLogger = DiagComponentLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+var require_logLevelLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports) {
+    require_types2();
+    function createLogLevelDiagLogger(maxLevel, logger) {
+      if (maxLevel < 0) maxLevel = 0;
+      else if (maxLevel > 9999) maxLevel = 9999;
+      logger = logger || {};
+      function _filterFunc(funcName, theLevel) {
+        const theFunc = logger[funcName];
+        if (typeof theFunc === "function" && maxLevel >= theLevel) return theFunc.bind(logger);
+        return function() {
+        };
+      }
+      return {
+        error: _filterFunc("error", 30),
+        warn: _filterFunc("warn", 50),
+        info: _filterFunc("info", 60),
+        debug: _filterFunc("debug", 70),
+        verbose: _filterFunc("verbose", 80)
+      };
+    }
+    exports.createLogLevelDiagLogger = createLogLevelDiagLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/diag.cjs
+var require_diag = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports) {
+    var require_global_utils2 = require_global_utils();
+    var require_ComponentLogger2 = require_ComponentLogger();
+    require_types2();
+    var require_logLevelLogger2 = require_logLevelLogger();
+    var API_NAME = "diag";
+    var DiagAPI = class DiagAPI2 {
+      /** Get the singleton instance of the DiagAPI API */
+      static instance() {
+        if (!this._instance) this._instance = new DiagAPI2();
+        return this._instance;
+      }
+      /**
+      * Private internal constructor
+      * @private
+      */
+      constructor() {
+        function _logProxy(funcName) {
+          return function(...args) {
+            const logger = require_global_utils2.getGlobal("diag");
+            if (!logger) return;
+            return logger[funcName](...args);
+          };
+        }
+        const self2 = this;
+        const setLogger = (logger, optionsOrLogLevel = { logLevel: 60 }) => {
+          var _optionsOrLogLevel$lo;
+          if (logger === self2) {
+            var _err$stack;
+            const err2 = /* @__PURE__ */ new Error("Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation");
+            self2.error((_err$stack = err2.stack) !== null && _err$stack !== void 0 ? _err$stack : err2.message);
+            return false;
+          }
+          if (typeof optionsOrLogLevel === "number") optionsOrLogLevel = { logLevel: optionsOrLogLevel };
+          const oldLogger = require_global_utils2.getGlobal("diag");
+          const newLogger = require_logLevelLogger2.createLogLevelDiagLogger((_optionsOrLogLevel$lo = optionsOrLogLevel.logLevel) !== null && _optionsOrLogLevel$lo !== void 0 ? _optionsOrLogLevel$lo : 60, logger);
+          if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
+            var _Error$stack;
+            const stack = (_Error$stack = (/* @__PURE__ */ new Error()).stack) !== null && _Error$stack !== void 0 ? _Error$stack : "<failed to generate stacktrace>";
+            oldLogger.warn(`Current logger will be overwritten from ${stack}`);
+            newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
+          }
+          return require_global_utils2.registerGlobal("diag", newLogger, self2, true);
+        };
+        self2.setLogger = setLogger;
+        self2.disable = () => {
+          require_global_utils2.unregisterGlobal(API_NAME, self2);
+        };
+        self2.createComponentLogger = (options) => {
+          return new require_ComponentLogger2.DiagComponentLogger(options);
+        };
+        self2.verbose = _logProxy("verbose");
+        self2.debug = _logProxy("debug");
+        self2.info = _logProxy("info");
+        self2.warn = _logProxy("warn");
+        self2.error = _logProxy("error");
+      }
+    };
+    exports.DiagAPI = DiagAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+var require_baggage_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports) {
+    var BaggageImpl = class BaggageImpl2 {
+      constructor(entries) {
+        this._entries = entries ? new Map(entries) : /* @__PURE__ */ new Map();
+      }
+      getEntry(key2) {
+        const entry = this._entries.get(key2);
+        if (!entry) return;
+        return Object.assign({}, entry);
+      }
+      getAllEntries() {
+        return Array.from(this._entries.entries());
+      }
+      setEntry(key2, entry) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.set(key2, entry);
+        return newBaggage;
+      }
+      removeEntry(key2) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        newBaggage._entries.delete(key2);
+        return newBaggage;
+      }
+      removeEntries(...keys) {
+        const newBaggage = new BaggageImpl2(this._entries);
+        for (const key2 of keys) newBaggage._entries.delete(key2);
+        return newBaggage;
+      }
+      clear() {
+        return new BaggageImpl2();
+      }
+    };
+    exports.BaggageImpl = BaggageImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+var require_symbol = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports) {
+    var baggageEntryMetadataSymbol = /* @__PURE__ */ Symbol("BaggageEntryMetadata");
+    exports.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+var require_utils6 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports) {
+    var require_diag2 = require_diag();
+    var require_baggage_impl2 = require_baggage_impl();
+    var require_symbol2 = require_symbol();
+    var diag = require_diag2.DiagAPI.instance();
+    function createBaggage(entries = {}) {
+      return new require_baggage_impl2.BaggageImpl(new Map(Object.entries(entries)));
+    }
+    function baggageEntryMetadataFromString(str4) {
+      if (typeof str4 !== "string") {
+        diag.error(`Cannot create baggage metadata from unknown type: ${typeof str4}`);
+        str4 = "";
+      }
+      return {
+        __TYPE__: require_symbol2.baggageEntryMetadataSymbol,
+        toString() {
+          return str4;
+        }
+      };
+    }
+    exports.baggageEntryMetadataFromString = baggageEntryMetadataFromString;
+    exports.createBaggage = createBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/context.cjs
+var require_context = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/context.cjs"(exports) {
+    function createContextKey(description2) {
+      return Symbol.for(description2);
+    }
+    var ROOT_CONTEXT = new class BaseContext {
+      /**
+      * Construct a new context which inherits values from an optional parent context.
+      *
+      * @param parentContext a context from which to inherit values
+      */
+      constructor(parentContext) {
+        const self2 = this;
+        self2._currentContext = parentContext ? new Map(parentContext) : /* @__PURE__ */ new Map();
+        self2.getValue = (key2) => self2._currentContext.get(key2);
+        self2.setValue = (key2, value) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.set(key2, value);
+          return context;
+        };
+        self2.deleteValue = (key2) => {
+          const context = new BaseContext(self2._currentContext);
+          context._currentContext.delete(key2);
+          return context;
+        };
+      }
+    }();
+    exports.ROOT_CONTEXT = ROOT_CONTEXT;
+    exports.createContextKey = createContextKey;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+var require_consoleLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports) {
+    var consoleMap = [
+      {
+        n: "error",
+        c: "error"
+      },
+      {
+        n: "warn",
+        c: "warn"
+      },
+      {
+        n: "info",
+        c: "info"
+      },
+      {
+        n: "debug",
+        c: "debug"
+      },
+      {
+        n: "verbose",
+        c: "trace"
+      }
+    ];
+    var _originalConsoleMethods = {};
+    if (typeof console !== "undefined") {
+      for (const key2 of [
+        "error",
+        "warn",
+        "info",
+        "debug",
+        "trace",
+        "log"
+      ]) if (typeof console[key2] === "function") _originalConsoleMethods[key2] = console[key2];
+    }
+    var DiagConsoleLogger = class {
+      constructor() {
+        function _consoleFunc(funcName) {
+          return function(...args) {
+            let theFunc = _originalConsoleMethods[funcName];
+            if (typeof theFunc !== "function") theFunc = _originalConsoleMethods["log"];
+            if (typeof theFunc !== "function" && console) {
+              theFunc = console[funcName];
+              if (typeof theFunc !== "function") theFunc = console.log;
+            }
+            if (typeof theFunc === "function") return theFunc.apply(console, args);
+          };
+        }
+        for (let i = 0; i < consoleMap.length; i++) this[consoleMap[i].n] = _consoleFunc(consoleMap[i].c);
+      }
+    };
+    exports.DiagConsoleLogger = DiagConsoleLogger;
+    exports._originalConsoleMethods = _originalConsoleMethods;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+var require_NoopMeter = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports) {
+    var NoopMeter = class {
+      constructor() {
+      }
+      /**
+      * @see {@link Meter.createGauge}
+      */
+      createGauge(_name, _options) {
+        return NOOP_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createHistogram}
+      */
+      createHistogram(_name, _options) {
+        return NOOP_HISTOGRAM_METRIC;
+      }
+      /**
+      * @see {@link Meter.createCounter}
+      */
+      createCounter(_name, _options) {
+        return NOOP_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createUpDownCounter}
+      */
+      createUpDownCounter(_name, _options) {
+        return NOOP_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableGauge}
+      */
+      createObservableGauge(_name, _options) {
+        return NOOP_OBSERVABLE_GAUGE_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableCounter}
+      */
+      createObservableCounter(_name, _options) {
+        return NOOP_OBSERVABLE_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.createObservableUpDownCounter}
+      */
+      createObservableUpDownCounter(_name, _options) {
+        return NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+      }
+      /**
+      * @see {@link Meter.addBatchObservableCallback}
+      */
+      addBatchObservableCallback(_callback, _observables) {
+      }
+      /**
+      * @see {@link Meter.removeBatchObservableCallback}
+      */
+      removeBatchObservableCallback(_callback) {
+      }
+    };
+    var NoopMetric = class {
+    };
+    var NoopCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopUpDownCounterMetric = class extends NoopMetric {
+      add(_value, _attributes) {
+      }
+    };
+    var NoopGaugeMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopHistogramMetric = class extends NoopMetric {
+      record(_value, _attributes) {
+      }
+    };
+    var NoopObservableMetric = class {
+      addCallback(_callback) {
+      }
+      removeCallback(_callback) {
+      }
+    };
+    var NoopObservableCounterMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableGaugeMetric = class extends NoopObservableMetric {
+    };
+    var NoopObservableUpDownCounterMetric = class extends NoopObservableMetric {
+    };
+    var NOOP_METER = new NoopMeter();
+    var NOOP_COUNTER_METRIC = new NoopCounterMetric();
+    var NOOP_GAUGE_METRIC = new NoopGaugeMetric();
+    var NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
+    var NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
+    var NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
+    var NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
+    var NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
+    function createNoopMeter() {
+      return NOOP_METER;
+    }
+    exports.NOOP_COUNTER_METRIC = NOOP_COUNTER_METRIC;
+    exports.NOOP_GAUGE_METRIC = NOOP_GAUGE_METRIC;
+    exports.NOOP_HISTOGRAM_METRIC = NOOP_HISTOGRAM_METRIC;
+    exports.NOOP_METER = NOOP_METER;
+    exports.NOOP_OBSERVABLE_COUNTER_METRIC = NOOP_OBSERVABLE_COUNTER_METRIC;
+    exports.NOOP_OBSERVABLE_GAUGE_METRIC = NOOP_OBSERVABLE_GAUGE_METRIC;
+    exports.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+    exports.NOOP_UP_DOWN_COUNTER_METRIC = NOOP_UP_DOWN_COUNTER_METRIC;
+    exports.NoopCounterMetric = NoopCounterMetric;
+    exports.NoopGaugeMetric = NoopGaugeMetric;
+    exports.NoopHistogramMetric = NoopHistogramMetric;
+    exports.NoopMeter = NoopMeter;
+    exports.NoopMetric = NoopMetric;
+    exports.NoopObservableCounterMetric = NoopObservableCounterMetric;
+    exports.NoopObservableGaugeMetric = NoopObservableGaugeMetric;
+    exports.NoopObservableMetric = NoopObservableMetric;
+    exports.NoopObservableUpDownCounterMetric = NoopObservableUpDownCounterMetric;
+    exports.NoopUpDownCounterMetric = NoopUpDownCounterMetric;
+    exports.createNoopMeter = createNoopMeter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+var require_Metric = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports) {
+    var ValueType = /* @__PURE__ */ (function(ValueType2) {
+      ValueType2[ValueType2["INT"] = 0] = "INT";
+      ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
+      return ValueType2;
+    })({});
+    exports.ValueType = ValueType;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+var require_NoopLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports) {
+    var NoopLogger = class {
+      emit(_logRecord) {
+      }
+      enabled() {
+        return false;
+      }
+    };
+    var NOOP_LOGGER = new NoopLogger();
+    function createNoopLogger() {
+      return NOOP_LOGGER;
+    }
+    exports.NOOP_LOGGER = NOOP_LOGGER;
+    exports.NoopLogger = NoopLogger;
+    exports.createNoopLogger = createNoopLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+var require_LogRecord = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports) {
+    var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
+      SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
+      SeverityNumber2[SeverityNumber2["TRACE"] = 1] = "TRACE";
+      SeverityNumber2[SeverityNumber2["TRACE2"] = 2] = "TRACE2";
+      SeverityNumber2[SeverityNumber2["TRACE3"] = 3] = "TRACE3";
+      SeverityNumber2[SeverityNumber2["TRACE4"] = 4] = "TRACE4";
+      SeverityNumber2[SeverityNumber2["DEBUG"] = 5] = "DEBUG";
+      SeverityNumber2[SeverityNumber2["DEBUG2"] = 6] = "DEBUG2";
+      SeverityNumber2[SeverityNumber2["DEBUG3"] = 7] = "DEBUG3";
+      SeverityNumber2[SeverityNumber2["DEBUG4"] = 8] = "DEBUG4";
+      SeverityNumber2[SeverityNumber2["INFO"] = 9] = "INFO";
+      SeverityNumber2[SeverityNumber2["INFO2"] = 10] = "INFO2";
+      SeverityNumber2[SeverityNumber2["INFO3"] = 11] = "INFO3";
+      SeverityNumber2[SeverityNumber2["INFO4"] = 12] = "INFO4";
+      SeverityNumber2[SeverityNumber2["WARN"] = 13] = "WARN";
+      SeverityNumber2[SeverityNumber2["WARN2"] = 14] = "WARN2";
+      SeverityNumber2[SeverityNumber2["WARN3"] = 15] = "WARN3";
+      SeverityNumber2[SeverityNumber2["WARN4"] = 16] = "WARN4";
+      SeverityNumber2[SeverityNumber2["ERROR"] = 17] = "ERROR";
+      SeverityNumber2[SeverityNumber2["ERROR2"] = 18] = "ERROR2";
+      SeverityNumber2[SeverityNumber2["ERROR3"] = 19] = "ERROR3";
+      SeverityNumber2[SeverityNumber2["ERROR4"] = 20] = "ERROR4";
+      SeverityNumber2[SeverityNumber2["FATAL"] = 21] = "FATAL";
+      SeverityNumber2[SeverityNumber2["FATAL2"] = 22] = "FATAL2";
+      SeverityNumber2[SeverityNumber2["FATAL3"] = 23] = "FATAL3";
+      SeverityNumber2[SeverityNumber2["FATAL4"] = 24] = "FATAL4";
+      return SeverityNumber2;
+    })({});
+    exports.SeverityNumber = SeverityNumber;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+var require_TextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports) {
+    var defaultTextMapGetter = {
+      get(carrier, key2) {
+        if (carrier == null) return;
+        return carrier[key2];
+      },
+      keys(carrier) {
+        if (carrier == null) return [];
+        return Object.keys(carrier);
+      }
+    };
+    var defaultTextMapSetter = { set(carrier, key2, value) {
+      if (carrier == null) return;
+      carrier[key2] = value;
+    } };
+    exports.defaultTextMapGetter = defaultTextMapGetter;
+    exports.defaultTextMapSetter = defaultTextMapSetter;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+var require_trace_flags = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports) {
+    var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
+      TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
+      TraceFlags2[TraceFlags2["SAMPLED"] = 1] = "SAMPLED";
+      return TraceFlags2;
+    })({});
+    exports.TraceFlags = TraceFlags;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+var require_invalid_span_constants = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports) {
+    require_trace_flags();
+    var INVALID_SPANID = "0000000000000000";
+    var INVALID_TRACEID = "00000000000000000000000000000000";
+    var INVALID_SPAN_CONTEXT = {
+      traceId: INVALID_TRACEID,
+      spanId: INVALID_SPANID,
+      traceFlags: 0
+    };
+    exports.INVALID_SPANID = INVALID_SPANID;
+    exports.INVALID_SPAN_CONTEXT = INVALID_SPAN_CONTEXT;
+    exports.INVALID_TRACEID = INVALID_TRACEID;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+var require_NonRecordingSpan = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports) {
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var NonRecordingSpan = class {
+      constructor(spanContext = require_invalid_span_constants2.INVALID_SPAN_CONTEXT) {
+        this._spanContext = spanContext;
+      }
+      spanContext() {
+        return this._spanContext;
+      }
+      setAttribute(_key, _value) {
+        return this;
+      }
+      setAttributes(_attributes) {
+        return this;
+      }
+      addEvent(_name, _attributes) {
+        return this;
+      }
+      addLink(_link) {
+        return this;
+      }
+      addLinks(_links) {
+        return this;
+      }
+      setStatus(_status) {
+        return this;
+      }
+      updateName(_name) {
+        return this;
+      }
+      end(_endTime) {
+      }
+      isRecording() {
+        return false;
+      }
+      recordException(_exception, _time) {
+      }
+    };
+    exports.NonRecordingSpan = NonRecordingSpan;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+var require_spancontext_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports) {
+    require_invalid_span_constants();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var isHex = new Uint8Array([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1
+    ]);
+    function isValidHex(id, length) {
+      if (typeof id !== "string" || id.length !== length) return false;
+      let r = 0;
+      for (let i = 0; i < id.length; i += 4) r += (isHex[id.charCodeAt(i)] | 0) + (isHex[id.charCodeAt(i + 1)] | 0) + (isHex[id.charCodeAt(i + 2)] | 0) + (isHex[id.charCodeAt(i + 3)] | 0);
+      return r === length;
+    }
+    function isValidTraceId(traceId) {
+      return isValidHex(traceId, 32) && traceId !== "00000000000000000000000000000000";
+    }
+    function isValidSpanId(spanId) {
+      return isValidHex(spanId, 16) && spanId !== "0000000000000000";
+    }
+    function isSpanContextValid(spanContext) {
+      return isValidTraceId(spanContext.traceId) && isValidSpanId(spanContext.spanId);
+    }
+    function wrapSpanContext(spanContext) {
+      return new require_NonRecordingSpan2.NonRecordingSpan(spanContext);
+    }
+    exports.isSpanContextValid = isSpanContextValid;
+    exports.isValidSpanId = isValidSpanId;
+    exports.isValidTraceId = isValidTraceId;
+    exports.wrapSpanContext = wrapSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+var require_NoopContextManager = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports) {
+    var require_context3 = require_context();
+    var NoopContextManager = class {
+      active() {
+        return require_context3.ROOT_CONTEXT;
+      }
+      with(_context, fn, thisArg, ...args) {
+        return fn.call(thisArg, ...args);
+      }
+      bind(_context, target) {
+        return target;
+      }
+      enable() {
+        return this;
+      }
+      disable() {
+        return this;
+      }
+      /** @experimental This API is experimental and may change in minor releases without prior notice. */
+      attach(_context) {
+        return { dispose() {
+        } };
+      }
+    };
+    exports.NoopContextManager = NoopContextManager;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/context.cjs
+var require_context2 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/context.cjs"(exports) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopContextManager2 = require_NoopContextManager();
+    var API_NAME = "context";
+    var NOOP_CONTEXT_MANAGER = new require_NoopContextManager2.NoopContextManager();
+    var NOOP_TOKEN = Object.freeze({ dispose: () => {
+    } });
+    var ContextAPI = class ContextAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._attachUnsupportedWarned = false;
+      }
+      /** Get the singleton instance of the Context API */
+      static getInstance() {
+        if (!this._instance) this._instance = new ContextAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current context manager.
+      *
+      * @returns true if the context manager was successfully registered, else false
+      */
+      setGlobalContextManager(contextManager) {
+        return require_global_utils2.registerGlobal(API_NAME, contextManager, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Get the currently active context
+      */
+      active() {
+        return this._getContextManager().active();
+      }
+      /**
+      * Execute a function with an active context
+      *
+      * @param context context to be active during function execution
+      * @param fn function to execute in a context
+      * @param thisArg optional receiver to be used for calling fn
+      * @param args optional arguments forwarded to fn
+      */
+      with(context, fn, thisArg, ...args) {
+        return this._getContextManager().with(context, fn, thisArg, ...args);
+      }
+      /**
+      * Bind a context to a target function or event emitter
+      *
+      * @param context context to bind to the event emitter or function. Defaults to the currently active context
+      * @param target function or event emitter to bind
+      */
+      bind(context, target) {
+        return this._getContextManager().bind(context, target);
+      }
+      /**
+      * Imperatively sets `context` as active, returning a {@link ContextManagementToken} whose
+      * {@link ContextManagementToken.dispose} restores the previous context.
+      *
+      * This is a delicate, low-level API - prefer {@link with}/{@link bind}, which
+      * restore context automatically. Use `attach` only to bridge callback
+      * boundaries that `with` cannot wrap. Call `token.dispose()` when the
+      * operation is done.
+      *
+      * **Caveat for async functions:** If called inside an async function before
+      * the first `await`, the context change may leak into the caller's context
+      * and remain active there. Prefer {@link with} for async code.
+      *
+      * Support is best-effort and varies by the active ContextManager (see
+      * {@link ContextManager.attach}); if it does not implement `attach`, this logs
+      * a warning and returns a no-op token.
+      *
+      * @param context The Context to attach
+      * @returns A {@link ContextManagementToken} whose dispose() restores the previous Context
+      * @since 1.10.0
+      * @experimental This API is experimental and may change in minor releases without prior notice.
+      */
+      attach(context) {
+        const contextManager = this._getContextManager();
+        if (contextManager.attach) return contextManager.attach(context);
+        if (!this._attachUnsupportedWarned) {
+          this._attachUnsupportedWarned = true;
+          require_diag2.DiagAPI.instance().warn("The current ContextManager does not implement attach(). The context will not be attached. Use a ContextManager that supports attach() (e.g. AsyncLocalStorageContextManager) or use with()/bind() instead.");
+        }
+        return NOOP_TOKEN;
+      }
+      _getContextManager() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_CONTEXT_MANAGER;
+      }
+      /** Disable and remove the global context manager */
+      disable() {
+        this._getContextManager().disable();
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports.ContextAPI = ContextAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+var require_context_utils = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var SPAN_KEY = require_context3.createContextKey("OpenTelemetry Context Key SPAN");
+    function getSpan(context) {
+      return context.getValue(SPAN_KEY) || void 0;
+    }
+    function getActiveSpan() {
+      return getSpan(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setSpan(context, span) {
+      return context.setValue(SPAN_KEY, span);
+    }
+    function deleteSpan(context) {
+      return context.deleteValue(SPAN_KEY);
+    }
+    function setSpanContext(context, spanContext) {
+      return setSpan(context, new require_NonRecordingSpan2.NonRecordingSpan(spanContext));
+    }
+    function getSpanContext(context) {
+      var _getSpan;
+      return (_getSpan = getSpan(context)) === null || _getSpan === void 0 ? void 0 : _getSpan.spanContext();
+    }
+    exports.deleteSpan = deleteSpan;
+    exports.getActiveSpan = getActiveSpan;
+    exports.getSpan = getSpan;
+    exports.getSpanContext = getSpanContext;
+    exports.setSpan = setSpan;
+    exports.setSpanContext = setSpanContext;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+var require_NoopTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports) {
+    var require_context3 = require_context2();
+    var require_NonRecordingSpan2 = require_NonRecordingSpan();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var contextApi = require_context3.ContextAPI.getInstance();
+    var NoopTracer = class {
+      startSpan(name, options, context = contextApi.active()) {
+        if (Boolean(options === null || options === void 0 ? void 0 : options.root)) return new require_NonRecordingSpan2.NonRecordingSpan();
+        const parentFromContext = context && require_context_utils2.getSpanContext(context);
+        if (isSpanContext(parentFromContext) && require_spancontext_utils2.isSpanContextValid(parentFromContext)) return new require_NonRecordingSpan2.NonRecordingSpan(parentFromContext);
+        else return new require_NonRecordingSpan2.NonRecordingSpan();
+      }
+      startActiveSpan(name, arg2, arg3, arg4) {
+        var _ctx;
+        let opts;
+        let ctx;
+        let fn;
+        if (arguments.length < 2) return;
+        else if (arguments.length === 2) fn = arg2;
+        else if (arguments.length === 3) {
+          opts = arg2;
+          fn = arg3;
+        } else {
+          opts = arg2;
+          ctx = arg3;
+          fn = arg4;
+        }
+        const parentContext = (_ctx = ctx) !== null && _ctx !== void 0 ? _ctx : contextApi.active();
+        const span = this.startSpan(name, opts, parentContext);
+        const contextWithSpanSet = require_context_utils2.setSpan(parentContext, span);
+        return contextApi.with(contextWithSpanSet, fn, void 0, span);
+      }
+    };
+    function isSpanContext(spanContext) {
+      return spanContext !== null && typeof spanContext === "object" && "spanId" in spanContext && typeof spanContext["spanId"] === "string" && "traceId" in spanContext && typeof spanContext["traceId"] === "string" && "traceFlags" in spanContext && typeof spanContext["traceFlags"] === "number";
+    }
+    exports.NoopTracer = NoopTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+var require_ProxyTracer = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports) {
+    var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
+    var ProxyTracer = class {
+      constructor(provider, name, version, options) {
+        this._provider = provider;
+        this.name = name;
+        this.version = version;
+        this.options = options;
+      }
+      startSpan(name, options, context) {
+        return this._getTracer().startSpan(name, options, context);
+      }
+      startActiveSpan(_name, _options, _context, _fn) {
+        const tracer = this._getTracer();
+        return Reflect.apply(tracer.startActiveSpan, tracer, arguments);
+      }
+      /**
+      * Try to get a tracer from the proxy tracer provider.
+      * If the proxy tracer provider has no delegate, return a noop tracer.
+      */
+      _getTracer() {
+        if (this._delegate) return this._delegate;
+        const tracer = this._provider.getDelegateTracer(this.name, this.version, this.options);
+        if (!tracer) return NOOP_TRACER;
+        this._delegate = tracer;
+        return this._delegate;
+      }
+    };
+    exports.ProxyTracer = ProxyTracer;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+var require_span_kind = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports) {
+    var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
+      SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
+      SpanKind2[SpanKind2["SERVER"] = 1] = "SERVER";
+      SpanKind2[SpanKind2["CLIENT"] = 2] = "CLIENT";
+      SpanKind2[SpanKind2["PRODUCER"] = 3] = "PRODUCER";
+      SpanKind2[SpanKind2["CONSUMER"] = 4] = "CONSUMER";
+      return SpanKind2;
+    })({});
+    exports.SpanKind = SpanKind;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/status.cjs
+var require_status = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports) {
+    var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
+      SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
+      SpanStatusCode2[SpanStatusCode2["OK"] = 1] = "OK";
+      SpanStatusCode2[SpanStatusCode2["ERROR"] = 2] = "ERROR";
+      return SpanStatusCode2;
+    })({});
+    exports.SpanStatusCode = SpanStatusCode;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+var require_tracestate_validators = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports) {
+    var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
+    var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
+    var VALID_VALUE_BASE_REGEX = /^[ -~]{0,255}[!-~]$/;
+    var INVALID_VALUE_COMMA_EQUAL_REGEX = /,|=/;
+    function validateKey(key2) {
+      return VALID_KEY_REGEX.test(key2);
+    }
+    function validateValue(value) {
+      return VALID_VALUE_BASE_REGEX.test(value) && !INVALID_VALUE_COMMA_EQUAL_REGEX.test(value);
+    }
+    exports.validateKey = validateKey;
+    exports.validateValue = validateValue;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+var require_tracestate_impl = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports) {
+    var require_tracestate_validators2 = require_tracestate_validators();
+    var MAX_TRACE_STATE_ITEMS = 32;
+    var MAX_TRACE_STATE_LEN = 512;
+    var LIST_MEMBERS_SEPARATOR = ",";
+    var LIST_MEMBER_KEY_VALUE_SPLITTER = "=";
+    var TraceStateImpl = class TraceStateImpl2 {
+      constructor(rawTraceState) {
+        this._internalState = /* @__PURE__ */ new Map();
+        if (rawTraceState) this._parse(rawTraceState);
+      }
+      set(key2, value) {
+        const currValue = this._internalState.get(key2);
+        let newLength = this.serialize().length;
+        if (typeof currValue === "string") newLength += value.length - currValue.length;
+        else {
+          if (this._internalState.size >= MAX_TRACE_STATE_ITEMS) return this;
+          newLength += key2.length + value.length + (this._internalState.size > 0 ? 2 : 1);
+        }
+        if (newLength > MAX_TRACE_STATE_LEN) return this;
+        const traceState = this._clone();
+        if (traceState._internalState.has(key2)) traceState._internalState.delete(key2);
+        traceState._internalState.set(key2, value);
+        return traceState;
+      }
+      unset(key2) {
+        const traceState = this._clone();
+        traceState._internalState.delete(key2);
+        return traceState;
+      }
+      get(key2) {
+        return this._internalState.get(key2);
+      }
+      serialize() {
+        return Array.from(this._internalState.keys()).reduceRight((agg, key2) => {
+          agg.push(key2 + LIST_MEMBER_KEY_VALUE_SPLITTER + this.get(key2));
+          return agg;
+        }, []).join(LIST_MEMBERS_SEPARATOR);
+      }
+      _parse(rawTraceState) {
+        if (rawTraceState.length > MAX_TRACE_STATE_LEN) return;
+        this._internalState = rawTraceState.split(LIST_MEMBERS_SEPARATOR).reduceRight((agg, part2) => {
+          const listMember = part2.trim();
+          const i = listMember.indexOf(LIST_MEMBER_KEY_VALUE_SPLITTER);
+          if (i !== -1) {
+            const key2 = listMember.slice(0, i);
+            const value = listMember.slice(i + 1, part2.length);
+            if (require_tracestate_validators2.validateKey(key2) && require_tracestate_validators2.validateValue(value)) agg.set(key2, value);
+          }
+          return agg;
+        }, /* @__PURE__ */ new Map());
+        if (this._internalState.size > MAX_TRACE_STATE_ITEMS) this._internalState = new Map(Array.from(this._internalState.entries()).reverse().slice(0, MAX_TRACE_STATE_ITEMS));
+      }
+      _keys() {
+        return Array.from(this._internalState.keys()).reverse();
+      }
+      _clone() {
+        const traceState = new TraceStateImpl2();
+        traceState._internalState = new Map(this._internalState);
+        return traceState;
+      }
+    };
+    exports.TraceStateImpl = TraceStateImpl;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+var require_utils7 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports) {
+    var require_tracestate_impl2 = require_tracestate_impl();
+    function createTraceState(rawTraceState) {
+      return new require_tracestate_impl2.TraceStateImpl(rawTraceState);
+    }
+    exports.createTraceState = createTraceState;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+var require_NoopTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports) {
+    var require_NoopTracer2 = require_NoopTracer();
+    var NoopTracerProvider = class {
+      getTracer(_name, _version, _options) {
+        return new require_NoopTracer2.NoopTracer();
+      }
+    };
+    exports.NoopTracerProvider = NoopTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+var require_ProxyTracerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports) {
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
+    var ProxyTracerProvider = class {
+      /**
+      * Get a {@link ProxyTracer}
+      */
+      getTracer(name, version, options) {
+        var _this$getDelegateTrac;
+        return (_this$getDelegateTrac = this.getDelegateTracer(name, version, options)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name, version, options);
+      }
+      getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : NOOP_TRACER_PROVIDER;
+      }
+      /**
+      * Set the delegate tracer provider
+      */
+      setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      getDelegateTracer(name, version, options) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name, version, options);
+      }
+    };
+    exports.ProxyTracerProvider = ProxyTracerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+var require_SamplingResult = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports) {
+    var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
+      SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD"] = 1] = "RECORD";
+      SamplingDecision2[SamplingDecision2["RECORD_AND_SAMPLED"] = 2] = "RECORD_AND_SAMPLED";
+      return SamplingDecision2;
+    })({});
+    exports.SamplingDecision = SamplingDecision;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/context-api.cjs
+var require_context_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/context-api.cjs"(exports) {
+    var context = require_context2().ContextAPI.getInstance();
+    exports.context = context;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/diag-api.cjs
+var require_diag_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports) {
+    var diag = require_diag().DiagAPI.instance();
+    exports.diag = diag;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+var require_NoopLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var NoopLoggerProvider = class {
+      getLogger(_name, _version, _options) {
+        return new require_NoopLogger2.NoopLogger();
+      }
+    };
+    var NOOP_LOGGER_PROVIDER = new NoopLoggerProvider();
+    exports.NOOP_LOGGER_PROVIDER = NOOP_LOGGER_PROVIDER;
+    exports.NoopLoggerProvider = NoopLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+var require_ProxyLogger = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports) {
+    var require_NoopLogger2 = require_NoopLogger();
+    var ProxyLogger = class {
+      constructor(provider, name, version, options) {
+        this._provider = provider;
+        this.name = name;
+        this.version = version;
+        this.options = options;
+      }
+      /**
+      * Emit a log record. This method should only be used by log appenders.
+      *
+      * @param logRecord
+      */
+      emit(logRecord) {
+        this._getLogger().emit(logRecord);
+      }
+      enabled(options) {
+        return this._getLogger().enabled(options);
+      }
+      /**
+      * Try to get a logger from the proxy logger provider.
+      * If the proxy logger provider has no delegate, return a noop logger.
+      */
+      _getLogger() {
+        if (this._delegate) return this._delegate;
+        const logger = this._provider._getDelegateLogger(this.name, this.version, this.options);
+        if (!logger) return require_NoopLogger2.NOOP_LOGGER;
+        this._delegate = logger;
+        return this._delegate;
+      }
+    };
+    exports.ProxyLogger = ProxyLogger;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+var require_ProxyLoggerProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports) {
+    var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
+    var require_ProxyLogger2 = require_ProxyLogger();
+    var ProxyLoggerProvider = class {
+      getLogger(name, version, options) {
+        var _this$_getDelegateLog;
+        return (_this$_getDelegateLog = this._getDelegateLogger(name, version, options)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name, version, options);
+      }
+      /**
+      * Get the delegate logger provider.
+      * Used by tests only.
+      * @internal
+      */
+      _getDelegate() {
+        var _this$_delegate;
+        return (_this$_delegate = this._delegate) !== null && _this$_delegate !== void 0 ? _this$_delegate : require_NoopLoggerProvider2.NOOP_LOGGER_PROVIDER;
+      }
+      /**
+      * Set the delegate logger provider
+      * @internal
+      */
+      _setDelegate(delegate) {
+        this._delegate = delegate;
+      }
+      /**
+      * @internal
+      */
+      _getDelegateLogger(name, version, options) {
+        var _this$_delegate2;
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name, version, options);
+      }
+    };
+    exports.ProxyLoggerProvider = ProxyLoggerProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/logs.cjs
+var require_logs = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_ProxyLoggerProvider2 = require_ProxyLoggerProvider();
+    var API_NAME = "logs";
+    var LogsAPI = class LogsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+      /** Get the singleton instance of the Logs API */
+      static getInstance() {
+        if (!this._instance) this._instance = new LogsAPI2();
+        return this._instance;
+      }
+      setGlobalLoggerProvider(provider) {
+        const success = require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+        if (success) this._proxyLoggerProvider._setDelegate(provider);
+        return success;
+      }
+      /**
+      * Returns the global logger provider.
+      *
+      * @returns LoggerProvider
+      */
+      getLoggerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyLoggerProvider;
+      }
+      /**
+      * Returns a Logger, creating one if one with the given name, version,
+      * schemaUrl, and attributes is not already created.
+      *
+      * Getting a Logger may be expensive, especially when `attributes` are
+      * provided. Reuse Logger instances where possible instead of calling
+      * `getLogger()` on hot paths.
+      *
+      * @param name The name of the logger or instrumentation library.
+      * @param version The version of the logger or instrumentation library.
+      * @param options The options of the logger or instrumentation library.
+      * @returns {@link Logger}
+      */
+      getLogger(name, version, options) {
+        return this.getLoggerProvider().getLogger(name, version, options);
+      }
+      /** Remove the global logger provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyLoggerProvider = new require_ProxyLoggerProvider2.ProxyLoggerProvider();
+      }
+    };
+    exports.LogsAPI = LogsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/logs-api.cjs
+var require_logs_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports) {
+    var logs = require_logs().LogsAPI.getInstance();
+    exports.logs = logs;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+var require_NoopMeterProvider = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports) {
+    var require_NoopMeter2 = require_NoopMeter();
+    var NoopMeterProvider = class {
+      getMeter(_name, _version, _options) {
+        return require_NoopMeter2.NOOP_METER;
+      }
+    };
+    var NOOP_METER_PROVIDER = new NoopMeterProvider();
+    exports.NOOP_METER_PROVIDER = NOOP_METER_PROVIDER;
+    exports.NoopMeterProvider = NoopMeterProvider;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/metrics.cjs
+var require_metrics = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_NoopMeterProvider2 = require_NoopMeterProvider();
+    var API_NAME = "metrics";
+    var MetricsAPI = class MetricsAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+      }
+      /** Get the singleton instance of the Metrics API */
+      static getInstance() {
+        if (!this._instance) this._instance = new MetricsAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global meter provider.
+      * Returns true if the meter provider was successfully registered, else false.
+      */
+      setGlobalMeterProvider(provider) {
+        return require_global_utils2.registerGlobal(API_NAME, provider, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Returns the global meter provider.
+      */
+      getMeterProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || require_NoopMeterProvider2.NOOP_METER_PROVIDER;
+      }
+      /**
+      * Returns a meter from the global meter provider.
+      */
+      getMeter(name, version, options) {
+        return this.getMeterProvider().getMeter(name, version, options);
+      }
+      /** Remove the global meter provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+    };
+    exports.MetricsAPI = MetricsAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/metrics-api.cjs
+var require_metrics_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports) {
+    var metrics = require_metrics().MetricsAPI.getInstance();
+    exports.metrics = metrics;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+var require_NoopTextMapPropagator = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports) {
+    var NoopTextMapPropagator = class {
+      /** Noop inject function does nothing */
+      inject(_context, _carrier) {
+      }
+      /** Noop extract function does nothing and returns the input context */
+      extract(context, _carrier) {
+        return context;
+      }
+      fields() {
+        return [];
+      }
+    };
+    exports.NoopTextMapPropagator = NoopTextMapPropagator;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+var require_context_helpers = __commonJS({
+  "node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports) {
+    var require_context3 = require_context();
+    var require_context$1 = require_context2();
+    var BAGGAGE_KEY = require_context3.createContextKey("OpenTelemetry Baggage Key");
+    function getBaggage(context) {
+      return context.getValue(BAGGAGE_KEY) || void 0;
+    }
+    function getActiveBaggage() {
+      return getBaggage(require_context$1.ContextAPI.getInstance().active());
+    }
+    function setBaggage(context, baggage) {
+      return context.setValue(BAGGAGE_KEY, baggage);
+    }
+    function deleteBaggage(context) {
+      return context.deleteValue(BAGGAGE_KEY);
+    }
+    exports.deleteBaggage = deleteBaggage;
+    exports.getActiveBaggage = getActiveBaggage;
+    exports.getBaggage = getBaggage;
+    exports.setBaggage = setBaggage;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/propagation.cjs
+var require_propagation = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_utils8 = require_utils6();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_NoopTextMapPropagator2 = require_NoopTextMapPropagator();
+    var require_context_helpers2 = require_context_helpers();
+    var API_NAME = "propagation";
+    var NOOP_TEXT_MAP_PROPAGATOR = new require_NoopTextMapPropagator2.NoopTextMapPropagator();
+    var PropagationAPI = class PropagationAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this.createBaggage = require_utils8.createBaggage;
+        this.getBaggage = require_context_helpers2.getBaggage;
+        this.getActiveBaggage = require_context_helpers2.getActiveBaggage;
+        this.setBaggage = require_context_helpers2.setBaggage;
+        this.deleteBaggage = require_context_helpers2.deleteBaggage;
+      }
+      /** Get the singleton instance of the Propagator API */
+      static getInstance() {
+        if (!this._instance) this._instance = new PropagationAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current propagator.
+      *
+      * @returns true if the propagator was successfully registered, else false
+      */
+      setGlobalPropagator(propagator) {
+        return require_global_utils2.registerGlobal(API_NAME, propagator, require_diag2.DiagAPI.instance());
+      }
+      /**
+      * Inject context into a carrier to be propagated inter-process
+      *
+      * @param context Context carrying tracing data to inject
+      * @param carrier carrier to inject context into
+      * @param setter Function used to set values on the carrier
+      */
+      inject(context, carrier, setter = require_TextMapPropagator2.defaultTextMapSetter) {
+        return this._getGlobalPropagator().inject(context, carrier, setter);
+      }
+      /**
+      * Extract context from a carrier
+      *
+      * @param context Context which the newly created context will inherit from
+      * @param carrier Carrier to extract context from
+      * @param getter Function used to extract keys from a carrier
+      */
+      extract(context, carrier, getter = require_TextMapPropagator2.defaultTextMapGetter) {
+        return this._getGlobalPropagator().extract(context, carrier, getter);
+      }
+      /**
+      * Return a list of all fields which may be used by the propagator.
+      */
+      fields() {
+        return this._getGlobalPropagator().fields();
+      }
+      /** Remove the global propagator */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+      }
+      _getGlobalPropagator() {
+        return require_global_utils2.getGlobal(API_NAME) || NOOP_TEXT_MAP_PROPAGATOR;
+      }
+    };
+    exports.PropagationAPI = PropagationAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/propagation-api.cjs
+var require_propagation_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports) {
+    var propagation = require_propagation().PropagationAPI.getInstance();
+    exports.propagation = propagation;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/api/trace.cjs
+var require_trace = __commonJS({
+  "node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports) {
+    var require_global_utils2 = require_global_utils();
+    var require_diag2 = require_diag();
+    var require_context_utils2 = require_context_utils();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var API_NAME = "trace";
+    var TraceAPI = class TraceAPI2 {
+      /** Empty private constructor prevents end users from constructing a new instance of the API */
+      constructor() {
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+        this.wrapSpanContext = require_spancontext_utils2.wrapSpanContext;
+        this.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+        this.deleteSpan = require_context_utils2.deleteSpan;
+        this.getSpan = require_context_utils2.getSpan;
+        this.getActiveSpan = require_context_utils2.getActiveSpan;
+        this.getSpanContext = require_context_utils2.getSpanContext;
+        this.setSpan = require_context_utils2.setSpan;
+        this.setSpanContext = require_context_utils2.setSpanContext;
+      }
+      /** Get the singleton instance of the Trace API */
+      static getInstance() {
+        if (!this._instance) this._instance = new TraceAPI2();
+        return this._instance;
+      }
+      /**
+      * Set the current global tracer.
+      *
+      * @returns true if the tracer provider was successfully registered, else false
+      */
+      setGlobalTracerProvider(provider) {
+        const success = require_global_utils2.registerGlobal(API_NAME, this._proxyTracerProvider, require_diag2.DiagAPI.instance());
+        if (success) this._proxyTracerProvider.setDelegate(provider);
+        return success;
+      }
+      /**
+      * Returns the global tracer provider.
+      */
+      getTracerProvider() {
+        return require_global_utils2.getGlobal(API_NAME) || this._proxyTracerProvider;
+      }
+      /**
+      * Returns a tracer from the global tracer provider.
+      */
+      getTracer(name, version) {
+        return this.getTracerProvider().getTracer(name, version);
+      }
+      /** Remove the global tracer provider */
+      disable() {
+        require_global_utils2.unregisterGlobal(API_NAME, require_diag2.DiagAPI.instance());
+        this._proxyTracerProvider = new require_ProxyTracerProvider2.ProxyTracerProvider();
+      }
+    };
+    exports.TraceAPI = TraceAPI;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/trace-api.cjs
+var require_trace_api = __commonJS({
+  "node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports) {
+    var trace = require_trace().TraceAPI.getInstance();
+    exports.trace = trace;
+  }
+});
+
+// node_modules/@opentelemetry/api/dist/index.cjs
+var require_dist3 = __commonJS({
+  "node_modules/@opentelemetry/api/dist/index.cjs"(exports) {
+    Object.defineProperties(exports, {
+      __esModule: { value: true },
+      [Symbol.toStringTag]: { value: "Module" }
+    });
+    var require_types3 = require_types2();
+    var require_utils8 = require_utils6();
+    var require_context3 = require_context();
+    var require_consoleLogger2 = require_consoleLogger();
+    var require_NoopMeter2 = require_NoopMeter();
+    var require_Metric2 = require_Metric();
+    var require_NoopLogger2 = require_NoopLogger();
+    var require_LogRecord2 = require_LogRecord();
+    var require_TextMapPropagator2 = require_TextMapPropagator();
+    var require_trace_flags2 = require_trace_flags();
+    var require_invalid_span_constants2 = require_invalid_span_constants();
+    var require_spancontext_utils2 = require_spancontext_utils();
+    var require_ProxyTracer2 = require_ProxyTracer();
+    var require_span_kind2 = require_span_kind();
+    var require_status2 = require_status();
+    var require_utils$1 = require_utils7();
+    var require_ProxyTracerProvider2 = require_ProxyTracerProvider();
+    var require_SamplingResult2 = require_SamplingResult();
+    var require_context_api2 = require_context_api();
+    var require_diag_api2 = require_diag_api();
+    var require_logs_api2 = require_logs_api();
+    var require_metrics_api2 = require_metrics_api();
+    var require_propagation_api2 = require_propagation_api();
+    var require_trace_api2 = require_trace_api();
+    var src_default = {
+      context: require_context_api2.context,
+      diag: require_diag_api2.diag,
+      logs: require_logs_api2.logs,
+      metrics: require_metrics_api2.metrics,
+      propagation: require_propagation_api2.propagation,
+      trace: require_trace_api2.trace
+    };
+    exports.DiagConsoleLogger = require_consoleLogger2.DiagConsoleLogger;
+    exports.DiagLogLevel = require_types3.DiagLogLevel;
+    exports.INVALID_SPANID = require_invalid_span_constants2.INVALID_SPANID;
+    exports.INVALID_SPAN_CONTEXT = require_invalid_span_constants2.INVALID_SPAN_CONTEXT;
+    exports.INVALID_TRACEID = require_invalid_span_constants2.INVALID_TRACEID;
+    exports.ProxyTracer = require_ProxyTracer2.ProxyTracer;
+    exports.ProxyTracerProvider = require_ProxyTracerProvider2.ProxyTracerProvider;
+    exports.ROOT_CONTEXT = require_context3.ROOT_CONTEXT;
+    exports.SamplingDecision = require_SamplingResult2.SamplingDecision;
+    exports.SeverityNumber = require_LogRecord2.SeverityNumber;
+    exports.SpanKind = require_span_kind2.SpanKind;
+    exports.SpanStatusCode = require_status2.SpanStatusCode;
+    exports.TraceFlags = require_trace_flags2.TraceFlags;
+    exports.ValueType = require_Metric2.ValueType;
+    exports.baggageEntryMetadataFromString = require_utils8.baggageEntryMetadataFromString;
+    exports.context = require_context_api2.context;
+    exports.createContextKey = require_context3.createContextKey;
+    exports.createNoopLogger = require_NoopLogger2.createNoopLogger;
+    exports.createNoopMeter = require_NoopMeter2.createNoopMeter;
+    exports.createTraceState = require_utils$1.createTraceState;
+    exports.default = src_default;
+    exports.defaultTextMapGetter = require_TextMapPropagator2.defaultTextMapGetter;
+    exports.defaultTextMapSetter = require_TextMapPropagator2.defaultTextMapSetter;
+    exports.diag = require_diag_api2.diag;
+    exports.isSpanContextValid = require_spancontext_utils2.isSpanContextValid;
+    exports.isValidSpanId = require_spancontext_utils2.isValidSpanId;
+    exports.isValidTraceId = require_spancontext_utils2.isValidTraceId;
+    exports.logs = require_logs_api2.logs;
+    exports.metrics = require_metrics_api2.metrics;
+    exports.propagation = require_propagation_api2.propagation;
+    exports.trace = require_trace_api2.trace;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processCpuTotal.js
+var require_processCpuTotal = __commonJS({
+  "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports, module) {
+    "use strict";
+    var OtelApi = require_dist3();
+    var Counter2 = require_counter();
+    var PROCESS_CPU_USER_SECONDS = "process_cpu_user_seconds_total";
+    var PROCESS_CPU_SYSTEM_SECONDS = "process_cpu_system_seconds_total";
+    var PROCESS_CPU_SECONDS = "process_cpu_seconds_total";
+    module.exports = (registry, config = {}) => {
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const exemplars = config.enableExemplars ? config.enableExemplars : false;
+      const labelNames = Object.keys(labels);
+      let lastCpuUsage = process.cpuUsage();
+      const cpuUserUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_USER_SECONDS,
+        help: "Total user CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          const cpuUsage = process.cpuUsage();
+          const userUsageMicros = cpuUsage.user - lastCpuUsage.user;
+          const systemUsageMicros = cpuUsage.system - lastCpuUsage.system;
+          lastCpuUsage = cpuUsage;
+          if (this.enableExemplars) {
+            let exemplarLabels = {};
+            const currentSpan = OtelApi.trace.getSpan(OtelApi.context.active());
+            if (currentSpan) {
+              exemplarLabels = {
+                traceId: currentSpan.spanContext().traceId,
+                spanId: currentSpan.spanContext().spanId
+              };
+            }
+            cpuUserUsageCounter.inc({
+              labels,
+              value: userUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuSystemUsageCounter.inc({
+              labels,
+              value: systemUsageMicros / 1e6,
+              exemplarLabels
+            });
+            cpuUsageCounter.inc({
+              labels,
+              value: (userUsageMicros + systemUsageMicros) / 1e6,
+              exemplarLabels
+            });
+          } else {
+            cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
+            cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
+            cpuUsageCounter.inc(
+              labels,
+              (userUsageMicros + systemUsageMicros) / 1e6
+            );
+          }
+        }
+      });
+      const cpuSystemUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SYSTEM_SECONDS,
+        help: "Total system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+      const cpuUsageCounter = new Counter2({
+        name: namePrefix + PROCESS_CPU_SECONDS,
+        help: "Total user and system CPU time spent in seconds.",
+        enableExemplars: exemplars,
+        registers,
+        labelNames
+      });
+    };
+    module.exports.metricNames = [
+      PROCESS_CPU_USER_SECONDS,
+      PROCESS_CPU_SYSTEM_SECONDS,
+      PROCESS_CPU_SECONDS
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processStartTime.js
+var require_processStartTime = __commonJS({
+  "node_modules/prom-client/lib/metrics/processStartTime.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
+    var PROCESS_START_TIME = "process_start_time_seconds";
+    module.exports = (registry, config = {}) => {
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_START_TIME,
+        help: "Start time of the process since unix epoch in seconds.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        aggregator: "omit",
+        collect() {
+          this.set(labels, startInSeconds);
+        }
+      });
+    };
+    module.exports.metricNames = [PROCESS_START_TIME];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+var require_osMemoryHeapLinux = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var fs = __require("fs");
+    var values = ["VmSize", "VmRSS", "VmData"];
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
+    var PROCESS_HEAP = "process_heap_bytes";
+    function structureOutput(input) {
+      return input.split("\n").reduce((acc, string) => {
+        if (!values.some((value2) => string.startsWith(value2))) {
+          return acc;
+        }
+        const split3 = string.split(":");
+        let value = split3[1].trim();
+        value = value.substr(0, value.length - 3);
+        value = Number(value) * 1024;
+        acc[split3[0]] = value;
+        return acc;
+      }, {});
+    }
+    module.exports = (registry, config = {}) => {
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      const residentMemGauge = new Gauge({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect() {
+          try {
+            const stat = fs.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat);
+            residentMemGauge.set(labels, structuredOutput.VmRSS);
+            virtualMemGauge.set(labels, structuredOutput.VmSize);
+            heapSizeMemGauge.set(labels, structuredOutput.VmData);
+          } catch {
+          }
+        }
+      });
+      const virtualMemGauge = new Gauge({
+        name: namePrefix + PROCESS_VIRTUAL_MEMORY,
+        help: "Virtual memory size in bytes.",
+        registers,
+        labelNames
+      });
+      const heapSizeMemGauge = new Gauge({
+        name: namePrefix + PROCESS_HEAP,
+        help: "Process heap size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module.exports.metricNames = [
+      PROCESS_RESIDENT_MEMORY,
+      PROCESS_VIRTUAL_MEMORY,
+      PROCESS_HEAP
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+var require_safeMemoryUsage = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports, module) {
+    "use strict";
+    function safeMemoryUsage() {
+      try {
+        return process.memoryUsage();
+      } catch {
+        return;
+      }
+    }
+    module.exports = safeMemoryUsage;
+  }
+});
+
+// node_modules/prom-client/lib/metrics/osMemoryHeap.js
+var require_osMemoryHeap = __commonJS({
+  "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var linuxVariant = require_osMemoryHeapLinux();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    function notLinuxVariant(registry, config = {}) {
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_RESIDENT_MEMORY,
+        help: "Resident memory size in bytes.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          const memUsage = safeMemoryUsage();
+          if (memUsage) {
+            this.set(labels, memUsage.rss);
+          }
+        }
+      });
+    }
+    module.exports = (registry, config) => process.platform === "linux" ? linuxVariant(registry, config) : notLinuxVariant(registry, config);
+    module.exports.metricNames = process.platform === "linux" ? linuxVariant.metricNames : [PROCESS_RESIDENT_MEMORY];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+var require_processOpenFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var fs = __require("fs");
+    var process2 = __require("process");
+    var PROCESS_OPEN_FDS = "process_open_fds";
+    module.exports = (registry, config = {}) => {
+      if (process2.platform !== "linux") {
+        return;
+      }
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_OPEN_FDS,
+        help: "Number of open file descriptors.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          try {
+            const fds = fs.readdirSync("/proc/self/fd");
+            this.set(labels, fds.length - 1);
+          } catch {
+          }
+        }
+      });
+    };
+    module.exports.metricNames = [PROCESS_OPEN_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+var require_processMaxFileDescriptors = __commonJS({
+  "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var fs = __require("fs");
+    var PROCESS_MAX_FDS = "process_max_fds";
+    var maxFds;
+    module.exports = (registry, config = {}) => {
+      if (maxFds === void 0) {
+        try {
+          const limits = fs.readFileSync("/proc/self/limits", "utf8");
+          const lines = limits.split("\n");
+          for (const line of lines) {
+            if (line.startsWith("Max open files")) {
+              const parts = line.split(/  +/);
+              maxFds = Number(parts[1]);
+              break;
+            }
+          }
+        } catch {
+          return;
+        }
+      }
+      if (maxFds === void 0) return;
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + PROCESS_MAX_FDS,
+        help: "Maximum number of open file descriptors.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          if (maxFds !== void 0) this.set(labels, maxFds);
+        }
+      });
+    };
+    module.exports.metricNames = [PROCESS_MAX_FDS];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/eventLoopLag.js
+var require_eventLoopLag = __commonJS({
+  "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_EVENTLOOP_LAG = "nodejs_eventloop_lag_seconds";
+    var NODEJS_EVENTLOOP_LAG_MIN = "nodejs_eventloop_lag_min_seconds";
+    var NODEJS_EVENTLOOP_LAG_MAX = "nodejs_eventloop_lag_max_seconds";
+    var NODEJS_EVENTLOOP_LAG_MEAN = "nodejs_eventloop_lag_mean_seconds";
+    var NODEJS_EVENTLOOP_LAG_STDDEV = "nodejs_eventloop_lag_stddev_seconds";
+    var NODEJS_EVENTLOOP_LAG_P50 = "nodejs_eventloop_lag_p50_seconds";
+    var NODEJS_EVENTLOOP_LAG_P90 = "nodejs_eventloop_lag_p90_seconds";
+    var NODEJS_EVENTLOOP_LAG_P99 = "nodejs_eventloop_lag_p99_seconds";
+    function reportEventloopLag(start, gauge, labels) {
+      const delta = process.hrtime(start);
+      const nanosec = delta[0] * 1e9 + delta[1];
+      const seconds = nanosec / 1e9;
+      gauge.set(labels, seconds);
+    }
+    module.exports = (registry, config = {}) => {
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry ? [registry] : void 0;
+      let collect2 = () => {
+        const start = process.hrtime();
+        setImmediate(reportEventloopLag, start, lag, labels);
+      };
+      if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
+        try {
+          const histogram = perf_hooks.monitorEventLoopDelay({
+            resolution: config.eventLoopMonitoringPrecision
+          });
+          histogram.enable();
+          collect2 = () => {
+            const start = process.hrtime();
+            setImmediate(reportEventloopLag, start, lag, labels);
+            lagMin.set(labels, histogram.min / 1e9);
+            lagMax.set(labels, histogram.max / 1e9);
+            lagMean.set(labels, histogram.mean / 1e9);
+            lagStddev.set(labels, histogram.stddev / 1e9);
+            lagP50.set(labels, histogram.percentile(50) / 1e9);
+            lagP90.set(labels, histogram.percentile(90) / 1e9);
+            lagP99.set(labels, histogram.percentile(99) / 1e9);
+            histogram.reset();
+          };
+        } catch (e) {
+          if (e.code === "ERR_NOT_IMPLEMENTED") {
+            return;
+          }
+          throw e;
+        }
+      }
+      const lag = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG,
+        help: "Lag of event loop in seconds.",
+        registers,
+        labelNames,
+        aggregator: "average",
+        // Use this one metric's `collect` to set all metrics' values.
+        collect: collect2
+      });
+      const lagMin = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MIN,
+        help: "The minimum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "min"
+      });
+      const lagMax = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MAX,
+        help: "The maximum recorded event loop delay.",
+        registers,
+        labelNames,
+        aggregator: "max"
+      });
+      const lagMean = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_MEAN,
+        help: "The mean of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagStddev = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_STDDEV,
+        help: "The standard deviation of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP50 = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P50,
+        help: "The 50th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP90 = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P90,
+        help: "The 90th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+      const lagP99 = new Gauge({
+        name: namePrefix + NODEJS_EVENTLOOP_LAG_P99,
+        help: "The 99th percentile of the recorded event loop delays.",
+        registers,
+        labelNames,
+        aggregator: "average"
+      });
+    };
+    module.exports.metricNames = [
+      NODEJS_EVENTLOOP_LAG,
+      NODEJS_EVENTLOOP_LAG_MIN,
+      NODEJS_EVENTLOOP_LAG_MAX,
+      NODEJS_EVENTLOOP_LAG_MEAN,
+      NODEJS_EVENTLOOP_LAG_STDDEV,
+      NODEJS_EVENTLOOP_LAG_P50,
+      NODEJS_EVENTLOOP_LAG_P90,
+      NODEJS_EVENTLOOP_LAG_P99
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+var require_processMetricsHelpers = __commonJS({
+  "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports, module) {
+    "use strict";
+    function aggregateByObjectName(list3) {
+      const data = {};
+      for (let i = 0; i < list3.length; i++) {
+        const listElement = list3[i];
+        if (!listElement || typeof listElement.constructor === "undefined") {
+          continue;
+        }
+        if (Object.hasOwnProperty.call(data, listElement.constructor.name)) {
+          data[listElement.constructor.name] += 1;
+        } else {
+          data[listElement.constructor.name] = 1;
+        }
+      }
+      return data;
+    }
+    function updateMetrics(gauge, data, labels) {
+      gauge.reset();
+      for (const key2 in data) {
+        gauge.set(Object.assign({ type: key2 }, labels || {}), data[key2]);
+      }
+    }
+    module.exports = {
+      aggregateByObjectName,
+      updateMetrics
+    };
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processHandles.js
+var require_processHandles = __commonJS({
+  "node_modules/prom-client/lib/metrics/processHandles.js"(exports, module) {
+    "use strict";
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var Gauge = require_gauge();
+    var NODEJS_ACTIVE_HANDLES = "nodejs_active_handles";
+    var NODEJS_ACTIVE_HANDLES_TOTAL = "nodejs_active_handles_total";
+    module.exports = (registry, config = {}) => {
+      if (typeof process._getActiveHandles !== "function") {
+        return;
+      }
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES,
+        help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers,
+        collect() {
+          const handles = process._getActiveHandles();
+          updateMetrics(this, aggregateByObjectName(handles), labels);
+        }
+      });
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_HANDLES_TOTAL,
+        help: "Total number of active handles.",
+        registers,
+        labelNames,
+        collect() {
+          const handles = process._getActiveHandles();
+          this.set(labels, handles.length);
+        }
+      });
+    };
+    module.exports.metricNames = [
+      NODEJS_ACTIVE_HANDLES,
+      NODEJS_ACTIVE_HANDLES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processRequests.js
+var require_processRequests = __commonJS({
+  "node_modules/prom-client/lib/metrics/processRequests.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var { aggregateByObjectName } = require_processMetricsHelpers();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_REQUESTS = "nodejs_active_requests";
+    var NODEJS_ACTIVE_REQUESTS_TOTAL = "nodejs_active_requests_total";
+    module.exports = (registry, config = {}) => {
+      if (typeof process._getActiveRequests !== "function") {
+        return;
+      }
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS,
+        help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
+        labelNames: ["type", ...labelNames],
+        registers: registry ? [registry] : void 0,
+        collect() {
+          const requests = process._getActiveRequests();
+          updateMetrics(this, aggregateByObjectName(requests), labels);
+        }
+      });
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_REQUESTS_TOTAL,
+        help: "Total number of active requests.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          const requests = process._getActiveRequests();
+          this.set(labels, requests.length);
+        }
+      });
+    };
+    module.exports.metricNames = [
+      NODEJS_ACTIVE_REQUESTS,
+      NODEJS_ACTIVE_REQUESTS_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/processResources.js
+var require_processResources = __commonJS({
+  "node_modules/prom-client/lib/metrics/processResources.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var { updateMetrics } = require_processMetricsHelpers();
+    var NODEJS_ACTIVE_RESOURCES = "nodejs_active_resources";
+    var NODEJS_ACTIVE_RESOURCES_TOTAL = "nodejs_active_resources_total";
+    module.exports = (registry, config = {}) => {
+      if (typeof process.getActiveResourcesInfo !== "function") {
+        return;
+      }
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES,
+        help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
+        labelNames: ["type", ...labelNames],
+        registers: registry ? [registry] : void 0,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          const data = {};
+          for (let i = 0; i < resources.length; i++) {
+            const resource = resources[i];
+            if (Object.hasOwn(data, resource)) {
+              data[resource] += 1;
+            } else {
+              data[resource] = 1;
+            }
+          }
+          updateMetrics(this, data, labels);
+        }
+      });
+      new Gauge({
+        name: namePrefix + NODEJS_ACTIVE_RESOURCES_TOTAL,
+        help: "Total number of active resources.",
+        registers: registry ? [registry] : void 0,
+        labelNames,
+        collect() {
+          const resources = process.getActiveResourcesInfo();
+          this.set(labels, resources.length);
+        }
+      });
+    };
+    module.exports.metricNames = [
+      NODEJS_ACTIVE_RESOURCES,
+      NODEJS_ACTIVE_RESOURCES_TOTAL
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+var require_heapSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var safeMemoryUsage = require_safeMemoryUsage();
+    var NODEJS_HEAP_SIZE_TOTAL = "nodejs_heap_size_total_bytes";
+    var NODEJS_HEAP_SIZE_USED = "nodejs_heap_size_used_bytes";
+    var NODEJS_EXTERNAL_MEMORY = "nodejs_external_memory_bytes";
+    module.exports = (registry, config = {}) => {
+      if (typeof process.memoryUsage !== "function") {
+        return;
+      }
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config.prefix ? config.prefix : "";
+      const collect2 = () => {
+        const memUsage = safeMemoryUsage();
+        if (memUsage) {
+          heapSizeTotal.set(labels, memUsage.heapTotal);
+          heapSizeUsed.set(labels, memUsage.heapUsed);
+          if (memUsage.external !== void 0) {
+            externalMemUsed.set(labels, memUsage.external);
+          }
+        }
+      };
+      const heapSizeTotal = new Gauge({
+        name: namePrefix + NODEJS_HEAP_SIZE_TOTAL,
+        help: "Process heap size from Node.js in bytes.",
+        registers,
+        labelNames,
+        // Use this one metric's `collect` to set all metrics' values.
+        collect: collect2
+      });
+      const heapSizeUsed = new Gauge({
+        name: namePrefix + NODEJS_HEAP_SIZE_USED,
+        help: "Process heap size used from Node.js in bytes.",
+        registers,
+        labelNames
+      });
+      const externalMemUsed = new Gauge({
+        name: namePrefix + NODEJS_EXTERNAL_MEMORY,
+        help: "Node.js external memory size in bytes.",
+        registers,
+        labelNames
+      });
+    };
+    module.exports.metricNames = [
+      NODEJS_HEAP_SIZE_TOTAL,
+      NODEJS_HEAP_SIZE_USED,
+      NODEJS_EXTERNAL_MEMORY
+    ];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+var require_heapSpacesSizeAndUsed = __commonJS({
+  "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var v8 = __require("v8");
+    var METRICS = ["total", "used", "available"];
+    var NODEJS_HEAP_SIZE = {};
+    METRICS.forEach((metricType) => {
+      NODEJS_HEAP_SIZE[metricType] = `nodejs_heap_space_size_${metricType}_bytes`;
+    });
+    module.exports = (registry, config = {}) => {
+      try {
+        v8.getHeapSpaceStatistics();
+      } catch (e) {
+        if (e.code === "ERR_NOT_IMPLEMENTED") {
+          return;
+        }
+        throw e;
+      }
+      const registers = registry ? [registry] : void 0;
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = ["space", ...Object.keys(labels)];
+      const gauges = {};
+      METRICS.forEach((metricType) => {
+        gauges[metricType] = new Gauge({
+          name: namePrefix + NODEJS_HEAP_SIZE[metricType],
+          help: `Process heap space size ${metricType} from Node.js in bytes.`,
+          labelNames,
+          registers
+        });
+      });
+      gauges.total.collect = () => {
+        for (const space of v8.getHeapSpaceStatistics()) {
+          const spaceName = space.space_name.substr(
+            0,
+            space.space_name.indexOf("_space")
+          );
+          gauges.total.set({ space: spaceName, ...labels }, space.space_size);
+          gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
+          gauges.available.set(
+            { space: spaceName, ...labels },
+            space.space_available_size
+          );
+        }
+      };
+    };
+    module.exports.metricNames = Object.values(NODEJS_HEAP_SIZE);
+  }
+});
+
+// node_modules/prom-client/lib/metrics/version.js
+var require_version2 = __commonJS({
+  "node_modules/prom-client/lib/metrics/version.js"(exports, module) {
+    "use strict";
+    var Gauge = require_gauge();
+    var version = process.version;
+    var versionSegments = version.slice(1).split(".").map(Number);
+    var NODE_VERSION_INFO = "nodejs_version_info";
+    module.exports = (registry, config = {}) => {
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      new Gauge({
+        name: namePrefix + NODE_VERSION_INFO,
+        help: "Node.js version info.",
+        labelNames: ["version", "major", "minor", "patch", ...labelNames],
+        registers: registry ? [registry] : void 0,
+        aggregator: "first",
+        collect() {
+          this.labels(
+            version,
+            versionSegments[0],
+            versionSegments[1],
+            versionSegments[2],
+            ...Object.values(labels)
+          ).set(1);
+        }
+      });
+    };
+    module.exports.metricNames = [NODE_VERSION_INFO];
+  }
+});
+
+// node_modules/prom-client/lib/metrics/gc.js
+var require_gc = __commonJS({
+  "node_modules/prom-client/lib/metrics/gc.js"(exports, module) {
+    "use strict";
+    var Histogram2 = require_histogram();
+    var perf_hooks;
+    try {
+      perf_hooks = __require("perf_hooks");
+    } catch {
+    }
+    var NODEJS_GC_DURATION_SECONDS = "nodejs_gc_duration_seconds";
+    var DEFAULT_GC_DURATION_BUCKETS = [1e-3, 0.01, 0.1, 1, 2, 5];
+    var kinds = [];
+    if (perf_hooks && perf_hooks.constants) {
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR] = "major";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MINOR] = "minor";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_INCREMENTAL] = "incremental";
+      kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_WEAKCB] = "weakcb";
+    }
+    module.exports = (registry, config = {}) => {
+      if (!perf_hooks) {
+        return;
+      }
+      const namePrefix = config.prefix ? config.prefix : "";
+      const labels = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels);
+      const buckets2 = config.gcDurationBuckets ? config.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
+      const gcHistogram = new Histogram2({
+        name: namePrefix + NODEJS_GC_DURATION_SECONDS,
+        help: "Garbage collection duration by kind, one of major, minor, incremental or weakcb.",
+        labelNames: ["kind", ...labelNames],
+        enableExemplars: false,
+        buckets: buckets2,
+        registers: registry ? [registry] : void 0
+      });
+      const obs = new perf_hooks.PerformanceObserver((list3) => {
+        const entry = list3.getEntries()[0];
+        const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
+        gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
+      });
+      obs.observe({ entryTypes: ["gc"] });
+    };
+    module.exports.metricNames = [NODEJS_GC_DURATION_SECONDS];
+  }
+});
+
+// node_modules/prom-client/lib/defaultMetrics.js
+var require_defaultMetrics = __commonJS({
+  "node_modules/prom-client/lib/defaultMetrics.js"(exports, module) {
+    "use strict";
+    var { isObject: isObject2 } = require_util2();
+    var processCpuTotal = require_processCpuTotal();
+    var processStartTime = require_processStartTime();
+    var osMemoryHeap = require_osMemoryHeap();
+    var processOpenFileDescriptors = require_processOpenFileDescriptors();
+    var processMaxFileDescriptors = require_processMaxFileDescriptors();
+    var eventLoopLag = require_eventLoopLag();
+    var processHandles = require_processHandles();
+    var processRequests = require_processRequests();
+    var processResources = require_processResources();
+    var heapSizeAndUsed = require_heapSizeAndUsed();
+    var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
+    var version = require_version2();
+    var gc = require_gc();
+    var metrics = {
+      processCpuTotal,
+      processStartTime,
+      osMemoryHeap,
+      processOpenFileDescriptors,
+      processMaxFileDescriptors,
+      eventLoopLag,
+      ...typeof process.getActiveResourcesInfo === "function" ? { processResources } : {},
+      processHandles,
+      processRequests,
+      heapSizeAndUsed,
+      heapSpacesSizeAndUsed,
+      version,
+      gc
+    };
+    var metricsList = Object.keys(metrics);
+    module.exports = function collectDefaultMetrics2(config) {
+      if (config !== null && config !== void 0 && !isObject2(config)) {
+        throw new TypeError("config must be null, undefined, or an object");
+      }
+      config = { eventLoopMonitoringPrecision: 10, ...config };
+      for (const metric of Object.values(metrics)) {
+        metric(config.register, config);
+      }
+    };
+    module.exports.metricsList = metricsList;
+  }
+});
+
+// node_modules/prom-client/lib/metricAggregators.js
+var require_metricAggregators = __commonJS({
+  "node_modules/prom-client/lib/metricAggregators.js"(exports) {
+    "use strict";
+    var { Grouper, hashObject } = require_util2();
+    function AggregatorFactory(aggregatorFn) {
+      return (metrics) => {
+        if (metrics.length === 0) return;
+        const result2 = {
+          help: metrics[0].help,
+          name: metrics[0].name,
+          type: metrics[0].type,
+          values: [],
+          aggregator: metrics[0].aggregator
+        };
+        const byLabels = new Grouper();
+        metrics.forEach((metric) => {
+          metric.values.forEach((value) => {
+            const key2 = hashObject(value.labels);
+            byLabels.add(`${value.metricName}_${key2}`, value);
+          });
+        });
+        byLabels.forEach((values) => {
+          if (values.length === 0) return;
+          const valObj = {
+            value: aggregatorFn(values),
+            labels: values[0].labels
+          };
+          if (values[0].metricName) {
+            valObj.metricName = values[0].metricName;
+          }
+          result2.values.push(valObj);
+        });
+        return result2;
+      };
+    }
+    exports.AggregatorFactory = AggregatorFactory;
+    exports.aggregators = {
+      /**
+       * @return The sum of values.
+       */
+      sum: AggregatorFactory((v) => v.reduce((p2, c) => p2 + c.value, 0)),
+      /**
+       * @return The first value.
+       */
+      first: AggregatorFactory((v) => v[0].value),
+      /**
+       * @return {undefined} Undefined; omits the metric.
+       */
+      omit: () => {
+      },
+      /**
+       * @return The arithmetic mean of the values.
+       */
+      average: AggregatorFactory(
+        (v) => v.reduce((p2, c) => p2 + c.value, 0) / v.length
+      ),
+      /**
+       * @return The minimum of the values.
+       */
+      min: AggregatorFactory(
+        (v) => v.reduce((p2, c) => Math.min(p2, c.value), Infinity)
+      ),
+      /**
+       * @return The maximum of the values.
+       */
+      max: AggregatorFactory(
+        (v) => v.reduce((p2, c) => Math.max(p2, c.value), -Infinity)
+      )
+    };
+  }
+});
+
+// node_modules/prom-client/lib/cluster.js
+var require_cluster = __commonJS({
+  "node_modules/prom-client/lib/cluster.js"(exports, module) {
+    "use strict";
+    var Registry2 = require_registry();
+    var { Grouper } = require_util2();
+    var { aggregators } = require_metricAggregators();
+    var cluster = () => {
+      const data = __require("cluster");
+      cluster = () => data;
+      return data;
+    };
+    var GET_METRICS_REQ = "prom-client:getMetricsReq";
+    var GET_METRICS_RES = "prom-client:getMetricsRes";
+    var registries = [Registry2.globalRegistry];
+    var requestCtr = 0;
+    var listenersAdded = false;
+    var requests = /* @__PURE__ */ new Map();
+    var AggregatorRegistry = class extends Registry2 {
+      constructor(regContentType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        super(regContentType);
+        addListeners();
+      }
+      /**
+       * Gets aggregated metrics for all workers. The optional callback and
+       * returned Promise resolve with the same value; either may be used.
+       * @return {Promise<string>} Promise that resolves with the aggregated
+       *   metrics.
+       */
+      clusterMetrics() {
+        const requestId = requestCtr++;
+        return new Promise((resolve11, reject) => {
+          let settled = false;
+          function done(err2, result2) {
+            if (settled) return;
+            settled = true;
+            if (err2) reject(err2);
+            else resolve11(result2);
+          }
+          const request = {
+            responses: [],
+            pending: 0,
+            done,
+            errorTimeout: setTimeout(() => {
+              const err2 = new Error("Operation timed out.");
+              request.done(err2);
+            }, 5e3)
+          };
+          requests.set(requestId, request);
+          const message = {
+            type: GET_METRICS_REQ,
+            requestId
+          };
+          for (const id in cluster().workers) {
+            if (cluster().workers[id].isConnected()) {
+              cluster().workers[id].send(message);
+              request.pending++;
+            }
+          }
+          if (request.pending === 0) {
+            clearTimeout(request.errorTimeout);
+            process.nextTick(() => done(null, ""));
+          }
+        });
+      }
+      get contentType() {
+        return super.contentType;
+      }
+      /**
+       * Creates a new Registry instance from an array of metrics that were
+       * created by `registry.getMetricsAsJSON()`. Metrics are aggregated using
+       * the method specified by their `aggregator` property, or by summation if
+       * `aggregator` is undefined.
+       * @param {Array} metricsArr Array of metrics, each of which created by
+       *   `registry.getMetricsAsJSON()`.
+       * @param {string} registryType content type of the new registry. Defaults
+       * to PROMETHEUS_CONTENT_TYPE.
+       * @return {Registry} aggregated registry.
+       */
+      static aggregate(metricsArr, registryType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+        const aggregatedRegistry = new Registry2();
+        const metricsByName = new Grouper();
+        aggregatedRegistry.setContentType(registryType);
+        metricsArr.forEach((metrics) => {
+          metrics.forEach((metric) => {
+            metricsByName.add(metric.name, metric);
+          });
+        });
+        metricsByName.forEach((metrics) => {
+          const aggregatorName = metrics[0].aggregator;
+          const aggregatorFn = aggregators[aggregatorName];
+          if (typeof aggregatorFn !== "function") {
+            throw new Error(`'${aggregatorName}' is not a defined aggregator.`);
+          }
+          const aggregatedMetric = aggregatorFn(metrics);
+          if (aggregatedMetric) {
+            const aggregatedMetricWrapper = Object.assign(
+              {
+                get: () => aggregatedMetric
+              },
+              aggregatedMetric
+            );
+            aggregatedRegistry.registerMetric(aggregatedMetricWrapper);
+          }
+        });
+        return aggregatedRegistry;
+      }
+      /**
+       * Sets the registry or registries to be aggregated. Call from workers to
+       * use a registry/registries other than the default global registry.
+       * @param {Array<Registry>|Registry} regs Registry or registries to be
+       *   aggregated.
+       * @return {void}
+       */
+      static setRegistries(regs) {
+        if (!Array.isArray(regs)) regs = [regs];
+        regs.forEach((reg) => {
+          if (!(reg instanceof Registry2)) {
+            throw new TypeError(`Expected Registry, got ${typeof reg}`);
+          }
+        });
+        registries = regs;
+      }
+    };
+    function addListeners() {
+      if (listenersAdded) return;
+      listenersAdded = true;
+      if (cluster().isMaster) {
+        cluster().on("message", (worker, message) => {
+          if (message.type === GET_METRICS_RES) {
+            const request = requests.get(message.requestId);
+            if (message.error) {
+              request.done(new Error(message.error));
+              return;
+            }
+            message.metrics.forEach((registry) => request.responses.push(registry));
+            request.pending--;
+            if (request.pending === 0) {
+              requests.delete(message.requestId);
+              clearTimeout(request.errorTimeout);
+              const registry = AggregatorRegistry.aggregate(request.responses);
+              const promString = registry.metrics();
+              request.done(null, promString);
+            }
+          }
+        });
+      }
+      if (cluster().isWorker) {
+        process.on("message", (message) => {
+          if (message.type === GET_METRICS_REQ) {
+            Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                metrics
+              });
+            }).catch((error) => {
+              process.send({
+                type: GET_METRICS_RES,
+                requestId: message.requestId,
+                error: error.message
+              });
+            });
+          }
+        });
+      }
+    }
+    module.exports = AggregatorRegistry;
+  }
+});
+
+// node_modules/prom-client/index.js
+var require_prom_client = __commonJS({
+  "node_modules/prom-client/index.js"(exports) {
+    "use strict";
+    exports.register = require_registry().globalRegistry;
+    exports.Registry = require_registry();
+    Object.defineProperty(exports, "contentType", {
+      configurable: false,
+      enumerable: true,
+      get() {
+        return exports.register.contentType;
+      },
+      set(value) {
+        exports.register.setContentType(value);
+      }
+    });
+    exports.prometheusContentType = exports.Registry.PROMETHEUS_CONTENT_TYPE;
+    exports.openMetricsContentType = exports.Registry.OPENMETRICS_CONTENT_TYPE;
+    exports.validateMetricName = require_validation2().validateMetricName;
+    exports.Counter = require_counter();
+    exports.Gauge = require_gauge();
+    exports.Histogram = require_histogram();
+    exports.Summary = require_summary();
+    exports.Pushgateway = require_pushgateway();
+    exports.linearBuckets = require_bucketGenerators().linearBuckets;
+    exports.exponentialBuckets = require_bucketGenerators().exponentialBuckets;
+    exports.collectDefaultMetrics = require_defaultMetrics();
+    exports.aggregators = require_metricAggregators().aggregators;
+    exports.AggregatorRegistry = require_cluster();
+  }
+});
+
 // src/common/location.ts
 function formatLocation(at) {
   return `${at.file}:${at.line}:${at.column}`;
@@ -31271,10 +36235,10 @@ function isObject(v) {
 // src/common/intern.ts
 function interner(limit = 1e5) {
   const seen = /* @__PURE__ */ new Map();
-  return (key, value) => {
-    const known = seen.get(key);
+  return (key2, value) => {
+    const known = seen.get(key2);
     if (known !== void 0) return known;
-    if (seen.size < limit) seen.set(key, value);
+    if (seen.size < limit) seen.set(key2, value);
     return value;
   };
 }
@@ -31311,8 +36275,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text7 = e instanceof Error ? e.message : String(e);
-  return text7.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text8 = e instanceof Error ? e.message : String(e);
+  return text8.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -31356,8 +36320,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text7) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text7);
+function releaseNumbers(text8) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text8);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -31382,8 +36346,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text7) {
-  const m = SHAPE.exec(text7);
+function parseApkVersion(text8) {
+  const m = SHAPE.exec(text8);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -31433,11 +36397,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text7) {
-  const colon = text7.indexOf(":");
-  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
+function parseDpkgVersion(text8) {
+  const colon = text8.indexOf(":");
+  const epoch = colon === -1 ? "0" : text8.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
+  const rest = colon === -1 ? text8 : text8.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -31484,11 +36448,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text7) {
-  const colon = text7.indexOf(":");
-  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
+function parseRpmVersion(text8) {
+  const colon = text8.indexOf(":");
+  const epoch = colon === -1 ? "0" : text8.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
+  const rest = colon === -1 ? text8 : text8.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -34264,7 +39228,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text7 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text8 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -34272,7 +39236,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text7}`, markdown: `${help.markdown ?? help.text}
+${text8}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -34477,9 +39441,9 @@ var PolicyEngine = class _PolicyEngine {
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -34525,13 +39489,13 @@ function isFromWorker(m) {
 // src/engine/wasm-memory.ts
 var MEMORY_SECTION = 5;
 var MAGIC = [0, 97, 115, 109];
-function ownMemoryProblem(bytes2, maxPages) {
-  if (bytes2.length < 8 || MAGIC.some((b, i) => bytes2[i] !== b)) return "not a WebAssembly module";
+function ownMemoryProblem(bytes3, maxPages) {
+  if (bytes3.length < 8 || MAGIC.some((b, i) => bytes3[i] !== b)) return "not a WebAssembly module";
   let pos = 8;
   const leb = () => {
     let value = 0;
     for (let shift = 0; shift < 35; shift += 7) {
-      const b = bytes2[pos++];
+      const b = bytes3[pos++];
       if (b === void 0) throw new RangeError("truncated");
       value += (b & 127) * 2 ** shift;
       if ((b & 128) === 0) return value;
@@ -34539,11 +39503,11 @@ function ownMemoryProblem(bytes2, maxPages) {
     throw new RangeError("LEB128 too long");
   };
   try {
-    while (pos < bytes2.length) {
-      const id = bytes2[pos++];
+    while (pos < bytes3.length) {
+      const id = bytes3[pos++];
       const size = leb();
       const end = pos + size;
-      if (end > bytes2.length) return "a section runs past the end of the module";
+      if (end > bytes3.length) return "a section runs past the end of the module";
       if (id === MEMORY_SECTION) {
         for (let n = leb(); n > 0; n--) {
           const flags = leb();
@@ -34672,7 +39636,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text7) {
+function globMatch(pattern, text8) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -34688,7 +39652,7 @@ function globMatch(pattern, text7) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text7);
+  return re.test(text8);
 }
 function targetMatch(pattern, id) {
   const split3 = id.lastIndexOf(":/");
@@ -34699,9 +39663,9 @@ function targetMatch(pattern, id) {
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text7, file) {
+function parseWaiverFile(text8, file) {
   const counter = new import_yaml.LineCounter();
-  const doc2 = (0, import_yaml.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text8, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc2.errors.length > 0) {
@@ -34720,10 +39684,10 @@ function parseWaiverFile(text7, file) {
     if (!(0, import_yaml.isMap)(item)) return error(line, "each waiver must be a mapping");
     const raw2 = {};
     for (const pair of item.items) {
-      const key = String(pair.key?.value ?? pair.key);
-      if (!KEYS.has(key)) return error(line, `unknown waiver field "${key}" (fields: ${[...KEYS].join(", ")})`);
+      const key2 = String(pair.key?.value ?? pair.key);
+      if (!KEYS.has(key2)) return error(line, `unknown waiver field "${key2}" (fields: ${[...KEYS].join(", ")})`);
       const value = pair.value?.value;
-      raw2[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      raw2[key2] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     }
     const w = toWaiver(raw2, `${file}:${line}`);
     if (typeof w === "string") return error(line, w);
@@ -34744,11 +39708,11 @@ function toWaiver(raw2, source) {
   const w = { rule, reason: reason.trim(), expires: date, source };
   if (raw2["cve"] !== void 0 && (typeof raw2["cve"] !== "string" || !CVE_ID.test(raw2["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
   if (raw2["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
-  for (const key of ["path", "host", "image", "module", "cve"]) {
-    const v = raw2[key];
+  for (const key2 of ["path", "host", "image", "module", "cve"]) {
+    const v = raw2[key2];
     if (v === void 0 || v === null) continue;
-    if (typeof v !== "string" || v === "") return `${rule}: "${key}" must be a non-empty string`;
-    w[key] = v;
+    if (typeof v !== "string" || v === "") return `${rule}: "${key2}" must be a non-empty string`;
+    w[key2] = v;
   }
   return w;
 }
@@ -34861,8 +39825,8 @@ function quietModule(m) {
 function declarationCovering(facts, f) {
   const modules2 = facts.config.modules;
   if (f.module !== null) {
-    const named = modules2.filter((m) => m.name === f.module);
-    const ds2 = named.map(quietModule);
+    const named2 = modules2.filter((m) => m.name === f.module);
+    const ds2 = named2.map(quietModule);
     return ds2.length > 0 && ds2.every((d) => d !== null) ? ds2[0] ?? null : null;
   }
   const ds = modules2.map(quietModule);
@@ -34875,9 +39839,9 @@ var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text7, file) {
+function parsePublicEntries(text8, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc2 = (0, import_yaml2.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text8, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range3 = node?.range;
     return range3 ? counter.linePos(range3[0]).line : 1;
@@ -34893,16 +39857,16 @@ function parsePublicEntries(text7, file) {
     if (!(0, import_yaml2.isMap)(item)) return error(line, "each public entry must be a mapping");
     const raw2 = {};
     for (const pair of item.items) {
-      const key = String(pair.key?.value ?? pair.key);
-      if (!KEYS2.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
-      raw2[key] = pair.value?.value;
+      const key2 = String(pair.key?.value ?? pair.key);
+      if (!KEYS2.has(key2)) return error(line, `unknown public entry field "${key2}" (fields: ${[...KEYS2].join(", ")})`);
+      raw2[key2] = pair.value?.value;
     }
     const selected = { path: null, host: null, image: null, module: null };
-    for (const key of SELECTORS) {
-      const v = raw2[key];
+    for (const key2 of SELECTORS) {
+      const v = raw2[key2];
       if (v === void 0 || v === null) continue;
-      if (typeof v !== "string" || v === "") return error(line, `"${key}" must be a non-empty string`);
-      selected[key] = v;
+      if (typeof v !== "string" || v === "") return error(line, `"${key2}" must be a non-empty string`);
+      selected[key2] = v;
     }
     const { path: path2, host, image, module } = selected;
     if (path2 === null && host === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
@@ -34914,10 +39878,10 @@ function parsePublicEntries(text7, file) {
 }
 function entryCovers(e, facts, m) {
   const { kind, id } = facts.target;
-  const named = (glob) => targetMatch(glob, id);
+  const named2 = (glob) => targetMatch(glob, id);
   if (e.module !== null && e.module !== m.name) return false;
-  if (e.host !== null && !(kind === "host" && named(e.host))) return false;
-  if (e.image !== null && !(kind === "image" && named(e.image))) return false;
+  if (e.host !== null && !(kind === "host" && named2(e.host))) return false;
+  if (e.image !== null && !(kind === "image" && named2(e.image))) return false;
   if (kind !== "file" && e.host === null && e.image === null) return false;
   const path2 = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
   return path2 === null || path2 === void 0 || globMatch(path2, m.header.file);
@@ -34948,18 +39912,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity2 = r["severity"];
     if (typeof severity2 !== "string" || !SEVERITIES.includes(severity2)) return bad(`${id} has severity ${JSON.stringify(severity2)}`);
-    const text7 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text8 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text7("title") || id,
-      description: text7("description"),
+      title: text8("title") || id,
+      description: text8("description"),
       severity: severity2,
-      security_severity: text7("security_severity"),
-      cwe: text7("cwe"),
+      security_severity: text8("security_severity"),
+      cwe: text8("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text7("help"),
-      help_uri: text7("help_uri") || null,
-      package: text7("package"),
+      help: text8("help"),
+      help_uri: text8("help_uri") || null,
+      package: text8("package"),
       ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
       ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
@@ -35082,11 +40046,11 @@ function policyFiles(dir, read) {
     const st = lstatSync(path2);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path2, "Policy files are read only as regular files inside the policy directory: copy the file in."));
-    const bytes2 = read(path2, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
-    if (!bytes2.ok) return bytes2;
-    total += bytes2.value.length;
+    const bytes3 = read(path2, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    if (!bytes3.ok) return bytes3;
+    total += bytes3.value.length;
     if (total > LIMITS.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS.totalBytes / MiB} MiB`, dir));
-    files.push({ rel, bytes: bytes2.value });
+    files.push({ rel, bytes: bytes3.value });
   }
   return ok(files);
 }
@@ -35135,8 +40099,8 @@ async function customPolicy(path2, read) {
   }
   if (isDir) return compileDirectory(path2, read);
   if (/\.(tar\.gz|tgz)$/.test(path2)) {
-    const bytes2 = read(path2, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
-    return bytes2.ok ? loadBundle(path2, bytes2.value) : bytes2;
+    const bytes3 = read(path2, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes3.ok ? loadBundle(path2, bytes3.value) : bytes3;
   }
   if (path2.endsWith(".wasm")) return loadWasm(path2, read);
   return fail(new UserError(`--policy ${path2}: not a directory, .wasm or .tar.gz`, path2, POLICY_HINT));
@@ -35145,10 +40109,10 @@ async function compileDirectory(dir, read) {
   const built = buildPolicyDirectory(dir, read);
   return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
 }
-async function loadBundle(name, bytes2, known) {
+async function loadBundle(name, bytes3, known) {
   let entries;
   try {
-    entries = await untar(bytes2);
+    entries = await untar(bytes3);
   } catch (e) {
     return fail(new UserError(`not a readable policy bundle: ${errorMessage(e)}`, name, BUNDLE_HINT));
   }
@@ -35177,13 +40141,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path2, read) {
   const catalogPath = join3(path2, "..", "rules.json");
   if (!existsSync2(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path2, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text7 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text7.ok) return text7;
+  const text8 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text8.ok) return text8;
   const wasm = read(path2, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text7.value.toString("utf8"));
+    json = JSON.parse(text8.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -35192,7 +40156,7 @@ function loadWasm(path2, read) {
   return ok({ name: path2, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
 }
 var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
-function untar(bytes2) {
+function untar(bytes3) {
   const { entryBytes, totalBytes, entries } = BUNDLE_LIMITS;
   const files = /* @__PURE__ */ new Map();
   const tar = (0, import_tar_stream.extract)();
@@ -35218,10 +40182,10 @@ function untar(bytes2) {
     });
     stream.on("error", () => void 0);
   });
-  return pipeline(Readable.from(slices(bytes2, 1024)), createGunzip(), tar).then(() => files);
+  return pipeline(Readable.from(slices(bytes3, 1024)), createGunzip(), tar).then(() => files);
 }
-function* slices(bytes2, size) {
-  for (let at = 0; at < bytes2.length; at += size) yield bytes2.subarray(at, at + size);
+function* slices(bytes3, size) {
+  for (let at = 0; at < bytes3.length; at += size) yield bytes3.subarray(at, at + size);
 }
 
 // src/engine/policy-source.ts
@@ -35333,18 +40297,18 @@ function coveredBy(ctx, rule_id) {
 function unfixed(f, reason, suggestion2) {
   return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
 }
-function fromPlaced(ctx, f, placed, text7, extraKeys = []) {
-  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text7.suggestion);
+function fromPlaced(ctx, f, placed, text8, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text8.suggestion);
   const at = placed.rewrote;
   const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
       fixes: [f, ...extraKeys, ...comment2].map(findingKey),
-      parameter: text7.parameter,
-      summary: text7.summary,
-      notes: text7.notes,
+      parameter: text8.parameter,
+      summary: text8.summary,
+      notes: text8.notes,
       edits: placed.edits,
-      access: { modules: text7.fields.length === 0 ? [] : placed.modules, fields: text7.fields }
+      access: { modules: text8.fields.length === 0 ? [] : placed.modules, fields: text8.fields }
     }
   };
 }
@@ -35394,19 +40358,19 @@ var TEMPLATE_MARKERS = [
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
 var MAX_NUL_NOTES = 5;
-function templateEngine(text7) {
-  return TEMPLATE_MARKERS.find((m) => m.re.test(text7))?.engine;
+function templateEngine(text8) {
+  return TEMPLATE_MARKERS.find((m) => m.re.test(text8))?.engine;
 }
-function fileNotes(bytes2, file) {
+function fileNotes(bytes3, file) {
   const notes = [];
-  if (bytes2[0] === 239 && bytes2[1] === 187 && bytes2[2] === 191) {
-    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes2), { file, line: 1, column: 1 }, "Save the file without a BOM."));
+  if (bytes3[0] === 239 && bytes3[1] === 187 && bytes3[2] === 191) {
+    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes3), { file, line: 1, column: 1 }, "Save the file without a BOM."));
   }
   let line = 1;
   let lineStart = 0;
   let nuls = 0;
-  for (let i = 0; i < bytes2.length; i++) {
-    const c = bytes2[i];
+  for (let i = 0; i < bytes3.length; i++) {
+    const c = bytes3[i];
     if (c === 10) {
       line++;
       lineStart = i + 1;
@@ -35414,21 +40378,21 @@ function fileNotes(bytes2, file) {
       notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", { file, line, column: i - lineStart + 1 }));
     }
   }
-  notes.push(...templateNotes(bytes2, file));
+  notes.push(...templateNotes(bytes3, file));
   return notes;
 }
-function bomMessage(bytes2) {
+function bomMessage(bytes3) {
   const start = "The file starts with a UTF-8 byte-order mark, which rsync does not skip:";
-  const end = bytes2.indexOf(10);
-  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes2.subarray(0, end < 0 ? bytes2.length : end)).slice(1);
+  const end = bytes3.indexOf(10);
+  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes3.subarray(0, end < 0 ? bytes3.length : end)).slice(1);
   const body = first.trimStart();
   const how = body.includes("=") ? `the first line's parameter name includes it, so rsync logs "Unknown Parameter encountered" and ignores the line` : 'rsync reads the first line as a line without "=" and ignores it ("Ignoring badly formed line")';
   const header = body.startsWith("[") ? "; the line is no header for rsync, so the [module] it names is lost and the parameters under it become global defaults" : "";
   return `${start} ${how}${header}.`;
 }
-function templateNotes(bytes2, file) {
-  const text7 = new TextDecoder().decode(bytes2);
-  const lines = text7.split("\n");
+function templateNotes(bytes3, file) {
+  const text8 = new TextDecoder().decode(bytes3);
+  const lines = text8.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -35451,15 +40415,15 @@ function templateNotes(bytes2, file) {
 var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
 var PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
 var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
-function inlineWaivers2(bytes2, file) {
-  if (Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
-  const lines = Buffer.from(bytes2).toString("utf8").split("\n");
+function inlineWaivers2(bytes3, file) {
+  if (Buffer.from(bytes3.buffer, bytes3.byteOffset, bytes3.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
+  const lines = Buffer.from(bytes3).toString("utf8").split("\n");
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text7, i) => {
-    const m = WAIVER.exec(text7.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text7)) return;
+  lines.forEach((text8, i) => {
+    const m = WAIVER.exec(text8.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text8)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -35570,22 +40534,22 @@ var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text7) {
-  if (BLANK.test(text7)) return "blank";
-  if (COMMENT.test(text7)) return "comment";
-  const header = HEADER.exec(text7);
+function kindOf(text8) {
+  if (BLANK.test(text8)) return "blank";
+  if (COMMENT.test(text8)) return "comment";
+  const header = HEADER.exec(text8);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text7) ? "directive" : "parameter";
+  return INCLUDE.test(text8) ? "directive" : "parameter";
 }
-function publicDeclarations(bytes2, file) {
-  if (Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
-  const lines = Buffer.from(bytes2).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+function publicDeclarations(bytes3, file) {
+  if (Buffer.from(bytes3.buffer, bytes3.byteOffset, bytes3.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes3).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text7, i) => {
-    if (kindOf(text7) === "module") seenModule = true;
-    const m = PUBLIC.exec(text7);
+  lines.forEach((text8, i) => {
+    if (kindOf(text8) === "module") seenModule = true;
+    const m = PUBLIC.exec(text8);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -35637,9 +40601,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text7 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text7)) continue;
-    return kindOf(text7) === "module" ? j + 1 : null;
+    const text8 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text8)) continue;
+    return kindOf(text8) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -35683,19 +40647,19 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function isTemplateTag(text7) {
-  return TEMPLATE_TAG.test(text7);
+function isTemplateTag(text8) {
+  return TEMPLATE_TAG.test(text8);
 }
-function redactLine(text7) {
-  if (TEMPLATE_TAG.test(text7)) return `"${text7.trim()}"`;
-  const colon = text7.indexOf(":");
-  if (colon >= 0) return `"${text7.slice(0, colon)}:${MASK}"`;
-  const words = text7.trim().split(/\s+/);
+function redactLine(text8) {
+  if (TEMPLATE_TAG.test(text8)) return `"${text8.trim()}"`;
+  const colon = text8.indexOf(":");
+  if (colon >= 0) return `"${text8.slice(0, colon)}:${MASK}"`;
+  const words = text8.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text7].length;
+  const length = [...text8].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -35723,8 +40687,8 @@ function isSpace(c) {
 }
 var utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 var ByteReader = class {
-  constructor(bytes2, file) {
-    this.bytes = bytes2;
+  constructor(bytes3, file) {
+    this.bytes = bytes3;
     this.file = file;
   }
   bytes;
@@ -35767,8 +40731,8 @@ var ByteReader = class {
   lastAt() {
     return { file: this.file, line: this.lastLine, column: this.lastCol };
   }
-  decode(bytes2) {
-    return utf8.decode(Uint8Array.from(bytes2));
+  decode(bytes3) {
+    return utf8.decode(Uint8Array.from(bytes3));
   }
 };
 
@@ -35784,8 +40748,8 @@ var AMP = 38;
 var EQUALS = 61;
 var SPACE = 32;
 var TAB = 9;
-function lexRsyncdConf(bytes2, file) {
-  const r = new ByteReader(bytes2, file);
+function lexRsyncdConf(bytes3, file) {
+  const r = new ByteReader(bytes3, file);
   const events = [];
   let c = r.eatWhitespace();
   while (c !== EOF && c > 0) {
@@ -35915,9 +40879,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text7 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text7, at, valueAt };
-  return { kind: "param", name, value: text7, at, valueAt };
+  const text8 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text8, at, valueAt };
+  return { kind: "param", name, value: text8, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -35936,10 +40900,10 @@ var BOOLEANS = /* @__PURE__ */ new Map([
   ["0", false]
 ]);
 function parseBoolean(value, allowUnset) {
-  const key = squash(value);
-  const b = BOOLEANS.get(key);
+  const key2 = squash(value);
+  const b = BOOLEANS.get(key2);
   if (b !== void 0) return b;
-  return allowUnset && (key === "UNSET" || key === "-1") ? "unset" : void 0;
+  return allowUnset && (key2 === "UNSET" || key2 === "-1") ? "unset" : void 0;
 }
 function atoi(value) {
   const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value);
@@ -36032,9 +40996,9 @@ function warnInlineComment(spec, raw2, at, out) {
 // src/parse/rsyncd-load.ts
 var MAX_INCLUDE_DEPTH = 128;
 var MAX_INCLUDED_FILES = 2e3;
-function loadConfig(path2, bytes2, source, opts) {
+function loadConfig(path2, bytes3, source, opts) {
   const loader = new Loader(source, opts.globalsOnly);
-  const outcome = loader.parseFile(path2, bytes2, []);
+  const outcome = loader.parseFile(path2, bytes3, []);
   return {
     ok: outcome !== "fail",
     ...loader.fatal ? { fatal: loader.fatal } : {},
@@ -36069,18 +41033,18 @@ var Loader = class {
   current = -1;
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
-  parseFile(path2, bytes2, chain) {
-    this.files.push({ path: path2, sha256: createHash("sha256").update(bytes2).digest("hex") });
+  parseFile(path2, bytes3, chain) {
+    this.files.push({ path: path2, sha256: createHash("sha256").update(bytes3).digest("hex") });
     if (!this.globalsOnly) {
-      this.diagnostics.push(...fileNotes(bytes2, path2));
-      const inline = inlineWaivers2(bytes2, path2);
+      this.diagnostics.push(...fileNotes(bytes3, path2));
+      const inline = inlineWaivers2(bytes3, path2);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
-      const declared = publicDeclarations(bytes2, path2);
+      const declared = publicDeclarations(bytes3, path2);
       this.publicDeclarations.push(...declared.declarations);
       this.diagnostics.push(...declared.diagnostics);
     }
-    for (const ev of lexRsyncdConf(bytes2, path2)) {
+    for (const ev of lexRsyncdConf(bytes3, path2)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
       switch (ev.kind) {
         case "section":
@@ -36268,9 +41232,9 @@ function unknownParameter(name, at) {
 
 // src/parse/rsyncd-config.ts
 var LISTENER_PARAMS = ["address", "port", "pid file", "listen backlog", "socket options"];
-function parseRsyncdConf(path2, bytes2, source) {
-  const startup = loadConfig(path2, bytes2, source, { globalsOnly: true });
-  const full = loadConfig(path2, bytes2, source, { globalsOnly: false });
+function parseRsyncdConf(path2, bytes3, source) {
+  const startup = loadConfig(path2, bytes3, source, { globalsOnly: true });
+  const full = loadConfig(path2, bytes3, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
   const limit = full.limit ?? startup.limit ?? null;
   if (limit !== null) {
@@ -36375,13 +41339,13 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 // src/parse/secrets.ts
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
-function parseSecrets(bytes2, file) {
-  const text7 = Buffer.from(bytes2).toString("utf8");
+function parseSecrets(bytes3, file) {
+  const text8 = Buffer.from(bytes3).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text7.split("\n").entries()) {
+  for (const [i, physical] of text8.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -36406,9 +41370,9 @@ function parseSecrets(bytes2, file) {
     const group2 = s.startsWith("@");
     const name = s.slice(group2 ? 1 : 0, colon);
     const password = s.slice(colon + 1);
-    const key = `${group2 ? "@" : ""}${name}`;
-    const dead = seen.has(key);
-    seen.add(key);
+    const key2 = `${group2 ? "@" : ""}${name}`;
+    const dead = seen.has(key2);
+    seen.add(key2);
     const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
@@ -36477,9 +41441,9 @@ function readLocalFile(path2, opts = {}) {
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused("changed while it was being opened");
     if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, "Check that this is the right file.");
-    const bytes2 = readCapped(fd, maxBytes);
-    if (bytes2 === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
-    return ok(bytes2);
+    const bytes3 = readCapped(fd, maxBytes);
+    if (bytes3 === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
+    return ok(bytes3);
   } catch (e) {
     return fail(new UserError(`cannot read ${path2}: ${errorText(e)}`, path2, "Check the path and its permissions."));
   } finally {
@@ -36642,15 +41606,15 @@ var ScanRoot = class {
           const detail = `more than ${MAX_LINKS} symbolic links on the way, a loop?`;
           return { kind: "missing", path: path2, reason: `${this.rel(path2)} cannot be resolved (${detail})`, detail };
         }
-        let text7;
+        let text8;
         try {
-          text7 = readlinkSync(here);
+          text8 = readlinkSync(here);
         } catch (e) {
           return { kind: "unreadable", path: path2, reason: `${this.rel(path2)}: ${errorMessage(e)}` };
         }
-        lastLink = `${this.rel(join5(this.root, ...done, c))} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
-        if (isAbsolute(text7)) done.length = 0;
-        pending.unshift(...text7.split("/"));
+        lastLink = `${this.rel(join5(this.root, ...done, c))} \u2192 ${text8.length > 200 ? `${text8.slice(0, 199)}\u2026` : text8}`;
+        if (isAbsolute(text8)) done.length = 0;
+        pending.unshift(...text8.split("/"));
         continue;
       }
       if (pending.some((p2) => p2 !== "" && p2 !== ".") && !st.isDirectory()) return { kind: "missing", path: path2, reason: `${this.rel(path2)} is not in the repository (${this.rel(join5(this.root, ...done, c))} is not a directory)` };
@@ -36688,8 +41652,8 @@ var ScanRoot = class {
   linkTarget(path2) {
     try {
       if (isLink(path2)) {
-        const text7 = readlinkSync(path2);
-        return `${this.rel(path2)} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
+        const text8 = readlinkSync(path2);
+        return `${this.rel(path2)} \u2192 ${text8.length > 200 ? `${text8.slice(0, 199)}\u2026` : text8}`;
       }
     } catch {
     }
@@ -36791,20 +41755,20 @@ var SAMBA_ONLY = new Set(
 );
 var COMMON_INI = new Set("name|comment|path|address|port|timeout|exclude|include|filter|list".split("|").map(squash2));
 var JOINED_LABELS = new Set(LABELS.filter((l) => l.includes(" ")).map((l) => l.replace(/[\s-]/g, "").toLowerCase()));
-function misspeltLabel(key) {
-  return /[_-]/.test(key) && JOINED_LABELS.has(key.replace(/[_-]/g, ""));
+function misspeltLabel(key2) {
+  return /[_-]/.test(key2) && JOINED_LABELS.has(key2.replace(/[_-]/g, ""));
 }
 function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text7) {
+function rsyncdShape(text8) {
   const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text8.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
@@ -36822,15 +41786,15 @@ function rsyncdShape(text7) {
       if (!TEMPLATE_TAG2.test(t)) shape2.other++;
       continue;
     }
-    const key = squash2(t.slice(0, eq).replace(/^\\/, ""));
-    if (RSYNC_LABELS.has(key)) {
-      known.add(key);
+    const key2 = squash2(t.slice(0, eq).replace(/^\\/, ""));
+    if (RSYNC_LABELS.has(key2)) {
+      known.add(key2);
       shape2.knownLines++;
-      if (key === "path" && inModule) shape2.moduleWithPath = true;
+      if (key2 === "path" && inModule) shape2.moduleWithPath = true;
     } else if (!TEMPLATE_TAG2.test(t)) {
       shape2.unknown++;
-      if (SAMBA_ONLY.has(key)) samba.add(key);
-      if (misspeltLabel(key)) misspelt.add(key);
+      if (SAMBA_ONLY.has(key2)) samba.add(key2);
+      if (misspeltLabel(key2)) misspelt.add(key2);
     }
   }
   shape2.known = known.size;
@@ -36839,10 +41803,10 @@ function rsyncdShape(text7) {
   shape2.samba = samba.size;
   return shape2;
 }
-function readsAsRsyncd(shape2, named) {
+function readsAsRsyncd(shape2, named2) {
   if (shape2.samba > 0) return false;
   const foreign = shape2.unknown + shape2.other;
-  if (shape2.directive || named && shape2.known >= 1 && foreign <= shape2.knownLines) return true;
+  if (shape2.directive || named2 && shape2.known >= 1 && foreign <= shape2.knownLines) return true;
   if (shape2.moduleWithPath && (shape2.distinctive + shape2.misspelt >= 1 || foreign === 0)) return true;
   return shape2.distinctive >= 2 && foreign <= shape2.knownLines;
 }
@@ -37001,29 +41965,29 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
-  const text7 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
-  if (text7.includes("\0")) return null;
-  return text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text8 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text8.includes("\0")) return null;
+  return text8.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
-function thinHead(text7) {
-  return significant(text7.replace(/^;.*$/gm, "")).length < 3;
+function thinHead(text8) {
+  return significant(text8.replace(/^;.*$/gm, "")).length < 3;
 }
-function contentWindow(bytes2) {
-  const head = bytes2.subarray(0, HEAD_BYTES);
-  if (bytes2.length <= HEAD_BYTES) return head;
-  const text7 = headText(head);
-  return text7 !== null && thinHead(text7) ? bytes2.subarray(0, MAX_HEAD_BYTES) : head;
+function contentWindow(bytes3) {
+  const head = bytes3.subarray(0, HEAD_BYTES);
+  if (bytes3.length <= HEAD_BYTES) return head;
+  const text8 = headText(head);
+  return text8 !== null && thinHead(text8) ? bytes3.subarray(0, MAX_HEAD_BYTES) : head;
 }
 function classifyFile(path2, head) {
   const p2 = path2.split("\\").join("/");
-  const named = rsyncdByName(p2);
-  const text7 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
-  const shape2 = text7 === null ? null : rsyncdShape(text7);
-  if (text7 !== null && shape2 !== null) {
+  const named2 = rsyncdByName(p2);
+  const text8 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape2 = text8 === null ? null : rsyncdShape(text8);
+  if (text8 !== null && shape2 !== null) {
     if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
-    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text7));
-    const weak = !named && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
-    if (readsAsRsyncd(shape2, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text8));
+    const weak = !named2 && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
+    if (readsAsRsyncd(shape2, named2) && !(weak && other)) return { kind: RSYNCD, by: "content" };
     if (other) return { kind: other, by: "content" };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
@@ -38108,7 +43072,7 @@ var SILENCING_FLAGS = {
   y: "-y (ssh's messages name each failure: sent to syslog, a changed host key would read as a bare exit 255)"
 };
 var BARE_KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]*=|[ \t]|$)/;
-var shlexSplit = (text7) => shellWords(text7, { comments: false });
+var shlexSplit = (text8) => shellWords(text8, { comments: false });
 var keywordOf = (arg) => BARE_KEYWORD.exec(arg)?.[1]?.toLowerCase() ?? null;
 function checkSshArgs(words) {
   const args = [];
@@ -38183,15 +43147,15 @@ var TAGS = [
   { tag: "!vault", resolve: () => new Vaulted() },
   { tag: "!unsafe", resolve: (s) => s }
 ];
-function loadAnsibleYaml(text7) {
+function loadAnsibleYaml(text8) {
   try {
-    return { value: (0, import_yaml4.parse)(text7, { version: "1.1", customTags: TAGS, uniqueKeys: false, merge: true, logLevel: "error" }) };
+    return { value: (0, import_yaml4.parse)(text8, { version: "1.1", customTags: TAGS, uniqueKeys: false, merge: true, logLevel: "error" }) };
   } catch (e) {
     if (!(e instanceof import_yaml4.YAMLError)) throw e;
     return { error: `not valid YAML (${e.code})`, ...e.linePos ? { line: e.linePos[0].line } : {} };
   }
 }
-var isVaultFile = (text7) => text7.startsWith("$ANSIBLE_VAULT;");
+var isVaultFile = (text8) => text8.startsWith("$ANSIBLE_VAULT;");
 
 // src/sources/inventory-connection.ts
 var TEMPLATE_HINT = "rsyncguard does not render Jinja templates, and neither does `ansible-inventory --list` (it prints them unrendered): give the connection variable as plain text, or collect with the Ansible role rsyncguard.audit.sweep (docs/ansible.md), which connects as Ansible does.";
@@ -38225,8 +43189,8 @@ function ansibleConnection(name, vars) {
   const address = text2(name, pick2(vars, ["ansible_ssh_host", "ansible_host"]));
   const port = text2(name, pick2(vars, ["ansible_ssh_port", "ansible_port"]));
   const user = text2(name, pick2(vars, ["ansible_ssh_user", "ansible_user"]));
-  const key = text2(name, pick2(vars, ["ansible_ssh_private_key_file", "ansible_private_key_file"]));
-  for (const v of [address, port, user, key]) if (isProblem(v)) return v;
+  const key2 = text2(name, pick2(vars, ["ansible_ssh_private_key_file", "ansible_private_key_file"]));
+  for (const v of [address, port, user, key2]) if (isProblem(v)) return v;
   const c = {
     address: address ?? name,
     port: port === void 0 ? null : Number.NaN,
@@ -38238,9 +43202,9 @@ function ansibleConnection(name, vars) {
     if (!digits || Number(port) < 1 || Number(port) > 65535) return { message: `host ${shown(name)} has port ${digits ? port.trim() : "that is not a number"}`, hint: "A port is a number from 1 to 65535." };
     c.port = Number(port);
   }
-  if (typeof key === "string") {
-    if (key.trim() === "") return { message: `host ${shown(name)} has an empty ansible_ssh_private_key_file`, hint: "Give the path of the private key file, or leave the variable out." };
-    c.identityFile = key;
+  if (typeof key2 === "string") {
+    if (key2.trim() === "") return { message: `host ${shown(name)} has an empty ansible_ssh_private_key_file`, hint: "Give the path of the private key file, or leave the variable out." };
+    c.identityFile = key2;
   }
   const notes = [];
   const words = [];
@@ -38411,38 +43375,38 @@ var Reader = class {
         this.i++;
         return out;
       }
-      const key = this.value();
+      const key2 = this.value();
       this.skip();
-      if (this.s[this.i] !== ":" || typeof key !== "string" && typeof key !== "number") throw NOT_LITERAL;
+      if (this.s[this.i] !== ":" || typeof key2 !== "string" && typeof key2 !== "number") throw NOT_LITERAL;
       this.i++;
-      out[String(key)] = this.value();
+      out[String(key2)] = this.value();
       this.skip();
       if (this.s[this.i] === ",") this.i++;
       else if (this.s[this.i] !== "}") throw NOT_LITERAL;
     }
   }
 };
-function pythonLiteral(text7) {
-  const r = new Reader(text7);
+function pythonLiteral(text8) {
+  const r = new Reader(text8);
   try {
     const v = r.value();
     r.skip();
-    return r.i === text7.length ? v : void 0;
+    return r.i === text8.length ? v : void 0;
   } catch (e) {
     if (e === NOT_LITERAL) return void 0;
     throw e;
   }
 }
-function iniValue(text7) {
-  const v = pythonLiteral(text7);
-  return v === void 0 ? text7 : v;
+function iniValue(text8) {
+  const v = pythonLiteral(text8);
+  return v === void 0 ? text8 : v;
 }
 
 // src/sources/inventory-model.ts
 var isMapping = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function setVar(vars, key, value) {
-  const before = vars[key];
-  vars[key] = isMapping(before) && isMapping(value) ? { ...before, ...value } : value;
+function setVar(vars, key2, value) {
+  const before = vars[key2];
+  vars[key2] = isMapping(before) && isMapping(value) ? { ...before, ...value } : value;
 }
 var InventoryModel = class {
   groups = /* @__PURE__ */ new Map();
@@ -38471,23 +43435,23 @@ var InventoryModel = class {
       this.hosts.set(name, h);
     }
     const g = this.group(group2);
-    const key = `${group2}\0${name}`;
-    if (!this.listed.has(key)) {
-      this.listed.add(key);
+    const key2 = `${group2}\0${name}`;
+    if (!this.listed.has(key2)) {
+      this.listed.add(key2);
       g.hosts.push(name);
     }
     this.occurrences.push({ name, group: group2, where: where3, place: place2 });
     return h;
   }
-  hostVar(name, key, value) {
+  hostVar(name, key2, value) {
     const h = this.hosts.get(name);
-    if (h !== void 0) setVar(h.vars, key, value);
+    if (h !== void 0) setVar(h.vars, key2, value);
   }
   /** `ansible_group_priority` is the group's rank among its peers, not a variable (Group.set_variable). */
-  groupVar(group2, key, value) {
+  groupVar(group2, key2, value) {
     const g = this.group(group2);
-    if (key !== "ansible_group_priority") {
-      setVar(g.vars, key, value);
+    if (key2 !== "ansible_group_priority") {
+      setVar(g.vars, key2, value);
       return void 0;
     }
     const n = typeof value === "number" ? value : typeof value === "string" && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
@@ -38573,13 +43537,13 @@ function resolve3(model, where3, files) {
 var INI_HINT = 'Write host lines as `name key=value \u2026` (quote a value with spaces: key="a b"), and [group], [group:vars] or [group:children] headers (docs/fleet.md).';
 var HEADER2 = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
 var GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/;
-function readIni(text7, file) {
+function readIni(text8, file) {
   const model = new InventoryModel();
   const declared = /* @__PURE__ */ new Set(["all", "ungrouped"]);
   const pending = /* @__PURE__ */ new Map();
   let group2 = "ungrouped";
   let state = "hosts";
-  for (const [i, raw2] of text7.split("\n").entries()) {
+  for (const [i, raw2] of text8.split("\n").entries()) {
     const n = i + 1;
     const where3 = `${file}:${n}`;
     const line = raw2.trim();
@@ -38618,9 +43582,9 @@ function readIni(text7, file) {
     if (state === "vars") {
       const eq = line.indexOf("=");
       if (eq < 0) return { message: `a [${group2}:vars] line is not key=value`, where: where3, hint: INI_HINT };
-      const key = line.slice(0, eq).trim();
-      if (key === "") return { message: `a [${group2}:vars] line has no variable name before "="`, where: where3, hint: INI_HINT };
-      const bad = model.groupVar(group2, key, iniValue(line.slice(eq + 1).trim()));
+      const key2 = line.slice(0, eq).trim();
+      if (key2 === "") return { message: `a [${group2}:vars] line has no variable name before "="`, where: where3, hint: INI_HINT };
+      const bad = model.groupVar(group2, key2, iniValue(line.slice(eq + 1).trim()));
       if (bad !== void 0) return { message: bad, where: where3, hint: "ansible_group_priority ranks a group among groups at the same depth: a whole number." };
       continue;
     }
@@ -38670,8 +43634,8 @@ function readInputFile(path2, spec) {
     const st = fstatSync3(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge(path2, spec, formatBytes(st.size)));
-    const bytes2 = readCapped(fd, spec.maxBytes);
-    return bytes2 === null ? fail(tooLarge(path2, spec)) : ok(bytes2);
+    const bytes3 = readCapped(fd, spec.maxBytes);
+    return bytes3 === null ? fail(tooLarge(path2, spec)) : ok(bytes3);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
   } finally {
@@ -38750,14 +43714,14 @@ function walk(dir, depth, budget) {
   return ok(out);
 }
 function loadFile(path2, notes) {
-  const bytes2 = readInputFile(path2, FILE_SPEC);
-  if (!bytes2.ok) return bytes2;
-  const text7 = bytes2.value.toString("utf8");
-  if (isVaultFile(text7)) {
+  const bytes3 = readInputFile(path2, FILE_SPEC);
+  if (!bytes3.ok) return bytes3;
+  const text8 = bytes3.value.toString("utf8");
+  if (isVaultFile(text8)) {
     notes.push(`${path2} is encrypted with ansible-vault and was not read; connection variables in it (ansible_user, ansible_port, \u2026) are not applied.`);
     return ok(null);
   }
-  const doc2 = loadAnsibleYaml(text7);
+  const doc2 = loadAnsibleYaml(text8);
   if ("error" in doc2) return fail(new UserError(doc2.error, doc2.line !== void 0 ? `${path2}:${doc2.line}` : path2, FILE_SPEC.hint));
   if (doc2.value === null || doc2.value === void 0) return ok(null);
   if (!isMapping2(doc2.value)) return fail(new UserError("a variables file is not a mapping of variable names to values", path2, FILE_SPEC.hint));
@@ -38802,9 +43766,9 @@ var SHAPE_HINT = "See docs/fleet.md for the inventory formats: groups, hosts and
 var LIST_HINT = 'Give the output of `ansible-inventory -i SOURCE --list` as it is: groups with "hosts" and "children" lists and "vars" mappings, and "_meta": {"hostvars": {\u2026}}.';
 var isMapping3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 var kindOf2 = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
-function isListJson(doc2, text7) {
+function isListJson(doc2, text8) {
   if ("_meta" in doc2) return true;
-  if (!text7.trimStart().startsWith("{")) return false;
+  if (!text8.trimStart().startsWith("{")) return false;
   return Object.values(doc2).some((g) => Array.isArray(g) || isMapping3(g) && (Array.isArray(g["hosts"]) || Array.isArray(g["children"])));
 }
 function fromAnsibleYaml(doc2, file) {
@@ -38816,17 +43780,17 @@ function fromAnsibleYaml(doc2, file) {
     model.group(group2);
     if (data === null || data === void 0 || onPath.has(data)) return void 0;
     onPath.add(data);
-    for (const [key, raw2] of Object.entries(data)) {
+    for (const [key2, raw2] of Object.entries(data)) {
       const section = typeof raw2 === "string" ? { [raw2]: null } : raw2;
-      if (!["hosts", "vars", "children"].includes(key)) continue;
+      if (!["hosts", "vars", "children"].includes(key2)) continue;
       if (section === null || section === void 0) continue;
-      if (!isMapping3(section)) return problem(`the ${key} of group ${shown(group2)} is ${kindOf2(section)}, not a mapping`);
-      if (key === "vars") {
+      if (!isMapping3(section)) return problem(`the ${key2} of group ${shown(group2)} is ${kindOf2(section)}, not a mapping`);
+      if (key2 === "vars") {
         for (const [k, v] of Object.entries(section)) {
           const bad = model.groupVar(group2, k, v);
           if (bad !== void 0) return problem(bad, "ansible_group_priority ranks a group among groups at the same depth: a whole number.");
         }
-      } else if (key === "children") {
+      } else if (key2 === "children") {
         for (const [child, cv] of Object.entries(section)) {
           const err2 = walk2(child, cv);
           if (err2) return err2;
@@ -38956,8 +43920,8 @@ function fromModel(model, file, files, notes) {
   for (const r of resolved) {
     const c = ansibleConnection(r.name, r.vars);
     if ("message" in c) return fail(new UserError(c.message, r.where, c.hint));
-    const named = r.vars["rsyncguard_group"];
-    const group2 = typeof named === "string" && named.trim() !== "" && !named.includes("{{") ? named : r.group;
+    const named2 = r.vars["rsyncguard_group"];
+    const group2 = typeof named2 === "string" && named2.trim() !== "" && !named2.includes("{{") ? named2 : r.group;
     const h = checked({ name: r.name, group: group2, jump: null, ...c.connection });
     if (!("address" in h)) return fail(new UserError(h.message, r.where, h.hint));
     hosts.push(h);
@@ -38996,10 +43960,10 @@ function fromOwnYaml(root, file) {
   }
   return settle(listed3);
 }
-function jsonObject(text7) {
-  if (!text7.trimStart().startsWith("{")) return void 0;
+function jsonObject(text8) {
+  if (!text8.trimStart().startsWith("{")) return void 0;
   try {
-    const v = JSON.parse(text7);
+    const v = JSON.parse(text8);
     return isObject(v) ? v : void 0;
   } catch {
     return void 0;
@@ -39007,7 +43971,7 @@ function jsonObject(text7) {
 }
 var FORMATS_HINT = "Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory, or give `ansible-inventory --list` JSON (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.";
 var OWN_KEYS = /* @__PURE__ */ new Set(["defaults", "groups", "hosts"]);
-function parseInventoryText(text7, file, opts = {}) {
+function parseInventoryText(text8, file, opts = {}) {
   const notes = [];
   const withFiles = (model) => {
     if ("message" in model || opts.varsDir === void 0) return fromModel(model, file, void 0, notes);
@@ -39017,25 +43981,25 @@ function parseInventoryText(text7, file, opts = {}) {
     return fromModel(model, file, loaded.value.files, notes);
   };
   let parsed;
-  const firstLine2 = text7.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
+  const firstLine2 = text8.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
   if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine2.trim().startsWith("[")) {
-    parsed = withFiles(readIni(text7, file));
+    parsed = withFiles(readIni(text8, file));
   } else {
     let doc2;
     try {
-      doc2 = jsonObject(text7) ?? (0, import_yaml5.parse)(text7, { logLevel: "error" });
+      doc2 = jsonObject(text8) ?? (0, import_yaml5.parse)(text8, { logLevel: "error" });
     } catch (e) {
       const at = e instanceof import_yaml5.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
       return fail(new UserError(`not valid YAML${e instanceof import_yaml5.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
     }
     if (!isObject(doc2)) return fail(new UserError(`the inventory is ${kindOf3(doc2)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
-    if (isListJson(doc2, text7)) {
+    if (isListJson(doc2, text8)) {
       parsed = fromModel(fromListJson(doc2, file), file, void 0, notes);
     } else if (!("all" in doc2) && Object.keys(doc2).every((k) => OWN_KEYS.has(k))) {
       const own = fromOwnYaml(doc2, file);
       parsed = own.ok ? ok({ hosts: own.value, notes }) : own;
     } else {
-      const ansible = loadAnsibleYaml(text7);
+      const ansible = loadAnsibleYaml(text8);
       if ("error" in ansible) return fail(new UserError(ansible.error, ansible.line !== void 0 ? `${file}:${ansible.line}` : file, FORMATS_HINT));
       const root = ansible.value;
       if (!isObject(root)) return fail(new UserError(`the inventory is ${kindOf3(root)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
@@ -39050,11 +44014,11 @@ var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass a
 var STDIN_INVENTORY = "(standard input)";
 async function readInventory(file) {
   if (file === "-") {
-    const text8 = await readStdin(INVENTORY_INPUT);
-    return text8.ok ? parseInventoryText(text8.value.toString("utf8"), STDIN_INVENTORY) : text8;
+    const text9 = await readStdin(INVENTORY_INPUT);
+    return text9.ok ? parseInventoryText(text9.value.toString("utf8"), STDIN_INVENTORY) : text9;
   }
-  const text7 = readInputFile(file, INVENTORY_INPUT);
-  return text7.ok ? parseInventoryText(text7.value.toString("utf8"), file, { varsDir: dirname6(file) }) : text7;
+  const text8 = readInputFile(file, INVENTORY_INPUT);
+  return text8.ok ? parseInventoryText(text8.value.toString("utf8"), file, { varsDir: dirname6(file) }) : text8;
 }
 
 // src/sources/admission-review.ts
@@ -39073,8 +44037,8 @@ function podSpec(kind, object) {
   if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
   return void 0;
 }
-function quote(text7) {
-  return JSON.stringify(text7.length > MAX_QUOTED ? `${text7.slice(0, MAX_QUOTED)}\u2026` : text7);
+function quote(text8) {
+  return JSON.stringify(text8.length > MAX_QUOTED ? `${text8.slice(0, MAX_QUOTED)}\u2026` : text8);
 }
 function readList(list3, value, prefix, into) {
   const { images, unreadable: unreadable3 } = into;
@@ -39098,7 +44062,7 @@ function containerImages(spec) {
   for (const list3 of CONTAINER_LISTS) readList(list3, spec[list3], "", found);
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
-var label = (key) => /^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key);
+var label = (key2) => /^[A-Za-z0-9_-]{1,64}$/.test(key2) ? key2 : quote(key2);
 function containerListsAnywhere(object) {
   const found = { images: [], unreadable: [] };
   const stack = [[object, ""]];
@@ -39110,18 +44074,32 @@ function containerListsAnywhere(object) {
     } else if (isObject(value)) {
       const keys = Object.keys(value);
       for (let k = keys.length - 1; k >= 0; k--) {
-        const key = keys[k] ?? "";
-        if (CONTAINER_LISTS.includes(key)) readList(key, value[key], at ? `${at}.` : "", found);
-        else if (typeof value[key] === "object" && value[key] !== null) stack.push([value[key], `${at}${at ? "." : ""}${label(key)}`]);
+        const key2 = keys[k] ?? "";
+        if (CONTAINER_LISTS.includes(key2)) readList(key2, value[key2], at ? `${at}.` : "", found);
+        else if (typeof value[key2] === "object" && value[key2] !== null) stack.push([value[key2], `${at}${at ? "." : ""}${label(key2)}`]);
       }
     }
   }
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
-function reviewFromText(text7) {
+function identity(req) {
+  const namespace = typeof req["namespace"] === "string" ? req["namespace"] : "";
+  const object = req["object"];
+  const metadata = isObject(object) && isObject(object["metadata"]) ? object["metadata"] : void 0;
+  const objectUid = metadata && typeof metadata["uid"] === "string" && metadata["uid"] !== "" ? metadata["uid"] : void 0;
+  const refs = metadata?.["ownerReferences"];
+  const owners = [];
+  if (Array.isArray(refs)) {
+    for (const r of refs) {
+      if (isObject(r) && r["controller"] === true && typeof r["kind"] === "string" && typeof r["uid"] === "string" && r["uid"] !== "") owners.push({ kind: r["kind"], uid: r["uid"] });
+    }
+  }
+  return objectUid === void 0 ? { namespace, owners } : { namespace, objectUid, owners };
+}
+function reviewFromText(text8) {
   let parsed;
   try {
-    parsed = JSON.parse(text7);
+    parsed = JSON.parse(text8);
   } catch {
     return "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview";
   }
@@ -39132,19 +44110,20 @@ function parseReview(body) {
   const req = body["request"];
   if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
   const uid = req["uid"];
+  const who = identity(req);
   const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
   const operation = typeof req["operation"] === "string" ? req["operation"] : "";
-  if (operation === "DELETE" || operation === "CONNECT") return { uid, kind, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
+  if (operation === "DELETE" || operation === "CONNECT") return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
   const object = req["object"];
-  if (!isObject(object)) return { uid, kind, images: [], unreadable: [{ container: "request.object", reason: `the review of this ${operation ? `${operation} ` : ""}carries no object to read` }] };
+  if (!isObject(object)) return { uid, kind, ...who, images: [], unreadable: [{ container: "request.object", reason: `the review of this ${operation ? `${operation} ` : ""}carries no object to read` }] };
   if (kind === "Pod" || kind === "PodTemplate" || kind === "CronJob" || WORKLOADS.includes(kind)) {
     const spec = podSpec(kind, object);
-    if (!spec) return { uid, kind, images: [], unreadable: [{ container: "the pod spec", reason: `this ${kind} has no pod spec where one belongs` }] };
-    return { uid, kind, ...containerImages(spec) };
+    if (!spec) return { uid, kind, ...who, images: [], unreadable: [{ container: "the pod spec", reason: `this ${kind} has no pod spec where one belongs` }] };
+    return { uid, kind, ...who, ...containerImages(spec) };
   }
   const anywhere = containerListsAnywhere(object);
-  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : "object"} holds no container list` };
-  return { uid, kind, ...anywhere };
+  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...who, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : "object"} holds no container list` };
+  return { uid, kind, ...who, ...anywhere };
 }
 
 // src/sources/ssh-collect.ts
@@ -40065,14 +45044,14 @@ var LIMITS2 = {
   archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
   minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
 };
-var limitVariable = (key) => LIMITS2[key].env;
+var limitVariable = (key2) => LIMITS2[key2].env;
 function readImageLimits(env = process.env) {
   const out = {};
-  for (const key of Object.keys(LIMITS2)) {
-    const { env: name, fallback } = LIMITS2[key];
-    const value = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
+  for (const key2 of Object.keys(LIMITS2)) {
+    const { env: name, fallback } = LIMITS2[key2];
+    const value = readEnvNumber(env, name, { min: key2 === "minFreeBytes" ? 0 : 1, fallback });
     if (!value.ok) return value;
-    out[key] = value.value;
+    out[key2] = value.value;
   }
   return ok(out);
 }
@@ -40207,10 +45186,10 @@ function paxRecords(body) {
     const rec = body.subarray(space + 1, at + len - 1).toString("utf8");
     const eq = rec.indexOf("=");
     if (eq <= 0) throw new TarError("malformed PAX record");
-    const key = rec.slice(0, eq);
+    const key2 = rec.slice(0, eq);
     const value = rec.slice(eq + 1);
-    if (value === "") out.delete(key);
-    else out.set(key, value);
+    if (value === "") out.delete(key2);
+    else out.set(key2, value);
     at += len;
   }
   return out;
@@ -40365,7 +45344,7 @@ async function walkLayer(layer, onEntry, budget) {
   stream.on("error", () => {
   });
   const diffHash = layer.diffId?.startsWith("sha256:") ? createHash2("sha256") : void 0;
-  async function* bytes2() {
+  async function* bytes3() {
     let total = 0;
     try {
       for await (const chunk of stream) {
@@ -40381,7 +45360,7 @@ async function walkLayer(layer, onEntry, budget) {
       throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses|inflated more than/.test(m) ? `not a readable ${gz ? "gzip" : "zstd"} stream (${m})` : m);
     }
   }
-  const source = bytes2();
+  const source = bytes3();
   let seq = 0;
   try {
     await readTar(source, (entry, read) => onEntry(entry, seq++, read));
@@ -40527,7 +45506,7 @@ async function indexLayers(layers, prefetch, need2 = () => false, onProgress) {
         if (need2(path2) && needed + size <= MAX_NEEDED) needed += size;
         else if (prefetch(path2) && kept + size <= MAX_KEPT) kept += size;
         else return;
-        return read().then((bytes2) => void image.contents.set(`${index}:${seq}`, bytes2));
+        return read().then((bytes3) => void image.contents.set(`${index}:${seq}`, bytes3));
       },
       image.budget
     );
@@ -40537,10 +45516,10 @@ async function indexLayers(layers, prefetch, need2 = () => false, onProgress) {
   }
   const seen = /* @__PURE__ */ new Set();
   image.secrets = image.secrets.filter((s) => {
-    const key = `${s.layer}
+    const key2 = `${s.layer}
 ${s.path}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     const now = image.tree.physical(s.path);
     s.deleted_later = !now || layers[now.layer]?.digest !== s.layer;
     return true;
@@ -40621,7 +45600,7 @@ var ImageFs = class {
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
-        (header, seq, read) => (header.size ?? 0) <= (seqs.get(seq) ?? -1) ? read().then((bytes2) => void this.image.contents.set(`${index}:${seq}`, bytes2)) : void 0,
+        (header, seq, read) => (header.size ?? 0) <= (seqs.get(seq) ?? -1) ? read().then((bytes3) => void this.image.contents.set(`${index}:${seq}`, bytes3)) : void 0,
         this.image.budget
       );
     }
@@ -40836,13 +45815,13 @@ function pickPlatform(entries, platform) {
 }
 
 // src/sources/image/local-image.ts
-import { existsSync as existsSync6, statSync as statSync9 } from "node:fs";
+import { existsSync as existsSync6, statSync as statSync10 } from "node:fs";
 
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync5, mkdtempSync as mkdtempSync3, readFileSync as readFileSync3, rmSync as rmSync4 } from "node:fs";
-import { homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
-import { join as join14 } from "node:path";
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync4 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join15 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/sources/image/capped-body.ts
@@ -40872,15 +45851,92 @@ async function readCapped2(res, cap, what) {
   return Buffer.concat(chunks);
 }
 
+// src/sources/image/docker-config.ts
+import { existsSync as existsSync4, readFileSync as readFileSync3, statSync as statSync8 } from "node:fs";
+import { homedir } from "node:os";
+import { basename, join as join13 } from "node:path";
+var NAMES = ["config.json", ".dockerconfigjson", ".dockercfg"];
+function inDirectory(dir) {
+  return NAMES.map((n) => join13(dir, n)).find((f) => existsSync4(f)) ?? join13(dir, "config.json");
+}
+function defaultDockerConfig(env = process.env) {
+  const dir = env["DOCKER_CONFIG"];
+  return dir !== void 0 && dir !== "" ? inDirectory(dir) : join13(homedir(), ".docker", "config.json");
+}
+var isDirectory = (path2) => {
+  try {
+    return statSync8(path2).isDirectory();
+  } catch {
+    return false;
+  }
+};
+function legacy(path2, doc2) {
+  if ("auths" in doc2) return false;
+  return basename(path2) === ".dockercfg" || Object.values(doc2).some((v) => isObject(v) && ("auth" in v || "username" in v));
+}
+function readDockerConfig(file) {
+  const path2 = file === void 0 ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
+  const named2 = file !== void 0 ? " (--docker-config)" : "";
+  const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), a .dockerconfigjson or .dockercfg file, or the directory an imagePullSecret is mounted as; or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json or a mounted imagePullSecret), or name one with --docker-config.";
+  if (file === void 0 && !existsSync4(path2)) return ok(void 0);
+  let bytes3;
+  try {
+    bytes3 = readFileSync3(path2);
+  } catch (e) {
+    const what = file !== void 0 && path2 !== file ? `: no ${NAMES.join(", ")} in the directory` : `: ${errorMessage(e)}`;
+    return fail(new UserError(`cannot read the Docker config${named2}${what}`, path2, hint2));
+  }
+  let doc2;
+  try {
+    doc2 = parseJson(bytes3, `the Docker config${named2}`);
+  } catch (e) {
+    return fail(new UserError(errorMessage(e), path2, hint2));
+  }
+  if (!isObject(doc2)) return fail(new UserError(`the Docker config${named2} is not a JSON object`, path2, hint2));
+  if (legacy(path2, doc2)) return ok({ auths: doc2 });
+  return ok({ auths: isObject(doc2["auths"]) ? doc2["auths"] : {} });
+}
+var DOCKER_HUB = "registry-1.docker.io";
+var DOCKER_HUB_KEYS = ["index.docker.io", "docker.io", DOCKER_HUB];
+function hostOf(key2) {
+  return key2.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/, "").toLowerCase();
+}
+function globMatches(glob, registry) {
+  const [gHost = "", gPort] = glob.split(/:(?=\d+$)/);
+  const [rHost = "", rPort] = registry.split(/:(?=\d+$)/);
+  if (gPort !== rPort) return false;
+  const g = gHost.split(".");
+  const r = rHost.split(".");
+  return g.length === r.length && g.every((label4, i) => label4 === "*" || label4 === r[i]);
+}
+function basic(entry) {
+  if (!isObject(entry)) return void 0;
+  if (typeof entry["auth"] === "string" && entry["auth"] !== "") return entry["auth"];
+  const { username, password } = entry;
+  return typeof username === "string" && typeof password === "string" && username !== "" ? Buffer.from(`${username}:${password}`).toString("base64") : void 0;
+}
+function credentialsFor(config, registry) {
+  if (!config) return void 0;
+  const wanted2 = registry.toLowerCase();
+  const names2 = wanted2 === DOCKER_HUB ? DOCKER_HUB_KEYS : [wanted2];
+  const entries = Object.entries(config.auths).map(([key2, entry]) => ({ host: hostOf(key2), entry }));
+  for (const name of names2) {
+    const hit = entries.find((e) => e.host === name && basic(e.entry) !== void 0);
+    if (hit) return basic(hit.entry);
+  }
+  const glob = entries.find((e) => e.host.includes("*") && globMatches(e.host, wanted2) && basic(e.entry) !== void 0);
+  return glob ? basic(glob.entry) : void 0;
+}
+
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { accessSync as accessSync2, constants as constants5, createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync6, renameSync, rmSync as rmSync3, statSync as statSync8, utimesSync } from "node:fs";
-import { homedir } from "node:os";
-import { join as join13 } from "node:path";
+import { accessSync as accessSync2, constants as constants5, createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync6, renameSync, rmSync as rmSync3, statSync as statSync9, utimesSync } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join14 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 function defaultCacheDir() {
-  return join13(process.env["XDG_CACHE_HOME"] ?? join13(homedir(), ".cache"), "rsyncguard", "layers");
+  return join14(process.env["XDG_CACHE_HOME"] ?? join14(homedir2(), ".cache"), "rsyncguard", "layers");
 }
 var RECHECK2 = 64 << 20;
 function usableCache(cache2) {
@@ -40900,11 +45956,11 @@ function noRoom(cache2, digest, free, need2, reserve) {
   return new Error(`blob ${digest} needs ${mib(need2)} in ${where3}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join13(cache2.dir, digest.replace(":", "-")) : void 0;
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join14(cache2.dir, digest.replace(":", "-")) : void 0;
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
-  if (!file || !existsSync4(file)) return void 0;
+  if (!file || !existsSync5(file)) return void 0;
   const now = /* @__PURE__ */ new Date();
   utimesSync(file, now, now);
   return createReadStream2(file);
@@ -40949,7 +46005,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable3.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync6(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join13(cache2.dir, n), st: statSync8(join13(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync6(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join14(cache2.dir, n), st: statSync9(join14(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -41049,14 +46105,20 @@ async function readBody(res) {
     return "";
   }
 }
+function asked(path2) {
+  const [, kind, ref2 = ""] = /^\/(manifests|blobs)\/(.*)$/.exec(path2) ?? [];
+  if (kind === "blobs") return `blob ${ref2}`;
+  if (kind === "manifests") return /^sha(256|512):/.test(ref2) ? `manifest ${ref2}` : `tag ${ref2}`;
+  return path2.replace(/^\//, "");
+}
 function plainHttpMessage(registry) {
   return loopback(registry) ? `the registry at ${registry} speaks plain HTTP; for a registry on loopback use --insecure-registry ${registry}` : `the registry at ${registry} speaks plain HTTP, which rsyncguard speaks only to registries on loopback (--insecure-registry); serve it over HTTPS`;
 }
 var RegistryClient = class {
-  constructor(registry, repository, basic, insecure) {
+  constructor(registry, repository, basic2, insecure) {
     this.registry = registry;
     this.repository = repository;
-    this.basic = basic;
+    this.basic = basic2;
     this.insecure = insecure;
     this.http = plainHttp(registry, insecure);
     this.base = `${this.http ? "http" : "https"}://${registry}/v2/${repository}`;
@@ -41080,8 +46142,8 @@ var RegistryClient = class {
       await res.body?.cancel().catch(() => {
       });
       if (res.status === 404 && notFound3 !== void 0) throw new Error(notFound3);
-      const what = `${this.repository} at ${this.registry}`;
-      const why = res.status === 401 || res.status === 403 ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)` : `${what}: ${path2.replace(/^\//, "")}: HTTP ${res.status}${res.status === 404 ? " (not found)" : ""}`;
+      const what = `${asked(path2)} of repository ${this.repository}`;
+      const why = res.status === 401 || res.status === 403 ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)` : res.status === 404 ? `${asked(path2)} not found in repository ${this.repository} at ${this.registry} (HTTP 404)` : res.status >= 500 ? `the registry at ${this.registry} failed (HTTP ${res.status}) reading the ${what}: retry later, or ask whoever runs it` : `the registry at ${this.registry} answered HTTP ${res.status} for the ${what}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;
@@ -41147,7 +46209,7 @@ function checkedDigest(value, what) {
   if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
   return value;
 }
-var DOCKER_HUB = "registry-1.docker.io";
+var DOCKER_HUB2 = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
 var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref2) {
@@ -41162,7 +46224,7 @@ function parseRegistryRef(ref2) {
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
   if (hasRegistry && !HOST.test(first)) throw new Error(`"${displayRef(ref2)}" is not an image reference: "${displayRef(first)}" is not a registry host`);
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
-  const registry = hub ? DOCKER_HUB : first;
+  const registry = hub ? DOCKER_HUB2 : first;
   let path2 = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
   const colon = path2.lastIndexOf(":");
@@ -41174,38 +46236,13 @@ function parseRegistryRef(ref2) {
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path2) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref2)}" is not an image reference`);
   return { registry, repository: path2, reference: digest ?? tag };
 }
-function defaultDockerConfig(env = process.env) {
-  const dir = env["DOCKER_CONFIG"];
-  return dir !== void 0 && dir !== "" ? join14(dir, "config.json") : join14(homedir2(), ".docker", "config.json");
-}
-function readDockerConfig(file) {
-  const path2 = file ?? defaultDockerConfig();
-  const named = file !== void 0 ? " (--docker-config)" : "";
-  const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
-  if (file === void 0 && !existsSync5(path2)) return ok(void 0);
-  let bytes2;
-  try {
-    bytes2 = readFileSync3(path2);
-  } catch (e) {
-    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path2, hint2));
-  }
-  try {
-    return ok(parseJson(bytes2, `the Docker config${named}`));
-  } catch (e) {
-    return fail(new UserError(errorMessage(e), path2, hint2));
-  }
-}
 function basicCredentials(registry, file) {
   const read = readDockerConfig(file);
   if (!read.ok) throw new EnvironmentFailure(`${read.error.where ?? ""}: ${read.error.message}`);
-  const config = read.value;
-  const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
-  const hub = registry === DOCKER_HUB ? [auths["https://index.docker.io/v1/"], auths["index.docker.io"], auths["docker.io"]] : [];
-  const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
-  return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
+  return credentialsFor(read.value, registry);
 }
 function scratchCache() {
-  const dir = mkdtempSync3(join14(tmpdir3(), "rsyncguard-layers-"));
+  const dir = mkdtempSync3(join15(tmpdir3(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync4(dir, { recursive: true, force: true }) };
 }
 async function readBody2(res, cap, what) {
@@ -41220,17 +46257,17 @@ function clientFor(r, opts) {
   return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
 }
 function notFound(r, reference) {
-  const at = r.registry === DOCKER_HUB ? "Docker Hub (docker.io)" : r.registry;
-  return `manifest for ${r.repository}${DIGEST.test(reference) ? "@" : ":"}${reference} not found at ${at}`;
+  const at = r.registry === DOCKER_HUB2 ? "Docker Hub (docker.io)" : r.registry;
+  return `${DIGEST.test(reference) ? "manifest" : "tag"} ${reference} not found in repository ${r.repository} at ${at} (HTTP 404)`;
 }
 async function manifestAt(client, r, reference) {
   const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
-  const bytes2 = await readBody2(res, MAX_MANIFEST, `manifest "${reference}"`);
+  const bytes3 = await readBody2(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = "sha256", hex] = reference.split(":");
-  if (byDigest && createHash3(algo).update(bytes2).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
+  if (byDigest && createHash3(algo).update(bytes3).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
   const digest = byDigest ? reference : res.headers.get("docker-content-digest");
-  return { doc: parseJson(bytes2, `manifest "${reference}"`), digest };
+  return { doc: parseJson(bytes3, `manifest "${reference}"`), digest };
 }
 async function openRegistryImage(ref2, opts) {
   const r = parseRegistryRef(ref2);
@@ -41319,7 +46356,7 @@ function shadowed(path2) {
 }
 async function sniffLocalImage(path2) {
   if (!existsSync6(path2)) throw noSuchPath(path2);
-  const st = statSync9(path2);
+  const st = statSync10(path2);
   if (st.isDirectory()) {
     const store2 = dirStore(path2);
     if (store2.has("oci-layout")) return { form: "oci", store: store2 };
@@ -41347,9 +46384,9 @@ async function sniffLocalImage(path2) {
 // src/sources/image/open-image.ts
 var MAX_MANIFEST = 4 << 20;
 var MAX_CONFIG = 8 << 20;
-function parseJson(bytes2, what) {
+function parseJson(bytes3, what) {
   try {
-    return JSON.parse(bytes2.toString("utf8"));
+    return JSON.parse(bytes3.toString("utf8"));
   } catch (e) {
     const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : void 0;
     throw new Error(`${what} is not valid JSON${at !== void 0 ? ` (at character ${at})` : ""}`);
@@ -41363,10 +46400,10 @@ function blobPath(digest) {
 function readBlob(store, digest, what, cap) {
   const path2 = blobPath(digest);
   if (!store.has(path2)) throw new Error(store.refused?.(path2) ?? `blob ${digest} is missing from the image`);
-  const bytes2 = store.read(path2, cap, `${what} ${digest}`);
+  const bytes3 = store.read(path2, cap, `${what} ${digest}`);
   const [algo, hex] = digest.split(":");
-  if (algo === "sha256" && createHash4("sha256").update(bytes2).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
-  return parseJson(bytes2, `${what} ${digest}`);
+  if (algo === "sha256" && createHash4("sha256").update(bytes3).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
+  return parseJson(bytes3, `${what} ${digest}`);
 }
 function sameImageName(name) {
   const bare = name.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
@@ -41553,8 +46590,8 @@ function imageConfigSource(fs, wanted2, attempted) {
       if (!st) return { kind: "missing", path: path2, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
       if (st.kind === "dir") return { kind: "dir", path: path2, entries: fs.list(path2) ?? [] };
       if (st.kind !== "file") return { kind: "other", path: path2 };
-      const bytes2 = fs.content(path2);
-      if (bytes2) return { kind: "file", path: path2, bytes: bytes2 };
+      const bytes3 = fs.content(path2);
+      if (bytes3) return { kind: "file", path: path2, bytes: bytes3 };
       if (attempted.has(path2)) return { kind: "not-followed", path: path2, reason: `not read from the image: ${fs.unreadable(path2) ?? "unreadable"}` };
       wanted2.add(path2);
       return { kind: "missing", path: path2, reason: "not read yet" };
@@ -41593,11 +46630,11 @@ function hostConfigSource(files, secretsFiles) {
 }
 
 // src/sources/repo-targets.ts
-import { lstatSync as lstatSync8, realpathSync as realpathSync6, statSync as statSync10 } from "node:fs";
-import { dirname as dirname8, join as join15, relative as relative6, resolve as resolve4, sep as sep5 } from "node:path";
+import { lstatSync as lstatSync8, realpathSync as realpathSync6, statSync as statSync11 } from "node:fs";
+import { dirname as dirname8, join as join16, relative as relative6, resolve as resolve4, sep as sep5 } from "node:path";
 function displayPath(root, file, daemon) {
   if (daemon !== void 0 && !within(process.cwd(), file) && !within(root, file)) {
-    const under = within(daemon.scan.real, file) ? join15(daemon.scan.root, relative6(daemon.scan.real, file)) : file;
+    const under = within(daemon.scan.real, file) ? join16(daemon.scan.root, relative6(daemon.scan.real, file)) : file;
     if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
   }
   const cwdRel = relative6(process.cwd(), file);
@@ -41616,7 +46653,7 @@ function* repoTargets(paths, exclude) {
     const abs = resolve4(given);
     let st;
     try {
-      st = statSync10(abs);
+      st = statSync11(abs);
     } catch {
       const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
       yield { kind: "error", target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." };
@@ -41642,12 +46679,12 @@ function* repoTargets(paths, exclude) {
     for (const d of found.filter((f) => f.by === "unreadable-dir")) {
       yield {
         kind: "error",
-        target: displayPath(root, join15(root, d.path)),
+        target: displayPath(root, join16(root, d.path)),
         message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
         hint: "Run the scan as a user who can read it, or leave it out with --exclude."
       };
     }
-    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join15(root, d.path)) };
+    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join16(root, d.path)) };
   }
 }
 
@@ -41670,7 +46707,7 @@ function runCollector(script2) {
 }
 
 // src/parse/secrets-files.ts
-import { dirname as dirname9, isAbsolute as isAbsolute5, join as join16, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute5, join as join17, resolve as resolve5 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -41685,7 +46722,7 @@ function moduleSecretsPaths(config) {
 function localSecrets(config, configPath, root) {
   return moduleSecretsPaths(config).sort().map((path2) => {
     if (isAbsolute5(path2) && root === void 0) return { path: path2 };
-    const local = isAbsolute5(path2) ? join16(root ?? "/", path2) : resolve5(dirname9(configPath), path2);
+    const local = isAbsolute5(path2) ? join17(root ?? "/", path2) : resolve5(dirname9(configPath), path2);
     if (root !== void 0) {
       const scan = new ScanRoot(root, void 0, true);
       const opened = scan.open(isAbsolute5(path2) ? scan.locate(path2, "/") : local);
@@ -41718,12 +46755,12 @@ function hostReason(reason) {
 }
 function hostSecrets(raw2, config) {
   const paths = new Set(moduleSecretsPaths(config));
-  const named = new Map(namedSecrets(config).map((n) => [n.path, n.at]));
+  const named2 = new Map(namedSecrets(config).map((n) => [n.path, n.at]));
   return raw2.secrets.filter((s) => paths.has(s.path)).map((s) => {
     const mode = octalMode(s.mode);
     const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
     const entries = s.entries?.map((e) => ({ ...e, ...factsName(e.name, e.equals_name) }));
-    const at = named.get(s.path);
+    const at = named2.get(s.path);
     const reason = s.unreadable === void 0 ? null : hostReason(s.unreadable);
     const diagnostics = !s.exists || reason === null || !at ? [] : [DAEMON_CANNOT.test(reason) ? notRead(s.path, reason, at) : unreadable(s.path, reason, at, HOST_HINT)];
     return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {}, ...diagnostics.length > 0 ? { diagnostics } : {} };
@@ -41751,9 +46788,9 @@ function* parseHostConfigs(raw2) {
   );
   const secretsFiles = new Set(raw2.secrets.map((s) => posix4.normalize(s.path)));
   for (const path2 of configs.sort()) {
-    const text7 = files.get(path2)?.text;
-    if (typeof text7 !== "string") continue;
-    const config = parseRsyncdConf(path2, Buffer.from(text7), hostConfigSource(files, secretsFiles));
+    const text8 = files.get(path2)?.text;
+    if (typeof text8 !== "string") continue;
+    const config = parseRsyncdConf(path2, Buffer.from(text8), hostConfigSource(files, secretsFiles));
     yield { path: path2, config, secrets: hostSecrets(raw2, config), fileStats };
   }
 }
@@ -41761,16 +46798,16 @@ function hostErrors(raw2) {
   const notFollowed = raw2.processes.filter((p2) => !isVerifiedDaemon(p2)).map(
     (p2) => `process ${p2.pid} (uid ${p2.uid ?? "?"}) looks like an rsync daemon but was not followed: ${p2.trust_reason || "it could not be verified"}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`
   );
-  const named = namedConfigs(raw2);
+  const named2 = namedConfigs(raw2);
   for (const f of raw2.files) {
-    if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
+    if (named2.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
   }
   return { unread: raw2.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
 }
 
 // src/parse/repo-secrets.ts
-import { existsSync as existsSync8, statSync as statSync11 } from "node:fs";
-import { dirname as dirname10, isAbsolute as isAbsolute6, join as join17, relative as relative7, resolve as resolve6, sep as sep6 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync12 } from "node:fs";
+import { dirname as dirname10, isAbsolute as isAbsolute6, join as join18, relative as relative7, resolve as resolve6, sep as sep6 } from "node:path";
 var SECRETS_NOT_FOUND = "secrets-not-found";
 var SECRETS_SHARED = "secrets-shared";
 var SECRETS_TEMPLATED = "secrets-templated";
@@ -41800,8 +46837,8 @@ function secretsNamers(configs, roots) {
   for (const { file, config } of configs) {
     for (const n of namedSecrets(config)) {
       if (templateEngine(n.path) !== void 0) continue;
-      const key = keyOf(lookUp(roots, n.path, file));
-      const list3 = out.get(key) ?? out.set(key, []).get(key) ?? [];
+      const key2 = keyOf(lookUp(roots, n.path, file));
+      const list3 = out.get(key2) ?? out.set(key2, []).get(key2) ?? [];
       const config2 = displayPath(roots.root, file, roots.daemon);
       if (!list3.some((x) => x.config === config2)) list3.push({ config: config2, at: n.at });
     }
@@ -41826,12 +46863,12 @@ function repoSecrets(config, configFile, roots, modes, namers) {
     }
     const looked = lookUp(roots, n.path, configFile);
     const { opened } = looked;
-    const key = keyOf(looked);
-    const all = namers.get(key) ?? [];
+    const key2 = keyOf(looked);
+    const all = namers.get(key2) ?? [];
     const underRoot = roots.daemon !== void 0 && looked.root === roots.daemon.scan;
-    const earlier = underRoot ? roots.daemon?.reported.get(key) : void 0;
+    const earlier = underRoot ? roots.daemon?.reported.get(key2) : void 0;
     const first = earlier !== void 0 ? { config: earlier, at: null } : all[0];
-    if (underRoot && earlier === void 0 && first !== void 0) roots.daemon?.reported.set(key, first.config);
+    if (underRoot && earlier === void 0 && first !== void 0) roots.daemon?.reported.set(key2, first.config);
     const byAll = listed(all.map((x) => namerText(roots, x)));
     const shared = all.length > 1 ? ` (named by ${byAll})` : "";
     const absent2 = opened.kind === "missing" && underRoot ? { stat: null } : {};
@@ -41896,9 +46933,9 @@ var tops = /* @__PURE__ */ new Map();
 function gitTopAbove(dir) {
   if (tops.has(dir)) return tops.get(dir);
   let top;
-  if (!existsSync8(join17(dir, ".git"))) {
+  if (!existsSync8(join18(dir, ".git"))) {
     for (let d = dirname10(dir); ; d = dirname10(d)) {
-      if (existsSync8(join17(d, ".git"))) {
+      if (existsSync8(join18(d, ".git"))) {
         top = d;
         break;
       }
@@ -41922,7 +46959,7 @@ function unreadable2(path2, reason, at) {
 function modeOf(roots, real2, modes) {
   if (within(roots.scan.real, real2)) return modes.get(roots.scan.rel(real2));
   try {
-    return statSync11(real2).mode;
+    return statSync12(real2).mode;
   } catch {
     return void 0;
   }
@@ -41930,9 +46967,9 @@ function modeOf(roots, real2, modes) {
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text7) {
+function parseUnitSettings(text8) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text8.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
     if (!m?.[1]) continue;
     if (m[2]) keys.set(m[1], m[2]);
@@ -41947,9 +46984,9 @@ var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
 function versionWord(v) {
   return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
 }
-function* paragraphs(text7) {
+function* paragraphs(text8) {
   let lines = [];
-  for (const line of text7.split("\n")) {
+  for (const line of text8.split("\n")) {
     if (line.trim() === "") {
       if (lines.length > 0) yield lines;
       lines = [];
@@ -41957,10 +46994,10 @@ function* paragraphs(text7) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackages(text7, source, name = "rsync") {
+function dpkgPackages(text8, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text7)) {
-    const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
+  for (const lines of paragraphs(text8)) {
+    const field = (key2) => lines.find((l) => l.startsWith(`${key2}:`))?.slice(key2.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
     const version = versionWord(field("Version"));
@@ -41969,9 +47006,9 @@ function dpkgPackages(text7, source, name = "rsync") {
   }
   return out;
 }
-function apkPackages(text7, source, name = "rsync") {
+function apkPackages(text8, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text7)) {
+  for (const lines of paragraphs(text8)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
     if (version) out.found.push({ manager: "apk", name, version, source });
@@ -41985,9 +47022,9 @@ function upstreamOf(version) {
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
   return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
-function parseOsRelease(text7) {
+function parseOsRelease(text8) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw2 of text7.split("\n").slice(0, 200)) {
+  for (const raw2 of text8.split("\n").slice(0, 200)) {
     const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw2.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
@@ -42052,9 +47089,9 @@ function stringAt(data, entry) {
   const end = data.indexOf(0, entry.offset);
   if (end < 0) return { error: "not terminated inside the data" };
   if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
-  const text7 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
-  if (!/^[\x21-\x7e]+$/.test(text7)) return { error: "not a printable word" };
-  return text7;
+  const text8 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text8)) return { error: "not a printable word" };
+  return text8;
 }
 function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
@@ -42070,8 +47107,8 @@ var H_KEYDATA = 1;
 var H_OFFPAGE = 3;
 var PAGE_HEADER = 26;
 var MAX_BLOB = 256 << 20;
-function rpmPackageFromBdb(bytes2, name) {
-  const pages = openPages(bytes2);
+function rpmPackageFromBdb(bytes3, name) {
+  const pages = openPages(bytes3);
   if ("error" in pages) return { ok: false, error: pages.error };
   let skipped = 0;
   for (let pgno = 1; pgno < pages.count; pgno++) {
@@ -42100,18 +47137,18 @@ function u162(p2, at) {
 function u32(p2, at) {
   return p2.view.getUint32(at, p2.le);
 }
-function openPages(bytes2) {
-  if (bytes2.length < 512) return { error: "shorter than a Berkeley DB metadata page" };
-  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+function openPages(bytes3) {
+  if (bytes3.length < 512) return { error: "shorter than a Berkeley DB metadata page" };
+  const view = new DataView(bytes3.buffer, bytes3.byteOffset, bytes3.byteLength);
   const le = view.getUint32(12, true) === HASH_MAGIC;
   if (!le && view.getUint32(12, false) !== HASH_MAGIC) return { error: "not a Berkeley DB hash database" };
-  const p2 = { bytes: bytes2, view, size: 0, count: 0, le, budget: bytes2.length };
+  const p2 = { bytes: bytes3, view, size: 0, count: 0, le, budget: bytes3.length };
   const size = u32(p2, 20);
   if (size < 512 || size > 65536 || (size & size - 1) !== 0) return { error: `a page size of ${size}` };
-  if (bytes2[24] !== 0) return { error: "an encrypted database" };
-  if (bytes2[25] !== P_HASHMETA) return { error: "its first page is not hash metadata" };
+  if (bytes3[24] !== 0) return { error: "an encrypted database" };
+  if (bytes3[25] !== P_HASHMETA) return { error: "its first page is not hash metadata" };
   const count3 = u32(p2, 32) + 1;
-  if (count3 * size > bytes2.length) return { error: `the file ends before its last page (${count3} pages of ${size} bytes)` };
+  if (count3 * size > bytes3.length) return { error: `the file ends before its last page (${count3} pages of ${size} bytes)` };
   return { ...p2, size, count: count3 };
 }
 function itemValue(p2, at, end) {
@@ -42155,16 +47192,16 @@ var SLOT = 16;
 var FILE_HEADER = 32;
 var HEAD = 16;
 var TAIL = 12;
-function rpmPackageFromNdb(bytes2, name) {
-  if (bytes2.length < PAGE) return { ok: false, error: "shorter than its first slot page" };
-  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+function rpmPackageFromNdb(bytes3, name) {
+  if (bytes3.length < PAGE) return { ok: false, error: "shorter than its first slot page" };
+  const view = new DataView(bytes3.buffer, bytes3.byteOffset, bytes3.byteLength);
   const u322 = (at) => view.getUint32(at, true);
   if (u322(0) !== FILE_MAGIC) return { ok: false, error: "not an rpm ndb database" };
   if (u322(4) !== 0) return { ok: false, error: `ndb version ${u322(4)}` };
-  if (bytes2.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
+  if (bytes3.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
   const slotPages = u322(12);
-  if (slotPages === 0 || slotPages * PAGE > bytes2.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes2.length} bytes` };
-  const blocks3 = bytes2.length / BLOCK2;
+  if (slotPages === 0 || slotPages * PAGE > bytes3.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes3.length} bytes` };
+  const blocks3 = bytes3.length / BLOCK2;
   const firstData = slotPages * (PAGE / BLOCK2);
   let skipped = 0;
   let budget = blocks3;
@@ -42175,7 +47212,7 @@ function rpmPackageFromNdb(bytes2, name) {
     if (index === 0 || count3 === 0 || offset < firstData || offset + count3 > blocks3) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count3} of ${blocks3})` };
     budget -= count3;
     if (budget < 0) return { ok: false, error: "its slots point at more blocks than the file has: blobs overlap, as rpm never writes them" };
-    const blob = blobAt(bytes2, view, index, offset, count3);
+    const blob = blobAt(bytes3, view, index, offset, count3);
     if ("error" in blob) return { ok: false, error: `package ${index}: ${blob.error}` };
     const header = readRpmHeader(blob.value);
     if (!header.ok) skipped++;
@@ -42183,7 +47220,7 @@ function rpmPackageFromNdb(bytes2, name) {
   }
   return { ok: true, value: null, skipped };
 }
-function blobAt(bytes2, view, index, offset, count3) {
+function blobAt(bytes3, view, index, offset, count3) {
   const start = offset * BLOCK2;
   const end = (offset + count3) * BLOCK2;
   const u322 = (at) => view.getUint32(at, true);
@@ -42192,8 +47229,8 @@ function blobAt(bytes2, view, index, offset, count3) {
   const length = u322(start + 12);
   if (Math.ceil((HEAD + length + TAIL) / BLOCK2) !== count3) return { error: `a blob of ${length} bytes in ${count3} blocks` };
   if (u322(end - TAIL + 4) !== length || u322(end - TAIL + 8) !== TAIL_MAGIC) return { error: "its blob tail does not match its head" };
-  if (adler32(bytes2.subarray(start, end - TAIL)) !== u322(end - TAIL)) return { error: "its blob checksum does not match" };
-  return { value: bytes2.subarray(start + HEAD, start + HEAD + length) };
+  if (adler32(bytes3.subarray(start, end - TAIL)) !== u322(end - TAIL)) return { error: "its blob checksum does not match" };
+  return { value: bytes3.subarray(start + HEAD, start + HEAD + length) };
 }
 function adler32(data) {
   let a = 1;
@@ -42214,26 +47251,26 @@ function adler32(data) {
 var import_sql = __toESM(require_sql_wasm(), 1);
 import { existsSync as existsSync9, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname11, join as join18 } from "node:path";
+import { dirname as dirname11, join as join19 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var MAX_ROWS = 1e5;
 var SQLITE_MAGIC = "SQLite format 3\0";
 var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
-  const beside = join18(dirname11(fileURLToPath2(import.meta.url)), WASM);
+  const beside = join19(dirname11(fileURLToPath2(import.meta.url)), WASM);
   if (existsSync9(beside)) return readFileSync4(beside);
   return readFileSync4(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
 function sqlite() {
   engine ??= Promise.resolve().then(() => {
-    const bytes2 = wasmBytes();
-    return (0, import_sql.default)({ wasmBinary: bytes2.buffer.slice(bytes2.byteOffset, bytes2.byteOffset + bytes2.byteLength) });
+    const bytes3 = wasmBytes();
+    return (0, import_sql.default)({ wasmBinary: bytes3.buffer.slice(bytes3.byteOffset, bytes3.byteOffset + bytes3.byteLength) });
   });
   return engine;
 }
-async function rpmPackageFromSqlite(bytes2, name) {
-  if (bytes2.length < 100 || new TextDecoder("latin1").decode(bytes2.subarray(0, 16)) !== SQLITE_MAGIC) return { ok: false, error: "not an SQLite database" };
+async function rpmPackageFromSqlite(bytes3, name) {
+  if (bytes3.length < 100 || new TextDecoder("latin1").decode(bytes3.subarray(0, 16)) !== SQLITE_MAGIC) return { ok: false, error: "not an SQLite database" };
   let SQL;
   try {
     SQL = await sqlite();
@@ -42242,7 +47279,7 @@ async function rpmPackageFromSqlite(bytes2, name) {
   }
   let db;
   try {
-    db = new SQL.Database(bytes2);
+    db = new SQL.Database(bytes3);
     const stmt = db.prepare("SELECT blob FROM Packages");
     let skipped = 0;
     let rows = 0;
@@ -42295,8 +47332,8 @@ function osReleaseRefusal(fs) {
     if (!fs.exists(path2)) continue;
     const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) return `${path2} ${why}`;
-    const text7 = fs.content(path2)?.toString("utf8");
-    return text7 !== void 0 && parseOsRelease(text7) === null ? `${path2} has an ID that is no os-release ID` : null;
+    const text8 = fs.content(path2)?.toString("utf8");
+    return text8 !== void 0 && parseOsRelease(text8) === null ? `${path2} has an ID that is no os-release ID` : null;
   }
   return null;
 }
@@ -42310,8 +47347,8 @@ function releaseFromPackage(pkg, distro) {
 }
 function imageDistro(fs) {
   for (const path2 of OS_RELEASE_FILES) {
-    const text7 = fs.content(path2)?.toString("utf8");
-    const os = text7 === void 0 ? null : parseOsRelease(text7);
+    const text8 = fs.content(path2)?.toString("utf8");
+    const os = text8 === void 0 ? null : parseOsRelease(text8);
     if (os) return { ...os, source: path2 };
   }
   return null;
@@ -42325,7 +47362,7 @@ async function imageRsyncRelease(fs) {
   const refused = osRefused === null ? [] : [osRefused];
   const notes = [];
   const done = (r) => ({ ...r, ...refused.length > 0 ? { refused } : {}, ...osRefused !== null ? { distroUnknown: `os-release unreadable: ${osRefused}` } : {} });
-  const bytes2 = (path2) => {
+  const bytes3 = (path2) => {
     const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) {
       notes.push(`${path2} ${why}`);
@@ -42337,9 +47374,9 @@ async function imageRsyncRelease(fs) {
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text7 = bytes2(path2)?.toString("utf8");
-    if (text7 === void 0) continue;
-    const { found, refusedVersions } = read(text7, path2);
+    const text8 = bytes3(path2)?.toString("utf8");
+    if (text8 === void 0) continue;
+    const { found, refusedVersions } = read(text8, path2);
     const oldest = oldestOf(found);
     if (found.length > 1 && oldest) refused.push(`${path2} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
     if (oldest) return done(releaseFromPackage(oldest, distro));
@@ -42357,7 +47394,7 @@ async function imageRsyncRelease(fs) {
     const real2 = fs.stat(path2);
     if (real2 !== void 0 && seen.has(real2.path)) continue;
     if (real2 !== void 0) seen.add(real2.path);
-    const db = bytes2(path2);
+    const db = bytes3(path2);
     if (db === void 0) continue;
     const refuse = (why) => {
       notes.push(why);
@@ -42447,10 +47484,10 @@ function hostRsyncRelease(raw2, probes = [], cmdlines = []) {
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
-function accountNames(text7, nsswitch) {
+function accountNames(text8, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw2 of text7.split("\n")) {
+  for (const raw2 of text8.split("\n")) {
     const line = raw2.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
@@ -42482,8 +47519,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text7) {
-  return text7.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
+function redactText(text8) {
+  return text8.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -42501,7 +47538,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text7) {
+function shellCommands(text8) {
   const commands = [];
   let words = [];
   let word = "";
@@ -42516,35 +47553,35 @@ function shellCommands(text7) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text7.length; i++) {
-    const c = text7[i] ?? "";
-    if (c === "\\" && i + 1 < text7.length) {
-      const next = text7[++i] ?? "";
+  for (let i = 0; i < text8.length; i++) {
+    const c = text8[i] ?? "";
+    if (c === "\\" && i + 1 < text8.length) {
+      const next = text8[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text7.indexOf(c, i + 1);
-      const end = close < 0 ? text7.length : close;
-      word += c === '"' ? text7.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text7.slice(i + 1, end);
+      const close = text8.indexOf(c, i + 1);
+      const end = close < 0 ? text8.length : close;
+      word += c === '"' ? text8.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text8.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text7[i + 1] === "{" || text7[i + 1] === "(")) {
-      const open = text7[i + 1] ?? "";
+    } else if (c === "$" && (text8[i + 1] === "{" || text8[i + 1] === "(")) {
+      const open = text8[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text7.length; j++) {
-        if (text7[j] === open) depth++;
-        else if (text7[j] === close && --depth === 0) break;
+      for (; j < text8.length; j++) {
+        if (text8[j] === open) depth++;
+        else if (text8[j] === close && --depth === 0) break;
       }
-      word += text7.slice(i, j + 1);
+      word += text8.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text7.indexOf("\n", i);
-      i = (nl < 0 ? text7.length : nl) - 1;
+      const nl = text8.indexOf("\n", i);
+      i = (nl < 0 ? text8.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -42630,8 +47667,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text7, into, args) {
-  for (const words of shellCommands(text7)) addCommand(words, into, args);
+function addShell(text8, into, args) {
+  for (const words of shellCommands(text8)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -42640,9 +47677,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text7, args) {
+function launchFromScript(text8, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text7, launch, args);
+  addShell(text8, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -42686,9 +47723,9 @@ async function followScripts(fs, launch, workdir, expand2) {
     await fs.load(scripts.map((p2) => p2.path));
     const next = [];
     for (const { path: p2, args } of scripts) {
-      const text7 = fs.content(p2);
-      if (text7?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text7.toString("utf8"), args);
+      const text8 = fs.content(p2);
+      if (text8?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text8.toString("utf8"), args);
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -42715,8 +47752,8 @@ function imageSecrets(fs, config, configPath) {
   return secretsPaths(config, configPath).map(({ named: p2, at }) => {
     const s = fs.stat(at);
     if (!s) return { path: p2, stat: null };
-    const bytes2 = fs.content(at);
-    const parsed = bytes2 ? parseSecrets(bytes2, `/${s.path}`) : void 0;
+    const bytes3 = fs.content(at);
+    const parsed = bytes3 ? parseSecrets(bytes3, `/${s.path}`) : void 0;
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
   });
 }
@@ -42803,10 +47840,10 @@ function heredocNames(keyword, args) {
     return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
   });
 }
-function instructions(text7) {
+function instructions(text8) {
   const out = [];
   let current = null;
-  const lines = text7.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
+  const lines = text8.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -42885,12 +47922,12 @@ function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
   return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
 }
-function readDockerfile(text7, readScript) {
+function readDockerfile(text8, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
   let copied = 0;
-  for (const ins of instructions(text7)) {
+  for (const ins of instructions(text8)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
@@ -42902,10 +47939,10 @@ function readDockerfile(text7, readScript) {
     }
     if (ins.keyword === "ARG") {
       for (const m of ins.args.matchAll(/([A-Za-z_]\w*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
-        const key = m[1] ?? "";
-        const value = m[2] !== void 0 ? m[2].replace(/^(["'])(.*)\1$/, "$2") : st ? globals.get(key) : void 0;
+        const key2 = m[1] ?? "";
+        const value = m[2] !== void 0 ? m[2].replace(/^(["'])(.*)\1$/, "$2") : st ? globals.get(key2) : void 0;
         if (value === void 0) continue;
-        (st ? st.vars : globals).set(key, value);
+        (st ? st.vars : globals).set(key2, value);
       }
       continue;
     }
@@ -42960,8 +47997,8 @@ function apply(st, ins) {
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
         const doc2 = HEREDOC_WORD.exec(from)?.[3];
-        const text7 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
-        st.copies.push(text7 === void 0 ? { from, to } : { from, to, text: text7 });
+        const text8 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
+        st.copies.push(text8 === void 0 ? { from, to } : { from, to, text: text8 });
       }
       break;
     }
@@ -42971,23 +48008,23 @@ function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text7 = c.text ?? readScript(c.from);
-    if (text7 !== null && launchFromScript(text7).daemon) return true;
+    const text8 = c.text ?? readScript(c.from);
+    if (text8 !== null && launchFromScript(text8).daemon) return true;
   }
   return false;
 }
 
 // src/parse/other-files.ts
-function unitStartsDaemon(text7) {
-  const joined = text7.replace(/\\[ \t]*\n/g, " ");
+function unitStartsDaemon(text8) {
+  const joined = text8.replace(/\\[ \t]*\n/g, " ");
   return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
 }
-function xinetdServices(text7) {
+function xinetdServices(text8) {
   const out = [];
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw2 of text7.split("\n")) {
+  for (const raw2 of text8.split("\n")) {
     const line = raw2.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
@@ -43008,18 +48045,18 @@ function xinetdServices(text7) {
   }
   return out.length > 0 ? out : [loose];
 }
-function xinetdRsync(text7) {
-  const rsync = xinetdServices(text7).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+function xinetdRsync(text8) {
+  const rsync = xinetdServices(text8).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
   const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text7, bytes2, scan, modes, root) {
+function analyze(classified, file, text8, bytes3, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
     case "secrets": {
-      const parsed = parseSecrets(bytes2, file);
+      const parsed = parseSecrets(bytes3, file);
       const mode = modes.get(scan.rel(file));
       return {
         analyzer: "secrets",
@@ -43028,22 +48065,22 @@ function analyze(classified, file, text7, bytes2, scan, modes, root) {
     }
     case "systemd-unit": {
       const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
-      const unitText = base3 === null ? text7 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
-${text7}` : null;
-      if (!unitStartsDaemon(unitText ?? text7)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      const unitText = base3 === null ? text8 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text8}` : null;
+      if (!unitStartsDaemon(unitText ?? text8)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
       return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
     }
     case "xinetd":
-      if (!xinetdRunsRsync(text7)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", ...xinetdRsync(text7) };
+      if (!xinetdRunsRsync(text8)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", ...xinetdRsync(text8) };
     case "dockerfile": {
-      if (!mentionsRsync(text7)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text8)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve7(dirname12(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      const image = readDockerfile(text7, readScript);
+      const image = readDockerfile(text8, readScript);
       if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
       return { analyzer: "dockerfile", image };
     }
@@ -43051,23 +48088,23 @@ ${text7}` : null;
       return skip(kind.id === "unknown" ? kind.label : `${kind.label}, for which rsyncguard has no analyzer`);
   }
 }
-function readOtherFile(root, file, bytes2, classified, scan, modes, sha2562) {
-  const text7 = headText(bytes2) ?? "";
-  const analysis = analyze(classified, file, text7, bytes2, scan, modes, root);
+function readOtherFile(root, file, bytes3, classified, scan, modes, sha2562) {
+  const text8 = headText(bytes3) ?? "";
+  const analysis = analyze(classified, file, text8, bytes3, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
-  const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes2, file);
+  const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes3, file);
   return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256: sha2562, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
 }
 
 // src/parse/stunnel.ts
 var yes = (v) => /^(yes|true|1)$/i.test(v);
-function readStunnel(bytes2, file) {
+function readStunnel(bytes3, file) {
   const sections = [];
   const global2 = { connect: [] };
   let current = global2;
-  Buffer.from(bytes2).toString("utf8").split("\n").forEach((raw2, i) => {
+  Buffer.from(bytes3).toString("utf8").split("\n").forEach((raw2, i) => {
     const line = raw2.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     if (line.startsWith("[")) {
@@ -43077,15 +48114,15 @@ function readStunnel(bytes2, file) {
     }
     const eq = line.indexOf("=");
     if (eq < 0) return;
-    const key = line.slice(0, eq).trim().toLowerCase();
+    const key2 = line.slice(0, eq).trim().toLowerCase();
     const value = line.slice(eq + 1).trim();
-    if (key === "accept") current.accept = { value, line: i + 1 };
-    else if (key === "connect") current.connect.push(value);
-    else if (key === "exec") current.exec = value;
-    else if (key === "execargs") current.execargs = value;
-    else if (key === "client") current.client = yes(value);
-    else if (key === "verify") current.verify = Number(value) >= 2;
-    else if (key === "verifychain" || key === "verifypeer" || key === "requirecert") current.verify = (current.verify ?? false) || yes(value);
+    if (key2 === "accept") current.accept = { value, line: i + 1 };
+    else if (key2 === "connect") current.connect.push(value);
+    else if (key2 === "exec") current.exec = value;
+    else if (key2 === "execargs") current.execargs = value;
+    else if (key2 === "client") current.client = yes(value);
+    else if (key2 === "verify") current.verify = Number(value) >= 2;
+    else if (key2 === "verifychain" || key2 === "verifypeer" || key2 === "requirecert") current.verify = (current.verify ?? false) || yes(value);
   });
   return sections.flatMap((s) => {
     if (!s.accept || (s.client ?? global2.client ?? false)) return [];
@@ -43123,17 +48160,17 @@ function frontsConfig(s, rel) {
 }
 
 // src/parse/repo-configs.ts
-function undecodable(bytes2) {
-  return bytes2.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
+function undecodable(bytes3) {
+  return bytes3.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
 }
-function notUtf8(file, bytes2) {
+function notUtf8(file, bytes3) {
   const strict = new TextDecoder("utf-8", { fatal: true });
   let start = 0;
-  for (let line = 1; start <= bytes2.length; line++) {
-    const end = bytes2.indexOf(10, start);
-    const stop = end < 0 ? bytes2.length : end;
+  for (let line = 1; start <= bytes3.length; line++) {
+    const end = bytes3.indexOf(10, start);
+    const stop = end < 0 ? bytes3.length : end;
     try {
-      strict.decode(bytes2.subarray(start, stop));
+      strict.decode(bytes3.subarray(start, stop));
     } catch {
       return [diagnostic("info", "not-utf8", `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
     }
@@ -43185,13 +48222,13 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
   });
   let parsed = parse2();
-  const named = secretsFilesOf(parsed, roots);
+  const named2 = secretsFilesOf(parsed, roots);
   const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
-  for (const f of named) {
+  for (const f of named2) {
     const opened = openFound(roots, f);
     if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
   }
-  const secrets = new Set([...named].filter((f) => !configs.has(f)));
+  const secrets = new Set([...named2].filter((f) => !configs.has(f)));
   if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse2(secrets);
   const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
   for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
@@ -43206,13 +48243,13 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   const modes = reparse.modes ?? gitModes(root);
   const noGit = reparse.modes === void 0 && modes.size === 0 ? gitUnreadable(root) : void 0;
   const namers = secretsNamers(chosen, roots);
-  const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const pending = [...others.values()].filter((o) => !named2.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash5("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots), file, noGit);
+    const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named2, configs, roots), file, noGit);
     const texts = [];
     for (const f of config.files) {
       const opened = openFound(roots, f.path);
@@ -43229,8 +48266,8 @@ function withoutGit(config, file, why) {
   const hint2 = "Let git read the checkout: a worktree's or submodule's git directory lies outside it (in a container, mount the main checkout or superproject too, or scan a plain clone).";
   return { ...config, diagnostics: [diagnostic("info", GIT_UNREADABLE, why, { file, line: 1, column: 1 }, hint2), ...config.diagnostics] };
 }
-function hasConfigLines(bytes2) {
-  for (const raw2 of Buffer.from(bytes2).toString("utf8").split("\n")) {
+function hasConfigLines(bytes3) {
+  for (const raw2 of Buffer.from(bytes3).toString("utf8").split("\n")) {
     const line = raw2.trim();
     if (line.startsWith("[") || line.startsWith("&")) return true;
     const eq = line.indexOf("=");
@@ -43249,10 +48286,10 @@ function secretsLines(config, configFile, roots) {
   }
   return out;
 }
-function secretConfigs(config, configFile, named, configs, roots) {
+function secretConfigs(config, configFile, named2, configs, roots) {
   const notes = [];
   for (const { value, at, opened } of secretsLines(config, configFile, roots)) {
-    if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
+    if (opened.kind !== "file" || !named2.has(opened.real) || !configs.has(opened.real)) continue;
     notes.push(
       diagnostic(
         "warning",
@@ -43302,23 +48339,23 @@ function prefetchInImage(path2) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text7) {
-  const v4 = inetAton(text7);
+function parseNumericHost(text8) {
+  const v4 = inetAton(text8);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text7.indexOf("%");
-  const body = pct < 0 ? text7 : text7.slice(0, pct);
+  const pct = text8.indexOf("%");
+  const body = pct < 0 ? text8 : text8.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text7.slice(pct + 1));
+  const scope = scopeId(text8.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text7) {
-  if (/^\d+$/.test(text7)) return Number(text7);
-  return text7 === "lo" ? 1 : void 0;
+function scopeId(text8) {
+  if (/^\d+$/.test(text8)) return Number(text8);
+  return text8 === "lo" ? 1 : void 0;
 }
-function inetAton(text7) {
-  const parts = text7.split(".");
+function inetAton(text8) {
+  const parts = text8.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -43340,8 +48377,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text7) {
-  const parts = text7.split(".");
+function inetPton4(text8) {
+  const parts = text8.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -43352,9 +48389,9 @@ function inetPton4(text7) {
   }
   return out;
 }
-function inetPton6(text7) {
-  if (text7 === "" || /[^0-9a-fA-F:.]/.test(text7)) return void 0;
-  const halves = text7.split("::");
+function inetPton6(text8) {
+  if (text8 === "" || /[^0-9a-fA-F:.]/.test(text8)) return void 0;
+  const halves = text8.split("::");
   if (halves.length > 2) return void 0;
   const groups2 = (s) => {
     if (s === "") return [];
@@ -43382,11 +48419,11 @@ function inetPton6(text7) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text7, family) {
-  return family === 4 ? inetPton4(text7) : inetPton6(text7);
+function parseMask(text8, family) {
+  return family === 4 ? inetPton4(text8) : inetPton6(text8);
 }
-function strtolExact(text7) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text7);
+function strtolExact(text8) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text8);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -43419,11 +48456,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text7) {
-  return new Matcher(pattern, text7).run();
+function wildmatch(pattern, text8) {
+  return new Matcher(pattern, text8).run();
 }
-function iwildmatch(pattern, text7) {
-  return new Matcher(asciiLower(pattern), asciiLower(text7)).run();
+function iwildmatch(pattern, text8) {
+  return new Matcher(asciiLower(pattern), asciiLower(text8)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -43441,12 +48478,12 @@ var Matcher = class {
     return this.match(0, 0);
   }
   match(pi, ti) {
-    const key = pi * (this.t.length + 1) + ti;
-    const known = this.memo.get(key);
+    const key2 = pi * (this.t.length + 1) + ti;
+    const known = this.memo.get(key2);
     if (known !== void 0) return known;
     if (++this.steps > MAX_STEPS) return false;
     const result2 = this.step(pi, ti);
-    this.memo.set(key, result2);
+    this.memo.set(key2, result2);
     return result2;
   }
   step(pi, ti) {
@@ -43596,10 +48633,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text7, tok) {
-  const literal = parseMask(text7, tok.family);
+function maskFor(text8, tok) {
+  const literal = parseMask(text8, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text7);
+  const bits = strtolExact(text8);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -43625,10 +48662,10 @@ function classify2(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text7 = token.slice(slash + 1);
-  const mask = parseMask(text7, addr.family);
+  const text8 = token.slice(slash + 1);
+  const mask = parseMask(text8, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text7);
+  const bits = strtolExact(text8);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -43793,7 +48830,7 @@ no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-in
 no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
 no-detach`.split(/\s+/);
 var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
-var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+var NAMES2 = [...LONG_NAMES, ...SHORT_NAMES];
 function globRegex(pattern) {
   let re = "";
   for (let i = 0; i < pattern.length; i++) {
@@ -43814,9 +48851,9 @@ function globRegex(pattern) {
 }
 function refuseNameMatches(name) {
   if (name === "a" || name === "archive") return true;
-  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  if (!/[*?[]/.test(name)) return NAMES2.includes(name);
   const re = globRegex(name);
-  return NAMES.some((n) => re.test(n));
+  return NAMES2.some((n) => re.test(n));
 }
 function unknownRefuseNames(value) {
   if (typeof value !== "string") return [];
@@ -44026,8 +49063,8 @@ function imageRunsAsRoot(user) {
   if (name === "root") return { value: true, reason: `User "${user}" names root.` };
   return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
 }
-function versionOf(text7) {
-  const [a = 0, b = 0, c = 0] = text7.split(".").map(Number);
+function versionOf(text8) {
+  const [a = 0, b = 0, c = 0] = text8.split(".").map(Number);
   return [a, b, c];
 }
 
@@ -44073,19 +49110,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text7 = (name) => {
+  const text8 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed3 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text7("hosts allow") || void 0, text7("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text8("hosts allow") || void 0, text8("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text7("auth users");
+  const authUsers = text8("auth users");
   const base3 = {
     name: m.name,
     listed: listed3,
@@ -44108,14 +49145,14 @@ function simulateModule(m, peer, user, root, opts) {
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
   if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text7("lock file")} and a connection slot is free.`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text8("lock file")} and a connection slot is free.`);
   const readOnly2 = bool(param("read only"), true);
   const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text7("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text8("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -44203,11 +49240,11 @@ function distroRow(distro) {
   if (id === void 0 || family === void 0) return null;
   const rel = release(family, distro.version_id);
   if (rel === null) return null;
-  const key = `${family}:${rel}`;
+  const key2 = `${family}:${rel}`;
   const data = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
   const label4 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
-  return { key, manager: MANAGER[family], label: label4, data, family, release: rel, derivative };
+  return { key: key2, manager: MANAGER[family], label: label4, data, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -44358,24 +49395,24 @@ function ipv4(a) {
   const last = nums[nums.length - 1] ?? 0;
   const head = nums.slice(0, -1);
   if (head.some((n) => n > 255) || last >= 2 ** (8 * (5 - nums.length))) return null;
-  const bytes2 = [...head];
-  for (let i = 4 - nums.length; i >= 0; i--) bytes2.push(Math.floor(last / 2 ** (8 * i)) & 255);
-  return bytes2;
+  const bytes3 = [...head];
+  for (let i = 4 - nums.length; i >= 0; i--) bytes3.push(Math.floor(last / 2 ** (8 * i)) & 255);
+  return bytes3;
 }
 function ipv62(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text7 = a;
+  let text8 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text7);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text8);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text7.slice(0, dotted.index);
-    text7 = before.endsWith(":") ? `${before}:` : before;
+    const before = text8.slice(0, dotted.index);
+    text8 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text7.split("::");
+  const halves = text8.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -44585,12 +49622,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text7) {
-  const at = text7.lastIndexOf(":");
-  const port = Number(text7.slice(at + 1).trim());
+function hostPort(text8) {
+  const at = text8.lastIndexOf(":");
+  const port = Number(text8.slice(at + 1).trim());
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
   return {
-    host: at < 0 ? "" : text7.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text8.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port
   };
 }
@@ -46346,9 +51383,9 @@ function isTemplateFile(file) {
 function hasTemplateExpr(line) {
   return TEMPLATE_EXPR.test(line);
 }
-function splitLines(text7) {
-  if (text7 === "") return [];
-  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
+function splitLines(text8) {
+  if (text8 === "") return [];
+  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
   return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
 function lineKind(line) {
@@ -46431,8 +51468,8 @@ function quotableLines(lines) {
   return out;
 }
 var UNQUOTABLE_REASON = "a line it changes or shows could hold a password, so rsyncguard does not quote or rewrite it; edit it by hand";
-function showableEdit(text7, e) {
-  const lines = splitLines(text7);
+function showableEdit(text8, e) {
+  const lines = splitLines(text8);
   const ok2 = quotableLines(lines);
   const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
   const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
@@ -46449,8 +51486,8 @@ function rewriteLine(first, name, value) {
 }
 function linesOf(ctx, file) {
   if (file === null) return null;
-  const text7 = ctx.texts.get(file);
-  return text7 === void 0 ? null : splitLines(text7);
+  const text8 = ctx.texts.get(file);
+  return text8 === void 0 ? null : splitLines(text8);
 }
 function templateFile(ctx, file) {
   return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
@@ -46693,9 +51730,9 @@ function strictModes(f, ctx) {
 function withDuplicates(ctx, mod, remove, placed) {
   const p2 = mod.params["strict modes"];
   if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
-  const text7 = ctx.texts.get(p2.file);
-  if (text7 === void 0) return placed;
-  const lines = splitLines(text7);
+  const text8 = ctx.texts.get(p2.file);
+  if (text8 === void 0) return placed;
+  const lines = splitLines(text8);
   let header = mod.header.line;
   for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
   const edits = [...placed.edits];
@@ -46875,9 +51912,9 @@ var LOGGING_PLANNERS = {
 var COMMENT2 = /\s[#;]/;
 var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
 function lineAt(ctx, file, line) {
-  const text7 = ctx.texts.get(file);
-  if (text7 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text7);
+  const text8 = ctx.texts.get(file);
+  if (text8 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text8);
   if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
   const end = logicalEnd(lines, line);
   if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
@@ -46921,9 +51958,9 @@ function commentInBoolean(f, ctx) {
   ];
 }
 function writtenValue(ctx, file, line) {
-  const text7 = ctx.texts.get(file);
-  if (text7 === void 0) return null;
-  const lines = splitLines(text7);
+  const text8 = ctx.texts.get(file);
+  if (text8 === void 0) return null;
+  const lines = splitLines(text8);
   const first = lines[line - 1];
   if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
   const pieces = lines.slice(line - 1, logicalEnd(lines, line));
@@ -47179,8 +52216,8 @@ function planFixes(doc2, findings, texts, opts) {
 }
 function quotedOnly(plan, texts) {
   const shown3 = (c) => c.edits.every((e) => {
-    const text7 = texts.get(e.file);
-    return text7 === void 0 || showableEdit(text7, e);
+    const text8 = texts.get(e.file);
+    return text8 === void 0 || showableEdit(text8, e);
   });
   const candidates = plan.candidates.filter(shown3);
   const unfixedList = [...plan.unfixed];
@@ -47199,10 +52236,10 @@ function merge(outcomes) {
   for (const o of outcomes) {
     if ("candidate" in o) {
       const c = o.candidate;
-      const key = JSON.stringify([c.parameter, c.edits]);
-      const seen = byEdits.get(key);
+      const key2 = JSON.stringify([c.parameter, c.edits]);
+      const seen = byEdits.get(key2);
       if (seen === void 0) {
-        byEdits.set(key, { ...c, fixes: [...c.fixes], notes: [...c.notes], access: { modules: [...c.access.modules], fields: [...c.access.fields] } });
+        byEdits.set(key2, { ...c, fixes: [...c.fixes], notes: [...c.notes], access: { modules: [...c.access.modules], fields: [...c.access.fields] } });
         continue;
       }
       for (const k of c.fixes) if (!seen.fixes.some((s) => sameFinding(s, k))) seen.fixes.push(k);
@@ -47225,9 +52262,9 @@ function merge(outcomes) {
 }
 
 // src/fix/apply.ts
-function eolOf(text7) {
-  const nl = text7.indexOf("\n");
-  return nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n";
+function eolOf(text8) {
+  const nl = text8.indexOf("\n");
+  return nl > 0 && text8[nl - 1] === "\r" ? "\r\n" : "\n";
 }
 function overlap(edits) {
   const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -47249,13 +52286,13 @@ function joinInsertions(edits) {
   }
   return out;
 }
-function applyEdits(text7, edits) {
-  if (edits.length === 0) return text7;
+function applyEdits(text8, edits) {
+  if (edits.length === 0) return text8;
   const clash = overlap(edits);
   if (clash !== null) throw new Error(clash);
-  const eol = eolOf(text7);
-  const finalNewline = text7 === "" || text7.endsWith("\n");
-  const body = text7 === "" ? [] : (finalNewline ? text7.slice(0, -1) : text7).split("\n");
+  const eol = eolOf(text8);
+  const finalNewline = text8 === "" || text8.endsWith("\n");
+  const body = text8 === "" ? [] : (finalNewline ? text8.slice(0, -1) : text8).split("\n");
   const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
   const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   for (const e of backwards) {
@@ -47302,23 +52339,23 @@ function followUpSentence(f, all) {
 function description(f, followUps, all) {
   return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u2) => [followUpSentence(u2, all) ?? "", ...u2.notes])].join(" ");
 }
-function shape(text7) {
-  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
-  const lines = text7 === "" ? [] : body.split("\n");
-  const nl = text7.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n" };
+function shape(text8) {
+  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
+  const lines = text8 === "" ? [] : body.split("\n");
+  const nl = text8.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text8[nl - 1] === "\r" ? "\r\n" : "\n" };
 }
 function replacement(e, before) {
   const { lengths, eol } = shape(before);
   const n = lengths.length;
   const len = (line) => lengths[line - 1] ?? 0;
-  const text7 = e.lines.join(eol);
+  const text8 = e.lines.join(eol);
   if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
   if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text7}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text7}` } };
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text8}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text8}` } };
   }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text7 } };
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text8 } };
   if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
   if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
   return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
@@ -47340,24 +52377,24 @@ function sarifFix(v, t) {
 }
 function fixesFor(finding, fixes) {
   if (!fixes) return {};
-  const key = findingKey(finding);
-  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
+  const key2 = findingKey(finding);
+  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key2))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
   return out.length > 0 ? { fixes: out } : {};
 }
 function unfixedFor(finding, fixes) {
   if (!fixes) return null;
-  const key = findingKey(finding);
-  if (fixes.verified.some((v) => v.fixes.some((k) => sameFinding(k, key)))) return null;
-  const u2 = fixes.unfixed.find((x) => sameFinding(x.finding, key));
+  const key2 = findingKey(finding);
+  if (fixes.verified.some((v) => v.fixes.some((k) => sameFinding(k, key2)))) return null;
+  const u2 = fixes.unfixed.find((x) => sameFinding(x.finding, key2));
   if (u2 !== void 0) return { reason: u2.reason, ...u2.suggestion !== null ? { suggested: u2.suggestion } : {} };
-  const r = fixes.rejected.find((x) => x.candidate.fixes.some((k) => sameFinding(k, key)));
+  const r = fixes.rejected.find((x) => x.candidate.fixes.some((k) => sameFinding(k, key2)));
   return r === void 0 ? null : { reason: `no safe automatic fix: ${r.reason}` };
 }
 
 // src/report/escape-controls.ts
 var CONTROLS5 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text7) {
-  return text7.replace(CONTROLS5, (c) => {
+function escapeControls(text8) {
+  return text8.replace(CONTROLS5, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -47461,8 +52498,8 @@ function fingerprints(findings, fileOf) {
 
 // src/report/sarif-notices.ts
 var SEVERITIES2 = ["critical", "high", "medium", "low"];
-function notice(level, id, text7) {
-  return { level, message: { text: text7 }, descriptor: { id } };
+function notice(level, id, text8) {
+  return { level, message: { text: text8 }, descriptor: { id } };
 }
 function bySeverity(findings) {
   const n = (s) => findings.filter((f) => f.severity === s).length;
@@ -47576,13 +52613,13 @@ function descriptorKeys(rules, findings) {
     }))
   ]);
 }
-function raisedHelp(key) {
-  if (key.reasons.length === 0) return null;
-  const { rule, severity: severity2 } = key;
-  const why = `Reported as ${severity2} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
+function raisedHelp(key2) {
+  if (key2.reasons.length === 0) return null;
+  const { rule, severity: severity2 } = key2;
+  const why = `Reported as ${severity2} (the rule's base severity is ${rule.severity}) when: ${key2.reasons.join("; ")}.`;
   const whyMd = `Reported as **${severity2}** (the rule's base severity is ${rule.severity}) when:
 
-${key.reasons.map((r) => `- ${r}`).join("\n")}`;
+${key2.reasons.map((r) => `- ${r}`).join("\n")}`;
   return { text: `${rule.description}
 
 ${why}
@@ -47628,8 +52665,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS3 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text7, max) {
-  return text7.length <= max ? text7 : `${text7.slice(0, max - 1)}\u2026`;
+function clip(text8, max) {
+  return text8.length <= max ? text8 : `${text8.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -47637,9 +52674,9 @@ function ruleName(title) {
     LIMITS3.name
   );
 }
-function descriptor(key, cves3 = []) {
-  const r = key.rule;
-  const help = raisedHelp(key) ?? { text: `${r.description}
+function descriptor(key2, cves3 = []) {
+  const r = key2.rule;
+  const help = raisedHelp(key2) ?? { text: `${r.description}
 
 ${r.help}`.trim(), markdown: `**${r.title}**
 
@@ -47649,14 +52686,14 @@ ${r.help}`.trim() };
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
   const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS3.tags);
   return {
-    id: descriptorId(r, key.severity),
+    id: descriptorId(r, key2.severity),
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS3.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
     help: cveHelp(help, cves3),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
-    defaultConfiguration: { level: LEVEL[key.severity] },
-    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
+    defaultConfiguration: { level: LEVEL[key2.severity] },
+    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key2.severity), ...r.compliance ? { compliance: r.compliance } : {} }
   };
 }
 function sarifCompliance(s, report) {
@@ -47726,7 +52763,7 @@ function sarifLog(report, opts) {
     ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
     ...limited
   ];
-  const log2 = {
+  const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [
@@ -47744,7 +52781,7 @@ function sarifLog(report, opts) {
       }
     ]
   };
-  return log2;
+  return log;
 }
 function textKey(target, path2) {
   return `${target}\0${path2}`;
@@ -47752,9 +52789,9 @@ function textKey(target, path2) {
 function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
-function region(texts, key, line, column) {
-  const text7 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text7.length + 1, column + 1);
+function region(texts, key2, line, column) {
+  const text8 = texts.get(key2)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text8.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 var RELATED_SHOWN = 100;
@@ -47766,7 +52803,7 @@ function relatedLinks(related) {
 }
 function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
-  const key = textOf(texts, f.target, at.file);
+  const key2 = textOf(texts, f.target, at.file);
   const host = p2.kind === "host" ? hostOfTarget(f.target) : void 0;
   return {
     ruleId,
@@ -47776,7 +52813,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) },
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key2, at.line, at.column) },
         ...host !== void 0 ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: "host" }] } : {}
       }
     ],
@@ -47895,8 +52932,8 @@ function groupRepeats(findings) {
   const byKey = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
-    byKey.set(key, [...byKey.get(key) ?? [], f]);
+    const key2 = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
+    byKey.set(key2, [...byKey.get(key2) ?? [], f]);
   }
   const grouped = /* @__PURE__ */ new Set();
   const groups2 = [];
@@ -47911,19 +52948,19 @@ function groupRepeats(findings) {
 }
 function namedPlaces(findings) {
   let lastFile = null;
-  const named = findings.slice(0, NAMED).map((f) => {
+  const named2 = findings.slice(0, NAMED).map((f) => {
     const at = f.location;
     const where3 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
     lastFile = at?.file ?? lastFile;
     return `[${f.module ?? ""}]${where3}`;
   });
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const more = findings.length - named2.length;
+  return `${named2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 function namedModules(findings) {
-  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const named2 = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
+  const more = findings.length - named2.length;
+  return `${named2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 // src/report/model.ts
@@ -48093,23 +53130,23 @@ function blocks(markdown) {
   }
   return out;
 }
-var isLabel = (text7) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text7);
+var isLabel = (text8) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text8);
 function plain2(line) {
   return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
 }
-function firstSentence(text7) {
+function firstSentence(text8) {
   let code = false;
   let depth = 0;
-  for (let i = 0; i < text7.length; i++) {
-    const c = text7[i];
+  for (let i = 0; i < text8.length; i++) {
+    const c = text8[i];
     if (c === "`") code = !code;
     if (code) continue;
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     else if ((c === "." || c === "!" || c === "?") && depth === 0) {
-      const next = text7[i + 1];
+      const next = text8[i + 1];
       if (next !== void 0 && !/\s/.test(next)) continue;
-      const sentence = text7.slice(0, i + 1);
+      const sentence = text8.slice(0, i + 1);
       if (c === "." && ABBREVIATIONS.test(sentence)) continue;
       return sentence;
     }
@@ -48121,23 +53158,23 @@ function inlineSnippet(block) {
   if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
   return lines.map((l) => `\`${l}\``).join(", ");
 }
-function capped(text7) {
-  const line = escapeControls(text7);
+function capped(text8) {
+  const line = escapeControls(text8);
   return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
 }
 function fixHint(rule) {
   const all = blocks(rule.help);
   for (const [i, block] of all.entries()) {
     if (block.kind !== "prose") continue;
-    const text7 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
-    if (text7 === "" || isLabel(text7)) continue;
-    const sentence = firstSentence(text7);
+    const text8 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
+    if (text8 === "" || isLabel(text8)) continue;
+    const sentence = firstSentence(text8);
     if (sentence !== null) return capped(sentence);
-    if (text7.endsWith(":")) {
+    if (text8.endsWith(":")) {
       const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
-      return capped(snippet === null ? `${text7.slice(0, -1).trimEnd()}.` : `${text7} ${snippet}.`);
+      return capped(snippet === null ? `${text8.slice(0, -1).trimEnd()}.` : `${text8} ${snippet}.`);
     }
-    return capped(text7);
+    return capped(text8);
   }
   return null;
 }
@@ -48207,8 +53244,8 @@ function hostColumn(report) {
   const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
   return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
 }
-function hostWidth(report, hostOf2) {
-  return report.targets.reduce((n, t) => Math.max(n, hostOf2(t.target).length), 0);
+function hostWidth(report, hostOf3) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf3(t.target).length), 0);
 }
 
 // src/report/text.ts
@@ -48216,12 +53253,12 @@ function toText(raw2, p2, opts = {}) {
   const report = escapeAllText(raw2);
   const out = [];
   const hints = opts.hints === false ? /* @__PURE__ */ new Map() : fixHints(raw2.rules);
-  const withHint = (f, text7) => {
+  const withHint = (f, text8) => {
     const hint2 = hints.get(f.rule_id);
-    return hint2 ? [text7, `             ${p2.dim("fix:")} ${hint2}`] : [text7];
+    return hint2 ? [text8, `             ${p2.dim("fix:")} ${hint2}`] : [text8];
   };
-  const hostOf2 = hostColumn(report);
-  const width = hostOf2 ? hostWidth(report, hostOf2) : 0;
+  const hostOf3 = hostColumn(report);
+  const width = hostOf3 ? hostWidth(report, hostOf3) : 0;
   for (const t of report.targets) {
     out.push(p2.bold(t.label ?? t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
@@ -48236,11 +53273,11 @@ function toText(raw2, p2, opts = {}) {
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    const label4 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf2 ? `${hostOf2(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+    const label4 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf3 ? `${hostOf3(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
     const line = (f) => `${label4(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
-    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
+    const worstFirst2 = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst2(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
@@ -48250,7 +53287,7 @@ function toText(raw2, p2, opts = {}) {
     for (const [module, findings] of byModule) {
       if (module === null) continue;
       out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
+      for (const f of worstFirst2(findings)) out.push(...withHint(f, line(f)));
     }
     if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
@@ -48302,9 +53339,9 @@ function toMarkdown(raw2, opts = {}) {
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
-    const hostOf2 = hostColumn(report);
-    const host = (f) => hostOf2 ? `| ${markdownText(hostOf2(f.target))} ` : "";
-    out.push(`${hostOf2 ? "| host " : ""}| severity | rule | where | finding | fix |`, `${hostOf2 ? "|---" : ""}|---|---|---|---|---|`);
+    const hostOf3 = hostColumn(report);
+    const host = (f) => hostOf3 ? `| ${markdownText(hostOf3(f.target))} ` : "";
+    out.push(`${hostOf3 ? "| host " : ""}| severity | rule | where | finding | fix |`, `${hostOf3 ? "|---" : ""}|---|---|---|---|---|`);
     const hints = fixHints(raw2.rules);
     const fix = (f) => markdownText(hints.get(f.rule_id) ?? "");
     const groupOf = /* @__PURE__ */ new Map();
@@ -48391,34 +53428,34 @@ function blocks2(markdown) {
   flush();
   return out;
 }
-function sentenceEnd(text7) {
+function sentenceEnd(text8) {
   let code = false;
-  for (let i = 0; i < text7.length; i++) {
-    const c = text7[i];
+  for (let i = 0; i < text8.length; i++) {
+    const c = text8[i];
     if (c === "`") code = !code;
     if (code || c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
-    while (text7[j] === ")" || text7[j] === '"' || text7[j] === "'") j++;
-    if (j >= text7.length) return j;
-    if (!/\s/.test(text7[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS2.test(text7.slice(0, i + 1))) continue;
+    while (text8[j] === ")" || text8[j] === '"' || text8[j] === "'") j++;
+    if (j >= text8.length) return j;
+    if (!/\s/.test(text8[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS2.test(text8.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
 }
-function strip(text7) {
-  return text7.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+function strip(text8) {
+  return text8.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
 function firstSentence2(block) {
-  const text7 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text7);
-  if (end > 0) return text7.slice(0, end);
-  if (!text7.endsWith(":")) return void 0;
+  const text8 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text8);
+  if (end > 0) return text8.slice(0, end);
+  if (!text8.endsWith(":")) return void 0;
   const code = block.code.filter((l) => l !== "");
   if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text7} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+    return `${text8} ${code.map((l) => `\`${l}\``).join(", ")}.`;
   }
-  return `${text7.slice(0, -1)}.`;
+  return `${text8.slice(0, -1)}.`;
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
@@ -48438,8 +53475,8 @@ function maxParts(limits) {
   while (k * 2 <= limits.runsPerFile) k *= 2;
   return k;
 }
-function bucketHash(key) {
-  return Number.parseInt(createHash7("sha256").update(key).digest("hex").slice(0, 8), 16);
+function bucketHash(key2) {
+  return Number.parseInt(createHash7("sha256").update(key2).digest("hex").slice(0, 8), 16);
 }
 function buckets(g, parts) {
   const sums2 = new Array(parts).fill(0);
@@ -48451,9 +53488,9 @@ function partsFor(g, perRun, limits) {
   while (parts < maxParts(limits) && parts < g.units.length && Math.max(...buckets(g, parts)) > perRun) parts *= 2;
   return parts;
 }
-function binsFor(named, keep) {
-  const kept = named.filter((g) => g.name !== "other").slice(0, keep);
-  const rest = named.filter((g) => !kept.includes(g));
+function binsFor(named2, keep) {
+  const kept = named2.filter((g) => g.name !== "other").slice(0, keep);
+  const rest = named2.filter((g) => !kept.includes(g));
   if (rest.length === 0) return kept;
   const other = {
     name: "other",
@@ -48474,12 +53511,12 @@ function planRuns(units2, limits = GITHUB_LIMITS) {
     g.units.push({ key: u2.key, results: u2.results, hash: bucketHash(u2.key) });
     byName.set(u2.group, g);
   }
-  const named = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const most = named.length <= limits.runsPerFile ? named.length : limits.runsPerFile - 1;
-  let bins = binsFor(named, most);
+  const named2 = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const most = named2.length <= limits.runsPerFile ? named2.length : limits.runsPerFile - 1;
+  let bins = binsFor(named2, most);
   let parts = lossless(bins, limits);
   for (let keep = most - 1; parts === void 0 && keep >= 0; keep--) {
-    const fewer = binsFor(named, keep);
+    const fewer = binsFor(named2, keep);
     parts = lossless(fewer, limits);
     if (parts !== void 0) bins = fewer;
   }
@@ -48516,12 +53553,12 @@ function sum(xs) {
 
 // src/report/fleet.ts
 var MAX_RUNS = GITHUB_LIMITS.runsPerFile;
-function toFleetMarkdown(report, hostOf2, opts = {}) {
+function toFleetMarkdown(report, hostOf3, opts = {}) {
   const esc2 = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
   for (const t of report.targets) {
-    const h = hostOf2(t.target);
+    const h = hostOf3(t.target);
     const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
     for (const f of t.findings) {
       row[f.severity] = (row[f.severity] ?? 0) + 1;
@@ -48556,18 +53593,18 @@ function toFleetMarkdown(report, hostOf2, opts = {}) {
   return `${out.join("\n")}
 `;
 }
-function toGroupedSarif(report, groupOf, prefix, opts, hostOf2 = hostOfTarget) {
+function toGroupedSarif(report, groupOf, prefix, opts, hostOf3 = hostOfTarget) {
   const out = [];
-  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf2);
+  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf3);
   return out.join("");
 }
-function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostOfTarget) {
+function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf3 = hostOfTarget) {
   const units2 = /* @__PURE__ */ new Map();
   const count3 = (target, results) => {
-    const key = hostOf2(target);
-    const u2 = units2.get(key) ?? { key, group: groupOf(target), results: 0 };
+    const key2 = hostOf3(target);
+    const u2 = units2.get(key2) ?? { key: key2, group: groupOf(target), results: 0 };
     u2.results += results;
-    units2.set(key, u2);
+    units2.set(key2, u2);
   };
   for (const t of report.targets) count3(t.target, t.findings.length + (opts.suppressions ? t.waived.length + declaredSuppressions(t).length : 0));
   for (const e of report.errors) count3(e.target, 0);
@@ -48575,7 +53612,7 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostO
   const groupCount = new Set([...units2.values()].map((u2) => u2.group)).size;
   if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the groups after the first by name share the run "other"`);
   const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i])));
-  const runOf = (target) => runIndex.get(hostOf2(target)) ?? 0;
+  const runOf = (target) => runIndex.get(hostOf3(target)) ?? 0;
   const read = new Set(report.targets.map((t) => runOf(t.target)));
   const unread = new Set(report.errors.map((e) => runOf(e.target)).filter((i) => !read.has(i)));
   const left = [...unread].sort((a, b) => a - b).flatMap((i) => {
@@ -48632,8 +53669,8 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostO
 }
 
 // src/report/severity-filter.ts
-function parseSeverities(text7, what = "--severity") {
-  const words = text7.split(",").map((w) => w.trim()).filter((w) => w !== "");
+function parseSeverities(text8, what = "--severity") {
+  const words = text8.split(",").map((w) => w.trim()).filter((w) => w !== "");
   const allowed = SEVERITIES.join(", ");
   if (words.length === 0) return fail(new UserError(`${what} needs at least one of ${allowed}`, void 0, `For example ${what === "--severity" ? "--severity critical,high" : "critical,high"}.`));
   const chosen = /* @__PURE__ */ new Set();
@@ -48771,11 +53808,11 @@ function doc(target) {
   return store === void 0 ? {} : inflate(store);
 }
 var READ_ONLY = {
-  get: (target, key) => doc(target)[key],
-  has: (target, key) => key in doc(target),
+  get: (target, key2) => doc(target)[key2],
+  has: (target, key2) => key2 in doc(target),
   ownKeys: (target) => Reflect.ownKeys(doc(target)),
-  getOwnPropertyDescriptor: (target, key) => {
-    const d = Reflect.getOwnPropertyDescriptor(doc(target), key);
+  getOwnPropertyDescriptor: (target, key2) => {
+    const d = Reflect.getOwnPropertyDescriptor(doc(target), key2);
     return d === void 0 ? void 0 : { ...d, configurable: true };
   },
   set: () => false,
@@ -48800,9 +53837,9 @@ var Markup = class {
 };
 var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
-function escapeHtml(text7) {
-  if (!NEEDS_ESCAPE.test(text7)) return text7;
-  return escapeControls(text7).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+function escapeHtml(text8) {
+  if (!NEEDS_ESCAPE.test(text8)) return text8;
+  return escapeControls(text8).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
 }
 function partText(p2) {
   if (p2 === null || p2 === void 0 || p2 === false) return "";
@@ -48821,7 +53858,7 @@ function html(strings2, ...values) {
 function raw(markup) {
   return new Markup(markup);
 }
-function join19(parts) {
+function join20(parts) {
   let out = "";
   for (const p2 of parts) out += partText(p2);
   return new Markup(out);
@@ -48836,12 +53873,12 @@ var Excerpts = class {
   texts;
   cache = /* @__PURE__ */ new Map();
   file(target, file) {
-    const key = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
-    const hit = this.cache.get(key);
+    const key2 = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
+    const hit = this.cache.get(key2);
     if (hit !== void 0) return hit;
-    const text7 = this.texts.get(key);
-    const lines = text7 === void 0 ? null : text7.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
-    this.cache.set(key, lines);
+    const text8 = this.texts.get(key2);
+    const lines = text8 === void 0 ? null : text8.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    this.cache.set(key2, lines);
     return lines;
   }
   /** The excerpt around `at`, or null when the run did not keep the file's text (eval of a facts document). */
@@ -48934,14 +53971,14 @@ function findingsTable(report, items, fleet) {
     const state = i.f.baseline_state;
     return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
   });
-  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join19(rows)}</tbody></table></div></section>`;
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join20(rows)}</tbody></table></div></section>`;
 }
 function absentTable(report) {
   const absent2 = report.baseline?.absent ?? [];
   if (absent2.length === 0) return html``;
   const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
   const rows = absent2.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
-  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join19(rows)}</tbody></table></section>`;
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join20(rows)}</tbody></table></section>`;
 }
 
 // src/report/html/trend-chart.ts
@@ -48970,14 +54007,14 @@ function trendChart(runs) {
   const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label2(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label2(last.at)}</text>` : ""}` : "";
   const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
   const summary = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
-  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join19(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join20(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
 }
 function runsTable(runs) {
   const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
   const rows = runs.map(
     (r) => html`<tr><th scope="row">${label2(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
   );
-  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join19(rows)}</tbody></table>`;
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join20(rows)}</tbody></table>`;
 }
 
 // src/report/html/overview.ts
@@ -49009,9 +54046,9 @@ function summaryCards(report, rows) {
 var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
 var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
 function targetsTable(report, rows) {
-  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join19(
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join20(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
-  )}${join19(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join20(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 function heatMap(report, rows, fleet) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -49037,7 +54074,7 @@ function heatMap(report, rows, fleet) {
   const names2 = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
   const maps = names2.map((g) => {
     const e = groups2.get(g);
-    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join19(e.cells)}</ul>` : "";
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join20(e.cells)}</ul>` : "";
   });
   const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names2.map(
     (g) => {
@@ -49159,7 +54196,7 @@ var SCRIPT = `
   });
 })();
 `;
-var hash = (text7) => `'sha256-${createHash8("sha256").update(text7, "utf8").digest("base64")}'`;
+var hash = (text8) => `'sha256-${createHash8("sha256").update(text8, "utf8").digest("base64")}'`;
 var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
 function page(title, body) {
   return `${html`<!DOCTYPE html>
@@ -49181,10 +54218,10 @@ ${body}
 }
 
 // src/report/fix-line-diff.ts
-function fileLines(text7) {
-  if (text7 === "") return { lines: [], finalNewline: true };
-  const finalNewline = text7.endsWith("\n");
-  return { lines: (finalNewline ? text7.slice(0, -1) : text7).split("\n"), finalNewline };
+function fileLines(text8) {
+  if (text8 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text8.endsWith("\n");
+  return { lines: (finalNewline ? text8.slice(0, -1) : text8).split("\n"), finalNewline };
 }
 var MAX_D = 2e3;
 function script(a, b) {
@@ -49249,15 +54286,15 @@ function backtrack(trace, off, n, m, dEnd) {
   return out.reverse();
 }
 function quotedHunks(before, after, show, context = 3) {
-  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
-  const steps = script(key(before), key(after));
+  const key2 = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
+  const steps = script(key2(before), key2(after));
   const ops = [];
   let o = 0;
   let nn = 0;
   for (const s of steps) {
     if (s === "=" || s === "-") {
-      const text7 = before.lines[o] ?? "";
-      ops.push({ kind: s === "=" ? " " : "-", text: text7, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      const text8 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text8, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
       o++;
       if (s === "=") nn++;
     } else {
@@ -49296,7 +54333,7 @@ function quotedHunks(before, after, show, context = 3) {
       oldCount,
       newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
       newCount,
-      ops: slice2.map(({ kind, text: text7, noEol }) => ({ kind, text: text7, noEol }))
+      ops: slice2.map(({ kind, text: text8, noEol }) => ({ kind, text: text8, noEol }))
     });
   }
   return out;
@@ -49306,8 +54343,8 @@ function hunkBody(h) {
 }
 
 // src/report/fix-diff.ts
-function oneLine(text7) {
-  return escapeControls(text7.replace(/\r?\n/g, " "));
+function oneLine(text8) {
+  return escapeControls(text8.replace(/\r?\n/g, " "));
 }
 function comment(lines) {
   return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
@@ -49401,13 +54438,13 @@ function helpLink(rule) {
 }
 function fixOf(f, fixes) {
   if (!fixes) return "";
-  const key = findingKey(f);
-  const verified = fixes.verified.find((v) => v.fixes.some((k) => sameFinding(k, key)));
+  const key2 = findingKey(f);
+  const verified = fixes.verified.find((v) => v.fixes.some((k) => sameFinding(k, key2)));
   if (verified)
     return html`<p><strong>Verified fix</strong> (re-parsed and re-evaluated): ${verified.summary}</p>${verified.notes.length > 0 ? html`<ul>${verified.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}<p class="muted">The target's patch is below.</p>`;
-  const command = fixes.commands.find((c) => sameFinding(c.finding, key));
+  const command = fixes.commands.find((c) => sameFinding(c.finding, key2));
   if (command) return html`<p><strong>Fix</strong>: ${command.summary}: <code>${command.command}</code></p>`;
-  const left = fixes.unfixed.find((u2) => sameFinding(u2.finding, key));
+  const left = fixes.unfixed.find((u2) => sameFinding(u2.finding, key2));
   if (left) return html`<p><strong>No safe automatic fix</strong>: ${left.reason}${left.suggestion !== null ? html`; suggested:</p><pre>${left.suggestion.split("\n").map((l, i) => html`${i > 0 ? html`\n` : ""}${l}`)}</pre>` : html`</p>`}`;
   return "";
 }
@@ -49461,7 +54498,7 @@ function targetsSection(report, excerpts, fleet) {
     const said2 = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
     return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label4} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said2}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join19(blocks3)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join20(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
@@ -49532,9 +54569,9 @@ function toTrendHtml(trend) {
     ]
   )}</section><section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2>${trendChart(trend.runs)}${runsTable(trend.runs)}</section><section aria-labelledby="hosts-h"><h2 id="hosts-h">Hosts</h2><table class="sortable hosts"><caption>Hosts (${trend.hosts.length}) in the last sweep that listed them</caption>${sortableHead(
     [{ label: "host" }, { label: "group" }, { label: "status" }, { label: "unreachable", numeric: true }, { label: "last swept" }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressions", numeric: true }]
-  )}<tbody>${join19(hostRows)}</tbody></table></section><section aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><table class="sortable rules"><caption>Rules (${trend.rules.length}): hosts where each is open, fixed, regressed</caption>${sortableHead(
+  )}<tbody>${join20(hostRows)}</tbody></table></section><section aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><table class="sortable rules"><caption>Rules (${trend.rules.length}): hosts where each is open, fixed, regressed</caption>${sortableHead(
     [{ label: "rule" }, { label: "severity", numeric: true }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressed", numeric: true }]
-  )}<tbody>${join19(ruleRows)}</tbody></table></section><section aria-labelledby="findings-h"><h2 id="findings-h">Findings over time</h2>${rows.length > 0 ? html`${filterForm(filters, false, rows.length)}<table id="findings" class="sortable findings"><caption>Each finding per host (${rows.length}): first seen, fixed, open days</caption>${sortableHead([
+  )}<tbody>${join20(ruleRows)}</tbody></table></section><section aria-labelledby="findings-h"><h2 id="findings-h">Findings over time</h2>${rows.length > 0 ? html`${filterForm(filters, false, rows.length)}<table id="findings" class="sortable findings"><caption>Each finding per host (${rows.length}): first seen, fixed, open days</caption>${sortableHead([
     { label: "severity", numeric: true },
     { label: "rule" },
     { label: "finding" },
@@ -49546,7 +54583,7 @@ function toTrendHtml(trend) {
     { label: "fixed" },
     { label: "open days", numeric: true },
     { label: "regressions", numeric: true }
-  ])}<tbody>${join19(findingRows)}</tbody></table>` : html`<p>No findings in the history.</p>`}</section></main>`;
+  ])}<tbody>${join20(findingRows)}</tbody></table>` : html`<p>No findings in the history.</p>`}</section></main>`;
   return page("rsyncguard fleet trend", body);
 }
 
@@ -49655,14 +54692,14 @@ function imageEvidence(facts) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text7) => enabled ? `\x1B[${open}m${text7}\x1B[${close}m` : text7;
+  const wrap = (open, close, text8) => enabled ? `\x1B[${open}m${text8}\x1B[${close}m` : text8;
   return {
-    severity: (s, text7) => {
+    severity: (s, text8) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text7) : text7;
+      return c ? wrap(c[0], c[1], text8) : text8;
     },
-    dim: (text7) => wrap(2, 22, text7),
-    bold: (text7) => wrap(1, 22, text7)
+    dim: (text8) => wrap(2, 22, text8),
+    bold: (text8) => wrap(1, 22, text8)
   };
 }
 function colourWanted(stream, env) {
@@ -49710,8 +54747,8 @@ function rulesMarkdown(rules) {
 var FORMULA = /^[=+\-@\t\r]/;
 function csvCell(value) {
   if (typeof value === "number") return String(value);
-  const text7 = escapeControls(value);
-  const safe = FORMULA.test(text7) ? `'${text7}` : text7;
+  const text8 = escapeControls(value);
+  const safe = FORMULA.test(text8) ? `'${text8}` : text8;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 function csv(rows) {
@@ -49725,9 +54762,9 @@ var tally = () => ({ counts: { critical: 0, high: 0, medium: 0, low: 0 }, rules:
 function tallies(report, keyOf2) {
   const out = /* @__PURE__ */ new Map();
   const of = (target) => {
-    const key = keyOf2(target);
-    const t = out.get(key) ?? tally();
-    out.set(key, t);
+    const key2 = keyOf2(target);
+    const t = out.get(key2) ?? tally();
+    out.set(key2, t);
     return t;
   };
   for (const t of report.targets) {
@@ -49788,7 +54825,7 @@ function statusOfRow(row, swept) {
 // src/report/gitlab.ts
 import { createHash as createHash9 } from "node:crypto";
 var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-var sha256 = (text7) => createHash9("sha256").update(text7).digest("hex");
+var sha256 = (text8) => createHash9("sha256").update(text8).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
@@ -49914,8 +54951,8 @@ function xmlText(raw2) {
 }
 var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
-function xmlLegal(text7) {
-  return text7.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function xmlLegal(text8) {
+  return text8.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function xmlLines(lines) {
   return lines.map(xmlText).join("\n");
@@ -50007,12 +55044,12 @@ function failureBody(f, t) {
     `${f.message}${f.cves && f.cves.length > 0 ? ` [${f.cves.join(", ")}]` : ""}${f.context ? ` (raised: ${f.context})` : ""}`
   ];
 }
-function group(items, key) {
+function group(items, key2) {
   const out = /* @__PURE__ */ new Map();
   for (const item of items) {
-    const list3 = out.get(key(item)) ?? [];
+    const list3 = out.get(key2(item)) ?? [];
     list3.push(item);
-    out.set(key(item), list3);
+    out.set(key2(item), list3);
   }
   return out;
 }
@@ -50363,11 +55400,11 @@ function ansibleRefusal(host, group2, paths) {
   }
   return null;
 }
-function split2(text7) {
-  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
-  const lines = text7 === "" ? [] : body.split("\n");
-  const nl = text7.indexOf("\n");
-  return { lines, crlf: nl > 0 && text7[nl - 1] === "\r", finalNewline: text7 === "" || text7.endsWith("\n"), quoted: quotableLines(lines) };
+function split2(text8) {
+  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
+  const lines = text8 === "" ? [] : body.split("\n");
+  const nl = text8.indexOf("\n");
+  return { lines, crlf: nl > 0 && text8[nl - 1] === "\r", finalNewline: text8 === "" || text8.endsWith("\n"), quoted: quotableLines(lines) };
 }
 function quotedSpan(t, from, to) {
   return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
@@ -50506,13 +55543,13 @@ ${p2.text}${b >= n ? "" : "\n"}`) === 0;
     ]
   };
 }
-function sha1(text7) {
-  return createHash10("sha1").update(text7, "utf8").digest("hex");
+function sha1(text8) {
+  return createHash10("sha1").update(text8, "utf8").digest("hex");
 }
-function sums(text7) {
-  if (text7 === "" || text7.endsWith("\n")) return [sha1(text7)];
-  return [sha1(text7), sha1(`${text7}
-`), sha1(`${text7}\r
+function sums(text8) {
+  if (text8 === "" || text8.endsWith("\n")) return [sha1(text8)];
+  return [sha1(text8), sha1(`${text8}
+`), sha1(`${text8}\r
 `)];
 }
 function fixName(f) {
@@ -50522,7 +55559,7 @@ function fixName(f) {
 function hostBlock(t, host) {
   const out = [];
   const shownHost = host ?? t.target;
-  const pathOf = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
+  const pathOf2 = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
   for (const c of t.unfixed) out.push(`    # ${plain3(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
   for (const r of t.rejected) out.push(`    # ${plain3(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
   for (const c of t.commands) out.push(`    # ${plain3(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
@@ -50532,7 +55569,7 @@ function hostBlock(t, host) {
     return out;
   }
   for (const f of t.files) {
-    const path2 = pathOf(f.file);
+    const path2 = pathOf2(f.file);
     if (!t.verified.some((v) => v.edits.some((e) => e.file === f.file))) continue;
     const badPath = pathProblem(path2);
     if (badPath !== null) {
@@ -50661,17 +55698,17 @@ function withoutTag(ref2) {
   return colon > base3.lastIndexOf("/") ? base3.slice(0, colon) : base3;
 }
 function notEvaluatedNow(errors, targetsNow, baselineTargets) {
-  const named = /* @__PURE__ */ new Set();
-  for (const e of errors) named.add(e.target).add(scopeOf(e.target)).add(withoutTag(e.target));
+  const named2 = /* @__PURE__ */ new Set();
+  for (const e of errors) named2.add(e.target).add(scopeOf(e.target)).add(withoutTag(e.target));
   const present = new Set(targetsNow.map(scopeOf));
   const known = /* @__PURE__ */ new Set([...targetsNow, ...baselineTargets, ...targetsNow.map(scopeOf), ...baselineTargets.map(scopeOf)]);
   const unplaced = errors.some((e) => !known.has(e.target) && !known.has(scopeOf(e.target)) && !known.has(withoutTag(e.target)));
-  return (target) => named.has(target) || named.has(scopeOf(target)) || unplaced && !present.has(scopeOf(target));
+  return (target) => named2.has(target) || named2.has(scopeOf(target)) || unplaced && !present.has(scopeOf(target));
 }
 function notEvaluatedInBaseline(baselineErrors) {
-  const named = /* @__PURE__ */ new Set();
-  for (const e of baselineErrors) named.add(e).add(scopeOf(e)).add(withoutTag(e));
-  return (target) => named.size > 0 && (named.has(target) || named.has(scopeOf(target)));
+  const named2 = /* @__PURE__ */ new Set();
+  for (const e of baselineErrors) named2.add(e).add(scopeOf(e)).add(withoutTag(e));
+  return (target) => named2.size > 0 && (named2.has(target) || named2.has(scopeOf(target)));
 }
 function baselineRebase(targetsNow, baselineTargets) {
   const now = new Set(targetsNow.filter(isRepoPath));
@@ -50679,7 +55716,7 @@ function baselineRebase(targetsNow, baselineTargets) {
   if (now.size === 0 || then.size === 0) return null;
   for (const t of then) if (now.has(t)) return null;
   const candidates = /* @__PURE__ */ new Map();
-  const count3 = (key) => candidates.set(key, (candidates.get(key) ?? 0) + 1);
+  const count3 = (key2) => candidates.set(key2, (candidates.get(key2) ?? 0) + 1);
   for (const b of then) {
     for (const n of now) {
       if (b.endsWith(`/${n}`)) count3(`-${b.slice(0, b.length - n.length)}`);
@@ -50852,12 +55889,12 @@ function daysBetween(from, to) {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS * 10) / 10);
 }
 function compareRunFiles(a, b) {
-  const key = (f) => {
+  const key2 = (f) => {
     const m = /^(.*?)(?:-(\d+))?\.jsonl$/.exec(f);
     return m ? [m[1] ?? f, Number(m[2] ?? 1)] : [f, 0];
   };
-  const [ba, na] = key(a);
-  const [bb, nb] = key(b);
+  const [ba, na] = key2(a);
+  const [bb, nb] = key2(b);
   return ba < bb ? -1 : ba > bb ? 1 : na - nb;
 }
 function runSummary(run2) {
@@ -50966,11 +56003,11 @@ function trendBuilder(version) {
 
 // src/report/trend-record.ts
 var NOT_EVALUATED2 = "not-evaluated";
-function historyRecords(report, hosts, hostOf2, at) {
+function historyRecords(report, hosts, hostOf3, at) {
   const prints = reportFingerprints(report);
   const findingsOf2 = /* @__PURE__ */ new Map();
   for (const t of report.targets) {
-    const h = hostOf2(t.target);
+    const h = hostOf3(t.target);
     const list3 = findingsOf2.get(h) ?? [];
     for (const f of t.findings) list3.push({ f, waived: false });
     for (const w of t.waived) list3.push({ f: w.finding, waived: true });
@@ -50978,7 +56015,7 @@ function historyRecords(report, hosts, hostOf2, at) {
   }
   const errorsOf = /* @__PURE__ */ new Map();
   for (const e of report.errors) {
-    const h = hostOf2(e.target);
+    const h = hostOf3(e.target);
     errorsOf.set(h, [...errorsOf.get(h) ?? [], e.message]);
   }
   return hosts.map((h) => {
@@ -51069,13 +56106,13 @@ function rootOf(file) {
   const cwd = process.cwd();
   return file.startsWith(`${cwd}${sep7}`) ? cwd : dirname13(file);
 }
-function parseVersion(text7) {
-  const version = releaseNumbers(text7 ?? DEFAULT_RSYNC_VERSION);
-  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text7}"`));
+function parseVersion(text8) {
+  const version = releaseNumbers(text8 ?? DEFAULT_RSYNC_VERSION);
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text8}"`));
 }
 
 // src/runner/scan-repository.ts
-import { realpathSync as realpathSync7, statSync as statSync12 } from "node:fs";
+import { realpathSync as realpathSync7, statSync as statSync13 } from "node:fs";
 function factsFor(parsed, opts) {
   const id = displayPath(parsed.root, parsed.file, parsed.daemon);
   const doc2 = buildFacts({
@@ -51109,16 +56146,16 @@ function* repositoryTargets(paths, opts) {
       yield t;
       opts.onFound?.({ path: path2, found: ++found });
     }
-    if (configs === 0 && errors === 0 && isDirectory(path2) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path2, leftOutConfigs(realpathSync7(path2), opts.exclude));
+    if (configs === 0 && errors === 0 && isDirectory2(path2) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path2, leftOutConfigs(realpathSync7(path2), opts.exclude));
   }
   if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
     const unmatched = unmatchedExcludes(roots, opts.exclude);
     if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
   }
 }
-function isDirectory(path2) {
+function isDirectory2(path2) {
   try {
-    return statSync12(path2).isDirectory();
+    return statSync13(path2).isDirectory();
   } catch {
     return false;
   }
@@ -51129,7 +56166,7 @@ function* pathTargets(path2, opts, roots) {
       yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
       continue;
     }
-    if (isDirectory(path2)) roots.push(found.root);
+    if (isDirectory2(path2)) roots.push(found.root);
     for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
       if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
       else if (parsed.kind === "other") {
@@ -51144,7 +56181,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path2, text7] of texts) result2.texts.set(path2, text7);
+    for (const [path2, text8] of texts) result2.texts.set(path2, text8);
   }
   return result2;
 }
@@ -51219,6 +56256,7 @@ var package_default = {
     ajv: "^8.20.0",
     "fast-glob": "^3.3.3",
     fzstd: "^0.1.1",
+    "prom-client": "^15.1.3",
     "sql.js": "^1.17.0",
     "tar-stream": "^3.2.2",
     yaml: "^2.9.1"
@@ -51235,16 +56273,16 @@ var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
   const path2 = file ?? (existsSync10(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
-  const bytes2 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes2.ok) return bytes2;
-  return parseWaiverFile(bytes2.value.toString("utf8"), path2);
+  const bytes3 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes3.ok) return bytes3;
+  return parseWaiverFile(bytes3.value.toString("utf8"), path2);
 }
 function loadPublicEntries(file) {
   const path2 = file ?? (existsSync10(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
-  const bytes2 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes2.ok) return bytes2;
-  return parsePublicEntries(bytes2.value.toString("utf8"), path2);
+  const bytes3 = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes3.ok) return bytes3;
+  return parsePublicEntries(bytes3.value.toString("utf8"), path2);
 }
 async function openEvaluation(opts) {
   const loadStarted = performance.now();
@@ -51401,11 +56439,11 @@ var BASELINE_INPUT = {
 };
 var HINT2 = BASELINE_INPUT.hint;
 var MAX_BASELINE_VALUES = 2e7;
-function countJsonValues(bytes2, limit) {
+function countJsonValues(bytes3, limit) {
   let n = 0;
   let inString = false;
-  for (let i = 0; i < bytes2.length; i++) {
-    const c = bytes2[i];
+  for (let i = 0; i < bytes3.length; i++) {
+    const c = bytes3[i];
     if (inString) {
       if (c === 92) i++;
       else if (c === 34) inString = false;
@@ -51491,9 +56529,9 @@ function sarifErrors(run2, at) {
     if (!isObject(inv)) throw new Invalid(`${at}.invocations[${i}]`, "is not an object");
     for (const n of list2(inv["toolExecutionNotifications"], `${at}.invocations[${i}].toolExecutionNotifications`)) {
       if (!isObject(n) || !isObject(n["descriptor"]) || n["descriptor"]["id"] !== "target-error" || !isObject(n["message"])) continue;
-      const text7 = n["message"]["text"];
-      const cut2 = typeof text7 === "string" ? text7.indexOf(": ") : -1;
-      if (typeof text7 === "string" && cut2 > 0) out.push(text7.slice(0, cut2));
+      const text8 = n["message"]["text"];
+      const cut2 = typeof text8 === "string" ? text8.indexOf(": ") : -1;
+      if (typeof text8 === "string" && cut2 > 0) out.push(text8.slice(0, cut2));
     }
   }
   return out;
@@ -51504,11 +56542,11 @@ function fromJsonReport(doc2) {
     const at = `targets[${i}]`;
     if (!isObject(t)) throw new Invalid(at, "is not an object");
     for (const [j, f] of list2(t["findings"], `${at}.findings`).entries()) out.push(jsonFinding(f, `${at}.findings[${j}]`, true));
-    for (const [key, name] of [
+    for (const [key2, name] of [
       ["waived", "waived"],
       ["declared_public", "declared_public"]
     ]) {
-      for (const [j, w] of list2(t[key], `${at}.${name}`).entries()) {
+      for (const [j, w] of list2(t[key2], `${at}.${name}`).entries()) {
         if (!isObject(w)) throw new Invalid(`${at}.${name}[${j}]`, "is not an object");
         out.push(jsonFinding(w["finding"], `${at}.${name}[${j}].finding`, false));
       }
@@ -51597,12 +56635,12 @@ function withErrors(b, errors) {
   return errors.length > 0 ? { ...b, errors: [...new Set(errors)] } : b;
 }
 function readBaseline(path2) {
-  const bytes2 = readInputFile(path2, BASELINE_INPUT);
-  if (!bytes2.ok) return bytes2;
-  if (countJsonValues(bytes2.value, MAX_BASELINE_VALUES) > MAX_BASELINE_VALUES) {
+  const bytes3 = readInputFile(path2, BASELINE_INPUT);
+  if (!bytes3.ok) return bytes3;
+  if (countJsonValues(bytes3.value, MAX_BASELINE_VALUES) > MAX_BASELINE_VALUES) {
     return fail(new UserError(`the baseline holds more than ${MAX_BASELINE_VALUES.toLocaleString("en")} JSON values, more than can be read into memory`, path2, "Use a SARIF baseline (it holds no facts), or a JSON report of fewer targets."));
   }
-  const b = bytes2.value;
+  const b = bytes3.value;
   const body = b.length >= 3 && b[0] === 239 && b[1] === 187 && b[2] === 191 ? b.subarray(3) : b;
   let doc2;
   try {
@@ -51615,10 +56653,10 @@ function readBaseline(path2) {
 
 // src/runner/host.ts
 import { existsSync as existsSync11 } from "node:fs";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 function collectorPath() {
-  const shipped = join20(distDir(), "rsync-facts.sh");
-  return existsSync11(shipped) ? shipped : join20(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join21(distDir(), "rsync-facts.sh");
+  return existsSync11(shipped) ? shipped : join21(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   return runCollector(collectorPath());
@@ -51640,7 +56678,7 @@ async function collect(items) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync13, lstatSync as lstatSync9, readFileSync as readFileSync5, statSync as statSync13 } from "node:fs";
+import { appendFileSync, existsSync as existsSync13, lstatSync as lstatSync9, readFileSync as readFileSync5, statSync as statSync14 } from "node:fs";
 import { dirname as dirname14 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -51683,9 +56721,9 @@ function parseOutcome(line) {
   const doc2 = parseHostRaw(raw2, host);
   return doc2.ok ? { ...base3, raw: doc2.value } : `host ${host}: ${doc2.error.message}`;
 }
-function readOutcomes(text7, file, warn2) {
+function readOutcomes(text8, file, warn2) {
   const done = /* @__PURE__ */ new Map();
-  for (const [i, line] of text7.split("\n").entries()) {
+  for (const [i, line] of text8.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") warn2(`${file}:${i + 1}: ${o}: ignored, that host is swept again`);
@@ -51722,7 +56760,7 @@ async function sweep(hosts, script2, opts) {
     const dir = dirname14(opts.results);
     let isDir = false;
     try {
-      isDir = statSync13(dir).isDirectory();
+      isDir = statSync14(dir).isDirectory();
     } catch {
     }
     if (!isDir) return fail(new UserError(`--results: the directory ${dir} does not exist`, opts.results, "Give --results a file in a directory that exists (the file itself is created), or create the directory first."));
@@ -51824,8 +56862,8 @@ async function readImage(image, onLayer) {
   return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
 }
 function names(fs, path2, nsswitch, database) {
-  const bytes2 = fs.content(path2);
-  return bytes2 ? accountNames(bytes2.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
+  const bytes3 = fs.content(path2);
+  return bytes3 ? accountNames(bytes3.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
 async function* imageTargets({ fs, target, launch, required }, ref2, label4, today2) {
   const release2 = await imageRsyncRelease(fs);
@@ -51906,7 +56944,7 @@ async function scanImage(fullRef, opts) {
       scan.facts.push(target);
       if ("schema" in target) scan.labels.set(target.target.id, target.target.display);
       else if (target.label !== void 0) scan.labels.set(target.target, target.label);
-      for (const [path2, text7] of texts) scan.texts.set(path2, text7);
+      for (const [path2, text8] of texts) scan.texts.set(path2, text8);
     }
     return ok({ ...scan, warnings: [...image.warnings ?? [], ...read.fs.warnings] });
   } catch (e) {
@@ -51922,8 +56960,8 @@ function readFailure(e) {
 }
 
 // src/runner/history.ts
-import { closeSync as closeSync6, constants as constants6, fsyncSync, linkSync, lstatSync as lstatSync10, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync14, unlinkSync, writeSync } from "node:fs";
-import { join as join21 } from "node:path";
+import { closeSync as closeSync6, constants as constants6, fsyncSync, linkSync, lstatSync as lstatSync10, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync15, unlinkSync, writeSync } from "node:fs";
+import { join as join22 } from "node:path";
 var HISTORY_FILE = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(?:-\d+)?\.jsonl$/;
 var RUN_INPUT = { what: "the history file", maxBytes: 256 * MiB, hint: "History files are written by rsyncguard sweep --history; remove or move files that are not." };
 var MAX_COLLISIONS = 1e3;
@@ -51940,8 +56978,8 @@ function prepareHistoryDir(dir) {
     return fail(new UserError(`--history: cannot create the directory: ${errorMessage(e)}`, dir, hint2));
   }
   try {
-    if (!statSync14(dir).isDirectory()) return fail(new UserError("--history is not a directory", dir, hint2));
-    const probe = join21(dir, `.probe-${process.pid}-${Date.now()}`);
+    if (!statSync15(dir).isDirectory()) return fail(new UserError("--history is not a directory", dir, hint2));
+    const probe = join22(dir, `.probe-${process.pid}-${Date.now()}`);
     closeSync6(openSync6(probe, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL, 384));
     unlinkSync(probe);
   } catch (e) {
@@ -51950,7 +56988,7 @@ function prepareHistoryDir(dir) {
   return ok(void 0);
 }
 function writeHistory(dir, records, startedAt) {
-  const tmp = join21(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
+  const tmp = join22(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
   const hint2 = "Free space or fix the directory; this sweep is not in the history.";
   try {
     const fd = openSync6(tmp, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | constants6.O_NOFOLLOW, 384);
@@ -51962,7 +57000,7 @@ function writeHistory(dir, records, startedAt) {
       closeSync6(fd);
     }
     for (let n = 1; n <= MAX_COLLISIONS; n++) {
-      const file = join21(dir, historyFileName(startedAt, n));
+      const file = join22(dir, historyFileName(startedAt, n));
       try {
         linkSync(tmp, file);
         return ok(file);
@@ -51980,8 +57018,8 @@ function writeHistory(dir, records, startedAt) {
     }
   }
 }
-function parseHistoryFile(text7, file, warn2) {
-  const lines = text7.split("\n");
+function parseHistoryFile(text8, file, warn2) {
+  const lines = text8.split("\n");
   const out = [];
   for (const [i, line] of lines.entries()) {
     if (line.trim() === "") continue;
@@ -52001,8 +57039,8 @@ function parseHistoryFile(text7, file, warn2) {
   }
   return out;
 }
-function firstAt(text7) {
-  for (const line of text7.split("\n")) {
+function firstAt(text8) {
+  for (const line of text8.split("\n")) {
     if (line.trim() === "") continue;
     try {
       const r = parseHistoryRecord(JSON.parse(line));
@@ -52019,7 +57057,7 @@ function historyFiles(dir, warn2) {
   const hint2 = "Give the directory sweep --history wrote.";
   let st;
   try {
-    st = statSync14(dir);
+    st = statSync15(dir);
   } catch (e) {
     return fail(new UserError(`cannot read the history directory: ${errorMessage(e)}`, dir, hint2));
   }
@@ -52033,19 +57071,19 @@ function historyFiles(dir, warn2) {
   const files = [];
   for (const n of names2.sort(compareRunFiles)) {
     try {
-      if (lstatSync10(join21(dir, n)).isFile()) files.push(n);
-      else warn2(`${join21(dir, n)}: not a regular file: ignored`);
+      if (lstatSync10(join22(dir, n)).isFile()) files.push(n);
+      else warn2(`${join22(dir, n)}: not a regular file: ignored`);
     } catch (e) {
-      warn2(`${join21(dir, n)}: ${errorMessage(e)}: ignored`);
+      warn2(`${join22(dir, n)}: ${errorMessage(e)}: ignored`);
     }
   }
   return ok(files);
 }
 function runsInTimeOrder(dir, names2, warn2) {
   const dated = names2.map((name) => {
-    const bytes2 = readInputFile(join21(dir, name), RUN_INPUT);
-    const at = bytes2.ok ? firstAt(bytes2.value.toString("utf8")) : void 0;
-    if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join21(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
+    const bytes3 = readInputFile(join22(dir, name), RUN_INPUT);
+    const at = bytes3.ok ? firstAt(bytes3.value.toString("utf8")) : void 0;
+    if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join22(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
     return { name, at: at ?? `${nameTime(name)}Z` };
   });
   return dated.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : compareRunFiles(a.name, b.name)).map((d) => d.name);
@@ -52055,13 +57093,13 @@ function readHistory(dir, each, warn2) {
   if (!files.ok) return files;
   let runs = 0;
   for (const name of runsInTimeOrder(dir, files.value, warn2)) {
-    const path2 = join21(dir, name);
-    const bytes2 = readInputFile(path2, RUN_INPUT);
-    if (!bytes2.ok) {
-      warn2(`${path2}: ${bytes2.error.message}: ignored`);
+    const path2 = join22(dir, name);
+    const bytes3 = readInputFile(path2, RUN_INPUT);
+    if (!bytes3.ok) {
+      warn2(`${path2}: ${bytes3.error.message}: ignored`);
       continue;
     }
-    const records = parseHistoryFile(bytes2.value.toString("utf8"), path2, warn2);
+    const records = parseHistoryFile(bytes3.value.toString("utf8"), path2, warn2);
     const first = records[0];
     if (first === void 0) {
       warn2(`${path2}: no history line: ignored`);
@@ -52072,8 +57110,8 @@ function readHistory(dir, each, warn2) {
   }
   return ok(runs);
 }
-function recordSweep(dir, report, hosts, hostOf2, startedAt, warn2) {
-  const written = writeHistory(dir, historyRecords(report, hosts, hostOf2, startedAt.toISOString()), startedAt);
+function recordSweep(dir, report, hosts, hostOf3, startedAt, warn2) {
+  const written = writeHistory(dir, historyRecords(report, hosts, hostOf3, startedAt.toISOString()), startedAt);
   if (!written.ok) return written;
   const trend = trendBuilder(VERSION);
   const read = readHistory(dir, (run2) => trend.add(run2), warn2);
@@ -52081,68 +57119,139 @@ function recordSweep(dir, report, hosts, hostOf2, startedAt, warn2) {
 }
 
 // src/runner/admission-message.ts
-var MAX_LISTED2 = 20;
-var MAX_FINDINGS_LISTED = 5;
-var MAX_WARNING = 256;
+var ADMISSION_MODES = ["enforce", "warn", "audit"];
+var MAX_MESSAGE = 1024;
+var MAX_WARNING = 120;
 var MAX_WARNINGS2 = 10;
-var MAX_FINDING_MESSAGE = 240;
-var MAX_MESSAGE = 8192;
-var cut = (text7, max) => text7.length > max ? `${text7.slice(0, max - 1)}\u2026` : text7;
-function describe5(o, ctx) {
-  if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
-  if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
-  if (o.kind === "unreadable")
-    return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? " even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes" : ""})`;
-  if (o.kind === "unevaluated") return `${o.subject}: could not be evaluated \u2014 ${o.reason} (${ctx.failOpen ? "allowed by --fail-open" : "denied by the fail-closed policy"})`;
-  const listed3 = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== void 0 ? ` on ${f.platform}` : ""} ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
-  const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : "";
-  return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed3.join(", ")}${more}`;
+var bytes = (text8) => Buffer.byteLength(text8, "utf8");
+function cut(text8, max) {
+  if (text8.length <= max) return text8;
+  const end = /[\ud800-\udbff]/.test(text8.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text8.slice(0, end)}\u2026`;
+}
+function shortDigest(digest) {
+  const at = digest.lastIndexOf("@");
+  const bare = at >= 0 ? digest.slice(at + 1) : digest;
+  const [algo = "", hex = ""] = bare.split(":");
+  return `${algo}:${hex.slice(0, 12)}`;
+}
+function worstFirst(findings) {
+  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id));
+}
+var LEVELS = [
+  { findings: 3, text: 160, reason: 400, next: true },
+  { findings: 3, text: 100, reason: 160, next: true },
+  { findings: 1, text: 60, reason: 80, next: true },
+  { findings: 1, text: 0, reason: 40, next: true },
+  { findings: 1, text: 0, reason: 40, next: false },
+  { findings: 1, text: 0, reason: 24, next: false, terse: true }
+];
+var GREEDY = { findings: 1, text: 60, reason: 100, next: false };
+function describe5(o, ctx, level) {
+  const subject = escapeControls(o.subject);
+  const at = o.digest !== void 0 ? ` (${shortDigest(o.digest)})` : "";
+  if (level.terse) {
+    const what = o.kind === "denied" ? worstFirst(o.findings)[0]?.rule_id ?? "denied" : o.kind === "allowed" ? "allowed" : cut(escapeControls(o.reason), level.reason);
+    return `${subject.replace(/^image /, "")}${at} ${what}`;
+  }
+  if (o.kind === "allowed") return `${subject}: allowed`;
+  if (o.kind === "refused") return `${subject}: denied \u2014 ${cut(escapeControls(o.reason), level.reason)}`;
+  if (o.kind === "unreadable") return `${subject}${at}: could not be read \u2014 ${cut(escapeControls(o.reason), level.reason)} (denied${ctx.failOpen ? " even under --fail-open" : ""})`;
+  if (o.kind === "unevaluated") return `${subject}${at}: could not be evaluated \u2014 ${cut(escapeControls(o.reason), level.reason)} (${ctx.failOpen ? "allowed by --fail-open" : "fail-closed: denied"})`;
+  const worst2 = worstFirst(o.findings);
+  const listed3 = worst2.slice(0, level.findings).map((f) => {
+    const on = f.platform !== void 0 ? ` on ${escapeControls(f.platform)}` : "";
+    const text8 = level.text > 0 ? ` ${cut(escapeControls(f.message.replace(/\.$/, "")), level.text)}` : "";
+    return `${f.rule_id} (${f.severity})${on}${text8}`;
+  });
+  const more = worst2.length > level.findings ? ` and ${worst2.length - level.findings} more` : "";
+  return `${subject}${at}: denied \u2014 ${listed3.join(", ")}${more}`;
 }
 function heading2(outcomes, ctx) {
-  const denied = outcomes.filter((o) => o.kind === "denied").length;
-  const refused = outcomes.filter((o) => o.kind === "refused").length;
-  const unreadable3 = outcomes.filter((o) => o.kind === "unreadable").length;
-  const unevaluated2 = outcomes.filter((o) => o.kind === "unevaluated").length;
+  const count3 = (k) => outcomes.filter((o) => o.kind === k).length;
+  const [denied, refused, unreadable3, unevaluated2] = [count3("denied"), count3("refused"), count3("unreadable"), count3("unevaluated")];
   const why = [
     denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "",
     refused > 0 ? `${refused} image(s) refused` : "",
     unreadable3 > 0 ? `${unreadable3} image(s) could not be read` : "",
     unevaluated2 > 0 ? `${unevaluated2} could not be evaluated` : ""
   ].filter(Boolean).join(", ");
-  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable3 === 0 ? " (fail-closed policy)" : ""}`;
-  if (unevaluated2 > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
-  return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
+  const kind = cut(escapeControls(ctx.kind), 60);
+  const closed = denied + refused + unreadable3 === 0 ? " (fail-closed policy)" : "";
+  if (!ctx.verdict && ctx.mode !== "enforce") return `rsyncguard would deny this ${kind} but ${ctx.mode} mode allows it: ${why}${closed}`;
+  if (!ctx.verdict) return `rsyncguard denied this ${kind}: ${why}${closed}`;
+  if (unevaluated2 > 0) return `rsyncguard allowed this ${kind} under --fail-open although ${why}`;
+  return `rsyncguard allowed this ${kind}: no findings at or above ${ctx.failOn}`;
 }
 function nextSteps(outcomes, ctx) {
-  const steps = [];
-  if (outcomes.some((o) => o.kind === "denied")) steps.push("fix the rsync configuration in the image (rsyncguard image REF shows the full report) or waive the finding");
-  if (outcomes.some((o) => o.kind === "unreadable")) steps.push("fix the image the webhook could not read (rsyncguard image REF shows why)");
-  if (outcomes.some((o) => o.kind === "refused")) steps.push("name images from a registry, at most 64 distinct ones per object");
-  if (outcomes.some((o) => o.kind === "unevaluated"))
-    steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)"}`);
+  const has = (k) => outcomes.some((o) => o.kind === k);
+  const steps = [
+    has("denied") ? "fix the rsync configuration in the image or waive the finding (rsyncguard image REF shows the report)" : "",
+    has("unreadable") ? "fix the image (rsyncguard image REF says why)" : "",
+    has("refused") ? "name images from a registry, at most 64 per object" : "",
+    has("unevaluated") ? `name images the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry: retry, or raise --budget-ms)"}` : ""
+  ].filter(Boolean);
   return steps.length > 0 ? ` Next: ${steps.join("; ")}.` : "";
 }
 var ORDER2 = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
+function fitted(outcomes, ctx, head) {
+  const tail = (level) => `.${level.next ? nextSteps(outcomes, ctx) : ""} See the webhook log for review ${cut(escapeControls(ctx.uid), 64)}.`;
+  for (const level of LEVELS) {
+    const text8 = `${head}${outcomes.map((o) => describe5(o, ctx, level)).join("; ")}${tail(level)}`;
+    if (bytes(text8) <= MAX_MESSAGE) return text8;
+  }
+  const listed3 = [];
+  let left = MAX_MESSAGE - bytes(head) - bytes(tail(GREEDY)) - 32;
+  for (const o of outcomes) {
+    const line = describe5(o, ctx, GREEDY);
+    if (bytes(line) + 2 > left) break;
+    listed3.push(line);
+    left -= bytes(line) + 2;
+  }
+  return `${head}${[...listed3, `and ${outcomes.length - listed3.length} more image(s)`].join("; ")}${tail(GREEDY)}`;
+}
 function decisionMessage(all, ctx) {
+  if (all.length === 0) return `rsyncguard allowed this ${cut(escapeControls(ctx.kind), 60)}: it names no container image.`;
   const outcomes = [...all].sort((a, b) => ORDER2[a.kind] - ORDER2[b.kind]);
-  const listed3 = outcomes.slice(0, MAX_LISTED2).map((o) => describe5(o, ctx));
-  if (outcomes.length > MAX_LISTED2) listed3.push(`and ${outcomes.length - MAX_LISTED2} more`);
-  const next = nextSteps(outcomes, ctx);
-  let message = listed3.length > 0 ? `${heading2(outcomes, ctx)}. ${listed3.join("; ")}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
-  if (message.length + next.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - next.length - 40)}\u2026 (cut at ${MAX_MESSAGE} characters)`;
-  message += next;
-  const warnings = ctx.allowed ? outcomes.filter((o) => o.kind === "unevaluated").slice(0, MAX_WARNINGS2).map((o) => {
-    const w = `rsyncguard: ${describe5(o, ctx)}`;
-    return w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}\u2026` : w;
-  }) : [];
-  return { message, warnings };
+  const message = fitted(outcomes, ctx, `${heading2(outcomes, ctx)}. `);
+  return bytes(message) <= MAX_MESSAGE ? message : `${Buffer.from(message).subarray(0, MAX_MESSAGE - 3).toString("utf8").replace(/\ufffd$/, "")}\u2026`;
+}
+function warning(o, ctx) {
+  const prefix = "rsyncguard: ";
+  const at = o.digest !== void 0 ? ` (${shortDigest(o.digest)})` : "";
+  let what;
+  let why = "";
+  if (o.kind === "denied") {
+    const worst2 = worstFirst(o.findings);
+    const rules = [...new Set(worst2.map((f) => f.rule_id))];
+    what = `${worst2[0]?.severity ?? ctx.failOn}: ${rules.slice(0, 3).join(", ")}${rules.length > 3 ? ` +${rules.length - 3}` : ""}`;
+  } else if (o.kind === "allowed") what = "allowed";
+  else {
+    const timedOut = o.kind === "unevaluated" && o.timedOut === true;
+    what = o.kind === "unevaluated" ? `${timedOut ? "over budget" : "not evaluated"}${ctx.verdict ? ", allowed by --fail-open" : ""}` : o.kind === "unreadable" ? "could not be read" : "refused";
+    why = timedOut ? "" : escapeControls(o.reason);
+  }
+  const subject = cut(escapeControls(o.subject), Math.max(16, Math.min(60, MAX_WARNING - prefix.length - at.length - what.length - 2)));
+  const room = MAX_WARNING - prefix.length - subject.length - at.length - what.length - 5;
+  const reason = why !== "" && room >= 8 ? ` (${cut(why, room)})` : "";
+  return `${prefix}${subject}${at}: ${what}${reason}`.slice(0, MAX_WARNING);
+}
+function decisionWarnings(all, ctx) {
+  if (!ctx.allowed || ctx.mode === "audit") return [];
+  const flagged = [...all].filter((o) => o.kind !== "allowed").sort((a, b) => ORDER2[a.kind] - ORDER2[b.kind]);
+  const lines = flagged.slice(0, MAX_WARNINGS2).map((o) => warning(o, ctx));
+  if (flagged.length > MAX_WARNINGS2) lines.push(cut(`rsyncguard: and ${flagged.length - MAX_WARNINGS2} more; see the webhook log for review ${escapeControls(ctx.uid)}`, MAX_WARNING));
+  return lines;
 }
 
 // src/runner/image-pool.ts
 import { Worker as Worker2 } from "node:worker_threads";
 var UNWANTED = "the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again";
-function workerUrl() {
-  return new URL(import.meta.url.endsWith(".ts") ? "./image-worker.ts" : "./image-worker.js", import.meta.url);
+function workerScript() {
+  if (!import.meta.url.endsWith(".ts")) return { script: new URL("./image-worker.js", import.meta.url), eval: false };
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  const worker = JSON.stringify(new URL("./image-worker.ts", import.meta.url).href);
+  return { script: `import(${tsx}).then((t) => { t.register(); return import(${worker}); });`, eval: true };
 }
 var ImagePool = class {
   constructor(opts) {
@@ -52179,6 +57288,29 @@ var ImagePool = class {
       this.pump();
     });
   }
+  /**
+   * Starts every thread now rather than at the first job, settling once each has loaded its code and
+   * listens (its `{ ready: true }` message; 'online' comes before the code is loaded) or rejecting with
+   * why one could not start: the webhook reports itself ready only then.
+   */
+  start() {
+    const starting = [];
+    while (this.slots.length < this.opts.threads) {
+      const { worker } = this.spawn();
+      starting.push(
+        new Promise((up, down) => {
+          const listening = (m) => {
+            if (!isObject(m) || m["ready"] !== true) return;
+            worker.off("message", listening);
+            up();
+          };
+          worker.on("message", listening).once("error", down).once("exit", (code) => down(new Error(`the thread exited with status ${code}`)));
+        })
+      );
+    }
+    return Promise.all(starting).then(() => {
+    });
+  }
   /** Images being analysed or waiting. */
   get load() {
     return this.queue.length + this.slots.filter((s) => s.running).length;
@@ -52192,8 +57324,10 @@ var ImagePool = class {
     while (this.queue.length > 0) {
       const w = this.queue.findIndex((p2) => this.wanted(p2));
       const at = Math.max(w, 0);
-      const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : void 0);
+      const slot = this.slots.find((s) => s.ready && !s.running);
       if (!slot) {
+        if (this.slots.some((s) => !s.ready)) return;
+        if (this.slots.length < this.opts.threads) return void this.spawn();
         const idle = w >= 0 ? this.slots.find((s) => s.running && !this.wanted(s.running)) : void 0;
         if (idle) void this.stop(idle, UNWANTED);
         return;
@@ -52206,7 +57340,9 @@ var ImagePool = class {
     }
   }
   spawn() {
-    const worker = new Worker2(workerUrl(), {
+    const { script: script2, eval: evaluated } = workerScript();
+    const worker = new Worker2(script2, {
+      eval: evaluated,
       workerData: { policies: this.opts.policies },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
       stdout: false,
@@ -52214,6 +57350,10 @@ var ImagePool = class {
     });
     const slot = { worker };
     worker.on("message", (reply) => {
+      if ("ready" in reply) {
+        slot.ready = true;
+        return this.pump();
+      }
       const running = slot.running;
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
@@ -52241,12 +57381,84 @@ var ImagePool = class {
     if (running) {
       clearTimeout(running.timer);
       running.done({ ok: false, error: why, kind: "environment" });
+    } else if (!slot.ready && !this.closed) {
+      const w = this.queue.findIndex((p2) => this.wanted(p2));
+      this.queue.splice(Math.max(w, 0), 1)[0]?.done({ ok: false, error: why, kind: "environment" });
     }
     if (!this.closed) this.pump();
   }
 };
 
+// src/runner/admitted-owners.ts
+var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
+var key = (namespace, uid) => `${namespace}\0${uid}`;
+var AdmittedOwners = class {
+  /** `capacity` owners at most (least recently used go first); verdicts live `ttlMs`. */
+  constructor(capacity, ttlMs) {
+    this.capacity = capacity;
+    this.ttlMs = ttlMs;
+  }
+  capacity;
+  ttlMs;
+  owners = /* @__PURE__ */ new Map();
+  get size() {
+    return this.owners.size;
+  }
+  /**
+   * The cached verdict of each of `images` (in order) and the digests they are for, through an admitted
+   * controller owner of the object; undefined when any condition fails (see the file comment).
+   * `fresh(digest)` is the verdict cache: a verdict still within its time to live, or undefined.
+   */
+  verdicts(req, images, fresh2, now = Date.now()) {
+    if (images.length === 0 || images.length !== req.images.length || req.unreadable.length > 0 || req.nothingToRun !== void 0) return void 0;
+    for (const claim of req.owners) {
+      const k = key(req.namespace, claim.uid);
+      const owner = this.owners.get(k);
+      if (!owner || owner.kind !== claim.kind) continue;
+      if (now >= owner.until) {
+        this.owners.delete(k);
+        continue;
+      }
+      const digests = images.map((image) => owner.digests.get(image));
+      if (digests.some((d) => d === void 0)) continue;
+      const found = digests.map((d) => fresh2(d));
+      if (found.some((v) => v === void 0 || now - v.at >= this.ttlMs)) continue;
+      this.touch(k, owner);
+      return { digests, verdicts: found.map((v) => v.value) };
+    }
+    return void 0;
+  }
+  /**
+   * After a review whose every image was allowed: remember the object, when it is a workload with a uid,
+   * as the owner of `images` at these digests (`digestOf`), for as long as their verdicts (`fresh`) live.
+   * An image without a digest or without a fresh verdict means nothing is remembered.
+   */
+  remember(req, images, digestOf, fresh2, now = Date.now()) {
+    if (!OWNER_KINDS.has(req.kind) || req.objectUid === void 0 || images.length === 0 || images.length !== req.images.length || req.unreadable.length > 0) return;
+    const digests = /* @__PURE__ */ new Map();
+    let until = Number.POSITIVE_INFINITY;
+    for (const image of images) {
+      const digest = digestOf(image);
+      const verdict = digest === void 0 ? void 0 : fresh2(digest);
+      if (digest === void 0 || verdict === void 0) return;
+      digests.set(image, digest);
+      until = Math.min(until, verdict.at + this.ttlMs);
+    }
+    if (until <= now) return;
+    this.touch(key(req.namespace, req.objectUid), { kind: req.kind, digests, until });
+  }
+  touch(k, owner) {
+    this.owners.delete(k);
+    this.owners.set(k, owner);
+    while (this.owners.size > this.capacity) this.owners.delete(this.owners.keys().next().value ?? "");
+  }
+};
+
 // src/runner/admission.ts
+var UNOBSERVED = { onCacheLookup() {
+}, onAnalysis() {
+}, onRegistryError() {
+} };
 var TAG_TTL_MS = 6e4;
 var WORKER_HEAP_MIB = 256;
 var MAX_IMAGES = 64;
@@ -52255,6 +57467,16 @@ var LOOKUPS = 64;
 var LOOKUPS_WAITING = 512;
 function imageSubject(image) {
   return `image ${quote(displayRef(image))}`;
+}
+function named(image, digest) {
+  return { subject: imageSubject(image), image: displayRef(image), ...digest !== void 0 ? { digest: digest.slice(digest.lastIndexOf("@") + 1) } : {} };
+}
+function registryLabel(image) {
+  try {
+    return parseRegistryRef(image).registry.toLowerCase();
+  } catch {
+    return "";
+  }
 }
 function registryOf(image) {
   try {
@@ -52270,6 +57492,8 @@ function failed(e) {
 var AdmissionController = class {
   constructor(opts) {
     this.opts = opts;
+    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs);
+    this.observer = opts.observer ?? UNOBSERVED;
     this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
   }
   opts;
@@ -52279,25 +57503,35 @@ var AdmissionController = class {
   analysing = /* @__PURE__ */ new Map();
   resolving = /* @__PURE__ */ new Map();
   pool;
+  /** Workloads admitted, whose controllers' objects are answered by their digests (admitted-owners.ts). */
+  owners;
   lookupsRunning = 0;
   lookupsByRegistry = /* @__PURE__ */ new Map();
   lookupsWaiting = [];
+  observer;
+  /** Starts the analysis threads; settles once they run, rejecting with why when one cannot start. */
+  start() {
+    return this.pool.start();
+  }
   close() {
     return this.pool.close();
   }
-  remember(map, key, value) {
-    map.delete(key);
-    map.set(key, value);
+  remember(map, key2, value) {
+    map.delete(key2);
+    map.set(key2, value);
     while (map.size > this.opts.cacheSize) map.delete(map.keys().next().value ?? "");
   }
   digestOf(image) {
     const known = this.tags.get(image);
-    if (known && Date.now() - known.at < TAG_TTL_MS) return Promise.resolve(known.digest);
+    if (known && Date.now() - known.at < (this.opts.tagTtlMs ?? TAG_TTL_MS)) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
     const lookup3 = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry)).then((digest) => {
       this.remember(this.tags, image, { digest, at: Date.now() });
       return digest;
+    }).catch((e) => {
+      this.observer.onRegistryError(registryLabel(image));
+      throw e;
     }).finally(() => this.resolving.delete(image));
     this.resolving.set(image, lookup3);
     return lookup3;
@@ -52332,13 +57566,17 @@ var AdmissionController = class {
   /** Findings for one digest: from the cache when fresh, else from the pool (one analysis per digest at a time). */
   verdictFor(digest) {
     const hit = this.verdicts.get(digest);
-    if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
+    const fresh2 = hit !== void 0 && Date.now() - hit.at < this.opts.cacheTtlMs;
+    this.observer.onCacheLookup(fresh2);
+    if (hit && fresh2) {
       this.remember(this.verdicts, digest, hit);
       return Promise.resolve({ findings: hit.findings });
     }
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
+    const started = performance.now();
     const work = this.pool.analyse(digest, this.opts.registry, (this.opts.today ?? today)(), true).then((a) => {
+      this.observer.onAnalysis(performance.now() - started);
       if (!a.ok) return a.kind === "environment" ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
       if (a.errors.length > 0 || a.unavailable !== void 0) return { findings: a.findings, ...a.errors.length > 0 ? { unreadable: a.errors.join("; ") } : {}, ...a.unavailable !== void 0 ? { unavailable: a.unavailable } : {} };
       this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
@@ -52347,23 +57585,23 @@ var AdmissionController = class {
     this.analysing.set(digest, work);
     return work;
   }
-  judge(image, verdict) {
-    const subject = imageSubject(image);
+  judge(image, verdict, digest) {
+    const subject = named(image, digest);
     const floor = severityRank(this.opts.failOn);
     const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
-    if (blocking.length > 0) return { subject, kind: "denied", findings: blocking };
-    if (verdict.unreadable !== void 0) return { subject, kind: "unreadable", reason: verdict.unreadable };
-    if (verdict.unavailable !== void 0) return { subject, kind: "unevaluated", reason: verdict.unavailable };
-    return { subject, kind: "allowed", below: verdict.findings.length };
+    if (blocking.length > 0) return { ...subject, kind: "denied", findings: blocking };
+    if (verdict.unreadable !== void 0) return { ...subject, kind: "unreadable", reason: verdict.unreadable };
+    if (verdict.unavailable !== void 0) return { ...subject, kind: "unevaluated", reason: verdict.unavailable };
+    return { ...subject, kind: "allowed", below: verdict.findings.length };
   }
   /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
   async outcomeOf(image, answered) {
-    if (isLocalTransport(image)) return { subject: imageSubject(image), kind: "refused", reason: "a local image transport, not a registry reference; the node could not pull it either" };
+    if (isLocalTransport(image)) return { ...named(image), kind: "refused", reason: "a local image transport, not a registry reference; the node could not pull it either" };
     try {
       const digest = await this.digestOf(image);
       this.pool.want(digest, 1);
       void answered.then(() => this.pool.want(digest, -1));
-      return this.judge(image, await this.verdictFor(digest));
+      return this.judge(image, await this.verdictFor(digest), digest);
     } catch (e) {
       return this.judge(image, failed(e));
     }
@@ -52374,11 +57612,12 @@ var AdmissionController = class {
     const outcomes = [];
     for (const image of images) {
       const tag = this.tags.get(image);
-      const hit = tag && now - tag.at < TAG_TTL_MS ? this.verdicts.get(tag.digest) : void 0;
+      const hit = tag && now - tag.at < (this.opts.tagTtlMs ?? TAG_TTL_MS) ? this.verdicts.get(tag.digest) : void 0;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return void 0;
       this.remember(this.verdicts, tag.digest, hit);
-      outcomes.push(this.judge(image, { findings: hit.findings }));
+      outcomes.push(this.judge(image, { findings: hit.findings }, tag.digest));
     }
+    for (let i = 0; i < outcomes.length; i++) this.observer.onCacheLookup(true);
     return outcomes;
   }
   /** Each image settled within the budget (counted from `arrivedAt`, a performance.now() time), or marked over it. */
@@ -52391,7 +57630,12 @@ var AdmissionController = class {
     let answer = () => {
     };
     const answered = new Promise((done) => answer = done);
-    const overBudget = (image) => ({ subject: imageSubject(image), kind: "unevaluated", reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
+    const overBudget = (image) => ({
+      ...named(image, this.tags.get(image)?.digest),
+      kind: "unevaluated",
+      timedOut: true,
+      reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)`
+    });
     try {
       return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image, answered), spent.then(() => overBudget(image))])));
     } finally {
@@ -52399,21 +57643,43 @@ var AdmissionController = class {
       answer();
     }
   }
-  /** `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there. */
-  async decide(req, arrivedAt = performance.now()) {
-    const kind = req.kind || "object";
-    if (req.nothingToRun !== void 0) return { uid: req.uid, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
+  /**
+   * `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there.
+   * `mode` changes only the answer; the verdict, and the work behind it, are the same in every mode.
+   */
+  async decide(req, arrivedAt = performance.now(), mode = "enforce") {
+    if (req.nothingToRun !== void 0) return conclude(req, [], mode, this.opts);
     const evaluated = req.images.slice(0, MAX_IMAGES);
-    const outcomes = this.cachedOutcomes(evaluated) ?? await this.settle(evaluated, arrivedAt);
-    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: imageSubject(image), kind: "refused", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
-    for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: "unevaluated", reason: c.reason });
-    const denied = outcomes.some((o) => o.kind === "denied" || o.kind === "refused" || o.kind === "unreadable");
-    const unevaluated2 = outcomes.some((o) => o.kind === "unevaluated");
-    const allowed = !denied && (!unevaluated2 || this.opts.failOpen);
-    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind });
-    return { uid: req.uid, allowed, message, warnings, outcomes };
+    const fresh2 = (digest) => {
+      const v = this.verdicts.get(digest);
+      return v && { at: v.at, value: v.findings };
+    };
+    const owned = this.owners.verdicts(req, evaluated, fresh2);
+    if (owned) for (let i = 0; i < owned.verdicts.length; i++) this.observer.onCacheLookup(true);
+    const outcomes = withRest(req, owned?.verdicts.map((findings, i) => this.judge(evaluated[i] ?? "", { findings }, owned.digests[i])) ?? this.cachedOutcomes(evaluated) ?? await this.settle(evaluated, arrivedAt));
+    if (outcomes.every((o) => o.kind === "allowed")) this.owners.remember(req, evaluated, (image) => owned ? owned.digests[evaluated.indexOf(image)] : this.tags.get(image)?.digest, fresh2);
+    return conclude(req, outcomes, mode, this.opts);
   }
 };
+function withRest(req, outcomes) {
+  for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ ...named(image), kind: "refused", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+  for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: "unevaluated", reason: c.reason });
+  return outcomes;
+}
+function conclude(req, outcomes, mode, opts) {
+  const kind = req.kind || "object";
+  if (req.nothingToRun !== void 0) return { uid: req.uid, verdict: "allow", mode, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
+  const denied = outcomes.some((o) => o.kind === "denied" || o.kind === "refused" || o.kind === "unreadable");
+  const unevaluated2 = outcomes.some((o) => o.kind === "unevaluated");
+  const verdict = !denied && (!unevaluated2 || opts.failOpen);
+  const allowed = verdict || mode !== "enforce";
+  const ctx = { verdict, mode, failOn: opts.failOn, failOpen: opts.failOpen, kind, uid: req.uid };
+  return { uid: req.uid, verdict: verdict ? "allow" : "deny", mode, allowed, message: decisionMessage(outcomes, ctx), warnings: decisionWarnings(outcomes, { ...ctx, allowed }), outcomes };
+}
+function startingDecision(req, mode, opts, why) {
+  const outcomes = req.images.slice(0, MAX_IMAGES).map((image) => ({ ...named(image), kind: "unevaluated", timedOut: true, reason: `not evaluated: the webhook was still starting (${why}); retry` }));
+  return conclude(req, withRest(req, outcomes), mode, opts);
+}
 
 // src/runner/fix-edits.ts
 var isInsert2 = (e) => e.end === e.start - 1;
@@ -52425,13 +57691,13 @@ function combineEdits(accepted, more) {
 function applyAll(texts, edits) {
   const out = /* @__PURE__ */ new Map();
   for (const file of new Set(edits.map((e) => e.file))) {
-    const text7 = texts.get(file);
-    if (text7 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
+    const text8 = texts.get(file);
+    if (text8 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
     try {
       out.set(
         file,
         applyEdits(
-          text7,
+          text8,
           edits.filter((e) => e.file === file)
         )
       );
@@ -52452,9 +57718,9 @@ function lineMap(edits, originalLines) {
   while (o <= originalLines) out.push(o++);
   return out;
 }
-function lineCount(text7) {
-  if (text7 === "") return 0;
-  return (text7.endsWith("\n") ? text7.slice(0, -1) : text7).split("\n").length;
+function lineCount(text8) {
+  if (text8 === "") return 0;
+  return (text8.endsWith("\n") ? text8.slice(0, -1) : text8).split("\n").length;
 }
 function rebaseEdits(edits, accepted, originals) {
   const out = [];
@@ -52569,13 +57835,13 @@ function judgeChange(before, after, claim, floor) {
   return accessChange(bf, af, claim) ?? paramChange(bf, af, claim);
 }
 function paramChange(b, a, claim) {
-  const named = /* @__PURE__ */ new Set([...claim.access.modules, ...claim.fixes.map((k) => k.module).filter((m) => m !== null)]);
+  const named2 = /* @__PURE__ */ new Set([...claim.access.modules, ...claim.fixes.map((k) => k.module).filter((m) => m !== null)]);
   const daemonWide = claim.fixes.some((k) => k.module === null || (k.cves ?? []).length > 0);
   const wide = new Set(daemonWide ? typeof claim.parameter === "string" ? [claim.parameter] : claim.parameter ?? [] : []);
   const shown3 = (p2) => p2 === void 0 ? "unset" : JSON.stringify([p2.value, p2.origin, p2.file]);
   for (const [i, mb] of b.config.modules.entries()) {
     const ma = a.config.modules[i];
-    if (ma === void 0 || named.has(mb.name)) continue;
+    if (ma === void 0 || named2.has(mb.name)) continue;
     for (const name of /* @__PURE__ */ new Set([...Object.keys(mb.params), ...Object.keys(ma.params)])) {
       if (wide.has(name) || shown3(mb.params[name]) === shown3(ma.params[name])) continue;
       const value = (p2) => p2 === void 0 ? "unset" : JSON.stringify(p2.value);
@@ -52701,13 +57967,13 @@ var Combiner = class {
    * finding another fix moves, a value another fix changes), so a rejected candidate is tried again then.
    */
   settled(c) {
-    const key = candidateKey(c);
-    return this.tried.has(key) || this.rejectedAt.get(key) === this.accepted.length;
+    const key2 = candidateKey(c);
+    return this.tried.has(key2) || this.rejectedAt.get(key2) === this.accepted.length;
   }
   reject(c, reason) {
-    const key = candidateKey(c);
-    this.rejectedAt.set(key, this.accepted.length);
-    this.rejected.set(key, { candidate: c, reason });
+    const key2 = candidateKey(c);
+    this.rejectedAt.set(key2, this.accepted.length);
+    this.rejected.set(key2, { candidate: c, reason });
   }
   /** The accepted fixes that wrote `edits` (each edit one fix's own); undefined when one is not a single fix's (two insertions joined). */
   owners(edits) {
@@ -52741,8 +58007,8 @@ var Combiner = class {
   noteRaised(after, ruleIds) {
     const before = (this.state.report?.findings ?? []).map(findingKey);
     for (const f of after.report?.findings ?? []) {
-      const key = findingKey(f);
-      if (!before.some((b) => sameIdentity(b, key))) this.raised.push({ key, by: ruleIds });
+      const key2 = findingKey(f);
+      if (!before.some((b) => sameIdentity(b, key2))) this.raised.push({ key: key2, by: ruleIds });
     }
   }
   /**
@@ -52801,7 +58067,7 @@ async function fixRepository(paths, opts) {
   const targets = [...repositoryTargets(paths, opts)];
   opts.onTiming?.("discover, read, parse, facts", performance.now() - t);
   const texts = /* @__PURE__ */ new Map();
-  for (const s of targets) for (const [p2, text7] of s.texts) texts.set(p2, text7);
+  for (const s of targets) for (const [p2, text8] of s.texts) texts.set(p2, text8);
   const ev = await openEvaluation({ ...opts, onTiming: (stage, ms) => opts.onTiming?.(stage, ms) });
   if (!ev.ok) return ev;
   try {
@@ -52874,9 +58140,9 @@ var TargetFixer = class {
   }
   async evaluate(texts) {
     const overlay = /* @__PURE__ */ new Map();
-    for (const [file, text7] of texts) {
+    for (const [file, text8] of texts) {
       const real2 = this.run.files.get(file)?.real;
-      if (real2 !== void 0) overlay.set(real2, Buffer.from(text7, "utf8"));
+      if (real2 !== void 0) overlay.set(real2, Buffer.from(text8, "utf8"));
     }
     this.run.verifications++;
     return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
@@ -52904,7 +58170,7 @@ var TargetFixer = class {
 
 // src/runner/fix-write.ts
 import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync11, openSync as openSync7, readFileSync as readFileSync6, realpathSync as realpathSync9, renameSync as renameSync2, rmSync as rmSync5, writeSync as writeSync2 } from "node:fs";
-import { basename, dirname as dirname15, join as join22 } from "node:path";
+import { basename as basename2, dirname as dirname15, join as join23 } from "node:path";
 function writeFixes(run2) {
   const written = [];
   for (const t of run2.report.targets) {
@@ -52930,7 +58196,7 @@ function writeOne(display, root, real2, before, after) {
   } catch (e) {
     return refuse(`could not be checked: ${errorMessage(e)}`);
   }
-  const temp = join22(dirname15(real2), `.${basename(real2)}.rsyncguard-fix-${process.pid}`);
+  const temp = join23(dirname15(real2), `.${basename2(real2)}.rsyncguard-fix-${process.pid}`);
   try {
     const fd = openSync7(temp, "wx", st.mode & 4095);
     try {
@@ -52961,7 +58227,7 @@ function withTexts(raw2, texts) {
 async function fixHosts(hosts, failures, opts) {
   const day2 = today();
   const targets = [...failures];
-  const hostOf2 = /* @__PURE__ */ new Map();
+  const hostOf3 = /* @__PURE__ */ new Map();
   const groupOf = /* @__PURE__ */ new Map();
   const rawOf = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
@@ -52982,10 +58248,10 @@ async function fixHosts(hosts, failures, opts) {
     const raw2 = { ...h.raw, host: { ...h.raw.host, name: h.name } };
     for (const d of await hostFacts(raw2, { probe: false, today: day2 })) {
       targets.push(d);
-      hostOf2.set(d.target.id, h.name);
+      hostOf3.set(d.target.id, h.name);
       groupOf.set(d.target.id, h.group);
       rawOf.set(d.target.id, raw2);
-      for (const [path2, text7] of configTexts(raw2)) texts.set(textKey(d.target.id, path2), text7);
+      for (const [path2, text8] of configTexts(raw2)) texts.set(textKey(d.target.id, path2), text8);
     }
   }
   const ev = await openEvaluation(opts);
@@ -52997,7 +58263,7 @@ async function fixHosts(hosts, failures, opts) {
       if (raw2 === void 0) continue;
       entry.fixes = await fixHostTarget(ev.value, raw2, entry, day2, opts);
     }
-    return ok({ report, hostOf: hostOf2, groupOf, texts });
+    return ok({ report, hostOf: hostOf3, groupOf, texts });
   } catch (e) {
     return fail(e instanceof Error ? e : new Error(String(e)));
   } finally {
@@ -53180,13 +58446,13 @@ function outputFile(given) {
 }
 function writeOutput(raw2, output) {
   const file = outputFile(output);
-  const text7 = escapeJsonText(raw2);
+  const text8 = escapeJsonText(raw2);
   if (file === void 0) {
-    process.stdout.write(text7);
+    process.stdout.write(text8);
     return void 0;
   }
   try {
-    writeFileSync2(file, text7);
+    writeFileSync2(file, text8);
     return void 0;
   } catch (e) {
     return new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
@@ -53207,15 +58473,15 @@ function writeOutputChunks(produce, output) {
   let pending = [];
   let size = 0;
   const flush = () => {
-    const text7 = escapeJsonText(pending.join(""));
+    const text8 = escapeJsonText(pending.join(""));
     pending = [];
     size = 0;
     if (failed2 !== void 0) return;
     try {
-      if (sink === void 0) process.stdout.write(text7);
+      if (sink === void 0) process.stdout.write(text8);
       else {
-        const bytes2 = Buffer.from(text7, "utf8");
-        for (let at = 0; at < bytes2.length; ) at += writeSync3(sink, bytes2, at);
+        const bytes3 = Buffer.from(text8, "utf8");
+        for (let at = 0; at < bytes3.length; ) at += writeSync3(sink, bytes3, at);
       }
     } catch (e) {
       failed2 = fault(e);
@@ -53267,14 +58533,14 @@ async function resolveOne(name) {
 }
 var HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one "ADDRESS NAME [NAME\u2026]" per line, # for comments.';
 function hostsMapResolver(path2) {
-  let text7;
+  let text8;
   try {
-    text7 = readFileSync7(path2, "utf8");
+    text8 = readFileSync7(path2, "utf8");
   } catch (e) {
     throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path2, HOSTS_MAP_HINT);
   }
   const map = /* @__PURE__ */ new Map();
-  for (const [i, raw2] of text7.split("\n").entries()) {
+  for (const [i, raw2] of text8.split("\n").entries()) {
     const line = raw2.replace(/#.*/, "").trim();
     if (line === "") continue;
     const [addr, ...names2] = line.split(/\s+/);
@@ -53381,8 +58647,8 @@ var TLS_HINT = "Mount the certificate and key (a Secret) and point --tls-cert/--
 function readTls(certPath, keyPath) {
   const cert = readInputFile(certPath, { what: `the TLS certificate ${certPath}`, maxBytes: MiB, hint: TLS_HINT });
   if (!cert.ok) return fail(plain4(cert.error));
-  const key = readInputFile(keyPath, { what: `the TLS key ${keyPath}`, maxBytes: MiB, hint: TLS_HINT });
-  if (!key.ok) return fail(plain4(key.error));
+  const key2 = readInputFile(keyPath, { what: `the TLS key ${keyPath}`, maxBytes: MiB, hint: TLS_HINT });
+  if (!key2.ok) return fail(plain4(key2.error));
   let x509;
   try {
     x509 = new X509Certificate(cert.value);
@@ -53391,32 +58657,32 @@ function readTls(certPath, keyPath) {
   }
   let privateKey;
   try {
-    privateKey = createPrivateKey(key.value);
+    privateKey = createPrivateKey(key2.value);
   } catch {
     return fail(new UserError("--tls-key is not a PEM private key (or it is encrypted)", keyPath, 'Pass the unencrypted private key ("-----BEGIN PRIVATE KEY-----") of the certificate.'));
   }
   if (!x509.checkPrivateKey(privateKey)) return fail(new UserError(`--tls-key does not match the certificate ${certPath}`, keyPath, "Pass the key the certificate was issued for: both come from the same Secret."));
-  return ok({ cert: cert.value, key: key.value });
+  return ok({ cert: cert.value, key: key2.value });
 }
 function plain4(e) {
   return new UserError(e.message, void 0, e.hint);
 }
-function parseListen(text7) {
-  const at = text7.lastIndexOf(":");
-  if (at <= 0) return fail(new UserError(`--listen "${text7}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
-  const port = readNumber("port", text7.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(`--listen "${text7}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
-  return ok({ host: text7.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
+function parseListen(text8, option = "--listen", example = "0.0.0.0:8443") {
+  const at = text8.lastIndexOf(":");
+  if (at <= 0) return fail(new UserError(`${option} "${text8}" is not HOST:PORT`, void 0, `For example ${option} ${example}.`));
+  const port = readNumber("port", text8.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`${option} "${text8}": the port is not a whole number from 0 to 65535`, void 0, `For example ${option} ${example}.`));
+  return ok({ host: text8.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
 }
-function listen(server, host, port) {
+function listen(server, host, port, option = "--listen") {
   return new Promise((done) => {
     const onError = (e) => {
       const code = systemErrorCode(e);
       if (code === "EADDRINUSE") {
         const shown3 = host.includes(":") ? `[${host}]` : host;
-        return done(fail(new UserError(`port ${port} on ${shown3} is in use: another process listens there`, void 0, "Stop it, or choose a free port with --listen HOST:PORT.")));
+        return done(fail(new UserError(`port ${port} on ${shown3} is in use: another process listens there`, void 0, `Stop it, or choose a free port with ${option} HOST:PORT.`)));
       }
-      const next = code === "EACCES" ? "Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it)." : "Choose an address of this machine with --listen, such as 0.0.0.0:8443.";
+      const next = code === "EACCES" ? "Ports below 1024 need privileges: choose a higher port (the webhook Service maps 443 to 8443)." : `Choose an address of this machine with ${option}, such as 0.0.0.0:8443.`;
       done(fail(new UserError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, void 0, next)));
     };
     server.once("error", onError);
@@ -53439,18 +58705,18 @@ var MAX_BUFFERED = 96 << 20;
 var MAX_BUFFERED_PER_CLIENT = 16 << 20;
 var buffered = 0;
 var bufferedBy = /* @__PURE__ */ new Map();
-function hold(address, bytes2) {
-  buffered += bytes2;
-  const n = (bufferedBy.get(address) ?? 0) + bytes2;
+function hold(address, bytes3) {
+  buffered += bytes3;
+  const n = (bufferedBy.get(address) ?? 0) + bytes3;
   if (n > 0) bufferedBy.set(address, n);
   else bufferedBy.delete(address);
 }
 function send(res, code, body, close = false) {
   if (res.headersSent || res.destroyed) return;
-  const text7 = typeof body === "string" ? `${body}
+  const text8 = typeof body === "string" ? `${body}
 ` : JSON.stringify(body);
-  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text7), ...close ? { connection: "close" } : {} });
-  res.end(text7);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text8), ...close ? { connection: "close" } : {} });
+  res.end(text8);
 }
 var tooLarge3 = (size) => ({
   ok: false,
@@ -53523,12 +58789,12 @@ function capConnections(server, limits) {
     socket.on("close", () => open.delete(socket));
   });
   server.on("request", (req, res) => {
-    const key = peer(req.socket);
-    const set = inFlight.get(key) ?? /* @__PURE__ */ new Set();
-    inFlight.set(key, set.add(req));
+    const key2 = peer(req.socket);
+    const set = inFlight.get(key2) ?? /* @__PURE__ */ new Set();
+    inFlight.set(key2, set.add(req));
     res.on("close", () => {
       set.delete(req);
-      if (set.size === 0 && inFlight.get(key) === set) inFlight.delete(key);
+      if (set.size === 0 && inFlight.get(key2) === set) inFlight.delete(key2);
     });
   });
 }
@@ -53548,6 +58814,151 @@ function createWebhookServer(tls, limits, handle) {
   server.on("tlsClientError", (_e, socket) => socket.destroy());
   capConnections(server, limits);
   return server;
+}
+
+// src/cli/commands/admission-health.ts
+import { createServer as createServer2 } from "node:http";
+
+// src/cli/commands/admission-modes.ts
+function pathOf(url) {
+  const path2 = (url ?? "/").split("?")[0] ?? "/";
+  return path2.length > 1 ? path2.replace(/\/+$/, "") : path2;
+}
+function modeForPath(path2, configured) {
+  if (path2 === "/validate") return configured;
+  const m = /^\/validate\/([a-z]+)$/.exec(path2);
+  return ADMISSION_MODES.find((mode) => mode === m?.[1]);
+}
+var POST_PATHS = ["/validate", ...ADMISSION_MODES.map((m) => `/validate/${m}`)];
+
+// src/cli/commands/admission-health.ts
+var Readiness = class {
+  why = "loading the policy";
+  waiting(why) {
+    this.why = why;
+  }
+  ready() {
+    this.why = void 0;
+  }
+  get isReady() {
+    return this.why === void 0;
+  }
+  get reason() {
+    return this.why ?? "ready";
+  }
+};
+var GET_PATHS = ["/healthz", "/readyz", "/metrics"];
+function serveProbe(req, res, readiness, metrics) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const path2 = pathOf(req.url);
+  if (path2 === "/healthz") send(res, 200, "ok");
+  else if (path2 === "/readyz") send(res, readiness.isReady ? 200 : 503, readiness.isReady ? "ready" : `not ready: ${readiness.reason}`);
+  else if (path2 === "/metrics") {
+    metrics.scrape().then(
+      ({ contentType, body }) => {
+        if (res.headersSent || res.destroyed) return;
+        res.writeHead(200, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
+        res.end(body);
+      },
+      () => send(res, 500, "the metrics could not be collected")
+    );
+  } else return false;
+  return true;
+}
+function createMetricsServer(readiness, metrics) {
+  const server = createServer2({ headersTimeout: 5e3, requestTimeout: 1e4, keepAliveTimeout: 15e3 }, (req, res) => {
+    if (!serveProbe(req, res, readiness, metrics)) send(res, 404, `this port serves only GET ${GET_PATHS.join(", ")}; reviews go to the HTTPS port`);
+  });
+  server.maxConnections = 64;
+  return server;
+}
+
+// src/cli/commands/admission-metrics.ts
+var import_prom_client = __toESM(require_prom_client(), 1);
+function evaluationOf(o) {
+  if (o.kind === "allowed") return "clean";
+  if (o.kind === "denied") return "denied";
+  return o.kind === "unevaluated" && o.timedOut === true ? "timeout" : "error";
+}
+var MAX_REGISTRY_LABELS = 100;
+var REVIEW_BUCKETS = [1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+var ANALYSIS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+var AdmissionMetrics = class {
+  registry = new import_prom_client.Registry();
+  reviews = new import_prom_client.Counter({
+    name: "rsyncguard_admission_reviews_total",
+    help: "Reviews answered, by the verdict (what enforce would answer) and the mode applied",
+    labelNames: ["decision", "mode"],
+    registers: [this.registry]
+  });
+  images = new import_prom_client.Counter({ name: "rsyncguard_admission_image_evaluations_total", help: "Images judged, one per image per review, by outcome", labelNames: ["outcome"], registers: [this.registry] });
+  hits = new import_prom_client.Counter({ name: "rsyncguard_admission_cache_hits_total", help: "Verdict cache lookups answered from the cache", registers: [this.registry] });
+  misses = new import_prom_client.Counter({ name: "rsyncguard_admission_cache_misses_total", help: "Verdict cache lookups that needed an analysis", registers: [this.registry] });
+  reviewSeconds = new import_prom_client.Histogram({ name: "rsyncguard_admission_review_duration_seconds", help: "Time from a review arriving to its answer", buckets: REVIEW_BUCKETS, registers: [this.registry] });
+  analysisSeconds = new import_prom_client.Histogram({ name: "rsyncguard_admission_image_evaluation_duration_seconds", help: "Time one image analysis took in the worker pool", buckets: ANALYSIS_BUCKETS, registers: [this.registry] });
+  registryErrors = new import_prom_client.Counter({ name: "rsyncguard_admission_registry_errors_total", help: "Failed registry lookups, by registry host[:port]", labelNames: ["registry"], registers: [this.registry] });
+  registries = /* @__PURE__ */ new Set();
+  constructor() {
+    (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "rsyncguard_" });
+    for (const decision of ["allow", "deny"]) for (const mode of ["enforce", "warn", "audit"]) this.reviews.inc({ decision, mode }, 0);
+    for (const outcome of ["clean", "denied", "error", "timeout"]) this.images.inc({ outcome }, 0);
+  }
+  /** One answered review: its verdict and mode, each image's outcome, and how long it took. */
+  onReview(d, seconds) {
+    this.reviews.inc({ decision: d.verdict, mode: d.mode });
+    for (const o of d.outcomes) if (o.image !== void 0) this.images.inc({ outcome: evaluationOf(o) });
+    this.reviewSeconds.observe(seconds);
+  }
+  onCacheLookup(hit) {
+    (hit ? this.hits : this.misses).inc();
+  }
+  onAnalysis(ms) {
+    this.analysisSeconds.observe(ms / 1e3);
+  }
+  onRegistryError(registry) {
+    const known = this.registries.has(registry) || this.registries.size < MAX_REGISTRY_LABELS;
+    if (known) this.registries.add(registry);
+    this.registryErrors.inc({ registry: known ? registry || "none" : "other" });
+  }
+  /** The scrape: body and the content type prom-client says it is. */
+  async scrape() {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+};
+
+// src/cli/commands/admission-log.ts
+var MAX_LOGGED_FINDINGS = 50;
+var MAX_TEXT = 500;
+var text7 = (s) => {
+  const escaped = escapeControls(s);
+  return escaped.length > MAX_TEXT ? `${escaped.slice(0, MAX_TEXT - 1)}\u2026` : escaped;
+};
+function logEvent(level, msg, fields = {}) {
+  process.stderr.write(`${escapeJsonText(JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level, msg, ...fields }))}
+`);
+}
+function imageEntry(o) {
+  const findings = o.kind === "denied" ? o.findings : [];
+  return {
+    image: text7(o.image ?? o.subject),
+    digest: o.digest ?? null,
+    outcome: o.image === void 0 ? "error" : evaluationOf(o),
+    findings: findings.slice(0, MAX_LOGGED_FINDINGS).map((f) => ({ rule_id: f.rule_id, severity: f.severity, message: text7(f.message), ...f.platform !== void 0 ? { platform: text7(f.platform) } : {} })),
+    ...findings.length > MAX_LOGGED_FINDINGS ? { findings_not_logged: findings.length - MAX_LOGGED_FINDINGS } : {},
+    reason: "reason" in o ? text7(o.reason) : null
+  };
+}
+function logReview(d, ctx) {
+  logEvent("info", "admission review", {
+    uid: text7(d.uid),
+    kind: text7(ctx.kind),
+    namespace: text7(ctx.namespace),
+    mode: d.mode,
+    decision: d.verdict,
+    allowed: d.allowed,
+    duration_ms: Math.round(ctx.durationMs * 10) / 10,
+    images: d.outcomes.map(imageEntry)
+  });
 }
 
 // src/cli/insecure-registry-option.ts
@@ -53585,8 +58996,15 @@ function insecureRegistries(args, bare) {
 }
 
 // src/cli/commands/admission.ts
-function log(message) {
-  warnLine(`${(/* @__PURE__ */ new Date()).toISOString()} rsyncguard admission: ${message}`);
+async function controllerBy(serving, arrivedAt) {
+  let timer;
+  const by = arrivedAt + serving.budgetMs - Math.min(100, serving.budgetMs * 0.05) - performance.now();
+  const late = new Promise((done) => timer = setTimeout(() => done(void 0), Math.max(0, by)));
+  try {
+    return await Promise.race([serving.controller, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 async function readReview(req) {
   const body = await readBody3(req);
@@ -53594,17 +59012,20 @@ async function readReview(req) {
   const request = reviewFromText(body.text);
   return typeof request === "string" ? { status: 400, message: request } : request;
 }
-async function review(controller, req, res) {
+async function review(serving, mode, req, res) {
   const arrivedAt = performance.now();
   const request = await readReview(req);
   if ("status" in request) {
-    log(`${request.status}: ${request.message}`);
+    logEvent("warn", "request refused", { status: request.status, reason: request.message });
     return send(res, request.status, request.message, request.close === true);
   }
-  const d = await controller.decide(request, arrivedAt);
+  const controller = await controllerBy(serving, arrivedAt);
+  const d = controller ? await controller.decide(request, arrivedAt, mode) : startingDecision(request, mode, serving, serving.readiness.reason);
+  const durationMs = performance.now() - arrivedAt;
+  serving.metrics.onReview(d, durationMs / 1e3);
+  logReview(d, { kind: request.kind, namespace: request.namespace, durationMs });
   const message = escapeControls(d.message);
   const warnings = d.warnings.map(escapeControls);
-  log(`${d.allowed ? "allow" : "deny"} ${escapeControls(request.kind.slice(0, 100))} ${escapeControls(JSON.stringify(request.uid.slice(0, 100)))}: ${message}`);
   send(res, 200, {
     apiVersion: "admission.k8s.io/v1",
     kind: "AdmissionReview",
@@ -53612,12 +59033,19 @@ async function review(controller, req, res) {
     response: { uid: d.uid, allowed: d.allowed, status: { code: d.allowed ? 200 : 403, message }, ...warnings.length ? { warnings } : {} }
   });
 }
+function urlOf(scheme, server, host) {
+  const bound = server.address();
+  const shown3 = host.includes(":") ? `[${host}]` : host;
+  return `${scheme}://${shown3}:${bound !== null && typeof bound === "object" ? bound.port : 0}`;
+}
 var admissionCommand = {
   name: "admission",
   usage: "admission serve --tls-cert FILE --tls-key FILE",
   summary: "Kubernetes ValidatingAdmissionWebhook: deny Pods and workloads whose images have findings at or above --fail-on",
   options: {
-    listen: { type: "string", valueName: "HOST:PORT", help: "Address to listen on", default: "0.0.0.0:8443" },
+    listen: { type: "string", valueName: "HOST:PORT", help: "Address to listen on (HTTPS: POST /validate[/enforce|/warn|/audit], GET /healthz, /readyz, /metrics)", default: "0.0.0.0:8443" },
+    "metrics-listen": { type: "string", valueName: "HOST:PORT", help: "Also serve GET /metrics, /healthz and /readyz in plain HTTP here (for Prometheus)" },
+    mode: { type: "string", valueName: "MODE", help: "How /validate answers: enforce denies; warn allows with warnings; audit allows and only logs and counts", default: "enforce", choices: ADMISSION_MODES },
     "tls-cert": { type: "string", valueName: "FILE", help: "PEM certificate (the API server only calls HTTPS webhooks)" },
     "tls-key": { type: "string", valueName: "FILE", help: "PEM private key" },
     "fail-on": { type: "string", valueName: "LEVEL", help: "Deny at or above this severity", default: "high", choices: SEVERITIES },
@@ -53642,11 +59070,15 @@ var admissionCommand = {
     const extra = args.positionals.slice(1);
     if (extra.length > 0) return new UserError(`admission serve takes no arguments, only options: unexpected ${extra.map((w) => JSON.stringify(escapeControls(w))).join(" ")}`, void 0, "See rsyncguard admission --help.");
     const cert = stringOption(args, "tls-cert");
-    const key = stringOption(args, "tls-key");
-    if (!cert || !key) return new UserError("admission serve needs --tls-cert and --tls-key", void 0, "The API server calls webhooks over HTTPS only.");
+    const key2 = stringOption(args, "tls-key");
+    if (!cert || !key2) return new UserError("admission serve needs --tls-cert and --tls-key", void 0, "The API server calls webhooks over HTTPS only.");
     const address = parseListen(stringOption(args, "listen") ?? "0.0.0.0:8443");
     if (!address.ok) return address.error;
     const { host, port } = address.value;
+    const metricsText = stringOption(args, "metrics-listen");
+    const metricsAddress = metricsText !== void 0 ? parseListen(metricsText, "--metrics-listen", "0.0.0.0:9090") : void 0;
+    if (metricsAddress !== void 0 && !metricsAddress.ok) return metricsAddress.error;
+    const mode = ADMISSION_MODES.find((m) => m === (stringOption(args, "mode") ?? "enforce")) ?? "enforce";
     const numbers = numberOptions(args, {
       "budget-ms": { min: 1, max: 3e4, fallback: 8e3 },
       "cache-size": { min: 1, max: 1e6, fallback: 512 },
@@ -53662,42 +59094,82 @@ var admissionCommand = {
     const dockerConfig = stringOption(args, "docker-config");
     const credentials = readDockerConfig(dockerConfig || void 0);
     if (!credentials.ok) return credentials.error;
-    const tls = readTls(cert, key);
+    const tls = readTls(cert, key2);
     if (!tls.ok) return tls.error;
-    const policies = await policiesFor(stringOption(args, "policy"));
-    if (!policies.ok) return policies.error;
-    const controller = new AdmissionController({
-      policies: policies.value,
-      registry: { platform: stringOption(args, "platform") ?? "linux/amd64", insecure, ...dockerConfig ? { dockerConfig } : {} },
-      failOn: stringOption(args, "fail-on") ?? "high",
-      budgetMs: n["budget-ms"],
-      failOpen: args.values["fail-open"] === true,
-      cacheSize: n["cache-size"],
-      cacheTtlMs: n["cache-ttl"] * 1e3,
-      workers: n.workers,
-      analysisTimeoutMs: n["analysis-timeout"] * 1e3
-    });
+    const metrics = new AdmissionMetrics();
+    const readiness = new Readiness();
+    let made = () => {
+    };
+    const failOn = stringOption(args, "fail-on") ?? "high";
+    const failOpen = args.values["fail-open"] === true;
+    const serving = { controller: new Promise((done) => made = done), readiness, metrics, mode, budgetMs: n["budget-ms"], failOn, failOpen };
     const server = createWebhookServer(tls.value, { maxConnections: n["max-connections"] }, (req, res) => {
-      if (req.method === "GET" && req.url === "/healthz") return send(res, 200, "ok");
-      if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview (or GET /healthz)");
-      review(controller, req, res).catch((e) => {
-        log(`500: ${errorMessage(e)}`);
+      if (serveProbe(req, res, readiness, metrics)) return;
+      if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview to /validate (or /validate/MODE), or GET /healthz, /readyz or /metrics");
+      const path2 = pathOf(req.url);
+      const as = modeForPath(path2, mode);
+      if (as === void 0) return send(res, 404, `no webhook at ${quote(escapeControls(path2))}: POST reviews to ${POST_PATHS.join(", ")}`, true);
+      review(serving, as, req, res).catch((e) => {
+        logEvent("error", "internal error", { error: escapeControls(errorMessage(e)) });
         send(res, 500, "internal error: see the webhook log");
       });
     });
+    const servers = [server];
+    const stopAll = () => {
+      for (const s of servers) {
+        s.close();
+        if ("closeAllConnections" in s && typeof s.closeAllConnections === "function") s.closeAllConnections();
+      }
+    };
     const listening = await listen(server, host, port);
-    if (!listening.ok) {
-      await controller.close();
-      return listening.error;
+    if (!listening.ok) return listening.error;
+    if (metricsAddress?.ok) {
+      const plain5 = createMetricsServer(readiness, metrics);
+      const up = await listen(plain5, metricsAddress.value.host, metricsAddress.value.port, "--metrics-listen");
+      if (!up.ok) {
+        stopAll();
+        return up.error;
+      }
+      servers.push(plain5);
     }
-    server.removeAllListeners("error");
-    server.on("error", (e) => log(`server error: ${e.message}`));
-    const bound = server.address();
-    log(`listening on https://${host}:${bound !== null && typeof bound === "object" ? bound.port : port}`);
+    for (const s of servers) {
+      s.removeAllListeners("error");
+      s.on("error", (e) => logEvent("error", "server error", { error: escapeControls(e.message) }));
+    }
+    logEvent("info", "listening", { url: urlOf("https", server, host), ...servers[1] ? { metrics_url: urlOf("http", servers[1], metricsAddress?.ok ? metricsAddress.value.host : host) } : {}, mode });
+    const policies = await policiesFor(stringOption(args, "policy"));
+    if (!policies.ok) {
+      stopAll();
+      return policies.error;
+    }
+    readiness.waiting("starting the analysis threads");
+    const controller = new AdmissionController({
+      policies: policies.value,
+      registry: { platform: stringOption(args, "platform") ?? "linux/amd64", insecure, ...dockerConfig ? { dockerConfig } : {} },
+      failOn,
+      budgetMs: n["budget-ms"],
+      failOpen,
+      cacheSize: n["cache-size"],
+      cacheTtlMs: n["cache-ttl"] * 1e3,
+      workers: n.workers,
+      analysisTimeoutMs: n["analysis-timeout"] * 1e3,
+      observer: metrics
+    });
+    const started = controller.start();
+    made(controller);
+    try {
+      await started;
+    } catch (e) {
+      stopAll();
+      await controller.close();
+      return new UserError(`the analysis threads could not start: ${errorMessage(e)}`, void 0, "Give the webhook more memory (each thread needs up to 256 MiB), or lower --workers.");
+    }
+    readiness.ready();
+    logEvent("info", "ready", { workers: n.workers });
     await new Promise((done) => {
       const stop = () => {
         server.close(() => done());
-        server.closeAllConnections();
+        stopAll();
       };
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
@@ -53822,17 +59294,17 @@ function evalFleet(input) {
   const fleet = groupOfHost.size > 0 || nothingRead || input.some((i) => "schema" in i && i.target.kind === "host");
   return { read, fleet, groupOfHost, textsOfHost };
 }
-function hostOf(target) {
+function hostOf2(target) {
   const at = target.indexOf(":/");
   return at > 0 ? target.slice(0, at) : target;
 }
 function evalFleetContext(args, fleet, report) {
   const texts = /* @__PURE__ */ new Map();
-  for (const t of report.targets) for (const [path2, text7] of fleet.textsOfHost.get(hostOf(t.target)) ?? []) texts.set(textKey(t.target, path2), text7);
+  for (const t of report.targets) for (const [path2, text8] of fleet.textsOfHost.get(hostOf2(t.target)) ?? []) texts.set(textKey(t.target, path2), text8);
   return {
     ...renderContext(args, { texts, category: FLEET_CATEGORY }),
-    hostOf,
-    groupOf: (t) => fleet.groupOfHost.get(hostOf(t)) ?? "ungrouped"
+    hostOf: hostOf2,
+    groupOf: (t) => fleet.groupOfHost.get(hostOf2(t)) ?? "ungrouped"
   };
 }
 
@@ -53846,14 +59318,14 @@ function withBaseline(report, baseline) {
 }
 
 // src/cli/commands/eval-outcomes.ts
-function firstLine(text7) {
-  for (const line of text7.split("\n")) if (line.trim() !== "") return line;
+function firstLine(text8) {
+  for (const line of text8.split("\n")) if (line.trim() !== "") return line;
   return "";
 }
-function isOutcomeLines(text7) {
+function isOutcomeLines(text8) {
   let first;
   try {
-    first = JSON.parse(firstLine(text7));
+    first = JSON.parse(firstLine(text8));
   } catch {
     return false;
   }
@@ -53867,10 +59339,10 @@ function namedHost(line) {
   }
   return void 0;
 }
-function outcomeInputs(text7, name) {
+function outcomeInputs(text8, name) {
   const byHost = /* @__PURE__ */ new Map();
   const bad = [];
-  for (const [i, line] of text7.split("\n").entries()) {
+  for (const [i, line] of text8.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") {
@@ -53937,14 +59409,14 @@ var Progress = class {
    * Show `text` in place of the line, unless the last redraw was under MIN_REDRAW_MS ago (the text is then
    * dropped, not queued: the next update is newer). `text` is a function so a dropped one costs nothing.
    */
-  update(text7) {
+  update(text8) {
     if (!this.active) return;
     const t = this.now();
     if (t - this.lastDraw < MIN_REDRAW_MS) return;
     this.lastDraw = t;
     const columns = this.stream.columns !== void 0 && this.stream.columns > 0 ? this.stream.columns : 80;
     const width = Math.max(20, columns - 1);
-    const line = escapeControls(text7());
+    const line = escapeControls(text8());
     this.stream.write(`${ERASE}${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
     this.drawn = true;
   }
@@ -53977,7 +59449,7 @@ function count2(n) {
 function counted(n, noun) {
   return `${count2(n)} ${noun}${n === 1 ? "" : "s"}`;
 }
-function bytes(n) {
+function bytes2(n) {
   const units2 = ["B", "kB", "MB", "GB", "TB"];
   let v = n;
   let u2 = 0;
@@ -54054,8 +59526,8 @@ function layerProgress(progress) {
     const from = start;
     progress.update(() => {
       const seconds = (now - from) / 1e3;
-      const rate = seconds >= 0.25 ? `, ${bytes(p2.bytes / seconds)}/s` : "";
-      return `image: layer ${p2.layer}/${p2.layers}, ${bytes(p2.bytes)} read${rate}`;
+      const rate = seconds >= 0.25 ? `, ${bytes2(p2.bytes / seconds)}/s` : "";
+      return `image: layer ${p2.layer}/${p2.layers}, ${bytes2(p2.bytes)} read${rate}`;
     });
   };
 }
@@ -54109,13 +59581,13 @@ var evalCommand = {
 var FACTS_INPUT = { what: "the facts file", maxBytes: 64 * MiB, hint: "Pass a JSON file written by rsyncguard facts or the host collector, or - for standard input." };
 async function readFacts(path2) {
   const name = path2 === "-" ? "(standard input)" : path2;
-  const bytes2 = path2 === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path2, FACTS_INPUT);
-  if (!bytes2.ok) return [{ target: name, message: bytes2.error.message, ...bytes2.error.hint ? { hint: bytes2.error.hint } : {} }];
-  const lines = bytes2.value.toString("utf8");
+  const bytes3 = path2 === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path2, FACTS_INPUT);
+  if (!bytes3.ok) return [{ target: name, message: bytes3.error.message, ...bytes3.error.hint ? { hint: bytes3.error.hint } : {} }];
+  const lines = bytes3.value.toString("utf8");
   if (isOutcomeLines(lines)) return outcomeInputs(lines, name);
   let parsed;
   try {
-    parsed = JSON.parse(bytes2.value.toString("utf8"));
+    parsed = JSON.parse(bytes3.value.toString("utf8"));
   } catch (e) {
     return [{ target: name, message: `not a JSON facts document: ${describeJsonError(e)}`, hint: "Produce it with rsyncguard facts." }];
   }
@@ -54265,14 +59737,14 @@ function readCollected(paths, groupOf) {
   const hosts = [];
   const errors = [];
   for (const path2 of paths) {
-    const bytes2 = readInputFile(path2, COLLECTED_INPUT);
-    if (!bytes2.ok) {
-      errors.push({ target: path2, message: bytes2.error.message });
+    const bytes3 = readInputFile(path2, COLLECTED_INPUT);
+    if (!bytes3.ok) {
+      errors.push({ target: path2, message: bytes3.error.message });
       continue;
     }
     let parsed;
     try {
-      parsed = JSON.parse(bytes2.value.toString("utf8"));
+      parsed = JSON.parse(bytes3.value.toString("utf8"));
     } catch {
       errors.push({ target: path2, message: "not a JSON collector document" });
       continue;
@@ -54390,8 +59862,8 @@ var fixCommand = {
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    const named = ["inventory", "waivers", "policy"].flatMap((n) => stringOption(args, n) ?? []);
-    const clash = outputClash(stringOption(args, "output"), [...args.positionals, ...named]);
+    const named2 = ["inventory", "waivers", "policy"].flatMap((n) => stringOption(args, n) ?? []);
+    const clash = outputClash(stringOption(args, "output"), [...args.positionals, ...named2]);
     if (clash) return clash;
     if (wantsHostFix(args)) {
       const ids = (stringOption(args, "rules") ?? "").split(",").map((r) => r.trim().toUpperCase()).filter((r) => r !== "");
@@ -54453,8 +59925,8 @@ function render2(run2, args) {
   const ctx = { ...renderContext(args, { texts: run2.texts }), report: run2.report };
   const errors = run2.report.errors.map((e) => `# error: ${escapeControls(`${e.target}: ${e.message}`)}
 `).join("");
-  const text7 = format.value.render(fixes, ctx);
-  return writeOutput(name === "diff" ? errors + text7 : text7, stringOption(args, "output"));
+  const text8 = format.value.render(fixes, ctx);
+  return writeOutput(name === "diff" ? errors + text8 : text8, stringOption(args, "output"));
 }
 
 // src/cli/commands/host.ts
@@ -54476,11 +59948,11 @@ var hostCommand = {
     if (!baseline.ok) return baseline.error;
     let collected;
     if (saved !== void 0) {
-      const bytes2 = saved === "-" ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
-      if (!bytes2.ok) return bytes2.error;
+      const bytes3 = saved === "-" ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
+      if (!bytes3.ok) return bytes3.error;
       let json;
       try {
-        json = JSON.parse(bytes2.value.toString("utf8"));
+        json = JSON.parse(bytes3.value.toString("utf8"));
       } catch (e) {
         return new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
       }
@@ -54772,13 +60244,13 @@ var sweepCommand = {
     progress.clear();
     const day2 = today();
     const groupOf = /* @__PURE__ */ new Map();
-    const hostOf2 = /* @__PURE__ */ new Map();
+    const hostOf3 = /* @__PURE__ */ new Map();
     const notesOf = /* @__PURE__ */ new Map();
     async function* targets() {
       for (const o of outcomes) {
         if (o.status !== "ok" || !o.raw) {
           groupOf.set(o.host, o.group);
-          hostOf2.set(o.host, o.host);
+          hostOf3.set(o.host, o.host);
           yield { target: o.host, message: `${o.status}: ${o.reason}` };
           continue;
         }
@@ -54787,12 +60259,12 @@ var sweepCommand = {
         notesOf.set(o.host, notes);
         const docs = await hostFacts(o.raw, { probe: false, today: day2 });
         if (docs.length === 0) {
-          hostOf2.set(o.host, o.host);
+          hostOf3.set(o.host, o.host);
           progress.warn(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
         }
         for (const d of docs) {
           groupOf.set(d.target.id, o.group);
-          hostOf2.set(d.target.id, o.host);
+          hostOf3.set(d.target.id, o.host);
           yield d;
         }
       }
@@ -54806,17 +60278,17 @@ var sweepCommand = {
     });
     if (!evaluated.ok) return evaluated.error;
     let report = evaluated.value;
-    for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf2.get(t) === host, host);
+    for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf3.get(t) === host, host);
     report = withBaseline(report, baseline.value);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
-    const texts = new Map([...hostOf2].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path2, text7]) => [textKey(target, path2), text7])));
+    const texts = new Map([...hostOf3].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path2, text8]) => [textKey(target, path2), text8])));
     const said2 = (m) => progress.warn(`rsyncguard sweep: ${m}`);
-    const trend = history === void 0 ? void 0 : recordSweep(history, report, outcomes, (t) => hostOf2.get(t) ?? t, startedAt, said2);
+    const trend = history === void 0 ? void 0 : recordSweep(history, report, outcomes, (t) => hostOf3.get(t) ?? t, startedAt, said2);
     if (trend !== void 0 && !trend.ok) return trend.error;
     const failed2 = renderWith(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: "rsyncguard/fleet/" }),
       ...trend !== void 0 ? { trend: trend.value } : {},
-      hostOf: (t) => hostOf2.get(t) ?? t,
+      hostOf: (t) => hostOf3.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? "ungrouped",
       // The CSV's row per host: every host swept, read or not, with what became of it.
       swept: outcomes

@@ -19272,8 +19272,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path2.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+      const basename2 = path2.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -19747,11 +19747,11 @@ var require_out = __commonJS({
       async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path2, optionsOrSettings) {
+    function statSync6(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path2, settings);
     }
-    exports.statSync = statSync5;
+    exports.statSync = statSync6;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -21191,34 +21191,34 @@ var require_entry = __commonJS({
       _onlyDirectoryFilter(entry) {
         return this._settings.onlyDirectories && !entry.dirent.isDirectory();
       }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
+      _isMatchToPatternsSet(filepath, patterns, isDirectory2) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory2);
         if (!isMatched) {
           return false;
         }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory2);
         if (isMatchedByRelativeNegative) {
           return false;
         }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory2);
         if (isMatchedByAbsoluteNegative) {
           return false;
         }
         return true;
       }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory2) {
         if (patternsRe.length === 0) {
           return false;
         }
         const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory2);
       }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
+      _isMatchToPatterns(filepath, patternsRe, isDirectory2) {
         if (patternsRe.length === 0) {
           return false;
         }
         const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory) {
+        if (!isMatched && isDirectory2) {
           return utils.pattern.matchAny(filepath + "/", patternsRe);
         }
         return isMatched;
@@ -31060,13 +31060,13 @@ function pickPlatform(entries, platform) {
 }
 
 // src/sources/image/local-image.ts
-import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync5 } from "node:fs";
 
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
-import { homedir, tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join4 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
 
 // src/sources/image/capped-body.ts
@@ -31096,10 +31096,87 @@ async function readCapped2(res, cap, what) {
   return Buffer.concat(chunks);
 }
 
+// src/sources/image/docker-config.ts
+import { existsSync, readFileSync, statSync as statSync3 } from "node:fs";
+import { homedir } from "node:os";
+import { basename, join as join2 } from "node:path";
+var NAMES = ["config.json", ".dockerconfigjson", ".dockercfg"];
+function inDirectory(dir) {
+  return NAMES.map((n) => join2(dir, n)).find((f) => existsSync(f)) ?? join2(dir, "config.json");
+}
+function defaultDockerConfig(env = process.env) {
+  const dir = env["DOCKER_CONFIG"];
+  return dir !== void 0 && dir !== "" ? inDirectory(dir) : join2(homedir(), ".docker", "config.json");
+}
+var isDirectory = (path2) => {
+  try {
+    return statSync3(path2).isDirectory();
+  } catch {
+    return false;
+  }
+};
+function legacy(path2, doc2) {
+  if ("auths" in doc2) return false;
+  return basename(path2) === ".dockercfg" || Object.values(doc2).some((v) => isObject(v) && ("auth" in v || "username" in v));
+}
+function readDockerConfig(file) {
+  const path2 = file === void 0 ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
+  const named = file !== void 0 ? " (--docker-config)" : "";
+  const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), a .dockerconfigjson or .dockercfg file, or the directory an imagePullSecret is mounted as; or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json or a mounted imagePullSecret), or name one with --docker-config.";
+  if (file === void 0 && !existsSync(path2)) return ok(void 0);
+  let bytes;
+  try {
+    bytes = readFileSync(path2);
+  } catch (e) {
+    const what = file !== void 0 && path2 !== file ? `: no ${NAMES.join(", ")} in the directory` : `: ${errorMessage(e)}`;
+    return fail(new UserError(`cannot read the Docker config${named}${what}`, path2, hint2));
+  }
+  let doc2;
+  try {
+    doc2 = parseJson(bytes, `the Docker config${named}`);
+  } catch (e) {
+    return fail(new UserError(errorMessage(e), path2, hint2));
+  }
+  if (!isObject(doc2)) return fail(new UserError(`the Docker config${named} is not a JSON object`, path2, hint2));
+  if (legacy(path2, doc2)) return ok({ auths: doc2 });
+  return ok({ auths: isObject(doc2["auths"]) ? doc2["auths"] : {} });
+}
+var DOCKER_HUB = "registry-1.docker.io";
+var DOCKER_HUB_KEYS = ["index.docker.io", "docker.io", DOCKER_HUB];
+function hostOf(key) {
+  return key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/, "").toLowerCase();
+}
+function globMatches(glob, registry) {
+  const [gHost = "", gPort] = glob.split(/:(?=\d+$)/);
+  const [rHost = "", rPort] = registry.split(/:(?=\d+$)/);
+  if (gPort !== rPort) return false;
+  const g = gHost.split(".");
+  const r = rHost.split(".");
+  return g.length === r.length && g.every((label2, i) => label2 === "*" || label2 === r[i]);
+}
+function basic(entry) {
+  if (!isObject(entry)) return void 0;
+  if (typeof entry["auth"] === "string" && entry["auth"] !== "") return entry["auth"];
+  const { username, password } = entry;
+  return typeof username === "string" && typeof password === "string" && username !== "" ? Buffer.from(`${username}:${password}`).toString("base64") : void 0;
+}
+function credentialsFor(config, registry) {
+  if (!config) return void 0;
+  const wanted = registry.toLowerCase();
+  const names2 = wanted === DOCKER_HUB ? DOCKER_HUB_KEYS : [wanted];
+  const entries = Object.entries(config.auths).map(([key, entry]) => ({ host: hostOf(key), entry }));
+  for (const name of names2) {
+    const hit = entries.find((e) => e.host === name && basic(e.entry) !== void 0);
+    if (hit) return basic(hit.entry);
+  }
+  const glob = entries.find((e) => e.host.includes("*") && globMatches(e.host, wanted) && basic(e.entry) !== void 0);
+  return glob ? basic(glob.entry) : void 0;
+}
+
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { accessSync as accessSync2, constants as constants4, createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync3, utimesSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { accessSync as accessSync2, constants as constants4, createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync2, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync4, utimesSync } from "node:fs";
+import { join as join3 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 var RECHECK2 = 64 << 20;
@@ -31120,11 +31197,11 @@ function noRoom(cache2, digest, free, need2, reserve) {
   return new Error(`blob ${digest} needs ${mib(need2)} in ${where3}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join2(cache2.dir, digest.replace(":", "-")) : void 0;
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join3(cache2.dir, digest.replace(":", "-")) : void 0;
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
-  if (!file || !existsSync(file)) return void 0;
+  if (!file || !existsSync2(file)) return void 0;
   const now = /* @__PURE__ */ new Date();
   utimesSync(file, now, now);
   return createReadStream2(file);
@@ -31169,7 +31246,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable2.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync3(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join3(cache2.dir, n), st: statSync4(join3(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -31262,14 +31339,20 @@ async function readBody(res) {
     return "";
   }
 }
+function asked(path2) {
+  const [, kind, ref = ""] = /^\/(manifests|blobs)\/(.*)$/.exec(path2) ?? [];
+  if (kind === "blobs") return `blob ${ref}`;
+  if (kind === "manifests") return /^sha(256|512):/.test(ref) ? `manifest ${ref}` : `tag ${ref}`;
+  return path2.replace(/^\//, "");
+}
 function plainHttpMessage(registry) {
   return loopback(registry) ? `the registry at ${registry} speaks plain HTTP; for a registry on loopback use --insecure-registry ${registry}` : `the registry at ${registry} speaks plain HTTP, which rsyncguard speaks only to registries on loopback (--insecure-registry); serve it over HTTPS`;
 }
 var RegistryClient = class {
-  constructor(registry, repository, basic, insecure) {
+  constructor(registry, repository, basic2, insecure) {
     this.registry = registry;
     this.repository = repository;
-    this.basic = basic;
+    this.basic = basic2;
     this.insecure = insecure;
     this.http = plainHttp(registry, insecure);
     this.base = `${this.http ? "http" : "https"}://${registry}/v2/${repository}`;
@@ -31293,8 +31376,8 @@ var RegistryClient = class {
       await res.body?.cancel().catch(() => {
       });
       if (res.status === 404 && notFound2 !== void 0) throw new Error(notFound2);
-      const what = `${this.repository} at ${this.registry}`;
-      const why = res.status === 401 || res.status === 403 ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)` : `${what}: ${path2.replace(/^\//, "")}: HTTP ${res.status}${res.status === 404 ? " (not found)" : ""}`;
+      const what = `${asked(path2)} of repository ${this.repository}`;
+      const why = res.status === 401 || res.status === 403 ? `the registry at ${this.registry} refused the credentials for ${this.repository} (HTTP ${res.status}): check its entry in the Docker config's "auths" (--docker-config)` : res.status === 404 ? `${asked(path2)} not found in repository ${this.repository} at ${this.registry} (HTTP 404)` : res.status >= 500 ? `the registry at ${this.registry} failed (HTTP ${res.status}) reading the ${what}: retry later, or ask whoever runs it` : `the registry at ${this.registry} answered HTTP ${res.status} for the ${what}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;
@@ -31360,7 +31443,7 @@ function checkedDigest(value, what) {
   if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
   return value;
 }
-var DOCKER_HUB = "registry-1.docker.io";
+var DOCKER_HUB2 = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
 var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref) {
@@ -31375,7 +31458,7 @@ function parseRegistryRef(ref) {
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
   if (hasRegistry && !HOST.test(first)) throw new Error(`"${displayRef(ref)}" is not an image reference: "${displayRef(first)}" is not a registry host`);
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
-  const registry = hub ? DOCKER_HUB : first;
+  const registry = hub ? DOCKER_HUB2 : first;
   let path2 = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
   const colon = path2.lastIndexOf(":");
@@ -31387,38 +31470,13 @@ function parseRegistryRef(ref) {
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path2) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
   return { registry, repository: path2, reference: digest ?? tag };
 }
-function defaultDockerConfig(env = process.env) {
-  const dir = env["DOCKER_CONFIG"];
-  return dir !== void 0 && dir !== "" ? join3(dir, "config.json") : join3(homedir(), ".docker", "config.json");
-}
-function readDockerConfig(file) {
-  const path2 = file ?? defaultDockerConfig();
-  const named = file !== void 0 ? " (--docker-config)" : "";
-  const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
-  if (file === void 0 && !existsSync2(path2)) return ok(void 0);
-  let bytes;
-  try {
-    bytes = readFileSync(path2);
-  } catch (e) {
-    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path2, hint2));
-  }
-  try {
-    return ok(parseJson(bytes, `the Docker config${named}`));
-  } catch (e) {
-    return fail(new UserError(errorMessage(e), path2, hint2));
-  }
-}
 function basicCredentials(registry, file) {
   const read = readDockerConfig(file);
   if (!read.ok) throw new EnvironmentFailure(`${read.error.where ?? ""}: ${read.error.message}`);
-  const config = read.value;
-  const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
-  const hub = registry === DOCKER_HUB ? [auths["https://index.docker.io/v1/"], auths["index.docker.io"], auths["docker.io"]] : [];
-  const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
-  return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
+  return credentialsFor(read.value, registry);
 }
 function scratchCache() {
-  const dir = mkdtempSync2(join3(tmpdir2(), "rsyncguard-layers-"));
+  const dir = mkdtempSync2(join4(tmpdir2(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync3(dir, { recursive: true, force: true }) };
 }
 async function readBody2(res, cap, what) {
@@ -31433,8 +31491,8 @@ function clientFor(r, opts) {
   return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
 }
 function notFound(r, reference) {
-  const at = r.registry === DOCKER_HUB ? "Docker Hub (docker.io)" : r.registry;
-  return `manifest for ${r.repository}${DIGEST.test(reference) ? "@" : ":"}${reference} not found at ${at}`;
+  const at = r.registry === DOCKER_HUB2 ? "Docker Hub (docker.io)" : r.registry;
+  return `${DIGEST.test(reference) ? "manifest" : "tag"} ${reference} not found in repository ${r.repository} at ${at} (HTTP 404)`;
 }
 async function manifestAt(client, r, reference) {
   const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
@@ -31540,7 +31598,7 @@ function shadowed(path2) {
 }
 async function sniffLocalImage(path2) {
   if (!existsSync3(path2)) throw noSuchPath(path2);
-  const st = statSync4(path2);
+  const st = statSync5(path2);
   if (st.isDirectory()) {
     const store2 = dirStore(path2);
     if (store2.has("oci-layout")) return { form: "oci", store: store2 };
@@ -32073,14 +32131,14 @@ function adler32(data2) {
 var import_sql = __toESM(require_sql_wasm(), 1);
 import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname2, join as join4 } from "node:path";
+import { dirname as dirname2, join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
 var MAX_ROWS = 1e5;
 var SQLITE_MAGIC = "SQLite format 3\0";
 var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
-  const beside = join4(dirname2(fileURLToPath(import.meta.url)), WASM);
+  const beside = join5(dirname2(fileURLToPath(import.meta.url)), WASM);
   if (existsSync5(beside)) return readFileSync2(beside);
   return readFileSync2(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
@@ -33062,7 +33120,7 @@ no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-in
 no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
 no-detach`.split(/\s+/);
 var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
-var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+var NAMES2 = [...LONG_NAMES, ...SHORT_NAMES];
 function globRegex(pattern) {
   let re = "";
   for (let i = 0; i < pattern.length; i++) {
@@ -33083,9 +33141,9 @@ function globRegex(pattern) {
 }
 function refuseNameMatches(name) {
   if (name === "a" || name === "archive") return true;
-  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  if (!/[*?[]/.test(name)) return NAMES2.includes(name);
   const re = globRegex(name);
-  return NAMES.some((n) => re.test(n));
+  return NAMES2.some((n) => re.test(n));
 }
 function unknownRefuseNames(value) {
   if (typeof value !== "string") return [];
@@ -35906,8 +35964,8 @@ function hostColumn(report) {
   const kinds = new Map(report.targets.map((t) => [t.target, t.kind]));
   return (target) => kinds.get(target) === "host" ? hostOfTarget(target) : "";
 }
-function hostWidth(report, hostOf) {
-  return report.targets.reduce((n, t) => Math.max(n, hostOf(t.target).length), 0);
+function hostWidth(report, hostOf2) {
+  return report.targets.reduce((n, t) => Math.max(n, hostOf2(t.target).length), 0);
 }
 
 // src/report/text.ts
@@ -35919,8 +35977,8 @@ function toText(raw2, p2, opts = {}) {
     const hint2 = hints.get(f.rule_id);
     return hint2 ? [text5, `             ${p2.dim("fix:")} ${hint2}`] : [text5];
   };
-  const hostOf = hostColumn(report);
-  const width = hostOf ? hostWidth(report, hostOf) : 0;
+  const hostOf2 = hostColumn(report);
+  const width = hostOf2 ? hostWidth(report, hostOf2) : 0;
   for (const t of report.targets) {
     out.push(p2.bold(t.label ?? t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
@@ -35935,7 +35993,7 @@ function toText(raw2, p2, opts = {}) {
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf2 ? `${hostOf2(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
     const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
     const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -36001,9 +36059,9 @@ function toMarkdown(raw2, opts = {}) {
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
-    const hostOf = hostColumn(report);
-    const host = (f) => hostOf ? `| ${markdownText(hostOf(f.target))} ` : "";
-    out.push(`${hostOf ? "| host " : ""}| severity | rule | where | finding | fix |`, `${hostOf ? "|---" : ""}|---|---|---|---|---|`);
+    const hostOf2 = hostColumn(report);
+    const host = (f) => hostOf2 ? `| ${markdownText(hostOf2(f.target))} ` : "";
+    out.push(`${hostOf2 ? "| host " : ""}| severity | rule | where | finding | fix |`, `${hostOf2 ? "|---" : ""}|---|---|---|---|---|`);
     const hints = fixHints(raw2.rules);
     const fix = (f) => markdownText(hints.get(f.rule_id) ?? "");
     const groupOf = /* @__PURE__ */ new Map();
@@ -36215,12 +36273,12 @@ function sum(xs) {
 
 // src/report/fleet.ts
 var MAX_RUNS = GITHUB_LIMITS.runsPerFile;
-function toFleetMarkdown(report, hostOf, opts = {}) {
+function toFleetMarkdown(report, hostOf2, opts = {}) {
   const esc = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
   for (const t of report.targets) {
-    const h = hostOf(t.target);
+    const h = hostOf2(t.target);
     const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
     for (const f of t.findings) {
       row[f.severity] = (row[f.severity] ?? 0) + 1;
@@ -36255,15 +36313,15 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
   return `${out.join("\n")}
 `;
 }
-function toGroupedSarif(report, groupOf, prefix, opts, hostOf = hostOfTarget) {
+function toGroupedSarif(report, groupOf, prefix, opts, hostOf2 = hostOfTarget) {
   const out = [];
-  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf);
+  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf2);
   return out.join("");
 }
-function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf = hostOfTarget) {
+function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostOfTarget) {
   const units = /* @__PURE__ */ new Map();
   const count = (target, results) => {
-    const key = hostOf(target);
+    const key = hostOf2(target);
     const u = units.get(key) ?? { key, group: groupOf(target), results: 0 };
     u.results += results;
     units.set(key, u);
@@ -36274,7 +36332,7 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf = hostOf
   const groupCount = new Set([...units.values()].map((u) => u.group)).size;
   if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the groups after the first by name share the run "other"`);
   const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i])));
-  const runOf = (target) => runIndex.get(hostOf(target)) ?? 0;
+  const runOf = (target) => runIndex.get(hostOf2(target)) ?? 0;
   const read = new Set(report.targets.map((t) => runOf(t.target)));
   const unread = new Set(report.errors.map((e) => runOf(e.target)).filter((i) => !read.has(i)));
   const left = [...unread].sort((a, b) => a - b).flatMap((i) => {
@@ -36474,7 +36532,7 @@ function html(strings2, ...values) {
 function raw(markup) {
   return new Markup(markup);
 }
-function join5(parts) {
+function join6(parts) {
   let out = "";
   for (const p2 of parts) out += partText(p2);
   return new Markup(out);
@@ -36587,14 +36645,14 @@ function findingsTable(report, items, fleet) {
     const state = i.f.baseline_state;
     return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
   });
-  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join5(rows)}</tbody></table></div></section>`;
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join6(rows)}</tbody></table></div></section>`;
 }
 function absentTable(report) {
   const absent = report.baseline?.absent ?? [];
   if (absent.length === 0) return html``;
   const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
   const rows = absent.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
-  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent.length})</caption>${head}<tbody>${join5(rows)}</tbody></table></section>`;
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent.length})</caption>${head}<tbody>${join6(rows)}</tbody></table></section>`;
 }
 
 // src/report/html/trend-chart.ts
@@ -36623,14 +36681,14 @@ function trendChart(runs) {
   const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label(last.at)}</text>` : ""}` : "";
   const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
   const summary = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
-  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join5(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join6(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
 }
 function runsTable(runs) {
   const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
   const rows = runs.map(
     (r) => html`<tr><th scope="row">${label(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
   );
-  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join5(rows)}</tbody></table>`;
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join6(rows)}</tbody></table>`;
 }
 
 // src/report/html/overview.ts
@@ -36662,9 +36720,9 @@ function summaryCards(report, rows) {
 var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
 var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
 function targetsTable(report, rows) {
-  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join5(
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join6(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
-  )}${join5(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join6(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 function heatMap(report, rows, fleet) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -36690,7 +36748,7 @@ function heatMap(report, rows, fleet) {
   const names2 = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
   const maps = names2.map((g) => {
     const e = groups2.get(g);
-    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join5(e.cells)}</ul>` : "";
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join6(e.cells)}</ul>` : "";
   });
   const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names2.map(
     (g) => {
@@ -37114,7 +37172,7 @@ function targetsSection(report, excerpts, fleet) {
     const said = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
     return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label2} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join5(blocks3)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join6(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
@@ -37667,6 +37725,7 @@ var package_default = {
     ajv: "^8.20.0",
     "fast-glob": "^3.3.3",
     fzstd: "^0.1.1",
+    "prom-client": "^15.1.3",
     "sql.js": "^1.17.0",
     "tar-stream": "^3.2.2",
     yaml: "^2.9.1"
@@ -38018,3 +38077,4 @@ port?.on("message", (msg) => {
   if (!isJob(msg)) return;
   void analyse(msg, policies).then((reply) => port.postMessage(reply));
 });
+port?.postMessage({ ready: true });
