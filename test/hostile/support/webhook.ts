@@ -4,7 +4,7 @@
  * that hold sockets open. The images and the registry they come from are in registry.ts, re-exported here.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Agent, request } from 'node:https';
 import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
@@ -40,7 +40,7 @@ export interface Webhook {
   stop(): void;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const s = createServer();
   await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
   const port = (s.address() as AddressInfo).port;
@@ -48,30 +48,52 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** `admission serve` on 127.0.0.1 with the given extra flags, once /healthz answers. */
-export async function startWebhook(cert: Certificate, flags: string[]): Promise<Webhook> {
+export interface SpawnWebhook {
+  /** Node's arguments before `admission serve` (the CLI, and `--import tsx` when run from source). */
+  entry: string[];
+  flags: string[];
+  env?: Record<string, string | undefined>;
+  /** stderr to this file rather than a pipe (a busy benchmark cannot drain a pipe, and the webhook's writes then block). */
+  logFile?: string;
+  /** The path that says it is up: /healthz (listening) or /readyz (policy loaded, threads up). */
+  readyPath: '/healthz' | '/readyz';
+  /** Tries 50 ms apart. */
+  tries: number;
+}
+
+/** `admission serve` on 127.0.0.1 as a child process, once readyPath answers 200. */
+export async function spawnWebhook(cert: Certificate, o: SpawnWebhook): Promise<Webhook> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'admission', 'serve', '--listen', `127.0.0.1:${port}`, '--tls-cert', cert.cert, '--tls-key', cert.key, '--insecure-registry', ...flags], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = [...o.entry, 'admission', 'serve', '--listen', `127.0.0.1:${port}`, '--tls-cert', cert.cert, '--tls-key', cert.key, '--insecure-registry', ...o.flags];
+  const log = o.logFile === undefined ? 'pipe' : openSync(o.logFile, 'w');
+  const env = Object.fromEntries(Object.entries({ ...process.env, ...o.env }).filter(([, v]) => v !== undefined));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', log], env });
+  if (typeof log === 'number') closeSync(log);
   let err = '';
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-20_000)));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-50_000)));
   const hook: Webhook = {
     port,
     ca: cert.ca,
     child,
-    stderr: () => err,
+    stderr: () => (o.logFile === undefined ? err : readFileSync(o.logFile, 'utf8').slice(-50_000)),
     stop() {
       child.kill('SIGTERM');
       child.unref();
       setTimeout(() => child.kill('SIGKILL'), 2000).unref();
     },
   };
-  for (let i = 0; i < 200; i++) {
-    if ((await get(hook, '/healthz', 1000).catch(() => undefined))?.status === 200) return hook;
+  for (let i = 0; i < o.tries; i++) {
+    if ((await get(hook, o.readyPath, 1000).catch(() => undefined))?.status === 200) return hook;
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   hook.stop();
-  throw new Error(`the webhook did not start: ${err.slice(-2000)}`);
+  throw new Error(`the webhook did not start: ${hook.stderr().slice(-2000)}`);
+}
+
+/** `admission serve` from dist/ with the given extra flags, once /healthz answers. */
+export function startWebhook(cert: Certificate, flags: string[]): Promise<Webhook> {
+  return spawnWebhook(cert, { entry: [CLI], flags, readyPath: '/healthz', tries: 200 });
 }
 
 export interface Answer {
