@@ -13,6 +13,8 @@ import { createMetricsServer, Readiness, serveProbe } from './admission-health.t
 import { logEvent, logReview } from './admission-log.ts';
 import { AdmissionMetrics } from './admission-metrics.ts';
 import { ADMISSION_MODES, modeForPath, pathOf, POST_PATHS, type AdmissionMode } from './admission-modes.ts';
+import { reloadTls } from './admission-tls-reload.ts';
+import { drainOnSignal, SHUTDOWN_DELAY, type Listener } from './admission-shutdown.ts';
 import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry } from '../insecure-registry-option.ts';
 
 /** What every review needs: the controller once start-up has made it, the metrics, the --mode for /validate. */
@@ -105,7 +107,9 @@ export const admissionCommand: Command = {
     'max-connections': { type: 'string', valueName: 'N', help: 'Open connections (1 to 65536); at the cap the oldest idle one is closed', default: '512' },
     platform: { type: 'string', valueName: 'OS/ARCH', help: 'Platform of multi-platform images', default: 'linux/amd64' },
     'insecure-registry': INSECURE_REGISTRY_OPTION,
-    'docker-config': { type: 'string', valueName: 'FILE', help: 'Docker config.json with registry "auths"' },
+    'tag-ttl': { type: 'string', valueName: 'SECONDS', help: 'How long a tag is taken to name the digest it last resolved to (1 to 86400)', default: '60' },
+    'shutdown-delay': { type: 'string', valueName: 'SECONDS', help: 'After SIGTERM, /readyz fails and reviews are still answered this long before the listeners close (0 to 60)', default: '5' },
+    'docker-config': { type: 'string', valueName: 'FILE|DIR', help: "Registry credentials, re-read as they change: a Docker config.json, an imagePullSecret's .dockerconfigjson or .dockercfg, or a directory with one" },
     policy: { type: 'string', valueName: 'DIR|BUNDLE', help: 'Extra rules' },
   },
   async run(argv) {
@@ -134,6 +138,8 @@ export const admissionCommand: Command = {
       workers: { min: 1, max: 64, fallback: Math.min(2, availableParallelism()) },
       'analysis-timeout': { min: 1, max: 86_400, fallback: 300 },
       'max-connections': { min: 1, max: 65_536, fallback: 512 },
+      'tag-ttl': { min: 1, max: 86_400, fallback: 60 },
+      'shutdown-delay': SHUTDOWN_DELAY,
     });
     if (!numbers.ok) return numbers.error;
     const n = numbers.value;
@@ -166,8 +172,11 @@ export const admissionCommand: Command = {
       });
     });
     // /healthz answers from here on; /readyz once the policy is loaded and the analysis threads run.
-    const servers: Server[] = [server];
+    const servers: Listener[] = [server];
+    // A renewed certificate (cert-manager, an updated Secret) is served from its next handshake on.
+    const tlsReload = reloadTls(server, cert, key, tls.value);
     const stopAll = () => {
+      tlsReload.stop();
       for (const s of servers) {
         s.close();
         if ('closeAllConnections' in s && typeof s.closeAllConnections === 'function') s.closeAllConnections();
@@ -205,6 +214,7 @@ export const admissionCommand: Command = {
       failOpen,
       cacheSize: n['cache-size'],
       cacheTtlMs: n['cache-ttl'] * 1000,
+      tagTtlMs: n['tag-ttl'] * 1000,
       workers: n.workers,
       analysisTimeoutMs: n['analysis-timeout'] * 1000,
       observer: metrics,
@@ -221,15 +231,9 @@ export const admissionCommand: Command = {
     }
     readiness.ready();
     logEvent('info', 'ready', { workers: n.workers });
-    await new Promise<void>((done) => {
-      // Keep-alive connections would hold close() open forever: end them too.
-      const stop = () => {
-        server.close(() => done());
-        stopAll();
-      };
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
-    });
+    // Kept-alive connections would hold close() open forever: the drain ends them once reviews are answered.
+    await drainOnSignal({ servers, readiness, delayMs: n['shutdown-delay'] * 1000, finishMs: n['budget-ms'] + 1000 }).done;
+    tlsReload.stop();
     await controller.close();
     return 0;
   },
