@@ -40,10 +40,11 @@ function track(servers: Listener[], draining: () => boolean): () => number {
   let inFlight = 0;
   const onRequest = (_req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
-    if (draining()) res.setHeader('connection', 'close');
+    if (draining() && !res.headersSent) res.setHeader('connection', 'close');
     res.once('close', () => inFlight--);
   };
-  for (const s of servers) s.on('request', onRequest);
+  // Ahead of the handler, which may answer a probe at once: the header must be set before it writes.
+  for (const s of servers) s.prependListener('request', onRequest);
   return () => inFlight;
 }
 
