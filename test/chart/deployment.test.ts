@@ -49,10 +49,22 @@ runs('the arguments are the ones the shared interface fixes, in order', () => {
     '8000',
     '--workers',
     '2',
+    '--shutdown-delay',
+    '5',
   ]);
 });
 
-runs('registry credentials: DOCKER_CONFIG=/registry, the dockerconfigjson Secret mounted optionally as config.json', () => {
+runs('the kubelet waits out the drain and a review in flight: delay + ceil(budget) + 5 s before SIGKILL', () => {
+  assert.is(pod.terminationGracePeriodSeconds, 5 + 8 + 5);
+  const d = one<Deployment>(render(['--set', 'shutdownDelaySeconds=20', '--set', 'budgetMs=28000']).docs, 'Deployment');
+  assert.is(d.spec.template.spec.terminationGracePeriodSeconds, 20 + 28 + 5);
+  const c = container(d);
+  assert.is(c.args[c.args.indexOf('--shutdown-delay') + 1], '20');
+  const odd = one<Deployment>(render(['--set', 'budgetMs=8001']).docs, 'Deployment');
+  assert.is(odd.spec.template.spec.terminationGracePeriodSeconds, 5 + 9 + 5, 'a part of a second counts as a second');
+});
+
+runs('registry credentials: DOCKER_CONFIG=/registry, the Secret (dockerconfigjson or dockercfg) mounted whole and optionally', () => {
   assert.equal(main.env, [{ name: 'DOCKER_CONFIG', value: '/registry' }]);
   assert.ok(main.volumeMounts?.some((m) => m.name === 'registry' && m.mountPath === '/registry' && m.readOnly === true));
   // Without a Secret named, the directory is empty: images are read anonymously.
@@ -63,7 +75,7 @@ runs('registry credentials: DOCKER_CONFIG=/registry, the dockerconfigjson Secret
   const withSecret = one<Deployment>(render(['--set', 'registryCredentials.existingSecret=pull']).docs, 'Deployment');
   assert.equal(
     withSecret.spec.template.spec.volumes?.find((v) => v.name === 'registry'),
-    { name: 'registry', secret: { secretName: 'pull', items: [{ key: '.dockerconfigjson', path: 'config.json' }], optional: true } },
+    { name: 'registry', secret: { secretName: 'pull', optional: true } },
   );
 });
 

@@ -41,7 +41,7 @@ examples('leaves only the CA bundle to fill in, and is valid once it is', () => 
     d.spec.template.spec.volumes?.filter((v) => 'secret' in v),
     [
       { name: 'tls', secret: { secretName: 'rsyncguard-admission-tls' } },
-      { name: 'registry', secret: { secretName: 'rsyncguard-registry-auth', items: [{ key: '.dockerconfigjson', path: 'config.json' }], optional: true } },
+      { name: 'registry', secret: { secretName: 'rsyncguard-registry-auth', optional: true } },
     ],
   );
 });

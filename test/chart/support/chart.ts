@@ -104,6 +104,7 @@ export interface PodSpec {
   hostPID?: boolean;
   hostIPC?: boolean;
   automountServiceAccountToken?: boolean;
+  terminationGracePeriodSeconds?: number;
   securityContext?: SecurityContext & { runAsGroup?: number; fsGroup?: number };
   affinity?: { podAntiAffinity?: { preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; podAffinityTerm: { topologyKey: string; labelSelector: LabelSelector } }[] } };
   containers: Container[];
