@@ -20,6 +20,8 @@ import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry 
 /** What every review needs: the controller once start-up has made it, the metrics, the --mode for /validate. */
 interface Serving {
   controller: Promise<AdmissionController>;
+  /** The same controller once made: a review then takes it without a timer and a race (the common case). */
+  made?: AdmissionController;
   readiness: Readiness;
   metrics: AdmissionMetrics;
   mode: AdmissionMode;
@@ -30,6 +32,7 @@ interface Serving {
 
 /** The controller, or undefined if start-up has not made it by the review's budget (less the margin to answer). */
 async function controllerBy(serving: Serving, arrivedAt: number): Promise<AdmissionController | undefined> {
+  if (serving.made) return serving.made;
   let timer: NodeJS.Timeout | undefined;
   const by = arrivedAt + serving.budgetMs - Math.min(100, serving.budgetMs * 0.05) - performance.now();
   const late = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), Math.max(0, by))));
@@ -222,6 +225,7 @@ export const admissionCommand: Command = {
     // Reviews go to the controller at once: their jobs wait in the pool's queue while the threads load.
     const started = controller.start();
     made(controller);
+    serving.made = controller;
     try {
       await started;
     } catch (e) {
