@@ -4,6 +4,7 @@
  * the old pair kept, and SIGTERM drains — /readyz fails at once, reviews are still answered, a review still
  * being decided when the listeners close gets its answer, then the process exits 0.
  */
+import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
@@ -178,3 +179,36 @@ drain('fails /readyz at once, answers reviews through --shutdown-delay and in fl
 });
 
 drain.run();
+
+const tags = suite('admission serve --tag-ttl');
+
+tags('a tag moved in the registry is judged anew once its TTL is over, and not before; out-of-range values are refused', async () => {
+  const cert = makeCertificate();
+  const clean = await simpleImage(undefined);
+  const images = { 'test/moving': clean };
+  const registry = await startTinyRegistry(images);
+  const hook = await spawnWebhook(cert, { entry: ENTRY, flags: ['--tag-ttl', '2', '--budget-ms', '20000'], readyPath: '/readyz', tries: 1200 });
+  const judge = async (uid: string) => allowedOf(await call(hook, 'POST', '/validate', imagesReview(uid, [registry.ref('test/moving')])));
+  try {
+    assert.is(await judge('first'), true);
+    // The registry's tag now names an image with a writable module (RSYNC-002, high).
+    images['test/moving'] = await simpleImage(WRITABLE_CONF);
+    assert.is(await judge('within-ttl'), true, 'within the TTL the tag still names the digest it resolved to');
+    await sleep(2_200);
+    assert.is(await judge('after-ttl'), false, 'after the TTL the tag is resolved again');
+  } finally {
+    hook.stop();
+    registry.close();
+  }
+  for (const bad of ['0', '86401']) {
+    const r = spawnSync(process.execPath, [...ENTRY, 'admission', 'serve', '--tls-cert', cert.cert, '--tls-key', cert.key, '--tag-ttl', bad], { encoding: 'utf8', timeout: 60_000 });
+    assert.is(r.status, 2, r.stderr);
+    assert.match(r.stderr, /tag-ttl/);
+  }
+  const r = spawnSync(process.execPath, [...ENTRY, 'admission', 'serve', '--tls-cert', cert.cert, '--tls-key', cert.key, '--shutdown-delay', '61'], { encoding: 'utf8', timeout: 60_000 });
+  assert.is(r.status, 2, r.stderr);
+  assert.match(r.stderr, /shutdown-delay/);
+  rmSync(cert.dir, { recursive: true, force: true });
+});
+
+tags.run();
