@@ -52280,8 +52280,8 @@ var isInsert = (e) => e.end === e.start - 1;
 function joinInsertions(edits) {
   const out = [];
   for (const e of edits) {
-    const same2 = isInsert(e) ? out.find((x) => x.file === e.file && isInsert(x) && x.start === e.start) : void 0;
-    if (same2) same2.lines.push(...e.lines);
+    const same3 = isInsert(e) ? out.find((x) => x.file === e.file && isInsert(x) && x.start === e.start) : void 0;
+    if (same3) same3.lines.push(...e.lines);
     else out.push({ ...e, lines: [...e.lines] });
   }
   return out;
@@ -57977,8 +57977,8 @@ var Combiner = class {
   }
   /** The accepted fixes that wrote `edits` (each edit one fix's own); undefined when one is not a single fix's (two insertions joined). */
   owners(edits) {
-    const same2 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join("\n") === b.lines.join("\n");
-    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same2(x, e))));
+    const same3 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join("\n") === b.lines.join("\n");
+    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same3(x, e))));
     return owners.some((o) => o === void 0) ? void 0 : [...new Set(owners)];
   }
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
@@ -58047,7 +58047,7 @@ var Combiner = class {
   }
 };
 function merge2(hosts, c, edits, replaced) {
-  const same2 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end;
+  const same3 = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end;
   const all = [...hosts, c];
   const fixes = all.flatMap((v) => v.fixes);
   return {
@@ -58055,7 +58055,7 @@ function merge2(hosts, c, edits, replaced) {
     fixes,
     summary: all.map((v) => v.summary).join("; "),
     notes: [...new Set(all.flatMap((v) => v.notes))],
-    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same2(r, e)))), ...edits],
+    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same3(r, e)))), ...edits],
     access: { modules: [...new Set(all.flatMap((v) => v.access.modules))], fields: [...new Set(all.flatMap((v) => v.access.fields))] },
     rule_ids: [...new Set(fixes.map((k) => k.rule_id))].sort()
   };
@@ -58160,9 +58160,9 @@ var TargetFixer = class {
     if (probe.report === null || probe.errors.length > 0) return void 0;
     const whole = { report: this.entry, errors: [] };
     const none = { fixes: [], access: { modules: [], fields: [] } };
-    const same2 = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
+    const same3 = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
     const counts2 = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
-    if (!same2 || counts2(probe.report) !== counts2(this.entry)) return void 0;
+    if (!same3 || counts2(probe.report) !== counts2(this.entry)) return void 0;
     this.files = own;
     return probe;
   }
@@ -58961,6 +58961,123 @@ function logReview(d, ctx) {
   });
 }
 
+// src/cli/commands/admission-tls-reload.ts
+import { watch } from "node:fs";
+import { dirname as dirname16 } from "node:path";
+var TLS_CHECK_MS = 15e3;
+var SETTLE_MS = 500;
+var same2 = (a, b) => a.cert.equals(b.cert) && a.key.equals(b.key);
+function reloadTls(server, certPath, keyPath, current, intervalMs = TLS_CHECK_MS) {
+  let served = current;
+  let failed2 = "";
+  const check = () => {
+    const read = readTls(certPath, keyPath);
+    if (!read.ok) {
+      const why = escapeControls(read.error.where ? `${read.error.where}: ${read.error.message}` : read.error.message);
+      if (why !== failed2) logEvent("error", "new TLS certificate refused; still serving the previous one", { error: why, ...read.error.hint ? { hint: read.error.hint } : {} });
+      failed2 = why;
+      return false;
+    }
+    failed2 = "";
+    if (same2(read.value, served)) return false;
+    try {
+      server.setSecureContext({ cert: read.value.cert, key: read.value.key });
+    } catch (e) {
+      logEvent("error", "new TLS certificate refused; still serving the previous one", { error: escapeControls(e instanceof Error ? e.message : String(e)) });
+      return false;
+    }
+    served = read.value;
+    logEvent("info", "TLS certificate reloaded", { cert: escapeControls(certPath) });
+    return true;
+  };
+  let settle2;
+  const soon = () => {
+    clearTimeout(settle2);
+    settle2 = setTimeout(check, SETTLE_MS);
+    settle2.unref();
+  };
+  const watchers = [];
+  for (const dir of /* @__PURE__ */ new Set([dirname16(certPath), dirname16(keyPath)])) {
+    try {
+      const w = watch(dir, { persistent: false }, soon);
+      w.on("error", () => w.close());
+      watchers.push(w);
+    } catch {
+    }
+  }
+  const timer = setInterval(check, intervalMs);
+  timer.unref();
+  return {
+    check,
+    stop() {
+      clearInterval(timer);
+      clearTimeout(settle2);
+      for (const w of watchers) w.close();
+    }
+  };
+}
+
+// src/cli/commands/admission-shutdown.ts
+var SHUTDOWN_DELAY = { min: 0, max: 60, fallback: 5 };
+var closeAll = (s) => s.closeAllConnections();
+function track(servers, draining) {
+  let inFlight = 0;
+  const onRequest = (_req, res) => {
+    inFlight++;
+    if (draining() && !res.headersSent) res.setHeader("connection", "close");
+    res.once("close", () => inFlight--);
+  };
+  for (const s of servers) s.prependListener("request", onRequest);
+  return () => inFlight;
+}
+function drainOnSignal(o) {
+  let signalled = false;
+  const inFlight = track(o.servers, () => signalled);
+  let finish2 = () => {
+  };
+  const done = new Promise((resolve11) => finish2 = resolve11);
+  const timers = [];
+  const end = () => {
+    for (const t of timers) clearTimeout(t);
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+    for (const s of o.servers) {
+      s.close();
+      closeAll(s);
+    }
+    finish2();
+  };
+  const closeListeners = () => {
+    for (const s of o.servers) {
+      s.close();
+      s.closeIdleConnections();
+    }
+    const until = performance.now() + o.finishMs;
+    const poll = () => {
+      if (inFlight() === 0 || performance.now() >= until) {
+        if (inFlight() > 0) logEvent("warn", "reviews still in flight at shutdown were cut off", { in_flight: inFlight() });
+        return end();
+      }
+      timers.push(setTimeout(poll, 50));
+    };
+    poll();
+  };
+  function onSignal(signal) {
+    if (signalled) {
+      logEvent("warn", "second signal: stopping now", { signal });
+      end();
+      return;
+    }
+    signalled = true;
+    o.readiness.waiting("shutting down");
+    logEvent("info", "shutting down", { signal, delay_s: o.delayMs / 1e3, in_flight: inFlight() });
+    timers.push(setTimeout(closeListeners, o.delayMs));
+  }
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  return { done, stop: end };
+}
+
 // src/cli/insecure-registry-option.ts
 var INSECURE_REGISTRY_OPTION = {
   type: "string",
@@ -58997,6 +59114,7 @@ function insecureRegistries(args, bare) {
 
 // src/cli/commands/admission.ts
 async function controllerBy(serving, arrivedAt) {
+  if (serving.made) return serving.made;
   let timer;
   const by = arrivedAt + serving.budgetMs - Math.min(100, serving.budgetMs * 0.05) - performance.now();
   const late = new Promise((done) => timer = setTimeout(() => done(void 0), Math.max(0, by)));
@@ -59058,7 +59176,9 @@ var admissionCommand = {
     "max-connections": { type: "string", valueName: "N", help: "Open connections (1 to 65536); at the cap the oldest idle one is closed", default: "512" },
     platform: { type: "string", valueName: "OS/ARCH", help: "Platform of multi-platform images", default: "linux/amd64" },
     "insecure-registry": INSECURE_REGISTRY_OPTION,
-    "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths"' },
+    "tag-ttl": { type: "string", valueName: "SECONDS", help: "How long a tag is taken to name the digest it last resolved to (1 to 86400)", default: "60" },
+    "shutdown-delay": { type: "string", valueName: "SECONDS", help: "After SIGTERM, /readyz fails and reviews are still answered this long before the listeners close (0 to 60)", default: "5" },
+    "docker-config": { type: "string", valueName: "FILE|DIR", help: "Registry credentials, re-read as they change: a Docker config.json, an imagePullSecret's .dockerconfigjson or .dockercfg, or a directory with one" },
     policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules" }
   },
   async run(argv) {
@@ -59085,7 +59205,9 @@ var admissionCommand = {
       "cache-ttl": { min: 1, max: 7 * 86400, fallback: 3600 },
       workers: { min: 1, max: 64, fallback: Math.min(2, availableParallelism()) },
       "analysis-timeout": { min: 1, max: 86400, fallback: 300 },
-      "max-connections": { min: 1, max: 65536, fallback: 512 }
+      "max-connections": { min: 1, max: 65536, fallback: 512 },
+      "tag-ttl": { min: 1, max: 86400, fallback: 60 },
+      "shutdown-delay": SHUTDOWN_DELAY
     });
     if (!numbers.ok) return numbers.error;
     const n = numbers.value;
@@ -59115,7 +59237,9 @@ var admissionCommand = {
       });
     });
     const servers = [server];
+    const tlsReload = reloadTls(server, cert, key2, tls.value);
     const stopAll = () => {
+      tlsReload.stop();
       for (const s of servers) {
         s.close();
         if ("closeAllConnections" in s && typeof s.closeAllConnections === "function") s.closeAllConnections();
@@ -59151,12 +59275,14 @@ var admissionCommand = {
       failOpen,
       cacheSize: n["cache-size"],
       cacheTtlMs: n["cache-ttl"] * 1e3,
+      tagTtlMs: n["tag-ttl"] * 1e3,
       workers: n.workers,
       analysisTimeoutMs: n["analysis-timeout"] * 1e3,
       observer: metrics
     });
     const started = controller.start();
     made(controller);
+    serving.made = controller;
     try {
       await started;
     } catch (e) {
@@ -59166,14 +59292,8 @@ var admissionCommand = {
     }
     readiness.ready();
     logEvent("info", "ready", { workers: n.workers });
-    await new Promise((done) => {
-      const stop = () => {
-        server.close(() => done());
-        stopAll();
-      };
-      process.once("SIGTERM", stop);
-      process.once("SIGINT", stop);
-    });
+    await drainOnSignal({ servers, readiness, delayMs: n["shutdown-delay"] * 1e3, finishMs: n["budget-ms"] + 1e3 }).done;
+    tlsReload.stop();
     await controller.close();
     return 0;
   }
@@ -59651,7 +59771,7 @@ function unmatchedExcludeWarning(command, patterns) {
 
 // src/cli/commands/fix-output.ts
 import { realpathSync as realpathSync10 } from "node:fs";
-import { dirname as dirname16, resolve as resolve10 } from "node:path";
+import { dirname as dirname17, resolve as resolve10 } from "node:path";
 function real(path2) {
   try {
     return realpathSync10(path2);
@@ -59663,7 +59783,7 @@ function outputClash(output, files, bases = []) {
   if (output === void 0) return void 0;
   const target = real(output);
   if (target === null) return void 0;
-  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve10(b), dirname16(resolve10(b))])];
+  const roots = [process.cwd(), ...bases.flatMap((b) => [resolve10(b), dirname17(resolve10(b))])];
   for (const file of files) {
     for (const base3 of roots) {
       if (real(resolve10(base3, file)) === target) {
