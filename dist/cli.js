@@ -57391,15 +57391,27 @@ var ImagePool = class {
 
 // src/runner/admitted-owners.ts
 var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
+var MADE_BY = {
+  Pod: ["ReplicaSet", "Job", "StatefulSet", "DaemonSet"],
+  ReplicaSet: ["Deployment"],
+  Job: ["CronJob"]
+};
+var pinned = (image) => /@sha256:[0-9a-f]{64}$/i.test(image);
 var key = (namespace, uid) => `${namespace}\0${uid}`;
 var AdmittedOwners = class {
-  /** `capacity` owners at most (least recently used go first); verdicts live `ttlMs`. */
-  constructor(capacity, ttlMs) {
+  /**
+   * `capacity` owners at most (least recently used go first); verdicts live `ttlMs`; a tag stands for the
+   * digest it resolved to for `tagTtlMs` only, as in the tag cache: a tag moved after the owner was admitted
+   * must not ride on the owner's verdict for the whole verdict lifetime.
+   */
+  constructor(capacity, ttlMs, tagTtlMs) {
     this.capacity = capacity;
     this.ttlMs = ttlMs;
+    this.tagTtlMs = tagTtlMs;
   }
   capacity;
   ttlMs;
+  tagTtlMs;
   owners = /* @__PURE__ */ new Map();
   get size() {
     return this.owners.size;
@@ -57411,7 +57423,9 @@ var AdmittedOwners = class {
    */
   verdicts(req, images, fresh2, now = Date.now()) {
     if (images.length === 0 || images.length !== req.images.length || req.unreadable.length > 0 || req.nothingToRun !== void 0) return void 0;
+    const makers = MADE_BY[req.kind] ?? [];
     for (const claim of req.owners) {
+      if (!makers.includes(claim.kind)) continue;
       const k = key(req.namespace, claim.uid);
       const owner = this.owners.get(k);
       if (!owner || owner.kind !== claim.kind) continue;
@@ -57442,7 +57456,7 @@ var AdmittedOwners = class {
       const verdict = digest === void 0 ? void 0 : fresh2(digest);
       if (digest === void 0 || verdict === void 0) return;
       digests.set(image, digest);
-      until = Math.min(until, verdict.at + this.ttlMs);
+      until = Math.min(until, verdict.at + this.ttlMs, pinned(image) ? Number.POSITIVE_INFINITY : now + this.tagTtlMs);
     }
     if (until <= now) return;
     this.touch(key(req.namespace, req.objectUid), { kind: req.kind, digests, until });
@@ -57492,7 +57506,7 @@ function failed(e) {
 var AdmissionController = class {
   constructor(opts) {
     this.opts = opts;
-    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs);
+    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs, opts.tagTtlMs ?? TAG_TTL_MS);
     this.observer = opts.observer ?? UNOBSERVED;
     this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
   }

@@ -149,7 +149,7 @@ export class AdmissionController {
   private readonly observer: AdmissionObserver;
 
   constructor(private readonly opts: AdmissionOptions) {
-    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs);
+    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs, opts.tagTtlMs ?? TAG_TTL_MS);
     this.observer = opts.observer ?? UNOBSERVED;
     this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
   }

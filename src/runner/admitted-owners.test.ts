@@ -27,7 +27,7 @@ function admittedDeployment(owners: AdmittedOwners, at = 0): void {
 const owners = suite('AdmittedOwners');
 
 owners('a ReplicaSet of an admitted Deployment, then its Pod, are answered by the owner digests', () => {
-  const o = new AdmittedOwners(10, TTL);
+  const o = new AdmittedOwners(10, TTL, TTL);
   admittedDeployment(o);
   const rs = req({ kind: 'ReplicaSet', objectUid: 'rs-1', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['side:1', 'app:1'] });
   const got = o.verdicts(rs, rs.images, cache(0), 10);
@@ -39,29 +39,31 @@ owners('a ReplicaSet of an admitted Deployment, then its Pod, are answered by th
 });
 
 owners('a claim never brings in an image the owner did not have, even under another spelling', () => {
-  const o = new AdmittedOwners(10, TTL);
+  const o = new AdmittedOwners(10, TTL, TTL);
   admittedDeployment(o);
   const claim = [{ kind: 'Deployment', uid: 'dep-1' }];
-  for (const images of [['app:1', 'evil:1'], ['docker.io/library/app:1'], ['app:2'], ['APP:1']]) assert.is(o.verdicts(req({ owners: claim, images }), images, cache(0), 10), undefined, images.join(' '));
+  for (const images of [['app:1', 'evil:1'], ['docker.io/library/app:1'], ['app:2'], ['APP:1']]) assert.is(o.verdicts(req({ kind: 'ReplicaSet', owners: claim, images }), images, cache(0), 10), undefined, images.join(' '));
 });
 
 owners('a claim must name the owner kind, its namespace, and carry nothing unread', () => {
-  const o = new AdmittedOwners(10, TTL);
+  const o = new AdmittedOwners(10, TTL, TTL);
   admittedDeployment(o);
   const images = ['app:1'];
-  assert.is(o.verdicts(req({ owners: [{ kind: 'ReplicaSet', uid: 'dep-1' }], images }), images, cache(0), 10), undefined, 'kind');
-  assert.is(o.verdicts(req({ namespace: 'other', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images }), images, cache(0), 10), undefined, 'namespace');
-  assert.is(o.verdicts(req({ owners: [{ kind: 'Deployment', uid: 'dep-2' }], images }), images, cache(0), 10), undefined, 'uid');
-  const unread = req({ owners: [{ kind: 'Deployment', uid: 'dep-1' }], images, unreadable: [{ container: 'containers[1]', reason: 'no image field' }] });
+  assert.is(o.verdicts(req({ kind: 'ReplicaSet', owners: [{ kind: 'ReplicaSet', uid: 'dep-1' }], images }), images, cache(0), 10), undefined, 'kind');
+  assert.is(o.verdicts(req({ owners: [{ kind: 'Deployment', uid: 'dep-1' }], images }), images, cache(0), 10), undefined, 'a Pod is made by a ReplicaSet, never by a Deployment');
+  assert.ok(o.verdicts(req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images }), images, cache(0), 10), 'the same claim from a ReplicaSet holds');
+  assert.is(o.verdicts(req({ kind: 'ReplicaSet', namespace: 'other', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images }), images, cache(0), 10), undefined, 'namespace');
+  assert.is(o.verdicts(req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid: 'dep-2' }], images }), images, cache(0), 10), undefined, 'uid');
+  const unread = req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images, unreadable: [{ container: 'containers[1]', reason: 'no image field' }] });
   assert.is(o.verdicts(unread, images, cache(0), 10), undefined, 'unreadable container');
-  const capped = req({ owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['app:1', 'side:1'] });
+  const capped = req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['app:1', 'side:1'] });
   assert.is(o.verdicts(capped, ['app:1'], cache(0), 10), undefined, 'images past the cap');
 });
 
 owners('never outlives a verdict: one expired or evicted verdict ends the shortcut', () => {
-  const o = new AdmittedOwners(10, TTL);
+  const o = new AdmittedOwners(10, TTL, TTL);
   admittedDeployment(o, 0);
-  const pod = req({ owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['app:1', 'side:1'] });
+  const pod = req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid: 'dep-1' }], images: ['app:1', 'side:1'] });
   assert.ok(o.verdicts(pod, pod.images, cache(0), TTL - 1));
   assert.is(o.verdicts(pod, pod.images, cache(0, [D1]), 10), undefined, 'D2 evicted from the verdict cache');
   // A newer verdict for the digests does not stretch the owner entry past its first verdict's end.
@@ -70,7 +72,7 @@ owners('never outlives a verdict: one expired or evicted verdict ends the shortc
 });
 
 owners('remembers only workloads with a uid whose every image has a digest and a fresh verdict', () => {
-  const o = new AdmittedOwners(10, TTL);
+  const o = new AdmittedOwners(10, TTL, TTL);
   const images = ['app:1'];
   o.remember(req({ kind: 'Pod', objectUid: 'p', images }), images, digestOf, cache(0), 0);
   o.remember(req({ kind: 'Deployment', images }), images, digestOf, cache(0), 0);
@@ -81,16 +83,41 @@ owners('remembers only workloads with a uid whose every image has a digest and a
 });
 
 owners('an UPDATE replaces what the owner ran; the least recently used owner goes first', () => {
-  const o = new AdmittedOwners(2, TTL);
+  const o = new AdmittedOwners(2, TTL, TTL);
   admittedDeployment(o);
   const updated = req({ kind: 'Deployment', objectUid: 'dep-1', images: ['side:1'] });
   o.remember(updated, updated.images, digestOf, cache(0), 1);
   const claim = [{ kind: 'Deployment', uid: 'dep-1' }];
-  assert.is(o.verdicts(req({ owners: claim, images: ['app:1'] }), ['app:1'], cache(0), 2), undefined);
-  assert.ok(o.verdicts(req({ owners: claim, images: ['side:1'] }), ['side:1'], cache(0), 2));
+  assert.is(o.verdicts(req({ kind: 'ReplicaSet', owners: claim, images: ['app:1'] }), ['app:1'], cache(0), 2), undefined);
+  assert.ok(o.verdicts(req({ kind: 'ReplicaSet', owners: claim, images: ['side:1'] }), ['side:1'], cache(0), 2));
   for (const uid of ['j1', 'j2']) o.remember(req({ kind: 'Job', objectUid: uid, images: ['side:1'] }), ['side:1'], digestOf, cache(0), 3);
   assert.is(o.size, 2);
-  assert.is(o.verdicts(req({ owners: claim, images: ['side:1'] }), ['side:1'], cache(0), 4), undefined, 'evicted');
+  assert.is(o.verdicts(req({ kind: 'ReplicaSet', owners: claim, images: ['side:1'] }), ['side:1'], cache(0), 4), undefined, 'evicted');
 });
+
+owners('a tag rides on its owner only as long as the tag cache would trust it; a digest for the verdict lifetime', () => {
+  const pinnedImage = `r/app@sha256:${'a'.repeat(64)}`;
+  const o = new AdmittedOwners(10, 10_000, 100);
+  const deployment = req({ kind: 'Deployment', objectUid: 'dep-1', images: ['app:1', pinnedImage] });
+  owners_remember(o, deployment);
+  const claim = [{ kind: 'Deployment', uid: 'dep-1' }];
+  const fresh = (d: string): Cached<string> => ({ at: 0, value: d });
+  assert.ok(o.verdicts(req({ kind: 'ReplicaSet', owners: claim, images: ['app:1'] }), ['app:1'], fresh, 50), 'within the tag TTL');
+  assert.is(o.verdicts(req({ kind: 'ReplicaSet', owners: claim, images: ['app:1'] }), ['app:1'], fresh, 150), undefined, 'a tag past its TTL is looked up again');
+  const o2 = new AdmittedOwners(10, 10_000, 100);
+  const onlyPinned = req({ kind: 'Deployment', objectUid: 'dep-2', images: [pinnedImage] });
+  owners_remember(o2, onlyPinned);
+  assert.ok(o2.verdicts(req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid: 'dep-2' }], images: [pinnedImage] }), [pinnedImage], fresh, 5_000), 'a digest cannot move');
+});
+
+function owners_remember(o: AdmittedOwners, r: AdmissionRequest): void {
+  o.remember(
+    r,
+    r.images,
+    (image) => (image.includes('@') ? image : D1),
+    (d) => ({ at: 0, value: d }),
+    0,
+  );
+}
 
 owners.run();

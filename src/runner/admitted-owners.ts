@@ -43,15 +43,33 @@ interface Owner {
   until: number;
 }
 
+/**
+ * Which controller makes which kind: a claim outside these (a Pod naming a Deployment) is no controller's
+ * work, so it is judged the usual way.
+ */
+const MADE_BY: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['ReplicaSet', 'Job', 'StatefulSet', 'DaemonSet'],
+  ReplicaSet: ['Deployment'],
+  Job: ['CronJob'],
+};
+
+/** Pinned by digest: the name cannot move. A tag can, and the kubelet pulls it again for each Pod. */
+const pinned = (image: string) => /@sha256:[0-9a-f]{64}$/i.test(image);
+
 const key = (namespace: string, uid: string) => `${namespace}\u0000${uid}`;
 
 export class AdmittedOwners {
   private readonly owners = new Map<string, Owner>();
 
-  /** `capacity` owners at most (least recently used go first); verdicts live `ttlMs`. */
+  /**
+   * `capacity` owners at most (least recently used go first); verdicts live `ttlMs`; a tag stands for the
+   * digest it resolved to for `tagTtlMs` only, as in the tag cache: a tag moved after the owner was admitted
+   * must not ride on the owner's verdict for the whole verdict lifetime.
+   */
   constructor(
     private readonly capacity: number,
     private readonly ttlMs: number,
+    private readonly tagTtlMs: number,
   ) {}
 
   get size(): number {
@@ -65,7 +83,9 @@ export class AdmittedOwners {
    */
   verdicts<V>(req: AdmissionRequest, images: string[], fresh: (digest: string) => Cached<V> | undefined, now = Date.now()): { digests: string[]; verdicts: V[] } | undefined {
     if (images.length === 0 || images.length !== req.images.length || req.unreadable.length > 0 || req.nothingToRun !== undefined) return undefined;
+    const makers = MADE_BY[req.kind] ?? [];
     for (const claim of req.owners) {
+      if (!makers.includes(claim.kind)) continue;
       const k = key(req.namespace, claim.uid);
       const owner = this.owners.get(k);
       if (!owner || owner.kind !== claim.kind) continue;
@@ -97,7 +117,7 @@ export class AdmittedOwners {
       const verdict = digest === undefined ? undefined : fresh(digest);
       if (digest === undefined || verdict === undefined) return;
       digests.set(image, digest);
-      until = Math.min(until, verdict.at + this.ttlMs);
+      until = Math.min(until, verdict.at + this.ttlMs, pinned(image) ? Number.POSITIVE_INFINITY : now + this.tagTtlMs);
     }
     if (until <= now) return;
     // An UPDATE of the same object replaces what it ran before: its new template is what its controller uses.
