@@ -25,3 +25,4 @@ export type { CisItem, ComplianceMap, ComplianceTable, Framework } from './compl
 export type { CveApplies, CveEntry, CveLeftOut, CveSeverity, DistroCell } from './cves.ts';
 export { cveEntries, cveEntry, cvePolicyData, cvesLeftOut } from './cves.ts';
 export { editDistance } from './edit-distance.ts';
+export { startWorker } from './start-worker.ts';

@@ -4,8 +4,8 @@
  * then on every target it should have judged is "could not be evaluated" with the policy and the limit
  * named, while the other policies' results are still reported.
  */
-import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { errorMessage, fail, ok, type Result, UserError } from '../common/index.ts';
+import type { Worker } from 'node:worker_threads';
+import { errorMessage, fail, ok, startWorker, type Result, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Finding, RuleInfo } from './finding.ts';
 import type { PolicyLimits, PolicySource } from './policy-engine.ts';
@@ -13,17 +13,6 @@ import { isFromWorker, type ErrorValue, type FromWorker } from './policy-worker-
 import { ownMemoryProblem } from './wasm-memory.ts';
 
 type Reply = FromWorker | { type: 'stopped' };
-
-/**
- * dist/policy-worker.js beside the bundle. From a checkout (running under tsx) the worker first registers
- * tsx, which a worker thread does not inherit, then imports the TypeScript entry.
- */
-function startWorker(options: WorkerOptions): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./policy-worker.js', here), options);
-  const entry = JSON.stringify(new URL('./policy-worker.ts', here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
-}
 
 export class SandboxedPolicy {
   /** Why the policy was stopped, once it has been. */
@@ -47,7 +36,7 @@ export class SandboxedPolicy {
   static async load(source: PolicySource, limits: PolicyLimits): Promise<Result<SandboxedPolicy>> {
     const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
     if (memory !== null) return ok(new SandboxedPolicy(source, limits, null).refuse(`it was not run: ${memory}, over its memory limit of ${limits.memoryMiB} MiB`));
-    const worker = startWorker({
+    const worker = startWorker(import.meta.url, 'policy-worker', {
       workerData: source,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       stdout: true,

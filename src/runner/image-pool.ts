@@ -10,8 +10,8 @@
  * requester made slow on purpose — a registry that trickles, a heavy image — hold the pool only while their
  * own reviews wait, never for the whole analysis timeout while every other review is denied.
  */
-import { Worker } from 'node:worker_threads';
-import { isObject } from '../common/index.ts';
+import type { Worker } from 'node:worker_threads';
+import { isObject, startWorker } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import type { FailureKind, RegistryOptions } from '../sources/index.ts';
 
@@ -61,17 +61,6 @@ interface Slot {
 }
 
 const UNWANTED = 'the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again';
-
-/**
- * dist/image-worker.js beside the bundle. From source (tsx) a worker thread does not inherit tsx's loader
- * (`--import tsx` registers it in the main thread only), so the worker registers it, then loads the .ts file.
- */
-function workerScript(): { script: URL | string; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./image-worker.js', import.meta.url), eval: false };
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const worker = JSON.stringify(new URL('./image-worker.ts', import.meta.url).href);
-  return { script: `import(${tsx}).then((t) => { t.register(); return import(${worker}); });`, eval: true };
-}
 
 export class ImagePool {
   private readonly slots: Slot[] = [];
@@ -172,9 +161,7 @@ export class ImagePool {
   }
 
   private spawn(): Slot {
-    const { script, eval: evaluated } = workerScript();
-    const worker = new Worker(script, {
-      eval: evaluated,
+    const worker = startWorker(import.meta.url, 'image-worker', {
       workerData: { policies: this.opts.policies },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
       stdout: false,
