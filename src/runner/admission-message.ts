@@ -205,7 +205,7 @@ function warning(o: ImageOutcome, ctx: MessageContext): string {
   const subject = cut(escapeControls(o.subject), Math.max(16, Math.min(60, MAX_WARNING - prefix.length - at.length - what.length - 2)));
   const room = MAX_WARNING - prefix.length - subject.length - at.length - what.length - 5;
   const reason = why !== '' && room >= 8 ? ` (${cut(why, room)})` : '';
-  return `${prefix}${subject}${at}: ${what}${reason}`.slice(0, MAX_WARNING);
+  return cut(`${prefix}${subject}${at}: ${what}${reason}`, MAX_WARNING);
 }
 
 /**

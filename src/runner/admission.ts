@@ -147,9 +147,11 @@ export class AdmissionController {
   private readonly lookupsByRegistry = new Map<string, number>();
   private readonly lookupsWaiting: { registry: string; start: () => void }[] = [];
   private readonly observer: AdmissionObserver;
+  private readonly tagTtlMs: number;
 
   constructor(private readonly opts: AdmissionOptions) {
-    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs, opts.tagTtlMs ?? TAG_TTL_MS);
+    this.tagTtlMs = opts.tagTtlMs ?? TAG_TTL_MS;
+    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs, this.tagTtlMs);
     this.observer = opts.observer ?? UNOBSERVED;
     this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
   }
@@ -171,7 +173,7 @@ export class AdmissionController {
 
   private digestOf(image: string): Promise<string> {
     const known = this.tags.get(image);
-    if (known && Date.now() - known.at < (this.opts.tagTtlMs ?? TAG_TTL_MS)) return Promise.resolve(known.digest);
+    if (known && Date.now() - known.at < this.tagTtlMs) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
     const lookup = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry))
@@ -278,7 +280,7 @@ export class AdmissionController {
     const outcomes: ImageOutcome[] = [];
     for (const image of images) {
       const tag = this.tags.get(image);
-      const hit = tag && now - tag.at < (this.opts.tagTtlMs ?? TAG_TTL_MS) ? this.verdicts.get(tag.digest) : undefined;
+      const hit = tag && now - tag.at < this.tagTtlMs ? this.verdicts.get(tag.digest) : undefined;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return undefined;
       this.remember(this.verdicts, tag.digest, hit);
       outcomes.push(this.judge(image, { findings: hit.findings }, tag.digest));
@@ -362,4 +364,4 @@ export function startingDecision(req: AdmissionRequest, mode: AdmissionMode, opt
   return conclude(req, withRest(req, outcomes), mode, opts);
 }
 
-export { ADMISSION_MODES, type AdmissionMode, type ImageOutcome } from './admission-message.ts';
+export { ADMISSION_MODES, cut, type AdmissionMode, type ImageOutcome } from './admission-message.ts';

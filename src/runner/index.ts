@@ -25,7 +25,7 @@ export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';
 export { parseOutcome } from './sweep-results.ts';
 export { historyFileName, historyFiles, parseHistoryFile, prepareHistoryDir, readHistory, recordSweep, writeHistory, HISTORY_FILE } from './history.ts';
-export { ADMISSION_MODES, AdmissionController, startingDecision } from './admission.ts';
+export { ADMISSION_MODES, AdmissionController, cut, startingDecision } from './admission.ts';
 export type { AdmissionDecision, AdmissionMode, AdmissionObserver, AdmissionOptions, ImageOutcome } from './admission.ts';
 export { fixRepository } from './fix-repository.ts';
 export type { FixFile, FixOptions, FixRun } from './fix-repository.ts';

@@ -5,7 +5,7 @@
  * Strings the review or the image chose are escaped as in the message (findings are already secret-free,
  * and images have any credentials masked), and each is bounded, so no image can make a line unbounded.
  */
-import type { AdmissionDecision, ImageOutcome } from '../../runner/index.ts';
+import { cut, type AdmissionDecision, type ImageOutcome } from '../../runner/index.ts';
 import { escapeControls, escapeJsonText } from '../../report/index.ts';
 import { evaluationOf } from './admission-metrics.ts';
 
@@ -13,10 +13,7 @@ import { evaluationOf } from './admission-metrics.ts';
 const MAX_LOGGED_FINDINGS = 50;
 const MAX_TEXT = 500;
 
-const text = (s: string) => {
-  const escaped = escapeControls(s);
-  return escaped.length > MAX_TEXT ? `${escaped.slice(0, MAX_TEXT - 1)}…` : escaped;
-};
+const text = (s: string) => cut(escapeControls(s), MAX_TEXT);
 
 export type Level = 'info' | 'warn' | 'error';
 

@@ -182,7 +182,7 @@ export const admissionCommand: Command = {
       tlsReload.stop();
       for (const s of servers) {
         s.close();
-        if ('closeAllConnections' in s && typeof s.closeAllConnections === 'function') s.closeAllConnections();
+        s.closeAllConnections();
       }
     };
     const listening = await listen(server, host, port);

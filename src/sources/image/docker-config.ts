@@ -79,8 +79,8 @@ export function readDockerConfig(file: string | undefined): Result<DockerAuths |
   return ok({ auths: isObject(doc['auths']) ? doc['auths'] : {} });
 }
 
-/** Docker Hub's API host, and the names its credentials are filed under (`docker login` uses the first). */
-const DOCKER_HUB = 'registry-1.docker.io';
+/** Docker Hub's API host (registry.ts turns docker.io references into it), and the names its credentials are filed under (`docker login` uses the first). */
+export const DOCKER_HUB = 'registry-1.docker.io';
 const DOCKER_HUB_KEYS = ['index.docker.io', 'docker.io', DOCKER_HUB];
 
 /** An auths key as host[:port], lower case: scheme and path dropped (`https://host:5000/v1/` → `host:5000`). */

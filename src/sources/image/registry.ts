@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
-import { credentialsFor, readDockerConfig } from './docker-config.ts';
+import { credentialsFor, DOCKER_HUB, readDockerConfig } from './docker-config.ts';
 import type { InsecureRegistries } from './insecure-registries.ts';
 import { cachedLayer, cacheWhileReading, checkRoom, usableCache, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
@@ -56,8 +56,7 @@ function checkedDigest(value: unknown, what: string): string {
   return value;
 }
 
-/** Docker Hub's API host, and the names references use for it (as the runtimes normalise them). */
-const DOCKER_HUB = 'registry-1.docker.io';
+/** The names references use for Docker Hub (as the runtimes normalise them). */
 const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io']);
 
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
