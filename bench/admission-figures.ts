@@ -7,7 +7,6 @@
  * - cold: eight concurrent reviews of eight large images nobody has reviewed yet: every answer within
  *   --budget-ms, while /healthz and /metrics are polled every 100 ms (their worst answer time).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { loadavg } from 'node:os';
@@ -24,6 +23,7 @@ import {
   verdictOf,
   WRITABLE_CONF,
   whiteoutHeavyImage,
+  withTrivialServer,
   type Certificate,
   type LeanClient,
   type MemoryImage,
@@ -149,24 +149,14 @@ async function rateRow(hook: Webhook, send: Send, bodies: string[], client: stri
  * constant: what this machine allows at this rate, whatever the webhook does.
  */
 async function rateFloor(cert: Certificate, bodies: string[]): Promise<string> {
-  const code = `const fs = require('node:fs');
-    const s = require('node:https').createServer({ key: fs.readFileSync(${JSON.stringify(cert.key)}), cert: fs.readFileSync(${JSON.stringify(cert.cert)}) }, (q, r) => {
-      const c = []; q.on('data', (d) => c.push(d));
-      q.on('end', () => { JSON.parse(Buffer.concat(c)); const b = '{"response":{"allowed":true}}'; r.writeHead(200, { 'content-type': 'application/json', 'content-length': b.length }); r.end(b); });
-    });
-    s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
-  try {
-    const port = Number(await new Promise<string>((ok) => child.stdout.once('data', (d: Buffer) => ok(d.toString()))));
+  return withTrivialServer(cert, async (port) => {
     const lean = await leanClient({ port, ca: cert.ca }, SOCKETS);
     const send = leanPool(lean, SOCKETS);
     await openLoop(send, bodies, RATE, 2);
     const r = await openLoop(send, bodies, RATE, RATE_SECONDS);
     lean.close();
     return `a trivial Node HTTPS server, same client and rate: p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${percentile(r.times, 99).toFixed(1)} ms (load ${loadavg()[0]?.toFixed(1)})`;
-  } finally {
-    child.kill();
-  }
+  });
 }
 
 async function rateFigure(cert: Certificate, rows: Row[]): Promise<void> {

@@ -5,9 +5,24 @@
  * burst of cached reviews keep being answered. Images come from a tiny registry in this process. For scale,
  * the same burst against a trivial HTTPS server (a child that parses the body and answers a constant).
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { get, imagesReview, leanClient, makeCertificate, post, simpleImage, slowClients, startTinyRegistry, startWebhook, verdictOf, WRITABLE_CONF, whiteoutHeavyImage, type Certificate, type Webhook } from '../test/hostile/support/webhook.ts';
+import {
+  get,
+  imagesReview,
+  leanClient,
+  makeCertificate,
+  post,
+  simpleImage,
+  slowClients,
+  startTinyRegistry,
+  startWebhook,
+  verdictOf,
+  withTrivialServer,
+  WRITABLE_CONF,
+  whiteoutHeavyImage,
+  type Certificate,
+  type Webhook,
+} from '../test/hostile/support/webhook.ts';
 import { benchAdmissionFigures } from './admission-figures.ts';
 import { fmt, type Measured, type Row } from './stats.ts';
 
@@ -50,22 +65,12 @@ async function bursts(send: Send, image: string, round: string, check = true): P
 
 /** The same burst against a server that does nothing but TLS, HTTP and JSON.parse: what this machine allows. */
 async function floor(cert: Certificate): Promise<{ p50: Measured; p99: Measured }> {
-  const code = `const fs = require('node:fs');
-    const s = require('node:https').createServer({ key: fs.readFileSync(${JSON.stringify(cert.key)}), cert: fs.readFileSync(${JSON.stringify(cert.cert)}) }, (q, r) => {
-      const c = []; q.on('data', (d) => c.push(d));
-      q.on('end', () => { JSON.parse(Buffer.concat(c)); const b = '{"response":{"allowed":true}}'; r.writeHead(200, { 'content-type': 'application/json', 'content-length': b.length }); r.end(b); });
-    });
-    s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
-  try {
-    const port = Number(await new Promise<string>((ok) => child.stdout.once('data', (d: Buffer) => ok(d.toString()))));
+  return withTrivialServer(cert, async (port) => {
     const lean = await leanClient({ port, ca: cert.ca }, CONCURRENT);
     const r = await bursts(lean.post, 'x/y:1', 'floor', false);
     lean.close();
     return r;
-  } finally {
-    child.kill();
-  }
+  });
 }
 
 /** How long to watch an analysis; the old single-threaded server could block for minutes. */

@@ -98,7 +98,7 @@ owners('Deployment → ReplicaSet → Pod and CronJob → Job → Pod: after the
   assert.equal([job.n, jobPod.n], [0, 0], 'Job and its Pod: no tag lookup');
 });
 
-owners('a tag moved after its owner was admitted is looked up again, owner or not', async () => {
+owners('a tag reached through its owner is resolved again once the tag TTL has passed', async () => {
   const c = controller();
   const app = ref('t/app');
   assert.ok((await c.decide(review('Deployment', 'dep-tag', [app]))).allowed);

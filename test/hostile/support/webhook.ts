@@ -285,3 +285,23 @@ export async function leanClient(hook: Pick<Webhook, 'port' | 'ca'>, n: number):
     },
   };
 }
+
+/**
+ * A Node HTTPS server that only reads each body, parses it and answers a constant, as a child process on
+ * 127.0.0.1: what this machine allows at a given rate, whatever the webhook does. Stopped once `run` settles.
+ */
+export async function withTrivialServer<T>(cert: Certificate, run: (port: number) => Promise<T>): Promise<T> {
+  const code = `const fs = require('node:fs');
+    const s = require('node:https').createServer({ key: fs.readFileSync(${JSON.stringify(cert.key)}), cert: fs.readFileSync(${JSON.stringify(cert.cert)}) }, (q, r) => {
+      const c = []; q.on('data', (d) => c.push(d));
+      q.on('end', () => { JSON.parse(Buffer.concat(c)); const b = '{"response":{"allowed":true}}'; r.writeHead(200, { 'content-type': 'application/json', 'content-length': b.length }); r.end(b); });
+    });
+    s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    const port = Number(await new Promise<string>((ok) => child.stdout?.once('data', (d: Buffer) => ok(d.toString()))));
+    return await run(port);
+  } finally {
+    child.kill();
+  }
+}
