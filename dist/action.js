@@ -48697,6 +48697,14 @@ function editDistance(a, b) {
   return prev[b.length] ?? 0;
 }
 
+// src/common/start-worker.ts
+import { Worker } from "node:worker_threads";
+function startWorker(here, name, options) {
+  if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), options);
+  const entry2 = JSON.stringify(new URL(`./${name}.ts`, here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry2}); });`, { ...options, eval: true });
+}
+
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
@@ -48921,9 +48929,6 @@ function hostBuiltins(policy) {
   return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
-// src/engine/sandboxed-policy.ts
-import { Worker } from "node:worker_threads";
-
 // src/engine/policy-worker-protocol.ts
 function isFromWorker(m) {
   if (typeof m !== "object" || m === null || !("type" in m)) return false;
@@ -48981,12 +48986,6 @@ function ownMemoryProblem(bytes, maxPages) {
 }
 
 // src/engine/sandboxed-policy.ts
-function startWorker(options) {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./policy-worker.js", here), options);
-  const entry2 = JSON.stringify(new URL("./policy-worker.ts", here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry2}); });`, { ...options, eval: true });
-}
 var SandboxedPolicy = class _SandboxedPolicy {
   constructor(source, limits, worker) {
     this.source = source;
@@ -49008,7 +49007,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
   static async load(source, limits) {
     const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
     if (memory !== null) return ok(new _SandboxedPolicy(source, limits, null).refuse(`it was not run: ${memory}, over its memory limit of ${limits.memoryMiB} MiB`));
-    const worker = startWorker({
+    const worker = startWorker(import.meta.url, "policy-worker", {
       workerData: source,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       stdout: true,
@@ -54563,10 +54562,10 @@ function badBooleanLine(ctx, mod, name, value) {
   const first = lines[d.line - 1];
   if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
   const written = first.slice(first.indexOf("=") + 1);
-  const cut = written.search(/\s[#;]/);
-  if (cut < 0) return null;
+  const cut2 = written.search(/\s[#;]/);
+  if (cut2 < 0) return null;
   const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
-  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut2).trim()}`, rewriteLine(first, name, value)] };
   return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
 }
 function setGlobalParam(ctx, name, value) {
@@ -54906,10 +54905,10 @@ function commentInBoolean(f, ctx) {
   if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
   const first = at.lines[loc.line - 1];
   const written = first.slice(first.indexOf("=") + 1);
-  const cut = written.search(COMMENT2);
-  if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
-  const meant = written.slice(0, cut).trim();
-  const comment2 = written.slice(cut).trim();
+  const cut2 = written.search(COMMENT2);
+  if (cut2 < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
+  const meant = written.slice(0, cut2).trim();
+  const comment2 = written.slice(cut2).trim();
   const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
   const where3 = f.module === null ? "the global section" : `[${f.module}]`;
   const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
@@ -54939,8 +54938,8 @@ function writtenValue(ctx, file, line) {
   return joined.slice(joined.indexOf("=") + 1).trim();
 }
 function splitComment(value) {
-  const cut = value.search(COMMENT2);
-  return cut < 0 ? { meant: "", comment: "" } : { meant: value.slice(0, cut).trim(), comment: value.slice(cut).trim() };
+  const cut2 = value.search(COMMENT2);
+  return cut2 < 0 ? { meant: "", comment: "" } : { meant: value.slice(0, cut2).trim(), comment: value.slice(cut2).trim() };
 }
 function commentInValue(f, ctx) {
   const mod = moduleOfPath(ctx.doc, f.path);
@@ -59050,8 +59049,8 @@ function sarifErrors(run2, at) {
     for (const n of list2(inv["toolExecutionNotifications"], `${at}.invocations[${i}].toolExecutionNotifications`)) {
       if (!isObject(n) || !isObject(n["descriptor"]) || n["descriptor"]["id"] !== "target-error" || !isObject(n["message"])) continue;
       const text6 = n["message"]["text"];
-      const cut = typeof text6 === "string" ? text6.indexOf(": ") : -1;
-      if (typeof text6 === "string" && cut > 0) out.push(text6.slice(0, cut));
+      const cut2 = typeof text6 === "string" ? text6.indexOf(": ") : -1;
+      if (typeof text6 === "string" && cut2 > 0) out.push(text6.slice(0, cut2));
     }
   }
   return out;

@@ -39203,6 +39203,14 @@ function editDistance(a, b) {
   return prev[b.length] ?? 0;
 }
 
+// src/common/start-worker.ts
+import { Worker } from "node:worker_threads";
+function startWorker(here, name, options) {
+  if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), options);
+  const entry = JSON.stringify(new URL(`./${name}.ts`, here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+}
+
 // src/report/cve-catalog.ts
 function cveCatalog() {
   return cveEntries();
@@ -39467,9 +39475,6 @@ function hostBuiltins(policy) {
   return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
-// src/engine/sandboxed-policy.ts
-import { Worker } from "node:worker_threads";
-
 // src/engine/policy-worker-protocol.ts
 function isFromWorker(m) {
   if (typeof m !== "object" || m === null || !("type" in m)) return false;
@@ -39527,12 +39532,6 @@ function ownMemoryProblem(bytes3, maxPages) {
 }
 
 // src/engine/sandboxed-policy.ts
-function startWorker(options) {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./policy-worker.js", here), options);
-  const entry = JSON.stringify(new URL("./policy-worker.ts", here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
-}
 var SandboxedPolicy = class _SandboxedPolicy {
   constructor(source, limits, worker) {
     this.source = source;
@@ -39554,7 +39553,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
   static async load(source, limits) {
     const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
     if (memory !== null) return ok(new _SandboxedPolicy(source, limits, null).refuse(`it was not run: ${memory}, over its memory limit of ${limits.memoryMiB} MiB`));
-    const worker = startWorker({
+    const worker = startWorker(import.meta.url, "policy-worker", {
       workerData: source,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       stdout: true,
@@ -46209,7 +46208,6 @@ function checkedDigest(value, what) {
   if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
   return value;
 }
-var DOCKER_HUB2 = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
 var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref2) {
@@ -46224,7 +46222,7 @@ function parseRegistryRef(ref2) {
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
   if (hasRegistry && !HOST.test(first)) throw new Error(`"${displayRef(ref2)}" is not an image reference: "${displayRef(first)}" is not a registry host`);
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
-  const registry = hub ? DOCKER_HUB2 : first;
+  const registry = hub ? DOCKER_HUB : first;
   let path2 = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
   const colon = path2.lastIndexOf(":");
@@ -46257,7 +46255,7 @@ function clientFor(r, opts) {
   return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
 }
 function notFound(r, reference) {
-  const at = r.registry === DOCKER_HUB2 ? "Docker Hub (docker.io)" : r.registry;
+  const at = r.registry === DOCKER_HUB ? "Docker Hub (docker.io)" : r.registry;
   return `${DIGEST.test(reference) ? "manifest" : "tag"} ${reference} not found in repository ${r.repository} at ${at} (HTTP 404)`;
 }
 async function manifestAt(client, r, reference) {
@@ -57234,7 +57232,7 @@ function warning(o, ctx) {
   const subject = cut(escapeControls(o.subject), Math.max(16, Math.min(60, MAX_WARNING - prefix.length - at.length - what.length - 2)));
   const room = MAX_WARNING - prefix.length - subject.length - at.length - what.length - 5;
   const reason = why !== "" && room >= 8 ? ` (${cut(why, room)})` : "";
-  return `${prefix}${subject}${at}: ${what}${reason}`.slice(0, MAX_WARNING);
+  return cut(`${prefix}${subject}${at}: ${what}${reason}`, MAX_WARNING);
 }
 function decisionWarnings(all, ctx) {
   if (!ctx.allowed || ctx.mode === "audit") return [];
@@ -57245,14 +57243,7 @@ function decisionWarnings(all, ctx) {
 }
 
 // src/runner/image-pool.ts
-import { Worker as Worker2 } from "node:worker_threads";
 var UNWANTED = "the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again";
-function workerScript() {
-  if (!import.meta.url.endsWith(".ts")) return { script: new URL("./image-worker.js", import.meta.url), eval: false };
-  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  const worker = JSON.stringify(new URL("./image-worker.ts", import.meta.url).href);
-  return { script: `import(${tsx}).then((t) => { t.register(); return import(${worker}); });`, eval: true };
-}
 var ImagePool = class {
   constructor(opts) {
     this.opts = opts;
@@ -57340,9 +57331,7 @@ var ImagePool = class {
     }
   }
   spawn() {
-    const { script: script2, eval: evaluated } = workerScript();
-    const worker = new Worker2(script2, {
-      eval: evaluated,
+    const worker = startWorker(import.meta.url, "image-worker", {
       workerData: { policies: this.opts.policies },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
       stdout: false,
@@ -57506,7 +57495,8 @@ function failed(e) {
 var AdmissionController = class {
   constructor(opts) {
     this.opts = opts;
-    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs, opts.tagTtlMs ?? TAG_TTL_MS);
+    this.tagTtlMs = opts.tagTtlMs ?? TAG_TTL_MS;
+    this.owners = new AdmittedOwners(opts.cacheSize, opts.cacheTtlMs, this.tagTtlMs);
     this.observer = opts.observer ?? UNOBSERVED;
     this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
   }
@@ -57523,6 +57513,7 @@ var AdmissionController = class {
   lookupsByRegistry = /* @__PURE__ */ new Map();
   lookupsWaiting = [];
   observer;
+  tagTtlMs;
   /** Starts the analysis threads; settles once they run, rejecting with why when one cannot start. */
   start() {
     return this.pool.start();
@@ -57537,7 +57528,7 @@ var AdmissionController = class {
   }
   digestOf(image) {
     const known = this.tags.get(image);
-    if (known && Date.now() - known.at < (this.opts.tagTtlMs ?? TAG_TTL_MS)) return Promise.resolve(known.digest);
+    if (known && Date.now() - known.at < this.tagTtlMs) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
     const lookup3 = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry)).then((digest) => {
@@ -57626,7 +57617,7 @@ var AdmissionController = class {
     const outcomes = [];
     for (const image of images) {
       const tag = this.tags.get(image);
-      const hit = tag && now - tag.at < (this.opts.tagTtlMs ?? TAG_TTL_MS) ? this.verdicts.get(tag.digest) : void 0;
+      const hit = tag && now - tag.at < this.tagTtlMs ? this.verdicts.get(tag.digest) : void 0;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return void 0;
       this.remember(this.verdicts, tag.digest, hit);
       outcomes.push(this.judge(image, { findings: hit.findings }, tag.digest));
@@ -58943,10 +58934,7 @@ var AdmissionMetrics = class {
 // src/cli/commands/admission-log.ts
 var MAX_LOGGED_FINDINGS = 50;
 var MAX_TEXT = 500;
-var text7 = (s) => {
-  const escaped = escapeControls(s);
-  return escaped.length > MAX_TEXT ? `${escaped.slice(0, MAX_TEXT - 1)}\u2026` : escaped;
-};
+var text7 = (s) => cut(escapeControls(s), MAX_TEXT);
 function logEvent(level, msg, fields = {}) {
   process.stderr.write(`${escapeJsonText(JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level, msg, ...fields }))}
 `);
@@ -59256,7 +59244,7 @@ var admissionCommand = {
       tlsReload.stop();
       for (const s of servers) {
         s.close();
-        if ("closeAllConnections" in s && typeof s.closeAllConnections === "function") s.closeAllConnections();
+        s.closeAllConnections();
       }
     };
     const listening = await listen(server, host, port);

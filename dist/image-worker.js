@@ -27321,6 +27321,14 @@ function editDistance(a, b) {
   return prev[b.length] ?? 0;
 }
 
+// src/common/start-worker.ts
+import { Worker } from "node:worker_threads";
+function startWorker(here, name, options) {
+  if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), options);
+  const entry = JSON.stringify(new URL(`./${name}.ts`, here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+}
+
 // src/runner/evaluate-targets.ts
 import { existsSync as existsSync6 } from "node:fs";
 
@@ -27548,9 +27556,6 @@ function hostBuiltins(policy) {
   return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
-// src/engine/sandboxed-policy.ts
-import { Worker } from "node:worker_threads";
-
 // src/engine/policy-worker-protocol.ts
 function isFromWorker(m) {
   if (typeof m !== "object" || m === null || !("type" in m)) return false;
@@ -27608,12 +27613,6 @@ function ownMemoryProblem(bytes, maxPages) {
 }
 
 // src/engine/sandboxed-policy.ts
-function startWorker(options) {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./policy-worker.js", here), options);
-  const entry = JSON.stringify(new URL("./policy-worker.ts", here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
-}
 var SandboxedPolicy = class _SandboxedPolicy {
   constructor(source, limits, worker) {
     this.source = source;
@@ -27635,7 +27634,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
   static async load(source, limits) {
     const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
     if (memory !== null) return ok(new _SandboxedPolicy(source, limits, null).refuse(`it was not run: ${memory}, over its memory limit of ${limits.memoryMiB} MiB`));
-    const worker = startWorker({
+    const worker = startWorker(import.meta.url, "policy-worker", {
       workerData: source,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       stdout: true,
@@ -31443,7 +31442,6 @@ function checkedDigest(value, what) {
   if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
   return value;
 }
-var DOCKER_HUB2 = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
 var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref) {
@@ -31458,7 +31456,7 @@ function parseRegistryRef(ref) {
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
   if (hasRegistry && !HOST.test(first)) throw new Error(`"${displayRef(ref)}" is not an image reference: "${displayRef(first)}" is not a registry host`);
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
-  const registry = hub ? DOCKER_HUB2 : first;
+  const registry = hub ? DOCKER_HUB : first;
   let path2 = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
   const colon = path2.lastIndexOf(":");
@@ -31491,7 +31489,7 @@ function clientFor(r, opts) {
   return new RegistryClient(r.registry, r.repository, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
 }
 function notFound(r, reference) {
-  const at = r.registry === DOCKER_HUB2 ? "Docker Hub (docker.io)" : r.registry;
+  const at = r.registry === DOCKER_HUB ? "Docker Hub (docker.io)" : r.registry;
   return `${DIGEST.test(reference) ? "manifest" : "tag"} ${reference} not found in repository ${r.repository} at ${at} (HTTP 404)`;
 }
 async function manifestAt(client, r, reference) {
