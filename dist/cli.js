@@ -45882,8 +45882,8 @@ function readDockerConfig(file) {
   try {
     bytes3 = readFileSync3(path2);
   } catch (e) {
-    const what = file !== void 0 && path2 !== file ? `: no ${NAMES.join(", ")} in the directory` : `: ${errorMessage(e)}`;
-    return fail(new UserError(`cannot read the Docker config${named2}${what}`, path2, hint2));
+    if (file !== void 0 && path2 !== file) return fail(new UserError(`cannot read the Docker config${named2}: no ${NAMES.join(", ")} in the directory`, file, hint2));
+    return fail(new UserError(`cannot read the Docker config${named2}: ${errorMessage(e)}`, path2, hint2));
   }
   let doc2;
   try {

@@ -31127,8 +31127,8 @@ function readDockerConfig(file) {
   try {
     bytes = readFileSync(path2);
   } catch (e) {
-    const what = file !== void 0 && path2 !== file ? `: no ${NAMES.join(", ")} in the directory` : `: ${errorMessage(e)}`;
-    return fail(new UserError(`cannot read the Docker config${named}${what}`, path2, hint2));
+    if (file !== void 0 && path2 !== file) return fail(new UserError(`cannot read the Docker config${named}: no ${NAMES.join(", ")} in the directory`, file, hint2));
+    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path2, hint2));
   }
   let doc2;
   try {

@@ -33,12 +33,12 @@ settings('an unreadable image is said once: in the report, not again on stderr',
   assert.not.match(r.stderr + r.stdout, 'internal error');
 });
 
-settings('--docker-config that does not exist, or is a directory, is an error naming the option and the file', () => {
+settings('--docker-config that does not exist, or is a directory holding no credentials file, is an error naming the option and the path', () => {
   const dir = tempTree({ 'x.tar': 'not a tar\n' });
   mkdirSync(join(dir, 'conf.d'));
   for (const [file, why] of <[string, string][]>[
     ['nope.json', 'no such file or directory'],
-    ['conf.d', 'it is a directory'],
+    ['conf.d', 'no config.json, .dockerconfigjson, .dockercfg in the directory'],
   ]) {
     const r = runCli(['image', '--docker-config', file, 'docker-archive:x.tar'], opts(dir));
     assert.is(r.code, 2, r.stderr);

@@ -79,12 +79,18 @@ async function review(path: string, uid: string, images: string[], count: { deci
   return { allowed: r.allowed, code: r.status.code, message: r.status.message, warnings: r.warnings ?? [] };
 }
 
-/** The JSON log line of one review. */
-function logLine(uid: string): Record<string, unknown> {
-  const lines = stderr.split('\n').filter((l) => l.startsWith('{'));
-  const found = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'admission review' && l['uid'] === uid);
-  if (!found) throw new Error(`no log line for review ${uid} in:\n${stderr.slice(-2000)}`);
-  return found;
+/**
+ * The JSON log line of one review. The webhook writes it before it answers, but its stderr reaches this
+ * process through a pipe that may deliver it after the answer: wait for it, a bounded while.
+ */
+async function logLine(uid: string): Promise<Record<string, unknown>> {
+  for (let waited = 0; ; waited += 20) {
+    const lines = stderr.split('\n').filter((l) => l.startsWith('{'));
+    const found = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'admission review' && l['uid'] === uid);
+    if (found) return found;
+    if (waited >= 5000) throw new Error(`no log line for review ${uid} in:\n${stderr.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 const ops = suite('admission serve: readiness, metrics, modes and decisions');
@@ -153,7 +159,7 @@ ops('audit (forced by the path) allows without warnings, and the log line record
   const r = await review('/validate/audit', 'audit-1', [ref], { decision: 'deny', mode: 'audit' });
   assert.is(r.allowed, true);
   assert.equal(r.warnings, []);
-  const line = logLine('audit-1');
+  const line = await logLine('audit-1');
   assert.is(line['level'], 'info');
   assert.is(line['namespace'], 'team-a');
   assert.is(line['kind'], 'Pod');
@@ -180,7 +186,7 @@ ops('ten offending images: the denial names each, as written with its digest, wi
   for (const ref of refs) assert.match(r.message, new RegExp(`"${ref}" \\(sha256:[0-9a-f]{12}\\)`));
   assert.match(r.message, 'RSYNC-002');
   assert.match(r.message, /See the webhook log for review ten-images\.$/);
-  assert.is((logLine('ten-images')['images'] as unknown[]).length, 10, 'the log has every image');
+  assert.is(((await logLine('ten-images'))['images'] as unknown[]).length, 10, 'the log has every image');
 });
 
 ops('an image whose tag the registry lacks is named, with the tag, repository and registry that said 404', async () => {

@@ -65,8 +65,9 @@ export function readDockerConfig(file: string | undefined): Result<DockerAuths |
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    const what = file !== undefined && path !== file ? `: no ${NAMES.join(', ')} in the directory` : `: ${errorMessage(e)}`;
-    return fail(new UserError(`cannot read the Docker config${named}${what}`, path, hint));
+    // A directory with none of the files is named itself: the file it was looked for in is only a guess.
+    if (file !== undefined && path !== file) return fail(new UserError(`cannot read the Docker config${named}: no ${NAMES.join(', ')} in the directory`, file, hint));
+    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path, hint));
   }
   let doc: unknown;
   try {
