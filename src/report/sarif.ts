@@ -21,6 +21,7 @@ import { absentAsFinding, absentResult, kindOfAbsent } from './baseline-sarif.ts
 import { type DescriptorKey, descriptorId, descriptorKeys, raisedHelp, securitySeverity } from './sarif-severity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
 import { shownName } from './shown-name.ts';
+import { Regions } from './sarif-region.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const TOOL_NAME = 'rsyncguard';
@@ -43,7 +44,7 @@ export interface SarifOptions {
   warn: (message: string) => void;
 }
 
-const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
+export const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -56,7 +57,7 @@ function ruleName(title: string): string {
   );
 }
 
-function descriptor(key: DescriptorKey, cves: readonly string[] = []): Sarif.ReportingDescriptor {
+export function descriptor(key: DescriptorKey, cves: readonly string[] = []): Sarif.ReportingDescriptor {
   const r = key.rule;
   const help = raisedHelp(key) ?? { text: `${r.description}\n\n${r.help}`.trim(), markdown: `**${r.title}**\n\n${r.description}\n\n${r.help}`.trim() };
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
@@ -74,7 +75,7 @@ function descriptor(key: DescriptorKey, cves: readonly string[] = []): Sarif.Rep
 }
 
 /** Each control's state for the targets of this run (a fleet's run holds one inventory group). */
-function sarifCompliance(s: ComplianceSection, report: Report): object {
+export function sarifCompliance(s: ComplianceSection, report: Report): object {
   const here = new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
   const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
   return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === 'fail')).length }, controls };
@@ -92,7 +93,7 @@ function complianceTags(r: RuleInfo): string[] {
   return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
 }
 
-interface Placed {
+export interface Placed {
   finding: Finding;
   /** Hosts and images are not files in the repository: their name goes into the message. */
   kind: TargetKind;
@@ -112,12 +113,7 @@ export function sarifLog(report: Report, opts: SarifOptions): Sarif.Log {
   const byId = new Map(rules.map((r) => [r.id, r]));
   // Numbered over every finding, waived or not, so waiving one leaves the others' fingerprints alone.
   const prints = reportFingerprints(report);
-  let placed: Placed[] = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName(t) })),
-    ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
-    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
-    ...(opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []),
-  ]);
+  let placed: Placed[] = report.targets.flatMap((t) => placedOf(t, opts.suppressions));
   // Said in the run too (issue 21 §5): a warning on stderr alone is lost where the file is read.
   const limited: Sarif.Notification[] = [];
   if (placed.length > LIMITS.results) {
@@ -143,17 +139,12 @@ export function sarifLog(report: Report, opts: SarifOptions): Sarif.Log {
   };
   // Verified fixes (issue 16) ride on the results they remove; a waived result gets none.
   const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
-  const results = placed.map((p) => {
-    const r = result(p, idOf(p.finding), index, opts.texts, anchorOf(p.finding), prints.get(p.finding));
-    if (p.waiver) return r;
-    // A finding without a safe fix carries the reason and the suggested text (the issue: "listed with the reason and the suggested text").
-    const unfixed = unfixedFor(p.finding, fixesOf.get(p.finding.target));
-    return { ...r, ...fixesFor(p.finding, fixesOf.get(p.finding.target)), ...(unfixed ? { properties: { ...r.properties, rsyncguard_fix: unfixed } } : {}) };
-  });
+  const regions = new Regions(opts.texts);
+  const results = placed.map((p) => fixedResult(result(p, idOf(p.finding), index, regions, anchorOf(p.finding), prints.get(p.finding)), p, fixesOf.get(p.finding.target)));
   // --baseline: what was in the baseline and is gone now, so a fixed finding is visible (baseline-sarif.ts).
   for (const a of report.baseline?.absent ?? []) {
     const f = absentAsFinding(a);
-    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, regions, anchorOf(f), a.fingerprint)));
   }
   // The CVEs each descriptor's results report, for its help: what each is and where its record is.
   const cvesOf = new Map<string, Set<string>>();
@@ -193,15 +184,22 @@ export function textKey(target: string, path: string): string {
   return `${target}\u0000${path}`;
 }
 
-/** A target's own copy of a file wins; a path alone stands for the file every target shares (a repository). */
-function textOf(texts: ReadonlyMap<string, string>, target: string, file: string): string {
-  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+/** What SARIF shows of one target's findings: reported ones, and with `suppressions` the waived and the declared public. */
+export function placedOf(t: Report['targets'][number], suppressions: boolean): Placed[] {
+  return [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName(t) })),
+    ...(suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...(suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []),
+  ];
 }
 
-function region(texts: ReadonlyMap<string, string>, key: string, line: number, column: number): Sarif.Region {
-  const text = texts.get(key)?.split('\n')[line - 1]?.replace(/\r$/, '') ?? '';
-  const endColumn = Math.max(text.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
+/** Verified fixes (issue 16) ride on the results they remove; a waived result gets none. */
+export function fixedResult(r: Sarif.Result, p: Placed, fixes: Report['targets'][number]['fixes']): Sarif.Result {
+  if (p.waiver) return r;
+  // A finding without a safe fix carries the reason and the suggested text (the issue: "listed with the reason and the suggested text").
+  const unfixed = unfixedFor(p.finding, fixes);
+  return { ...r, ...fixesFor(p.finding, fixes), ...(unfixed ? { properties: { ...r.properties, rsyncguard_fix: unfixed } } : {}) };
 }
 
 /**
@@ -217,9 +215,9 @@ function relatedLinks(related: Finding['related']): string {
   return ` Modules: ${links.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
 }
 
-function result(p: Placed, ruleId: string, index: Map<string, number>, texts: ReadonlyMap<string, string>, at: At, fingerprint: string | undefined): Sarif.Result {
+export function result(p: Placed, ruleId: string, index: Pick<ReadonlyMap<string, number>, 'get'>, regions: Regions, at: At, fingerprint: string | undefined): Sarif.Result {
   const f = p.finding;
-  const key = textOf(texts, f.target, at.file);
+  const key = regions.keyOf(f.target, at.file);
   const host = p.kind === 'host' ? hostOfTarget(f.target) : undefined;
   return {
     ruleId,
@@ -229,7 +227,7 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) },
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: regions.region(key, at.line, at.column) },
         ...(host !== undefined ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: 'host' }] } : {}),
       },
     ],
@@ -238,7 +236,7 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
           relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
             id,
             message: { text: `[${r.module}]` },
-            physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: '%SRCROOT%' }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) },
+            physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: '%SRCROOT%' }, region: regions.region(regions.keyOf(f.target, r.location.file), r.location.line, r.location.column) },
           })),
         }
       : {}),
@@ -260,7 +258,7 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
   };
 }
 
-function notification(level: 'error' | 'warning' | 'note', code: string, message: string, location: { file: string; line: number; column: number } | null): Sarif.Notification {
+export function notification(level: 'error' | 'warning' | 'note', code: string, message: string, location: { file: string; line: number; column: number } | null): Sarif.Notification {
   return {
     level,
     message: { text: message },
