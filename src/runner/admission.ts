@@ -339,7 +339,7 @@ function withRest(req: AdmissionRequest, outcomes: ImageOutcome[]): ImageOutcome
   // Past the cap is the requester's choice, not an outage: --fail-open does not let it through, or any
   // image could hide behind 64 others.
   for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ ...named(image), kind: 'refused', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
-  for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
+  for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: c.refused ? 'refused' : 'unevaluated', reason: c.reason });
   return outcomes;
 }
 

@@ -110,6 +110,38 @@ owners('a tag rides on its owner only as long as the tag cache would trust it; a
   assert.ok(o2.verdicts(req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid: 'dep-2' }], images: [pinnedImage] }), [pinnedImage], fresh, 5_000), 'a digest cannot move');
 });
 
+owners('memory is capped by accounted bytes: big owners evict the oldest, the count stays honest', () => {
+  // 64 images of 255-character names (the longest a registry accepts), each at a digest reference.
+  const images = Array.from({ length: 64 }, (_, i) => `registry.example/${String(i).padStart(2, '0')}${'n'.repeat(235)}:1`);
+  const digests = new Map(images.map((image, i) => [image, `registry.example/${'n'.repeat(200)}@sha256:${String(i).padStart(64, '0')}`]));
+  const fresh = (d: string): Cached<string> => ({ at: 0, value: d });
+  const strings = images.reduce((n, image) => n + image.length + (digests.get(image) ?? '').length, 0);
+  const cap = 200_000;
+  const o = new AdmittedOwners(1000, TTL, TTL, cap);
+  const remember = (uid: string) => o.remember(req({ kind: 'Deployment', objectUid: uid, images }), images, (image) => digests.get(image), fresh, 0);
+  remember('d00');
+  assert.is(o.size, 1);
+  // The strings at two bytes a UTF-16 unit, plus overheads: never less than what the names hold.
+  assert.ok(o.bytes >= 2 * strings, `${o.bytes} accounted for ${2 * strings} bytes of strings`);
+  assert.ok(o.bytes < 2 * strings + 64 * 128 + 1024, `${o.bytes}: overheads stay modest`);
+  const one = o.bytes;
+  for (let i = 1; i < 20; i++) remember(`d${String(i).padStart(2, '0')}`);
+  assert.is(o.size, Math.floor(cap / one), 'as many as fit the byte cap, far fewer than the 1000 the count allows');
+  assert.ok(o.bytes <= cap, `${o.bytes} <= ${cap}`);
+  assert.is(o.bytes, o.size * one, 'evictions give their bytes back');
+  const claim = (uid: string) => req({ kind: 'ReplicaSet', owners: [{ kind: 'Deployment', uid }], images });
+  assert.is(o.verdicts(claim('d00'), images, fresh, 1), undefined, 'the oldest went first');
+  assert.ok(o.verdicts(claim('d19'), images, fresh, 1), 'the newest is kept');
+  // An UPDATE of the same owner replaces its bytes rather than adding to them.
+  remember('d19');
+  assert.is(o.bytes, o.size * one);
+  // An owner larger than the whole cap is not remembered (it would evict every other one for nothing).
+  const small = new AdmittedOwners(1000, TTL, TTL, one - 1);
+  small.remember(req({ kind: 'Deployment', objectUid: 'big', images }), images, (image) => digests.get(image), fresh, 0);
+  assert.is(small.size, 0);
+  assert.is(small.bytes, 0);
+});
+
 function owners_remember(o: AdmittedOwners, r: AdmissionRequest): void {
   o.remember(
     r,

@@ -41,6 +41,24 @@ interface Owner {
   digests: Map<string, string>;
   /** Date.now() past which the first of its verdicts has expired: the entry is of no use after. */
   until: number;
+  /** What the entry holds, as accounted (see sizeOf). */
+  bytes: number;
+}
+
+/**
+ * Bytes the owners may hold in all. Names are capped (255 characters, see overlongReference), but 64 of
+ * them per owner times every owner still adds up: the entry count alone does not bound memory.
+ */
+export const OWNER_BYTES = 16 * 2 ** 20;
+/** A Map entry, an Owner object and its own Map, beyond the strings: a generous estimate, so the cap errs low. */
+const ENTRY_OVERHEAD = 256;
+const PAIR_OVERHEAD = 64;
+
+/** Accounted size of an owner under `k`: UTF-16 strings at two bytes a unit, plus fixed overheads. */
+function sizeOf(k: string, kind: string, digests: Map<string, string>): number {
+  let n = ENTRY_OVERHEAD + 2 * (k.length + kind.length);
+  for (const [image, digest] of digests) n += PAIR_OVERHEAD + 2 * (image.length + digest.length);
+  return n;
 }
 
 /**
@@ -60,20 +78,27 @@ const key = (namespace: string, uid: string) => `${namespace}\u0000${uid}`;
 
 export class AdmittedOwners {
   private readonly owners = new Map<string, Owner>();
+  private held = 0;
 
   /**
-   * `capacity` owners at most (least recently used go first); verdicts live `ttlMs`; a tag stands for the
-   * digest it resolved to for `tagTtlMs` only, as in the tag cache: a tag moved after the owner was admitted
-   * must not ride on the owner's verdict for the whole verdict lifetime.
+   * `capacity` owners and `maxBytes` accounted bytes at most (least recently used go first); verdicts live
+   * `ttlMs`; a tag stands for the digest it resolved to for `tagTtlMs` only, as in the tag cache: a tag
+   * moved after the owner was admitted must not ride on the owner's verdict for the whole verdict lifetime.
    */
   constructor(
     private readonly capacity: number,
     private readonly ttlMs: number,
     private readonly tagTtlMs: number,
+    private readonly maxBytes = OWNER_BYTES,
   ) {}
 
   get size(): number {
     return this.owners.size;
+  }
+
+  /** Accounted bytes of every owner held. */
+  get bytes(): number {
+    return this.held;
   }
 
   /**
@@ -90,7 +115,7 @@ export class AdmittedOwners {
       const owner = this.owners.get(k);
       if (!owner || owner.kind !== claim.kind) continue;
       if (now >= owner.until) {
-        this.owners.delete(k);
+        this.drop(k);
         continue;
       }
       const digests = images.map((image) => owner.digests.get(image));
@@ -121,12 +146,28 @@ export class AdmittedOwners {
     }
     if (until <= now) return;
     // An UPDATE of the same object replaces what it ran before: its new template is what its controller uses.
-    this.touch(key(req.namespace, req.objectUid), { kind: req.kind, digests, until });
+    const k = key(req.namespace, req.objectUid);
+    const bytes = sizeOf(k, req.kind, digests);
+    // One owner larger than the whole cap would evict every other and still not fit: it is not remembered.
+    if (bytes > this.maxBytes) return;
+    this.touch(k, { kind: req.kind, digests, until, bytes });
+  }
+
+  private drop(k: string): void {
+    const old = this.owners.get(k);
+    if (!old) return;
+    this.owners.delete(k);
+    this.held -= old.bytes;
   }
 
   private touch(k: string, owner: Owner): void {
-    this.owners.delete(k);
+    this.drop(k);
     this.owners.set(k, owner);
-    while (this.owners.size > this.capacity) this.owners.delete(this.owners.keys().next().value ?? '');
+    this.held += owner.bytes;
+    while (this.owners.size > this.capacity || this.held > this.maxBytes) {
+      const oldest = this.owners.keys().next();
+      if (oldest.done) break;
+      this.drop(oldest.value);
+    }
   }
 }

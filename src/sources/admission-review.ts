@@ -4,11 +4,14 @@
  * those are never skipped, since a container rsyncguard did not look at must not pass as a clean one.
  */
 import { isObject, type JsonObject } from '../common/index.ts';
+import { overlongReference } from './image/index.ts';
 
 export interface UnreadableContainer {
   /** Where in the pod spec, e.g. `initContainers[1] "setup"`. */
   container: string;
   reason: string;
+  /** The image is one no registry accepts (too long): denied whatever the failure policy, not merely unread. */
+  refused?: true;
 }
 
 /** A controller ownerReference of the reviewed object: who (by kind and uid) says it made this object. */
@@ -81,7 +84,12 @@ function readList(list: string, value: unknown, prefix: string, into: Found): vo
     else if (!('image' in c)) unreadable.push({ container: where, reason: 'no image field' });
     else if (typeof c['image'] !== 'string') unreadable.push({ container: where, reason: `image is a ${c['image'] === null ? 'null' : Array.isArray(c['image']) ? 'list' : typeof c['image']}, not a string` });
     else if (c['image'].trim() === '') unreadable.push({ container: where, reason: 'image is empty' });
-    else images.push(c['image']);
+    else {
+      // Kept in caches and the owner shortcut: a name no registry accepts is refused here, at its container.
+      const overlong = overlongReference(c['image']);
+      if (overlong !== undefined) unreadable.push({ container: where, reason: overlong, refused: true });
+      else images.push(c['image']);
+    }
   });
 }
 

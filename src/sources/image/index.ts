@@ -13,7 +13,7 @@ export type { LayerSource } from './layer-stream.ts';
 export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
 export { imageConfigSource, unusableConfig } from './config-source.ts';
-export { defaultDockerConfig, displayRef, EnvironmentFailure, failureKind, indexPlatforms, isReadFailure, parseRegistryRef, readDockerConfig, resolveDigest } from './registry.ts';
+export { defaultDockerConfig, displayRef, EnvironmentFailure, failureKind, indexPlatforms, isReadFailure, MAX_NAME, overlongReference, parseRegistryRef, readDockerConfig, resolveDigest } from './registry.ts';
 export type { FailureKind } from './registry.ts';
 export type { RegistryOptions } from './registry.ts';
 export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { displayRef, parseRegistryRef } from './registry.ts';
+import { displayRef, MAX_NAME, overlongReference, parseRegistryRef } from './registry.ts';
 
 const digest = `sha256:${'a'.repeat(64)}`;
 
@@ -47,6 +47,24 @@ test('tags and digests that could climb a URL path are not references', () => {
 test('"." and ".." are no registry host: a mistyped path is no reference, never a DNS lookup of "."', () => {
   for (const ref of ['.:5000/x:1', './img.tar', '../x/y', 'a..b/x', '-a.b/x']) assert.throws(() => parseRegistryRef(ref), /is not an image reference/, ref);
   assert.is(parseRegistryRef('[::1]:5000/x:1').registry, '[::1]:5000');
+});
+
+test('names longer than registries accept (255 for host and repository, 128 for a tag) are refused, saying which part', () => {
+  const at255 = `r.example:5000/${'a'.repeat(MAX_NAME - 'r.example:5000/'.length)}`;
+  assert.is(at255.length, 255);
+  assert.is(overlongReference(`${at255}:v1`), undefined);
+  assert.is(overlongReference(`${at255}@${digest}`), undefined);
+  assert.is(parseRegistryRef(`${at255}:${'t'.repeat(128)}`).registry, 'r.example:5000');
+  assert.match(overlongReference(`${at255}a:v1`) ?? '', 'the image name is 256 characters; registries accept at most 255');
+  // The port's colon is not a tag's.
+  assert.match(overlongReference(`r.example:5000/${'a'.repeat(300)}`) ?? '', 'name is 315 characters');
+  assert.match(overlongReference(`app:${'t'.repeat(129)}`) ?? '', 'tag is 129 characters');
+  assert.match(overlongReference(`app@sha256:${'a'.repeat(200)}`) ?? '', 'digest is 207 characters');
+  const giant = `r.example/${'a'.repeat(100_000)}:1`;
+  assert.throws(
+    () => parseRegistryRef(giant),
+    (e: Error) => e.message.includes('at most 255') && e.message.length < 300,
+  );
 });
 
 test.run();

@@ -59,6 +59,33 @@ function checkedDigest(value: unknown, what: string): string {
 /** The names references use for Docker Hub (as the runtimes normalise them). */
 const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io']);
 
+/**
+ * The longest name (registry host, port and repository path as written, before the tag or digest) that
+ * registries and runtimes accept: the distribution reference grammar's NameTotalLengthMax. Tags are at
+ * most 128 characters (TAG). A longer reference can never be pulled, so it is refused before anything
+ * keeps it: the review's caches and the owner shortcut would otherwise hold whatever size the sender chose.
+ */
+export const MAX_NAME = 255;
+export const MAX_TAG = 128;
+
+/**
+ * Why `ref` is longer than any registry accepts, or undefined: a cheap length check (no parsing beyond
+ * splitting off the tag and digest), for the review reader to apply before it keeps an image.
+ */
+export function overlongReference(ref: string): string | undefined {
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = name.lastIndexOf(':');
+  const tagged = colon > name.lastIndexOf('/');
+  const bare = tagged ? name.slice(0, colon) : name;
+  const tag = tagged ? name.length - colon - 1 : 0;
+  if (bare.length > MAX_NAME) return `the image name is ${bare.length} characters; registries accept at most ${MAX_NAME} (host, port and repository together)`;
+  if (tag > MAX_TAG) return `the image tag is ${tag} characters; registries accept at most ${MAX_TAG}`;
+  // sha512 digests are the longest the grammar allows (7 + 128); anything longer is no digest.
+  if (at >= 0 && ref.length - at - 1 > 135) return `the image digest is ${ref.length - at - 1} characters; no digest algorithm writes one that long`;
+  return undefined;
+}
+
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 
 export function parseRegistryRef(ref: string): RegistryRef {
@@ -66,6 +93,8 @@ export function parseRegistryRef(ref: string): RegistryRef {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
     throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
   }
+  const overlong = overlongReference(ref);
+  if (overlong !== undefined) throw new Error(`"${displayRef(ref).slice(0, 80)}…" is not an image reference: ${overlong}`);
   const at = ref.indexOf('@');
   const name = at >= 0 ? ref.slice(0, at) : ref;
   const digest = at >= 0 ? ref.slice(at + 1) : undefined;
