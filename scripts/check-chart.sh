@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check-chart.sh [--update-examples]: lints charts/rsyncguard-admission with the pinned helm (helm lint --strict)
-# and renders it four ways (default values; cert-manager's API present; the ServiceMonitor on; the user's own
-# TLS Secret, registry Secret and policy ConfigMap), each rendering decoded strictly into the Kubernetes API
+# and renders it five ways (default values; cert-manager's API present; the ServiceMonitor on; every namespace
+# mode and a NetworkPolicy with Pod CIDRs and peers of every kind; the user's own TLS Secret, registry Secret
+# and policy ConfigMap), each rendering decoded strictly into the Kubernetes API
 # types by the pinned k8s-validate. The semantics and the custom resources' CRD schemas are test/chart's
 # (scripts/test-all.sh runs both in its "chart" stage). --update-examples rewrites examples/kubernetes/.
 # Needs Go (the pinned tools are built into .cache/bin once) and the Go module proxy the first time.
@@ -27,6 +28,11 @@ render() { # NAME ARGS…: helm template into $out/NAME.yaml, then k8s-validate
 render defaults
 render cert-manager --api-versions cert-manager.io/v1
 render service-monitor --set serviceMonitor.enabled=true
+render network-policy --set-json 'namespaceModes.allowed=["enforce","warn","audit"]' \
+  --set-json 'networkPolicy.podCIDRs=["10.244.0.0/16","fd00:10:244::/56"]' \
+  --set-json 'networkPolicy.webhookFrom=[{"ipBlock":{"cidr":"0.0.0.0/0"}},{"ipBlock":{"cidr":"::/0"}},{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"konnectivity-agent"}}}]' \
+  --set-json 'networkPolicy.registryPorts=[443,5000]' \
+  --set-json 'networkPolicy.registryTo=[{"ipBlock":{"cidr":"10.20.0.0/16","except":["10.20.9.0/24"]}}]'
 render existing-secret --set tls.existingSecret=my-tls --set "tls.caBundle=$ca" \
   --set registryCredentials.existingSecret=pull --set policy.existingConfigMap=rules
-echo "$chart: lint clean, 4 renderings valid"
+echo "$chart: lint clean, 5 renderings valid"

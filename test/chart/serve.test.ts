@@ -16,7 +16,8 @@ import * as assert from 'uvu/assert';
 import { freePort } from '../integration/support/rsync-daemon.ts';
 import { container, type Deployment, NAMESPACE, one, render, ROOT, type Secret, type WebhookConfiguration } from './support/chart.ts';
 
-const { docs } = render();
+// Every mode a namespace label may choose, so that every path a webhook can call is exercised below.
+const { docs } = render(['--set-json', 'namespaceModes.allowed=["enforce","warn","audit"]']);
 const deployment = one<Deployment>(docs, 'Deployment');
 const secret = one<Secret>(docs, 'Secret');
 const webhooks = one<WebhookConfiguration>(docs, 'ValidatingWebhookConfiguration').webhooks;

@@ -39,7 +39,7 @@ generated('a CA and a serving certificate for the Service DNS names, in the Secr
   assert.ok(new Date(cert.validTo).getTime() - Date.now() > 3000 * 86_400_000, `valid until ${cert.validTo} only`);
   assert.equal(tlsVolume(docs), { name: 'tls', secret: { secretName: 'rsyncguard-admission-tls' } });
   // Every webhook trusts that CA, and only it.
-  assert.equal(caBundles(docs), Array(4).fill(secret.data['ca.crt']));
+  assert.equal(caBundles(docs), Array(2).fill(secret.data['ca.crt']));
 });
 
 generated('no cert-manager resources are rendered when its API is absent', () => {
@@ -83,7 +83,7 @@ generated('an upgrade keeps the key pair the cluster already has, and caBundle s
   const kept = { 'ca.crt': Buffer.from('the CA').toString('base64'), 'tls.crt': Buffer.from('the cert').toString('base64'), 'tls.key': Buffer.from('the key').toString('base64') };
   const docs = await renderAgainst(kept);
   assert.equal(one<Secret>(docs, 'Secret').data, kept);
-  assert.equal(caBundles(docs), Array(4).fill(kept['ca.crt']));
+  assert.equal(caBundles(docs), Array(2).fill(kept['ca.crt']));
 });
 
 generated("a Secret without its CA (not the chart's) is replaced by a new pair; no Secret, a new pair too", async () => {
@@ -110,7 +110,7 @@ certManager('"auto" with the API present: issuers, a CA, the serving Certificate
   const vwc = one<WebhookConfiguration>(docs, 'ValidatingWebhookConfiguration');
   assert.is(vwc.metadata.annotations?.['cert-manager.io/inject-ca-from'], `${NAMESPACE}/rsyncguard-admission-tls`);
   // cainjector fills caBundle; a value rendered here would fight it on every upgrade.
-  assert.equal(caBundles(docs), [undefined, undefined, undefined, undefined]);
+  assert.equal(caBundles(docs), [undefined, undefined]);
   assert.equal(tlsVolume(docs), { name: 'tls', secret: { secretName: 'rsyncguard-admission-tls' } });
 });
 
@@ -128,7 +128,7 @@ existing('is mounted, nothing is generated, and caBundle is the one given', () =
     kinds(docs).join(', '),
   );
   assert.equal(tlsVolume(docs), { name: 'tls', secret: { secretName: 'my-tls' } });
-  assert.equal(caBundles(docs), Array(4).fill(pem));
+  assert.equal(caBundles(docs), Array(2).fill(pem));
 });
 
 existing('without caBundle, or with certManager: true besides, is refused with what to do', () => {

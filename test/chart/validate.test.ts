@@ -13,6 +13,19 @@ const VARIANTS: Record<string, string[]> = {
   defaults: [],
   'cert-manager': ['--api-versions', 'cert-manager.io/v1'],
   'service-monitor': ['--set', 'serviceMonitor.enabled=true', '--set-json', 'serviceMonitor.labels={"release":"prometheus"}'],
+  // Every mode a label may choose, the Pods' ranges of both families cut out, a peer of each kind, a registry mirror.
+  'network-policy': [
+    '--set-json',
+    'namespaceModes.allowed=["enforce","warn","audit"]',
+    '--set-json',
+    'networkPolicy.podCIDRs=["10.244.0.0/16","fd00:10:244::/56"]',
+    '--set-json',
+    'networkPolicy.webhookFrom=[{"ipBlock":{"cidr":"0.0.0.0/0"}},{"ipBlock":{"cidr":"::/0"}},{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"konnectivity-agent"}}}]',
+    '--set-json',
+    'networkPolicy.registryPorts=[443,5000]',
+    '--set-json',
+    'networkPolicy.registryTo=[{"ipBlock":{"cidr":"10.20.0.0/16","except":["10.20.9.0/24"]}}]',
+  ],
   'existing-secret': ['--set', 'tls.existingSecret=my-tls', '--set', `tls.caBundle=${Buffer.from('ca').toString('base64')}`, '--set', 'registryCredentials.existingSecret=pull', '--set', 'policy.existingConfigMap=rules', '--set', 'mode=warn'],
 };
 
@@ -74,12 +87,36 @@ refuses("a selector that does not match the Pods' labels, in the Deployment, Ser
 
 refuses('two webhooks of one name, a timeout above 30 s, a mount of no volume', () => {
   const r = validate(
-    broken('name: warn.images.rsyncguard.dev', 'name: audit.images.rsyncguard.dev').replace('timeoutSeconds: 10', 'timeoutSeconds: 31').replace('- name: tmp\n              mountPath: /tmp', '- name: scratch\n              mountPath: /tmp'),
+    broken('name: enforce.images.rsyncguard.dev', 'name: images.rsyncguard.dev').replace('timeoutSeconds: 10', 'timeoutSeconds: 31').replace('- name: tmp\n              mountPath: /tmp', '- name: scratch\n              mountPath: /tmp'),
   );
   assert.is(r.status, 1);
-  assert.match(r.stderr, 'webhooks[3].name "audit.images.rsyncguard.dev" is used twice');
+  assert.match(r.stderr, 'webhooks[1].name "images.rsyncguard.dev" is used twice');
   assert.match(r.stderr, 'webhooks[0].timeoutSeconds 31 is outside 1 to 30');
   assert.match(r.stderr, '.volumeMounts: "scratch" names no volume of the Pod');
+});
+
+refuses('a NetworkPolicy opening a port no container has, an except outside its cidr, a cidr with host bits', () => {
+  const r = validate(
+    broken('          port: 9090\n', '          port: 9091\n').replace('            cidr: ::/0\n', '            cidr: ::/0\n            except: ["10.0.0.0/8", "::/0"]\n').replace('            cidr: 0.0.0.0/0\n', '            cidr: 10.0.0.1/8\n'),
+  );
+  assert.is(r.status, 1);
+  assert.match(r.stderr, 'NetworkPolicy/rsyncguard-admission: spec.ingress[1].ports[0]: port 9091 is no container port of the Pods the policy selects');
+  assert.match(r.stderr, 'spec.ingress[0].from[1].ipBlock.except[0] "10.0.0.0/8" is not a strict subset of cidr "::/0"');
+  assert.match(r.stderr, 'spec.ingress[0].from[1].ipBlock.except[1] "::/0" is not a strict subset of cidr "::/0"');
+  assert.match(r.stderr, 'spec.ingress[0].from[0].ipBlock.cidr "10.0.0.1/8" has host bits set (10.0.0.0/8)');
+  assert.match(r.stderr, 'k8s-validate: 4 problem(s)');
+});
+
+refuses("a NetworkPolicy that selects none of the Deployment's Pods, and a peer mixing ipBlock and a selector", () => {
+  const r = validate(
+    broken(
+      '  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: rsyncguard-admission\n      app.kubernetes.io/instance: rsyncguard-admission\n',
+      '  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: rsyncguard-admission\n      app.kubernetes.io/instance: other\n',
+    ).replace('            cidr: ::/0\n', '            cidr: ::/0\n          podSelector: {}\n'),
+  );
+  assert.is(r.status, 1);
+  assert.match(r.stderr, "NetworkPolicy/rsyncguard-admission: spec.podSelector (app.kubernetes.io/instance=other,app.kubernetes.io/name=rsyncguard-admission) does not match any Deployment's Pod labels");
+  assert.match(r.stderr, 'spec.ingress[0].from[1]: ipBlock cannot be combined with podSelector or namespaceSelector');
 });
 
 refuses('a kind it does not know is an error, not a pass', () => {

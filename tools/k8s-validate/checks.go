@@ -11,6 +11,7 @@ import (
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
@@ -22,9 +23,11 @@ import (
 func check(docs []*doc, crossDocument bool) []string {
 	var problems []string
 	var podLabels []map[string]string
+	var pods []*corev1.PodTemplateSpec
 	for _, d := range docs {
 		if dep, ok := d.obj.(*appsv1.Deployment); ok {
 			podLabels = append(podLabels, dep.Spec.Template.Labels)
+			pods = append(pods, &dep.Spec.Template)
 		}
 	}
 	for _, d := range docs {
@@ -44,6 +47,8 @@ func check(docs []*doc, crossDocument bool) []string {
 			}
 		case *admissionregistrationv1.ValidatingWebhookConfiguration:
 			found = checkWebhooks(o)
+		case *networkingv1.NetworkPolicy:
+			found = checkNetworkPolicy(o, pods, crossDocument)
 		}
 		for _, f := range found {
 			problems = append(problems, d.where()+": "+f)

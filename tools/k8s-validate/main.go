@@ -23,6 +23,7 @@ import (
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
@@ -67,7 +68,7 @@ func main() {
 		os.Exit(2)
 	}
 	scheme := runtime.NewScheme()
-	for _, add := range []func(*runtime.Scheme) error{appsv1.AddToScheme, corev1.AddToScheme, policyv1.AddToScheme, admissionregistrationv1.AddToScheme} {
+	for _, add := range []func(*runtime.Scheme) error{appsv1.AddToScheme, corev1.AddToScheme, policyv1.AddToScheme, admissionregistrationv1.AddToScheme, networkingv1.AddToScheme} {
 		if err := add(scheme); err != nil {
 			fmt.Fprintln(os.Stderr, "k8s-validate:", err)
 			os.Exit(2)
@@ -182,7 +183,7 @@ func decode(decoder runtime.Decoder, scheme *runtime.Scheme, d *doc) string {
 		return ""
 	}
 	if !scheme.Recognizes(d.gvk) {
-		return fmt.Sprintf("%s %s is not a kind this validator knows (apps/v1, v1, policy/v1, admissionregistration.k8s.io/v1)", head.APIVersion, head.Kind)
+		return fmt.Sprintf("%s %s is not a kind this validator knows (apps/v1, v1, policy/v1, admissionregistration.k8s.io/v1, networking.k8s.io/v1)", head.APIVersion, head.Kind)
 	}
 	obj, _, err := decoder.Decode(d.raw, nil, nil)
 	if err != nil {
