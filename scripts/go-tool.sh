@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# go-tool.sh opa|regal|conftest|actionlint|helm|k8s-validate ARGS…: runs a Go tool pinned in tools/ (OPA in
+# go-tool.sh opa|regal|conftest|actionlint|helm|k8s-validate|opa-bench ARGS…: runs a Go tool pinned in tools/ (OPA in
 # tools/go.mod; the others in modules of their own so their requirements cannot move OPA's), built into
 # .cache/bin once per pin (go.mod, go.sum and a module's own .go sources).
 # Only the policy build and the tests need them; users run the committed dist/policy.wasm.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-name="${1:?usage: go-tool.sh opa|regal|conftest|actionlint|helm|k8s-validate ARGS…}"; shift
+name="${1:?usage: go-tool.sh opa|regal|conftest|actionlint|helm|k8s-validate|opa-bench ARGS…}"; shift
 case "$name" in
   opa)   dir="$root/tools";       pkg=github.com/open-policy-agent/opa ;;
   regal) dir="$root/tools/regal"; pkg=github.com/open-policy-agent/regal ;;
@@ -17,6 +17,8 @@ case "$name" in
   helm) dir="$root/tools/helm"; pkg=helm.sh/helm/v3/cmd/helm ;;
   # Our own: rendered manifests decoded strictly into the k8s.io/api types (tools/k8s-validate/main.go).
   k8s-validate) dir="$root/tools/k8s-validate"; pkg=. ;;
+  # Our own: OPA's Go evaluator on the built-in policy, the Go side of bench/compare.ts (same OPA pin as tools/go.mod).
+  opa-bench) dir="$root/tools/opa-bench"; pkg=. ;;
   *) echo "go-tool.sh: unknown tool $name" >&2; exit 2 ;;
 esac
 bin="$root/.cache/bin/$name"
