@@ -188,6 +188,14 @@ in_world_writable_dir(v) if {
 	startswith(v, dir)
 }
 
+# Every prefix of a path that ends in "/": startswith(v, d) holds for a d ending in "/" exactly when d is one
+# of these. A set of directories can then be matched by lookups instead of a scan ("/a/b/f" → "/", "/a/", "/a/b/").
+directories_above(v) := [concat("", [concat("/", array.slice(parts, 0, k)), "/"]) |
+	parts := split(v, "/")
+	count(parts) > 1
+	some k in numbers.range(1, count(parts) - 1)
+]
+
 # The rsync version is known from the target itself, not modelled.
 known_version := input.rsync.version if is_string(input.rsync.version)
 

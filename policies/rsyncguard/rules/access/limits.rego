@@ -77,17 +77,13 @@ _unlimited(mod) if {
 #         lock file = /run/rsyncd-a.lock
 #     ```
 findings contains f if {
-	some lock in _limited_locks
-	users := _lock_users(lock)
-	top := max({input.config.modules[j].params["max connections"].value | some j in users})
+	some lock, users in _lock_users
+	top := _lock_top[lock]
 	some i in users
 	mod := input.config.modules[i]
 	limit := mod.params["max connections"].value
 	limit < top
-	bigger := [input.config.modules[j].name |
-		some j in users
-		input.config.modules[j].params["max connections"].value == top
-	]
+	bigger := _lock_biggest[lock]
 	others := count(bigger) - 1
 	msg := concat("", [
 		"Module [", mod.name, "] (max connections = ", format_int(limit, 10), ") shares the lock file ", lock,
@@ -97,17 +93,26 @@ findings contains f if {
 	f := lib.module_finding("RSYNC-012", i, "max connections", msg)
 }
 
-# Grouped by lock file: one pass over the modules per lock, not one per pair (a 100-module daemon).
-_limited_locks contains mod.params["lock file"].value if {
-	some mod in input.config.modules
-	mod.params["max connections"].value > 0
-}
-
-_lock_users(lock) := [i |
+# Grouped by lock file in one pass over the modules (a scan of every module per lock file was quadratic when
+# each module has its own): lock file → the indexes of the limited modules that use it.
+_lock_users[lock] contains i if {
 	some i, mod in input.config.modules
 	mod.params["max connections"].value > 0
-	mod.params["lock file"].value == lock
-]
+	lock := mod.params["lock file"].value
+}
+
+_lock_top[lock] := max({input.config.modules[j].params["max connections"].value | some j in users}) if {
+	some lock, users in _lock_users
+}
+
+# The modules with the lock's highest limit, in module order (a set of indexes iterates in ascending order).
+_lock_biggest[lock] := [input.config.modules[j].name |
+	some j in sort(users)
+	input.config.modules[j].params["max connections"].value == _lock_top[lock]
+] if {
+	some lock, users in _lock_users
+	count(users) > 1
+}
 
 _and_others(0) := ""
 

@@ -64,7 +64,11 @@ else := "path"
 # itself an expression (`<%= k %> = <%= v %>`): only the rendered file shows whether it is missing.
 _path_may_be_rendered(mod, u) if {
 	u.param == "path"
+	mod.header.file in _template_files
+}
+
+# Files with a template note, gathered once rather than scanned per module.
+_template_files contains d.file if {
 	some d in input.config.diagnostics
 	d.code == "template"
-	d.file == mod.header.file
 }

@@ -39,11 +39,22 @@ findings contains f if {
 
 _unusable_secrets(mod) := "no \"secrets file\"" if {
 	not lib.has_text(mod, "secrets file")
-} else := concat("", ["its secrets file ", s.path, " does not exist"]) if {
+} else := concat("", ["its secrets file ", path, " does not exist"]) if {
 	_secrets_seen_by_daemon
+	path := mod.params["secrets file"].value
+	path in _missing_secrets
+}
+
+# Secrets files the facts saw missing, and those rsync's strict modes reject, by path: a module looks its
+# own up instead of scanning every secrets file.
+_missing_secrets contains s.path if {
 	some s in input.secrets
-	s.path == mod.params["secrets file"].value
 	s.exists == false
+}
+
+_rejected_secrets contains s.path if {
+	some s in input.secrets
+	_strict_modes_reject(s)
 }
 
 # METADATA
@@ -250,9 +261,7 @@ _no_login(mod) if {
 	input.target.kind != "file"
 	_secrets_seen_by_daemon
 	not mod.params["strict modes"].value == false
-	some s in input.secrets
-	s.path == mod.params["secrets file"].value
-	_strict_modes_reject(s)
+	mod.params["secrets file"].value in _rejected_secrets
 }
 
 # The secrets facts describe the file at its path on the target. With `daemon chroot` the daemon chroots

@@ -44,8 +44,8 @@ _mode_message(s) := concat("", [
 _at(s, line) := {"file": s.file, "line": line, "column": 1} if {
 	is_string(s.file)
 } else := lib.param_location(mod, "secrets file") if {
-	some mod in input.config.modules
-	mod.params["secrets file"].value == s.path
+	some i in _modules_by_secrets[s.path]
+	mod := input.config.modules[i]
 } else := lib.first_file_location
 
 # METADATA
@@ -188,16 +188,24 @@ findings contains f if {
 	some i, mod in input.config.modules
 	lib.has_text(mod, "path")
 	path := trim_suffix(replace(mod.params.path.value, "/./", "/"), "/")
-	some s in _secrets_paths
-	startswith(s, concat("", [path, "/"]))
+	some s in _secrets_by_dir[concat("", [path, "/"])]
 	f := lib.module_finding("RSYNC-035", i, "path", concat("", ["Module [", mod.name, "] exports ", mod.params.path.value, ", which contains the secrets file ", s, "."]))
 }
 
-_secrets_paths contains v if {
+# The modules that name each secrets file, gathered once.
+_modules_by_secrets[v] contains i if {
+	some i, m in input.config.modules
+	v := m.params["secrets file"].value
+}
+
+# Each secrets file under every directory above it, gathered once: a module looks its path up instead of
+# comparing it with every secrets file (quadratic when each module has its own).
+_secrets_by_dir[dir] contains v if {
 	some m in input.config.modules
 	v := m.params["secrets file"].value
 	is_string(v)
 	v != ""
+	some dir in lib.directories_above(v)
 }
 
 # METADATA
