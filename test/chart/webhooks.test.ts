@@ -99,7 +99,7 @@ modes('for every set of allowed modes, a namespace is sent to exactly one webhoo
   }
 });
 
-modes("a namespace labelled audit is enforced when audit is not allowed, in the release's mode otherwise", () => {
+modes('by default a namespace labelled audit goes to the default webhook: enforced, failurePolicy Fail', () => {
   const labels = { 'kubernetes.io/metadata.name': 'apps', 'rsyncguard.dev/mode': 'audit' };
   const chosen = defaults.filter((w) => matches(w, labels));
   assert.equal(
