@@ -2,7 +2,7 @@
 // the same data and the same facts documents as rsyncguard's engine, in its fastest form: the query
 // prepared once, every input converted to an ast.Value before the clock starts, so only evaluation is timed.
 //
-// Usage: opa-bench -policy DIR -data DATA.json -input DOCS.json [-seconds S] [-rounds N] [-dump OUT.json]
+// Usage: opa-bench -policy DIR -data DATA.json -input DOCS.json [-seconds S] [-rounds N] [-dump OUT.json] [-cpuprofile F]
 // DOCS.json is a JSON array of facts documents. It prints one JSON object: documents, findings (summed over
 // one pass), and documents/s for each round; -dump writes each document's raw findings so that the caller
 // can check they agree with its own engine.
@@ -17,10 +17,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/loader"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/util"
@@ -41,8 +43,17 @@ func main() {
 	seconds := flag.Float64("seconds", 1, "minimum duration of one round")
 	rounds := flag.Int("rounds", 5, "rounds after one warm-up pass")
 	dump := flag.String("dump", "", "write every document's findings here (JSON array of arrays)")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the timed rounds here")
 	flag.Parse()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			_ = pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	if err := run(*policy, *dataFile, *inputFile, *query, *seconds, *rounds, *dump); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "opa-bench:", err)
 		os.Exit(1)
 	}
@@ -88,11 +99,15 @@ func run(policy, dataFile, inputFile, query string, seconds float64, rounds int,
 	}
 	ctx := context.Background()
 	started := time.Now()
-	prepared, err := rego.New(
-		rego.Query(query),
-		rego.Load([]string{policy}, onlyRego),
-		rego.Store(inmem.NewFromObject(data)),
-	).PrepareForEval(ctx)
+	loaded, err := loader.NewFileLoader().WithProcessAnnotation(true).Filtered([]string{policy}, onlyRego)
+	if err != nil {
+		return err
+	}
+	options := []func(*rego.Rego){rego.Query(query), rego.Store(inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true)))}
+	for _, m := range loaded.ParsedModules() {
+		options = append(options, rego.ParsedModule(m))
+	}
+	prepared, err := rego.New(options...).PrepareForEval(ctx)
 	if err != nil {
 		return err
 	}
