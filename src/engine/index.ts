@@ -1,7 +1,9 @@
 export { PolicyEngine, DEFAULT_ENTRYPOINT } from './policy-engine.ts';
 export type { PolicySource, PolicyLimits } from './policy-engine.ts';
 export { loadEvaluator } from './evaluator.ts';
-export type { PolicyEvaluator } from './evaluator.ts';
+export type { EvaluatorOptions, PolicyEvaluator } from './evaluator.ts';
+export { PolicyPool, defaultThreads } from './policy-pool.ts';
+export type { PoolOptions } from './policy-pool.ts';
 export { SEVERITIES, severityRank, compareFindings, VULNERABILITY_ID } from './finding.ts';
 export type { Finding, RuleInfo, Severity } from './finding.ts';
 export { parseWaiverFile, applyWaivers, controlWaivers } from './waivers.ts';

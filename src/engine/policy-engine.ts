@@ -4,18 +4,22 @@
  * entry per rule), so evaluation only fails on the input. opa-wasm throws strings and plain objects;
  * they become errors that name the target.
  */
-import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { cvePolicyData, fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import { HOST_BUILTINS, SDK_BUILTINS } from './builtins.ts';
 import { policyView } from './policy-view.ts';
 import { compareFindings, toFinding, type Finding, type RuleInfo } from './finding.ts';
 import { withSecretsEntries } from './secrets-entry-finding.ts';
+import { exportsOf, type MemoryPages, WasmPolicy } from './wasm-policy.ts';
 
 export const DEFAULT_ENTRYPOINT = 'rsyncguard/main/findings';
 
-/** 64 KiB pages: a facts document is small, and a runaway policy must not take the machine. */
-const MEMORY = { initial: 16, maximum: 4096 };
+/**
+ * 64 KiB pages. The built-in policy is ours: its heap may grow to what wasm32 addresses (4 GiB), so no config
+ * fails for its size (a 5,000-module config needs more than 256 MiB), and wasm-policy.ts drops an instance
+ * grown past 64 MiB after the call. A user's policy keeps the limit it is given (PolicyLimits).
+ */
+const BUILTIN_MEMORY: MemoryPages = { initial: 16, maximum: 65536 };
 
 /** Limits for a policy the user supplied: it runs in a worker thread that is stopped when it exceeds them. */
 export interface PolicyLimits {
@@ -42,7 +46,7 @@ export class PolicyEngine {
   private readonly keep: ReadonlySet<string> | null;
 
   private constructor(
-    private readonly policy: LoadedPolicy,
+    private readonly policy: WasmPolicy,
     private readonly source: PolicySource,
   ) {
     this.byId = new Map(source.rules.map((r) => [r.id, r]));
@@ -51,20 +55,20 @@ export class PolicyEngine {
 
   static async load(source: PolicySource): Promise<Result<PolicyEngine>> {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, 'Give every rule METADATA with custom.id, title and severity.'));
-    let policy: LoadedPolicy;
+    let policy: WasmPolicy;
     try {
-      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
-      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
-      // A WASM build carries no data documents: the version rules read the CVE table from here.
-      policy.setData(cvePolicyData());
+      const memory = source.limits ? { initial: Math.min(BUILTIN_MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+      const module = await WebAssembly.compile(source.wasm as Uint8Array<ArrayBuffer>);
+      // A WASM build carries no data documents: the version rules read the CVE table from data.
+      policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, 'Rebuild it with opa build -t wasm.'));
     }
-    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
-    if (!entrypoints.includes(source.entrypoint)) {
+    const entrypoints = isObject(policy.loaded.entrypoints) ? Object.keys(policy.loaded.entrypoints) : [];
+    if (!policy.hasEntrypoint || !entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(', ') || 'none'})`, source.name));
     }
-    const missing = hostBuiltins(policy).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
+    const missing = hostBuiltins(policy.loaded).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
     if (missing.length > 0) {
       return fail(new UserError(`the policy calls builtins that do not work in WebAssembly here: ${missing.join(', ')}`, source.name, 'Compile against policies/capabilities.json so this fails at build time.'));
     }
@@ -77,18 +81,29 @@ export class PolicyEngine {
 
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts: FactsDocument): Result<Finding[]> {
-    const target = facts.target.id;
+    const done = this.evaluateInput(this.serialize(facts), facts.target.id);
+    // Which secrets entry a finding is about comes from the facts, not from the policy's message (its identity).
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+  }
+
+  /** The policy's input for a facts document, as JSON text: what evaluateInput takes (a pool serializes here, once). */
+  serialize(facts: FactsDocument): string {
+    return policyInput(facts, this.keep);
+  }
+
+  /**
+   * The findings for an input serialized by `serialize` (text or its UTF-8 bytes), in report order, before
+   * withSecretsEntries (which needs the facts document itself).
+   */
+  evaluateInput(input: string | Uint8Array, target: string): Result<Finding[]> {
     let raw: unknown;
     try {
-      raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw = this.policy.evaluate(input);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw) ? raw : [];
-    const first: unknown = results[0];
-    const done = this.complete(isObject(first) ? first['result'] : [], target);
-    // Which secrets entry a finding is about comes from the facts, not from the policy's message (its identity).
-    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+    const first: unknown = Array.isArray(raw) ? raw[0] : undefined;
+    return this.complete(isObject(first) ? first['result'] : [], target);
   }
 
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
@@ -104,15 +119,31 @@ export class PolicyEngine {
   }
 }
 
+/** The policy's input: the view of the facts it reads (or the whole document), as JSON text. */
+export function policyInput(facts: FactsDocument, keep: ReadonlySet<string> | null): string {
+  return JSON.stringify(keep ? policyView(facts, keep) : facts);
+}
+
 /** The same finding reached through two rule bodies is one finding. */
 function dedupe(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
+    const key = identityKey(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Rule, message, location, path and CVEs as one string. Each part is prefixed with its length, so no two
+ * different findings share a key whatever their text holds (what JSON.stringify gave, at a tenth of its cost).
+ */
+function identityKey(f: Finding): string {
+  const loc = f.location === null ? '' : `${f.location.line}:${f.location.column}:${f.location.file}`;
+  const cves = f.cves === undefined ? '' : f.cves.join(',');
+  return `${f.rule_id.length}:${f.rule_id}${f.message.length}:${f.message}${loc.length}${f.location === null ? '-' : ':'}${loc}${f.path.length}:${f.path}${cves}`;
 }
 
 /** Anything opa-wasm throws (a string, a plain object, an Error), as one line. */
@@ -124,9 +155,8 @@ function describe(e: unknown): string {
 }
 
 /** The builtins the module dispatches to the host, from its own `builtins()` export. */
-function hostBuiltins(policy: LoadedPolicy): string[] {
-  const instance = policy.wasmInstance;
-  const exports = 'exports' in instance ? instance.exports : instance.instance.exports;
+function hostBuiltins(policy: WasmPolicy['loaded']): string[] {
+  const exports = exportsOf(policy);
   const builtins = exports['builtins'];
   const dump = exports['opa_json_dump'];
   if (typeof builtins !== 'function' || typeof dump !== 'function') return [];

@@ -1,0 +1,157 @@
+/**
+ * One instance of a compiled policy, evaluated through OPA's one-call ABI (1.2: `opa_eval`) directly. The
+ * SDK (opa-wasm) still loads the module and runs the builtins the module hands back to the host; what it
+ * costs per call — JSON.stringify of the input, a fresh TextEncoder, a byte-by-byte scan for the result's
+ * end, a fresh TextDecoder — is skipped: the input arrives serialized once, is written into WASM memory with
+ * one copy, and the result is found with one memchr (Buffer.indexOf) and decoded once.
+ *
+ * The heap is reset on every call (opa_eval takes the heap pointer to start from), so one instance serves any
+ * number of documents. Its memory only grows, though: after a document that needed more than RESET_BYTES, or
+ * after a trap (the module's state is then unknown), the next call starts from a fresh instance of the same
+ * compiled module.
+ */
+import * as sdk from '@open-policy-agent/opa-wasm';
+import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import { isObject } from '../common/index.ts';
+import { HOST_BUILTINS } from './builtins.ts';
+
+// The package's ESM entry names only loadPolicy (async); the synchronous loader, which a renewal in the middle
+// of a synchronous evaluate needs, is on its default export, the CommonJS module.
+const { loadPolicySync } = (sdk as unknown as { default: Pick<typeof sdk, 'loadPolicySync'> }).default;
+
+/** Memory limits in 64 KiB pages. */
+export interface MemoryPages {
+  initial: number;
+  maximum: number;
+}
+
+/** A memory grown past this is dropped after the call: one huge config must not keep its heap for the rest of a scan. */
+const RESET_BYTES = 64 * 2 ** 20;
+const PAGE = 65536;
+
+type OpaEval = (reserved: number, entrypoint: number, data: number, input: number, inputLen: number, heap: number, format: number) => number;
+
+export class WasmPolicy {
+  private policy: LoadedPolicy;
+  /** null: a module before ABI 1.2, evaluated through the SDK. */
+  private opaEval: OpaEval | null;
+  private entrypointId: number;
+  private view: Buffer;
+  private fresh = false;
+
+  private constructor(
+    private readonly module: WebAssembly.Module,
+    private readonly pages: MemoryPages,
+    private readonly data: unknown,
+    private readonly entrypoint: string,
+  ) {
+    this.policy = this.instantiate();
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+  }
+
+  /**
+   * Instantiates `module` with `data` as the data document. Throws what the SDK or the module throws (a string,
+   * an object, an Error) — PolicyEngine.load turns it into an error value.
+   */
+  static load(module: WebAssembly.Module, pages: MemoryPages, data: unknown, entrypoint: string): WasmPolicy {
+    return new WasmPolicy(module, pages, data, entrypoint);
+  }
+
+  /** The SDK's view of the current instance: entrypoints, exports (PolicyEngine checks them at load). */
+  get loaded(): LoadedPolicy {
+    return this.policy;
+  }
+
+  /** Whether the entrypoint named at load exists in the module. */
+  get hasEntrypoint(): boolean {
+    return this.entrypointId >= 0;
+  }
+
+  /**
+   * The entrypoint's result set for one input (JSON text, or its UTF-8 bytes). Throws what the module throws
+   * (opa_abort: a string) or a RangeError when memory cannot grow; the instance is replaced before the next call.
+   */
+  evaluate(input: string | Uint8Array): unknown {
+    if (this.fresh) this.renew();
+    try {
+      const result = this.opaEval === null ? this.viaSdk(input) : this.direct(this.opaEval, input);
+      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
+      return result;
+    } catch (e) {
+      this.fresh = true;
+      throw e;
+    }
+  }
+
+  private direct(opaEval: OpaEval, input: string | Uint8Array): unknown {
+    const at = this.policy.dataHeapPtr as number;
+    let len: number;
+    if (typeof input === 'string') {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit; the exact length is only worth computing when that bound would grow memory.
+      this.reserve(at + (at + input.length * 3 <= this.view.length ? input.length * 3 : Buffer.byteLength(input)));
+      len = this.view.write(input, at, 'utf8');
+    } else {
+      len = input.length;
+      this.reserve(at + len);
+      this.view.set(input, at);
+    }
+    const result = opaEval(0, this.entrypointId, this.policy.dataAddr, at, len, at + len, 0);
+    // The module may have grown its memory while evaluating: the old view is then detached.
+    const mem = this.current();
+    const end = mem.indexOf(0, result);
+    return JSON.parse(mem.toString('utf8', result, end < 0 ? mem.length : end));
+  }
+
+  private viaSdk(input: string | Uint8Array): unknown {
+    const bytes = typeof input === 'string' ? Buffer.from(input) : input;
+    // The SDK takes serialized input only as a whole ArrayBuffer.
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    return this.policy.evaluate(whole, this.entrypoint);
+  }
+
+  private reserve(end: number): void {
+    const buffer = this.policy.mem.buffer;
+    if (end > buffer.byteLength) this.policy.mem.grow(Math.ceil((end - buffer.byteLength) / PAGE));
+    this.current();
+  }
+
+  private current(): Buffer {
+    if (this.view.buffer !== this.policy.mem.buffer) this.view = Buffer.from(this.policy.mem.buffer);
+    return this.view;
+  }
+
+  private renew(): void {
+    this.policy = this.instantiate();
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+    this.fresh = false;
+  }
+
+  private instantiate(): LoadedPolicy {
+    // loadPolicySync with a compiled module: no compilation, only instantiation (and the start function).
+    const policy = loadPolicySync(this.module, { initial: this.pages.initial, maximum: this.pages.maximum }, HOST_BUILTINS);
+    // A WASM build carries no data documents: what the rules read from data is loaded here.
+    policy.setData(this.data as object);
+    return policy;
+  }
+
+  private directEval(): OpaEval | null {
+    const exports = exportsOf(this.policy);
+    const f = exports['opa_eval'];
+    return typeof f === 'function' && typeof this.policy.minorVersion === 'number' && this.policy.minorVersion >= 2 ? (f as OpaEval) : null;
+  }
+
+  private entrypointIdOf(): number {
+    const entrypoints: unknown = this.policy.entrypoints;
+    const id = isObject(entrypoints) ? entrypoints[this.entrypoint] : undefined;
+    return typeof id === 'number' ? id : -1;
+  }
+}
+
+export function exportsOf(policy: LoadedPolicy): WebAssembly.Exports {
+  const instance = policy.wasmInstance;
+  return 'exports' in instance ? instance.exports : instance.instance.exports;
+}
