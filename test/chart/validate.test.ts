@@ -107,16 +107,19 @@ refuses('a NetworkPolicy opening a port no container has, an except outside its 
   assert.match(r.stderr, 'k8s-validate: 4 problem(s)');
 });
 
-refuses("a NetworkPolicy that selects none of the Deployment's Pods, and a peer mixing ipBlock and a selector", () => {
+refuses("a NetworkPolicy that selects none of the Deployment's Pods, a peer mixing ipBlock and a selector, an unknown field", () => {
   const r = validate(
     broken(
       '  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: rsyncguard-admission\n      app.kubernetes.io/instance: rsyncguard-admission\n',
       '  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: rsyncguard-admission\n      app.kubernetes.io/instance: other\n',
-    ).replace('            cidr: ::/0\n', '            cidr: ::/0\n          podSelector: {}\n'),
+    )
+      .replace('            cidr: ::/0\n', '            cidr: ::/0\n          podSelector: {}\n')
+      .replace('  policyTypes: [Ingress, Egress]\n', '  policyTypes: [Ingress, Egress]\n  policyType: [Ingress]\n'),
   );
   assert.is(r.status, 1);
   assert.match(r.stderr, "NetworkPolicy/rsyncguard-admission: spec.podSelector (app.kubernetes.io/instance=other,app.kubernetes.io/name=rsyncguard-admission) does not match any Deployment's Pod labels");
   assert.match(r.stderr, 'spec.ingress[0].from[1]: ipBlock cannot be combined with podSelector or namespaceSelector');
+  assert.match(r.stderr, 'NetworkPolicy/rsyncguard-admission: strict decoding error: unknown field "spec.policyType"');
 });
 
 refuses('a kind it does not know is an error, not a pass', () => {
