@@ -78,16 +78,16 @@ function readList(list: string, value: unknown, prefix: string, into: Found): vo
     return;
   }
   value.forEach((c: unknown, i) => {
-    const name = isObject(c) && typeof c['name'] === 'string' ? ` ${quote(c['name'])}` : '';
-    const where = `${prefix}${list}[${i}]${name}`;
-    if (!isObject(c)) unreadable.push({ container: where, reason: 'not an object' });
-    else if (!('image' in c)) unreadable.push({ container: where, reason: 'no image field' });
-    else if (typeof c['image'] !== 'string') unreadable.push({ container: where, reason: `image is a ${c['image'] === null ? 'null' : Array.isArray(c['image']) ? 'list' : typeof c['image']}, not a string` });
-    else if (c['image'].trim() === '') unreadable.push({ container: where, reason: 'image is empty' });
+    // Where the container is, said only for one that cannot be read: the usual container costs no quoting.
+    const where = () => `${prefix}${list}[${i}]${isObject(c) && typeof c['name'] === 'string' ? ` ${quote(c['name'])}` : ''}`;
+    if (!isObject(c)) unreadable.push({ container: where(), reason: 'not an object' });
+    else if (!('image' in c)) unreadable.push({ container: where(), reason: 'no image field' });
+    else if (typeof c['image'] !== 'string') unreadable.push({ container: where(), reason: `image is a ${c['image'] === null ? 'null' : Array.isArray(c['image']) ? 'list' : typeof c['image']}, not a string` });
+    else if (c['image'].trim() === '') unreadable.push({ container: where(), reason: 'image is empty' });
     else {
       // Kept in caches and the owner shortcut: a name no registry accepts is refused here, at its container.
       const overlong = overlongReference(c['image']);
-      if (overlong !== undefined) unreadable.push({ container: where, reason: overlong, refused: true });
+      if (overlong !== undefined) unreadable.push({ container: where(), reason: overlong, refused: true });
       else images.push(c['image']);
     }
   });

@@ -96,7 +96,9 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
         chunks.push(c);
       } else linger ??= setTimeout(() => finish(over()), LINGER_MS);
     });
-    req.on('end', () => finish(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    // A review usually arrives in one chunk: decoded as it is, not copied into a new buffer first.
+    const whole = () => (chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+    req.on('end', () => finish(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: whole() }));
     req.on('error', () => finish({ ok: false, status: 408, message: 'the request body was cut off' }));
   });
 }

@@ -1,0 +1,71 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Finding } from '../../engine/index.ts';
+import { escapeControls } from '../../report/index.ts';
+import type { AdmissionDecision, ImageOutcome } from '../../runner/index.ts';
+import { imageEntry, logEvent, logReview, type ReviewContext } from './admission-log.ts';
+
+/** What `run` wrote to stderr, each write as it came. */
+function stderrOf(run: () => void): string[] {
+  const writes: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    writes.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    run();
+  } finally {
+    process.stderr.write = write;
+  }
+  return writes;
+}
+
+const withoutTime = (line: string) => line.replace(/^\{"time":"[^"]*"/, '{"time":""');
+
+const finding: Finding = { rule_id: 'RSYNC-001', title: 't', severity: 'high', context: null, message: 'writable module\u2028with a separator', target: 'img', module: null, path: '', location: null };
+const outcomes: ImageOutcome[] = [
+  { subject: 'image "reg/a:1"', image: 'reg/a:1', digest: 'sha256:aaaa', kind: 'allowed', below: 0 },
+  // Names a review chose may hold what JSON leaves raw (C1 controls, line separators): escaped in the line.
+  { subject: 'image "reg/b\u0085\u2028"', image: 'reg/b\u0085\u2028', digest: 'sha256:bbbb', kind: 'allowed', below: 2 },
+  { subject: 'image "reg/c"', image: 'reg/c', kind: 'unevaluated', reason: 'HTTP 503\u202e', timedOut: true },
+  { subject: 'image "reg/d"', image: 'reg/d', digest: 'sha256:dddd', kind: 'denied', findings: [{ ...finding }] },
+  { subject: 'container c0', kind: 'unevaluated', reason: 'image is empty' },
+];
+const decision: AdmissionDecision = { uid: 'uid-\u0085', verdict: 'deny', mode: 'warn', allowed: true, message: 'm', warnings: [], outcomes };
+const ctx: ReviewContext = { kind: 'Pod', namespace: 'ns\u2029', durationMs: 1.234 };
+
+const review = suite('logReview');
+
+review('writes the line logEvent writes for the same fields, images included', () => {
+  // The review's own strings escaped as for a message (a line a terminal prints acts on none of them).
+  const expected = stderrOf(() =>
+    logEvent('info', 'admission review', { uid: escapeControls('uid-\u0085'), kind: 'Pod', namespace: escapeControls('ns\u2029'), mode: 'warn', decision: 'deny', allowed: true, duration_ms: 1.2, images: outcomes.map(imageEntry) }),
+  );
+  // Twice: the second line takes the allowed images' entries from what the first one kept.
+  for (let i = 0; i < 2; i++) {
+    const got = stderrOf(() => logReview(decision, ctx));
+    assert.is(got.length, 1, 'one write per review');
+    assert.is(withoutTime(got[0] ?? ''), withoutTime(expected[0] ?? ''));
+    assert.not.match(got[0] ?? '', /[\u0085\u2028\u2029\u202e]/);
+    const line = JSON.parse(got[0] ?? '') as { images: { image: string; outcome: string }[] };
+    assert.equal(
+      line.images.map((e) => [e.image, e.outcome]),
+      [
+        ['reg/a:1', 'clean'],
+        ['reg/b\\x85\\u2028', 'clean'],
+        ['reg/c', 'timeout'],
+        ['reg/d', 'denied'],
+        ['container c0', 'error'],
+      ],
+    );
+  }
+});
+
+review('an image logged with another digest is not taken for the one logged before', () => {
+  const line = (digest: string) => JSON.parse(stderrOf(() => logReview({ ...decision, outcomes: [{ subject: 'image "reg/a:1"', image: 'reg/a:1', digest, kind: 'allowed', below: 0 }] }, ctx))[0] ?? '') as { images: { digest: string }[] };
+  assert.is(line('sha256:aaaa').images[0]?.digest, 'sha256:aaaa');
+  assert.is(line('sha256:ffff').images[0]?.digest, 'sha256:ffff');
+});
+
+review.run();
