@@ -7,9 +7,9 @@
  * - cold: eight concurrent reviews of eight large images nobody has reviewed yet: every answer within
  *   --budget-ms, while /healthz and /metrics are polled every 100 ms (their worst answer time).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSourceWebhook } from '../test/integration/support/source-webhook.ts';
 import {
@@ -159,11 +159,11 @@ async function rateFloor(cert: Certificate, bodies: string[]): Promise<string> {
   });
 }
 
-async function rateFigure(cert: Certificate, rows: Row[]): Promise<void> {
+async function rateFigure(cert: Certificate, logs: string, rows: Row[]): Promise<void> {
   const images: Record<string, MemoryImage> = {};
   for (let i = 0; i < 4; i++) images[`rate/img${i}`] = await memoryImage([[{ name: 'etc/image-id', body: String(i) }]], ['/bin/sh']);
   const registry = await startTinyRegistry(images);
-  const hook = await startSourceWebhook(cert, [], {}, join(cert.dir, 'rate.log'));
+  const hook = await startSourceWebhook(cert, [], {}, join(logs, 'rate.log'));
   const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS, ca: cert.ca });
   let lean: LeanClient | undefined;
   try {
@@ -202,12 +202,12 @@ async function poll(hook: Webhook, path: string, stop: Promise<unknown>): Promis
   return { worstMs, polls, statuses };
 }
 
-async function coldFigure(cert: Certificate, rows: Row[]): Promise<void> {
+async function coldFigure(cert: Certificate, logs: string, rows: Row[]): Promise<void> {
   const images: Record<string, MemoryImage> = {};
   // Eight distinct images (a distinct last layer each) of 30,000 files and 10,000 whiteouts.
   for (let i = 0; i < COLD; i++) images[`cold/big${i}`] = await whiteoutHeavyImage(30_000, 10_000, [{ name: `etc/rsyncd.conf`, body: `${WRITABLE_CONF}# image ${i}\n` }]);
   const registry = await startTinyRegistry(images);
-  const hook = await startSourceWebhook(cert, ['--budget-ms', String(COLD_BUDGET_MS)], {}, join(cert.dir, 'cold.log'));
+  const hook = await startSourceWebhook(cert, ['--budget-ms', String(COLD_BUDGET_MS)], {}, join(logs, 'cold.log'));
   try {
     // Connections opened (TLS handshakes done) before the clock starts, as the API server keeps them.
     const lean = await leanClient(hook, COLD);
@@ -247,10 +247,14 @@ async function coldFigure(cert: Certificate, rows: Row[]): Promise<void> {
 /** Both figures; `only` picks one ("rate" or "cold"). */
 export async function benchAdmissionFigures(rows: Row[], only?: 'rate' | 'cold'): Promise<void> {
   const cert = makeCertificate();
+  // The webhook's logs go beside the certificate's directory, never into it: the webhook watches that
+  // directory for renewals, and a log written there wakes the watch once per review.
+  const logs = mkdtempSync(join(tmpdir(), 'rg-admission-logs-'));
   try {
-    if (only !== 'cold') await rateFigure(cert, rows);
-    if (only !== 'rate') await coldFigure(cert, rows);
+    if (only !== 'cold') await rateFigure(cert, logs, rows);
+    if (only !== 'rate') await coldFigure(cert, logs, rows);
   } finally {
     rmSync(cert.dir, { recursive: true, force: true });
+    rmSync(logs, { recursive: true, force: true });
   }
 }
