@@ -1,10 +1,29 @@
 /** A report rendered in the format --format names, from the one registry of report formats. */
-import { colourWanted, complianceSection, escapeControls, filterBySeverity, parseSeverities, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
-import { SEVERITIES } from '../engine/index.ts';
+import {
+  colourWanted,
+  complianceSection,
+  escapeControls,
+  filterBySeverity,
+  isFormatName,
+  parseSeverities,
+  pickFormat,
+  REPORT_FORMATS,
+  REPORT_STREAMS,
+  TARGET_KINDS,
+  type FormatRegistry,
+  type RenderContext,
+  type Report,
+  type ReportHead,
+  type ReportStream,
+  type ReportTail,
+  type TargetKind,
+} from '../report/index.ts';
+import { SEVERITIES, severityRank, type Severity } from '../engine/index.ts';
 import { isFramework, ok, type Result, type UserError } from '../common/index.ts';
-import { exitCode } from '../runner/index.ts';
+import { exitCode, exitCodeOf, type EvaluationSink } from '../runner/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
 import { outputFile, writeOutput, writeOutputChunks } from './output.ts';
+import { fileSpool } from './spool.ts';
 
 export interface RenderDefaults {
   /** File texts for SARIF regions and fingerprints (scan knows them; eval may not). */
@@ -94,4 +113,56 @@ export function failOnUnreachable(args: ParsedArgs): string | undefined {
   if (shown.value.some((s) => counted.includes(s))) return undefined;
   const which = args.given.has('fail-on') ? `--fail-on ${failOn}` : `--fail-on ${failOn} (the default)`;
   return `${which} can never fire with --severity ${shown.value.join(',')}: no ${counted.join(' or ')} finding is reported, so none fails the run; add ${counted.join(',')} to --severity, or give --fail-on none if that is meant`;
+}
+
+/** Options whose report needs every target before any is written: those runs render the whole report. */
+const WHOLE_REPORT_OPTIONS = ['baseline', 'compliance', 'severity'] as const;
+
+/** A report written as the targets come (src/report/stream.ts), with what its exit code needs kept aside. */
+export interface StreamedReport {
+  /** The sink for the run's targets, once the run's rules are known. */
+  sinkFor(head: ReportHead): EvaluationSink;
+  /** Writes the document to stdout or --output, and frees the spools. */
+  finish(tail: ReportTail): UserError | undefined;
+  /** The exit code of what was reported (judgeReport's, for a report without --baseline or --severity). */
+  exitCode(): number;
+}
+
+/**
+ * The streamed report of the run when --format has a stream (JSON, SARIF) and no option needs every target
+ * first; undefined otherwise (the caller renders the whole report). Same bytes either way.
+ */
+export function streamedReport(args: ParsedArgs, defaults: RenderDefaults): StreamedReport | undefined {
+  const name = stringOption(args, 'format') ?? 'text';
+  const make = isFormatName(REPORT_FORMATS, name) ? REPORT_STREAMS[name] : undefined;
+  if (make === undefined || WHOLE_REPORT_OPTIONS.some((o) => stringOption(args, o) !== undefined)) return undefined;
+  let stream: ReportStream | undefined;
+  let errors = 0;
+  let worst: Severity | null = null;
+  return {
+    sinkFor(head) {
+      const s = make(head, renderContext(args, defaults), fileSpool);
+      stream = s;
+      return {
+        target(t, texts) {
+          for (const f of t.findings) if (worst === null || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+          s.target(t, texts);
+        },
+        error(e) {
+          errors++;
+          s.error(e);
+        },
+      };
+    },
+    finish(tail) {
+      const s = stream;
+      if (s === undefined) return undefined;
+      try {
+        return writeOutputChunks((out) => s.end(tail, out), stringOption(args, 'output'));
+      } finally {
+        s.close();
+      }
+    },
+    exitCode: () => exitCodeOf({ errors, worst }, stringOption(args, 'fail-on') ?? 'high'),
+  };
 }

@@ -10,7 +10,7 @@ import { toCsv, toFleetCsv } from './csv.ts';
 import { toFleetMarkdown, toGroupedSarif, writeGroupedSarif } from './fleet.ts';
 import { toGitlab } from './gitlab.ts';
 import { toHtml, toTrendHtml } from './html/index.ts';
-import { toJson, writeJson } from './json.ts';
+import { JsonStream, toJson, writeJson } from './json.ts';
 import { toJunit } from './junit.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
@@ -22,6 +22,9 @@ import type { CveListing } from './cve-catalog.ts';
 import { cvesJson, cvesMarkdown, cvesText } from './cve-list.ts';
 import { rulesJson, rulesMarkdown, rulesText } from './rules-catalog.ts';
 import { toSarif } from './sarif.ts';
+import { SarifStream } from './sarif-stream.ts';
+import type { SpoolFactory } from './spool.ts';
+import type { ReportHead, ReportStream } from './stream.ts';
 import { toText } from './text.ts';
 
 /** One format: every renderer of a registry has the same signature; what it needs beyond the subject is in ctx. */
@@ -110,6 +113,15 @@ export const REPORT_FORMATS = {
 } as const satisfies FormatRegistry<Report, RenderContext>;
 
 export type ReportFormatName = keyof typeof REPORT_FORMATS;
+
+/**
+ * The report formats that can be written as the targets come (stream.ts), each giving the same bytes as its
+ * REPORT_FORMATS writer: a repository scan then holds no target after it is evaluated (issue 20).
+ */
+export const REPORT_STREAMS: Readonly<Partial<Record<ReportFormatName, (head: ReportHead, ctx: RenderContext, spool: SpoolFactory) => ReportStream>>> = {
+  json: (head, _ctx, spool) => new JsonStream(head, spool),
+  sarif: (head, ctx, spool) => new SarifStream(head, { category: ctx.category, suppressions: ctx.suppressions, warn: ctx.warn }, spool),
+};
 
 /** A sweep's report: which host and which inventory group each target belongs to. */
 export interface FleetContext extends RenderContext {

@@ -21,7 +21,7 @@ export { paint, colourWanted } from './colour.ts';
 export { escapeControls, escapeAllText, escapeJsonText } from './escape-controls.ts';
 export type { Paint } from './colour.ts';
 export { rulesText, rulesJson, rulesMarkdown } from './rules-catalog.ts';
-export { REPORT_FORMATS, FLEET_FORMATS, RULES_FORMATS, CVE_FORMATS, TREND_FORMATS, formatNames, pickFormat, isFormatName, unknownFormatMessage } from './formats.ts';
+export { REPORT_STREAMS, REPORT_FORMATS, FLEET_FORMATS, RULES_FORMATS, CVE_FORMATS, TREND_FORMATS, formatNames, pickFormat, isFormatName, unknownFormatMessage } from './formats.ts';
 export type { Format, FormatRegistry, RenderContext, FleetContext, NoContext, ReportFormatName } from './formats.ts';
 export { TARGET_KINDS } from './target-kinds.ts';
 export { vulnerabilitiesOf } from './vulnerabilities.ts';
@@ -45,3 +45,6 @@ export { historyRecords, parseHistoryRecord, NOT_EVALUATED } from './trend-recor
 export type { HistoryFinding, HistoryRecord, SweptHost } from './trend-record.ts';
 export { toTrendJson } from './trend-json.ts';
 export { toTrendMarkdown } from './trend-markdown.ts';
+export type { ReportHead, ReportStream, ReportTail } from './stream.ts';
+export { memorySpool } from './spool.ts';
+export type { Spool, SpoolFactory } from './spool.ts';

@@ -21,10 +21,27 @@ function bySeverity(findings: readonly Finding[]): string {
 
 /** A run cut to GitHub's hard limit: how many results, of which severities, are not in the file. */
 export function resultsLeftOut(left: readonly Finding[], total: number, limit: number): Sarif.Notification {
+  return leftOutNotice(left.length, bySeverity(left), total, limit);
+}
+
+/** resultsLeftOut from how many of each severity are left out (a streamed run holds no findings). */
+export function resultsLeftOutCounts(left: Readonly<Record<(typeof SEVERITIES)[number], number>>, total: number, limit: number): Sarif.Notification {
+  const named = SEVERITIES.filter((s) => left[s] > 0)
+    .map((s) => `${left[s]} ${s}`)
+    .join(', ');
+  return leftOutNotice(
+    SEVERITIES.reduce((n, s) => n + left[s], 0),
+    named,
+    total,
+    limit,
+  );
+}
+
+function leftOutNotice(count: number, named: string, total: number, limit: number): Sarif.Notification {
   return notice(
     'error',
     'results-left-out',
-    `${left.length} of this run's ${total} results are left out of this file (${bySeverity(left)}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`,
+    `${count} of this run's ${total} results are left out of this file (${named}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`,
   );
 }
 

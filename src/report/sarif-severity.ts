@@ -39,7 +39,7 @@ export interface DescriptorKey {
 }
 
 /** Every rule's base, each followed by the severities its findings were raised (or lowered) to. */
-export function descriptorKeys(rules: readonly RuleInfo[], findings: readonly Finding[]): DescriptorKey[] {
+export function descriptorKeys(rules: readonly RuleInfo[], findings: readonly Pick<Finding, 'rule_id' | 'severity' | 'context'>[]): DescriptorKey[] {
   const reasons = new Map<string, Set<string>>();
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const f of findings) {

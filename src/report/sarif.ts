@@ -25,7 +25,7 @@ import { Regions } from './sarif-region.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const TOOL_NAME = 'rsyncguard';
-const INFORMATION_URI = 'https://github.com/rsyncguard/rsyncguard';
+export const INFORMATION_URI = 'https://github.com/rsyncguard/rsyncguard';
 
 /** GitHub's hard limits per run (sarif-limits.md) and per rule. */
 export const LIMITS = { results: 25_000, rules: 25_000, tags: 20, description: 1024, name: 255 } as const;

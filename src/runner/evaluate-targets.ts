@@ -7,7 +7,7 @@ import { fail, MiB, ok, UserError, type Result } from '../common/index.ts';
 import { applyDeclaredPublic, declarePublic, parsePublicEntries, usedPublicEntries, type PublicEntry } from '../engine/index.ts';
 import { applyWaivers, compareFindings, controlWaivers, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type RuleInfo, type Severity, type WaivedControl, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import { type Note, type Report, storedFacts, type TargetError, type TargetReport, vulnerabilitiesOf } from '../report/index.ts';
+import { type Note, type Report, type ReportTail, storedFacts, type TargetError, type TargetReport, vulnerabilitiesOf } from '../report/index.ts';
 import { readInputFile } from '../sources/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, judgedFindings } from './exit-codes.ts';
 import { VERSION } from './version.ts';
@@ -126,30 +126,59 @@ export async function evaluateTargets(targets: Targets, opts: EvaluateOptions): 
 /** Every target with an open evaluation, into one report (scan's, and the report `fix` starts from). */
 export async function evaluateAll(ev: Evaluation, targets: Targets, onEvaluated?: (evaluated: number) => void): Promise<Report> {
   const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
+  const tail = await evaluateInto(ev, documents(targets), { target: (t) => report.targets.push(t), error: (e) => report.errors.push(e) }, onEvaluated);
+  return { ...report, ...tail };
+}
+
+async function* documents(targets: Targets): AsyncGenerator<{ target: FactsDocument | TargetError }> {
+  for await (const target of targets) yield { target };
+}
+
+/** Where evaluateInto hands each target's report entry and each error, as they come. */
+export interface EvaluationSink {
+  target(entry: TargetReport, texts: ReadonlyMap<string, string>): void;
+  error(e: TargetError): void;
+}
+
+/** A target to evaluate, with the texts of its files when a report may quote them (a repository's config). */
+export interface TextedTarget {
+  target: FactsDocument | TargetError;
+  texts?: readonly [string, string][];
+}
+
+const NO_TEXTS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Every target through the evaluation, each entry handed to `sink` as soon as it is made and held no longer
+ * (a streamed report, issue 20); what is known only after the last target is returned: the waivers and
+ * `public:` entries that were not used.
+ */
+export async function evaluateInto(ev: Evaluation, targets: Iterable<TextedTarget> | AsyncIterable<TextedTarget>, sink: EvaluationSink, onEvaluated?: (evaluated: number) => void): Promise<ReportTail> {
   const expired = new Set<Waiver>();
   const usedEntries = new Set<PublicEntry>();
   // Waivers by where they are written: one that waives no finding and selects no target is reported.
   const usedWaivers = new Set<string>();
   let evaluated = 0;
-  for await (const target of targets) {
+  for await (const { target, texts } of targets) {
     if (!('schema' in target)) {
-      report.errors.push(target);
+      sink.error(target);
       onEvaluated?.(++evaluated);
       continue;
     }
     const d = await evaluateDocument(ev, target);
-    report.errors.push(...d.errors);
-    if (d.report) report.targets.push(d.report);
+    for (const e of d.errors) sink.error(e);
+    if (d.report) sink.target(d.report, texts === undefined ? NO_TEXTS : new Map(texts));
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
     onEvaluated?.(++evaluated);
   }
-  report.expired_waivers = [...expired];
-  // Like an expired waiver: an entry that declared nothing must not look as if it did.
-  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  return report;
+  return {
+    expired_waivers: [...expired],
+    // Like an expired waiver: an entry that declared nothing must not look as if it did.
+    unused_public: ev.publicEntries.filter((e) => !usedEntries.has(e)),
+    unused_waivers: ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source)),
+  };
 }
 
 /** One facts document through every policy, declared purposes and waivers: its entry of the report. */
@@ -208,11 +237,15 @@ function waivedControls(t: FactsDocument, waivers: Waiver[]): { waived_controls?
 
 /** 2 when any target could not be evaluated (it wins), 1 for findings at or above the threshold, else 0. */
 export function exitCode(report: Report, failOn: string): number {
-  if (report.errors.length > 0) return EXIT_ERROR;
-  if (failOn === 'none') return EXIT_OK;
-  const floor = severityRank(failOn as Severity);
-  const hit = judgedFindings(report).some((f) => severityRank(f.severity) >= floor);
-  return hit ? EXIT_FINDINGS : EXIT_OK;
+  const judged = judgedFindings(report);
+  return exitCodeOf({ errors: report.errors.length, worst: judged.length === 0 ? null : judged.reduce((w, f) => (severityRank(f.severity) > severityRank(w) ? f.severity : w), judged[0]?.severity ?? 'low') }, failOn);
+}
+
+/** exitCode from what a streamed report keeps of it: how many errors, and the most severe finding judged. */
+export function exitCodeOf(run: { errors: number; worst: Severity | null }, failOn: string): number {
+  if (run.errors > 0) return EXIT_ERROR;
+  if (failOn === 'none' || run.worst === null) return EXIT_OK;
+  return severityRank(run.worst) >= severityRank(failOn as Severity) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** What a live host showed, in one line each: processes (and their chroot), sockets, the network's view. */

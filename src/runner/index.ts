@@ -7,10 +7,10 @@
  */
 export { loadConfigTarget, parseVersion } from './load-config.ts';
 export type { ConfigTargetOptions, LoadedConfig } from './load-config.ts';
-export { factsFor, repositoryTargets, scanRepository } from './scan-repository.ts';
+export { factsFor, repositoryTargets, scanRepository, streamRepository } from './scan-repository.ts';
 export type { ConfigOrigin, ScanOptions, ScanResult, ScanTarget } from './scan-repository.ts';
-export { evaluateAll, evaluateDocument, evaluateTargets, exitCode, loadWaivers, openEvaluation, DEFAULT_WAIVER_FILE, FAIL_ON } from './evaluate-targets.ts';
-export type { DocumentEvaluation, EvaluateOptions, Evaluation, Targets } from './evaluate-targets.ts';
+export { evaluateAll, evaluateDocument, evaluateInto, evaluateTargets, exitCode, exitCodeOf, loadWaivers, openEvaluation, DEFAULT_WAIVER_FILE, FAIL_ON } from './evaluate-targets.ts';
+export type { DocumentEvaluation, EvaluateOptions, Evaluation, EvaluationSink, Targets, TextedTarget } from './evaluate-targets.ts';
 export { policiesFor } from './policies.ts';
 export { asUserError } from './known-failure.ts';
 export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, judgedFindings } from './exit-codes.ts';

@@ -7,9 +7,12 @@
  * is what SARIF and people need. A path or file that cannot be read is an error for it only.
  */
 import { realpathSync, statSync } from 'node:fs';
+import { ok, type Result } from '../common/index.ts';
 import { buildFacts, otherFileDocument, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { parseRepoConfigs, type RepoConfig } from '../parse/index.ts';
-import type { TargetError } from '../report/index.ts';
+import type { ReportHead, ReportTail, TargetError } from '../report/index.ts';
+import { evaluateInto, openEvaluation, type EvaluateOptions, type EvaluationSink } from './evaluate-targets.ts';
+import { VERSION } from './version.ts';
 import { displayPath, leftOutConfigs, repoTargets, unmatchedExcludes, type DaemonRoot, type LeftOut } from '../sources/index.ts';
 
 export interface ScanOptions {
@@ -147,4 +150,24 @@ export function scanRepository(paths: string[], opts: ScanOptions): ScanResult {
     for (const [path, text] of texts) result.texts.set(path, text);
   }
   return result;
+}
+
+/**
+ * scan as a stream (issue 20): each target found is evaluated at once and handed, with its texts, to the sink
+ * made for the run's rules (a streamed report), then dropped; nothing is held per target. What is known only
+ * at the end (the waivers and entries not used) is returned.
+ */
+export async function streamRepository(paths: string[], opts: ScanOptions & EvaluateOptions, sinkFor: (head: ReportHead) => EvaluationSink): Promise<Result<ReportTail>> {
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
+  try {
+    const sink = sinkFor({ tool: { name: 'rsyncguard', version: VERSION }, rules: ev.value.rules });
+    const started = performance.now();
+    const tail = await evaluateInto(ev.value, repositoryTargets(paths, opts), sink, opts.onEvaluated);
+    // Discovery, parsing and evaluation are interleaved: one figure for them.
+    opts.onTiming?.('evaluate', performance.now() - started);
+    return ok(tail);
+  } finally {
+    ev.value.close();
+  }
 }

@@ -1,9 +1,9 @@
 import { DEFAULT_RSYNC_VERSION, today } from '../../common/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, fixRepository, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
+import { evaluateTargets, fixRepository, parseVersion, policiesFor, scanRepository, streamRepository } from '../../runner/index.ts';
 import type { Report } from '../../report/index.ts';
 import { openDaemonRoot } from '../../sources/index.ts';
-import { judgeReport, renderReport } from '../render-report.ts';
+import { judgeReport, renderReport, streamedReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { progressFor, scanProgress } from '../progress.ts';
@@ -68,9 +68,22 @@ export const scanCommand: Command = {
     // Verifying fixes re-evaluates each candidate: done only for the formats that show fixes, or when asked.
     const fixes = stringOption(args, 'fixes') ?? 'auto';
     const format = stringOption(args, 'format') ?? 'text';
+    const withFixes = fixes === 'yes' || (fixes === 'auto' && (format === 'sarif' || format === 'markdown'));
+    // JSON and SARIF without fixes are written as the targets come: no target is held once evaluated (issue 20).
+    const streamed = withFixes ? undefined : streamedReport(args, { texts: new Map() });
+    if (streamed !== undefined) {
+      const run = await streamRepository(paths, { ...scanOpts, ...evalOpts }, (head) => streamed.sinkFor(head));
+      if (!run.ok) return progress.end(run.error);
+      progress.clear();
+      const t = performance.now();
+      const failed = streamed.finish(run.value);
+      timings.push(['report', performance.now() - t]);
+      if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
+      return failed ?? streamed.exitCode();
+    }
     let report: Report;
     let texts: ReadonlyMap<string, string>;
-    if (fixes === 'yes' || (fixes === 'auto' && (format === 'sarif' || format === 'markdown'))) {
+    if (withFixes) {
       // The same discovery and evaluation as below, each config target's TargetReport.fixes filled.
       const fixed = await fixRepository(paths, { ...scanOpts, ...evalOpts });
       if (!fixed.ok) return progress.end(fixed.error);
