@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding } from '../engine/index.ts';
-import { decisionMessage, decisionWarnings, MAX_MESSAGE, MAX_WARNING, shortDigest, type ImageOutcome, type MessageContext } from './admission-message.ts';
+import { cutMiddle, decisionMessage, decisionWarnings, MAX_MESSAGE, MAX_WARNING, shortDigest, type ImageOutcome, type MessageContext } from './admission-message.ts';
 
 const finding = (rule_id: string, severity: string, message: string) => ({ rule_id, severity, message }) as Finding;
 const high = finding('RSYNC-002', 'high', 'anonymous write');
@@ -72,7 +72,8 @@ warnings('warn mode: one line per image that did not pass, with worst severity a
   const w = decisionWarnings(outcomes, { ...ctx, mode: 'warn', allowed: true });
   assert.is(w.length, 2);
   for (const line of w) assert.ok(line.length <= MAX_WARNING, `${line.length}: ${line}`);
-  assert.match(w[0] ?? '', /^rsyncguard: image "rrr.*… \(sha256:ab12ab12ab12\): critical: RSYNC-001, RSYNC-002, RSYNC-030 \+1$/);
+  assert.match(w[0] ?? '', /^rsyncguard: image "r+…r+" \(sha256:ab12ab12ab12\): critical: RSYNC-001, RSYNC-002, RSYNC-030 \+1$/);
+  assert.is(w[0]?.length, MAX_WARNING, 'the name loses only what does not fit');
   assert.is(w[1], 'rsyncguard: image "b": not evaluated (tag 1 not found)');
 });
 
@@ -85,6 +86,48 @@ warnings('audit mode and denials carry no warnings; --fail-open says what it let
   assert.is(open?.length, 120);
   const over = decisionWarnings([{ subject: 'image "b"', kind: 'unevaluated', reason: 'not evaluated within the 1000 ms budget', timedOut: true }], { ...ctx, verdict: true, failOpen: true, allowed: true });
   assert.equal(over, ['rsyncguard: image "b": over budget, allowed by --fail-open']);
+});
+
+warnings('a long image name is shortened in the middle first: registry host and tag stay, so two images stay apart', () => {
+  const name = (app: string) => `registry.corp.example:5000/platform/team-payments/${'service-'.repeat(8)}${app}:v1.27.3-build.4411`;
+  const outcomes: ImageOutcome[] = ['checkout', 'refunds'].map((app) => ({ subject: `image "${name(app)}"`, kind: 'unevaluated', reason: 'tag v1.27.3-build.4411 not found in repository (HTTP 404)' }));
+  const w = decisionWarnings(outcomes, { ...ctx, verdict: true, failOpen: true, allowed: true });
+  assert.is(w.length, 2);
+  for (const line of w) {
+    assert.ok(line.length <= MAX_WARNING, `${line.length}: ${line}`);
+    assert.match(line, /^rsyncguard: image "registry\.corp\.example:5000\/…[^"]*:v1\.27\.3-build\.4411": not evaluated, allowed by --fail-open/);
+  }
+  assert.match(w[0] ?? '', 'checkout:v1.27.3');
+  assert.match(w[1] ?? '', 'refunds:v1.27.3');
+  assert.is.not(w[0], w[1]);
+  // A name that fits is never shortened; the reason is cut instead, and only after the name reached its floor.
+  const short = decisionWarnings([{ subject: 'image "reg.example/app:1"', kind: 'unevaluated', reason: 'x'.repeat(300) }], { ...ctx, verdict: true, failOpen: true, allowed: true });
+  assert.match(short[0] ?? '', /^rsyncguard: image "reg\.example\/app:1": not evaluated, allowed by --fail-open \(x+…\)$/);
+  // A warning that fits is left whole.
+  const fits = 'registry.corp.example:5000/platform/team-payments/checkout:v1.27.3-build.4411';
+  assert.equal(decisionWarnings([{ subject: `image "${fits}"`, kind: 'refused', reason: 'r' }], { ...ctx, verdict: true, allowed: true }), [`rsyncguard: image "${fits}": refused (r)`]);
+});
+
+warnings('cutMiddle keeps the start and the tag or digest end, within the length asked', () => {
+  const ref = `ghcr.io/org/${'x'.repeat(200)}@sha256:${'a'.repeat(64)}`;
+  const got = cutMiddle(ref, 60);
+  assert.is(got.length, 60);
+  assert.ok(got.startsWith('ghcr.io/…'), got);
+  assert.ok(got.endsWith('a'.repeat(20)), got);
+  assert.is(cutMiddle('short:1', 60), 'short:1');
+  // Never a lone half of a surrogate pair.
+  const emoji = cutMiddle(`${'😀'.repeat(50)}:1`, 41);
+  assert.not.ok(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(emoji), emoji);
+});
+
+warnings('an image too costly to analyse says so, in the message and the warning', () => {
+  const costly: ImageOutcome = { subject: 'image "r/app:1"', digest, kind: 'unreadable', costly: true, reason: 'too costly to analyse: the analysis needed more than 256 MiB of heap and was stopped' };
+  const m = decisionMessage([costly], { ...ctx, failOpen: true });
+  assert.match(m, 'image "r/app:1" (sha256:ab12ab12ab12): too costly to analyse — too costly to analyse: the analysis needed more than 256 MiB');
+  assert.match(m, '(denied even under --fail-open)');
+  assert.match(m, 'or make it smaller');
+  const [w] = decisionWarnings([costly], { ...ctx, mode: 'warn', allowed: true });
+  assert.match(w ?? '', /^rsyncguard: image "r\/app:1" \(sha256:ab12ab12ab12\): too costly to analyse \(/);
 });
 
 warnings('more than ten images: ten lines and a count', () => {

@@ -30,9 +30,11 @@ export type ImageOutcome = Named &
     /**
      * Denied whatever the failure policy: the image's own content kept it from being read (a file over a
      * cap, a digest mismatch, a malformed layer, the daemon's config missing). --fail-open is for failures
-     * of the environment only, or an image author could pad an image until it is let through.
+     * of the environment only, or an image author could pad an image until it is let through. `costly`:
+     * the analysis ran out of heap, or of time while working, or hit a reader limit (a bomb, too many
+     * files): the image is too costly to analyse.
      */
-    | { kind: 'unreadable'; reason: string }
+    | { kind: 'unreadable'; reason: string; costly?: true }
   );
 
 export interface MessageContext {
@@ -106,7 +108,7 @@ function describe(o: ImageOutcome, ctx: MessageContext, level: Level): string {
   // An allowed image's digest is in the log; the message spends its bytes on what denies.
   if (o.kind === 'allowed') return `${subject}: allowed`;
   if (o.kind === 'refused') return `${subject}: denied — ${cut(escapeControls(o.reason), level.reason)}`;
-  if (o.kind === 'unreadable') return `${subject}${at}: could not be read — ${cut(escapeControls(o.reason), level.reason)} (denied${ctx.failOpen ? ' even under --fail-open' : ''})`;
+  if (o.kind === 'unreadable') return `${subject}${at}: ${o.costly ? 'too costly to analyse' : 'could not be read'} — ${cut(escapeControls(o.reason), level.reason)} (denied${ctx.failOpen ? ' even under --fail-open' : ''})`;
   if (o.kind === 'unevaluated') return `${subject}${at}: could not be evaluated — ${cut(escapeControls(o.reason), level.reason)} (${ctx.failOpen ? 'allowed by --fail-open' : 'fail-closed: denied'})`;
   const worst = worstFirst(o.findings);
   const listed = worst.slice(0, level.findings).map((f) => {
@@ -141,7 +143,7 @@ function nextSteps(outcomes: ImageOutcome[], ctx: MessageContext): string {
   const has = (k: ImageOutcome['kind']) => outcomes.some((o) => o.kind === k);
   const steps = [
     has('denied') ? 'fix the rsync configuration in the image or waive the finding (rsyncguard image REF shows the report)' : '',
-    has('unreadable') ? 'fix the image (rsyncguard image REF says why)' : '',
+    has('unreadable') ? `fix the image (rsyncguard image REF says why)${outcomes.some((o) => o.kind === 'unreadable' && o.costly) ? ', or make it smaller' : ''}` : '',
     has('refused') ? 'name images from a registry, at most 64 per object' : '',
     has('unevaluated') ? `name images the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry: retry, or raise --budget-ms)'}` : '',
   ].filter(Boolean);
@@ -184,7 +186,45 @@ export function decisionMessage(all: ImageOutcome[], ctx: MessageContext): strin
         .replace(/\ufffd$/, '')}…`;
 }
 
-/** One warning: the image, then what is wrong with it, each cut to make room; at most MAX_WARNING characters. */
+/**
+ * What an image name keeps in a warning before its reason is cut (MIN_NAME), and at the very least (when
+ * what is wrong would not fit otherwise): enough for the registry host's start and the tag's end.
+ */
+const MIN_NAME = 64;
+const LEAST_NAME = 24;
+
+/**
+ * `name` in at most `max` characters, shortened in the middle: the start (the registry host) and the end
+ * (the last path segment with its tag or digest) are what tell two images apart, and a name cut at its end
+ * loses exactly that. Never splits a surrogate pair.
+ */
+export function cutMiddle(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const room = Math.max(2, max) - 1;
+  // The registry host (up to the first "/") if it takes at most half the room; the last path segment with
+  // its tag or digest in what is left, so `…/checkout:v1` and `…/refunds:v1` stay apart.
+  const host = name.indexOf('/') + 1;
+  const keep = Math.min(host > 0 ? host : 8, Math.floor(room / 2));
+  let tail = Math.min(name.length - name.lastIndexOf('/') - 1, room - keep);
+  let head = room - tail;
+  if (/[\ud800-\udbff]/.test(name.charAt(head - 1))) head--;
+  if (/[\udc00-\udfff]/.test(name.charAt(name.length - tail))) tail--;
+  return `${name.slice(0, head)}…${name.slice(name.length - tail)}`;
+}
+
+/** A subject with its image name (between the quotes of `image "…"`) shortened in the middle by `excess`, to no less than `floor`. */
+function shortenSubject(subject: string, excess: number, floor: number): string {
+  const m = /^(image ")(.*)(")$/s.exec(subject);
+  if (!m) return cut(subject, Math.max(floor, subject.length - excess));
+  const [, open = '', name = '', close = ''] = m;
+  return `${open}${cutMiddle(name, Math.max(floor, name.length - excess))}${close}`;
+}
+
+/**
+ * One warning: the image, then what is wrong with it, at most MAX_WARNING characters. What does not fit
+ * is taken first from the middle of the image name (down to MIN_NAME), then from the reason, then from
+ * the name again (down to LEAST_NAME); the log has all of it.
+ */
 function warning(o: ImageOutcome, ctx: MessageContext): string {
   const prefix = 'rsyncguard: ';
   const at = o.digest !== undefined ? ` (${shortDigest(o.digest)})` : '';
@@ -198,14 +238,20 @@ function warning(o: ImageOutcome, ctx: MessageContext): string {
   else {
     // Over budget is said in two words: it is the usual reason, and the one a warning must not lose to a cut.
     const timedOut = o.kind === 'unevaluated' && o.timedOut === true;
-    what = o.kind === 'unevaluated' ? `${timedOut ? 'over budget' : 'not evaluated'}${ctx.verdict ? ', allowed by --fail-open' : ''}` : o.kind === 'unreadable' ? 'could not be read' : 'refused';
+    what = o.kind === 'unevaluated' ? `${timedOut ? 'over budget' : 'not evaluated'}${ctx.verdict ? ', allowed by --fail-open' : ''}` : o.kind === 'unreadable' ? (o.costly ? 'too costly to analyse' : 'could not be read') : 'refused';
     why = timedOut ? '' : escapeControls(o.reason);
   }
-  // The image first (up to 60 characters), then as much of the reason as is left; the log has all of it.
-  const subject = cut(escapeControls(o.subject), Math.max(16, Math.min(60, MAX_WARNING - prefix.length - at.length - what.length - 2)));
-  const room = MAX_WARNING - prefix.length - subject.length - at.length - what.length - 5;
-  const reason = why !== '' && room >= 8 ? ` (${cut(why, room)})` : '';
-  return cut(`${prefix}${subject}${at}: ${what}${reason}`, MAX_WARNING);
+  const full = escapeControls(o.subject);
+  const line = (subject: string, reason: string) => `${prefix}${subject}${at}: ${what}${reason === '' ? '' : ` (${reason})`}`;
+  const whole = line(full, why);
+  if (whole.length <= MAX_WARNING) return whole;
+  let subject = shortenSubject(full, whole.length - MAX_WARNING, MIN_NAME);
+  if (line(subject, why).length <= MAX_WARNING) return line(subject, why);
+  const room = MAX_WARNING - line(subject, '').length - 3;
+  if (why !== '' && room >= 8) return line(subject, cut(why, room));
+  const over = line(subject, '').length - MAX_WARNING;
+  if (over > 0) subject = shortenSubject(subject, over, LEAST_NAME);
+  return cut(line(subject, ''), MAX_WARNING);
 }
 
 /**

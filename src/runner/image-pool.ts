@@ -9,7 +9,14 @@
  * waits for a thread stops a job nobody waits for (and takes its place in a full queue). So images a
  * requester made slow on purpose — a registry that trickles, a heavy image — hold the pool only while their
  * own reviews wait, never for the whole analysis timeout while every other review is denied.
+ *
+ * Whose fault a stopped job is decides whether --fail-open may let the image through (see costOf): an
+ * analysis that exhausts its thread's heap, or runs past the timeout with its thread busy working, failed
+ * because of what the image holds — `costly`, denied whatever the failure policy, and cached like any
+ * verdict, or an author could make an image too costly to analyse and always be let in. One that ran out
+ * of time while its thread mostly waited (for a registry that trickles or stalls) is the environment's.
  */
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { isObject, startWorker } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
@@ -33,7 +40,7 @@ export type PlatformFinding = Finding & { platform?: string };
  * `unavailable` is set when some platform could not be read for a reason of the environment's. A failure
  * (`ok: false`) carries its kind, decided where it happened (see FailureKind).
  */
-export type Analysis = { ok: true; findings: PlatformFinding[]; errors: string[]; unavailable?: string } | { ok: false; error: string; kind: FailureKind };
+export type Analysis = { ok: true; findings: PlatformFinding[]; errors: string[]; unavailable?: string; costly?: true } | { ok: false; error: string; kind: FailureKind; costly?: true };
 
 export type AnalysisReply = Analysis & { id: number };
 
@@ -57,7 +64,32 @@ interface Slot {
   worker: Worker;
   /** The thread has loaded its code and listens: only then is a job posted, so its timeout is all analysis. */
   ready?: boolean;
-  running?: (Pending & { timer: NodeJS.Timeout }) | undefined;
+  /** The job, its timeout, and the thread's event-loop use when it started (to tell working from waiting). */
+  running?: (Pending & { timer: NodeJS.Timeout; elu: EventLoopUtilization }) | undefined;
+}
+
+/** Why a thread ended: the answer its job gets. */
+interface Stop {
+  why: string;
+  kind: FailureKind;
+  costly?: true;
+}
+
+/**
+ * Share of a timed-out job's time its thread spent running code (event-loop utilisation) from which the
+ * time limit is the image's fault. Reading a registry layer alternates waiting for bytes (idle) with
+ * hashing, inflating and walking them (busy); a registry that trickles leaves the thread idle almost all
+ * the time (under 5% in the tests), an image too heavy to read keeps it busy most of it.
+ */
+export const BUSY = 0.5;
+
+/** A stopped job's answer: out of heap, or out of time while busy, is the image's cost; out of time while waiting is the environment's. */
+export function costOf(reason: 'heap' | 'timeout', busy: number, o: { heapMiB: number; jobTimeoutMs: number }): Stop {
+  const seconds = Math.round(o.jobTimeoutMs / 1000);
+  if (reason === 'heap') return { why: `too costly to analyse: the analysis needed more than ${o.heapMiB} MiB of heap and was stopped`, kind: 'image', costly: true };
+  const pct = Math.round(busy * 100);
+  if (busy >= BUSY) return { why: `too costly to analyse: the analysis did not finish within ${seconds} s (--analysis-timeout) and was stopped, its thread busy ${pct}% of that time`, kind: 'image', costly: true };
+  return { why: `the analysis did not finish within ${seconds} s and was stopped, its thread waiting ${100 - pct}% of that time (a slow registry)`, kind: 'environment' };
 }
 
 const UNWANTED = 'the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again';
@@ -154,8 +186,12 @@ export class ImagePool {
       }
       const next = this.queue.splice(at, 1)[0];
       if (!next) return;
-      const timer = setTimeout(() => void this.stop(slot, `the analysis did not finish within ${Math.round(this.opts.jobTimeoutMs / 1000)} s and was stopped`), this.opts.jobTimeoutMs);
-      slot.running = { ...next, timer };
+      const elu = slot.worker.performance.eventLoopUtilization();
+      const timer = setTimeout(() => {
+        const busy = slot.worker.performance.eventLoopUtilization(elu).utilization;
+        void this.stop(slot, costOf('timeout', busy, this.opts));
+      }, this.opts.jobTimeoutMs);
+      slot.running = { ...next, timer, elu };
       slot.worker.postMessage(next.job);
     }
   }
@@ -179,32 +215,33 @@ export class ImagePool {
       slot.running = undefined;
       running.done(
         reply.ok
-          ? { ok: true, findings: reply.findings, errors: reply.errors, ...(reply.unavailable !== undefined ? { unavailable: reply.unavailable } : {}) }
-          : { ok: false, error: reply.error, kind: reply.kind === 'environment' ? 'environment' : 'image' },
+          ? { ok: true, findings: reply.findings, errors: reply.errors, ...(reply.unavailable !== undefined ? { unavailable: reply.unavailable } : {}), ...(reply.costly === true ? { costly: true as const } : {}) }
+          : { ok: false, error: reply.error, ...(reply.kind === 'environment' ? { kind: 'environment' as const } : { kind: 'image' as const, ...(reply.costly === true ? { costly: true as const } : {}) }) },
       );
       this.pump();
     });
-    worker.on('error', (e: Error) => this.finish(slot, 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));
-    worker.on('exit', () => this.finish(slot, 'the analysis thread ended unexpectedly'));
+    worker.on('error', (e: Error) => this.finish(slot, 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? costOf('heap', 1, this.opts) : { why: `the analysis thread failed: ${e.message}`, kind: 'environment' }));
+    worker.on('exit', () => this.finish(slot, { why: 'the analysis thread ended unexpectedly', kind: 'environment' }));
     this.slots.push(slot);
     return slot;
   }
 
   /** Ends a thread; its job (if any) is answered with `why`, and the slot is freed for a new thread. */
-  private async stop(slot: Slot, why: string): Promise<void> {
+  private async stop(slot: Slot, why: string | Stop): Promise<void> {
     this.finish(slot, why);
     await slot.worker.terminate();
   }
 
-  private finish(slot: Slot, why: string): void {
+  private finish(slot: Slot, stop: string | Stop): void {
+    const { why, kind, costly } = typeof stop === 'string' ? { why: stop, kind: 'environment' as const, costly: undefined } : stop;
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     const running = slot.running;
     slot.running = undefined;
     if (running) {
       clearTimeout(running.timer);
-      // The thread's end (timeout, heap, crash) is the pool's failure, whatever the image.
-      running.done({ ok: false, error: why, kind: 'environment' });
+      // Heap, or time spent working, is the image's cost (costOf); a crash, a stall or making room is the pool's.
+      running.done({ ok: false, error: why, kind, ...(costly ? { costly } : {}) });
     } else if (!slot.ready && !this.closed) {
       // A thread that died loading had no job; the oldest waiting one gets its failure, so a thread that
       // cannot load fails the queue one job per attempt instead of being started again for ever.

@@ -10,8 +10,11 @@ import { fail, isObject, ok, type Result } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
-import { EnvironmentFailure, failureKind, indexPlatforms, isLocalTransport, type FailureKind } from '../sources/index.ts';
+import { costLimitExceeded, EnvironmentFailure, failureKind, indexPlatforms, isLocalTransport, type FailureKind } from '../sources/index.ts';
 import type { AnalysisJob, AnalysisReply } from './image-pool.ts';
+
+/** An image failure that is a cost limit's (a bomb, too many files): admission caches it as a verdict. */
+const costly = (kind: FailureKind, message: string) => (kind === 'image' && costLimitExceeded(message) ? { costly: true as const } : {});
 
 function isJob(v: unknown): v is AnalysisJob {
   return isObject(v) && typeof v['id'] === 'number' && typeof v['ref'] === 'string' && typeof v['today'] === 'string' && isObject(v['registry']);
@@ -26,7 +29,7 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
     if (platforms === undefined) {
       const one = await evaluate(job.ref, job, policies);
       // The image unread, or the policies failing on its facts (then the image is what they could not judge).
-      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: one.error.kind };
+      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: one.error.kind, ...costly(one.error.kind, one.error.message) };
       return { id: job.id, ok: true, ...one.value };
     }
     // A Pod may land on a node of any platform the index offers: each is analysed, and named in what it says.
@@ -38,6 +41,7 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
           const why = `${platform}: ${one.error.message}`;
           if (one.error.kind === 'image') reply.errors.push(why);
           else reply.unavailable ??= why;
+          Object.assign(reply, costly(one.error.kind, why));
           continue;
         }
         reply.findings.push(...one.value.findings.map((f) => ({ ...f, platform })));
@@ -46,12 +50,14 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
         const why = `${platform}: ${e instanceof Error ? e.message : String(e)}`;
         if (failureKind(e) === 'image') reply.errors.push(why);
         else reply.unavailable ??= why;
+        Object.assign(reply, costly(failureKind(e), why));
       }
     }
     return reply;
   } catch (e) {
     // The kind was decided where the failure happened: only the environment's failures are EnvironmentFailure.
-    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e), kind: failureKind(e) };
+    const message = e instanceof Error ? e.message : String(e);
+    return { id: job.id, ok: false, error: message, kind: failureKind(e), ...costly(failureKind(e), message) };
   }
 }
 
@@ -96,5 +102,10 @@ port?.on('message', (msg: unknown) => {
   if (!isJob(msg)) return;
   void analyse(msg, policies).then((reply) => port.postMessage(reply));
 });
-// Loaded and listening: the pool reports the webhook ready only once every thread has said this.
-port?.postMessage({ ready: true });
+// Loaded and listening: the pool reports the webhook ready only once every thread has said this. fetch is
+// loaded first (a data: URL, no network): its first use costs a few hundred milliseconds of this thread's
+// time, which would otherwise count against the first job as work (see costOf in image-pool.ts).
+void fetch('data:,')
+  .then((r) => r.arrayBuffer())
+  .catch(() => undefined)
+  .finally(() => port?.postMessage({ ready: true }));

@@ -6,12 +6,18 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { AdmissionDecision, AdmissionObserver, ImageOutcome } from '../../runner/index.ts';
 
-/** Image outcomes as the metrics count them: one per image per review. */
-export type ImageEvaluation = 'clean' | 'denied' | 'error' | 'timeout';
+/**
+ * Image outcomes as the metrics count them: one per image per review. `too_costly`: denied because the
+ * image is too costly to analyse (out of heap, out of time while working, a reader limit), whatever
+ * --fail-open says; `timeout` is a review's budget running out, which --fail-open decides.
+ */
+export type ImageEvaluation = 'clean' | 'denied' | 'error' | 'timeout' | 'too_costly';
+const EVALUATIONS: readonly ImageEvaluation[] = ['clean', 'denied', 'error', 'timeout', 'too_costly'];
 
 export function evaluationOf(o: ImageOutcome): ImageEvaluation {
   if (o.kind === 'allowed') return 'clean';
   if (o.kind === 'denied') return 'denied';
+  if (o.kind === 'unreadable' && o.costly === true) return 'too_costly';
   return o.kind === 'unevaluated' && o.timedOut === true ? 'timeout' : 'error';
 }
 
@@ -46,7 +52,7 @@ export class AdmissionMetrics implements AdmissionObserver {
     collectDefaultMetrics({ register: this.registry, prefix: 'rsyncguard_' });
     // Zero series from the start, so a dashboard's rate() has a baseline before the first review.
     for (const decision of ['allow', 'deny']) for (const mode of ['enforce', 'warn', 'audit']) this.reviews.inc({ decision, mode }, 0);
-    for (const outcome of ['clean', 'denied', 'error', 'timeout']) this.images.inc({ outcome }, 0);
+    for (const outcome of EVALUATIONS) this.images.inc({ outcome }, 0);
   }
 
   /** One answered review: its verdict and mode, each image's outcome, and how long it took. */

@@ -19,7 +19,7 @@ export type { RegistryOptions } from './registry.ts';
 export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';
 export type { LayerCache } from './layer-cache.ts';
 
-export { imageLimits, readImageLimits } from './limits.ts';
+export { costLimitExceeded, imageLimits, readImageLimits } from './limits.ts';
 export type { ImageLimits } from './limits.ts';
 
 /**

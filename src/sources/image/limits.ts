@@ -33,6 +33,17 @@ const LIMITS: Record<keyof ImageLimits, { env: string; fallback: number }> = {
 /** The variable's name for a limit, for messages that tell how to raise it. */
 export const limitVariable = (key: keyof ImageLimits): string => LIMITS[key].env;
 
+/** The limits on what reading an image costs (not the free-space reserve, which is the disk's state). */
+const COST_LIMITS: (keyof ImageLimits)[] = ['layerBytes', 'inflateBytes', 'entries', 'nameBytes', 'archiveBytes'];
+
+/**
+ * Whether a failure message is one of a cost limit's (each names its variable): the image holds more than
+ * the reader will walk — a bomb, too many files — which is the image's doing, the same every time.
+ */
+export function costLimitExceeded(message: string): boolean {
+  return COST_LIMITS.some((key) => message.includes(`(${LIMITS[key].env})`));
+}
+
 /**
  * Every limit, validated (src/common's readEnvNumber): a cap of 0 would refuse every image, so caps start at
  * 1; a free-space reserve of 0 is meaningful.
