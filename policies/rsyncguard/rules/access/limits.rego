@@ -77,17 +77,18 @@ _unlimited(mod) if {
 #         lock file = /run/rsyncd-a.lock
 #     ```
 findings contains f if {
+	# The whole object, then the key: OPA's Go evaluator would evaluate the rule again for each key it is asked.
+	shares := _lock_shares
 	some lock, users in _lock_users
-	top := _lock_top[lock]
+	share := shares[lock]
 	some i in users
 	mod := input.config.modules[i]
 	limit := mod.params["max connections"].value
-	limit < top
-	bigger := _lock_biggest[lock]
-	others := count(bigger) - 1
+	limit < share.top
+	others := count(share.biggest) - 1
 	msg := concat("", [
 		"Module [", mod.name, "] (max connections = ", format_int(limit, 10), ") shares the lock file ", lock,
-		" with [", bigger[0], "]", _and_others(others), " (max connections = ", format_int(top, 10),
+		" with [", share.biggest[0], "]", _and_others(others), " (max connections = ", format_int(share.top, 10),
 		"), whose connections can take all of its slots.",
 	])
 	f := lib.module_finding("RSYNC-012", i, "max connections", msg)
@@ -101,17 +102,16 @@ _lock_users[lock] contains i if {
 	lock := mod.params["lock file"].value
 }
 
-_lock_top[lock] := max({input.config.modules[j].params["max connections"].value | some j in users}) if {
-	some lock, users in _lock_users
-}
-
-# The modules with the lock's highest limit, in module order (a set of indexes iterates in ascending order).
-_lock_biggest[lock] := [input.config.modules[j].name |
-	some j in sort(users)
-	input.config.modules[j].params["max connections"].value == _lock_top[lock]
-] if {
+# A lock file several limited modules share: the highest limit among them, and the modules that have it in
+# module order (a set of indexes iterates in ascending order; sort makes it an array).
+_lock_shares[lock] := {"top": top, "biggest": biggest} if {
 	some lock, users in _lock_users
 	count(users) > 1
+	top := max({input.config.modules[j].params["max connections"].value | some j in users})
+	biggest := [input.config.modules[j].name |
+		some j in sort(users)
+		input.config.modules[j].params["max connections"].value == top
+	]
 }
 
 _and_others(0) := ""
