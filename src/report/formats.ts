@@ -25,7 +25,7 @@ import { toSarif } from './sarif.ts';
 import { SarifStream } from './sarif-stream.ts';
 import type { SpoolFactory } from './spool.ts';
 import type { ReportHead, ReportStream } from './stream.ts';
-import { toText } from './text.ts';
+import { TextStream, toText } from './text.ts';
 
 /** One format: every renderer of a registry has the same signature; what it needs beyond the subject is in ctx. */
 export interface Format<Subject, Context> {
@@ -119,6 +119,7 @@ export type ReportFormatName = keyof typeof REPORT_FORMATS;
  * REPORT_FORMATS writer: a repository scan then holds no target after it is evaluated (issue 20).
  */
 export const REPORT_STREAMS: Readonly<Partial<Record<ReportFormatName, (head: ReportHead, ctx: RenderContext, spool: SpoolFactory) => ReportStream>>> = {
+  text: (head, ctx, spool) => new TextStream(head, paint(ctx.colour), { explain: ctx.explain === true, hints: ctx.hints !== false }, spool),
   json: (head, _ctx, spool) => new JsonStream(head, spool),
   sarif: (head, ctx, spool) => new SarifStream(head, { category: ctx.category, suppressions: ctx.suppressions, warn: ctx.warn }, spool),
 };

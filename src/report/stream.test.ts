@@ -7,6 +7,8 @@ import { LIMITS, toSarif } from './sarif.ts';
 import { SarifStream } from './sarif-stream.ts';
 import { memorySpool } from './spool.ts';
 import type { ReportStream } from './stream.ts';
+import { paint } from './colour.ts';
+import { TextStream, toText } from './text.ts';
 
 const rule = (id: string, severity: Severity): RuleInfo => ({ id, title: `Rule ${id}`, description: 'd', severity, security_severity: '5.0', cwe: 'CWE-306', tags: ['access'], help: 'Set it. Then more.', help_uri: null, package: 'p' });
 const RULES = [rule('RSYNC-001', 'medium'), rule('RSYNC-070', 'high'), rule('RSYNC-050', 'low')];
@@ -57,7 +59,7 @@ function streamed(r: Report, stream: ReportStream, all: ReadonlyMap<string, stri
   for (const t of r.targets) stream.target(t, new Map([...all].filter(([k]) => k === t.target)));
   for (const e of r.errors) stream.error(e);
   const parts: string[] = [];
-  stream.end({ expired_waivers: r.expired_waivers, unused_public: r.unused_public, unused_waivers: r.unused_waivers }, (p) => parts.push(p));
+  stream.end(r, (p) => parts.push(p));
   stream.close();
   return parts.join('');
 }
@@ -93,6 +95,22 @@ stream('SARIF of no targets, and of errors only', () => {
 
 stream("JSON streamed is toJson's bytes", () => {
   for (const r of [report(30, 9), { ...report(0, 0), errors: [] }]) assert.fixture(streamed(r, new JsonStream(r, memorySpool), new Map()), toJson(r));
+});
+
+stream("text streamed is toText's bytes, with and without colour, hints and --explain", () => {
+  const r = report(30, 9);
+  // Control characters from files are escaped in the target lines and in the errors after them.
+  const hostile: Report = { ...r, targets: r.targets.map((t, i) => (i === 2 ? { ...t, target: 'evil\u001b[2J.conf' } : t)), errors: [...r.errors, { target: 'x\u009b.conf', message: 'm\u202e' }] };
+  for (const colour of [false, true]) {
+    for (const opts of [
+      { explain: false, hints: true },
+      { explain: true, hints: false },
+    ]) {
+      assert.fixture(streamed(hostile, new TextStream(hostile, paint(colour), opts, memorySpool), new Map()), toText(hostile, paint(colour), opts));
+    }
+  }
+  const none: Report = { ...report(0, 0), errors: [], unused_public: [], unused_waivers: [] };
+  assert.fixture(streamed(none, new TextStream(none, paint(false), { explain: false, hints: true }, memorySpool), new Map()), toText(none, paint(false)));
 });
 
 stream.run();
