@@ -5,6 +5,7 @@
  */
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { AdmissionDecision, AdmissionObserver, ImageOutcome } from '../../runner/index.ts';
+import type { RegistryLabeller } from '../../sources/index.ts';
 
 /**
  * Image outcomes as the metrics count them: one per image per review. `too_costly`: denied because the
@@ -20,12 +21,6 @@ export function evaluationOf(o: ImageOutcome): ImageEvaluation {
   if (o.kind === 'unreadable' && o.costly === true) return 'too_costly';
   return o.kind === 'unevaluated' && o.timedOut === true ? 'timeout' : 'error';
 }
-
-/**
- * Registries a requester can name are unbounded (any host, any port); past this many distinct label values
- * the rest are counted as "other", so a hostile review cannot grow the scrape without end.
- */
-const MAX_REGISTRY_LABELS = 100;
 
 /** Up to the 30 s budget cap; cached reviews take well under a millisecond. */
 const REVIEW_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -45,10 +40,18 @@ export class AdmissionMetrics implements AdmissionObserver {
   private readonly misses = new Counter({ name: 'rsyncguard_admission_cache_misses_total', help: 'Verdict cache lookups that needed an analysis', registers: [this.registry] });
   private readonly reviewSeconds = new Histogram({ name: 'rsyncguard_admission_review_duration_seconds', help: 'Time from a review arriving to its answer', buckets: REVIEW_BUCKETS, registers: [this.registry] });
   private readonly analysisSeconds = new Histogram({ name: 'rsyncguard_admission_image_evaluation_duration_seconds', help: 'Time one image analysis took in the worker pool', buckets: ANALYSIS_BUCKETS, registers: [this.registry] });
-  private readonly registryErrors = new Counter({ name: 'rsyncguard_admission_registry_errors_total', help: 'Failed registry lookups, by registry host[:port]', labelNames: ['registry'] as const, registers: [this.registry] });
-  private readonly registries = new Set<string>();
+  private readonly registryErrors = new Counter({
+    name: 'rsyncguard_admission_registry_errors_total',
+    help: 'Failed registry lookups, by registry host[:port] the operator named (--insecure-registry, Docker config auths, Docker Hub); "other" for the rest',
+    labelNames: ['registry'] as const,
+    registers: [this.registry],
+  });
 
-  constructor() {
+  /**
+   * `label` names a registry for registry_errors_total (registryLabeller: only registries the operator
+   * named, so a requester naming hosts at will cannot take the label slots); by default every one is "other".
+   */
+  constructor(private readonly label: RegistryLabeller = () => 'other') {
     collectDefaultMetrics({ register: this.registry, prefix: 'rsyncguard_' });
     // Zero series from the start, so a dashboard's rate() has a baseline before the first review.
     for (const decision of ['allow', 'deny']) for (const mode of ['enforce', 'warn', 'audit']) this.reviews.inc({ decision, mode }, 0);
@@ -71,9 +74,7 @@ export class AdmissionMetrics implements AdmissionObserver {
   }
 
   onRegistryError(registry: string): void {
-    const known = this.registries.has(registry) || this.registries.size < MAX_REGISTRY_LABELS;
-    if (known) this.registries.add(registry);
-    this.registryErrors.inc({ registry: known ? registry || 'none' : 'other' });
+    this.registryErrors.inc({ registry: this.label(registry) });
   }
 
   /** The scrape: body and the content type prom-client says it is. */

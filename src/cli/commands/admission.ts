@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { errorMessage, UserError } from '../../common/index.ts';
-import { quote, readDockerConfig, readImageLimits, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
+import { dockerConfigIgnored, quote, readDockerConfig, readImageLimits, registryLabeller, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
 import { AdmissionController, policiesFor, startingDecision } from '../../runner/index.ts';
@@ -154,9 +154,12 @@ export const admissionCommand: Command = {
     const dockerConfig = stringOption(args, 'docker-config');
     const credentials = readDockerConfig(dockerConfig || undefined);
     if (!credentials.ok) return credentials.error;
+    // What the file holds that cannot be used would silently mean anonymous pulls: said once, here.
+    const unused = dockerConfigIgnored(dockerConfig || undefined);
+    for (const ignored of unused?.ignored ?? []) logEvent('warn', 'docker config: part of it is ignored', { file: escapeControls(unused?.path ?? ''), ignored });
     const tls = readTls(cert, key);
     if (!tls.ok) return tls.error;
-    const metrics = new AdmissionMetrics();
+    const metrics = new AdmissionMetrics(registryLabeller({ insecure, auths: credentials.value }));
     const readiness = new Readiness();
     let made: (c: AdmissionController) => void = () => {};
     const failOn = (stringOption(args, 'fail-on') ?? 'high') as Severity;

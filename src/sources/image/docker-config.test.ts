@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { credentialsFor, defaultDockerConfig, readDockerConfig } from './docker-config.ts';
+import { credentialsFor, defaultDockerConfig, dockerConfigIgnored, readDockerConfig } from './docker-config.ts';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const dir = mkdtempSync(join(tmpdir(), 'rg-docker-config-'));
@@ -82,5 +82,44 @@ match('a glob stands for one label, and an exact key goes first', () => {
   assert.is(credentialsFor(config, 'other.example.com:5000'), undefined);
 });
 
+const ignored = suite('dockerConfigIgnored: what would silently mean anonymous pulls');
+
+ignored('each unusable part is named, by key and field, never by what it holds', () => {
+  const secret = 'S3cr3t-Pa55';
+  const cases: [unknown, RegExp][] = [
+    [{ auths: 'oops' }, /^"auths" is a string, not an object of registries/],
+    [{ auths: [] }, /^"auths" is a list/],
+    [{ auths: { 'reg.example': { email: 'x@y', identitytoken: secret } } }, /^the entries for "reg\.example" have no "auth", nor "username" and "password"/],
+    [{ auths: { 'reg.example': { username: 'robot' } } }, /^the entries for "reg\.example" have no "auth"/],
+    [{ auths: { 'reg.example': { auth: b64(secret) } } }, /^the "auth" of "reg\.example" is not base64 of user:password/],
+    [{ credsStore: secret }, /^"credsStore" names a credential helper/],
+    [{ auths: {}, credHelpers: { 'gcr.io': secret, 'a.example': secret } }, /^"credHelpers" for "gcr\.io", "a\.example": credential helpers are not run/],
+    [{ auths: {} }, /^it holds no registry credentials: every pull is anonymous$/],
+  ];
+  for (const [doc, want] of cases) {
+    const path = file(`ignored-${Math.random().toString(36).slice(2)}.json`, doc);
+    const got = dockerConfigIgnored(path);
+    assert.is(got?.path, path);
+    assert.is(got?.ignored.length, 1, JSON.stringify(got));
+    assert.match(got?.ignored[0] ?? '', want);
+    assert.not.match(JSON.stringify(got), secret);
+    assert.not.match(JSON.stringify(got), b64(secret));
+  }
+});
+
+ignored('a usable file says nothing; an absent default place is no file at all', () => {
+  const path = file('usable.json', { auths: { 'reg.example': { auth: b64('u:p') }, 'b.example': { username: 'u', password: 'p' } } });
+  assert.equal(dockerConfigIgnored(path), { path, ignored: [] });
+  const saved = process.env['DOCKER_CONFIG'];
+  process.env['DOCKER_CONFIG'] = join(dir, 'nowhere');
+  try {
+    assert.is(dockerConfigIgnored(undefined), undefined);
+  } finally {
+    if (saved === undefined) delete process.env['DOCKER_CONFIG'];
+    else process.env['DOCKER_CONFIG'] = saved;
+  }
+});
+
 forms.run();
 match.run();
+ignored.run();

@@ -53,8 +53,13 @@ function legacy(path: string, doc: JsonObject): boolean {
  * default place may be absent (no credentials, undefined), but not a directory or unreadable. An error
  * names the file and the option, never what the file holds (it holds credentials).
  */
+/** The file credentials are read from: `file` (or the credentials file in it, a directory), else the default place. */
+function configPath(file: string | undefined): string {
+  return file === undefined ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
+}
+
 export function readDockerConfig(file: string | undefined): Result<DockerAuths | undefined> {
-  const path = file === undefined ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
+  const path = configPath(file);
   const named = file !== undefined ? ' (--docker-config)' : '';
   const hint =
     file !== undefined
@@ -80,6 +85,51 @@ export function readDockerConfig(file: string | undefined): Result<DockerAuths |
   return ok({ auths: isObject(doc['auths']) ? doc['auths'] : {} });
 }
 
+/** A name from the file (an auths key), as a message shows it: quoted, escaped, short. */
+const named = (key: string) => JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);
+
+function listed(keys: string[]): string {
+  return `${keys.slice(0, 5).map(named).join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`;
+}
+
+/**
+ * What a readable Docker config holds that cannot be used, each said without any secret (names of keys
+ * and registries only): an `auths` that is no object, entries without usable credentials, an `auth` that
+ * is not base64 of user:password, credential helpers (credsStore, credHelpers), which rsyncguard does not
+ * run. Each of these means anonymous pulls where the operator meant credentials, so `admission serve`
+ * says them at start. Undefined when there is no file, or it cannot be read (readDockerConfig says why).
+ */
+export function dockerConfigIgnored(file: string | undefined): { path: string; ignored: string[] } | undefined {
+  const path = configPath(file);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(doc)) return undefined;
+  const ignored: string[] = [];
+  const isLegacy = legacy(path, doc);
+  const auths = isLegacy ? doc : doc['auths'];
+  if (!isLegacy && 'auths' in doc && !isObject(auths)) ignored.push(`"auths" is ${Array.isArray(auths) ? 'a list' : auths === null ? 'null' : `a ${typeof auths}`}, not an object of registries: no credentials are read from it`);
+  if (typeof doc['credsStore'] === 'string') ignored.push('"credsStore" names a credential helper, which rsyncguard does not run: registries only it knows are pulled anonymously');
+  const helpers = isObject(doc['credHelpers']) ? Object.keys(doc['credHelpers']) : [];
+  if (helpers.length > 0) ignored.push(`"credHelpers" for ${listed(helpers)}: credential helpers are not run, so these registries are pulled anonymously`);
+  const usable: string[] = [];
+  const unusable: string[] = [];
+  const notBasic: string[] = [];
+  for (const [key, entry] of Object.entries(isObject(auths) ? auths : {})) {
+    const auth = basic(entry);
+    if (auth === undefined) unusable.push(key);
+    else if (!Buffer.from(auth, 'base64').toString('utf8').includes(':')) notBasic.push(key);
+    else usable.push(key);
+  }
+  if (unusable.length > 0) ignored.push(`the entries for ${listed(unusable)} have no "auth", nor "username" and "password": these registries are pulled anonymously`);
+  if (notBasic.length > 0) ignored.push(`the "auth" of ${listed(notBasic)} is not base64 of user:password: the registry will refuse it`);
+  if (file !== undefined && usable.length === 0 && ignored.length === 0) ignored.push('it holds no registry credentials: every pull is anonymous');
+  return { path, ignored };
+}
+
 /** Docker Hub's API host (registry.ts turns docker.io references into it), and the names its credentials are filed under (`docker login` uses the first). */
 export const DOCKER_HUB = 'registry-1.docker.io';
 const DOCKER_HUB_KEYS = ['index.docker.io', 'docker.io', DOCKER_HUB];
@@ -100,6 +150,22 @@ function globMatches(glob: string, registry: string): boolean {
   const g = gHost.split('.');
   const r = rHost.split('.');
   return g.length === r.length && g.every((label, i) => label === '*' || label === r[i]);
+}
+
+/**
+ * The registries the auths name, as labels: exact keys as host[:port] (Docker Hub's under DOCKER_HUB, the
+ * name references resolve to), and glob keys with their matcher. Only names, never what an entry holds.
+ */
+export function registryKeys(config: DockerAuths | undefined): { exact: Set<string>; globs: { key: string; matches(registry: string): boolean }[] } {
+  const exact = new Set<string>();
+  const globs: { key: string; matches(registry: string): boolean }[] = [];
+  for (const key of Object.keys(config?.auths ?? {})) {
+    const host = hostOf(key);
+    if (host === '') continue;
+    if (host.includes('*')) globs.push({ key: host, matches: (registry) => globMatches(host, registry) });
+    else exact.add(DOCKER_HUB_KEYS.includes(host) ? DOCKER_HUB : host);
+  }
+  return { exact, globs };
 }
 
 /** An entry's Basic credentials (base64 of user:password), from `auth` or from `username` and `password`. */

@@ -13,6 +13,7 @@ export type { LayerSource } from './layer-stream.ts';
 export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
 export { imageConfigSource, unusableConfig } from './config-source.ts';
+export { dockerConfigIgnored } from './docker-config.ts';
 export { defaultDockerConfig, displayRef, EnvironmentFailure, failureKind, indexPlatforms, isReadFailure, MAX_NAME, overlongReference, parseRegistryRef, readDockerConfig, resolveDigest } from './registry.ts';
 export type { FailureKind } from './registry.ts';
 export type { RegistryOptions } from './registry.ts';
@@ -30,4 +31,6 @@ export async function indexImage(layers: LayerSource[], prefetch: (path: string)
   return new ImageFs(await indexLayers(layers, prefetch, need, onProgress));
 }
 export { checkInsecureRegistry } from './insecure-registries.ts';
+export { MAX_LOOPBACK_LABELS, registryLabeller } from './registry-labels.ts';
+export type { RegistryLabeller } from './registry-labels.ts';
 export type { InsecureRegistries } from './insecure-registries.ts';
