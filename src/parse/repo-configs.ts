@@ -107,11 +107,19 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     if (opened.viaLink) seen.links.push(scan.rel(file));
     candidates.set(opened.real, seen);
   }
+  const parseOne = (c: Candidate, secretsFiles: ReadonlySet<string> | undefined): RsyncdConfig => {
+    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}), ...(daemon ? { daemonRoot: daemon } : {}) }));
+    const notes = notUtf8(c.real, c.bytes);
+    return notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] };
+  };
+  // Choosing the configs needs all of them parsed; a root of many configs keeps only what the choice reads
+  // of each and parses a config again when it is reported, so memory does not grow with the root (issue 20).
+  const slim = candidates.size > HELD_CONFIGS;
+  let secretsUsed: ReadonlySet<string> | undefined;
   const parse = (secretsFiles?: ReadonlySet<string>) =>
     [...candidates.values()].map((c) => {
-      const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}), ...(daemon ? { daemonRoot: daemon } : {}) }));
-      const notes = notUtf8(c.real, c.bytes);
-      return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+      const config = parseOne(c, secretsFiles);
+      return { file: c.real, config: slim ? slimConfig(config) : config };
     });
   let parsed = parse();
   // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
@@ -127,7 +135,10 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     if (opened.kind === 'file' && hasConfigLines(opened.bytes)) configs.add(f);
   }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
-  if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) {
+    secretsUsed = secrets;
+    parsed = parse(secrets);
+  }
   // A file another config includes is scanned as part of that config, not on its own; a refused file an
   // include named (itself or through its directory) is already a located note on that include line.
   // Only a config that loads counts as the including one: a junk config that includes the real one and
@@ -154,7 +165,10 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const other = (o: (typeof pending)[number]) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash('sha256').update(o.bytes).digest('hex'));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === 'stunnel').flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
-  for (const { file, config } of chosen) {
+  for (const chose of chosen) {
+    const { file } = chose;
+    const candidate = candidates.get(file);
+    const config = slim && candidate !== undefined ? parseOne(candidate, secretsUsed) : chose.config;
     while (pending[0] && pending[0].file < file) yield other(pending.shift() as (typeof pending)[number]);
     const links = candidates.get(file)?.links ?? [];
     const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots), file, noGit);
@@ -168,6 +182,29 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
+}
+
+/** Past this many configs in one root, each is held slimmed until it is reported, and parsed again then. */
+const HELD_CONFIGS = 1000;
+
+/**
+ * What choosing a root's configs reads of one (its files, modules' header files, whether it loads, the
+ * `secrets file` lines): the rest, every module's parameters above all, is dropped until it is parsed again.
+ */
+function slimConfig(config: RsyncdConfig): RsyncdConfig {
+  const secretsOnly = (params: RsyncdConfig['global']) => {
+    const p = params['secrets file'];
+    return p === undefined ? {} : { 'secrets file': p };
+  };
+  return {
+    ...config,
+    global: secretsOnly(config.global),
+    listener: {},
+    modules: config.modules.map((m) => ({ ...m, params: secretsOnly(m.params) })),
+    diagnostics: [],
+    inlineWaivers: [],
+    publicDeclarations: [],
+  };
 }
 
 /** The note that git's view of the checkout was not used, on the config's first line. */
