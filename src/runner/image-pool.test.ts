@@ -14,7 +14,7 @@ test('out of heap is always the image’s cost, denied and cached as too costly'
 test('out of time: a thread busy working is the image’s cost; one mostly waiting is a slow registry', () => {
   const busy = costOf('timeout', 0.92, opts);
   assert.equal([busy.kind, busy.costly], ['image', true]);
-  assert.match(busy.why, 'too costly to analyse: the analysis did not finish within 300 s (--analysis-timeout) and was stopped, its thread busy 92%');
+  assert.match(busy.why, 'too costly to analyse: the analysis did not finish within 300 s and was stopped (--analysis-timeout), its thread busy 92%');
   const waiting = costOf('timeout', 0.17, opts);
   assert.equal([waiting.kind, waiting.costly], ['environment', undefined]);
   assert.match(waiting.why, 'did not finish within 300 s and was stopped, its thread waiting 83% of that time (a slow registry)');

@@ -88,7 +88,7 @@ export function costOf(reason: 'heap' | 'timeout', busy: number, o: { heapMiB: n
   const seconds = Math.round(o.jobTimeoutMs / 1000);
   if (reason === 'heap') return { why: `too costly to analyse: the analysis needed more than ${o.heapMiB} MiB of heap and was stopped`, kind: 'image', costly: true };
   const pct = Math.round(busy * 100);
-  if (busy >= BUSY) return { why: `too costly to analyse: the analysis did not finish within ${seconds} s (--analysis-timeout) and was stopped, its thread busy ${pct}% of that time`, kind: 'image', costly: true };
+  if (busy >= BUSY) return { why: `too costly to analyse: the analysis did not finish within ${seconds} s and was stopped (--analysis-timeout), its thread busy ${pct}% of that time`, kind: 'image', costly: true };
   return { why: `the analysis did not finish within ${seconds} s and was stopped, its thread waiting ${100 - pct}% of that time (a slow registry)`, kind: 'environment' };
 }
 
