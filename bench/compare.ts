@@ -114,9 +114,9 @@ async function compareOn(label: string, docs: FactsDocument[], engines: Engines,
     writeFileSync(data, JSON.stringify(cvePolicyData()));
     const input = join(dir, 'documents.json');
     writeFileSync(input, JSON.stringify(docs));
+    mkdirSync(join(dir, 'docs'));
     const files = docs.map((d, i) => {
       const f = join(dir, 'docs', `d${String(i).padStart(4, '0')}.json`);
-      mkdirSync(join(dir, 'docs'), { recursive: true });
       writeFileSync(f, JSON.stringify(d));
       return f;
     });
@@ -126,7 +126,7 @@ async function compareOn(label: string, docs: FactsDocument[], engines: Engines,
       const r = engines.rsyncguard.evaluate(d);
       return r.ok ? r.value.length : -1;
     });
-    const counts: Record<string, number[] | null> = { pool: null, 'OPA Go': null, Conftest: null };
+    const counts: Record<string, number[] | null> = { pool: null, 'OPA Go': null, Conftest: null, 'opa eval': null };
     const times: Record<string, number[]> = { rsyncguard: [], pool: [], 'OPA Go': [], Conftest: [], 'opa eval': [] };
     const failed: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -169,7 +169,13 @@ async function compareOn(label: string, docs: FactsDocument[], engines: Engines,
         const query = 'x := [fs | some doc in data.bench; fs := data.rsyncguard.main.findings with input as doc]';
         const r = spawnSync(engines.opa, ['eval', '-f', 'json', '-d', join(policy, 'rsyncguard'), '-d', data, '-d', join(dir, 'batch.json'), query], { encoding: 'utf8', maxBuffer: 1 << 30 });
         if (r.status !== 0) failed.push(`opa eval: ${r.stderr.trim().slice(0, 200)}`);
-        else times['opa eval']?.push(docs.length / ((performance.now() - t) / 1000));
+        else {
+          times['opa eval']?.push(docs.length / ((performance.now() - t) / 1000));
+          if (round === 0) {
+            const out = JSON.parse(r.stdout) as { result?: { bindings: { x: unknown[][] } }[] };
+            counts['opa eval'] = completedCount(engines.rsyncguard, out.result?.[0]?.bindings.x ?? [], docs);
+          }
+        }
       }
     }
 
