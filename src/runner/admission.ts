@@ -4,12 +4,11 @@
  * the review is answered when every image has settled or the budget is spent, whichever comes first.
  * An image with a finding at or above --fail-on denies, whatever the failure policy; --fail-open only
  * lets through what the environment kept from being evaluated (the registry unreachable, timing out,
- * answering 5xx or refusing credentials; the budget, an analysis timeout spent waiting or the worker pool running out;
- * a container without an image). A failure the image's own bytes cause — a config over a cap, too many
- * entries, a digest or diff_id mismatch, a malformed tar, a daemon config missing, an inflate budget
- * exceeded, an analysis out of heap or out of time while working (image-pool.ts, costOf) — denies: otherwise
- * an image author could pad an image until it is let through; such a cost is cached as a verdict. The kind of a
- * failure is decided where it happens (EnvironmentFailure, see registry.ts) and carried here.
+ * answering 5xx or refusing credentials; the budget, an analysis timeout spent waiting or the worker pool
+ * running out; a container without an image). A failure the image's own bytes cause — a config over a cap,
+ * too many entries, a digest mismatch, a malformed tar, a daemon config missing, an image too costly to
+ * analyse (image-pool.ts, costOf: cached as a verdict) — denies, or an author could pad an image until it
+ * is let through. A failure's kind is decided where it happens (EnvironmentFailure, registry.ts).
  * A multi-platform image is judged on every platform its index offers (at most 16; attestations left
  * out), since a Pod may land on a node of any of them: a finding on any platform denies, naming it.
  * An analysis that misses the budget keeps running and fills the cache for the next review.
@@ -94,9 +93,23 @@ export function imageSubject(image: string): string {
   return `image ${quote(displayRef(image))}`;
 }
 
+/**
+ * An image's name as shown (credentials masked) and as quoted in messages, kept by the reference as
+ * written: a cached review names the same few images again and again. Emptied when full, so a stream of
+ * distinct names costs only the work it always cost.
+ */
+const SHOWN_NAMES = 1024;
+const shownNames = new Map<string, { subject: string; image: string }>();
+
 /** The image as written and (once resolved) its digest, for messages and the log. */
 function named(image: string, digest?: string): { subject: string; image: string; digest?: string } {
-  return { subject: imageSubject(image), image: displayRef(image), ...(digest !== undefined ? { digest: digest.slice(digest.lastIndexOf('@') + 1) } : {}) };
+  let shown = shownNames.get(image);
+  if (shown === undefined) {
+    if (shownNames.size >= SHOWN_NAMES) shownNames.clear();
+    shown = { subject: imageSubject(image), image: displayRef(image) };
+    shownNames.set(image, shown);
+  }
+  return digest !== undefined ? { ...shown, digest: digest.slice(digest.lastIndexOf('@') + 1) } : { ...shown };
 }
 
 /** host[:port] of the registry an image names, as metrics label it; '' when it names none. */
@@ -138,8 +151,7 @@ function failed(e: unknown): Verdict {
 }
 
 export class AdmissionController {
-  /** By digest: findings, or (`costly`) why the image is too costly to analyse — the same bytes cost the same every time. */
-  private readonly verdicts = new Map<string, { findings: PlatformFinding[]; at: number; unreadable?: string; costly?: true }>();
+  private readonly verdicts = new Map<string, Verdict & { at: number }>();
   private readonly tags = new Map<string, { digest: string; at: number }>();
   /** Work in progress, shared by every review that asks for the same digest (or tag) meanwhile. */
   private readonly analysing = new Map<string, Promise<Verdict>>();
@@ -232,7 +244,7 @@ export class AdmissionController {
     this.observer.onCacheLookup(fresh);
     if (hit && fresh) {
       this.remember(this.verdicts, digest, hit);
-      return Promise.resolve(cachedVerdict(hit));
+      return Promise.resolve(hit);
     }
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
@@ -243,29 +255,28 @@ export class AdmissionController {
       .then((a: Analysis): Verdict => {
         this.observer.onAnalysis(performance.now() - started);
         if (!a.ok && a.kind === 'environment') return { findings: [], unavailable: a.error };
-        if (!a.ok) return this.costly(digest, { findings: [], unreadable: a.error, ...(a.costly ? { costly: a.costly } : {}) });
-        // Too costly on some platform (and not cut short by the environment on another): a verdict like any other.
-        if (a.costly && a.unavailable === undefined) return this.costly(digest, { findings: a.findings, unreadable: a.errors.join('; '), costly: a.costly });
+        // Too costly to analyse (on a platform, none cut short by the environment): a verdict, cached like any.
+        if (a.costly && (!a.ok || a.unavailable === undefined)) return this.keep(digest, { findings: a.ok ? a.findings : [], unreadable: a.ok ? a.errors.join('; ') : a.error, costly: true });
+        if (!a.ok) return { findings: [], unreadable: a.error };
         // A target the analysis could not evaluate is never cached as clean.
         if (a.errors.length > 0 || a.unavailable !== undefined) return { findings: a.findings, ...(a.errors.length > 0 ? { unreadable: a.errors.join('; ') } : {}), ...(a.unavailable !== undefined ? { unavailable: a.unavailable } : {}) };
-        this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
-        return { findings: a.findings };
+        return this.keep(digest, { findings: a.findings });
       })
       .finally(() => this.analysing.delete(digest));
     this.analysing.set(digest, work);
     return work;
   }
 
-  /** A verdict of the image's cost is cached, so the next review does not pay it again (nor can the image's author make it). */
-  private costly(digest: string, v: Verdict): Verdict {
-    if (v.costly) this.remember(this.verdicts, digest, { findings: v.findings, at: Date.now(), unreadable: v.unreadable ?? '', costly: v.costly });
+  private keep(digest: string, v: Verdict): Verdict {
+    this.remember(this.verdicts, digest, { ...v, at: Date.now() });
     return v;
   }
 
   private judge(image: string, verdict: Verdict, digest?: string): ImageOutcome {
     const subject = named(image, digest);
     const floor = severityRank(this.opts.failOn);
-    const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
+    // A clean verdict (the usual cached one) has nothing to filter.
+    const blocking = verdict.findings.length === 0 ? verdict.findings : verdict.findings.filter((f) => severityRank(f.severity) >= floor);
     // Findings decide first: a platform that could not be read does not hide one that has them.
     if (blocking.length > 0) return { ...subject, kind: 'denied', findings: blocking };
     if (verdict.unreadable !== undefined) return { ...subject, kind: 'unreadable', reason: verdict.unreadable, ...(verdict.costly ? { costly: verdict.costly } : {}) };
@@ -296,7 +307,7 @@ export class AdmissionController {
       const hit = tag && now - tag.at < this.tagTtlMs ? this.verdicts.get(tag.digest) : undefined;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return undefined;
       this.remember(this.verdicts, tag.digest, hit);
-      outcomes.push(this.judge(image, cachedVerdict(hit), tag.digest));
+      outcomes.push(this.judge(image, hit, tag.digest));
     }
     // Counted only when every image was a hit: otherwise settle() looks each one up again, and counts it then.
     for (let i = 0; i < outcomes.length; i++) this.observer.onCacheLookup(true);
@@ -334,7 +345,6 @@ export class AdmissionController {
   async decide(req: AdmissionRequest, arrivedAt = performance.now(), mode: AdmissionMode = 'enforce'): Promise<AdmissionDecision> {
     if (req.nothingToRun !== undefined) return conclude(req, [], mode, this.opts);
     const evaluated = req.images.slice(0, MAX_IMAGES);
-    // Only clean verdicts (findings, none too costly) back the owner shortcut.
     const fresh = (digest: string) => {
       const v = this.verdicts.get(digest);
       return v && !v.costly ? { at: v.at, value: v.findings } : undefined;
@@ -346,11 +356,6 @@ export class AdmissionController {
     if (outcomes.every((o) => o.kind === 'allowed')) this.owners.remember(req, evaluated, (image) => (owned ? owned.digests[evaluated.indexOf(image)] : this.tags.get(image)?.digest), fresh);
     return conclude(req, outcomes, mode, this.opts);
   }
-}
-
-/** A cached entry as a verdict: its findings, or why the image is too costly to analyse. */
-function cachedVerdict(hit: { findings: PlatformFinding[]; unreadable?: string; costly?: true }): Verdict {
-  return hit.costly ? { findings: hit.findings, unreadable: hit.unreadable ?? '', costly: hit.costly } : { findings: hit.findings };
 }
 
 /** A review's image outcomes, plus the images past the cap and the containers without a usable image. */
