@@ -10,7 +10,9 @@ spool('gives back every record in order, as often as asked: multi-byte text, emp
   for (const r of records) s.add(r);
   for (let pass = 0; pass < 2; pass++) {
     const back: string[] = [];
-    s.forEach((r) => back.push(r));
+    s.forEach((r) => {
+      back.push(r);
+    });
     assert.is(back.length, records.length);
     assert.ok(
       back.every((r, i) => r === records[i]),
@@ -26,7 +28,9 @@ spool('records added after a read are read too', () => {
   s.forEach(() => {});
   s.add('b');
   const back: string[] = [];
-  s.forEach((r) => back.push(r));
+  s.forEach((r) => {
+    back.push(r);
+  });
   assert.equal(back, ['a', 'b']);
   s.close();
 });

@@ -155,7 +155,9 @@ export class TextStream implements ReportStream {
   }
 
   end(tail: ReportTail, write: (chunk: string) => void): void {
-    this.spool.forEach((block) => write(`${block}\n`));
+    this.spool.forEach((block) => {
+      write(`${block}\n`);
+    });
     const raw = { ...this.head, errors: this.errors, ...tail };
     write(`${tailLines(escapeAllText(raw), raw, this.p, this.totals).join('\n')}\n`);
   }

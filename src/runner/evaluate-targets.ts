@@ -15,6 +15,8 @@ import { VERSION } from './version.ts';
 export const DEFAULT_WAIVER_FILE = '.rsyncguard.yaml';
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
 export const MAX_WAIVER_BYTES = MiB;
+/** Targets in flight per policy thread: each thread has one to evaluate and one waiting, and the main thread parses ahead. */
+const AHEAD_PER_THREAD = 4;
 
 export interface EvaluateOptions {
   /** The built-in policy, then any --policy: each loaded once, every target evaluated by all of them. */
@@ -28,6 +30,11 @@ export interface EvaluateOptions {
   storeFacts?: boolean;
   /** Told after each target, with how many have been evaluated (or recorded as errors) so far: the CLI's progress line. */
   onEvaluated?: (evaluated: number) => void;
+  /**
+   * Worker threads for the built-in policy (the engine's PolicyPool), so targets are evaluated side by side
+   * while the next are parsed; absent or 0: this thread. A policy with limits runs in its own sandbox either way.
+   */
+  threads?: number;
 }
 
 export function loadWaivers(file: string | undefined): Result<Waiver[]> {
@@ -64,6 +71,8 @@ export interface Evaluation {
   inlineWaivers: boolean;
   /** EvaluateOptions.storeFacts. */
   storeFacts?: boolean;
+  /** Targets evaluateInto starts before the oldest is handed on (0: one at a time), so a pool's threads all have work. */
+  ahead?: number;
   close(): void;
 }
 
@@ -84,7 +93,7 @@ export async function openEvaluation(opts: EvaluateOptions): Promise<Result<Eval
     for (const e of engines) e.close();
   };
   for (const source of opts.policies) {
-    const loaded = await loadEvaluator(source);
+    const loaded = await loadEvaluator(source, opts.threads ? { threads: opts.threads } : {});
     if (!loaded.ok) {
       close();
       return loaded;
@@ -103,7 +112,7 @@ export async function openEvaluation(opts: EvaluateOptions): Promise<Result<Eval
   if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...(opts.storeFacts ? { storeFacts: true } : {}), close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...(opts.storeFacts ? { storeFacts: true } : {}), ahead: opts.threads ? opts.threads * AHEAD_PER_THREAD : 0, close });
 }
 
 /**
@@ -159,20 +168,34 @@ export async function evaluateInto(ev: Evaluation, targets: Iterable<TextedTarge
   // Waivers by where they are written: one that waives no finding and selects no target is reported.
   const usedWaivers = new Set<string>();
   let evaluated = 0;
-  for await (const { target, texts } of targets) {
-    if (!('schema' in target)) {
-      sink.error(target);
+  // With a pool, a few targets are evaluated side by side; each is handed on in the order it came, so the
+  // report is the same as one evaluated at a time, and at most `ahead` targets are held.
+  const inFlight: { item: TextedTarget; evaluation: Promise<DocumentEvaluation> | null }[] = [];
+  const handOn = async () => {
+    const next = inFlight.shift();
+    if (next === undefined) return;
+    const { target, texts } = next.item;
+    if (next.evaluation === null || !('schema' in target)) {
+      if (!('schema' in target)) sink.error(target);
       onEvaluated?.(++evaluated);
-      continue;
+      return;
     }
-    const d = await evaluateDocument(ev, target);
+    const d = await next.evaluation;
     for (const e of d.errors) sink.error(e);
     if (d.report) sink.target(d.report, texts === undefined ? NO_TEXTS : new Map(texts));
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
     onEvaluated?.(++evaluated);
+  };
+  for await (const item of targets) {
+    const evaluation = 'schema' in item.target ? evaluateDocument(ev, item.target) : null;
+    // Awaited in turn below; a failure before its turn must not count as unhandled meanwhile.
+    evaluation?.catch(() => undefined);
+    inFlight.push({ item, evaluation });
+    while (inFlight.length > (ev.ahead ?? 0)) await handOn();
   }
+  while (inFlight.length > 0) await handOn();
   return {
     expired_waivers: [...expired],
     // Like an expired waiver: an entry that declared nothing must not look as if it did.

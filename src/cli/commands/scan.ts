@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { DEFAULT_RSYNC_VERSION, today } from '../../common/index.ts';
+import { defaultThreads } from '../../engine/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, fixRepository, parseVersion, policiesFor, scanRepository, streamRepository } from '../../runner/index.ts';
 import type { Report } from '../../report/index.ts';
@@ -64,6 +66,9 @@ export const scanCommand: Command = {
       inlineWaivers: args.values['no-inline-waivers'] !== true,
       onTiming: (stage: string, ms: number) => timings.push([stage, ms]),
       onEvaluated,
+      // A directory may hold thousands of configs: the built-in policy in a pool of threads, evaluating while
+      // the next configs are parsed. One file is evaluated here (starting threads would cost more than it saves).
+      ...(paths.some(isDirectory) ? { threads: defaultThreads() } : {}),
     };
     // Verifying fixes re-evaluates each candidate: done only for the formats that show fixes, or when asked.
     const fixes = stringOption(args, 'fixes') ?? 'auto';
@@ -106,3 +111,11 @@ export const scanCommand: Command = {
     return failed ?? judgeReport(report, args);
   },
 };
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
