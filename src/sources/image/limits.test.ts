@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readImageLimits } from './limits.ts';
+import { costLimitExceeded, readImageLimits } from './limits.ts';
 
 const limits = suite('readImageLimits');
 
@@ -19,6 +19,13 @@ limits('unset means the default; a free-space reserve may be 0', () => {
     assert.is(r.value.minFreeBytes, 0);
     assert.is(r.value.layerBytes, 8 * 2 ** 30);
   }
+});
+
+limits('a cost limit is told from its message; the free-space reserve is the disk, not the image', () => {
+  assert.ok(costLimitExceeded('more than 50 entries in the image; too many to index (RSYNCGUARD_MAX_IMAGE_ENTRIES)'));
+  assert.ok(costLimitExceeded('linux/arm64: layer sha256:1: decompresses to more than 9 bytes (RSYNCGUARD_MAX_LAYER_BYTES)'));
+  assert.not.ok(costLimitExceeded('blob sha256:1 needs 9 MiB in /tmp, whose disk has 1 MiB free and must keep 256 MiB free (RSYNCGUARD_MIN_FREE_BYTES); not written.'));
+  assert.not.ok(costLimitExceeded('layer sha256:1: not a valid tar archive'));
 });
 
 limits.run();
