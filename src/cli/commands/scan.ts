@@ -42,6 +42,9 @@ export const scanCommand: Command = {
     const daemonRoot = rootGiven === undefined ? undefined : openDaemonRoot(rootGiven);
     if (daemonRoot !== undefined && !daemonRoot.ok) return daemonRoot.error;
     const timings: [string, number][] = [];
+    const tellTimings = () => {
+      if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
+    };
     // On a terminal, a line while it works (progress.ts); and, anywhere unless --quiet, a warning for a directory with no config.
     const progress = progressFor(args);
     const { onFound, onEmptyPath, onEvaluated } = scanProgress(progress);
@@ -83,7 +86,7 @@ export const scanCommand: Command = {
       const t = performance.now();
       const failed = streamed.finish(run.value);
       timings.push(['report', performance.now() - t]);
-      if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
+      tellTimings();
       return failed ?? streamed.exitCode();
     }
     let report: Report;
@@ -107,7 +110,7 @@ export const scanCommand: Command = {
     const t = performance.now();
     const failed = renderReport(report, args, { texts });
     timings.push(['report', performance.now() - t]);
-    if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
+    tellTimings();
     return failed ?? judgeReport(report, args);
   },
 };
