@@ -75,6 +75,7 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
 
+const RULE_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 const isSeverity = (v: unknown): v is Severity => typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
 const strOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
@@ -95,7 +96,7 @@ function toLocation(v: unknown): Location | null | undefined {
 export function toFinding(v: unknown, target: string, rules: ReadonlyMap<string, RuleInfo>): Finding | string {
   if (!isObject(v)) return 'a finding is not an object';
   const { rule_id, severity, context, message, module, path } = v;
-  if (typeof rule_id !== 'string' || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
+  if (typeof rule_id !== 'string' || !RULE_ID.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`;
@@ -135,15 +136,18 @@ function toRelated(v: unknown): RelatedModule[] | undefined | string {
   return out;
 }
 
+/** localeCompare, skipped for the equal strings most comparisons of one target's findings meet (same target, same file). */
+const text = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
+
 /** Report order: target, file, line, column, rule id, message, CVE ids. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.target.localeCompare(b.target) ||
-    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    text(a.target, b.target) ||
+    text(a.location?.file ?? '', b.location?.file ?? '') ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
     (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
-    a.rule_id.localeCompare(b.rule_id) ||
-    a.message.localeCompare(b.message) ||
-    (a.cves ?? []).join(',').localeCompare((b.cves ?? []).join(','))
+    text(a.rule_id, b.rule_id) ||
+    text(a.message, b.message) ||
+    text((a.cves ?? []).join(','), (b.cves ?? []).join(','))
   );
 }
