@@ -17,9 +17,11 @@ export const DEFAULT_ENTRYPOINT = 'rsyncguard/main/findings';
 /**
  * 64 KiB pages. The built-in policy is ours: its heap may grow to what wasm32 addresses (4 GiB), so no config
  * fails for its size (a 5,000-module config needs more than 256 MiB), and wasm-policy.ts drops an instance
- * grown past 64 MiB after the call. A user's policy keeps the limit it is given (PolicyLimits).
+ * grown past 64 MiB after the call. It starts at 4 MiB, which the inputs of typical configs fit (wasm-policy.ts
+ * sizes a larger one for a larger input); pages never touched cost address space only. A user's policy keeps
+ * the limit it is given (PolicyLimits).
  */
-const BUILTIN_MEMORY: MemoryPages = { initial: 16, maximum: 65536 };
+const BUILTIN_MEMORY: MemoryPages = { initial: 64, maximum: 65536 };
 
 /** Limits for a policy the user supplied: it runs in a worker thread that is stopped when it exceeds them. */
 export interface PolicyLimits {
@@ -61,7 +63,7 @@ export class PolicyEngine {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, 'Give every rule METADATA with custom.id, title and severity.'));
     let policy: WasmPolicy;
     try {
-      const memory = source.limits ? { initial: Math.min(BUILTIN_MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+      const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
       const module = await WebAssembly.compile(source.wasm as Uint8Array<ArrayBuffer>);
       // A WASM build carries no data documents: the version rules read the CVE table from data.
       policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);

@@ -37,6 +37,8 @@ const PAGE = 65536;
  * shared corpus and generated configs of 1 to 1,000 modules; the largest inputs use the least.
  */
 const HEAP_PER_BYTE = 20;
+/** The module's own data and stack, below the heap. */
+const BASE_PAGES = 16;
 
 type OpaEval = (reserved: number, entrypoint: number, data: number, input: number, inputLen: number, heap: number, format: number) => number;
 
@@ -87,7 +89,7 @@ export class WasmPolicy {
    * (opa_abort: a string) or a RangeError when memory cannot grow; the instance is replaced before the next call.
    */
   evaluate(input: string | Uint8Array): unknown {
-    const pages = Math.min(this.pages.maximum, this.pages.initial + Math.ceil((input.length * HEAP_PER_BYTE) / PAGE));
+    const pages = Math.min(this.pages.maximum, Math.max(this.pages.initial, BASE_PAGES + Math.ceil((input.length * HEAP_PER_BYTE) / PAGE)));
     if (this.fresh || pages > this.heapPages) this.renew(pages);
     try {
       const result = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
