@@ -16,7 +16,7 @@
  * verdict, or an author could make an image too costly to analyse and always be let in. One that ran out
  * of time while its thread mostly waited (for a registry that trickles or stalls) is the environment's.
  */
-import type { EventLoopUtilization } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { isObject, startWorker } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
@@ -64,8 +64,24 @@ interface Slot {
   worker: Worker;
   /** The thread has loaded its code and listens: only then is a job posted, so its timeout is all analysis. */
   ready?: boolean;
-  /** The job, its timeout, and the thread's event-loop use when it started (to tell working from waiting). */
-  running?: (Pending & { timer: NodeJS.Timeout; elu: EventLoopUtilization }) | undefined;
+  /** The thread's id in the kernel (Linux), which it says when ready: its scheduler statistics tell working from waiting. */
+  tid?: number;
+  running?: (Pending & { timer: NodeJS.Timeout }) | undefined;
+}
+
+/**
+ * Nanoseconds a thread of this process has spent on a CPU or waiting in the run queue for one (Linux
+ * schedstat), or undefined where there is no such file. Waiting for a CPU counts as working: a node under
+ * load slows the analysis, but must not turn an image's cost into the environment's.
+ */
+function cpuWanted(tid: number | undefined): number | undefined {
+  if (tid === undefined) return undefined;
+  try {
+    const [run = Number.NaN, queued = Number.NaN] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+    return Number.isFinite(run + queued) ? run + queued : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why a thread ended: the answer its job gets. */
@@ -76,10 +92,11 @@ interface Stop {
 }
 
 /**
- * Share of a timed-out job's time its thread spent running code (event-loop utilisation) from which the
- * time limit is the image's fault. Reading a registry layer alternates waiting for bytes (idle) with
- * hashing, inflating and walking them (busy); a registry that trickles leaves the thread idle almost all
- * the time (under 5% in the tests), an image too heavy to read keeps it busy most of it.
+ * Share of a timed-out job's time its thread wanted a CPU (on one, or queued for one: cpuWanted; where
+ * the kernel does not say, its event-loop utilisation) from which the time limit is the image's fault.
+ * Reading a registry layer alternates waiting for bytes (asleep) with hashing, inflating and walking them;
+ * a registry that trickles leaves the thread asleep almost all the time, an image too heavy to read keeps
+ * it working most of it.
  */
 export const BUSY = 0.5;
 
@@ -186,12 +203,13 @@ export class ImagePool {
       }
       const next = this.queue.splice(at, 1)[0];
       if (!next) return;
-      const elu = slot.worker.performance.eventLoopUtilization();
+      const [started, cpu, elu] = [performance.now(), cpuWanted(slot.tid), slot.worker.performance.eventLoopUtilization()];
       const timer = setTimeout(() => {
-        const busy = slot.worker.performance.eventLoopUtilization(elu).utilization;
+        const now = cpuWanted(slot.tid);
+        const busy = now !== undefined && cpu !== undefined ? (now - cpu) / 1e6 / (performance.now() - started) : slot.worker.performance.eventLoopUtilization(elu).utilization;
         void this.stop(slot, costOf('timeout', busy, this.opts));
       }, this.opts.jobTimeoutMs);
-      slot.running = { ...next, timer, elu };
+      slot.running = { ...next, timer };
       slot.worker.postMessage(next.job);
     }
   }
@@ -204,9 +222,10 @@ export class ImagePool {
       stderr: false,
     });
     const slot: Slot = { worker };
-    worker.on('message', (reply: AnalysisReply | { ready: true }) => {
+    worker.on('message', (reply: AnalysisReply | { ready: true; tid?: unknown }) => {
       if ('ready' in reply) {
         slot.ready = true;
+        if (typeof reply.tid === 'number') slot.tid = reply.tid;
         return this.pump();
       }
       const running = slot.running;

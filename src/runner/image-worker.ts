@@ -82,17 +82,24 @@ function isPolicy(v: unknown): v is PolicySource {
 /**
  * On Linux a thread has its own nice value: this one yields the CPU to the event loop thread, which
  * answers /healthz and cached reviews, whenever both want it. Elsewhere the thread keeps its priority.
+ * Returns the thread's id, which the pool reads the thread's scheduler statistics by.
  */
-function lowerPriority(): void {
+function lowerPriority(): number | undefined {
   try {
     const tid = Number(/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
-    if (tid > 0) setPriority(tid, 10);
+    if (!(tid > 0)) return undefined;
+    try {
+      setPriority(tid, 10);
+    } catch {
+      // Not allowed: analysis still runs off the event loop, only without the priority hint.
+    }
+    return tid;
   } catch {
-    // No /proc, or not allowed: analysis still runs off the event loop, only without the priority hint.
+    return undefined;
   }
 }
 
-lowerPriority();
+const tid = lowerPriority();
 const port = parentPort;
 const data: unknown = workerData;
 // The pool hands over the policies it was given (structured clones); an empty list would evaluate nothing,
@@ -108,4 +115,4 @@ port?.on('message', (msg: unknown) => {
 void fetch('data:,')
   .then((r) => r.arrayBuffer())
   .catch(() => undefined)
-  .finally(() => port?.postMessage({ ready: true }));
+  .finally(() => port?.postMessage({ ready: true, ...(tid !== undefined ? { tid } : {}) }));
