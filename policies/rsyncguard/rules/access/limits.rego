@@ -77,10 +77,8 @@ _unlimited(mod) if {
 #         lock file = /run/rsyncd-a.lock
 #     ```
 findings contains f if {
-	# The whole object, then the key: OPA's Go evaluator would evaluate the rule again for each key it is asked.
-	shares := _lock_shares
 	some lock, users in _lock_users
-	share := shares[lock]
+	share := _lock_shares[lock]
 	some i in users
 	mod := input.config.modules[i]
 	limit := mod.params["max connections"].value

@@ -64,7 +64,7 @@ else := "path"
 # itself an expression (`<%= k %> = <%= v %>`): only the rendered file shows whether it is missing.
 _path_may_be_rendered(mod, u) if {
 	u.param == "path"
-	mod.header.file in _template_files
+	_template_files[mod.header.file]
 }
 
 # Files with a template note, gathered once rather than scanned per module.

@@ -42,7 +42,7 @@ _unusable_secrets(mod) := "no \"secrets file\"" if {
 } else := concat("", ["its secrets file ", path, " does not exist"]) if {
 	_secrets_seen_by_daemon
 	path := mod.params["secrets file"].value
-	path in _missing_secrets
+	_missing_secrets[path]
 }
 
 # Secrets files the facts saw missing, and those rsync's strict modes reject, by path: a module looks its
@@ -261,7 +261,7 @@ _no_login(mod) if {
 	input.target.kind != "file"
 	_secrets_seen_by_daemon
 	not mod.params["strict modes"].value == false
-	mod.params["secrets file"].value in _rejected_secrets
+	_rejected_secrets[mod.params["secrets file"].value]
 }
 
 # The secrets facts describe the file at its path on the target. With `daemon chroot` the daemon chroots

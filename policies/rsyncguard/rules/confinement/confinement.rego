@@ -196,7 +196,7 @@ findings contains f if {
 	some i, mod in input.config.modules
 	lib.has_text(mod, "path")
 	p := _normal(mod.params.path.value)
-	p in _system_trees
+	_system_trees[p]
 	f := lib.module_finding("RSYNC-045", i, "path", concat("", ["Module [", mod.name, "] exports the system directory ", p, "."]))
 }
 

@@ -44,8 +44,7 @@ _mode_message(s) := concat("", [
 _at(s, line) := {"file": s.file, "line": line, "column": 1} if {
 	is_string(s.file)
 } else := lib.param_location(mod, "secrets file") if {
-	by_secrets := _modules_by_secrets
-	some i in by_secrets[s.path]
+	some i in _modules_by_secrets[s.path]
 	mod := input.config.modules[i]
 } else := lib.first_file_location
 
@@ -189,10 +188,7 @@ findings contains f if {
 	some i, mod in input.config.modules
 	lib.has_text(mod, "path")
 	path := trim_suffix(replace(mod.params.path.value, "/./", "/"), "/")
-
-	# The whole object, then the key: OPA's Go evaluator would evaluate the rule again for each key it is asked.
-	by_dir := _secrets_by_dir
-	some s in by_dir[concat("", [path, "/"])]
+	some s in _secrets_by_dir[concat("", [path, "/"])]
 	f := lib.module_finding("RSYNC-035", i, "path", concat("", ["Module [", mod.name, "] exports ", mod.params.path.value, ", which contains the secrets file ", s, "."]))
 }
 

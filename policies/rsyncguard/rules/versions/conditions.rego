@@ -215,7 +215,9 @@ _untrusted(v) if lib.in_world_writable_dir(v)
 _untrusted(v) if {
 	is_string(v)
 	some dir in lib.directories_above(v)
-	dir in _module_dirs
+
+	# A lookup, not `dir in _module_dirs`: compiled to WebAssembly, `in` walks the whole set.
+	_module_dirs[dir]
 }
 
 # Every module's path as a directory prefix ("/srv/a/"), gathered once: looking up the few directories above
