@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startSourceWebhook } from '../test/integration/support/source-webhook.ts';
 import {
   get,
@@ -84,7 +85,13 @@ function leanPool(lean: LeanClient, sockets: number): Send {
   };
 }
 
-async function openLoop(send: Send, bodies: string[], rate: number, seconds: number): Promise<{ times: number[]; failed: number; wallS: number }> {
+/**
+ * `clientStallMs`: the longest the client's own event loop was held up meanwhile. A late answer counts
+ * against the server only when the client was not itself stalled (it shares the machine's cores).
+ */
+async function openLoop(send: Send, bodies: string[], rate: number, seconds: number): Promise<{ times: number[]; failed: number; wallS: number; clientStallMs: number }> {
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
   const total = rate * seconds;
   const times: number[] = [];
   let failed = 0;
@@ -106,7 +113,8 @@ async function openLoop(send: Send, bodies: string[], rate: number, seconds: num
     await new Promise((r) => setTimeout(r, 1));
   }
   await Promise.all(inflight);
-  return { times: times.sort((a, b) => a - b), failed, wallS: (performance.now() - t0) / 1000 };
+  stalls.disable();
+  return { times: times.sort((a, b) => a - b), failed, wallS: (performance.now() - t0) / 1000, clientStallMs: stalls.max / 1e6 };
 }
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux). */
@@ -140,7 +148,7 @@ async function rateRow(hook: Webhook, send: Send, bodies: string[], client: stri
     figure: `${achieved.toFixed(0)} answered/s; p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
     goal: '1,000/s with p99 ≤ 10 ms',
     met: r.failed === 0 && achieved >= RATE * 0.98 && p99 <= 10,
-    note: `${r.times.length} answered, ${r.failed} failed; p90 ${percentile(r.times, 90).toFixed(1)} ms, max ${(r.times.at(-1) ?? Number.NaN).toFixed(1)} ms; ${server}; CPU per review: webhook ${perReview(cpu1 - cpu0)} ms, client ${perReview((mine.user + mine.system) / 1e6)} ms; load ${loadavg()[0]?.toFixed(1)}`,
+    note: `${r.times.length} answered, ${r.failed} failed; p90 ${percentile(r.times, 90).toFixed(1)} ms, max ${(r.times.at(-1) ?? Number.NaN).toFixed(1)} ms; ${server}; CPU per review: webhook ${perReview(cpu1 - cpu0)} ms, client ${perReview((mine.user + mine.system) / 1e6)} ms; the client's longest event-loop stall ${r.clientStallMs.toFixed(0)} ms; load ${loadavg()[0]?.toFixed(1)}`,
   };
 }
 
@@ -155,7 +163,7 @@ async function rateFloor(cert: Certificate, bodies: string[]): Promise<string> {
     await openLoop(send, bodies, RATE, 2);
     const r = await openLoop(send, bodies, RATE, RATE_SECONDS);
     lean.close();
-    return `a trivial Node HTTPS server, same client and rate: p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${percentile(r.times, 99).toFixed(1)} ms (load ${loadavg()[0]?.toFixed(1)})`;
+    return `a trivial Node HTTPS server, same client and rate: p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${percentile(r.times, 99).toFixed(1)} ms, the client's longest stall ${r.clientStallMs.toFixed(0)} ms (load ${loadavg()[0]?.toFixed(1)})`;
   });
 }
 
