@@ -16,7 +16,7 @@
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
 import { displayRef, EnvironmentFailure, failureKind, isLocalTransport, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
 import { decisionMessage, decisionWarnings, type AdmissionMode, type ImageOutcome } from './admission-message.ts';
-import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
+import { BUSY, ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
 import { AdmittedOwners } from './admitted-owners.ts';
 import { errorMessage, today } from '../common/index.ts';
 
@@ -324,12 +324,23 @@ export class AdmissionController {
     });
     let answer = () => {};
     const answered = new Promise<void>((done) => (answer = done));
-    const overBudget = (image: string): ImageOutcome => ({
-      ...named(image, this.tags.get(image)?.digest),
-      kind: 'unevaluated',
-      timedOut: true,
-      reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)`,
-    });
+    const overBudget = (image: string): ImageOutcome => {
+      const digest = this.tags.get(image)?.digest;
+      const over = `not evaluated within the ${this.opts.budgetMs} ms budget`;
+      if (digest !== undefined && this.opts.failOpen) {
+        // Over budget is the environment's only while the analysis waits (a slow registry, a full pool): one
+        // that has run at least half the budget with its thread busy is the image's cost, denied whatever
+        // --fail-open says, or any image could be made slow enough to be let in unread (BUSY, costOf).
+        const p = this.pool.progress(digest);
+        if (p !== undefined && p.ms >= this.opts.budgetMs / 2 && p.busy >= BUSY) {
+          const reason = `too costly to evaluate within the budget: ${over}, its analysis thread busy ${Math.round(p.busy * 100)}% of the ${Math.round(p.ms)} ms it ran (the analysis goes on; a later review uses its result)`;
+          return { ...named(image, digest), kind: 'unreadable', costly: true, reason };
+        }
+        // Let through unevaluated: the analysis must finish and cache a verdict for the next review.
+        this.pool.keep(digest);
+      }
+      return { ...named(image, digest), kind: 'unevaluated', timedOut: true, reason: `${over} (the analysis goes on; a later review uses its result)` };
+    };
     try {
       return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image, answered), spent.then(() => overBudget(image))])));
     } finally {

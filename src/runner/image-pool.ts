@@ -66,7 +66,15 @@ interface Slot {
   ready?: boolean;
   /** The thread's id in the kernel (Linux), which it says when ready: its scheduler statistics tell working from waiting. */
   tid?: number;
-  running?: (Pending & { timer: NodeJS.Timeout }) | undefined;
+  running?: (Pending & Started) | undefined;
+}
+
+/** When a job started, and its thread's CPU figures then (busyShare). */
+interface Started {
+  timer: NodeJS.Timeout;
+  started: number;
+  cpu: number | undefined;
+  elu: ReturnType<Worker['performance']['eventLoopUtilization']>;
 }
 
 /**
@@ -111,6 +119,13 @@ export function costOf(reason: 'heap' | 'timeout', busy: number, o: { heapMiB: n
 
 const UNWANTED = 'the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again';
 
+/** Share of a running job's time its thread wanted a CPU (cpuWanted), or its event-loop utilisation where the kernel does not say. */
+function busyShare(slot: Slot, run: Started): number {
+  const now = cpuWanted(slot.tid);
+  const ms = performance.now() - run.started;
+  return now !== undefined && run.cpu !== undefined ? (now - run.cpu) / 1e6 / Math.max(ms, 1) : slot.worker.performance.eventLoopUtilization(run.elu).utilization;
+}
+
 export class ImagePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -118,6 +133,8 @@ export class ImagePool {
   private closed = false;
   /** Reviews waiting for each ref's analysis. */
   private readonly wants = new Map<string, number>();
+  /** Images admitted unevaluated (keep): their jobs finish, to cache a verdict, whoever else waits. */
+  private readonly kept = new Set<string>();
 
   constructor(private readonly opts: PoolOptions) {}
 
@@ -130,7 +147,34 @@ export class ImagePool {
   }
 
   private wanted(p: Pending): boolean {
-    return this.wants.has(p.job.ref);
+    return this.wants.has(p.job.ref) || this.kept.has(p.job.ref);
+  }
+
+  /**
+   * The image was admitted without its verdict (--fail-open, over budget): its job is never stopped, nor
+   * dropped from the queue, to make room — it runs to its end (or --analysis-timeout) and caches what it
+   * finds, so the next review of the image judges it rather than being let through again.
+   */
+  keep(ref: string): void {
+    if (this.queue.some((p) => p.job.ref === ref) || this.slots.some((s) => s.running?.job.ref === ref)) this.kept.add(ref);
+  }
+
+  /**
+   * How the analysis of `ref` has gone so far: how long its thread has run it and the share of that time
+   * the thread was busy (costOf's measure); undefined while it waits for a thread, or when there is none.
+   */
+  progress(ref: string): { ms: number; busy: number } | undefined {
+    for (const slot of this.slots) {
+      const run = slot.running;
+      if (run?.job.ref === ref) return { ms: performance.now() - run.started, busy: busyShare(slot, run) };
+    }
+    return undefined;
+  }
+
+  /** A job got its answer: it is no longer kept. */
+  private settled(p: Pending, a: Analysis): void {
+    this.kept.delete(p.job.ref);
+    p.done(a);
   }
 
   analyse(ref: string, registry: AnalysisJob['registry'], today: string, allPlatforms = false): Promise<Analysis> {
@@ -138,7 +182,8 @@ export class ImagePool {
     if (this.queue.length >= this.opts.queueLimit) {
       // A job nobody waits for gives its place to one a review waits for.
       const i = this.wants.has(ref) ? this.queue.findIndex((p) => !this.wanted(p)) : -1;
-      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED, kind: 'environment' });
+      const dropped = i >= 0 ? this.queue.splice(i, 1)[0] : undefined;
+      if (dropped) this.settled(dropped, { ok: false, error: UNWANTED, kind: 'environment' });
     }
     if (this.queue.length >= this.opts.queueLimit) {
       return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers`, kind: 'environment' });
@@ -203,13 +248,13 @@ export class ImagePool {
       }
       const next = this.queue.splice(at, 1)[0];
       if (!next) return;
-      const [started, cpu, elu] = [performance.now(), cpuWanted(slot.tid), slot.worker.performance.eventLoopUtilization()];
-      const timer = setTimeout(() => {
-        const now = cpuWanted(slot.tid);
-        const busy = now !== undefined && cpu !== undefined ? (now - cpu) / 1e6 / (performance.now() - started) : slot.worker.performance.eventLoopUtilization(elu).utilization;
-        void this.stop(slot, costOf('timeout', busy, this.opts));
-      }, this.opts.jobTimeoutMs);
-      slot.running = { ...next, timer };
+      const run: Started = {
+        started: performance.now(),
+        cpu: cpuWanted(slot.tid),
+        elu: slot.worker.performance.eventLoopUtilization(),
+        timer: setTimeout(() => void this.stop(slot, costOf('timeout', busyShare(slot, run), this.opts)), this.opts.jobTimeoutMs),
+      };
+      slot.running = { ...next, ...run };
       slot.worker.postMessage(next.job);
     }
   }
@@ -232,7 +277,8 @@ export class ImagePool {
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
       slot.running = undefined;
-      running.done(
+      this.settled(
+        running,
         reply.ok
           ? { ok: true, findings: reply.findings, errors: reply.errors, ...(reply.unavailable !== undefined ? { unavailable: reply.unavailable } : {}), ...(reply.costly === true ? { costly: true as const } : {}) }
           : { ok: false, error: reply.error, ...(reply.kind === 'environment' ? { kind: 'environment' as const } : { kind: 'image' as const, ...(reply.costly === true ? { costly: true as const } : {}) }) },
@@ -260,12 +306,13 @@ export class ImagePool {
     if (running) {
       clearTimeout(running.timer);
       // Heap, or time spent working, is the image's cost (costOf); a crash, a stall or making room is the pool's.
-      running.done({ ok: false, error: why, kind, ...(costly ? { costly } : {}) });
+      this.settled(running, { ok: false, error: why, kind, ...(costly ? { costly } : {}) });
     } else if (!slot.ready && !this.closed) {
       // A thread that died loading had no job; the oldest waiting one gets its failure, so a thread that
       // cannot load fails the queue one job per attempt instead of being started again for ever.
       const w = this.queue.findIndex((p) => this.wanted(p));
-      this.queue.splice(Math.max(w, 0), 1)[0]?.done({ ok: false, error: why, kind: 'environment' });
+      const first = this.queue.splice(Math.max(w, 0), 1)[0];
+      if (first) this.settled(first, { ok: false, error: why, kind: 'environment' });
     }
     if (!this.closed) this.pump();
   }

@@ -73,7 +73,12 @@ export class AdmissionMetrics implements AdmissionObserver {
     this.analysisSeconds.observe(ms / 1000);
   }
 
+  /**
+   * '' is a reference naming no registry it could be looked up at (`Registry.Example.com/Team/App:1`,
+   * `nginx:Not*A*Tag`): no registry failed, so nothing is counted here; the image is an `error` evaluation.
+   */
   onRegistryError(registry: string): void {
+    if (registry === '') return;
     this.registryErrors.inc({ registry: this.label(registry) });
   }
 
