@@ -2,6 +2,9 @@
  * An AdmissionReview v1 as the API server sends it, read into what the webhook decides on: the distinct
  * images of a Pod (or of a workload's pod template), and every container whose image cannot be read —
  * those are never skipped, since a container rsyncguard did not look at must not pass as a clean one.
+ * An UPDATE is read for what it adds: a container (name and image) its old object already had is not
+ * judged again, and an object being deleted is let through (Kyverno's allowExistingViolations is the
+ * precedent): the controllers finishing or scaling down what was admitted before must never be blocked.
  */
 import { isObject, type JsonObject } from '../common/index.ts';
 import { overlongReference } from './image/index.ts';
@@ -38,7 +41,10 @@ export interface AdmissionRequest {
   owners: OwnerRef[];
   images: string[];
   unreadable: UnreadableContainer[];
-  /** Set when the request starts no container (a DELETE, a CONNECT, a kind holding no container list): why it is allowed unread. */
+  /**
+   * Set when the request starts no new container (a DELETE, a CONNECT, a kind holding no container list, an
+   * UPDATE adding no image or of an object being deleted): why it is allowed unread.
+   */
   nothingToRun?: string;
 }
 
@@ -67,17 +73,39 @@ export function quote(text: string): string {
   return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 }
 
-type Found = { images: string[]; unreadable: UnreadableContainer[] };
+/**
+ * What a review's containers came to. On an UPDATE, `before` holds the containers of the old object
+ * (containerKey): one the new object has unchanged is counted in `unchanged` and not judged again.
+ */
+type Found = { images: string[]; unreadable: UnreadableContainer[]; before?: ReadonlySet<string>; unchanged: number };
+
+/**
+ * A container as an UPDATE compares it with the old object: its name and its image as written. Only an
+ * image that is a string (or absent) makes a key; any other value is judged whatever the old object had.
+ */
+function containerKey(c: unknown): string | undefined {
+  if (!isObject(c)) return undefined;
+  const name = typeof c['name'] === 'string' ? c['name'] : null;
+  const image = c['image'] ?? null;
+  return image === null || typeof image === 'string' ? JSON.stringify([name, image]) : undefined;
+}
 
 /** One container list (`prefix` says where it is, for lists found outside the pod spec of a known kind). */
 function readList(list: string, value: unknown, prefix: string, into: Found): void {
-  const { images, unreadable } = into;
+  const { images, unreadable, before } = into;
   if (value === undefined || value === null) return;
   if (!Array.isArray(value)) {
     unreadable.push({ container: `${prefix}${list}`, reason: `${list} is not a list` });
     return;
   }
   value.forEach((c: unknown, i) => {
+    if (before !== undefined) {
+      const k = containerKey(c);
+      if (k !== undefined && before.has(k)) {
+        into.unchanged++;
+        return;
+      }
+    }
     // Where the container is, said only for one that cannot be read: the usual container costs no quoting.
     const where = () => `${prefix}${list}[${i}]${isObject(c) && typeof c['name'] === 'string' ? ` ${quote(c['name'])}` : ''}`;
     if (!isObject(c)) unreadable.push({ container: where(), reason: 'not an object' });
@@ -93,22 +121,17 @@ function readList(list: string, value: unknown, prefix: string, into: Found): vo
   });
 }
 
-function containerImages(spec: JsonObject): Found {
-  const found: Found = { images: [], unreadable: [] };
-  for (const list of CONTAINER_LISTS) readList(list, spec[list], '', found);
-  return { images: [...new Set(found.images)], unreadable: found.unreadable };
-}
-
 /** A key as it appears in a path label: bare when plain, else JSON-quoted (it is text the requester chose). */
 const label = (key: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key));
+
+type ListVisitor = (list: string, value: unknown, prefix: string) => void;
 
 /**
  * Every container list anywhere in an object of a kind rsyncguard has no path for (a custom resource with
  * a pod template, an old EphemeralContainers object): the controller behind it will run those images.
  * Iterative, so no nesting depth can overflow the stack; the body cap bounds the work.
  */
-function containerListsAnywhere(object: JsonObject): Found {
-  const found: Found = { images: [], unreadable: [] };
+function containerListsAnywhere(object: JsonObject, visit: ListVisitor): void {
   const stack: [unknown, string][] = [[object, '']];
   while (stack.length > 0) {
     const [value, path] = stack.pop() as [unknown, string];
@@ -120,13 +143,50 @@ function containerListsAnywhere(object: JsonObject): Found {
       const keys = Object.keys(value);
       for (let k = keys.length - 1; k >= 0; k--) {
         const key = keys[k] ?? '';
-        if ((CONTAINER_LISTS as readonly string[]).includes(key)) readList(key, value[key], at ? `${at}.` : '', found);
+        if ((CONTAINER_LISTS as readonly string[]).includes(key)) visit(key, value[key], at ? `${at}.` : '');
         else if (typeof value[key] === 'object' && value[key] !== null) stack.push([value[key], `${at}${at ? '.' : ''}${label(key)}`]);
       }
     }
   }
-  return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
+
+const hasPodSpecPath = (kind: string) => kind === 'Pod' || kind === 'PodTemplate' || kind === 'CronJob' || WORKLOADS.includes(kind);
+
+/**
+ * Each container list of the object: those of its pod spec for a kind with one (false when that spec is
+ * missing), else every list anywhere in it. An UPDATE reads its old object the same way, whatever the kind.
+ */
+function eachList(kind: string, object: JsonObject, visit: ListVisitor): boolean {
+  if (!hasPodSpecPath(kind)) {
+    containerListsAnywhere(object, visit);
+    return true;
+  }
+  const spec = podSpec(kind, object);
+  if (!spec) return false;
+  for (const list of CONTAINER_LISTS) visit(list, spec[list], '');
+  return true;
+}
+
+/** The containers (containerKey) of an UPDATE's old object; none when it carries no readable one. */
+function containersBefore(kind: string, old: unknown): Set<string> {
+  const keys = new Set<string>();
+  if (!isObject(old)) return keys;
+  eachList(kind, old, (_list, value) => {
+    if (Array.isArray(value)) {
+      for (const c of value) {
+        const k = containerKey(c);
+        if (k !== undefined) keys.add(k);
+      }
+    }
+  });
+  return keys;
+}
+
+/**
+ * Set on an object being deleted. The API server keeps it from the old object on every UPDATE (it cannot
+ * be set or cleared by one), so both carrying it is what a real review of a terminating object looks like.
+ */
+const deleting = (object: unknown) => isObject(object) && isObject(object['metadata']) && typeof object['metadata']['deletionTimestamp'] === 'string' && object['metadata']['deletionTimestamp'] !== '';
 
 /** Who the reviewed object is: request.namespace, metadata.uid and its controller ownerReferences. */
 function identity(req: JsonObject): Pick<AdmissionRequest, 'namespace' | 'objectUid' | 'owners'> {
@@ -172,12 +232,17 @@ export function parseReview(body: unknown): AdmissionRequest | string {
   if (operation === 'DELETE' || operation === 'CONNECT') return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
   const object = req['object'];
   if (!isObject(object)) return { uid, kind, ...who, images: [], unreadable: [{ container: 'request.object', reason: `the review of this ${operation ? `${operation} ` : ''}carries no object to read` }] };
-  if (kind === 'Pod' || kind === 'PodTemplate' || kind === 'CronJob' || WORKLOADS.includes(kind)) {
-    const spec = podSpec(kind, object);
-    if (!spec) return { uid, kind, ...who, images: [], unreadable: [{ container: 'the pod spec', reason: `this ${kind} has no pod spec where one belongs` }] };
-    return { uid, kind, ...who, ...containerImages(spec) };
-  }
-  const anywhere = containerListsAnywhere(object);
-  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...who, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : 'object'} holds no container list` };
-  return { uid, kind, ...who, ...anywhere };
+  const update = operation === 'UPDATE';
+  // Its controllers only finish it (a finalizer removed, a scale to 0): none of them starts a container for
+  // an object being deleted, and blocking them leaves it stuck terminating.
+  if (update && deleting(object) && deleting(req['oldObject'])) return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: 'it is being deleted (metadata.deletionTimestamp is set), so no new container starts' };
+  // An UPDATE is judged on what it adds (kubectl debug's ephemeral container, a new template image), never
+  // on what already ran: a controller's own update of an object admitted before must not be blocked.
+  const found: Found = { images: [], unreadable: [], unchanged: 0, ...(update ? { before: containersBefore(kind, req['oldObject']) } : {}) };
+  if (!eachList(kind, object, (list, value, prefix) => readList(list, value, prefix, found))) return { uid, kind, ...who, images: [], unreadable: [{ container: 'the pod spec', reason: `this ${kind} has no pod spec where one belongs` }] };
+  const read = { images: [...new Set(found.images)], unreadable: found.unreadable };
+  if (read.images.length > 0 || read.unreadable.length > 0) return { uid, kind, ...who, ...read };
+  if (found.unchanged > 0) return { uid, kind, ...who, ...read, nothingToRun: `no new images: each of its ${found.unchanged} container${found.unchanged === 1 ? '' : 's'} runs the image it had before this UPDATE` };
+  if (!hasPodSpecPath(kind)) return { uid, kind, ...who, ...read, nothingToRun: `this ${kind ? quote(kind) : 'object'} holds no container list` };
+  return { uid, kind, ...who, ...read };
 }
