@@ -205,13 +205,36 @@ _hits(e) := [{"i": null, "ws": ws}] if {
 	some i, mod in input.config.modules
 	not mod.shadowed
 	not lib.unusable(mod)
-	ws := _witnesses(e, i)
+	ws := _module_witnesses(e, i)
 ]
 
 _witnesses(e, i) := ws if {
 	ws := [w | some p in e.condition.all_of; w := _w(p, i)]
 	count(ws) == count(e.condition.all_of)
 }
+
+_module_witnesses(e, i) := ws if {
+	ws := [w | some p in e.condition.all_of; w := _module_witness[_key(p, i)]]
+	count(ws) == count(e.condition.all_of)
+}
+
+# Each predicate of the CVEs reported here, judged once per module: the CVEs share most of their predicates
+# (a readable module, no chroot), and judging them per CVE built the same witnesses many times over.
+_module_witness[_key(p, i)] := w if {
+	some p in _judged
+	some i, mod in input.config.modules
+	not mod.shadowed
+	not lib.unusable(mod)
+	w := _w(p, i)
+}
+
+_judged contains p if {
+	some e in _table
+	_affected[e.id]
+	some p in e.condition.all_of
+}
+
+_key(p, i) := concat("", [p, "@", format_int(i, 10)])
 
 # Where to report: the first witness that is a setting, else the module header, else the first file.
 _anchor(ws) := ss[0] if {
