@@ -9,5 +9,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export function startWorker(here: string, name: string, options: WorkerOptions): Worker {
   if (!here.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, here), options);
   const entry = JSON.stringify(new URL(`./${name}.ts`, here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+  // Resolved here, beside the checkout's node_modules: the thread's eval code resolves from the working directory.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
 }
