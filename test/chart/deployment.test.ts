@@ -51,7 +51,31 @@ runs('the arguments are the ones the shared interface fixes, in order', () => {
     '2',
     '--shutdown-delay',
     '5',
+    '--analysis-timeout',
+    '300',
+    '--cache-ttl',
+    '3600',
+    '--tag-ttl',
+    '60',
   ]);
+});
+
+runs('the analysis timeout and the cache and tag lifetimes are values, each within the range the CLI takes', () => {
+  const d = one<Deployment>(render(['--set', 'analysisTimeoutSeconds=900', '--set', 'cacheTtlSeconds=604800', '--set', 'tagTtlSeconds=1']).docs, 'Deployment');
+  const args = container(d).args;
+  const after = (flag: string) => args[args.indexOf(flag) + 1];
+  assert.equal([after('--analysis-timeout'), after('--cache-ttl'), after('--tag-ttl')], ['900', '604800', '1']);
+  for (const [key, value] of [
+    ['analysisTimeoutSeconds', '86401'],
+    ['analysisTimeoutSeconds', '0'],
+    ['cacheTtlSeconds', '604801'],
+    ['tagTtlSeconds', '86401'],
+    ['tagTtlSeconds', '1.5'],
+  ] as const) {
+    const r = template(['--set', `${key}=${value}`]);
+    assert.is.not(r.status, 0, `${key}=${value}`);
+    assert.match(r.stderr, `/${key}`);
+  }
 });
 
 runs('the kubelet waits out the drain and a review in flight: delay + ceil(budget) + 5 s before SIGKILL', () => {
@@ -65,7 +89,7 @@ runs('the kubelet waits out the drain and a review in flight: delay + ceil(budge
 });
 
 runs('registry credentials: DOCKER_CONFIG=/registry, the Secret (dockerconfigjson or dockercfg) mounted whole and optionally', () => {
-  assert.equal(main.env, [{ name: 'DOCKER_CONFIG', value: '/registry' }]);
+  assert.equal(main.env?.[0], { name: 'DOCKER_CONFIG', value: '/registry' });
   assert.ok(main.volumeMounts?.some((m) => m.name === 'registry' && m.mountPath === '/registry' && m.readOnly === true));
   // Without a Secret named, the directory is empty: images are read anonymously.
   assert.equal(
@@ -117,6 +141,91 @@ safe('the root filesystem is read-only; /tmp is an emptyDir with a size limit', 
     pod.volumes?.find((v) => v.name === 'tmp'),
     { name: 'tmp', emptyDir: { sizeLimit: '2Gi' } },
   );
+});
+
+/** The scratch cap the Deployment gives the webhook for this tmpSizeLimit (helm's --set or --set-json). */
+function scratchFor(flag: '--set' | '--set-json', limit: string): { sizeLimit: unknown; scratch: string | undefined } {
+  const d = one<Deployment>(render([flag, `tmpSizeLimit=${limit}`]).docs, 'Deployment');
+  return {
+    sizeLimit: (d.spec.template.spec.volumes?.find((v) => v.name === 'tmp')?.['emptyDir'] as { sizeLimit?: unknown } | undefined)?.sizeLimit,
+    scratch: container(d).env?.find((e) => e.name === 'RSYNCGUARD_MAX_SCRATCH_BYTES')?.value,
+  };
+}
+
+safe('the webhook holds at most 75% of /tmp in layer copies: RSYNCGUARD_MAX_SCRATCH_BYTES from tmpSizeLimit, in bytes', () => {
+  assert.equal(
+    main.env?.find((e) => e.name === 'RSYNCGUARD_MAX_SCRATCH_BYTES'),
+    { name: 'RSYNCGUARD_MAX_SCRATCH_BYTES', value: String(0.75 * 2 * 2 ** 30) },
+  );
+  // Every suffix Kubernetes takes for bytes, binary and decimal, and a plain number; 3/4 rounded down.
+  for (const [limit, bytes] of [
+    ['1048576', 1048576],
+    ['1000k', 1e6],
+    ['300Ki', 300 * 1024],
+    ['512Mi', 512 * 2 ** 20],
+    ['5M', 5e6],
+    ['2Gi', 2 * 2 ** 30],
+    ['3G', 3e9],
+    ['1Ti', 2 ** 40],
+    ['2T', 2e12],
+    ['1.5Gi', 1.5 * 2 ** 30],
+    ['0.25G', 0.25e9],
+    ['1.05Mi', Math.ceil(1.05 * 2 ** 20)],
+    ['010Mi', 10 * 2 ** 20],
+    ['1048579', 1048579],
+  ] as const) {
+    const { sizeLimit, scratch } = scratchFor('--set-json', JSON.stringify(limit));
+    assert.is(sizeLimit, limit);
+    assert.is(scratch, String(Math.floor((bytes * 3) / 4)), limit);
+  }
+  // A number, not a string: the size limit is rendered whole too (a values file's number is a float to helm).
+  assert.equal(scratchFor('--set-json', '4294967296'), { sizeLimit: '4294967296', scratch: String(3 * 2 ** 30) });
+  assert.equal(scratchFor('--set', '1Gi'), { sizeLimit: '1Gi', scratch: String(0.75 * 2 ** 30) });
+});
+
+safe('a tmpSizeLimit that is no quantity of bytes is refused, by the schema and by the template', () => {
+  // K is no Kubernetes suffix (k is), m is milli, and an exponent or a sign is not taken here.
+  for (const limit of ['2K', '2GB', '2gi', '500m', '1e9', '-1Gi', '1.2345Gi', '']) {
+    const r = template(['--set-json', `tmpSizeLimit=${JSON.stringify(limit)}`]);
+    assert.is.not(r.status, 0, limit);
+    assert.match(r.stderr, 'tmpSizeLimit', limit);
+    const t = template(['--skip-schema-validation', '--set-json', `tmpSizeLimit=${JSON.stringify(limit)}`]);
+    assert.is.not(t.status, 0, limit);
+    assert.match(t.stderr, `tmpSizeLimit "${limit}" is not a quantity of bytes`, limit);
+  }
+  assert.is.not(template(['--set-json', 'tmpSizeLimit=1024']).status, 0, 'under 1Mi');
+});
+
+safe('extraEnv adds variables (a value or a valueFrom) after the ones the chart sets, never in their place', () => {
+  const extra = [
+    { name: 'RSYNCGUARD_MAX_LAYER_BYTES', value: '17179869184' },
+    { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'creds', key: 'token' } } },
+  ];
+  const d = one<Deployment>(render(['--set-json', `extraEnv=${JSON.stringify(extra)}`]).docs, 'Deployment');
+  assert.equal(container(d).env?.slice(2), extra);
+  assert.equal(
+    container(d)
+      .env?.slice(0, 2)
+      .map((e) => e.name),
+    ['DOCKER_CONFIG', 'RSYNCGUARD_MAX_SCRATCH_BYTES'],
+  );
+  for (const [name, hint] of [
+    ['RSYNCGUARD_MAX_SCRATCH_BYTES', 'change tmpSizeLimit instead'],
+    ['DOCKER_CONFIG', 'the registry credentials are registryCredentials.existingSecret'],
+  ] as const) {
+    const r = template(['--set-json', `extraEnv=[{"name":"${name}","value":"1"}]`]);
+    assert.is.not(r.status, 0, name);
+    assert.match(r.stderr, `extraEnv sets ${name}, which the chart sets itself: ${hint}`);
+  }
+  const twice = template(['--set-json', 'extraEnv=[{"name":"A","value":"1"},{"name":"A","value":"2"}]']);
+  assert.is.not(twice.status, 0);
+  assert.match(twice.stderr, 'extraEnv names A twice');
+  // What the API server would refuse is refused before rendering: no name, both value and valueFrom, a typo.
+  for (const env of ['[{"value":"1"}]', '[{"name":"A","value":"1","valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}}]', '[{"name":"A","valu":"1"}]', '[{"name":"A","value":1}]', '[{"name":"A","valueFrom":{"secretKeyRef":{"name":"s"}}}]']) {
+    const r = template(['--set-json', `extraEnv=${env}`]);
+    assert.is.not(r.status, 0, env);
+    assert.match(r.stderr, '/extraEnv/0', env);
+  }
 });
 
 safe('requests and a memory limit are set', () => {

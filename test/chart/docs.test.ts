@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse as parseYaml } from 'yaml';
-import { CHART, type Deployment, goTool, one, parseDocs, RELEASE, ROOT } from './support/chart.ts';
+import { CHART, type Deployment, goTool, type K8sObject, one, parseDocs, RELEASE, ROOT } from './support/chart.ts';
 
 const DOC = readFileSync(join(ROOT, 'docs/admission.md'), 'utf8');
 const helmSection = DOC.slice(DOC.indexOf('## 1. Install with Helm'), DOC.indexOf('## 2. '));
@@ -28,13 +28,17 @@ function helmCommands(text: string): string[][] {
     .map((l) => l.split(/\s+/).filter((w) => w !== ''));
 }
 
-/** `helm install|upgrade NAME CHART FLAGS` as `helm template`: the cluster-only flags dropped. */
-function asTemplate(words: string[]): string[] {
+/**
+ * `helm install|upgrade NAME CHART FLAGS` as `helm template`: the cluster-only flags dropped, and
+ * --reuse-values replaced by the flags of the install it follows (what the release holds).
+ */
+function asTemplate(words: string[], installed: string[] = []): string[] {
   const [, verb, release, chart, ...flags] = words;
   assert.ok(verb === 'install' || verb === 'upgrade', words.join(' '));
   assert.is(release, RELEASE);
   assert.is(chart, CHART);
-  return ['template', release ?? '', chart ?? '', ...flags.filter((f) => !['--create-namespace', '--wait', '--reuse-values'].includes(f))];
+  const reused = flags.includes('--reuse-values') ? installed.slice(4).filter((f) => !['--create-namespace', '--wait'].includes(f)) : [];
+  return ['template', release ?? '', chart ?? '', ...reused, ...flags.filter((f) => !['--create-namespace', '--wait', '--reuse-values'].includes(f))];
 }
 
 const helm = suite('docs/admission.md, section 1');
@@ -45,13 +49,19 @@ helm('the documented helm install renders, in the documented namespace', () => {
   const r = goTool('helm', asTemplate(commands[0] ?? []));
   assert.is(r.status, 0, r.stderr);
   assert.is(one<Deployment>(parseDocs(r.stdout), 'Deployment').metadata.namespace, 'rsyncguard');
+  // The Pod CIDR it gives is cut out of the webhook port's every-address block (without it, no rendering).
+  const np = one<K8sObject & { spec: { ingress: { from?: { ipBlock?: { cidr: string; except?: string[] } }[] }[] } }>(parseDocs(r.stdout), 'NetworkPolicy');
+  assert.equal(np.spec.ingress[0]?.from?.[0], { ipBlock: { cidr: '0.0.0.0/0', except: ['10.244.0.0/16'] } });
+  const without = goTool('helm', asTemplate((commands[0] ?? []).filter((w) => !w.startsWith('networkPolicy.podCIDRs') && w !== '--set')));
+  assert.is.not(without.status, 0);
+  assert.match(without.stderr, 'networkPolicy.podCIDRs is empty');
 });
 
 helm('the registry Secret the doc creates is the one its helm upgrade mounts', () => {
   const text = block('registry-secret');
   const created = /create secret generic (\S+)/.exec(text)?.[1];
   const [upgrade] = helmCommands(text);
-  const r = goTool('helm', asTemplate(upgrade ?? []));
+  const r = goTool('helm', asTemplate(upgrade ?? [], helmCommands(block('helm'))[0]));
   assert.is(r.status, 0, r.stderr);
   const volume = one<Deployment>(parseDocs(r.stdout), 'Deployment').spec.template.spec.volumes?.find((v) => v.name === 'registry');
   assert.equal(volume?.['secret'], { secretName: created, optional: true });

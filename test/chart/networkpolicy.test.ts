@@ -6,7 +6,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { container, type Deployment, type K8sObject, kinds, NAMESPACE, one, render, template } from './support/chart.ts';
+import { container, type Deployment, type K8sObject, kinds, NAMESPACE, one, POD_CIDR, render, template } from './support/chart.ts';
 
 interface Peer {
   ipBlock?: { cidr: string; except?: string[] };
@@ -86,8 +86,34 @@ ingress("the open ports are exactly the container's ports: the webhook's and the
   );
 });
 
-ingress('the webhook port, by default from every address: no Pod range is known yet', () => {
-  assert.equal(ingressTo(np, 8443).from, [{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }]);
+ingress('the webhook port, by default from every address less the Pod CIDR given', () => {
+  assert.equal(ingressTo(np, 8443).from, [{ ipBlock: { cidr: '0.0.0.0/0', except: [POD_CIDR] } }, { ipBlock: { cidr: '::/0' } }]);
+});
+
+ingress('without podCIDRs, a webhook port open to every address is refused, saying what to set and how to find it', () => {
+  const bare = template([], { podCIDR: false });
+  assert.is.not(bare.status, 0);
+  for (const part of [
+    'networkPolicy.podCIDRs is empty while networkPolicy.webhookFrom opens the webhook port to every address (0.0.0.0/0): every Pod could send the webhook reviews',
+    "kubectl get nodes -o jsonpath='{.items[*].spec.podCIDR}'",
+    'cluster-cidr',
+    'or set networkPolicy.enabled=false',
+  ])
+    assert.match(bare.stderr, part);
+  // Either address family open to all is enough; so is an explicit empty list.
+  const v6 = template(['--set-json', 'networkPolicy.webhookFrom=[{"ipBlock":{"cidr":"::/0"}}]'], { podCIDR: false });
+  assert.is.not(v6.status, 0);
+  assert.match(v6.stderr, 'every address (::/0)');
+  assert.is.not(template(['--set-json', 'networkPolicy.podCIDRs=[]']).status, 0);
+});
+
+ingress('the choice made otherwise renders without podCIDRs: the policy off, webhookFrom narrowed, or cut by your own except', () => {
+  assert.not.ok(render(['--set', 'networkPolicy.enabled=false'], { podCIDR: false }).docs.some((d) => d.kind === 'NetworkPolicy'));
+  const narrowed = one<NetworkPolicy>(render(['--set-json', 'networkPolicy.webhookFrom=[{"ipBlock":{"cidr":"192.0.2.0/28"}}]'], { podCIDR: false }).docs, 'NetworkPolicy');
+  assert.equal(ingressTo(narrowed, 8443).from, [{ ipBlock: { cidr: '192.0.2.0/28' } }]);
+  const own = [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }, { ipBlock: { cidr: '::/0', except: ['fd00::/8'] } }];
+  const p = one<NetworkPolicy>(render(['--set-json', `networkPolicy.webhookFrom=${JSON.stringify(own)}`], { podCIDR: false }).docs, 'NetworkPolicy');
+  assert.equal(ingressTo(p, 8443).from, own);
 });
 
 ingress("podCIDRs are cut out of every address, each in its family's block", () => {
@@ -142,7 +168,7 @@ ingress('the schema refuses a peer NetworkPolicy would refuse, and a CIDR that i
 
 const egress = suite('whom the Pods may reach');
 
-egress('DNS over UDP and TCP anywhere, and the registries on 443 and 80 anywhere', () => {
+egress('DNS over UDP and TCP anywhere, and the registries on 443 anywhere (HTTPS only: never plain HTTP off loopback)', () => {
   assert.equal(np.spec.egress, [
     {
       ports: [
@@ -150,12 +176,7 @@ egress('DNS over UDP and TCP anywhere, and the registries on 443 and 80 anywhere
         { protocol: 'TCP', port: 53 },
       ],
     },
-    {
-      ports: [
-        { protocol: 'TCP', port: 443 },
-        { protocol: 'TCP', port: 80 },
-      ],
-    },
+    { ports: [{ protocol: 'TCP', port: 443 }] },
   ]);
 });
 

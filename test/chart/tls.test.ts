@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CHART, type Deployment, type K8sObject, kinds, NAMESPACE, one, parseDocs, RELEASE, render, ROOT, type Secret, template, type WebhookConfiguration } from './support/chart.ts';
+import { CHART, type Deployment, type K8sObject, kinds, NAMESPACE, one, parseDocs, POD_CIDR, RELEASE, render, ROOT, type Secret, template, type WebhookConfiguration } from './support/chart.ts';
 
 const SERVICE_NAMES = ['rsyncguard-admission', `rsyncguard-admission.${NAMESPACE}`, `rsyncguard-admission.${NAMESPACE}.svc`, `rsyncguard-admission.${NAMESPACE}.svc.cluster.local`];
 
@@ -72,7 +72,11 @@ async function apiServer(secret: Record<string, string> | undefined): Promise<Se
 async function renderAgainst(secret: Record<string, string> | undefined): Promise<K8sObject[]> {
   const api = await apiServer(secret);
   try {
-    const { stdout } = await promisify(execFile)('scripts/go-tool.sh', ['helm', 'template', RELEASE, CHART, '-n', NAMESPACE, '--dry-run=server', '--kube-apiserver', api.url, '--kube-token', 'test'], { cwd: ROOT, maxBuffer: 16 << 20 });
+    const { stdout } = await promisify(execFile)(
+      'scripts/go-tool.sh',
+      ['helm', 'template', RELEASE, CHART, '-n', NAMESPACE, '--set-json', `networkPolicy.podCIDRs=${JSON.stringify([POD_CIDR])}`, '--dry-run=server', '--kube-apiserver', api.url, '--kube-token', 'test'],
+      { cwd: ROOT, maxBuffer: 16 << 20 },
+    );
     return parseDocs(stdout);
   } finally {
     api.close();

@@ -74,3 +74,41 @@ generated
 {{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+A Kubernetes quantity of bytes (tmpSizeLimit) as a whole number of bytes: a number as it is, or digits with
+up to 3 decimals and a binary (Ki…Ei) or decimal (k…E) suffix; a part of a byte counts as a byte, as
+Kubernetes rounds it. The digits lose their leading zeros first: sprig's int64 reads "010" as octal.
+*/}}
+{{- define "rsyncguard.quantityBytes" -}}
+{{- $q := .value -}}
+{{- if not (kindIs "string" $q) -}}
+{{- int64 $q -}}
+{{- else -}}
+{{- $re := "^([0-9]+)(\\.([0-9]{1,3}))?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$" -}}
+{{- if not (regexMatch $re $q) -}}
+{{- fail (printf "%s %q is not a quantity of bytes: a number with an optional suffix Ki, Mi, Gi, Ti, Pi, Ei or k, M, G, T, P, E (e.g. 2Gi, 512Mi, 1G)" .name $q) -}}
+{{- end -}}
+{{- $units := dict "" 1 "k" 1000 "M" 1000000 "G" 1000000000 "T" 1000000000000 "P" 1000000000000000 "E" 1000000000000000000 "Ki" 1024 "Mi" 1048576 "Gi" 1073741824 "Ti" 1099511627776 "Pi" 1125899906842624 "Ei" 1152921504606846976 -}}
+{{- $unit := index $units (regexReplaceAll $re $q "${4}") -}}
+{{- $whole := regexReplaceAll "^0+" (regexReplaceAll $re $q "${1}") "" | default "0" -}}
+{{- $bytes := mul (int64 $whole) $unit -}}
+{{- $frac := regexReplaceAll $re $q "${3}" -}}
+{{- if $frac -}}
+{{- $scale := index (dict "1" 10 "2" 100 "3" 1000) (len $frac | toString) -}}
+{{- $digits := regexReplaceAll "^0+" $frac "" | default "0" -}}
+{{- $bytes = add $bytes (div (add (mul (int64 $digits) $unit) (sub $scale 1)) $scale) -}}
+{{- end -}}
+{{- $bytes -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+RSYNCGUARD_MAX_SCRATCH_BYTES: the bytes of layer copies the webhook may hold in /tmp at once, 75% of the
+emptyDir's size limit (rounded down): the kubelet evicts a Pod past the limit, and the rest is headroom for
+what else lands in /tmp.
+*/}}
+{{- define "rsyncguard.scratchBytes" -}}
+{{- $limit := int64 (include "rsyncguard.quantityBytes" (dict "name" "tmpSizeLimit" "value" .Values.tmpSizeLimit)) -}}
+{{- sub $limit (div (add $limit 3) 4) -}}
+{{- end -}}

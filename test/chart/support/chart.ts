@@ -23,15 +23,23 @@ export function goTool(name: string, args: string[], input?: string): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The Pod CIDR of the cluster the tests render for (kubeadm's and flannel's default). The chart refuses to
+ * render its NetworkPolicy open to every address without one, so every rendering names it unless asked not
+ * to ({ podCIDR: false }); an argument setting networkPolicy.podCIDRs replaces it (helm applies the later).
+ */
+export const POD_CIDR = '10.244.0.0/16';
+const POD_CIDR_ARGS = ['--set-json', `networkPolicy.podCIDRs=${JSON.stringify([POD_CIDR])}`];
+
 /** `helm template` of the chart, with these extra arguments (--set …, --api-versions …, -n …). */
-export function template(args: string[] = []): Run {
+export function template(args: string[] = [], { podCIDR = true }: { podCIDR?: boolean } = {}): Run {
   const namespaced = args.includes('-n') ? args : ['-n', NAMESPACE, ...args];
-  return goTool('helm', ['template', RELEASE, CHART, ...namespaced]);
+  return goTool('helm', ['template', RELEASE, CHART, ...(podCIDR ? POD_CIDR_ARGS : []), ...namespaced]);
 }
 
 /** The rendered documents (a failed render is a test failure, with helm's message). */
-export function render(args: string[] = []): { text: string; docs: K8sObject[] } {
-  const r = template(args);
+export function render(args: string[] = [], options: { podCIDR?: boolean } = {}): { text: string; docs: K8sObject[] } {
+  const r = template(args, options);
   if (r.status !== 0) throw new Error(`helm template ${args.join(' ')} failed:\n${r.stderr}`);
   return { text: r.stdout, docs: parseDocs(r.stdout) };
 }

@@ -1,10 +1,11 @@
 /**
  * examples/kubernetes/ is the chart rendered for users without helm: `helm template` with the values below,
  * one file per template, the CA bundle left as a placeholder docs/admission.md fills in with sed (the key pair
- * is the user's, in the Secret rsyncguard-admission-tls). update-examples.ts writes it; examples.test.ts fails
+ * is the user's, in the Secret rsyncguard-admission-tls), and the Pod CIDR template() gives every rendering (the
+ * chart refuses its NetworkPolicy without one), which the doc's sed replaces too. update-examples.ts writes it; examples.test.ts fails
  * when it is stale.
  */
-import { template } from './chart.ts';
+import { POD_CIDR, template } from './chart.ts';
 
 export const EXAMPLES_DIR = 'examples/kubernetes';
 /** What docs/admission.md replaces with the base64 of the user's CA. */
@@ -14,9 +15,10 @@ const CA_STAND_IN = Buffer.from('rsyncguard examples: CA placeholder').toString(
 
 export const EXAMPLE_VALUES = ['--set', 'tls.existingSecret=rsyncguard-admission-tls', '--set', `tls.caBundle=${CA_STAND_IN}`, '--set', 'registryCredentials.existingSecret=rsyncguard-registry-auth'];
 
-const HEADER = `# Generated from charts/rsyncguard-admission with its default values, the TLS Secret rsyncguard-admission-tls
-# and the registry Secret rsyncguard-registry-auth (test/chart/support/examples.ts): do not edit, run
-# scripts/check-chart.sh --update-examples. docs/admission.md applies these files without helm.
+const HEADER = `# Generated from charts/rsyncguard-admission with its default values, the TLS Secret rsyncguard-admission-tls,
+# the registry Secret rsyncguard-registry-auth and the Pod CIDR ${POD_CIDR} (test/chart/support/examples.ts):
+# do not edit, run scripts/check-chart.sh --update-examples. docs/admission.md applies these files without
+# helm, putting your cluster's Pod CIDR in networkpolicy.yaml in place of ${POD_CIDR}.
 `;
 
 /** File name → content, as examples/kubernetes/ must hold them. */
