@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { isObject, startWorker } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
-import type { FailureKind, RegistryOptions } from '../sources/index.ts';
+import { clearScratchSlot, scratchAccount, type FailureKind, type RegistryOptions } from '../sources/index.ts';
 
 export interface AnalysisJob {
   id: number;
@@ -64,6 +64,8 @@ interface Slot {
   worker: Worker;
   /** The thread has loaded its code and listens: only then is a job posted, so its timeout is all analysis. */
   ready?: boolean;
+  /** Its slot in the scratch-space account, freed (with its folders) once the thread has exited. */
+  scratch?: number;
   /** The thread's id in the kernel (Linux), which it says when ready: its scheduler statistics tell working from waiting. */
   tid?: number;
   running?: (Pending & Started) | undefined;
@@ -135,8 +137,18 @@ export class ImagePool {
   private readonly wants = new Map<string, number>();
   /** Images admitted unevaluated (keep): their jobs finish, to cache a verdict, whoever else waits. */
   private readonly kept = new Set<string>();
+  /**
+   * Scratch bytes (layers copied under TMPDIR) of every thread, one slot each, so the cap holds for the
+   * process (scratch-space.ts). Twice the threads: a stopped thread keeps its slot until it has exited.
+   */
+  private readonly scratch: SharedArrayBuffer;
+  private readonly scratchFree: number[];
 
-  constructor(private readonly opts: PoolOptions) {}
+  constructor(private readonly opts: PoolOptions) {
+    const slots = opts.threads * 2 + 2;
+    this.scratch = scratchAccount(slots);
+    this.scratchFree = Array.from({ length: slots }, (_, i) => i);
+  }
 
   /** A review starts (+1) or stops (-1) waiting for the analysis of `ref`. */
   want(ref: string, delta: 1 | -1): void {
@@ -260,13 +272,15 @@ export class ImagePool {
   }
 
   private spawn(): Slot {
+    // Every slot held by threads still exiting (many stopped at once): this one counts its bytes alone.
+    const scratch = this.scratchFree.shift();
     const worker = startWorker(import.meta.url, 'image-worker', {
-      workerData: { policies: this.opts.policies },
+      workerData: { policies: this.opts.policies, ...(scratch !== undefined ? { scratch: { buffer: this.scratch, slot: scratch } } : {}) },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, ...(scratch !== undefined ? { scratch } : {}) };
     worker.on('message', (reply: AnalysisReply | { ready: true; tid?: unknown }) => {
       if ('ready' in reply) {
         slot.ready = true;
@@ -286,7 +300,13 @@ export class ImagePool {
       this.pump();
     });
     worker.on('error', (e: Error) => this.finish(slot, 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? costOf('heap', 1, this.opts) : { why: `the analysis thread failed: ${e.message}`, kind: 'environment' }));
-    worker.on('exit', () => this.finish(slot, { why: 'the analysis thread ended unexpectedly', kind: 'environment' }));
+    worker.on('exit', () => {
+      if (scratch !== undefined) {
+        clearScratchSlot(this.scratch, scratch);
+        this.scratchFree.push(scratch);
+      }
+      this.finish(slot, { why: 'the analysis thread ended unexpectedly', kind: 'environment' });
+    });
     this.slots.push(slot);
     return slot;
   }

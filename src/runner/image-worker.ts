@@ -10,7 +10,7 @@ import { fail, isObject, ok, type Result } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
-import { costLimitExceeded, EnvironmentFailure, failureKind, indexPlatforms, isLocalTransport, type FailureKind } from '../sources/index.ts';
+import { costLimitExceeded, EnvironmentFailure, failureKind, indexPlatforms, isLocalTransport, useScratchAccount, type FailureKind } from '../sources/index.ts';
 import type { AnalysisJob, AnalysisReply } from './image-pool.ts';
 
 /** An image failure that is a cost limit's (a bomb, too many files): admission caches it as a verdict. */
@@ -105,6 +105,9 @@ const data: unknown = workerData;
 // The pool hands over the policies it was given (structured clones); an empty list would evaluate nothing,
 // so the first job then fails loudly instead of passing every image.
 const policies = isObject(data) && Array.isArray(data['policies']) ? data['policies'].filter(isPolicy) : [];
+// Layers copied under TMPDIR are counted with every other thread's, against one cap (scratch-space.ts).
+const scratch = isObject(data) && isObject(data['scratch']) ? data['scratch'] : undefined;
+if (scratch && scratch['buffer'] instanceof SharedArrayBuffer && typeof scratch['slot'] === 'number') useScratchAccount(scratch['buffer'], scratch['slot']);
 port?.on('message', (msg: unknown) => {
   if (!isJob(msg)) return;
   void analyse(msg, policies).then((reply) => port.postMessage(reply));

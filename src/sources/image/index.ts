@@ -21,6 +21,7 @@ export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';
 export type { LayerCache } from './layer-cache.ts';
 
 export { costLimitExceeded, imageLimits, readImageLimits } from './limits.ts';
+export { clearScratchSlot, scratchAccount, useScratchAccount } from './scratch-space.ts';
 export type { ImageLimits } from './limits.ts';
 
 /**

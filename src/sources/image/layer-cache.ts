@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { freeBytes, imageLimits, limitVariable, mib } from './limits.ts';
+import type { ScratchLease } from './scratch-space.ts';
 
 export const DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 
@@ -22,6 +23,8 @@ export interface LayerCache {
   maxBytes: number;
   /** A private folder for one scan (--no-layer-cache), not the shared cache: messages say what to do. */
   scratch?: boolean;
+  /** What a scratch folder's bytes are charged to (scratch-space.ts): the process's cap, not the disk's room. */
+  lease?: ScratchLease;
 }
 
 const RECHECK = 64 << 20;
@@ -65,6 +68,7 @@ export function cachedLayer(cache: LayerCache, digest: string): Readable | undef
 
 /** Throws when a layer of the declared size would not fit in the cache's disk; call before fetching it. */
 export function checkRoom(cache: LayerCache, digest: string, size: number | undefined): void {
+  cache.lease?.check(digest, size ?? 0);
   mkdirSync(cache.dir, { recursive: true });
   const reserve = imageLimits().minFreeBytes;
   const free = freeBytes(cache.dir);
@@ -90,6 +94,7 @@ export function cacheWhileReading(cache: LayerCache, digest: string, verified: R
       for await (const chunk of verified) {
         const b = Buffer.from(chunk as Uint8Array);
         written += b.length;
+        cache.lease?.take(digest, b.length);
         if (written - checked >= RECHECK) {
           checked = written;
           const now = freeBytes(cache.dir);

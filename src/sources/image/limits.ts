@@ -17,6 +17,11 @@ export interface ImageLimits {
   nameBytes: number;
   /** Bytes a gzip-compressed image archive may inflate to on disk. */
   archiveBytes: number;
+  /**
+   * Bytes of registry layers copied under TMPDIR (no shared layer cache) by every analysis of the process
+   * together (scratch-space.ts): the disk's free space does not show a Kubernetes emptyDir's sizeLimit.
+   */
+  scratchBytes: number;
   /** Bytes left free on the disk that holds inflated archives and cached layers. */
   minFreeBytes: number;
 }
@@ -27,6 +32,7 @@ const LIMITS: Record<keyof ImageLimits, { env: string; fallback: number }> = {
   entries: { env: 'RSYNCGUARD_MAX_IMAGE_ENTRIES', fallback: 3_000_000 },
   nameBytes: { env: 'RSYNCGUARD_MAX_IMAGE_NAME_BYTES', fallback: 256 * 2 ** 20 },
   archiveBytes: { env: 'RSYNCGUARD_MAX_ARCHIVE_BYTES', fallback: 16 * 2 ** 30 },
+  scratchBytes: { env: 'RSYNCGUARD_MAX_SCRATCH_BYTES', fallback: 4 * 2 ** 30 },
   minFreeBytes: { env: 'RSYNCGUARD_MIN_FREE_BYTES', fallback: 256 * 2 ** 20 },
 };
 
@@ -34,7 +40,7 @@ const LIMITS: Record<keyof ImageLimits, { env: string; fallback: number }> = {
 export const limitVariable = (key: keyof ImageLimits): string => LIMITS[key].env;
 
 /** The limits on what reading an image costs (not the free-space reserve, which is the disk's state). */
-const COST_LIMITS: (keyof ImageLimits)[] = ['layerBytes', 'inflateBytes', 'entries', 'nameBytes', 'archiveBytes'];
+const COST_LIMITS: (keyof ImageLimits)[] = ['layerBytes', 'inflateBytes', 'entries', 'nameBytes', 'archiveBytes', 'scratchBytes'];
 
 /**
  * Whether a failure message is one of a cost limit's (each names its variable): the image holds more than

@@ -16,7 +16,9 @@ import { cachedLayer, cacheWhileReading, checkRoom, usableCache, type LayerCache
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
+import { imageLimits } from './limits.ts';
 import { RegistryClient } from './registry-client.ts';
+import { ScratchLease, scratchPrefix } from './scratch-space.ts';
 import { EnvironmentFailure, transportError } from './registry-failure.ts';
 import { errorMessage, isObject } from '../../common/index.ts';
 
@@ -127,9 +129,17 @@ function basicCredentials(registry: string, file: string | undefined): string | 
   return credentialsFor(read.value, registry);
 }
 
+/** A private folder for one image's layers, its bytes charged to the process's scratch cap (scratch-space.ts). */
 function scratchCache(): { cache: LayerCache; close(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'rsyncguard-layers-'));
-  return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync(dir, { recursive: true, force: true }) };
+  const lease = new ScratchLease(imageLimits().scratchBytes);
+  const dir = mkdtempSync(join(tmpdir(), scratchPrefix()));
+  return {
+    cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true, lease },
+    close: () => {
+      rmSync(dir, { recursive: true, force: true });
+      lease.release();
+    },
+  };
 }
 
 /** A capped body; the connection failing meanwhile is the environment's failure, a body over the cap the image's. */
