@@ -8,7 +8,12 @@
  * no waiting review needs its thread: images some review is waiting for (`want`) run first, and one that
  * waits for a thread stops a job nobody waits for (and takes its place in a full queue). So images a
  * requester made slow on purpose — a registry that trickles, a heavy image — hold the pool only while their
- * own reviews wait, never for the whole analysis timeout while every other review is denied.
+ * own reviews wait, never for the whole analysis timeout while every other review is denied. The one
+ * exception is a job whose image was let through unevaluated (keep) while its thread is working: it runs
+ * on, so the image's next review is judged by its verdict rather than let through again.
+ *
+ * At a review's budget the controller asks how the job has gone (progress): a thread working on the image
+ * most of the time is the image's cost even before the analysis timeout (admission.ts).
  *
  * Whose fault a stopped job is decides whether --fail-open may let the image through (see costOf): an
  * analysis that exhausts its thread's heap, or runs past the timeout with its thread busy working, failed
@@ -159,13 +164,26 @@ export class ImagePool {
   }
 
   private wanted(p: Pending): boolean {
-    return this.wants.has(p.job.ref) || this.kept.has(p.job.ref);
+    return this.wants.has(p.job.ref);
   }
 
   /**
-   * The image was admitted without its verdict (--fail-open, over budget): its job is never stopped, nor
-   * dropped from the queue, to make room — it runs to its end (or --analysis-timeout) and caches what it
-   * finds, so the next review of the image judges it rather than being let through again.
+   * Whether a running job nobody waits for may be stopped for one a review waits for: not when its image
+   * was let through unevaluated and its thread is working on it (keep) — stopped, it would be let through
+   * again at its next review, and again. One mostly waiting (a registry that trickles) may be: holding a
+   * thread for a registry would let a requester fill the pool with such images until every other review
+   * is let through unevaluated, and what a registry will not serve --fail-open admits anyway.
+   */
+  private stoppable(slot: Slot): boolean {
+    const run = slot.running;
+    if (!run || this.wanted(run)) return false;
+    return !this.kept.has(run.job.ref) || busyShare(slot, run) < BUSY;
+  }
+
+  /**
+   * The image was admitted without its verdict (--fail-open, over budget): while its thread works on it,
+   * its job is not stopped to make room (stoppable) — it runs to its end (or --analysis-timeout) and
+   * caches what it finds, so the next review of the image judges it rather than letting it through again.
    */
   keep(ref: string): void {
     if (this.queue.some((p) => p.job.ref === ref) || this.slots.some((s) => s.running?.job.ref === ref)) this.kept.add(ref);
@@ -254,7 +272,7 @@ export class ImagePool {
         if (this.slots.some((s) => !s.ready)) return;
         if (this.slots.length < this.opts.threads) return void this.spawn();
         // Every thread is busy: a wanted job stops a job nobody waits for (its thread ends; a new one starts).
-        const idle = w >= 0 ? this.slots.find((s) => s.running && !this.wanted(s.running)) : undefined;
+        const idle = w >= 0 ? this.slots.find((s) => this.stoppable(s)) : undefined;
         if (idle) void this.stop(idle, UNWANTED);
         return;
       }
