@@ -29,7 +29,7 @@ updates('an UPDATE that keeps every container is allowed unread, saying there ar
   for (const [kind, hold] of holders) {
     const r = parsed(update(kind, hold(containers(['a', 'x:1'], ['b', 'y:1'])), hold(containers(['a', 'x:1'], ['b', 'y:1']))));
     assert.equal(r.images, [], kind);
-    assert.is(r.nothingToRun, 'no new images: each of its 2 containers runs the image it had before this UPDATE', kind);
+    assert.is(r.nothingToRun, 'no new images: its 2 containers run the images they had before this UPDATE', kind);
   }
 });
 

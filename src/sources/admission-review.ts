@@ -242,7 +242,7 @@ export function parseReview(body: unknown): AdmissionRequest | string {
   if (!eachList(kind, object, (list, value, prefix) => readList(list, value, prefix, found))) return { uid, kind, ...who, images: [], unreadable: [{ container: 'the pod spec', reason: `this ${kind} has no pod spec where one belongs` }] };
   const read = { images: [...new Set(found.images)], unreadable: found.unreadable };
   if (read.images.length > 0 || read.unreadable.length > 0) return { uid, kind, ...who, ...read };
-  if (found.unchanged > 0) return { uid, kind, ...who, ...read, nothingToRun: `no new images: each of its ${found.unchanged} container${found.unchanged === 1 ? '' : 's'} runs the image it had before this UPDATE` };
+  if (found.unchanged > 0) return { uid, kind, ...who, ...read, nothingToRun: `no new images: ${found.unchanged === 1 ? 'its container runs the image it had' : `its ${found.unchanged} containers run the images they had`} before this UPDATE` };
   if (!hasPodSpecPath(kind)) return { uid, kind, ...who, ...read, nothingToRun: `this ${kind ? quote(kind) : 'object'} holds no container list` };
   return { uid, kind, ...who, ...read };
 }
