@@ -18,7 +18,11 @@ let cert: Certificate;
 let registry: TinyRegistry;
 let hook: Webhook;
 let slowHook: Webhook | undefined;
+let budgetHook: Webhook | undefined;
 let heavyLayers: string[] = [];
+/** Bytes of the heavy image's largest layer, and of the small images' layers together. */
+let heavyLayerBytes = 0;
+let smallBytes = 0;
 /** Repositories whose names no registry accepts, which this registry serves all the same. */
 const GIANTS = 480;
 const giantRepo = (n: number) => `test/${'g'.repeat(60_000)}${String(n).padStart(5, '0')}`;
@@ -48,6 +52,9 @@ test.before(async () => {
   const clean = await simpleImage(undefined);
   // More entries than the second webhook's reader indexes (RSYNCGUARD_MAX_IMAGE_ENTRIES=50 there).
   const crowded = await memoryImage([Array.from({ length: 120 }, (_, i) => ({ name: `data/f${i}` }))], ['/bin/sh']);
+  const bytes = (i: typeof heavy) => i.layers.map((d) => i.blobs.get(d)?.length ?? 0);
+  heavyLayerBytes = Math.max(...bytes(heavy));
+  smallBytes = [slow, crowded].flatMap(bytes).reduce((a, b) => a + b, 0);
   const images = { 'test/heavy': heavy, 'test/slow': slow, 'test/clean': clean, 'test/crowded': crowded };
   for (let n = 0; n < GIANTS; n++) Object.assign(images, { [giantRepo(n)]: clean });
   registry = await startTinyRegistry(images, { blobs: new Set(slow.layers), ms: 200 });
@@ -60,6 +67,7 @@ test.before(async () => {
 test.after(() => {
   hook?.stop();
   slowHook?.stop();
+  budgetHook?.stop();
   registry?.close();
   if (cert) rmSync(cert.dir, { recursive: true, force: true });
 });
@@ -107,7 +115,13 @@ test('an image too costly to analyse is denied under --fail-open, and the verdic
 
 test('a registry that trickles, past the analysis timeout, is the environment: --fail-open lets it through; a reader limit is the image', async () => {
   // Its own webhook: the analysis timeout must outlast a fresh thread's first steps to judge waiting from working.
-  slowHook = await startSourceWebhook(cert, ['--insecure-registry', `127.0.0.1:${registry.port}`, '--fail-open', '--analysis-timeout', '4', '--budget-ms', '20000', '--workers', '1'], { RSYNCGUARD_MAX_IMAGE_ENTRIES: '50' });
+  // Its scratch space holds the small images' layers but not the heavy image's largest (the next test).
+  const scratch = Math.floor(heavyLayerBytes / 2);
+  assert.ok(smallBytes < scratch, `small images ${smallBytes} bytes, heavy layer ${heavyLayerBytes}`);
+  slowHook = await startSourceWebhook(cert, ['--insecure-registry', `127.0.0.1:${registry.port}`, '--fail-open', '--analysis-timeout', '4', '--budget-ms', '20000', '--workers', '1'], {
+    RSYNCGUARD_MAX_IMAGE_ENTRIES: '50',
+    RSYNCGUARD_MAX_SCRATCH_BYTES: String(scratch),
+  });
   const v = verdictOf(await post(slowHook, review('slow-1', 'Pod', [registry.ref('test/slow')])));
   assert.is(v.allowed, true, v.message);
   assert.match(v.message, /did not finish within 4 s and was stopped, its thread waiting \d+% of that time \(a slow registry\)/, v.message);
@@ -122,6 +136,39 @@ test('a registry that trickles, past the analysis timeout, is the environment: -
   assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'error' }), 1);
   // The second review of the crowded image was a verdict-cache hit, not a second analysis.
   assert.is(sample(m, 'rsyncguard_admission_image_evaluation_duration_seconds_count', {}), 2);
+});
+
+test('a layer bigger than the scratch space allows is too costly under --fail-open, refused before it is fetched', async () => {
+  const hook2 = slowHook as Webhook;
+  const served = heavyLayers.map((d) => registry.served.get(d) ?? 0);
+  const v = verdictOf(await post(hook2, review('scratch-1', 'Pod', [registry.ref('test/heavy')])));
+  assert.is(v.allowed, false, v.message);
+  assert.match(v.message, /too costly to analyse — .*scratch space.*RSYNCGUARD_MAX_SCRATCH_BYTES/, v.message);
+  assert.match(v.message, 'denied even under --fail-open');
+  // The declared size is checked before the fetch: the big layer was never asked for.
+  assert.equal(
+    heavyLayers.map((d) => registry.served.get(d) ?? 0),
+    served,
+  );
+  const m = await metrics(hook2);
+  assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'too_costly' }), 3);
+});
+
+test('with a budget shorter than the analysis timeout, a heavy image is denied as too costly, never let through; a trickling registry still is', async () => {
+  // The shape an operator runs: seconds of budget, minutes of analysis timeout.
+  budgetHook = await startSourceWebhook(cert, ['--insecure-registry', `127.0.0.1:${registry.port}`, '--fail-open', '--budget-ms', '1500', '--analysis-timeout', '20', '--workers', '1']);
+  for (let i = 0; i < 2; i++) {
+    const v = verdictOf(await post(budgetHook, review(`heavy-budget-${i}`, 'Pod', [registry.ref('test/heavy')])));
+    assert.is(v.allowed, false, v.message);
+    assert.match(v.message, /too costly to analyse — too costly to evaluate within the budget: not evaluated within the 1500 ms budget, its analysis thread busy \d+%/, v.message);
+  }
+  // The heavy job is nobody's now: the trickling image's review takes its thread, and is let through.
+  const slow = verdictOf(await post(budgetHook, review('slow-budget', 'Pod', [registry.ref('test/slow')])));
+  assert.is(slow.allowed, true, slow.message);
+  assert.match(slow.message, 'not evaluated within the 1500 ms budget (the analysis goes on');
+  const m = await metrics(budgetHook);
+  assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'too_costly' }), 2);
+  assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'timeout' }), 1);
 });
 
 test('image names longer than registries accept are refused at their container under --fail-open, and kept nowhere', async () => {
@@ -148,8 +195,10 @@ test('image names longer than registries accept are refused at their container u
 test('registry_errors_total labels only registries the operator named; any other is "other"', async () => {
   const named = registry.ref('test/missing');
   const others = Array.from({ length: 30 }, (_, i) => `registry-${i}.invalid:${5000 + i}/app:1`);
+  // Invalid references name no registry that failed: they are counted nowhere in this metric.
+  const invalid = ['Registry.Example.com/Team/App:1', 'nginx:Not*A*Tag'];
   // The missing tag denies (the image's own registry says it is not there); the others are unreachable.
-  const v = verdictOf(await post(hook, review('labels', 'Pod', [named, ...others])));
+  const v = verdictOf(await post(hook, review('labels', 'Pod', [named, ...others, ...invalid])));
   assert.match(v.message, 'could not be evaluated');
   const m = await metrics(hook);
   assert.is(sample(m, 'rsyncguard_admission_registry_errors_total', { registry: `127.0.0.1:${registry.port}` }), 1);
