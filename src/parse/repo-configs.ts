@@ -196,11 +196,16 @@ function slimConfig(config: RsyncdConfig): RsyncdConfig {
     const p = params['secrets file'];
     return p === undefined ? {} : { 'secrets file': p };
   };
+  // The choice asks which files hold a module and which secrets files modules name: one module per file, and
+  // each that names a secrets file, answer both.
+  const files = new Set<string>();
+  const modules = config.modules.filter((m) => m.params['secrets file'] !== undefined || (!files.has(m.header.file) && files.add(m.header.file)));
   return {
     ...config,
+    files: config.files.map((f) => ({ path: f.path, sha256: '' })),
     global: secretsOnly(config.global),
     listener: {},
-    modules: config.modules.map((m) => ({ ...m, params: secretsOnly(m.params) })),
+    modules: modules.map((m) => ({ ...m, reopened: [], params: secretsOnly(m.params) })),
     diagnostics: [],
     inlineWaivers: [],
     publicDeclarations: [],
