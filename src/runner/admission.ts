@@ -5,7 +5,8 @@
  * An image with a finding at or above --fail-on denies, whatever the failure policy; --fail-open only
  * lets through what the environment kept from being evaluated (the registry unreachable, timing out,
  * answering 5xx or refusing credentials; the budget, an analysis timeout spent waiting or the worker pool
- * running out; a container without an image). A failure the image's own bytes cause — a config over a cap,
+ * running out; a container without an image) — the budget only while the analysis waits: one whose thread
+ * has worked through most of it is too costly to evaluate within it (settle). A failure the image's own bytes cause — a config over a cap,
  * too many entries, a digest mismatch, a malformed tar, a daemon config missing, an image too costly to
  * analyse (image-pool.ts, costOf: cached as a verdict) — denies, or an author could pad an image until it
  * is let through. A failure's kind is decided where it happens (EnvironmentFailure, registry.ts).
@@ -333,7 +334,7 @@ export class AdmissionController {
         // --fail-open says, or any image could be made slow enough to be let in unread (BUSY, costOf).
         const p = this.pool.progress(digest);
         if (p !== undefined && p.ms >= this.opts.budgetMs / 2 && p.busy >= BUSY) {
-          const reason = `too costly to evaluate within the budget: ${over}, its analysis thread busy ${Math.round(p.busy * 100)}% of the ${Math.round(p.ms)} ms it ran (the analysis goes on; a later review uses its result)`;
+          const reason = `too costly to evaluate within the budget: ${over}, its analysis thread busy ${Math.round(Math.min(p.busy, 1) * 100)}% of the ${Math.round(p.ms)} ms it ran (the analysis goes on; a later review uses its result)`;
           return { ...named(image, digest), kind: 'unreadable', costly: true, reason };
         }
         // Let through unevaluated: the analysis must finish and cache a verdict for the next review.

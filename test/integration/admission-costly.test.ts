@@ -166,9 +166,20 @@ test('with a budget shorter than the analysis timeout, a heavy image is denied a
   const slow = verdictOf(await post(budgetHook, review('slow-budget', 'Pod', [registry.ref('test/slow')])));
   assert.is(slow.allowed, true, slow.message);
   assert.match(slow.message, 'not evaluated within the 1500 ms budget (the analysis goes on');
+  // Let through, but waiting on its registry: its job still makes room for the next review's image.
+  // (Not test/clean: it is the same image as test/slow, whose analysis it would wait for.) A fresh thread
+  // may take most of the budget to start on a loaded machine: a few tries, all well within the ten seconds
+  // the trickle holds the thread when its job is not stopped.
+  let clean = { allowed: false, message: '' };
+  for (let i = 0; i < 3 && !clean.message.includes('no findings at or above'); i++) {
+    clean = verdictOf(await post(budgetHook, review(`clean-budget-${i}`, 'Pod', [registry.ref('test/crowded')])));
+    assert.is(clean.allowed, true, clean.message);
+  }
+  assert.match(clean.message, 'no findings at or above', clean.message);
   const m = await metrics(budgetHook);
   assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'too_costly' }), 2);
-  assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'timeout' }), 1);
+  assert.ok(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'timeout' }) >= 1);
+  assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'clean' }), 1);
 });
 
 test('image names longer than registries accept are refused at their container under --fail-open, and kept nowhere', async () => {
