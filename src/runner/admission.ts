@@ -17,7 +17,7 @@
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
 import { displayRef, EnvironmentFailure, failureKind, isLocalTransport, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
 import { decisionMessage, decisionWarnings, type AdmissionMode, type ImageOutcome } from './admission-message.ts';
-import { BUSY, ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
+import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
 import { AdmittedOwners } from './admitted-owners.ts';
 import { errorMessage, today } from '../common/index.ts';
 
@@ -328,18 +328,10 @@ export class AdmissionController {
     const overBudget = (image: string): ImageOutcome => {
       const digest = this.tags.get(image)?.digest;
       const over = `not evaluated within the ${this.opts.budgetMs} ms budget`;
-      if (digest !== undefined && this.opts.failOpen) {
-        // Over budget is the environment's only while the analysis waits (a slow registry, a full pool): one
-        // that has run at least half the budget with its thread busy is the image's cost, denied whatever
-        // --fail-open says, or any image could be made slow enough to be let in unread (BUSY, costOf).
-        const p = this.pool.progress(digest);
-        if (p !== undefined && p.ms >= this.opts.budgetMs / 2 && p.busy >= BUSY) {
-          const reason = `too costly to evaluate within the budget: ${over}, its analysis thread busy ${Math.round(Math.min(p.busy, 1) * 100)}% of the ${Math.round(p.ms)} ms it ran (the analysis goes on; a later review uses its result)`;
-          return { ...named(image, digest), kind: 'unreadable', costly: true, reason };
-        }
-        // Let through unevaluated: the analysis must finish and cache a verdict for the next review.
-        this.pool.keep(digest);
-      }
+      // Over budget is the environment's only while the analysis waits: a thread working through most of
+      // the budget is the image's cost, or any image could be made slow enough to be let in unread.
+      const costly = digest !== undefined && this.opts.failOpen ? this.pool.atBudget(digest, this.opts.budgetMs, over) : undefined;
+      if (costly !== undefined) return { ...named(image, digest), kind: 'unreadable', costly: true, reason: costly };
       return { ...named(image, digest), kind: 'unevaluated', timedOut: true, reason: `${over} (the analysis goes on; a later review uses its result)` };
     };
     try {

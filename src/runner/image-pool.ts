@@ -185,7 +185,7 @@ export class ImagePool {
    * its job is not stopped to make room (stoppable) — it runs to its end (or --analysis-timeout) and
    * caches what it finds, so the next review of the image judges it rather than letting it through again.
    */
-  keep(ref: string): void {
+  private keep(ref: string): void {
     if (this.queue.some((p) => p.job.ref === ref) || this.slots.some((s) => s.running?.job.ref === ref)) this.kept.add(ref);
   }
 
@@ -193,11 +193,24 @@ export class ImagePool {
    * How the analysis of `ref` has gone so far: how long its thread has run it and the share of that time
    * the thread was busy (costOf's measure); undefined while it waits for a thread, or when there is none.
    */
-  progress(ref: string): { ms: number; busy: number } | undefined {
+  private progress(ref: string): { ms: number; busy: number } | undefined {
     for (const slot of this.slots) {
       const run = slot.running;
       if (run?.job.ref === ref) return { ms: performance.now() - run.started, busy: busyShare(slot, run) };
     }
+    return undefined;
+  }
+
+  /**
+   * At a review's budget, its image not settled (`over` says so): why the image is too costly to evaluate
+   * within the budget when its job has run at least half of it with its thread busy at least BUSY of that
+   * time; otherwise undefined, and the job is kept, since --fail-open lets the image through unevaluated.
+   */
+  atBudget(ref: string, budgetMs: number, over: string): string | undefined {
+    const p = this.progress(ref);
+    if (p !== undefined && p.ms >= budgetMs / 2 && p.busy >= BUSY)
+      return `too costly to evaluate within the budget: ${over}, its analysis thread busy ${Math.round(Math.min(p.busy, 1) * 100)}% of the ${Math.round(p.ms)} ms it ran (the analysis goes on; a later review uses its result)`;
+    this.keep(ref);
     return undefined;
   }
 
