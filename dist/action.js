@@ -27255,7 +27255,7 @@ var require_parse_cst = __commonJS({
           return "\n";
         });
       }
-      const documents = [];
+      const documents2 = [];
       let offset = 0;
       do {
         const doc2 = new Document();
@@ -27263,20 +27263,20 @@ var require_parse_cst = __commonJS({
           src
         });
         offset = doc2.parse(context, offset);
-        documents.push(doc2);
+        documents2.push(doc2);
       } while (offset < src.length);
-      documents.setOrigRanges = () => {
+      documents2.setOrigRanges = () => {
         if (cr.length === 0) return false;
         for (let i = 1; i < cr.length; ++i) cr[i] -= i;
         let crOffset = 0;
-        for (let i = 0; i < documents.length; ++i) {
-          crOffset = documents[i].setOrigRanges(cr, crOffset);
+        for (let i = 0; i < documents2.length; ++i) {
+          crOffset = documents2[i].setOrigRanges(cr, crOffset);
         }
         cr.splice(0, cr.length);
         return true;
       };
-      documents.toString = () => documents.join("...\n");
-      return documents;
+      documents2.toString = () => documents2.join("...\n");
+      return documents2;
     }
     exports.parse = parse2;
   }
@@ -27928,26 +27928,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text6, i) => {
-      let ch = text6[i + 1];
+    var consumeMoreIndentedLines = (text7, i) => {
+      let ch = text7[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text6[i += 1];
+          ch = text7[i += 1];
         } while (ch && ch !== "\n");
-        ch = text6[i + 1];
+        ch = text7[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text6, indent, mode, {
+    function foldFlowLines(text7, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text6;
+      if (!lineWidth || lineWidth < 0) return text7;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text6.length <= endStep) return text6;
+      if (text7.length <= endStep) return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27962,13 +27962,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i);
+        i = consumeMoreIndentedLines(text7, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text7[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text7[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27984,12 +27984,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text6, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text7, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text7[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -28000,11 +28000,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text7[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text6;
+              if (escapedFolds[j]) return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -28017,18 +28017,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text6;
+      if (folds.length === 0) return text7;
       if (onFold) onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
+        const end2 = folds[i2 + 1] || text7.length;
         if (fold === 0) res = `
-${indent}${text6.slice(0, end2)}`;
+${indent}${text7.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text6[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text7[fold]}\\`;
           res += `
-${indent}${text6.slice(fold + 1, end2)}`;
+${indent}${text7.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -31965,14 +31965,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text7, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text6;
+        return text7;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text6.length <= endStep)
-        return text6;
+      if (text7.length <= endStep)
+        return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -31989,14 +31989,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i, indent.length);
+        i = consumeMoreIndentedLines(text7, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text7[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text7[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -32013,12 +32013,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text6, i, indent.length);
+            i = consumeMoreIndentedLines(text7, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text7[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -32030,12 +32030,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text7[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text6;
+                return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -32050,39 +32050,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text6;
+        return text7;
       if (onFold)
         onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
+        const end2 = folds[i2 + 1] || text7.length;
         if (fold === 0)
           res = `
-${indent}${text6.slice(0, end2)}`;
+${indent}${text7.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text6[fold]}\\`;
+            res += `${text7[fold]}\\`;
           res += `
-${indent}${text6.slice(fold + 1, end2)}`;
+${indent}${text7.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text6, i, indent) {
+    function consumeMoreIndentedLines(text7, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text6[start];
+      let ch = text7[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text6[++i];
+          ch = text7[++i];
         } else {
           do {
-            ch = text6[++i];
+            ch = text7[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text6[start];
+          ch = text7[start];
         }
       }
       return end;
@@ -44568,8 +44568,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text6, addEOL = false) {
-    this._buffer += text6;
+  addRaw(text7, addEOL = false) {
+    this._buffer += text7;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -44665,10 +44665,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text6, level) {
+  addHeading(text7, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text6);
+    const element = this.wrap(allowedTag, text7);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44697,9 +44697,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text6, cite) {
+  addQuote(text7, cite) {
     const attrs2 = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text6, attrs2);
+    const element = this.wrap("blockquote", text7, attrs2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44710,8 +44710,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text6, href) {
-    const element = this.wrap("a", text6, { href });
+  addLink(text7, href) {
+    const element = this.wrap("a", text7, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -45800,8 +45800,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text6 = e instanceof Error ? e.message : String(e);
-  return text6.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text7 = e instanceof Error ? e.message : String(e);
+  return text7.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -45820,8 +45820,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 
 // src/common/rsync-defaults.ts
 var DEFAULT_RSYNC_VERSION = "3.5.0";
-function releaseNumbers(text6) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text6);
+function releaseNumbers(text7) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text7);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -45846,8 +45846,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text6) {
-  const m = SHAPE.exec(text6);
+function parseApkVersion(text7) {
+  const m = SHAPE.exec(text7);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -45897,11 +45897,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text6) {
-  const colon = text6.indexOf(":");
-  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
+function parseDpkgVersion(text7) {
+  const colon = text7.indexOf(":");
+  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
+  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -45948,11 +45948,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text6) {
-  const colon = text6.indexOf(":");
-  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
+function parseRpmVersion(text7) {
+  const colon = text7.indexOf(":");
+  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
+  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -48702,12 +48702,9 @@ import { Worker } from "node:worker_threads";
 function startWorker(here, name, options) {
   if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), options);
   const entry2 = JSON.stringify(new URL(`./${name}.ts`, here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry2}); });`, { ...options, eval: true });
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry2}); });`, { ...options, eval: true });
 }
-
-// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
-var import_opa = __toESM(require_opa(), 1);
-var loadPolicy = import_opa.default.loadPolicy;
 
 // src/engine/builtins.ts
 var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
@@ -48745,10 +48742,30 @@ var HOST_BUILTINS = {
 var SDK_BUILTINS = /* @__PURE__ */ new Set(["sprintf", "regex.split", "yaml.is_valid", "yaml.marshal", "yaml.unmarshal", "json.is_valid"]);
 
 // src/engine/policy-view.ts
+var QUOTED_REASONS = /* @__PURE__ */ new Set(["unusable", "writable"]);
+function slimParam(p2) {
+  return p2.file === null && p2.raw === null ? { value: p2.value, origin: p2.origin } : p2;
+}
 function pick(record, keep) {
   const out = {};
-  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = record[name];
+  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = slimParam(record[name]);
   return out;
+}
+function withoutReasons(record, quoted) {
+  const out = {};
+  for (const [name, fact] of Object.entries(record)) {
+    if (quoted.has(name) || fact === null || typeof fact !== "object" || !("reason" in fact)) {
+      out[name] = fact;
+      continue;
+    }
+    const { reason: _prose, ...rest } = fact;
+    out[name] = rest;
+  }
+  return out;
+}
+function moduleView(m, keep) {
+  const { reasons: _reasons, assumptions: _assumptions, ...access2 } = m.access;
+  return { ...m, params: pick(m.params, keep), access: access2, effective: withoutReasons(m.effective, QUOTED_REASONS) };
 }
 function policyView(facts, keep) {
   const { config } = facts;
@@ -48758,7 +48775,8 @@ function policyView(facts, keep) {
       ...config,
       global: pick(config.global, keep),
       listener: pick(config.listener, keep),
-      modules: config.modules.map((m) => ({ ...m, params: pick(m.params, keep), access: { ...m.access, reasons: [], assumptions: [] } }))
+      modules: config.modules.map((m) => moduleView(m, keep)),
+      effective: withoutReasons(config.effective, /* @__PURE__ */ new Set())
     }
   };
 }
@@ -48769,6 +48787,7 @@ var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
+var RULE_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
 var interned = interner();
@@ -48781,7 +48800,7 @@ function toLocation(v) {
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
   const { rule_id, severity: severity2, context, message, module, path: path7 } = v;
-  if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
+  if (typeof rule_id !== "string" || !RULE_ID.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity2 !== null && !isSeverity(severity2)) return `${rule_id}: severity ${JSON.stringify(severity2)} is not one of ${SEVERITIES.join(", ")}`;
@@ -48817,8 +48836,9 @@ function toRelated(v) {
   }
   return out;
 }
+var text = (a, b) => a === b ? 0 : a.localeCompare(b);
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
+  return text(a.target, b.target) || text(a.location?.file ?? "", b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || text(a.rule_id, b.rule_id) || text(a.message, b.message) || text((a.cves ?? []).join(","), (b.cves ?? []).join(","));
 }
 
 // src/engine/secrets-entry-finding.ts
@@ -48838,8 +48858,135 @@ function withSecretsEntries(findings, facts) {
   });
 }
 
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+var import_opa = __toESM(require_opa(), 1);
+var loadPolicy = import_opa.default.loadPolicy;
+var src_default = import_opa.default;
+
+// src/engine/wasm-policy.ts
+var { loadPolicySync } = src_default;
+var RESET_BYTES = 64 * 2 ** 20;
+var PAGE = 65536;
+var HEAP_PER_BYTE = 20;
+var BASE_PAGES = 16;
+var WasmPolicy = class _WasmPolicy {
+  constructor(module, pages, data, entrypoint, viaSdk) {
+    this.module = module;
+    this.pages = pages;
+    this.data = data;
+    this.entrypoint = entrypoint;
+    this.viaSdk = viaSdk;
+    this.heapPages = pages.initial;
+    this.policy = this.instantiate(pages.initial);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+  }
+  module;
+  pages;
+  data;
+  entrypoint;
+  viaSdk;
+  policy;
+  /** null: a module before ABI 1.2, evaluated through the SDK. */
+  opaEval;
+  entrypointId;
+  view;
+  /** The memory's size (pages) when the current instance started: what its allocator uses before growing page by page. */
+  heapPages;
+  fresh = false;
+  /**
+   * Instantiates `module` with `data` as the data document. Throws what the SDK or the module throws (a string,
+   * an object, an Error) — PolicyEngine.load turns it into an error value.
+   */
+  static load(module, pages, data, entrypoint, viaSdk = false) {
+    return new _WasmPolicy(module, pages, data, entrypoint, viaSdk);
+  }
+  /** The SDK's view of the current instance: entrypoints, exports (PolicyEngine checks them at load). */
+  get loaded() {
+    return this.policy;
+  }
+  /** Whether the entrypoint named at load exists in the module. */
+  get hasEntrypoint() {
+    return this.entrypointId >= 0;
+  }
+  /**
+   * The entrypoint's result set for one input (JSON text, or its UTF-8 bytes). Throws what the module throws
+   * (opa_abort: a string) or a RangeError when memory cannot grow; the instance is replaced before the next call.
+   */
+  evaluate(input) {
+    const pages = Math.min(this.pages.maximum, Math.max(this.pages.initial, BASE_PAGES + Math.ceil(input.length * HEAP_PER_BYTE / PAGE)));
+    if (this.fresh || pages > this.heapPages) this.renew(pages);
+    try {
+      const result2 = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
+      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
+      return result2;
+    } catch (e) {
+      this.fresh = true;
+      throw e;
+    }
+  }
+  direct(opaEval, input) {
+    const at = this.policy.dataHeapPtr;
+    let len;
+    if (typeof input === "string") {
+      this.reserve(at + (at + input.length * 3 <= this.view.length ? input.length * 3 : Buffer.byteLength(input)));
+      len = this.view.write(input, at, "utf8");
+    } else {
+      len = input.length;
+      this.reserve(at + len);
+      this.view.set(input, at);
+    }
+    const result2 = opaEval(0, this.entrypointId, this.policy.dataAddr, at, len, at + len, 0);
+    const mem = this.current();
+    const end = mem.indexOf(0, result2);
+    return JSON.parse(mem.toString("utf8", result2, end < 0 ? mem.length : end));
+  }
+  throughSdk(input) {
+    const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
+    return this.policy.evaluate(whole, this.entrypoint);
+  }
+  reserve(end) {
+    const buffer = this.policy.mem.buffer;
+    if (end > buffer.byteLength) this.policy.mem.grow(Math.ceil((end - buffer.byteLength) / PAGE));
+    this.current();
+  }
+  current() {
+    if (this.view.buffer !== this.policy.mem.buffer) this.view = Buffer.from(this.policy.mem.buffer);
+    return this.view;
+  }
+  renew(pages) {
+    this.heapPages = pages;
+    this.policy = this.instantiate(pages);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+    this.fresh = false;
+  }
+  instantiate(initial) {
+    const policy = loadPolicySync(this.module, { initial, maximum: this.pages.maximum }, HOST_BUILTINS);
+    policy.setData(this.data);
+    return policy;
+  }
+  directEval() {
+    const exports = exportsOf(this.policy);
+    const f = exports["opa_eval"];
+    return !this.viaSdk && typeof f === "function" && typeof this.policy.minorVersion === "number" && this.policy.minorVersion >= 2 ? f : null;
+  }
+  entrypointIdOf() {
+    const entrypoints = this.policy.entrypoints;
+    const id = isObject(entrypoints) ? entrypoints[this.entrypoint] : void 0;
+    return typeof id === "number" ? id : -1;
+  }
+};
+function exportsOf(policy) {
+  const instance = policy.wasmInstance;
+  return "exports" in instance ? instance.exports : instance.instance.exports;
+}
+
 // src/engine/policy-engine.ts
-var MEMORY = { initial: 16, maximum: 4096 };
+var BUILTIN_MEMORY = { initial: 64, maximum: 65536 };
 var PolicyEngine = class _PolicyEngine {
   constructor(policy, source) {
     this.policy = policy;
@@ -48851,21 +48998,25 @@ var PolicyEngine = class _PolicyEngine {
   source;
   byId;
   keep;
-  static async load(source) {
+  /**
+   * `viaSdk`: evaluate through the SDK's own evaluate (how a module older than ABI 1.2 is evaluated anyway);
+   * the tests check the direct path against it.
+   */
+  static async load(source, options = {}) {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
     try {
-      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
-      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
-      policy.setData(cvePolicyData());
+      const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+      const module = await WebAssembly.compile(source.wasm);
+      policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
-    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
-    if (!entrypoints.includes(source.entrypoint)) {
+    const entrypoints = isObject(policy.loaded.entrypoints) ? Object.keys(policy.loaded.entrypoints) : [];
+    if (!policy.hasEntrypoint || !entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(", ") || "none"})`, source.name));
     }
-    const missing = hostBuiltins(policy).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
+    const missing = hostBuiltins(policy.loaded).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
     if (missing.length > 0) {
       return fail(new UserError(`the policy calls builtins that do not work in WebAssembly here: ${missing.join(", ")}`, source.name, "Compile against policies/capabilities.json so this fails at build time."));
     }
@@ -48876,17 +49027,26 @@ var PolicyEngine = class _PolicyEngine {
   }
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
-    const target = facts.target.id;
+    const done = this.evaluateInput(this.serialize(facts), facts.target.id);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+  }
+  /** The policy's input for a facts document, as JSON text: what evaluateInput takes (a pool serializes here, once). */
+  serialize(facts) {
+    return policyInput(facts, this.keep);
+  }
+  /**
+   * The findings for an input serialized by `serialize` (text or its UTF-8 bytes), in report order, before
+   * withSecretsEntries (which needs the facts document itself).
+   */
+  evaluateInput(input, target) {
     let raw3;
     try {
-      raw3 = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw3 = this.policy.evaluate(input);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw3) ? raw3 : [];
-    const first = results[0];
-    const done = this.complete(isObject(first) ? first["result"] : [], target);
-    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+    const first = Array.isArray(raw3) ? raw3[0] : void 0;
+    return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list4, target) {
@@ -48900,14 +49060,23 @@ var PolicyEngine = class _PolicyEngine {
     return ok(dedupe(findings).sort(compareFindings));
   }
 };
+function policyInput(facts, keep) {
+  return JSON.stringify(keep ? policyView(facts, keep) : facts);
+}
 function dedupe(findings) {
+  if (findings.length < 2) return findings;
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
+    const key = identityKey(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+function identityKey(f) {
+  const loc = f.location === null ? "" : `${f.location.line}:${f.location.column}:${f.location.file}`;
+  const cves3 = f.cves === void 0 ? "" : f.cves.join(",");
+  return `${f.rule_id.length}:${f.rule_id}${f.message.length}:${f.message}${loc.length}${f.location === null ? "-" : ":"}${loc}${f.path.length}:${f.path}${cves3}`;
 }
 function describe(e) {
   if (typeof e === "string") return e;
@@ -48916,8 +49085,7 @@ function describe(e) {
   return JSON.stringify(e);
 }
 function hostBuiltins(policy) {
-  const instance = policy.wasmInstance;
-  const exports = "exports" in instance ? instance.exports : instance.instance.exports;
+  const exports = exportsOf(policy);
   const builtins = exports["builtins"];
   const dump = exports["opa_json_dump"];
   if (typeof builtins !== "function" || typeof dump !== "function") return [];
@@ -48929,9 +49097,13 @@ function hostBuiltins(policy) {
   return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
+// src/engine/policy-pool.ts
+import { availableParallelism } from "node:os";
+
 // src/engine/policy-worker-protocol.ts
 function isFromWorker(m) {
   if (typeof m !== "object" || m === null || !("type" in m)) return false;
+  if ("id" in m && typeof m.id !== "number") return false;
   switch (m.type) {
     case "loaded":
       return true;
@@ -48943,6 +49115,163 @@ function isFromWorker(m) {
     default:
       return false;
   }
+}
+
+// src/engine/policy-pool.ts
+var RESTARTS = 3;
+var HINT = "The built-in policy could not evaluate this target; its other targets are unaffected.";
+function defaultThreads() {
+  return Math.min(4, Math.max(2, availableParallelism()));
+}
+var PolicyPool = class _PolicyPool {
+  constructor(source, threads, depth) {
+    this.source = source;
+    this.threads = threads;
+    this.depth = depth;
+    this.keep = source.paramNames ? new Set(source.paramNames) : null;
+  }
+  source;
+  threads;
+  depth;
+  slots = [];
+  queue = [];
+  keep;
+  nextId = 1;
+  closed = false;
+  deaths = 0;
+  /** Starts every thread and waits until each has loaded the policy; the first load error is the pool's. */
+  static async load(source, options = {}) {
+    if (source.limits) return fail(new UserError(`${source.name} runs under limits, in a sandbox of its own, not in the pool`, source.name));
+    const pool = new _PolicyPool(source, Math.max(1, options.threads ?? defaultThreads()), Math.max(1, options.depth ?? 2));
+    const started = await Promise.all(Array.from({ length: pool.threads }, () => pool.spawn()));
+    const failed = started.find((e) => e !== null);
+    if (failed) {
+      pool.close();
+      return fail(failed);
+    }
+    return ok(pool);
+  }
+  get rules() {
+    return this.source.rules;
+  }
+  /** All findings for one facts document, in report order, as PolicyEngine.evaluate gives them. */
+  evaluate(facts) {
+    if (this.closed) return Promise.resolve(fail(new UserError("policy evaluation failed: the policy pool is closed", facts.target.id)));
+    return new Promise((done) => {
+      this.queue.push({ id: this.nextId++, facts, done });
+      this.pump();
+    });
+  }
+  /**
+   * Each document with its findings, in the order the documents came. Documents are read from `docs` only
+   * while fewer than `window` (default: twice what the threads hold) are in flight: a slow consumer or a long
+   * document stops the reading.
+   */
+  async *evaluateMany(docs, window2 = this.threads * this.depth * 2) {
+    const inFlight = [];
+    for await (const doc2 of docs) {
+      inFlight.push([doc2, this.evaluate(doc2)]);
+      if (inFlight.length >= window2) yield await settle(inFlight);
+    }
+    while (inFlight.length > 0) yield await settle(inFlight);
+  }
+  close() {
+    this.closed = true;
+    const stopped = (j) => j.done(fail(new UserError("policy evaluation failed: the policy pool was closed before this target was evaluated", j.facts.target.id)));
+    for (const j of this.queue.splice(0)) stopped(j);
+    for (const s of this.slots.splice(0)) {
+      for (const j of s.jobs.values()) stopped(j);
+      s.jobs.clear();
+      void s.worker.terminate();
+    }
+  }
+  /** Hands waiting documents to the loaded thread with the fewest, up to `depth` each. */
+  pump() {
+    while (this.queue.length > 0) {
+      let slot;
+      for (const s of this.slots) if (s.loaded && s.jobs.size < this.depth && (slot === void 0 || s.jobs.size < slot.jobs.size)) slot = s;
+      if (slot === void 0) {
+        if (this.slots.length === 0) this.failQueue("no policy thread is running");
+        return;
+      }
+      const job = this.queue.shift();
+      let input;
+      try {
+        input = policyInput(job.facts, this.keep);
+      } catch (e) {
+        job.done(fail(new UserError(`policy evaluation failed: the facts cannot be serialized (${errorMessage(e)})`, job.facts.target.id, HINT)));
+        continue;
+      }
+      if (slot.jobs.size === 0) slot.worker.ref();
+      slot.jobs.set(job.id, job);
+      const m = { type: "evaluate-input", id: job.id, input, target: job.facts.target.id };
+      slot.worker.postMessage(m);
+    }
+  }
+  /** A thread that loads the policy; settles with null once it has, or with why it could not. */
+  spawn() {
+    const worker = startWorker(import.meta.url, "policy-worker", { workerData: this.source, stdout: true, stderr: true });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.unref();
+    const slot = { worker, loaded: false, jobs: /* @__PURE__ */ new Map() };
+    this.slots.push(slot);
+    return new Promise((started) => {
+      worker.on("message", (m) => {
+        if (!isFromWorker(m)) return this.lose(slot, "it sent a message that is not part of the protocol", started);
+        if (m.type === "loaded") {
+          slot.loaded = true;
+          started(null);
+          return this.pump();
+        }
+        if (m.type === "load-failed") return this.lose(slot, m.error.message, started, toUserError(m.error, this.source.name));
+        this.answer(slot, m);
+      });
+      worker.on("error", (e) => this.lose(slot, `it failed: ${errorMessage(e)}`, started));
+      worker.on("exit", (code) => this.lose(slot, `it exited with code ${code}`, started));
+    });
+  }
+  answer(slot, m) {
+    const job = m.id === void 0 ? void 0 : slot.jobs.get(m.id);
+    if (job === void 0) {
+      this.lose(slot, "it answered a document it was not given");
+      return;
+    }
+    slot.jobs.delete(job.id);
+    if (slot.jobs.size === 0) slot.worker.unref();
+    this.deaths = 0;
+    job.done(m.type === "result" ? ok(withSecretsEntries(m.findings, job.facts)) : fail(toUserError(m.error, job.facts.target.id)));
+    this.pump();
+  }
+  /**
+   * A thread is gone. The document it was evaluating (its oldest) fails, naming the target; the ones it had
+   * not started go back to the front of the queue. A new thread replaces it, unless threads keep dying
+   * without answering anything.
+   */
+  lose(slot, why, started, loadError) {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    void slot.worker.terminate();
+    const jobs = [...slot.jobs.values()];
+    slot.jobs.clear();
+    const current = jobs.shift();
+    current?.done(fail(new UserError(`policy evaluation failed: its policy thread stopped (${why})`, current.facts.target.id, HINT)));
+    this.queue.unshift(...jobs);
+    started?.(loadError ?? new UserError(`the policy thread stopped while loading ${this.source.name} (${why})`, this.source.name));
+    if (!this.closed && slot.loaded && ++this.deaths <= RESTARTS) void this.spawn();
+    this.pump();
+  }
+  failQueue(why) {
+    for (const j of this.queue.splice(0)) j.done(fail(new UserError(`policy evaluation failed: ${why}`, j.facts.target.id, HINT)));
+  }
+};
+async function settle(inFlight) {
+  const [doc2, result2] = inFlight.shift();
+  return [doc2, await result2];
+}
+function toUserError(e, target) {
+  return new UserError(e.message, e.where ?? target, e.hint);
 }
 
 // src/engine/wasm-memory.ts
@@ -49031,7 +49360,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
     if (this.stopped === null) this.worker?.postMessage({ type: "evaluate", facts });
     const reply = await this.next(`evaluating ${target}`);
     if (reply.type === "result") return ok(reply.findings);
-    if (reply.type === "failed") return fail(toUserError(reply.error, target));
+    if (reply.type === "failed") return fail(toUserError2(reply.error, target));
     return fail(
       new UserError(
         `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
@@ -49071,13 +49400,14 @@ var SandboxedPolicy = class _SandboxedPolicy {
 function isOutOfMemory(e) {
   return typeof e === "object" && e !== null && "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY";
 }
-function toUserError(e, target) {
+function toUserError2(e, target) {
   return new UserError(e.message, e.where ?? target, e.hint);
 }
 
 // src/engine/evaluator.ts
-async function loadEvaluator(source) {
+async function loadEvaluator(source, options = {}) {
   if (source.limits) return SandboxedPolicy.load(source, source.limits);
+  if (options.threads !== void 0 && options.threads > 0) return PolicyPool.load(source, { threads: options.threads });
   const engine = await PolicyEngine.load(source);
   if (!engine.ok) return engine;
   const e = engine.value;
@@ -49089,7 +49419,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text6) {
+function globMatch(pattern, text7) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -49105,7 +49435,7 @@ function globMatch(pattern, text6) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text6);
+  return re.test(text7);
 }
 function targetMatch(pattern, id) {
   const split2 = id.lastIndexOf(":/");
@@ -49116,9 +49446,9 @@ function targetMatch(pattern, id) {
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text6, file) {
+function parseWaiverFile(text7, file) {
   const counter = new import_yaml.LineCounter();
-  const doc2 = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc2.errors.length > 0) {
@@ -49291,15 +49621,15 @@ var import_yaml2 = __toESM(require_dist2(), 1);
 var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]);
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text6, file) {
+var HINT2 = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+function parsePublicEntries(text7, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc2 = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range3 = node?.range;
     return range3 ? counter.linePos(range3[0]).line : 1;
   };
-  const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
+  const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT2));
   if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
   const list4 = doc2.contents.get("public", true);
   if (list4 === void 0 || list4 === null) return ok([]);
@@ -49365,18 +49695,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity2 = r["severity"];
     if (typeof severity2 !== "string" || !SEVERITIES.includes(severity2)) return bad(`${id} has severity ${JSON.stringify(severity2)}`);
-    const text6 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text7 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text6("title") || id,
-      description: text6("description"),
+      title: text7("title") || id,
+      description: text7("description"),
       severity: severity2,
-      security_severity: text6("security_severity"),
-      cwe: text6("cwe"),
+      security_severity: text7("security_severity"),
+      cwe: text7("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text6("help"),
-      help_uri: text6("help_uri") || null,
-      package: text6("package"),
+      help: text7("help"),
+      help_uri: text7("help_uri") || null,
+      package: text7("package"),
       ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
       ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
@@ -49392,7 +49722,7 @@ function toCompliance(v) {
 
 // src/engine/rego-metadata.ts
 var import_yaml3 = __toESM(require_dist2(), 1);
-var text = (v) => typeof v === "string" ? v.trim() : "";
+var text2 = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
   const blocks3 = [];
@@ -49425,8 +49755,8 @@ function catalogFromRego(files) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
-      const id = text(custom["id"]);
-      const severity2 = text(custom["severity"]);
+      const id = text2(custom["id"]);
+      const severity2 = text2(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
       if (!SEVERITIES.includes(severity2)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
@@ -49435,14 +49765,14 @@ function catalogFromRego(files) {
       const first = refs[0];
       rules.push({
         id,
-        title: text(meta["title"]) || id,
-        description: text(meta["description"]),
+        title: text2(meta["title"]) || id,
+        description: text2(meta["description"]),
         severity: severity2,
-        security_severity: text(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
-        cwe: text(custom["cwe"]),
+        security_severity: text2(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
+        cwe: text2(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
-        help: text(custom["help"]),
-        help_uri: isObject(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
+        help: text2(custom["help"]),
+        help_uri: isObject(first) ? text2(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg,
         ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {},
         ...isObject(custom["compliance"]) ? { compliance: toCompliance(custom["compliance"]) } : {}
@@ -49594,13 +49924,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path7, read) {
   const catalogPath = join5(path7, "..", "rules.json");
   if (!existsSync3(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path7, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text6 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text6.ok) return text6;
+  const text7 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text7.ok) return text7;
   const wasm = read(path7, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text6.value.toString("utf8"));
+    json = JSON.parse(text7.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -49684,7 +50014,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text6 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text7 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -49692,7 +50022,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text6}`, markdown: `${help.markdown ?? help.text}
+${text7}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -49782,18 +50112,18 @@ function coveredBy(ctx, rule_id) {
 function unfixed(f, reason, suggestion2) {
   return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
 }
-function fromPlaced(ctx, f, placed, text6, extraKeys = []) {
-  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text6.suggestion);
+function fromPlaced(ctx, f, placed, text7, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text7.suggestion);
   const at = placed.rewrote;
   const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
       fixes: [f, ...extraKeys, ...comment2].map(findingKey),
-      parameter: text6.parameter,
-      summary: text6.summary,
-      notes: text6.notes,
+      parameter: text7.parameter,
+      summary: text7.summary,
+      notes: text7.notes,
       edits: placed.edits,
-      access: { modules: text6.fields.length === 0 ? [] : placed.modules, fields: text6.fields }
+      access: { modules: text7.fields.length === 0 ? [] : placed.modules, fields: text7.fields }
     }
   };
 }
@@ -49843,8 +50173,8 @@ var TEMPLATE_MARKERS = [
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
 var MAX_NUL_NOTES = 5;
-function templateEngine(text6) {
-  return TEMPLATE_MARKERS.find((m) => m.re.test(text6))?.engine;
+function templateEngine(text7) {
+  return TEMPLATE_MARKERS.find((m) => m.re.test(text7))?.engine;
 }
 function fileNotes(bytes, file) {
   const notes = [];
@@ -49876,8 +50206,8 @@ function bomMessage(bytes) {
   return `${start} ${how}${header}.`;
 }
 function templateNotes(bytes, file) {
-  const text6 = new TextDecoder().decode(bytes);
-  const lines = text6.split("\n");
+  const text7 = new TextDecoder().decode(bytes);
+  const lines = text7.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -49906,9 +50236,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text6, i) => {
-    const m = WAIVER.exec(text6.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text6)) return;
+  lines.forEach((text7, i) => {
+    const m = WAIVER.exec(text7.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text7)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -50019,12 +50349,12 @@ var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text6) {
-  if (BLANK.test(text6)) return "blank";
-  if (COMMENT.test(text6)) return "comment";
-  const header = HEADER.exec(text6);
+function kindOf(text7) {
+  if (BLANK.test(text7)) return "blank";
+  if (COMMENT.test(text7)) return "comment";
+  const header = HEADER.exec(text7);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text6) ? "directive" : "parameter";
+  return INCLUDE.test(text7) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -50032,9 +50362,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text6, i) => {
-    if (kindOf(text6) === "module") seenModule = true;
-    const m = PUBLIC.exec(text6);
+  lines.forEach((text7, i) => {
+    if (kindOf(text7) === "module") seenModule = true;
+    const m = PUBLIC.exec(text7);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -50086,9 +50416,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text6 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text6)) continue;
-    return kindOf(text6) === "module" ? j + 1 : null;
+    const text7 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text7)) continue;
+    return kindOf(text7) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -50132,19 +50462,19 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function isTemplateTag(text6) {
-  return TEMPLATE_TAG.test(text6);
+function isTemplateTag(text7) {
+  return TEMPLATE_TAG.test(text7);
 }
-function redactLine(text6) {
-  if (TEMPLATE_TAG.test(text6)) return `"${text6.trim()}"`;
-  const colon = text6.indexOf(":");
-  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK}"`;
-  const words = text6.trim().split(/\s+/);
+function redactLine(text7) {
+  if (TEMPLATE_TAG.test(text7)) return `"${text7.trim()}"`;
+  const colon = text7.indexOf(":");
+  if (colon >= 0) return `"${text7.slice(0, colon)}:${MASK}"`;
+  const words = text7.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text6].length;
+  const length = [...text7].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -50364,9 +50694,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text6 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text6, at, valueAt };
-  return { kind: "param", name, value: text6, at, valueAt };
+  const text7 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text7, at, valueAt };
+  return { kind: "param", name, value: text7, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -50825,12 +51155,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text6 = Buffer.from(bytes).toString("utf8");
+  const text7 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text6.split("\n").entries()) {
+  for (const [i, physical] of text7.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -51084,15 +51414,15 @@ var ScanRoot = class {
           const detail = `more than ${MAX_LINKS} symbolic links on the way, a loop?`;
           return { kind: "missing", path: path7, reason: `${this.rel(path7)} cannot be resolved (${detail})`, detail };
         }
-        let text6;
+        let text7;
         try {
-          text6 = readlinkSync(here);
+          text7 = readlinkSync(here);
         } catch (e) {
           return { kind: "unreadable", path: path7, reason: `${this.rel(path7)}: ${errorMessage(e)}` };
         }
-        lastLink = `${this.rel(join7(this.root, ...done, c))} \u2192 ${text6.length > 200 ? `${text6.slice(0, 199)}\u2026` : text6}`;
-        if (isAbsolute(text6)) done.length = 0;
-        pending.unshift(...text6.split("/"));
+        lastLink = `${this.rel(join7(this.root, ...done, c))} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
+        if (isAbsolute(text7)) done.length = 0;
+        pending.unshift(...text7.split("/"));
         continue;
       }
       if (pending.some((p2) => p2 !== "" && p2 !== ".") && !st.isDirectory()) return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository (${this.rel(join7(this.root, ...done, c))} is not a directory)` };
@@ -51130,8 +51460,8 @@ var ScanRoot = class {
   linkTarget(path7) {
     try {
       if (isLink(path7)) {
-        const text6 = readlinkSync(path7);
-        return `${this.rel(path7)} \u2192 ${text6.length > 200 ? `${text6.slice(0, 199)}\u2026` : text6}`;
+        const text7 = readlinkSync(path7);
+        return `${this.rel(path7)} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
       }
     } catch {
     }
@@ -51175,13 +51505,13 @@ function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text6) {
+function rsyncdShape(text7) {
   const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
@@ -51378,27 +51708,27 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
-  const text6 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
-  if (text6.includes("\0")) return null;
-  return text6.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text7 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text7.includes("\0")) return null;
+  return text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
-function thinHead(text6) {
-  return significant(text6.replace(/^;.*$/gm, "")).length < 3;
+function thinHead(text7) {
+  return significant(text7.replace(/^;.*$/gm, "")).length < 3;
 }
 function contentWindow(bytes) {
   const head = bytes.subarray(0, HEAD_BYTES);
   if (bytes.length <= HEAD_BYTES) return head;
-  const text6 = headText(head);
-  return text6 !== null && thinHead(text6) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+  const text7 = headText(head);
+  return text7 !== null && thinHead(text7) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
 }
 function classifyFile(path7, head) {
   const p2 = path7.split("\\").join("/");
   const named = rsyncdByName(p2);
-  const text6 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
-  const shape2 = text6 === null ? null : rsyncdShape(text6);
-  if (text6 !== null && shape2 !== null) {
+  const text7 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape2 = text7 === null ? null : rsyncdShape(text7);
+  if (text7 !== null && shape2 !== null) {
     if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
-    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text6));
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text7));
     const weak = !named && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
     if (readsAsRsyncd(shape2, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
     if (other) return { kind: other, by: "content" };
@@ -51752,9 +52082,6 @@ var FILE_SPEC = { what: "a variables file", maxBytes: 4 * MiB, hint: "group_vars
 // src/sources/inventory.ts
 var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file, or `ansible-inventory --list` JSON on standard input with --inventory - (docs/fleet.md)." };
 
-// src/sources/ssh-collect.ts
-var HOST_STATUSES = ["ok", "unreachable", "auth-failed", "host-key-unknown", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"];
-
 // src/sources/image/limits.ts
 var LIMITS2 = {
   layerBytes: { env: "RSYNCGUARD_MAX_LAYER_BYTES", fallback: 8 * 2 ** 30 },
@@ -51762,6 +52089,7 @@ var LIMITS2 = {
   entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
   nameBytes: { env: "RSYNCGUARD_MAX_IMAGE_NAME_BYTES", fallback: 256 * 2 ** 20 },
   archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
+  scratchBytes: { env: "RSYNCGUARD_MAX_SCRATCH_BYTES", fallback: 4 * 2 ** 30 },
   minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
 };
 
@@ -51789,12 +52117,18 @@ var EnvironmentFailure = class extends Error {
 // src/sources/image/registry-client.ts
 var MAX_TOKEN = 1 << 20;
 
+// src/sources/image/scratch-space.ts
+var account = new BigInt64Array(new SharedArrayBuffer(8));
+
 // src/sources/image/registry.ts
 var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 
 // src/sources/image/open-image.ts
 var MAX_MANIFEST = 4 << 20;
 var MAX_CONFIG = 8 << 20;
+
+// src/sources/ssh-collect.ts
+var HOST_STATUSES = ["ok", "unreachable", "auth-failed", "host-key-unknown", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"];
 
 // src/sources/repo-targets.ts
 import { lstatSync as lstatSync7, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
@@ -52031,9 +52365,9 @@ function modeOf(roots, real, modes) {
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text6) {
+function parseUnitSettings(text7) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
     if (!m?.[1]) continue;
     if (m[2]) keys.set(m[1], m[2]);
@@ -52092,8 +52426,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text6) {
-  return text6.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
+function redactText(text7) {
+  return text7.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -52111,7 +52445,7 @@ function redactEnv(entry2) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text6) {
+function shellCommands(text7) {
   const commands = [];
   let words = [];
   let word = "";
@@ -52126,35 +52460,35 @@ function shellCommands(text6) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text6.length; i++) {
-    const c = text6[i] ?? "";
-    if (c === "\\" && i + 1 < text6.length) {
-      const next = text6[++i] ?? "";
+  for (let i = 0; i < text7.length; i++) {
+    const c = text7[i] ?? "";
+    if (c === "\\" && i + 1 < text7.length) {
+      const next = text7[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text6.indexOf(c, i + 1);
-      const end = close < 0 ? text6.length : close;
-      word += c === '"' ? text6.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text6.slice(i + 1, end);
+      const close = text7.indexOf(c, i + 1);
+      const end = close < 0 ? text7.length : close;
+      word += c === '"' ? text7.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text7.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text6[i + 1] === "{" || text6[i + 1] === "(")) {
-      const open2 = text6[i + 1] ?? "";
+    } else if (c === "$" && (text7[i + 1] === "{" || text7[i + 1] === "(")) {
+      const open2 = text7[i + 1] ?? "";
       const close = open2 === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text6.length; j++) {
-        if (text6[j] === open2) depth++;
-        else if (text6[j] === close && --depth === 0) break;
+      for (; j < text7.length; j++) {
+        if (text7[j] === open2) depth++;
+        else if (text7[j] === close && --depth === 0) break;
       }
-      word += text6.slice(i, j + 1);
+      word += text7.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text6.indexOf("\n", i);
-      i = (nl < 0 ? text6.length : nl) - 1;
+      const nl = text7.indexOf("\n", i);
+      i = (nl < 0 ? text7.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -52240,8 +52574,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text6, into, args) {
-  for (const words of shellCommands(text6)) addCommand(words, into, args);
+function addShell(text7, into, args) {
+  for (const words of shellCommands(text7)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -52250,9 +52584,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text6, args) {
+function launchFromScript(text7, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text6, launch, args);
+  addShell(text7, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -52300,10 +52634,10 @@ function heredocNames(keyword, args) {
     return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
   });
 }
-function instructions(text6) {
+function instructions(text7) {
   const out = [];
   let current = null;
-  const lines = text6.split("\n").map((raw3) => raw3.replace(/\r$/, ""));
+  const lines = text7.split("\n").map((raw3) => raw3.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -52382,12 +52716,12 @@ function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
   return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
 }
-function readDockerfile(text6, readScript) {
+function readDockerfile(text7, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
   let copied = 0;
-  for (const ins of instructions(text6)) {
+  for (const ins of instructions(text7)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
@@ -52457,8 +52791,8 @@ function apply(st, ins) {
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
         const doc2 = HEREDOC_WORD.exec(from)?.[3];
-        const text6 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
-        st.copies.push(text6 === void 0 ? { from, to } : { from, to, text: text6 });
+        const text7 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
+        st.copies.push(text7 === void 0 ? { from, to } : { from, to, text: text7 });
       }
       break;
     }
@@ -52468,23 +52802,23 @@ function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text6 = c.text ?? readScript(c.from);
-    if (text6 !== null && launchFromScript(text6).daemon) return true;
+    const text7 = c.text ?? readScript(c.from);
+    if (text7 !== null && launchFromScript(text7).daemon) return true;
   }
   return false;
 }
 
 // src/parse/other-files.ts
-function unitStartsDaemon(text6) {
-  const joined = text6.replace(/\\[ \t]*\n/g, " ");
+function unitStartsDaemon(text7) {
+  const joined = text7.replace(/\\[ \t]*\n/g, " ");
   return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
 }
-function xinetdServices(text6) {
+function xinetdServices(text7) {
   const out = [];
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw3 of text6.split("\n")) {
+  for (const raw3 of text7.split("\n")) {
     const line = raw3.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
@@ -52505,13 +52839,13 @@ function xinetdServices(text6) {
   }
   return out.length > 0 ? out : [loose];
 }
-function xinetdRsync(text6) {
-  const rsync = xinetdServices(text6).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+function xinetdRsync(text7) {
+  const rsync = xinetdServices(text7).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
   const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text6, bytes, scan, modes, root) {
+function analyze(classified, file, text7, bytes, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
@@ -52525,22 +52859,22 @@ function analyze(classified, file, text6, bytes, scan, modes, root) {
     }
     case "systemd-unit": {
       const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
-      const unitText = base3 === null ? text6 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
-${text6}` : null;
-      if (!unitStartsDaemon(unitText ?? text6)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      const unitText = base3 === null ? text7 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text7}` : null;
+      if (!unitStartsDaemon(unitText ?? text7)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
       return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
     }
     case "xinetd":
-      if (!xinetdRunsRsync(text6)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", ...xinetdRsync(text6) };
+      if (!xinetdRunsRsync(text7)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", ...xinetdRsync(text7) };
     case "dockerfile": {
-      if (!mentionsRsync(text6)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text7)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve6(dirname9(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      const image = readDockerfile(text6, readScript);
+      const image = readDockerfile(text7, readScript);
       if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
       return { analyzer: "dockerfile", image };
     }
@@ -52549,8 +52883,8 @@ ${text6}` : null;
   }
 }
 function readOtherFile(root, file, bytes, classified, scan, modes, sha2562) {
-  const text6 = headText(bytes) ?? "";
-  const analysis = analyze(classified, file, text6, bytes, scan, modes, root);
+  const text7 = headText(bytes) ?? "";
+  const analysis = analyze(classified, file, text7, bytes, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
@@ -52676,10 +53010,16 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     if (opened.viaLink) seen.links.push(scan.rel(file));
     candidates.set(opened.real, seen);
   }
-  const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
+  const parseOne = (c, secretsFiles) => {
     const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {}, ...daemon ? { daemonRoot: daemon } : {} }));
     const notes = notUtf8(c.real, c.bytes);
-    return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+    return notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] };
+  };
+  const slim = candidates.size > HELD_CONFIGS;
+  let secretsUsed;
+  const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
+    const config = parseOne(c, secretsFiles);
+    return { file: c.real, config: slim ? slimConfig(config) : config };
   });
   let parsed = parse2();
   const named = secretsFilesOf(parsed, roots);
@@ -52689,7 +53029,10 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
   }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
-  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse2(secrets);
+  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) {
+    secretsUsed = secrets;
+    parsed = parse2(secrets);
+  }
   const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
   for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
   const covered = /* @__PURE__ */ new Set();
@@ -52706,7 +53049,10 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash2("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
-  for (const { file, config } of chosen) {
+  for (const chose of chosen) {
+    const { file } = chose;
+    const candidate = candidates.get(file);
+    const config = slim && candidate !== void 0 ? parseOne(candidate, secretsUsed) : chose.config;
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
     const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots), file, noGit);
@@ -52720,6 +53066,25 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
+}
+var HELD_CONFIGS = 1e3;
+function slimConfig(config) {
+  const secretsOnly = (params) => {
+    const p2 = params["secrets file"];
+    return p2 === void 0 ? {} : { "secrets file": p2 };
+  };
+  const files = /* @__PURE__ */ new Set();
+  const modules2 = config.modules.filter((m) => m.params["secrets file"] !== void 0 || !files.has(m.header.file) && files.add(m.header.file));
+  return {
+    ...config,
+    files: config.files.map((f) => ({ path: f.path, sha256: "" })),
+    global: secretsOnly(config.global),
+    listener: {},
+    modules: modules2.map((m) => ({ ...m, reopened: [], params: secretsOnly(m.params) })),
+    diagnostics: [],
+    inlineWaivers: [],
+    publicDeclarations: []
+  };
 }
 function withoutGit(config, file, why) {
   if (why === void 0) return config;
@@ -52781,23 +53146,23 @@ function foundThroughLinks(config, file, links, scan) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text6) {
-  const v4 = inetAton(text6);
+function parseNumericHost(text7) {
+  const v4 = inetAton(text7);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text6.indexOf("%");
-  const body = pct < 0 ? text6 : text6.slice(0, pct);
+  const pct = text7.indexOf("%");
+  const body = pct < 0 ? text7 : text7.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text6.slice(pct + 1));
+  const scope = scopeId(text7.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text6) {
-  if (/^\d+$/.test(text6)) return Number(text6);
-  return text6 === "lo" ? 1 : void 0;
+function scopeId(text7) {
+  if (/^\d+$/.test(text7)) return Number(text7);
+  return text7 === "lo" ? 1 : void 0;
 }
-function inetAton(text6) {
-  const parts = text6.split(".");
+function inetAton(text7) {
+  const parts = text7.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -52819,8 +53184,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text6) {
-  const parts = text6.split(".");
+function inetPton4(text7) {
+  const parts = text7.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -52831,9 +53196,9 @@ function inetPton4(text6) {
   }
   return out;
 }
-function inetPton6(text6) {
-  if (text6 === "" || /[^0-9a-fA-F:.]/.test(text6)) return void 0;
-  const halves = text6.split("::");
+function inetPton6(text7) {
+  if (text7 === "" || /[^0-9a-fA-F:.]/.test(text7)) return void 0;
+  const halves = text7.split("::");
   if (halves.length > 2) return void 0;
   const groups2 = (s) => {
     if (s === "") return [];
@@ -52861,11 +53226,11 @@ function inetPton6(text6) {
   if (fill < 2) return void 0;
   return [...head, ...new Array(fill).fill(0), ...tail];
 }
-function parseMask(text6, family) {
-  return family === 4 ? inetPton4(text6) : inetPton6(text6);
+function parseMask(text7, family) {
+  return family === 4 ? inetPton4(text7) : inetPton6(text7);
 }
-function strtolExact(text6) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text6);
+function strtolExact(text7) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text7);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -52898,11 +53263,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text6) {
-  return new Matcher(pattern, text6).run();
+function wildmatch(pattern, text7) {
+  return new Matcher(pattern, text7).run();
 }
-function iwildmatch(pattern, text6) {
-  return new Matcher(asciiLower(pattern), asciiLower(text6)).run();
+function iwildmatch(pattern, text7) {
+  return new Matcher(asciiLower(pattern), asciiLower(text7)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -53075,10 +53440,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text6, tok) {
-  const literal = parseMask(text6, tok.family);
+function maskFor(text7, tok) {
+  const literal = parseMask(text7, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text6);
+  const bits = strtolExact(text7);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -53104,10 +53469,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text6 = token.slice(slash + 1);
-  const mask = parseMask(text6, addr.family);
+  const text7 = token.slice(slash + 1);
+  const mask = parseMask(text7, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text6);
+  const bits = strtolExact(text7);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -53208,7 +53573,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text2(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value, version) {
@@ -53222,8 +53587,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text2(params["uid"]?.value);
-  const gid = text2(params["gid"]?.value);
+  const uid = text3(params["uid"]?.value);
+  const gid = text3(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -53357,7 +53722,7 @@ function lookup(token, kind, known, names) {
 }
 
 // src/facts/usable.ts
-function text3(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -53370,12 +53735,12 @@ function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
 function setupRefusal(params, root, version, names, chroot2 = false) {
-  const db = names && text3(params["name converter"]?.value) !== "" ? { source: names.source, ...names.env ? { env: names.env } : {} } : names;
-  const uid = text3(params["uid"]?.value);
+  const db = names && text4(params["name converter"]?.value) !== "" ? { source: names.source, ...names.env ? { env: names.env } : {} } : names;
+  const uid = text4(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
   const u2 = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
   if (u2?.kind === "refused") return refusedBy(u2, "uid");
-  const gid = text3(params["gid"]?.value);
+  const gid = text4(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
   const groups2 = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
   const bad = groups2.find((g) => g.kind === "refused");
@@ -53383,7 +53748,7 @@ function setupRefusal(params, root, version, names, chroot2 = false) {
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  if (text4(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
   return switchRefusal(root, chroot2, { u: u2, gid, groups: groups2 });
 }
 function switchRefusal(root, chroot2, ids) {
@@ -53409,7 +53774,7 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text3(params["lock file"]?.value);
+  const lock = text4(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
@@ -53424,7 +53789,7 @@ function unusable(params, root, version, names, chroot2 = false) {
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names) {
-  if (text3(global2["daemon chroot"]?.value) === "") return names;
+  if (text4(global2["daemon chroot"]?.value) === "") return names;
   return names?.env ? { source: names.source, env: names.env } : void 0;
 }
 
@@ -53548,19 +53913,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text6 = (name) => {
+  const text7 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed3 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text6("hosts allow") || void 0, text6("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text7("hosts allow") || void 0, text7("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text6("auth users");
+  const authUsers = text7("auth users");
   const base3 = {
     name: m.name,
     listed: listed3,
@@ -53583,14 +53948,14 @@ function simulateModule(m, peer, user, root, opts) {
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
   if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text6("lock file")} and a connection slot is free.`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text7("lock file")} and a connection slot is free.`);
   const readOnly2 = bool(param("read only"), true);
   const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text6("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text7("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -53840,17 +54205,17 @@ function ipv4(a) {
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text6 = a;
+  let text7 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text7);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text6.slice(0, dotted.index);
-    text6 = before.endsWith(":") ? `${before}:` : before;
+    const before = text7.slice(0, dotted.index);
+    text7 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text6.split("::");
+  const halves = text7.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -54060,12 +54425,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text6) {
-  const at = text6.lastIndexOf(":");
-  const port = Number(text6.slice(at + 1).trim());
+function hostPort(text7) {
+  const at = text7.lastIndexOf(":");
+  const port = Number(text7.slice(at + 1).trim());
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
   return {
-    host: at < 0 ? "" : text6.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text7.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port
   };
 }
@@ -54102,7 +54467,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules2 = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -54138,7 +54503,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -54192,11 +54557,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text4(v) {
+function text5(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text4(v));
+  const tokens = classifyHostList(text5(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -54237,7 +54602,16 @@ function toFactsDiagnostic(d) {
   if (d.hint !== void 0) out.hint = d.hint;
   return out;
 }
-function relabelFiles(doc2, rename2) {
+function relabelFiles(doc2, renameFile) {
+  const renamed = /* @__PURE__ */ new Map();
+  const rename2 = (file) => {
+    let name = renamed.get(file);
+    if (name === void 0) {
+      name = renameFile(file);
+      renamed.set(file, name);
+    }
+    return name;
+  };
   const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename2(p2.file) }]));
   const { config } = doc2;
   return {
@@ -54353,9 +54727,9 @@ function isTemplateFile(file) {
 function hasTemplateExpr(line) {
   return TEMPLATE_EXPR.test(line);
 }
-function splitLines(text6) {
-  if (text6 === "") return [];
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+function splitLines(text7) {
+  if (text7 === "") return [];
+  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
   return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
 function lineKind(line) {
@@ -54438,8 +54812,8 @@ function quotableLines(lines) {
   return out;
 }
 var UNQUOTABLE_REASON = "a line it changes or shows could hold a password, so rsyncguard does not quote or rewrite it; edit it by hand";
-function showableEdit(text6, e) {
-  const lines = splitLines(text6);
+function showableEdit(text7, e) {
+  const lines = splitLines(text7);
   const ok2 = quotableLines(lines);
   const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
   const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
@@ -54456,8 +54830,8 @@ function rewriteLine(first, name, value) {
 }
 function linesOf(ctx, file) {
   if (file === null) return null;
-  const text6 = ctx.texts.get(file);
-  return text6 === void 0 ? null : splitLines(text6);
+  const text7 = ctx.texts.get(file);
+  return text7 === void 0 ? null : splitLines(text7);
 }
 function templateFile(ctx, file) {
   return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
@@ -54700,9 +55074,9 @@ function strictModes(f, ctx) {
 function withDuplicates(ctx, mod, remove, placed) {
   const p2 = mod.params["strict modes"];
   if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
-  const text6 = ctx.texts.get(p2.file);
-  if (text6 === void 0) return placed;
-  const lines = splitLines(text6);
+  const text7 = ctx.texts.get(p2.file);
+  if (text7 === void 0) return placed;
+  const lines = splitLines(text7);
   let header = mod.header.line;
   for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
   const edits = [...placed.edits];
@@ -54882,9 +55256,9 @@ var LOGGING_PLANNERS = {
 var COMMENT2 = /\s[#;]/;
 var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
 function lineAt(ctx, file, line) {
-  const text6 = ctx.texts.get(file);
-  if (text6 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text6);
+  const text7 = ctx.texts.get(file);
+  if (text7 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text7);
   if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
   const end = logicalEnd(lines, line);
   if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
@@ -54928,9 +55302,9 @@ function commentInBoolean(f, ctx) {
   ];
 }
 function writtenValue(ctx, file, line) {
-  const text6 = ctx.texts.get(file);
-  if (text6 === void 0) return null;
-  const lines = splitLines(text6);
+  const text7 = ctx.texts.get(file);
+  if (text7 === void 0) return null;
+  const lines = splitLines(text7);
   const first = lines[line - 1];
   if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
   const pieces = lines.slice(line - 1, logicalEnd(lines, line));
@@ -55186,8 +55560,8 @@ function planFixes(doc2, findings, texts, opts) {
 }
 function quotedOnly(plan, texts) {
   const shown3 = (c) => c.edits.every((e) => {
-    const text6 = texts.get(e.file);
-    return text6 === void 0 || showableEdit(text6, e);
+    const text7 = texts.get(e.file);
+    return text7 === void 0 || showableEdit(text7, e);
   });
   const candidates = plan.candidates.filter(shown3);
   const unfixedList = [...plan.unfixed];
@@ -55232,9 +55606,9 @@ function merge(outcomes) {
 }
 
 // src/fix/apply.ts
-function eolOf(text6) {
-  const nl = text6.indexOf("\n");
-  return nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n";
+function eolOf(text7) {
+  const nl = text7.indexOf("\n");
+  return nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n";
 }
 function overlap(edits) {
   const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -55256,13 +55630,13 @@ function joinInsertions(edits) {
   }
   return out;
 }
-function applyEdits(text6, edits) {
-  if (edits.length === 0) return text6;
+function applyEdits(text7, edits) {
+  if (edits.length === 0) return text7;
   const clash = overlap(edits);
   if (clash !== null) throw new Error(clash);
-  const eol = eolOf(text6);
-  const finalNewline = text6 === "" || text6.endsWith("\n");
-  const body = text6 === "" ? [] : (finalNewline ? text6.slice(0, -1) : text6).split("\n");
+  const eol = eolOf(text7);
+  const finalNewline = text7 === "" || text7.endsWith("\n");
+  const body = text7 === "" ? [] : (finalNewline ? text7.slice(0, -1) : text7).split("\n");
   const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
   const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   for (const e of backwards) {
@@ -55309,23 +55683,23 @@ function followUpSentence(f, all) {
 function description(f, followUps, all) {
   return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u2) => [followUpSentence(u2, all) ?? "", ...u2.notes])].join(" ");
 }
-function shape(text6) {
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  const lines = text6 === "" ? [] : body.split("\n");
-  const nl = text6.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n" };
+function shape(text7) {
+  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
+  const lines = text7 === "" ? [] : body.split("\n");
+  const nl = text7.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n" };
 }
 function replacement(e, before) {
   const { lengths, eol } = shape(before);
   const n = lengths.length;
   const len = (line) => lengths[line - 1] ?? 0;
-  const text6 = e.lines.join(eol);
+  const text7 = e.lines.join(eol);
   if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
   if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text6}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text6}` } };
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text7}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text7}` } };
   }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text6 } };
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text7 } };
   if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
   if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
   return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
@@ -55363,8 +55737,8 @@ function unfixedFor(finding, fixes) {
 
 // src/report/escape-controls.ts
 var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text6) {
-  return text6.replace(CONTROLS3, (c) => {
+function escapeControls(text7) {
+  return text7.replace(CONTROLS3, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -55468,18 +55842,21 @@ function fingerprints(findings, fileOf2) {
 
 // src/report/sarif-notices.ts
 var SEVERITIES2 = ["critical", "high", "medium", "low"];
-function notice2(level, id, text6) {
-  return { level, message: { text: text6 }, descriptor: { id } };
+function notice2(level, id, text7) {
+  return { level, message: { text: text7 }, descriptor: { id } };
 }
 function bySeverity(findings) {
   const n = (s) => findings.filter((f) => f.severity === s).length;
   return SEVERITIES2.filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`).join(", ");
 }
 function resultsLeftOut(left, total, limit) {
+  return leftOutNotice(left.length, bySeverity(left), total, limit);
+}
+function leftOutNotice(count2, named, total, limit) {
   return notice2(
     "error",
     "results-left-out",
-    `${left.length} of this run's ${total} results are left out of this file (${bySeverity(left)}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
+    `${count2} of this run's ${total} results are left out of this file (${named}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
   );
 }
 function resultsNotStored(total, stored) {
@@ -55629,14 +56006,54 @@ function shownNames(report) {
   return (id) => labels.get(id) ?? id;
 }
 
+// src/report/sarif-region.ts
+var Regions = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  starts = /* @__PURE__ */ new Map();
+  /** The key of a file's text (sarif.ts textKey): a target's own copy wins over the path every target shares. */
+  keyOf(target, file) {
+    const own = `${target}\0${file}`;
+    return this.texts.has(own) ? own : file;
+  }
+  /** The whole line (1-based) as the region: from `column` to the line's end, at least one character. */
+  region(key, line, column) {
+    const endColumn = Math.max(this.lineLength(key, line) + 1, column + 1);
+    return { startLine: line, startColumn: column, endLine: line, endColumn };
+  }
+  /** The line's length without its "\n" and one "\r" before it; 0 for a line the text does not have (as split gave ""). */
+  lineLength(key, line) {
+    const text7 = this.texts.get(key);
+    if (text7 === void 0 || !Number.isInteger(line) || line < 1) return 0;
+    const starts = this.startsOf(key, text7);
+    const from = starts[line - 1];
+    if (from === void 0) return 0;
+    const next = starts[line];
+    let to = next === void 0 ? text7.length : next - 1;
+    if (to > from && text7.charCodeAt(to - 1) === 13) to--;
+    return to - from;
+  }
+  startsOf(key, text7) {
+    let starts = this.starts.get(key);
+    if (starts === void 0) {
+      starts = [0];
+      for (let at = text7.indexOf("\n"); at >= 0; at = text7.indexOf("\n", at + 1)) starts.push(at + 1);
+      this.starts.set(key, starts);
+    }
+    return starts;
+  }
+};
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS3 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text6, max) {
-  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}\u2026`;
+function clip(text7, max) {
+  return text7.length <= max ? text7 : `${text7.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -55686,12 +56103,7 @@ function sarifLog(report, opts) {
   if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const prints = reportFingerprints(report);
-  let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
-    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
-    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
-  ]);
+  let placed = report.targets.flatMap((t) => placedOf(t, opts.suppressions));
   const limited = [];
   if (placed.length > LIMITS3.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
@@ -55714,15 +56126,11 @@ function sarifLog(report, opts) {
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
   const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
-  const results = placed.map((p2) => {
-    const r = result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding));
-    if (p2.waiver) return r;
-    const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
-    return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
-  });
+  const regions = new Regions(opts.texts);
+  const results = placed.map((p2) => fixedResult(result(p2, idOf(p2.finding), index, regions, anchorOf(p2.finding), prints.get(p2.finding)), p2, fixesOf.get(p2.finding.target)));
   for (const a of report.baseline?.absent ?? []) {
     const f = absentAsFinding(a);
-    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, regions, anchorOf(f), a.fingerprint)));
   }
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
@@ -55756,13 +56164,18 @@ function sarifLog(report, opts) {
 function textKey(target, path7) {
   return `${target}\0${path7}`;
 }
-function textOf(texts, target, file) {
-  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+function placedOf(t, suppressions) {
+  return [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
+    ...suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
+  ];
 }
-function region(texts, key, line, column) {
-  const text6 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text6.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
+function fixedResult(r, p2, fixes) {
+  if (p2.waiver) return r;
+  const unfixed2 = unfixedFor(p2.finding, fixes);
+  return { ...r, ...fixesFor(p2.finding, fixes), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
 }
 var RELATED_SHOWN = 100;
 function relatedLinks(related) {
@@ -55771,9 +56184,9 @@ function relatedLinks(related) {
   const more = related.length - links.length;
   return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
 }
-function result(p2, ruleId, index, texts, at, fingerprint) {
+function result(p2, ruleId, index, regions, at, fingerprint) {
   const f = p2.finding;
-  const key = textOf(texts, f.target, at.file);
+  const key = regions.keyOf(f.target, at.file);
   const host = p2.kind === "host" ? hostOfTarget(f.target) : void 0;
   return {
     ruleId,
@@ -55783,7 +56196,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) },
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: regions.region(key, at.line, at.column) },
         ...host !== void 0 ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: "host" }] } : {}
       }
     ],
@@ -55791,7 +56204,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
         message: { text: `[${r.module}]` },
-        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: regions.region(regions.keyOf(f.target, r.location.file), r.location.line, r.location.column) }
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
@@ -55968,7 +56381,7 @@ function countBySeverity(report) {
 
 // src/report/fix-markdown.ts
 var MAX_LISTED = 100;
-var text5 = (s) => markdownText(escapeControls(s));
+var text6 = (s) => markdownText(escapeControls(s));
 var path6 = (s) => markdownCode(escapeControls(s));
 function fence(lines) {
   const longest = Math.max(2, ...lines.flatMap((l) => (l.match(/`+/g) ?? []).map((run2) => run2.length)));
@@ -56015,7 +56428,7 @@ function newText(g, lines) {
 function suggestion(g, t) {
   const lines = linesOf2(t, g.file);
   const span = `${path6(`${g.file}:${g.start === g.end ? g.start : `${g.start}-${g.end}`}`)}`;
-  const who = text5(g.rules.join(", "));
+  const who = text6(g.rules.join(", "));
   const ok2 = quotableLines(lines);
   const quoted = ok2.slice(g.start - 1, g.end).every((x) => x) && g.edits.every((e) => quotableLines(e.lines).every((x) => x));
   if (!quoted) return [`${span} (${who}): not shown, as a line there could hold a password; \`rsyncguard fix\` shows and applies this fix.`, ""];
@@ -56029,11 +56442,11 @@ function suggestion(g, t) {
 function fixBlock(v, t) {
   const followUp = followUpSentence(v, t.verified);
   const notes = [...followUp === null ? [] : [followUp], ...v.notes];
-  return [`**${text5(v.rule_ids.join(", "))}**: ${text5(v.summary)}`, "", ...notes.map((n) => `> ${text5(n)}`), ...notes.length > 0 ? [""] : []];
+  return [`**${text6(v.rule_ids.join(", "))}**: ${text6(v.summary)}`, "", ...notes.map((n) => `> ${text6(n)}`), ...notes.length > 0 ? [""] : []];
 }
 function leftLine(rule, module, why, suggested) {
   const hint = suggested === null ? "" : `; suggested: ${suggested.split("\n").map((l) => markdownCode(escapeControls(l))).join(", ")}`;
-  return `- ${text5(rule)}${module !== null ? ` [${text5(module)}]` : ""}: ${text5(why)}${hint}`;
+  return `- ${text6(rule)}${module !== null ? ` [${text6(module)}]` : ""}: ${text6(why)}${hint}`;
 }
 function fixesMarkdownLines(targets) {
   const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
@@ -56048,9 +56461,9 @@ function fixesMarkdownLines(targets) {
     const { groups: blocks3, empty } = groups(t);
     if (blocks3.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
     for (const g of blocks3.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
-    for (const e of empty) out.push(`${path6(e.file)} (empty file; ${text5(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
+    for (const e of empty) out.push(`${path6(e.file)} (empty file; ${text6(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
     if (blocks3.length > MAX_LISTED) out.push(`\u2026 and ${blocks3.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
-    for (const c of t.commands) out.push(`- ${text5(c.finding.rule_id)}: ${text5(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    for (const c of t.commands) out.push(`- ${text6(c.finding.rule_id)}: ${text6(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason, suggested: u2.suggestion })),
       ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}`, suggested: null }))
@@ -56100,23 +56513,23 @@ function blocks(markdown) {
   }
   return out;
 }
-var isLabel = (text6) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text6);
+var isLabel = (text7) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text7);
 function plain2(line) {
   return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
 }
-function firstSentence(text6) {
+function firstSentence(text7) {
   let code = false;
   let depth = 0;
-  for (let i = 0; i < text6.length; i++) {
-    const c = text6[i];
+  for (let i = 0; i < text7.length; i++) {
+    const c = text7[i];
     if (c === "`") code = !code;
     if (code) continue;
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     else if ((c === "." || c === "!" || c === "?") && depth === 0) {
-      const next = text6[i + 1];
+      const next = text7[i + 1];
       if (next !== void 0 && !/\s/.test(next)) continue;
-      const sentence = text6.slice(0, i + 1);
+      const sentence = text7.slice(0, i + 1);
       if (c === "." && ABBREVIATIONS.test(sentence)) continue;
       return sentence;
     }
@@ -56128,23 +56541,23 @@ function inlineSnippet(block) {
   if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
   return lines.map((l) => `\`${l}\``).join(", ");
 }
-function capped(text6) {
-  const line = escapeControls(text6);
+function capped(text7) {
+  const line = escapeControls(text7);
   return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
 }
 function fixHint(rule) {
   const all = blocks(rule.help);
   for (const [i, block] of all.entries()) {
     if (block.kind !== "prose") continue;
-    const text6 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
-    if (text6 === "" || isLabel(text6)) continue;
-    const sentence = firstSentence(text6);
+    const text7 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
+    if (text7 === "" || isLabel(text7)) continue;
+    const sentence = firstSentence(text7);
     if (sentence !== null) return capped(sentence);
-    if (text6.endsWith(":")) {
+    if (text7.endsWith(":")) {
       const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
-      return capped(snippet === null ? `${text6.slice(0, -1).trimEnd()}.` : `${text6} ${snippet}.`);
+      return capped(snippet === null ? `${text7.slice(0, -1).trimEnd()}.` : `${text7} ${snippet}.`);
     }
-    return capped(text6);
+    return capped(text7);
   }
   return null;
 }
@@ -56221,50 +56634,62 @@ function hostWidth(report, hostOf) {
 // src/report/text.ts
 function toText(raw3, p2, opts = {}) {
   const report = escapeAllText(raw3);
-  const out = [];
-  const hints = opts.hints === false ? /* @__PURE__ */ new Map() : fixHints(raw3.rules);
-  const withHint = (f, text6) => {
-    const hint = hints.get(f.rule_id);
-    return hint ? [text6, `             ${p2.dim("fix:")} ${hint}`] : [text6];
-  };
   const hostOf = hostColumn(report);
-  const width = hostOf ? hostWidth(report, hostOf) : 0;
-  for (const t of report.targets) {
-    out.push(p2.bold(t.label ?? t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
-    }
-    const hidden = t.hidden?.findings.length ?? 0;
-    if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(report.severity_filter, hidden))}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label3 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label3(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
-    const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(...withHint(first, `${label3(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
-    }
-    if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
+  const line = { p: p2, hints: textHints(raw3.rules, opts.hints), hostOf, width: hostOf ? hostWidth(report, hostOf) : 0, explain: opts.explain === true, filter: report.severity_filter };
+  const out = report.targets.flatMap((t) => targetLines(t, line));
+  const totals = { counts: countBySeverity(report), waived: report.targets.reduce((n, t) => n + t.waived.length, 0), ids: new Set(report.targets.map((t) => t.target)) };
+  out.push(...tailLines(report, raw3, p2, totals));
+  return `${out.join("\n")}
+`;
+}
+function textHints(rules, hints) {
+  return hints === false ? /* @__PURE__ */ new Map() : fixHints(rules);
+}
+function targetLines(t, o) {
+  const { p: p2, hostOf, width } = o;
+  const out = [];
+  const withHint = (f, text7) => {
+    const hint = o.hints.get(f.rule_id);
+    return hint ? [text7, `             ${p2.dim("fix:")} ${hint}`] : [text7];
+  };
+  out.push(p2.bold(t.label ?? t.target));
+  for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+  for (const n of shownNotes(t)) {
+    const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+    out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
   }
+  const hidden = t.hidden?.findings.length ?? 0;
+  if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(o.filter, hidden))}`);
+  const { groups: repeated, single } = groupRepeats(t.findings);
+  const byModule = /* @__PURE__ */ new Map();
+  for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+    byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+  }
+  const label3 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+  const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+  const line = (f) => `${label3(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
+  const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const daemonWide = worstFirst(byModule.get(null) ?? []);
+  if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
+  if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+  for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+    const first = g.findings[0];
+    if (first) out.push(...withHint(first, `${label3(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
+  }
+  for (const [module, findings] of byModule) {
+    if (module === null) continue;
+    out.push(`  [${module}]`);
+    for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
+  }
+  if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
+  for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+  for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+  if (o.explain) out.push(...explainText(t));
+  out.push("");
+  return out;
+}
+function tailLines(report, raw3, p2, totals) {
+  const out = [];
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.label ?? e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
@@ -56272,13 +56697,11 @@ function toText(raw3, p2, opts = {}) {
   for (const u2 of unusedWaiverLines(raw3)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  const c = totals.counts;
+  const targets = (/* @__PURE__ */ new Set([...totals.ids, ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${totals.waived} waived; ${report.errors.length} could not be evaluated.`);
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
-  return `${out.join("\n")}
-`;
+  return out;
 }
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
@@ -56409,34 +56832,34 @@ function blocks2(markdown) {
   flush();
   return out;
 }
-function sentenceEnd(text6) {
+function sentenceEnd(text7) {
   let code = false;
-  for (let i = 0; i < text6.length; i++) {
-    const c = text6[i];
+  for (let i = 0; i < text7.length; i++) {
+    const c = text7[i];
     if (c === "`") code = !code;
     if (code || c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
-    while (text6[j] === ")" || text6[j] === '"' || text6[j] === "'") j++;
-    if (j >= text6.length) return j;
-    if (!/\s/.test(text6[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS2.test(text6.slice(0, i + 1))) continue;
+    while (text7[j] === ")" || text7[j] === '"' || text7[j] === "'") j++;
+    if (j >= text7.length) return j;
+    if (!/\s/.test(text7[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS2.test(text7.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
 }
-function strip(text6) {
-  return text6.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+function strip(text7) {
+  return text7.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
 function firstSentence2(block) {
-  const text6 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text6);
-  if (end > 0) return text6.slice(0, end);
-  if (!text6.endsWith(":")) return void 0;
+  const text7 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text7);
+  if (end > 0) return text7.slice(0, end);
+  if (!text7.endsWith(":")) return void 0;
   const code = block.code.filter((l) => l !== "");
   if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text6} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+    return `${text7} ${code.map((l) => `\`${l}\``).join(", ")}.`;
   }
-  return `${text6.slice(0, -1)}.`;
+  return `${text7.slice(0, -1)}.`;
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
@@ -56697,8 +57120,8 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf = hostOf
 }
 
 // src/report/severity-filter.ts
-function parseSeverities(text6, what = "--severity") {
-  const words = text6.split(",").map((w) => w.trim()).filter((w) => w !== "");
+function parseSeverities(text7, what = "--severity") {
+  const words = text7.split(",").map((w) => w.trim()).filter((w) => w !== "");
   const allowed = SEVERITIES.join(", ");
   if (words.length === 0) return fail(new UserError(`${what} needs at least one of ${allowed}`, void 0, `For example ${what === "--severity" ? "--severity critical,high" : "critical,high"}.`));
   const chosen = /* @__PURE__ */ new Set();
@@ -56743,10 +57166,19 @@ function filteredComparison(b, targets, keep) {
 }
 
 // src/report/json.ts
-function reportedRules(report) {
-  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+function emptyTotals() {
+  return { targets: 0, findings: { critical: 0, high: 0, medium: 0, low: 0 }, waived: 0, declaredPublic: 0, ruleIds: /* @__PURE__ */ new Set() };
+}
+function addTotals(totals, t) {
+  totals.targets++;
+  for (const f of t.findings) totals.findings[f.severity] = (totals.findings[f.severity] ?? 0) + 1;
+  totals.waived += t.waived.length;
+  totals.declaredPublic += t.declared_public?.length ?? 0;
+  for (const f of [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]) totals.ruleIds.add(f.rule_id);
+}
+function reportedRules(rules, ids) {
   const out = {};
-  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
 function shownTarget(raw3, prints, hints) {
@@ -56775,16 +57207,33 @@ function toJson(report) {
   return parts.join("");
 }
 function writeJson(report, write) {
+  const totals = emptyTotals();
+  for (const t of report.targets) addTotals(totals, t);
+  const hints = fixHints(report.rules);
+  writeJsonDocument(
+    report,
+    totals,
+    (each) => {
+      for (const t of report.targets) each(targetText(t, hints));
+    },
+    write
+  );
+}
+function targetText(t, hints) {
+  const prints = reportFingerprints({ targets: [t] });
+  return JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ");
+}
+function writeJsonDocument(report, totals, targets, write) {
   const doc2 = {
     schema: "rsyncguard/report@1",
     tool: report.tool,
     summary: {
-      targets: report.targets.length + report.errors.length,
+      targets: totals.targets + report.errors.length,
       errors: report.errors.length,
-      findings: countBySeverity(report),
-      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      findings: totals.findings,
+      waived: totals.waived,
       /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
-      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
+      declared_public: totals.declaredPublic,
       expired_waivers: report.expired_waivers.length,
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
       unused_public: report.unused_public?.length ?? 0,
@@ -56800,7 +57249,7 @@ function writeJson(report, write) {
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
-    rules: reportedRules(report),
+    rules: reportedRules(report.rules, totals.ruleIds),
     ...report.compliance ? { compliance: report.compliance } : {},
     ...report.baseline ? { baseline: report.baseline } : {}
   };
@@ -56808,13 +57257,10 @@ function writeJson(report, write) {
 `;
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
-  const hints = fixHints(report.rules);
-  for (const [i, t] of report.targets.entries()) {
-    const prints = reportFingerprints({ targets: [t] });
-    write(`${i === 0 ? "" : ","}
-    ${JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ")}`);
-  }
-  write(report.targets.length === 0 ? "]" : "\n  ]");
+  let n = 0;
+  targets((text7) => write(`${n++ === 0 ? "" : ","}
+    ${text7}`));
+  write(n === 0 ? "]" : "\n  ]");
   write(whole.slice(at + TARGETS_HOLE.length));
 }
 
@@ -56865,9 +57311,9 @@ var Markup = class {
 };
 var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
-function escapeHtml(text6) {
-  if (!NEEDS_ESCAPE.test(text6)) return text6;
-  return escapeControls(text6).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+function escapeHtml(text7) {
+  if (!NEEDS_ESCAPE.test(text7)) return text7;
+  return escapeControls(text7).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
 }
 function partText(p2) {
   if (p2 === null || p2 === void 0 || p2 === false) return "";
@@ -56904,8 +57350,8 @@ var Excerpts = class {
     const key = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
     const hit = this.cache.get(key);
     if (hit !== void 0) return hit;
-    const text6 = this.texts.get(key);
-    const lines = text6 === void 0 ? null : text6.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    const text7 = this.texts.get(key);
+    const lines = text7 === void 0 ? null : text7.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
     this.cache.set(key, lines);
     return lines;
   }
@@ -57224,7 +57670,7 @@ var SCRIPT = `
   });
 })();
 `;
-var hash = (text6) => `'sha256-${createHash5("sha256").update(text6, "utf8").digest("base64")}'`;
+var hash = (text7) => `'sha256-${createHash5("sha256").update(text7, "utf8").digest("base64")}'`;
 var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
 function page(title, body) {
   return `${html`<!DOCTYPE html>
@@ -57246,10 +57692,10 @@ ${body}
 }
 
 // src/report/fix-line-diff.ts
-function fileLines(text6) {
-  if (text6 === "") return { lines: [], finalNewline: true };
-  const finalNewline = text6.endsWith("\n");
-  return { lines: (finalNewline ? text6.slice(0, -1) : text6).split("\n"), finalNewline };
+function fileLines(text7) {
+  if (text7 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text7.endsWith("\n");
+  return { lines: (finalNewline ? text7.slice(0, -1) : text7).split("\n"), finalNewline };
 }
 var MAX_D = 2e3;
 function script(a, b) {
@@ -57321,8 +57767,8 @@ function quotedHunks(before, after, show, context = 3) {
   let nn = 0;
   for (const s of steps) {
     if (s === "=" || s === "-") {
-      const text6 = before.lines[o] ?? "";
-      ops.push({ kind: s === "=" ? " " : "-", text: text6, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      const text7 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text7, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
       o++;
       if (s === "=") nn++;
     } else {
@@ -57361,7 +57807,7 @@ function quotedHunks(before, after, show, context = 3) {
       oldCount,
       newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
       newCount,
-      ops: slice2.map(({ kind, text: text6, noEol }) => ({ kind, text: text6, noEol }))
+      ops: slice2.map(({ kind, text: text7, noEol }) => ({ kind, text: text7, noEol }))
     });
   }
   return out;
@@ -57371,8 +57817,8 @@ function hunkBody(h) {
 }
 
 // src/report/fix-diff.ts
-function oneLine(text6) {
-  return escapeControls(text6.replace(/\r?\n/g, " "));
+function oneLine(text7) {
+  return escapeControls(text7.replace(/\r?\n/g, " "));
 }
 function comment(lines) {
   return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
@@ -57664,14 +58110,14 @@ function imageEvidence(facts) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open2, close, text6) => enabled ? `\x1B[${open2}m${text6}\x1B[${close}m` : text6;
+  const wrap = (open2, close, text7) => enabled ? `\x1B[${open2}m${text7}\x1B[${close}m` : text7;
   return {
-    severity: (s, text6) => {
+    severity: (s, text7) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text6) : text6;
+      return c ? wrap(c[0], c[1], text7) : text7;
     },
-    dim: (text6) => wrap(2, 22, text6),
-    bold: (text6) => wrap(1, 22, text6)
+    dim: (text7) => wrap(2, 22, text7),
+    bold: (text7) => wrap(1, 22, text7)
   };
 }
 
@@ -57679,8 +58125,8 @@ function paint(enabled) {
 var FORMULA = /^[=+\-@\t\r]/;
 function csvCell(value) {
   if (typeof value === "number") return String(value);
-  const text6 = escapeControls(value);
-  const safe = FORMULA.test(text6) ? `'${text6}` : text6;
+  const text7 = escapeControls(value);
+  const safe = FORMULA.test(text7) ? `'${text7}` : text7;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 function csv(rows) {
@@ -57757,7 +58203,7 @@ function statusOfRow(row, swept) {
 // src/report/gitlab.ts
 import { createHash as createHash6 } from "node:crypto";
 var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-var sha256 = (text6) => createHash6("sha256").update(text6).digest("hex");
+var sha256 = (text7) => createHash6("sha256").update(text7).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
@@ -57883,8 +58329,8 @@ function xmlText(raw3) {
 }
 var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
-function xmlLegal(text6) {
-  return text6.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function xmlLegal(text7) {
+  return text7.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function xmlLines(lines) {
   return lines.map(xmlText).join("\n");
@@ -57985,6 +58431,10 @@ function group2(items, key) {
   }
   return out;
 }
+
+// src/report/sarif-stream.ts
+var INDEX_MARK = -2147483647;
+var MARKED = `"ruleIndex": ${INDEX_MARK}`;
 
 // src/report/formats.ts
 var REPORT_FORMATS = {
@@ -58147,11 +58597,11 @@ function pathProblem(path7) {
 function inventoryNameProblem(name, kind) {
   return (kind === "host" ? HOST_NAME : GROUP_NAME).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
 }
-function split(text6) {
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  const lines = text6 === "" ? [] : body.split("\n");
-  const nl = text6.indexOf("\n");
-  return { lines, crlf: nl > 0 && text6[nl - 1] === "\r", finalNewline: text6 === "" || text6.endsWith("\n"), quoted: quotableLines(lines) };
+function split(text7) {
+  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
+  const lines = text7 === "" ? [] : body.split("\n");
+  const nl = text7.indexOf("\n");
+  return { lines, crlf: nl > 0 && text7[nl - 1] === "\r", finalNewline: text7 === "" || text7.endsWith("\n"), quoted: quotableLines(lines) };
 }
 function quotedSpan(t, from, to) {
   return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
@@ -58290,13 +58740,13 @@ ${p2.text}${b >= n ? "" : "\n"}`) === 0;
     ]
   };
 }
-function sha1(text6) {
-  return createHash7("sha1").update(text6, "utf8").digest("hex");
+function sha1(text7) {
+  return createHash7("sha1").update(text7, "utf8").digest("hex");
 }
-function sums(text6) {
-  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
-  return [sha1(text6), sha1(`${text6}
-`), sha1(`${text6}\r
+function sums(text7) {
+  if (text7 === "" || text7.endsWith("\n")) return [sha1(text7)];
+  return [sha1(text7), sha1(`${text7}
+`), sha1(`${text7}\r
 `)];
 }
 function fixName(f) {
@@ -58632,78 +59082,6 @@ function compare(report, given, rename2) {
 
 // src/runner/scan-repository.ts
 import { realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
-function factsFor(parsed, opts) {
-  const id = displayPath(parsed.root, parsed.file, parsed.daemon);
-  const doc2 = buildFacts({
-    target: { kind: "file", id, display: id },
-    daemonUser: opts.daemonUser,
-    rsyncVersion: opts.rsyncVersion,
-    rsyncVersionGiven: opts.rsyncVersionGiven === true,
-    today: opts.today,
-    config: parsed.config,
-    secrets: parsed.secrets,
-    frontEnds: parsed.frontEnds
-  });
-  return relabelFiles(doc2, (f) => displayPath(parsed.root, f, parsed.daemon));
-}
-function* repositoryTargets(paths, opts) {
-  let found = 0;
-  const seen = /* @__PURE__ */ new Set();
-  const roots = [];
-  for (const path7 of paths) {
-    opts.onFound?.({ path: path7, found });
-    let configs = 0;
-    let errors = 0;
-    for (const t of pathTargets(path7, opts, roots)) {
-      if (t.real !== void 0 && seen.has(t.real)) {
-        if (t.origin !== void 0) configs++;
-        continue;
-      }
-      if (t.real !== void 0) seen.add(t.real);
-      if (t.origin !== void 0) configs++;
-      else if (!("schema" in t.target)) errors++;
-      yield t;
-      opts.onFound?.({ path: path7, found: ++found });
-    }
-    if (configs === 0 && errors === 0 && isDirectory2(path7) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path7, leftOutConfigs(realpathSync5(path7), opts.exclude));
-  }
-  if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
-    const unmatched = unmatchedExcludes(roots, opts.exclude);
-    if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
-  }
-}
-function isDirectory2(path7) {
-  try {
-    return statSync6(path7).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function* pathTargets(path7, opts, roots) {
-  for (const found of repoTargets([path7], opts.exclude)) {
-    if (found.kind === "error") {
-      yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
-      continue;
-    }
-    if (isDirectory2(path7)) roots.push(found.root);
-    for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
-      else if (parsed.kind === "other") {
-        const display = displayPath(parsed.root, parsed.file);
-        const rename2 = (f) => displayPath(parsed.root, f);
-        yield { target: otherFileDocument(parsed, { display, rename: rename2, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
-      } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
-    }
-  }
-}
-function scanRepository(paths, opts) {
-  const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
-  for (const { target, texts } of repositoryTargets(paths, opts)) {
-    result2.targets.push(target);
-    for (const [path7, text6] of texts) result2.texts.set(path7, text6);
-  }
-  return result2;
-}
 
 // src/runner/evaluate-targets.ts
 import { existsSync as existsSync6 } from "node:fs";
@@ -58789,6 +59167,7 @@ var VERSION = package_default.version;
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
+var AHEAD_PER_THREAD = 4;
 function loadWaivers(file) {
   const path7 = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path7 === void 0) return ok([]);
@@ -58810,7 +59189,7 @@ async function openEvaluation(opts) {
     for (const e of engines) e.close();
   };
   for (const source of opts.policies) {
-    const loaded = await loadEvaluator(source);
+    const loaded = await loadEvaluator(source, opts.threads ? { threads: opts.threads } : {});
     if (!loaded.ok) {
       close();
       return loaded;
@@ -58829,7 +59208,7 @@ async function openEvaluation(opts) {
   if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, ahead: opts.threads ? opts.threads * AHEAD_PER_THREAD : 0, close });
 }
 async function evaluateTargets(targets, opts) {
   const ev = await openEvaluation(opts);
@@ -58845,28 +59224,49 @@ async function evaluateTargets(targets, opts) {
 }
 async function evaluateAll(ev, targets, onEvaluated) {
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
+  const tail = await evaluateInto(ev, documents(targets), { target: (t) => report.targets.push(t), error: (e) => report.errors.push(e) }, onEvaluated);
+  return { ...report, ...tail };
+}
+async function* documents(targets) {
+  for await (const target of targets) yield { target };
+}
+var NO_TEXTS = /* @__PURE__ */ new Map();
+async function evaluateInto(ev, targets, sink, onEvaluated) {
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
   let evaluated = 0;
-  for await (const target of targets) {
-    if (!("schema" in target)) {
-      report.errors.push(target);
+  const inFlight = [];
+  const handOn = async () => {
+    const next = inFlight.shift();
+    if (next === void 0) return;
+    const { target, texts } = next.item;
+    if (next.evaluation === null || !("schema" in target)) {
+      if (!("schema" in target)) sink.error(target);
       onEvaluated?.(++evaluated);
-      continue;
+      return;
     }
-    const d = await evaluateDocument(ev, target);
-    report.errors.push(...d.errors);
-    if (d.report) report.targets.push(d.report);
+    const d = await next.evaluation;
+    for (const e of d.errors) sink.error(e);
+    if (d.report) sink.target(d.report, texts === void 0 ? NO_TEXTS : new Map(texts));
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
     onEvaluated?.(++evaluated);
+  };
+  for await (const item of targets) {
+    const evaluation = "schema" in item.target ? evaluateDocument(ev, item.target) : null;
+    evaluation?.catch(() => void 0);
+    inFlight.push({ item, evaluation });
+    while (inFlight.length > (ev.ahead ?? 0)) await handOn();
   }
-  report.expired_waivers = [...expired];
-  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  return report;
+  while (inFlight.length > 0) await handOn();
+  return {
+    expired_waivers: [...expired],
+    // Like an expired waiver: an entry that declared nothing must not look as if it did.
+    unused_public: ev.publicEntries.filter((e) => !usedEntries.has(e)),
+    unused_waivers: ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source))
+  };
 }
 async function evaluateDocument(ev, target) {
   const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
@@ -58915,11 +59315,13 @@ function waivedControls(t, waivers) {
   return controls.length > 0 ? { waived_controls: controls } : {};
 }
 function exitCode(report, failOn) {
-  if (report.errors.length > 0) return EXIT_ERROR;
-  if (failOn === "none") return EXIT_OK;
-  const floor = severityRank(failOn);
-  const hit = judgedFindings(report).some((f) => severityRank(f.severity) >= floor);
-  return hit ? EXIT_FINDINGS : EXIT_OK;
+  const judged = judgedFindings(report);
+  return exitCodeOf({ errors: report.errors.length, worst: judged.length === 0 ? null : judged.reduce((w, f) => severityRank(f.severity) > severityRank(w) ? f.severity : w, judged[0]?.severity ?? "low") }, failOn);
+}
+function exitCodeOf(run2, failOn) {
+  if (run2.errors > 0) return EXIT_ERROR;
+  if (failOn === "none" || run2.worst === null) return EXIT_OK;
+  return severityRank(run2.worst) >= severityRank(failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 function hostNotes(t) {
   const note = (message) => ({ level: "note", code: "host-state", message, location: null });
@@ -58933,6 +59335,80 @@ function hostNotes(t) {
       )
     )
   ];
+}
+
+// src/runner/scan-repository.ts
+function factsFor(parsed, opts) {
+  const id = displayPath(parsed.root, parsed.file, parsed.daemon);
+  const doc2 = buildFacts({
+    target: { kind: "file", id, display: id },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    rsyncVersionGiven: opts.rsyncVersionGiven === true,
+    today: opts.today,
+    config: parsed.config,
+    secrets: parsed.secrets,
+    frontEnds: parsed.frontEnds
+  });
+  return relabelFiles(doc2, (f) => displayPath(parsed.root, f, parsed.daemon));
+}
+function* repositoryTargets(paths, opts) {
+  let found = 0;
+  const seen = /* @__PURE__ */ new Set();
+  const roots = [];
+  for (const path7 of paths) {
+    opts.onFound?.({ path: path7, found });
+    let configs = 0;
+    let errors = 0;
+    for (const t of pathTargets(path7, opts, roots)) {
+      if (t.real !== void 0 && seen.has(t.real)) {
+        if (t.origin !== void 0) configs++;
+        continue;
+      }
+      if (t.real !== void 0) seen.add(t.real);
+      if (t.origin !== void 0) configs++;
+      else if (!("schema" in t.target)) errors++;
+      yield t;
+      opts.onFound?.({ path: path7, found: ++found });
+    }
+    if (configs === 0 && errors === 0 && isDirectory2(path7) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path7, leftOutConfigs(realpathSync5(path7), opts.exclude));
+  }
+  if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
+    const unmatched = unmatchedExcludes(roots, opts.exclude);
+    if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
+  }
+}
+function isDirectory2(path7) {
+  try {
+    return statSync6(path7).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function* pathTargets(path7, opts, roots) {
+  for (const found of repoTargets([path7], opts.exclude)) {
+    if (found.kind === "error") {
+      yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
+      continue;
+    }
+    if (isDirectory2(path7)) roots.push(found.root);
+    for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
+      else if (parsed.kind === "other") {
+        const display = displayPath(parsed.root, parsed.file);
+        const rename2 = (f) => displayPath(parsed.root, f);
+        yield { target: otherFileDocument(parsed, { display, rename: rename2, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
+      } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
+    }
+  }
+}
+function scanRepository(paths, opts) {
+  const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
+  for (const { target, texts } of repositoryTargets(paths, opts)) {
+    result2.targets.push(target);
+    for (const [path7, text7] of texts) result2.texts.set(path7, text7);
+  }
+  return result2;
 }
 
 // src/runner/policies.ts
@@ -58956,7 +59432,7 @@ var BASELINE_INPUT = {
   maxBytes: 500 * MiB,
   hint: "Pass a report an earlier run wrote with --format json or --format sarif (SARIF is the smaller: it holds no facts)."
 };
-var HINT2 = BASELINE_INPUT.hint;
+var HINT3 = BASELINE_INPUT.hint;
 var MAX_BASELINE_VALUES = 2e7;
 function countJsonValues(bytes, limit) {
   let n = 0;
@@ -59048,9 +59524,9 @@ function sarifErrors(run2, at) {
     if (!isObject(inv)) throw new Invalid(`${at}.invocations[${i}]`, "is not an object");
     for (const n of list2(inv["toolExecutionNotifications"], `${at}.invocations[${i}].toolExecutionNotifications`)) {
       if (!isObject(n) || !isObject(n["descriptor"]) || n["descriptor"]["id"] !== "target-error" || !isObject(n["message"])) continue;
-      const text6 = n["message"]["text"];
-      const cut2 = typeof text6 === "string" ? text6.indexOf(": ") : -1;
-      if (typeof text6 === "string" && cut2 > 0) out.push(text6.slice(0, cut2));
+      const text7 = n["message"]["text"];
+      const cut2 = typeof text7 === "string" ? text7.indexOf(": ") : -1;
+      if (typeof text7 === "string" && cut2 > 0) out.push(text7.slice(0, cut2));
     }
   }
   return out;
@@ -59078,7 +59554,7 @@ function sarifLocation(r, at) {
   if (first === void 0) return null;
   const physical = isObject(first) ? first["physicalLocation"] : void 0;
   const artifact = isObject(physical) ? physical["artifactLocation"] : void 0;
-  const region2 = isObject(physical) ? physical["region"] : void 0;
+  const region = isObject(physical) ? physical["region"] : void 0;
   if (!isObject(artifact) || typeof artifact["uri"] !== "string") throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a string");
   let file;
   try {
@@ -59086,8 +59562,8 @@ function sarifLocation(r, at) {
   } catch {
     throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a valid URI");
   }
-  const line = isObject(region2) && Number.isInteger(region2["startLine"]) ? region2["startLine"] : 1;
-  const column = isObject(region2) && Number.isInteger(region2["startColumn"]) ? region2["startColumn"] : 1;
+  const line = isObject(region) && Number.isInteger(region["startLine"]) ? region["startLine"] : 1;
+  const column = isObject(region) && Number.isInteger(region["startColumn"]) ? region["startColumn"] : 1;
   return { file, line, column };
 }
 function sarifFinding(r, at, titles) {
@@ -59145,10 +59621,10 @@ function parseBaseline(doc2, source) {
       return ok(withErrors({ source, findings }, errors));
     }
   } catch (e) {
-    if (e instanceof Invalid) return fail(new UserError(`the baseline is not a report rsyncguard can compare with: ${e.at} ${e.problem}`, source, HINT2));
+    if (e instanceof Invalid) return fail(new UserError(`the baseline is not a report rsyncguard can compare with: ${e.at} ${e.problem}`, source, HINT3));
     throw e;
   }
-  return fail(new UserError("the baseline is neither an rsyncguard JSON report (schema rsyncguard/report@1) nor a SARIF 2.1.0 log", source, HINT2));
+  return fail(new UserError("the baseline is neither an rsyncguard JSON report (schema rsyncguard/report@1) nor a SARIF 2.1.0 log", source, HINT3));
 }
 function withErrors(b, errors) {
   return errors.length > 0 ? { ...b, errors: [...new Set(errors)] } : b;
@@ -59165,7 +59641,7 @@ function readBaseline(path7) {
   try {
     doc2 = JSON.parse(body.toString("utf8"));
   } catch (e) {
-    return fail(new UserError(`cannot read the baseline: ${describeJsonError(e)}`, path7, HINT2));
+    return fail(new UserError(`cannot read the baseline: ${describeJsonError(e)}`, path7, HINT3));
   }
   return parseBaseline(doc2, path7);
 }
@@ -59181,6 +59657,9 @@ var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nssw
 // src/runner/history.ts
 var RUN_INPUT = { what: "the history file", maxBytes: 256 * MiB, hint: "History files are written by rsyncguard sweep --history; remove or move files that are not." };
 
+// src/runner/admitted-owners.ts
+var OWNER_BYTES = 16 * 2 ** 20;
+
 // src/runner/fix-edits.ts
 var isInsert2 = (e) => e.end === e.start - 1;
 function combineEdits(accepted, more) {
@@ -59191,13 +59670,13 @@ function combineEdits(accepted, more) {
 function applyAll(texts, edits) {
   const out = /* @__PURE__ */ new Map();
   for (const file of new Set(edits.map((e) => e.file))) {
-    const text6 = texts.get(file);
-    if (text6 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
+    const text7 = texts.get(file);
+    if (text7 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
     try {
       out.set(
         file,
         applyEdits(
-          text6,
+          text7,
           edits.filter((e) => e.file === file)
         )
       );
@@ -59218,9 +59697,9 @@ function lineMap(edits, originalLines) {
   while (o <= originalLines) out.push(o++);
   return out;
 }
-function lineCount(text6) {
-  if (text6 === "") return 0;
-  return (text6.endsWith("\n") ? text6.slice(0, -1) : text6).split("\n").length;
+function lineCount(text7) {
+  if (text7 === "") return 0;
+  return (text7.endsWith("\n") ? text7.slice(0, -1) : text7).split("\n").length;
 }
 function rebaseEdits(edits, accepted, originals) {
   const out = [];
@@ -59567,7 +60046,7 @@ async function fixRepository(paths, opts) {
   const targets = [...repositoryTargets(paths, opts)];
   opts.onTiming?.("discover, read, parse, facts", performance.now() - t);
   const texts = /* @__PURE__ */ new Map();
-  for (const s of targets) for (const [p2, text6] of s.texts) texts.set(p2, text6);
+  for (const s of targets) for (const [p2, text7] of s.texts) texts.set(p2, text7);
   const ev = await openEvaluation({ ...opts, onTiming: (stage, ms) => opts.onTiming?.(stage, ms) });
   if (!ev.ok) return ev;
   try {
@@ -59640,9 +60119,9 @@ var TargetFixer = class {
   }
   async evaluate(texts) {
     const overlay = /* @__PURE__ */ new Map();
-    for (const [file, text6] of texts) {
+    for (const [file, text7] of texts) {
       const real = this.run.files.get(file)?.real;
-      if (real !== void 0) overlay.set(real, Buffer.from(text6, "utf8"));
+      if (real !== void 0) overlay.set(real, Buffer.from(text7, "utf8"));
     }
     this.run.verifications++;
     return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
@@ -59789,12 +60268,12 @@ function readInputs(env) {
 
 // src/action/log.ts
 import { randomBytes } from "node:crypto";
-function writeUninterpreted(text6, write = (s) => process.stdout.write(s)) {
-  if (text6 === "") return;
+function writeUninterpreted(text7, write = (s) => process.stdout.write(s)) {
+  if (text7 === "") return;
   let token = randomBytes(16).toString("hex");
-  while (text6.includes(token)) token = randomBytes(16).toString("hex");
+  while (text7.includes(token)) token = randomBytes(16).toString("hex");
   write(`::stop-commands::${token}
-${text6}${text6.endsWith("\n") ? "" : "\n"}::${token}::
+${text7}${text7.endsWith("\n") ? "" : "\n"}::${token}::
 `);
 }
 

@@ -2391,7 +2391,7 @@ var require_parse_cst = __commonJS({
           return "\n";
         });
       }
-      const documents = [];
+      const documents2 = [];
       let offset = 0;
       do {
         const doc2 = new Document();
@@ -2399,20 +2399,20 @@ var require_parse_cst = __commonJS({
           src
         });
         offset = doc2.parse(context, offset);
-        documents.push(doc2);
+        documents2.push(doc2);
       } while (offset < src.length);
-      documents.setOrigRanges = () => {
+      documents2.setOrigRanges = () => {
         if (cr.length === 0) return false;
         for (let i = 1; i < cr.length; ++i) cr[i] -= i;
         let crOffset = 0;
-        for (let i = 0; i < documents.length; ++i) {
-          crOffset = documents[i].setOrigRanges(cr, crOffset);
+        for (let i = 0; i < documents2.length; ++i) {
+          crOffset = documents2[i].setOrigRanges(cr, crOffset);
         }
         cr.splice(0, cr.length);
         return true;
       };
-      documents.toString = () => documents.join("...\n");
-      return documents;
+      documents2.toString = () => documents2.join("...\n");
+      return documents2;
     }
     exports.parse = parse2;
   }
@@ -3064,26 +3064,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text8, i) => {
-      let ch = text8[i + 1];
+    var consumeMoreIndentedLines = (text9, i) => {
+      let ch = text9[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text8[i += 1];
+          ch = text9[i += 1];
         } while (ch && ch !== "\n");
-        ch = text8[i + 1];
+        ch = text9[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text8, indent, mode, {
+    function foldFlowLines(text9, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text8;
+      if (!lineWidth || lineWidth < 0) return text9;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text8.length <= endStep) return text8;
+      if (text9.length <= endStep) return text9;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3098,13 +3098,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text8, i);
+        i = consumeMoreIndentedLines(text9, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text8[i += 1]; ) {
+      for (let ch; ch = text9[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text8[i + 1]) {
+          switch (text9[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3120,12 +3120,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text8, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text9, i);
           end = i + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text8[i + 1];
+            const next = text9[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split3 = i;
           }
           if (i >= end) {
@@ -3136,11 +3136,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text8[i += 1];
+                ch = text9[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text8;
+              if (escapedFolds[j]) return text9;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3153,18 +3153,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow2 && onOverflow) onOverflow();
-      if (folds.length === 0) return text8;
+      if (folds.length === 0) return text9;
       if (onFold) onFold();
-      let res = text8.slice(0, folds[0]);
+      let res = text9.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text8.length;
+        const end2 = folds[i2 + 1] || text9.length;
         if (fold2 === 0) res = `
-${indent}${text8.slice(0, end2)}`;
+${indent}${text9.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2]) res += `${text8[fold2]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2]) res += `${text9[fold2]}\\`;
           res += `
-${indent}${text8.slice(fold2 + 1, end2)}`;
+${indent}${text9.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -7101,14 +7101,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text8, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text9, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text8;
+        return text9;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text8.length <= endStep)
-        return text8;
+      if (text9.length <= endStep)
+        return text9;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7125,14 +7125,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text8, i, indent.length);
+        i = consumeMoreIndentedLines(text9, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text8[i += 1]; ) {
+      for (let ch; ch = text9[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text8[i + 1]) {
+          switch (text9[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7149,12 +7149,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text8, i, indent.length);
+            i = consumeMoreIndentedLines(text9, i, indent.length);
           end = i + indent.length + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text8[i + 1];
+            const next = text9[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split3 = i;
           }
@@ -7166,12 +7166,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text8[i += 1];
+                ch = text9[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text8;
+                return text9;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7186,39 +7186,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text8;
+        return text9;
       if (onFold)
         onFold();
-      let res = text8.slice(0, folds[0]);
+      let res = text9.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text8.length;
+        const end2 = folds[i2 + 1] || text9.length;
         if (fold2 === 0)
           res = `
-${indent}${text8.slice(0, end2)}`;
+${indent}${text9.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text8[fold2]}\\`;
+            res += `${text9[fold2]}\\`;
           res += `
-${indent}${text8.slice(fold2 + 1, end2)}`;
+${indent}${text9.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text8, i, indent) {
+    function consumeMoreIndentedLines(text9, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text8[start];
+      let ch = text9[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text8[++i];
+          ch = text9[++i];
         } else {
           do {
-            ch = text8[++i];
+            ch = text9[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text8[start];
+          ch = text9[start];
         }
       }
       return end;
@@ -19747,11 +19747,11 @@ var require_out = __commonJS({
       async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync16(path2, optionsOrSettings) {
+    function statSync17(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path2, settings);
     }
-    exports.statSync = statSync16;
+    exports.statSync = statSync17;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -21191,34 +21191,34 @@ var require_entry = __commonJS({
       _onlyDirectoryFilter(entry) {
         return this._settings.onlyDirectories && !entry.dirent.isDirectory();
       }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory3) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory3);
+      _isMatchToPatternsSet(filepath, patterns, isDirectory4) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory4);
         if (!isMatched) {
           return false;
         }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory3);
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory4);
         if (isMatchedByRelativeNegative) {
           return false;
         }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory3);
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory4);
         if (isMatchedByAbsoluteNegative) {
           return false;
         }
         return true;
       }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory3) {
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory4) {
         if (patternsRe.length === 0) {
           return false;
         }
         const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory3);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory4);
       }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory3) {
+      _isMatchToPatterns(filepath, patternsRe, isDirectory4) {
         if (patternsRe.length === 0) {
           return false;
         }
         const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory3) {
+        if (!isMatched && isDirectory4) {
           return utils.pattern.matchAny(filepath + "/", patternsRe);
         }
         return isMatched;
@@ -25733,13 +25733,13 @@ var require_fast_uri = __commonJS({
       }
       const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
       if (introducerMatch !== null) {
-        const region2 = introducerMatch[1];
-        const normalizedRegion = region2.replace(/[\t\n\r]/g, "");
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
         if (normalizedRegion.length >= 2) {
           if (normalizedRegion.slice(0, 2) !== "//") {
             parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
             malformedAuthorityOrPort = true;
-          } else if (region2.length !== normalizedRegion.length) {
+          } else if (region.length !== normalizedRegion.length) {
             parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
             malformedAuthorityOrPort = true;
           }
@@ -26284,7 +26284,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text8, msg) => text8 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text9, msg) => text9 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -35047,7 +35047,7 @@ var require_dist3 = __commonJS({
     var require_metrics_api2 = require_metrics_api();
     var require_propagation_api2 = require_propagation_api();
     var require_trace_api2 = require_trace_api();
-    var src_default = {
+    var src_default2 = {
       context: require_context_api2.context,
       diag: require_diag_api2.diag,
       logs: require_logs_api2.logs,
@@ -35075,7 +35075,7 @@ var require_dist3 = __commonJS({
     exports.createNoopLogger = require_NoopLogger2.createNoopLogger;
     exports.createNoopMeter = require_NoopMeter2.createNoopMeter;
     exports.createTraceState = require_utils$1.createTraceState;
-    exports.default = src_default;
+    exports.default = src_default2;
     exports.defaultTextMapGetter = require_TextMapPropagator2.defaultTextMapGetter;
     exports.defaultTextMapSetter = require_TextMapPropagator2.defaultTextMapSetter;
     exports.diag = require_diag_api2.diag;
@@ -36275,8 +36275,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text8 = e instanceof Error ? e.message : String(e);
-  return text8.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text9 = e instanceof Error ? e.message : String(e);
+  return text9.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -36320,8 +36320,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text8) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text8);
+function releaseNumbers(text9) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text9);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -36346,8 +36346,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text8) {
-  const m = SHAPE.exec(text8);
+function parseApkVersion(text9) {
+  const m = SHAPE.exec(text9);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -36397,11 +36397,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text8) {
-  const colon = text8.indexOf(":");
-  const epoch = colon === -1 ? "0" : text8.slice(0, colon);
+function parseDpkgVersion(text9) {
+  const colon = text9.indexOf(":");
+  const epoch = colon === -1 ? "0" : text9.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text8 : text8.slice(colon + 1);
+  const rest = colon === -1 ? text9 : text9.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -36448,11 +36448,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text8) {
-  const colon = text8.indexOf(":");
-  const epoch = colon === -1 ? "0" : text8.slice(0, colon);
+function parseRpmVersion(text9) {
+  const colon = text9.indexOf(":");
+  const epoch = colon === -1 ? "0" : text9.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text8 : text8.slice(colon + 1);
+  const rest = colon === -1 ? text9 : text9.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -39208,7 +39208,8 @@ import { Worker } from "node:worker_threads";
 function startWorker(here, name, options) {
   if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), options);
   const entry = JSON.stringify(new URL(`./${name}.ts`, here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
 }
 
 // src/report/cve-catalog.ts
@@ -39236,7 +39237,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text8 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text9 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -39244,16 +39245,12 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text8}`, markdown: `${help.markdown ?? help.text}
+${text9}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
 ${markdown}` };
 }
-
-// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
-var import_opa = __toESM(require_opa(), 1);
-var loadPolicy = import_opa.default.loadPolicy;
 
 // src/engine/builtins.ts
 var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
@@ -39291,10 +39288,30 @@ var HOST_BUILTINS = {
 var SDK_BUILTINS = /* @__PURE__ */ new Set(["sprintf", "regex.split", "yaml.is_valid", "yaml.marshal", "yaml.unmarshal", "json.is_valid"]);
 
 // src/engine/policy-view.ts
+var QUOTED_REASONS = /* @__PURE__ */ new Set(["unusable", "writable"]);
+function slimParam(p2) {
+  return p2.file === null && p2.raw === null ? { value: p2.value, origin: p2.origin } : p2;
+}
 function pick(record, keep) {
   const out = {};
-  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = record[name];
+  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = slimParam(record[name]);
   return out;
+}
+function withoutReasons(record, quoted) {
+  const out = {};
+  for (const [name, fact] of Object.entries(record)) {
+    if (quoted.has(name) || fact === null || typeof fact !== "object" || !("reason" in fact)) {
+      out[name] = fact;
+      continue;
+    }
+    const { reason: _prose, ...rest } = fact;
+    out[name] = rest;
+  }
+  return out;
+}
+function moduleView(m, keep) {
+  const { reasons: _reasons, assumptions: _assumptions, ...access } = m.access;
+  return { ...m, params: pick(m.params, keep), access, effective: withoutReasons(m.effective, QUOTED_REASONS) };
 }
 function policyView(facts, keep) {
   const { config } = facts;
@@ -39304,7 +39321,8 @@ function policyView(facts, keep) {
       ...config,
       global: pick(config.global, keep),
       listener: pick(config.listener, keep),
-      modules: config.modules.map((m) => ({ ...m, params: pick(m.params, keep), access: { ...m.access, reasons: [], assumptions: [] } }))
+      modules: config.modules.map((m) => moduleView(m, keep)),
+      effective: withoutReasons(config.effective, /* @__PURE__ */ new Set())
     }
   };
 }
@@ -39315,6 +39333,7 @@ var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
+var RULE_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
 var interned = interner();
@@ -39327,7 +39346,7 @@ function toLocation(v) {
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
   const { rule_id, severity: severity2, context, message, module, path: path2 } = v;
-  if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
+  if (typeof rule_id !== "string" || !RULE_ID.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity2 !== null && !isSeverity(severity2)) return `${rule_id}: severity ${JSON.stringify(severity2)} is not one of ${SEVERITIES.join(", ")}`;
@@ -39363,8 +39382,9 @@ function toRelated(v) {
   }
   return out;
 }
+var text = (a, b) => a === b ? 0 : a.localeCompare(b);
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
+  return text(a.target, b.target) || text(a.location?.file ?? "", b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || text(a.rule_id, b.rule_id) || text(a.message, b.message) || text((a.cves ?? []).join(","), (b.cves ?? []).join(","));
 }
 
 // src/engine/secrets-entry-finding.ts
@@ -39384,8 +39404,135 @@ function withSecretsEntries(findings, facts) {
   });
 }
 
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+var import_opa = __toESM(require_opa(), 1);
+var loadPolicy = import_opa.default.loadPolicy;
+var src_default = import_opa.default;
+
+// src/engine/wasm-policy.ts
+var { loadPolicySync } = src_default;
+var RESET_BYTES = 64 * 2 ** 20;
+var PAGE = 65536;
+var HEAP_PER_BYTE = 20;
+var BASE_PAGES = 16;
+var WasmPolicy = class _WasmPolicy {
+  constructor(module, pages, data, entrypoint, viaSdk) {
+    this.module = module;
+    this.pages = pages;
+    this.data = data;
+    this.entrypoint = entrypoint;
+    this.viaSdk = viaSdk;
+    this.heapPages = pages.initial;
+    this.policy = this.instantiate(pages.initial);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+  }
+  module;
+  pages;
+  data;
+  entrypoint;
+  viaSdk;
+  policy;
+  /** null: a module before ABI 1.2, evaluated through the SDK. */
+  opaEval;
+  entrypointId;
+  view;
+  /** The memory's size (pages) when the current instance started: what its allocator uses before growing page by page. */
+  heapPages;
+  fresh = false;
+  /**
+   * Instantiates `module` with `data` as the data document. Throws what the SDK or the module throws (a string,
+   * an object, an Error) — PolicyEngine.load turns it into an error value.
+   */
+  static load(module, pages, data, entrypoint, viaSdk = false) {
+    return new _WasmPolicy(module, pages, data, entrypoint, viaSdk);
+  }
+  /** The SDK's view of the current instance: entrypoints, exports (PolicyEngine checks them at load). */
+  get loaded() {
+    return this.policy;
+  }
+  /** Whether the entrypoint named at load exists in the module. */
+  get hasEntrypoint() {
+    return this.entrypointId >= 0;
+  }
+  /**
+   * The entrypoint's result set for one input (JSON text, or its UTF-8 bytes). Throws what the module throws
+   * (opa_abort: a string) or a RangeError when memory cannot grow; the instance is replaced before the next call.
+   */
+  evaluate(input) {
+    const pages = Math.min(this.pages.maximum, Math.max(this.pages.initial, BASE_PAGES + Math.ceil(input.length * HEAP_PER_BYTE / PAGE)));
+    if (this.fresh || pages > this.heapPages) this.renew(pages);
+    try {
+      const result2 = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
+      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
+      return result2;
+    } catch (e) {
+      this.fresh = true;
+      throw e;
+    }
+  }
+  direct(opaEval, input) {
+    const at = this.policy.dataHeapPtr;
+    let len;
+    if (typeof input === "string") {
+      this.reserve(at + (at + input.length * 3 <= this.view.length ? input.length * 3 : Buffer.byteLength(input)));
+      len = this.view.write(input, at, "utf8");
+    } else {
+      len = input.length;
+      this.reserve(at + len);
+      this.view.set(input, at);
+    }
+    const result2 = opaEval(0, this.entrypointId, this.policy.dataAddr, at, len, at + len, 0);
+    const mem = this.current();
+    const end = mem.indexOf(0, result2);
+    return JSON.parse(mem.toString("utf8", result2, end < 0 ? mem.length : end));
+  }
+  throughSdk(input) {
+    const bytes3 = typeof input === "string" ? new TextEncoder().encode(input) : input;
+    const whole = bytes3.byteOffset === 0 && bytes3.byteLength === bytes3.buffer.byteLength ? bytes3.buffer : new Uint8Array(bytes3).buffer;
+    return this.policy.evaluate(whole, this.entrypoint);
+  }
+  reserve(end) {
+    const buffer = this.policy.mem.buffer;
+    if (end > buffer.byteLength) this.policy.mem.grow(Math.ceil((end - buffer.byteLength) / PAGE));
+    this.current();
+  }
+  current() {
+    if (this.view.buffer !== this.policy.mem.buffer) this.view = Buffer.from(this.policy.mem.buffer);
+    return this.view;
+  }
+  renew(pages) {
+    this.heapPages = pages;
+    this.policy = this.instantiate(pages);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+    this.fresh = false;
+  }
+  instantiate(initial) {
+    const policy = loadPolicySync(this.module, { initial, maximum: this.pages.maximum }, HOST_BUILTINS);
+    policy.setData(this.data);
+    return policy;
+  }
+  directEval() {
+    const exports = exportsOf(this.policy);
+    const f = exports["opa_eval"];
+    return !this.viaSdk && typeof f === "function" && typeof this.policy.minorVersion === "number" && this.policy.minorVersion >= 2 ? f : null;
+  }
+  entrypointIdOf() {
+    const entrypoints = this.policy.entrypoints;
+    const id = isObject(entrypoints) ? entrypoints[this.entrypoint] : void 0;
+    return typeof id === "number" ? id : -1;
+  }
+};
+function exportsOf(policy) {
+  const instance = policy.wasmInstance;
+  return "exports" in instance ? instance.exports : instance.instance.exports;
+}
+
 // src/engine/policy-engine.ts
-var MEMORY = { initial: 16, maximum: 4096 };
+var BUILTIN_MEMORY = { initial: 64, maximum: 65536 };
 var PolicyEngine = class _PolicyEngine {
   constructor(policy, source) {
     this.policy = policy;
@@ -39397,21 +39544,25 @@ var PolicyEngine = class _PolicyEngine {
   source;
   byId;
   keep;
-  static async load(source) {
+  /**
+   * `viaSdk`: evaluate through the SDK's own evaluate (how a module older than ABI 1.2 is evaluated anyway);
+   * the tests check the direct path against it.
+   */
+  static async load(source, options = {}) {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
     try {
-      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
-      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
-      policy.setData(cvePolicyData());
+      const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+      const module = await WebAssembly.compile(source.wasm);
+      policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe2(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
-    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
-    if (!entrypoints.includes(source.entrypoint)) {
+    const entrypoints = isObject(policy.loaded.entrypoints) ? Object.keys(policy.loaded.entrypoints) : [];
+    if (!policy.hasEntrypoint || !entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(", ") || "none"})`, source.name));
     }
-    const missing = hostBuiltins(policy).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
+    const missing = hostBuiltins(policy.loaded).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
     if (missing.length > 0) {
       return fail(new UserError(`the policy calls builtins that do not work in WebAssembly here: ${missing.join(", ")}`, source.name, "Compile against policies/capabilities.json so this fails at build time."));
     }
@@ -39422,17 +39573,26 @@ var PolicyEngine = class _PolicyEngine {
   }
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
-    const target = facts.target.id;
+    const done = this.evaluateInput(this.serialize(facts), facts.target.id);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+  }
+  /** The policy's input for a facts document, as JSON text: what evaluateInput takes (a pool serializes here, once). */
+  serialize(facts) {
+    return policyInput(facts, this.keep);
+  }
+  /**
+   * The findings for an input serialized by `serialize` (text or its UTF-8 bytes), in report order, before
+   * withSecretsEntries (which needs the facts document itself).
+   */
+  evaluateInput(input, target) {
     let raw2;
     try {
-      raw2 = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw2 = this.policy.evaluate(input);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe2(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw2) ? raw2 : [];
-    const first = results[0];
-    const done = this.complete(isObject(first) ? first["result"] : [], target);
-    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+    const first = Array.isArray(raw2) ? raw2[0] : void 0;
+    return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list3, target) {
@@ -39446,14 +39606,23 @@ var PolicyEngine = class _PolicyEngine {
     return ok(dedupe(findings).sort(compareFindings));
   }
 };
+function policyInput(facts, keep) {
+  return JSON.stringify(keep ? policyView(facts, keep) : facts);
+}
 function dedupe(findings) {
+  if (findings.length < 2) return findings;
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key2 = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
+    const key2 = identityKey(f);
     if (seen.has(key2)) return false;
     seen.add(key2);
     return true;
   });
+}
+function identityKey(f) {
+  const loc = f.location === null ? "" : `${f.location.line}:${f.location.column}:${f.location.file}`;
+  const cves3 = f.cves === void 0 ? "" : f.cves.join(",");
+  return `${f.rule_id.length}:${f.rule_id}${f.message.length}:${f.message}${loc.length}${f.location === null ? "-" : ":"}${loc}${f.path.length}:${f.path}${cves3}`;
 }
 function describe2(e) {
   if (typeof e === "string") return e;
@@ -39462,8 +39631,7 @@ function describe2(e) {
   return JSON.stringify(e);
 }
 function hostBuiltins(policy) {
-  const instance = policy.wasmInstance;
-  const exports = "exports" in instance ? instance.exports : instance.instance.exports;
+  const exports = exportsOf(policy);
   const builtins = exports["builtins"];
   const dump = exports["opa_json_dump"];
   if (typeof builtins !== "function" || typeof dump !== "function") return [];
@@ -39475,9 +39643,13 @@ function hostBuiltins(policy) {
   return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
+// src/engine/policy-pool.ts
+import { availableParallelism } from "node:os";
+
 // src/engine/policy-worker-protocol.ts
 function isFromWorker(m) {
   if (typeof m !== "object" || m === null || !("type" in m)) return false;
+  if ("id" in m && typeof m.id !== "number") return false;
   switch (m.type) {
     case "loaded":
       return true;
@@ -39489,6 +39661,163 @@ function isFromWorker(m) {
     default:
       return false;
   }
+}
+
+// src/engine/policy-pool.ts
+var RESTARTS = 3;
+var HINT = "The built-in policy could not evaluate this target; its other targets are unaffected.";
+function defaultThreads() {
+  return Math.min(4, Math.max(2, availableParallelism()));
+}
+var PolicyPool = class _PolicyPool {
+  constructor(source, threads, depth) {
+    this.source = source;
+    this.threads = threads;
+    this.depth = depth;
+    this.keep = source.paramNames ? new Set(source.paramNames) : null;
+  }
+  source;
+  threads;
+  depth;
+  slots = [];
+  queue = [];
+  keep;
+  nextId = 1;
+  closed = false;
+  deaths = 0;
+  /** Starts every thread and waits until each has loaded the policy; the first load error is the pool's. */
+  static async load(source, options = {}) {
+    if (source.limits) return fail(new UserError(`${source.name} runs under limits, in a sandbox of its own, not in the pool`, source.name));
+    const pool = new _PolicyPool(source, Math.max(1, options.threads ?? defaultThreads()), Math.max(1, options.depth ?? 2));
+    const started = await Promise.all(Array.from({ length: pool.threads }, () => pool.spawn()));
+    const failed2 = started.find((e) => e !== null);
+    if (failed2) {
+      pool.close();
+      return fail(failed2);
+    }
+    return ok(pool);
+  }
+  get rules() {
+    return this.source.rules;
+  }
+  /** All findings for one facts document, in report order, as PolicyEngine.evaluate gives them. */
+  evaluate(facts) {
+    if (this.closed) return Promise.resolve(fail(new UserError("policy evaluation failed: the policy pool is closed", facts.target.id)));
+    return new Promise((done) => {
+      this.queue.push({ id: this.nextId++, facts, done });
+      this.pump();
+    });
+  }
+  /**
+   * Each document with its findings, in the order the documents came. Documents are read from `docs` only
+   * while fewer than `window` (default: twice what the threads hold) are in flight: a slow consumer or a long
+   * document stops the reading.
+   */
+  async *evaluateMany(docs, window2 = this.threads * this.depth * 2) {
+    const inFlight = [];
+    for await (const doc2 of docs) {
+      inFlight.push([doc2, this.evaluate(doc2)]);
+      if (inFlight.length >= window2) yield await settle(inFlight);
+    }
+    while (inFlight.length > 0) yield await settle(inFlight);
+  }
+  close() {
+    this.closed = true;
+    const stopped = (j) => j.done(fail(new UserError("policy evaluation failed: the policy pool was closed before this target was evaluated", j.facts.target.id)));
+    for (const j of this.queue.splice(0)) stopped(j);
+    for (const s of this.slots.splice(0)) {
+      for (const j of s.jobs.values()) stopped(j);
+      s.jobs.clear();
+      void s.worker.terminate();
+    }
+  }
+  /** Hands waiting documents to the loaded thread with the fewest, up to `depth` each. */
+  pump() {
+    while (this.queue.length > 0) {
+      let slot2;
+      for (const s of this.slots) if (s.loaded && s.jobs.size < this.depth && (slot2 === void 0 || s.jobs.size < slot2.jobs.size)) slot2 = s;
+      if (slot2 === void 0) {
+        if (this.slots.length === 0) this.failQueue("no policy thread is running");
+        return;
+      }
+      const job = this.queue.shift();
+      let input;
+      try {
+        input = policyInput(job.facts, this.keep);
+      } catch (e) {
+        job.done(fail(new UserError(`policy evaluation failed: the facts cannot be serialized (${errorMessage(e)})`, job.facts.target.id, HINT)));
+        continue;
+      }
+      if (slot2.jobs.size === 0) slot2.worker.ref();
+      slot2.jobs.set(job.id, job);
+      const m = { type: "evaluate-input", id: job.id, input, target: job.facts.target.id };
+      slot2.worker.postMessage(m);
+    }
+  }
+  /** A thread that loads the policy; settles with null once it has, or with why it could not. */
+  spawn() {
+    const worker = startWorker(import.meta.url, "policy-worker", { workerData: this.source, stdout: true, stderr: true });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.unref();
+    const slot2 = { worker, loaded: false, jobs: /* @__PURE__ */ new Map() };
+    this.slots.push(slot2);
+    return new Promise((started) => {
+      worker.on("message", (m) => {
+        if (!isFromWorker(m)) return this.lose(slot2, "it sent a message that is not part of the protocol", started);
+        if (m.type === "loaded") {
+          slot2.loaded = true;
+          started(null);
+          return this.pump();
+        }
+        if (m.type === "load-failed") return this.lose(slot2, m.error.message, started, toUserError(m.error, this.source.name));
+        this.answer(slot2, m);
+      });
+      worker.on("error", (e) => this.lose(slot2, `it failed: ${errorMessage(e)}`, started));
+      worker.on("exit", (code) => this.lose(slot2, `it exited with code ${code}`, started));
+    });
+  }
+  answer(slot2, m) {
+    const job = m.id === void 0 ? void 0 : slot2.jobs.get(m.id);
+    if (job === void 0) {
+      this.lose(slot2, "it answered a document it was not given");
+      return;
+    }
+    slot2.jobs.delete(job.id);
+    if (slot2.jobs.size === 0) slot2.worker.unref();
+    this.deaths = 0;
+    job.done(m.type === "result" ? ok(withSecretsEntries(m.findings, job.facts)) : fail(toUserError(m.error, job.facts.target.id)));
+    this.pump();
+  }
+  /**
+   * A thread is gone. The document it was evaluating (its oldest) fails, naming the target; the ones it had
+   * not started go back to the front of the queue. A new thread replaces it, unless threads keep dying
+   * without answering anything.
+   */
+  lose(slot2, why, started, loadError) {
+    const at = this.slots.indexOf(slot2);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    void slot2.worker.terminate();
+    const jobs = [...slot2.jobs.values()];
+    slot2.jobs.clear();
+    const current = jobs.shift();
+    current?.done(fail(new UserError(`policy evaluation failed: its policy thread stopped (${why})`, current.facts.target.id, HINT)));
+    this.queue.unshift(...jobs);
+    started?.(loadError ?? new UserError(`the policy thread stopped while loading ${this.source.name} (${why})`, this.source.name));
+    if (!this.closed && slot2.loaded && ++this.deaths <= RESTARTS) void this.spawn();
+    this.pump();
+  }
+  failQueue(why) {
+    for (const j of this.queue.splice(0)) j.done(fail(new UserError(`policy evaluation failed: ${why}`, j.facts.target.id, HINT)));
+  }
+};
+async function settle(inFlight) {
+  const [doc2, result2] = inFlight.shift();
+  return [doc2, await result2];
+}
+function toUserError(e, target) {
+  return new UserError(e.message, e.where ?? target, e.hint);
 }
 
 // src/engine/wasm-memory.ts
@@ -39577,7 +39906,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
     if (this.stopped === null) this.worker?.postMessage({ type: "evaluate", facts });
     const reply = await this.next(`evaluating ${target}`);
     if (reply.type === "result") return ok(reply.findings);
-    if (reply.type === "failed") return fail(toUserError(reply.error, target));
+    if (reply.type === "failed") return fail(toUserError2(reply.error, target));
     return fail(
       new UserError(
         `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
@@ -39617,13 +39946,14 @@ var SandboxedPolicy = class _SandboxedPolicy {
 function isOutOfMemory(e) {
   return typeof e === "object" && e !== null && "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY";
 }
-function toUserError(e, target) {
+function toUserError2(e, target) {
   return new UserError(e.message, e.where ?? target, e.hint);
 }
 
 // src/engine/evaluator.ts
-async function loadEvaluator(source) {
+async function loadEvaluator(source, options = {}) {
   if (source.limits) return SandboxedPolicy.load(source, source.limits);
+  if (options.threads !== void 0 && options.threads > 0) return PolicyPool.load(source, { threads: options.threads });
   const engine2 = await PolicyEngine.load(source);
   if (!engine2.ok) return engine2;
   const e = engine2.value;
@@ -39635,7 +39965,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text8) {
+function globMatch(pattern, text9) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -39651,7 +39981,7 @@ function globMatch(pattern, text8) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text8);
+  return re.test(text9);
 }
 function targetMatch(pattern, id) {
   const split3 = id.lastIndexOf(":/");
@@ -39662,9 +39992,9 @@ function targetMatch(pattern, id) {
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text8, file) {
+function parseWaiverFile(text9, file) {
   const counter = new import_yaml.LineCounter();
-  const doc2 = (0, import_yaml.parseDocument)(text8, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text9, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc2.errors.length > 0) {
@@ -39824,8 +40154,8 @@ function quietModule(m) {
 function declarationCovering(facts, f) {
   const modules2 = facts.config.modules;
   if (f.module !== null) {
-    const named2 = modules2.filter((m) => m.name === f.module);
-    const ds2 = named2.map(quietModule);
+    const named3 = modules2.filter((m) => m.name === f.module);
+    const ds2 = named3.map(quietModule);
     return ds2.length > 0 && ds2.every((d) => d !== null) ? ds2[0] ?? null : null;
   }
   const ds = modules2.map(quietModule);
@@ -39837,15 +40167,15 @@ var import_yaml2 = __toESM(require_dist2(), 1);
 var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]);
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text8, file) {
+var HINT2 = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+function parsePublicEntries(text9, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc2 = (0, import_yaml2.parseDocument)(text8, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text9, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range3 = node?.range;
     return range3 ? counter.linePos(range3[0]).line : 1;
   };
-  const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
+  const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT2));
   if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
   const list3 = doc2.contents.get("public", true);
   if (list3 === void 0 || list3 === null) return ok([]);
@@ -39877,10 +40207,10 @@ function parsePublicEntries(text8, file) {
 }
 function entryCovers(e, facts, m) {
   const { kind, id } = facts.target;
-  const named2 = (glob) => targetMatch(glob, id);
+  const named3 = (glob) => targetMatch(glob, id);
   if (e.module !== null && e.module !== m.name) return false;
-  if (e.host !== null && !(kind === "host" && named2(e.host))) return false;
-  if (e.image !== null && !(kind === "image" && named2(e.image))) return false;
+  if (e.host !== null && !(kind === "host" && named3(e.host))) return false;
+  if (e.image !== null && !(kind === "image" && named3(e.image))) return false;
   if (kind !== "file" && e.host === null && e.image === null) return false;
   const path2 = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
   return path2 === null || path2 === void 0 || globMatch(path2, m.header.file);
@@ -39911,18 +40241,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity2 = r["severity"];
     if (typeof severity2 !== "string" || !SEVERITIES.includes(severity2)) return bad(`${id} has severity ${JSON.stringify(severity2)}`);
-    const text8 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text9 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text8("title") || id,
-      description: text8("description"),
+      title: text9("title") || id,
+      description: text9("description"),
       severity: severity2,
-      security_severity: text8("security_severity"),
-      cwe: text8("cwe"),
+      security_severity: text9("security_severity"),
+      cwe: text9("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text8("help"),
-      help_uri: text8("help_uri") || null,
-      package: text8("package"),
+      help: text9("help"),
+      help_uri: text9("help_uri") || null,
+      package: text9("package"),
       ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
       ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
@@ -39938,7 +40268,7 @@ function toCompliance(v) {
 
 // src/engine/rego-metadata.ts
 var import_yaml3 = __toESM(require_dist2(), 1);
-var text = (v) => typeof v === "string" ? v.trim() : "";
+var text2 = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
   const blocks3 = [];
@@ -39971,8 +40301,8 @@ function catalogFromRego(files) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
-      const id = text(custom["id"]);
-      const severity2 = text(custom["severity"]);
+      const id = text2(custom["id"]);
+      const severity2 = text2(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
       if (!SEVERITIES.includes(severity2)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
@@ -39981,14 +40311,14 @@ function catalogFromRego(files) {
       const first = refs[0];
       rules.push({
         id,
-        title: text(meta["title"]) || id,
-        description: text(meta["description"]),
+        title: text2(meta["title"]) || id,
+        description: text2(meta["description"]),
         severity: severity2,
-        security_severity: text(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
-        cwe: text(custom["cwe"]),
+        security_severity: text2(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
+        cwe: text2(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
-        help: text(custom["help"]),
-        help_uri: isObject(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
+        help: text2(custom["help"]),
+        help_uri: isObject(first) ? text2(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg,
         ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {},
         ...isObject(custom["compliance"]) ? { compliance: toCompliance(custom["compliance"]) } : {}
@@ -40140,13 +40470,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path2, read) {
   const catalogPath = join3(path2, "..", "rules.json");
   if (!existsSync2(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path2, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text8 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text8.ok) return text8;
+  const text9 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text9.ok) return text9;
   const wasm = read(path2, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text8.value.toString("utf8"));
+    json = JSON.parse(text9.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -40296,18 +40626,18 @@ function coveredBy(ctx, rule_id) {
 function unfixed(f, reason, suggestion2) {
   return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
 }
-function fromPlaced(ctx, f, placed, text8, extraKeys = []) {
-  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text8.suggestion);
+function fromPlaced(ctx, f, placed, text9, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text9.suggestion);
   const at = placed.rewrote;
   const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
       fixes: [f, ...extraKeys, ...comment2].map(findingKey),
-      parameter: text8.parameter,
-      summary: text8.summary,
-      notes: text8.notes,
+      parameter: text9.parameter,
+      summary: text9.summary,
+      notes: text9.notes,
       edits: placed.edits,
-      access: { modules: text8.fields.length === 0 ? [] : placed.modules, fields: text8.fields }
+      access: { modules: text9.fields.length === 0 ? [] : placed.modules, fields: text9.fields }
     }
   };
 }
@@ -40357,8 +40687,8 @@ var TEMPLATE_MARKERS = [
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
 var MAX_NUL_NOTES = 5;
-function templateEngine(text8) {
-  return TEMPLATE_MARKERS.find((m) => m.re.test(text8))?.engine;
+function templateEngine(text9) {
+  return TEMPLATE_MARKERS.find((m) => m.re.test(text9))?.engine;
 }
 function fileNotes(bytes3, file) {
   const notes = [];
@@ -40390,8 +40720,8 @@ function bomMessage(bytes3) {
   return `${start} ${how}${header}.`;
 }
 function templateNotes(bytes3, file) {
-  const text8 = new TextDecoder().decode(bytes3);
-  const lines = text8.split("\n");
+  const text9 = new TextDecoder().decode(bytes3);
+  const lines = text9.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -40420,9 +40750,9 @@ function inlineWaivers2(bytes3, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text8, i) => {
-    const m = WAIVER.exec(text8.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text8)) return;
+  lines.forEach((text9, i) => {
+    const m = WAIVER.exec(text9.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text9)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -40533,12 +40863,12 @@ var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text8) {
-  if (BLANK.test(text8)) return "blank";
-  if (COMMENT.test(text8)) return "comment";
-  const header = HEADER.exec(text8);
+function kindOf(text9) {
+  if (BLANK.test(text9)) return "blank";
+  if (COMMENT.test(text9)) return "comment";
+  const header = HEADER.exec(text9);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text8) ? "directive" : "parameter";
+  return INCLUDE.test(text9) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes3, file) {
   if (Buffer.from(bytes3.buffer, bytes3.byteOffset, bytes3.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -40546,9 +40876,9 @@ function publicDeclarations(bytes3, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text8, i) => {
-    if (kindOf(text8) === "module") seenModule = true;
-    const m = PUBLIC.exec(text8);
+  lines.forEach((text9, i) => {
+    if (kindOf(text9) === "module") seenModule = true;
+    const m = PUBLIC.exec(text9);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -40600,9 +40930,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text8 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text8)) continue;
-    return kindOf(text8) === "module" ? j + 1 : null;
+    const text9 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text9)) continue;
+    return kindOf(text9) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -40646,19 +40976,19 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function isTemplateTag(text8) {
-  return TEMPLATE_TAG.test(text8);
+function isTemplateTag(text9) {
+  return TEMPLATE_TAG.test(text9);
 }
-function redactLine(text8) {
-  if (TEMPLATE_TAG.test(text8)) return `"${text8.trim()}"`;
-  const colon = text8.indexOf(":");
-  if (colon >= 0) return `"${text8.slice(0, colon)}:${MASK}"`;
-  const words = text8.trim().split(/\s+/);
+function redactLine(text9) {
+  if (TEMPLATE_TAG.test(text9)) return `"${text9.trim()}"`;
+  const colon = text9.indexOf(":");
+  if (colon >= 0) return `"${text9.slice(0, colon)}:${MASK}"`;
+  const words = text9.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text8].length;
+  const length = [...text9].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -40878,9 +41208,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text8 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text8, at, valueAt };
-  return { kind: "param", name, value: text8, at, valueAt };
+  const text9 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text9, at, valueAt };
+  return { kind: "param", name, value: text9, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -41339,12 +41669,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes3, file) {
-  const text8 = Buffer.from(bytes3).toString("utf8");
+  const text9 = Buffer.from(bytes3).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text8.split("\n").entries()) {
+  for (const [i, physical] of text9.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -41605,15 +41935,15 @@ var ScanRoot = class {
           const detail = `more than ${MAX_LINKS} symbolic links on the way, a loop?`;
           return { kind: "missing", path: path2, reason: `${this.rel(path2)} cannot be resolved (${detail})`, detail };
         }
-        let text8;
+        let text9;
         try {
-          text8 = readlinkSync(here);
+          text9 = readlinkSync(here);
         } catch (e) {
           return { kind: "unreadable", path: path2, reason: `${this.rel(path2)}: ${errorMessage(e)}` };
         }
-        lastLink = `${this.rel(join5(this.root, ...done, c))} \u2192 ${text8.length > 200 ? `${text8.slice(0, 199)}\u2026` : text8}`;
-        if (isAbsolute(text8)) done.length = 0;
-        pending.unshift(...text8.split("/"));
+        lastLink = `${this.rel(join5(this.root, ...done, c))} \u2192 ${text9.length > 200 ? `${text9.slice(0, 199)}\u2026` : text9}`;
+        if (isAbsolute(text9)) done.length = 0;
+        pending.unshift(...text9.split("/"));
         continue;
       }
       if (pending.some((p2) => p2 !== "" && p2 !== ".") && !st.isDirectory()) return { kind: "missing", path: path2, reason: `${this.rel(path2)} is not in the repository (${this.rel(join5(this.root, ...done, c))} is not a directory)` };
@@ -41651,8 +41981,8 @@ var ScanRoot = class {
   linkTarget(path2) {
     try {
       if (isLink(path2)) {
-        const text8 = readlinkSync(path2);
-        return `${this.rel(path2)} \u2192 ${text8.length > 200 ? `${text8.slice(0, 199)}\u2026` : text8}`;
+        const text9 = readlinkSync(path2);
+        return `${this.rel(path2)} \u2192 ${text9.length > 200 ? `${text9.slice(0, 199)}\u2026` : text9}`;
       }
     } catch {
     }
@@ -41761,13 +42091,13 @@ function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text8) {
+function rsyncdShape(text9) {
   const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text8.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text9.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
@@ -41802,10 +42132,10 @@ function rsyncdShape(text8) {
   shape2.samba = samba.size;
   return shape2;
 }
-function readsAsRsyncd(shape2, named2) {
+function readsAsRsyncd(shape2, named3) {
   if (shape2.samba > 0) return false;
   const foreign = shape2.unknown + shape2.other;
-  if (shape2.directive || named2 && shape2.known >= 1 && foreign <= shape2.knownLines) return true;
+  if (shape2.directive || named3 && shape2.known >= 1 && foreign <= shape2.knownLines) return true;
   if (shape2.moduleWithPath && (shape2.distinctive + shape2.misspelt >= 1 || foreign === 0)) return true;
   return shape2.distinctive >= 2 && foreign <= shape2.knownLines;
 }
@@ -41964,29 +42294,29 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
-  const text8 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
-  if (text8.includes("\0")) return null;
-  return text8.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text9 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text9.includes("\0")) return null;
+  return text9.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
-function thinHead(text8) {
-  return significant(text8.replace(/^;.*$/gm, "")).length < 3;
+function thinHead(text9) {
+  return significant(text9.replace(/^;.*$/gm, "")).length < 3;
 }
 function contentWindow(bytes3) {
   const head = bytes3.subarray(0, HEAD_BYTES);
   if (bytes3.length <= HEAD_BYTES) return head;
-  const text8 = headText(head);
-  return text8 !== null && thinHead(text8) ? bytes3.subarray(0, MAX_HEAD_BYTES) : head;
+  const text9 = headText(head);
+  return text9 !== null && thinHead(text9) ? bytes3.subarray(0, MAX_HEAD_BYTES) : head;
 }
 function classifyFile(path2, head) {
   const p2 = path2.split("\\").join("/");
-  const named2 = rsyncdByName(p2);
-  const text8 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
-  const shape2 = text8 === null ? null : rsyncdShape(text8);
-  if (text8 !== null && shape2 !== null) {
+  const named3 = rsyncdByName(p2);
+  const text9 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape2 = text9 === null ? null : rsyncdShape(text9);
+  if (text9 !== null && shape2 !== null) {
     if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
-    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text8));
-    const weak = !named2 && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
-    if (readsAsRsyncd(shape2, named2) && !(weak && other)) return { kind: RSYNCD, by: "content" };
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text9));
+    const weak = !named3 && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
+    if (readsAsRsyncd(shape2, named3) && !(weak && other)) return { kind: RSYNCD, by: "content" };
     if (other) return { kind: other, by: "content" };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
@@ -42158,8 +42488,8 @@ function pickedBy(root, path2) {
   return void 0;
 }
 function discoverConfigs(root, opts) {
-  const listed3 = gitFiles(root);
-  const walked = listed3 === null ? walkTree(root) : { entries: listed3, unreadable: [] };
+  const listed4 = gitFiles(root);
+  const walked = listed4 === null ? walkTree(root) : { entries: listed4, unreadable: [] };
   const all = walked.entries;
   const excluded = matchExcludes(root, opts.exclude);
   const found = [];
@@ -42173,8 +42503,8 @@ function discoverConfigs(root, opts) {
   return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function leftOutConfigs(root, exclude) {
-  const listed3 = gitFiles(root);
-  const tracked = listed3 === null ? null : new Set(listed3.map((p2) => p2.split(sep3).join("/")));
+  const listed4 = gitFiles(root);
+  const tracked = listed4 === null ? null : new Set(listed4.map((p2) => p2.split(sep3).join("/")));
   const excluded = matchExcludes(root, exclude);
   const out = { excluded: [], ignored: [] };
   if (tracked === null && excluded.unmatched.length === exclude.length) return out;
@@ -43071,7 +43401,7 @@ var SILENCING_FLAGS = {
   y: "-y (ssh's messages name each failure: sent to syslog, a changed host key would read as a bare exit 255)"
 };
 var BARE_KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]*=|[ \t]|$)/;
-var shlexSplit = (text8) => shellWords(text8, { comments: false });
+var shlexSplit = (text9) => shellWords(text9, { comments: false });
 var keywordOf = (arg) => BARE_KEYWORD.exec(arg)?.[1]?.toLowerCase() ?? null;
 function checkSshArgs(words) {
   const args = [];
@@ -43146,15 +43476,15 @@ var TAGS = [
   { tag: "!vault", resolve: () => new Vaulted() },
   { tag: "!unsafe", resolve: (s) => s }
 ];
-function loadAnsibleYaml(text8) {
+function loadAnsibleYaml(text9) {
   try {
-    return { value: (0, import_yaml4.parse)(text8, { version: "1.1", customTags: TAGS, uniqueKeys: false, merge: true, logLevel: "error" }) };
+    return { value: (0, import_yaml4.parse)(text9, { version: "1.1", customTags: TAGS, uniqueKeys: false, merge: true, logLevel: "error" }) };
   } catch (e) {
     if (!(e instanceof import_yaml4.YAMLError)) throw e;
     return { error: `not valid YAML (${e.code})`, ...e.linePos ? { line: e.linePos[0].line } : {} };
   }
 }
-var isVaultFile = (text8) => text8.startsWith("$ANSIBLE_VAULT;");
+var isVaultFile = (text9) => text9.startsWith("$ANSIBLE_VAULT;");
 
 // src/sources/inventory-connection.ts
 var TEMPLATE_HINT = "rsyncguard does not render Jinja templates, and neither does `ansible-inventory --list` (it prints them unrendered): give the connection variable as plain text, or collect with the Ansible role rsyncguard.audit.sweep (docs/ansible.md), which connects as Ansible does.";
@@ -43172,7 +43502,7 @@ function ansibleBoolean(v) {
   if (typeof v === "number") return v === 1;
   return typeof v === "string" && ["y", "yes", "on", "1", "true", "t", "1.0"].includes(v.trim().toLowerCase());
 }
-function text2(host, found) {
+function text3(host, found) {
   if (found === void 0) return void 0;
   const { name, value } = found;
   if (isVaulted(value)) return { message: `host ${shown(host)} has ${name} encrypted with ansible-vault`, hint: VAULT_HINT };
@@ -43185,10 +43515,10 @@ function text2(host, found) {
 var isVaulted = (v) => v instanceof Vaulted || typeof v === "object" && v !== null && !Array.isArray(v) && "__ansible_vault" in v;
 var isProblem = (v) => typeof v === "object" && v !== null && "message" in v;
 function ansibleConnection(name, vars) {
-  const address = text2(name, pick2(vars, ["ansible_ssh_host", "ansible_host"]));
-  const port = text2(name, pick2(vars, ["ansible_ssh_port", "ansible_port"]));
-  const user = text2(name, pick2(vars, ["ansible_ssh_user", "ansible_user"]));
-  const key2 = text2(name, pick2(vars, ["ansible_ssh_private_key_file", "ansible_private_key_file"]));
+  const address = text3(name, pick2(vars, ["ansible_ssh_host", "ansible_host"]));
+  const port = text3(name, pick2(vars, ["ansible_ssh_port", "ansible_port"]));
+  const user = text3(name, pick2(vars, ["ansible_ssh_user", "ansible_user"]));
+  const key2 = text3(name, pick2(vars, ["ansible_ssh_private_key_file", "ansible_private_key_file"]));
   for (const v of [address, port, user, key2]) if (isProblem(v)) return v;
   const c = {
     address: address ?? name,
@@ -43208,7 +43538,7 @@ function ansibleConnection(name, vars) {
   const notes = [];
   const words = [];
   for (const n of ["ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args"]) {
-    const v = text2(name, pick2(vars, [n]));
+    const v = text3(name, pick2(vars, [n]));
     if (isProblem(v)) return v;
     if (v === void 0) continue;
     const split3 = shlexSplit(v);
@@ -43225,14 +43555,14 @@ function ansibleConnection(name, vars) {
     );
   if (words.length > 0) c.sshArgs = words;
   if (c.sudo) {
-    const method = text2(name, pick2(vars, ["ansible_become_method"]));
+    const method = text3(name, pick2(vars, ["ansible_become_method"]));
     if (isProblem(method)) return method;
     if (method !== void 0 && method !== "sudo")
       return {
         message: `host ${shown(name)} becomes root with ansible_become_method other than sudo`,
         hint: "sweep becomes root with `sudo -n` only: allow the audit user passwordless sudo for the collector, or collect with Ansible (docs/ansible.md)."
       };
-    const as = text2(name, pick2(vars, ["ansible_become_user"]));
+    const as = text3(name, pick2(vars, ["ansible_become_user"]));
     if (isProblem(as)) return as;
     if (as !== void 0 && as !== "root") {
       if (!BECOME_USER.test(as)) return { message: `host ${shown(name)} has an ansible_become_user that is not a user name`, hint: 'A user name: letters, digits, "_", "." and "-", not starting with "-" or ".".' };
@@ -43385,20 +43715,20 @@ var Reader = class {
     }
   }
 };
-function pythonLiteral(text8) {
-  const r = new Reader(text8);
+function pythonLiteral(text9) {
+  const r = new Reader(text9);
   try {
     const v = r.value();
     r.skip();
-    return r.i === text8.length ? v : void 0;
+    return r.i === text9.length ? v : void 0;
   } catch (e) {
     if (e === NOT_LITERAL) return void 0;
     throw e;
   }
 }
-function iniValue(text8) {
-  const v = pythonLiteral(text8);
-  return v === void 0 ? text8 : v;
+function iniValue(text9) {
+  const v = pythonLiteral(text9);
+  return v === void 0 ? text9 : v;
 }
 
 // src/sources/inventory-model.ts
@@ -43500,8 +43830,8 @@ function resolve3(model, where3, files) {
   for (const g of model.groups.values()) for (const h of g.hosts) direct.set(h, [...direct.get(h) ?? [], g.name]);
   const rank = (a, b) => (depth.get(a.name) ?? 0) - (depth.get(b.name) ?? 0) || a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const firstListing = /* @__PURE__ */ new Map();
-  for (const listed3 of model.occurrences) {
-    const o = listed3.group === "all" ? { ...listed3, group: "ungrouped" } : listed3;
+  for (const listed4 of model.occurrences) {
+    const o = listed4.group === "all" ? { ...listed4, group: "ungrouped" } : listed4;
     const seen = firstListing.get(o.name);
     if (seen === void 0 || seen.group === "ungrouped" && o.group !== "ungrouped") firstListing.set(o.name, o);
   }
@@ -43536,13 +43866,13 @@ function resolve3(model, where3, files) {
 var INI_HINT = 'Write host lines as `name key=value \u2026` (quote a value with spaces: key="a b"), and [group], [group:vars] or [group:children] headers (docs/fleet.md).';
 var HEADER2 = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
 var GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/;
-function readIni(text8, file) {
+function readIni(text9, file) {
   const model = new InventoryModel();
   const declared = /* @__PURE__ */ new Set(["all", "ungrouped"]);
   const pending = /* @__PURE__ */ new Map();
   let group2 = "ungrouped";
   let state = "hosts";
-  for (const [i, raw2] of text8.split("\n").entries()) {
+  for (const [i, raw2] of text9.split("\n").entries()) {
     const n = i + 1;
     const where3 = `${file}:${n}`;
     const line = raw2.trim();
@@ -43715,12 +44045,12 @@ function walk(dir, depth, budget) {
 function loadFile(path2, notes) {
   const bytes3 = readInputFile(path2, FILE_SPEC);
   if (!bytes3.ok) return bytes3;
-  const text8 = bytes3.value.toString("utf8");
-  if (isVaultFile(text8)) {
+  const text9 = bytes3.value.toString("utf8");
+  if (isVaultFile(text9)) {
     notes.push(`${path2} is encrypted with ansible-vault and was not read; connection variables in it (ansible_user, ansible_port, \u2026) are not applied.`);
     return ok(null);
   }
-  const doc2 = loadAnsibleYaml(text8);
+  const doc2 = loadAnsibleYaml(text9);
   if ("error" in doc2) return fail(new UserError(doc2.error, doc2.line !== void 0 ? `${path2}:${doc2.line}` : path2, FILE_SPEC.hint));
   if (doc2.value === null || doc2.value === void 0) return ok(null);
   if (!isMapping2(doc2.value)) return fail(new UserError("a variables file is not a mapping of variable names to values", path2, FILE_SPEC.hint));
@@ -43765,9 +44095,9 @@ var SHAPE_HINT = "See docs/fleet.md for the inventory formats: groups, hosts and
 var LIST_HINT = 'Give the output of `ansible-inventory -i SOURCE --list` as it is: groups with "hosts" and "children" lists and "vars" mappings, and "_meta": {"hostvars": {\u2026}}.';
 var isMapping3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 var kindOf2 = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
-function isListJson(doc2, text8) {
+function isListJson(doc2, text9) {
   if ("_meta" in doc2) return true;
-  if (!text8.trimStart().startsWith("{")) return false;
+  if (!text9.trimStart().startsWith("{")) return false;
   return Object.values(doc2).some((g) => Array.isArray(g) || isMapping3(g) && (Array.isArray(g["hosts"]) || Array.isArray(g["children"])));
 }
 function fromAnsibleYaml(doc2, file) {
@@ -43825,7 +44155,7 @@ function fromListJson(doc2, file) {
   if (meta !== void 0 && !isMapping3(meta)) return problem(`"_meta" is ${kindOf2(meta)}, not a mapping`);
   const hostvars = meta?.["hostvars"] ?? {};
   if (!isMapping3(hostvars)) return problem(`"_meta.hostvars" is ${kindOf2(hostvars)}, not a mapping`);
-  const listed3 = /* @__PURE__ */ new Set();
+  const listed4 = /* @__PURE__ */ new Set();
   for (const [group2, raw2] of Object.entries(doc2)) {
     if (group2 === "_meta") continue;
     const data = !isMapping3(raw2) ? { hosts: raw2 } : ["hosts", "vars", "children"].some((k) => k in raw2) ? raw2 : { hosts: [group2], vars: raw2 };
@@ -43834,7 +44164,7 @@ function fromListJson(doc2, file) {
     if (!Array.isArray(hosts) || !hosts.every((h) => typeof h === "string" && h !== "")) return problem(`the hosts of group ${shown(group2)} are not a list of host names`);
     for (const h of hosts) {
       model.host(h, group2, file, `group ${shown(group2)}`);
-      listed3.add(h);
+      listed4.add(h);
     }
     const vars = data["vars"] ?? {};
     if (!isMapping3(vars)) return problem(`the vars of group ${shown(group2)} are ${kindOf2(vars)}, not a mapping`);
@@ -43846,7 +44176,7 @@ function fromListJson(doc2, file) {
     if (!Array.isArray(children) || !children.every((c) => typeof c === "string" && c !== "")) return problem(`the children of group ${shown(group2)} are not a list of group names`);
     for (const c of children) model.child(group2, c);
   }
-  for (const h of listed3) {
+  for (const h of listed4) {
     const own = hostvars[h] ?? {};
     if (!isMapping3(own)) return problem(`the hostvars of ${shown(h)} are ${kindOf2(own)}, not a mapping`);
     for (const [k, v] of Object.entries(own)) model.hostVar(h, k, v);
@@ -43885,10 +44215,10 @@ function ownHost(name, group2, vars) {
     sudo: vars["sudo"] === true
   });
 }
-function settle(listed3) {
+function settle2(listed4) {
   const first = /* @__PURE__ */ new Map();
   const hosts = [];
-  for (const l of listed3) {
+  for (const l of listed4) {
     const h = ownHost(l.name, l.group, l.vars);
     if (!("address" in h)) return fail(new UserError(h.message, l.where, h.hint));
     const seen = first.get(l.name);
@@ -43919,8 +44249,8 @@ function fromModel(model, file, files, notes) {
   for (const r of resolved) {
     const c = ansibleConnection(r.name, r.vars);
     if ("message" in c) return fail(new UserError(c.message, r.where, c.hint));
-    const named2 = r.vars["rsyncguard_group"];
-    const group2 = typeof named2 === "string" && named2.trim() !== "" && !named2.includes("{{") ? named2 : r.group;
+    const named3 = r.vars["rsyncguard_group"];
+    const group2 = typeof named3 === "string" && named3.trim() !== "" && !named3.includes("{{") ? named3 : r.group;
     const h = checked({ name: r.name, group: group2, jump: null, ...c.connection });
     if (!("address" in h)) return fail(new UserError(h.message, r.where, h.hint));
     hosts.push(h);
@@ -43945,7 +44275,7 @@ function fromOwnYaml(root, file) {
   const get = (r) => r.ok && r.value !== null ? r.value : {};
   const groups2 = Object.entries(get(top.groups));
   if (top.hosts.ok && top.hosts.value !== null) groups2.push(["ungrouped", { hosts: top.hosts.value }]);
-  const listed3 = [];
+  const listed4 = [];
   for (const [g, spec] of groups2) {
     const s = mapping(spec, `group ${shown(g)}`);
     const hs = s.ok ? mapping(s.value?.["hosts"], `the hosts of group ${shown(g)}`) : s;
@@ -43954,15 +44284,15 @@ function fromOwnYaml(root, file) {
     for (const [name, vars] of Object.entries(get(hs))) {
       const hv = mapping(vars, `host ${shown(name)} in group ${shown(g)}`);
       if (!hv.ok) return fail(new UserError(hv.error.message, file, hv.error.hint));
-      listed3.push({ name, group: g, where: file, place: `group ${shown(g)}`, vars: { ...get(top.defaults), ...get(gv), ...hv.value ?? {} } });
+      listed4.push({ name, group: g, where: file, place: `group ${shown(g)}`, vars: { ...get(top.defaults), ...get(gv), ...hv.value ?? {} } });
     }
   }
-  return settle(listed3);
+  return settle2(listed4);
 }
-function jsonObject(text8) {
-  if (!text8.trimStart().startsWith("{")) return void 0;
+function jsonObject(text9) {
+  if (!text9.trimStart().startsWith("{")) return void 0;
   try {
-    const v = JSON.parse(text8);
+    const v = JSON.parse(text9);
     return isObject(v) ? v : void 0;
   } catch {
     return void 0;
@@ -43970,7 +44300,7 @@ function jsonObject(text8) {
 }
 var FORMATS_HINT = "Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory, or give `ansible-inventory --list` JSON (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.";
 var OWN_KEYS = /* @__PURE__ */ new Set(["defaults", "groups", "hosts"]);
-function parseInventoryText(text8, file, opts = {}) {
+function parseInventoryText(text9, file, opts = {}) {
   const notes = [];
   const withFiles = (model) => {
     if ("message" in model || opts.varsDir === void 0) return fromModel(model, file, void 0, notes);
@@ -43980,25 +44310,25 @@ function parseInventoryText(text8, file, opts = {}) {
     return fromModel(model, file, loaded.value.files, notes);
   };
   let parsed;
-  const firstLine2 = text8.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
+  const firstLine2 = text9.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
   if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine2.trim().startsWith("[")) {
-    parsed = withFiles(readIni(text8, file));
+    parsed = withFiles(readIni(text9, file));
   } else {
     let doc2;
     try {
-      doc2 = jsonObject(text8) ?? (0, import_yaml5.parse)(text8, { logLevel: "error" });
+      doc2 = jsonObject(text9) ?? (0, import_yaml5.parse)(text9, { logLevel: "error" });
     } catch (e) {
       const at = e instanceof import_yaml5.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
       return fail(new UserError(`not valid YAML${e instanceof import_yaml5.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
     }
     if (!isObject(doc2)) return fail(new UserError(`the inventory is ${kindOf3(doc2)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
-    if (isListJson(doc2, text8)) {
+    if (isListJson(doc2, text9)) {
       parsed = fromModel(fromListJson(doc2, file), file, void 0, notes);
     } else if (!("all" in doc2) && Object.keys(doc2).every((k) => OWN_KEYS.has(k))) {
       const own = fromOwnYaml(doc2, file);
       parsed = own.ok ? ok({ hosts: own.value, notes }) : own;
     } else {
-      const ansible = loadAnsibleYaml(text8);
+      const ansible = loadAnsibleYaml(text9);
       if ("error" in ansible) return fail(new UserError(ansible.error, ansible.line !== void 0 ? `${file}:${ansible.line}` : file, FORMATS_HINT));
       const root = ansible.value;
       if (!isObject(root)) return fail(new UserError(`the inventory is ${kindOf3(root)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
@@ -44013,228 +44343,11 @@ var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass a
 var STDIN_INVENTORY = "(standard input)";
 async function readInventory(file) {
   if (file === "-") {
-    const text9 = await readStdin(INVENTORY_INPUT);
-    return text9.ok ? parseInventoryText(text9.value.toString("utf8"), STDIN_INVENTORY) : text9;
+    const text10 = await readStdin(INVENTORY_INPUT);
+    return text10.ok ? parseInventoryText(text10.value.toString("utf8"), STDIN_INVENTORY) : text10;
   }
-  const text8 = readInputFile(file, INVENTORY_INPUT);
-  return text8.ok ? parseInventoryText(text8.value.toString("utf8"), file, { varsDir: dirname6(file) }) : text8;
-}
-
-// src/sources/admission-review.ts
-var WORKLOADS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"];
-var CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
-var MAX_QUOTED = 200;
-function templateSpec(holder) {
-  return isObject(holder) && isObject(holder["template"]) && isObject(holder["template"]["spec"]) ? holder["template"]["spec"] : void 0;
-}
-function podSpec(kind, object) {
-  const spec = isObject(object["spec"]) ? object["spec"] : void 0;
-  if (!spec) return void 0;
-  if (kind === "Pod") return spec;
-  if (kind === "PodTemplate") return templateSpec(object);
-  if (WORKLOADS.includes(kind)) return templateSpec(spec);
-  if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
-  return void 0;
-}
-function quote(text8) {
-  return JSON.stringify(text8.length > MAX_QUOTED ? `${text8.slice(0, MAX_QUOTED)}\u2026` : text8);
-}
-function readList(list3, value, prefix, into) {
-  const { images, unreadable: unreadable3 } = into;
-  if (value === void 0 || value === null) return;
-  if (!Array.isArray(value)) {
-    unreadable3.push({ container: `${prefix}${list3}`, reason: `${list3} is not a list` });
-    return;
-  }
-  value.forEach((c, i) => {
-    const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
-    const where3 = `${prefix}${list3}[${i}]${name}`;
-    if (!isObject(c)) unreadable3.push({ container: where3, reason: "not an object" });
-    else if (!("image" in c)) unreadable3.push({ container: where3, reason: "no image field" });
-    else if (typeof c["image"] !== "string") unreadable3.push({ container: where3, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
-    else if (c["image"].trim() === "") unreadable3.push({ container: where3, reason: "image is empty" });
-    else images.push(c["image"]);
-  });
-}
-function containerImages(spec) {
-  const found = { images: [], unreadable: [] };
-  for (const list3 of CONTAINER_LISTS) readList(list3, spec[list3], "", found);
-  return { images: [...new Set(found.images)], unreadable: found.unreadable };
-}
-var label = (key2) => /^[A-Za-z0-9_-]{1,64}$/.test(key2) ? key2 : quote(key2);
-function containerListsAnywhere(object) {
-  const found = { images: [], unreadable: [] };
-  const stack = [[object, ""]];
-  while (stack.length > 0) {
-    const [value, path2] = stack.pop();
-    const at = path2.length > 400 ? `${path2.slice(0, 400)}\u2026` : path2;
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === "object" && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
-    } else if (isObject(value)) {
-      const keys = Object.keys(value);
-      for (let k = keys.length - 1; k >= 0; k--) {
-        const key2 = keys[k] ?? "";
-        if (CONTAINER_LISTS.includes(key2)) readList(key2, value[key2], at ? `${at}.` : "", found);
-        else if (typeof value[key2] === "object" && value[key2] !== null) stack.push([value[key2], `${at}${at ? "." : ""}${label(key2)}`]);
-      }
-    }
-  }
-  return { images: [...new Set(found.images)], unreadable: found.unreadable };
-}
-function identity(req) {
-  const namespace = typeof req["namespace"] === "string" ? req["namespace"] : "";
-  const object = req["object"];
-  const metadata = isObject(object) && isObject(object["metadata"]) ? object["metadata"] : void 0;
-  const objectUid = metadata && typeof metadata["uid"] === "string" && metadata["uid"] !== "" ? metadata["uid"] : void 0;
-  const refs = metadata?.["ownerReferences"];
-  const owners = [];
-  if (Array.isArray(refs)) {
-    for (const r of refs) {
-      if (isObject(r) && r["controller"] === true && typeof r["kind"] === "string" && typeof r["uid"] === "string" && r["uid"] !== "") owners.push({ kind: r["kind"], uid: r["uid"] });
-    }
-  }
-  return objectUid === void 0 ? { namespace, owners } : { namespace, objectUid, owners };
-}
-function reviewFromText(text8) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text8);
-  } catch {
-    return "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview";
-  }
-  return parseReview(parsed);
-}
-function parseReview(body) {
-  if (!isObject(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
-  const req = body["request"];
-  if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
-  const uid = req["uid"];
-  const who = identity(req);
-  const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
-  const operation = typeof req["operation"] === "string" ? req["operation"] : "";
-  if (operation === "DELETE" || operation === "CONNECT") return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
-  const object = req["object"];
-  if (!isObject(object)) return { uid, kind, ...who, images: [], unreadable: [{ container: "request.object", reason: `the review of this ${operation ? `${operation} ` : ""}carries no object to read` }] };
-  if (kind === "Pod" || kind === "PodTemplate" || kind === "CronJob" || WORKLOADS.includes(kind)) {
-    const spec = podSpec(kind, object);
-    if (!spec) return { uid, kind, ...who, images: [], unreadable: [{ container: "the pod spec", reason: `this ${kind} has no pod spec where one belongs` }] };
-    return { uid, kind, ...who, ...containerImages(spec) };
-  }
-  const anywhere = containerListsAnywhere(object);
-  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...who, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : "object"} holds no container list` };
-  return { uid, kind, ...who, ...anywhere };
-}
-
-// src/sources/ssh-collect.ts
-import { spawn } from "node:child_process";
-var HOST_STATUSES = ["ok", "unreachable", "auth-failed", "host-key-unknown", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"];
-function remoteCommand(host) {
-  if (!host.sudo) return "sh -s";
-  return host.becomeUser === void 0 ? "sudo -n sh -s" : `sudo -n -u ${shellQuote2(host.becomeUser)} sh -s`;
-}
-var shellQuote2 = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
-function sshArgs(host, opts) {
-  return [
-    ...opts.sshConfig ? ["-F", opts.sshConfig] : [],
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "LogLevel=INFO",
-    "-o",
-    `StrictHostKeyChecking=${opts.acceptNewHostKeys ? "accept-new" : "yes"}`,
-    "-o",
-    "ControlMaster=no",
-    "-o",
-    `ConnectTimeout=${opts.connectTimeoutSeconds}`,
-    ...host.port !== null ? ["-p", String(host.port)] : [],
-    ...host.user !== null ? ["-l", host.user] : [],
-    ...host.jump !== null ? ["-J", host.jump] : [],
-    // The inventory names this host's key: offering the agent's other keys first could use up the
-    // server's MaxAuthTries ("Too many authentication failures") before this one is tried.
-    ...host.identityFile !== void 0 ? ["-i", host.identityFile, "-o", "IdentitiesOnly=yes"] : [],
-    ...host.sshArgs ?? [],
-    "--",
-    host.address,
-    remoteCommand(host)
-  ];
-}
-var SSH_FAILURES = [
-  {
-    status: "host-key-mismatch",
-    line: /REMOTE HOST IDENTIFICATION HAS CHANGED|REVOKED HOST KEY|host key for .* has changed|differs from the key for the IP address|host key .* mismatch/i,
-    transient: false,
-    reason: "the host offered a key other than the one known for it (a possible man-in-the-middle): check the host, then replace its known_hosts entry"
-  },
-  {
-    status: "host-key-unknown",
-    line: /Host key verification failed|No \S+ host key is known/i,
-    transient: false,
-    reason: "no host key is known for it: check the host's key fingerprint, then run again with --accept-new-host-keys to trust it on first use"
-  },
-  { status: "auth-failed", line: /Permission denied|Too many authentication failures/i, transient: false },
-  // A listener that never speaks ("timed out during banner exchange") or a host that never answers: once is enough.
-  { status: "timeout", line: /timed out|Timeout/i, transient: false },
-  { status: "unreachable", line: /Connection reset|Connection closed|kex_exchange_identification|Connection refused/i, transient: true },
-  { status: "unreachable", line: /No route to host|Network is unreachable|Could not resolve|Name or service not known/i, transient: false }
-];
-function classify(code, lines) {
-  if (code !== 255) return { status: "collector-error", transient: false };
-  for (const f of SSH_FAILURES) {
-    const line = lines.find((l) => f.line.test(l));
-    if (line !== void 0) return { status: f.status, transient: f.transient, reason: f.reason ?? line };
-  }
-  return { status: "ssh-error", transient: false };
-}
-function collectOverSsh(host, script2, opts, signal) {
-  if (signal?.aborted) return Promise.resolve({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
-  return new Promise((done) => {
-    const child = spawn("ssh", sshArgs(host, opts), { stdio: ["pipe", "pipe", "pipe"], detached: true });
-    const out = [];
-    let size = 0;
-    let stderr = "";
-    let over = null;
-    const stop = (why) => {
-      over ??= why;
-      killGroup(child.pid);
-    };
-    const onAbort = () => stop("interrupted");
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(() => stop("timeout"), opts.totalTimeoutMs);
-    child.stdout.on("data", (b) => {
-      size += b.length;
-      if (size > opts.maxOutputBytes) stop("output-too-large");
-      else out.push(b);
-    });
-    child.stderr.on("data", (b) => {
-      if (stderr.length < 16384) stderr += b.toString("utf8");
-    });
-    child.stdin.on("error", () => {
-    });
-    child.stdin.end(script2);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      done({ status: "ssh-error", stdout: "", reason: `cannot run ssh: ${e.message}`, transient: false });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("Warning: Permanently added"));
-      if (over === "interrupted") return done({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
-      if (over === "timeout") return done({ status: "timeout", stdout: "", reason: `no complete answer within ${opts.totalTimeoutMs / 1e3} s`, transient: false });
-      if (over === "output-too-large") return done({ status: "output-too-large", stdout: "", reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
-      if (code === 0) return done({ status: "ok", stdout: Buffer.concat(out).toString("utf8"), reason: "", transient: false });
-      const c = classify(code, lines);
-      done({ status: c.status, transient: c.transient, stdout: "", reason: c.reason ?? lines.at(-1) ?? `exit ${code}` });
-    });
-  });
-}
-function killGroup(pid) {
-  if (pid === void 0) return;
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-  }
+  const text9 = readInputFile(file, INVENTORY_INPUT);
+  return text9.ok ? parseInventoryText(text9.value.toString("utf8"), file, { varsDir: dirname6(file) }) : text9;
 }
 
 // src/sources/image/paths.ts
@@ -45041,6 +45154,7 @@ var LIMITS2 = {
   entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
   nameBytes: { env: "RSYNCGUARD_MAX_IMAGE_NAME_BYTES", fallback: 256 * 2 ** 20 },
   archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
+  scratchBytes: { env: "RSYNCGUARD_MAX_SCRATCH_BYTES", fallback: 4 * 2 ** 30 },
   minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
 };
 var limitVariable = (key2) => LIMITS2[key2].env;
@@ -45818,9 +45932,9 @@ import { existsSync as existsSync6, statSync as statSync10 } from "node:fs";
 
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync4 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join15 } from "node:path";
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync5 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join16 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/sources/image/capped-body.ts
@@ -45873,27 +45987,64 @@ function legacy(path2, doc2) {
   if ("auths" in doc2) return false;
   return basename(path2) === ".dockercfg" || Object.values(doc2).some((v) => isObject(v) && ("auth" in v || "username" in v));
 }
+function configPath(file) {
+  return file === void 0 ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
+}
 function readDockerConfig(file) {
-  const path2 = file === void 0 ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
-  const named2 = file !== void 0 ? " (--docker-config)" : "";
+  const path2 = configPath(file);
+  const named3 = file !== void 0 ? " (--docker-config)" : "";
   const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), a .dockerconfigjson or .dockercfg file, or the directory an imagePullSecret is mounted as; or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json or a mounted imagePullSecret), or name one with --docker-config.";
   if (file === void 0 && !existsSync4(path2)) return ok(void 0);
   let bytes3;
   try {
     bytes3 = readFileSync3(path2);
   } catch (e) {
-    if (file !== void 0 && path2 !== file) return fail(new UserError(`cannot read the Docker config${named2}: no ${NAMES.join(", ")} in the directory`, file, hint2));
-    return fail(new UserError(`cannot read the Docker config${named2}: ${errorMessage(e)}`, path2, hint2));
+    if (file !== void 0 && path2 !== file) return fail(new UserError(`cannot read the Docker config${named3}: no ${NAMES.join(", ")} in the directory`, file, hint2));
+    return fail(new UserError(`cannot read the Docker config${named3}: ${errorMessage(e)}`, path2, hint2));
   }
   let doc2;
   try {
-    doc2 = parseJson(bytes3, `the Docker config${named2}`);
+    doc2 = parseJson(bytes3, `the Docker config${named3}`);
   } catch (e) {
     return fail(new UserError(errorMessage(e), path2, hint2));
   }
-  if (!isObject(doc2)) return fail(new UserError(`the Docker config${named2} is not a JSON object`, path2, hint2));
+  if (!isObject(doc2)) return fail(new UserError(`the Docker config${named3} is not a JSON object`, path2, hint2));
   if (legacy(path2, doc2)) return ok({ auths: doc2 });
   return ok({ auths: isObject(doc2["auths"]) ? doc2["auths"] : {} });
+}
+var named = (key2) => JSON.stringify(key2.length > 80 ? `${key2.slice(0, 80)}\u2026` : key2);
+function listed(keys) {
+  return `${keys.slice(0, 5).map(named).join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more` : ""}`;
+}
+function dockerConfigIgnored(file) {
+  const path2 = configPath(file);
+  let doc2;
+  try {
+    doc2 = JSON.parse(readFileSync3(path2, "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!isObject(doc2)) return void 0;
+  const ignored = [];
+  const isLegacy = legacy(path2, doc2);
+  const auths = isLegacy ? doc2 : doc2["auths"];
+  if (!isLegacy && "auths" in doc2 && !isObject(auths)) ignored.push(`"auths" is ${Array.isArray(auths) ? "a list" : auths === null ? "null" : `a ${typeof auths}`}, not an object of registries: no credentials are read from it`);
+  if (typeof doc2["credsStore"] === "string") ignored.push('"credsStore" names a credential helper, which rsyncguard does not run: registries only it knows are pulled anonymously');
+  const helpers = isObject(doc2["credHelpers"]) ? Object.keys(doc2["credHelpers"]) : [];
+  if (helpers.length > 0) ignored.push(`"credHelpers" for ${listed(helpers)}: credential helpers are not run, so these registries are pulled anonymously`);
+  const usable = [];
+  const unusable2 = [];
+  const notBasic = [];
+  for (const [key2, entry] of Object.entries(isObject(auths) ? auths : {})) {
+    const auth = basic(entry);
+    if (auth === void 0) unusable2.push(key2);
+    else if (!Buffer.from(auth, "base64").toString("utf8").includes(":")) notBasic.push(key2);
+    else usable.push(key2);
+  }
+  if (unusable2.length > 0) ignored.push(`the entries for ${listed(unusable2)} have no "auth", nor "username" and "password": these registries are pulled anonymously`);
+  if (notBasic.length > 0) ignored.push(`the "auth" of ${listed(notBasic)} is not base64 of user:password: the registry will refuse it`);
+  if (file !== void 0 && usable.length === 0 && ignored.length === 0) ignored.push("it holds no registry credentials: every pull is anonymous");
+  return { path: path2, ignored };
 }
 var DOCKER_HUB = "registry-1.docker.io";
 var DOCKER_HUB_KEYS = ["index.docker.io", "docker.io", DOCKER_HUB];
@@ -45907,6 +46058,17 @@ function globMatches(glob, registry) {
   const g = gHost.split(".");
   const r = rHost.split(".");
   return g.length === r.length && g.every((label4, i) => label4 === "*" || label4 === r[i]);
+}
+function registryKeys(config) {
+  const exact = /* @__PURE__ */ new Set();
+  const globs = [];
+  for (const key2 of Object.keys(config?.auths ?? {})) {
+    const host = hostOf(key2);
+    if (host === "") continue;
+    if (host.includes("*")) globs.push({ key: host, matches: (registry) => globMatches(host, registry) });
+    else exact.add(DOCKER_HUB_KEYS.includes(host) ? DOCKER_HUB : host);
+  }
+  return { exact, globs };
 }
 function basic(entry) {
   if (!isObject(entry)) return void 0;
@@ -45965,6 +46127,7 @@ function cachedLayer(cache2, digest) {
   return createReadStream2(file);
 }
 function checkRoom(cache2, digest, size) {
+  cache2.lease?.check(digest, size ?? 0);
   mkdirSync2(cache2.dir, { recursive: true });
   const reserve = imageLimits().minFreeBytes;
   const free = freeBytes(cache2.dir);
@@ -45984,6 +46147,7 @@ function cacheWhileReading(cache2, digest, verified) {
       for await (const chunk of verified) {
         const b = Buffer.from(chunk);
         written += b.length;
+        cache2.lease?.take(digest, b.length);
         if (written - checked3 >= RECHECK2) {
           checked3 = written;
           const now = freeBytes(cache2.dir);
@@ -46197,6 +46361,62 @@ var RegistryClient = class {
   }
 };
 
+// src/sources/image/scratch-space.ts
+import { readdirSync as readdirSync7, rmSync as rmSync4 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join15 } from "node:path";
+var account = new BigInt64Array(new SharedArrayBuffer(8));
+var slot = 0;
+function scratchAccount(slots) {
+  return new SharedArrayBuffer(8 * Math.max(1, slots));
+}
+function scratchPrefix(at = slot) {
+  return `rsyncguard-layers-${process.pid}-${at}-`;
+}
+function scratchInUse(a = account) {
+  let total = 0n;
+  for (let i = 0; i < a.length; i++) total += Atomics.load(a, i);
+  return Number(total);
+}
+function clearScratchSlot(buffer, at) {
+  Atomics.store(new BigInt64Array(buffer), at, 0n);
+  const prefix = scratchPrefix(at);
+  try {
+    for (const name of readdirSync7(tmpdir3())) if (name.startsWith(prefix)) rmSync4(join15(tmpdir3(), name), { recursive: true, force: true });
+  } catch {
+  }
+}
+var ScratchLease = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  own = 0;
+  /** The account and slot when the lease was made: the bytes are freed where they were charged. */
+  account = account;
+  slot = slot;
+  /** Before a layer is fetched: its declared size must fit. */
+  check(digest, size) {
+    this.fits(digest, size, this.own + size);
+  }
+  /** Bytes written to the folder (a layer's size may be absent or wrong: what streams is what counts). */
+  take(digest, bytes3) {
+    Atomics.add(this.account, this.slot, BigInt(bytes3));
+    this.own += bytes3;
+    this.fits(digest, 0, this.own);
+  }
+  release() {
+    Atomics.sub(this.account, this.slot, BigInt(this.own));
+    this.own = 0;
+  }
+  fits(digest, more, mine) {
+    const v = limitVariable("scratchBytes");
+    if (mine > this.cap) throw new Error(`blob ${digest}: the image's layers need more than ${mib(this.cap)} of scratch space under the temporary folder (${v})`);
+    const all = scratchInUse(this.account) + more;
+    if (all > this.cap) throw new EnvironmentFailure(`blob ${digest}: with this layer the analyses in progress would hold ${mib(all)} of scratch space, more than the ${mib(this.cap)} ${v} allows in all; retry later`);
+  }
+};
+
 // src/sources/image/registry.ts
 var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 function displayRef(ref2) {
@@ -46209,11 +46429,27 @@ function checkedDigest(value, what) {
   return value;
 }
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
+var MAX_NAME = 255;
+var MAX_TAG = 128;
+function overlongReference(ref2) {
+  const at = ref2.indexOf("@");
+  const name = at >= 0 ? ref2.slice(0, at) : ref2;
+  const colon = name.lastIndexOf(":");
+  const tagged = colon > name.lastIndexOf("/");
+  const bare = tagged ? name.slice(0, colon) : name;
+  const tag = tagged ? name.length - colon - 1 : 0;
+  if (bare.length > MAX_NAME) return `the image name is ${bare.length} characters; registries accept at most ${MAX_NAME} (host, port and repository together)`;
+  if (tag > MAX_TAG) return `the image tag is ${tag} characters; registries accept at most ${MAX_TAG}`;
+  if (at >= 0 && ref2.length - at - 1 > 135) return `the image digest is ${ref2.length - at - 1} characters; no digest algorithm writes one that long`;
+  return void 0;
+}
 var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref2) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref2) || displayRef(ref2) !== ref2) {
     throw new Error(`"${displayRef(ref2)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
   }
+  const overlong = overlongReference(ref2);
+  if (overlong !== void 0) throw new Error(`"${displayRef(ref2).slice(0, 80)}\u2026" is not an image reference: ${overlong}`);
   const at = ref2.indexOf("@");
   const name = at >= 0 ? ref2.slice(0, at) : ref2;
   const digest = at >= 0 ? ref2.slice(at + 1) : void 0;
@@ -46240,8 +46476,15 @@ function basicCredentials(registry, file) {
   return credentialsFor(read.value, registry);
 }
 function scratchCache() {
-  const dir = mkdtempSync3(join15(tmpdir3(), "rsyncguard-layers-"));
-  return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync4(dir, { recursive: true, force: true }) };
+  const lease = new ScratchLease(imageLimits().scratchBytes);
+  const dir = mkdtempSync3(join16(tmpdir4(), scratchPrefix()));
+  return {
+    cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true, lease },
+    close: () => {
+      rmSync5(dir, { recursive: true, force: true });
+      lease.release();
+    }
+  };
 }
 async function readBody2(res, cap, what) {
   try {
@@ -46604,9 +46847,282 @@ function unusableConfig(fs, path2) {
   return why === null ? null : `could not be read: ${why}`;
 }
 
+// src/sources/image/registry-labels.ts
+var MAX_LOOPBACK_LABELS = 100;
+function registryLabeller(named3) {
+  const { exact, globs } = registryKeys(named3.auths);
+  exact.add(DOCKER_HUB);
+  const seenLoopback = /* @__PURE__ */ new Set();
+  return (registry) => {
+    const r = registry.toLowerCase();
+    if (r === "") return "none";
+    if (exact.has(r)) return r;
+    const glob = globs.find((g) => g.matches(r));
+    if (glob) return glob.key;
+    if (Array.isArray(named3.insecure) && plainHttp(r, named3.insecure)) return r;
+    if (named3.insecure === true && loopback(r) && (seenLoopback.has(r) || seenLoopback.size < MAX_LOOPBACK_LABELS)) {
+      seenLoopback.add(r);
+      return r;
+    }
+    return "other";
+  };
+}
+
 // src/sources/image/index.ts
 async function indexImage(layers, prefetch, need2, onProgress) {
   return new ImageFs(await indexLayers(layers, prefetch, need2, onProgress));
+}
+
+// src/sources/admission-review.ts
+var WORKLOADS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"];
+var CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
+var MAX_QUOTED = 200;
+function templateSpec(holder) {
+  return isObject(holder) && isObject(holder["template"]) && isObject(holder["template"]["spec"]) ? holder["template"]["spec"] : void 0;
+}
+function podSpec(kind, object) {
+  const spec = isObject(object["spec"]) ? object["spec"] : void 0;
+  if (!spec) return void 0;
+  if (kind === "Pod") return spec;
+  if (kind === "PodTemplate") return templateSpec(object);
+  if (WORKLOADS.includes(kind)) return templateSpec(spec);
+  if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
+  return void 0;
+}
+function quote(text9) {
+  return JSON.stringify(text9.length > MAX_QUOTED ? `${text9.slice(0, MAX_QUOTED)}\u2026` : text9);
+}
+function containerKey(c) {
+  if (!isObject(c)) return void 0;
+  const name = typeof c["name"] === "string" ? c["name"] : null;
+  const image = c["image"] ?? null;
+  return image === null || typeof image === "string" ? JSON.stringify([name, image]) : void 0;
+}
+function readList(list3, value, prefix, into) {
+  const { images, unreadable: unreadable3, before } = into;
+  if (value === void 0 || value === null) return;
+  if (!Array.isArray(value)) {
+    unreadable3.push({ container: `${prefix}${list3}`, reason: `${list3} is not a list` });
+    return;
+  }
+  value.forEach((c, i) => {
+    if (before !== void 0) {
+      const k = containerKey(c);
+      if (k !== void 0 && before.has(k)) {
+        into.unchanged++;
+        return;
+      }
+    }
+    const where3 = () => `${prefix}${list3}[${i}]${isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : ""}`;
+    if (!isObject(c)) unreadable3.push({ container: where3(), reason: "not an object" });
+    else if (!("image" in c)) unreadable3.push({ container: where3(), reason: "no image field" });
+    else if (typeof c["image"] !== "string") unreadable3.push({ container: where3(), reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
+    else if (c["image"].trim() === "") unreadable3.push({ container: where3(), reason: "image is empty" });
+    else {
+      const overlong = overlongReference(c["image"]);
+      if (overlong !== void 0) unreadable3.push({ container: where3(), reason: overlong, refused: true });
+      else images.push(c["image"]);
+    }
+  });
+}
+var label = (key2) => /^[A-Za-z0-9_-]{1,64}$/.test(key2) ? key2 : quote(key2);
+function containerListsAnywhere(object, visit) {
+  const stack = [[object, ""]];
+  while (stack.length > 0) {
+    const [value, path2] = stack.pop();
+    const at = path2.length > 400 ? `${path2.slice(0, 400)}\u2026` : path2;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === "object" && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key2 = keys[k] ?? "";
+        if (CONTAINER_LISTS.includes(key2)) visit(key2, value[key2], at ? `${at}.` : "");
+        else if (typeof value[key2] === "object" && value[key2] !== null) stack.push([value[key2], `${at}${at ? "." : ""}${label(key2)}`]);
+      }
+    }
+  }
+}
+var hasPodSpecPath = (kind) => kind === "Pod" || kind === "PodTemplate" || kind === "CronJob" || WORKLOADS.includes(kind);
+function eachList(kind, object, visit) {
+  if (!hasPodSpecPath(kind)) {
+    containerListsAnywhere(object, visit);
+    return true;
+  }
+  const spec = podSpec(kind, object);
+  if (!spec) return false;
+  for (const list3 of CONTAINER_LISTS) visit(list3, spec[list3], "");
+  return true;
+}
+function containersBefore(kind, old) {
+  const keys = /* @__PURE__ */ new Set();
+  if (!isObject(old)) return keys;
+  eachList(kind, old, (_list, value) => {
+    if (Array.isArray(value)) {
+      for (const c of value) {
+        const k = containerKey(c);
+        if (k !== void 0) keys.add(k);
+      }
+    }
+  });
+  return keys;
+}
+var deleting = (object) => isObject(object) && isObject(object["metadata"]) && typeof object["metadata"]["deletionTimestamp"] === "string" && object["metadata"]["deletionTimestamp"] !== "";
+function identity(req) {
+  const namespace = typeof req["namespace"] === "string" ? req["namespace"] : "";
+  const object = req["object"];
+  const metadata = isObject(object) && isObject(object["metadata"]) ? object["metadata"] : void 0;
+  const objectUid = metadata && typeof metadata["uid"] === "string" && metadata["uid"] !== "" ? metadata["uid"] : void 0;
+  const refs = metadata?.["ownerReferences"];
+  const owners = [];
+  if (Array.isArray(refs)) {
+    for (const r of refs) {
+      if (isObject(r) && r["controller"] === true && typeof r["kind"] === "string" && typeof r["uid"] === "string" && r["uid"] !== "") owners.push({ kind: r["kind"], uid: r["uid"] });
+    }
+  }
+  return objectUid === void 0 ? { namespace, owners } : { namespace, objectUid, owners };
+}
+function reviewFromText(text9) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text9);
+  } catch {
+    return "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview";
+  }
+  return parseReview(parsed);
+}
+function parseReview(body) {
+  if (!isObject(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
+  const req = body["request"];
+  if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
+  const uid = req["uid"];
+  const who = identity(req);
+  const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
+  const operation = typeof req["operation"] === "string" ? req["operation"] : "";
+  if (operation === "DELETE" || operation === "CONNECT") return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
+  const object = req["object"];
+  if (!isObject(object)) return { uid, kind, ...who, images: [], unreadable: [{ container: "request.object", reason: `the review of this ${operation ? `${operation} ` : ""}carries no object to read` }] };
+  const update = operation === "UPDATE";
+  if (update && deleting(object) && deleting(req["oldObject"])) return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: "it is being deleted (metadata.deletionTimestamp is set), so no new container starts" };
+  const found = { images: [], unreadable: [], unchanged: 0, ...update ? { before: containersBefore(kind, req["oldObject"]) } : {} };
+  if (!eachList(kind, object, (list3, value, prefix) => readList(list3, value, prefix, found))) return { uid, kind, ...who, images: [], unreadable: [{ container: "the pod spec", reason: `this ${kind} has no pod spec where one belongs` }] };
+  const read = { images: [...new Set(found.images)], unreadable: found.unreadable };
+  if (read.images.length > 0 || read.unreadable.length > 0) return { uid, kind, ...who, ...read };
+  if (found.unchanged > 0) return { uid, kind, ...who, ...read, nothingToRun: `no new images: ${found.unchanged === 1 ? "its container runs the image it had" : `its ${found.unchanged} containers run the images they had`} before this UPDATE` };
+  if (!hasPodSpecPath(kind)) return { uid, kind, ...who, ...read, nothingToRun: `this ${kind ? quote(kind) : "object"} holds no container list` };
+  return { uid, kind, ...who, ...read };
+}
+
+// src/sources/ssh-collect.ts
+import { spawn } from "node:child_process";
+var HOST_STATUSES = ["ok", "unreachable", "auth-failed", "host-key-unknown", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"];
+function remoteCommand(host) {
+  if (!host.sudo) return "sh -s";
+  return host.becomeUser === void 0 ? "sudo -n sh -s" : `sudo -n -u ${shellQuote2(host.becomeUser)} sh -s`;
+}
+var shellQuote2 = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+function sshArgs(host, opts) {
+  return [
+    ...opts.sshConfig ? ["-F", opts.sshConfig] : [],
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "LogLevel=INFO",
+    "-o",
+    `StrictHostKeyChecking=${opts.acceptNewHostKeys ? "accept-new" : "yes"}`,
+    "-o",
+    "ControlMaster=no",
+    "-o",
+    `ConnectTimeout=${opts.connectTimeoutSeconds}`,
+    ...host.port !== null ? ["-p", String(host.port)] : [],
+    ...host.user !== null ? ["-l", host.user] : [],
+    ...host.jump !== null ? ["-J", host.jump] : [],
+    // The inventory names this host's key: offering the agent's other keys first could use up the
+    // server's MaxAuthTries ("Too many authentication failures") before this one is tried.
+    ...host.identityFile !== void 0 ? ["-i", host.identityFile, "-o", "IdentitiesOnly=yes"] : [],
+    ...host.sshArgs ?? [],
+    "--",
+    host.address,
+    remoteCommand(host)
+  ];
+}
+var SSH_FAILURES = [
+  {
+    status: "host-key-mismatch",
+    line: /REMOTE HOST IDENTIFICATION HAS CHANGED|REVOKED HOST KEY|host key for .* has changed|differs from the key for the IP address|host key .* mismatch/i,
+    transient: false,
+    reason: "the host offered a key other than the one known for it (a possible man-in-the-middle): check the host, then replace its known_hosts entry"
+  },
+  {
+    status: "host-key-unknown",
+    line: /Host key verification failed|No \S+ host key is known/i,
+    transient: false,
+    reason: "no host key is known for it: check the host's key fingerprint, then run again with --accept-new-host-keys to trust it on first use"
+  },
+  { status: "auth-failed", line: /Permission denied|Too many authentication failures/i, transient: false },
+  // A listener that never speaks ("timed out during banner exchange") or a host that never answers: once is enough.
+  { status: "timeout", line: /timed out|Timeout/i, transient: false },
+  { status: "unreachable", line: /Connection reset|Connection closed|kex_exchange_identification|Connection refused/i, transient: true },
+  { status: "unreachable", line: /No route to host|Network is unreachable|Could not resolve|Name or service not known/i, transient: false }
+];
+function classify(code, lines) {
+  if (code !== 255) return { status: "collector-error", transient: false };
+  for (const f of SSH_FAILURES) {
+    const line = lines.find((l) => f.line.test(l));
+    if (line !== void 0) return { status: f.status, transient: f.transient, reason: f.reason ?? line };
+  }
+  return { status: "ssh-error", transient: false };
+}
+function collectOverSsh(host, script2, opts, signal) {
+  if (signal?.aborted) return Promise.resolve({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
+  return new Promise((done) => {
+    const child = spawn("ssh", sshArgs(host, opts), { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const out = [];
+    let size = 0;
+    let stderr = "";
+    let over = null;
+    const stop = (why) => {
+      over ??= why;
+      killGroup(child.pid);
+    };
+    const onAbort = () => stop("interrupted");
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => stop("timeout"), opts.totalTimeoutMs);
+    child.stdout.on("data", (b) => {
+      size += b.length;
+      if (size > opts.maxOutputBytes) stop("output-too-large");
+      else out.push(b);
+    });
+    child.stderr.on("data", (b) => {
+      if (stderr.length < 16384) stderr += b.toString("utf8");
+    });
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(script2);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      done({ status: "ssh-error", stdout: "", reason: `cannot run ssh: ${e.message}`, transient: false });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("Warning: Permanently added"));
+      if (over === "interrupted") return done({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
+      if (over === "timeout") return done({ status: "timeout", stdout: "", reason: `no complete answer within ${opts.totalTimeoutMs / 1e3} s`, transient: false });
+      if (over === "output-too-large") return done({ status: "output-too-large", stdout: "", reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
+      if (code === 0) return done({ status: "ok", stdout: Buffer.concat(out).toString("utf8"), reason: "", transient: false });
+      const c = classify(code, lines);
+      done({ status: c.status, transient: c.transient, stdout: "", reason: c.reason ?? lines.at(-1) ?? `exit ${code}` });
+    });
+  });
+}
+function killGroup(pid) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
 }
 
 // src/sources/host/config-source.ts
@@ -46629,10 +47145,10 @@ function hostConfigSource(files, secretsFiles) {
 
 // src/sources/repo-targets.ts
 import { lstatSync as lstatSync8, realpathSync as realpathSync6, statSync as statSync11 } from "node:fs";
-import { dirname as dirname8, join as join16, relative as relative6, resolve as resolve4, sep as sep5 } from "node:path";
+import { dirname as dirname8, join as join17, relative as relative6, resolve as resolve4, sep as sep5 } from "node:path";
 function displayPath(root, file, daemon) {
   if (daemon !== void 0 && !within(process.cwd(), file) && !within(root, file)) {
-    const under = within(daemon.scan.real, file) ? join16(daemon.scan.root, relative6(daemon.scan.real, file)) : file;
+    const under = within(daemon.scan.real, file) ? join17(daemon.scan.root, relative6(daemon.scan.real, file)) : file;
     if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
   }
   const cwdRel = relative6(process.cwd(), file);
@@ -46677,12 +47193,12 @@ function* repoTargets(paths, exclude) {
     for (const d of found.filter((f) => f.by === "unreadable-dir")) {
       yield {
         kind: "error",
-        target: displayPath(root, join16(root, d.path)),
+        target: displayPath(root, join17(root, d.path)),
         message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
         hint: "Run the scan as a user who can read it, or leave it out with --exclude."
       };
     }
-    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join16(root, d.path)) };
+    yield { kind: "root", root, files: st.isFile() ? [real2] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join17(root, d.path)) };
   }
 }
 
@@ -46705,7 +47221,7 @@ function runCollector(script2) {
 }
 
 // src/parse/secrets-files.ts
-import { dirname as dirname9, isAbsolute as isAbsolute5, join as join17, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute5, join as join18, resolve as resolve5 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -46717,10 +47233,10 @@ function namedSecrets(config) {
 function moduleSecretsPaths(config) {
   return [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
 }
-function localSecrets(config, configPath, root) {
+function localSecrets(config, configPath2, root) {
   return moduleSecretsPaths(config).sort().map((path2) => {
     if (isAbsolute5(path2) && root === void 0) return { path: path2 };
-    const local = isAbsolute5(path2) ? join17(root ?? "/", path2) : resolve5(dirname9(configPath), path2);
+    const local = isAbsolute5(path2) ? join18(root ?? "/", path2) : resolve5(dirname9(configPath2), path2);
     if (root !== void 0) {
       const scan = new ScanRoot(root, void 0, true);
       const opened = scan.open(isAbsolute5(path2) ? scan.locate(path2, "/") : local);
@@ -46753,12 +47269,12 @@ function hostReason(reason) {
 }
 function hostSecrets(raw2, config) {
   const paths = new Set(moduleSecretsPaths(config));
-  const named2 = new Map(namedSecrets(config).map((n) => [n.path, n.at]));
+  const named3 = new Map(namedSecrets(config).map((n) => [n.path, n.at]));
   return raw2.secrets.filter((s) => paths.has(s.path)).map((s) => {
     const mode = octalMode(s.mode);
     const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
     const entries = s.entries?.map((e) => ({ ...e, ...factsName(e.name, e.equals_name) }));
-    const at = named2.get(s.path);
+    const at = named3.get(s.path);
     const reason = s.unreadable === void 0 ? null : hostReason(s.unreadable);
     const diagnostics = !s.exists || reason === null || !at ? [] : [DAEMON_CANNOT.test(reason) ? notRead(s.path, reason, at) : unreadable(s.path, reason, at, HOST_HINT)];
     return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {}, ...diagnostics.length > 0 ? { diagnostics } : {} };
@@ -46786,9 +47302,9 @@ function* parseHostConfigs(raw2) {
   );
   const secretsFiles = new Set(raw2.secrets.map((s) => posix4.normalize(s.path)));
   for (const path2 of configs.sort()) {
-    const text8 = files.get(path2)?.text;
-    if (typeof text8 !== "string") continue;
-    const config = parseRsyncdConf(path2, Buffer.from(text8), hostConfigSource(files, secretsFiles));
+    const text9 = files.get(path2)?.text;
+    if (typeof text9 !== "string") continue;
+    const config = parseRsyncdConf(path2, Buffer.from(text9), hostConfigSource(files, secretsFiles));
     yield { path: path2, config, secrets: hostSecrets(raw2, config), fileStats };
   }
 }
@@ -46796,16 +47312,16 @@ function hostErrors(raw2) {
   const notFollowed = raw2.processes.filter((p2) => !isVerifiedDaemon(p2)).map(
     (p2) => `process ${p2.pid} (uid ${p2.uid ?? "?"}) looks like an rsync daemon but was not followed: ${p2.trust_reason || "it could not be verified"}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`
   );
-  const named2 = namedConfigs(raw2);
+  const named3 = namedConfigs(raw2);
   for (const f of raw2.files) {
-    if (named2.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
+    if (named3.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
   }
   return { unread: raw2.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
 }
 
 // src/parse/repo-secrets.ts
 import { existsSync as existsSync8, statSync as statSync12 } from "node:fs";
-import { dirname as dirname10, isAbsolute as isAbsolute6, join as join18, relative as relative7, resolve as resolve6, sep as sep6 } from "node:path";
+import { dirname as dirname10, isAbsolute as isAbsolute6, join as join19, relative as relative7, resolve as resolve6, sep as sep6 } from "node:path";
 var SECRETS_NOT_FOUND = "secrets-not-found";
 var SECRETS_SHARED = "secrets-shared";
 var SECRETS_TEMPLATED = "secrets-templated";
@@ -46846,7 +47362,7 @@ function secretsNamers(configs, roots) {
 function namerText(roots, n) {
   return n.at === null ? n.config : `${displayPath(roots.root, n.at.file, roots.daemon)}:${n.at.line}`;
 }
-function listed(items) {
+function listed2(items) {
   return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function repoSecrets(config, configFile, roots, modes, namers) {
@@ -46867,7 +47383,7 @@ function repoSecrets(config, configFile, roots, modes, namers) {
     const earlier = underRoot ? roots.daemon?.reported.get(key2) : void 0;
     const first = earlier !== void 0 ? { config: earlier, at: null } : all[0];
     if (underRoot && earlier === void 0 && first !== void 0) roots.daemon?.reported.set(key2, first.config);
-    const byAll = listed(all.map((x) => namerText(roots, x)));
+    const byAll = listed2(all.map((x) => namerText(roots, x)));
     const shared = all.length > 1 ? ` (named by ${byAll})` : "";
     const absent2 = opened.kind === "missing" && underRoot ? { stat: null } : {};
     if (first !== void 0 && first.config !== self2) {
@@ -46931,9 +47447,9 @@ var tops = /* @__PURE__ */ new Map();
 function gitTopAbove(dir) {
   if (tops.has(dir)) return tops.get(dir);
   let top;
-  if (!existsSync8(join18(dir, ".git"))) {
+  if (!existsSync8(join19(dir, ".git"))) {
     for (let d = dirname10(dir); ; d = dirname10(d)) {
-      if (existsSync8(join18(d, ".git"))) {
+      if (existsSync8(join19(d, ".git"))) {
         top = d;
         break;
       }
@@ -46965,9 +47481,9 @@ function modeOf(roots, real2, modes) {
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text8) {
+function parseUnitSettings(text9) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text8.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text9.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
     if (!m?.[1]) continue;
     if (m[2]) keys.set(m[1], m[2]);
@@ -46982,9 +47498,9 @@ var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
 function versionWord(v) {
   return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
 }
-function* paragraphs(text8) {
+function* paragraphs(text9) {
   let lines = [];
-  for (const line of text8.split("\n")) {
+  for (const line of text9.split("\n")) {
     if (line.trim() === "") {
       if (lines.length > 0) yield lines;
       lines = [];
@@ -46992,9 +47508,9 @@ function* paragraphs(text8) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackages(text8, source, name = "rsync") {
+function dpkgPackages(text9, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text8)) {
+  for (const lines of paragraphs(text9)) {
     const field = (key2) => lines.find((l) => l.startsWith(`${key2}:`))?.slice(key2.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
@@ -47004,9 +47520,9 @@ function dpkgPackages(text8, source, name = "rsync") {
   }
   return out;
 }
-function apkPackages(text8, source, name = "rsync") {
+function apkPackages(text9, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text8)) {
+  for (const lines of paragraphs(text9)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
     if (version) out.found.push({ manager: "apk", name, version, source });
@@ -47020,9 +47536,9 @@ function upstreamOf(version) {
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
   return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
-function parseOsRelease(text8) {
+function parseOsRelease(text9) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw2 of text8.split("\n").slice(0, 200)) {
+  for (const raw2 of text9.split("\n").slice(0, 200)) {
     const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw2.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
@@ -47087,9 +47603,9 @@ function stringAt(data, entry) {
   const end = data.indexOf(0, entry.offset);
   if (end < 0) return { error: "not terminated inside the data" };
   if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
-  const text8 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
-  if (!/^[\x21-\x7e]+$/.test(text8)) return { error: "not a printable word" };
-  return text8;
+  const text9 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text9)) return { error: "not a printable word" };
+  return text9;
 }
 function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
@@ -47184,26 +47700,26 @@ var FILE_MAGIC = magic("RpmP") >>> 0;
 var SLOT_MAGIC = magic("Slot") >>> 0;
 var HEAD_MAGIC = magic("BlbS") >>> 0;
 var TAIL_MAGIC = magic("BlbE") >>> 0;
-var PAGE = 4096;
+var PAGE2 = 4096;
 var BLOCK2 = 16;
 var SLOT = 16;
 var FILE_HEADER = 32;
 var HEAD = 16;
 var TAIL = 12;
 function rpmPackageFromNdb(bytes3, name) {
-  if (bytes3.length < PAGE) return { ok: false, error: "shorter than its first slot page" };
+  if (bytes3.length < PAGE2) return { ok: false, error: "shorter than its first slot page" };
   const view = new DataView(bytes3.buffer, bytes3.byteOffset, bytes3.byteLength);
   const u322 = (at) => view.getUint32(at, true);
   if (u322(0) !== FILE_MAGIC) return { ok: false, error: "not an rpm ndb database" };
   if (u322(4) !== 0) return { ok: false, error: `ndb version ${u322(4)}` };
   if (bytes3.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
   const slotPages = u322(12);
-  if (slotPages === 0 || slotPages * PAGE > bytes3.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes3.length} bytes` };
+  if (slotPages === 0 || slotPages * PAGE2 > bytes3.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes3.length} bytes` };
   const blocks3 = bytes3.length / BLOCK2;
-  const firstData = slotPages * (PAGE / BLOCK2);
+  const firstData = slotPages * (PAGE2 / BLOCK2);
   let skipped = 0;
   let budget = blocks3;
-  for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
+  for (let at = FILE_HEADER; at < slotPages * PAGE2; at += SLOT) {
     if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
     const [index, offset, count3] = [u322(at + 4), u322(at + 8), u322(at + 12)];
     if (offset === 0) continue;
@@ -47249,14 +47765,14 @@ function adler32(data) {
 var import_sql = __toESM(require_sql_wasm(), 1);
 import { existsSync as existsSync9, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname11, join as join19 } from "node:path";
+import { dirname as dirname11, join as join20 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var MAX_ROWS = 1e5;
 var SQLITE_MAGIC = "SQLite format 3\0";
 var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
-  const beside = join19(dirname11(fileURLToPath2(import.meta.url)), WASM);
+  const beside = join20(dirname11(fileURLToPath2(import.meta.url)), WASM);
   if (existsSync9(beside)) return readFileSync4(beside);
   return readFileSync4(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
@@ -47330,8 +47846,8 @@ function osReleaseRefusal(fs) {
     if (!fs.exists(path2)) continue;
     const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) return `${path2} ${why}`;
-    const text8 = fs.content(path2)?.toString("utf8");
-    return text8 !== void 0 && parseOsRelease(text8) === null ? `${path2} has an ID that is no os-release ID` : null;
+    const text9 = fs.content(path2)?.toString("utf8");
+    return text9 !== void 0 && parseOsRelease(text9) === null ? `${path2} has an ID that is no os-release ID` : null;
   }
   return null;
 }
@@ -47345,8 +47861,8 @@ function releaseFromPackage(pkg, distro) {
 }
 function imageDistro(fs) {
   for (const path2 of OS_RELEASE_FILES) {
-    const text8 = fs.content(path2)?.toString("utf8");
-    const os = text8 === void 0 ? null : parseOsRelease(text8);
+    const text9 = fs.content(path2)?.toString("utf8");
+    const os = text9 === void 0 ? null : parseOsRelease(text9);
     if (os) return { ...os, source: path2 };
   }
   return null;
@@ -47372,9 +47888,9 @@ async function imageRsyncRelease(fs) {
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text8 = bytes3(path2)?.toString("utf8");
-    if (text8 === void 0) continue;
-    const { found, refusedVersions } = read(text8, path2);
+    const text9 = bytes3(path2)?.toString("utf8");
+    if (text9 === void 0) continue;
+    const { found, refusedVersions } = read(text9, path2);
     const oldest = oldestOf(found);
     if (found.length > 1 && oldest) refused.push(`${path2} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
     if (oldest) return done(releaseFromPackage(oldest, distro));
@@ -47482,10 +47998,10 @@ function hostRsyncRelease(raw2, probes = [], cmdlines = []) {
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
-function accountNames(text8, nsswitch) {
+function accountNames(text9, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw2 of text8.split("\n")) {
+  for (const raw2 of text9.split("\n")) {
     const line = raw2.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
@@ -47517,8 +48033,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text8) {
-  return text8.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
+function redactText(text9) {
+  return text9.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -47536,7 +48052,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text8) {
+function shellCommands(text9) {
   const commands = [];
   let words = [];
   let word = "";
@@ -47551,35 +48067,35 @@ function shellCommands(text8) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text8.length; i++) {
-    const c = text8[i] ?? "";
-    if (c === "\\" && i + 1 < text8.length) {
-      const next = text8[++i] ?? "";
+  for (let i = 0; i < text9.length; i++) {
+    const c = text9[i] ?? "";
+    if (c === "\\" && i + 1 < text9.length) {
+      const next = text9[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text8.indexOf(c, i + 1);
-      const end = close < 0 ? text8.length : close;
-      word += c === '"' ? text8.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text8.slice(i + 1, end);
+      const close = text9.indexOf(c, i + 1);
+      const end = close < 0 ? text9.length : close;
+      word += c === '"' ? text9.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text9.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text8[i + 1] === "{" || text8[i + 1] === "(")) {
-      const open = text8[i + 1] ?? "";
+    } else if (c === "$" && (text9[i + 1] === "{" || text9[i + 1] === "(")) {
+      const open = text9[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text8.length; j++) {
-        if (text8[j] === open) depth++;
-        else if (text8[j] === close && --depth === 0) break;
+      for (; j < text9.length; j++) {
+        if (text9[j] === open) depth++;
+        else if (text9[j] === close && --depth === 0) break;
       }
-      word += text8.slice(i, j + 1);
+      word += text9.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text8.indexOf("\n", i);
-      i = (nl < 0 ? text8.length : nl) - 1;
+      const nl = text9.indexOf("\n", i);
+      i = (nl < 0 ? text9.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -47665,8 +48181,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text8, into, args) {
-  for (const words of shellCommands(text8)) addCommand(words, into, args);
+function addShell(text9, into, args) {
+  for (const words of shellCommands(text9)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -47675,9 +48191,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text8, args) {
+function launchFromScript(text9, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text8, launch, args);
+  addShell(text9, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -47721,9 +48237,9 @@ async function followScripts(fs, launch, workdir, expand2) {
     await fs.load(scripts.map((p2) => p2.path));
     const next = [];
     for (const { path: p2, args } of scripts) {
-      const text8 = fs.content(p2);
-      if (text8?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text8.toString("utf8"), args);
+      const text9 = fs.content(p2);
+      if (text9?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text9.toString("utf8"), args);
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -47743,11 +48259,11 @@ async function followScripts(fs, launch, workdir, expand2) {
 // src/parse/image-configs.ts
 import { posix as posix6 } from "node:path";
 var MAX_ROUNDS = 64;
-function secretsPaths(config, configPath) {
-  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix6.isAbsolute(p2) ? p2 : posix6.join(posix6.dirname(configPath), p2) }));
+function secretsPaths(config, configPath2) {
+  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix6.isAbsolute(p2) ? p2 : posix6.join(posix6.dirname(configPath2), p2) }));
 }
-function imageSecrets(fs, config, configPath) {
-  return secretsPaths(config, configPath).map(({ named: p2, at }) => {
+function imageSecrets(fs, config, configPath2) {
+  return secretsPaths(config, configPath2).map(({ named: p2, at }) => {
     const s = fs.stat(at);
     if (!s) return { path: p2, stat: null };
     const bytes3 = fs.content(at);
@@ -47838,10 +48354,10 @@ function heredocNames(keyword, args) {
     return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
   });
 }
-function instructions(text8) {
+function instructions(text9) {
   const out = [];
   let current = null;
-  const lines = text8.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
+  const lines = text9.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -47920,12 +48436,12 @@ function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
   return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
 }
-function readDockerfile(text8, readScript) {
+function readDockerfile(text9, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
   let copied = 0;
-  for (const ins of instructions(text8)) {
+  for (const ins of instructions(text9)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
@@ -47995,8 +48511,8 @@ function apply(st, ins) {
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
         const doc2 = HEREDOC_WORD.exec(from)?.[3];
-        const text8 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
-        st.copies.push(text8 === void 0 ? { from, to } : { from, to, text: text8 });
+        const text9 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
+        st.copies.push(text9 === void 0 ? { from, to } : { from, to, text: text9 });
       }
       break;
     }
@@ -48006,23 +48522,23 @@ function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text8 = c.text ?? readScript(c.from);
-    if (text8 !== null && launchFromScript(text8).daemon) return true;
+    const text9 = c.text ?? readScript(c.from);
+    if (text9 !== null && launchFromScript(text9).daemon) return true;
   }
   return false;
 }
 
 // src/parse/other-files.ts
-function unitStartsDaemon(text8) {
-  const joined = text8.replace(/\\[ \t]*\n/g, " ");
+function unitStartsDaemon(text9) {
+  const joined = text9.replace(/\\[ \t]*\n/g, " ");
   return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
 }
-function xinetdServices(text8) {
+function xinetdServices(text9) {
   const out = [];
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw2 of text8.split("\n")) {
+  for (const raw2 of text9.split("\n")) {
     const line = raw2.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
@@ -48043,13 +48559,13 @@ function xinetdServices(text8) {
   }
   return out.length > 0 ? out : [loose];
 }
-function xinetdRsync(text8) {
-  const rsync = xinetdServices(text8).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+function xinetdRsync(text9) {
+  const rsync = xinetdServices(text9).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
   const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text8, bytes3, scan, modes, root) {
+function analyze(classified, file, text9, bytes3, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
@@ -48063,22 +48579,22 @@ function analyze(classified, file, text8, bytes3, scan, modes, root) {
     }
     case "systemd-unit": {
       const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
-      const unitText = base3 === null ? text8 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
-${text8}` : null;
-      if (!unitStartsDaemon(unitText ?? text8)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      const unitText = base3 === null ? text9 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text9}` : null;
+      if (!unitStartsDaemon(unitText ?? text9)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
       return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
     }
     case "xinetd":
-      if (!xinetdRunsRsync(text8)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", ...xinetdRsync(text8) };
+      if (!xinetdRunsRsync(text9)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", ...xinetdRsync(text9) };
     case "dockerfile": {
-      if (!mentionsRsync(text8)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text9)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve7(dirname12(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      const image = readDockerfile(text8, readScript);
+      const image = readDockerfile(text9, readScript);
       if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
       return { analyzer: "dockerfile", image };
     }
@@ -48087,8 +48603,8 @@ ${text8}` : null;
   }
 }
 function readOtherFile(root, file, bytes3, classified, scan, modes, sha2562) {
-  const text8 = headText(bytes3) ?? "";
-  const analysis = analyze(classified, file, text8, bytes3, scan, modes, root);
+  const text9 = headText(bytes3) ?? "";
+  const analysis = analyze(classified, file, text9, bytes3, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
@@ -48214,20 +48730,29 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     if (opened.viaLink) seen.links.push(scan.rel(file));
     candidates.set(opened.real, seen);
   }
-  const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
+  const parseOne = (c, secretsFiles) => {
     const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {}, ...daemon ? { daemonRoot: daemon } : {} }));
     const notes = notUtf8(c.real, c.bytes);
-    return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+    return notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] };
+  };
+  const slim = candidates.size > HELD_CONFIGS;
+  let secretsUsed;
+  const parse2 = (secretsFiles) => [...candidates.values()].map((c) => {
+    const config = parseOne(c, secretsFiles);
+    return { file: c.real, config: slim ? slimConfig(config) : config };
   });
   let parsed = parse2();
-  const named2 = secretsFilesOf(parsed, roots);
+  const named3 = secretsFilesOf(parsed, roots);
   const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
-  for (const f of named2) {
+  for (const f of named3) {
     const opened = openFound(roots, f);
     if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
   }
-  const secrets = new Set([...named2].filter((f) => !configs.has(f)));
-  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse2(secrets);
+  const secrets = new Set([...named3].filter((f) => !configs.has(f)));
+  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) {
+    secretsUsed = secrets;
+    parsed = parse2(secrets);
+  }
   const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
   for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
   const covered = /* @__PURE__ */ new Set();
@@ -48241,13 +48766,16 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   const modes = reparse.modes ?? gitModes(root);
   const noGit = reparse.modes === void 0 && modes.size === 0 ? gitUnreadable(root) : void 0;
   const namers = secretsNamers(chosen, roots);
-  const pending = [...others.values()].filter((o) => !named2.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const pending = [...others.values()].filter((o) => !named3.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash5("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
-  for (const { file, config } of chosen) {
+  for (const chose of chosen) {
+    const { file } = chose;
+    const candidate = candidates.get(file);
+    const config = slim && candidate !== void 0 ? parseOne(candidate, secretsUsed) : chose.config;
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named2, configs, roots), file, noGit);
+    const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named3, configs, roots), file, noGit);
     const texts = [];
     for (const f of config.files) {
       const opened = openFound(roots, f.path);
@@ -48258,6 +48786,25 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     yield* unreadSecrets(root, file, config, roots);
   }
   for (const o of pending) yield other(o);
+}
+var HELD_CONFIGS = 1e3;
+function slimConfig(config) {
+  const secretsOnly = (params) => {
+    const p2 = params["secrets file"];
+    return p2 === void 0 ? {} : { "secrets file": p2 };
+  };
+  const files = /* @__PURE__ */ new Set();
+  const modules2 = config.modules.filter((m) => m.params["secrets file"] !== void 0 || !files.has(m.header.file) && files.add(m.header.file));
+  return {
+    ...config,
+    files: config.files.map((f) => ({ path: f.path, sha256: "" })),
+    global: secretsOnly(config.global),
+    listener: {},
+    modules: modules2.map((m) => ({ ...m, reopened: [], params: secretsOnly(m.params) })),
+    diagnostics: [],
+    inlineWaivers: [],
+    publicDeclarations: []
+  };
 }
 function withoutGit(config, file, why) {
   if (why === void 0) return config;
@@ -48284,10 +48831,10 @@ function secretsLines(config, configFile, roots) {
   }
   return out;
 }
-function secretConfigs(config, configFile, named2, configs, roots) {
+function secretConfigs(config, configFile, named3, configs, roots) {
   const notes = [];
   for (const { value, at, opened } of secretsLines(config, configFile, roots)) {
-    if (opened.kind !== "file" || !named2.has(opened.real) || !configs.has(opened.real)) continue;
+    if (opened.kind !== "file" || !named3.has(opened.real) || !configs.has(opened.real)) continue;
     notes.push(
       diagnostic(
         "warning",
@@ -48337,23 +48884,23 @@ function prefetchInImage(path2) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text8) {
-  const v4 = inetAton(text8);
+function parseNumericHost(text9) {
+  const v4 = inetAton(text9);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text8.indexOf("%");
-  const body = pct < 0 ? text8 : text8.slice(0, pct);
+  const pct = text9.indexOf("%");
+  const body = pct < 0 ? text9 : text9.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text8.slice(pct + 1));
+  const scope = scopeId(text9.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text8) {
-  if (/^\d+$/.test(text8)) return Number(text8);
-  return text8 === "lo" ? 1 : void 0;
+function scopeId(text9) {
+  if (/^\d+$/.test(text9)) return Number(text9);
+  return text9 === "lo" ? 1 : void 0;
 }
-function inetAton(text8) {
-  const parts = text8.split(".");
+function inetAton(text9) {
+  const parts = text9.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -48375,8 +48922,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text8) {
-  const parts = text8.split(".");
+function inetPton4(text9) {
+  const parts = text9.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -48387,9 +48934,9 @@ function inetPton4(text8) {
   }
   return out;
 }
-function inetPton6(text8) {
-  if (text8 === "" || /[^0-9a-fA-F:.]/.test(text8)) return void 0;
-  const halves = text8.split("::");
+function inetPton6(text9) {
+  if (text9 === "" || /[^0-9a-fA-F:.]/.test(text9)) return void 0;
+  const halves = text9.split("::");
   if (halves.length > 2) return void 0;
   const groups2 = (s) => {
     if (s === "") return [];
@@ -48417,11 +48964,11 @@ function inetPton6(text8) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text8, family) {
-  return family === 4 ? inetPton4(text8) : inetPton6(text8);
+function parseMask(text9, family) {
+  return family === 4 ? inetPton4(text9) : inetPton6(text9);
 }
-function strtolExact(text8) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text8);
+function strtolExact(text9) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text9);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -48454,11 +49001,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text8) {
-  return new Matcher(pattern, text8).run();
+function wildmatch(pattern, text9) {
+  return new Matcher(pattern, text9).run();
 }
-function iwildmatch(pattern, text8) {
-  return new Matcher(asciiLower(pattern), asciiLower(text8)).run();
+function iwildmatch(pattern, text9) {
+  return new Matcher(asciiLower(pattern), asciiLower(text9)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -48631,10 +49178,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text8, tok) {
-  const literal = parseMask(text8, tok.family);
+function maskFor(text9, tok) {
+  const literal = parseMask(text9, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text8);
+  const bits = strtolExact(text9);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -48660,10 +49207,10 @@ function classify2(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text8 = token.slice(slash + 1);
-  const mask = parseMask(text8, addr.family);
+  const text9 = token.slice(slash + 1);
+  const mask = parseMask(text9, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text8);
+  const bits = strtolExact(text9);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -48764,7 +49311,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text3(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value, version) {
@@ -48778,8 +49325,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text3(params["uid"]?.value);
-  const gid = text3(params["gid"]?.value);
+  const uid = text4(params["uid"]?.value);
+  const gid = text4(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -48913,7 +49460,7 @@ function lookup(token, kind, known, names2) {
 }
 
 // src/facts/usable.ts
-function text4(v) {
+function text5(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -48926,12 +49473,12 @@ function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
 function setupRefusal(params, root, version, names2, chroot2 = false) {
-  const db = names2 && text4(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
-  const uid = text4(params["uid"]?.value);
+  const db = names2 && text5(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
+  const uid = text5(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
   const u2 = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
   if (u2?.kind === "refused") return refusedBy(u2, "uid");
-  const gid = text4(params["gid"]?.value);
+  const gid = text5(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
   const groups2 = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
   const bad = groups2.find((g) => g.kind === "refused");
@@ -48939,7 +49486,7 @@ function setupRefusal(params, root, version, names2, chroot2 = false) {
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text4(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  if (text5(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
   return switchRefusal(root, chroot2, { u: u2, gid, groups: groups2 });
 }
 function switchRefusal(root, chroot2, ids) {
@@ -48965,7 +49512,7 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text4(params["lock file"]?.value);
+  const lock = text5(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
@@ -48973,14 +49520,14 @@ function connectionRefusal(params, root) {
   return void 0;
 }
 function unusable(params, root, version, names2, chroot2 = false) {
-  const slot = connectionRefusal(params, root);
-  if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
+  const slot2 = connectionRefusal(params, root);
+  if (slot2) return { value: true, reason: `${slot2.reason} Every request gets "${slot2.message}".`, param: "max connections" };
   const refusal2 = setupRefusal(params, root, version, names2, chroot2);
   if (refusal2 && !refusal2.conditional) return { value: true, reason: refusal2.reason, param: PARAM_OF[refusal2.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  if (text4(global2["daemon chroot"]?.value) === "") return names2;
+  if (text5(global2["daemon chroot"]?.value) === "") return names2;
   return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
@@ -49061,8 +49608,8 @@ function imageRunsAsRoot(user) {
   if (name === "root") return { value: true, reason: `User "${user}" names root.` };
   return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
 }
-function versionOf(text8) {
-  const [a = 0, b = 0, c = 0] = text8.split(".").map(Number);
+function versionOf(text9) {
+  const [a = 0, b = 0, c = 0] = text9.split(".").map(Number);
   return [a, b, c];
 }
 
@@ -49098,9 +49645,9 @@ function simulateAccess(config, client, opts) {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
-    const listed3 = bool(m.params["list"]?.value, true);
+    const listed4 = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed: listed3 };
+    return { ...result2, listed: listed4 };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules: modules2 };
 }
@@ -49108,22 +49655,22 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text8 = (name) => {
+  const text9 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
-  const listed3 = bool(param("list"), true);
+  const listed4 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text8("hosts allow") || void 0, text8("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text9("hosts allow") || void 0, text9("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text8("auth users");
+  const authUsers = text9("auth users");
   const base3 = {
     name: m.name,
-    listed: listed3,
+    listed: listed4,
     host_allowed: decision.allowed,
     auth_required: authUsers !== "",
     anonymous_read: false,
@@ -49137,20 +49684,20 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    const line = listed3 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed3 ? "access-denied" : "unknown-module", `${listed3 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    const line = listed4 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed4 ? "access-denied" : "unknown-module", `${listed4 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
-  const slot = connectionRefusal(m.params, root);
-  if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text8("lock file")} and a connection slot is free.`);
+  const slot2 = connectionRefusal(m.params, root);
+  if (slot2) return refuse(slot2.outcome, `${slot2.reason} The client gets "${slot2.message}".`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text9("lock file")} and a connection slot is free.`);
   const readOnly2 = bool(param("read only"), true);
   const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text8("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text9("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -49400,17 +49947,17 @@ function ipv4(a) {
 function ipv62(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text8 = a;
+  let text9 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text8);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text9);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text8.slice(0, dotted.index);
-    text8 = before.endsWith(":") ? `${before}:` : before;
+    const before = text9.slice(0, dotted.index);
+    text9 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text8.split("::");
+  const halves = text9.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -49620,12 +50167,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text8) {
-  const at = text8.lastIndexOf(":");
-  const port = Number(text8.slice(at + 1).trim());
+function hostPort(text9) {
+  const at = text9.lastIndexOf(":");
+  const port = Number(text9.slice(at + 1).trim());
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
   return {
-    host: at < 0 ? "" : text8.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text9.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port
   };
 }
@@ -49662,7 +50209,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules2 = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text6(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -49698,7 +50245,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text6(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -49752,11 +50299,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text5(v) {
+function text6(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text5(v));
+  const tokens = classifyHostList(text6(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -49797,7 +50344,16 @@ function toFactsDiagnostic(d) {
   if (d.hint !== void 0) out.hint = d.hint;
   return out;
 }
-function relabelFiles(doc2, rename) {
+function relabelFiles(doc2, renameFile) {
+  const renamed = /* @__PURE__ */ new Map();
+  const rename = (file) => {
+    let name = renamed.get(file);
+    if (name === void 0) {
+      name = renameFile(file);
+      renamed.set(file, name);
+    }
+    return name;
+  };
   const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
   const { config } = doc2;
   return {
@@ -51381,9 +51937,9 @@ function isTemplateFile(file) {
 function hasTemplateExpr(line) {
   return TEMPLATE_EXPR.test(line);
 }
-function splitLines(text8) {
-  if (text8 === "") return [];
-  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
+function splitLines(text9) {
+  if (text9 === "") return [];
+  const body = text9.endsWith("\n") ? text9.slice(0, -1) : text9;
   return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
 function lineKind(line) {
@@ -51466,8 +52022,8 @@ function quotableLines(lines) {
   return out;
 }
 var UNQUOTABLE_REASON = "a line it changes or shows could hold a password, so rsyncguard does not quote or rewrite it; edit it by hand";
-function showableEdit(text8, e) {
-  const lines = splitLines(text8);
+function showableEdit(text9, e) {
+  const lines = splitLines(text9);
   const ok2 = quotableLines(lines);
   const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
   const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
@@ -51484,8 +52040,8 @@ function rewriteLine(first, name, value) {
 }
 function linesOf(ctx, file) {
   if (file === null) return null;
-  const text8 = ctx.texts.get(file);
-  return text8 === void 0 ? null : splitLines(text8);
+  const text9 = ctx.texts.get(file);
+  return text9 === void 0 ? null : splitLines(text9);
 }
 function templateFile(ctx, file) {
   return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
@@ -51614,7 +52170,7 @@ function moduleOfPath(doc2, path2) {
 }
 
 // src/fix/rules/access.ts
-function listed2(mod, placed) {
+function listed3(mod, placed) {
   return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
 }
 function whom(mod, placed) {
@@ -51630,7 +52186,7 @@ function readOnly(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "read only",
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [KEEP_UPLOADS(listed2(mod, placed))],
+      notes: [KEEP_UPLOADS(listed3(mod, placed))],
       suggestion: `[${mod.name}]
     read only = yes`,
       fields: ["anonymous_write", "write"]
@@ -51649,7 +52205,7 @@ function publicReadOnly(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "read only",
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [`${listed2(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      notes: [`${listed3(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
       suggestion: `[${mod.name}]
     read only = yes`,
       fields: ["anonymous_write", "write"]
@@ -51664,7 +52220,7 @@ function unlisted(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "list",
       summary: `${whom(mod, placed)} list = no`,
-      notes: [`The module listing no longer shows ${listed2(mod, placed)}; clients that name a module still connect as before.`],
+      notes: [`The module listing no longer shows ${listed3(mod, placed)}; clients that name a module still connect as before.`],
       suggestion: `[${mod.name}]
     list = no`,
       // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
@@ -51692,7 +52248,7 @@ function denyRest(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "hosts deny",
       summary: `${whom(mod, placed)} hosts deny = *`,
-      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed2(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed3(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
       suggestion: `[${mod.name}]
     hosts deny = *`,
       fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
@@ -51718,7 +52274,7 @@ function strictModes(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "strict modes",
       summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
-      notes: [`With strict modes on, rsync refuses every login to ${listed2(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      notes: [`With strict modes on, rsync refuses every login to ${listed3(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
       suggestion: `[${mod.name}]
     strict modes = yes`,
       fields: []
@@ -51728,9 +52284,9 @@ function strictModes(f, ctx) {
 function withDuplicates(ctx, mod, remove, placed) {
   const p2 = mod.params["strict modes"];
   if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
-  const text8 = ctx.texts.get(p2.file);
-  if (text8 === void 0) return placed;
-  const lines = splitLines(text8);
+  const text9 = ctx.texts.get(p2.file);
+  if (text9 === void 0) return placed;
+  const lines = splitLines(text9);
   let header = mod.header.line;
   for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
   const edits = [...placed.edits];
@@ -51805,7 +52361,7 @@ function chroot(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "use chroot",
       summary: `${whom(mod, placed)} use chroot = yes`,
-      notes: [CHROOT_NOTE(listed2(mod, placed))],
+      notes: [CHROOT_NOTE(listed3(mod, placed))],
       suggestion: `[${mod.name}]
     use chroot = yes`,
       fields: []
@@ -51821,7 +52377,7 @@ function munge(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "munge symlinks",
       summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
-      notes: [`Symlinks uploaded to ${listed2(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      notes: [`Symlinks uploaded to ${listed3(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
       suggestion: `[${mod.name}]
     munge symlinks = yes`,
       fields: []
@@ -51846,7 +52402,7 @@ function unprivileged(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: name,
       summary: `${whom(mod, placed)} ${name} = ${value}`,
-      notes: [`Transfers in ${listed2(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      notes: [`Transfers in ${listed3(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
       suggestion: `[${mod.name}]
     ${name} = ${value}`,
       fields: []
@@ -51910,9 +52466,9 @@ var LOGGING_PLANNERS = {
 var COMMENT2 = /\s[#;]/;
 var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
 function lineAt(ctx, file, line) {
-  const text8 = ctx.texts.get(file);
-  if (text8 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text8);
+  const text9 = ctx.texts.get(file);
+  if (text9 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text9);
   if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
   const end = logicalEnd(lines, line);
   if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
@@ -51956,9 +52512,9 @@ function commentInBoolean(f, ctx) {
   ];
 }
 function writtenValue(ctx, file, line) {
-  const text8 = ctx.texts.get(file);
-  if (text8 === void 0) return null;
-  const lines = splitLines(text8);
+  const text9 = ctx.texts.get(file);
+  if (text9 === void 0) return null;
+  const lines = splitLines(text9);
   const first = lines[line - 1];
   if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
   const pieces = lines.slice(line - 1, logicalEnd(lines, line));
@@ -52028,7 +52584,7 @@ function refuseSpaces(f, ctx) {
     fromPlaced(ctx, f, placed, {
       parameter: "refuse options",
       summary: `${whom(mod, placed)} refuse options = ${value}`,
-      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed2(mod, placed)}.`],
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed3(mod, placed)}.`],
       suggestion: `[${mod.name}]
     refuse options = ${value}`,
       fields: []
@@ -52214,8 +52770,8 @@ function planFixes(doc2, findings, texts, opts) {
 }
 function quotedOnly(plan, texts) {
   const shown3 = (c) => c.edits.every((e) => {
-    const text8 = texts.get(e.file);
-    return text8 === void 0 || showableEdit(text8, e);
+    const text9 = texts.get(e.file);
+    return text9 === void 0 || showableEdit(text9, e);
   });
   const candidates = plan.candidates.filter(shown3);
   const unfixedList = [...plan.unfixed];
@@ -52260,9 +52816,9 @@ function merge(outcomes) {
 }
 
 // src/fix/apply.ts
-function eolOf(text8) {
-  const nl = text8.indexOf("\n");
-  return nl > 0 && text8[nl - 1] === "\r" ? "\r\n" : "\n";
+function eolOf(text9) {
+  const nl = text9.indexOf("\n");
+  return nl > 0 && text9[nl - 1] === "\r" ? "\r\n" : "\n";
 }
 function overlap(edits) {
   const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -52284,13 +52840,13 @@ function joinInsertions(edits) {
   }
   return out;
 }
-function applyEdits(text8, edits) {
-  if (edits.length === 0) return text8;
+function applyEdits(text9, edits) {
+  if (edits.length === 0) return text9;
   const clash = overlap(edits);
   if (clash !== null) throw new Error(clash);
-  const eol = eolOf(text8);
-  const finalNewline = text8 === "" || text8.endsWith("\n");
-  const body = text8 === "" ? [] : (finalNewline ? text8.slice(0, -1) : text8).split("\n");
+  const eol = eolOf(text9);
+  const finalNewline = text9 === "" || text9.endsWith("\n");
+  const body = text9 === "" ? [] : (finalNewline ? text9.slice(0, -1) : text9).split("\n");
   const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
   const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   for (const e of backwards) {
@@ -52337,23 +52893,23 @@ function followUpSentence(f, all) {
 function description(f, followUps, all) {
   return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u2) => [followUpSentence(u2, all) ?? "", ...u2.notes])].join(" ");
 }
-function shape(text8) {
-  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
-  const lines = text8 === "" ? [] : body.split("\n");
-  const nl = text8.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text8[nl - 1] === "\r" ? "\r\n" : "\n" };
+function shape(text9) {
+  const body = text9.endsWith("\n") ? text9.slice(0, -1) : text9;
+  const lines = text9 === "" ? [] : body.split("\n");
+  const nl = text9.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text9[nl - 1] === "\r" ? "\r\n" : "\n" };
 }
 function replacement(e, before) {
   const { lengths, eol } = shape(before);
   const n = lengths.length;
   const len = (line) => lengths[line - 1] ?? 0;
-  const text8 = e.lines.join(eol);
+  const text9 = e.lines.join(eol);
   if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
   if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text8}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text8}` } };
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text9}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text9}` } };
   }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text8 } };
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text9 } };
   if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
   if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
   return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
@@ -52391,8 +52947,8 @@ function unfixedFor(finding, fixes) {
 
 // src/report/escape-controls.ts
 var CONTROLS5 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text8) {
-  return text8.replace(CONTROLS5, (c) => {
+function escapeControls(text9) {
+  return text9.replace(CONTROLS5, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -52496,18 +53052,30 @@ function fingerprints(findings, fileOf) {
 
 // src/report/sarif-notices.ts
 var SEVERITIES2 = ["critical", "high", "medium", "low"];
-function notice(level, id, text8) {
-  return { level, message: { text: text8 }, descriptor: { id } };
+function notice(level, id, text9) {
+  return { level, message: { text: text9 }, descriptor: { id } };
 }
 function bySeverity(findings) {
   const n = (s) => findings.filter((f) => f.severity === s).length;
   return SEVERITIES2.filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`).join(", ");
 }
 function resultsLeftOut(left, total, limit) {
+  return leftOutNotice(left.length, bySeverity(left), total, limit);
+}
+function resultsLeftOutCounts(left, total, limit) {
+  const named3 = SEVERITIES2.filter((s) => left[s] > 0).map((s) => `${left[s]} ${s}`).join(", ");
+  return leftOutNotice(
+    SEVERITIES2.reduce((n, s) => n + left[s], 0),
+    named3,
+    total,
+    limit
+  );
+}
+function leftOutNotice(count3, named3, total, limit) {
   return notice(
     "error",
     "results-left-out",
-    `${left.length} of this run's ${total} results are left out of this file (${bySeverity(left)}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
+    `${count3} of this run's ${total} results are left out of this file (${named3}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
   );
 }
 function resultsNotStored(total, stored) {
@@ -52657,14 +53225,54 @@ function shownNames(report) {
   return (id) => labels.get(id) ?? id;
 }
 
+// src/report/sarif-region.ts
+var Regions = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  starts = /* @__PURE__ */ new Map();
+  /** The key of a file's text (sarif.ts textKey): a target's own copy wins over the path every target shares. */
+  keyOf(target, file) {
+    const own = `${target}\0${file}`;
+    return this.texts.has(own) ? own : file;
+  }
+  /** The whole line (1-based) as the region: from `column` to the line's end, at least one character. */
+  region(key2, line, column) {
+    const endColumn = Math.max(this.lineLength(key2, line) + 1, column + 1);
+    return { startLine: line, startColumn: column, endLine: line, endColumn };
+  }
+  /** The line's length without its "\n" and one "\r" before it; 0 for a line the text does not have (as split gave ""). */
+  lineLength(key2, line) {
+    const text9 = this.texts.get(key2);
+    if (text9 === void 0 || !Number.isInteger(line) || line < 1) return 0;
+    const starts = this.startsOf(key2, text9);
+    const from = starts[line - 1];
+    if (from === void 0) return 0;
+    const next = starts[line];
+    let to = next === void 0 ? text9.length : next - 1;
+    if (to > from && text9.charCodeAt(to - 1) === 13) to--;
+    return to - from;
+  }
+  startsOf(key2, text9) {
+    let starts = this.starts.get(key2);
+    if (starts === void 0) {
+      starts = [0];
+      for (let at = text9.indexOf("\n"); at >= 0; at = text9.indexOf("\n", at + 1)) starts.push(at + 1);
+      this.starts.set(key2, starts);
+    }
+    return starts;
+  }
+};
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS3 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text8, max) {
-  return text8.length <= max ? text8 : `${text8.slice(0, max - 1)}\u2026`;
+function clip(text9, max) {
+  return text9.length <= max ? text9 : `${text9.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -52714,12 +53322,7 @@ function sarifLog(report, opts) {
   if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const prints = reportFingerprints(report);
-  let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
-    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
-    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
-  ]);
+  let placed = report.targets.flatMap((t) => placedOf(t, opts.suppressions));
   const limited = [];
   if (placed.length > LIMITS3.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
@@ -52742,15 +53345,11 @@ function sarifLog(report, opts) {
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
   const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
-  const results = placed.map((p2) => {
-    const r = result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding));
-    if (p2.waiver) return r;
-    const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
-    return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
-  });
+  const regions = new Regions(opts.texts);
+  const results = placed.map((p2) => fixedResult(result(p2, idOf(p2.finding), index, regions, anchorOf(p2.finding), prints.get(p2.finding)), p2, fixesOf.get(p2.finding.target)));
   for (const a of report.baseline?.absent ?? []) {
     const f = absentAsFinding(a);
-    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, regions, anchorOf(f), a.fingerprint)));
   }
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
@@ -52784,13 +53383,18 @@ function sarifLog(report, opts) {
 function textKey(target, path2) {
   return `${target}\0${path2}`;
 }
-function textOf(texts, target, file) {
-  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+function placedOf(t, suppressions) {
+  return [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
+    ...suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
+  ];
 }
-function region(texts, key2, line, column) {
-  const text8 = texts.get(key2)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text8.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
+function fixedResult(r, p2, fixes) {
+  if (p2.waiver) return r;
+  const unfixed2 = unfixedFor(p2.finding, fixes);
+  return { ...r, ...fixesFor(p2.finding, fixes), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
 }
 var RELATED_SHOWN = 100;
 function relatedLinks(related) {
@@ -52799,9 +53403,9 @@ function relatedLinks(related) {
   const more = related.length - links.length;
   return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
 }
-function result(p2, ruleId, index, texts, at, fingerprint) {
+function result(p2, ruleId, index, regions, at, fingerprint) {
   const f = p2.finding;
-  const key2 = textOf(texts, f.target, at.file);
+  const key2 = regions.keyOf(f.target, at.file);
   const host = p2.kind === "host" ? hostOfTarget(f.target) : void 0;
   return {
     ruleId,
@@ -52811,7 +53415,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key2, at.line, at.column) },
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: regions.region(key2, at.line, at.column) },
         ...host !== void 0 ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: "host" }] } : {}
       }
     ],
@@ -52819,7 +53423,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
         message: { text: `[${r.module}]` },
-        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: regions.region(regions.keyOf(f.target, r.location.file), r.location.line, r.location.column) }
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
@@ -52946,19 +53550,19 @@ function groupRepeats(findings) {
 }
 function namedPlaces(findings) {
   let lastFile = null;
-  const named2 = findings.slice(0, NAMED).map((f) => {
+  const named3 = findings.slice(0, NAMED).map((f) => {
     const at = f.location;
     const where3 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
     lastFile = at?.file ?? lastFile;
     return `[${f.module ?? ""}]${where3}`;
   });
-  const more = findings.length - named2.length;
-  return `${named2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const more = findings.length - named3.length;
+  return `${named3.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 function namedModules(findings) {
-  const named2 = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
-  const more = findings.length - named2.length;
-  return `${named2.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const named3 = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
+  const more = findings.length - named3.length;
+  return `${named3.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 // src/report/model.ts
@@ -52996,7 +53600,7 @@ function countBySeverity(report) {
 
 // src/report/fix-markdown.ts
 var MAX_LISTED = 100;
-var text6 = (s) => markdownText(escapeControls(s));
+var text7 = (s) => markdownText(escapeControls(s));
 var path = (s) => markdownCode(escapeControls(s));
 function fence(lines) {
   const longest = Math.max(2, ...lines.flatMap((l) => (l.match(/`+/g) ?? []).map((run2) => run2.length)));
@@ -53043,7 +53647,7 @@ function newText(g, lines) {
 function suggestion(g, t) {
   const lines = linesOf2(t, g.file);
   const span = `${path(`${g.file}:${g.start === g.end ? g.start : `${g.start}-${g.end}`}`)}`;
-  const who = text6(g.rules.join(", "));
+  const who = text7(g.rules.join(", "));
   const ok2 = quotableLines(lines);
   const quoted = ok2.slice(g.start - 1, g.end).every((x) => x) && g.edits.every((e) => quotableLines(e.lines).every((x) => x));
   if (!quoted) return [`${span} (${who}): not shown, as a line there could hold a password; \`rsyncguard fix\` shows and applies this fix.`, ""];
@@ -53057,11 +53661,11 @@ function suggestion(g, t) {
 function fixBlock(v, t) {
   const followUp = followUpSentence(v, t.verified);
   const notes = [...followUp === null ? [] : [followUp], ...v.notes];
-  return [`**${text6(v.rule_ids.join(", "))}**: ${text6(v.summary)}`, "", ...notes.map((n) => `> ${text6(n)}`), ...notes.length > 0 ? [""] : []];
+  return [`**${text7(v.rule_ids.join(", "))}**: ${text7(v.summary)}`, "", ...notes.map((n) => `> ${text7(n)}`), ...notes.length > 0 ? [""] : []];
 }
 function leftLine(rule, module, why, suggested) {
   const hint2 = suggested === null ? "" : `; suggested: ${suggested.split("\n").map((l) => markdownCode(escapeControls(l))).join(", ")}`;
-  return `- ${text6(rule)}${module !== null ? ` [${text6(module)}]` : ""}: ${text6(why)}${hint2}`;
+  return `- ${text7(rule)}${module !== null ? ` [${text7(module)}]` : ""}: ${text7(why)}${hint2}`;
 }
 function fixesMarkdownLines(targets) {
   const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
@@ -53076,9 +53680,9 @@ function fixesMarkdownLines(targets) {
     const { groups: blocks3, empty } = groups(t);
     if (blocks3.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
     for (const g of blocks3.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
-    for (const e of empty) out.push(`${path(e.file)} (empty file; ${text6(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
+    for (const e of empty) out.push(`${path(e.file)} (empty file; ${text7(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
     if (blocks3.length > MAX_LISTED) out.push(`\u2026 and ${blocks3.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
-    for (const c of t.commands) out.push(`- ${text6(c.finding.rule_id)}: ${text6(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    for (const c of t.commands) out.push(`- ${text7(c.finding.rule_id)}: ${text7(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason, suggested: u2.suggestion })),
       ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}`, suggested: null }))
@@ -53128,23 +53732,23 @@ function blocks(markdown) {
   }
   return out;
 }
-var isLabel = (text8) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text8);
+var isLabel = (text9) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text9);
 function plain2(line) {
   return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
 }
-function firstSentence(text8) {
+function firstSentence(text9) {
   let code = false;
   let depth = 0;
-  for (let i = 0; i < text8.length; i++) {
-    const c = text8[i];
+  for (let i = 0; i < text9.length; i++) {
+    const c = text9[i];
     if (c === "`") code = !code;
     if (code) continue;
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     else if ((c === "." || c === "!" || c === "?") && depth === 0) {
-      const next = text8[i + 1];
+      const next = text9[i + 1];
       if (next !== void 0 && !/\s/.test(next)) continue;
-      const sentence = text8.slice(0, i + 1);
+      const sentence = text9.slice(0, i + 1);
       if (c === "." && ABBREVIATIONS.test(sentence)) continue;
       return sentence;
     }
@@ -53156,23 +53760,23 @@ function inlineSnippet(block) {
   if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
   return lines.map((l) => `\`${l}\``).join(", ");
 }
-function capped(text8) {
-  const line = escapeControls(text8);
+function capped(text9) {
+  const line = escapeControls(text9);
   return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
 }
 function fixHint(rule) {
   const all = blocks(rule.help);
   for (const [i, block] of all.entries()) {
     if (block.kind !== "prose") continue;
-    const text8 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
-    if (text8 === "" || isLabel(text8)) continue;
-    const sentence = firstSentence(text8);
+    const text9 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
+    if (text9 === "" || isLabel(text9)) continue;
+    const sentence = firstSentence(text9);
     if (sentence !== null) return capped(sentence);
-    if (text8.endsWith(":")) {
+    if (text9.endsWith(":")) {
       const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
-      return capped(snippet === null ? `${text8.slice(0, -1).trimEnd()}.` : `${text8} ${snippet}.`);
+      return capped(snippet === null ? `${text9.slice(0, -1).trimEnd()}.` : `${text9} ${snippet}.`);
     }
-    return capped(text8);
+    return capped(text9);
   }
   return null;
 }
@@ -53249,50 +53853,62 @@ function hostWidth(report, hostOf3) {
 // src/report/text.ts
 function toText(raw2, p2, opts = {}) {
   const report = escapeAllText(raw2);
-  const out = [];
-  const hints = opts.hints === false ? /* @__PURE__ */ new Map() : fixHints(raw2.rules);
-  const withHint = (f, text8) => {
-    const hint2 = hints.get(f.rule_id);
-    return hint2 ? [text8, `             ${p2.dim("fix:")} ${hint2}`] : [text8];
-  };
   const hostOf3 = hostColumn(report);
-  const width = hostOf3 ? hostWidth(report, hostOf3) : 0;
-  for (const t of report.targets) {
-    out.push(p2.bold(t.label ?? t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
-    }
-    const hidden = t.hidden?.findings.length ?? 0;
-    if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(report.severity_filter, hidden))}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label4 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf3 ? `${hostOf3(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label4(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
-    const worstFirst2 = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst2(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(...withHint(first, `${label4(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst2(findings)) out.push(...withHint(f, line(f)));
-    }
-    if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
+  const line = { p: p2, hints: textHints(raw2.rules, opts.hints), hostOf: hostOf3, width: hostOf3 ? hostWidth(report, hostOf3) : 0, explain: opts.explain === true, filter: report.severity_filter };
+  const out = report.targets.flatMap((t) => targetLines(t, line));
+  const totals = { counts: countBySeverity(report), waived: report.targets.reduce((n, t) => n + t.waived.length, 0), ids: new Set(report.targets.map((t) => t.target)) };
+  out.push(...tailLines(report, raw2, p2, totals));
+  return `${out.join("\n")}
+`;
+}
+function textHints(rules, hints) {
+  return hints === false ? /* @__PURE__ */ new Map() : fixHints(rules);
+}
+function targetLines(t, o) {
+  const { p: p2, hostOf: hostOf3, width } = o;
+  const out = [];
+  const withHint = (f, text9) => {
+    const hint2 = o.hints.get(f.rule_id);
+    return hint2 ? [text9, `             ${p2.dim("fix:")} ${hint2}`] : [text9];
+  };
+  out.push(p2.bold(t.label ?? t.target));
+  for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+  for (const n of shownNotes(t)) {
+    const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+    out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
   }
+  const hidden = t.hidden?.findings.length ?? 0;
+  if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(o.filter, hidden))}`);
+  const { groups: repeated, single } = groupRepeats(t.findings);
+  const byModule = /* @__PURE__ */ new Map();
+  for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+    byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+  }
+  const label4 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf3 ? `${hostOf3(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+  const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+  const line = (f) => `${label4(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
+  const worstFirst2 = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const daemonWide = worstFirst2(byModule.get(null) ?? []);
+  if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
+  if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+  for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+    const first = g.findings[0];
+    if (first) out.push(...withHint(first, `${label4(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
+  }
+  for (const [module, findings] of byModule) {
+    if (module === null) continue;
+    out.push(`  [${module}]`);
+    for (const f of worstFirst2(findings)) out.push(...withHint(f, line(f)));
+  }
+  if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
+  for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+  for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+  if (o.explain) out.push(...explainText(t));
+  out.push("");
+  return out;
+}
+function tailLines(report, raw2, p2, totals) {
+  const out = [];
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.label ?? e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
@@ -53300,14 +53916,49 @@ function toText(raw2, p2, opts = {}) {
   for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  const c = totals.counts;
+  const targets = (/* @__PURE__ */ new Set([...totals.ids, ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${totals.waived} waived; ${report.errors.length} could not be evaluated.`);
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
-  return `${out.join("\n")}
-`;
+  return out;
 }
+var TextStream = class {
+  constructor(head, p2, opts, spool) {
+    this.head = head;
+    this.p = p2;
+    this.line = { p: p2, hints: textHints(head.rules, opts.hints), hostOf: null, width: 0, explain: opts.explain, filter: void 0 };
+    this.spool = spool();
+  }
+  head;
+  p;
+  line;
+  totals = { counts: { critical: 0, high: 0, medium: 0, low: 0 }, waived: 0, ids: /* @__PURE__ */ new Set() };
+  errors = [];
+  spool;
+  target(raw2) {
+    if (raw2.kind === "host") throw new Error("a streamed text report has no host column: render the whole report");
+    const t = escapeAllText(raw2);
+    for (const f of t.findings) this.totals.counts[f.severity] = (this.totals.counts[f.severity] ?? 0) + 1;
+    this.totals.waived += t.waived.length;
+    this.totals.ids.add(t.target);
+    this.spool.add(targetLines(t, this.line).join("\n"));
+  }
+  error(e) {
+    this.errors.push(e);
+  }
+  end(tail, write) {
+    this.spool.forEach((block) => {
+      write(`${block}
+`);
+    });
+    const raw2 = { ...this.head, errors: this.errors, ...tail };
+    write(`${tailLines(escapeAllText(raw2), raw2, this.p, this.totals).join("\n")}
+`);
+  }
+  close() {
+    this.spool.close();
+  }
+};
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
@@ -53426,34 +54077,34 @@ function blocks2(markdown) {
   flush();
   return out;
 }
-function sentenceEnd(text8) {
+function sentenceEnd(text9) {
   let code = false;
-  for (let i = 0; i < text8.length; i++) {
-    const c = text8[i];
+  for (let i = 0; i < text9.length; i++) {
+    const c = text9[i];
     if (c === "`") code = !code;
     if (code || c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
-    while (text8[j] === ")" || text8[j] === '"' || text8[j] === "'") j++;
-    if (j >= text8.length) return j;
-    if (!/\s/.test(text8[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS2.test(text8.slice(0, i + 1))) continue;
+    while (text9[j] === ")" || text9[j] === '"' || text9[j] === "'") j++;
+    if (j >= text9.length) return j;
+    if (!/\s/.test(text9[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS2.test(text9.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
 }
-function strip(text8) {
-  return text8.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+function strip(text9) {
+  return text9.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
 function firstSentence2(block) {
-  const text8 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text8);
-  if (end > 0) return text8.slice(0, end);
-  if (!text8.endsWith(":")) return void 0;
+  const text9 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text9);
+  if (end > 0) return text9.slice(0, end);
+  if (!text9.endsWith(":")) return void 0;
   const code = block.code.filter((l) => l !== "");
   if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text8} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+    return `${text9} ${code.map((l) => `\`${l}\``).join(", ")}.`;
   }
-  return `${text8.slice(0, -1)}.`;
+  return `${text9.slice(0, -1)}.`;
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
@@ -53486,9 +54137,9 @@ function partsFor(g, perRun, limits) {
   while (parts < maxParts(limits) && parts < g.units.length && Math.max(...buckets(g, parts)) > perRun) parts *= 2;
   return parts;
 }
-function binsFor(named2, keep) {
-  const kept = named2.filter((g) => g.name !== "other").slice(0, keep);
-  const rest = named2.filter((g) => !kept.includes(g));
+function binsFor(named3, keep) {
+  const kept = named3.filter((g) => g.name !== "other").slice(0, keep);
+  const rest = named3.filter((g) => !kept.includes(g));
   if (rest.length === 0) return kept;
   const other = {
     name: "other",
@@ -53509,12 +54160,12 @@ function planRuns(units2, limits = GITHUB_LIMITS) {
     g.units.push({ key: u2.key, results: u2.results, hash: bucketHash(u2.key) });
     byName.set(u2.group, g);
   }
-  const named2 = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const most = named2.length <= limits.runsPerFile ? named2.length : limits.runsPerFile - 1;
-  let bins = binsFor(named2, most);
+  const named3 = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const most = named3.length <= limits.runsPerFile ? named3.length : limits.runsPerFile - 1;
+  let bins = binsFor(named3, most);
   let parts = lossless(bins, limits);
   for (let keep = most - 1; parts === void 0 && keep >= 0; keep--) {
-    const fewer = binsFor(named2, keep);
+    const fewer = binsFor(named3, keep);
     parts = lossless(fewer, limits);
     if (parts !== void 0) bins = fewer;
   }
@@ -53667,8 +54318,8 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf3 = hostO
 }
 
 // src/report/severity-filter.ts
-function parseSeverities(text8, what = "--severity") {
-  const words = text8.split(",").map((w) => w.trim()).filter((w) => w !== "");
+function parseSeverities(text9, what = "--severity") {
+  const words = text9.split(",").map((w) => w.trim()).filter((w) => w !== "");
   const allowed = SEVERITIES.join(", ");
   if (words.length === 0) return fail(new UserError(`${what} needs at least one of ${allowed}`, void 0, `For example ${what === "--severity" ? "--severity critical,high" : "critical,high"}.`));
   const chosen = /* @__PURE__ */ new Set();
@@ -53713,10 +54364,19 @@ function filteredComparison(b, targets, keep) {
 }
 
 // src/report/json.ts
-function reportedRules(report) {
-  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+function emptyTotals() {
+  return { targets: 0, findings: { critical: 0, high: 0, medium: 0, low: 0 }, waived: 0, declaredPublic: 0, ruleIds: /* @__PURE__ */ new Set() };
+}
+function addTotals(totals, t) {
+  totals.targets++;
+  for (const f of t.findings) totals.findings[f.severity] = (totals.findings[f.severity] ?? 0) + 1;
+  totals.waived += t.waived.length;
+  totals.declaredPublic += t.declared_public?.length ?? 0;
+  for (const f of [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]) totals.ruleIds.add(f.rule_id);
+}
+function reportedRules(rules, ids) {
   const out = {};
-  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
 function shownTarget(raw2, prints, hints) {
@@ -53745,16 +54405,33 @@ function toJson(report) {
   return parts.join("");
 }
 function writeJson(report, write) {
+  const totals = emptyTotals();
+  for (const t of report.targets) addTotals(totals, t);
+  const hints = fixHints(report.rules);
+  writeJsonDocument(
+    report,
+    totals,
+    (each) => {
+      for (const t of report.targets) each(targetText(t, hints));
+    },
+    write
+  );
+}
+function targetText(t, hints) {
+  const prints = reportFingerprints({ targets: [t] });
+  return JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ");
+}
+function writeJsonDocument(report, totals, targets, write) {
   const doc2 = {
     schema: "rsyncguard/report@1",
     tool: report.tool,
     summary: {
-      targets: report.targets.length + report.errors.length,
+      targets: totals.targets + report.errors.length,
       errors: report.errors.length,
-      findings: countBySeverity(report),
-      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      findings: totals.findings,
+      waived: totals.waived,
       /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
-      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
+      declared_public: totals.declaredPublic,
       expired_waivers: report.expired_waivers.length,
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
       unused_public: report.unused_public?.length ?? 0,
@@ -53770,7 +54447,7 @@ function writeJson(report, write) {
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
-    rules: reportedRules(report),
+    rules: reportedRules(report.rules, totals.ruleIds),
     ...report.compliance ? { compliance: report.compliance } : {},
     ...report.baseline ? { baseline: report.baseline } : {}
   };
@@ -53778,15 +54455,37 @@ function writeJson(report, write) {
 `;
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
-  const hints = fixHints(report.rules);
-  for (const [i, t] of report.targets.entries()) {
-    const prints = reportFingerprints({ targets: [t] });
-    write(`${i === 0 ? "" : ","}
-    ${JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ")}`);
-  }
-  write(report.targets.length === 0 ? "]" : "\n  ]");
+  let n = 0;
+  targets((text9) => write(`${n++ === 0 ? "" : ","}
+    ${text9}`));
+  write(n === 0 ? "]" : "\n  ]");
   write(whole.slice(at + TARGETS_HOLE.length));
 }
+var JsonStream = class {
+  constructor(head, spool) {
+    this.head = head;
+    this.hints = fixHints(head.rules);
+    this.spool = spool();
+  }
+  head;
+  totals = emptyTotals();
+  errors = [];
+  hints;
+  spool;
+  target(t) {
+    addTotals(this.totals, t);
+    this.spool.add(targetText(t, this.hints));
+  }
+  error(e) {
+    this.errors.push(e);
+  }
+  end(tail, write) {
+    writeJsonDocument({ ...this.head, errors: this.errors, ...tail }, this.totals, (each) => this.spool.forEach(each), write);
+  }
+  close() {
+    this.spool.close();
+  }
+};
 
 // src/report/stored-facts.ts
 import { deflateRawSync, inflateRawSync } from "node:zlib";
@@ -53835,9 +54534,9 @@ var Markup = class {
 };
 var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
-function escapeHtml(text8) {
-  if (!NEEDS_ESCAPE.test(text8)) return text8;
-  return escapeControls(text8).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+function escapeHtml(text9) {
+  if (!NEEDS_ESCAPE.test(text9)) return text9;
+  return escapeControls(text9).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
 }
 function partText(p2) {
   if (p2 === null || p2 === void 0 || p2 === false) return "";
@@ -53856,7 +54555,7 @@ function html(strings2, ...values) {
 function raw(markup) {
   return new Markup(markup);
 }
-function join20(parts) {
+function join21(parts) {
   let out = "";
   for (const p2 of parts) out += partText(p2);
   return new Markup(out);
@@ -53874,8 +54573,8 @@ var Excerpts = class {
     const key2 = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
     const hit = this.cache.get(key2);
     if (hit !== void 0) return hit;
-    const text8 = this.texts.get(key2);
-    const lines = text8 === void 0 ? null : text8.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    const text9 = this.texts.get(key2);
+    const lines = text9 === void 0 ? null : text9.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
     this.cache.set(key2, lines);
     return lines;
   }
@@ -53969,14 +54668,14 @@ function findingsTable(report, items, fleet) {
     const state = i.f.baseline_state;
     return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ""}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ""}<td>${i.f.module ?? ""}</td><td>${where2(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ""}</td>` : ""}</tr>`;
   });
-  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join20(rows)}</tbody></table></div></section>`;
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join21(rows)}</tbody></table></div></section>`;
 }
 function absentTable(report) {
   const absent2 = report.baseline?.absent ?? [];
   if (absent2.length === 0) return html``;
   const head = sortableHead([{ label: "severity", numeric: true }, { label: "rule" }, { label: "finding" }, { label: "target" }, { label: "module" }]);
   const rows = absent2.map((a) => html`<tr><td data-sort="${severityRank(a.severity)}">${badge(a.severity)}</td><td>${a.rule_id}</td><td>${a.message}</td><td>${a.target}</td><td>${a.module ?? ""}</td></tr>`);
-  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join20(rows)}</tbody></table></section>`;
+  return html`<section aria-labelledby="absent-h"><h2 id="absent-h">Fixed since the baseline</h2><table class="sortable absent"><caption>In the baseline, gone now (${absent2.length})</caption>${head}<tbody>${join21(rows)}</tbody></table></section>`;
 }
 
 // src/report/html/trend-chart.ts
@@ -54005,14 +54704,14 @@ function trendChart(runs) {
   const xs = first && last ? html`<text x="${x(0)}" y="${H - 10}" text-anchor="start">${label2(first.at)}</text>${runs.length > 1 ? html`<text x="${x(runs.length - 1)}" y="${H - 10}" text-anchor="end">${label2(last.at)}</text>` : ""}` : "";
   const legend = series.map((s, i) => html`<g transform="translate(${PAD.left + 10 + i * 110},${PAD.top + 4})"><rect width="12" height="12" fill="${COLOUR[s.name] ?? "#000"}"/><text x="16" y="11">${s.name}</text></g>`);
   const summary = `Findings per severity and unreachable hosts over ${runs.length} sweeps; last sweep: ${SEVERITIES.map((s) => `${last?.counts[s] ?? 0} ${s}`).join(", ")}, ${last?.unreachable ?? 0} unreachable.`;
-  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join20(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
+  return html`<figure><svg class="chart" role="img" aria-labelledby="trend-title trend-desc" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg"><title id="trend-title">Fleet trend</title><desc id="trend-desc">${summary}</desc><line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#999"/><line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#999"/>${ticks}${join21(lines)}${xs}${legend}</svg><figcaption class="muted">${summary}</figcaption></figure>`;
 }
 function runsTable(runs) {
   const head = sortableHead([{ label: "sweep (UTC)" }, { label: "hosts", numeric: true }, { label: "evaluated", numeric: true }, { label: "unreachable", numeric: true }, ...SEVERITIES.map((s) => ({ label: s, numeric: true }))]);
   const rows = runs.map(
     (r) => html`<tr><th scope="row">${label2(r.at)}</th><td class="num">${r.hosts}</td><td class="num">${r.evaluated}</td><td class="num">${r.unreachable}</td>${SEVERITIES.map((s) => html`<td class="num">${r.counts[s] ?? 0}</td>`)}</tr>`
   );
-  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join20(rows)}</tbody></table>`;
+  return html`<table class="sortable runs"><caption>Sweeps (${runs.length})</caption>${head}<tbody>${join21(rows)}</tbody></table>`;
 }
 
 // src/report/html/overview.ts
@@ -54044,9 +54743,9 @@ function summaryCards(report, rows) {
 var countCells = (c) => SEVERITIES.map((s) => html`<td class="num">${c[s]}</td>`);
 var sevHead = SEVERITIES.map((s) => html`<th scope="col" class="num">${s}</th>`);
 function targetsTable(report, rows) {
-  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join20(
+  return html`<table class="targets"><caption>Findings by target and severity</caption><thead><tr><th scope="col">target</th>${sevHead}<th scope="col" class="num">waived</th></tr></thead><tbody>${join21(
     rows.map((r) => html`<tr><th scope="row"><a href="#${r.id}">${r.target}</a></th>${countCells(r.counts)}<td class="num">${r.waived}</td></tr>`)
-  )}${join20(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
+  )}${join21(report.errors.map((e) => html`<tr class="not-evaluated"><th scope="row">${shownName2(e)}</th><td colspan="5" class="error">not evaluated: ${e.message}</td></tr>`))}</tbody></table>`;
 }
 function heatMap(report, rows, fleet) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -54072,7 +54771,7 @@ function heatMap(report, rows, fleet) {
   const names2 = [...groups2.keys()].sort((a, b) => a.localeCompare(b));
   const maps = names2.map((g) => {
     const e = groups2.get(g);
-    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join20(e.cells)}</ul>` : "";
+    return e ? html`<h3>${g}</h3><ul class="heat" aria-label="hosts of group ${g}">${join21(e.cells)}</ul>` : "";
   });
   const table = html`<table class="groups"><caption>Findings by group and severity</caption><thead><tr><th scope="col">group</th><th scope="col" class="num">hosts</th>${sevHead}<th scope="col" class="num">not evaluated</th></tr></thead><tbody>${names2.map(
     (g) => {
@@ -54194,7 +54893,7 @@ var SCRIPT = `
   });
 })();
 `;
-var hash = (text8) => `'sha256-${createHash8("sha256").update(text8, "utf8").digest("base64")}'`;
+var hash = (text9) => `'sha256-${createHash8("sha256").update(text9, "utf8").digest("base64")}'`;
 var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
 function page(title, body) {
   return `${html`<!DOCTYPE html>
@@ -54216,10 +54915,10 @@ ${body}
 }
 
 // src/report/fix-line-diff.ts
-function fileLines(text8) {
-  if (text8 === "") return { lines: [], finalNewline: true };
-  const finalNewline = text8.endsWith("\n");
-  return { lines: (finalNewline ? text8.slice(0, -1) : text8).split("\n"), finalNewline };
+function fileLines(text9) {
+  if (text9 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text9.endsWith("\n");
+  return { lines: (finalNewline ? text9.slice(0, -1) : text9).split("\n"), finalNewline };
 }
 var MAX_D = 2e3;
 function script(a, b) {
@@ -54291,8 +54990,8 @@ function quotedHunks(before, after, show, context = 3) {
   let nn = 0;
   for (const s of steps) {
     if (s === "=" || s === "-") {
-      const text8 = before.lines[o] ?? "";
-      ops.push({ kind: s === "=" ? " " : "-", text: text8, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      const text9 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text9, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
       o++;
       if (s === "=") nn++;
     } else {
@@ -54331,7 +55030,7 @@ function quotedHunks(before, after, show, context = 3) {
       oldCount,
       newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
       newCount,
-      ops: slice2.map(({ kind, text: text8, noEol }) => ({ kind, text: text8, noEol }))
+      ops: slice2.map(({ kind, text: text9, noEol }) => ({ kind, text: text9, noEol }))
     });
   }
   return out;
@@ -54341,8 +55040,8 @@ function hunkBody(h) {
 }
 
 // src/report/fix-diff.ts
-function oneLine(text8) {
-  return escapeControls(text8.replace(/\r?\n/g, " "));
+function oneLine(text9) {
+  return escapeControls(text9.replace(/\r?\n/g, " "));
 }
 function comment(lines) {
   return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
@@ -54496,7 +55195,7 @@ function targetsSection(report, excerpts, fleet) {
     const said2 = counts2.length > 0 ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no findings";
     return html`<details class="target" id="t${ti}"${open ? html` open` : ""}><summary>${label4} <span class="muted">(${fleet ? `${fleet.groupOf(t.target)}; ` : ""}${said2}${t.waived.length > 0 ? `; ${t.waived.length} waived` : ""})</span></summary>${notesBlock(t)}${ordered.map(({ f, fi }) => findingBlock(f, `t${ti}-f${fi}`, rules, excerpts, t.fixes))}${patchBlock(t.fixes)}${waivedBlock(t)}</details>`;
   });
-  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join20(blocks3)}</section>`;
+  return html`<section aria-labelledby="targets-detail-h"><h2 id="targets-detail-h">By target</h2><p class="muted">${plural(report.targets.length, "target")} evaluated; open one to see each finding with its config lines and fix.</p>${join21(blocks3)}</section>`;
 }
 function notEvaluatedSection(report, fleet) {
   if (report.errors.length === 0) return "";
@@ -54567,9 +55266,9 @@ function toTrendHtml(trend) {
     ]
   )}</section><section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2>${trendChart(trend.runs)}${runsTable(trend.runs)}</section><section aria-labelledby="hosts-h"><h2 id="hosts-h">Hosts</h2><table class="sortable hosts"><caption>Hosts (${trend.hosts.length}) in the last sweep that listed them</caption>${sortableHead(
     [{ label: "host" }, { label: "group" }, { label: "status" }, { label: "unreachable", numeric: true }, { label: "last swept" }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressions", numeric: true }]
-  )}<tbody>${join20(hostRows)}</tbody></table></section><section aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><table class="sortable rules"><caption>Rules (${trend.rules.length}): hosts where each is open, fixed, regressed</caption>${sortableHead(
+  )}<tbody>${join21(hostRows)}</tbody></table></section><section aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><table class="sortable rules"><caption>Rules (${trend.rules.length}): hosts where each is open, fixed, regressed</caption>${sortableHead(
     [{ label: "rule" }, { label: "severity", numeric: true }, { label: "open", numeric: true }, { label: "fixed", numeric: true }, { label: "regressed", numeric: true }]
-  )}<tbody>${join20(ruleRows)}</tbody></table></section><section aria-labelledby="findings-h"><h2 id="findings-h">Findings over time</h2>${rows.length > 0 ? html`${filterForm(filters, false, rows.length)}<table id="findings" class="sortable findings"><caption>Each finding per host (${rows.length}): first seen, fixed, open days</caption>${sortableHead([
+  )}<tbody>${join21(ruleRows)}</tbody></table></section><section aria-labelledby="findings-h"><h2 id="findings-h">Findings over time</h2>${rows.length > 0 ? html`${filterForm(filters, false, rows.length)}<table id="findings" class="sortable findings"><caption>Each finding per host (${rows.length}): first seen, fixed, open days</caption>${sortableHead([
     { label: "severity", numeric: true },
     { label: "rule" },
     { label: "finding" },
@@ -54581,7 +55280,7 @@ function toTrendHtml(trend) {
     { label: "fixed" },
     { label: "open days", numeric: true },
     { label: "regressions", numeric: true }
-  ])}<tbody>${join20(findingRows)}</tbody></table>` : html`<p>No findings in the history.</p>`}</section></main>`;
+  ])}<tbody>${join21(findingRows)}</tbody></table>` : html`<p>No findings in the history.</p>`}</section></main>`;
   return page("rsyncguard fleet trend", body);
 }
 
@@ -54690,14 +55389,14 @@ function imageEvidence(facts) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text8) => enabled ? `\x1B[${open}m${text8}\x1B[${close}m` : text8;
+  const wrap = (open, close, text9) => enabled ? `\x1B[${open}m${text9}\x1B[${close}m` : text9;
   return {
-    severity: (s, text8) => {
+    severity: (s, text9) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text8) : text8;
+      return c ? wrap(c[0], c[1], text9) : text9;
     },
-    dim: (text8) => wrap(2, 22, text8),
-    bold: (text8) => wrap(1, 22, text8)
+    dim: (text9) => wrap(2, 22, text9),
+    bold: (text9) => wrap(1, 22, text9)
   };
 }
 function colourWanted(stream, env) {
@@ -54745,8 +55444,8 @@ function rulesMarkdown(rules) {
 var FORMULA = /^[=+\-@\t\r]/;
 function csvCell(value) {
   if (typeof value === "number") return String(value);
-  const text8 = escapeControls(value);
-  const safe = FORMULA.test(text8) ? `'${text8}` : text8;
+  const text9 = escapeControls(value);
+  const safe = FORMULA.test(text9) ? `'${text9}` : text9;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 function csv(rows) {
@@ -54823,7 +55522,7 @@ function statusOfRow(row, swept) {
 // src/report/gitlab.ts
 import { createHash as createHash9 } from "node:crypto";
 var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-var sha256 = (text8) => createHash9("sha256").update(text8).digest("hex");
+var sha256 = (text9) => createHash9("sha256").update(text9).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
@@ -54949,8 +55648,8 @@ function xmlText(raw2) {
 }
 var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
-function xmlLegal(text8) {
-  return text8.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function xmlLegal(text9) {
+  return text9.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function xmlLines(lines) {
   return lines.map(xmlText).join("\n");
@@ -55209,6 +55908,188 @@ function cvesMarkdown(l) {
   ].join("\n");
 }
 
+// src/report/sarif-stream.ts
+var SEVERITY_ORDER = ["critical", "high", "medium", "low"];
+var RANK3 = { critical: 0, high: 1, medium: 2, low: 3 };
+var INDEX_MARK = -2147483647;
+var MARKED = `"ruleIndex": ${INDEX_MARK}`;
+var NO_RECORD = 4;
+var ByteList = class {
+  bytes = new Uint8Array(1024);
+  length = 0;
+  push(b) {
+    if (this.length === this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes[this.length++] = b;
+  }
+  at(i) {
+    return this.bytes[i] ?? 0;
+  }
+};
+var SarifStream = class {
+  constructor(head, opts, spool) {
+    this.head = head;
+    this.opts = opts;
+    this.rules = head.rules.slice(0, LIMITS3.rules).sort((a, b) => a.id.localeCompare(b.id));
+    if (head.rules.length > LIMITS3.rules) opts.warn(`${head.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
+    this.byId = new Map(this.rules.map((r) => [r.id, r]));
+    this.notes = spool();
+    this.results = spool();
+  }
+  head;
+  opts;
+  rules;
+  byId;
+  notes;
+  results;
+  order = new ByteList();
+  counts = [0, 0, 0, 0];
+  errors = [];
+  raised = /* @__PURE__ */ new Map();
+  cves = /* @__PURE__ */ new Map();
+  target(t, texts) {
+    for (const n of t.notes) this.notes.add(JSON.stringify(notification(n.level, n.code, n.message, n.location), null, 2));
+    const prints = reportFingerprints({ targets: [t] });
+    const regions = new Regions(texts);
+    const marked = { get: () => INDEX_MARK };
+    for (const p2 of placedOf(t, this.opts.suppressions)) {
+      const f = p2.finding;
+      const rank = RANK3[f.severity];
+      const k = this.counts[rank] ?? 0;
+      this.counts[rank] = k + 1;
+      const rule = this.byId.get(f.rule_id);
+      if (rule === void 0) {
+        this.order.push(rank + NO_RECORD);
+        continue;
+      }
+      this.order.push(rank);
+      const id = descriptorId(rule, f.severity);
+      if (f.severity !== rule.severity) {
+        const key2 = JSON.stringify([f.rule_id, f.severity, f.context]);
+        if (!this.raised.has(key2)) this.raised.set(key2, { value: { rule_id: f.rule_id, severity: f.severity, context: f.context }, rank, k });
+      }
+      for (const cve of f.cves ?? []) {
+        const key2 = JSON.stringify([id, cve]);
+        if (!this.cves.has(key2)) this.cves.set(key2, { value: { descriptor: id, cve }, rank, k });
+      }
+      const r = fixedResult(result(p2, id, marked, regions, anchorOf(f), prints.get(f)), p2, t.fixes);
+      this.results.add(`${JSON.stringify(r, null, 2)}\0${id}`);
+    }
+  }
+  error(e) {
+    this.errors.push(e);
+  }
+  end(tail, write) {
+    const total = this.order.length;
+    const truncated = total > LIMITS3.results;
+    const keep = [0, 0, 0, 0];
+    let room = truncated ? LIMITS3.results : total;
+    for (let r = 0; r < 4; r++) {
+      keep[r] = Math.min(this.counts[r] ?? 0, room);
+      room -= keep[r] ?? 0;
+    }
+    const kept = (n) => n.k < (keep[n.rank] ?? 0);
+    const limited = [];
+    if (truncated) {
+      this.opts.warn(`${total} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
+      const left = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, (this.counts[RANK3[s]] ?? 0) - (keep[RANK3[s]] ?? 0)]));
+      limited.push(resultsLeftOutCounts(left, total, LIMITS3.results));
+    }
+    const keys = descriptorKeys(
+      this.rules,
+      [...this.raised.values()].filter(kept).map((n) => n.value)
+    );
+    const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
+    const cvesOf = /* @__PURE__ */ new Map();
+    for (const n of this.cves.values()) if (kept(n)) cvesOf.set(n.value.descriptor, (cvesOf.get(n.value.descriptor) ?? /* @__PURE__ */ new Set()).add(n.value.cve));
+    const runEnd = [
+      ...this.errors.map((e) => notification("error", "target-error", `${shownName2(e)}: ${e.message}`, null)),
+      ...unusedPublicLines(tail).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+      ...unusedWaiverLines(tail).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+      ...limited
+    ];
+    const log = {
+      $schema: SARIF_SCHEMA,
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: TOOL_NAME, semanticVersion: this.head.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
+          automationDetails: { id: this.opts.category },
+          invocations: [{ executionSuccessful: this.errors.length === 0, toolExecutionNotifications: NOTIFICATIONS }],
+          columnKind: "utf16CodeUnits",
+          originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
+          results: RESULTS
+        }
+      ]
+    };
+    const whole = `${JSON.stringify(log, null, 2)}
+`;
+    const [before, between, after] = splitAt(whole, [NOTIFICATIONS, RESULTS]);
+    write(before.text);
+    writeArray(write, before.indent, (each) => {
+      this.notes.forEach(each);
+      for (const n of runEnd) each(JSON.stringify(n, null, 2));
+    });
+    write(between.text);
+    writeArray(write, between.indent, (each) => {
+      const out = (record) => {
+        const cut2 = record.indexOf("\0");
+        each(record.slice(0, cut2).replace(MARKED, `"ruleIndex": ${index.get(record.slice(cut2 + 1)) ?? -1}`));
+      };
+      if (!truncated) this.results.forEach(out);
+      else for (let rank = 0; rank < 4; rank++) this.recordsOfRank(rank, keep[rank] ?? 0, out);
+    });
+    write(after.text);
+  }
+  /** The first `n` result records of a severity rank, in the order they came. */
+  recordsOfRank(rank, n, each) {
+    let cursor = 0;
+    const seen = [0, 0, 0, 0];
+    this.results.forEach((record) => {
+      let e = this.order.at(cursor++);
+      while (e >= NO_RECORD) {
+        seen[e - NO_RECORD] = (seen[e - NO_RECORD] ?? 0) + 1;
+        e = this.order.at(cursor++);
+      }
+      const k = seen[e] ?? 0;
+      seen[e] = k + 1;
+      if (e === rank && k < n) each(record);
+    });
+  }
+  close() {
+    this.notes.close();
+    this.results.close();
+  }
+};
+var NOTIFICATIONS = "\0notifications";
+var RESULTS = "\0results";
+function splitAt(whole, holes) {
+  const out = [];
+  let from = 0;
+  for (const hole of holes) {
+    const written = JSON.stringify(hole);
+    const at = whole.indexOf(written, from);
+    const lineStart = whole.lastIndexOf("\n", at) + 1;
+    out.push({ text: whole.slice(from, at), indent: /^ */.exec(whole.slice(lineStart, at))?.[0] ?? "" });
+    from = at + written.length;
+  }
+  const [a, b] = out;
+  if (a === void 0 || b === void 0) throw new Error("a SARIF hole was not written");
+  return [a, b, { text: whole.slice(from), indent: "" }];
+}
+function writeArray(write, indent, items) {
+  const inner = `${indent}  `;
+  let n = 0;
+  items((item) => write(`${n++ === 0 ? "[" : ","}
+${inner}${item.replaceAll("\n", `
+${inner}`)}`));
+  write(n === 0 ? "[]" : `
+${indent}]`);
+}
+
 // src/report/formats.ts
 var REPORT_FORMATS = {
   text: {
@@ -55261,6 +56142,11 @@ var REPORT_FORMATS = {
     description: "One row per target: status, findings per severity, the rules that fire most (RFC 4180, safe to open in a spreadsheet)"
   }
 };
+var REPORT_STREAMS = {
+  text: (head, ctx, spool) => new TextStream(head, paint(ctx.colour), { explain: ctx.explain === true, hints: ctx.hints !== false }, spool),
+  json: (head, _ctx, spool) => new JsonStream(head, spool),
+  sarif: (head, ctx, spool) => new SarifStream(head, { category: ctx.category, suppressions: ctx.suppressions, warn: ctx.warn }, spool)
+};
 var FLEET_FORMATS = {
   text: REPORT_FORMATS.text,
   json: REPORT_FORMATS.json,
@@ -55310,6 +56196,9 @@ function unknownFormatMessage(registry, name) {
 function pickFormat(registry, name, option = "--format") {
   const format = Object.hasOwn(registry, name) ? registry[name] : void 0;
   return format !== void 0 ? ok(format) : fail(new UserError(`${option} ${unknownFormatMessage(registry, name)}`));
+}
+function isFormatName(registry, name) {
+  return Object.hasOwn(registry, name);
 }
 
 // src/report/vulnerabilities.ts
@@ -55398,11 +56287,11 @@ function ansibleRefusal(host, group2, paths) {
   }
   return null;
 }
-function split2(text8) {
-  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
-  const lines = text8 === "" ? [] : body.split("\n");
-  const nl = text8.indexOf("\n");
-  return { lines, crlf: nl > 0 && text8[nl - 1] === "\r", finalNewline: text8 === "" || text8.endsWith("\n"), quoted: quotableLines(lines) };
+function split2(text9) {
+  const body = text9.endsWith("\n") ? text9.slice(0, -1) : text9;
+  const lines = text9 === "" ? [] : body.split("\n");
+  const nl = text9.indexOf("\n");
+  return { lines, crlf: nl > 0 && text9[nl - 1] === "\r", finalNewline: text9 === "" || text9.endsWith("\n"), quoted: quotableLines(lines) };
 }
 function quotedSpan(t, from, to) {
   return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
@@ -55541,13 +56430,13 @@ ${p2.text}${b >= n ? "" : "\n"}`) === 0;
     ]
   };
 }
-function sha1(text8) {
-  return createHash10("sha1").update(text8, "utf8").digest("hex");
+function sha1(text9) {
+  return createHash10("sha1").update(text9, "utf8").digest("hex");
 }
-function sums(text8) {
-  if (text8 === "" || text8.endsWith("\n")) return [sha1(text8)];
-  return [sha1(text8), sha1(`${text8}
-`), sha1(`${text8}\r
+function sums(text9) {
+  if (text9 === "" || text9.endsWith("\n")) return [sha1(text9)];
+  return [sha1(text9), sha1(`${text9}
+`), sha1(`${text9}\r
 `)];
 }
 function fixName(f) {
@@ -55696,17 +56585,17 @@ function withoutTag(ref2) {
   return colon > base3.lastIndexOf("/") ? base3.slice(0, colon) : base3;
 }
 function notEvaluatedNow(errors, targetsNow, baselineTargets) {
-  const named2 = /* @__PURE__ */ new Set();
-  for (const e of errors) named2.add(e.target).add(scopeOf(e.target)).add(withoutTag(e.target));
+  const named3 = /* @__PURE__ */ new Set();
+  for (const e of errors) named3.add(e.target).add(scopeOf(e.target)).add(withoutTag(e.target));
   const present = new Set(targetsNow.map(scopeOf));
   const known = /* @__PURE__ */ new Set([...targetsNow, ...baselineTargets, ...targetsNow.map(scopeOf), ...baselineTargets.map(scopeOf)]);
   const unplaced = errors.some((e) => !known.has(e.target) && !known.has(scopeOf(e.target)) && !known.has(withoutTag(e.target)));
-  return (target) => named2.has(target) || named2.has(scopeOf(target)) || unplaced && !present.has(scopeOf(target));
+  return (target) => named3.has(target) || named3.has(scopeOf(target)) || unplaced && !present.has(scopeOf(target));
 }
 function notEvaluatedInBaseline(baselineErrors) {
-  const named2 = /* @__PURE__ */ new Set();
-  for (const e of baselineErrors) named2.add(e).add(scopeOf(e)).add(withoutTag(e));
-  return (target) => named2.size > 0 && (named2.has(target) || named2.has(scopeOf(target)));
+  const named3 = /* @__PURE__ */ new Set();
+  for (const e of baselineErrors) named3.add(e).add(scopeOf(e)).add(withoutTag(e));
+  return (target) => named3.size > 0 && (named3.has(target) || named3.has(scopeOf(target)));
 }
 function baselineRebase(targetsNow, baselineTargets) {
   const now = new Set(targetsNow.filter(isRepoPath));
@@ -56060,6 +56949,22 @@ function parseHistoryRecord(v) {
   return { at, host, group: group2, status, reason, findings: parsed };
 }
 
+// src/report/spool.ts
+function memorySpool() {
+  let records = [];
+  return {
+    add: (record) => {
+      records.push(record);
+    },
+    forEach: (each) => {
+      for (const r of records) each(r);
+    },
+    close: () => {
+      records = [];
+    }
+  };
+}
+
 // src/runner/load-config.ts
 import { dirname as dirname13, relative as relative9, resolve as resolve8, sep as sep7 } from "node:path";
 function loadConfigTarget(path2, opts) {
@@ -56104,85 +57009,13 @@ function rootOf(file) {
   const cwd = process.cwd();
   return file.startsWith(`${cwd}${sep7}`) ? cwd : dirname13(file);
 }
-function parseVersion(text8) {
-  const version = releaseNumbers(text8 ?? DEFAULT_RSYNC_VERSION);
-  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text8}"`));
+function parseVersion(text9) {
+  const version = releaseNumbers(text9 ?? DEFAULT_RSYNC_VERSION);
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text9}"`));
 }
 
 // src/runner/scan-repository.ts
 import { realpathSync as realpathSync7, statSync as statSync13 } from "node:fs";
-function factsFor(parsed, opts) {
-  const id = displayPath(parsed.root, parsed.file, parsed.daemon);
-  const doc2 = buildFacts({
-    target: { kind: "file", id, display: id },
-    daemonUser: opts.daemonUser,
-    rsyncVersion: opts.rsyncVersion,
-    rsyncVersionGiven: opts.rsyncVersionGiven === true,
-    today: opts.today,
-    config: parsed.config,
-    secrets: parsed.secrets,
-    frontEnds: parsed.frontEnds
-  });
-  return relabelFiles(doc2, (f) => displayPath(parsed.root, f, parsed.daemon));
-}
-function* repositoryTargets(paths, opts) {
-  let found = 0;
-  const seen = /* @__PURE__ */ new Set();
-  const roots = [];
-  for (const path2 of paths) {
-    opts.onFound?.({ path: path2, found });
-    let configs = 0;
-    let errors = 0;
-    for (const t of pathTargets(path2, opts, roots)) {
-      if (t.real !== void 0 && seen.has(t.real)) {
-        if (t.origin !== void 0) configs++;
-        continue;
-      }
-      if (t.real !== void 0) seen.add(t.real);
-      if (t.origin !== void 0) configs++;
-      else if (!("schema" in t.target)) errors++;
-      yield t;
-      opts.onFound?.({ path: path2, found: ++found });
-    }
-    if (configs === 0 && errors === 0 && isDirectory2(path2) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path2, leftOutConfigs(realpathSync7(path2), opts.exclude));
-  }
-  if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
-    const unmatched = unmatchedExcludes(roots, opts.exclude);
-    if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
-  }
-}
-function isDirectory2(path2) {
-  try {
-    return statSync13(path2).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function* pathTargets(path2, opts, roots) {
-  for (const found of repoTargets([path2], opts.exclude)) {
-    if (found.kind === "error") {
-      yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
-      continue;
-    }
-    if (isDirectory2(path2)) roots.push(found.root);
-    for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
-      else if (parsed.kind === "other") {
-        const display = displayPath(parsed.root, parsed.file);
-        const rename = (f) => displayPath(parsed.root, f);
-        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
-      } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
-    }
-  }
-}
-function scanRepository(paths, opts) {
-  const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
-  for (const { target, texts } of repositoryTargets(paths, opts)) {
-    result2.targets.push(target);
-    for (const [path2, text8] of texts) result2.texts.set(path2, text8);
-  }
-  return result2;
-}
 
 // src/runner/evaluate-targets.ts
 import { existsSync as existsSync10 } from "node:fs";
@@ -56268,6 +57101,7 @@ var VERSION = package_default.version;
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
+var AHEAD_PER_THREAD = 4;
 function loadWaivers(file) {
   const path2 = file ?? (existsSync10(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
@@ -56289,7 +57123,7 @@ async function openEvaluation(opts) {
     for (const e of engines) e.close();
   };
   for (const source of opts.policies) {
-    const loaded = await loadEvaluator(source);
+    const loaded = await loadEvaluator(source, opts.threads ? { threads: opts.threads } : {});
     if (!loaded.ok) {
       close();
       return loaded;
@@ -56308,7 +57142,7 @@ async function openEvaluation(opts) {
   if (!waivers.ok) return failed2(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed2(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, ahead: opts.threads ? opts.threads * AHEAD_PER_THREAD : 0, close });
 }
 async function evaluateTargets(targets, opts) {
   const ev = await openEvaluation(opts);
@@ -56324,28 +57158,49 @@ async function evaluateTargets(targets, opts) {
 }
 async function evaluateAll(ev, targets, onEvaluated) {
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
+  const tail = await evaluateInto(ev, documents(targets), { target: (t) => report.targets.push(t), error: (e) => report.errors.push(e) }, onEvaluated);
+  return { ...report, ...tail };
+}
+async function* documents(targets) {
+  for await (const target of targets) yield { target };
+}
+var NO_TEXTS = /* @__PURE__ */ new Map();
+async function evaluateInto(ev, targets, sink, onEvaluated) {
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
   let evaluated = 0;
-  for await (const target of targets) {
-    if (!("schema" in target)) {
-      report.errors.push(target);
+  const inFlight = [];
+  const handOn = async () => {
+    const next = inFlight.shift();
+    if (next === void 0) return;
+    const { target, texts } = next.item;
+    if (next.evaluation === null || !("schema" in target)) {
+      if (!("schema" in target)) sink.error(target);
       onEvaluated?.(++evaluated);
-      continue;
+      return;
     }
-    const d = await evaluateDocument(ev, target);
-    report.errors.push(...d.errors);
-    if (d.report) report.targets.push(d.report);
+    const d = await next.evaluation;
+    for (const e of d.errors) sink.error(e);
+    if (d.report) sink.target(d.report, texts === void 0 ? NO_TEXTS : new Map(texts));
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
     onEvaluated?.(++evaluated);
+  };
+  for await (const item of targets) {
+    const evaluation = "schema" in item.target ? evaluateDocument(ev, item.target) : null;
+    evaluation?.catch(() => void 0);
+    inFlight.push({ item, evaluation });
+    while (inFlight.length > (ev.ahead ?? 0)) await handOn();
   }
-  report.expired_waivers = [...expired];
-  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  return report;
+  while (inFlight.length > 0) await handOn();
+  return {
+    expired_waivers: [...expired],
+    // Like an expired waiver: an entry that declared nothing must not look as if it did.
+    unused_public: ev.publicEntries.filter((e) => !usedEntries.has(e)),
+    unused_waivers: ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source))
+  };
 }
 async function evaluateDocument(ev, target) {
   const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
@@ -56394,11 +57249,13 @@ function waivedControls(t, waivers) {
   return controls.length > 0 ? { waived_controls: controls } : {};
 }
 function exitCode(report, failOn) {
-  if (report.errors.length > 0) return EXIT_ERROR;
-  if (failOn === "none") return EXIT_OK;
-  const floor = severityRank(failOn);
-  const hit = judgedFindings(report).some((f) => severityRank(f.severity) >= floor);
-  return hit ? EXIT_FINDINGS : EXIT_OK;
+  const judged = judgedFindings(report);
+  return exitCodeOf({ errors: report.errors.length, worst: judged.length === 0 ? null : judged.reduce((w, f) => severityRank(f.severity) > severityRank(w) ? f.severity : w, judged[0]?.severity ?? "low") }, failOn);
+}
+function exitCodeOf(run2, failOn) {
+  if (run2.errors > 0) return EXIT_ERROR;
+  if (failOn === "none" || run2.worst === null) return EXIT_OK;
+  return severityRank(run2.worst) >= severityRank(failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 function hostNotes(t) {
   const note = (message) => ({ level: "note", code: "host-state", message, location: null });
@@ -56412,6 +57269,93 @@ function hostNotes(t) {
       )
     )
   ];
+}
+
+// src/runner/scan-repository.ts
+function factsFor(parsed, opts) {
+  const id = displayPath(parsed.root, parsed.file, parsed.daemon);
+  const doc2 = buildFacts({
+    target: { kind: "file", id, display: id },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    rsyncVersionGiven: opts.rsyncVersionGiven === true,
+    today: opts.today,
+    config: parsed.config,
+    secrets: parsed.secrets,
+    frontEnds: parsed.frontEnds
+  });
+  return relabelFiles(doc2, (f) => displayPath(parsed.root, f, parsed.daemon));
+}
+function* repositoryTargets(paths, opts) {
+  let found = 0;
+  const seen = /* @__PURE__ */ new Set();
+  const roots = [];
+  for (const path2 of paths) {
+    opts.onFound?.({ path: path2, found });
+    let configs = 0;
+    let errors = 0;
+    for (const t of pathTargets(path2, opts, roots)) {
+      if (t.real !== void 0 && seen.has(t.real)) {
+        if (t.origin !== void 0) configs++;
+        continue;
+      }
+      if (t.real !== void 0) seen.add(t.real);
+      if (t.origin !== void 0) configs++;
+      else if (!("schema" in t.target)) errors++;
+      yield t;
+      opts.onFound?.({ path: path2, found: ++found });
+    }
+    if (configs === 0 && errors === 0 && isDirectory2(path2) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path2, leftOutConfigs(realpathSync7(path2), opts.exclude));
+  }
+  if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
+    const unmatched = unmatchedExcludes(roots, opts.exclude);
+    if (unmatched.length > 0) opts.onUnmatchedExclude(unmatched);
+  }
+}
+function isDirectory2(path2) {
+  try {
+    return statSync13(path2).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function* pathTargets(path2, opts, roots) {
+  for (const found of repoTargets([path2], opts.exclude)) {
+    if (found.kind === "error") {
+      yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
+      continue;
+    }
+    if (isDirectory2(path2)) roots.push(found.root);
+    for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
+      else if (parsed.kind === "other") {
+        const display = displayPath(parsed.root, parsed.file);
+        const rename = (f) => displayPath(parsed.root, f);
+        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
+      } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
+    }
+  }
+}
+function scanRepository(paths, opts) {
+  const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
+  for (const { target, texts } of repositoryTargets(paths, opts)) {
+    result2.targets.push(target);
+    for (const [path2, text9] of texts) result2.texts.set(path2, text9);
+  }
+  return result2;
+}
+async function streamRepository(paths, opts, sinkFor) {
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
+  try {
+    const sink = sinkFor({ tool: { name: "rsyncguard", version: VERSION }, rules: ev.value.rules });
+    const started = performance.now();
+    const tail = await evaluateInto(ev.value, repositoryTargets(paths, opts), sink, opts.onEvaluated);
+    opts.onTiming?.("evaluate", performance.now() - started);
+    return ok(tail);
+  } finally {
+    ev.value.close();
+  }
 }
 
 // src/runner/policies.ts
@@ -56435,7 +57379,7 @@ var BASELINE_INPUT = {
   maxBytes: 500 * MiB,
   hint: "Pass a report an earlier run wrote with --format json or --format sarif (SARIF is the smaller: it holds no facts)."
 };
-var HINT2 = BASELINE_INPUT.hint;
+var HINT3 = BASELINE_INPUT.hint;
 var MAX_BASELINE_VALUES = 2e7;
 function countJsonValues(bytes3, limit) {
   let n = 0;
@@ -56527,9 +57471,9 @@ function sarifErrors(run2, at) {
     if (!isObject(inv)) throw new Invalid(`${at}.invocations[${i}]`, "is not an object");
     for (const n of list2(inv["toolExecutionNotifications"], `${at}.invocations[${i}].toolExecutionNotifications`)) {
       if (!isObject(n) || !isObject(n["descriptor"]) || n["descriptor"]["id"] !== "target-error" || !isObject(n["message"])) continue;
-      const text8 = n["message"]["text"];
-      const cut2 = typeof text8 === "string" ? text8.indexOf(": ") : -1;
-      if (typeof text8 === "string" && cut2 > 0) out.push(text8.slice(0, cut2));
+      const text9 = n["message"]["text"];
+      const cut2 = typeof text9 === "string" ? text9.indexOf(": ") : -1;
+      if (typeof text9 === "string" && cut2 > 0) out.push(text9.slice(0, cut2));
     }
   }
   return out;
@@ -56557,7 +57501,7 @@ function sarifLocation(r, at) {
   if (first === void 0) return null;
   const physical = isObject(first) ? first["physicalLocation"] : void 0;
   const artifact = isObject(physical) ? physical["artifactLocation"] : void 0;
-  const region2 = isObject(physical) ? physical["region"] : void 0;
+  const region = isObject(physical) ? physical["region"] : void 0;
   if (!isObject(artifact) || typeof artifact["uri"] !== "string") throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a string");
   let file;
   try {
@@ -56565,8 +57509,8 @@ function sarifLocation(r, at) {
   } catch {
     throw new Invalid(`${at}.locations[0].physicalLocation.artifactLocation.uri`, "is not a valid URI");
   }
-  const line = isObject(region2) && Number.isInteger(region2["startLine"]) ? region2["startLine"] : 1;
-  const column = isObject(region2) && Number.isInteger(region2["startColumn"]) ? region2["startColumn"] : 1;
+  const line = isObject(region) && Number.isInteger(region["startLine"]) ? region["startLine"] : 1;
+  const column = isObject(region) && Number.isInteger(region["startColumn"]) ? region["startColumn"] : 1;
   return { file, line, column };
 }
 function sarifFinding(r, at, titles) {
@@ -56624,10 +57568,10 @@ function parseBaseline(doc2, source) {
       return ok(withErrors({ source, findings }, errors));
     }
   } catch (e) {
-    if (e instanceof Invalid) return fail(new UserError(`the baseline is not a report rsyncguard can compare with: ${e.at} ${e.problem}`, source, HINT2));
+    if (e instanceof Invalid) return fail(new UserError(`the baseline is not a report rsyncguard can compare with: ${e.at} ${e.problem}`, source, HINT3));
     throw e;
   }
-  return fail(new UserError("the baseline is neither an rsyncguard JSON report (schema rsyncguard/report@1) nor a SARIF 2.1.0 log", source, HINT2));
+  return fail(new UserError("the baseline is neither an rsyncguard JSON report (schema rsyncguard/report@1) nor a SARIF 2.1.0 log", source, HINT3));
 }
 function withErrors(b, errors) {
   return errors.length > 0 ? { ...b, errors: [...new Set(errors)] } : b;
@@ -56644,17 +57588,17 @@ function readBaseline(path2) {
   try {
     doc2 = JSON.parse(body.toString("utf8"));
   } catch (e) {
-    return fail(new UserError(`cannot read the baseline: ${describeJsonError(e)}`, path2, HINT2));
+    return fail(new UserError(`cannot read the baseline: ${describeJsonError(e)}`, path2, HINT3));
   }
   return parseBaseline(doc2, path2);
 }
 
 // src/runner/host.ts
 import { existsSync as existsSync11 } from "node:fs";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 function collectorPath() {
-  const shipped = join21(distDir(), "rsync-facts.sh");
-  return existsSync11(shipped) ? shipped : join21(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join22(distDir(), "rsync-facts.sh");
+  return existsSync11(shipped) ? shipped : join22(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   return runCollector(collectorPath());
@@ -56719,9 +57663,9 @@ function parseOutcome(line) {
   const doc2 = parseHostRaw(raw2, host);
   return doc2.ok ? { ...base3, raw: doc2.value } : `host ${host}: ${doc2.error.message}`;
 }
-function readOutcomes(text8, file, warn2) {
+function readOutcomes(text9, file, warn2) {
   const done = /* @__PURE__ */ new Map();
-  for (const [i, line] of text8.split("\n").entries()) {
+  for (const [i, line] of text9.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") warn2(`${file}:${i + 1}: ${o}: ignored, that host is swept again`);
@@ -56942,7 +57886,7 @@ async function scanImage(fullRef, opts) {
       scan.facts.push(target);
       if ("schema" in target) scan.labels.set(target.target.id, target.target.display);
       else if (target.label !== void 0) scan.labels.set(target.target, target.label);
-      for (const [path2, text8] of texts) scan.texts.set(path2, text8);
+      for (const [path2, text9] of texts) scan.texts.set(path2, text9);
     }
     return ok({ ...scan, warnings: [...image.warnings ?? [], ...read.fs.warnings] });
   } catch (e) {
@@ -56958,8 +57902,8 @@ function readFailure(e) {
 }
 
 // src/runner/history.ts
-import { closeSync as closeSync6, constants as constants6, fsyncSync, linkSync, lstatSync as lstatSync10, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync7, statSync as statSync15, unlinkSync, writeSync } from "node:fs";
-import { join as join22 } from "node:path";
+import { closeSync as closeSync6, constants as constants6, fsyncSync, linkSync, lstatSync as lstatSync10, mkdirSync as mkdirSync3, openSync as openSync6, readdirSync as readdirSync8, statSync as statSync15, unlinkSync, writeSync } from "node:fs";
+import { join as join23 } from "node:path";
 var HISTORY_FILE = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(?:-\d+)?\.jsonl$/;
 var RUN_INPUT = { what: "the history file", maxBytes: 256 * MiB, hint: "History files are written by rsyncguard sweep --history; remove or move files that are not." };
 var MAX_COLLISIONS = 1e3;
@@ -56977,7 +57921,7 @@ function prepareHistoryDir(dir) {
   }
   try {
     if (!statSync15(dir).isDirectory()) return fail(new UserError("--history is not a directory", dir, hint2));
-    const probe = join22(dir, `.probe-${process.pid}-${Date.now()}`);
+    const probe = join23(dir, `.probe-${process.pid}-${Date.now()}`);
     closeSync6(openSync6(probe, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL, 384));
     unlinkSync(probe);
   } catch (e) {
@@ -56986,7 +57930,7 @@ function prepareHistoryDir(dir) {
   return ok(void 0);
 }
 function writeHistory(dir, records, startedAt) {
-  const tmp = join22(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
+  const tmp = join23(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
   const hint2 = "Free space or fix the directory; this sweep is not in the history.";
   try {
     const fd = openSync6(tmp, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | constants6.O_NOFOLLOW, 384);
@@ -56998,7 +57942,7 @@ function writeHistory(dir, records, startedAt) {
       closeSync6(fd);
     }
     for (let n = 1; n <= MAX_COLLISIONS; n++) {
-      const file = join22(dir, historyFileName(startedAt, n));
+      const file = join23(dir, historyFileName(startedAt, n));
       try {
         linkSync(tmp, file);
         return ok(file);
@@ -57016,8 +57960,8 @@ function writeHistory(dir, records, startedAt) {
     }
   }
 }
-function parseHistoryFile(text8, file, warn2) {
-  const lines = text8.split("\n");
+function parseHistoryFile(text9, file, warn2) {
+  const lines = text9.split("\n");
   const out = [];
   for (const [i, line] of lines.entries()) {
     if (line.trim() === "") continue;
@@ -57037,8 +57981,8 @@ function parseHistoryFile(text8, file, warn2) {
   }
   return out;
 }
-function firstAt(text8) {
-  for (const line of text8.split("\n")) {
+function firstAt(text9) {
+  for (const line of text9.split("\n")) {
     if (line.trim() === "") continue;
     try {
       const r = parseHistoryRecord(JSON.parse(line));
@@ -57062,26 +58006,26 @@ function historyFiles(dir, warn2) {
   if (!st.isDirectory()) return fail(new UserError("the history directory is not a directory", dir, hint2));
   let names2;
   try {
-    names2 = readdirSync7(dir).filter((n) => HISTORY_FILE.test(n));
+    names2 = readdirSync8(dir).filter((n) => HISTORY_FILE.test(n));
   } catch (e) {
     return fail(new UserError(`cannot read the history directory: ${errorMessage(e)}`, dir, hint2));
   }
   const files = [];
   for (const n of names2.sort(compareRunFiles)) {
     try {
-      if (lstatSync10(join22(dir, n)).isFile()) files.push(n);
-      else warn2(`${join22(dir, n)}: not a regular file: ignored`);
+      if (lstatSync10(join23(dir, n)).isFile()) files.push(n);
+      else warn2(`${join23(dir, n)}: not a regular file: ignored`);
     } catch (e) {
-      warn2(`${join22(dir, n)}: ${errorMessage(e)}: ignored`);
+      warn2(`${join23(dir, n)}: ${errorMessage(e)}: ignored`);
     }
   }
   return ok(files);
 }
 function runsInTimeOrder(dir, names2, warn2) {
   const dated = names2.map((name) => {
-    const bytes3 = readInputFile(join22(dir, name), RUN_INPUT);
+    const bytes3 = readInputFile(join23(dir, name), RUN_INPUT);
     const at = bytes3.ok ? firstAt(bytes3.value.toString("utf8")) : void 0;
-    if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join22(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
+    if (at !== void 0 && at.slice(0, 19) !== nameTime(name)) warn2(`${join23(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
     return { name, at: at ?? `${nameTime(name)}Z` };
   });
   return dated.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : compareRunFiles(a.name, b.name)).map((d) => d.name);
@@ -57091,7 +58035,7 @@ function readHistory(dir, each, warn2) {
   if (!files.ok) return files;
   let runs = 0;
   for (const name of runsInTimeOrder(dir, files.value, warn2)) {
-    const path2 = join22(dir, name);
+    const path2 = join23(dir, name);
     const bytes3 = readInputFile(path2, RUN_INPUT);
     if (!bytes3.ok) {
       warn2(`${path2}: ${bytes3.error.message}: ignored`);
@@ -57121,11 +58065,11 @@ var ADMISSION_MODES = ["enforce", "warn", "audit"];
 var MAX_MESSAGE = 1024;
 var MAX_WARNING = 120;
 var MAX_WARNINGS2 = 10;
-var bytes = (text8) => Buffer.byteLength(text8, "utf8");
-function cut(text8, max) {
-  if (text8.length <= max) return text8;
-  const end = /[\ud800-\udbff]/.test(text8.charAt(max - 2)) ? max - 2 : max - 1;
-  return `${text8.slice(0, end)}\u2026`;
+var bytes = (text9) => Buffer.byteLength(text9, "utf8");
+function cut(text9, max) {
+  if (text9.length <= max) return text9;
+  const end = /[\ud800-\udbff]/.test(text9.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text9.slice(0, end)}\u2026`;
 }
 function shortDigest(digest) {
   const at = digest.lastIndexOf("@");
@@ -57154,16 +58098,16 @@ function describe5(o, ctx, level) {
   }
   if (o.kind === "allowed") return `${subject}: allowed`;
   if (o.kind === "refused") return `${subject}: denied \u2014 ${cut(escapeControls(o.reason), level.reason)}`;
-  if (o.kind === "unreadable") return `${subject}${at}: could not be read \u2014 ${cut(escapeControls(o.reason), level.reason)} (denied${ctx.failOpen ? " even under --fail-open" : ""})`;
+  if (o.kind === "unreadable") return `${subject}${at}: ${o.costly ? "too costly to analyse" : "could not be read"} \u2014 ${cut(escapeControls(o.reason), level.reason)} (denied${ctx.failOpen ? " even under --fail-open" : ""})`;
   if (o.kind === "unevaluated") return `${subject}${at}: could not be evaluated \u2014 ${cut(escapeControls(o.reason), level.reason)} (${ctx.failOpen ? "allowed by --fail-open" : "fail-closed: denied"})`;
   const worst2 = worstFirst(o.findings);
-  const listed3 = worst2.slice(0, level.findings).map((f) => {
+  const listed4 = worst2.slice(0, level.findings).map((f) => {
     const on = f.platform !== void 0 ? ` on ${escapeControls(f.platform)}` : "";
-    const text8 = level.text > 0 ? ` ${cut(escapeControls(f.message.replace(/\.$/, "")), level.text)}` : "";
-    return `${f.rule_id} (${f.severity})${on}${text8}`;
+    const text9 = level.text > 0 ? ` ${cut(escapeControls(f.message.replace(/\.$/, "")), level.text)}` : "";
+    return `${f.rule_id} (${f.severity})${on}${text9}`;
   });
   const more = worst2.length > level.findings ? ` and ${worst2.length - level.findings} more` : "";
-  return `${subject}${at}: denied \u2014 ${listed3.join(", ")}${more}`;
+  return `${subject}${at}: denied \u2014 ${listed4.join(", ")}${more}`;
 }
 function heading2(outcomes, ctx) {
   const count3 = (k) => outcomes.filter((o) => o.kind === k).length;
@@ -57185,7 +58129,7 @@ function nextSteps(outcomes, ctx) {
   const has = (k) => outcomes.some((o) => o.kind === k);
   const steps = [
     has("denied") ? "fix the rsync configuration in the image or waive the finding (rsyncguard image REF shows the report)" : "",
-    has("unreadable") ? "fix the image (rsyncguard image REF says why)" : "",
+    has("unreadable") ? `fix the image (rsyncguard image REF says why)${outcomes.some((o) => o.kind === "unreadable" && o.costly) ? ", or make it smaller" : ""}` : "",
     has("refused") ? "name images from a registry, at most 64 per object" : "",
     has("unevaluated") ? `name images the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry: retry, or raise --budget-ms)"}` : ""
   ].filter(Boolean);
@@ -57195,24 +58139,43 @@ var ORDER2 = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 
 function fitted(outcomes, ctx, head) {
   const tail = (level) => `.${level.next ? nextSteps(outcomes, ctx) : ""} See the webhook log for review ${cut(escapeControls(ctx.uid), 64)}.`;
   for (const level of LEVELS) {
-    const text8 = `${head}${outcomes.map((o) => describe5(o, ctx, level)).join("; ")}${tail(level)}`;
-    if (bytes(text8) <= MAX_MESSAGE) return text8;
+    const text9 = `${head}${outcomes.map((o) => describe5(o, ctx, level)).join("; ")}${tail(level)}`;
+    if (bytes(text9) <= MAX_MESSAGE) return text9;
   }
-  const listed3 = [];
+  const listed4 = [];
   let left = MAX_MESSAGE - bytes(head) - bytes(tail(GREEDY)) - 32;
   for (const o of outcomes) {
     const line = describe5(o, ctx, GREEDY);
     if (bytes(line) + 2 > left) break;
-    listed3.push(line);
+    listed4.push(line);
     left -= bytes(line) + 2;
   }
-  return `${head}${[...listed3, `and ${outcomes.length - listed3.length} more image(s)`].join("; ")}${tail(GREEDY)}`;
+  return `${head}${[...listed4, `and ${outcomes.length - listed4.length} more image(s)`].join("; ")}${tail(GREEDY)}`;
 }
 function decisionMessage(all, ctx) {
   if (all.length === 0) return `rsyncguard allowed this ${cut(escapeControls(ctx.kind), 60)}: it names no container image.`;
   const outcomes = [...all].sort((a, b) => ORDER2[a.kind] - ORDER2[b.kind]);
   const message = fitted(outcomes, ctx, `${heading2(outcomes, ctx)}. `);
   return bytes(message) <= MAX_MESSAGE ? message : `${Buffer.from(message).subarray(0, MAX_MESSAGE - 3).toString("utf8").replace(/\ufffd$/, "")}\u2026`;
+}
+var MIN_NAME = 64;
+var LEAST_NAME = 24;
+function cutMiddle(name, max) {
+  if (name.length <= max) return name;
+  const room = Math.max(2, max) - 1;
+  const host = name.indexOf("/") + 1;
+  const keep = Math.min(host > 0 ? host : 8, Math.floor(room / 2));
+  let tail = Math.min(name.length - name.lastIndexOf("/") - 1, room - keep);
+  let head = room - tail;
+  if (/[\ud800-\udbff]/.test(name.charAt(head - 1))) head--;
+  if (/[\udc00-\udfff]/.test(name.charAt(name.length - tail))) tail--;
+  return `${name.slice(0, head)}\u2026${name.slice(name.length - tail)}`;
+}
+function shortenSubject(subject, excess, floor) {
+  const m = /^(image ")(.*)(")$/s.exec(subject);
+  if (!m) return cut(subject, Math.max(floor, subject.length - excess));
+  const [, open = "", name = "", close = ""] = m;
+  return `${open}${cutMiddle(name, Math.max(floor, name.length - excess))}${close}`;
 }
 function warning(o, ctx) {
   const prefix = "rsyncguard: ";
@@ -57226,13 +58189,20 @@ function warning(o, ctx) {
   } else if (o.kind === "allowed") what = "allowed";
   else {
     const timedOut = o.kind === "unevaluated" && o.timedOut === true;
-    what = o.kind === "unevaluated" ? `${timedOut ? "over budget" : "not evaluated"}${ctx.verdict ? ", allowed by --fail-open" : ""}` : o.kind === "unreadable" ? "could not be read" : "refused";
+    what = o.kind === "unevaluated" ? `${timedOut ? "over budget" : "not evaluated"}${ctx.verdict ? ", allowed by --fail-open" : ""}` : o.kind === "unreadable" ? o.costly ? "too costly to analyse" : "could not be read" : "refused";
     why = timedOut ? "" : escapeControls(o.reason);
   }
-  const subject = cut(escapeControls(o.subject), Math.max(16, Math.min(60, MAX_WARNING - prefix.length - at.length - what.length - 2)));
-  const room = MAX_WARNING - prefix.length - subject.length - at.length - what.length - 5;
-  const reason = why !== "" && room >= 8 ? ` (${cut(why, room)})` : "";
-  return cut(`${prefix}${subject}${at}: ${what}${reason}`, MAX_WARNING);
+  const full = escapeControls(o.subject);
+  const line = (subject2, reason) => `${prefix}${subject2}${at}: ${what}${reason === "" ? "" : ` (${reason})`}`;
+  const whole = line(full, why);
+  if (whole.length <= MAX_WARNING) return whole;
+  let subject = shortenSubject(full, whole.length - MAX_WARNING, MIN_NAME);
+  if (line(subject, why).length <= MAX_WARNING) return line(subject, why);
+  const room = MAX_WARNING - line(subject, "").length - 3;
+  if (why !== "" && room >= 8) return line(subject, cut(why, room));
+  const over = line(subject, "").length - MAX_WARNING;
+  if (over > 0) subject = shortenSubject(subject, over, LEAST_NAME);
+  return cut(line(subject, ""), MAX_WARNING);
 }
 function decisionWarnings(all, ctx) {
   if (!ctx.allowed || ctx.mode === "audit") return [];
@@ -57243,10 +58213,36 @@ function decisionWarnings(all, ctx) {
 }
 
 // src/runner/image-pool.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+function cpuWanted(tid) {
+  if (tid === void 0) return void 0;
+  try {
+    const [run2 = Number.NaN, queued = Number.NaN] = readFileSync6(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ").map(Number);
+    return Number.isFinite(run2 + queued) ? run2 + queued : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var BUSY = 0.5;
+function costOf(reason, busy, o) {
+  const seconds = Math.round(o.jobTimeoutMs / 1e3);
+  if (reason === "heap") return { why: `too costly to analyse: the analysis needed more than ${o.heapMiB} MiB of heap and was stopped`, kind: "image", costly: true };
+  const pct = Math.round(busy * 100);
+  if (busy >= BUSY) return { why: `too costly to analyse: the analysis did not finish within ${seconds} s and was stopped (--analysis-timeout), its thread busy ${pct}% of that time`, kind: "image", costly: true };
+  return { why: `the analysis did not finish within ${seconds} s and was stopped, its thread waiting ${100 - pct}% of that time (a slow registry)`, kind: "environment" };
+}
 var UNWANTED = "the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again";
+function busyShare(slot2, run2) {
+  const now = cpuWanted(slot2.tid);
+  const ms = performance.now() - run2.started;
+  return now !== void 0 && run2.cpu !== void 0 ? (now - run2.cpu) / 1e6 / Math.max(ms, 1) : slot2.worker.performance.eventLoopUtilization(run2.elu).utilization;
+}
 var ImagePool = class {
   constructor(opts) {
     this.opts = opts;
+    const slots = opts.threads * 2 + 2;
+    this.scratch = scratchAccount(slots);
+    this.scratchFree = Array.from({ length: slots }, (_, i) => i);
   }
   opts;
   slots = [];
@@ -57255,6 +58251,14 @@ var ImagePool = class {
   closed = false;
   /** Reviews waiting for each ref's analysis. */
   wants = /* @__PURE__ */ new Map();
+  /** Images admitted unevaluated (keep): their jobs finish, to cache a verdict, whoever else waits. */
+  kept = /* @__PURE__ */ new Set();
+  /**
+   * Scratch bytes (layers copied under TMPDIR) of every thread, one slot each, so the cap holds for the
+   * process (scratch-space.ts). Twice the threads: a stopped thread keeps its slot until it has exited.
+   */
+  scratch;
+  scratchFree;
   /** A review starts (+1) or stops (-1) waiting for the analysis of `ref`. */
   want(ref2, delta) {
     const n = (this.wants.get(ref2) ?? 0) + delta;
@@ -57265,11 +58269,60 @@ var ImagePool = class {
   wanted(p2) {
     return this.wants.has(p2.job.ref);
   }
+  /**
+   * Whether a running job nobody waits for may be stopped for one a review waits for: not when its image
+   * was let through unevaluated and its thread is working on it (keep) — stopped, it would be let through
+   * again at its next review, and again. One mostly waiting (a registry that trickles) may be: holding a
+   * thread for a registry would let a requester fill the pool with such images until every other review
+   * is let through unevaluated, and what a registry will not serve --fail-open admits anyway.
+   */
+  stoppable(slot2) {
+    const run2 = slot2.running;
+    if (!run2 || this.wanted(run2)) return false;
+    return !this.kept.has(run2.job.ref) || busyShare(slot2, run2) < BUSY;
+  }
+  /**
+   * The image was admitted without its verdict (--fail-open, over budget): while its thread works on it,
+   * its job is not stopped to make room (stoppable) — it runs to its end (or --analysis-timeout) and
+   * caches what it finds, so the next review of the image judges it rather than letting it through again.
+   */
+  keep(ref2) {
+    if (this.queue.some((p2) => p2.job.ref === ref2) || this.slots.some((s) => s.running?.job.ref === ref2)) this.kept.add(ref2);
+  }
+  /**
+   * How the analysis of `ref` has gone so far: how long its thread has run it and the share of that time
+   * the thread was busy (costOf's measure); undefined while it waits for a thread, or when there is none.
+   */
+  progress(ref2) {
+    for (const slot2 of this.slots) {
+      const run2 = slot2.running;
+      if (run2?.job.ref === ref2) return { ms: performance.now() - run2.started, busy: busyShare(slot2, run2) };
+    }
+    return void 0;
+  }
+  /**
+   * At a review's budget, its image not settled (`over` says so): why the image is too costly to evaluate
+   * within the budget when its job has run at least half of it with its thread busy at least BUSY of that
+   * time; otherwise undefined, and the job is kept, since --fail-open lets the image through unevaluated.
+   */
+  atBudget(ref2, budgetMs, over) {
+    const p2 = this.progress(ref2);
+    if (p2 !== void 0 && p2.ms >= budgetMs / 2 && p2.busy >= BUSY)
+      return `too costly to evaluate within the budget: ${over}, its analysis thread busy ${Math.round(Math.min(p2.busy, 1) * 100)}% of the ${Math.round(p2.ms)} ms it ran (the analysis goes on; a later review uses its result)`;
+    this.keep(ref2);
+    return void 0;
+  }
+  /** A job got its answer: it is no longer kept. */
+  settled(p2, a) {
+    this.kept.delete(p2.job.ref);
+    p2.done(a);
+  }
   analyse(ref2, registry, today2, allPlatforms = false) {
     if (this.closed) return Promise.resolve({ ok: false, error: "the webhook is shutting down", kind: "environment" });
     if (this.queue.length >= this.opts.queueLimit) {
       const i = this.wants.has(ref2) ? this.queue.findIndex((p2) => !this.wanted(p2)) : -1;
-      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED, kind: "environment" });
+      const dropped = i >= 0 ? this.queue.splice(i, 1)[0] : void 0;
+      if (dropped) this.settled(dropped, { ok: false, error: UNWANTED, kind: "environment" });
     }
     if (this.queue.length >= this.opts.queueLimit) {
       return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers`, kind: "environment" });
@@ -57315,64 +58368,80 @@ var ImagePool = class {
     while (this.queue.length > 0) {
       const w = this.queue.findIndex((p2) => this.wanted(p2));
       const at = Math.max(w, 0);
-      const slot = this.slots.find((s) => s.ready && !s.running);
-      if (!slot) {
+      const slot2 = this.slots.find((s) => s.ready && !s.running);
+      if (!slot2) {
         if (this.slots.some((s) => !s.ready)) return;
         if (this.slots.length < this.opts.threads) return void this.spawn();
-        const idle = w >= 0 ? this.slots.find((s) => s.running && !this.wanted(s.running)) : void 0;
+        const idle = w >= 0 ? this.slots.find((s) => this.stoppable(s)) : void 0;
         if (idle) void this.stop(idle, UNWANTED);
         return;
       }
       const next = this.queue.splice(at, 1)[0];
       if (!next) return;
-      const timer = setTimeout(() => void this.stop(slot, `the analysis did not finish within ${Math.round(this.opts.jobTimeoutMs / 1e3)} s and was stopped`), this.opts.jobTimeoutMs);
-      slot.running = { ...next, timer };
-      slot.worker.postMessage(next.job);
+      const run2 = {
+        started: performance.now(),
+        cpu: cpuWanted(slot2.tid),
+        elu: slot2.worker.performance.eventLoopUtilization(),
+        timer: setTimeout(() => void this.stop(slot2, costOf("timeout", busyShare(slot2, run2), this.opts)), this.opts.jobTimeoutMs)
+      };
+      slot2.running = { ...next, ...run2 };
+      slot2.worker.postMessage(next.job);
     }
   }
   spawn() {
+    const scratch = this.scratchFree.shift();
     const worker = startWorker(import.meta.url, "image-worker", {
-      workerData: { policies: this.opts.policies },
+      workerData: { policies: this.opts.policies, ...scratch !== void 0 ? { scratch: { buffer: this.scratch, slot: scratch } } : {} },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
       stdout: false,
       stderr: false
     });
-    const slot = { worker };
+    const slot2 = { worker, ...scratch !== void 0 ? { scratch } : {} };
     worker.on("message", (reply) => {
       if ("ready" in reply) {
-        slot.ready = true;
+        slot2.ready = true;
+        if (typeof reply.tid === "number") slot2.tid = reply.tid;
         return this.pump();
       }
-      const running = slot.running;
+      const running = slot2.running;
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
-      slot.running = void 0;
-      running.done(
-        reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors, ...reply.unavailable !== void 0 ? { unavailable: reply.unavailable } : {} } : { ok: false, error: reply.error, kind: reply.kind === "environment" ? "environment" : "image" }
+      slot2.running = void 0;
+      this.settled(
+        running,
+        reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors, ...reply.unavailable !== void 0 ? { unavailable: reply.unavailable } : {}, ...reply.costly === true ? { costly: true } : {} } : { ok: false, error: reply.error, ...reply.kind === "environment" ? { kind: "environment" } : { kind: "image", ...reply.costly === true ? { costly: true } : {} } }
       );
       this.pump();
     });
-    worker.on("error", (e) => this.finish(slot, "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));
-    worker.on("exit", () => this.finish(slot, "the analysis thread ended unexpectedly"));
-    this.slots.push(slot);
-    return slot;
+    worker.on("error", (e) => this.finish(slot2, "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY" ? costOf("heap", 1, this.opts) : { why: `the analysis thread failed: ${e.message}`, kind: "environment" }));
+    worker.on("exit", () => {
+      if (scratch !== void 0) {
+        clearScratchSlot(this.scratch, scratch);
+        this.scratchFree.push(scratch);
+      }
+      this.finish(slot2, { why: "the analysis thread ended unexpectedly", kind: "environment" });
+    });
+    this.slots.push(slot2);
+    return slot2;
   }
   /** Ends a thread; its job (if any) is answered with `why`, and the slot is freed for a new thread. */
-  async stop(slot, why) {
-    this.finish(slot, why);
-    await slot.worker.terminate();
+  async stop(slot2, why) {
+    this.finish(slot2, why);
+    await slot2.worker.terminate();
   }
-  finish(slot, why) {
-    const i = this.slots.indexOf(slot);
+  finish(slot2, stop) {
+    const { why, kind, costly } = typeof stop === "string" ? { why: stop, kind: "environment", costly: void 0 } : stop;
+    const i = this.slots.indexOf(slot2);
     if (i >= 0) this.slots.splice(i, 1);
-    const running = slot.running;
-    slot.running = void 0;
+    const running = slot2.running;
+    slot2.running = void 0;
     if (running) {
       clearTimeout(running.timer);
-      running.done({ ok: false, error: why, kind: "environment" });
-    } else if (!slot.ready && !this.closed) {
+      this.settled(running, { ok: false, error: why, kind, ...costly ? { costly } : {} });
+    } else if (!slot2.ready && !this.closed) {
       const w = this.queue.findIndex((p2) => this.wanted(p2));
-      this.queue.splice(Math.max(w, 0), 1)[0]?.done({ ok: false, error: why, kind: "environment" });
+      const first = this.queue.splice(Math.max(w, 0), 1)[0];
+      if (first) this.settled(first, { ok: false, error: why, kind: "environment" });
     }
     if (!this.closed) this.pump();
   }
@@ -57380,6 +58449,14 @@ var ImagePool = class {
 
 // src/runner/admitted-owners.ts
 var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
+var OWNER_BYTES = 16 * 2 ** 20;
+var ENTRY_OVERHEAD = 256;
+var PAIR_OVERHEAD = 64;
+function sizeOf(k, kind, digests) {
+  let n = ENTRY_OVERHEAD + 2 * (k.length + kind.length);
+  for (const [image, digest] of digests) n += PAIR_OVERHEAD + 2 * (image.length + digest.length);
+  return n;
+}
 var MADE_BY = {
   Pod: ["ReplicaSet", "Job", "StatefulSet", "DaemonSet"],
   ReplicaSet: ["Deployment"],
@@ -57389,21 +58466,28 @@ var pinned = (image) => /@sha256:[0-9a-f]{64}$/i.test(image);
 var key = (namespace, uid) => `${namespace}\0${uid}`;
 var AdmittedOwners = class {
   /**
-   * `capacity` owners at most (least recently used go first); verdicts live `ttlMs`; a tag stands for the
-   * digest it resolved to for `tagTtlMs` only, as in the tag cache: a tag moved after the owner was admitted
-   * must not ride on the owner's verdict for the whole verdict lifetime.
+   * `capacity` owners and `maxBytes` accounted bytes at most (least recently used go first); verdicts live
+   * `ttlMs`; a tag stands for the digest it resolved to for `tagTtlMs` only, as in the tag cache: a tag
+   * moved after the owner was admitted must not ride on the owner's verdict for the whole verdict lifetime.
    */
-  constructor(capacity, ttlMs, tagTtlMs) {
+  constructor(capacity, ttlMs, tagTtlMs, maxBytes = OWNER_BYTES) {
     this.capacity = capacity;
     this.ttlMs = ttlMs;
     this.tagTtlMs = tagTtlMs;
+    this.maxBytes = maxBytes;
   }
   capacity;
   ttlMs;
   tagTtlMs;
+  maxBytes;
   owners = /* @__PURE__ */ new Map();
+  held = 0;
   get size() {
     return this.owners.size;
+  }
+  /** Accounted bytes of every owner held. */
+  get bytes() {
+    return this.held;
   }
   /**
    * The cached verdict of each of `images` (in order) and the digests they are for, through an admitted
@@ -57419,7 +58503,7 @@ var AdmittedOwners = class {
       const owner = this.owners.get(k);
       if (!owner || owner.kind !== claim.kind) continue;
       if (now >= owner.until) {
-        this.owners.delete(k);
+        this.drop(k);
         continue;
       }
       const digests = images.map((image) => owner.digests.get(image));
@@ -57448,12 +58532,26 @@ var AdmittedOwners = class {
       until = Math.min(until, verdict.at + this.ttlMs, pinned(image) ? Number.POSITIVE_INFINITY : now + this.tagTtlMs);
     }
     if (until <= now) return;
-    this.touch(key(req.namespace, req.objectUid), { kind: req.kind, digests, until });
+    const k = key(req.namespace, req.objectUid);
+    const bytes3 = sizeOf(k, req.kind, digests);
+    if (bytes3 > this.maxBytes) return;
+    this.touch(k, { kind: req.kind, digests, until, bytes: bytes3 });
+  }
+  drop(k) {
+    const old = this.owners.get(k);
+    if (!old) return;
+    this.owners.delete(k);
+    this.held -= old.bytes;
   }
   touch(k, owner) {
-    this.owners.delete(k);
+    this.drop(k);
     this.owners.set(k, owner);
-    while (this.owners.size > this.capacity) this.owners.delete(this.owners.keys().next().value ?? "");
+    this.held += owner.bytes;
+    while (this.owners.size > this.capacity || this.held > this.maxBytes) {
+      const oldest = this.owners.keys().next();
+      if (oldest.done) break;
+      this.drop(oldest.value);
+    }
   }
 };
 
@@ -57471,8 +58569,16 @@ var LOOKUPS_WAITING = 512;
 function imageSubject(image) {
   return `image ${quote(displayRef(image))}`;
 }
-function named(image, digest) {
-  return { subject: imageSubject(image), image: displayRef(image), ...digest !== void 0 ? { digest: digest.slice(digest.lastIndexOf("@") + 1) } : {} };
+var SHOWN_NAMES = 1024;
+var shownNames2 = /* @__PURE__ */ new Map();
+function named2(image, digest) {
+  let shown3 = shownNames2.get(image);
+  if (shown3 === void 0) {
+    if (shownNames2.size >= SHOWN_NAMES) shownNames2.clear();
+    shown3 = { subject: imageSubject(image), image: displayRef(image) };
+    shownNames2.set(image, shown3);
+  }
+  return digest !== void 0 ? { ...shown3, digest: digest.slice(digest.lastIndexOf("@") + 1) } : { ...shown3 };
 }
 function registryLabel(image) {
   try {
@@ -57575,33 +58681,38 @@ var AdmissionController = class {
     this.observer.onCacheLookup(fresh2);
     if (hit && fresh2) {
       this.remember(this.verdicts, digest, hit);
-      return Promise.resolve({ findings: hit.findings });
+      return Promise.resolve(hit);
     }
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
     const started = performance.now();
     const work = this.pool.analyse(digest, this.opts.registry, (this.opts.today ?? today)(), true).then((a) => {
       this.observer.onAnalysis(performance.now() - started);
-      if (!a.ok) return a.kind === "environment" ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
+      if (!a.ok && a.kind === "environment") return { findings: [], unavailable: a.error };
+      if (a.costly && (!a.ok || a.unavailable === void 0)) return this.keep(digest, { findings: a.ok ? a.findings : [], unreadable: a.ok ? a.errors.join("; ") : a.error, costly: true });
+      if (!a.ok) return { findings: [], unreadable: a.error };
       if (a.errors.length > 0 || a.unavailable !== void 0) return { findings: a.findings, ...a.errors.length > 0 ? { unreadable: a.errors.join("; ") } : {}, ...a.unavailable !== void 0 ? { unavailable: a.unavailable } : {} };
-      this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
-      return { findings: a.findings };
+      return this.keep(digest, { findings: a.findings });
     }).finally(() => this.analysing.delete(digest));
     this.analysing.set(digest, work);
     return work;
   }
+  keep(digest, v) {
+    this.remember(this.verdicts, digest, { ...v, at: Date.now() });
+    return v;
+  }
   judge(image, verdict, digest) {
-    const subject = named(image, digest);
+    const subject = named2(image, digest);
     const floor = severityRank(this.opts.failOn);
-    const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
+    const blocking = verdict.findings.length === 0 ? verdict.findings : verdict.findings.filter((f) => severityRank(f.severity) >= floor);
     if (blocking.length > 0) return { ...subject, kind: "denied", findings: blocking };
-    if (verdict.unreadable !== void 0) return { ...subject, kind: "unreadable", reason: verdict.unreadable };
+    if (verdict.unreadable !== void 0) return { ...subject, kind: "unreadable", reason: verdict.unreadable, ...verdict.costly ? { costly: verdict.costly } : {} };
     if (verdict.unavailable !== void 0) return { ...subject, kind: "unevaluated", reason: verdict.unavailable };
     return { ...subject, kind: "allowed", below: verdict.findings.length };
   }
   /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
   async outcomeOf(image, answered) {
-    if (isLocalTransport(image)) return { ...named(image), kind: "refused", reason: "a local image transport, not a registry reference; the node could not pull it either" };
+    if (isLocalTransport(image)) return { ...named2(image), kind: "refused", reason: "a local image transport, not a registry reference; the node could not pull it either" };
     try {
       const digest = await this.digestOf(image);
       this.pool.want(digest, 1);
@@ -57620,7 +58731,7 @@ var AdmissionController = class {
       const hit = tag && now - tag.at < this.tagTtlMs ? this.verdicts.get(tag.digest) : void 0;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return void 0;
       this.remember(this.verdicts, tag.digest, hit);
-      outcomes.push(this.judge(image, { findings: hit.findings }, tag.digest));
+      outcomes.push(this.judge(image, hit, tag.digest));
     }
     for (let i = 0; i < outcomes.length; i++) this.observer.onCacheLookup(true);
     return outcomes;
@@ -57635,12 +58746,13 @@ var AdmissionController = class {
     let answer = () => {
     };
     const answered = new Promise((done) => answer = done);
-    const overBudget = (image) => ({
-      ...named(image, this.tags.get(image)?.digest),
-      kind: "unevaluated",
-      timedOut: true,
-      reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)`
-    });
+    const overBudget = (image) => {
+      const digest = this.tags.get(image)?.digest;
+      const over = `not evaluated within the ${this.opts.budgetMs} ms budget`;
+      const costly = digest !== void 0 && this.opts.failOpen ? this.pool.atBudget(digest, this.opts.budgetMs, over) : void 0;
+      if (costly !== void 0) return { ...named2(image, digest), kind: "unreadable", costly: true, reason: costly };
+      return { ...named2(image, digest), kind: "unevaluated", timedOut: true, reason: `${over} (the analysis goes on; a later review uses its result)` };
+    };
     try {
       return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image, answered), spent.then(() => overBudget(image))])));
     } finally {
@@ -57657,7 +58769,7 @@ var AdmissionController = class {
     const evaluated = req.images.slice(0, MAX_IMAGES);
     const fresh2 = (digest) => {
       const v = this.verdicts.get(digest);
-      return v && { at: v.at, value: v.findings };
+      return v && !v.costly ? { at: v.at, value: v.findings } : void 0;
     };
     const owned = this.owners.verdicts(req, evaluated, fresh2);
     if (owned) for (let i = 0; i < owned.verdicts.length; i++) this.observer.onCacheLookup(true);
@@ -57667,8 +58779,8 @@ var AdmissionController = class {
   }
 };
 function withRest(req, outcomes) {
-  for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ ...named(image), kind: "refused", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
-  for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: "unevaluated", reason: c.reason });
+  for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ ...named2(image), kind: "refused", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+  for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: c.refused ? "refused" : "unevaluated", reason: c.reason });
   return outcomes;
 }
 function conclude(req, outcomes, mode, opts) {
@@ -57682,7 +58794,7 @@ function conclude(req, outcomes, mode, opts) {
   return { uid: req.uid, verdict: verdict ? "allow" : "deny", mode, allowed, message: decisionMessage(outcomes, ctx), warnings: decisionWarnings(outcomes, { ...ctx, allowed }), outcomes };
 }
 function startingDecision(req, mode, opts, why) {
-  const outcomes = req.images.slice(0, MAX_IMAGES).map((image) => ({ ...named(image), kind: "unevaluated", timedOut: true, reason: `not evaluated: the webhook was still starting (${why}); retry` }));
+  const outcomes = req.images.slice(0, MAX_IMAGES).map((image) => ({ ...named2(image), kind: "unevaluated", timedOut: true, reason: `not evaluated: the webhook was still starting (${why}); retry` }));
   return conclude(req, withRest(req, outcomes), mode, opts);
 }
 
@@ -57696,13 +58808,13 @@ function combineEdits(accepted, more) {
 function applyAll(texts, edits) {
   const out = /* @__PURE__ */ new Map();
   for (const file of new Set(edits.map((e) => e.file))) {
-    const text8 = texts.get(file);
-    if (text8 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
+    const text9 = texts.get(file);
+    if (text9 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
     try {
       out.set(
         file,
         applyEdits(
-          text8,
+          text9,
           edits.filter((e) => e.file === file)
         )
       );
@@ -57723,9 +58835,9 @@ function lineMap(edits, originalLines) {
   while (o <= originalLines) out.push(o++);
   return out;
 }
-function lineCount(text8) {
-  if (text8 === "") return 0;
-  return (text8.endsWith("\n") ? text8.slice(0, -1) : text8).split("\n").length;
+function lineCount(text9) {
+  if (text9 === "") return 0;
+  return (text9.endsWith("\n") ? text9.slice(0, -1) : text9).split("\n").length;
 }
 function rebaseEdits(edits, accepted, originals) {
   const out = [];
@@ -57840,13 +58952,13 @@ function judgeChange(before, after, claim, floor) {
   return accessChange(bf, af, claim) ?? paramChange(bf, af, claim);
 }
 function paramChange(b, a, claim) {
-  const named2 = /* @__PURE__ */ new Set([...claim.access.modules, ...claim.fixes.map((k) => k.module).filter((m) => m !== null)]);
+  const named3 = /* @__PURE__ */ new Set([...claim.access.modules, ...claim.fixes.map((k) => k.module).filter((m) => m !== null)]);
   const daemonWide = claim.fixes.some((k) => k.module === null || (k.cves ?? []).length > 0);
   const wide = new Set(daemonWide ? typeof claim.parameter === "string" ? [claim.parameter] : claim.parameter ?? [] : []);
   const shown3 = (p2) => p2 === void 0 ? "unset" : JSON.stringify([p2.value, p2.origin, p2.file]);
   for (const [i, mb] of b.config.modules.entries()) {
     const ma = a.config.modules[i];
-    if (ma === void 0 || named2.has(mb.name)) continue;
+    if (ma === void 0 || named3.has(mb.name)) continue;
     for (const name of /* @__PURE__ */ new Set([...Object.keys(mb.params), ...Object.keys(ma.params)])) {
       if (wide.has(name) || shown3(mb.params[name]) === shown3(ma.params[name])) continue;
       const value = (p2) => p2 === void 0 ? "unset" : JSON.stringify(p2.value);
@@ -58072,7 +59184,7 @@ async function fixRepository(paths, opts) {
   const targets = [...repositoryTargets(paths, opts)];
   opts.onTiming?.("discover, read, parse, facts", performance.now() - t);
   const texts = /* @__PURE__ */ new Map();
-  for (const s of targets) for (const [p2, text8] of s.texts) texts.set(p2, text8);
+  for (const s of targets) for (const [p2, text9] of s.texts) texts.set(p2, text9);
   const ev = await openEvaluation({ ...opts, onTiming: (stage, ms) => opts.onTiming?.(stage, ms) });
   if (!ev.ok) return ev;
   try {
@@ -58145,9 +59257,9 @@ var TargetFixer = class {
   }
   async evaluate(texts) {
     const overlay = /* @__PURE__ */ new Map();
-    for (const [file, text8] of texts) {
+    for (const [file, text9] of texts) {
       const real2 = this.run.files.get(file)?.real;
-      if (real2 !== void 0) overlay.set(real2, Buffer.from(text8, "utf8"));
+      if (real2 !== void 0) overlay.set(real2, Buffer.from(text9, "utf8"));
     }
     this.run.verifications++;
     return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
@@ -58174,8 +59286,8 @@ var TargetFixer = class {
 };
 
 // src/runner/fix-write.ts
-import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync11, openSync as openSync7, readFileSync as readFileSync6, realpathSync as realpathSync9, renameSync as renameSync2, rmSync as rmSync5, writeSync as writeSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname15, join as join23 } from "node:path";
+import { closeSync as closeSync7, fchmodSync, fsyncSync as fsyncSync2, lstatSync as lstatSync11, openSync as openSync7, readFileSync as readFileSync7, realpathSync as realpathSync9, renameSync as renameSync2, rmSync as rmSync6, writeSync as writeSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname15, join as join24 } from "node:path";
 function writeFixes(run2) {
   const written = [];
   for (const t of run2.report.targets) {
@@ -58197,11 +59309,11 @@ function writeOne(display, root, real2, before, after) {
     if (realpathSync9(real2) !== real2 || !within(realpathSync9(root), real2)) return refuse("is no longer inside the scan root");
     st = lstatSync11(real2);
     if (!st.isFile()) return refuse("is no longer a regular file");
-    if (readFileSync6(real2, "utf8") !== before) return refuse("changed since it was read");
+    if (readFileSync7(real2, "utf8") !== before) return refuse("changed since it was read");
   } catch (e) {
     return refuse(`could not be checked: ${errorMessage(e)}`);
   }
-  const temp = join23(dirname15(real2), `.${basename2(real2)}.rsyncguard-fix-${process.pid}`);
+  const temp = join24(dirname15(real2), `.${basename2(real2)}.rsyncguard-fix-${process.pid}`);
   try {
     const fd = openSync7(temp, "wx", st.mode & 4095);
     try {
@@ -58214,7 +59326,7 @@ function writeOne(display, root, real2, before, after) {
     renameSync2(temp, real2);
     return ok(void 0);
   } catch (e) {
-    rmSync5(temp, { force: true });
+    rmSync6(temp, { force: true });
     return fail(new UserError(`cannot write ${display}: ${errorMessage(e)}`, void 0, "Check that the directory is writable."));
   }
 }
@@ -58256,7 +59368,7 @@ async function fixHosts(hosts, failures, opts) {
       hostOf3.set(d.target.id, h.name);
       groupOf.set(d.target.id, h.group);
       rawOf.set(d.target.id, raw2);
-      for (const [path2, text8] of configTexts(raw2)) texts.set(textKey(d.target.id, path2), text8);
+      for (const [path2, text9] of configTexts(raw2)) texts.set(textKey(d.target.id, path2), text9);
     }
   }
   const ev = await openEvaluation(opts);
@@ -58451,13 +59563,13 @@ function outputFile(given) {
 }
 function writeOutput(raw2, output) {
   const file = outputFile(output);
-  const text8 = escapeJsonText(raw2);
+  const text9 = escapeJsonText(raw2);
   if (file === void 0) {
-    process.stdout.write(text8);
+    process.stdout.write(text9);
     return void 0;
   }
   try {
-    writeFileSync2(file, text8);
+    writeFileSync2(file, text9);
     return void 0;
   } catch (e) {
     return new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
@@ -58478,14 +59590,14 @@ function writeOutputChunks(produce, output) {
   let pending = [];
   let size = 0;
   const flush = () => {
-    const text8 = escapeJsonText(pending.join(""));
+    const text9 = escapeJsonText(pending.join(""));
     pending = [];
     size = 0;
     if (failed2 !== void 0) return;
     try {
-      if (sink === void 0) process.stdout.write(text8);
+      if (sink === void 0) process.stdout.write(text9);
       else {
-        const bytes3 = Buffer.from(text8, "utf8");
+        const bytes3 = Buffer.from(text9, "utf8");
         for (let at = 0; at < bytes3.length; ) at += writeSync3(sink, bytes3, at);
       }
     } catch (e) {
@@ -58507,7 +59619,7 @@ function writeOutputChunks(produce, output) {
 
 // src/cli/resolver.ts
 import { lookup as lookup2 } from "node:dns/promises";
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 var LOOKUP_TIMEOUT_MS = 3e3;
 async function systemResolver(names2) {
   const answers = /* @__PURE__ */ new Map();
@@ -58538,14 +59650,14 @@ async function resolveOne(name) {
 }
 var HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one "ADDRESS NAME [NAME\u2026]" per line, # for comments.';
 function hostsMapResolver(path2) {
-  let text8;
+  let text9;
   try {
-    text8 = readFileSync7(path2, "utf8");
+    text9 = readFileSync8(path2, "utf8");
   } catch (e) {
     throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path2, HOSTS_MAP_HINT);
   }
   const map = /* @__PURE__ */ new Map();
-  for (const [i, raw2] of text8.split("\n").entries()) {
+  for (const [i, raw2] of text9.split("\n").entries()) {
     const line = raw2.replace(/#.*/, "").trim();
     if (line === "") continue;
     const [addr, ...names2] = line.split(/\s+/);
@@ -58644,7 +59756,7 @@ var accessCommand = {
 };
 
 // src/cli/commands/admission.ts
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 
 // src/cli/commands/admission-start.ts
 import { createPrivateKey, X509Certificate } from "node:crypto";
@@ -58672,12 +59784,12 @@ function readTls(certPath, keyPath) {
 function plain4(e) {
   return new UserError(e.message, void 0, e.hint);
 }
-function parseListen(text8, option = "--listen", example = "0.0.0.0:8443") {
-  const at = text8.lastIndexOf(":");
-  if (at <= 0) return fail(new UserError(`${option} "${text8}" is not HOST:PORT`, void 0, `For example ${option} ${example}.`));
-  const port = readNumber("port", text8.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(`${option} "${text8}": the port is not a whole number from 0 to 65535`, void 0, `For example ${option} ${example}.`));
-  return ok({ host: text8.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
+function parseListen(text9, option = "--listen", example = "0.0.0.0:8443") {
+  const at = text9.lastIndexOf(":");
+  if (at <= 0) return fail(new UserError(`${option} "${text9}" is not HOST:PORT`, void 0, `For example ${option} ${example}.`));
+  const port = readNumber("port", text9.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`${option} "${text9}": the port is not a whole number from 0 to 65535`, void 0, `For example ${option} ${example}.`));
+  return ok({ host: text9.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
 }
 function listen(server, host, port, option = "--listen") {
   return new Promise((done) => {
@@ -58718,10 +59830,10 @@ function hold(address, bytes3) {
 }
 function send(res, code, body, close = false) {
   if (res.headersSent || res.destroyed) return;
-  const text8 = typeof body === "string" ? `${body}
+  const text9 = typeof body === "string" ? `${body}
 ` : JSON.stringify(body);
-  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text8), ...close ? { connection: "close" } : {} });
-  res.end(text8);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text9), ...close ? { connection: "close" } : {} });
+  res.end(text9);
 }
 var tooLarge3 = (size) => ({
   ok: false,
@@ -58763,7 +59875,8 @@ function readBody3(req) {
         chunks.push(c);
       } else linger ??= setTimeout(() => finish2(over()), LINGER_MS);
     });
-    req.on("end", () => finish2(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: Buffer.concat(chunks).toString("utf8") }));
+    const whole = () => (chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)).toString("utf8");
+    req.on("end", () => finish2(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: whole() }));
     req.on("error", () => finish2({ ok: false, status: 408, message: "the request body was cut off" }));
   });
 }
@@ -58880,15 +59993,27 @@ function createMetricsServer(readiness, metrics) {
 
 // src/cli/commands/admission-metrics.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
+var EVALUATIONS = ["clean", "denied", "error", "timeout", "too_costly"];
 function evaluationOf(o) {
   if (o.kind === "allowed") return "clean";
   if (o.kind === "denied") return "denied";
+  if (o.kind === "unreadable" && o.costly === true) return "too_costly";
   return o.kind === "unevaluated" && o.timedOut === true ? "timeout" : "error";
 }
-var MAX_REGISTRY_LABELS = 100;
 var REVIEW_BUCKETS = [1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 var ANALYSIS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 var AdmissionMetrics = class {
+  /**
+   * `label` names a registry for registry_errors_total (registryLabeller: only registries the operator
+   * named, so a requester naming hosts at will cannot take the label slots); by default every one is "other".
+   */
+  constructor(label4 = () => "other") {
+    this.label = label4;
+    (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "rsyncguard_" });
+    for (const decision of ["allow", "deny"]) for (const mode of ["enforce", "warn", "audit"]) this.reviews.inc({ decision, mode }, 0);
+    for (const outcome of EVALUATIONS) this.images.inc({ outcome }, 0);
+  }
+  label;
   registry = new import_prom_client.Registry();
   reviews = new import_prom_client.Counter({
     name: "rsyncguard_admission_reviews_total",
@@ -58901,13 +60026,12 @@ var AdmissionMetrics = class {
   misses = new import_prom_client.Counter({ name: "rsyncguard_admission_cache_misses_total", help: "Verdict cache lookups that needed an analysis", registers: [this.registry] });
   reviewSeconds = new import_prom_client.Histogram({ name: "rsyncguard_admission_review_duration_seconds", help: "Time from a review arriving to its answer", buckets: REVIEW_BUCKETS, registers: [this.registry] });
   analysisSeconds = new import_prom_client.Histogram({ name: "rsyncguard_admission_image_evaluation_duration_seconds", help: "Time one image analysis took in the worker pool", buckets: ANALYSIS_BUCKETS, registers: [this.registry] });
-  registryErrors = new import_prom_client.Counter({ name: "rsyncguard_admission_registry_errors_total", help: "Failed registry lookups, by registry host[:port]", labelNames: ["registry"], registers: [this.registry] });
-  registries = /* @__PURE__ */ new Set();
-  constructor() {
-    (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "rsyncguard_" });
-    for (const decision of ["allow", "deny"]) for (const mode of ["enforce", "warn", "audit"]) this.reviews.inc({ decision, mode }, 0);
-    for (const outcome of ["clean", "denied", "error", "timeout"]) this.images.inc({ outcome }, 0);
-  }
+  registryErrors = new import_prom_client.Counter({
+    name: "rsyncguard_admission_registry_errors_total",
+    help: 'Failed registry lookups, by registry host[:port] the operator named (--insecure-registry, Docker config auths, Docker Hub); "other" for the rest',
+    labelNames: ["registry"],
+    registers: [this.registry]
+  });
   /** One answered review: its verdict and mode, each image's outcome, and how long it took. */
   onReview(d, seconds) {
     this.reviews.inc({ decision: d.verdict, mode: d.mode });
@@ -58920,10 +60044,13 @@ var AdmissionMetrics = class {
   onAnalysis(ms) {
     this.analysisSeconds.observe(ms / 1e3);
   }
+  /**
+   * '' is a reference naming no registry it could be looked up at (`Registry.Example.com/Team/App:1`,
+   * `nginx:Not*A*Tag`): no registry failed, so nothing is counted here; the image is an `error` evaluation.
+   */
   onRegistryError(registry) {
-    const known = this.registries.has(registry) || this.registries.size < MAX_REGISTRY_LABELS;
-    if (known) this.registries.add(registry);
-    this.registryErrors.inc({ registry: known ? registry || "none" : "other" });
+    if (registry === "") return;
+    this.registryErrors.inc({ registry: this.label(registry) });
   }
   /** The scrape: body and the content type prom-client says it is. */
   async scrape() {
@@ -58934,7 +60061,7 @@ var AdmissionMetrics = class {
 // src/cli/commands/admission-log.ts
 var MAX_LOGGED_FINDINGS = 50;
 var MAX_TEXT = 500;
-var text7 = (s) => cut(escapeControls(s), MAX_TEXT);
+var text8 = (s) => cut(escapeControls(s), MAX_TEXT);
 function logEvent(level, msg, fields = {}) {
   process.stderr.write(`${escapeJsonText(JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level, msg, ...fields }))}
 `);
@@ -58942,25 +60069,44 @@ function logEvent(level, msg, fields = {}) {
 function imageEntry(o) {
   const findings = o.kind === "denied" ? o.findings : [];
   return {
-    image: text7(o.image ?? o.subject),
+    image: text8(o.image ?? o.subject),
     digest: o.digest ?? null,
     outcome: o.image === void 0 ? "error" : evaluationOf(o),
-    findings: findings.slice(0, MAX_LOGGED_FINDINGS).map((f) => ({ rule_id: f.rule_id, severity: f.severity, message: text7(f.message), ...f.platform !== void 0 ? { platform: text7(f.platform) } : {} })),
+    findings: findings.slice(0, MAX_LOGGED_FINDINGS).map((f) => ({ rule_id: f.rule_id, severity: f.severity, message: text8(f.message), ...f.platform !== void 0 ? { platform: text8(f.platform) } : {} })),
     ...findings.length > MAX_LOGGED_FINDINGS ? { findings_not_logged: findings.length - MAX_LOGGED_FINDINGS } : {},
-    reason: "reason" in o ? text7(o.reason) : null
+    reason: "reason" in o ? text8(o.reason) : null
   };
 }
+var ALLOWED_ENTRIES = 1024;
+var allowedEntries = /* @__PURE__ */ new Map();
+function entryText(o) {
+  if (o.kind !== "allowed" || o.image === void 0) return escapeJsonText(JSON.stringify(imageEntry(o)));
+  const key2 = `${o.image}\0${o.digest ?? ""}`;
+  let json = allowedEntries.get(key2);
+  if (json === void 0) {
+    if (allowedEntries.size >= ALLOWED_ENTRIES) allowedEntries.clear();
+    json = escapeJsonText(JSON.stringify(imageEntry(o)));
+    allowedEntries.set(key2, json);
+  }
+  return json;
+}
 function logReview(d, ctx) {
-  logEvent("info", "admission review", {
-    uid: text7(d.uid),
-    kind: text7(ctx.kind),
-    namespace: text7(ctx.namespace),
+  const head = JSON.stringify({
+    time: (/* @__PURE__ */ new Date()).toISOString(),
+    level: "info",
+    msg: "admission review",
+    uid: text8(d.uid),
+    kind: text8(ctx.kind),
+    namespace: text8(ctx.namespace),
     mode: d.mode,
     decision: d.verdict,
     allowed: d.allowed,
-    duration_ms: Math.round(ctx.durationMs * 10) / 10,
-    images: d.outcomes.map(imageEntry)
+    duration_ms: Math.round(ctx.durationMs * 10) / 10
   });
+  let images = "";
+  for (const o of d.outcomes) images += `${images === "" ? "" : ","}${entryText(o)}`;
+  process.stderr.write(`${escapeJsonText(head.slice(0, -1))},"images":[${images}]}
+`);
 }
 
 // src/cli/commands/admission-tls-reload.ts
@@ -58992,11 +60138,11 @@ function reloadTls(server, certPath, keyPath, current, intervalMs = TLS_CHECK_MS
     logEvent("info", "TLS certificate reloaded", { cert: escapeControls(certPath) });
     return true;
   };
-  let settle2;
+  let settle3;
   const soon = () => {
-    clearTimeout(settle2);
-    settle2 = setTimeout(check, SETTLE_MS);
-    settle2.unref();
+    clearTimeout(settle3);
+    settle3 = setTimeout(check, SETTLE_MS);
+    settle3.unref();
   };
   const watchers = [];
   for (const dir of /* @__PURE__ */ new Set([dirname16(certPath), dirname16(keyPath)])) {
@@ -59013,7 +60159,7 @@ function reloadTls(server, certPath, keyPath, current, intervalMs = TLS_CHECK_MS
     check,
     stop() {
       clearInterval(timer);
-      clearTimeout(settle2);
+      clearTimeout(settle3);
       for (const w of watchers) w.close();
     }
   };
@@ -59205,7 +60351,7 @@ var admissionCommand = {
       "budget-ms": { min: 1, max: 3e4, fallback: 8e3 },
       "cache-size": { min: 1, max: 1e6, fallback: 512 },
       "cache-ttl": { min: 1, max: 7 * 86400, fallback: 3600 },
-      workers: { min: 1, max: 64, fallback: Math.min(2, availableParallelism()) },
+      workers: { min: 1, max: 64, fallback: Math.min(2, availableParallelism2()) },
       "analysis-timeout": { min: 1, max: 86400, fallback: 300 },
       "max-connections": { min: 1, max: 65536, fallback: 512 },
       "tag-ttl": { min: 1, max: 86400, fallback: 60 },
@@ -59218,15 +60364,17 @@ var admissionCommand = {
     const dockerConfig = stringOption(args, "docker-config");
     const credentials = readDockerConfig(dockerConfig || void 0);
     if (!credentials.ok) return credentials.error;
+    const unused = dockerConfigIgnored(dockerConfig || void 0);
+    for (const ignored of unused?.ignored ?? []) logEvent("warn", "docker config: part of it is ignored", { file: escapeControls(unused?.path ?? ""), ignored });
     const tls = readTls(cert, key2);
     if (!tls.ok) return tls.error;
-    const metrics = new AdmissionMetrics();
+    const metrics = new AdmissionMetrics(registryLabeller({ insecure, auths: credentials.value }));
     const readiness = new Readiness();
-    let made = () => {
+    let made2 = () => {
     };
     const failOn = stringOption(args, "fail-on") ?? "high";
     const failOpen = args.values["fail-open"] === true;
-    const serving = { controller: new Promise((done) => made = done), readiness, metrics, mode, budgetMs: n["budget-ms"], failOn, failOpen };
+    const serving = { controller: new Promise((done) => made2 = done), readiness, metrics, mode, budgetMs: n["budget-ms"], failOn, failOpen };
     const server = createWebhookServer(tls.value, { maxConnections: n["max-connections"] }, (req, res) => {
       if (serveProbe(req, res, readiness, metrics)) return;
       if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview to /validate (or /validate/MODE), or GET /healthz, /readyz or /metrics");
@@ -59283,7 +60431,7 @@ var admissionCommand = {
       observer: metrics
     });
     const started = controller.start();
-    made(controller);
+    made2(controller);
     serving.made = controller;
     try {
       await started;
@@ -59300,6 +60448,78 @@ var admissionCommand = {
     return 0;
   }
 };
+
+// src/cli/spool.ts
+import { closeSync as closeSync9, openSync as openSync9, readSync as readSync5, unlinkSync as unlinkSync2, writeSync as writeSync4 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join25 } from "node:path";
+var PIECE = 1 << 20;
+var made = 0;
+function fileSpool() {
+  let fd;
+  try {
+    const path2 = join25(tmpdir5(), `rsyncguard-${process.pid}-${made++}.spool`);
+    fd = openSync9(path2, "wx+", 384);
+    unlinkSync2(path2);
+  } catch {
+    return memorySpool();
+  }
+  let size = 0;
+  let pending = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pendingBytes === 0) return;
+    const bytes3 = Buffer.concat(pending, pendingBytes);
+    for (let at = 0; at < bytes3.length; ) at += writeSync4(fd, bytes3, at, bytes3.length - at, size + at);
+    size += bytes3.length;
+    pending = [];
+    pendingBytes = 0;
+  };
+  return {
+    add(record) {
+      const body = Buffer.from(record, "utf8");
+      const head = Buffer.allocUnsafe(4);
+      head.writeUInt32LE(body.length);
+      pending.push(head, body);
+      pendingBytes += 4 + body.length;
+      if (pendingBytes >= PIECE) flush();
+    },
+    forEach(each) {
+      flush();
+      let buf = Buffer.allocUnsafe(PIECE);
+      let have = 0;
+      let read = 0;
+      for (; ; ) {
+        let at = 0;
+        while (have - at >= 4) {
+          const length = buf.readUInt32LE(at);
+          if (have - at - 4 < length) break;
+          each(buf.toString("utf8", at + 4, at + 4 + length));
+          at += 4 + length;
+        }
+        buf.copy(buf, 0, at, have);
+        have -= at;
+        if (have >= 4 && 4 + buf.readUInt32LE(0) > buf.length) {
+          const grown = Buffer.allocUnsafe(4 + buf.readUInt32LE(0));
+          buf.copy(grown, 0, 0, have);
+          buf = grown;
+        }
+        if (read >= size) break;
+        const n = readSync5(fd, buf, have, Math.min(buf.length - have, size - read), read);
+        if (n === 0) break;
+        have += n;
+        read += n;
+      }
+    },
+    close() {
+      pending = [];
+      try {
+        closeSync9(fd);
+      } catch {
+      }
+    }
+  };
+}
 
 // src/cli/render-report.ts
 function renderContext(args, defaults) {
@@ -59356,6 +60576,41 @@ function failOnUnreachable(args) {
   if (shown3.value.some((s) => counted2.includes(s))) return void 0;
   const which = args.given.has("fail-on") ? `--fail-on ${failOn}` : `--fail-on ${failOn} (the default)`;
   return `${which} can never fire with --severity ${shown3.value.join(",")}: no ${counted2.join(" or ")} finding is reported, so none fails the run; add ${counted2.join(",")} to --severity, or give --fail-on none if that is meant`;
+}
+var WHOLE_REPORT_OPTIONS = ["baseline", "compliance", "severity"];
+function streamedReport(args, defaults) {
+  const name = stringOption(args, "format") ?? "text";
+  const make = isFormatName(REPORT_FORMATS, name) ? REPORT_STREAMS[name] : void 0;
+  if (make === void 0 || WHOLE_REPORT_OPTIONS.some((o) => stringOption(args, o) !== void 0)) return void 0;
+  let stream;
+  let errors = 0;
+  let worst2 = null;
+  return {
+    sinkFor(head) {
+      const s = make(head, renderContext(args, defaults), fileSpool);
+      stream = s;
+      return {
+        target(t, texts) {
+          for (const f of t.findings) if (worst2 === null || severityRank(f.severity) > severityRank(worst2)) worst2 = f.severity;
+          s.target(t, texts);
+        },
+        error(e) {
+          errors++;
+          s.error(e);
+        }
+      };
+    },
+    finish(tail) {
+      const s = stream;
+      if (s === void 0) return void 0;
+      try {
+        return writeOutputChunks((out) => s.end(tail, out), stringOption(args, "output"));
+      } finally {
+        s.close();
+      }
+    },
+    exitCode: () => exitCodeOf({ errors, worst: worst2 }, stringOption(args, "fail-on") ?? "high")
+  };
 }
 
 // src/cli/commands/host-report.ts
@@ -59422,7 +60677,7 @@ function hostOf2(target) {
 }
 function evalFleetContext(args, fleet, report) {
   const texts = /* @__PURE__ */ new Map();
-  for (const t of report.targets) for (const [path2, text8] of fleet.textsOfHost.get(hostOf2(t.target)) ?? []) texts.set(textKey(t.target, path2), text8);
+  for (const t of report.targets) for (const [path2, text9] of fleet.textsOfHost.get(hostOf2(t.target)) ?? []) texts.set(textKey(t.target, path2), text9);
   return {
     ...renderContext(args, { texts, category: FLEET_CATEGORY }),
     hostOf: hostOf2,
@@ -59440,14 +60695,14 @@ function withBaseline(report, baseline) {
 }
 
 // src/cli/commands/eval-outcomes.ts
-function firstLine(text8) {
-  for (const line of text8.split("\n")) if (line.trim() !== "") return line;
+function firstLine(text9) {
+  for (const line of text9.split("\n")) if (line.trim() !== "") return line;
   return "";
 }
-function isOutcomeLines(text8) {
+function isOutcomeLines(text9) {
   let first;
   try {
-    first = JSON.parse(firstLine(text8));
+    first = JSON.parse(firstLine(text9));
   } catch {
     return false;
   }
@@ -59461,10 +60716,10 @@ function namedHost(line) {
   }
   return void 0;
 }
-function outcomeInputs(text8, name) {
+function outcomeInputs(text9, name) {
   const byHost = /* @__PURE__ */ new Map();
   const bad = [];
-  for (const [i, line] of text8.split("\n").entries()) {
+  for (const [i, line] of text9.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") {
@@ -59531,14 +60786,14 @@ var Progress = class {
    * Show `text` in place of the line, unless the last redraw was under MIN_REDRAW_MS ago (the text is then
    * dropped, not queued: the next update is newer). `text` is a function so a dropped one costs nothing.
    */
-  update(text8) {
+  update(text9) {
     if (!this.active) return;
     const t = this.now();
     if (t - this.lastDraw < MIN_REDRAW_MS) return;
     this.lastDraw = t;
     const columns = this.stream.columns !== void 0 && this.stream.columns > 0 ? this.stream.columns : 80;
     const width = Math.max(20, columns - 1);
-    const line = escapeControls(text8());
+    const line = escapeControls(text9());
     this.stream.write(`${ERASE}${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
     this.drawn = true;
   }
@@ -59678,7 +60933,7 @@ var evalCommand = {
     const fleet = evalFleet((await Promise.all(args.positionals.map(readFacts))).flat());
     const read = fleet.read;
     const progress = progressFor(args);
-    const documents = read.length;
+    const documents2 = read.length;
     const stateVersion = (t) => version !== void 0 && "schema" in t ? withStatedRsyncVersion(t, version.value) : t;
     const evaluated = await evaluateTargets(expandHosts(read, stateVersion), {
       policies: policies.value,
@@ -59689,8 +60944,8 @@ var evalCommand = {
       onEvaluated: evaluationProgress(
         progress,
         "eval",
-        () => documents,
-        () => documents - read.length
+        () => documents2,
+        () => documents2 - read.length
       )
     });
     progress.clear();
@@ -59984,8 +61239,8 @@ var fixCommand = {
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    const named2 = ["inventory", "waivers", "policy"].flatMap((n) => stringOption(args, n) ?? []);
-    const clash = outputClash(stringOption(args, "output"), [...args.positionals, ...named2]);
+    const named3 = ["inventory", "waivers", "policy"].flatMap((n) => stringOption(args, n) ?? []);
+    const clash = outputClash(stringOption(args, "output"), [...args.positionals, ...named3]);
     if (clash) return clash;
     if (wantsHostFix(args)) {
       const ids = (stringOption(args, "rules") ?? "").split(",").map((r) => r.trim().toUpperCase()).filter((r) => r !== "");
@@ -60047,8 +61302,8 @@ function render2(run2, args) {
   const ctx = { ...renderContext(args, { texts: run2.texts }), report: run2.report };
   const errors = run2.report.errors.map((e) => `# error: ${escapeControls(`${e.target}: ${e.message}`)}
 `).join("");
-  const text8 = format.value.render(fixes, ctx);
-  return writeOutput(name === "diff" ? errors + text8 : text8, stringOption(args, "output"));
+  const text9 = format.value.render(fixes, ctx);
+  return writeOutput(name === "diff" ? errors + text9 : text9, stringOption(args, "output"));
 }
 
 // src/cli/commands/host.ts
@@ -60205,6 +61460,7 @@ var rulesCommand = {
 };
 
 // src/cli/commands/scan.ts
+import { statSync as statSync16 } from "node:fs";
 var scanCommand = {
   name: "scan",
   usage: "scan [PATH\u2026]",
@@ -60233,6 +61489,10 @@ var scanCommand = {
     const daemonRoot = rootGiven === void 0 ? void 0 : openDaemonRoot(rootGiven);
     if (daemonRoot !== void 0 && !daemonRoot.ok) return daemonRoot.error;
     const timings = [];
+    const tellTimings = () => {
+      if (args.values["timings"] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(", ")}
+`);
+    };
     const progress = progressFor(args);
     const { onFound, onEmptyPath, onEvaluated } = scanProgress(progress);
     const scanOpts = {
@@ -60255,13 +61515,28 @@ var scanCommand = {
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true,
       onTiming: (stage, ms) => timings.push([stage, ms]),
-      onEvaluated
+      onEvaluated,
+      // A directory may hold thousands of configs: the built-in policy in a pool of threads, evaluating while
+      // the next configs are parsed. One file is evaluated here (starting threads would cost more than it saves).
+      ...paths.some(isDirectory3) ? { threads: defaultThreads() } : {}
     };
     const fixes = stringOption(args, "fixes") ?? "auto";
     const format = stringOption(args, "format") ?? "text";
+    const withFixes2 = fixes === "yes" || fixes === "auto" && (format === "sarif" || format === "markdown");
+    const streamed = withFixes2 ? void 0 : streamedReport(args, { texts: /* @__PURE__ */ new Map() });
+    if (streamed !== void 0) {
+      const run2 = await streamRepository(paths, { ...scanOpts, ...evalOpts }, (head) => streamed.sinkFor(head));
+      if (!run2.ok) return progress.end(run2.error);
+      progress.clear();
+      const t2 = performance.now();
+      const failed3 = streamed.finish(run2.value);
+      timings.push(["report", performance.now() - t2]);
+      tellTimings();
+      return failed3 ?? streamed.exitCode();
+    }
     let report;
     let texts;
-    if (fixes === "yes" || fixes === "auto" && (format === "sarif" || format === "markdown")) {
+    if (withFixes2) {
       const fixed = await fixRepository(paths, { ...scanOpts, ...evalOpts });
       if (!fixed.ok) return progress.end(fixed.error);
       ({ report, texts } = fixed.value);
@@ -60279,11 +61554,17 @@ var scanCommand = {
     const t = performance.now();
     const failed2 = renderReport(report, args, { texts });
     timings.push(["report", performance.now() - t]);
-    if (args.values["timings"] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(", ")}
-`);
+    tellTimings();
     return failed2 ?? judgeReport(report, args);
   }
 };
+function isDirectory3(path2) {
+  try {
+    return statSync16(path2).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 // src/cli/commands/sweep.ts
 import { constants as osConstants } from "node:os";
@@ -60403,7 +61684,7 @@ var sweepCommand = {
     for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf3.get(t) === host, host);
     report = withBaseline(report, baseline.value);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
-    const texts = new Map([...hostOf3].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path2, text8]) => [textKey(target, path2), text8])));
+    const texts = new Map([...hostOf3].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path2, text9]) => [textKey(target, path2), text9])));
     const said2 = (m) => progress.warn(`rsyncguard sweep: ${m}`);
     const trend = history === void 0 ? void 0 : recordSweep(history, report, outcomes, (t) => hostOf3.get(t) ?? t, startedAt, said2);
     if (trend !== void 0 && !trend.ok) return trend.error;
@@ -60420,7 +61701,7 @@ var sweepCommand = {
 };
 
 // src/cli/commands/trend.ts
-var HINT3 = "rsyncguard sweep --inventory hosts.yml --history DIR keeps one file per sweep; then rsyncguard trend DIR.";
+var HINT4 = "rsyncguard sweep --inventory hosts.yml --history DIR keeps one file per sweep; then rsyncguard trend DIR.";
 var trendCommand = {
   name: "trend",
   usage: "trend DIR",
@@ -60432,7 +61713,7 @@ var trendCommand = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const [dir, ...extra] = args.positionals;
-    if (dir === void 0 || extra.length > 0) return new UserError("trend needs one directory: the one sweep --history wrote", void 0, HINT3);
+    if (dir === void 0 || extra.length > 0) return new UserError("trend needs one directory: the one sweep --history wrote", void 0, HINT4);
     const format = pickFormat(TREND_FORMATS, stringOption(args, "format") ?? "markdown");
     if (!format.ok) return format.error;
     const trend = trendBuilder(VERSION);
@@ -60446,7 +61727,7 @@ var trendCommand = {
       }
     );
     if (!read.ok) return read.error;
-    if (read.value === 0) return new UserError("no sweep recorded in the history directory", dir, HINT3);
+    if (read.value === 0) return new UserError("no sweep recorded in the history directory", dir, HINT4);
     const failed2 = writeOutput(format.value.render(trend.finish(), {}), stringOption(args, "output"));
     return failed2 ?? (skipped > 0 ? EXIT_ERROR : EXIT_OK);
   }

@@ -2391,7 +2391,7 @@ var require_parse_cst = __commonJS({
           return "\n";
         });
       }
-      const documents = [];
+      const documents2 = [];
       let offset = 0;
       do {
         const doc2 = new Document();
@@ -2399,20 +2399,20 @@ var require_parse_cst = __commonJS({
           src
         });
         offset = doc2.parse(context, offset);
-        documents.push(doc2);
+        documents2.push(doc2);
       } while (offset < src.length);
-      documents.setOrigRanges = () => {
+      documents2.setOrigRanges = () => {
         if (cr.length === 0) return false;
         for (let i = 1; i < cr.length; ++i) cr[i] -= i;
         let crOffset = 0;
-        for (let i = 0; i < documents.length; ++i) {
-          crOffset = documents[i].setOrigRanges(cr, crOffset);
+        for (let i = 0; i < documents2.length; ++i) {
+          crOffset = documents2[i].setOrigRanges(cr, crOffset);
         }
         cr.splice(0, cr.length);
         return true;
       };
-      documents.toString = () => documents.join("...\n");
-      return documents;
+      documents2.toString = () => documents2.join("...\n");
+      return documents2;
     }
     exports.parse = parse2;
   }
@@ -3064,26 +3064,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text5, i) => {
-      let ch = text5[i + 1];
+    var consumeMoreIndentedLines = (text6, i) => {
+      let ch = text6[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text5[i += 1];
+          ch = text6[i += 1];
         } while (ch && ch !== "\n");
-        ch = text5[i + 1];
+        ch = text6[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text5, indent, mode, {
+    function foldFlowLines(text6, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text5;
+      if (!lineWidth || lineWidth < 0) return text6;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep) return text5;
+      if (text6.length <= endStep) return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3098,13 +3098,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i);
+        i = consumeMoreIndentedLines(text6, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3120,12 +3120,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text5, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text6, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -3136,11 +3136,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text5;
+              if (escapedFolds[j]) return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3153,18 +3153,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow2 && onOverflow) onOverflow();
-      if (folds.length === 0) return text5;
+      if (folds.length === 0) return text6;
       if (onFold) onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0) res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text5[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -7101,14 +7101,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7125,14 +7125,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent.length);
+        i = consumeMoreIndentedLines(text6, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7149,12 +7149,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent.length);
+            i = consumeMoreIndentedLines(text6, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -7166,12 +7166,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7186,39 +7186,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent) {
+    function consumeMoreIndentedLines(text6, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -24411,8 +24411,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text5 = e instanceof Error ? e.message : String(e);
-  return text5.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text6 = e instanceof Error ? e.message : String(e);
+  return text6.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 
 // src/common/read-number.ts
@@ -24445,8 +24445,8 @@ var MiB = 1024 * 1024;
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text5) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text5);
+function releaseNumbers(text6) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text6);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -24471,8 +24471,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text5) {
-  const m = SHAPE.exec(text5);
+function parseApkVersion(text6) {
+  const m = SHAPE.exec(text6);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -24522,11 +24522,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseDpkgVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -24573,11 +24573,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseRpmVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -27326,15 +27326,12 @@ import { Worker } from "node:worker_threads";
 function startWorker(here, name, options) {
   if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), options);
   const entry = JSON.stringify(new URL(`./${name}.ts`, here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
 }
 
 // src/runner/evaluate-targets.ts
 import { existsSync as existsSync6 } from "node:fs";
-
-// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
-var import_opa = __toESM(require_opa(), 1);
-var loadPolicy = import_opa.default.loadPolicy;
 
 // src/engine/builtins.ts
 var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
@@ -27372,10 +27369,30 @@ var HOST_BUILTINS = {
 var SDK_BUILTINS = /* @__PURE__ */ new Set(["sprintf", "regex.split", "yaml.is_valid", "yaml.marshal", "yaml.unmarshal", "json.is_valid"]);
 
 // src/engine/policy-view.ts
+var QUOTED_REASONS = /* @__PURE__ */ new Set(["unusable", "writable"]);
+function slimParam(p2) {
+  return p2.file === null && p2.raw === null ? { value: p2.value, origin: p2.origin } : p2;
+}
 function pick(record, keep) {
   const out = {};
-  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = record[name];
+  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = slimParam(record[name]);
   return out;
+}
+function withoutReasons(record, quoted) {
+  const out = {};
+  for (const [name, fact] of Object.entries(record)) {
+    if (quoted.has(name) || fact === null || typeof fact !== "object" || !("reason" in fact)) {
+      out[name] = fact;
+      continue;
+    }
+    const { reason: _prose, ...rest } = fact;
+    out[name] = rest;
+  }
+  return out;
+}
+function moduleView(m, keep) {
+  const { reasons: _reasons, assumptions: _assumptions, ...access } = m.access;
+  return { ...m, params: pick(m.params, keep), access, effective: withoutReasons(m.effective, QUOTED_REASONS) };
 }
 function policyView(facts, keep) {
   const { config } = facts;
@@ -27385,7 +27402,8 @@ function policyView(facts, keep) {
       ...config,
       global: pick(config.global, keep),
       listener: pick(config.listener, keep),
-      modules: config.modules.map((m) => ({ ...m, params: pick(m.params, keep), access: { ...m.access, reasons: [], assumptions: [] } }))
+      modules: config.modules.map((m) => moduleView(m, keep)),
+      effective: withoutReasons(config.effective, /* @__PURE__ */ new Set())
     }
   };
 }
@@ -27396,6 +27414,7 @@ var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
+var RULE_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
 var interned = interner();
@@ -27408,7 +27427,7 @@ function toLocation(v) {
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
   const { rule_id, severity, context, message, module, path: path2 } = v;
-  if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
+  if (typeof rule_id !== "string" || !RULE_ID.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
@@ -27444,8 +27463,9 @@ function toRelated(v) {
   }
   return out;
 }
+var text = (a, b) => a === b ? 0 : a.localeCompare(b);
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
+  return text(a.target, b.target) || text(a.location?.file ?? "", b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || text(a.rule_id, b.rule_id) || text(a.message, b.message) || text((a.cves ?? []).join(","), (b.cves ?? []).join(","));
 }
 
 // src/engine/secrets-entry-finding.ts
@@ -27465,8 +27485,135 @@ function withSecretsEntries(findings, facts) {
   });
 }
 
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+var import_opa = __toESM(require_opa(), 1);
+var loadPolicy = import_opa.default.loadPolicy;
+var src_default = import_opa.default;
+
+// src/engine/wasm-policy.ts
+var { loadPolicySync } = src_default;
+var RESET_BYTES = 64 * 2 ** 20;
+var PAGE = 65536;
+var HEAP_PER_BYTE = 20;
+var BASE_PAGES = 16;
+var WasmPolicy = class _WasmPolicy {
+  constructor(module, pages, data2, entrypoint, viaSdk) {
+    this.module = module;
+    this.pages = pages;
+    this.data = data2;
+    this.entrypoint = entrypoint;
+    this.viaSdk = viaSdk;
+    this.heapPages = pages.initial;
+    this.policy = this.instantiate(pages.initial);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+  }
+  module;
+  pages;
+  data;
+  entrypoint;
+  viaSdk;
+  policy;
+  /** null: a module before ABI 1.2, evaluated through the SDK. */
+  opaEval;
+  entrypointId;
+  view;
+  /** The memory's size (pages) when the current instance started: what its allocator uses before growing page by page. */
+  heapPages;
+  fresh = false;
+  /**
+   * Instantiates `module` with `data` as the data document. Throws what the SDK or the module throws (a string,
+   * an object, an Error) — PolicyEngine.load turns it into an error value.
+   */
+  static load(module, pages, data2, entrypoint, viaSdk = false) {
+    return new _WasmPolicy(module, pages, data2, entrypoint, viaSdk);
+  }
+  /** The SDK's view of the current instance: entrypoints, exports (PolicyEngine checks them at load). */
+  get loaded() {
+    return this.policy;
+  }
+  /** Whether the entrypoint named at load exists in the module. */
+  get hasEntrypoint() {
+    return this.entrypointId >= 0;
+  }
+  /**
+   * The entrypoint's result set for one input (JSON text, or its UTF-8 bytes). Throws what the module throws
+   * (opa_abort: a string) or a RangeError when memory cannot grow; the instance is replaced before the next call.
+   */
+  evaluate(input) {
+    const pages = Math.min(this.pages.maximum, Math.max(this.pages.initial, BASE_PAGES + Math.ceil(input.length * HEAP_PER_BYTE / PAGE)));
+    if (this.fresh || pages > this.heapPages) this.renew(pages);
+    try {
+      const result2 = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
+      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
+      return result2;
+    } catch (e) {
+      this.fresh = true;
+      throw e;
+    }
+  }
+  direct(opaEval, input) {
+    const at = this.policy.dataHeapPtr;
+    let len;
+    if (typeof input === "string") {
+      this.reserve(at + (at + input.length * 3 <= this.view.length ? input.length * 3 : Buffer.byteLength(input)));
+      len = this.view.write(input, at, "utf8");
+    } else {
+      len = input.length;
+      this.reserve(at + len);
+      this.view.set(input, at);
+    }
+    const result2 = opaEval(0, this.entrypointId, this.policy.dataAddr, at, len, at + len, 0);
+    const mem = this.current();
+    const end = mem.indexOf(0, result2);
+    return JSON.parse(mem.toString("utf8", result2, end < 0 ? mem.length : end));
+  }
+  throughSdk(input) {
+    const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
+    return this.policy.evaluate(whole, this.entrypoint);
+  }
+  reserve(end) {
+    const buffer = this.policy.mem.buffer;
+    if (end > buffer.byteLength) this.policy.mem.grow(Math.ceil((end - buffer.byteLength) / PAGE));
+    this.current();
+  }
+  current() {
+    if (this.view.buffer !== this.policy.mem.buffer) this.view = Buffer.from(this.policy.mem.buffer);
+    return this.view;
+  }
+  renew(pages) {
+    this.heapPages = pages;
+    this.policy = this.instantiate(pages);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+    this.fresh = false;
+  }
+  instantiate(initial) {
+    const policy = loadPolicySync(this.module, { initial, maximum: this.pages.maximum }, HOST_BUILTINS);
+    policy.setData(this.data);
+    return policy;
+  }
+  directEval() {
+    const exports = exportsOf(this.policy);
+    const f = exports["opa_eval"];
+    return !this.viaSdk && typeof f === "function" && typeof this.policy.minorVersion === "number" && this.policy.minorVersion >= 2 ? f : null;
+  }
+  entrypointIdOf() {
+    const entrypoints = this.policy.entrypoints;
+    const id = isObject(entrypoints) ? entrypoints[this.entrypoint] : void 0;
+    return typeof id === "number" ? id : -1;
+  }
+};
+function exportsOf(policy) {
+  const instance = policy.wasmInstance;
+  return "exports" in instance ? instance.exports : instance.instance.exports;
+}
+
 // src/engine/policy-engine.ts
-var MEMORY = { initial: 16, maximum: 4096 };
+var BUILTIN_MEMORY = { initial: 64, maximum: 65536 };
 var PolicyEngine = class _PolicyEngine {
   constructor(policy, source) {
     this.policy = policy;
@@ -27478,21 +27625,25 @@ var PolicyEngine = class _PolicyEngine {
   source;
   byId;
   keep;
-  static async load(source) {
+  /**
+   * `viaSdk`: evaluate through the SDK's own evaluate (how a module older than ABI 1.2 is evaluated anyway);
+   * the tests check the direct path against it.
+   */
+  static async load(source, options = {}) {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
     try {
-      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
-      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
-      policy.setData(cvePolicyData());
+      const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+      const module = await WebAssembly.compile(source.wasm);
+      policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe2(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
-    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
-    if (!entrypoints.includes(source.entrypoint)) {
+    const entrypoints = isObject(policy.loaded.entrypoints) ? Object.keys(policy.loaded.entrypoints) : [];
+    if (!policy.hasEntrypoint || !entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(", ") || "none"})`, source.name));
     }
-    const missing = hostBuiltins(policy).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
+    const missing = hostBuiltins(policy.loaded).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
     if (missing.length > 0) {
       return fail(new UserError(`the policy calls builtins that do not work in WebAssembly here: ${missing.join(", ")}`, source.name, "Compile against policies/capabilities.json so this fails at build time."));
     }
@@ -27503,17 +27654,26 @@ var PolicyEngine = class _PolicyEngine {
   }
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
-    const target = facts.target.id;
+    const done = this.evaluateInput(this.serialize(facts), facts.target.id);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+  }
+  /** The policy's input for a facts document, as JSON text: what evaluateInput takes (a pool serializes here, once). */
+  serialize(facts) {
+    return policyInput(facts, this.keep);
+  }
+  /**
+   * The findings for an input serialized by `serialize` (text or its UTF-8 bytes), in report order, before
+   * withSecretsEntries (which needs the facts document itself).
+   */
+  evaluateInput(input, target) {
     let raw2;
     try {
-      raw2 = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw2 = this.policy.evaluate(input);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe2(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw2) ? raw2 : [];
-    const first = results[0];
-    const done = this.complete(isObject(first) ? first["result"] : [], target);
-    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+    const first = Array.isArray(raw2) ? raw2[0] : void 0;
+    return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list, target) {
@@ -27527,14 +27687,23 @@ var PolicyEngine = class _PolicyEngine {
     return ok(dedupe(findings).sort(compareFindings));
   }
 };
+function policyInput(facts, keep) {
+  return JSON.stringify(keep ? policyView(facts, keep) : facts);
+}
 function dedupe(findings) {
+  if (findings.length < 2) return findings;
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
+    const key = identityKey(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+function identityKey(f) {
+  const loc = f.location === null ? "" : `${f.location.line}:${f.location.column}:${f.location.file}`;
+  const cves2 = f.cves === void 0 ? "" : f.cves.join(",");
+  return `${f.rule_id.length}:${f.rule_id}${f.message.length}:${f.message}${loc.length}${f.location === null ? "-" : ":"}${loc}${f.path.length}:${f.path}${cves2}`;
 }
 function describe2(e) {
   if (typeof e === "string") return e;
@@ -27543,8 +27712,7 @@ function describe2(e) {
   return JSON.stringify(e);
 }
 function hostBuiltins(policy) {
-  const instance = policy.wasmInstance;
-  const exports = "exports" in instance ? instance.exports : instance.instance.exports;
+  const exports = exportsOf(policy);
   const builtins = exports["builtins"];
   const dump = exports["opa_json_dump"];
   if (typeof builtins !== "function" || typeof dump !== "function") return [];
@@ -27556,9 +27724,13 @@ function hostBuiltins(policy) {
   return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
+// src/engine/policy-pool.ts
+import { availableParallelism } from "node:os";
+
 // src/engine/policy-worker-protocol.ts
 function isFromWorker(m) {
   if (typeof m !== "object" || m === null || !("type" in m)) return false;
+  if ("id" in m && typeof m.id !== "number") return false;
   switch (m.type) {
     case "loaded":
       return true;
@@ -27570,6 +27742,163 @@ function isFromWorker(m) {
     default:
       return false;
   }
+}
+
+// src/engine/policy-pool.ts
+var RESTARTS = 3;
+var HINT = "The built-in policy could not evaluate this target; its other targets are unaffected.";
+function defaultThreads() {
+  return Math.min(4, Math.max(2, availableParallelism()));
+}
+var PolicyPool = class _PolicyPool {
+  constructor(source, threads, depth) {
+    this.source = source;
+    this.threads = threads;
+    this.depth = depth;
+    this.keep = source.paramNames ? new Set(source.paramNames) : null;
+  }
+  source;
+  threads;
+  depth;
+  slots = [];
+  queue = [];
+  keep;
+  nextId = 1;
+  closed = false;
+  deaths = 0;
+  /** Starts every thread and waits until each has loaded the policy; the first load error is the pool's. */
+  static async load(source, options = {}) {
+    if (source.limits) return fail(new UserError(`${source.name} runs under limits, in a sandbox of its own, not in the pool`, source.name));
+    const pool = new _PolicyPool(source, Math.max(1, options.threads ?? defaultThreads()), Math.max(1, options.depth ?? 2));
+    const started = await Promise.all(Array.from({ length: pool.threads }, () => pool.spawn()));
+    const failed = started.find((e) => e !== null);
+    if (failed) {
+      pool.close();
+      return fail(failed);
+    }
+    return ok(pool);
+  }
+  get rules() {
+    return this.source.rules;
+  }
+  /** All findings for one facts document, in report order, as PolicyEngine.evaluate gives them. */
+  evaluate(facts) {
+    if (this.closed) return Promise.resolve(fail(new UserError("policy evaluation failed: the policy pool is closed", facts.target.id)));
+    return new Promise((done) => {
+      this.queue.push({ id: this.nextId++, facts, done });
+      this.pump();
+    });
+  }
+  /**
+   * Each document with its findings, in the order the documents came. Documents are read from `docs` only
+   * while fewer than `window` (default: twice what the threads hold) are in flight: a slow consumer or a long
+   * document stops the reading.
+   */
+  async *evaluateMany(docs, window2 = this.threads * this.depth * 2) {
+    const inFlight = [];
+    for await (const doc2 of docs) {
+      inFlight.push([doc2, this.evaluate(doc2)]);
+      if (inFlight.length >= window2) yield await settle(inFlight);
+    }
+    while (inFlight.length > 0) yield await settle(inFlight);
+  }
+  close() {
+    this.closed = true;
+    const stopped = (j) => j.done(fail(new UserError("policy evaluation failed: the policy pool was closed before this target was evaluated", j.facts.target.id)));
+    for (const j of this.queue.splice(0)) stopped(j);
+    for (const s of this.slots.splice(0)) {
+      for (const j of s.jobs.values()) stopped(j);
+      s.jobs.clear();
+      void s.worker.terminate();
+    }
+  }
+  /** Hands waiting documents to the loaded thread with the fewest, up to `depth` each. */
+  pump() {
+    while (this.queue.length > 0) {
+      let slot2;
+      for (const s of this.slots) if (s.loaded && s.jobs.size < this.depth && (slot2 === void 0 || s.jobs.size < slot2.jobs.size)) slot2 = s;
+      if (slot2 === void 0) {
+        if (this.slots.length === 0) this.failQueue("no policy thread is running");
+        return;
+      }
+      const job = this.queue.shift();
+      let input;
+      try {
+        input = policyInput(job.facts, this.keep);
+      } catch (e) {
+        job.done(fail(new UserError(`policy evaluation failed: the facts cannot be serialized (${errorMessage(e)})`, job.facts.target.id, HINT)));
+        continue;
+      }
+      if (slot2.jobs.size === 0) slot2.worker.ref();
+      slot2.jobs.set(job.id, job);
+      const m = { type: "evaluate-input", id: job.id, input, target: job.facts.target.id };
+      slot2.worker.postMessage(m);
+    }
+  }
+  /** A thread that loads the policy; settles with null once it has, or with why it could not. */
+  spawn() {
+    const worker = startWorker(import.meta.url, "policy-worker", { workerData: this.source, stdout: true, stderr: true });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.unref();
+    const slot2 = { worker, loaded: false, jobs: /* @__PURE__ */ new Map() };
+    this.slots.push(slot2);
+    return new Promise((started) => {
+      worker.on("message", (m) => {
+        if (!isFromWorker(m)) return this.lose(slot2, "it sent a message that is not part of the protocol", started);
+        if (m.type === "loaded") {
+          slot2.loaded = true;
+          started(null);
+          return this.pump();
+        }
+        if (m.type === "load-failed") return this.lose(slot2, m.error.message, started, toUserError(m.error, this.source.name));
+        this.answer(slot2, m);
+      });
+      worker.on("error", (e) => this.lose(slot2, `it failed: ${errorMessage(e)}`, started));
+      worker.on("exit", (code) => this.lose(slot2, `it exited with code ${code}`, started));
+    });
+  }
+  answer(slot2, m) {
+    const job = m.id === void 0 ? void 0 : slot2.jobs.get(m.id);
+    if (job === void 0) {
+      this.lose(slot2, "it answered a document it was not given");
+      return;
+    }
+    slot2.jobs.delete(job.id);
+    if (slot2.jobs.size === 0) slot2.worker.unref();
+    this.deaths = 0;
+    job.done(m.type === "result" ? ok(withSecretsEntries(m.findings, job.facts)) : fail(toUserError(m.error, job.facts.target.id)));
+    this.pump();
+  }
+  /**
+   * A thread is gone. The document it was evaluating (its oldest) fails, naming the target; the ones it had
+   * not started go back to the front of the queue. A new thread replaces it, unless threads keep dying
+   * without answering anything.
+   */
+  lose(slot2, why, started, loadError) {
+    const at = this.slots.indexOf(slot2);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    void slot2.worker.terminate();
+    const jobs = [...slot2.jobs.values()];
+    slot2.jobs.clear();
+    const current = jobs.shift();
+    current?.done(fail(new UserError(`policy evaluation failed: its policy thread stopped (${why})`, current.facts.target.id, HINT)));
+    this.queue.unshift(...jobs);
+    started?.(loadError ?? new UserError(`the policy thread stopped while loading ${this.source.name} (${why})`, this.source.name));
+    if (!this.closed && slot2.loaded && ++this.deaths <= RESTARTS) void this.spawn();
+    this.pump();
+  }
+  failQueue(why) {
+    for (const j of this.queue.splice(0)) j.done(fail(new UserError(`policy evaluation failed: ${why}`, j.facts.target.id, HINT)));
+  }
+};
+async function settle(inFlight) {
+  const [doc2, result2] = inFlight.shift();
+  return [doc2, await result2];
+}
+function toUserError(e, target) {
+  return new UserError(e.message, e.where ?? target, e.hint);
 }
 
 // src/engine/wasm-memory.ts
@@ -27658,7 +27987,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
     if (this.stopped === null) this.worker?.postMessage({ type: "evaluate", facts });
     const reply = await this.next(`evaluating ${target}`);
     if (reply.type === "result") return ok(reply.findings);
-    if (reply.type === "failed") return fail(toUserError(reply.error, target));
+    if (reply.type === "failed") return fail(toUserError2(reply.error, target));
     return fail(
       new UserError(
         `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
@@ -27698,13 +28027,14 @@ var SandboxedPolicy = class _SandboxedPolicy {
 function isOutOfMemory(e) {
   return typeof e === "object" && e !== null && "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY";
 }
-function toUserError(e, target) {
+function toUserError2(e, target) {
   return new UserError(e.message, e.where ?? target, e.hint);
 }
 
 // src/engine/evaluator.ts
-async function loadEvaluator(source) {
+async function loadEvaluator(source, options = {}) {
   if (source.limits) return SandboxedPolicy.load(source, source.limits);
+  if (options.threads !== void 0 && options.threads > 0) return PolicyPool.load(source, { threads: options.threads });
   const engine2 = await PolicyEngine.load(source);
   if (!engine2.ok) return engine2;
   const e = engine2.value;
@@ -27716,7 +28046,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text5) {
+function globMatch(pattern, text6) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -27732,7 +28062,7 @@ function globMatch(pattern, text5) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text5);
+  return re.test(text6);
 }
 function targetMatch(pattern, id) {
   const split2 = id.lastIndexOf(":/");
@@ -27743,9 +28073,9 @@ function targetMatch(pattern, id) {
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text5, file) {
+function parseWaiverFile(text6, file) {
   const counter = new import_yaml.LineCounter();
-  const doc2 = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc2.errors.length > 0) {
@@ -27918,15 +28248,15 @@ var import_yaml2 = __toESM(require_dist2(), 1);
 var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]);
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text5, file) {
+var HINT2 = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+function parsePublicEntries(text6, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc2 = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range3 = node?.range;
     return range3 ? counter.linePos(range3[0]).line : 1;
   };
-  const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
+  const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT2));
   if (doc2.errors.length > 0 || !(0, import_yaml2.isMap)(doc2.contents)) return ok([]);
   const list = doc2.contents.get("public", true);
   if (list === void 0 || list === null) return ok([]);
@@ -28009,7 +28339,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text5 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text6 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -28017,7 +28347,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text5}`, markdown: `${help.markdown ?? help.text}
+${text6}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -28107,18 +28437,18 @@ function coveredBy(ctx, rule_id) {
 function unfixed(f, reason, suggestion2) {
   return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
 }
-function fromPlaced(ctx, f, placed, text5, extraKeys = []) {
-  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text5.suggestion);
+function fromPlaced(ctx, f, placed, text6, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text6.suggestion);
   const at = placed.rewrote;
   const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
       fixes: [f, ...extraKeys, ...comment2].map(findingKey),
-      parameter: text5.parameter,
-      summary: text5.summary,
-      notes: text5.notes,
+      parameter: text6.parameter,
+      summary: text6.summary,
+      notes: text6.notes,
       edits: placed.edits,
-      access: { modules: text5.fields.length === 0 ? [] : placed.modules, fields: text5.fields }
+      access: { modules: text6.fields.length === 0 ? [] : placed.modules, fields: text6.fields }
     }
   };
 }
@@ -28167,8 +28497,8 @@ function bomMessage(bytes) {
   return `${start} ${how}${header}.`;
 }
 function templateNotes(bytes, file) {
-  const text5 = new TextDecoder().decode(bytes);
-  const lines = text5.split("\n");
+  const text6 = new TextDecoder().decode(bytes);
+  const lines = text6.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -28197,9 +28527,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text5, i) => {
-    const m = WAIVER.exec(text5.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text5)) return;
+  lines.forEach((text6, i) => {
+    const m = WAIVER.exec(text6.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text6)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -28310,12 +28640,12 @@ var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text5) {
-  if (BLANK.test(text5)) return "blank";
-  if (COMMENT.test(text5)) return "comment";
-  const header = HEADER.exec(text5);
+function kindOf(text6) {
+  if (BLANK.test(text6)) return "blank";
+  if (COMMENT.test(text6)) return "comment";
+  const header = HEADER.exec(text6);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text5) ? "directive" : "parameter";
+  return INCLUDE.test(text6) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -28323,9 +28653,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text5, i) => {
-    if (kindOf(text5) === "module") seenModule = true;
-    const m = PUBLIC.exec(text5);
+  lines.forEach((text6, i) => {
+    if (kindOf(text6) === "module") seenModule = true;
+    const m = PUBLIC.exec(text6);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -28377,9 +28707,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text5 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text5)) continue;
-    return kindOf(text5) === "module" ? j + 1 : null;
+    const text6 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text6)) continue;
+    return kindOf(text6) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -28423,19 +28753,19 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function isTemplateTag(text5) {
-  return TEMPLATE_TAG.test(text5);
+function isTemplateTag(text6) {
+  return TEMPLATE_TAG.test(text6);
 }
-function redactLine(text5) {
-  if (TEMPLATE_TAG.test(text5)) return `"${text5.trim()}"`;
-  const colon = text5.indexOf(":");
-  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK}"`;
-  const words = text5.trim().split(/\s+/);
+function redactLine(text6) {
+  if (TEMPLATE_TAG.test(text6)) return `"${text6.trim()}"`;
+  const colon = text6.indexOf(":");
+  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK}"`;
+  const words = text6.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text5].length;
+  const length = [...text6].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -28655,9 +28985,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text5 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
-  return { kind: "param", name, value: text5, at, valueAt };
+  const text6 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text6, at, valueAt };
+  return { kind: "param", name, value: text6, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -29116,12 +29446,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text5 = Buffer.from(bytes).toString("utf8");
+  const text6 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text5.split("\n").entries()) {
+  for (const [i, physical] of text6.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -29232,13 +29562,13 @@ function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text5) {
+function rsyncdShape(text6) {
   const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
@@ -30286,9 +30616,14 @@ var LIMITS2 = {
   entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
   nameBytes: { env: "RSYNCGUARD_MAX_IMAGE_NAME_BYTES", fallback: 256 * 2 ** 20 },
   archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
+  scratchBytes: { env: "RSYNCGUARD_MAX_SCRATCH_BYTES", fallback: 4 * 2 ** 30 },
   minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
 };
 var limitVariable = (key) => LIMITS2[key].env;
+var COST_LIMITS = ["layerBytes", "inflateBytes", "entries", "nameBytes", "archiveBytes", "scratchBytes"];
+function costLimitExceeded(message) {
+  return COST_LIMITS.some((key) => message.includes(`(${LIMITS2[key].env})`));
+}
 function readImageLimits(env = process.env) {
   const out = {};
   for (const key of Object.keys(LIMITS2)) {
@@ -31118,8 +31453,11 @@ function legacy(path2, doc2) {
   if ("auths" in doc2) return false;
   return basename(path2) === ".dockercfg" || Object.values(doc2).some((v) => isObject(v) && ("auth" in v || "username" in v));
 }
+function configPath(file) {
+  return file === void 0 ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
+}
 function readDockerConfig(file) {
-  const path2 = file === void 0 ? defaultDockerConfig() : isDirectory(file) ? inDirectory(file) : file;
+  const path2 = configPath(file);
   const named = file !== void 0 ? " (--docker-config)" : "";
   const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), a .dockerconfigjson or .dockercfg file, or the directory an imagePullSecret is mounted as; or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json or a mounted imagePullSecret), or name one with --docker-config.";
   if (file === void 0 && !existsSync(path2)) return ok(void 0);
@@ -31206,6 +31544,7 @@ function cachedLayer(cache2, digest) {
   return createReadStream2(file);
 }
 function checkRoom(cache2, digest, size) {
+  cache2.lease?.check(digest, size ?? 0);
   mkdirSync(cache2.dir, { recursive: true });
   const reserve = imageLimits().minFreeBytes;
   const free = freeBytes(cache2.dir);
@@ -31225,6 +31564,7 @@ function cacheWhileReading(cache2, digest, verified) {
       for await (const chunk of verified) {
         const b = Buffer.from(chunk);
         written += b.length;
+        cache2.lease?.take(digest, b.length);
         if (written - checked >= RECHECK2) {
           checked = written;
           const now = freeBytes(cache2.dir);
@@ -31431,6 +31771,52 @@ var RegistryClient = class {
   }
 };
 
+// src/sources/image/scratch-space.ts
+var account = new BigInt64Array(new SharedArrayBuffer(8));
+var slot = 0;
+function useScratchAccount(buffer, at) {
+  account = new BigInt64Array(buffer);
+  slot = at;
+}
+function scratchPrefix(at = slot) {
+  return `rsyncguard-layers-${process.pid}-${at}-`;
+}
+function scratchInUse(a = account) {
+  let total = 0n;
+  for (let i = 0; i < a.length; i++) total += Atomics.load(a, i);
+  return Number(total);
+}
+var ScratchLease = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  own = 0;
+  /** The account and slot when the lease was made: the bytes are freed where they were charged. */
+  account = account;
+  slot = slot;
+  /** Before a layer is fetched: its declared size must fit. */
+  check(digest, size) {
+    this.fits(digest, size, this.own + size);
+  }
+  /** Bytes written to the folder (a layer's size may be absent or wrong: what streams is what counts). */
+  take(digest, bytes) {
+    Atomics.add(this.account, this.slot, BigInt(bytes));
+    this.own += bytes;
+    this.fits(digest, 0, this.own);
+  }
+  release() {
+    Atomics.sub(this.account, this.slot, BigInt(this.own));
+    this.own = 0;
+  }
+  fits(digest, more, mine) {
+    const v = limitVariable("scratchBytes");
+    if (mine > this.cap) throw new Error(`blob ${digest}: the image's layers need more than ${mib(this.cap)} of scratch space under the temporary folder (${v})`);
+    const all = scratchInUse(this.account) + more;
+    if (all > this.cap) throw new EnvironmentFailure(`blob ${digest}: with this layer the analyses in progress would hold ${mib(all)} of scratch space, more than the ${mib(this.cap)} ${v} allows in all; retry later`);
+  }
+};
+
 // src/sources/image/registry.ts
 var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 function displayRef(ref) {
@@ -31443,11 +31829,27 @@ function checkedDigest(value, what) {
   return value;
 }
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
+var MAX_NAME = 255;
+var MAX_TAG = 128;
+function overlongReference(ref) {
+  const at = ref.indexOf("@");
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = name.lastIndexOf(":");
+  const tagged = colon > name.lastIndexOf("/");
+  const bare = tagged ? name.slice(0, colon) : name;
+  const tag = tagged ? name.length - colon - 1 : 0;
+  if (bare.length > MAX_NAME) return `the image name is ${bare.length} characters; registries accept at most ${MAX_NAME} (host, port and repository together)`;
+  if (tag > MAX_TAG) return `the image tag is ${tag} characters; registries accept at most ${MAX_TAG}`;
+  if (at >= 0 && ref.length - at - 1 > 135) return `the image digest is ${ref.length - at - 1} characters; no digest algorithm writes one that long`;
+  return void 0;
+}
 var HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 function parseRegistryRef(ref) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
     throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
   }
+  const overlong = overlongReference(ref);
+  if (overlong !== void 0) throw new Error(`"${displayRef(ref).slice(0, 80)}\u2026" is not an image reference: ${overlong}`);
   const at = ref.indexOf("@");
   const name = at >= 0 ? ref.slice(0, at) : ref;
   const digest = at >= 0 ? ref.slice(at + 1) : void 0;
@@ -31474,8 +31876,15 @@ function basicCredentials(registry, file) {
   return credentialsFor(read.value, registry);
 }
 function scratchCache() {
-  const dir = mkdtempSync2(join4(tmpdir2(), "rsyncguard-layers-"));
-  return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync3(dir, { recursive: true, force: true }) };
+  const lease = new ScratchLease(imageLimits().scratchBytes);
+  const dir = mkdtempSync2(join4(tmpdir2(), scratchPrefix()));
+  return {
+    cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true, lease },
+    close: () => {
+      rmSync3(dir, { recursive: true, force: true });
+      lease.release();
+    }
+  };
 }
 async function readBody2(res, cap, what) {
   try {
@@ -31516,9 +31925,9 @@ async function openRegistryImage(ref, opts) {
   const config = parseJson(configBytes, `image config ${configDigest}`);
   const usable = opts.cache ? usableCache(opts.cache) : void 0;
   const shared = usable?.ok === true ? opts.cache : void 0;
-  const scratch = shared ? void 0 : scratchCache();
+  const scratch2 = shared ? void 0 : scratchCache();
   let transport;
-  const cache2 = shared ?? scratch.cache;
+  const cache2 = shared ?? scratch2.cache;
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = checkedDigest(l["digest"], "layer");
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
@@ -31538,7 +31947,7 @@ async function openRegistryImage(ref, opts) {
     };
   });
   const warnings = usable?.ok === false ? [usable.warning] : [];
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport, ...warnings.length > 0 ? { warnings } : {} };
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch2?.close(), unavailable: () => transport, ...warnings.length > 0 ? { warnings } : {} };
 }
 var MAX_PLATFORMS = 16;
 async function indexPlatforms(ref, opts) {
@@ -31862,9 +32271,9 @@ var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
 function versionWord(v) {
   return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
 }
-function* paragraphs(text5) {
+function* paragraphs(text6) {
   let lines = [];
-  for (const line of text5.split("\n")) {
+  for (const line of text6.split("\n")) {
     if (line.trim() === "") {
       if (lines.length > 0) yield lines;
       lines = [];
@@ -31872,9 +32281,9 @@ function* paragraphs(text5) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackages(text5, source, name = "rsync") {
+function dpkgPackages(text6, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text5)) {
+  for (const lines of paragraphs(text6)) {
     const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
@@ -31884,9 +32293,9 @@ function dpkgPackages(text5, source, name = "rsync") {
   }
   return out;
 }
-function apkPackages(text5, source, name = "rsync") {
+function apkPackages(text6, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text5)) {
+  for (const lines of paragraphs(text6)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
     if (version) out.found.push({ manager: "apk", name, version, source });
@@ -31900,9 +32309,9 @@ function upstreamOf(version) {
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
   return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
-function parseOsRelease(text5) {
+function parseOsRelease(text6) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw2 of text5.split("\n").slice(0, 200)) {
+  for (const raw2 of text6.split("\n").slice(0, 200)) {
     const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw2.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
@@ -31967,9 +32376,9 @@ function stringAt(data2, entry) {
   const end = data2.indexOf(0, entry.offset);
   if (end < 0) return { error: "not terminated inside the data" };
   if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
-  const text5 = new TextDecoder("utf-8", { fatal: false }).decode(data2.subarray(entry.offset, end));
-  if (!/^[\x21-\x7e]+$/.test(text5)) return { error: "not a printable word" };
-  return text5;
+  const text6 = new TextDecoder("utf-8", { fatal: false }).decode(data2.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text6)) return { error: "not a printable word" };
+  return text6;
 }
 function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
@@ -32064,26 +32473,26 @@ var FILE_MAGIC = magic("RpmP") >>> 0;
 var SLOT_MAGIC = magic("Slot") >>> 0;
 var HEAD_MAGIC = magic("BlbS") >>> 0;
 var TAIL_MAGIC = magic("BlbE") >>> 0;
-var PAGE = 4096;
+var PAGE2 = 4096;
 var BLOCK2 = 16;
 var SLOT = 16;
 var FILE_HEADER = 32;
 var HEAD = 16;
 var TAIL = 12;
 function rpmPackageFromNdb(bytes, name) {
-  if (bytes.length < PAGE) return { ok: false, error: "shorter than its first slot page" };
+  if (bytes.length < PAGE2) return { ok: false, error: "shorter than its first slot page" };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u322 = (at) => view.getUint32(at, true);
   if (u322(0) !== FILE_MAGIC) return { ok: false, error: "not an rpm ndb database" };
   if (u322(4) !== 0) return { ok: false, error: `ndb version ${u322(4)}` };
   if (bytes.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
   const slotPages = u322(12);
-  if (slotPages === 0 || slotPages * PAGE > bytes.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes.length} bytes` };
+  if (slotPages === 0 || slotPages * PAGE2 > bytes.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes.length} bytes` };
   const blocks3 = bytes.length / BLOCK2;
-  const firstData = slotPages * (PAGE / BLOCK2);
+  const firstData = slotPages * (PAGE2 / BLOCK2);
   let skipped = 0;
   let budget = blocks3;
-  for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
+  for (let at = FILE_HEADER; at < slotPages * PAGE2; at += SLOT) {
     if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
     const [index, offset, count] = [u322(at + 4), u322(at + 8), u322(at + 12)];
     if (offset === 0) continue;
@@ -32210,8 +32619,8 @@ function osReleaseRefusal(fs) {
     if (!fs.exists(path2)) continue;
     const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) return `${path2} ${why}`;
-    const text5 = fs.content(path2)?.toString("utf8");
-    return text5 !== void 0 && parseOsRelease(text5) === null ? `${path2} has an ID that is no os-release ID` : null;
+    const text6 = fs.content(path2)?.toString("utf8");
+    return text6 !== void 0 && parseOsRelease(text6) === null ? `${path2} has an ID that is no os-release ID` : null;
   }
   return null;
 }
@@ -32222,8 +32631,8 @@ function releaseFromPackage(pkg, distro) {
 }
 function imageDistro(fs) {
   for (const path2 of OS_RELEASE_FILES) {
-    const text5 = fs.content(path2)?.toString("utf8");
-    const os = text5 === void 0 ? null : parseOsRelease(text5);
+    const text6 = fs.content(path2)?.toString("utf8");
+    const os = text6 === void 0 ? null : parseOsRelease(text6);
     if (os) return { ...os, source: path2 };
   }
   return null;
@@ -32249,9 +32658,9 @@ async function imageRsyncRelease(fs) {
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text5 = bytes(path2)?.toString("utf8");
-    if (text5 === void 0) continue;
-    const { found, refusedVersions } = read(text5, path2);
+    const text6 = bytes(path2)?.toString("utf8");
+    if (text6 === void 0) continue;
+    const { found, refusedVersions } = read(text6, path2);
     const oldest = oldestOf(found);
     if (found.length > 1 && oldest) refused.push(`${path2} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
     if (oldest) return done(releaseFromPackage(oldest, distro));
@@ -32290,10 +32699,10 @@ async function imageRsyncRelease(fs) {
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
-function accountNames(text5, nsswitch) {
+function accountNames(text6, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw2 of text5.split("\n")) {
+  for (const raw2 of text6.split("\n")) {
     const line = raw2.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
@@ -32325,8 +32734,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text5) {
-  return text5.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
+function redactText(text6) {
+  return text6.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -32344,7 +32753,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text5) {
+function shellCommands(text6) {
   const commands = [];
   let words = [];
   let word = "";
@@ -32359,35 +32768,35 @@ function shellCommands(text5) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i] ?? "";
-    if (c === "\\" && i + 1 < text5.length) {
-      const next = text5[++i] ?? "";
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i] ?? "";
+    if (c === "\\" && i + 1 < text6.length) {
+      const next = text6[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text5.indexOf(c, i + 1);
-      const end = close < 0 ? text5.length : close;
-      word += c === '"' ? text5.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text5.slice(i + 1, end);
+      const close = text6.indexOf(c, i + 1);
+      const end = close < 0 ? text6.length : close;
+      word += c === '"' ? text6.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text6.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text5[i + 1] === "{" || text5[i + 1] === "(")) {
-      const open = text5[i + 1] ?? "";
+    } else if (c === "$" && (text6[i + 1] === "{" || text6[i + 1] === "(")) {
+      const open = text6[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text5.length; j++) {
-        if (text5[j] === open) depth++;
-        else if (text5[j] === close && --depth === 0) break;
+      for (; j < text6.length; j++) {
+        if (text6[j] === open) depth++;
+        else if (text6[j] === close && --depth === 0) break;
       }
-      word += text5.slice(i, j + 1);
+      word += text6.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text5.indexOf("\n", i);
-      i = (nl < 0 ? text5.length : nl) - 1;
+      const nl = text6.indexOf("\n", i);
+      i = (nl < 0 ? text6.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -32473,8 +32882,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text5, into, args) {
-  for (const words of shellCommands(text5)) addCommand(words, into, args);
+function addShell(text6, into, args) {
+  for (const words of shellCommands(text6)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -32483,9 +32892,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text5, args) {
+function launchFromScript(text6, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text5, launch, args);
+  addShell(text6, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -32529,9 +32938,9 @@ async function followScripts(fs, launch, workdir, expand) {
     await fs.load(scripts.map((p2) => p2.path));
     const next = [];
     for (const { path: p2, args } of scripts) {
-      const text5 = fs.content(p2);
-      if (text5?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text5.toString("utf8"), args);
+      const text6 = fs.content(p2);
+      if (text6?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text6.toString("utf8"), args);
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -32551,11 +32960,11 @@ async function followScripts(fs, launch, workdir, expand) {
 // src/parse/image-configs.ts
 import { posix as posix3 } from "node:path";
 var MAX_ROUNDS = 64;
-function secretsPaths(config, configPath) {
-  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix3.isAbsolute(p2) ? p2 : posix3.join(posix3.dirname(configPath), p2) }));
+function secretsPaths(config, configPath2) {
+  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix3.isAbsolute(p2) ? p2 : posix3.join(posix3.dirname(configPath2), p2) }));
 }
-function imageSecrets(fs, config, configPath) {
-  return secretsPaths(config, configPath).map(({ named: p2, at }) => {
+function imageSecrets(fs, config, configPath2) {
+  return secretsPaths(config, configPath2).map(({ named: p2, at }) => {
     const s = fs.stat(at);
     if (!s) return { path: p2, stat: null };
     const bytes = fs.content(at);
@@ -32627,23 +33036,23 @@ function prefetchInImage(path2) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text5) {
-  const v4 = inetAton(text5);
+function parseNumericHost(text6) {
+  const v4 = inetAton(text6);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text5.indexOf("%");
-  const body = pct < 0 ? text5 : text5.slice(0, pct);
+  const pct = text6.indexOf("%");
+  const body = pct < 0 ? text6 : text6.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text5.slice(pct + 1));
+  const scope = scopeId(text6.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text5) {
-  if (/^\d+$/.test(text5)) return Number(text5);
-  return text5 === "lo" ? 1 : void 0;
+function scopeId(text6) {
+  if (/^\d+$/.test(text6)) return Number(text6);
+  return text6 === "lo" ? 1 : void 0;
 }
-function inetAton(text5) {
-  const parts = text5.split(".");
+function inetAton(text6) {
+  const parts = text6.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -32665,8 +33074,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text5) {
-  const parts = text5.split(".");
+function inetPton4(text6) {
+  const parts = text6.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -32677,9 +33086,9 @@ function inetPton4(text5) {
   }
   return out;
 }
-function inetPton6(text5) {
-  if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
-  const halves = text5.split("::");
+function inetPton6(text6) {
+  if (text6 === "" || /[^0-9a-fA-F:.]/.test(text6)) return void 0;
+  const halves = text6.split("::");
   if (halves.length > 2) return void 0;
   const groups2 = (s) => {
     if (s === "") return [];
@@ -32707,11 +33116,11 @@ function inetPton6(text5) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text5, family) {
-  return family === 4 ? inetPton4(text5) : inetPton6(text5);
+function parseMask(text6, family) {
+  return family === 4 ? inetPton4(text6) : inetPton6(text6);
 }
-function strtolExact(text5) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text5);
+function strtolExact(text6) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text6);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -32744,11 +33153,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text5) {
-  return new Matcher(pattern, text5).run();
+function wildmatch(pattern, text6) {
+  return new Matcher(pattern, text6).run();
 }
-function iwildmatch(pattern, text5) {
-  return new Matcher(asciiLower(pattern), asciiLower(text5)).run();
+function iwildmatch(pattern, text6) {
+  return new Matcher(asciiLower(pattern), asciiLower(text6)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -32921,10 +33330,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text5, tok) {
-  const literal = parseMask(text5, tok.family);
+function maskFor(text6, tok) {
+  const literal = parseMask(text6, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -32950,10 +33359,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text5 = token.slice(slash + 1);
-  const mask = parseMask(text5, addr.family);
+  const text6 = token.slice(slash + 1);
+  const mask = parseMask(text6, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -33054,7 +33463,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text(v) {
+function text2(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value, version) {
@@ -33068,8 +33477,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text(params["uid"]?.value);
-  const gid = text(params["gid"]?.value);
+  const uid = text2(params["uid"]?.value);
+  const gid = text2(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -33203,7 +33612,7 @@ function lookup(token, kind, known, names2) {
 }
 
 // src/facts/usable.ts
-function text2(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -33216,12 +33625,12 @@ function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
 function setupRefusal(params, root, version, names2, chroot2 = false) {
-  const db = names2 && text2(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
-  const uid = text2(params["uid"]?.value);
+  const db = names2 && text3(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
+  const uid = text3(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
   const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
   if (u?.kind === "refused") return refusedBy(u, "uid");
-  const gid = text2(params["gid"]?.value);
+  const gid = text3(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
   const groups2 = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
   const bad = groups2.find((g) => g.kind === "refused");
@@ -33229,7 +33638,7 @@ function setupRefusal(params, root, version, names2, chroot2 = false) {
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text2(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
   return switchRefusal(root, chroot2, { u, gid, groups: groups2 });
 }
 function switchRefusal(root, chroot2, ids) {
@@ -33255,7 +33664,7 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text2(params["lock file"]?.value);
+  const lock = text3(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
@@ -33263,14 +33672,14 @@ function connectionRefusal(params, root) {
   return void 0;
 }
 function unusable(params, root, version, names2, chroot2 = false) {
-  const slot = connectionRefusal(params, root);
-  if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
+  const slot2 = connectionRefusal(params, root);
+  if (slot2) return { value: true, reason: `${slot2.reason} Every request gets "${slot2.message}".`, param: "max connections" };
   const refusal2 = setupRefusal(params, root, version, names2, chroot2);
   if (refusal2 && !refusal2.conditional) return { value: true, reason: refusal2.reason, param: PARAM_OF[refusal2.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  if (text2(global2["daemon chroot"]?.value) === "") return names2;
+  if (text3(global2["daemon chroot"]?.value) === "") return names2;
   return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
@@ -33394,19 +33803,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text5 = (name) => {
+  const text6 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed2 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text5("hosts allow") || void 0, text5("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text6("hosts allow") || void 0, text6("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text5("auth users");
+  const authUsers = text6("auth users");
   const base3 = {
     name: m.name,
     listed: listed2,
@@ -33427,16 +33836,16 @@ function simulateModule(m, peer, user, root, opts) {
     return refuse(listed2 ? "access-denied" : "unknown-module", `${listed2 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
-  const slot = connectionRefusal(m.params, root);
-  if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
+  const slot2 = connectionRefusal(m.params, root);
+  if (slot2) return refuse(slot2.outcome, `${slot2.reason} The client gets "${slot2.message}".`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text6("lock file")} and a connection slot is free.`);
   const readOnly2 = bool(param("read only"), true);
   const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text6("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -33686,17 +34095,17 @@ function ipv4(a) {
 function ipv62(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text5 = a;
+  let text6 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text5.slice(0, dotted.index);
-    text5 = before.endsWith(":") ? `${before}:` : before;
+    const before = text6.slice(0, dotted.index);
+    text6 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text5.split("::");
+  const halves = text6.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -33906,12 +34315,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text5) {
-  const at = text5.lastIndexOf(":");
-  const port2 = Number(text5.slice(at + 1).trim());
+function hostPort(text6) {
+  const at = text6.lastIndexOf(":");
+  const port2 = Number(text6.slice(at + 1).trim());
   if (!Number.isInteger(port2) || port2 <= 0 || port2 > 65535) return null;
   return {
-    host: at < 0 ? "" : text5.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text6.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port: port2
   };
 }
@@ -33948,7 +34357,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules2 = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -33984,7 +34393,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text3(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -34038,11 +34447,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text3(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text3(v));
+  const tokens = classifyHostList(text4(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -34083,7 +34492,16 @@ function toFactsDiagnostic(d) {
   if (d.hint !== void 0) out.hint = d.hint;
   return out;
 }
-function relabelFiles(doc2, rename) {
+function relabelFiles(doc2, renameFile) {
+  const renamed = /* @__PURE__ */ new Map();
+  const rename = (file) => {
+    let name = renamed.get(file);
+    if (name === void 0) {
+      name = renameFile(file);
+      renamed.set(file, name);
+    }
+    return name;
+  };
   const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
   const { config } = doc2;
   return {
@@ -34185,9 +34603,9 @@ function isTemplateFile(file) {
 function hasTemplateExpr(line) {
   return TEMPLATE_EXPR.test(line);
 }
-function splitLines(text5) {
-  if (text5 === "") return [];
-  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
+function splitLines(text6) {
+  if (text6 === "") return [];
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
   return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
 function lineKind(line) {
@@ -34279,8 +34697,8 @@ function rewriteLine(first, name, value) {
 }
 function linesOf(ctx, file) {
   if (file === null) return null;
-  const text5 = ctx.texts.get(file);
-  return text5 === void 0 ? null : splitLines(text5);
+  const text6 = ctx.texts.get(file);
+  return text6 === void 0 ? null : splitLines(text6);
 }
 function templateFile(ctx, file) {
   return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
@@ -34523,9 +34941,9 @@ function strictModes(f, ctx) {
 function withDuplicates(ctx, mod, remove, placed) {
   const p2 = mod.params["strict modes"];
   if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
-  const text5 = ctx.texts.get(p2.file);
-  if (text5 === void 0) return placed;
-  const lines = splitLines(text5);
+  const text6 = ctx.texts.get(p2.file);
+  if (text6 === void 0) return placed;
+  const lines = splitLines(text6);
   let header = mod.header.line;
   for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
   const edits = [...placed.edits];
@@ -34705,9 +35123,9 @@ var LOGGING_PLANNERS = {
 var COMMENT2 = /\s[#;]/;
 var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
 function lineAt(ctx, file, line) {
-  const text5 = ctx.texts.get(file);
-  if (text5 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text5);
+  const text6 = ctx.texts.get(file);
+  if (text6 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text6);
   if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
   const end = logicalEnd(lines, line);
   if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
@@ -34751,9 +35169,9 @@ function commentInBoolean(f, ctx) {
   ];
 }
 function writtenValue(ctx, file, line) {
-  const text5 = ctx.texts.get(file);
-  if (text5 === void 0) return null;
-  const lines = splitLines(text5);
+  const text6 = ctx.texts.get(file);
+  if (text6 === void 0) return null;
+  const lines = splitLines(text6);
   const first = lines[line - 1];
   if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
   const pieces = lines.slice(line - 1, logicalEnd(lines, line));
@@ -34980,9 +35398,9 @@ var PLANNERS = {
 };
 
 // src/fix/apply.ts
-function eolOf(text5) {
-  const nl = text5.indexOf("\n");
-  return nl > 0 && text5[nl - 1] === "\r" ? "\r\n" : "\n";
+function eolOf(text6) {
+  const nl = text6.indexOf("\n");
+  return nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n";
 }
 function overlap(edits) {
   const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -35004,13 +35422,13 @@ function joinInsertions(edits) {
   }
   return out;
 }
-function applyEdits(text5, edits) {
-  if (edits.length === 0) return text5;
+function applyEdits(text6, edits) {
+  if (edits.length === 0) return text6;
   const clash = overlap(edits);
   if (clash !== null) throw new Error(clash);
-  const eol = eolOf(text5);
-  const finalNewline = text5 === "" || text5.endsWith("\n");
-  const body = text5 === "" ? [] : (finalNewline ? text5.slice(0, -1) : text5).split("\n");
+  const eol = eolOf(text6);
+  const finalNewline = text6 === "" || text6.endsWith("\n");
+  const body = text6 === "" ? [] : (finalNewline ? text6.slice(0, -1) : text6).split("\n");
   const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
   const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   for (const e of backwards) {
@@ -35057,23 +35475,23 @@ function followUpSentence(f, all) {
 function description(f, followUps, all) {
   return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u) => [followUpSentence(u, all) ?? "", ...u.notes])].join(" ");
 }
-function shape(text5) {
-  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
-  const lines = text5 === "" ? [] : body.split("\n");
-  const nl = text5.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text5[nl - 1] === "\r" ? "\r\n" : "\n" };
+function shape(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  const lines = text6 === "" ? [] : body.split("\n");
+  const nl = text6.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n" };
 }
 function replacement(e, before) {
   const { lengths, eol } = shape(before);
   const n = lengths.length;
   const len = (line) => lengths[line - 1] ?? 0;
-  const text5 = e.lines.join(eol);
+  const text6 = e.lines.join(eol);
   if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
   if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text5}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text5}` } };
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text6}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text6}` } };
   }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text5 } };
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text6 } };
   if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
   if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
   return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
@@ -35111,8 +35529,8 @@ function unfixedFor(finding, fixes) {
 
 // src/report/escape-controls.ts
 var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text5) {
-  return text5.replace(CONTROLS3, (c) => {
+function escapeControls(text6) {
+  return text6.replace(CONTROLS3, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -35216,18 +35634,21 @@ function fingerprints(findings, fileOf) {
 
 // src/report/sarif-notices.ts
 var SEVERITIES2 = ["critical", "high", "medium", "low"];
-function notice(level, id, text5) {
-  return { level, message: { text: text5 }, descriptor: { id } };
+function notice(level, id, text6) {
+  return { level, message: { text: text6 }, descriptor: { id } };
 }
 function bySeverity(findings) {
   const n = (s) => findings.filter((f) => f.severity === s).length;
   return SEVERITIES2.filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`).join(", ");
 }
 function resultsLeftOut(left, total, limit) {
+  return leftOutNotice(left.length, bySeverity(left), total, limit);
+}
+function leftOutNotice(count, named, total, limit) {
   return notice(
     "error",
     "results-left-out",
-    `${left.length} of this run's ${total} results are left out of this file (${bySeverity(left)}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
+    `${count} of this run's ${total} results are left out of this file (${named}): GitHub rejects a run of more than ${limit} results, so the most severe ${limit} are kept. The JSON report has every finding.`
   );
 }
 function resultsNotStored(total, stored) {
@@ -35377,14 +35798,54 @@ function shownNames(report) {
   return (id) => labels.get(id) ?? id;
 }
 
+// src/report/sarif-region.ts
+var Regions = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  starts = /* @__PURE__ */ new Map();
+  /** The key of a file's text (sarif.ts textKey): a target's own copy wins over the path every target shares. */
+  keyOf(target, file) {
+    const own = `${target}\0${file}`;
+    return this.texts.has(own) ? own : file;
+  }
+  /** The whole line (1-based) as the region: from `column` to the line's end, at least one character. */
+  region(key, line, column) {
+    const endColumn = Math.max(this.lineLength(key, line) + 1, column + 1);
+    return { startLine: line, startColumn: column, endLine: line, endColumn };
+  }
+  /** The line's length without its "\n" and one "\r" before it; 0 for a line the text does not have (as split gave ""). */
+  lineLength(key, line) {
+    const text6 = this.texts.get(key);
+    if (text6 === void 0 || !Number.isInteger(line) || line < 1) return 0;
+    const starts = this.startsOf(key, text6);
+    const from = starts[line - 1];
+    if (from === void 0) return 0;
+    const next = starts[line];
+    let to = next === void 0 ? text6.length : next - 1;
+    if (to > from && text6.charCodeAt(to - 1) === 13) to--;
+    return to - from;
+  }
+  startsOf(key, text6) {
+    let starts = this.starts.get(key);
+    if (starts === void 0) {
+      starts = [0];
+      for (let at = text6.indexOf("\n"); at >= 0; at = text6.indexOf("\n", at + 1)) starts.push(at + 1);
+      this.starts.set(key, starts);
+    }
+    return starts;
+  }
+};
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS3 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text5, max) {
-  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
+function clip(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -35434,12 +35895,7 @@ function sarifLog(report, opts) {
   if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const prints = reportFingerprints(report);
-  let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
-    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
-    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
-  ]);
+  let placed = report.targets.flatMap((t) => placedOf(t, opts.suppressions));
   const limited = [];
   if (placed.length > LIMITS3.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
@@ -35462,15 +35918,11 @@ function sarifLog(report, opts) {
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
   const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
-  const results = placed.map((p2) => {
-    const r = result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding));
-    if (p2.waiver) return r;
-    const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
-    return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
-  });
+  const regions = new Regions(opts.texts);
+  const results = placed.map((p2) => fixedResult(result(p2, idOf(p2.finding), index, regions, anchorOf(p2.finding), prints.get(p2.finding)), p2, fixesOf.get(p2.finding.target)));
   for (const a of report.baseline?.absent ?? []) {
     const f = absentAsFinding(a);
-    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, regions, anchorOf(f), a.fingerprint)));
   }
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
@@ -35504,13 +35956,18 @@ function sarifLog(report, opts) {
 function textKey(target, path2) {
   return `${target}\0${path2}`;
 }
-function textOf(texts, target, file) {
-  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+function placedOf(t, suppressions) {
+  return [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind, shown: shownName2(t) })),
+    ...suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, shown: shownName2(t), waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
+  ];
 }
-function region(texts, key, line, column) {
-  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text5.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
+function fixedResult(r, p2, fixes) {
+  if (p2.waiver) return r;
+  const unfixed2 = unfixedFor(p2.finding, fixes);
+  return { ...r, ...fixesFor(p2.finding, fixes), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
 }
 var RELATED_SHOWN = 100;
 function relatedLinks(related) {
@@ -35519,9 +35976,9 @@ function relatedLinks(related) {
   const more = related.length - links.length;
   return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
 }
-function result(p2, ruleId, index, texts, at, fingerprint) {
+function result(p2, ruleId, index, regions, at, fingerprint) {
   const f = p2.finding;
-  const key = textOf(texts, f.target, at.file);
+  const key = regions.keyOf(f.target, at.file);
   const host = p2.kind === "host" ? hostOfTarget(f.target) : void 0;
   return {
     ruleId,
@@ -35531,7 +35988,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) },
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: regions.region(key, at.line, at.column) },
         ...host !== void 0 ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: "host" }] } : {}
       }
     ],
@@ -35539,7 +35996,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
         message: { text: `[${r.module}]` },
-        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: regions.region(regions.keyOf(f.target, r.location.file), r.location.line, r.location.column) }
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
@@ -35716,7 +36173,7 @@ function countBySeverity(report) {
 
 // src/report/fix-markdown.ts
 var MAX_LISTED = 100;
-var text4 = (s) => markdownText(escapeControls(s));
+var text5 = (s) => markdownText(escapeControls(s));
 var path = (s) => markdownCode(escapeControls(s));
 function fence(lines) {
   const longest = Math.max(2, ...lines.flatMap((l) => (l.match(/`+/g) ?? []).map((run) => run.length)));
@@ -35763,7 +36220,7 @@ function newText(g, lines) {
 function suggestion(g, t) {
   const lines = linesOf2(t, g.file);
   const span = `${path(`${g.file}:${g.start === g.end ? g.start : `${g.start}-${g.end}`}`)}`;
-  const who = text4(g.rules.join(", "));
+  const who = text5(g.rules.join(", "));
   const ok2 = quotableLines(lines);
   const quoted = ok2.slice(g.start - 1, g.end).every((x) => x) && g.edits.every((e) => quotableLines(e.lines).every((x) => x));
   if (!quoted) return [`${span} (${who}): not shown, as a line there could hold a password; \`rsyncguard fix\` shows and applies this fix.`, ""];
@@ -35777,11 +36234,11 @@ function suggestion(g, t) {
 function fixBlock(v, t) {
   const followUp = followUpSentence(v, t.verified);
   const notes = [...followUp === null ? [] : [followUp], ...v.notes];
-  return [`**${text4(v.rule_ids.join(", "))}**: ${text4(v.summary)}`, "", ...notes.map((n) => `> ${text4(n)}`), ...notes.length > 0 ? [""] : []];
+  return [`**${text5(v.rule_ids.join(", "))}**: ${text5(v.summary)}`, "", ...notes.map((n) => `> ${text5(n)}`), ...notes.length > 0 ? [""] : []];
 }
 function leftLine(rule, module, why, suggested) {
   const hint2 = suggested === null ? "" : `; suggested: ${suggested.split("\n").map((l) => markdownCode(escapeControls(l))).join(", ")}`;
-  return `- ${text4(rule)}${module !== null ? ` [${text4(module)}]` : ""}: ${text4(why)}${hint2}`;
+  return `- ${text5(rule)}${module !== null ? ` [${text5(module)}]` : ""}: ${text5(why)}${hint2}`;
 }
 function fixesMarkdownLines(targets) {
   const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
@@ -35796,9 +36253,9 @@ function fixesMarkdownLines(targets) {
     const { groups: blocks3, empty } = groups(t);
     if (blocks3.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
     for (const g of blocks3.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
-    for (const e of empty) out.push(`${path(e.file)} (empty file; ${text4(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
+    for (const e of empty) out.push(`${path(e.file)} (empty file; ${text5(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
     if (blocks3.length > MAX_LISTED) out.push(`\u2026 and ${blocks3.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
-    for (const c of t.commands) out.push(`- ${text4(c.finding.rule_id)}: ${text4(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    for (const c of t.commands) out.push(`- ${text5(c.finding.rule_id)}: ${text5(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
     const left = [
       ...t.unfixed.map((u) => ({ rule: u.finding.rule_id, module: u.finding.module, why: u.reason, suggested: u.suggestion })),
       ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}`, suggested: null }))
@@ -35848,23 +36305,23 @@ function blocks(markdown) {
   }
   return out;
 }
-var isLabel = (text5) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text5);
+var isLabel = (text6) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text6);
 function plain2(line) {
   return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
 }
-function firstSentence(text5) {
+function firstSentence(text6) {
   let code = false;
   let depth = 0;
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i];
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i];
     if (c === "`") code = !code;
     if (code) continue;
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     else if ((c === "." || c === "!" || c === "?") && depth === 0) {
-      const next = text5[i + 1];
+      const next = text6[i + 1];
       if (next !== void 0 && !/\s/.test(next)) continue;
-      const sentence = text5.slice(0, i + 1);
+      const sentence = text6.slice(0, i + 1);
       if (c === "." && ABBREVIATIONS.test(sentence)) continue;
       return sentence;
     }
@@ -35876,23 +36333,23 @@ function inlineSnippet(block) {
   if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
   return lines.map((l) => `\`${l}\``).join(", ");
 }
-function capped(text5) {
-  const line = escapeControls(text5);
+function capped(text6) {
+  const line = escapeControls(text6);
   return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
 }
 function fixHint(rule) {
   const all = blocks(rule.help);
   for (const [i, block] of all.entries()) {
     if (block.kind !== "prose") continue;
-    const text5 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
-    if (text5 === "" || isLabel(text5)) continue;
-    const sentence = firstSentence(text5);
+    const text6 = block.lines.map(plain2).join(" ").replace(/\s+/g, " ").trim();
+    if (text6 === "" || isLabel(text6)) continue;
+    const sentence = firstSentence(text6);
     if (sentence !== null) return capped(sentence);
-    if (text5.endsWith(":")) {
+    if (text6.endsWith(":")) {
       const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
-      return capped(snippet === null ? `${text5.slice(0, -1).trimEnd()}.` : `${text5} ${snippet}.`);
+      return capped(snippet === null ? `${text6.slice(0, -1).trimEnd()}.` : `${text6} ${snippet}.`);
     }
-    return capped(text5);
+    return capped(text6);
   }
   return null;
 }
@@ -35969,50 +36426,62 @@ function hostWidth(report, hostOf2) {
 // src/report/text.ts
 function toText(raw2, p2, opts = {}) {
   const report = escapeAllText(raw2);
-  const out = [];
-  const hints = opts.hints === false ? /* @__PURE__ */ new Map() : fixHints(raw2.rules);
-  const withHint = (f, text5) => {
-    const hint2 = hints.get(f.rule_id);
-    return hint2 ? [text5, `             ${p2.dim("fix:")} ${hint2}`] : [text5];
-  };
   const hostOf2 = hostColumn(report);
-  const width = hostOf2 ? hostWidth(report, hostOf2) : 0;
-  for (const t of report.targets) {
-    out.push(p2.bold(t.label ?? t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where3 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
-    }
-    const hidden = t.hidden?.findings.length ?? 0;
-    if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(report.severity_filter, hidden))}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf2 ? `${hostOf2(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
-    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(...withHint(first, `${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
-    }
-    if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
+  const line = { p: p2, hints: textHints(raw2.rules, opts.hints), hostOf: hostOf2, width: hostOf2 ? hostWidth(report, hostOf2) : 0, explain: opts.explain === true, filter: report.severity_filter };
+  const out = report.targets.flatMap((t) => targetLines(t, line));
+  const totals = { counts: countBySeverity(report), waived: report.targets.reduce((n, t) => n + t.waived.length, 0), ids: new Set(report.targets.map((t) => t.target)) };
+  out.push(...tailLines(report, raw2, p2, totals));
+  return `${out.join("\n")}
+`;
+}
+function textHints(rules, hints) {
+  return hints === false ? /* @__PURE__ */ new Map() : fixHints(rules);
+}
+function targetLines(t, o) {
+  const { p: p2, hostOf: hostOf2, width } = o;
+  const out = [];
+  const withHint = (f, text6) => {
+    const hint2 = o.hints.get(f.rule_id);
+    return hint2 ? [text6, `             ${p2.dim("fix:")} ${hint2}`] : [text6];
+  };
+  out.push(p2.bold(t.label ?? t.target));
+  for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+  for (const n of shownNotes(t)) {
+    const where3 = n.location ? `${formatLocation(n.location)} ` : "";
+    out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
   }
+  const hidden = t.hidden?.findings.length ?? 0;
+  if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(o.filter, hidden))}`);
+  const { groups: repeated, single } = groupRepeats(t.findings);
+  const byModule = /* @__PURE__ */ new Map();
+  for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+    byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+  }
+  const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf2 ? `${hostOf2(f.target).padEnd(width)} ` : ""}${f.rule_id}`;
+  const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+  const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
+  const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const daemonWide = worstFirst(byModule.get(null) ?? []);
+  if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.flatMap((f) => withHint(f, line(f))));
+  if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+  for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+    const first = g.findings[0];
+    if (first) out.push(...withHint(first, `${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`));
+  }
+  for (const [module, findings] of byModule) {
+    if (module === null) continue;
+    out.push(`  [${module}]`);
+    for (const f of worstFirst(findings)) out.push(...withHint(f, line(f)));
+  }
+  if (t.findings.length > 0 && hidden > 0) out.push(`  ${p2.dim(`(${hidden} finding${hidden === 1 ? "" : "s"} of other severities not shown)`)}`);
+  for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+  for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+  if (o.explain) out.push(...explainText(t));
+  out.push("");
+  return out;
+}
+function tailLines(report, raw2, p2, totals) {
+  const out = [];
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.label ?? e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
@@ -36020,13 +36489,11 @@ function toText(raw2, p2, opts = {}) {
   for (const u of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  const c = totals.counts;
+  const targets = (/* @__PURE__ */ new Set([...totals.ids, ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${totals.waived} waived; ${report.errors.length} could not be evaluated.`);
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
-  return `${out.join("\n")}
-`;
+  return out;
 }
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
@@ -36146,34 +36613,34 @@ function blocks2(markdown) {
   flush();
   return out;
 }
-function sentenceEnd(text5) {
+function sentenceEnd(text6) {
   let code = false;
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i];
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i];
     if (c === "`") code = !code;
     if (code || c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
-    while (text5[j] === ")" || text5[j] === '"' || text5[j] === "'") j++;
-    if (j >= text5.length) return j;
-    if (!/\s/.test(text5[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS2.test(text5.slice(0, i + 1))) continue;
+    while (text6[j] === ")" || text6[j] === '"' || text6[j] === "'") j++;
+    if (j >= text6.length) return j;
+    if (!/\s/.test(text6[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS2.test(text6.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
 }
-function strip(text5) {
-  return text5.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+function strip(text6) {
+  return text6.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
 function firstSentence2(block) {
-  const text5 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text5);
-  if (end > 0) return text5.slice(0, end);
-  if (!text5.endsWith(":")) return void 0;
+  const text6 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text6);
+  if (end > 0) return text6.slice(0, end);
+  if (!text6.endsWith(":")) return void 0;
   const code = block.code.filter((l) => l !== "");
   if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text5} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+    return `${text6} ${code.map((l) => `\`${l}\``).join(", ")}.`;
   }
-  return `${text5.slice(0, -1)}.`;
+  return `${text6.slice(0, -1)}.`;
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
@@ -36387,10 +36854,19 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf2 = hostO
 }
 
 // src/report/json.ts
-function reportedRules(report) {
-  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+function emptyTotals() {
+  return { targets: 0, findings: { critical: 0, high: 0, medium: 0, low: 0 }, waived: 0, declaredPublic: 0, ruleIds: /* @__PURE__ */ new Set() };
+}
+function addTotals(totals, t) {
+  totals.targets++;
+  for (const f of t.findings) totals.findings[f.severity] = (totals.findings[f.severity] ?? 0) + 1;
+  totals.waived += t.waived.length;
+  totals.declaredPublic += t.declared_public?.length ?? 0;
+  for (const f of [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]) totals.ruleIds.add(f.rule_id);
+}
+function reportedRules(rules, ids) {
   const out = {};
-  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
   return out;
 }
 function shownTarget(raw2, prints, hints) {
@@ -36419,16 +36895,33 @@ function toJson(report) {
   return parts.join("");
 }
 function writeJson(report, write) {
+  const totals = emptyTotals();
+  for (const t of report.targets) addTotals(totals, t);
+  const hints = fixHints(report.rules);
+  writeJsonDocument(
+    report,
+    totals,
+    (each) => {
+      for (const t of report.targets) each(targetText(t, hints));
+    },
+    write
+  );
+}
+function targetText(t, hints) {
+  const prints = reportFingerprints({ targets: [t] });
+  return JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ");
+}
+function writeJsonDocument(report, totals, targets, write) {
   const doc2 = {
     schema: "rsyncguard/report@1",
     tool: report.tool,
     summary: {
-      targets: report.targets.length + report.errors.length,
+      targets: totals.targets + report.errors.length,
       errors: report.errors.length,
-      findings: countBySeverity(report),
-      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      findings: totals.findings,
+      waived: totals.waived,
       /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
-      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
+      declared_public: totals.declaredPublic,
       expired_waivers: report.expired_waivers.length,
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
       unused_public: report.unused_public?.length ?? 0,
@@ -36444,7 +36937,7 @@ function writeJson(report, write) {
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
-    rules: reportedRules(report),
+    rules: reportedRules(report.rules, totals.ruleIds),
     ...report.compliance ? { compliance: report.compliance } : {},
     ...report.baseline ? { baseline: report.baseline } : {}
   };
@@ -36452,13 +36945,10 @@ function writeJson(report, write) {
 `;
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
-  const hints = fixHints(report.rules);
-  for (const [i, t] of report.targets.entries()) {
-    const prints = reportFingerprints({ targets: [t] });
-    write(`${i === 0 ? "" : ","}
-    ${JSON.stringify(shownTarget(t, prints, hints), null, 2).replaceAll("\n", "\n    ")}`);
-  }
-  write(report.targets.length === 0 ? "]" : "\n  ]");
+  let n = 0;
+  targets((text6) => write(`${n++ === 0 ? "" : ","}
+    ${text6}`));
+  write(n === 0 ? "]" : "\n  ]");
   write(whole.slice(at + TARGETS_HOLE.length));
 }
 
@@ -36509,9 +36999,9 @@ var Markup = class {
 };
 var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
-function escapeHtml(text5) {
-  if (!NEEDS_ESCAPE.test(text5)) return text5;
-  return escapeControls(text5).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+function escapeHtml(text6) {
+  if (!NEEDS_ESCAPE.test(text6)) return text6;
+  return escapeControls(text6).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
 }
 function partText(p2) {
   if (p2 === null || p2 === void 0 || p2 === false) return "";
@@ -36548,8 +37038,8 @@ var Excerpts = class {
     const key = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
     const hit = this.cache.get(key);
     if (hit !== void 0) return hit;
-    const text5 = this.texts.get(key);
-    const lines = text5 === void 0 ? null : text5.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    const text6 = this.texts.get(key);
+    const lines = text6 === void 0 ? null : text6.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
     this.cache.set(key, lines);
     return lines;
   }
@@ -36868,7 +37358,7 @@ var SCRIPT = `
   });
 })();
 `;
-var hash = (text5) => `'sha256-${createHash7("sha256").update(text5, "utf8").digest("base64")}'`;
+var hash = (text6) => `'sha256-${createHash7("sha256").update(text6, "utf8").digest("base64")}'`;
 var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
 function page(title, body) {
   return `${html`<!DOCTYPE html>
@@ -36890,10 +37380,10 @@ ${body}
 }
 
 // src/report/fix-line-diff.ts
-function fileLines(text5) {
-  if (text5 === "") return { lines: [], finalNewline: true };
-  const finalNewline = text5.endsWith("\n");
-  return { lines: (finalNewline ? text5.slice(0, -1) : text5).split("\n"), finalNewline };
+function fileLines(text6) {
+  if (text6 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text6.endsWith("\n");
+  return { lines: (finalNewline ? text6.slice(0, -1) : text6).split("\n"), finalNewline };
 }
 var MAX_D = 2e3;
 function script(a, b) {
@@ -36965,8 +37455,8 @@ function quotedHunks(before, after, show, context = 3) {
   let nn = 0;
   for (const s of steps) {
     if (s === "=" || s === "-") {
-      const text5 = before.lines[o] ?? "";
-      ops.push({ kind: s === "=" ? " " : "-", text: text5, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      const text6 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text6, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
       o++;
       if (s === "=") nn++;
     } else {
@@ -37005,7 +37495,7 @@ function quotedHunks(before, after, show, context = 3) {
       oldCount,
       newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
       newCount,
-      ops: slice2.map(({ kind, text: text5, noEol }) => ({ kind, text: text5, noEol }))
+      ops: slice2.map(({ kind, text: text6, noEol }) => ({ kind, text: text6, noEol }))
     });
   }
   return out;
@@ -37015,8 +37505,8 @@ function hunkBody(h) {
 }
 
 // src/report/fix-diff.ts
-function oneLine(text5) {
-  return escapeControls(text5.replace(/\r?\n/g, " "));
+function oneLine(text6) {
+  return escapeControls(text6.replace(/\r?\n/g, " "));
 }
 function comment(lines) {
   return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
@@ -37206,14 +37696,14 @@ function toHtml(report, ctx, fleet = null) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text5) => enabled ? `\x1B[${open}m${text5}\x1B[${close}m` : text5;
+  const wrap = (open, close, text6) => enabled ? `\x1B[${open}m${text6}\x1B[${close}m` : text6;
   return {
-    severity: (s, text5) => {
+    severity: (s, text6) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text5) : text5;
+      return c ? wrap(c[0], c[1], text6) : text6;
     },
-    dim: (text5) => wrap(2, 22, text5),
-    bold: (text5) => wrap(1, 22, text5)
+    dim: (text6) => wrap(2, 22, text6),
+    bold: (text6) => wrap(1, 22, text6)
   };
 }
 
@@ -37221,8 +37711,8 @@ function paint(enabled) {
 var FORMULA = /^[=+\-@\t\r]/;
 function csvCell(value) {
   if (typeof value === "number") return String(value);
-  const text5 = escapeControls(value);
-  const safe = FORMULA.test(text5) ? `'${text5}` : text5;
+  const text6 = escapeControls(value);
+  const safe = FORMULA.test(text6) ? `'${text6}` : text6;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 function csv(rows) {
@@ -37299,7 +37789,7 @@ function statusOfRow(row, swept) {
 // src/report/gitlab.ts
 import { createHash as createHash8 } from "node:crypto";
 var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-var sha256 = (text5) => createHash8("sha256").update(text5).digest("hex");
+var sha256 = (text6) => createHash8("sha256").update(text6).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
@@ -37425,8 +37915,8 @@ function xmlText(raw2) {
 }
 var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
-function xmlLegal(text5) {
-  return text5.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function xmlLegal(text6) {
+  return text6.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function xmlLines(lines) {
   return lines.map(xmlText).join("\n");
@@ -37527,6 +38017,10 @@ function group(items, key) {
   }
   return out;
 }
+
+// src/report/sarif-stream.ts
+var INDEX_MARK = -2147483647;
+var MARKED = `"ruleIndex": ${INDEX_MARK}`;
 
 // src/report/formats.ts
 var REPORT_FORMATS = {
@@ -37737,6 +38231,7 @@ var VERSION = package_default.version;
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
+var AHEAD_PER_THREAD = 4;
 function loadWaivers(file) {
   const path2 = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path2 === void 0) return ok([]);
@@ -37758,7 +38253,7 @@ async function openEvaluation(opts) {
     for (const e of engines) e.close();
   };
   for (const source of opts.policies) {
-    const loaded = await loadEvaluator(source);
+    const loaded = await loadEvaluator(source, opts.threads ? { threads: opts.threads } : {});
     if (!loaded.ok) {
       close();
       return loaded;
@@ -37777,7 +38272,7 @@ async function openEvaluation(opts) {
   if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...opts.storeFacts ? { storeFacts: true } : {}, ahead: opts.threads ? opts.threads * AHEAD_PER_THREAD : 0, close });
 }
 async function evaluateTargets(targets, opts) {
   const ev = await openEvaluation(opts);
@@ -37793,28 +38288,49 @@ async function evaluateTargets(targets, opts) {
 }
 async function evaluateAll(ev, targets, onEvaluated) {
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
+  const tail = await evaluateInto(ev, documents(targets), { target: (t) => report.targets.push(t), error: (e) => report.errors.push(e) }, onEvaluated);
+  return { ...report, ...tail };
+}
+async function* documents(targets) {
+  for await (const target of targets) yield { target };
+}
+var NO_TEXTS = /* @__PURE__ */ new Map();
+async function evaluateInto(ev, targets, sink, onEvaluated) {
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
   let evaluated = 0;
-  for await (const target of targets) {
-    if (!("schema" in target)) {
-      report.errors.push(target);
+  const inFlight = [];
+  const handOn = async () => {
+    const next = inFlight.shift();
+    if (next === void 0) return;
+    const { target, texts } = next.item;
+    if (next.evaluation === null || !("schema" in target)) {
+      if (!("schema" in target)) sink.error(target);
       onEvaluated?.(++evaluated);
-      continue;
+      return;
     }
-    const d = await evaluateDocument(ev, target);
-    report.errors.push(...d.errors);
-    if (d.report) report.targets.push(d.report);
+    const d = await next.evaluation;
+    for (const e of d.errors) sink.error(e);
+    if (d.report) sink.target(d.report, texts === void 0 ? NO_TEXTS : new Map(texts));
     for (const w of d.expired) expired.add(w);
     for (const w of d.usedWaivers) usedWaivers.add(w);
     for (const e of d.usedEntries) usedEntries.add(e);
     onEvaluated?.(++evaluated);
+  };
+  for await (const item of targets) {
+    const evaluation = "schema" in item.target ? evaluateDocument(ev, item.target) : null;
+    evaluation?.catch(() => void 0);
+    inFlight.push({ item, evaluation });
+    while (inFlight.length > (ev.ahead ?? 0)) await handOn();
   }
-  report.expired_waivers = [...expired];
-  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  return report;
+  while (inFlight.length > 0) await handOn();
+  return {
+    expired_waivers: [...expired],
+    // Like an expired waiver: an entry that declared nothing must not look as if it did.
+    unused_public: ev.publicEntries.filter((e) => !usedEntries.has(e)),
+    unused_waivers: ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source))
+  };
 }
 async function evaluateDocument(ev, target) {
   const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
@@ -37997,7 +38513,7 @@ async function scanImage(fullRef, opts) {
       scan.facts.push(target);
       if ("schema" in target) scan.labels.set(target.target.id, target.target.display);
       else if (target.label !== void 0) scan.labels.set(target.target, target.label);
-      for (const [path2, text5] of texts) scan.texts.set(path2, text5);
+      for (const [path2, text6] of texts) scan.texts.set(path2, text6);
     }
     return ok({ ...scan, warnings: [...image.warnings ?? [], ...read.fs.warnings] });
   } catch (e) {
@@ -38013,6 +38529,7 @@ function readFailure(e) {
 }
 
 // src/runner/image-worker.ts
+var costly = (kind, message) => kind === "image" && costLimitExceeded(message) ? { costly: true } : {};
 function isJob(v) {
   return isObject(v) && typeof v["id"] === "number" && typeof v["ref"] === "string" && typeof v["today"] === "string" && isObject(v["registry"]);
 }
@@ -38023,7 +38540,7 @@ async function analyse(job, policies2) {
     const platforms = job.allPlatforms ? await indexPlatforms(job.ref, job.registry) : void 0;
     if (platforms === void 0) {
       const one = await evaluate(job.ref, job, policies2);
-      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: one.error.kind };
+      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: one.error.kind, ...costly(one.error.kind, one.error.message) };
       return { id: job.id, ok: true, ...one.value };
     }
     const reply = { id: job.id, ok: true, findings: [], errors: [] };
@@ -38034,6 +38551,7 @@ async function analyse(job, policies2) {
           const why = `${platform}: ${one.error.message}`;
           if (one.error.kind === "image") reply.errors.push(why);
           else reply.unavailable ??= why;
+          Object.assign(reply, costly(one.error.kind, why));
           continue;
         }
         reply.findings.push(...one.value.findings.map((f) => ({ ...f, platform })));
@@ -38042,11 +38560,13 @@ async function analyse(job, policies2) {
         const why = `${platform}: ${e instanceof Error ? e.message : String(e)}`;
         if (failureKind(e) === "image") reply.errors.push(why);
         else reply.unavailable ??= why;
+        Object.assign(reply, costly(failureKind(e), why));
       }
     }
     return reply;
   } catch (e) {
-    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e), kind: failureKind(e) };
+    const message = e instanceof Error ? e.message : String(e);
+    return { id: job.id, ok: false, error: message, kind: failureKind(e), ...costly(failureKind(e), message) };
   }
 }
 async function evaluate(ref, job, policies2) {
@@ -38062,17 +38582,25 @@ function isPolicy(v) {
 }
 function lowerPriority() {
   try {
-    const tid = Number(/task\/(\d+)$/.exec(readlinkSync("/proc/thread-self"))?.[1]);
-    if (tid > 0) setPriority(tid, 10);
+    const tid2 = Number(/task\/(\d+)$/.exec(readlinkSync("/proc/thread-self"))?.[1]);
+    if (!(tid2 > 0)) return void 0;
+    try {
+      setPriority(tid2, 10);
+    } catch {
+    }
+    return tid2;
   } catch {
+    return void 0;
   }
 }
-lowerPriority();
+var tid = lowerPriority();
 var port = parentPort;
 var data = workerData;
 var policies = isObject(data) && Array.isArray(data["policies"]) ? data["policies"].filter(isPolicy) : [];
+var scratch = isObject(data) && isObject(data["scratch"]) ? data["scratch"] : void 0;
+if (scratch && scratch["buffer"] instanceof SharedArrayBuffer && typeof scratch["slot"] === "number") useScratchAccount(scratch["buffer"], scratch["slot"]);
 port?.on("message", (msg) => {
   if (!isJob(msg)) return;
   void analyse(msg, policies).then((reply) => port.postMessage(reply));
 });
-port?.postMessage({ ready: true });
+void fetch("data:,").then((r) => r.arrayBuffer()).catch(() => void 0).finally(() => port?.postMessage({ ready: true, ...tid !== void 0 ? { tid } : {} }));

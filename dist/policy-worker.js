@@ -3058,26 +3058,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text, i) => {
-      let ch = text[i + 1];
+    var consumeMoreIndentedLines = (text2, i) => {
+      let ch = text2[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text[i += 1];
+          ch = text2[i += 1];
         } while (ch && ch !== "\n");
-        ch = text[i + 1];
+        ch = text2[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text, indent, mode, {
+    function foldFlowLines(text2, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text;
+      if (!lineWidth || lineWidth < 0) return text2;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep) return text;
+      if (text2.length <= endStep) return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3092,13 +3092,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i);
+        i = consumeMoreIndentedLines(text2, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3114,12 +3114,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text2, i);
           end = i + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split = i;
           }
           if (i >= end) {
@@ -3130,11 +3130,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text;
+              if (escapedFolds[j]) return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3147,18 +3147,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text;
+      if (folds.length === 0) return text2;
       if (onFold) onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0) res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -6131,10 +6131,6 @@ var require_opa = __commonJS({
 // src/engine/policy-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
-var import_opa = __toESM(require_opa(), 1);
-var loadPolicy = import_opa.default.loadPolicy;
-
 // src/common/result.ts
 function ok(value) {
   return { ok: true, value };
@@ -8557,10 +8553,30 @@ var HOST_BUILTINS = {
 var SDK_BUILTINS = /* @__PURE__ */ new Set(["sprintf", "regex.split", "yaml.is_valid", "yaml.marshal", "yaml.unmarshal", "json.is_valid"]);
 
 // src/engine/policy-view.ts
+var QUOTED_REASONS = /* @__PURE__ */ new Set(["unusable", "writable"]);
+function slimParam(p) {
+  return p.file === null && p.raw === null ? { value: p.value, origin: p.origin } : p;
+}
 function pick(record, keep) {
   const out = {};
-  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = record[name];
+  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = slimParam(record[name]);
   return out;
+}
+function withoutReasons(record, quoted) {
+  const out = {};
+  for (const [name, fact] of Object.entries(record)) {
+    if (quoted.has(name) || fact === null || typeof fact !== "object" || !("reason" in fact)) {
+      out[name] = fact;
+      continue;
+    }
+    const { reason: _prose, ...rest } = fact;
+    out[name] = rest;
+  }
+  return out;
+}
+function moduleView(m, keep) {
+  const { reasons: _reasons, assumptions: _assumptions, ...access } = m.access;
+  return { ...m, params: pick(m.params, keep), access, effective: withoutReasons(m.effective, QUOTED_REASONS) };
 }
 function policyView(facts, keep) {
   const { config } = facts;
@@ -8570,7 +8586,8 @@ function policyView(facts, keep) {
       ...config,
       global: pick(config.global, keep),
       listener: pick(config.listener, keep),
-      modules: config.modules.map((m) => ({ ...m, params: pick(m.params, keep), access: { ...m.access, reasons: [], assumptions: [] } }))
+      modules: config.modules.map((m) => moduleView(m, keep)),
+      effective: withoutReasons(config.effective, /* @__PURE__ */ new Set())
     }
   };
 }
@@ -8578,6 +8595,7 @@ function policyView(facts, keep) {
 // src/engine/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+)$/;
+var RULE_ID = /^[A-Z][A-Z0-9]*-\d+$/;
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
 var interned = interner();
@@ -8590,7 +8608,7 @@ function toLocation(v) {
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
   const { rule_id, severity, context, message, module, path } = v;
-  if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
+  if (typeof rule_id !== "string" || !RULE_ID.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
@@ -8626,8 +8644,9 @@ function toRelated(v) {
   }
   return out;
 }
+var text = (a, b) => a === b ? 0 : a.localeCompare(b);
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
+  return text(a.target, b.target) || text(a.location?.file ?? "", b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || text(a.rule_id, b.rule_id) || text(a.message, b.message) || text((a.cves ?? []).join(","), (b.cves ?? []).join(","));
 }
 
 // src/engine/secrets-entry-finding.ts
@@ -8647,8 +8666,135 @@ function withSecretsEntries(findings, facts) {
   });
 }
 
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+var import_opa = __toESM(require_opa(), 1);
+var loadPolicy = import_opa.default.loadPolicy;
+var src_default = import_opa.default;
+
+// src/engine/wasm-policy.ts
+var { loadPolicySync } = src_default;
+var RESET_BYTES = 64 * 2 ** 20;
+var PAGE = 65536;
+var HEAP_PER_BYTE = 20;
+var BASE_PAGES = 16;
+var WasmPolicy = class _WasmPolicy {
+  constructor(module, pages, data, entrypoint, viaSdk) {
+    this.module = module;
+    this.pages = pages;
+    this.data = data;
+    this.entrypoint = entrypoint;
+    this.viaSdk = viaSdk;
+    this.heapPages = pages.initial;
+    this.policy = this.instantiate(pages.initial);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+  }
+  module;
+  pages;
+  data;
+  entrypoint;
+  viaSdk;
+  policy;
+  /** null: a module before ABI 1.2, evaluated through the SDK. */
+  opaEval;
+  entrypointId;
+  view;
+  /** The memory's size (pages) when the current instance started: what its allocator uses before growing page by page. */
+  heapPages;
+  fresh = false;
+  /**
+   * Instantiates `module` with `data` as the data document. Throws what the SDK or the module throws (a string,
+   * an object, an Error) — PolicyEngine.load turns it into an error value.
+   */
+  static load(module, pages, data, entrypoint, viaSdk = false) {
+    return new _WasmPolicy(module, pages, data, entrypoint, viaSdk);
+  }
+  /** The SDK's view of the current instance: entrypoints, exports (PolicyEngine checks them at load). */
+  get loaded() {
+    return this.policy;
+  }
+  /** Whether the entrypoint named at load exists in the module. */
+  get hasEntrypoint() {
+    return this.entrypointId >= 0;
+  }
+  /**
+   * The entrypoint's result set for one input (JSON text, or its UTF-8 bytes). Throws what the module throws
+   * (opa_abort: a string) or a RangeError when memory cannot grow; the instance is replaced before the next call.
+   */
+  evaluate(input) {
+    const pages = Math.min(this.pages.maximum, Math.max(this.pages.initial, BASE_PAGES + Math.ceil(input.length * HEAP_PER_BYTE / PAGE)));
+    if (this.fresh || pages > this.heapPages) this.renew(pages);
+    try {
+      const result = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
+      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
+      return result;
+    } catch (e) {
+      this.fresh = true;
+      throw e;
+    }
+  }
+  direct(opaEval, input) {
+    const at = this.policy.dataHeapPtr;
+    let len;
+    if (typeof input === "string") {
+      this.reserve(at + (at + input.length * 3 <= this.view.length ? input.length * 3 : Buffer.byteLength(input)));
+      len = this.view.write(input, at, "utf8");
+    } else {
+      len = input.length;
+      this.reserve(at + len);
+      this.view.set(input, at);
+    }
+    const result = opaEval(0, this.entrypointId, this.policy.dataAddr, at, len, at + len, 0);
+    const mem = this.current();
+    const end = mem.indexOf(0, result);
+    return JSON.parse(mem.toString("utf8", result, end < 0 ? mem.length : end));
+  }
+  throughSdk(input) {
+    const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
+    return this.policy.evaluate(whole, this.entrypoint);
+  }
+  reserve(end) {
+    const buffer = this.policy.mem.buffer;
+    if (end > buffer.byteLength) this.policy.mem.grow(Math.ceil((end - buffer.byteLength) / PAGE));
+    this.current();
+  }
+  current() {
+    if (this.view.buffer !== this.policy.mem.buffer) this.view = Buffer.from(this.policy.mem.buffer);
+    return this.view;
+  }
+  renew(pages) {
+    this.heapPages = pages;
+    this.policy = this.instantiate(pages);
+    this.opaEval = this.directEval();
+    this.entrypointId = this.entrypointIdOf();
+    this.view = Buffer.from(this.policy.mem.buffer);
+    this.fresh = false;
+  }
+  instantiate(initial) {
+    const policy = loadPolicySync(this.module, { initial, maximum: this.pages.maximum }, HOST_BUILTINS);
+    policy.setData(this.data);
+    return policy;
+  }
+  directEval() {
+    const exports = exportsOf(this.policy);
+    const f = exports["opa_eval"];
+    return !this.viaSdk && typeof f === "function" && typeof this.policy.minorVersion === "number" && this.policy.minorVersion >= 2 ? f : null;
+  }
+  entrypointIdOf() {
+    const entrypoints = this.policy.entrypoints;
+    const id = isObject(entrypoints) ? entrypoints[this.entrypoint] : void 0;
+    return typeof id === "number" ? id : -1;
+  }
+};
+function exportsOf(policy) {
+  const instance = policy.wasmInstance;
+  return "exports" in instance ? instance.exports : instance.instance.exports;
+}
+
 // src/engine/policy-engine.ts
-var MEMORY = { initial: 16, maximum: 4096 };
+var BUILTIN_MEMORY = { initial: 64, maximum: 65536 };
 var PolicyEngine = class _PolicyEngine {
   constructor(policy, source) {
     this.policy = policy;
@@ -8660,21 +8806,25 @@ var PolicyEngine = class _PolicyEngine {
   source;
   byId;
   keep;
-  static async load(source) {
+  /**
+   * `viaSdk`: evaluate through the SDK's own evaluate (how a module older than ABI 1.2 is evaluated anyway);
+   * the tests check the direct path against it.
+   */
+  static async load(source, options = {}) {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
     try {
-      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
-      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
-      policy.setData(cvePolicyData());
+      const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+      const module = await WebAssembly.compile(source.wasm);
+      policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
-    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
-    if (!entrypoints.includes(source.entrypoint)) {
+    const entrypoints = isObject(policy.loaded.entrypoints) ? Object.keys(policy.loaded.entrypoints) : [];
+    if (!policy.hasEntrypoint || !entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(", ") || "none"})`, source.name));
     }
-    const missing = hostBuiltins(policy).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
+    const missing = hostBuiltins(policy.loaded).filter((b) => !SDK_BUILTINS.has(b) && !(b in HOST_BUILTINS));
     if (missing.length > 0) {
       return fail(new UserError(`the policy calls builtins that do not work in WebAssembly here: ${missing.join(", ")}`, source.name, "Compile against policies/capabilities.json so this fails at build time."));
     }
@@ -8685,17 +8835,26 @@ var PolicyEngine = class _PolicyEngine {
   }
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
-    const target = facts.target.id;
+    const done = this.evaluateInput(this.serialize(facts), facts.target.id);
+    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+  }
+  /** The policy's input for a facts document, as JSON text: what evaluateInput takes (a pool serializes here, once). */
+  serialize(facts) {
+    return policyInput(facts, this.keep);
+  }
+  /**
+   * The findings for an input serialized by `serialize` (text or its UTF-8 bytes), in report order, before
+   * withSecretsEntries (which needs the facts document itself).
+   */
+  evaluateInput(input, target) {
     let raw;
     try {
-      raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
+      raw = this.policy.evaluate(input);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
-    const results = Array.isArray(raw) ? raw : [];
-    const first = results[0];
-    const done = this.complete(isObject(first) ? first["result"] : [], target);
-    return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
+    const first = Array.isArray(raw) ? raw[0] : void 0;
+    return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list, target) {
@@ -8709,14 +8868,23 @@ var PolicyEngine = class _PolicyEngine {
     return ok(dedupe(findings).sort(compareFindings));
   }
 };
+function policyInput(facts, keep) {
+  return JSON.stringify(keep ? policyView(facts, keep) : facts);
+}
 function dedupe(findings) {
+  if (findings.length < 2) return findings;
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
+    const key = identityKey(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+function identityKey(f) {
+  const loc = f.location === null ? "" : `${f.location.line}:${f.location.column}:${f.location.file}`;
+  const cves = f.cves === void 0 ? "" : f.cves.join(",");
+  return `${f.rule_id.length}:${f.rule_id}${f.message.length}:${f.message}${loc.length}${f.location === null ? "-" : ":"}${loc}${f.path.length}:${f.path}${cves}`;
 }
 function describe(e) {
   if (typeof e === "string") return e;
@@ -8725,8 +8893,7 @@ function describe(e) {
   return JSON.stringify(e);
 }
 function hostBuiltins(policy) {
-  const instance = policy.wasmInstance;
-  const exports = "exports" in instance ? instance.exports : instance.instance.exports;
+  const exports = exportsOf(policy);
   const builtins = exports["builtins"];
   const dump = exports["opa_json_dump"];
   if (typeof builtins !== "function" || typeof dump !== "function") return [];
@@ -8749,6 +8916,11 @@ if (!loaded.ok) {
 } else {
   const engine = loaded.value;
   port.on("message", (m) => {
+    if (m.type === "evaluate-input") {
+      const r2 = engine.evaluateInput(m.input, m.target);
+      send(r2.ok ? { type: "result", id: m.id, findings: r2.value } : { type: "failed", id: m.id, error: errorValue(r2.error) });
+      return;
+    }
     const r = engine.evaluate(m.facts);
     send(r.ok ? { type: "result", findings: r.value } : { type: "failed", error: errorValue(r.error) });
   });
