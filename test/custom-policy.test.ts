@@ -1,6 +1,6 @@
 /** --policy: extra rules from a Rego directory (compiled with opa), a bundle, or nothing valid. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
@@ -45,6 +45,28 @@ custom('a compiled bundle loads without opa', () => {
     r.findings.some((f) => f.rule_id === 'TEAM-001'),
     r.stderr,
   );
+});
+
+custom('a directory scan keeps several targets in flight: each gets its own findings from the sandboxed policy, and the run ends', () => {
+  const bundle = join(dir, 'team.tar.gz');
+  const repo = mkdtempSync(join(tmpdir(), 'rg-custom-scan-'));
+  const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
+  for (const name of names) {
+    mkdirSync(join(repo, name));
+    writeFileSync(join(repo, name, 'rsyncd.conf'), `[${name}]\n    path = /srv/${name}\n`);
+  }
+  const r = spawnSync(process.execPath, [CLI, 'scan', repo, '--format', 'json', '--policy', bundle], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, RSYNCGUARD_OPA: '/nonexistent/opa' } });
+  assert.is(r.signal, null, `the scan did not finish: ${r.stderr}`);
+  assert.is(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as { targets: { target: string; findings: { rule_id: string; module?: string; message: string }[] }[] };
+  assert.is(report.targets.length, names.length);
+  for (const t of report.targets) {
+    const team = t.findings.filter((f) => f.rule_id === 'TEAM-001');
+    assert.is(team.length, 1, `${t.target}: ${JSON.stringify(team)}`);
+    const own = names.find((n) => t.target.includes(n));
+    assert.ok(own, t.target);
+    assert.match(JSON.stringify(team[0]), own, `${t.target} got another target's finding`);
+  }
 });
 
 custom('a Rego directory without opa on PATH is exit 2 with what to do', () => {

@@ -18,6 +18,8 @@ export class SandboxedPolicy {
   /** Why the policy was stopped, once it has been. */
   private stopped: string | null = null;
   private waiting: ((r: Reply) => void) | null = null;
+  /** The evaluation in progress, or the last one (evaluateNow never rejects). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly source: PolicySource,
@@ -58,7 +60,18 @@ export class SandboxedPolicy {
     return this.source.rules;
   }
 
-  async evaluate(facts: FactsDocument): Promise<Result<Finding[]>> {
+  /**
+   * One target at a time, whoever calls: the worker answers in the order it was asked, with no id to match an
+   * answer to its question, and each step's deadline must start when the worker starts on it. A scan keeps several
+   * targets in flight (src/runner), so calls queue here.
+   */
+  evaluate(facts: FactsDocument): Promise<Result<Finding[]>> {
+    const run = this.turn.then(() => this.evaluateNow(facts));
+    this.turn = run;
+    return run;
+  }
+
+  private async evaluateNow(facts: FactsDocument): Promise<Result<Finding[]>> {
     const target = facts.target.id;
     if (this.stopped === null) this.worker?.postMessage({ type: 'evaluate', facts });
     const reply = await this.next(`evaluating ${target}`);
