@@ -27959,6 +27959,8 @@ var SandboxedPolicy = class _SandboxedPolicy {
   /** Why the policy was stopped, once it has been. */
   stopped = null;
   waiting = null;
+  /** The evaluation in progress, or the last one (evaluateNow never rejects). */
+  turn = Promise.resolve();
   /** A policy that cannot be loaded as such (no entrypoint, unknown builtins …) is an error for the run. */
   static async load(source, limits) {
     const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
@@ -27982,7 +27984,17 @@ var SandboxedPolicy = class _SandboxedPolicy {
   get rules() {
     return this.source.rules;
   }
-  async evaluate(facts) {
+  /**
+   * One target at a time, whoever calls: the worker answers in the order it was asked, with no id to match an
+   * answer to its question, and each step's deadline must start when the worker starts on it. A scan keeps several
+   * targets in flight (src/runner), so calls queue here.
+   */
+  evaluate(facts) {
+    const run = this.turn.then(() => this.evaluateNow(facts));
+    this.turn = run;
+    return run;
+  }
+  async evaluateNow(facts) {
     const target = facts.target.id;
     if (this.stopped === null) this.worker?.postMessage({ type: "evaluate", facts });
     const reply = await this.next(`evaluating ${target}`);
