@@ -15,13 +15,14 @@ import { exportsOf, type MemoryPages, WasmPolicy } from './wasm-policy.ts';
 export const DEFAULT_ENTRYPOINT = 'rsyncguard/main/findings';
 
 /**
- * 64 KiB pages. The built-in policy is ours: its heap may grow to what wasm32 addresses (4 GiB), so no config
- * fails for its size (a 5,000-module config needs more than 256 MiB), and wasm-policy.ts drops an instance
- * grown past 64 MiB after the call. It starts at 4 MiB, which the inputs of typical configs fit (wasm-policy.ts
+ * 64 KiB pages. The built-in policy is ours: its heap may grow to 1 GiB, so no config of a plausible size fails
+ * (5,000 modules need ≈ 320 MiB; ≈ 15,000 fit), while a few hostile multi-megabyte configs in a pull request
+ * cannot take every policy thread to the 4 GiB wasm32 addresses at once and get the whole scan killed for
+ * memory: past 1 GiB that one target fails, named. wasm-policy.ts drops an instance grown past 64 MiB after the call. It starts at 4 MiB, which the inputs of typical configs fit (wasm-policy.ts
  * sizes a larger one for a larger input); pages never touched cost address space only. A user's policy keeps
  * the limit it is given (PolicyLimits).
  */
-const BUILTIN_MEMORY: MemoryPages = { initial: 64, maximum: 65536 };
+const BUILTIN_MEMORY: MemoryPages = { initial: 64, maximum: 16384 };
 
 /** Limits for a policy the user supplied: it runs in a worker thread that is stopped when it exceeds them. */
 export interface PolicyLimits {
