@@ -27613,7 +27613,7 @@ function exportsOf(policy) {
 }
 
 // src/engine/policy-engine.ts
-var BUILTIN_MEMORY = { initial: 64, maximum: 65536 };
+var BUILTIN_MEMORY = { initial: 64, maximum: 16384 };
 var PolicyEngine = class _PolicyEngine {
   constructor(policy, source) {
     this.policy = policy;
