@@ -60462,6 +60462,7 @@ var admissionCommand = {
 };
 
 // src/cli/spool.ts
+import { randomBytes } from "node:crypto";
 import { closeSync as closeSync9, openSync as openSync9, readSync as readSync5, unlinkSync as unlinkSync2, writeSync as writeSync4 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
 import { join as join25 } from "node:path";
@@ -60470,7 +60471,7 @@ var made = 0;
 function fileSpool() {
   let fd;
   try {
-    const path2 = join25(tmpdir5(), `rsyncguard-${process.pid}-${made++}.spool`);
+    const path2 = join25(tmpdir5(), `rsyncguard-${process.pid}-${made++}-${randomBytes(6).toString("hex")}.spool`);
     fd = openSync9(path2, "wx+", 384);
     unlinkSync2(path2);
   } catch {
@@ -60479,58 +60480,80 @@ function fileSpool() {
   let size = 0;
   let pending = [];
   let pendingBytes = 0;
+  let memory = null;
   const flush = () => {
-    if (pendingBytes === 0) return;
-    const bytes3 = Buffer.concat(pending, pendingBytes);
-    for (let at = 0; at < bytes3.length; ) at += writeSync4(fd, bytes3, at, bytes3.length - at, size + at);
-    size += bytes3.length;
+    if (memory !== null || pending.length === 0) return;
+    const parts = [];
+    for (const record of pending) {
+      const body = Buffer.from(record, "utf8");
+      const head = Buffer.allocUnsafe(4);
+      head.writeUInt32LE(body.length);
+      parts.push(head, body);
+    }
+    const bytes3 = Buffer.concat(parts);
+    try {
+      for (let at = 0; at < bytes3.length; ) at += writeSync4(fd, bytes3, at, bytes3.length - at, size + at);
+      size += bytes3.length;
+    } catch {
+      const held = memorySpool();
+      readBack(fd, size, (record) => held.add(record));
+      for (const record of pending) held.add(record);
+      memory = held;
+      closeQuietly(fd);
+    }
     pending = [];
     pendingBytes = 0;
   };
   return {
     add(record) {
-      const body = Buffer.from(record, "utf8");
-      const head = Buffer.allocUnsafe(4);
-      head.writeUInt32LE(body.length);
-      pending.push(head, body);
-      pendingBytes += 4 + body.length;
+      if (memory !== null) return memory.add(record);
+      pending.push(record);
+      pendingBytes += 4 + record.length;
       if (pendingBytes >= PIECE) flush();
     },
     forEach(each) {
       flush();
-      let buf = Buffer.allocUnsafe(PIECE);
-      let have = 0;
-      let read = 0;
-      for (; ; ) {
-        let at = 0;
-        while (have - at >= 4) {
-          const length = buf.readUInt32LE(at);
-          if (have - at - 4 < length) break;
-          each(buf.toString("utf8", at + 4, at + 4 + length));
-          at += 4 + length;
-        }
-        buf.copy(buf, 0, at, have);
-        have -= at;
-        if (have >= 4 && 4 + buf.readUInt32LE(0) > buf.length) {
-          const grown = Buffer.allocUnsafe(4 + buf.readUInt32LE(0));
-          buf.copy(grown, 0, 0, have);
-          buf = grown;
-        }
-        if (read >= size) break;
-        const n = readSync5(fd, buf, have, Math.min(buf.length - have, size - read), read);
-        if (n === 0) break;
-        have += n;
-        read += n;
-      }
+      if (memory !== null) return memory.forEach(each);
+      readBack(fd, size, each);
     },
     close() {
       pending = [];
-      try {
-        closeSync9(fd);
-      } catch {
-      }
+      if (memory !== null) return memory.close();
+      closeQuietly(fd);
     }
   };
+}
+function readBack(fd, size, each) {
+  let buf = Buffer.allocUnsafe(PIECE);
+  let have = 0;
+  let read = 0;
+  for (; ; ) {
+    let at = 0;
+    while (have - at >= 4) {
+      const length = buf.readUInt32LE(at);
+      if (have - at - 4 < length) break;
+      each(buf.toString("utf8", at + 4, at + 4 + length));
+      at += 4 + length;
+    }
+    buf.copy(buf, 0, at, have);
+    have -= at;
+    if (have >= 4 && 4 + buf.readUInt32LE(0) > buf.length) {
+      const grown = Buffer.allocUnsafe(4 + buf.readUInt32LE(0));
+      buf.copy(grown, 0, 0, have);
+      buf = grown;
+    }
+    if (read >= size) break;
+    const n = readSync5(fd, buf, have, Math.min(buf.length - have, size - read), read);
+    if (n === 0) break;
+    have += n;
+    read += n;
+  }
+}
+function closeQuietly(fd) {
+  try {
+    closeSync9(fd);
+  } catch {
+  }
 }
 
 // src/cli/render-report.ts
