@@ -157,10 +157,14 @@ test('a layer bigger than the scratch space allows is too costly under --fail-op
 test('with a budget shorter than the analysis timeout, a heavy image is denied as too costly, never let through; a trickling registry still is', async () => {
   // The shape an operator runs: seconds of budget, minutes of analysis timeout.
   budgetHook = await startSourceWebhook(cert, ['--insecure-registry', `127.0.0.1:${registry.port}`, '--fail-open', '--budget-ms', '1500', '--analysis-timeout', '20', '--workers', '1']);
+  // Denied every time: as too costly while its thread works past the budget, or, once an idle machine has
+  // finished the analysis in the background, by its own finding (the verdict cache) — never let through.
+  let costly = 0;
   for (let i = 0; i < 2; i++) {
     const v = verdictOf(await post(budgetHook, review(`heavy-budget-${i}`, 'Pod', [registry.ref('test/heavy')])));
     assert.is(v.allowed, false, v.message);
-    assert.match(v.message, /too costly to analyse — too costly to evaluate within the budget: not evaluated within the 1500 ms budget, its analysis thread busy \d+%/, v.message);
+    if (/too costly to analyse — too costly to evaluate within the budget: not evaluated within the 1500 ms budget, its analysis thread busy \d+%/.test(v.message)) costly++;
+    else assert.match(v.message, 'denied — RSYNC-002', v.message);
   }
   // The heavy job is nobody's now: the trickling image's review takes its thread, and is let through.
   const slow = verdictOf(await post(budgetHook, review('slow-budget', 'Pod', [registry.ref('test/slow')])));
@@ -177,7 +181,7 @@ test('with a budget shorter than the analysis timeout, a heavy image is denied a
   }
   assert.match(clean.message, 'no findings at or above', clean.message);
   const m = await metrics(budgetHook);
-  assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'too_costly' }), 2);
+  assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'too_costly' }), costly);
   assert.ok(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'timeout' }) >= 1);
   assert.is(sample(m, 'rsyncguard_admission_image_evaluations_total', { outcome: 'clean' }), 1);
 });
