@@ -90,8 +90,8 @@ export class WasmPolicy {
    */
   evaluate(input: string | Uint8Array): unknown {
     const pages = Math.min(this.pages.maximum, Math.max(this.pages.initial, BASE_PAGES + Math.ceil((input.length * HEAP_PER_BYTE) / PAGE)));
-    if (this.fresh || pages > this.heapPages) this.renew(pages);
     try {
+      if (this.fresh || pages > this.heapPages) this.renew(pages);
       const result = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
       if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
       return result;
@@ -139,8 +139,9 @@ export class WasmPolicy {
   }
 
   private renew(pages: number): void {
-    this.heapPages = pages;
+    // heapPages only once the instance exists: an instance that could not be made is tried again next call.
     this.policy = this.instantiate(pages);
+    this.heapPages = pages;
     this.opaEval = this.directEval();
     this.entrypointId = this.entrypointIdOf();
     this.view = Buffer.from(this.policy.mem.buffer);
