@@ -27543,8 +27543,8 @@ var WasmPolicy = class _WasmPolicy {
    */
   evaluate(input) {
     const pages = Math.min(this.pages.maximum, Math.max(this.pages.initial, BASE_PAGES + Math.ceil(input.length * HEAP_PER_BYTE / PAGE)));
-    if (this.fresh || pages > this.heapPages) this.renew(pages);
     try {
+      if (this.fresh || pages > this.heapPages) this.renew(pages);
       const result2 = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
       if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
       return result2;
@@ -27584,8 +27584,8 @@ var WasmPolicy = class _WasmPolicy {
     return this.view;
   }
   renew(pages) {
-    this.heapPages = pages;
     this.policy = this.instantiate(pages);
+    this.heapPages = pages;
     this.opaEval = this.directEval();
     this.entrypointId = this.entrypointIdOf();
     this.view = Buffer.from(this.policy.mem.buffer);
