@@ -1,6 +1,7 @@
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { errorMessage, UserError } from '../common/index.ts';
 import { escapeControls, escapeJsonText } from '../report/index.ts';
+import { type OutputTarget, openOutput } from './output-file.ts';
 
 /**
  * One line for the user on standard error. Host names, image paths and messages in it may hold text from
@@ -20,19 +21,7 @@ export function outputFile(given: string | undefined): string | undefined {
 
 /** The report or document to stdout or --output; an unwritable --output comes back as the error. */
 export function writeOutput(raw: string, output: string | undefined): UserError | undefined {
-  const file = outputFile(output);
-  // Text and Markdown arrive escaped already; JSON and SARIF get the controls JSON.stringify leaves raw.
-  const text = escapeJsonText(raw);
-  if (file === undefined) {
-    process.stdout.write(text);
-    return undefined;
-  }
-  try {
-    writeFileSync(file, text);
-    return undefined;
-  } catch (e) {
-    return new UserError(`cannot write the output: ${errorMessage(e)}`, file, 'Choose a writable path for --output.');
-  }
+  return writeOutputChunks((write) => write(raw), output);
 }
 
 /** Pieces are gathered up to this size before a write: fewer system calls, and never much more held. */
@@ -45,15 +34,15 @@ const CHUNK = 1 << 20;
  */
 export function writeOutputChunks(produce: (write: (chunk: string) => void) => void, output: string | undefined): UserError | undefined {
   const file = outputFile(output);
-  let fd: number | undefined;
+  let target: OutputTarget | undefined;
   let failed: UserError | undefined;
   const fault = (e: unknown) => new UserError(`cannot write the output: ${errorMessage(e)}`, file ?? '(standard output)', 'Choose a writable path for --output.');
   try {
-    fd = file === undefined ? undefined : openSync(file, 'w');
+    target = file === undefined ? undefined : openOutput(file);
   } catch (e) {
     return fault(e);
   }
-  const sink = fd;
+  const sink = target?.fd;
   let pending: string[] = [];
   let size = 0;
   const flush = () => {
@@ -72,6 +61,7 @@ export function writeOutputChunks(produce: (write: (chunk: string) => void) => v
       failed = fault(e);
     }
   };
+  let complete = false;
   try {
     produce((chunk) => {
       pending.push(chunk);
@@ -79,8 +69,16 @@ export function writeOutputChunks(produce: (write: (chunk: string) => void) => v
       if (size >= CHUNK) flush();
     });
     flush();
+    complete = true;
   } finally {
-    if (sink !== undefined) closeSync(sink);
+    // Only a complete document replaces the previous output.
+    if (complete && failed === undefined) {
+      try {
+        target?.commit();
+      } catch (e) {
+        failed = fault(e);
+      }
+    } else target?.abort();
   }
   return failed;
 }
