@@ -1,9 +1,13 @@
 // Bundles the CLI into dist/ so that `node dist/cli.js` runs with no install.
 // `--check` rebuilds into a temporary folder and fails when the committed dist/ differs.
+// The bundles are split: each command's code is a chunk (dist/chunk-HASH.js) that `node dist/cli.js X` imports
+// when X runs (src/cli/lazy-commands.ts), and code the entries share is one copy in a chunk too. Chunks sit
+// beside the entries, so import.meta.url (workers, sql-wasm.wasm, policy.wasm) still means dist/.
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { barrelImports } from './barrel-imports.mjs';
 
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'rsyncguard-dist-')) : 'dist';
@@ -15,10 +19,19 @@ const entries = [
   { in: 'src/runner/image-worker.ts', out: 'image-worker' },
 ];
 
+/** What the build writes beside the entries; a committed one the build no longer writes is stale. */
+const CHUNK = /^chunk-[A-Z0-9]+\.js$/;
+// Chunk names change with their content: the previous build's must not linger in dist/ (nor be committed).
+if (!check && existsSync(outdir)) for (const name of readdirSync(outdir)) if (CHUNK.test(name)) rmSync(join(outdir, name));
+
 await build({
   entryPoints: entries,
+  // Each command's chunk holds what it calls, not all that the index.ts files it imports from re-export.
+  plugins: [barrelImports('src')],
   outdir,
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',
@@ -40,10 +53,13 @@ writeFileSync(join(outdir, 'sql-wasm.wasm'), readFileSync('node_modules/sql.js/d
 
 if (check) {
   const stale = [];
-  for (const name of readdirSync(outdir)) {
+  const built = readdirSync(outdir);
+  for (const name of built) {
     const committed = join('dist', name);
     if (!existsSync(committed) || !readFileSync(committed).equals(readFileSync(join(outdir, name)))) stale.push(committed);
   }
+  // A chunk of an older build left in dist/ is dead weight in the package and the image.
+  for (const name of readdirSync('dist')) if (CHUNK.test(name) && !built.includes(name)) stale.push(join('dist', name));
   rmSync(outdir, { recursive: true, force: true });
   if (stale.length > 0) {
     console.error(`dist/ is out of date: ${stale.join(', ')}. Run "npm run build" and commit dist/.`);

@@ -1,7 +1,8 @@
 import { errorMessage } from '../common/index.ts';
 import { escapeControls } from '../report/index.ts';
 import { asUserError } from '../runner/index.ts';
-import { run } from './run.ts';
+import { commandLoader } from './lazy-commands.ts';
+import { runCommand, wantsHelp } from './run-command.ts';
 
 // A reader that goes away early (`rsyncguard rules | head -1`) ends the output, not the run: the rest is
 // dropped quietly and the exit status stays the run's own.
@@ -17,7 +18,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-run(process.argv.slice(2)).then(
+start(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = outputFailed ? 2 : code;
   },
@@ -29,3 +30,15 @@ run(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+
+/**
+ * A command that runs loads its own module and nothing else (issue 20: the cold start of a one-file scan);
+ * help, the version, `help X` and mistakes load the whole command table through run.ts.
+ */
+async function start(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name === undefined ? undefined : commandLoader(name);
+  if (load !== undefined && !wantsHelp(rest)) return runCommand(await load(), rest);
+  const { run } = await import('./run.ts');
+  return run(argv);
+}

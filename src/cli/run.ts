@@ -1,9 +1,9 @@
-import { UserError } from '../common/index.ts';
 import { escapeControls } from '../report/index.ts';
 import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
 import type { Command } from './command.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { asUserError, EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
+import { runCommand, wantsHelp } from './run-command.ts';
+import { EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
 
 export async function run(argv: string[]): Promise<number> {
   // `rsyncguard help scan` is `rsyncguard scan --help`, as git and cargo have it.
@@ -27,19 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(commandHelp(command));
     return EXIT_OK;
   }
-  let outcome;
-  try {
-    outcome = await command.run(rest);
-  } catch (e) {
-    const known = asUserError(e);
-    if (known === undefined) throw e;
-    outcome = known;
-  }
-  if (!(outcome instanceof UserError)) return outcome;
-  // Paths, hosts and messages may hold text from files: a terminal gets their control characters escaped.
-  const where = outcome.where ? `${escapeControls(outcome.where)}: ` : '';
-  process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(outcome.message)}\n${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}\n` : ''}`);
-  return EXIT_ERROR;
+  return runCommand(command, rest);
 }
 
 /**
@@ -57,10 +45,4 @@ function beforeCommand(arg: string): string {
   if (long && (option === 'version' || option === 'help')) return `--${option} takes no value: write rsyncguard --${option}`;
   const top = long ? didYouMean(option, ['help', 'version'], (n) => `--${n}`) : '';
   return `unknown option "${arg}"${top || '; before a command rsyncguard takes only -h/--help and -V/--version'}`;
-}
-
-/** -h or --help anywhere before `--` (after it, `-h` is a path): the command's help, whatever else is there. */
-function wantsHelp(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
