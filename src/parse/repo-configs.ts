@@ -50,7 +50,8 @@ function notUtf8(file: string, bytes: Uint8Array): RsyncdConfig['diagnostics'] {
 
 interface Candidate {
   real: string;
-  bytes: Uint8Array;
+  /** Held only in a root of few configs; a root of many opens the file again (the scan root checks it is unchanged). */
+  bytes: Uint8Array | undefined;
   /** Names it was found under that are links to it. */
   links: string[];
 }
@@ -75,14 +76,19 @@ export interface ReparseOptions {
 
 /** The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise. */
 export function* parseRepoConfigs(root: string, files: string[], reparse: ReparseOptions = {}): Generator<RepoConfig> {
-  const scan = new ScanRoot(root, reparse.overlay);
+  // A root of many configs holds none of their bytes between reads (issue 20): each is read again when it is
+  // parsed for its report, and must be what was read first.
+  const slim = files.length > HELD_CONFIGS;
+  const scan = new ScanRoot(root, reparse.overlay, false, { holdBytes: !slim });
   const daemon = reparse.daemonRoot;
   const roots: RepoRoots = { root, scan, daemon };
   const show = (f: string) => displayPath(root, f, daemon);
   const candidates = new Map<string, Candidate>();
   const refused: { file: string; error: RepoConfig }[] = [];
   // Files the registry says are not rsyncd configs: never parsed as one (a secrets file would "listen on port 873").
-  const others = new Map<string, { file: string; bytes: Uint8Array; classified: Classified }>();
+  // In a root of many configs their bytes are read again when each is reported, like a config's.
+  const others = new Map<string, { file: string; bytes: Uint8Array | undefined; classified: Classified }>();
+  const frontEnds: StunnelService[] = [];
   for (const file of files) {
     const opened = scan.open(file);
     if (opened.kind === 'dir') continue;
@@ -100,26 +106,39 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     }
     const classified = classifyFile(scan.rel(file), opened.bytes);
     if (classified.kind.analyzer !== 'rsyncd') {
-      if (!others.has(opened.real)) others.set(opened.real, { file: opened.real, bytes: opened.bytes, classified });
+      if (!others.has(opened.real)) {
+        others.set(opened.real, { file: opened.real, bytes: slim ? undefined : opened.bytes, classified });
+        if (classified.kind.id === 'stunnel') frontEnds.push(...readStunnel(opened.bytes, displayPath(root, opened.real)));
+      }
       continue;
     }
-    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
+    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: slim ? undefined : opened.bytes, links: [] };
     if (opened.viaLink) seen.links.push(scan.rel(file));
     candidates.set(opened.real, seen);
   }
-  const parseOne = (c: Candidate, secretsFiles: ReadonlySet<string> | undefined): RsyncdConfig => {
-    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}), ...(daemon ? { daemonRoot: daemon } : {}) }));
-    const notes = notUtf8(c.real, c.bytes);
+  // A candidate read again that is no longer what was read first: an error for that file, said once.
+  const changed = new Map<string, RepoConfig>();
+  const parseOne = (c: Candidate, secretsFiles: ReadonlySet<string> | undefined): RsyncdConfig | undefined => {
+    let bytes = c.bytes;
+    if (bytes === undefined) {
+      const opened = scan.open(c.real);
+      if (opened.kind !== 'file') {
+        if (!changed.has(c.real)) changed.set(c.real, { kind: 'error', target: show(c.real), message: `not scanned: ${'reason' in opened ? opened.reason : 'it is no longer a file'}`, hint: 'Scan again once nothing is writing to the repository.' });
+        return undefined;
+      }
+      bytes = opened.bytes;
+    }
+    const config = parseRsyncdConf(c.real, bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}), ...(daemon ? { daemonRoot: daemon } : {}) }));
+    const notes = notUtf8(c.real, bytes);
     return notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] };
   };
   // Choosing the configs needs all of them parsed; a root of many configs keeps only what the choice reads
   // of each and parses a config again when it is reported, so memory does not grow with the root (issue 20).
-  const slim = candidates.size > HELD_CONFIGS;
   let secretsUsed: ReadonlySet<string> | undefined;
   const parse = (secretsFiles?: ReadonlySet<string>) =>
-    [...candidates.values()].map((c) => {
+    [...candidates.values()].flatMap((c) => {
       const config = parseOne(c, secretsFiles);
-      return { file: c.real, config: slim ? slimConfig(config) : config };
+      return config === undefined ? [] : [{ file: c.real, config: slim ? slimConfig(config) : config }];
     });
   let parsed = parse();
   // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
@@ -145,6 +164,7 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
   // then fails (`&bogus`) must not swallow the included file's modules into a daemon that never starts.
   const included = new Set(parsed.filter((p) => p.config.starts && p.config.serves && !p.config.limit).flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
   for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
+  yield* changed.values();
   // Configs that only include each other (a cycle) have no outer file: the first of them is scanned, so
   // a cycle never makes every config in it vanish from the report.
   const covered = new Set<string>();
@@ -163,19 +183,38 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
   // A secrets file some config names stays that config's: it is checked with it, not on its own. The
   // rest come out in path order among the configs, so a report's order does not depend on the file's kind.
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const other = (o: (typeof pending)[number]) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash('sha256').update(o.bytes).digest('hex'));
-  const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === 'stunnel').flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
+  const other = (o: (typeof pending)[number]): RepoConfig => {
+    let bytes = o.bytes;
+    if (bytes === undefined) {
+      const opened = scan.open(o.file);
+      if (opened.kind !== 'file') return { kind: 'error', target: displayPath(root, o.file), message: `not scanned: ${'reason' in opened ? opened.reason : 'it is no longer a file'}`, hint: 'Scan again once nothing is writing to the repository.' };
+      bytes = opened.bytes;
+    }
+    return readOtherFile(root, o.file, bytes, o.classified, scan, modes, createHash('sha256').update(bytes).digest('hex'));
+  };
   for (const chose of chosen) {
     const { file } = chose;
     const candidate = candidates.get(file);
-    const config = slim && candidate !== undefined ? parseOne(candidate, secretsUsed) : chose.config;
     while (pending[0] && pending[0].file < file) yield other(pending.shift() as (typeof pending)[number]);
-    const links = candidates.get(file)?.links ?? [];
+    const config = slim && candidate !== undefined ? parseOne(candidate, secretsUsed) : chose.config;
+    if (config === undefined) {
+      yield changed.get(file) as RepoConfig;
+      continue;
+    }
+    const links = candidate?.links ?? [];
     const withNotes = withoutGit(secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, roots), file, noGit);
     const texts: [string, string][] = [];
+    let gone: string | undefined;
     for (const f of config.files) {
       const opened = openFound(roots, f.path);
       if (opened.kind === 'file') texts.push([show(f.path), Buffer.from(opened.bytes).toString('utf8')]);
+      // A file parsed a moment ago and not readable now (changed in between): its lines cannot be quoted or
+      // fingerprinted, and a report without them would differ from one of the file as read, silently.
+      else if (slim && gone === undefined) gone = 'reason' in opened ? opened.reason : `${scan.rel(f.path)} is no longer a file`;
+    }
+    if (gone !== undefined) {
+      yield { kind: 'error', target: show(file), message: `not scanned: ${gone}`, hint: 'Scan again once nothing is writing to the repository.' };
+      continue;
     }
     const secrets = repoSecrets(withNotes, file, roots, modes, namers);
     yield { kind: 'config', root, file, config: withNotes, secrets, texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))), ...(daemon ? { daemon } : {}) };

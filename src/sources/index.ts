@@ -1,7 +1,7 @@
 export { fileTypeName, localConfigSource, readCapped, readLocalFile, statLocal, MAX_FILE_BYTES } from './local-files.ts';
 export type { FileStat, ReadOptions } from './local-files.ts';
 export { ScanRoot, within } from './scan-root.ts';
-export type { RootedFile } from './scan-root.ts';
+export type { RootedFile, ScanRootOptions } from './scan-root.ts';
 export { discoverConfigs, gitModes, leftOutConfigs, toRootRelative } from './discover.ts';
 export { classifyFile, FILE_KINDS, headText, looksLikeRsyncd, mentionsRsync, rsyncdDiscoveryNames, UNKNOWN_KIND, xinetdRunsRsync } from './file-kinds.ts';
 export { RSYNC_LABELS } from './rsyncd-content.ts';

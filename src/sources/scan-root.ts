@@ -4,6 +4,7 @@
  * to a file elsewhere on the runner is located and reported, never opened, so its text cannot reach a
  * report (DESIGN.md, "Confinement").
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { fileTypeName, readLocalFile } from './read-regular.ts';
@@ -35,11 +36,29 @@ const KERNEL_TREES = ['/proc', '/sys', '/dev'];
 /** Links followed in resolving one path under a chroot root: Linux's own bound (ELOOP after 40). */
 const MAX_LINKS = 40;
 
+/** What a root that holds no bytes keeps of a file it read: enough to know the file again (issue 20). */
+interface Seen {
+  kind: 'seen';
+  real: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ScanRootOptions {
+  /**
+   * false: a file's bytes are not kept once read, only its size and digest; each later open reads it again
+   * and must find the same bytes, or the file is "unreadable: changed while it was being scanned". A root of
+   * many configs (50,000 in a monorepo) then holds none of their text (issue 20). Default true.
+   */
+  holdBytes?: boolean;
+}
+
 export class ScanRoot {
   readonly real: string;
   private bytesRead = 0;
   /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
-  private readonly cache = new Map<string, RootedFile>();
+  private readonly cache = new Map<string, RootedFile | Seen>();
+  private readonly holdBytes: boolean;
 
   /**
    * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
@@ -56,8 +75,10 @@ export class ScanRoot {
     readonly root: string,
     private readonly overlay?: ReadonlyMap<string, Uint8Array>,
     readonly chroot = false,
+    options: ScanRootOptions = {},
   ) {
     this.real = realpathSync(root);
+    this.holdBytes = options.holdBytes ?? true;
   }
 
   /** Root-relative, "/"-separated: how paths are shown. */
@@ -119,10 +140,36 @@ export class ScanRoot {
       return { kind: 'outside', path, reason: `${this.rel(path)} is in ${real.split('/').slice(0, 2).join('/')} (the kernel's, not configuration), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
+    if (cached?.kind === 'seen') return this.reread(path, cached, viaLink);
     if (cached) return cached.kind === 'file' || cached.kind === 'dir' ? { ...cached, path, viaLink } : { ...cached, path };
     const opened = this.openReal(path, real, viaLink);
-    this.cache.set(real, opened);
+    // Overlay bytes are the caller's own, held by it anyway.
+    const held = opened.kind === 'file' && !this.holdBytes && this.overlay?.get(real) === undefined;
+    this.cache.set(real, held ? { kind: 'seen', real, size: opened.bytes.byteLength, sha256: digest(opened.bytes) } : opened);
     return opened;
+  }
+
+  /**
+   * A file read before by a root that holds no bytes: read again, through the same checks (it must still be a
+   * regular file, not reached through a new link), and only if it is the same bytes. A file edited between
+   * the reads would otherwise give a report whose lines, regions or fingerprints are not the file's.
+   */
+  private reread(path: string, seen: Seen, viaLink: boolean): RootedFile {
+    const changed: RootedFile = {
+      kind: 'unreadable',
+      path,
+      reason: `${this.rel(path)} changed while it was being scanned (it is not the ${seen.size} bytes read first), so it was not read again; scan it again`,
+    };
+    let st;
+    try {
+      st = statSync(seen.real);
+    } catch {
+      return changed;
+    }
+    if (!st.isFile() || st.size !== seen.size) return changed;
+    const read = readLocalFile(seen.real, { noFollow: true });
+    if (!read.ok || read.value.byteLength !== seen.size || digest(read.value) !== seen.sha256) return changed;
+    return { kind: 'file', path, real: seen.real, viaLink, bytes: read.value };
   }
 
   /**
@@ -224,6 +271,10 @@ export class ScanRoot {
   locate(target: string, fromDir: string): string {
     return isAbsolute(target) ? join(this.root, posix.resolve('/', target)) : join(fromDir, target);
   }
+}
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function isLink(path: string): boolean {
