@@ -65,7 +65,10 @@ export class PolicyEngine {
     let policy: WasmPolicy;
     try {
       const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
-      const module = await WebAssembly.compile(source.wasm as Uint8Array<ArrayBuffer>);
+      // Compiled here, synchronously: V8 only decodes and validates now (each function is compiled on its first
+      // call), a few ms for the built-in policy, where WebAssembly.compile queues that for a background thread
+      // and a busy 2-core runner left a cold one-file scan waiting 20–50 ms for it (issue 20).
+      const module = new WebAssembly.Module(source.wasm as Uint8Array<ArrayBuffer>);
       // A WASM build carries no data documents: the version rules read the CVE table from data.
       policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);
     } catch (e) {
