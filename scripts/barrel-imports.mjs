@@ -1,7 +1,7 @@
 // An esbuild plugin for scripts/build.mjs: `import { a } from '../runner/index.ts'` is bundled as an import
 // from the module that defines `a`. Code splitting follows every import of a module, used or not, so one name
 // taken from a folder's index.ts would put everything that index re-exports (the admission server, the image
-// reader, ajv, prom-client) in front of every command; a command's chunk should hold what it calls.
+// reader, prom-client) in the chunks `scan` loads; they should hold what it calls.
 // Only the bundle changes: the sources keep importing through index.ts, as test/architecture.test.ts wants.
 // Anything this does not understand (an index.ts of another shape, a name it cannot place) is left as written.
 import { readFileSync } from 'node:fs';

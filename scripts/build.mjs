@@ -1,8 +1,10 @@
 // Bundles the CLI into dist/ so that `node dist/cli.js` runs with no install.
 // `--check` rebuilds into a temporary folder and fails when the committed dist/ differs.
-// The bundles are split: each command's code is a chunk (dist/chunk-HASH.js) that `node dist/cli.js X` imports
-// when X runs (src/cli/lazy-commands.ts), and code the entries share is one copy in a chunk too. Chunks sit
-// beside the entries, so import.meta.url (workers, sql-wasm.wasm, policy.wasm) still means dist/.
+// dist/cli.js is split (issue 20, cold start): `scan` imports the chunks (dist/chunk-HASH.js) with its own code,
+// every other command those with the whole command table (src/cli/main.ts). Chunks sit beside the entries, so
+// import.meta.url (workers, sql-wasm.wasm, policy.wasm) still means dist/. The Action and the workers stay
+// one file each: split together with the CLI they would cut the chunks along every combination of entries,
+// and each ES module Node loads costs resolve and link time.
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +14,8 @@ import { barrelImports } from './barrel-imports.mjs';
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'rsyncguard-dist-')) : 'dist';
 
+const CLI = { in: 'src/cli/main.ts', out: 'cli' };
 const entries = [
-  { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/action/index.ts', out: 'action' },
   { in: 'src/engine/policy-worker.ts', out: 'policy-worker' },
   { in: 'src/runner/image-worker.ts', out: 'image-worker' },
@@ -24,14 +26,11 @@ const CHUNK = /^chunk-[A-Z0-9]+\.js$/;
 // Chunk names change with their content: the previous build's must not linger in dist/ (nor be committed).
 if (!check && existsSync(outdir)) for (const name of readdirSync(outdir)) if (CHUNK.test(name)) rmSync(join(outdir, name));
 
-await build({
-  entryPoints: entries,
-  // Each command's chunk holds what it calls, not all that the index.ts files it imports from re-export.
+const options = {
+  // scan's chunks hold what it calls, not all that the index.ts files it imports from re-export.
   plugins: [barrelImports('src')],
   outdir,
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',
@@ -43,7 +42,9 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __rgCreateRequire } from 'node:module';\nimport { fileURLToPath as __rgFileURLToPath } from 'node:url';\nconst require = __rgCreateRequire(import.meta.url);\nconst __rgDirname = __rgFileURLToPath(new URL('.', import.meta.url));",
   },
   define: { __dirname: '__rgDirname' },
-});
+};
+await build({ ...options, entryPoints: [CLI], splitting: true, chunkNames: 'chunk-[hash]' });
+await build({ ...options, entryPoints: entries });
 
 // The host collector ships beside the bundle: `rsyncguard host` runs it with sh.
 copyFileSync('collectors/rsync-facts.sh', join(outdir, 'rsync-facts.sh'));
