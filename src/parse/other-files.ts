@@ -39,6 +39,11 @@ export interface OtherFile {
   diagnostics: Diagnostic[];
   /** `# rsyncguard: ignore RSYNC-### reason` above a line, as in rsyncd.conf: every analyzed kind has `#` comments. */
   inlineWaivers: InlineWaiver[];
+  /**
+   * The text its findings point into, for a report's regions (SARIF line extents), as a config's files are:
+   * never a secrets file's (a line's extent would tell its password's length), nor a skipped file's (no findings).
+   */
+  text?: string;
 }
 
 /**
@@ -145,5 +150,6 @@ export function readOtherFile(root: string, file: string, bytes: Uint8Array, cla
       ? [diagnostic('info', 'not-analyzed', `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, 'Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.')]
       : [diagnostic('info', 'file-kind', `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
   const inline = analysis.analyzer === 'none' ? { waivers: [], diagnostics: [] } : inlineWaivers(bytes, file);
-  return { kind: 'other', root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
+  const regions = analysis.analyzer === 'secrets' || analysis.analyzer === 'none' ? {} : { text };
+  return { kind: 'other', root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers, ...regions };
 }

@@ -134,10 +134,12 @@ function* pathTargets(path: string, opts: ScanOptions, roots: string[]): Generat
     for (const parsed of parseRepoConfigs(found.root, found.files, { daemonRoot: opts.daemonRoot })) {
       if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
       else if (parsed.kind === 'other') {
-        // No texts: a secrets file or a Dockerfile's ENV lines are never quoted into a report.
+        // Its own text, for the regions of the findings that point into it, whichever writer (issue 20): a
+        // whole report had it only when a config happened to include the file. Never a secrets file's (other-files.ts).
         const display = displayPath(parsed.root, parsed.file);
         const rename = (f: string) => displayPath(parsed.root, f);
-        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [], real: parsed.file };
+        const texts: [string, string][] = parsed.text === undefined ? [] : [[display, parsed.text]];
+        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts, real: parsed.file };
       } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
   }
