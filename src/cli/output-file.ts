@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -16,6 +17,57 @@ export interface OutputTarget {
   commit(): void;
   /** Closes and leaves the previous output as it was (in-place targets keep what was written). */
   abort(): void;
+}
+
+/** The temporaries being written: a SIGINT or SIGTERM removes them before the process ends. */
+const temporaries = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let listening = false;
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Killed by default, the process left `.<name>.<hex>.tmp` beside --output (issue 20). With a listener the
+ * temporaries are removed first, then the signal ends the process as it would have (the shell sees 130 or
+ * 143). The report is written synchronously, so a signal that comes during the write is handled once it is
+ * done: the complete report is in place by then and nothing is left beside it. The listeners stay once
+ * installed: removed right after a write, they would drop a signal that came during it (libuv has already
+ * taken it), and the process would carry on as if none had come.
+ */
+function onSignal(name: (typeof SIGNALS)[number]): void {
+  for (const t of temporaries) unlinkQuietly(t);
+  temporaries.clear();
+  // Another listener (stopOnSignals: a sweep stopping its hosts) decides how the run ends.
+  if (process.listenerCount(name) > 1) return;
+  for (const n of SIGNALS) process.removeListener(n, LISTENERS[n]);
+  listening = false;
+  process.kill(process.pid, name);
+  // Only reached if the signal did not end the process: the status it would have given.
+  process.exit(128 + constants.signals[name]);
+}
+
+const LISTENERS = { SIGINT: () => onSignal('SIGINT'), SIGTERM: () => onSignal('SIGTERM') } as const;
+
+/**
+ * One more turn of the event loop after a write, whatever follows it: the process would otherwise end on
+ * the exit code, the signal that came during the write never read, as if none had come.
+ */
+function settle(temporary: string): void {
+  temporaries.delete(temporary);
+  setImmediate(() => {});
+}
+
+function track(temporary: string): void {
+  temporaries.add(temporary);
+  if (listening) return;
+  listening = true;
+  for (const n of SIGNALS) process.on(n, LISTENERS[n]);
 }
 
 function inPlace(file: string): OutputTarget {
@@ -57,6 +109,7 @@ export function openOutput(file: string): OutputTarget {
     // A directory this process cannot create in may still hold a file it can write.
     return inPlace(file);
   }
+  track(temporary);
   try {
     if (target.mode !== undefined) fchmodSync(fd, target.mode);
     if (target.uid !== undefined && target.gid !== undefined && process.getuid?.() === 0) fchownSync(fd, target.uid, target.gid);
@@ -65,24 +118,18 @@ export function openOutput(file: string): OutputTarget {
   }
   const drop = () => {
     closeSync(fd);
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Already gone.
-    }
+    settle(temporary);
+    unlinkQuietly(temporary);
   };
   return {
     fd,
     commit: () => {
       closeSync(fd);
+      settle(temporary);
       try {
         renameSync(temporary, target.path);
       } catch (e) {
-        try {
-          unlinkSync(temporary);
-        } catch {
-          // Already gone.
-        }
+        unlinkQuietly(temporary);
         throw e;
       }
     },

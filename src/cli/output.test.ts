@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { writeOutput, writeOutputChunks } from './output.ts';
@@ -62,5 +64,41 @@ output('an unwritable place is an error naming it, not a throw', () => {
   assert.ok(err);
   assert.match(String(err?.message), /cannot write the output/);
 });
+
+/** A process that writes a report of 40 MiB to OUT, slowly (a slow disk), as the CLI writes one. */
+const SLOW_WRITER = `
+import { writeOutputChunks } from ${JSON.stringify(fileURLToPath(new URL('./output.ts', import.meta.url)))};
+const busy = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
+// As in the CLI, the report is written after the run's awaits, not while the main module is evaluated.
+await new Promise((resolve) => setTimeout(resolve, 1));
+writeOutputChunks((write) => {
+  write('{"report": "');
+  for (let i = 0; i < 40; i++) { write('x'.repeat(1 << 20)); busy(25); }
+  write('"}\\n');
+}, process.env.OUT);
+`;
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  output(`${signal} while the report is written leaves no temporary file, a whole report, and ends the process as the signal does`, async () => {
+    const file = join(dir, 'report.json');
+    writeFileSync(file, 'the previous report\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', SLOW_WRITER], { env: { ...process.env, OUT: file }, stdio: 'ignore' });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    // Sent once the temporary is there: the write has begun and takes a few seconds more.
+    let sent = false;
+    for (let i = 0; i < 3000 && !sent && child.exitCode === null; i++) {
+      if (readdirSync(dir).some((n) => n.endsWith('.tmp'))) {
+        child.kill(signal);
+        sent = true;
+      } else await new Promise((r) => setTimeout(r, 5));
+    }
+    const end = await ended;
+    assert.ok(sent, 'the write was seen under way');
+    assert.equal(end, { code: null, signal });
+    assert.equal(readdirSync(dir), ['report.json']);
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text === 'the previous report\n' || (text.startsWith('{"report": "x') && text.endsWith('"}\n') && text.length === (40 << 20) + 15), `a whole report, not ${text.length} bytes`);
+  });
+}
 
 output.run();
