@@ -11,7 +11,11 @@ import * as assert from 'uvu/assert';
 import { ScanRoot } from '../sources/index.ts';
 import { parseRepoConfigs, type RepoConfig } from './repo-configs.ts';
 
-const config = (i: number) => `[mod${i}]\n    path = /srv/m${i}\n    read only = no\n`;
+// Secrets file lines as real configs have them: a global one, repeated in modules, one module's own, and a
+// file two configs share; the choice keeps only what namedSecrets reads of them.
+const config = (i: number) =>
+  `secrets file = own.secrets\n[mod${i}]\n    path = /srv/m${i}\n    read only = no\n    auth users = u\n    secrets file = own.secrets\n` +
+  `[other${i}]\n    path = /srv/o${i}\n    auth users = u\n    secrets file = ${i < 2 ? '../shared.secrets' : 'other.secrets'}\n[plain${i}]\n    path = /srv/p${i}\n`;
 
 /** A root of `n` configs, one folder each; beside them an include and a stunnel front end, to be read again too. */
 function manyConfigs(n: number): { root: string; files: string[] } {
@@ -21,28 +25,39 @@ function manyConfigs(n: number): { root: string; files: string[] } {
     const dir = join(root, `svc${String(i).padStart(5, '0')}`);
     mkdirSync(dir);
     writeFileSync(join(dir, 'rsyncd.conf'), i === 0 ? `&include extra.inc\n${config(i)}` : config(i));
+    writeFileSync(join(dir, 'own.secrets'), `u:pw-${i}-Correct-Horse\n`);
     files.push(join(dir, 'rsyncd.conf'));
   }
   writeFileSync(join(root, 'svc00000', 'extra.inc'), 'max connections = 4\n');
+  writeFileSync(join(root, 'shared.secrets'), 'u:secret\n');
   return { root, files };
 }
+
+/** Configs in the root, and the lean threshold below them (the default, 1000, behaves the same: it is only a count). */
+const N = 12;
+const LEAN = { heldConfigs: 4 };
 
 const shown = (r: RepoConfig) => (r.kind === 'config' ? `config ${r.file}` : r.kind === 'error' ? `error ${r.target}: ${r.message}` : r.kind);
 
 const lean = suite('parseRepoConfigs: a root of many configs, read again when reported');
 
 lean('every config and its texts are what a root that holds the bytes gives', () => {
-  const { root, files } = manyConfigs(1002);
+  const { root, files } = manyConfigs(N);
   try {
-    const out = [...parseRepoConfigs(root, files)];
-    const few = [...parseRepoConfigs(root, files.slice(0, 3))];
-    assert.is(out.length, 1002);
+    const out = [...parseRepoConfigs(root, files, LEAN)];
+    const few = [...parseRepoConfigs(root, files.slice(0, 3), { heldConfigs: 3 })];
+    assert.is(out.length, N);
     assert.ok(out.every((r) => r.kind === 'config'));
     const first = out[0];
     const held = few[0];
     assert.ok(first?.kind === 'config' && held?.kind === 'config');
     assert.equal(first.texts, held.texts);
     assert.equal(first.config, held.config);
+    const second = out[1];
+    assert.ok(second?.kind === 'config' && few[1]?.kind === 'config');
+    assert.equal(second.secrets, few[1].secrets);
+    assert.equal(first.secrets, held.secrets);
+    assert.is(first.secrets.length, 2);
     assert.is(first.texts.length, 2, 'the include is quoted from as well');
     assert.match(first.texts[1]?.[1] ?? '', /max connections = 4/);
   } finally {
@@ -51,40 +66,40 @@ lean('every config and its texts are what a root that holds the bytes gives', ()
 });
 
 lean('a config edited between the choice and its report is an error for it alone, even at the same size', () => {
-  const { root, files } = manyConfigs(1002);
+  const { root, files } = manyConfigs(N);
   try {
     const out: RepoConfig[] = [];
     let edited = false;
-    for (const r of parseRepoConfigs(root, files)) {
+    for (const r of parseRepoConfigs(root, files, LEAN)) {
       out.push(r);
       if (!edited) {
         // Same length, other bytes: only the digest tells.
-        writeFileSync(files[500] as string, config(500).replace('read only = no', 'read only = 0'));
+        writeFileSync(files[5] as string, config(5).replace('read only = no', 'read only = 0'));
         writeFileSync(join(root, 'svc00000', 'extra.inc'), 'max connections = 9\n');
         edited = true;
       }
     }
     const errors = out.filter((r) => r.kind === 'error').map(shown);
-    assert.is(out.length, 1002);
+    assert.is(out.length, N);
     assert.is(errors.length, 1, errors.join('\n'));
-    assert.match(errors[0] ?? '', /svc00500\/rsyncd\.conf: not scanned: .*changed while it was being scanned/);
+    assert.match(errors[0] ?? '', /svc00005\/rsyncd\.conf: not scanned: .*changed while it was being scanned/);
     // The first config was reported before its include changed: from the bytes read first.
     const first = out[0];
     assert.ok(first?.kind === 'config');
     assert.match(first.texts[1]?.[1] ?? '', /max connections = 4/);
-    assert.ok(out[501]?.kind === 'config', 'the others go on');
+    assert.ok(out[6]?.kind === 'config', 'the others go on');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
 lean('an include edited before its config is reported: the config is not reported from the new bytes', () => {
-  const { root, files } = manyConfigs(1002);
+  const { root, files } = manyConfigs(N);
   writeFileSync(join(root, 'aaa.conf'), '&include svc00000/extra.inc\n[top]\n    path = /srv/top\n');
   try {
     const out: RepoConfig[] = [];
     let edited = false;
-    for (const r of parseRepoConfigs(root, [join(root, 'aaa.conf'), ...files])) {
+    for (const r of parseRepoConfigs(root, [join(root, 'aaa.conf'), ...files], LEAN)) {
       if (!edited) {
         writeFileSync(join(root, 'svc00000', 'extra.inc'), 'max connections = 9\n');
         edited = true;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { diagnostic } from '../common/index.ts';
 import { classifyFile, displayPath, GIT_UNREADABLE, gitModes, gitUnreadable, repoConfigSource, ScanRoot, type Classified, type DaemonRoot } from '../sources/index.ts';
 import { readOtherFile, type OtherFile } from './other-files.ts';
-import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
+import { type Param, parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { lookupParam } from './rsyncd-params.ts';
 import { lookUp, openFound, repoSecrets, secretsFilesOf, secretsNamers, type RepoRoots } from './repo-secrets.ts';
 import type { SecretsFile } from './secrets-files.ts';
@@ -72,13 +72,15 @@ export interface ReparseOptions {
   modes?: Map<string, number>;
   /** `scan --root DIR`: the daemon's `/` for absolute include and secrets paths (default: the scan root). */
   daemonRoot?: DaemonRoot | undefined;
+  /** Files past which a root is read lean (slimmed choice, no bytes held): HELD_CONFIGS; tests lower it. */
+  heldConfigs?: number;
 }
 
 /** The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise. */
 export function* parseRepoConfigs(root: string, files: string[], reparse: ReparseOptions = {}): Generator<RepoConfig> {
   // A root of many configs holds none of their bytes between reads (issue 20): each is read again when it is
   // parsed for its report, and must be what was read first.
-  const slim = files.length > HELD_CONFIGS;
+  const slim = files.length > (reparse.heldConfigs ?? HELD_CONFIGS);
   const scan = new ScanRoot(root, reparse.overlay, false, { holdBytes: !slim });
   const daemon = reparse.daemonRoot;
   const roots: RepoRoots = { root, scan, daemon };
@@ -226,28 +228,43 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
 /** Past this many configs in one root, each is held slimmed until it is reported, and parsed again then. */
 const HELD_CONFIGS = 1000;
 
+/** Shared by every slimmed config: 50,000 configs would otherwise hold 50,000 of each empty array and object. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NO_PARAMS: Record<string, Param> = Object.freeze({}) as Record<string, Param>;
+
 /**
- * What choosing a root's configs reads of one (its files, modules' header files, whether it loads, the
- * `secrets file` lines): the rest, every module's parameters above all, is dropped until it is parsed again.
+ * What choosing a root's configs reads of one: its files, which files hold a module, whether it loads, and
+ * its `secrets file` lines as namedSecrets reads them (each value once, the first line that names it). The
+ * rest, every module's parameters above all, is dropped until it is parsed again.
  */
 function slimConfig(config: RsyncdConfig): RsyncdConfig {
-  const secretsOnly = (params: RsyncdConfig['global']) => {
-    const p = params['secrets file'];
-    return p === undefined ? {} : { 'secrets file': p };
-  };
-  // The choice asks which files hold a module and which secrets files modules name: one module per file, and
-  // each that names a secrets file, answer both.
+  const values = new Set<string>();
+  // namedSecrets takes the global line, then the modules' in order, each value once: a module that repeats a
+  // value (most of a config's modules, often) adds nothing to it.
+  const names = (p: Param | undefined): p is Param => p !== undefined && typeof p.value === 'string' && p.value !== '' && !values.has(p.value) && values.add(p.value) !== undefined;
+  const global = config.global['secrets file'];
+  const globalNamed = names(global);
   const files = new Set<string>();
-  const modules = config.modules.filter((m) => m.params['secrets file'] !== undefined || (!files.has(m.header.file) && files.add(m.header.file)));
+  const modules: RsyncdConfig['modules'] = [];
+  for (const m of config.modules) {
+    const p = m.params['secrets file'];
+    const named = names(p);
+    const first = !files.has(m.header.file);
+    if (first) files.add(m.header.file);
+    if (named || first) modules.push({ name: m.name, header: m.header, reopened: NONE, params: named ? { 'secrets file': p } : NO_PARAMS, shadowed: m.shadowed });
+  }
   return {
-    ...config,
+    starts: config.starts,
+    serves: config.serves,
+    partial: config.partial,
+    limit: config.limit,
     files: config.files.map((f) => ({ path: f.path, sha256: '' })),
-    global: secretsOnly(config.global),
-    listener: {},
-    modules: modules.map((m) => ({ ...m, reopened: [], params: secretsOnly(m.params) })),
-    diagnostics: [],
-    inlineWaivers: [],
-    publicDeclarations: [],
+    global: globalNamed ? { 'secrets file': global } : NO_PARAMS,
+    listener: NO_PARAMS,
+    modules,
+    diagnostics: NONE,
+    inlineWaivers: NONE,
+    publicDeclarations: NONE,
   };
 }
 
