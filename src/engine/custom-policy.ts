@@ -49,7 +49,9 @@ export async function customPolicy(path: string, read: ReadInput): Promise<Resul
 
 async function compileDirectory(dir: string, read: ReadInput): Promise<Result<PolicySource>> {
   const built = buildPolicyDirectory(dir, read);
-  return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
+  if (!built.ok) return built;
+  const loaded = await loadBundle(dir, built.value.bundle, built.value.rules);
+  return loaded.ok ? ok({ ...loaded.value, renames: built.value.renames }) : loaded;
 }
 
 async function loadBundle(name: string, bytes: Buffer, known?: PolicySource['rules']): Promise<Result<PolicySource>> {

@@ -51,8 +51,11 @@ function policyFiles(dir: string, read: ReadInput): Result<PolicyFile[]> {
   return ok(files);
 }
 
-/** Compiles the directory to a wasm bundle; its rules come from the Rego METADATA. */
-export function buildPolicyDirectory(dir: string, read: ReadInput): Result<{ bundle: Buffer; rules: RuleInfo[] }> {
+/**
+ * Compiles the directory to a wasm bundle; its rules come from the Rego METADATA. `renames`: the temporary
+ * paths the module's runtime errors name (opa compiled the copies), each with the path the user knows.
+ */
+export function buildPolicyDirectory(dir: string, read: ReadInput): Result<{ bundle: Buffer; rules: RuleInfo[]; renames: [string, string][] }> {
   const files = policyFiles(dir, read);
   if (!files.ok) return files;
   const rego = files.value.filter((f) => f.rel.endsWith('.rego') && !f.rel.endsWith('_test.rego'));
@@ -77,7 +80,12 @@ export function buildPolicyDirectory(dir: string, read: ReadInput): Result<{ bun
     // opa names the copies; the user knows the originals.
     const said = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split('\n').slice(0, 5).join(' | ');
     if (r.status !== 0) return fail(new UserError(`opa build failed: ${said}`, dir, 'Fix the Rego; opa check shows every error.'));
-    return ok({ bundle: readFileSync(out), rules: catalog.value });
+    const renames: [string, string][] = [
+      [copy, dir],
+      [join(work, 'custom_main.rego'), 'rsyncguard:custom_main.rego'],
+      [join(work, 'lib.rego'), 'rsyncguard:policy-lib.rego'],
+    ];
+    return ok({ bundle: readFileSync(out), rules: catalog.value, renames });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

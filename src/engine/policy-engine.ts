@@ -7,6 +7,7 @@
 import { cvePolicyData, fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import { HOST_BUILTINS, SDK_BUILTINS } from './builtins.ts';
+import { capitalized, isMemoryFailure, overBudget, policyLabel, tooLarge } from './input-budget.ts';
 import { policyView } from './policy-view.ts';
 import { compareFindings, toFinding, type Finding, type RuleInfo } from './finding.ts';
 import { withSecretsEntries } from './secrets-entry-finding.ts';
@@ -18,11 +19,24 @@ export const DEFAULT_ENTRYPOINT = 'rsyncguard/main/findings';
  * 64 KiB pages. The built-in policy is ours: its heap may grow to 1 GiB, so no config of a plausible size fails
  * (5,000 modules need ≈ 320 MiB; ≈ 15,000 fit), while a few hostile multi-megabyte configs in a pull request
  * cannot take every policy thread to the 4 GiB wasm32 addresses at once and get the whole scan killed for
- * memory: past 1 GiB that one target fails, named. wasm-policy.ts drops an instance grown past 64 MiB after the call. It starts at 4 MiB, which the inputs of typical configs fit (wasm-policy.ts
- * sizes a larger one for a larger input); pages never touched cost address space only. A user's policy keeps
- * the limit it is given (PolicyLimits).
+ * memory: an input too large for 1 GiB is refused before it is evaluated (input-budget.ts), and one that still
+ * runs out fails alone, named. wasm-policy.ts drops an instance grown past 64 MiB after the call. It starts at
+ * 4 MiB, which the inputs of typical configs fit (wasm-policy.ts sizes a larger one for a larger input); pages
+ * never touched cost address space only. A user's policy keeps the limit it is given (PolicyLimits).
  */
 const BUILTIN_MEMORY: MemoryPages = { initial: 64, maximum: 16384 };
+const PAGE = 65536;
+
+/** The WebAssembly memory a policy's instance gets: its limits' for a user's policy, BUILTIN_MEMORY for ours. */
+export function policyMemory(source: PolicySource): MemoryPages {
+  return source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+}
+
+/** The input's serialized size when it is over what the policy's memory can evaluate: the target's error, else null. */
+export function refuseOversized(source: PolicySource, input: string | Uint8Array, target: string, modules: number | undefined): UserError | null {
+  const max = policyMemory(source).maximum * PAGE;
+  return overBudget(input, max) === null ? null : tooLarge(target, modules, max, source.name);
+}
 
 /** Limits for a policy the user supplied: it runs in a worker thread that is stopped when it exceeds them. */
 export interface PolicyLimits {
@@ -42,6 +56,11 @@ export interface PolicySource {
   paramNames?: string[] | null;
   /** Set for user-supplied policies: evaluated in a worker under these limits (see loadEvaluator). */
   limits?: PolicyLimits;
+  /**
+   * Paths in the policy's own messages and what the user knows them as: opa compiles a --policy directory from
+   * a temporary copy (policy-directory.ts), and its runtime errors name the copy, a new path on every run.
+   */
+  renames?: [from: string, to: string][];
 }
 
 export class PolicyEngine {
@@ -64,7 +83,7 @@ export class PolicyEngine {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, 'Give every rule METADATA with custom.id, title and severity.'));
     let policy: WasmPolicy;
     try {
-      const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+      const memory = policyMemory(source);
       // Compiled here, synchronously: V8 only decodes and validates now (each function is compiled on its first
       // call), a few ms for the built-in policy, where WebAssembly.compile queues that for a background thread
       // and a busy 2-core runner left a cold one-file scan waiting 20–50 ms for it (issue 20).
@@ -72,7 +91,7 @@ export class PolicyEngine {
       // A WASM build carries no data documents: the version rules read the CVE table from data.
       policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);
     } catch (e) {
-      return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, 'Rebuild it with opa build -t wasm.'));
+      return fail(new UserError(`cannot load the policy: ${renamed(describe(e), source)}`, source.name, 'Rebuild it with opa build -t wasm.'));
     }
     const entrypoints = isObject(policy.loaded.entrypoints) ? Object.keys(policy.loaded.entrypoints) : [];
     if (!policy.hasEntrypoint || !entrypoints.includes(source.entrypoint)) {
@@ -91,7 +110,7 @@ export class PolicyEngine {
 
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts: FactsDocument): Result<Finding[]> {
-    const done = this.evaluateInput(this.serialize(facts), facts.target.id);
+    const done = this.evaluateInput(this.serialize(facts), facts.target.id, facts.config.modules.length);
     // Which secrets entry a finding is about comes from the facts, not from the policy's message (its identity).
     return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
   }
@@ -103,14 +122,18 @@ export class PolicyEngine {
 
   /**
    * The findings for an input serialized by `serialize` (text or its UTF-8 bytes), in report order, before
-   * withSecretsEntries (which needs the facts document itself).
+   * withSecretsEntries (which needs the facts document itself). `modules`: the target's, named when it is too
+   * large to evaluate.
    */
-  evaluateInput(input: string | Uint8Array, target: string): Result<Finding[]> {
+  evaluateInput(input: string | Uint8Array, target: string, modules?: number): Result<Finding[]> {
+    const refused = refuseOversized(this.source, input, target, modules);
+    if (refused !== null) return fail(refused);
     let raw: unknown;
     try {
       raw = this.policy.evaluate(input);
     } catch (e) {
-      return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
+      if (isMemoryFailure(e)) return fail(tooLarge(target, modules, policyMemory(this.source).maximum * PAGE, this.source.name));
+      return fail(new UserError(`policy evaluation failed: ${renamed(describe(e), this.source)}`, target, `${capitalized(policyLabel(this.source.name))} could not evaluate this target; its other targets are unaffected.`));
     }
     const first: unknown = Array.isArray(raw) ? raw[0] : undefined;
     return this.complete(isObject(first) ? first['result'] : [], target);
@@ -154,6 +177,11 @@ function identityKey(f: Finding): string {
   const loc = f.location === null ? '' : `${f.location.line}:${f.location.column}:${f.location.file}`;
   const cves = f.cves === undefined ? '' : f.cves.join(',');
   return `${f.rule_id.length}:${f.rule_id}${f.message.length}:${f.message}${loc.length}${f.location === null ? '-' : ':'}${loc}${f.path.length}:${f.path}${cves}`;
+}
+
+/** A message of the policy's with each temporary path it names replaced by the user's (PolicySource.renames). */
+function renamed(message: string, source: PolicySource): string {
+  return (source.renames ?? []).reduce((m, [from, to]) => m.replaceAll(from, to), message);
 }
 
 /** Anything opa-wasm throws (a string, a plain object, an Error), as one line. */

@@ -14,7 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import { errorMessage, fail, ok, type Result, startWorker, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Finding, RuleInfo } from './finding.ts';
-import { policyInput, type PolicySource } from './policy-engine.ts';
+import { policyInput, type PolicySource, refuseOversized } from './policy-engine.ts';
 import { type ErrorValue, type FromWorker, isFromWorker, type ToWorker } from './policy-worker-protocol.ts';
 import { withSecretsEntries } from './secrets-entry-finding.ts';
 
@@ -131,9 +131,16 @@ export class PolicyPool {
         job.done(fail(new UserError(`policy evaluation failed: the facts cannot be serialized (${errorMessage(e)})`, job.facts.target.id, HINT)));
         continue;
       }
+      // Refused here, not in the thread: an input too large to evaluate is not copied to it only to be refused.
+      const modules = job.facts.config.modules.length;
+      const refused = refuseOversized(this.source, input, job.facts.target.id, modules);
+      if (refused !== null) {
+        job.done(fail(refused));
+        continue;
+      }
       if (slot.jobs.size === 0) slot.worker.ref();
       slot.jobs.set(job.id, job);
-      const m: ToWorker = { type: 'evaluate-input', id: job.id, input, target: job.facts.target.id };
+      const m: ToWorker = { type: 'evaluate-input', id: job.id, input, target: job.facts.target.id, modules };
       slot.worker.postMessage(m);
     }
   }

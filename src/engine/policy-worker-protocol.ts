@@ -12,7 +12,7 @@ export interface ErrorValue {
   hint?: string;
 }
 
-export type ToWorker = { type: 'evaluate'; facts: FactsDocument } | { type: 'evaluate-input'; id: number; input: string | Uint8Array; target: string };
+export type ToWorker = { type: 'evaluate'; facts: FactsDocument } | { type: 'evaluate-input'; id: number; input: string | Uint8Array; target: string; modules?: number };
 
 export type FromWorker = { type: 'loaded' } | { type: 'load-failed'; error: ErrorValue } | { type: 'result'; findings: Finding[]; id?: number } | { type: 'failed'; error: ErrorValue; id?: number };
 

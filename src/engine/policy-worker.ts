@@ -23,7 +23,7 @@ if (!loaded.ok) {
   // Messages come from the main thread of this process (ToWorker), not from outside.
   port.on('message', (m: ToWorker) => {
     if (m.type === 'evaluate-input') {
-      const r = engine.evaluateInput(m.input, m.target);
+      const r = engine.evaluateInput(m.input, m.target, m.modules);
       send(r.ok ? { type: 'result', id: m.id, findings: r.value } : { type: 'failed', id: m.id, error: errorValue(r.error) });
       return;
     }
