@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { memorySpool, paint, REPORT_STREAMS, toJson, toSarif, toText, type ReportStream } from '../src/report/index.ts';
+import { memorySpool, paint, REPORT_FORMATS, REPORT_STREAMS, toJson, toSarif, toText, type ReportStream } from '../src/report/index.ts';
 import { evaluateTargets, policiesFor, scanRepository, streamRepository, type ScanOptions } from '../src/runner/index.ts';
 import { CORPUS, corpusTest } from './support/corpus.ts';
 
@@ -51,6 +51,16 @@ corpusTest(stream, 'JSON, SARIF and text written as the targets come are the who
   assert.fixture(await streamed('text'), expected.text);
 });
 
+async function wholeHtml(paths: string[]): Promise<string> {
+  const policies = await policiesFor(undefined);
+  if (!policies.ok) throw policies.error;
+  const scan = scanRepository(paths, SCAN);
+  const report = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: undefined, inlineWaivers: true });
+  if (!report.ok) throw report.error;
+  const html = REPORT_FORMATS.html;
+  return html.render(report.value, { ...CTX, texts: scan.texts, hints: true });
+}
+
 /** Each result's rule, file and region end, to say which extents a writer gave. */
 function extents(sarif: string): string[] {
   const log = JSON.parse(sarif) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { endColumn: number } } }[] }[] }[] };
@@ -74,6 +84,9 @@ stream('a finding in a file another target includes has its line extent in both 
     const alone = await whole([dir]);
     assert.ok(extents(alone.sarif).includes('RSYNC-093 Dockerfile:29'), extents(alone.sarif).join('\n'));
     assert.fixture(await streamed('sarif', [dir]), alone.sarif);
+    // Kept for regions only: the HTML report quotes none of the Dockerfile's lines (its ENV holds a password).
+    const html = await wholeHtml([dir]);
+    assert.ok(html.includes('RSYNC-093') && !html.includes('aria-label="Dockerfile lines'), 'no Dockerfile excerpt');
     // A secrets file's lines are never measured: a region's end would tell a password's length.
     writeFileSync(join(dir, 'rsyncd.secrets'), 'alice:correct-horse-battery\n');
     const secrets = await whole([dir]);

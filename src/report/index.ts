@@ -1,5 +1,5 @@
 export type { Report, TargetReport, TargetError, Note } from './model.ts';
-export { textKey, toSarif, SARIF_SCHEMA, TOOL_NAME, LIMITS } from './sarif.ts';
+export { regionTextKey, textKey, toSarif, SARIF_SCHEMA, TOOL_NAME, LIMITS } from './sarif.ts';
 export type { SarifOptions } from './sarif.ts';
 export { lineHashes } from './line-hash.ts';
 export { toMarkdown } from './markdown.ts';

@@ -10,10 +10,15 @@ export class Regions {
 
   constructor(private readonly texts: ReadonlyMap<string, string>) {}
 
-  /** The key of a file's text (sarif.ts textKey): a target's own copy wins over the path every target shares. */
+  /**
+   * The key of a file's text (sarif.ts textKey): a target's own copy wins over the path every target shares,
+   * and that over a text kept for regions only (sarif.ts regionTextKey). All are the same file's bytes.
+   */
   keyOf(target: string, file: string): string {
     const own = `${target}\u0000${file}`;
-    return this.texts.has(own) ? own : file;
+    if (this.texts.has(own)) return own;
+    const regionOnly = `\u0001${file}`;
+    return !this.texts.has(file) && this.texts.has(regionOnly) ? regionOnly : file;
   }
 
   /** The whole line (1-based) as the region: from `column` to the line's end, at least one character. */

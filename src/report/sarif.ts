@@ -184,6 +184,14 @@ export function textKey(target: string, path: string): string {
   return `${target}\u0000${path}`;
 }
 
+/**
+ * The key of a file's text kept for SARIF regions only (a Dockerfile's, a unit's: the file a target's findings
+ * point into, whichever writer). No format quotes its lines: HTML excerpts read the path or textKey alone.
+ */
+export function regionTextKey(path: string): string {
+  return `\u0001${path}`;
+}
+
 /** What SARIF shows of one target's findings: reported ones, and with `suppressions` the waived and the declared public. */
 export function placedOf(t: Report['targets'][number], suppressions: boolean): Placed[] {
   return [

@@ -10,7 +10,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { ok, type Result } from '../common/index.ts';
 import { buildFacts, otherFileDocument, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { parseRepoConfigs, type RepoConfig } from '../parse/index.ts';
-import type { ReportHead, ReportTail, TargetError } from '../report/index.ts';
+import { regionTextKey, type ReportHead, type ReportTail, type TargetError } from '../report/index.ts';
 import { evaluateInto, openEvaluation, type EvaluateOptions, type EvaluationSink } from './evaluate-targets.ts';
 import { VERSION } from './version.ts';
 import { displayPath, leftOutConfigs, repoTargets, unmatchedExcludes, type DaemonRoot, type LeftOut } from '../sources/index.ts';
@@ -135,10 +135,11 @@ function* pathTargets(path: string, opts: ScanOptions, roots: string[]): Generat
       if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files, daemonRoot: opts.daemonRoot }, real: parsed.file };
       else if (parsed.kind === 'other') {
         // Its own text, for the regions of the findings that point into it, whichever writer (issue 20): a
-        // whole report had it only when a config happened to include the file. Never a secrets file's (other-files.ts).
+        // whole report had it only when a config happened to include the file. For regions only: no format
+        // quotes a Dockerfile's ENV lines. Never a secrets file's (other-files.ts).
         const display = displayPath(parsed.root, parsed.file);
         const rename = (f: string) => displayPath(parsed.root, f);
-        const texts: [string, string][] = parsed.text === undefined ? [] : [[display, parsed.text]];
+        const texts: [string, string][] = parsed.text === undefined ? [] : [[regionTextKey(display), parsed.text]];
         yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts, real: parsed.file };
       } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
