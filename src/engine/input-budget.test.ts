@@ -103,4 +103,30 @@ budget('a pool refuses an oversized target alone, in the main thread, and evalua
   }
 });
 
+budget('a pool evaluates heavy documents one at a time across its threads, the others side by side', async () => {
+  const docs = ['a', 'b', 'c'].map((n) => factsOf(`${n}/rsyncd.conf`, MODULE));
+  const one = await PolicyEngine.load(builtin);
+  if (!one.ok) throw one.error;
+  for (const [heavyInputBytes, inFlight] of [
+    [1, 1],
+    [undefined, 3],
+  ] as const) {
+    const pool = await PolicyPool.load(builtin, { threads: 2, ...(heavyInputBytes ? { heavyInputBytes } : {}) });
+    if (!pool.ok) throw pool.error;
+    try {
+      const results = docs.map((d) => pool.value.evaluate(d));
+      assert.equal(pool.value.pending, { inFlight, waiting: docs.length - inFlight }, `heavy over ${heavyInputBytes ?? 'the default'} bytes`);
+      const settled = await Promise.all(results);
+      settled.forEach((r, i) => {
+        if (!r.ok) throw r.error;
+        const doc = docs[i] as FactsDocument;
+        assert.equal(r.value, (one.value.evaluate(doc) as { value: unknown }).value, doc.target.id);
+      });
+      assert.equal(pool.value.pending, { inFlight: 0, waiting: 0 });
+    } finally {
+      pool.value.close();
+    }
+  }
+});
+
 budget.run();

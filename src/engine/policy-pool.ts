@@ -14,7 +14,8 @@ import type { Worker } from 'node:worker_threads';
 import { errorMessage, fail, ok, type Result, startWorker, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Finding, RuleInfo } from './finding.ts';
-import { policyInput, type PolicySource, refuseOversized } from './policy-engine.ts';
+import { PEAK_HEAP_PER_BYTE } from './input-budget.ts';
+import { policyInput, type PolicySource, policyMemory, refuseOversized } from './policy-engine.ts';
 import { type ErrorValue, type FromWorker, isFromWorker, type ToWorker } from './policy-worker-protocol.ts';
 import { withSecretsEntries } from './secrets-entry-finding.ts';
 
@@ -23,6 +24,11 @@ export interface PoolOptions {
   threads?: number;
   /** Documents handed to one thread at a time, so that it has the next one when it finishes (default 2). */
   depth?: number;
+  /**
+   * Inputs over this many bytes are evaluated one at a time across the pool (default: those that may need more than
+   * a quarter of the policy memory, 16 MiB of input for the built-in policy, about 4,500 modules).
+   */
+  heavyInputBytes?: number;
 }
 
 interface Job {
@@ -50,6 +56,14 @@ export class PolicyPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly keep: ReadonlySet<string> | null;
+  /**
+   * Heavy documents (heavyInputBytes) that came while another was being evaluated, in order: each may grow its
+   * thread's memory towards the 1 GiB maximum, and a few of them side by side took every thread there at once
+   * (issue 20). They wait unserialized, so a waiting one holds no copy of its input.
+   */
+  private readonly held: Job[] = [];
+  /** The heavy document being evaluated, if any. */
+  private heavy: number | null = null;
   private nextId = 1;
   private closed = false;
   private deaths = 0;
@@ -58,6 +72,7 @@ export class PolicyPool {
     private readonly source: PolicySource,
     readonly threads: number,
     private readonly depth: number,
+    private readonly heavyInputBytes: number,
   ) {
     this.keep = source.paramNames ? new Set(source.paramNames) : null;
   }
@@ -65,7 +80,8 @@ export class PolicyPool {
   /** Starts every thread and waits until each has loaded the policy; the first load error is the pool's. */
   static async load(source: PolicySource, options: PoolOptions = {}): Promise<Result<PolicyPool>> {
     if (source.limits) return fail(new UserError(`${source.name} runs under limits, in a sandbox of its own, not in the pool`, source.name));
-    const pool = new PolicyPool(source, Math.max(1, options.threads ?? defaultThreads()), Math.max(1, options.depth ?? 2));
+    const heavy = options.heavyInputBytes ?? (policyMemory(source).maximum * 65536) / PEAK_HEAP_PER_BYTE / 4;
+    const pool = new PolicyPool(source, Math.max(1, options.threads ?? defaultThreads()), Math.max(1, options.depth ?? 2), heavy);
     const started = await Promise.all(Array.from({ length: pool.threads }, () => pool.spawn()));
     const failed = started.find((e) => e !== null);
     if (failed) {
@@ -77,6 +93,11 @@ export class PolicyPool {
 
   get rules(): RuleInfo[] {
     return this.source.rules;
+  }
+
+  /** Documents handed to a thread, and documents waiting for one (a heavy one waiting for another included). */
+  get pending(): { inFlight: number; waiting: number } {
+    return { inFlight: this.slots.reduce((n, s) => n + s.jobs.size, 0), waiting: this.queue.length + this.held.length };
   }
 
   /** All findings for one facts document, in report order, as PolicyEngine.evaluate gives them. */
@@ -105,7 +126,7 @@ export class PolicyPool {
   close(): void {
     this.closed = true;
     const stopped = (j: Job) => j.done(fail(new UserError('policy evaluation failed: the policy pool was closed before this target was evaluated', j.facts.target.id)));
-    for (const j of this.queue.splice(0)) stopped(j);
+    for (const j of [...this.held.splice(0), ...this.queue.splice(0)]) stopped(j);
     for (const s of this.slots.splice(0)) {
       for (const j of s.jobs.values()) stopped(j);
       s.jobs.clear();
@@ -113,16 +134,21 @@ export class PolicyPool {
     }
   }
 
-  /** Hands waiting documents to the loaded thread with the fewest, up to `depth` each. */
+  /**
+   * Hands waiting documents to the loaded thread with the fewest, up to `depth` each; a held heavy document goes
+   * first once no other heavy one is being evaluated.
+   */
   private pump(): void {
-    while (this.queue.length > 0) {
+    for (;;) {
+      const fromHeld = this.heavy === null && this.held.length > 0;
+      if (!fromHeld && this.queue.length === 0) return;
       let slot: Slot | undefined;
       for (const s of this.slots) if (s.loaded && s.jobs.size < this.depth && (slot === undefined || s.jobs.size < slot.jobs.size)) slot = s;
       if (slot === undefined) {
         if (this.slots.length === 0) this.failQueue('no policy thread is running');
         return;
       }
-      const job = this.queue.shift() as Job;
+      const job = (fromHeld ? this.held.shift() : this.queue.shift()) as Job;
       let input: string;
       try {
         input = policyInput(job.facts, this.keep);
@@ -137,6 +163,13 @@ export class PolicyPool {
       if (refused !== null) {
         job.done(fail(refused));
         continue;
+      }
+      if (input.length * 3 > this.heavyInputBytes && Buffer.byteLength(input) > this.heavyInputBytes) {
+        if (this.heavy !== null) {
+          this.held.push(job);
+          continue;
+        }
+        this.heavy = job.id;
       }
       if (slot.jobs.size === 0) slot.worker.ref();
       slot.jobs.set(job.id, job);
@@ -178,6 +211,7 @@ export class PolicyPool {
       return;
     }
     slot.jobs.delete(job.id);
+    if (job.id === this.heavy) this.heavy = null;
     if (slot.jobs.size === 0) slot.worker.unref();
     this.deaths = 0;
     job.done(m.type === 'result' ? ok(withSecretsEntries(m.findings, job.facts)) : fail(toUserError(m.error, job.facts.target.id)));
@@ -196,6 +230,8 @@ export class PolicyPool {
     void slot.worker.terminate();
     const jobs = [...slot.jobs.values()];
     slot.jobs.clear();
+    // The heavy document failed with its thread, or goes back to the queue and is heavy again when handed on.
+    if (jobs.some((j) => j.id === this.heavy)) this.heavy = null;
     const current = jobs.shift();
     current?.done(fail(new UserError(`policy evaluation failed: its policy thread stopped (${why})`, current.facts.target.id, HINT)));
     this.queue.unshift(...jobs);
@@ -205,7 +241,7 @@ export class PolicyPool {
   }
 
   private failQueue(why: string): void {
-    for (const j of this.queue.splice(0)) j.done(fail(new UserError(`policy evaluation failed: ${why}`, j.facts.target.id, HINT)));
+    for (const j of [...this.held.splice(0), ...this.queue.splice(0)]) j.done(fail(new UserError(`policy evaluation failed: ${why}`, j.facts.target.id, HINT)));
   }
 }
 
