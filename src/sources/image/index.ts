@@ -14,7 +14,9 @@ export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
 export { imageConfigSource, unusableConfig } from './config-source.ts';
 export { dockerConfigIgnored } from './docker-config.ts';
-export { defaultDockerConfig, displayRef, EnvironmentFailure, failureKind, indexPlatforms, isReadFailure, MAX_NAME, overlongReference, parseRegistryRef, readDockerConfig, resolveDigest } from './registry.ts';
+export { defaultDockerConfig, displayRef, indexPlatforms, MAX_NAME, overlongReference, parseRegistryRef, readDockerConfig, resolveDigest } from './registry.ts';
+// From where they are defined: every command checks for an EnvironmentFailure, and registry.ts would bring the image reader along.
+export { EnvironmentFailure, failureKind, isReadFailure } from './registry-failure.ts';
 export type { FailureKind } from './registry.ts';
 export type { RegistryOptions } from './registry.ts';
 export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';
