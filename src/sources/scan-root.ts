@@ -103,8 +103,24 @@ export class ScanRoot {
     return this.noted.has(path);
   }
 
-  /** Where a local path (absolute, lexically under the root or not) really leads. */
+  /**
+   * Where each path opened so far led ('' for itself, `!kind` for no file): a config is parsed twice and its
+   * includes resolved each time, and a link switched between the two would otherwise have the report read
+   * a different file than the one whose findings were chosen.
+   */
+  private readonly resolutions = new Map<string, string>();
+
+  /** Where a local path (absolute, lexically under the root or not) really leads: the same place every time asked. */
   open(path: string): RootedFile {
+    const got = this.openNow(path);
+    const led = got.kind === 'file' || got.kind === 'dir' ? (got.real === path ? '' : got.real) : `!${got.kind}`;
+    const before = this.resolutions.get(path);
+    if (before === undefined) this.resolutions.set(path, led);
+    else if (before !== led) return { kind: 'unreadable', path, reason: `${this.rel(path)} changed while it was being scanned (it no longer leads where it did), so it was not read again; scan it again` };
+    return got;
+  }
+
+  private openNow(path: string): RootedFile {
     if (!within(this.root, path) && !within(this.real, path)) return { kind: 'outside', path, reason: 'it points outside the scan root', viaLink: false };
     if (this.chroot) return this.openChrooted(path);
     let real: string;
