@@ -8,7 +8,7 @@ import { NO_INCLUDES } from '../common/index.ts';
 import { buildFacts, type FactsDocument } from '../facts/index.ts';
 import { parseRsyncdConf } from '../parse/index.ts';
 import { isMemoryFailure, overBudget, PEAK_HEAP_PER_BYTE, tooLarge } from './input-budget.ts';
-import { PolicyEngine } from './policy-engine.ts';
+import { PolicyEngine, refuseOversized } from './policy-engine.ts';
 import { PolicyPool } from './policy-pool.ts';
 import { builtinPolicy } from './policy-source.ts';
 
@@ -50,6 +50,13 @@ budget('the budget is the memory over the measured peak heap per input byte, cou
   assert.is(overBudget('€'.repeat(units), max), null);
   assert.is(overBudget('€'.repeat(units + 1), max), (units + 1) * 3);
   assert.is(overBudget(new Uint8Array(limit + 1), max), limit + 1);
+});
+
+budget("only the built-in policy's inputs are judged by its measured appetite; a user's policy runs and may run out", () => {
+  const input = 'a'.repeat(64 * MiB + 1);
+  assert.match(refuseOversized(builtin, input, 't', 3)?.message ?? '', 'too large to evaluate (3 modules, 1 GiB policy memory)');
+  assert.is(refuseOversized(builtin, input.slice(1), 't', 3), null);
+  assert.is(refuseOversized({ ...builtin, limits: { timeoutMs: 5000, memoryMiB: 128 } }, input, 't', 3), null);
 });
 
 budget('what counts as running out of memory: OPA giving up, or memory that cannot grow', () => {
