@@ -93,11 +93,24 @@ export class WasmPolicy {
     try {
       if (this.fresh || pages > this.heapPages) this.renew(pages);
       const result = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
-      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
+      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.release();
       return result;
     } catch (e) {
-      this.fresh = true;
+      this.release();
       throw e;
+    }
+  }
+
+  /**
+   * Replaces a grown (or trapped) instance now, not at the next call: an idle policy thread must not sit on up to
+   * 1 GiB of memory while another evaluates the next large config (policy-pool.ts evaluates those one at a time).
+   */
+  private release(): void {
+    this.fresh = true;
+    try {
+      this.renew(this.pages.initial);
+    } catch {
+      // Memory refused even for a small instance: the next call tries again (fresh).
     }
   }
 
