@@ -36,6 +36,15 @@ export const ROUNDS = 3;
 const OVERLAP = 'it changes a line another fix already changes; apply the other fixes and run fix again';
 
 /**
+ * Each verification parses and evaluates the whole configuration again, and a config has a few candidates
+ * per module: verifying all of them costs modules², minutes for a few hundred modules (issue 20). A target
+ * gets this many module-evaluations (a 100-module config 200 verifications, a 400-module one 50); the
+ * candidates past it are rejected as not verified, never shown unverified.
+ */
+export const VERIFY_BUDGET = 20_000;
+const MIN_VERIFICATIONS = 20;
+
+/**
  * A candidate's identity across re-plans: the findings it fixes, the parameter and the lines it writes (not
  * where: lines move). A re-plan on the combined text that writes something else (a value in effect that an
  * accepted fix changed) is a new candidate, tried again.
@@ -60,10 +69,13 @@ class Combiner {
   private readonly raised: { key: FindingKey; by: string[] }[] = [];
   private state: EvaluatedState;
   private current: Map<string, string>;
+  private verifications = 0;
+  private readonly maxVerifications: number;
 
   constructor(private readonly input: CombineInput) {
     this.state = { report: input.entry, errors: [] };
     this.current = new Map(input.originals);
+    this.maxVerifications = Math.max(MIN_VERIFICATIONS, Math.floor(VERIFY_BUDGET / Math.max(1, factsOf(input.entry).config.modules.length)));
   }
 
   async run(): Promise<TargetFixes> {
@@ -140,10 +152,16 @@ class Combiner {
 
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
   private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[], hosts: readonly VerifiedFix[] = [], replaced: readonly LineEdit[] = []): Promise<void> {
+    // Before anything that reads the whole text: past the budget, each candidate must cost next to nothing.
+    if (this.verifications >= this.maxVerifications) {
+      const modules = factsOf(this.input.entry).config.modules.length;
+      return this.reject(c, `not verified: this configuration's ${modules} modules allow ${this.maxVerifications} verifications, and they were spent; apply the verified fixes and run fix again`);
+    }
     const why = this.preflight(edits);
     if (why !== null) return this.reject(c, why);
     const applied = applyAll(this.input.originals, combined);
     if (!applied.ok) return this.reject(c, applied.reason);
+    this.verifications++;
     const after = await this.input.evaluate(applied.texts);
     const reason = judgeChange(this.state, after, c);
     if (reason !== null) return this.reject(c, reason);
