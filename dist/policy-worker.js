@@ -85,7 +85,7 @@ var require_sprintf = __commonJS({
         return sprintf.apply(null, [fmt].concat(argv || []));
       }
       function sprintf_format(parse_tree, argv) {
-        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign2;
+        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign;
         for (i = 0; i < tree_length; i++) {
           if (typeof parse_tree[i] === "string") {
             output += parse_tree[i];
@@ -169,15 +169,15 @@ var require_sprintf = __commonJS({
               output += arg;
             } else {
               if (re.number.test(ph.type) && (!is_positive || ph.sign)) {
-                sign2 = is_positive ? "+" : "-";
+                sign = is_positive ? "+" : "-";
                 arg = arg.toString().replace(re.sign, "");
               } else {
-                sign2 = "";
+                sign = "";
               }
               pad_character = ph.pad_char ? ph.pad_char === "0" ? "0" : ph.pad_char.charAt(1) : " ";
-              pad_length = ph.width - (sign2 + arg).length;
+              pad_length = ph.width - (sign + arg).length;
               pad = ph.width ? pad_length > 0 ? pad_character.repeat(pad_length) : "" : "";
-              output += ph.align ? sign2 + arg + pad : pad_character === "0" ? sign2 + pad + arg : pad + sign2 + arg;
+              output += ph.align ? sign + arg + pad : pad_character === "0" ? sign + pad + arg : pad + sign + arg;
             }
           }
         }
@@ -4444,17 +4444,17 @@ ${pair.comment}` : item.comment;
       resolve: parseSet,
       createNode: createSet
     };
-    var parseSexagesimal = (sign2, parts) => {
+    var parseSexagesimal = (sign, parts) => {
       const n = parts.split(":").reduce((n2, p) => n2 * 60 + Number(p), 0);
-      return sign2 === "-" ? -n : n;
+      return sign === "-" ? -n : n;
     };
     var stringifySexagesimal = ({
       value
     }) => {
       if (isNaN(value) || !isFinite(value)) return resolveSeq.stringifyNumber(value);
-      let sign2 = "";
+      let sign = "";
       if (value < 0) {
-        sign2 = "-";
+        sign = "-";
         value = Math.abs(value);
       }
       const parts = [value % 60];
@@ -4468,7 +4468,7 @@ ${pair.comment}` : item.comment;
           parts.unshift(value);
         }
       }
-      return sign2 + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
     };
     var intTime = {
       identify: (value) => typeof value === "number",
@@ -4476,7 +4476,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-      resolve: (str, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4485,7 +4485,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
-      resolve: (str, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4754,7 +4754,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       value
     }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(sign2, src, radix) {
+    function intResolve(sign, src, radix) {
       let str = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
         switch (radix) {
@@ -4769,10 +4769,10 @@ var require_Schema_bcc6c2d7 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+        return sign === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign2 === "-" ? -1 * n : n;
+      return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const {
@@ -4815,7 +4815,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^([-+]?)0b([0-1_]+)$/,
-      resolve: (str, sign2, bin) => intResolve(sign2, bin, 2),
+      resolve: (str, sign, bin) => intResolve(sign, bin, 2),
       stringify: (node) => intStringify(node, 2, "0b")
     }, {
       identify: intIdentify,
@@ -4823,14 +4823,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^([-+]?)0([0-7_]+)$/,
-      resolve: (str, sign2, oct) => intResolve(sign2, oct, 8),
+      resolve: (str, sign, oct) => intResolve(sign, oct, 8),
       stringify: (node) => intStringify(node, 8, "0")
     }, {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^([-+]?)([0-9][0-9_]*)$/,
-      resolve: (str, sign2, abs) => intResolve(sign2, abs, 10),
+      resolve: (str, sign, abs) => intResolve(sign, abs, 10),
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: intIdentify,
@@ -4838,7 +4838,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
-      resolve: (str, sign2, hex) => intResolve(sign2, hex, 16),
+      resolve: (str, sign, hex) => intResolve(sign, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
       identify: (value) => typeof value === "number",
@@ -6130,43 +6130,6 @@ var require_opa = __commonJS({
 
 // src/engine/policy-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-
-// src/common/result.ts
-function ok(value) {
-  return { ok: true, value };
-}
-function fail(error) {
-  return { ok: false, error };
-}
-var UserError = class extends Error {
-  constructor(message, where, hint) {
-    super(message);
-    this.where = where;
-    this.hint = hint;
-    this.name = "UserError";
-  }
-  where;
-  hint;
-};
-
-// src/common/json-object.ts
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-// src/common/intern.ts
-function interner(limit = 1e5) {
-  const seen = /* @__PURE__ */ new Map();
-  return (key, value) => {
-    const known = seen.get(key);
-    if (known !== void 0) return known;
-    if (seen.size < limit) seen.set(key, value);
-    return value;
-  };
-}
-
-// src/common/input-spec.ts
-var MiB = 1024 * 1024;
 
 // src/common/cves.generated.json
 var cves_generated_default = {
@@ -8517,6 +8480,29 @@ function cvePolicyData() {
   return { rsyncguard: { cves: { cves } } };
 }
 
+// src/common/result.ts
+function ok(value) {
+  return { ok: true, value };
+}
+function fail(error) {
+  return { ok: false, error };
+}
+var UserError = class extends Error {
+  constructor(message, where, hint) {
+    super(message);
+    this.where = where;
+    this.hint = hint;
+    this.name = "UserError";
+  }
+  where;
+  hint;
+};
+
+// src/common/json-object.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 // src/engine/builtins.ts
 var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 function semverCompare(a, b) {
@@ -8551,6 +8537,43 @@ var HOST_BUILTINS = {
   "semver.compare": semverCompare
 };
 var SDK_BUILTINS = /* @__PURE__ */ new Set(["sprintf", "regex.split", "yaml.is_valid", "yaml.marshal", "yaml.unmarshal", "json.is_valid"]);
+
+// src/common/input-spec.ts
+var MiB = 1024 * 1024;
+
+// src/engine/input-budget.ts
+var GiB = 1024 * MiB;
+var PEAK_HEAP_PER_BYTE = 16;
+function overBudget(input, maxMemoryBytes) {
+  const budget = maxMemoryBytes / PEAK_HEAP_PER_BYTE;
+  if (typeof input !== "string") return input.length > budget ? input.length : null;
+  if (input.length > budget) return Buffer.byteLength(input);
+  if (input.length * 3 <= budget) return null;
+  const bytes = Buffer.byteLength(input);
+  return bytes > budget ? bytes : null;
+}
+function isMemoryFailure(e) {
+  if (e instanceof RangeError) return true;
+  const message = typeof e === "string" ? e : e instanceof Error ? e.message : isObject(e) && typeof e["message"] === "string" ? e["message"] : "";
+  return message.includes("opa_malloc");
+}
+function tooLarge(target, modules, maxMemoryBytes, policyName) {
+  const count = modules === void 0 ? "" : `${modules.toLocaleString("en-US")} module${modules === 1 ? "" : "s"}, `;
+  return new UserError(
+    `too large to evaluate (${count}${memoryLabel(maxMemoryBytes)} policy memory): split it or exclude it (--exclude)`,
+    target,
+    `${capitalized(policyLabel(policyName))} needs about ${PEAK_HEAP_PER_BYTE} bytes of memory per byte of its input; the other targets are evaluated.`
+  );
+}
+function policyLabel(name) {
+  return name === "built-in policy" ? `the ${name}` : `the policy ${name}`;
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+function memoryLabel(bytes) {
+  return bytes % GiB === 0 ? `${bytes / GiB} GiB` : `${Math.round(bytes / MiB)} MiB`;
+}
 
 // src/engine/policy-view.ts
 var QUOTED_REASONS = /* @__PURE__ */ new Set(["unusable", "writable"]);
@@ -8589,6 +8612,17 @@ function policyView(facts, keep) {
       modules: config.modules.map((m) => moduleView(m, keep)),
       effective: withoutReasons(config.effective, /* @__PURE__ */ new Set())
     }
+  };
+}
+
+// src/common/intern.ts
+function interner(limit = 1e5) {
+  const seen = /* @__PURE__ */ new Map();
+  return (key, value) => {
+    const known = seen.get(key);
+    if (known !== void 0) return known;
+    if (seen.size < limit) seen.set(key, value);
+    return value;
   };
 }
 
@@ -8727,11 +8761,22 @@ var WasmPolicy = class _WasmPolicy {
     try {
       if (this.fresh || pages > this.heapPages) this.renew(pages);
       const result = this.opaEval === null ? this.throughSdk(input) : this.direct(this.opaEval, input);
-      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.fresh = true;
+      if (this.policy.mem.buffer.byteLength > RESET_BYTES) this.release();
       return result;
     } catch (e) {
-      this.fresh = true;
+      this.release();
       throw e;
+    }
+  }
+  /**
+   * Replaces a grown (or trapped) instance now, not at the next call: an idle policy thread must not sit on up to
+   * 1 GiB of memory while another evaluates the next large config (policy-pool.ts evaluates those one at a time).
+   */
+  release() {
+    this.fresh = true;
+    try {
+      this.renew(this.pages.initial);
+    } catch {
     }
   }
   direct(opaEval, input) {
@@ -8795,6 +8840,15 @@ function exportsOf(policy) {
 
 // src/engine/policy-engine.ts
 var BUILTIN_MEMORY = { initial: 64, maximum: 16384 };
+var PAGE2 = 65536;
+function policyMemory(source) {
+  return source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
+}
+function refuseOversized(source, input, target, modules) {
+  if (source.limits) return null;
+  const max = policyMemory(source).maximum * PAGE2;
+  return overBudget(input, max) === null ? null : tooLarge(target, modules, max, source.name);
+}
 var PolicyEngine = class _PolicyEngine {
   constructor(policy, source) {
     this.policy = policy;
@@ -8814,11 +8868,11 @@ var PolicyEngine = class _PolicyEngine {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
     try {
-      const memory = source.limits ? { initial: Math.min(16, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : BUILTIN_MEMORY;
-      const module = await WebAssembly.compile(source.wasm);
+      const memory = policyMemory(source);
+      const module = new WebAssembly.Module(source.wasm);
       policy = WasmPolicy.load(module, memory, cvePolicyData(), source.entrypoint, options.viaSdk === true);
     } catch (e) {
-      return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
+      return fail(new UserError(`cannot load the policy: ${renamed(describe(e), source)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
     const entrypoints = isObject(policy.loaded.entrypoints) ? Object.keys(policy.loaded.entrypoints) : [];
     if (!policy.hasEntrypoint || !entrypoints.includes(source.entrypoint)) {
@@ -8835,7 +8889,7 @@ var PolicyEngine = class _PolicyEngine {
   }
   /** All findings for one facts document, in report order; an error names the target and the policy. */
   evaluate(facts) {
-    const done = this.evaluateInput(this.serialize(facts), facts.target.id);
+    const done = this.evaluateInput(this.serialize(facts), facts.target.id, facts.config.modules.length);
     return done.ok ? ok(withSecretsEntries(done.value, facts)) : done;
   }
   /** The policy's input for a facts document, as JSON text: what evaluateInput takes (a pool serializes here, once). */
@@ -8844,14 +8898,18 @@ var PolicyEngine = class _PolicyEngine {
   }
   /**
    * The findings for an input serialized by `serialize` (text or its UTF-8 bytes), in report order, before
-   * withSecretsEntries (which needs the facts document itself).
+   * withSecretsEntries (which needs the facts document itself). `modules`: the target's, named when it is too
+   * large to evaluate.
    */
-  evaluateInput(input, target) {
+  evaluateInput(input, target, modules) {
+    const refused = refuseOversized(this.source, input, target, modules);
+    if (refused !== null) return fail(refused);
     let raw;
     try {
       raw = this.policy.evaluate(input);
     } catch (e) {
-      return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
+      if (isMemoryFailure(e)) return fail(tooLarge(target, modules, policyMemory(this.source).maximum * PAGE2, this.source.name));
+      return fail(new UserError(`policy evaluation failed: ${renamed(describe(e), this.source)}`, target, `${capitalized(policyLabel(this.source.name))} could not evaluate this target; its other targets are unaffected.`));
     }
     const first = Array.isArray(raw) ? raw[0] : void 0;
     return this.complete(isObject(first) ? first["result"] : [], target);
@@ -8886,6 +8944,9 @@ function identityKey(f) {
   const cves = f.cves === void 0 ? "" : f.cves.join(",");
   return `${f.rule_id.length}:${f.rule_id}${f.message.length}:${f.message}${loc.length}${f.location === null ? "-" : ":"}${loc}${f.path.length}:${f.path}${cves}`;
 }
+function renamed(message, source) {
+  return (source.renames ?? []).reduce((m, [from, to]) => m.replaceAll(from, to), message);
+}
 function describe(e) {
   if (typeof e === "string") return e;
   if (e instanceof Error) return e.message;
@@ -8917,7 +8978,7 @@ if (!loaded.ok) {
   const engine = loaded.value;
   port.on("message", (m) => {
     if (m.type === "evaluate-input") {
-      const r2 = engine.evaluateInput(m.input, m.target);
+      const r2 = engine.evaluateInput(m.input, m.target, m.modules);
       send(r2.ok ? { type: "result", id: m.id, findings: r2.value } : { type: "failed", id: m.id, error: errorValue(r2.error) });
       return;
     }
