@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DEFAULT_RSYNC_VERSION, today } from '../src/common/index.ts';
-import { fixRepository, parseVersion, policiesFor } from '../src/runner/index.ts';
-import { VERIFY_BUDGET } from '../src/runner/fix-combine.ts';
+import { fixRepository, parseVersion, policiesFor, VERIFY_BUDGET } from '../src/runner/index.ts';
 
 const budget = suite('fix verification budget');
 
