@@ -47184,13 +47184,15 @@ function quotableLines(lines) {
   return out;
 }
 var UNQUOTABLE_REASON = "a line it changes or shows could hold a password, so rsyncguard does not quote or rewrite it; edit it by hand";
-function showableEdit(text7, e) {
+function editShowability(text7) {
   const lines = splitLines(text7);
   const ok2 = quotableLines(lines);
-  const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
-  const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
-  for (let n = from; n <= to; n++) if (ok2[n - 1] === false) return false;
-  return quotableLines(e.lines).every((x) => x);
+  return (e) => {
+    const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
+    const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
+    for (let n = from; n <= to; n++) if (ok2[n - 1] === false) return false;
+    return quotableLines(e.lines).every((x) => x);
+  };
 }
 
 // src/report/fix-ansible.ts
@@ -58059,13 +58061,18 @@ function planFixes(doc2, findings, texts, opts) {
   return quotedOnly(merge(outcomes), texts);
 }
 function quotedOnly(plan, texts) {
-  const shown2 = (c) => c.edits.every((e) => {
+  const judges = /* @__PURE__ */ new Map();
+  const showable = (e) => {
     const text7 = texts.get(e.file);
-    return text7 === void 0 || showableEdit(text7, e);
-  });
-  const candidates = plan.candidates.filter(shown2);
+    if (text7 === void 0) return true;
+    const judge = judges.get(e.file) ?? editShowability(text7);
+    judges.set(e.file, judge);
+    return judge(e);
+  };
+  const shown2 = new Set(plan.candidates.filter((c) => c.edits.every(showable)));
+  const candidates = plan.candidates.filter((c) => shown2.has(c));
   const unfixedList = [...plan.unfixed];
-  for (const c of plan.candidates.filter((x) => !shown2(x))) {
+  for (const c of plan.candidates.filter((x) => !shown2.has(x))) {
     for (const k of c.fixes) {
       if (candidates.some((o) => o.fixes.some((x) => sameFinding(x, k))) || unfixedList.some((u2) => sameFinding(u2.finding, k))) continue;
       unfixedList.push({ finding: k, reason: `no automatic fix for ${k.rule_id}: ${UNQUOTABLE_REASON}`, suggestion: null });
@@ -59353,9 +59360,19 @@ function countByCode(doc2) {
   for (const d of doc2.config.diagnostics) counts2.set(d.code, (counts2.get(d.code) ?? 0) + 1);
   return counts2;
 }
-function sameIdentity(a, b) {
-  if ((a.cves ?? []).length > 0 || (b.cves ?? []).length > 0) return a.rule_id === b.rule_id && a.target === b.target && (a.cves ?? []).join(",") === (b.cves ?? []).join(",");
-  return sameFinding(a, b);
+function identityOf2(k) {
+  const cves3 = k.cves ?? [];
+  return JSON.stringify(cves3.length > 0 ? [k.rule_id, k.target, cves3] : [k.rule_id, k.target, k.module, k.path]);
+}
+function byIdentity(findings) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const id = identityOf2(f);
+    const list4 = out.get(id);
+    if (list4) list4.push(f);
+    else out.set(id, [f]);
+  }
+  return out;
 }
 function judgeChange(before, after, claim, floor) {
   if (after.report === null || after.errors.length > before.errors.length) {
@@ -59365,23 +59382,25 @@ function judgeChange(before, after, claim, floor) {
   if (before.report === null) return "the configuration could not be evaluated before the edit";
   const b = before.report;
   const a = after.report;
-  const old = everyFinding(b);
-  const now = everyFinding(a);
-  for (const k of claim.fixes) {
-    const claimed = claim.fixes.filter((c) => sameIdentity(c, k)).length;
-    const was = old.filter((f) => sameIdentity(findingKey(f), k)).length;
-    const left = now.filter((f) => sameIdentity(findingKey(f), k));
-    if (left.length > Math.max(0, was - claimed)) return `${label2(findingKey(left[0]))} is still reported after the edit`;
+  const old = byIdentity(everyFinding(b));
+  const now = byIdentity(everyFinding(a));
+  const peersNow = byIdentity(a.findings);
+  const claimed = /* @__PURE__ */ new Map();
+  for (const k of claim.fixes) claimed.set(identityOf2(k), (claimed.get(identityOf2(k)) ?? 0) + 1);
+  for (const [id, n] of claimed) {
+    const was = old.get(id)?.length ?? 0;
+    const left = now.get(id) ?? [];
+    if (left.length > Math.max(0, was - n)) return `${label2(findingKey(left[0]))} is still reported after the edit`;
   }
-  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, findingKey(f)))).map((f) => severityRank(f.severity));
+  const fixedSeverities = b.findings.filter((f) => claimed.has(identityOf2(f))).map((f) => severityRank(f.severity));
   const threshold = floor !== void 0 ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
   for (const f of a.findings) {
-    const k = findingKey(f);
-    const olds = old.filter((o) => sameIdentity(findingKey(o), k));
-    const peers = a.findings.filter((o) => sameIdentity(findingKey(o), k));
-    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label2(k)} (${f.severity}): ${f.message}`;
+    const id = identityOf2(f);
+    const olds = old.get(id) ?? [];
+    const peers = peersNow.get(id) ?? [];
+    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label2(findingKey(f))} (${f.severity}): ${f.message}`;
     const worst2 = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
-    if (olds.length > 0 && severityRank(f.severity) > worst2) return `it would raise ${label2(k)} from ${olds[0].severity} to ${f.severity}`;
+    if (olds.length > 0 && severityRank(f.severity) > worst2) return `it would raise ${label2(findingKey(f))} from ${olds[0].severity} to ${f.severity}`;
   }
   const bf = factsOf(b);
   const af = factsOf(a);
@@ -59480,8 +59499,8 @@ var Combiner = class {
   /** Rejected candidates (by candidateKey) → how many fixes were accepted when they were. */
   rejectedAt = /* @__PURE__ */ new Map();
   tried = /* @__PURE__ */ new Set();
-  /** Findings an accepted fix raised (absent before it), with that fix's rule ids. */
-  raised = [];
+  /** Findings an accepted fix raised (absent before it), by identity (identityOf): the first fix's rule ids. */
+  raised = /* @__PURE__ */ new Map();
   state;
   current;
   verifications = 0;
@@ -59525,7 +59544,8 @@ var Combiner = class {
     for (const c of deferred) if (!this.settled(c)) this.reject(c, OVERLAP);
     await this.checkCombination();
     fixes.verified = this.accepted;
-    fixes.rejected = [...this.rejected.values()].filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameIdentity(x, k)))));
+    const fixed = new Set(this.accepted.flatMap((a) => a.fixes.map(identityOf2)));
+    fixes.rejected = [...this.rejected.values()].filter((r) => !r.candidate.fixes.every((k) => fixed.has(identityOf2(k))));
     fixes.files = [...originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
     return fixes;
   }
@@ -59577,10 +59597,10 @@ var Combiner = class {
   }
   /** Findings `after` has and the state before it did not: raised by the fix of `ruleIds` (a later fix of one is a follow-up). */
   noteRaised(after, ruleIds) {
-    const before = (this.state.report?.findings ?? []).map(findingKey);
+    const before = new Set((this.state.report?.findings ?? []).map(identityOf2));
     for (const f of after.report?.findings ?? []) {
-      const key = findingKey(f);
-      if (!before.some((b) => sameIdentity(b, key))) this.raised.push({ key, by: ruleIds });
+      const id = identityOf2(f);
+      if (!before.has(id) && !this.raised.has(id)) this.raised.set(id, ruleIds);
     }
   }
   /**
@@ -59588,9 +59608,9 @@ var Combiner = class {
    * those fixes, so every format can say so; [] for a fix of a reported finding (or one merged with such a fix).
    */
   followsOf(c, hosts) {
-    const reported = this.input.entry.findings.map(findingKey);
-    if (c.fixes.some((k) => reported.some((r) => sameIdentity(r, k))) || hosts.some((h) => h.follows === void 0)) return [];
-    const by = c.fixes.flatMap((k) => this.raised.find((r) => sameIdentity(r.key, k))?.by ?? this.accepted.flatMap((v) => v.rule_ids));
+    const reported = new Set(this.input.entry.findings.map(identityOf2));
+    if (c.fixes.some((k) => reported.has(identityOf2(k))) || hosts.some((h) => h.follows === void 0)) return [];
+    const by = c.fixes.flatMap((k) => this.raised.get(identityOf2(k)) ?? this.accepted.flatMap((v) => v.rule_ids));
     return [.../* @__PURE__ */ new Set([...hosts.flatMap((h) => h.follows ?? []), ...by])].sort();
   }
   preflight(edits) {
@@ -59608,7 +59628,8 @@ var Combiner = class {
       access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
       parameter: [...new Set(this.accepted.map((c) => c.parameter))]
     };
-    const worst2 = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
+    const claimed = new Set(claim.fixes.map(identityOf2));
+    const worst2 = this.input.entry.findings.filter((f) => claimed.has(identityOf2(f))).map((f) => f.severity);
     const floor = ["critical", "high", "medium", "low"].find((s) => worst2.includes(s)) ?? "low";
     const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
     if (reason === null) return;

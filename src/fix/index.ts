@@ -6,4 +6,4 @@ export { findingKey, sameFinding } from './types.ts';
 export type { AccessField, FindingKey, FixCandidate, FixCommand, FixPlan, LineEdit, RejectedFix, TargetFixes, Unfixed, VerifiedFix } from './types.ts';
 export { planFixes, fixableRules } from './plan.ts';
 export { applyEdits, joinInsertions, overlap } from './apply.ts';
-export { quotable, quotableLines, showableEdit, UNQUOTABLE_REASON } from './quotable.ts';
+export { editShowability, quotable, quotableLines, UNQUOTABLE_REASON } from './quotable.ts';

@@ -9,14 +9,14 @@ import type { FactsDocument } from '../facts/index.ts';
 import type { Outcome, RuleContext, RulePlanner } from './plan-types.ts';
 import { unfixed } from './plan-types.ts';
 import { unfixedText } from './plan-unfixed.ts';
-import { showableEdit, UNQUOTABLE_REASON } from './quotable.ts';
+import { editShowability, UNQUOTABLE_REASON } from './quotable.ts';
 import { ACCESS_PLANNERS } from './rules/access.ts';
 import { AUTH_PLANNERS } from './rules/auth.ts';
 import { CONFINEMENT_PLANNERS } from './rules/confinement.ts';
 import { LOGGING_PLANNERS } from './rules/logging.ts';
 import { VALUE_PLANNERS } from './rules/values.ts';
 import { planMitigations, VERSION_PLANNERS } from './rules/versions.ts';
-import { type FixCandidate, type FixCommand, type FixPlan, sameFinding, type Unfixed } from './types.ts';
+import { type FixCandidate, type FixCommand, type FixPlan, type LineEdit, sameFinding, type Unfixed } from './types.ts';
 
 const PLANNERS: Readonly<Record<string, RulePlanner>> = {
   ...ACCESS_PLANNERS,
@@ -71,15 +71,19 @@ export function planFixes(doc: FactsDocument, findings: Finding[], texts: Readon
  * Decided here, where every target kind and every re-plan passes, so no format needs to drop a fix on its own.
  */
 function quotedOnly(plan: FixPlan, texts: ReadonlyMap<string, string>): FixPlan {
-  const shown = (c: FixCandidate): boolean =>
-    c.edits.every((e) => {
-      const text = texts.get(e.file);
-      // A file not available is the runner's to refuse (preflight), with its own reason.
-      return text === undefined || showableEdit(text, e);
-    });
-  const candidates = plan.candidates.filter(shown);
+  const judges = new Map<string, (e: LineEdit) => boolean>();
+  const showable = (e: LineEdit): boolean => {
+    const text = texts.get(e.file);
+    // A file not available is the runner's to refuse (preflight), with its own reason.
+    if (text === undefined) return true;
+    const judge = judges.get(e.file) ?? editShowability(text);
+    judges.set(e.file, judge);
+    return judge(e);
+  };
+  const shown = new Set(plan.candidates.filter((c) => c.edits.every(showable)));
+  const candidates = plan.candidates.filter((c) => shown.has(c));
   const unfixedList = [...plan.unfixed];
-  for (const c of plan.candidates.filter((x) => !shown(x))) {
+  for (const c of plan.candidates.filter((x) => !shown.has(x))) {
     for (const k of c.fixes) {
       if (candidates.some((o) => o.fixes.some((x) => sameFinding(x, k))) || unfixedList.some((u) => sameFinding(u.finding, k))) continue;
       // No suggestion: the planned text could carry the very value that must not be quoted.

@@ -33,13 +33,16 @@ export const UNQUOTABLE_REASON = 'a line it changes or shows could hold a passwo
 
 /**
  * Whether every line an edit shows can be quoted: the lines it removes, the lines it writes, and the line on
- * either side of it (the context a diff, a suggestion or an Ansible anchor needs). `text` is the file before.
+ * either side of it (the context a diff, a suggestion or an Ansible anchor needs). `text` is the file before;
+ * its lines are judged once, however many edits ask (a config of hundreds of modules has as many candidates).
  */
-export function showableEdit(text: string, e: LineEdit): boolean {
+export function editShowability(text: string): (e: LineEdit) => boolean {
   const lines = splitLines(text);
   const ok = quotableLines(lines);
-  const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
-  const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
-  for (let n = from; n <= to; n++) if (ok[n - 1] === false) return false;
-  return quotableLines(e.lines).every((x) => x);
+  return (e) => {
+    const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
+    const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
+    for (let n = from; n <= to; n++) if (ok[n - 1] === false) return false;
+    return quotableLines(e.lines).every((x) => x);
+  };
 }

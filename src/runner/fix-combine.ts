@@ -8,10 +8,10 @@
  */
 import type { Severity } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import { type FindingKey, findingKey, planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import { planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import type { TargetReport } from '../report/index.ts';
 import { applyAll, combineEdits, foldEdits, rebaseEdits } from './fix-edits.ts';
-import { factsOf, judgeChange, sameIdentity, type EvaluatedState, type FixClaim } from './fix-verify.ts';
+import { factsOf, identityOf, judgeChange, type EvaluatedState, type FixClaim } from './fix-verify.ts';
 
 export interface CombineInput {
   /** The target as the run evaluated it (its findings are what is planned: waived and declared-public ones never are). */
@@ -65,8 +65,8 @@ class Combiner {
   /** Rejected candidates (by candidateKey) → how many fixes were accepted when they were. */
   private readonly rejectedAt = new Map<string, number>();
   private readonly tried = new Set<string>();
-  /** Findings an accepted fix raised (absent before it), with that fix's rule ids. */
-  private readonly raised: { key: FindingKey; by: string[] }[] = [];
+  /** Findings an accepted fix raised (absent before it), by identity (identityOf): the first fix's rule ids. */
+  private readonly raised = new Map<string, string[]>();
   private state: EvaluatedState;
   private current: Map<string, string>;
   private verifications = 0;
@@ -123,7 +123,8 @@ class Combiner {
     await this.checkCombination();
     fixes.verified = this.accepted;
     // A candidate rejected on one text whose findings a later plan fixed is not "no safe automatic fix".
-    fixes.rejected = [...this.rejected.values()].filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameIdentity(x, k)))));
+    const fixed = new Set(this.accepted.flatMap((a) => a.fixes.map(identityOf)));
+    fixes.rejected = [...this.rejected.values()].filter((r) => !r.candidate.fixes.every((k) => fixed.has(identityOf(k))));
     fixes.files = [...originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
     return fixes;
   }
@@ -181,10 +182,10 @@ class Combiner {
 
   /** Findings `after` has and the state before it did not: raised by the fix of `ruleIds` (a later fix of one is a follow-up). */
   private noteRaised(after: EvaluatedState, ruleIds: string[]): void {
-    const before = (this.state.report?.findings ?? []).map(findingKey);
+    const before = new Set((this.state.report?.findings ?? []).map(identityOf));
     for (const f of after.report?.findings ?? []) {
-      const key = findingKey(f);
-      if (!before.some((b) => sameIdentity(b, key))) this.raised.push({ key, by: ruleIds });
+      const id = identityOf(f);
+      if (!before.has(id) && !this.raised.has(id)) this.raised.set(id, ruleIds);
     }
   }
 
@@ -193,9 +194,9 @@ class Combiner {
    * those fixes, so every format can say so; [] for a fix of a reported finding (or one merged with such a fix).
    */
   private followsOf(c: FixCandidate, hosts: readonly VerifiedFix[]): string[] {
-    const reported = this.input.entry.findings.map(findingKey);
-    if (c.fixes.some((k) => reported.some((r) => sameIdentity(r, k))) || hosts.some((h) => h.follows === undefined)) return [];
-    const by = c.fixes.flatMap((k) => this.raised.find((r) => sameIdentity(r.key, k))?.by ?? this.accepted.flatMap((v) => v.rule_ids));
+    const reported = new Set(this.input.entry.findings.map(identityOf));
+    if (c.fixes.some((k) => reported.has(identityOf(k))) || hosts.some((h) => h.follows === undefined)) return [];
+    const by = c.fixes.flatMap((k) => this.raised.get(identityOf(k)) ?? this.accepted.flatMap((v) => v.rule_ids));
     return [...new Set([...hosts.flatMap((h) => h.follows ?? []), ...by])].sort();
   }
 
@@ -217,7 +218,8 @@ class Combiner {
       parameter: [...new Set(this.accepted.map((c) => c.parameter))],
     };
     // Each fix was held to its own severity on the way; together, only what rises to the worst fixed severity counts.
-    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...(f.cves ? { cves: f.cves } : {}) }))).map((f) => f.severity);
+    const claimed = new Set(claim.fixes.map(identityOf));
+    const worst = this.input.entry.findings.filter((f) => claimed.has(identityOf(f))).map((f) => f.severity);
     const floor: Severity = (['critical', 'high', 'medium', 'low'] as const).find((s) => worst.includes(s)) ?? 'low';
     const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
     if (reason === null) return;

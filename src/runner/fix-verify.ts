@@ -68,6 +68,27 @@ export function sameIdentity(a: FindingKey, b: FindingKey): boolean {
 }
 
 /**
+ * sameIdentity as a string, for grouping: equal exactly when sameIdentity holds (JSON keeps the parts apart
+ * whatever they hold). A config of hundreds of modules has thousands of findings: compared pairwise per
+ * candidate, verification was quadratic.
+ */
+export function identityOf(k: FindingKey): string {
+  const cves = k.cves ?? [];
+  return JSON.stringify(cves.length > 0 ? [k.rule_id, k.target, cves] : [k.rule_id, k.target, k.module, k.path]);
+}
+
+function byIdentity(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const id = identityOf(f);
+    const list = out.get(id);
+    if (list) list.push(f);
+    else out.set(id, [f]);
+  }
+  return out;
+}
+
+/**
  * null when `after` is what `claim` applied to `before` may give; else why not, in words for the report.
  * `floor`: new findings at or above it reject the fix (default: the lowest severity among the fixed findings).
  * Finding identity ignores lines: an inserted line moves every finding below it.
@@ -80,25 +101,27 @@ export function judgeChange(before: EvaluatedState, after: EvaluatedState, claim
   if (before.report === null) return 'the configuration could not be evaluated before the edit';
   const b = before.report;
   const a = after.report;
-  const old = everyFinding(b);
-  const now = everyFinding(a);
+  const old = byIdentity(everyFinding(b));
+  const now = byIdentity(everyFinding(a));
+  const peersNow = byIdentity(a.findings);
+  const claimed = new Map<string, number>();
+  for (const k of claim.fixes) claimed.set(identityOf(k), (claimed.get(identityOf(k)) ?? 0) + 1);
   // Counted per identity: one module can hold two findings of one identity (two comment-in-boolean lines), and
   // a fix of one leaves the other, which is still reported, as it should be.
-  for (const k of claim.fixes) {
-    const claimed = claim.fixes.filter((c) => sameIdentity(c, k)).length;
-    const was = old.filter((f) => sameIdentity(findingKey(f), k)).length;
-    const left = now.filter((f) => sameIdentity(findingKey(f), k));
-    if (left.length > Math.max(0, was - claimed)) return `${label(findingKey(left[0] as Finding))} is still reported after the edit`;
+  for (const [id, n] of claimed) {
+    const was = old.get(id)?.length ?? 0;
+    const left = now.get(id) ?? [];
+    if (left.length > Math.max(0, was - n)) return `${label(findingKey(left[0] as Finding))} is still reported after the edit`;
   }
-  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, findingKey(f)))).map((f) => severityRank(f.severity));
+  const fixedSeverities = b.findings.filter((f) => claimed.has(identityOf(f))).map((f) => severityRank(f.severity));
   const threshold = floor !== undefined ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
   for (const f of a.findings) {
-    const k = findingKey(f);
-    const olds = old.filter((o) => sameIdentity(findingKey(o), k));
-    const peers = a.findings.filter((o) => sameIdentity(findingKey(o), k));
-    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
+    const id = identityOf(f);
+    const olds = old.get(id) ?? [];
+    const peers = peersNow.get(id) ?? [];
+    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label(findingKey(f))} (${f.severity}): ${f.message}`;
     const worst = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
-    if (olds.length > 0 && severityRank(f.severity) > worst) return `it would raise ${label(k)} from ${(olds[0] as Finding).severity} to ${f.severity}`;
+    if (olds.length > 0 && severityRank(f.severity) > worst) return `it would raise ${label(findingKey(f))} from ${(olds[0] as Finding).severity} to ${f.severity}`;
   }
   const bf = factsOf(b);
   const af = factsOf(a);
