@@ -17,6 +17,7 @@ import { benchFleet } from './fleet.ts';
 import { benchFleetScale } from './fleet-scale.ts';
 import { benchImage } from './image.ts';
 import { benchScan, benchScanMemory } from './scan.ts';
+import { benchFixSarif } from './fix-sarif.ts';
 import { fmt, rate, repeat, type Row } from './stats.ts';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
@@ -36,6 +37,7 @@ const BENCHMARKS = [
   ['engine', benchEngine],
   ['compare', benchCompare],
   ['big-config', benchBigConfig],
+  ['fix-sarif', benchFixSarif],
   ['scan', benchScan],
   ['scan-memory', benchScanMemory],
   ['cold-start', benchColdStart],

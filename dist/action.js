@@ -53516,7 +53516,7 @@ function readLocalFile(path7, opts = {}) {
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused("changed while it was being opened");
     if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, "Check that this is the right file.");
-    const bytes = readCapped(fd, maxBytes);
+    const bytes = readCapped(fd, maxBytes, now.size);
     if (bytes === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
     return ok(bytes);
   } catch (e) {
@@ -53525,16 +53525,18 @@ function readLocalFile(path7, opts = {}) {
     closeSync(fd);
   }
 }
-function readCapped(fd, maxBytes) {
+function readCapped(fd, maxBytes, sizeHint = 0) {
   const chunks = [];
   let total = 0;
+  let want = sizeHint > 0 ? sizeHint + 1 : 64 * 1024;
   for (; ; ) {
-    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+    const buf = Buffer.alloc(Math.min(want, maxBytes + 1 - total));
     const n = readSync(fd, buf, 0, buf.length, null);
-    if (n === 0) return Buffer.concat(chunks, total);
-    chunks.push(buf.subarray(0, n));
+    if (n === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     total += n;
     if (total > maxBytes) return null;
+    want = 64 * 1024;
   }
 }
 function fileTypeName(st) {

@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-4KS5PQQF.js");
+    const { scanCommand } = await import("./chunk-7WIDHIPM.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-CCPKXQ6V.js");
+  const { run } = await import("./chunk-DNCLOSDP.js");
   return run(argv);
 }

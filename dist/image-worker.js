@@ -20103,16 +20103,18 @@ import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSyn
 // src/sources/read-regular.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function readCapped(fd, maxBytes) {
+function readCapped(fd, maxBytes, sizeHint = 0) {
   const chunks = [];
   let total = 0;
+  let want = sizeHint > 0 ? sizeHint + 1 : 64 * 1024;
   for (; ; ) {
-    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+    const buf = Buffer.alloc(Math.min(want, maxBytes + 1 - total));
     const n = readSync(fd, buf, 0, buf.length, null);
-    if (n === 0) return Buffer.concat(chunks, total);
-    chunks.push(buf.subarray(0, n));
+    if (n === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     total += n;
     if (total > maxBytes) return null;
+    want = 64 * 1024;
   }
 }
 function fileTypeName(st) {
