@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-7WIDHIPM.js");
+    const { scanCommand } = await import("./chunk-LWTYF4J2.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-DNCLOSDP.js");
+  const { run } = await import("./chunk-7N6HUNVL.js");
   return run(argv);
 }

@@ -19621,7 +19621,22 @@ function errorMessage(e) {
 
 // src/common/start-worker.ts
 import { Worker } from "node:worker_threads";
+
+// src/common/heap-growth.ts
+import { setFlagsFromString } from "node:v8";
+var SMALL_HEAP = ["--semi-space-growth-factor=1", "--heap-growing-percent=100"];
+var small = false;
+function applyHeapGrowth() {
+  if (small) for (const flag of SMALL_HEAP) setFlagsFromString(flag);
+}
+
+// src/common/start-worker.ts
 function startWorker(here, name, options) {
+  const worker = newWorker(here, name, options);
+  worker.once("online", applyHeapGrowth);
+  return worker;
+}
+function newWorker(here, name, options) {
   if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), options);
   const entry = JSON.stringify(new URL(`./${name}.ts`, here).href);
   const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));

@@ -26,3 +26,4 @@ export type { CveApplies, CveEntry, CveLeftOut, CveSeverity, DistroCell } from '
 export { cveEntries, cveEntry, cvePolicyData, cvesLeftOut } from './cves.ts';
 export { editDistance } from './edit-distance.ts';
 export { startWorker } from './start-worker.ts';
+export { keepHeapSmall } from './heap-growth.ts';

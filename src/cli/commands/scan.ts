@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { DEFAULT_RSYNC_VERSION, today } from '../../common/index.ts';
+import { DEFAULT_RSYNC_VERSION, keepHeapSmall, today } from '../../common/index.ts';
 import { defaultThreads } from '../../engine/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, fixRepository, parseVersion, policiesFor, scanRepository, streamRepository } from '../../runner/index.ts';
@@ -31,6 +31,7 @@ export const scanCommand: Command = {
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    keepHeapSmall();
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
     const exclude = (stringOption(args, 'exclude') ?? '')
       .split(',')
