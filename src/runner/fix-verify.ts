@@ -9,7 +9,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { severityRank, type Finding, type Severity } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import { findingKey, sameFinding, type AccessField, type FindingKey } from '../fix/index.ts';
+import { findingKey, type AccessField, type FindingKey } from '../fix/index.ts';
 import { parseRepoConfigs, type ReparseOptions } from '../parse/index.ts';
 import type { TargetError, TargetReport } from '../report/index.ts';
 import { displayPath, within } from '../sources/index.ts';
@@ -58,19 +58,12 @@ function countByCode(doc: FactsDocument): Map<string, number> {
 }
 
 /**
- * The identity the verifier compares findings by. A CVE finding (it names CVEs) stands for every module the
- * CVE reaches, and the module it names first is just one of them: when a fix closes that module the same
- * finding names the next one. So it is one finding per rule, target and CVEs; any other is findingKey's.
- */
-export function sameIdentity(a: FindingKey, b: FindingKey): boolean {
-  if ((a.cves ?? []).length > 0 || (b.cves ?? []).length > 0) return a.rule_id === b.rule_id && a.target === b.target && (a.cves ?? []).join(',') === (b.cves ?? []).join(',');
-  return sameFinding(a, b);
-}
-
-/**
- * sameIdentity as a string, for grouping: equal exactly when sameIdentity holds (JSON keeps the parts apart
- * whatever they hold). A config of hundreds of modules has thousands of findings: compared pairwise per
- * candidate, verification was quadratic.
+ * The identity the verifier compares findings by, as a string to group by. A CVE finding (it names CVEs) stands
+ * for every module the CVE reaches, and the module it names first is just one of them: when a fix closes that
+ * module the same finding names the next one. So it is one finding per rule, target and CVEs; any other is
+ * findingKey's (rule, target, module, facts path). Grouped, not compared pairwise: a config of hundreds of
+ * modules has thousands of findings, and comparing each with every other per candidate made verification
+ * quadratic.
  */
 export function identityOf(k: FindingKey): string {
   const cves = k.cves ?? [];
