@@ -59496,6 +59496,9 @@ var ROUNDS = 3;
 var OVERLAP = "it changes a line another fix already changes; apply the other fixes and run fix again";
 var VERIFY_BUDGET = 2e4;
 var MIN_VERIFICATIONS = 20;
+function verificationsFor(modules2) {
+  return Math.max(MIN_VERIFICATIONS, Math.floor(VERIFY_BUDGET / Math.max(1, modules2)));
+}
 function candidateKey(c) {
   return JSON.stringify([c.parameter, c.fixes.map((k) => [k.rule_id, k.module, k.path, k.cves ?? []]).sort(), c.edits.map((e) => [e.file, e.lines])]);
 }
@@ -59507,7 +59510,9 @@ var Combiner = class {
     this.input = input;
     this.state = { report: input.entry, errors: [] };
     this.current = new Map(input.originals);
-    this.maxVerifications = Math.max(MIN_VERIFICATIONS, Math.floor(VERIFY_BUDGET / Math.max(1, factsOf(input.entry).config.modules.length)));
+    this.modules = factsOf(input.entry).config.modules.length;
+    this.maxVerifications = verificationsFor(this.modules);
+    this.reported = new Set(input.entry.findings.map(identityOf2));
   }
   input;
   accepted = [];
@@ -59522,6 +59527,9 @@ var Combiner = class {
   current;
   verifications = 0;
   maxVerifications;
+  modules;
+  /** The identities (identityOf) of the findings the run reported: fixed per target, asked per accepted fix. */
+  reported;
   async run() {
     const { entry: entry2, originals } = this.input;
     const rules = { ...this.input.rules ? { rules: this.input.rules } : {}, ...this.input.others ? { others: this.input.others } : {} };
@@ -59588,8 +59596,7 @@ var Combiner = class {
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
   async attempt(c, edits, combined, hosts = [], replaced = []) {
     if (this.verifications >= this.maxVerifications) {
-      const modules2 = factsOf(this.input.entry).config.modules.length;
-      return this.reject(c, `not verified: this configuration's ${modules2} modules allow ${this.maxVerifications} verifications, and they were spent; apply the verified fixes and run fix again`);
+      return this.reject(c, `not verified: this configuration's ${this.modules} modules allow ${this.maxVerifications} verifications, and they were spent; apply the verified fixes and run fix again`);
     }
     const why = this.preflight(edits);
     if (why !== null) return this.reject(c, why);
@@ -59625,8 +59632,7 @@ var Combiner = class {
    * those fixes, so every format can say so; [] for a fix of a reported finding (or one merged with such a fix).
    */
   followsOf(c, hosts) {
-    const reported = new Set(this.input.entry.findings.map(identityOf2));
-    if (c.fixes.some((k) => reported.has(identityOf2(k))) || hosts.some((h) => h.follows === void 0)) return [];
+    if (c.fixes.some((k) => this.reported.has(identityOf2(k))) || hosts.some((h) => h.follows === void 0)) return [];
     const by = c.fixes.flatMap((k) => this.raised.get(identityOf2(k)) ?? this.accepted.flatMap((v) => v.rule_ids));
     return [.../* @__PURE__ */ new Set([...hosts.flatMap((h) => h.follows ?? []), ...by])].sort();
   }

@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-QGTD7TDH.js");
+    const { scanCommand } = await import("./chunk-AZCAQLZK.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-2QFY7HEU.js");
+  const { run } = await import("./chunk-4J4OHJYT.js");
   return run(argv);
 }

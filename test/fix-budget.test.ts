@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DEFAULT_RSYNC_VERSION, today } from '../src/common/index.ts';
-import { fixRepository, parseVersion, policiesFor, VERIFY_BUDGET } from '../src/runner/index.ts';
+import { fixRepository, parseVersion, policiesFor, verificationsFor } from '../src/runner/index.ts';
 
 const budget = suite('fix verification budget');
 
@@ -27,7 +27,7 @@ budget('a 250-module config: at most the budget of verifications, the rest rejec
   try {
     const r = await fixRepository(['.'], { exclude: [], daemonUser: 'root', rsyncVersion: version.value, rsyncVersionGiven: false, today: today(), policies: policies.value, waiverFile: undefined, inlineWaivers: true });
     if (!r.ok) throw r.error;
-    const allowed = Math.max(20, Math.floor(VERIFY_BUDGET / modules));
+    const allowed = verificationsFor(modules);
     // The narrowing probe is one more re-parse than the candidates' verifications.
     assert.ok(r.value.verifications <= allowed + 1, `${r.value.verifications} verifications for ${modules} modules`);
     const fixes = r.value.report.targets.flatMap((t) => (t.fixes ? [t.fixes] : []));
@@ -35,11 +35,15 @@ budget('a 250-module config: at most the budget of verifications, the rest rejec
     const unverified = fixes.flatMap((f) => f.rejected).filter((x) => x.reason.startsWith('not verified'));
     assert.ok(verified.length > 0 && verified.length <= allowed, `${verified.length} verified`);
     assert.ok(unverified.length >= modules, `${unverified.length} rejected as not verified`);
-    assert.match(unverified[0]?.reason ?? '', /250 modules allow \d+ verifications/);
+    assert.match(unverified[0]?.reason ?? '', `250 modules allow ${allowed} verifications`);
   } finally {
     process.chdir(cwd);
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+budget('the budget as documented: 200 verifications for 100 modules, 80 for 250, 50 for 400, never under 20', () => {
+  assert.equal([100, 250, 400, 5000, 0].map(verificationsFor), [200, 80, 50, 20, 20_000]);
 });
 
 budget.run();

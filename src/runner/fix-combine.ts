@@ -44,6 +44,11 @@ const OVERLAP = 'it changes a line another fix already changes; apply the other 
 export const VERIFY_BUDGET = 20_000;
 const MIN_VERIFICATIONS = 20;
 
+/** The verifications a target of `modules` modules gets. */
+export function verificationsFor(modules: number): number {
+  return Math.max(MIN_VERIFICATIONS, Math.floor(VERIFY_BUDGET / Math.max(1, modules)));
+}
+
 /**
  * A candidate's identity across re-plans: the findings it fixes, the parameter and the lines it writes (not
  * where: lines move). A re-plan on the combined text that writes something else (a value in effect that an
@@ -71,11 +76,16 @@ class Combiner {
   private current: Map<string, string>;
   private verifications = 0;
   private readonly maxVerifications: number;
+  private readonly modules: number;
+  /** The identities (identityOf) of the findings the run reported: fixed per target, asked per accepted fix. */
+  private readonly reported: ReadonlySet<string>;
 
   constructor(private readonly input: CombineInput) {
     this.state = { report: input.entry, errors: [] };
     this.current = new Map(input.originals);
-    this.maxVerifications = Math.max(MIN_VERIFICATIONS, Math.floor(VERIFY_BUDGET / Math.max(1, factsOf(input.entry).config.modules.length)));
+    this.modules = factsOf(input.entry).config.modules.length;
+    this.maxVerifications = verificationsFor(this.modules);
+    this.reported = new Set(input.entry.findings.map(identityOf));
   }
 
   async run(): Promise<TargetFixes> {
@@ -155,8 +165,7 @@ class Combiner {
   private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[], hosts: readonly VerifiedFix[] = [], replaced: readonly LineEdit[] = []): Promise<void> {
     // Before anything that reads the whole text: past the budget, each candidate must cost next to nothing.
     if (this.verifications >= this.maxVerifications) {
-      const modules = factsOf(this.input.entry).config.modules.length;
-      return this.reject(c, `not verified: this configuration's ${modules} modules allow ${this.maxVerifications} verifications, and they were spent; apply the verified fixes and run fix again`);
+      return this.reject(c, `not verified: this configuration's ${this.modules} modules allow ${this.maxVerifications} verifications, and they were spent; apply the verified fixes and run fix again`);
     }
     const why = this.preflight(edits);
     if (why !== null) return this.reject(c, why);
@@ -194,8 +203,7 @@ class Combiner {
    * those fixes, so every format can say so; [] for a fix of a reported finding (or one merged with such a fix).
    */
   private followsOf(c: FixCandidate, hosts: readonly VerifiedFix[]): string[] {
-    const reported = new Set(this.input.entry.findings.map(identityOf));
-    if (c.fixes.some((k) => reported.has(identityOf(k))) || hosts.some((h) => h.follows === undefined)) return [];
+    if (c.fixes.some((k) => this.reported.has(identityOf(k))) || hosts.some((h) => h.follows === undefined)) return [];
     const by = c.fixes.flatMap((k) => this.raised.get(identityOf(k)) ?? this.accepted.flatMap((v) => v.rule_ids));
     return [...new Set([...hosts.flatMap((h) => h.follows ?? []), ...by])].sort();
   }

@@ -35,5 +35,5 @@ export type { CollectedHost, HostFixOptions, HostFixRun } from './fix-hosts.ts';
 export { factsOf, judgeChange, realFile, reevaluate } from './fix-verify.ts';
 export type { EvaluatedState, FixClaim } from './fix-verify.ts';
 export { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';
-export { combineFixes, ROUNDS, VERIFY_BUDGET } from './fix-combine.ts';
+export { combineFixes, ROUNDS, verificationsFor } from './fix-combine.ts';
 export type { CombineInput } from './fix-combine.ts';
