@@ -61,6 +61,33 @@ message('says so when there is nothing to list', () => {
   assert.is(decisionMessage([], { ...ctx, verdict: true }), 'rsyncguard allowed this Pod: it names no container image.');
 });
 
+message('an allowed review: each image named once, the uid its own; a later review of the same images has its own uid', () => {
+  const allowed = (name: string) => ({ subject: `image "${name}"`, image: name, digest, kind: 'allowed' as const, below: 1 });
+  const pass = { ...ctx, verdict: true };
+  const images = [allowed('reg/a:1'), allowed('reg/b\u0085:2')];
+  // The second and third calls reuse what the first built: each must still read as if built whole.
+  for (const uid of ['u-1', 'u-2\u2028', 'u-1']) {
+    assert.is(
+      decisionMessage(images, { ...pass, uid }),
+      `rsyncguard allowed this Pod: no findings at or above high. image "reg/a:1": allowed; image "reg/b\\x85:2": allowed. See the webhook log for review ${uid === 'u-2\u2028' ? 'u-2\\u2028' : uid}.`,
+    );
+  }
+  assert.match(decisionMessage(images, { ...pass, kind: 'Deployment', failOn: 'medium' }), /^rsyncguard allowed this Deployment: no findings at or above medium\. /);
+  assert.equal(decisionWarnings(images, { ...pass, mode: 'warn', allowed: true }), []);
+});
+
+message('an allowed review too long for the first level still fits the cap, whatever uid comes with it', () => {
+  const images = Array.from({ length: 20 }, (_, i) => ({ subject: `image "registry.example.com/team/service-${i}:${'v'.repeat(30)}"`, image: `x${i}`, digest, kind: 'allowed' as const, below: 0 }));
+  const pass = { ...ctx, verdict: true };
+  const first = decisionMessage(images, { ...pass, uid: 'u' });
+  for (const uid of ['u', 'x'.repeat(500), '\u00e9'.repeat(64)]) {
+    const text = decisionMessage(images, { ...pass, uid });
+    assert.ok(bytes(text) <= MAX_MESSAGE, `${bytes(text)} bytes`);
+    assert.match(text, /^rsyncguard allowed this Pod/);
+  }
+  assert.match(first, /; and \d+ more image\(s\)\. See the webhook log for review u\.$/, 'twenty long names do not fit in full: the rest are counted');
+});
+
 const warnings = suite('decisionWarnings');
 
 warnings('warn mode: one line per image that did not pass, with worst severity and top rules, each at most 120 characters', () => {

@@ -153,9 +153,14 @@ function nextSteps(outcomes: ImageOutcome[], ctx: MessageContext): string {
 /** What denies is listed first, so the reason for a denial is never among those only counted. */
 const ORDER: Record<ImageOutcome['kind'], number> = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
 
+/** What ends every message: the next steps (when the level says them) and the review uid to look up. */
+function ending(outcomes: ImageOutcome[], ctx: MessageContext, level: Level): string {
+  return `.${level.next ? nextSteps(outcomes, ctx) : ''} See the webhook log for review ${cut(escapeControls(ctx.uid), 64)}.`;
+}
+
 /** Every outcome at the most detailed level that fits them all; else as many as fit at the last, the rest counted. */
 function fitted(outcomes: ImageOutcome[], ctx: MessageContext, head: string): string {
-  const tail = (level: Level) => `.${level.next ? nextSteps(outcomes, ctx) : ''} See the webhook log for review ${cut(escapeControls(ctx.uid), 64)}.`;
+  const tail = (level: Level) => ending(outcomes, ctx, level);
   for (const level of LEVELS) {
     const text = `${head}${outcomes.map((o) => describe(o, ctx, level)).join('; ')}${tail(level)}`;
     if (bytes(text) <= MAX_MESSAGE) return text;
@@ -172,9 +177,34 @@ function fitted(outcomes: ImageOutcome[], ctx: MessageContext, head: string): st
   return `${head}${[...listed, `and ${outcomes.length - listed.length} more image(s)`].join('; ')}${tail(GREEDY)}`;
 }
 
+/**
+ * The message of a review whose every image passed, but for its uid: the usual answer, naming the same few
+ * images review after review, so kept rather than built again (at most ALLOWED_STARTS, emptied when full:
+ * a stream of distinct names only costs the building it always cost). Every detailed level writes an
+ * allowed image alike, so this is the first level's text whenever it fits.
+ */
+const ALLOWED_STARTS = 1024;
+const allowedStarts = new Map<string, string>();
+
+function allowedMessage(outcomes: ImageOutcome[], ctx: MessageContext): string | undefined {
+  if (!outcomes.every((o) => o.kind === 'allowed')) return undefined;
+  const key = `${ctx.verdict}\u0000${ctx.mode}\u0000${ctx.failOn}\u0000${ctx.kind}\u0000${outcomes.map((o) => o.subject).join('\u0000')}`;
+  let start = allowedStarts.get(key);
+  if (start === undefined) {
+    if (allowedStarts.size >= ALLOWED_STARTS) allowedStarts.clear();
+    const level = LEVELS[0] as Level;
+    start = `${heading(outcomes, ctx)}. ${outcomes.map((o) => describe(o, ctx, level)).join('; ')}`;
+    allowedStarts.set(key, start);
+  }
+  const message = `${start}${ending(outcomes, ctx, LEVELS[0] as Level)}`;
+  return bytes(message) <= MAX_MESSAGE ? message : undefined;
+}
+
 /** The status message: never more than MAX_MESSAGE bytes, whatever the review and its images hold. */
 export function decisionMessage(all: ImageOutcome[], ctx: MessageContext): string {
   if (all.length === 0) return `rsyncguard allowed this ${cut(escapeControls(ctx.kind), 60)}: it names no container image.`;
+  const allowed = allowedMessage(all, ctx);
+  if (allowed !== undefined) return allowed;
   const outcomes = [...all].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const message = fitted(outcomes, ctx, `${heading(outcomes, ctx)}. `);
   // The parts above are each bounded; this only guards the sum against a future longer sentence.
@@ -259,7 +289,7 @@ function warning(o: ImageOutcome, ctx: MessageContext): string {
  * then a count); none in audit mode, and none on a denial (the message says it all).
  */
 export function decisionWarnings(all: ImageOutcome[], ctx: MessageContext & { allowed: boolean }): string[] {
-  if (!ctx.allowed || ctx.mode === 'audit') return [];
+  if (!ctx.allowed || ctx.mode === 'audit' || all.every((o) => o.kind === 'allowed')) return [];
   const flagged = [...all].filter((o) => o.kind !== 'allowed').sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const lines = flagged.slice(0, MAX_WARNINGS).map((o) => warning(o, ctx));
   if (flagged.length > MAX_WARNINGS) lines.push(cut(`rsyncguard: and ${flagged.length - MAX_WARNINGS} more; see the webhook log for review ${escapeControls(ctx.uid)}`, MAX_WARNING));

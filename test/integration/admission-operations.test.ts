@@ -80,8 +80,8 @@ async function review(path: string, uid: string, images: string[], count: { deci
 }
 
 /**
- * The JSON log line of one review. The webhook writes it before it answers, but its stderr reaches this
- * process through a pipe that may deliver it after the answer: wait for it, a bounded while.
+ * The JSON log line of one review. The webhook writes it just after it answers, and its stderr reaches
+ * this process through a pipe: wait for it, a bounded while.
  */
 async function logLine(uid: string): Promise<Record<string, unknown>> {
   for (let waited = 0; ; waited += 20) {

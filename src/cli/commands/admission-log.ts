@@ -63,24 +63,18 @@ function entryText(o: ImageOutcome): string {
   return json;
 }
 
+/** A string the review chose, as a JSON string in the line: bounded, and escaped as logEvent escapes. */
+const jsonText = (s: string) => escapeJsonText(JSON.stringify(text(s)));
+
 /**
- * The line for one answered review: the same object logEvent would write, with the images appended as
- * text (see entryText) rather than built and serialised for every review.
+ * The line for one answered review: the same text JSON.stringify and logEvent would write for the whole
+ * object, built by hand, as this runs for every review: its keys are fixed, so only the strings the
+ * review chose need escaping, and the images are appended as text (see entryText).
  */
 export function logReview(d: AdmissionDecision, ctx: ReviewContext): void {
-  const head = JSON.stringify({
-    time: new Date().toISOString(),
-    level: 'info',
-    msg: 'admission review',
-    uid: text(d.uid),
-    kind: text(ctx.kind),
-    namespace: text(ctx.namespace),
-    mode: d.mode,
-    decision: d.verdict,
-    allowed: d.allowed,
-    duration_ms: Math.round(ctx.durationMs * 10) / 10,
-  });
   let images = '';
   for (const o of d.outcomes) images += `${images === '' ? '' : ','}${entryText(o)}`;
-  process.stderr.write(`${escapeJsonText(head.slice(0, -1))},"images":[${images}]}\n`);
+  process.stderr.write(
+    `{"time":"${new Date().toISOString()}","level":"info","msg":"admission review","uid":${jsonText(d.uid)},"kind":${jsonText(ctx.kind)},"namespace":${jsonText(ctx.namespace)},"mode":${JSON.stringify(d.mode)},"decision":${JSON.stringify(d.verdict)},"allowed":${d.allowed},"duration_ms":${JSON.stringify(Math.round(ctx.durationMs * 10) / 10)},"images":[${images}]}\n`,
+  );
 }

@@ -70,8 +70,6 @@ async function review(serving: Serving, mode: AdmissionMode, req: IncomingMessag
   const controller = await controllerBy(serving, arrivedAt);
   const d = controller ? await controller.decide(request, arrivedAt, mode) : startingDecision(request, mode, serving, serving.readiness.reason);
   const durationMs = performance.now() - arrivedAt;
-  serving.metrics.onReview(d, durationMs / 1000);
-  logReview(d, { kind: request.kind, namespace: request.namespace, durationMs });
   // The runner escaped what the image chose before measuring; this guards anything added since.
   const message = escapeControls(d.message);
   const warnings = d.warnings.map(escapeControls);
@@ -81,6 +79,9 @@ async function review(serving: Serving, mode: AdmissionMode, req: IncomingMessag
     // The API server reads status only on a denial; on an allow it still names each image's outcome for audit logs.
     response: { uid: d.uid, allowed: d.allowed, status: { code: d.allowed ? 200 : 403, message }, ...(warnings.length ? { warnings } : {}) },
   });
+  // Counted and logged once the answer is on its way: the API server waits for neither.
+  serving.metrics.onReview(d, durationMs / 1000);
+  logReview(d, { kind: request.kind, namespace: request.namespace, durationMs });
 }
 
 /** The URL a server listens at, with the port it was given (0 picks one). */

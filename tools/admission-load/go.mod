@@ -1,0 +1,3 @@
+module rsyncguard/tools/admission-load
+
+go 1.26.0
