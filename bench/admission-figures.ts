@@ -65,15 +65,17 @@ type Send = (body: string) => Promise<{ status: number; text: string }>;
 /**
  * A queue over the lean client's kept-alive connections (one request at a time on each, as HTTP/1.1
  * without pipelining): the cheapest client there is, so that the client's own CPU disturbs the figure least.
+ * Connections are taken in turn, the one free longest first: the lean client does not reconnect, and a
+ * connection left idle past the webhook's keep-alive timeout would be closed under it.
  */
 function leanPool(lean: LeanClient, sockets: number): Send {
   const free = Array.from({ length: sockets }, (_, i) => i);
   const waiting: (() => void)[] = [];
   return async (body) => {
-    let i = free.pop();
+    let i = free.shift();
     while (i === undefined) {
       await new Promise<void>((r) => waiting.push(r));
-      i = free.pop();
+      i = free.shift();
     }
     try {
       return await lean.post(i, body, 10_000);
