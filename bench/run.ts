@@ -76,7 +76,9 @@ console.log(table.join('\n'));
 
 /** The previous table with rows of the same benchmark replaced by the new ones, and rows never seen before appended. */
 function merged(previousFile: string, fresh: Row[]): string[] {
-  const old = previousFile.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark |'));
+  // Only the table's rows: tables among the notes below it are the notes' own.
+  const tablePart = previousFile.split('<!-- notes -->')[0] ?? '';
+  const old = tablePart.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark |'));
   const name = (l: string) => l.slice(2, l.indexOf(' |', 2));
   const byName = new Map(fresh.map((r) => [r.benchmark, r]));
   const out = old.map((l) => {

@@ -58,29 +58,10 @@ export class AdmissionMetrics implements AdmissionObserver {
     for (const outcome of EVALUATIONS) this.images.inc({ outcome }, 0);
   }
 
-  /**
-   * Each label set's series, looked up once: prom-client hashes a label object on every inc(), and this
-   * runs for every review. The label values are the few fixed words above, so the map stays small.
-   */
-  private readonly series = new Map<string, { inc(): void }>();
-
-  private seriesOf(key: string, make: () => { inc(): void }): { inc(): void } {
-    let s = this.series.get(key);
-    if (s === undefined) {
-      s = make();
-      this.series.set(key, s);
-    }
-    return s;
-  }
-
   /** One answered review: its verdict and mode, each image's outcome, and how long it took. */
   onReview(d: AdmissionDecision, seconds: number): void {
-    this.seriesOf(`review ${d.verdict} ${d.mode}`, () => this.reviews.labels({ decision: d.verdict, mode: d.mode })).inc();
-    for (const o of d.outcomes) {
-      if (o.image === undefined) continue;
-      const outcome = evaluationOf(o);
-      this.seriesOf(`image ${outcome}`, () => this.images.labels({ outcome })).inc();
-    }
+    this.reviews.inc({ decision: d.verdict, mode: d.mode });
+    for (const o of d.outcomes) if (o.image !== undefined) this.images.inc({ outcome: evaluationOf(o) });
     this.reviewSeconds.observe(seconds);
   }
 
