@@ -74,6 +74,10 @@ message('an allowed review: each image named once, the uid its own; a later revi
   }
   assert.match(decisionMessage(images, { ...pass, kind: 'Deployment', failOn: 'medium' }), /^rsyncguard allowed this Deployment: no findings at or above medium\. /);
   assert.equal(decisionWarnings(images, { ...pass, mode: 'warn', allowed: true }), []);
+  // Kinds alike in their first 60 characters: one shown whole, one cut; each message says its own.
+  const kind = 'K'.repeat(60);
+  assert.match(decisionMessage(images, { ...pass, kind }), new RegExp(`this ${kind}: `));
+  assert.match(decisionMessage(images, { ...pass, kind: `${kind}X` }), new RegExp(`this ${'K'.repeat(59)}…: `));
 });
 
 message('an allowed review too long for the first level still fits the cap, whatever uid comes with it', () => {

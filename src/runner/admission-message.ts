@@ -188,7 +188,8 @@ const allowedStarts = new Map<string, string>();
 
 function allowedMessage(outcomes: ImageOutcome[], ctx: MessageContext): string | undefined {
   if (!outcomes.every((o) => o.kind === 'allowed')) return undefined;
-  const key = `${ctx.verdict}\u0000${ctx.mode}\u0000${ctx.failOn}\u0000${ctx.kind}\u0000${outcomes.map((o) => o.subject).join('\u0000')}`;
+  // The kind as the heading shows it: a review's kind is any string it chose, and only its shown part is kept.
+  const key = `${ctx.verdict}\u0000${ctx.mode}\u0000${ctx.failOn}\u0000${cut(escapeControls(ctx.kind), 60)}\u0000${outcomes.map((o) => o.subject).join('\u0000')}`;
   let start = allowedStarts.get(key);
   if (start === undefined) {
     if (allowedStarts.size >= ALLOWED_STARTS) allowedStarts.clear();
