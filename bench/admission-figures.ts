@@ -230,7 +230,7 @@ async function goRateRow(hook: Webhook, cert: Certificate, bodies: string[], dir
   const server = h0 && h1 ? `server side (review_duration_seconds): ${((100 * (h1.within - h0.within)) / Math.max(1, served)).toFixed(1)}% within 10 ms of arrival` : 'no /metrics to read the server side from';
   const achieved = r.answered / r.wall_s;
   const trivial = await withTrivialServer(cert, (port) => goLoad(bin, port, caFile, bodiesFile, RATE_SECONDS));
-  const floor = typeof trivial === 'string' ? `the trivial server could not be measured: ${trivial.slice(0, 200)}` : `a trivial Node HTTPS server, same client and rate: p50 ${trivial.p50_ms.toFixed(1)} ms, p99 ${trivial.p99_ms.toFixed(1)} ms`;
+  const floor = typeof trivial === 'string' ? `the trivial server could not be measured: ${trivial.slice(0, 200)}` : `a trivial Node HTTPS server, same client and rate: p50 ${trivial.p50_ms.toFixed(1)} ms, p99 ${trivial.p99_ms.toFixed(1)} ms${overFloor(trivial.p99_ms)}`;
   return {
     benchmark,
     figure: `${achieved.toFixed(0)} answered/s; p50 ${r.p50_ms.toFixed(1)} ms, p99 ${r.p99_ms.toFixed(1)} ms`,
@@ -239,6 +239,12 @@ async function goRateRow(hook: Webhook, cert: Certificate, bodies: string[], dir
     note: `${r.answered} answered, ${r.failed} failed; p90 ${r.p90_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(1)} ms; ${server}; CPU per review: webhook ${(((cpu1 - cpu0) * 1000) / Math.max(1, served)).toFixed(2)} ms, client ${r.client_cpu_ms_per_request.toFixed(2)} ms; load ${loadavg()[0]?.toFixed(1)}; ${steal}; ${floor} (load ${loadavg()[0]?.toFixed(1)})`,
   };
 }
+
+/**
+ * Said when a server that does nothing misses the goal too: the run then measured the machine (a virtual
+ * one slowed by its neighbours), not the webhook.
+ */
+const overFloor = (p99: number) => (p99 > 10 ? ' — over the goal itself, so this run cannot tell whether the webhook meets it' : '');
 
 /**
  * The same open loop and lean client against a Node HTTPS server that only reads the body and answers a
@@ -251,7 +257,8 @@ async function rateFloor(cert: Certificate, bodies: string[]): Promise<string> {
     await openLoop(send, bodies, RATE, 2);
     const r = await openLoop(send, bodies, RATE, RATE_SECONDS);
     lean.close();
-    return `a trivial Node HTTPS server, same client and rate: p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${percentile(r.times, 99).toFixed(1)} ms, the client's longest stall ${r.clientStallMs.toFixed(0)} ms (load ${loadavg()[0]?.toFixed(1)})`;
+    const p99 = percentile(r.times, 99);
+    return `a trivial Node HTTPS server, same client and rate: p50 ${percentile(r.times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${overFloor(p99)}, the client's longest stall ${r.clientStallMs.toFixed(0)} ms (load ${loadavg()[0]?.toFixed(1)})`;
   });
 }
 
