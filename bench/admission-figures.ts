@@ -230,7 +230,10 @@ async function goRateRow(hook: Webhook, cert: Certificate, bodies: string[], dir
   const server = h0 && h1 ? `server side (review_duration_seconds): ${((100 * (h1.within - h0.within)) / Math.max(1, served)).toFixed(1)}% within 10 ms of arrival` : 'no /metrics to read the server side from';
   const achieved = r.answered / r.wall_s;
   const trivial = await withTrivialServer(cert, (port) => goLoad(bin, port, caFile, bodiesFile, RATE_SECONDS));
-  const floor = typeof trivial === 'string' ? `the trivial server could not be measured: ${trivial.slice(0, 200)}` : `a trivial Node HTTPS server, same client and rate: p50 ${trivial.p50_ms.toFixed(1)} ms, p99 ${trivial.p99_ms.toFixed(1)} ms${overFloor(trivial.p99_ms)}`;
+  const floor =
+    typeof trivial === 'string'
+      ? `the trivial server could not be measured: ${trivial.slice(0, 200)}`
+      : `a trivial Node HTTPS server, same client and rate: p50 ${trivial.p50_ms.toFixed(1)} ms, p99 ${trivial.p99_ms.toFixed(1)} ms${overFloor(trivial.p99_ms)}`;
   return {
     benchmark,
     figure: `${achieved.toFixed(0)} answered/s; p50 ${r.p50_ms.toFixed(1)} ms, p99 ${r.p99_ms.toFixed(1)} ms`,
