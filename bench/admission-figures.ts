@@ -134,7 +134,8 @@ function cpuSeconds(pid: number | undefined): number {
  */
 function stealMeter(): () => string {
   const read = () => {
-    const fields = /^cpu +(.*)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]?.split(' ').map(Number) ?? [];
+    // user nice system idle iowait irq softirq steal; the guest columns after them are already in user and nice.
+    const fields = /^cpu +(.*)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]?.split(' ').map(Number).slice(0, 8) ?? [];
     return { steal: fields[7] ?? 0, total: fields.reduce((a, b) => a + b, 0) };
   };
   const start = read();
@@ -186,9 +187,10 @@ interface GoLoad {
 
 /** tools/admission-load, built once by scripts/go-tool.sh; undefined without Go. */
 function goLoadBinary(): string | undefined {
-  spawnSync('scripts/go-tool.sh', ['admission-load', '-h'], { encoding: 'utf8', timeout: 300_000 });
+  // `-h` exits 0 once the tool is built and current; a failed rebuild must not run a stale binary.
+  const built = spawnSync('scripts/go-tool.sh', ['admission-load', '-h'], { encoding: 'utf8', timeout: 300_000 });
   const bin = resolve('.cache/bin/admission-load');
-  return existsSync(bin) ? bin : undefined;
+  return built.status === 0 && existsSync(bin) ? bin : undefined;
 }
 
 /** One open-loop run of tools/admission-load against `port` (a child: this process keeps serving the registry). */
@@ -199,6 +201,7 @@ function goLoad(bin: string, port: number, ca: string, bodiesFile: string, secon
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (e) => done(`tools/admission-load did not run: ${e.message}`));
     child.on('close', () => {
       try {
         done(JSON.parse(out) as GoLoad);

@@ -190,15 +190,18 @@ function allowedMessage(outcomes: ImageOutcome[], ctx: MessageContext): string |
   if (!outcomes.every((o) => o.kind === 'allowed')) return undefined;
   // The kind as the heading shows it: a review's kind is any string it chose, and only its shown part is kept.
   const key = `${ctx.verdict}\u0000${ctx.mode}\u0000${ctx.failOn}\u0000${cut(escapeControls(ctx.kind), 60)}\u0000${outcomes.map((o) => o.subject).join('\u0000')}`;
-  let start = allowedStarts.get(key);
-  if (start === undefined) {
+  const level = LEVELS[0] as Level;
+  const kept = allowedStarts.get(key);
+  const start = kept ?? `${heading(outcomes, ctx)}. ${outcomes.map((o) => describe(o, ctx, level)).join('; ')}`;
+  const message = `${start}${ending(outcomes, ctx, level)}`;
+  if (bytes(message) > MAX_MESSAGE) return undefined;
+  // Kept only once it has fitted: names too long to list in full would otherwise fill the map with text
+  // no message uses.
+  if (kept === undefined) {
     if (allowedStarts.size >= ALLOWED_STARTS) allowedStarts.clear();
-    const level = LEVELS[0] as Level;
-    start = `${heading(outcomes, ctx)}. ${outcomes.map((o) => describe(o, ctx, level)).join('; ')}`;
     allowedStarts.set(key, start);
   }
-  const message = `${start}${ending(outcomes, ctx, LEVELS[0] as Level)}`;
-  return bytes(message) <= MAX_MESSAGE ? message : undefined;
+  return message;
 }
 
 /** The status message: never more than MAX_MESSAGE bytes, whatever the review and its images hold. */

@@ -56,8 +56,8 @@ func main() {
 }
 
 func run(url, caFile, bodiesFile string, rate int, seconds, warmup float64, conns int, expect string) error {
-	if url == "" || caFile == "" || bodiesFile == "" || rate <= 0 || conns <= 0 {
-		return errors.New("-url, -ca and -bodies are needed; -rate and -conns must be positive")
+	if url == "" || caFile == "" || bodiesFile == "" || rate <= 0 || conns <= 0 || seconds < 0 || warmup < 0 {
+		return errors.New("-url, -ca and -bodies are needed; -rate and -conns must be positive, -seconds and -warmup not negative")
 	}
 	ca, err := os.ReadFile(caFile)
 	if err != nil {
@@ -102,14 +102,14 @@ func run(url, caFile, bodiesFile string, rate int, seconds, warmup float64, conn
 
 func openLoop(client *http.Client, url string, bodies [][]byte, rate int, seconds float64, expect []byte) result {
 	total := int(float64(rate) * seconds)
-	interval := time.Second / time.Duration(rate)
 	latencies := make([]float64, 0, total)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	failed := 0
 	start := time.Now()
 	for i := 0; i < total; i++ {
-		due := start.Add(time.Duration(i) * interval)
+		// Exact at any rate: i seconds' worth of requests, not i times a rounded interval.
+		due := start.Add(time.Duration(int64(i) * int64(time.Second) / int64(rate)))
 		if wait := time.Until(due); wait > 0 {
 			time.Sleep(wait)
 		}
