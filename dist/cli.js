@@ -44,6 +44,6 @@ async function start(argv) {
     const { scanCommand } = await import("./chunk-AZCAQLZK.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-W4NF2YVE.js");
+  const { run } = await import("./chunk-HGKIG527.js");
   return run(argv);
 }

@@ -160,21 +160,20 @@ function ending(outcomes: ImageOutcome[], ctx: MessageContext, level: Level): st
 
 /** Every outcome at the most detailed level that fits them all; else as many as fit at the last, the rest counted. */
 function fitted(outcomes: ImageOutcome[], ctx: MessageContext, head: string): string {
-  const tail = (level: Level) => ending(outcomes, ctx, level);
   for (const level of LEVELS) {
-    const text = `${head}${outcomes.map((o) => describe(o, ctx, level)).join('; ')}${tail(level)}`;
+    const text = `${head}${outcomes.map((o) => describe(o, ctx, level)).join('; ')}${ending(outcomes, ctx, level)}`;
     if (bytes(text) <= MAX_MESSAGE) return text;
   }
   const listed: string[] = [];
   // The count of those left out needs its own room ("; and 63 more image(s)").
-  let left = MAX_MESSAGE - bytes(head) - bytes(tail(GREEDY)) - 32;
+  let left = MAX_MESSAGE - bytes(head) - bytes(ending(outcomes, ctx, GREEDY)) - 32;
   for (const o of outcomes) {
     const line = describe(o, ctx, GREEDY);
     if (bytes(line) + 2 > left) break;
     listed.push(line);
     left -= bytes(line) + 2;
   }
-  return `${head}${[...listed, `and ${outcomes.length - listed.length} more image(s)`].join('; ')}${tail(GREEDY)}`;
+  return `${head}${[...listed, `and ${outcomes.length - listed.length} more image(s)`].join('; ')}${ending(outcomes, ctx, GREEDY)}`;
 }
 
 /**
