@@ -63,8 +63,7 @@ function settle(temporary: string): void {
   setImmediate(() => {});
 }
 
-function track(temporary: string): void {
-  temporaries.add(temporary);
+function listenForSignals(): void {
   if (listening) return;
   listening = true;
   for (const n of SIGNALS) process.on(n, LISTENERS[n]);
@@ -101,6 +100,9 @@ export function openOutput(file: string): OutputTarget {
   const target = resolved(file);
   if (!target.replaceable) return inPlace(file);
   const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Listening before the file exists: a signal between its creation and a listener would end the process
+  // the default way and leave it behind. One that comes now is handled after this turn, once it is tracked.
+  listenForSignals();
   let fd: number;
   try {
     // O_EXCL: never through a link or file someone placed under that name.
@@ -109,7 +111,7 @@ export function openOutput(file: string): OutputTarget {
     // A directory this process cannot create in may still hold a file it can write.
     return inPlace(file);
   }
-  track(temporary);
+  temporaries.add(temporary);
   try {
     if (target.mode !== undefined) fchmodSync(fd, target.mode);
     if (target.uid !== undefined && target.gid !== undefined && process.getuid?.() === 0) fchownSync(fd, target.uid, target.gid);
