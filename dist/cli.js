@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-AZCAQLZK.js");
+    const { scanCommand } = await import("./chunk-ZREJSBJG.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-HGKIG527.js");
+  const { run } = await import("./chunk-XZHHBL3E.js");
   return run(argv);
 }

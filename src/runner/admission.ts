@@ -342,22 +342,43 @@ export class AdmissionController {
     }
   }
 
+  /** A verdict younger than its time to live, as the owner shortcut reads it (a too-costly image is not one). */
+  private readonly fresh = (digest: string) => {
+    const v = this.verdicts.get(digest);
+    return v && !v.costly ? { at: v.at, value: v.findings } : undefined;
+  };
+
+  /**
+   * The decision when it needs no waiting: nothing to run, or every image answered from the caches
+   * (through an admitted owner, or by digest). Undefined when an image has to be looked up or analysed.
+   */
+  decideNow(req: AdmissionRequest, mode: AdmissionMode = 'enforce'): AdmissionDecision | undefined {
+    if (req.nothingToRun !== undefined) return conclude(req, [], mode, this.opts);
+    const evaluated = req.images.slice(0, MAX_IMAGES);
+    const owned = this.owners.verdicts(req, evaluated, this.fresh);
+    // Answered through an owner, each image is still a verdict-cache hit (cache_hits_total counts them).
+    if (owned) for (let i = 0; i < owned.verdicts.length; i++) this.observer.onCacheLookup(true);
+    const outcomes = owned?.verdicts.map((findings, i) => this.judge(evaluated[i] ?? '', { findings }, owned.digests[i])) ?? this.cachedOutcomes(evaluated);
+    return outcomes && this.concluded(req, evaluated, withRest(req, outcomes), mode, owned?.digests);
+  }
+
   /**
    * `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there.
    * `mode` changes only the answer; the verdict, and the work behind it, are the same in every mode.
    */
   async decide(req: AdmissionRequest, arrivedAt = performance.now(), mode: AdmissionMode = 'enforce'): Promise<AdmissionDecision> {
-    if (req.nothingToRun !== undefined) return conclude(req, [], mode, this.opts);
+    return this.decideNow(req, mode) ?? this.decideLater(req, arrivedAt, mode);
+  }
+
+  /** The decision once every image has settled or the budget is spent: for a review decideNow had none for. */
+  async decideLater(req: AdmissionRequest, arrivedAt: number, mode: AdmissionMode): Promise<AdmissionDecision> {
     const evaluated = req.images.slice(0, MAX_IMAGES);
-    const fresh = (digest: string) => {
-      const v = this.verdicts.get(digest);
-      return v && !v.costly ? { at: v.at, value: v.findings } : undefined;
-    };
-    const owned = this.owners.verdicts(req, evaluated, fresh);
-    // Answered through an owner, each image is still a verdict-cache hit (cache_hits_total counts them).
-    if (owned) for (let i = 0; i < owned.verdicts.length; i++) this.observer.onCacheLookup(true);
-    const outcomes = withRest(req, owned?.verdicts.map((findings, i) => this.judge(evaluated[i] ?? '', { findings }, owned.digests[i])) ?? this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt)));
-    if (outcomes.every((o) => o.kind === 'allowed')) this.owners.remember(req, evaluated, (image) => (owned ? owned.digests[evaluated.indexOf(image)] : this.tags.get(image)?.digest), fresh);
+    return this.concluded(req, evaluated, withRest(req, await this.settle(evaluated, arrivedAt)), mode);
+  }
+
+  /** The decision on these outcomes; a workload whose every image was allowed is remembered as an owner. */
+  private concluded(req: AdmissionRequest, evaluated: string[], outcomes: ImageOutcome[], mode: AdmissionMode, ownedDigests?: string[]): AdmissionDecision {
+    if (outcomes.every((o) => o.kind === 'allowed')) this.owners.remember(req, evaluated, (image) => (ownedDigests ? ownedDigests[evaluated.indexOf(image)] : this.tags.get(image)?.digest), this.fresh);
     return conclude(req, outcomes, mode, this.opts);
   }
 }

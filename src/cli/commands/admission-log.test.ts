@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { Finding } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
 import type { AdmissionDecision, ImageOutcome } from '../../runner/index.ts';
-import { imageEntry, logEvent, logReview, type ReviewContext } from './admission-log.ts';
+import { bufferReviewLines, flushLog, imageEntry, logEvent, logReview, type ReviewContext } from './admission-log.ts';
 
 /** What `run` wrote to stderr, each write as it came. */
 function stderrOf(run: () => void): string[] {
@@ -66,6 +66,72 @@ review('an image logged with another digest is not taken for the one logged befo
   const line = (digest: string) => JSON.parse(stderrOf(() => logReview({ ...decision, outcomes: [{ subject: 'image "reg/a:1"', image: 'reg/a:1', digest, kind: 'allowed', below: 0 }] }, ctx))[0] ?? '') as { images: { digest: string }[] };
   assert.is(line('sha256:aaaa').images[0]?.digest, 'sha256:aaaa');
   assert.is(line('sha256:ffff').images[0]?.digest, 'sha256:ffff');
+});
+
+/** The uid of each review line in what was written. */
+const uidsOf = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { uid: string }).uid);
+
+review('while the webhook serves, review lines wait and are written together, in order, before any other event', async () => {
+  const stop = bufferReviewLines(20);
+  try {
+    const held = stderrOf(() => {
+      logReview({ ...decision, uid: 'first' }, ctx);
+      logReview({ ...decision, uid: 'second' }, ctx);
+    });
+    assert.equal(held, [], 'nothing written at once');
+    // Another event writes what waits first, then itself, in one turn: a warning is never held back.
+    const withWarning = stderrOf(() => logEvent('warn', 'request refused'));
+    assert.is(withWarning.length, 2);
+    assert.equal(uidsOf(withWarning[0] ?? ''), ['first', 'second']);
+    assert.match(withWarning[1] ?? '', /"msg":"request refused"/);
+    // Alone, a line is written once its time is up.
+    const timed: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => timed.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      logReview({ ...decision, uid: 'third' }, ctx);
+      assert.is(timed.length, 0);
+      await new Promise((r) => setTimeout(r, 60));
+      assert.is(timed.length, 1);
+      assert.match(timed[0] ?? '', /"uid":"third"/);
+    } finally {
+      process.stderr.write = write;
+    }
+  } finally {
+    stop();
+  }
+});
+
+review('a large backlog of held lines is written at once, and stopping writes what is left', () => {
+  const stop = bufferReviewLines(60_000);
+  let stopped = false;
+  try {
+    const writes = stderrOf(() => {
+      for (let i = 0; i < 400; i++) logReview({ ...decision, uid: `u${i}` }, ctx);
+    });
+    // Each write is a full 64 KiB of lines or more; what is left waits, and is written on stopping.
+    assert.ok(writes.length >= 1);
+    for (const w of writes) assert.ok(w.length >= 64 << 10, `a write of ${w.length} characters`);
+    const left = stderrOf(() => {
+      stop();
+      stopped = true;
+    });
+    assert.is(left.length, 1);
+    assert.ok((left[0] ?? '').length < 64 << 10);
+    assert.equal(
+      uidsOf([...writes, ...left].join('')),
+      Array.from({ length: 400 }, (_, i) => `u${i}`),
+    );
+    // After stopping, a line is written as it comes.
+    assert.is(stderrOf(() => logReview(decision, ctx)).length, 1);
+    assert.equal(stderrOf(flushLog), []);
+  } finally {
+    if (!stopped) stop();
+  }
 });
 
 review.run();

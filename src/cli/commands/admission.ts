@@ -10,12 +10,15 @@ import { numberOptions, parseCommandArgs, stringOption, type Command } from '../
 import { listen, parseListen, readTls } from './admission-start.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
 import { createMetricsServer, Readiness, serveProbe } from './admission-health.ts';
-import { logEvent, logReview } from './admission-log.ts';
+import { bufferReviewLines, logEvent, logReview } from './admission-log.ts';
 import { AdmissionMetrics } from './admission-metrics.ts';
 import { ADMISSION_MODES, modeForPath, pathOf, POST_PATHS, type AdmissionMode } from './admission-modes.ts';
 import { reloadTls } from './admission-tls-reload.ts';
 import { drainOnSignal, SHUTDOWN_DELAY, type Listener } from './admission-shutdown.ts';
 import { INSECURE_REGISTRY_OPTION, insecureRegistries, takeBareInsecureRegistry } from '../insecure-registry-option.ts';
+
+/** How long a review's log line may wait to be written with the next ones (admission-log.ts). */
+const REVIEW_LINES_HELD_MS = 25;
 
 /** What every review needs: the controller once start-up has made it, the metrics, the --mode for /validate. */
 interface Serving {
@@ -32,7 +35,6 @@ interface Serving {
 
 /** The controller, or undefined if start-up has not made it by the review's budget (less the margin to answer). */
 async function controllerBy(serving: Serving, arrivedAt: number): Promise<AdmissionController | undefined> {
-  if (serving.made) return serving.made;
   let timer: NodeJS.Timeout | undefined;
   const by = arrivedAt + serving.budgetMs - Math.min(100, serving.budgetMs * 0.05) - performance.now();
   const late = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), Math.max(0, by))));
@@ -67,8 +69,9 @@ async function review(serving: Serving, mode: AdmissionMode, req: IncomingMessag
     logEvent('warn', 'request refused', { status: request.status, reason: request.message });
     return send(res, request.status, request.message, request.close === true);
   }
-  const controller = await controllerBy(serving, arrivedAt);
-  const d = controller ? await controller.decide(request, arrivedAt, mode) : startingDecision(request, mode, serving, serving.readiness.reason);
+  // The usual review is answered from the caches in this turn, with nothing awaited.
+  const controller = serving.made ?? (await controllerBy(serving, arrivedAt));
+  const d = controller ? (controller.decideNow(request, mode) ?? (await controller.decideLater(request, arrivedAt, mode))) : startingDecision(request, mode, serving, serving.readiness.reason);
   const durationMs = performance.now() - arrivedAt;
   // The runner escaped what the image chose before measuring; this guards anything added since.
   const message = escapeControls(d.message);
@@ -239,10 +242,12 @@ export const admissionCommand: Command = {
     }
     readiness.ready();
     logEvent('info', 'ready', { workers: n.workers });
+    const writeHeldLines = bufferReviewLines(REVIEW_LINES_HELD_MS);
     // Kept-alive connections would hold close() open forever: the drain ends them once reviews are answered.
     await drainOnSignal({ servers, readiness, delayMs: n['shutdown-delay'] * 1000, finishMs: n['budget-ms'] + 1000 }).done;
     tlsReload.stop();
     await controller.close();
+    writeHeldLines();
     return 0;
   },
 };
