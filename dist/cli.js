@@ -44,6 +44,6 @@ async function start(argv) {
     const { scanCommand } = await import("./chunk-ZREJSBJG.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-XZHHBL3E.js");
+  const { run } = await import("./chunk-OYPSNWPB.js");
   return run(argv);
 }

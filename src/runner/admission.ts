@@ -15,10 +15,11 @@
  * An analysis that misses the budget keeps running and fills the cache for the next review.
  */
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
-import { displayRef, EnvironmentFailure, failureKind, isLocalTransport, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
+import { displayRef, failureKind, isLocalTransport, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
 import { decisionMessage, decisionWarnings, type AdmissionMode, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
 import { AdmittedOwners } from './admitted-owners.ts';
+import { RegistryLookups } from './registry-lookups.ts';
 import { errorMessage, today } from '../common/index.ts';
 
 export interface AdmissionOptions {
@@ -80,15 +81,6 @@ export const TAG_TTL_MS = 60_000;
 const WORKER_HEAP_MIB = 256;
 /** Distinct images evaluated per review; a Pod needs a handful, and each costs a registry round trip. */
 export const MAX_IMAGES = 64;
-/**
- * Digest lookups run on the event loop, each up to a minute or more against a registry that never answers:
- * at most this many at once for one registry (a requester's slow registry cannot hold the lookups of the
- * others), this many in all, and this many waiting; beyond that an image is "not evaluated" at once.
- */
-const LOOKUPS_PER_REGISTRY = 8;
-const LOOKUPS = 64;
-const LOOKUPS_WAITING = 512;
-
 /** An image as messages and logs show it: quoted, escaped, and without any userinfo someone wrote into it. */
 export function imageSubject(image: string): string {
   return `image ${quote(displayRef(image))}`;
@@ -160,9 +152,7 @@ export class AdmissionController {
   private readonly pool: ImagePool;
   /** Workloads admitted, whose controllers' objects are answered by their digests (admitted-owners.ts). */
   private readonly owners: AdmittedOwners;
-  private lookupsRunning = 0;
-  private readonly lookupsByRegistry = new Map<string, number>();
-  private readonly lookupsWaiting: { registry: string; start: () => void }[] = [];
+  private readonly lookups = new RegistryLookups();
   private readonly observer: AdmissionObserver;
   private readonly tagTtlMs: number;
 
@@ -193,7 +183,8 @@ export class AdmissionController {
     if (known && Date.now() - known.at < this.tagTtlMs) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
-    const lookup = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry))
+    const lookup = this.lookups
+      .run(registryOf(image), () => resolveDigest(image, this.opts.registry))
       .then((digest) => {
         this.remember(this.tags, image, { digest, at: Date.now() });
         return digest;
@@ -205,37 +196,6 @@ export class AdmissionController {
       .finally(() => this.resolving.delete(image));
     this.resolving.set(image, lookup);
     return lookup;
-  }
-
-  private canLookUp(registry: string): boolean {
-    return this.lookupsRunning < LOOKUPS && (this.lookupsByRegistry.get(registry) ?? 0) < LOOKUPS_PER_REGISTRY;
-  }
-
-  private startLookup(registry: string): void {
-    this.lookupsRunning++;
-    this.lookupsByRegistry.set(registry, (this.lookupsByRegistry.get(registry) ?? 0) + 1);
-  }
-
-  /** Runs a digest lookup within the per-registry and total limits; waits its turn, or fails at once when too many wait. */
-  private async limitLookup<T>(registry: string, run: () => Promise<T>): Promise<T> {
-    if (this.canLookUp(registry)) this.startLookup(registry);
-    else if (this.lookupsWaiting.length >= LOOKUPS_WAITING) throw new EnvironmentFailure(`${this.lookupsWaiting.length} registry lookups are already waiting; retry later`);
-    else await new Promise<void>((start) => this.lookupsWaiting.push({ registry, start }));
-    try {
-      return await run();
-    } finally {
-      this.lookupsRunning--;
-      const n = (this.lookupsByRegistry.get(registry) ?? 1) - 1;
-      if (n <= 0) this.lookupsByRegistry.delete(registry);
-      else this.lookupsByRegistry.set(registry, n);
-      // The first waiting lookup whose registry is now under its limit goes next (it counts itself in).
-      const i = this.lookupsWaiting.findIndex((w) => this.canLookUp(w.registry));
-      const next = i >= 0 ? this.lookupsWaiting.splice(i, 1)[0] : undefined;
-      if (next) {
-        this.startLookup(next.registry);
-        next.start();
-      }
-    }
   }
 
   /** Findings for one digest: from the cache when fresh, else from the pool (one analysis per digest at a time). */

@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { imagesReview, makeCertificate, podReview, post, simpleImage, startTinyRegistry, startWebhook, verdictOf, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from './support/webhook.ts';
+import { imagesReview, makeCertificate, podReview, post, reviewLine, simpleImage, startTinyRegistry, startWebhook, verdictOf, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from './support/webhook.ts';
 
 const ESC = '\u001b';
 /** "image "REF": denied", with the short digest the message gives a resolved image between them. */
@@ -102,14 +102,8 @@ test('item 7: control characters from an image config reach neither the message 
   assert.is(v.allowed, false, v.message);
   assert.match(v.message, 'p\\x1b[2Jub');
   assert.not.ok(v.message.includes(ESC), 'a raw ESC in the status message');
-  await new Promise((r) => setTimeout(r, 100));
   // The log is JSON lines: the finding's message, read back, has the same escape as the status message.
-  const line = hook
-    .stderr()
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as { uid?: string; images?: { findings: { message: string }[] }[] })
-    .find((l) => l.uid === 'esc');
+  const line = (await reviewLine(() => hook.stderr(), 'esc')) as { images?: { findings: { message: string }[] }[] };
   assert.ok(
     line?.images?.[0]?.findings.some((f) => f.message.includes('p\\x1b[2Jub')),
     JSON.stringify(line),
@@ -175,7 +169,8 @@ test('item 7: credentials written into an image reference reach neither the mess
   const hook = await webhook('--fail-open');
   const port = registry.port;
   const v = verdictOf(await post(hook, imagesReview('userinfo', [`alice:S3cr3tT0ken@127.0.0.1:${port}/test/bad:1`, `https://bob:Pa55w0rd@127.0.0.1:${port}/test/bad:1`])));
-  await new Promise((r) => setTimeout(r, 100));
+  // Read once the review's own line is written, so the check covers it.
+  await reviewLine(() => hook.stderr(), 'userinfo');
   for (const secret of ['S3cr3tT0ken', 'Pa55w0rd']) {
     assert.not.ok(v.message.includes(secret), `${secret} in the message: ${v.message}`);
     assert.not.ok(

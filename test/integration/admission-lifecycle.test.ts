@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { connect } from 'node:tls';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { imagesReview, makeCertificate, simpleImage, spawnWebhook, startTinyRegistry, WRITABLE_CONF, type Certificate, type Webhook } from '../hostile/support/webhook.ts';
+import { imagesReview, logEvents, makeCertificate, simpleImage, spawnWebhook, startTinyRegistry, WRITABLE_CONF, type Certificate, type Webhook } from '../hostile/support/webhook.ts';
 
 const ENTRY = ['--import', 'tsx', resolve('src/cli/main.ts')];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -89,11 +89,7 @@ reload('is served to new connections without a restart; a broken one is refused 
 reload.run();
 
 function logLines(hook: Webhook): Record<string, unknown>[] {
-  return hook
-    .stderr()
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return logEvents(hook.stderr());
 }
 
 async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { makeCertificate, simpleImage, startTinyRegistry, WRITABLE_CONF, type Certificate, type TinyRegistry } from '../hostile/support/webhook.ts';
+import { makeCertificate, reviewLine, simpleImage, startTinyRegistry, WRITABLE_CONF, type Certificate, type TinyRegistry } from '../hostile/support/webhook.ts';
 import { parseExposition, sample } from './support/exposition.ts';
 
 interface Answer {
@@ -83,14 +83,8 @@ async function review(path: string, uid: string, images: string[], count: { deci
  * The JSON log line of one review. The webhook writes it just after it answers, and its stderr reaches
  * this process through a pipe: wait for it, a bounded while.
  */
-async function logLine(uid: string): Promise<Record<string, unknown>> {
-  for (let waited = 0; ; waited += 20) {
-    const lines = stderr.split('\n').filter((l) => l.startsWith('{'));
-    const found = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'admission review' && l['uid'] === uid);
-    if (found) return found;
-    if (waited >= 5000) throw new Error(`no log line for review ${uid} in:\n${stderr.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+function logLine(uid: string): Promise<Record<string, unknown>> {
+  return reviewLine(() => stderr, uid);
 }
 
 const ops = suite('admission serve: readiness, metrics, modes and decisions');

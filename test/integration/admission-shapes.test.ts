@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { makeCertificate, memoryImage, post, simpleImage, startTinyRegistry, verdictOf, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from '../hostile/support/webhook.ts';
+import { makeCertificate, memoryImage, post, reviewLine, simpleImage, startTinyRegistry, verdictOf, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from '../hostile/support/webhook.ts';
 import { startSourceWebhook } from './support/source-webhook.ts';
 
 let cert: Certificate;
@@ -106,15 +106,7 @@ interface Logged {
 
 /** The review's JSON log line: each image with its outcome. */
 async function logged(uid: string): Promise<Logged[]> {
-  for (let i = 0; i < 100; i++) {
-    for (const line of hook.stderr().split('\n')) {
-      if (!line.startsWith('{')) continue;
-      const event = JSON.parse(line) as { msg?: string; uid?: string; images?: Logged[] };
-      if (event.msg === 'admission review' && event.uid === uid) return event.images ?? [];
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no log line for review ${uid}: ${hook.stderr().slice(-1000)}`);
+  return ((await reviewLine(() => hook.stderr(), uid))['images'] as Logged[] | undefined) ?? [];
 }
 
 /** Each image → its outcome (and rule ids when denied), as the log says. */

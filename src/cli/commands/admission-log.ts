@@ -26,7 +26,7 @@ export type Level = 'info' | 'warn' | 'error';
 let held = '';
 let holdMs = 0;
 let flushTimer: NodeJS.Timeout | undefined;
-/** Past this much held text the lines are written at once, whatever the time. */
+/** Past this much held text (UTF-16 units: about as many bytes for JSON lines) the lines are written at once. */
 const HOLD_BYTES = 64 << 10;
 
 /** Writes the review lines held back, if any. */
@@ -41,8 +41,8 @@ export function flushLog(): void {
 
 /**
  * From now on review lines wait up to `ms` to be written with the next ones (and are written on exit);
- * the returned function writes what waits and ends the buffering. A process killed outright loses at most
- * the last `ms` of review lines; the outcome of each review is also in the API server's audit log, where enabled.
+ * the returned function writes what waits and ends the buffering. A process ended by a signal it does not
+ * handle (no 'exit' event then) or by V8 running out of heap loses at most the last `ms` of review lines.
  */
 export function bufferReviewLines(ms: number): () => void {
   holdMs = ms;

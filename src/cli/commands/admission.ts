@@ -245,9 +245,10 @@ export const admissionCommand: Command = {
     const writeHeldLines = bufferReviewLines(REVIEW_LINES_HELD_MS);
     // Kept-alive connections would hold close() open forever: the drain ends them once reviews are answered.
     await drainOnSignal({ servers, readiness, delayMs: n['shutdown-delay'] * 1000, finishMs: n['budget-ms'] + 1000 }).done;
+    // Every review is answered by now: their lines go out before anything closing the threads could say.
+    writeHeldLines();
     tlsReload.stop();
     await controller.close();
-    writeHeldLines();
     return 0;
   },
 };

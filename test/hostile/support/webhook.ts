@@ -184,6 +184,29 @@ export function verdictOf(a: Answer): Verdict {
 }
 
 /**
+ * The JSON events of a webhook's log text, line by line. A line still being written (no newline yet: review
+ * lines are written in batches that a reader may see half of) is left for the next read.
+ */
+export function logEvents(text: string): Record<string, unknown>[] {
+  const lines = text.split('\n');
+  lines.pop();
+  return lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/**
+ * The log line of review `uid`, once written: review lines wait up to 25 ms to be written together, so a
+ * test reads the log only after this (and a check that something is absent from the log sees the line).
+ */
+export async function reviewLine(stderr: () => string, uid: string, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+  for (const end = Date.now() + timeoutMs; ; ) {
+    const found = logEvents(stderr()).find((e) => e['msg'] === 'admission review' && e['uid'] === uid);
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`no log line for review ${uid} in:\n${stderr().slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
  * Clients that connect and stall: half of them finish TLS and send half a request header, the others send
  * a few bytes of nothing and never finish the handshake. Resolves once all are connected (or refused).
  */
