@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { connect } from 'node:tls';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { imagesReview, logEvents, makeCertificate, simpleImage, spawnWebhook, startTinyRegistry, WRITABLE_CONF, type Certificate, type Webhook } from '../hostile/support/webhook.ts';
+import { imagesReview, logEvents, makeCertificate, waitFor, simpleImage, spawnWebhook, startTinyRegistry, WRITABLE_CONF, type Certificate, type Webhook } from '../hostile/support/webhook.ts';
 
 const ENTRY = ['--import', 'tsx', resolve('src/cli/main.ts')];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,7 +66,7 @@ reload('is served to new connections without a restart; a broken one is refused 
     assert.is(await servedFingerprint(hook.port), fingerprintOf(a));
     // A renewal gone wrong: the new key with a certificate that is not one.
     mount.write({ cert: Buffer.from('-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n'), key: filesOf(b).key });
-    const refused = await waitFor(() => logLines(hook).find((l) => l['msg'] === 'new TLS certificate refused; still serving the previous one'), 20_000);
+    const refused = await waitFor(() => logEvents(hook.stderr()).find((l) => l['msg'] === 'new TLS certificate refused; still serving the previous one'), 20_000);
     assert.match(String(refused['error']), /--tls-cert is not a PEM certificate/);
     assert.is(await servedFingerprint(hook.port), fingerprintOf(a), 'the old pair is kept');
     const t = performance.now();
@@ -76,7 +76,7 @@ reload('is served to new connections without a restart; a broken one is refused 
     // The directory watch notices at once; the 15 s check is only the fallback.
     assert.ok(ms < 5_000, `the new certificate was served after ${Math.round(ms)} ms`);
     assert.ok(
-      logLines(hook).some((l) => l['msg'] === 'TLS certificate reloaded'),
+      logEvents(hook.stderr()).some((l) => l['msg'] === 'TLS certificate reloaded'),
       hook.stderr().slice(-1000),
     );
     assert.ok(hook.child.exitCode === null, 'the webhook never restarted');
@@ -87,20 +87,6 @@ reload('is served to new connections without a restart; a broken one is refused 
 });
 
 reload.run();
-
-function logLines(hook: Webhook): Record<string, unknown>[] {
-  return logEvents(hook.stderr());
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
-  const until = performance.now() + ms;
-  for (;;) {
-    const got = await probe();
-    if (got !== undefined) return got;
-    if (performance.now() > until) throw new Error(`not within ${ms} ms`);
-    await sleep(50);
-  }
-}
 
 interface Reply {
   status: number;
@@ -163,7 +149,7 @@ drain('fails /readyz at once, answers reviews through --shutdown-delay and in fl
     assert.is(await exited, 0);
     const ms = performance.now() - signalledAt;
     assert.ok(ms > 2_500, `exited ${Math.round(ms)} ms after SIGTERM`);
-    const lines = logLines(hook);
+    const lines = logEvents(hook.stderr());
     assert.ok(lines.some((l) => l['msg'] === 'shutting down' && l['delay_s'] === 2));
     assert.ok(lines.some((l) => l['msg'] === 'admission review' && l['uid'] === 'in-flight'));
   } finally {

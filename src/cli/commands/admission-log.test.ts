@@ -5,20 +5,26 @@ import { escapeControls } from '../../report/index.ts';
 import type { AdmissionDecision, ImageOutcome } from '../../runner/index.ts';
 import { bufferReviewLines, flushLog, imageEntry, logEvent, logReview, type ReviewContext } from './admission-log.ts';
 
-/** What `run` wrote to stderr, each write as it came. */
-function stderrOf(run: () => void): string[] {
+/** Every write to stderr from now until `restore`, each as it came. */
+function captureStderr(): { writes: string[]; restore: () => void } {
   const writes: string[] = [];
   const write = process.stderr.write;
   process.stderr.write = ((chunk: string | Uint8Array) => {
     writes.push(String(chunk));
     return true;
   }) as typeof process.stderr.write;
+  return { writes, restore: () => (process.stderr.write = write) };
+}
+
+/** What `run` wrote to stderr, each write as it came. */
+function stderrOf(run: () => void): string[] {
+  const captured = captureStderr();
   try {
     run();
   } finally {
-    process.stderr.write = write;
+    captured.restore();
   }
-  return writes;
+  return captured.writes;
 }
 
 const withoutTime = (line: string) => line.replace(/^\{"time":"[^"]*"/, '{"time":""');
@@ -89,17 +95,15 @@ review('while the webhook serves, review lines wait and are written together, in
     assert.equal(uidsOf(withWarning[0] ?? ''), ['first', 'second']);
     assert.match(withWarning[1] ?? '', /"msg":"request refused"/);
     // Alone, a line is written once its time is up.
-    const timed: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((chunk: string | Uint8Array) => timed.push(String(chunk)) > 0) as typeof process.stderr.write;
+    const timed = captureStderr();
     try {
       logReview({ ...decision, uid: 'third' }, ctx);
-      assert.is(timed.length, 0);
+      assert.is(timed.writes.length, 0);
       await new Promise((r) => setTimeout(r, 60));
-      assert.is(timed.length, 1);
-      assert.match(timed[0] ?? '', /"uid":"third"/);
+      assert.is(timed.writes.length, 1);
+      assert.match(timed.writes[0] ?? '', /"uid":"third"/);
     } finally {
-      process.stderr.write = write;
+      timed.restore();
     }
   } finally {
     stop();

@@ -197,11 +197,21 @@ export function logEvents(text: string): Record<string, unknown>[] {
  * The log line of review `uid`, once written: review lines wait up to 25 ms to be written together, so a
  * test reads the log only after this (and a check that something is absent from the log sees the line).
  */
-export async function reviewLine(stderr: () => string, uid: string, timeoutMs = 5_000): Promise<Record<string, unknown>> {
-  for (const end = Date.now() + timeoutMs; ; ) {
-    const found = logEvents(stderr()).find((e) => e['msg'] === 'admission review' && e['uid'] === uid);
-    if (found) return found;
-    if (Date.now() > end) throw new Error(`no log line for review ${uid} in:\n${stderr().slice(-2000)}`);
+export function reviewLine(stderr: () => string, uid: string, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+  return waitFor(
+    () => logEvents(stderr()).find((e) => e['msg'] === 'admission review' && e['uid'] === uid),
+    timeoutMs,
+    () => `no log line for review ${uid} in:\n${stderr().slice(-2000)}`,
+  );
+}
+
+/** What `probe` gives once it gives something, polled every 20 ms for up to `ms`; else an error saying what was awaited. */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number, what = () => `not within ${ms} ms`): Promise<T> {
+  const until = performance.now() + ms;
+  for (;;) {
+    const got = await probe();
+    if (got !== undefined) return got;
+    if (performance.now() > until) throw new Error(what());
     await new Promise((r) => setTimeout(r, 20));
   }
 }
