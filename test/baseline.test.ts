@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { suite } from 'uvu';
+import { suite } from './support/suite.ts';
 import * as assert from 'uvu/assert';
 import { githubProblems, multitoolProblems, schemaProblems } from './support/sarif-check.ts';
 import { hostRawDoc } from './support/host-doc.ts';

@@ -11,7 +11,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { freePort } from '../integration/support/rsync-daemon.ts';
 import { container, type Deployment, NAMESPACE, one, render, ROOT, type Secret, type WebhookConfiguration } from './support/chart.ts';

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { imagesReview, makeCertificate, memoryImage, post, rawImage, simpleImage, startTinyRegistry, startWebhook, verdictOf, type Certificate, type TinyRegistry, type Webhook } from './support/webhook.ts';
 

@@ -8,7 +8,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { connect as netConnect, createServer, type Server, type Socket } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { get, imagesReview, makeCertificate, post, simpleImage, slowClients, startTinyRegistry, startWebhook, verdictOf, whiteoutHeavyImage, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from './support/webhook.ts';
 

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { imagesReview, makeCertificate, memoryImage, memoryIndex, post, rawImage, simpleImage, startTinyRegistry, startWebhook, verdictOf, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from './support/webhook.ts';
 

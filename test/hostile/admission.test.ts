@@ -6,7 +6,7 @@
  * reaches the message or the log raw. Hostile clients and load are in admission-load.test.ts.
  */
 import { rmSync } from 'node:fs';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { imagesReview, makeCertificate, podReview, post, reviewLine, simpleImage, startTinyRegistry, startWebhook, verdictOf, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from './support/webhook.ts';
 

@@ -8,7 +8,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { get, makeCertificate, memoryImage, post, simpleImage, startTinyRegistry, verdictOf, whiteoutHeavyImage, type Certificate, type TinyRegistry, type Webhook } from '../hostile/support/webhook.ts';
 import { parseExposition, sample } from './support/exposition.ts';

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { imagesReview, makeCertificate, post, reviewLine, simpleImage, verdictOf, WRITABLE_CONF, type Certificate, type MemoryImage, type Webhook } from '../hostile/support/webhook.ts';
 import { startRegistry, stopRegistries } from './support/images.ts';

@@ -10,7 +10,7 @@ import { request } from 'node:https';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { makeCertificate, reviewLine, simpleImage, startTinyRegistry, WRITABLE_CONF, type Certificate, type TinyRegistry } from '../hostile/support/webhook.ts';
 import { parseExposition, sample } from './support/exposition.ts';

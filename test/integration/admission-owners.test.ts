@@ -5,7 +5,7 @@
  * no registry request, even with the tag cache expired; forged, denied or expired owners are not; and
  * concurrent reviews of one cold image cost the registry what one review costs.
  */
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { AdmissionController, policiesFor, type AdmissionOptions } from '../../src/runner/index.ts';
 import { parseReview, type AdmissionRequest } from '../../src/sources/index.ts';

@@ -12,7 +12,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, s
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import { parse as parseYaml } from 'yaml';
 import * as assert from 'uvu/assert';
 import { freePort } from './support/rsync-daemon.ts';

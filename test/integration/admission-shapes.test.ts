@@ -7,7 +7,7 @@
  * from the wire.
  */
 import { rmSync } from 'node:fs';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { makeCertificate, memoryImage, post, reviewLine, simpleImage, startTinyRegistry, verdictOf, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from '../hostile/support/webhook.ts';
 import { startSourceWebhook } from './support/source-webhook.ts';

@@ -15,9 +15,8 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { saidHook } from '../support/said-hook.ts';
 import { startFleet, type Fleet, type FleetHost } from './support/ssh-fleet.ts';
 
 const ROOT = resolve('.');
@@ -144,17 +143,15 @@ function closeMasters(dir: string): void {
 
 const collection = suite('the rsyncguard.audit collection with ansible-core on real sshd hosts');
 
-collection.before(
-  saidHook('ansible collection', async () => {
-    fleet = await startFleet({ slow: true });
-    const built = spawnSync(join(ROOT, 'scripts/build-collection.sh'), [join(fleet.base, 'build')], { encoding: 'utf8' });
-    assert.is(built.status, 0, built.stderr);
-    tarball = built.stdout.trim();
-    collections = join(fleet.base, 'collections');
-    const installed = spawnSync('ansible-galaxy', ['collection', 'install', '--offline', '-p', collections, tarball], { encoding: 'utf8' });
-    assert.is(installed.status, 0, installed.stdout + installed.stderr);
-  }),
-);
+collection.before(async () => {
+  fleet = await startFleet({ slow: true });
+  const built = spawnSync(join(ROOT, 'scripts/build-collection.sh'), [join(fleet.base, 'build')], { encoding: 'utf8' });
+  assert.is(built.status, 0, built.stderr);
+  tarball = built.stdout.trim();
+  collections = join(fleet.base, 'collections');
+  const installed = spawnSync('ansible-galaxy', ['collection', 'install', '--offline', '-p', collections, tarball], { encoding: 'utf8' });
+  assert.is(installed.status, 0, installed.stdout + installed.stderr);
+});
 
 collection.after(() => {
   for (const d of ['cp', 'cp-kept', 'cp-example', 'cp-hung']) closeMasters(join(fleet?.base ?? '/nonexistent', d));

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { codeQualityProblems, junitProblems } from '../support/ci-format-check.ts';
 import { startFleet, type Fleet } from './support/ssh-fleet.ts';

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo } from '../../src/engine/index.ts';
 import { FLEET_FORMATS, type Report, toTrendHtml, type TrendReport } from '../../src/report/index.ts';

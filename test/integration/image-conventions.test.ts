@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { get, imagesReview, makeCertificate, post, verdictOf, type Webhook } from '../hostile/support/webhook.ts';
 import { docker25Tar } from './support/docker25-tar.ts';

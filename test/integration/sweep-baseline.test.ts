@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { multitoolProblems, schemaProblems } from '../support/sarif-check.ts';
 import { startFleet, type Fleet } from './support/ssh-fleet.ts';
