@@ -6,7 +6,7 @@
  * checkout are refused, and nothing read there leaks).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { suite } from 'uvu';
@@ -225,6 +225,23 @@ root('DIR may lie outside the repository (an unpacked image); it is shown as giv
   // Its mode is the file's own there, not one git records: never "in the repository".
   const mode = t?.findings.find((f) => f.rule_id === 'RSYNC-030');
   assert.is(mode?.message, 'The secrets file /etc/rsyncd.secrets has mode 644: other users can read (or write) it.');
+});
+
+root('under DIR, a secrets file git does not track has its own mode; a tracked one keeps the mode it was committed with', () => {
+  // A plain directory given as the daemon's filesystem, no checkout: the mode on disk is what rsync meets.
+  const plain = mkdtempSync(join(tmpdir(), 'rg-plain-root-'));
+  mkdirSync(join(plain, 'etc'));
+  writeFileSync(join(plain, 'etc/rsyncd.conf'), AUTH('/etc/rsyncd.secrets'));
+  writeFileSync(join(plain, 'etc/rsyncd.secrets'), 'joe:Xk3v9qLmP2rT8wZy\n', { mode: 0o644 });
+  chmodSync(join(plain, 'etc/rsyncd.secrets'), 0o644);
+  const modeFinding = (cwd: string, args: string[]) => json(rg(cwd, ['scan', ...args, '--format', 'json']).stdout).targets[0]?.findings.find((f) => f.rule_id === 'RSYNC-030');
+  assert.is(modeFinding(plain, ['etc/rsyncd.conf', '--root', '.'])?.message, 'The secrets file /etc/rsyncd.secrets has mode 644: other users can read (or write) it.');
+  chmodSync(join(plain, 'etc/rsyncd.secrets'), 0o600);
+  assert.is(modeFinding(plain, ['etc/rsyncd.conf', '--root', '.']), undefined);
+  // Committed at 644 and made 0600 on disk since: what is deployed is what git holds.
+  const dir = repo({ 'rootfs/etc/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'rootfs/etc/rsyncd.secrets': 'joe:Xk3v9qLmP2rT8wZy\n' });
+  chmodSync(join(dir, 'rootfs/etc/rsyncd.secrets'), 0o600);
+  assert.match(modeFinding(dir, ['rootfs', '--root', 'rootfs'])?.message ?? '', 'is in the repository with mode 644');
 });
 
 root('stays confined: a link out of DIR and /proc are never read, and nothing of them leaks', () => {

@@ -85,7 +85,7 @@ export interface SecretsFacts {
    * document, and a waiver must select each of them (or the file itself) to silence them (src/engine/waivers.ts).
    */
   named_by?: string[];
-  /** false: a repository scan read it under --root, outside the repository, so its mode is its own (RSYNC-030). */
+  /** false: a repository scan read it under --root, outside the repository or untracked by git, so its mode is its own (RSYNC-030). */
   in_repository?: boolean;
 }
 

@@ -145,12 +145,12 @@ export function repoSecrets(config: RsyncdConfig, configFile: string, roots: Rep
     switch (opened.kind) {
       case 'file': {
         const parsed = parseSecrets(opened.bytes, opened.real);
-        const mode = modeOf(roots, opened.real, modes);
+        const { mode, committed } = modeOf(roots, opened.real, modes);
         const note = shared === '' || at === null ? [] : [diagnostic('info', SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at, SHARED_HINT)];
         // Every config that names it, when several do (a waiver must cover them all to silence its findings).
         const namedBy = earlier === undefined && all.length > 1 ? { namedBy: all.map((x) => x.config) } : {};
-        // Read under --root outside the repository: its mode is the file's own, not one git records.
-        const outside = within(roots.scan.real, opened.real) ? {} : { inRepository: false as const };
+        // Its mode is the file's own, not one git records: judged as on a host, not as a committed file.
+        const outside = committed ? {} : { inRepository: false as const };
         return { path: n.path, file: opened.real, ...(mode !== undefined ? { stat: { mode, uid: null, gid: null } } : {}), entries: parsed.entries, ...namedBy, ...outside, diagnostics: [...note, ...parsed.diagnostics] };
       }
       case 'outside':
@@ -253,12 +253,19 @@ function unreadable(path: string, reason: string, at: Location): Diagnostic {
   return diagnostic('warning', SECRETS_UNREADABLE, `The secrets file ${path} could not be read: ${reason}; its entries were not checked.`, at, 'Commit the secrets file as a regular file the scan can read (or commit none).');
 }
 
-/** git's mode for a file in the repository; the file's own for one read under --root outside it. */
-function modeOf(roots: RepoRoots, real: string, modes: Map<string, number>): number | undefined {
-  if (within(roots.scan.real, real)) return modes.get(roots.scan.rel(real));
+/**
+ * The mode the file is deployed with: git's, for a file the repository tracks; the file's own for one read
+ * outside the repository under --root, or one under --root that git does not track (the tree given as the
+ * daemon's filesystem, not a checkout: a plain directory, an unpacked image). `committed` says which.
+ */
+function modeOf(roots: RepoRoots, real: string, modes: Map<string, number>): { mode: number | undefined; committed: boolean } {
+  if (within(roots.scan.real, real)) {
+    const committed = modes.get(roots.scan.rel(real));
+    if (committed !== undefined || roots.daemon === undefined || !within(roots.daemon.scan.real, real)) return { mode: committed, committed: true };
+  }
   try {
-    return statSync(real).mode;
+    return { mode: statSync(real).mode, committed: false };
   } catch {
-    return undefined;
+    return { mode: undefined, committed: false };
   }
 }

@@ -31,7 +31,7 @@ findings contains f if {
 
 # A repository holds the file as committed: git records 644 or 755, never the deployed mode, and the
 # passwords are readable by everyone with the repository. A file read under `scan --root DIR` outside the
-# repository (in_repository false) has the mode it has there, as on a host.
+# repository, or one there that git does not track (in_repository false), has the mode it has there, as on a host.
 _mode_message(s) := concat("", [
 	"The secrets file ", s.path, " is in the repository with mode ", format_int(s.mode, 8),
 	": deployed as committed, other users can read (or write) it, and anyone who can read the repository has its passwords.",
@@ -111,6 +111,8 @@ _who(e) := concat("", ["the ", e.kind, " on line ", format_int(e.line, 10)]) if 
 else := concat("", [e.kind, " \"", e.name, "\""])
 
 _weakness(e) := "it is a commonly used password" if e.common
+
+else := "1 character" if e.length == 1
 
 else := concat("", [format_int(e.length, 10), " characters"])
 
