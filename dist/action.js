@@ -51088,7 +51088,11 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "public-declaration-misplaced",
   "public-declaration-unknown",
   "public-declaration-covers-nothing",
-  "public-declaration-needs-login"
+  "public-declaration-needs-login",
+  // A byte-order mark or a NUL changes what rsync reads without a sign in the file as shown: a [module] on
+  // the first line lost, parameters past a NUL never read. At most one and five per file.
+  "utf8-bom",
+  "nul-byte"
 ]);
 function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
@@ -51746,7 +51750,7 @@ function toMarkdown(raw3, opts = {}) {
   const out = [
     "## rsyncguard",
     "",
-    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
+    `**${findings.length} finding${findings.length === 1 ? "" : "s"}** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
@@ -51905,7 +51909,7 @@ function topRules(row, severityOf) {
   return [...row.rules].sort(([a, m], [b, n]) => n - m || severityRank(severityOf.get(b) ?? "low") - severityRank(severityOf.get(a) ?? "low") || a.localeCompare(b)).slice(0, TOP_RULES).map(([id, n]) => `${id} (${n})`).join("; ");
 }
 var severities = (report) => new Map(report.rules.map((r) => [r.id, r.severity]));
-var counts = (row, filter) => SEVERITIES.map((s) => filter === void 0 || filter.severities.includes(s) ? row.counts[s] : "");
+var counts = (row, filter, known) => SEVERITIES.map((s) => known && (filter === void 0 || filter.severities.includes(s)) ? row.counts[s] : "");
 function toCsv(report) {
   const kindOf2 = new Map(report.targets.map((t) => [t.target, t.kind]));
   const rules = severities(report);
@@ -51913,7 +51917,7 @@ function toCsv(report) {
   const shown2 = shownNames(report);
   for (const [target, row] of tallies(report, (t) => t)) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
-    rows.push([shown2(target), kindOf2.get(target) ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
+    rows.push([shown2(target), kindOf2.get(target) ?? "", status, ...counts(row, report.severity_filter, row.evaluated), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
   }
   return csv(rows);
 }
@@ -51933,7 +51937,7 @@ function toFleetCsv(report, ctx) {
     const swept = sweptOf.get(host);
     const status = statusOfRow(row, swept);
     const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ["no rsync daemon configuration found"] : swept?.reason ? [swept.reason] : [];
-    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? "", status, ...counts(row, report.severity_filter, row.evaluated || status === NO_CONFIG), topRules(row, rules), row.notes.join("; "), reasons.join("; ")]);
   }
   return csv(out);
 }
@@ -54546,6 +54550,10 @@ function unverifiedNames(params, version, names) {
 }
 
 // src/facts/access/simulate.ts
+var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "nul-byte"]);
+function accessNotes(config) {
+  return config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code)).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
+}
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
   const verified = client.name ?? "UNKNOWN";
@@ -54561,7 +54569,7 @@ function simulateAccess(config, client, opts) {
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result2, listed: listed3 };
   });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules: modules2 };
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, notes: accessNotes(config), modules: modules2 };
 }
 function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
@@ -58840,10 +58848,10 @@ function repoSecrets(config, configFile, roots, modes, namers) {
     switch (opened.kind) {
       case "file": {
         const parsed = parseSecrets(opened.bytes, opened.real);
-        const mode = modeOf(roots, opened.real, modes);
+        const { mode, committed } = modeOf(roots, opened.real, modes);
         const note = shared === "" || at === null ? [] : [diagnostic("info", SECRETS_SHARED, `secrets file ${n.path} (${displayPath(roots.root, opened.real, roots.daemon)}) is named by ${byAll}: checked and reported once, here.`, at, SHARED_HINT)];
         const namedBy = earlier === void 0 && all.length > 1 ? { namedBy: all.map((x) => x.config) } : {};
-        const outside = within(roots.scan.real, opened.real) ? {} : { inRepository: false };
+        const outside = committed ? {} : { inRepository: false };
         return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, ...namedBy, ...outside, diagnostics: [...note, ...parsed.diagnostics] };
       }
       case "outside":
@@ -58918,11 +58926,14 @@ function unreadable(path7, reason, at) {
   return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path7} could not be read: ${reason}; its entries were not checked.`, at, "Commit the secrets file as a regular file the scan can read (or commit none).");
 }
 function modeOf(roots, real, modes) {
-  if (within(roots.scan.real, real)) return modes.get(roots.scan.rel(real));
+  if (within(roots.scan.real, real)) {
+    const committed = modes.get(roots.scan.rel(real));
+    if (committed !== void 0 || roots.daemon === void 0 || !within(roots.daemon.scan.real, real)) return { mode: committed, committed: true };
+  }
   try {
-    return statSync4(real).mode;
+    return { mode: statSync4(real).mode, committed: false };
   } catch {
-    return void 0;
+    return { mode: void 0, committed: false };
   }
 }
 
@@ -58989,8 +59000,14 @@ function frontsConfig(s, rel) {
 
 // src/parse/repo-configs.ts
 function undecodable(bytes) {
-  return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
+  const at = bytes.indexOf(0);
+  if (at < 0) return void 0;
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return "it is UTF-16 text, which rsync reads byte by byte: no line of it is a parameter or a [module] for rsync";
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 10) line++;
+  return `it holds NUL bytes, the first on line ${line}: a binary file, or a config rsync reads otherwise than it looks (a NUL ends the value it is in; one that starts a line silently ends the file)`;
 }
+var UNDECODABLE_HINT = "If it is an rsyncd config, save it as UTF-8 (or ASCII) with no NUL bytes; if it is not, exclude it with --exclude.";
 function notUtf8(file, bytes) {
   const strict = new TextDecoder("utf-8", { fatal: true });
   let start = 0;
@@ -59034,7 +59051,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
     }
     const why = undecodable(opened.bytes);
     if (why !== void 0) {
-      yield { kind: "error", target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." };
+      yield { kind: "error", target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: UNDECODABLE_HINT };
       continue;
     }
     const classified = classifyFile(scan.rel(file), opened.bytes);

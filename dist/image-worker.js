@@ -23526,6 +23526,10 @@ function unverifiedNames(params, version, names2) {
 }
 
 // src/facts/access/simulate.ts
+var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "nul-byte"]);
+function accessNotes(config) {
+  return config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code)).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
+}
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
   const verified = client.name ?? "UNKNOWN";
@@ -23541,7 +23545,7 @@ function simulateAccess(config, client, opts) {
     if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result, listed };
   });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, notes: accessNotes(config), modules };
 }
 function simulateModule(m, peer, user, root, opts) {
   const reasons = [];

@@ -135,7 +135,8 @@ for i in $(seq 1 "$stages"); do
 done
 if [ "${#failed_stages[@]}" -gt 0 ]; then
   # CI shows only the end of a long log: repeat each failing test (uvu's FAIL block: suite, test, assertion,
-  # the first lines of its stack; or a suite's set-up that failed, as test/support/suite.ts prints it) here, under the test file it ran in, so the tail names what failed.
+  # the first lines of its stack; or a suite's set-up that failed, as test/support/suite.ts prints it) here,
+  # under the test file it ran in, so the tail names what failed.
   echo "== failures, repeated from above"
   for i in $(seq 1 "$stages"); do
     sed 's/\x1b\[[0-9;]*m//g' "$logs/$i" | awk '

@@ -53,6 +53,25 @@ basics('requires a valid --client for access', () => {
   assert.match(r.stderr, 'not-an-ip');
 });
 
+basics('access says why the daemon would not start, and what a byte-order mark hides from rsync', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-access-notes-'));
+  writeFileSync(join(dir, 'inc.conf'), '&include /etc/rsyncd.d/missing.conf\n[m]\npath = /srv\n');
+  const r = cli('access', join(dir, 'inc.conf'), '--client', '10.1.2.3');
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, 'the daemon refuses to start with this configuration');
+  assert.match(r.stdout, /inc\.conf:1: .*unable to stat config file "\/etc\/rsyncd\.d\/missing\.conf"/);
+  writeFileSync(join(dir, 'bom.conf'), '\ufeff[data]\npath = /srv\nread only = no\n');
+  const b = cli('access', join(dir, 'bom.conf'), '--client', '10.1.2.3');
+  assert.match(b.stdout, 'note: ');
+  assert.match(b.stdout, 'the [module] it names is lost');
+  assert.match(b.stdout, 'no modules: the daemon serves nothing');
+  const j = JSON.parse(cli('access', join(dir, 'bom.conf'), '--client', '10.1.2.3', '--format', 'json').stdout) as { notes: { code: string }[] };
+  assert.equal(
+    j.notes.map((n) => n.code),
+    ['utf8-bom'],
+  );
+});
+
 basics('rejects a --format it does not have instead of falling back', () => {
   const r = cli('access', 'examples/hardened/rsyncd.conf', '--client', '127.0.0.1', '--format', 'yaml');
   assert.is(r.code, 2);

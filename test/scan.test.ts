@@ -99,8 +99,16 @@ exits('a file that cannot be scanned is exit 2, named, and hides no other result
   const r = scan(dir);
   assert.is(r.code, 2);
   assert.is(r.report.errors[0]?.target, 'a/rsyncd.conf');
-  assert.match(r.report.errors[0]?.message ?? '', 'NUL');
+  assert.match(r.report.errors[0]?.message ?? '', 'it holds NUL bytes, the first on line 2');
   assert.ok(r.report.targets.some((t) => t.target === 'b/rsyncd.conf' && t.findings.length > 0));
+});
+
+exits('a config saved as UTF-16 is named as such, not as a binary file', () => {
+  const dir = repo({ 'rsyncd.conf': Buffer.from('\ufeff[m]\npath = /srv\n', 'utf16le') });
+  const r = scan(dir);
+  assert.is(r.code, 2);
+  assert.match(r.report.errors[0]?.message ?? '', 'it is UTF-16 text');
+  assert.match(r.stderr + JSON.stringify(r.report.errors), 'save it as UTF-8');
 });
 
 exits('a path that does not exist is exit 2, named', () => {

@@ -23,10 +23,21 @@ export type RepoConfig =
   /** Not an rsyncd config (a secrets file, a unit, a Dockerfile, …): its kind's analysis (other-files.ts). */
   | OtherFile;
 
-/** A file holding NUL bytes is binary, not a config someone wrote. */
+/**
+ * A file holding NUL bytes is not evaluated: a binary file, UTF-16 text, or a config rsync reads otherwise
+ * than it looks (rsyncd.md §1.1: a NUL ends the value it is in, and one that starts a line silently ends the
+ * file) — which it is, the user decides.
+ */
 function undecodable(bytes: Uint8Array): string | undefined {
-  return bytes.includes(0) ? 'it holds NUL bytes (a binary file?)' : undefined;
+  const at = bytes.indexOf(0);
+  if (at < 0) return undefined;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'it is UTF-16 text, which rsync reads byte by byte: no line of it is a parameter or a [module] for rsync';
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return `it holds NUL bytes, the first on line ${line}: a binary file, or a config rsync reads otherwise than it looks (a NUL ends the value it is in; one that starts a line silently ends the file)`;
 }
+
+const UNDECODABLE_HINT = 'If it is an rsyncd config, save it as UTF-8 (or ASCII) with no NUL bytes; if it is not, exclude it with --exclude.';
 
 /**
  * rsync reads bytes, and so does the parser: a config with a Latin-1 comment (common on older systems) is
@@ -103,7 +114,7 @@ export function* parseRepoConfigs(root: string, files: string[], reparse: Repars
     }
     const why = undecodable(opened.bytes);
     if (why !== undefined) {
-      yield { kind: 'error', target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: 'Exclude it with --exclude if it is not an rsyncd config.' };
+      yield { kind: 'error', target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: UNDECODABLE_HINT };
       continue;
     }
     const classified = classifyFile(scan.rel(file), opened.bytes);

@@ -98,7 +98,8 @@ csv('a plain report: a header and one row per target, with its counts, top rules
     // Most findings first; among equals the worse rule, then the id.
     ['a/rsyncd.conf', 'file', 'evaluated', '1', '1', '0', '3', 'RSYNC-011 (2); RSYNC-002 (1); RSYNC-001 (1)', '', ''],
     ['b/rsyncd.conf', 'file', 'evaluated', '0', '0', '0', '0', '', 'secrets file /etc/s: not in the repository', ''],
-    ['c/rsyncd.conf', '', 'not-evaluated', '0', '0', '0', '0', '', '', 'include cycle'],
+    // Nothing of it was evaluated: no count, rather than 0s a spreadsheet would sum as none.
+    ['c/rsyncd.conf', '', 'not-evaluated', '', '', '', '', '', '', 'include cycle'],
   ]);
 });
 
@@ -121,13 +122,13 @@ csv('a fleet: one row per host swept (its targets summed), the sweep status of a
   const rows = parse(toFleetCsv(r, { hostOf, groupOf: (t) => (t.startsWith('web') ? 'web' : 'db'), swept }));
   assert.equal(rows, [
     ['host', 'group', 'status', 'critical', 'high', 'medium', 'low', 'top_rules', 'notes', 'reason'],
-    ["'=cmd", 'db', 'not-evaluated', '0', '0', '0', '0', '', '', "'@SUM(1)"],
+    ["'=cmd", 'db', 'not-evaluated', '', '', '', '', '', '', "'@SUM(1)"],
     ['db1', 'db', 'evaluated', '0', '0', '0', '1', 'RSYNC-050 (1)', '', ''],
     // Read, but a target could not be evaluated: never shown as evaluated, whatever the sweep said.
     ['db2', 'db', 'not-evaluated', '0', '0', '0', '0', '', '', 'policy failed'],
     // Read, and no rsync daemon configuration on it: a row all the same, so no host drops out of the account.
     ['empty', 'batch', 'no-config', '0', '0', '0', '0', '', '', 'no rsync daemon configuration found'],
-    ['gone', 'db', 'unreachable', '0', '0', '0', '0', '', '', 'unreachable: Connection refused'],
+    ['gone', 'db', 'unreachable', '', '', '', '', '', '', 'unreachable: Connection refused'],
     ['web1', 'web', 'evaluated', '0', '2', '0', '0', 'RSYNC-001 (2)', '', ''],
   ]);
 });

@@ -75,10 +75,12 @@ function topRules(row: Tally, severityOf: ReadonlyMap<string, Finding['severity'
 
 const severities = (report: Report): Map<string, Finding['severity']> => new Map(report.rules.map((r) => [r.id, r.severity]));
 /**
- * The four counts; under --severity, a severity left out has an empty cell, never a 0 a spreadsheet would
- * read as "none of them" (a fleet filtered to critical is not a fleet with no high findings).
+ * The four counts; empty cells, never a 0 a spreadsheet would read as "none of them", where nothing is
+ * known: under --severity, a severity left out (a fleet filtered to critical is not a fleet with no high
+ * findings); and every count of a row of which nothing was evaluated (a file that could not be read, a
+ * host not reached).
  */
-const counts = (row: Tally, filter: Report['severity_filter']): (number | string)[] => SEVERITIES.map((s) => (filter === undefined || filter.severities.includes(s) ? row.counts[s] : ''));
+const counts = (row: Tally, filter: Report['severity_filter'], known: boolean): (number | string)[] => SEVERITIES.map((s) => (known && (filter === undefined || filter.severities.includes(s)) ? row.counts[s] : ''));
 
 /** A plain report: one row per target. */
 export function toCsv(report: Report): string {
@@ -89,7 +91,7 @@ export function toCsv(report: Report): string {
   const shown = shownNames(report);
   for (const [target, row] of tallies(report, (t) => t)) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
-    rows.push([shown(target), kindOf.get(target) ?? '', status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
+    rows.push([shown(target), kindOf.get(target) ?? '', status, ...counts(row, report.severity_filter, row.evaluated), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
   }
   return csv(rows);
 }
@@ -121,7 +123,8 @@ export function toFleetCsv(report: Report, ctx: FleetCsvContext): string {
     const swept = sweptOf.get(host);
     const status = statusOfRow(row, swept);
     const reasons = row.errors.length > 0 ? row.errors : status === NO_CONFIG ? ['no rsync daemon configuration found'] : swept?.reason ? [swept.reason] : [];
-    out.push([host, groupOfHost.get(host) ?? swept?.group ?? '', status, ...counts(row, report.severity_filter), topRules(row, rules), row.notes.join('; '), reasons.join('; ')]);
+    // A host read that holds no configuration has none of any severity: its 0s are known.
+    out.push([host, groupOfHost.get(host) ?? swept?.group ?? '', status, ...counts(row, report.severity_filter, row.evaluated || status === NO_CONFIG), topRules(row, rules), row.notes.join('; '), reasons.join('; ')]);
   }
   return csv(out);
 }

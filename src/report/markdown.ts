@@ -24,7 +24,7 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
   const out = [
     '## rsyncguard',
     '',
-    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? '' : 's'}: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low` +
+    `**${findings.length} finding${findings.length === 1 ? '' : 's'}** in ${report.targets.length} target${report.targets.length === 1 ? '' : 's'}: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low` +
       `${waived > 0 ? `; ${waived} waived` : ''}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ''}.`,
     '',
   ];

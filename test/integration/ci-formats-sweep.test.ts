@@ -52,7 +52,10 @@ s('csv: every host swept is a row, with the status the sweep gave it', () => {
     const want = h.expect !== 'ok' ? h.expect : h.name === 'h8' ? 'no-config' : 'evaluated';
     assert.is(row[2], want, `${h.name}: ${row.join(' | ')}`);
     if (h.expect !== 'ok') assert.ok((row[9] ?? '').startsWith(`${h.expect}: `), `${h.name} says why: ${row[9]}`);
+    // A host not read has no counts (empty, never 0s a spreadsheet would sum as none); one read with no config has 0s.
+    if (h.expect !== 'ok') assert.equal(row.slice(3, 7), ['', '', '', ''], `${h.name}: ${row.join(' | ')}`);
     if (h.name === 'h8') assert.is(row[9], 'no rsync daemon configuration found');
+    if (h.name === 'h8') assert.equal(row.slice(3, 7), ['0', '0', '0', '0']);
   }
   const h1 = body.find((x) => x[0] === 'h1') ?? [];
   assert.ok(Number(h1[3]) + Number(h1[4]) > 0, `h1's anonymous writable module: ${h1.join(' | ')}`);

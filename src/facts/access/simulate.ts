@@ -69,11 +69,32 @@ export interface ModuleAccess {
   user?: UserAccess;
 }
 
+/** A parse diagnostic that explains the report: why the daemon would not start or serve, or why the file reads otherwise than it looks. */
+export interface AccessNote {
+  severity: 'fatal' | 'warning';
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+  hint?: string;
+}
+
 export interface AccessReport {
   starts: boolean;
   serves: boolean;
   client: { addr: string; host: string };
+  /** Each reason the daemon refuses to start or fails every connection, and bytes that change what rsync reads. */
+  notes: AccessNote[];
   modules: ModuleAccess[];
+}
+
+/** Bytes that change what rsync reads without a sign in the file as shown: a [module] on a first line with a BOM is lost, a NUL ends a value or the file. */
+const READ_OTHERWISE = new Set(['utf8-bom', 'nul-byte']);
+
+function accessNotes(config: RsyncdConfig): AccessNote[] {
+  return config.diagnostics
+    .filter((d) => d.severity === 'fatal' || READ_OTHERWISE.has(d.code))
+    .map((d) => ({ severity: d.severity === 'fatal' ? 'fatal' : 'warning', code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
 }
 
 export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: SimulationOptions): AccessReport {
@@ -94,7 +115,7 @@ export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: S
     if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result, listed };
   });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, notes: accessNotes(config), modules };
 }
 
 interface Peer {

@@ -155,3 +155,9 @@ test_rsync_036_quiet_for_a_secrets_file_under_etc_or_a_tmp_lookalike if {
 	m := t.module({"auth users": "ann", "secrets file": "/tmpfiles/s"}, {"auth_required": true})
 	not "RSYNC-036" in t.ids(secrets.findings) with input as t.doc([m], {})
 }
+
+test_rsync_032_counts_a_one_character_password_in_the_singular if {
+	some f in secrets.findings with input as secrets_doc(entry("ann", {"length": 1}))
+	f.rule_id == "RSYNC-032"
+	contains(f.message, "\"ann\" is weak (1 character)")
+}
