@@ -54552,7 +54552,8 @@ function unverifiedNames(params, version, names) {
 // src/facts/access/simulate.ts
 var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "nul-byte"]);
 function accessNotes(config) {
-  return config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code)).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
+  const picked = config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code));
+  return picked.filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`))).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
 }
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
@@ -54562,7 +54563,7 @@ function simulateAccess(config, client, opts) {
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
   const modules2 = config.modules.map((m) => {
-    if (!config.serves) return unreachable(m);
+    if (!config.serves) return unreachable(m, config.starts);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
     const listed3 = bool(m.params["list"]?.value, true);
@@ -54644,8 +54645,8 @@ function evaluateUser(user, rules, module, opts) {
     reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
   };
 }
-function unreachable(m) {
-  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
+function unreachable(m, starts) {
+  const why = starts ? "The daemon fails every connection (a fatal error in the configuration), so nothing is served." : "The daemon does not start, so nothing is served.";
   return {
     name: m.name,
     listed: false,

@@ -53,13 +53,21 @@ basics('requires a valid --client for access', () => {
   assert.match(r.stderr, 'not-an-ip');
 });
 
-basics('access says why the daemon would not start, and what a byte-order mark hides from rsync', () => {
+basics('access says why the daemon would not start (said once), and what a byte-order mark hides from rsync', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rg-access-notes-'));
   writeFileSync(join(dir, 'inc.conf'), '&include /etc/rsyncd.d/missing.conf\n[m]\npath = /srv\n');
   const r = cli('access', join(dir, 'inc.conf'), '--client', '10.1.2.3');
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, 'the daemon refuses to start with this configuration');
   assert.match(r.stdout, /inc\.conf:1: .*unable to stat config file "\/etc\/rsyncd\.d\/missing\.conf"/);
+  // An address getaddrinfo never resolves: rsync exits before it listens, as the facts document says.
+  writeFileSync(join(dir, 'addr.conf'), 'address = 127.0.0.1 # loopback only\n[m]\npath = /srv\n');
+  const a = cli('access', join(dir, 'addr.conf'), '--client', '10.1.2.3');
+  assert.match(a.stdout, 'the daemon refuses to start with this configuration');
+  assert.match(a.stdout, 'can never be resolved');
+  assert.match(a.stdout, /\[m\] not listed; no read \(connection-failed\)/);
+  assert.match(a.stdout, 'The daemon does not start, so nothing is served.');
+  assert.not.match(r.stdout, 'rsync --daemon refuses to start: unable to stat', 'the cause is said once');
   writeFileSync(join(dir, 'bom.conf'), '\ufeff[data]\npath = /srv\nread only = no\n');
   const b = cli('access', join(dir, 'bom.conf'), '--client', '10.1.2.3');
   assert.match(b.stdout, 'note: ');

@@ -159,6 +159,15 @@ function listenerRefusal(config: RsyncdConfig, reach: ReachInput): Diagnostic | 
   );
 }
 
+/**
+ * A config file on its own (`access`), with nothing else that decides the bound address: as buildFacts
+ * judges it, a daemon whose `address` never resolves neither starts nor serves, and says why.
+ */
+export function fileAsStarted(config: RsyncdConfig): RsyncdConfig {
+  const refused = listenerRefusal(config, { listener: config.listener, processes: [], listeners: [], units: [], image: null, frontEnds: [] });
+  return refused ? { ...config, starts: false, serves: false, diagnostics: [...config.diagnostics, refused] } : config;
+}
+
 /** A `# rsyncguard: public` comment covering the module (src/parse/public-declarations.ts); .rsyncguard.yaml entries are added by the runner. */
 function declaredPublic(header: Location, config: RsyncdConfig): DeclaredPublic | null {
   const d = declarationFor(header, config.publicDeclarations);

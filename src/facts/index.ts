@@ -1,4 +1,4 @@
-export { buildFacts, OUTSIDE_CLIENTS, relabelFiles } from './build-facts.ts';
+export { buildFacts, fileAsStarted, OUTSIDE_CLIENTS, relabelFiles } from './build-facts.ts';
 export type { FactsInput, RsyncInput, SecretsInput } from './build-facts.ts';
 export { simulateAccess } from './access/simulate.ts';
 export type { AccessReport, ClientSpec, ModuleAccess, Outcome, SimulationOptions } from './access/simulate.ts';

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { today, UserError } from '../../common/index.ts';
-import { hostnameTokens, simulateAccess } from '../../facts/index.ts';
+import { fileAsStarted, hostnameTokens, simulateAccess } from '../../facts/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { EXIT_OK, loadConfigTarget, parseVersion } from '../../runner/index.ts';
 import { writeOutput } from '../output.ts';
@@ -38,7 +38,8 @@ export const accessCommand: Command = {
     const root = stringOption(args, 'root');
     const loaded = loadConfigTarget(path, { ...(root !== undefined ? { root } : {}), daemonUser, rsyncVersion: version, today: today() });
     if (!loaded.ok) return loaded.error;
-    const { config } = loaded.value;
+    // An `address` that never resolves stops the daemon before it listens, as the facts document says too.
+    const config = fileAsStarted(loaded.value.config);
     const map = stringOption(args, 'hosts-map');
     const resolve = map !== undefined ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, 'client-name');

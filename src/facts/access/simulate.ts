@@ -92,8 +92,10 @@ export interface AccessReport {
 const READ_OTHERWISE = new Set(['utf8-bom', 'nul-byte']);
 
 function accessNotes(config: RsyncdConfig): AccessNote[] {
-  return config.diagnostics
-    .filter((d) => d.severity === 'fatal' || READ_OTHERWISE.has(d.code))
+  const picked = config.diagnostics.filter((d) => d.severity === 'fatal' || READ_OTHERWISE.has(d.code));
+  // "rsync --daemon refuses to start: <cause>" repeats a note of its own cause, where there is one.
+  return picked
+    .filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`)))
     .map((d) => ({ severity: d.severity === 'fatal' ? 'fatal' : 'warning', code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
 }
 
@@ -107,7 +109,7 @@ export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: S
   const byName = new Map<string, ModuleConfig>();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
-    if (!config.serves) return unreachable(m);
+    if (!config.serves) return unreachable(m, config.starts);
     // lp_number: a request reaches the last module of that exact name.
     const target = byName.get(m.name) ?? m;
     const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
@@ -201,8 +203,8 @@ function evaluateUser(user: string, rules: ReturnType<typeof parseAuthUsers>, mo
   };
 }
 
-function unreachable(m: ModuleConfig): ModuleAccess {
-  const why = 'The daemon fails every connection (a fatal error in the configuration), so nothing is served.';
+function unreachable(m: ModuleConfig, starts: boolean): ModuleAccess {
+  const why = starts ? 'The daemon fails every connection (a fatal error in the configuration), so nothing is served.' : 'The daemon does not start, so nothing is served.';
   return {
     name: m.name,
     listed: false,
