@@ -22,7 +22,9 @@ import data.rsyncguard.lib
 #     pci: ["8.3.2", "8.6.3"]
 #   tags: [secrets, permissions]
 #   help: |
-#     `chmod 600 /etc/rsyncd.secrets` (group bits are ignored by rsync, but 0600 is the point).
+#     `chmod 600 /etc/rsyncd.secrets` on the host; a file committed to a repository stays 644 there (git
+#     records only 644 or 755), so take it out of the repository, rotate its passwords and have the
+#     deployment write it with mode 0600. Group bits are ignored by rsync, but 0600 is the point.
 findings contains f if {
 	some i, s in input.secrets
 	s.other_accessible == true
