@@ -50555,6 +50555,7 @@ function sarifLog(report, opts) {
     ...report.errors.map((e) => notification("error", "target-error", `${shownName(e)}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
     ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+    ...(report.empty_paths ?? []).map((e) => notification("warning", NOTHING_SCANNED, e.message, null)),
     ...limited
   ];
   const log = {
@@ -50643,6 +50644,7 @@ function result(p2, ruleId, index, regions, at, fingerprint) {
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
+var NOTHING_SCANNED = "nothing-scanned";
 function notification(level, code, message, location2) {
   return {
     level,
@@ -51167,6 +51169,7 @@ function tailLines(report, raw3, p2, totals) {
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u2 of unusedPublicLines(raw3)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
   for (const u2 of unusedWaiverLines(raw3)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
+  for (const e of report.empty_paths ?? []) out.push(`${p2.severity("medium", "nothing scanned")}: ${e.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
   const c = totals.counts;
@@ -51754,6 +51757,7 @@ function toMarkdown(raw3, opts = {}) {
     ""
   ];
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
+  for (const e of report.empty_paths ?? []) out.push(`\u26A0\uFE0F **Nothing scanned:** ${markdownText(e.message)}`, "");
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
     const hostOf = hostColumn(report);
@@ -52303,6 +52307,8 @@ function writeJsonDocument(report, totals, targets, write) {
       unused_public: report.unused_public?.length ?? 0,
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
+      /** PATHs given that held no rsyncd config (`empty_paths`). */
+      empty_paths: report.empty_paths?.length ?? 0,
       /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
       ...report.baseline ? { baseline: report.baseline.counts } : {},
       /** --severity: the severities shown, and how many findings of the others were left out. */
@@ -52313,6 +52319,7 @@ function writeJsonDocument(report, totals, targets, write) {
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
+    empty_paths: report.empty_paths ?? [],
     rules: reportedRules(report.rules, totals.ruleIds),
     ...report.compliance ? { compliance: report.compliance } : {},
     ...report.baseline ? { baseline: report.baseline } : {}
@@ -60576,7 +60583,7 @@ async function run(env = process.env) {
     if (!scanned.ok) return failStep(scanned.error);
     const compared = baseline === void 0 ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
     const complete = inputs.compliance ? { ...compared, compliance: complianceSection(compared, inputs.compliance) } : compared;
-    const report = filterBySeverity(complete, levels?.value);
+    const report = filterBySeverity({ ...complete, empty_paths: said2.empty.map((e) => ({ path: e.path, message: emptyPathLine(e) })) }, levels?.value);
     let warned = 0;
     const ctx = {
       colour: false,
@@ -60631,13 +60638,14 @@ async function run(env = process.env) {
   }
 }
 function scanWarnings(said2) {
-  const some = (files) => `${files.slice(0, 3).join(", ")}${files.length > 3 ? ", \u2026" : ""}`;
-  const lines = said2.empty.map(({ path: path7, excluded, ignored }) => {
-    const causes = [...excluded.length > 0 ? [`${excluded.length} left out by the exclude input (${some(excluded)})`] : [], ...ignored.length > 0 ? [`${ignored.length} ignored by .gitignore (${some(ignored)})`] : []];
-    return causes.length > 0 ? `No rsyncd config scanned under ${path7} (the paths input): ${causes.join(", and ")}.` : `No rsyncd configs found under ${path7} (the paths input); looked for ${rsyncdDiscoveryNames()}. Check paths and exclude: nothing was checked there.`;
-  });
+  const lines = said2.empty.map(emptyPathLine);
   if (said2.unmatched.length > 0) lines.push(`Input "exclude": ${said2.unmatched.join(", ")} matched nothing under the paths scanned (globs relative to each path; a directory leaves out everything under it).`);
   return lines.map((l) => escapeControls(l));
+}
+function emptyPathLine({ path: path7, excluded, ignored }) {
+  const some = (files) => `${files.slice(0, 3).join(", ")}${files.length > 3 ? ", \u2026" : ""}`;
+  const causes = [...excluded.length > 0 ? [`${excluded.length} left out by the exclude input (${some(excluded)})`] : [], ...ignored.length > 0 ? [`${ignored.length} ignored by .gitignore (${some(ignored)})`] : []];
+  return causes.length > 0 ? `No rsyncd config scanned under ${path7} (the paths input): ${causes.join(", and ")}.` : `No rsyncd configs found under ${path7} (the paths input); looked for ${rsyncdDiscoveryNames()}. Check paths and exclude: nothing was checked there.`;
 }
 function scanSummaryLines(said2) {
   const lines = said2.empty.map(({ path: path7, excluded, ignored }) => {

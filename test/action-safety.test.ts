@@ -136,6 +136,15 @@ action('nothing found under paths: a warning naming the path and a line in the j
     JSON.stringify(warnings),
   );
   assert.match(run.summary, '**Nothing scanned** under `.`');
+  // The SARIF file the workflow uploads says it too, as a warning notification.
+  const sarifFile = join(dir, 'r.sarif');
+  assert.is(runAction(dir, { 'sarif-file': sarifFile }).code, 0);
+  const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string }; message: { text: string } }[] }[] }[] };
+  const notes = sarif.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
+  assert.ok(
+    notes.some((n) => n.descriptor.id === 'nothing-scanned' && n.message.text.startsWith('No rsyncd configs found under . (the paths input)')),
+    JSON.stringify(notes),
+  );
 });
 
 action('exclude: DIR (a, a/, ./a) leaves its subtree out; everything left out is said; a pattern that matched nothing is warned about', () => {

@@ -1,7 +1,7 @@
 /**
  * An empty result is not a silent pass (issue 18): `scan PATH` that finds no rsyncd config under a directory
  * says so on standard error, naming the path as typed and what discovery looked for, exits 0 and still writes
- * the report. The names the warning lists are checked against what discovery really finds.
+ * the report, which says it too (JSON `empty_paths`, a SARIF notification, a line in text and Markdown). The names the warning lists are checked against what discovery really finds.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +50,36 @@ empty('warns once, naming the path as typed and what was looked for; exit 0 and 
   assert.is(text.code, 0);
   assert.match(text.stdout, '0 targets: 0 critical');
   assert.match(text.stderr, 'no rsyncd configs found under site;');
+});
+
+empty('the report says it too, in each format that reads as a result, even with -q (a report of nothing is no clean pass)', () => {
+  tree('bare', { 'notes.txt': 'nothing\n' });
+  // JSON is written as the targets come, SARIF and Markdown with verified fixes: each path to a report says it.
+  const json = JSON.parse(scan('bare', '-q', '--format', 'json').stdout) as { summary: { empty_paths: number }; empty_paths: { path: string; message: string }[] };
+  assert.is(json.summary.empty_paths, 1);
+  assert.equal(
+    json.empty_paths.map((e) => e.path),
+    ['bare'],
+  );
+  assert.match(json.empty_paths[0]?.message ?? '', /^no rsyncd configs found under bare; looked for rsyncd\.conf/);
+  const sarif = JSON.parse(scan('bare', '-q', '--format', 'sarif').stdout) as { runs: { invocations: { toolExecutionNotifications: { level: string; descriptor: { id: string }; message: { text: string } }[] }[] }[] };
+  const notes = sarif.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
+  assert.equal(
+    notes.map((n) => [n.level, n.descriptor.id]),
+    [['warning', 'nothing-scanned']],
+  );
+  assert.match(notes[0]?.message.text ?? '', 'no rsyncd configs found under bare');
+  assert.match(scan('bare', '-q', '--format', 'markdown').stdout, /\*\*Nothing scanned:\*\* no rsyncd configs found under bare;/);
+  const text = scan('bare', '-q', '--output', 'bare.txt');
+  assert.is(text.stderr, '');
+  assert.match(readFileSync(join(work, 'bare.txt'), 'utf8'), /^nothing scanned: no rsyncd configs found under bare;/m);
+  // A directory that held a config is not in the list.
+  tree('held', { 'etc/rsyncd.conf': MODULE });
+  const both = JSON.parse(scan('held', 'bare', '-q', '--format', 'json', '--fail-on', 'none').stdout) as { empty_paths: { path: string }[] };
+  assert.equal(
+    both.empty_paths.map((e) => e.path),
+    ['bare'],
+  );
 });
 
 empty('says it per directory: only the directory that held none', () => {

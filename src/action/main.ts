@@ -77,7 +77,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // the report is still there, never "fixed", and a control never passes because its findings are hidden.
     const compared = baseline === undefined ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
     const complete = inputs.compliance ? { ...compared, compliance: complianceSection(compared, inputs.compliance) } : compared;
-    const report = filterBySeverity(complete, levels?.value);
+    // The report files say it too (a SARIF notification, a JSON field), not only the step's log.
+    const report = filterBySeverity({ ...complete, empty_paths: said.empty.map((e) => ({ path: e.path, message: emptyPathLine(e) })) }, levels?.value);
     // Each warning sent is one of the step's ten warning annotations: counted, so findings do not overrun them.
     let warned = 0;
     const ctx: RenderContext = {
@@ -138,15 +139,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
 /** The step's warnings for what the scan said: inputs named as the workflow wrote them, file names as found. */
 function scanWarnings(said: ScanWarnings): string[] {
-  const some = (files: string[]) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`;
-  const lines = said.empty.map(({ path, excluded, ignored }) => {
-    const causes = [...(excluded.length > 0 ? [`${excluded.length} left out by the exclude input (${some(excluded)})`] : []), ...(ignored.length > 0 ? [`${ignored.length} ignored by .gitignore (${some(ignored)})`] : [])];
-    return causes.length > 0
-      ? `No rsyncd config scanned under ${path} (the paths input): ${causes.join(', and ')}.`
-      : `No rsyncd configs found under ${path} (the paths input); looked for ${rsyncdDiscoveryNames()}. Check paths and exclude: nothing was checked there.`;
-  });
+  const lines = said.empty.map(emptyPathLine);
   if (said.unmatched.length > 0) lines.push(`Input "exclude": ${said.unmatched.join(', ')} matched nothing under the paths scanned (globs relative to each path; a directory leaves out everything under it).`);
   return lines.map((l) => escapeControls(l));
+}
+
+/** Why one path of the paths input gave no config to scan. */
+function emptyPathLine({ path, excluded, ignored }: ScanWarnings['empty'][number]): string {
+  const some = (files: string[]) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`;
+  const causes = [...(excluded.length > 0 ? [`${excluded.length} left out by the exclude input (${some(excluded)})`] : []), ...(ignored.length > 0 ? [`${ignored.length} ignored by .gitignore (${some(ignored)})`] : [])];
+  return causes.length > 0
+    ? `No rsyncd config scanned under ${path} (the paths input): ${causes.join(', and ')}.`
+    : `No rsyncd configs found under ${path} (the paths input); looked for ${rsyncdDiscoveryNames()}. Check paths and exclude: nothing was checked there.`;
 }
 
 /** The same in the job summary, where a reader of a table of zeros looks. */

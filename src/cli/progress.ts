@@ -6,7 +6,7 @@
  * `--quiet` silences it and the command's warnings; errors still come.
  */
 import { posix } from 'node:path';
-import { escapeControls } from '../report/index.ts';
+import { escapeControls, type EmptyPath } from '../report/index.ts';
 import { rsyncdDiscoveryNames, type LayerProgress, type LeftOut } from '../sources/index.ts';
 import type { ParsedArgs } from './command.ts';
 
@@ -173,16 +173,25 @@ export function evaluationProgress(progress: Progress, label: string, total: () 
   };
 }
 
-/** scan's callbacks (ScanOptions, EvaluateOptions): files found per path, then the evaluation; and the warning for a directory with no config. */
-export function scanProgress(progress: Progress): { onFound: (p: { path: string; found: number }) => void; onEmptyPath: (path: string, leftOut?: LeftOut) => void; onEvaluated: (n: number) => void } {
+/**
+ * scan's callbacks (ScanOptions, EvaluateOptions): files found per path, then the evaluation; and the warning
+ * for a directory with no config, kept in `emptyPaths` for the report too.
+ */
+export function scanProgress(progress: Progress): { onFound: (p: { path: string; found: number }) => void; onEmptyPath: (path: string, leftOut?: LeftOut) => void; onEvaluated: (n: number) => void; emptyPaths: EmptyPath[] } {
   let found: number | undefined;
+  const emptyPaths: EmptyPath[] = [];
   return {
+    emptyPaths,
     onFound: (p) => {
       found = p.found;
       progress.update(() => `scan: looking in ${p.path}… ${counted(p.found, 'file')} found`);
     },
     // An empty result is not a silent pass (issue 18): the report is still written, and the exit code is its own.
-    onEmptyPath: (path, leftOut) => progress.warn(`rsyncguard scan: warning: ${emptyPathWarning(path, leftOut)}`),
+    onEmptyPath: (path, leftOut) => {
+      const message = emptyPathWarning(path, leftOut);
+      emptyPaths.push({ path, message });
+      progress.warn(`rsyncguard scan: warning: ${message}`);
+    },
     onEvaluated: evaluationProgress(progress, 'scan', () => found),
   };
 }

@@ -1,4 +1,4 @@
-export type { Report, TargetReport, TargetError, Note } from './model.ts';
+export type { EmptyPath, Report, TargetReport, TargetError, Note } from './model.ts';
 export { regionTextKey, textKey, toSarif, SARIF_SCHEMA, TOOL_NAME, LIMITS } from './sarif.ts';
 export type { SarifOptions } from './sarif.ts';
 export { lineHashes } from './line-hash.ts';

@@ -125,6 +125,8 @@ function writeJsonDocument(report: Omit<Report, 'targets'>, totals: JsonTotals, 
       unused_public: report.unused_public?.length ?? 0,
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
+      /** PATHs given that held no rsyncd config (`empty_paths`). */
+      empty_paths: report.empty_paths?.length ?? 0,
       /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
       ...(report.baseline ? { baseline: report.baseline.counts } : {}),
       /** --severity: the severities shown, and how many findings of the others were left out. */
@@ -135,6 +137,7 @@ function writeJsonDocument(report: Omit<Report, 'targets'>, totals: JsonTotals, 
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
     unused_waivers: report.unused_waivers ?? [],
+    empty_paths: report.empty_paths ?? [],
     rules: reportedRules(report.rules, totals.ruleIds),
     ...(report.compliance ? { compliance: report.compliance } : {}),
     ...(report.baseline ? { baseline: report.baseline } : {}),

@@ -77,6 +77,13 @@ export interface Report {
    * reported findings of other severities were left out (still matched by a baseline, never "fixed"). Absent unfiltered.
    */
   severity_filter?: { severities: Severity[]; hidden: number };
+  /** Each PATH given to `scan` that held no rsyncd config, and why: a report of nothing must not read as a clean pass. */
+  empty_paths?: EmptyPath[];
+}
+
+export interface EmptyPath {
+  path: string;
+  message: string;
 }
 
 /** Notes about what was (not) read, which a reader of any format must see (issue 12). */

@@ -14,7 +14,7 @@ import { anchorOf } from './sarif-identity.ts';
 import { resultsLeftOutCounts } from './sarif-notices.ts';
 import { Regions } from './sarif-region.ts';
 import { descriptorId, descriptorKeys } from './sarif-severity.ts';
-import { descriptor, fixedResult, INFORMATION_URI, LIMITS, notification, placedOf, result, SARIF_SCHEMA, type SarifOptions, TOOL_NAME } from './sarif.ts';
+import { descriptor, fixedResult, INFORMATION_URI, LIMITS, NOTHING_SCANNED, notification, placedOf, result, SARIF_SCHEMA, type SarifOptions, TOOL_NAME } from './sarif.ts';
 import { shownName } from './shown-name.ts';
 import type { Spool, SpoolFactory } from './spool.ts';
 import type { ReportHead, ReportStream, ReportTail } from './stream.ts';
@@ -139,6 +139,7 @@ export class SarifStream implements ReportStream {
       ...this.errors.map((e) => notification('error', 'target-error', `${shownName(e)}: ${e.message}`, null)),
       ...unusedPublicLines(tail).map((u) => notification('warning', 'public-entry-unused', u.message, { file: u.file, line: u.line, column: 1 })),
       ...unusedWaiverLines(tail).map((u) => notification('warning', 'waiver-unused', u.message, { file: u.file, line: u.line, column: 1 })),
+      ...(tail.empty_paths ?? []).map((e) => notification('warning', NOTHING_SCANNED, e.message, null)),
       ...limited,
     ];
     const log = {

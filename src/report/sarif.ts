@@ -154,6 +154,7 @@ export function sarifLog(report: Report, opts: SarifOptions): Sarif.Log {
     ...report.errors.map((e) => notification('error', 'target-error', `${shownName(e)}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u) => notification('warning', 'public-entry-unused', u.message, { file: u.file, line: u.line, column: 1 })),
     ...unusedWaiverLines(report).map((u) => notification('warning', 'waiver-unused', u.message, { file: u.file, line: u.line, column: 1 })),
+    ...(report.empty_paths ?? []).map((e) => notification('warning', NOTHING_SCANNED, e.message, null)),
     ...limited,
   ];
   const log: Sarif.Log = {
@@ -265,6 +266,9 @@ export function result(p: Placed, ruleId: string, index: Pick<ReadonlyMap<string
     ...(p.waiver ? { suppressions: [{ kind: p.waiver.inSource ? 'inSource' : 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
   };
 }
+
+/** The notification code of a PATH that held no rsyncd config. */
+export const NOTHING_SCANNED = 'nothing-scanned';
 
 export function notification(level: 'error' | 'warning' | 'note', code: string, message: string, location: { file: string; line: number; column: number } | null): Sarif.Notification {
   return {

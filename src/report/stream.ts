@@ -9,7 +9,7 @@ import type { Report, TargetError, TargetReport } from './model.ts';
 export type ReportHead = Pick<Report, 'tool' | 'rules'>;
 
 /** What is known after the last: the waivers and `public:` entries the run did not use. */
-export type ReportTail = Pick<Report, 'expired_waivers' | 'unused_public' | 'unused_waivers'>;
+export type ReportTail = Pick<Report, 'expired_waivers' | 'unused_public' | 'unused_waivers' | 'empty_paths'>;
 
 export interface ReportStream {
   /** One evaluated target, with the texts of its files (SARIF regions). */

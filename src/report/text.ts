@@ -110,6 +110,7 @@ function tailLines(report: Omit<Report, 'targets'>, raw: Pick<Report, 'unused_pu
   for (const w of report.expired_waivers) out.push(`${p.severity('medium', 'expired waiver')} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u of unusedPublicLines(raw)) out.push(`${p.severity('medium', 'unused public entry')} at ${u.source}: ${u.message}`);
   for (const u of unusedWaiverLines(raw)) out.push(`${p.severity('medium', 'unused waiver')} at ${u.source}: ${u.message}`);
+  for (const e of report.empty_paths ?? []) out.push(`${p.severity('medium', 'nothing scanned')}: ${e.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p));
   if (report.baseline) out.push(...baselineTextLines(report.baseline, p));
   const c = totals.counts;

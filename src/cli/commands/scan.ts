@@ -48,7 +48,7 @@ export const scanCommand: Command = {
     };
     // On a terminal, a line while it works (progress.ts); and, anywhere unless --quiet, a warning for a directory with no config.
     const progress = progressFor(args);
-    const { onFound, onEmptyPath, onEvaluated } = scanProgress(progress);
+    const { onFound, onEmptyPath, onEvaluated, emptyPaths } = scanProgress(progress);
     const scanOpts = {
       onFound,
       onEmptyPath,
@@ -85,7 +85,7 @@ export const scanCommand: Command = {
       if (!run.ok) return progress.end(run.error);
       progress.clear();
       const t = performance.now();
-      const failed = streamed.finish(run.value);
+      const failed = streamed.finish({ ...run.value, empty_paths: emptyPaths });
       timings.push(['report', performance.now() - t]);
       tellTimings();
       return failed ?? streamed.exitCode();
@@ -107,7 +107,7 @@ export const scanCommand: Command = {
       texts = scan.texts;
     }
     progress.clear();
-    report = withBaseline(report, baseline.value);
+    report = withBaseline({ ...report, empty_paths: emptyPaths }, baseline.value);
     const t = performance.now();
     const failed = renderReport(report, args, { texts });
     timings.push(['report', performance.now() - t]);
