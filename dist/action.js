@@ -51174,7 +51174,7 @@ function tailLines(report, raw3, p2, totals) {
   if (report.baseline) out.push(...baselineTextLines(report.baseline, p2));
   const c = totals.counts;
   const targets = (/* @__PURE__ */ new Set([...totals.ids, ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${totals.waived} waived; ${report.errors.length} could not be evaluated.`);
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${severityCounts(c, report.severity_filter)}; ${totals.waived} waived; ${report.errors.length} could not be evaluated.`);
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
   return out;
 }
@@ -51186,6 +51186,9 @@ function noFindings(filter, hidden) {
   if (filter === void 0) return "no findings";
   const names = filter.severities.length > 1 ? `${filter.severities.slice(0, -1).join(", ")} or ${filter.severities.at(-1)}` : filter.severities[0] ?? "";
   return `no ${names} findings${hidden > 0 ? ` (${hidden} of other severities not shown)` : ""}`;
+}
+function severityCounts(counts2, filter) {
+  return SEVERITIES.filter((s) => filter === void 0 || filter.severities.includes(s)).map((s) => `${counts2[s] ?? 0} ${s}`).join(", ");
 }
 function hiddenLine(filter) {
   return `${filter.hidden} finding${filter.hidden === 1 ? "" : "s"} of other severities not shown (--severity ${filter.severities.join(",")}).`;
@@ -51753,7 +51756,7 @@ function toMarkdown(raw3, opts = {}) {
   const out = [
     "## rsyncguard",
     "",
-    `**${findings.length} finding${findings.length === 1 ? "" : "s"}** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
+    `**${findings.length} finding${findings.length === 1 ? "" : "s"}** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${severityCounts(c, report.severity_filter)}${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");

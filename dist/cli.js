@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-65CACLGM.js");
+    const { scanCommand } = await import("./chunk-WXHQSKOR.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-5UZMA3U6.js");
+  const { run } = await import("./chunk-CMEFREZP.js");
   return run(argv);
 }

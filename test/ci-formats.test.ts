@@ -196,6 +196,8 @@ ci('--severity critical: csv leaves the hidden severities empty; text says per t
   const text = cli(['scan', 'examples/backup-target', '--severity', 'critical', '--fail-on', 'none', '--no-hints']).stdout;
   assert.match(text, /examples\/backup-target\/rsyncd.conf\n {2}no critical findings \(\d+ of other severities not shown\)/);
   assert.not.match(text, 'no findings');
+  // The summary counts only the severity reported: a "0 high" would read as none.
+  assert.match(text, /^1 target: \d+ critical; 0 waived; 0 could not be evaluated\.$/m);
 });
 
 ci('gitlab: a note keeps its fingerprint when another config moves the lines it names', () => {

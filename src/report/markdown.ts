@@ -8,7 +8,7 @@ import { countBySeverity, shownNotes, type Report } from './model.ts';
 import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { fixesMarkdownLines } from './fix-markdown.ts';
 import { fixHints } from './fix-hint.ts';
-import { hiddenLine } from './text.ts';
+import { hiddenLine, severityCounts } from './text.ts';
 import { hostColumn } from './host-column.ts';
 import { baselineMarkdownLines, baselineTag } from './baseline-render.ts';
 
@@ -24,7 +24,7 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
   const out = [
     '## rsyncguard',
     '',
-    `**${findings.length} finding${findings.length === 1 ? '' : 's'}** in ${report.targets.length} target${report.targets.length === 1 ? '' : 's'}: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low` +
+    `**${findings.length} finding${findings.length === 1 ? '' : 's'}** in ${report.targets.length} target${report.targets.length === 1 ? '' : 's'}: ${severityCounts(c, report.severity_filter)}` +
       `${waived > 0 ? `; ${waived} waived` : ''}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ''}.`,
     '',
   ];

@@ -1,5 +1,5 @@
 import { formatLocation } from '../common/index.ts';
-import { type Finding, severityRank } from '../engine/index.ts';
+import { type Finding, SEVERITIES, severityRank } from '../engine/index.ts';
 import type { Paint } from './colour.ts';
 import { complianceTextLines } from './compliance-render.ts';
 import { cveSuffix, explainText } from './cve-explain.ts';
@@ -116,7 +116,7 @@ function tailLines(report: Omit<Report, 'targets'>, raw: Pick<Report, 'unused_pu
   const c = totals.counts;
   // A target a policy could not evaluate may also have results from the others: count it once.
   const targets = new Set([...totals.ids, ...report.errors.map((e) => e.target)]).size;
-  out.push(`${targets} target${targets === 1 ? '' : 's'}: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${totals.waived} waived; ${report.errors.length} could not be evaluated.`);
+  out.push(`${targets} target${targets === 1 ? '' : 's'}: ${severityCounts(c, report.severity_filter)}; ${totals.waived} waived; ${report.errors.length} could not be evaluated.`);
   // --severity: what it hid is counted, so a filtered report never reads as a clean one.
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter));
   return out;
@@ -179,6 +179,16 @@ export function noFindings(filter: Report['severity_filter'], hidden: number): s
   if (filter === undefined) return 'no findings';
   const names = filter.severities.length > 1 ? `${filter.severities.slice(0, -1).join(', ')} or ${filter.severities.at(-1)}` : (filter.severities[0] ?? '');
   return `no ${names} findings${hidden > 0 ? ` (${hidden} of other severities not shown)` : ''}`;
+}
+
+/**
+ * "1 critical, 0 high, 3 medium, 2 low"; under --severity only the severities reported, since a 0 for one
+ * left out would read as none of them.
+ */
+export function severityCounts(counts: Record<string, number>, filter: Report['severity_filter']): string {
+  return SEVERITIES.filter((s) => filter === undefined || filter.severities.includes(s))
+    .map((s) => `${counts[s] ?? 0} ${s}`)
+    .join(', ');
 }
 
 /** "3 findings of other severities not shown (--severity critical,high)." */
