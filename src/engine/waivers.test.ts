@@ -20,8 +20,12 @@ parse('rejects a waiver without a reason or date, naming the line', () => {
     assert.is(noReason.error.where, 'w.yaml:2');
     assert.match(noReason.error.message, 'reason');
   }
-  assert.not.ok(parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: x\n', 'w.yaml').ok);
-  assert.not.ok(parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: x\n    expires: someday\n', 'w.yaml').ok);
+  const noDate = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: x\n', 'w.yaml');
+  assert.not.ok(noDate.ok);
+  if (!noDate.ok) assert.match(noDate.error.message, '"expires" is required');
+  const badDate = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: x\n    expires: someday\n', 'w.yaml');
+  assert.not.ok(badDate.ok);
+  if (!badDate.ok) assert.match(badDate.error.message, '"expires" must be a date (YYYY-MM-DD)');
 });
 
 parse('rejects unknown fields and broken YAML instead of ignoring them', () => {

@@ -96,6 +96,7 @@ function toWaiver(raw: Record<string, unknown>, source: string): Waiver | string
   if (control !== undefined && raw['module'] !== undefined) return `${String(rule)}: a control is judged per target; "module" does not apply`;
   if (typeof rule !== 'string' || (control === undefined && !/^[A-Z][A-Z0-9]*-\d+$/.test(rule))) return `"rule" must be a rule id like RSYNC-001, or a CIS recommendation like cis:rsync-service`;
   if (typeof reason !== 'string' || reason.trim() === '') return `${rule}: "reason" is required`;
+  if (expires === undefined || expires === null) return `${rule}: "expires" is required: the date (YYYY-MM-DD) after which the waiver no longer applies`;
   const date = typeof expires === 'string' ? expires : typeof expires === 'number' ? String(expires) : undefined;
   if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
   const w: Waiver = { rule, reason: reason.trim(), expires: date, source };
