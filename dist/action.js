@@ -51094,6 +51094,7 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   // A byte-order mark or a NUL changes what rsync reads without a sign in the file as shown: a [module] on
   // the first line lost, parameters past a NUL never read. At most one and five per file.
   "utf8-bom",
+  "utf16",
   "nul-byte"
 ]);
 function shownNotes(t) {
@@ -51760,7 +51761,7 @@ function toMarkdown(raw3, opts = {}) {
     ""
   ];
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter), "");
-  for (const e of report.empty_paths ?? []) out.push(`\u26A0\uFE0F **Nothing scanned:** ${markdownText(e.message)}`, "");
+  for (const e of report.empty_paths ?? []) out.push(`\u26A0\uFE0F **Nothing scanned:** ${markdownText(e.message).replace(/[*_]/g, "\\$&")}`, "");
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
     const hostOf = hostColumn(report);
@@ -52670,18 +52671,33 @@ function fileNotes(bytes, file) {
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
     notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
   }
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    notes.push(
+      diagnostic(
+        "warning",
+        "utf16",
+        "The file is UTF-16 text (it starts with a UTF-16 byte-order mark): rsync reads it byte by byte, and a NUL at the start of a line ends the file for it, so it finds almost nothing it means.",
+        { file, line: 1, column: 1 },
+        "Save the file as UTF-8 (or ASCII)."
+      )
+    );
+    return notes;
+  }
   let line = 1;
   let lineStart = 0;
   let nuls = 0;
+  let last = { file, line: 1, column: 1 };
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     if (c === 10) {
       line++;
       lineStart = i + 1;
     } else if (c === 0 && nuls++ < MAX_NUL_NOTES) {
-      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", { file, line, column: i - lineStart + 1 }));
+      last = { file, line, column: i - lineStart + 1 };
+      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", last));
     }
   }
+  if (nuls > MAX_NUL_NOTES) notes.push(diagnostic("warning", "nul-byte", `${nuls - MAX_NUL_NOTES} more NUL bytes after this one (only the first ${MAX_NUL_NOTES} are noted).`, last));
   notes.push(...templateNotes(bytes, file));
   return notes;
 }
@@ -54560,10 +54576,10 @@ function unverifiedNames(params, version, names) {
 }
 
 // src/facts/access/simulate.ts
-var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "nul-byte"]);
+var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "utf16", "nul-byte"]);
 function accessNotes(config) {
   const picked = config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code));
-  return picked.filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`))).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
+  return picked.filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`))).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
 }
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
@@ -54832,6 +54848,7 @@ function unresolvable(address) {
   if (TEMPLATE.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
   if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
   if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
+  if (/[\x00-\x1f\x7f]/.test(address)) return "it holds control characters";
   if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";
   return null;
 }
@@ -58938,10 +58955,14 @@ function unreadable(path7, reason, at) {
   return diagnostic("warning", SECRETS_UNREADABLE, `The secrets file ${path7} could not be read: ${reason}; its entries were not checked.`, at, "Commit the secrets file as a regular file the scan can read (or commit none).");
 }
 function modeOf(roots, real, modes) {
-  if (within(roots.scan.real, real)) {
-    const committed = modes.get(roots.scan.rel(real));
-    if (committed !== void 0 || roots.daemon === void 0 || !within(roots.daemon.scan.real, real)) return { mode: committed, committed: true };
-  }
+  const inScan = within(roots.scan.real, real);
+  const tracked = inScan ? modes.get(roots.scan.rel(real)) : void 0;
+  if (tracked !== void 0) return { mode: tracked, committed: true };
+  const daemon = roots.daemon;
+  if (daemon === void 0 || !within(daemon.scan.real, real)) return { mode: void 0, committed: true };
+  daemon.modes ??= gitModes(daemon.scan.real);
+  const underDir = daemon.modes.get(daemon.scan.rel(real));
+  if (underDir !== void 0) return { mode: underDir, committed: true };
   try {
     return { mode: statSync4(real).mode, committed: false };
   } catch {

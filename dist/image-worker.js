@@ -23527,10 +23527,10 @@ function unverifiedNames(params, version, names2) {
 }
 
 // src/facts/access/simulate.ts
-var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "nul-byte"]);
+var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "utf16", "nul-byte"]);
 function accessNotes(config) {
   const picked = config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code));
-  return picked.filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`))).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
+  return picked.filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`))).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
 }
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
@@ -24065,6 +24065,7 @@ function unresolvable(address) {
   if (TEMPLATE.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
   if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
   if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
+  if (/[\x00-\x1f\x7f]/.test(address)) return "it holds control characters";
   if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";
   return null;
 }
@@ -24640,18 +24641,33 @@ function fileNotes(bytes, file) {
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
     notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
   }
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    notes.push(
+      diagnostic(
+        "warning",
+        "utf16",
+        "The file is UTF-16 text (it starts with a UTF-16 byte-order mark): rsync reads it byte by byte, and a NUL at the start of a line ends the file for it, so it finds almost nothing it means.",
+        { file, line: 1, column: 1 },
+        "Save the file as UTF-8 (or ASCII)."
+      )
+    );
+    return notes;
+  }
   let line = 1;
   let lineStart = 0;
   let nuls = 0;
+  let last = { file, line: 1, column: 1 };
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     if (c === 10) {
       line++;
       lineStart = i + 1;
     } else if (c === 0 && nuls++ < MAX_NUL_NOTES) {
-      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", { file, line, column: i - lineStart + 1 }));
+      last = { file, line, column: i - lineStart + 1 };
+      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", last));
     }
   }
+  if (nuls > MAX_NUL_NOTES) notes.push(diagnostic("warning", "nul-byte", `${nuls - MAX_NUL_NOTES} more NUL bytes after this one (only the first ${MAX_NUL_NOTES} are noted).`, last));
   notes.push(...templateNotes(bytes, file));
   return notes;
 }

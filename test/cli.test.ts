@@ -59,7 +59,7 @@ basics('access says why the daemon would not start (said once), and what a byte-
   const r = cli('access', join(dir, 'inc.conf'), '--client', '10.1.2.3');
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, 'the daemon refuses to start with this configuration');
-  assert.match(r.stdout, /inc\.conf:1: .*unable to stat config file "\/etc\/rsyncd\.d\/missing\.conf"/);
+  assert.match(r.stdout, /inc\.conf:1:1: .*unable to stat config file "\/etc\/rsyncd\.d\/missing\.conf"/);
   // An address getaddrinfo never resolves: rsync exits before it listens, as the facts document says.
   writeFileSync(join(dir, 'addr.conf'), 'address = 127.0.0.1 # loopback only\n[m]\npath = /srv\n');
   const a = cli('access', join(dir, 'addr.conf'), '--client', '10.1.2.3');

@@ -69,7 +69,7 @@ empty('the report says it too, in each format that reads as a result, even with 
     [['warning', 'nothing-scanned']],
   );
   assert.match(notes[0]?.message.text ?? '', 'no rsyncd configs found under bare');
-  assert.match(scan('bare', '-q', '--format', 'markdown').stdout, /\*\*Nothing scanned:\*\* no rsyncd configs found under bare;/);
+  assert.match(scan('bare', '-q', '--format', 'markdown').stdout, /\*\*Nothing scanned:\*\* no rsyncd configs found under bare; looked for rsyncd\.conf, rsyncd\.d\/\\\*\.conf/);
   const text = scan('bare', '-q', '--output', 'bare.txt');
   assert.is(text.stderr, '');
   assert.match(readFileSync(join(work, 'bare.txt'), 'utf8'), /^nothing scanned: no rsyncd configs found under bare;/m);

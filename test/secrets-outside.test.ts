@@ -242,6 +242,10 @@ root('under DIR, a secrets file git does not track has its own mode; a tracked o
   const dir = repo({ 'rootfs/etc/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'rootfs/etc/rsyncd.secrets': 'joe:Xk3v9qLmP2rT8wZy\n' });
   chmodSync(join(dir, 'rootfs/etc/rsyncd.secrets'), 0o600);
   assert.match(modeFinding(dir, ['rootfs', '--root', 'rootfs'])?.message ?? '', 'is in the repository with mode 644');
+  // The same when the scan's PATH is elsewhere in the repository: DIR's file is still the one committed.
+  const split = repo({ 'conf/rsyncd.conf': AUTH('/etc/rsyncd.secrets'), 'sys/etc/rsyncd.secrets': 'joe:Xk3v9qLmP2rT8wZy\n' });
+  chmodSync(join(split, 'sys/etc/rsyncd.secrets'), 0o600);
+  assert.match(modeFinding(split, ['conf', '--root', 'sys'])?.message ?? '', 'is in the repository with mode 644');
 });
 
 root('stays confined: a link out of DIR and /proc are never read, and nothing of them leaks', () => {

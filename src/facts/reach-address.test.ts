@@ -49,6 +49,8 @@ const never = suite('unresolvable');
 never('whitespace, # and brackets can never resolve; names and numbers may', () => {
   for (const a of ['127.0.0.1 # loopback', '0.0.0.0 127.0.0.1', '127.0.0.1#x', '[::1]']) assert.ok(unresolvable(a), a);
   for (const a of ['127.0.0.1', 'rsync.example.com', 'fe80::1%eth0', '%ADDR%']) assert.is(unresolvable(a), null, a);
+  // An escape sequence holds a "[": it is named for what it is, not as IPv6 brackets.
+  assert.is(unresolvable('127.0.0.1\x1b[31m'), 'it holds control characters');
 });
 
 never('a template tag renders later: it is never judged unresolvable, whitespace and all', () => {

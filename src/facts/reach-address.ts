@@ -41,6 +41,8 @@ export function unresolvable(address: string): string | null {
   if (TEMPLATE.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
   if (/\s/.test(address)) return 'it holds whitespace (a comment after the value is part of it)';
   if (address.includes('#')) return "it holds '#' (a comment after the value is part of it)";
+  // Before brackets: an escape sequence ("\x1b[31m") holds one, and is no IPv6 notation.
+  if (/[\x00-\x1f\x7f]/.test(address)) return 'it holds control characters';
   if (/[[\]]/.test(address)) return 'it holds brackets, which getaddrinfo does not take around an IPv6 address';
   return null;
 }

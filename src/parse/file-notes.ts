@@ -24,18 +24,34 @@ export function fileNotes(bytes: Uint8Array, file: string): Diagnostic[] {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     notes.push(diagnostic('warning', 'utf8-bom', bomMessage(bytes), { file, line: 1, column: 1 }, 'Save the file without a BOM.'));
   }
+  // UTF-16 text is NULs between every ASCII byte: one note that says what the file is, not five NULs.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    notes.push(
+      diagnostic(
+        'warning',
+        'utf16',
+        'The file is UTF-16 text (it starts with a UTF-16 byte-order mark): rsync reads it byte by byte, and a NUL at the start of a line ends the file for it, so it finds almost nothing it means.',
+        { file, line: 1, column: 1 },
+        'Save the file as UTF-8 (or ASCII).',
+      ),
+    );
+    return notes;
+  }
   let line = 1;
   let lineStart = 0;
   let nuls = 0;
+  let last = { file, line: 1, column: 1 };
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     if (c === 0x0a) {
       line++;
       lineStart = i + 1;
     } else if (c === 0 && nuls++ < MAX_NUL_NOTES) {
-      notes.push(diagnostic('warning', 'nul-byte', 'NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.', { file, line, column: i - lineStart + 1 }));
+      last = { file, line, column: i - lineStart + 1 };
+      notes.push(diagnostic('warning', 'nul-byte', 'NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.', last));
     }
   }
+  if (nuls > MAX_NUL_NOTES) notes.push(diagnostic('warning', 'nul-byte', `${nuls - MAX_NUL_NOTES} more NUL bytes after this one (only the first ${MAX_NUL_NOTES} are noted).`, last));
   notes.push(...templateNotes(bytes, file));
   return notes;
 }

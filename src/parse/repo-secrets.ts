@@ -12,7 +12,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
-import { displayPath, lookedFor, rootFor, type DaemonRoot, type RootedFile, type ScanRoot, within } from '../sources/index.ts';
+import { displayPath, gitModes, lookedFor, rootFor, type DaemonRoot, type RootedFile, type ScanRoot, within } from '../sources/index.ts';
 import type { RsyncdConfig } from './rsyncd-config.ts';
 import { templateEngine } from './file-notes.ts';
 import { parseSecrets } from './secrets.ts';
@@ -254,15 +254,20 @@ function unreadable(path: string, reason: string, at: Location): Diagnostic {
 }
 
 /**
- * The mode the file is deployed with: git's, for a file the repository tracks; the file's own for one read
- * outside the repository under --root, or one under --root that git does not track (the tree given as the
- * daemon's filesystem, not a checkout: a plain directory, an unpacked image). `committed` says which.
+ * The mode the file is deployed with: git's, for a file a repository tracks (the scan's, or the one --root
+ * lies in); the file's own for one under --root that git does not track (the tree given as the daemon's
+ * filesystem, not a checkout: a plain directory, an unpacked image). `committed` says which. A file in the
+ * scan's repository that git does not track, not under --root, has no mode to judge.
  */
 function modeOf(roots: RepoRoots, real: string, modes: Map<string, number>): { mode: number | undefined; committed: boolean } {
-  if (within(roots.scan.real, real)) {
-    const committed = modes.get(roots.scan.rel(real));
-    if (committed !== undefined || roots.daemon === undefined || !within(roots.daemon.scan.real, real)) return { mode: committed, committed: true };
-  }
+  const inScan = within(roots.scan.real, real);
+  const tracked = inScan ? modes.get(roots.scan.rel(real)) : undefined;
+  if (tracked !== undefined) return { mode: tracked, committed: true };
+  const daemon = roots.daemon;
+  if (daemon === undefined || !within(daemon.scan.real, real)) return { mode: undefined, committed: true };
+  daemon.modes ??= gitModes(daemon.scan.real);
+  const underDir = daemon.modes.get(daemon.scan.rel(real));
+  if (underDir !== undefined) return { mode: underDir, committed: true };
   try {
     return { mode: statSync(real).mode, committed: false };
   } catch {

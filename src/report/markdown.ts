@@ -29,7 +29,8 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
     '',
   ];
   if (report.severity_filter) out.push(hiddenLine(report.severity_filter), '');
-  for (const e of report.empty_paths ?? []) out.push(`⚠️ **Nothing scanned:** ${esc(e.message)}`, '');
+  // The message lists globs (rsyncd.d/*.conf): their stars must not turn into emphasis.
+  for (const e of report.empty_paths ?? []) out.push(`⚠️ **Nothing scanned:** ${esc(e.message).replace(/[*_]/g, '\\$&')}`, '');
   if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
     // Several hosts: a host column first (host-column.ts).

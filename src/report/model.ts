@@ -116,6 +116,7 @@ const ALWAYS_SHOWN = new Set([
   // A byte-order mark or a NUL changes what rsync reads without a sign in the file as shown: a [module] on
   // the first line lost, parameters past a NUL never read. At most one and five per file.
   'utf8-bom',
+  'utf16',
   'nul-byte',
 ]);
 

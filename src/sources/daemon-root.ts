@@ -21,6 +21,8 @@ export interface DaemonRoot {
    * reports them: several PATHs given to one scan share DIR, and a file is still reported once.
    */
   reported: Map<string, string>;
+  /** The modes git records under DIR (gitModes), read once the first secrets file there outside the PATHs is judged. */
+  modes?: Map<string, number>;
 }
 
 /**

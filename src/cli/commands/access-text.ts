@@ -22,7 +22,7 @@ export function renderAccessText(raw: AccessReport): string {
   out.push(`client ${report.client.addr} (rsync sees host "${report.client.host}")`);
   if (!report.starts) out.push('the daemon refuses to start with this configuration');
   else if (!report.serves) out.push('the daemon starts but fails every connection');
-  for (const n of report.notes) out.push(`  ${n.severity === 'fatal' ? '!' : 'note:'} ${n.file}:${n.line}: ${n.message}${n.hint !== undefined ? ` (${n.hint})` : ''}`);
+  for (const n of report.notes) out.push(`  ${n.severity === 'fatal' ? '!' : 'note:'} ${n.file}:${n.line}:${n.column}: ${n.message}${n.hint !== undefined ? ` (${n.hint})` : ''}`);
   if (report.starts && report.serves && report.modules.length === 0) out.push('no modules: the daemon serves nothing');
   for (const m of report.modules) {
     const can = [m.read === 'ok' ? 'read' : `no read (${m.read})`, m.write === 'ok' ? 'write' : `no write (${m.write})`];

@@ -76,6 +76,7 @@ export interface AccessNote {
   message: string;
   file: string;
   line: number;
+  column: number;
   hint?: string;
 }
 
@@ -89,14 +90,14 @@ export interface AccessReport {
 }
 
 /** Bytes that change what rsync reads without a sign in the file as shown: a [module] on a first line with a BOM is lost, a NUL ends a value or the file. */
-const READ_OTHERWISE = new Set(['utf8-bom', 'nul-byte']);
+const READ_OTHERWISE = new Set(['utf8-bom', 'utf16', 'nul-byte']);
 
 function accessNotes(config: RsyncdConfig): AccessNote[] {
   const picked = config.diagnostics.filter((d) => d.severity === 'fatal' || READ_OTHERWISE.has(d.code));
   // "rsync --daemon refuses to start: <cause>" repeats a note of its own cause, where there is one.
   return picked
     .filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`)))
-    .map((d) => ({ severity: d.severity === 'fatal' ? 'fatal' : 'warning', code: d.code, message: d.message, file: d.at.file, line: d.at.line, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
+    .map((d) => ({ severity: d.severity === 'fatal' ? 'fatal' : 'warning', code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
 }
 
 export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: SimulationOptions): AccessReport {
