@@ -113,8 +113,8 @@ const ALWAYS_SHOWN = new Set([
   'public-declaration-unknown',
   'public-declaration-covers-nothing',
   'public-declaration-needs-login',
-  // A byte-order mark or a NUL changes what rsync reads without a sign in the file as shown: a [module] on
-  // the first line lost, parameters past a NUL never read. At most one and five per file.
+  // A byte-order mark, UTF-16 or a NUL changes what rsync reads without a sign in the file as shown: a
+  // [module] on the first line lost, parameters past a NUL never read. At most six notes per file.
   'utf8-bom',
   'utf16',
   'nul-byte',
