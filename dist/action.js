@@ -52666,12 +52666,16 @@ var MAX_NUL_NOTES = 5;
 function templateEngine(text7) {
   return TEMPLATE_MARKERS.find((m) => m.re.test(text7))?.engine;
 }
+var READ_OTHERWISE_CODES = /* @__PURE__ */ new Set(["utf8-bom", "utf16", "nul-byte"]);
+function startsUtf16(bytes) {
+  return bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255;
+}
 function fileNotes(bytes, file) {
   const notes = [];
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
     notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
   }
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+  if (startsUtf16(bytes)) {
     notes.push(
       diagnostic(
         "warning",
@@ -54576,9 +54580,8 @@ function unverifiedNames(params, version, names) {
 }
 
 // src/facts/access/simulate.ts
-var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "utf16", "nul-byte"]);
 function accessNotes(config) {
-  const picked = config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code));
+  const picked = config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE_CODES.has(d.code));
   return picked.filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`))).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
 }
 function simulateAccess(config, client, opts) {
@@ -59035,7 +59038,7 @@ function frontsConfig(s, rel) {
 function undecodable(bytes) {
   const at = bytes.indexOf(0);
   if (at < 0) return void 0;
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return "it is UTF-16 text, which rsync reads byte by byte: no line of it is a parameter or a [module] for rsync";
+  if (startsUtf16(bytes)) return "it is UTF-16 text, which rsync reads byte by byte: no line of it is a parameter or a [module] for rsync";
   let line = 1;
   for (let i = 0; i < at; i++) if (bytes[i] === 10) line++;
   return `it holds NUL bytes, the first on line ${line}: a binary file, or a config rsync reads otherwise than it looks (a NUL ends the value it is in; one that starts a line silently ends the file)`;

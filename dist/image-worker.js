@@ -23204,6 +23204,83 @@ function offlineResolve(name) {
   return { kind: "unknown" };
 }
 
+// src/parse/file-notes.ts
+var TEMPLATE_MARKERS = [
+  // `{# … #}` is a Jinja comment: rendering removes it, so it is template syntax too.
+  { engine: "Jinja", re: /\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/ },
+  { engine: "ERB", re: /<%.*?%>/ },
+  { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
+];
+var MAX_NUL_NOTES = 5;
+var READ_OTHERWISE_CODES = /* @__PURE__ */ new Set(["utf8-bom", "utf16", "nul-byte"]);
+function startsUtf16(bytes) {
+  return bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255;
+}
+function fileNotes(bytes, file) {
+  const notes = [];
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
+    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
+  }
+  if (startsUtf16(bytes)) {
+    notes.push(
+      diagnostic(
+        "warning",
+        "utf16",
+        "The file is UTF-16 text (it starts with a UTF-16 byte-order mark): rsync reads it byte by byte, and a NUL at the start of a line ends the file for it, so it finds almost nothing it means.",
+        { file, line: 1, column: 1 },
+        "Save the file as UTF-8 (or ASCII)."
+      )
+    );
+    return notes;
+  }
+  let line = 1;
+  let lineStart = 0;
+  let nuls = 0;
+  let last = { file, line: 1, column: 1 };
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0 && nuls++ < MAX_NUL_NOTES) {
+      last = { file, line, column: i - lineStart + 1 };
+      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", last));
+    }
+  }
+  if (nuls > MAX_NUL_NOTES) notes.push(diagnostic("warning", "nul-byte", `${nuls - MAX_NUL_NOTES} more NUL bytes after this one (only the first ${MAX_NUL_NOTES} are noted).`, last));
+  notes.push(...templateNotes(bytes, file));
+  return notes;
+}
+function bomMessage(bytes) {
+  const start = "The file starts with a UTF-8 byte-order mark, which rsync does not skip:";
+  const end = bytes.indexOf(10);
+  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, end < 0 ? bytes.length : end)).slice(1);
+  const body = first.trimStart();
+  const how = body.includes("=") ? `the first line's parameter name includes it, so rsync logs "Unknown Parameter encountered" and ignores the line` : 'rsync reads the first line as a line without "=" and ignores it ("Ignoring badly formed line")';
+  const header = body.startsWith("[") ? "; the line is no header for rsync, so the [module] it names is lost and the parameters under it become global defaults" : "";
+  return `${start} ${how}${header}.`;
+}
+function templateNotes(bytes, file) {
+  const text5 = new TextDecoder().decode(bytes);
+  const lines = text5.split("\n");
+  for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
+    const index = lines.findIndex((l) => re.test(l));
+    if (index >= 0) {
+      const column = (lines[index]?.search(re) ?? 0) + 1;
+      return [
+        diagnostic(
+          "info",
+          "template",
+          `This looks like a ${engine2} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
+          { file, line: index + 1, column },
+          "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
+        )
+      ];
+    }
+  }
+  return [];
+}
+
 // src/facts/effective-transfer.ts
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
@@ -23527,9 +23604,8 @@ function unverifiedNames(params, version, names2) {
 }
 
 // src/facts/access/simulate.ts
-var READ_OTHERWISE = /* @__PURE__ */ new Set(["utf8-bom", "utf16", "nul-byte"]);
 function accessNotes(config) {
-  const picked = config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE.has(d.code));
+  const picked = config.diagnostics.filter((d) => d.severity === "fatal" || READ_OTHERWISE_CODES.has(d.code));
   return picked.filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`))).map((d) => ({ severity: d.severity === "fatal" ? "fatal" : "warning", code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column, ...d.hint !== void 0 ? { hint: d.hint } : {} }));
 }
 function simulateAccess(config, client, opts) {
@@ -24627,79 +24703,6 @@ function relabelFiles(doc2, renameFile) {
 
 // src/parse/rsyncd-load.ts
 import { createHash as createHash4 } from "node:crypto";
-
-// src/parse/file-notes.ts
-var TEMPLATE_MARKERS = [
-  // `{# … #}` is a Jinja comment: rendering removes it, so it is template syntax too.
-  { engine: "Jinja", re: /\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/ },
-  { engine: "ERB", re: /<%.*?%>/ },
-  { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
-];
-var MAX_NUL_NOTES = 5;
-function fileNotes(bytes, file) {
-  const notes = [];
-  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
-  }
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    notes.push(
-      diagnostic(
-        "warning",
-        "utf16",
-        "The file is UTF-16 text (it starts with a UTF-16 byte-order mark): rsync reads it byte by byte, and a NUL at the start of a line ends the file for it, so it finds almost nothing it means.",
-        { file, line: 1, column: 1 },
-        "Save the file as UTF-8 (or ASCII)."
-      )
-    );
-    return notes;
-  }
-  let line = 1;
-  let lineStart = 0;
-  let nuls = 0;
-  let last = { file, line: 1, column: 1 };
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 0 && nuls++ < MAX_NUL_NOTES) {
-      last = { file, line, column: i - lineStart + 1 };
-      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", last));
-    }
-  }
-  if (nuls > MAX_NUL_NOTES) notes.push(diagnostic("warning", "nul-byte", `${nuls - MAX_NUL_NOTES} more NUL bytes after this one (only the first ${MAX_NUL_NOTES} are noted).`, last));
-  notes.push(...templateNotes(bytes, file));
-  return notes;
-}
-function bomMessage(bytes) {
-  const start = "The file starts with a UTF-8 byte-order mark, which rsync does not skip:";
-  const end = bytes.indexOf(10);
-  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, end < 0 ? bytes.length : end)).slice(1);
-  const body = first.trimStart();
-  const how = body.includes("=") ? `the first line's parameter name includes it, so rsync logs "Unknown Parameter encountered" and ignores the line` : 'rsync reads the first line as a line without "=" and ignores it ("Ignoring badly formed line")';
-  const header = body.startsWith("[") ? "; the line is no header for rsync, so the [module] it names is lost and the parameters under it become global defaults" : "";
-  return `${start} ${how}${header}.`;
-}
-function templateNotes(bytes, file) {
-  const text5 = new TextDecoder().decode(bytes);
-  const lines = text5.split("\n");
-  for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
-    const index = lines.findIndex((l) => re.test(l));
-    if (index >= 0) {
-      const column = (lines[index]?.search(re) ?? 0) + 1;
-      return [
-        diagnostic(
-          "info",
-          "template",
-          `This looks like a ${engine2} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
-          { file, line: index + 1, column },
-          "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
-        )
-      ];
-    }
-  }
-  return [];
-}
 
 // src/parse/inline-waivers.ts
 var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;

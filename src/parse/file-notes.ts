@@ -19,13 +19,21 @@ export function templateEngine(text: string): string | undefined {
   return TEMPLATE_MARKERS.find((m) => m.re.test(text))?.engine;
 }
 
+/** The codes of the notes on bytes that change what rsync reads without a sign in the file as shown. */
+export const READ_OTHERWISE_CODES: ReadonlySet<string> = new Set(['utf8-bom', 'utf16', 'nul-byte']);
+
+/** UTF-16 text, by its byte-order mark (either order). */
+export function startsUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 export function fileNotes(bytes: Uint8Array, file: string): Diagnostic[] {
   const notes: Diagnostic[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     notes.push(diagnostic('warning', 'utf8-bom', bomMessage(bytes), { file, line: 1, column: 1 }, 'Save the file without a BOM.'));
   }
   // UTF-16 text is NULs between every ASCII byte: one note that says what the file is, not five NULs.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  if (startsUtf16(bytes)) {
     notes.push(
       diagnostic(
         'warning',

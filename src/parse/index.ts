@@ -41,3 +41,4 @@ export type { RepoConfig, ReparseOptions } from './repo-configs.ts';
 export { prefetchInImage } from './image-wants.ts';
 export { readStunnel } from './stunnel.ts';
 export type { StunnelService } from './stunnel.ts';
+export { READ_OTHERWISE_CODES } from './file-notes.ts';

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { diagnostic } from '../common/index.ts';
 import { classifyFile, displayPath, GIT_UNREADABLE, gitModes, gitUnreadable, repoConfigSource, ScanRoot, type Classified, type DaemonRoot } from '../sources/index.ts';
+import { startsUtf16 } from './file-notes.ts';
 import { readOtherFile, type OtherFile } from './other-files.ts';
 import { type Param, parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { lookupParam } from './rsyncd-params.ts';
@@ -31,7 +32,7 @@ export type RepoConfig =
 function undecodable(bytes: Uint8Array): string | undefined {
   const at = bytes.indexOf(0);
   if (at < 0) return undefined;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'it is UTF-16 text, which rsync reads byte by byte: no line of it is a parameter or a [module] for rsync';
+  if (startsUtf16(bytes)) return 'it is UTF-16 text, which rsync reads byte by byte: no line of it is a parameter or a [module] for rsync';
   let line = 1;
   for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
   return `it holds NUL bytes, the first on line ${line}: a binary file, or a config rsync reads otherwise than it looks (a NUL ends the value it is in; one that starts a line silently ends the file)`;

@@ -3,7 +3,7 @@
  * rsync_module in its order of checks. Reference: shared/reference/rsyncd.md §3.1, §3.5, §3.6, §6.
  * Pure: name resolution comes in through `resolve`, decided by the caller before the simulation.
  */
-import type { ModuleConfig, RsyncdConfig, Value } from '../../parse/index.ts';
+import { READ_OTHERWISE_CODES, type ModuleConfig, type RsyncdConfig, type Value } from '../../parse/index.ts';
 import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts';
 import { allowAccess, type Resolution, type Version } from './hosts.ts';
 import { effectiveDaemon, effectiveModule } from '../effective.ts';
@@ -89,11 +89,8 @@ export interface AccessReport {
   modules: ModuleAccess[];
 }
 
-/** Bytes that change what rsync reads without a sign in the file as shown: a [module] on a first line with a BOM is lost, a NUL ends a value or the file. */
-const READ_OTHERWISE = new Set(['utf8-bom', 'utf16', 'nul-byte']);
-
 function accessNotes(config: RsyncdConfig): AccessNote[] {
-  const picked = config.diagnostics.filter((d) => d.severity === 'fatal' || READ_OTHERWISE.has(d.code));
+  const picked = config.diagnostics.filter((d) => d.severity === 'fatal' || READ_OTHERWISE_CODES.has(d.code));
   // "rsync --daemon refuses to start: <cause>" repeats a note of its own cause, where there is one.
   return picked
     .filter((d) => !picked.some((cause) => cause !== d && d.message.endsWith(`: ${cause.message}`)))
