@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from './rsync-daemon.ts';
+import { connects, freePort } from './rsync-daemon.ts';
 
 export interface FleetHost {
   name: string;
@@ -54,18 +54,19 @@ function keygen(path: string): string {
   return readFileSync(`${path}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
 }
 
-/** Poll until something holds the port (binding it fails): sshd binds before it daemonizes. */
-async function waitFor(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const taken = await new Promise<boolean>((done) => {
-      const s = createServer();
-      s.once('error', () => done(true));
-      s.listen(port, '127.0.0.1', () => s.close(() => done(false)));
-    });
-    if (taken) return;
+/**
+ * Poll until sshd accepts a connection. sshd forks into the background before it binds, so the port may still
+ * be free when the starting command returns; probing by binding the port ourselves could take it from sshd
+ * at that moment (it then exits: "Cannot bind any address"). A connection only ever meets a bound socket.
+ */
+async function waitFor(port: number, log: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (await connects('127.0.0.1', port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`sshd did not listen on ${port}`);
+  const said = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').slice(-5).join(' | ') : 'no log';
+  throw new Error(`sshd did not listen on ${port} within 15 s (its log: ${said})`);
 }
 
 /** Optional extra hosts; without them the fleet is the one every test knows. */
@@ -119,7 +120,7 @@ export async function startFleet(opts: FleetOptions = {}): Promise<Fleet> {
     );
     execFileSync('/usr/sbin/sshd', ['-f', conf, '-E', join(base, `${name}.log`)]);
     pidFiles.push(pid);
-    await waitFor(port);
+    await waitFor(port, join(base, `${name}.log`));
     hosts.push({ name, group, port, expect });
   };
 
