@@ -2168,9 +2168,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2208,12 +2208,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4480,8 +4480,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6732,12 +6732,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7407,12 +7407,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7891,16 +7891,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7911,7 +7911,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7962,7 +7962,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7974,7 +7974,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8310,8 +8310,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9580,7 +9580,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9593,7 +9593,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9612,7 +9612,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9629,7 +9629,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9699,18 +9699,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9967,9 +9967,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10192,9 +10192,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10479,9 +10479,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10573,9 +10573,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -14438,7 +14438,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14514,7 +14514,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14557,7 +14557,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18298,8 +18298,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -22585,21 +22585,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative10 = [];
+      const relative11 = [];
       for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
-          relative10.push(pattern);
+          relative11.push(pattern);
         }
       }
-      return [absolute, relative10];
+      return [absolute, relative11];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
+    function isAbsolute7(pattern) {
       return path7.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute6;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -23014,11 +23014,11 @@ var require_out = __commonJS({
       async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync7(path7, optionsOrSettings) {
+    function statSync8(path7, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path7, settings);
     }
-    exports.statSync = statSync7;
+    exports.statSync = statSync8;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -23684,41 +23684,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve8, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result2);
+            resolve9(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve8, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result2);
+            resolve9(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve8) {
+        var p2 = new Promise(function(resolve9) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve8();
+              resolve9();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve8();
+                resolve9();
                 queue.drain = previousDrain;
               };
             }
@@ -24204,9 +24204,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve8(stats) : reject(error2);
+            return error2 === null ? resolve9(stats) : reject(error2);
           });
         });
       }
@@ -24230,10 +24230,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve8(entries);
+              resolve9(entries);
             } else {
               reject(error2);
             }
@@ -24243,10 +24243,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry2) => entries.push(entry2));
-          stream.once("end", () => resolve8(entries));
+          stream.once("end", () => resolve9(entries));
         });
       }
     };
@@ -31560,10 +31560,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep10, value } = collItem;
+        const { start, key, sep: sep11, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep10?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31577,7 +31577,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep10) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -31601,7 +31601,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -31617,7 +31617,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -31708,7 +31708,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep10 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31722,13 +31722,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep10 + cb;
-              sep10 = "";
+                comment2 += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep10 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -31771,18 +31771,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep10, value } = collItem;
+        const { start, key, sep: sep11, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep10?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep10 && !value) {
+          if (!props.anchor && !props.tag && !sep11 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31836,8 +31836,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep10 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
+        if (!isMap3 && !sep11 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -31849,7 +31849,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -31860,8 +31860,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep10)
-                for (const st of sep10) {
+              if (sep11)
+                for (const st of sep11) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31878,7 +31878,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -32058,7 +32058,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep10 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -32075,24 +32075,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          value += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep10 === " ")
-            sep10 = "\n";
-          else if (!prevMoreIndented && sep10 === "\n")
-            sep10 = "\n\n";
-          value += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep10 === "\n")
+          if (sep11 === "\n")
             value += "\n";
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          value += sep10 + content;
-          sep10 = " ";
+          value += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -32275,25 +32275,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep10 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep10 === "\n")
-            res += sep10;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep10 + lm;
-          sep10 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep10 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -33103,14 +33103,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep10, value }) {
+    function stringifyItem({ start, key, sep: sep11, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep10)
-        for (const st of sep10)
+      if (sep11)
+        for (const st of sep11)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -34277,18 +34277,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep10;
+          let sep11;
           if (scalar.end) {
-            sep10 = scalar.end;
-            sep10.push(this.sourceToken);
+            sep11 = scalar.end;
+            sep11.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep10 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep10 }]
+            items: [{ start, key: scalar, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -34441,15 +34441,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep10 = it.sep;
-                  sep10.push(this.sourceToken);
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep10 }]
+                    items: [{ start: start2, key, sep: sep11 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -34643,13 +34643,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep10 = fc.end.splice(1, fc.end.length);
-            sep10.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep10 }]
+              items: [{ start, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35356,13 +35356,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str3 + "\n" : str3;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep10) {
+      static atDocumentBoundary(src, offset, sep11) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep10) {
-          if (ch0 !== sep10) return false;
+        if (sep11) {
+          if (ch0 !== sep11) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -36538,7 +36538,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str3 = "";
-        let sep10 = "";
+        let sep11 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -36547,21 +36547,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep10 === "\n") str3 += "\n";
-            else sep10 = "\n";
+            if (sep11 === "\n") str3 += "\n";
+            else sep11 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep10 === " ") sep10 = "\n";
-              else if (!prevMoreIndented && !atStart && sep10 === "\n") sep10 = "\n\n";
-              str3 += sep10 + line;
-              sep10 = lineEnd < end && src[lineEnd] || "";
+              if (sep11 === " ") sep11 = "\n";
+              else if (!prevMoreIndented && !atStart && sep11 === "\n") sep11 = "\n\n";
+              str3 += sep11 + line;
+              sep11 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str3 += sep10 + line;
-              sep10 = folded && i < keepStart ? " " : "\n";
+              str3 += sep11 + line;
+              sep11 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -37934,12 +37934,12 @@ ${ctx.indent}`;
       for (const {
         format: format2,
         test,
-        resolve: resolve8
+        resolve: resolve9
       } of tags) {
         if (test) {
           const match = str3.match(test);
           if (match) {
-            let res = resolve8.apply(null, match);
+            let res = resolve9.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format2) res.format = format2;
             return res;
@@ -42266,8 +42266,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve8, reject) {
-              promiseResolve = resolve8;
+            return new Promise(function(resolve9, reject) {
+              promiseResolve = resolve9;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -42300,11 +42300,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve8, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve8({ value: void 0, done: true });
+          return new Promise((resolve9, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve9({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve8({ value: void 0, done: true });
+              else resolve9({ value: void 0, done: true });
             });
           });
         }
@@ -42348,8 +42348,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve8) => {
-          state.drains.push({ writes, resolve: resolve8 });
+        return new Promise((resolve9) => {
+          state.drains.push({ writes, resolve: resolve9 });
         });
       }
       write(data) {
@@ -42454,10 +42454,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve8();
+          resolve9();
         });
       });
     }
@@ -43127,16 +43127,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve8, reject) {
+        function onnext(resolve9, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve8({ value: entryStream, done: false });
+            resolve9({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve8;
+          promiseResolve = resolve9;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -43164,11 +43164,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve8, reject) => {
-            if (extract2.destroyed) return resolve8({ value: void 0, done: true });
+          return new Promise((resolve9, reject) => {
+            if (extract2.destroyed) return resolve9({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve8({ value: void 0, done: true });
+              else resolve9({ value: void 0, done: true });
             });
           });
         }
@@ -43669,11 +43669,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43689,7 +43689,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43762,26 +43762,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve8(output.toString());
+          resolve9(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve8(Buffer.concat(chunks));
+          resolve9(Buffer.concat(chunks));
         });
       }));
     });
@@ -43984,14 +43984,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve8(res);
+            resolve9(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -44235,12 +44235,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+      return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -44248,7 +44248,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve8(response);
+          resolve9(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -44287,7 +44287,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve8(response);
+          resolve9(response);
         }
       }));
     });
@@ -44298,11 +44298,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44318,7 +44318,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44349,11 +44349,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44369,7 +44369,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44438,11 +44438,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44458,7 +44458,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44760,11 +44760,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44780,7 +44780,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44884,11 +44884,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44904,7 +44904,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44978,11 +44978,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44998,7 +44998,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45217,7 +45217,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve8, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve9, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -45300,7 +45300,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve8(exitCode2);
+            resolve9(exitCode2);
           }
         });
         if (this.options.input) {
@@ -45423,11 +45423,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45443,7 +45443,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45496,11 +45496,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45516,7 +45516,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45575,11 +45575,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45595,7 +45595,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46006,10 +46006,10 @@ function absent(b, print) {
     fingerprint: print
   };
 }
-function compareWithBaseline(report, baseline) {
-  return compare(report, baseline, true);
+function compareWithBaseline(report, baseline, scanned) {
+  return compare(report, baseline, true, scanned);
 }
-function compare(report, given, rename2) {
+function compare(report, given, rename2, scanned) {
   const prints = reportFingerprints(report);
   const renamed2 = rename2 ? rebased(report, given) : { findings: given.findings, rebased: false };
   const baseline = { ...given, findings: renamed2.findings };
@@ -46045,16 +46045,22 @@ function compare(report, given, rename2) {
   const again = recomputed(baseline.findings);
   const gone = [];
   let unknown = 0;
+  let leftOut = 0;
+  const targetsNow = new Set(report.targets.map((t) => t.target));
   for (const b of baseline.findings) {
     if (!b.reported || pool.taken.has(b)) continue;
     if (unevaluated2(b.target)) {
       unknown += 1;
       continue;
     }
+    if (scanned !== void 0 && !targetsNow.has(b.target) && !scanned(b.target)) {
+      leftOut += 1;
+      continue;
+    }
     gone.push(absent(b, b.fingerprint ?? again.get(b) ?? ""));
   }
   counts2.absent = gone.length;
-  if (renamed2.rebased && counts2.unchanged + counts2.updated === 0) return compare(report, given, false);
+  if (renamed2.rebased && counts2.unchanged + counts2.updated === 0) return compare(report, given, false, scanned);
   const shared = new Set(baseline.findings.map((b) => b.target));
   const disjoint = baseline.findings.length > 0 && report.targets.length > 0 && !report.targets.some((t) => shared.has(t.target));
   const comparison = {
@@ -46062,6 +46068,7 @@ function compare(report, given, rename2) {
     counts: counts2,
     absent: gone,
     ...unknown > 0 ? { not_evaluated: unknown } : {},
+    ...leftOut > 0 ? { not_scanned: leftOut } : {},
     ...newWhereNotEvaluated > 0 ? { new_not_evaluated_in_baseline: newWhereNotEvaluated } : {},
     ...renamed2.rebased ? { renamed: true } : {},
     ...disjoint ? { no_shared_target: true } : {}
@@ -50821,6 +50828,10 @@ function notKnownClause(b) {
 }
 function baselineCaveats(b) {
   const out = [];
+  if (b.not_scanned) {
+    const n = b.not_scanned;
+    out.push(`${n} finding${n === 1 ? "" : "s"} of the baseline ${n === 1 ? "is" : "are"} in files this run left out (--exclude, or outside the paths given): not counted as fixed.`);
+  }
   if (b.new_not_evaluated_in_baseline) {
     const n = b.new_not_evaluated_in_baseline;
     out.push(`${n} of the new findings ${n === 1 ? "is" : "are"} on targets the baseline had not evaluated (its errors name them): they may be old, but nothing proves they were known, so they count as new.`);
@@ -55735,6 +55746,36 @@ function rsyncdByName(path7) {
   return RSYNCD.names.some((re) => re.test(path7));
 }
 
+// src/sources/scan-scope.ts
+import { lstatSync as lstatSync4, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join6, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+function scanScope(paths, exclude) {
+  const roots = [];
+  for (const p2 of paths) {
+    try {
+      const real = realpathSync4(resolve2(p2));
+      const isFile = statSync3(real).isFile();
+      roots.push({ real, isFile, excluded: isFile || exclude.length === 0 ? void 0 : matchExcludes(real, exclude) });
+    } catch {
+    }
+  }
+  return (target) => {
+    const file = existingFile(target, roots);
+    if (file === void 0) return true;
+    return roots.some((r) => r.isFile ? r.real === file : within(r.real, file) && !r.excluded?.excludes(relative4(r.real, file).split(sep5).join("/")));
+  };
+}
+function existingFile(target, roots) {
+  const candidates = isAbsolute3(target) ? [target] : [resolve2(target), ...roots.filter((r) => !r.isFile).map((r) => join6(r.real, target))];
+  for (const c of candidates) {
+    try {
+      if (lstatSync4(c).isFile()) return realpathSync4(c);
+    } catch {
+    }
+  }
+  return void 0;
+}
+
 // src/sources/image/tar-reader.ts
 var MAX_META = 1 << 20;
 
@@ -57185,12 +57226,12 @@ function hostNotes(t) {
 
 // src/sources/discover.ts
 import { execFileSync } from "node:child_process";
-import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, lstatSync as lstatSync4, openSync as openSync3, readSync as readSync2 } from "node:fs";
-import { join as join7, relative as relative4, sep as sep5 } from "node:path";
+import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, lstatSync as lstatSync5, openSync as openSync3, readSync as readSync2 } from "node:fs";
+import { join as join8, relative as relative5, sep as sep6 } from "node:path";
 
 // src/sources/walk-tree.ts
 import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function reasonOf(e) {
   const code = e instanceof Error && "code" in e ? String(e.code) : "";
@@ -57202,7 +57243,7 @@ function walkTree(root) {
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
     let list4;
     try {
-      list4 = readdirSync2(join6(root, rel), { withFileTypes: true });
+      list4 = readdirSync2(join7(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
@@ -57221,7 +57262,7 @@ function walkTree(root) {
 
 // src/sources/discover.ts
 function readHead(file, whole = false) {
-  if (!lstatSync4(file).isFile()) return "";
+  if (!lstatSync5(file).isFile()) return "";
   const fd = openSync3(file, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOFOLLOW | constants5.O_NOCTTY);
   try {
     const stat2 = fstatSync3(fd);
@@ -57245,7 +57286,7 @@ function readHead(file, whole = false) {
 }
 function nameCandidate(file) {
   try {
-    return !lstatSync4(file).isDirectory();
+    return !lstatSync5(file).isDirectory();
   } catch (e) {
     return !(e instanceof Error && "code" in e && e.code === "ENOENT");
   }
@@ -57269,15 +57310,15 @@ function gitFiles(root) {
 }
 function pickedBy(root, path7) {
   if (rsyncdByName(path7)) {
-    return nameCandidate(join7(root, path7)) ? "name" : void 0;
+    return nameCandidate(join8(root, path7)) ? "name" : void 0;
   }
   if (!worthSniffing(path7)) return void 0;
   try {
-    const head = headText(readHead(join7(root, path7)));
+    const head = headText(readHead(join8(root, path7)));
     if (head === null) return void 0;
     const { kind } = classifyFile(path7, head);
     if (kind.analyzer === "none" && kind.id !== "stunnel") return void 0;
-    if (kind.concernsRsync(head, path7) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join7(root, path7), true), path7)) return "content";
+    if (kind.concernsRsync(head, path7) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join8(root, path7), true), path7)) return "content";
   } catch {
   }
   return void 0;
@@ -57289,7 +57330,7 @@ function discoverConfigs(root, opts) {
   const excluded = matchExcludes(root, opts.exclude);
   const found = [];
   for (const raw3 of all) {
-    const path7 = raw3.split(sep5).join("/");
+    const path7 = raw3.split(sep6).join("/");
     if (excluded.excludes(path7)) continue;
     const by = pickedBy(root, path7);
     if (by !== void 0) found.push({ path: path7, by });
@@ -57299,12 +57340,12 @@ function discoverConfigs(root, opts) {
 }
 function leftOutConfigs(root, exclude) {
   const listed3 = gitFiles(root);
-  const tracked = listed3 === null ? null : new Set(listed3.map((p2) => p2.split(sep5).join("/")));
+  const tracked = listed3 === null ? null : new Set(listed3.map((p2) => p2.split(sep6).join("/")));
   const excluded = matchExcludes(root, exclude);
   const out = { excluded: [], ignored: [] };
   if (tracked === null && excluded.unmatched.length === exclude.length) return out;
   for (const raw3 of walkTree(root).entries.sort()) {
-    const path7 = raw3.split(sep5).join("/");
+    const path7 = raw3.split(sep6).join("/");
     const leftBy = excluded.excludes(path7) ? out.excluded : tracked !== null && !tracked.has(path7) ? out.ignored : void 0;
     if (leftBy !== void 0 && pickedBy(root, path7) !== void 0) leftBy.push(path7);
   }
@@ -58261,20 +58302,20 @@ function foldEdits(edits, accepted, originals) {
 }
 
 // src/runner/fix-verify.ts
-import { realpathSync as realpathSync6 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { realpathSync as realpathSync7 } from "node:fs";
+import { resolve as resolve7 } from "node:path";
 
 // src/parse/repo-configs.ts
 import { createHash as createHash8 } from "node:crypto";
 
 // src/sources/repo-targets.ts
-import { lstatSync as lstatSync5, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, join as join8, relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
+import { lstatSync as lstatSync6, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
+import { dirname as dirname3, join as join9, relative as relative7, resolve as resolve4, sep as sep8 } from "node:path";
 
 // src/sources/daemon-root.ts
-import { relative as relative5, resolve as resolve2, sep as sep6 } from "node:path";
+import { relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
 function shownUnder(root, path7) {
-  const rel = relative5(root.scan.root, path7).split(sep6).join("/");
+  const rel = relative6(root.scan.root, path7).split(sep7).join("/");
   if (rel === "") return root.shown;
   return root.shown.endsWith("/") ? `${root.shown}${rel}` : `${root.shown}/${rel}`;
 }
@@ -58282,26 +58323,26 @@ function shownUnder(root, path7) {
 // src/sources/repo-targets.ts
 function displayPath(root, file, daemon) {
   if (daemon !== void 0 && !within(process.cwd(), file) && !within(root, file)) {
-    const under = within(daemon.scan.real, file) ? join8(daemon.scan.root, relative6(daemon.scan.real, file)) : file;
+    const under = within(daemon.scan.real, file) ? join9(daemon.scan.root, relative7(daemon.scan.real, file)) : file;
     if (within(daemon.scan.root, under)) return shownUnder(daemon, under);
   }
-  const cwdRel = relative6(process.cwd(), file);
-  const rel = within(process.cwd(), file) ? cwdRel : relative6(root, file);
-  return rel.split(sep7).join("/");
+  const cwdRel = relative7(process.cwd(), file);
+  const rel = within(process.cwd(), file) ? cwdRel : relative7(root, file);
+  return rel.split(sep8).join("/");
 }
 function isLink2(path7) {
   try {
-    return lstatSync5(path7).isSymbolicLink();
+    return lstatSync6(path7).isSymbolicLink();
   } catch {
     return false;
   }
 }
 function* repoTargets(paths, exclude) {
   for (const given of paths) {
-    const abs = resolve3(given);
+    const abs = resolve4(given);
     let st;
     try {
-      st = statSync3(abs);
+      st = statSync4(abs);
     } catch {
       const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
       yield { kind: "error", target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." };
@@ -58311,9 +58352,9 @@ function* repoTargets(paths, exclude) {
       yield { kind: "error", target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." };
       continue;
     }
-    const real = realpathSync4(abs);
+    const real = realpathSync5(abs);
     const cwd = process.cwd();
-    if (within(cwd, abs) && !within(realpathSync4(cwd), real)) {
+    if (within(cwd, abs) && !within(realpathSync5(cwd), real)) {
       yield {
         kind: "error",
         target: given,
@@ -58327,25 +58368,25 @@ function* repoTargets(paths, exclude) {
     for (const d of found.filter((f) => f.by === "unreadable-dir")) {
       yield {
         kind: "error",
-        target: displayPath(root, join8(root, d.path)),
+        target: displayPath(root, join9(root, d.path)),
         message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
         hint: "Run the scan as a user who can read it, or leave it out with --exclude."
       };
     }
-    yield { kind: "root", root, files: st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join8(root, d.path)) };
+    yield { kind: "root", root, files: st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join9(root, d.path)) };
   }
 }
 
 // src/sources/git-view.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { lstatSync as lstatSync6 } from "node:fs";
-import { dirname as dirname4, join as join9, relative as relative7 } from "node:path";
+import { lstatSync as lstatSync7 } from "node:fs";
+import { dirname as dirname4, join as join10, relative as relative8 } from "node:path";
 var GIT_UNREADABLE = "git-unreadable";
 function nearestDotGit(root) {
   for (let dir = root; ; dir = dirname4(dir)) {
     try {
-      lstatSync6(join9(dir, ".git"));
-      return join9(dir, ".git");
+      lstatSync7(join10(dir, ".git"));
+      return join10(dir, ".git");
     } catch {
     }
     if (dirname4(dir) === dir) return void 0;
@@ -58366,16 +58407,16 @@ function gitUnreadable(root) {
     const stderr = e instanceof Error && "stderr" in e ? String(e.stderr ?? "") : "";
     said2 = stderr.split("\n").find((l) => l.trim() !== "") ?? (e instanceof Error && "code" in e && e.code === "ENOENT" ? "git is not installed" : "");
   }
-  const shown2 = relative7(process.cwd(), dotGit) || dotGit;
+  const shown2 = relative8(process.cwd(), dotGit) || dotGit;
   const why = said2 === "" ? "" : ` (${said2.trim()})`;
   return `git could not read ${shown2.startsWith("..") ? dotGit : shown2}${why}, so the tree was walked instead: .gitignore and the modes files were committed with are not used, and this scan may report files a scan with git leaves out.`;
 }
 
 // src/sources/repo-files.ts
-import { dirname as dirname5, isAbsolute as isAbsolute3 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute4 } from "node:path";
 function rootFor(scan, daemon, target, from) {
   if (daemon === void 0) return scan;
-  if (isAbsolute3(target)) return daemon.scan;
+  if (isAbsolute4(target)) return daemon.scan;
   return within(scan.root, from) || within(scan.real, from) ? scan : daemon.scan;
 }
 function lookedFor(scan, daemon, root, path7) {
@@ -58391,7 +58432,7 @@ function repoConfigSource(root, opts = {}) {
       if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path7);
       const said2 = (reason) => opts.daemonRoot !== void 0 && root2 === opts.daemonRoot.scan ? reason.replace("the scan root", `--root ${opts.daemonRoot.shown}`) : reason;
       const where3 = opts.daemonRoot === void 0 ? "in the repository" : `under --root ${opts.daemonRoot.shown}`;
-      const note = isAbsolute3(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      const note = isAbsolute4(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
           return { kind: "not-followed", path: target, reason: said2(opened.reason), ...opened.viaLink ? { level: "warning" } : {} };
@@ -58400,7 +58441,7 @@ function repoConfigSource(root, opts = {}) {
             const detail = opened.detail === void 0 ? "" : `; ${said2(opened.detail)}`;
             return { kind: "missing", path: target, reason: `not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)}${detail})` };
           }
-          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)})` : opened.reason };
+          return { kind: "not-followed", path: target, reason: isAbsolute4(target) ? `${target} is not ${where3} (looked for ${lookedFor(scan, opts.daemonRoot, root2, path7)})` : opened.reason };
         case "not-regular":
           return { kind: "other", path: lookedFor(scan, opts.daemonRoot, root2, path7) };
         case "unreadable":
@@ -58418,7 +58459,7 @@ function repoConfigSource(root, opts = {}) {
 }
 
 // src/parse/other-files.ts
-import { dirname as dirname6, resolve as resolve4 } from "node:path";
+import { dirname as dirname6, resolve as resolve5 } from "node:path";
 
 // src/parse/image-redact.ts
 var WITHHELD2 = "********";
@@ -58784,7 +58825,7 @@ ${text7}` : null;
     case "dockerfile": {
       if (!mentionsRsync(text7)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve4(dirname6(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve5(dirname6(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
       const image = readDockerfile(text7, readScript);
@@ -58807,14 +58848,14 @@ function readOtherFile(root, file, bytes, classified, scan, modes, sha2562) {
 }
 
 // src/parse/repo-secrets.ts
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { dirname as dirname7, isAbsolute as isAbsolute4, join as join10, relative as relative8, resolve as resolve5, sep as sep8 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import { dirname as dirname7, isAbsolute as isAbsolute5, join as join11, relative as relative9, resolve as resolve6, sep as sep9 } from "node:path";
 var SECRETS_NOT_FOUND = "secrets-not-found";
 var SECRETS_SHARED = "secrets-shared";
 var SECRETS_TEMPLATED = "secrets-templated";
 function lookUp(roots, value, configFile) {
   const root = rootFor(roots.scan, roots.daemon, value, configFile);
-  const path7 = isAbsolute4(value) ? root.locate(value, root.root) : resolve5(dirname7(configFile), value);
+  const path7 = isAbsolute5(value) ? root.locate(value, root.root) : resolve6(dirname7(configFile), value);
   return { value, path: path7, root, opened: root.open(path7) };
 }
 function openFound(roots, real) {
@@ -58928,15 +58969,15 @@ function rootName(roots, looked) {
   return gitTopAbove(roots.scan.real) === void 0 ? "the repository" : `${shownDir(roots.root)} (the scan root)`;
 }
 function shownDir(dir) {
-  return within(process.cwd(), dir) ? relative8(process.cwd(), dir).split(sep8).join("/") || "." : dir;
+  return within(process.cwd(), dir) ? relative9(process.cwd(), dir).split(sep9).join("/") || "." : dir;
 }
 var tops = /* @__PURE__ */ new Map();
 function gitTopAbove(dir) {
   if (tops.has(dir)) return tops.get(dir);
   let top;
-  if (!existsSync4(join10(dir, ".git"))) {
+  if (!existsSync4(join11(dir, ".git"))) {
     for (let d = dirname7(dir); ; d = dirname7(d)) {
-      if (existsSync4(join10(d, ".git"))) {
+      if (existsSync4(join11(d, ".git"))) {
         top = d;
         break;
       }
@@ -58967,7 +59008,7 @@ function modeOf(roots, real, modes) {
   const underDir = daemon.modes.get(daemon.scan.rel(real));
   if (underDir !== void 0) return { mode: underDir, committed: true };
   try {
-    return { mode: statSync4(real).mode, committed: false };
+    return { mode: statSync5(real).mode, committed: false };
   } catch {
     return { mode: void 0, committed: false };
   }
@@ -59277,7 +59318,7 @@ function foundThroughLinks(config, file, links, scan) {
 }
 
 // src/runner/scan-repository.ts
-import { realpathSync as realpathSync5, statSync as statSync5 } from "node:fs";
+import { realpathSync as realpathSync6, statSync as statSync6 } from "node:fs";
 
 // src/facts/other-file.ts
 function noDaemon(parsed) {
@@ -59372,7 +59413,7 @@ function* repositoryTargets(paths, opts) {
       yield t;
       opts.onFound?.({ path: path7, found: ++found });
     }
-    if (configs === 0 && errors === 0 && isDirectory2(path7) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path7, leftOutConfigs(realpathSync5(path7), opts.exclude));
+    if (configs === 0 && errors === 0 && isDirectory2(path7) && opts.onEmptyPath !== void 0) opts.onEmptyPath(path7, leftOutConfigs(realpathSync6(path7), opts.exclude));
   }
   if (opts.onUnmatchedExclude !== void 0 && opts.exclude.length > 0) {
     const unmatched = unmatchedExcludes(roots, opts.exclude);
@@ -59381,7 +59422,7 @@ function* repositoryTargets(paths, opts) {
 }
 function isDirectory2(path7) {
   try {
-    return statSync5(path7).isDirectory();
+    return statSync6(path7).isDirectory();
   } catch {
     return false;
   }
@@ -59523,11 +59564,11 @@ function accessChange(b, a, claim) {
   return null;
 }
 function realFile(origin, display) {
-  const rootReal = realpathSync6(origin.root);
-  for (const guess of [resolve6(process.cwd(), display), resolve6(origin.root, display)]) {
+  const rootReal = realpathSync7(origin.root);
+  for (const guess of [resolve7(process.cwd(), display), resolve7(origin.root, display)]) {
     if (displayPath(origin.root, guess) !== display) continue;
     try {
-      const real = realpathSync6(guess);
+      const real = realpathSync7(guess);
       if (within(rootReal, real)) return real;
     } catch {
     }
@@ -59839,7 +59880,7 @@ var TargetFixer = class {
 
 // src/engine/policy-source.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/engine/catalog.ts
 function parseRuleCatalog(json, source) {
@@ -59881,26 +59922,26 @@ function toCompliance(v) {
 
 // src/engine/custom-policy.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { existsSync as existsSync6, statSync as statSync6 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync6, statSync as statSync7 } from "node:fs";
+import { join as join14 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
 // src/engine/policy-directory.ts
 import { spawnSync } from "node:child_process";
-import { lstatSync as lstatSync7, mkdirSync, mkdtempSync, readdirSync as readdirSync3, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync as lstatSync8, mkdirSync, mkdtempSync, readdirSync as readdirSync3, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname9, join as join12 } from "node:path";
+import { dirname as dirname9, join as join13 } from "node:path";
 
 // src/engine/dist-dir.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname8, join as join11 } from "node:path";
+import { dirname as dirname8, join as join12 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
   const here = dirname8(fileURLToPath(import.meta.url));
-  const candidates = [here, join11(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync5(join11(d, "policy.wasm"))) ?? here;
+  const candidates = [here, join12(here, "..", "..", "dist")];
+  return candidates.find((d) => existsSync5(join12(d, "policy.wasm"))) ?? here;
 }
 
 // src/engine/rego-metadata.ts
@@ -59980,8 +60021,8 @@ function policyFiles(dir, read) {
   const files = [];
   let total = 0;
   for (const rel of names) {
-    const path7 = join12(dir, rel);
-    const st = lstatSync7(path7);
+    const path7 = join13(dir, rel);
+    const st = lstatSync8(path7);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path7, "Policy files are read only as regular files inside the policy directory: copy the file in."));
     const bytes = read(path7, { what: "the policy file", maxBytes: LIMITS2.fileBytes, hint: "A policy directory holds Rego and small data files." });
@@ -59996,21 +60037,21 @@ function buildPolicyDirectory(dir, read) {
   const files = policyFiles(dir, read);
   if (!files.ok) return files;
   const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
-  const catalog = catalogFromRego(rego.map((f) => ({ path: join12(dir, f.rel), text: f.bytes.toString("utf8") })));
+  const catalog = catalogFromRego(rego.map((f) => ({ path: join13(dir, f.rel), text: f.bytes.toString("utf8") })));
   if (!catalog.ok) return catalog;
   if (catalog.value.length === 0) return fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".'));
   const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync(join12(tmpdir(), "rsyncguard-policy-"));
-  const copy = join12(work, "policy");
+  const work = mkdtempSync(join13(tmpdir(), "rsyncguard-policy-"));
+  const copy = join13(work, "policy");
   try {
     for (const f of files.value) {
-      mkdirSync(dirname9(join12(copy, f.rel)), { recursive: true });
-      writeFileSync(join12(copy, f.rel), f.bytes);
+      mkdirSync(dirname9(join13(copy, f.rel)), { recursive: true });
+      writeFileSync(join13(copy, f.rel), f.bytes);
     }
-    writeFileSync(join12(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync(join12(work, "lib.rego"), readFileSync(join12(distDir(), "policy-lib.rego")));
-    const out = join12(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join12(work, "custom_main.rego"), join12(work, "lib.rego"), copy], { encoding: "utf8" });
+    writeFileSync(join13(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join13(work, "lib.rego"), readFileSync(join13(distDir(), "policy-lib.rego")));
+    const out = join13(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join13(work, "custom_main.rego"), join13(work, "lib.rego"), copy], { encoding: "utf8" });
     if (r.error) {
       return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
     }
@@ -60018,8 +60059,8 @@ function buildPolicyDirectory(dir, read) {
     if (r.status !== 0) return fail(new UserError(`opa build failed: ${said2}`, dir, "Fix the Rego; opa check shows every error."));
     const renames = [
       [copy, dir],
-      [join12(work, "custom_main.rego"), "rsyncguard:custom_main.rego"],
-      [join12(work, "lib.rego"), "rsyncguard:policy-lib.rego"]
+      [join13(work, "custom_main.rego"), "rsyncguard:custom_main.rego"],
+      [join13(work, "lib.rego"), "rsyncguard:policy-lib.rego"]
     ];
     return ok({ bundle: readFileSync(out), rules: catalog.value, renames });
   } finally {
@@ -60036,7 +60077,7 @@ var POLICY_HINT = "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm w
 async function customPolicy(path7, read) {
   let isDir;
   try {
-    isDir = statSync6(path7).isDirectory();
+    isDir = statSync7(path7).isDirectory();
   } catch {
     return fail(new UserError(`--policy ${path7} does not exist`, path7, POLICY_HINT));
   }
@@ -60084,7 +60125,7 @@ function manifestEntrypoint(manifest) {
   }
 }
 function loadWasm(path7, read) {
-  const catalogPath = join13(path7, "..", "rules.json");
+  const catalogPath = join14(path7, "..", "rules.json");
   if (!existsSync6(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path7, "Or pass the bundle.tar.gz that opa build wrote."));
   const text7 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
   if (!text7.ok) return text7;
@@ -60136,8 +60177,8 @@ function* slices(bytes, size) {
 // src/engine/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
-  const wasmPath = join14(dir, "policy.wasm");
-  const rulesPath = join14(dir, "rules.json");
+  const wasmPath = join15(dir, "policy.wasm");
+  const rulesPath = join15(dir, "rules.json");
   let wasm;
   let catalog;
   try {
@@ -60515,36 +60556,36 @@ ${text7}${text7.endsWith("\n") ? "" : "\n"}::${token}::
 }
 
 // src/action/output-file.ts
-import { closeSync as closeSync4, constants as constants6, lstatSync as lstatSync8, mkdirSync as mkdirSync2, openSync as openSync4, writeSync } from "node:fs";
-import { dirname as dirname10, isAbsolute as isAbsolute5, join as join15, relative as relative9, resolve as resolve7, sep as sep9 } from "node:path";
+import { closeSync as closeSync4, constants as constants6, lstatSync as lstatSync9, mkdirSync as mkdirSync2, openSync as openSync4, writeSync } from "node:fs";
+import { dirname as dirname10, isAbsolute as isAbsolute6, join as join16, relative as relative10, resolve as resolve8, sep as sep10 } from "node:path";
 var LinkRefused = class extends Error {
 };
 function entry(path7) {
   try {
-    return lstatSync8(path7);
+    return lstatSync9(path7);
   } catch (e) {
     if (e instanceof Error && "code" in e && e.code === "ENOENT") return void 0;
     throw e;
   }
 }
 function makeParents(workspace, file) {
-  const rel = relative9(workspace, dirname10(file));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep9}`) || isAbsolute5(rel)) {
+  const rel = relative10(workspace, dirname10(file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep10}`) || isAbsolute6(rel)) {
     if (rel !== "") mkdirSync2(dirname10(file), { recursive: true });
     return;
   }
   let at = workspace;
-  for (const part2 of rel.split(sep9)) {
-    at = join15(at, part2);
+  for (const part2 of rel.split(sep10)) {
+    at = join16(at, part2);
     const st = entry(at);
-    if (st?.isSymbolicLink()) throw new LinkRefused(`${relative9(workspace, at)} is a symbolic link`);
+    if (st?.isSymbolicLink()) throw new LinkRefused(`${relative10(workspace, at)} is a symbolic link`);
     if (st === void 0) mkdirSync2(at);
   }
 }
 function writeOutputFile(input, path7, content, workspace = process.cwd()) {
-  const file = resolve7(workspace, path7);
+  const file = resolve8(workspace, path7);
   try {
-    makeParents(resolve7(workspace), file);
+    makeParents(resolve8(workspace), file);
     if (entry(file)?.isSymbolicLink()) throw new LinkRefused(`${path7} is a symbolic link`);
     const fd = openSync4(file, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_TRUNC | constants6.O_NOFOLLOW, 420);
     try {
@@ -60609,7 +60650,7 @@ async function run(env = process.env) {
     const evalOpts = { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true };
     const scanned = inputs.fixPatch !== void 0 ? await fixRepository(paths, { ...scanOpts, ...evalOpts }) : await plainScan(paths, scanOpts, evalOpts);
     if (!scanned.ok) return failStep(scanned.error);
-    const compared = baseline === void 0 ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
+    const compared = baseline === void 0 ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value, scanScope(paths, inputs.exclude));
     const complete = inputs.compliance ? { ...compared, compliance: complianceSection(compared, inputs.compliance) } : compared;
     const report = filterBySeverity({ ...complete, empty_paths: said2.empty.map((e) => ({ path: e.path, message: emptyPathLine(e) })) }, levels?.value);
     let warned = 0;

@@ -292,6 +292,32 @@ identity('swapping two modules, or removing one, leaves every CVE finding unchan
   }
 });
 
+identity('a file this run leaves out (--exclude, another PATH) is not fixed; a file removed is', () => {
+  const conf = (m: string) => `[${m}]\n    path = /srv/${m}\n    read only = no\n`;
+  tree('x1', {});
+  mkdirSync(join(dir, 'x1', 'a'));
+  mkdirSync(join(dir, 'x1', 'b'));
+  writeFileSync(join(dir, 'x1', 'a', 'rsyncd.conf'), conf('a'));
+  writeFileSync(join(dir, 'x1', 'b', 'rsyncd.conf'), conf('b'));
+  assert.is(rg('scan', 'x1', '--format', 'json', '--output', 'x1.json', '--fail-on', 'none').code, 0);
+  const all = (JSON.parse(readFileSync(join(dir, 'x1.json'), 'utf8')) as JsonReport).targets;
+  const inB = all.find((t) => t.target === 'x1/b/rsyncd.conf')?.findings.length ?? 0;
+  assert.ok(inB > 0, 'no finding in x1/b');
+  for (const args of [['x1', '--exclude', 'b'], ['x1/a']]) {
+    const { report } = json('scan', ...args, '--baseline', 'x1.json', '--fail-on', 'none');
+    assert.is(report.baseline?.counts['absent'], 0, args.join(' '));
+    assert.is((report.baseline as { not_scanned?: number } | undefined)?.not_scanned, inB, args.join(' '));
+    const text = rg('scan', ...args, '--baseline', 'x1.json', '--fail-on', 'none').stdout;
+    assert.match(text, `${inB} findings of the baseline are in files this run left out`);
+    assert.match(rg('scan', ...args, '--baseline', 'x1.json', '--fail-on', 'none', '--format', 'markdown').stdout, `> ${inB} findings of the baseline are in files this run left out`);
+  }
+  // Removed, it is gone: its findings are fixed.
+  rmSync(join(dir, 'x1', 'b'), { recursive: true });
+  const { report } = json('scan', 'x1', '--baseline', 'x1.json', '--fail-on', 'none');
+  assert.is(report.baseline?.counts['absent'], inB);
+  assert.is((report.baseline as { not_scanned?: number } | undefined)?.not_scanned, undefined);
+});
+
 const CONF = '[m]\n    path = /srv/m\n    auth users = joe, ann, bob\n    secrets file = weak.secrets\n';
 
 identity('fixing one entry of a secrets file lists that entry as fixed and leaves the others unchanged', () => {

@@ -9,7 +9,7 @@ import { ok, today, UserError, type Result } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
 import { compareWithBaseline, complianceSection, escapeControls, filterBySeverity, FIX_FORMATS, markdownCode, parseSeverities, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';
-import { matchExcludes, rsyncdDiscoveryNames } from '../sources/index.ts';
+import { matchExcludes, rsyncdDiscoveryNames, scanScope } from '../sources/index.ts';
 import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixRepository, judgedFindings, policiesFor, readBaseline, scanRepository, type EvaluateOptions, type ScanOptions } from '../runner/index.ts';
 import { FULL_BUDGET, notAnnotatedSentence, planAnnotations } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
@@ -75,7 +75,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (!scanned.ok) return failStep(scanned.error);
     // Compared and judged for compliance before the severity filter, as the CLI does: a finding left out of
     // the report is still there, never "fixed", and a control never passes because its findings are hidden.
-    const compared = baseline === undefined ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
+    const compared = baseline === undefined ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value, scanScope(paths, inputs.exclude));
     const complete = inputs.compliance ? { ...compared, compliance: complianceSection(compared, inputs.compliance) } : compared;
     // The report files say it too (a SARIF notification, a JSON field), not only the step's log.
     const report = filterBySeverity({ ...complete, empty_paths: said.empty.map((e) => ({ path: e.path, message: emptyPathLine(e) })) }, levels?.value);

@@ -12,6 +12,7 @@ export function readBaselineOption(args: ParsedArgs): Result<Baseline | undefine
   return file === undefined ? ok(undefined) : readBaseline(file);
 }
 
-export function withBaseline(report: Report, baseline: Baseline | undefined): Report {
-  return baseline === undefined ? report : compareWithBaseline(report, baseline);
+/** `scanned`: a repository scan's scope (sources' scanScope), so a file it left out is not said to be fixed. */
+export function withBaseline(report: Report, baseline: Baseline | undefined, scanned?: (target: string) => boolean): Report {
+  return baseline === undefined ? report : compareWithBaseline(report, baseline, scanned);
 }

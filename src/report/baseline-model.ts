@@ -36,6 +36,11 @@ export interface BaselineComparison {
    */
   not_evaluated?: number;
   /**
+   * Findings of the baseline in files that are still there but that this scan left out (--exclude, or
+   * outside every PATH given): not `absent` — nothing was fixed — and not matched. Absent when none.
+   */
+  not_scanned?: number;
+  /**
    * Findings of this run marked `new` whose target the baseline itself could not evaluate (its errors name
    * it: a host unreachable then). They stay `new` — nothing proves they were known — and are counted here so
    * every format can say why. Absent when none.

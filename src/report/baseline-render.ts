@@ -26,6 +26,10 @@ export function notKnownClause(b: BaselineComparison): string {
 /** What the counts alone would not say: why some `new` findings may be old, and a baseline that matches nothing here. */
 export function baselineCaveats(b: BaselineComparison): string[] {
   const out: string[] = [];
+  if (b.not_scanned) {
+    const n = b.not_scanned;
+    out.push(`${n} finding${n === 1 ? '' : 's'} of the baseline ${n === 1 ? 'is' : 'are'} in files this run left out (--exclude, or outside the paths given): not counted as fixed.`);
+  }
   if (b.new_not_evaluated_in_baseline) {
     const n = b.new_not_evaluated_in_baseline;
     out.push(`${n} of the new findings ${n === 1 ? 'is' : 'are'} on targets the baseline had not evaluated (its errors name them): they may be old, but nothing proves they were known, so they count as new.`);

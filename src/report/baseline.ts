@@ -131,11 +131,15 @@ function absent(b: BaselineFinding, print: string): AbsentFinding {
   };
 }
 
-export function compareWithBaseline(report: Report, baseline: Baseline): Report {
-  return compare(report, baseline, true);
+/**
+ * `scanned`: for a repository scan, whether a file the baseline names was within this run (sources'
+ * scanScope). A finding in a file left out by --exclude or outside the paths given is not fixed.
+ */
+export function compareWithBaseline(report: Report, baseline: Baseline, scanned?: (target: string) => boolean): Report {
+  return compare(report, baseline, true, scanned);
 }
 
-function compare(report: Report, given: Baseline, rename: boolean): Report {
+function compare(report: Report, given: Baseline, rename: boolean, scanned: ((target: string) => boolean) | undefined): Report {
   const prints = reportFingerprints(report);
   const renamed = rename ? rebased(report, given) : { findings: given.findings, rebased: false };
   const baseline: Baseline = { ...given, findings: renamed.findings };
@@ -175,17 +179,24 @@ function compare(report: Report, given: Baseline, rename: boolean): Report {
   const again = recomputed(baseline.findings);
   const gone: AbsentFinding[] = [];
   let unknown = 0;
+  let leftOut = 0;
+  // A target of this run was scanned, wherever it lies (a secrets file under --root, outside every PATH).
+  const targetsNow = new Set(report.targets.map((t) => t.target));
   for (const b of baseline.findings) {
     if (!b.reported || pool.taken.has(b)) continue;
     if (unevaluated(b.target)) {
       unknown += 1;
       continue;
     }
+    if (scanned !== undefined && !targetsNow.has(b.target) && !scanned(b.target)) {
+      leftOut += 1;
+      continue;
+    }
     gone.push(absent(b, b.fingerprint ?? again.get(b) ?? ''));
   }
   counts.absent = gone.length;
   // Names that only looked alike (another directory's `x/rsyncd.conf`): a rewrite that matched nothing is undone.
-  if (renamed.rebased && counts.unchanged + counts.updated === 0) return compare(report, given, false);
+  if (renamed.rebased && counts.unchanged + counts.updated === 0) return compare(report, given, false, scanned);
   const shared = new Set(baseline.findings.map((b) => b.target));
   const disjoint = baseline.findings.length > 0 && report.targets.length > 0 && !report.targets.some((t) => shared.has(t.target));
   const comparison: BaselineComparison = {
@@ -193,6 +204,7 @@ function compare(report: Report, given: Baseline, rename: boolean): Report {
     counts,
     absent: gone,
     ...(unknown > 0 ? { not_evaluated: unknown } : {}),
+    ...(leftOut > 0 ? { not_scanned: leftOut } : {}),
     ...(newWhereNotEvaluated > 0 ? { new_not_evaluated_in_baseline: newWhereNotEvaluated } : {}),
     ...(renamed.rebased ? { renamed: true } : {}),
     ...(disjoint ? { no_shared_target: true } : {}),

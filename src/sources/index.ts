@@ -28,5 +28,6 @@ export * from './image/index.ts';
 export { readInputFile, readStdin } from './read-input.ts';
 export { hostConfigSource } from './host/config-source.ts';
 export { displayPath, repoTargets } from './repo-targets.ts';
+export { scanScope } from './scan-scope.ts';
 export type { RepoTarget } from './repo-targets.ts';
 export { runCollector } from './host/collect-local.ts';

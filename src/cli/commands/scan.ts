@@ -4,7 +4,7 @@ import { defaultThreads } from '../../engine/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, fixRepository, parseVersion, policiesFor, scanRepository, streamRepository } from '../../runner/index.ts';
 import type { Report } from '../../report/index.ts';
-import { openDaemonRoot } from '../../sources/index.ts';
+import { openDaemonRoot, scanScope } from '../../sources/index.ts';
 import { judgeReport, renderReport, streamedReport } from '../render-report.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
@@ -107,7 +107,7 @@ export const scanCommand: Command = {
       texts = scan.texts;
     }
     progress.clear();
-    report = withBaseline({ ...report, empty_paths: emptyPaths }, baseline.value);
+    report = withBaseline({ ...report, empty_paths: emptyPaths }, baseline.value, baseline.value === undefined ? undefined : scanScope(paths, exclude));
     const t = performance.now();
     const failed = renderReport(report, args, { texts });
     timings.push(['report', performance.now() - t]);
