@@ -51602,6 +51602,11 @@ function waiverSections(report) {
   const unusedPublic = unusedPublicLines(report);
   return html`${expired.length > 0 ? html`<section aria-labelledby="expired-h"><h2 id="expired-h">Expired waivers (${expired.length})</h2><p>They no longer apply: their findings are reported above.</p><ul>${expired.map((w) => html`<li>${w.rule} (${w.source}) expired on ${w.expires ?? ""}: ${w.reason}</li>`)}</ul></section>` : ""}${unused.length > 0 ? html`<section aria-labelledby="unused-w-h"><h2 id="unused-w-h">Waivers that waive nothing (${unused.length})</h2><ul>${unused.map((u2) => html`<li>${u2.source}: ${u2.message}</li>`)}</ul></section>` : ""}${unusedPublic.length > 0 ? html`<section aria-labelledby="unused-p-h"><h2 id="unused-p-h">Public entries that declare nothing (${unusedPublic.length})</h2><ul>${unusedPublic.map((u2) => html`<li>${u2.source}: ${u2.message}</li>`)}</ul></section>` : ""}`;
 }
+function emptyPathsSection(report) {
+  const empty = report.empty_paths ?? [];
+  if (empty.length === 0) return "";
+  return html`<section aria-labelledby="empty-h"><h2 id="empty-h" class="error">Nothing scanned (${empty.length})</h2><ul>${empty.map((e) => html`<li>${e.message}</li>`)}</ul></section>`;
+}
 var STATES = ["fail", "waived", "pass", "not-applicable", "not-evaluated"];
 function complianceSectionHtml(c) {
   if (!c) return "";
@@ -51615,7 +51620,7 @@ function toHtml(report, ctx, fleet = null) {
   const rows = countTargets(report, fleet);
   const items = itemsOf(report, fleet);
   const title = fleet ? "rsyncguard fleet sweep" : "rsyncguard report";
-  const body = html`<header><h1>${title}</h1><p class="muted">${report.tool.name} ${report.tool.version} · ${report.targets.length} evaluated${report.errors.length > 0 ? html`, <strong class="error">${report.errors.length} not evaluated</strong>` : ""}</p></header><main>${overview(report, rows, fleet, ctx.trend)}${notEvaluatedSection(report, fleet)}${findingsTable(report, items, fleet)}${absentTable(report)}${targetsSection(report, new Excerpts(ctx.texts), fleet)}${complianceSectionHtml(report.compliance)}${waiverSections(report)}</main>`;
+  const body = html`<header><h1>${title}</h1><p class="muted">${report.tool.name} ${report.tool.version} · ${report.targets.length} evaluated${report.errors.length > 0 ? html`, <strong class="error">${report.errors.length} not evaluated</strong>` : ""}</p></header><main>${overview(report, rows, fleet, ctx.trend)}${notEvaluatedSection(report, fleet)}${emptyPathsSection(report)}${findingsTable(report, items, fleet)}${absentTable(report)}${targetsSection(report, new Excerpts(ctx.texts), fleet)}${complianceSectionHtml(report.compliance)}${waiverSections(report)}</main>`;
   return page(title, body);
 }
 
@@ -51938,6 +51943,7 @@ function toCsv(report) {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
     rows.push([shown2(target), kindOf2.get(target) ?? "", status, ...counts(row, report.severity_filter, row.evaluated), topRules(row, rules), row.notes.join("; "), row.errors.join("; ")]);
   }
+  for (const e of report.empty_paths ?? []) rows.push([e.path, "path", NO_CONFIG, "", "", "", "", "", "", e.message]);
   return csv(rows);
 }
 var NO_CONFIG = "no-config";

@@ -1,7 +1,7 @@
 /**
  * An empty result is not a silent pass (issue 18): `scan PATH` that finds no rsyncd config under a directory
  * says so on standard error, naming the path as typed and what discovery looked for, exits 0 and still writes
- * the report, which says it too (JSON `empty_paths`, a SARIF notification, a line in text and Markdown). The names the warning lists are checked against what discovery really finds.
+ * the report, which says it too (JSON `empty_paths`, a SARIF notification, a line in text and Markdown, a CSV row, an HTML section). The names the warning lists are checked against what discovery really finds.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +69,10 @@ empty('the report says it too, in each format that reads as a result, even with 
     [['warning', 'nothing-scanned']],
   );
   assert.match(notes[0]?.message.text ?? '', 'no rsyncd configs found under bare');
+  const csv = scan('bare', '-q', '--format', 'csv').stdout.split('\r\n');
+  assert.match(csv[1] ?? '', /^bare,path,no-config,,,,,,,"?no rsyncd configs found under bare;/);
+  const page = scan('bare', '-q', '--format', 'html').stdout;
+  assert.match(page, /<h2 id="empty-h" class="error">Nothing scanned \(1\)<\/h2><ul><li>no rsyncd configs found under bare;/);
   assert.match(scan('bare', '-q', '--format', 'markdown').stdout, /\*\*Nothing scanned:\*\* no rsyncd configs found under bare; looked for rsyncd\.conf, rsyncd\.d\/\\\*\.conf/);
   const text = scan('bare', '-q', '--output', 'bare.txt');
   assert.is(text.stderr, '');

@@ -93,6 +93,8 @@ export function toCsv(report: Report): string {
     const status = row.errors.length > 0 ? NOT_EVALUATED : EVALUATED;
     rows.push([shown(target), kindOf.get(target) ?? '', status, ...counts(row, report.severity_filter, row.evaluated), topRules(row, rules), row.notes.join('; '), row.errors.join('; ')]);
   }
+  // A PATH that held no config has a row too: a spreadsheet with nothing in it for a path must say why.
+  for (const e of report.empty_paths ?? []) rows.push([e.path, 'path', NO_CONFIG, '', '', '', '', '', '', e.message]);
   return csv(rows);
 }
 

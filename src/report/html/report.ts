@@ -37,6 +37,13 @@ function waiverSections(report: Report): Markup {
   }`;
 }
 
+/** PATHs given to scan that held no config: an empty page must not read as a clean one. */
+function emptyPathsSection(report: Report): Markup | '' {
+  const empty = report.empty_paths ?? [];
+  if (empty.length === 0) return '';
+  return html`<section aria-labelledby="empty-h"><h2 id="empty-h" class="error">Nothing scanned (${empty.length})</h2><ul>${empty.map((e) => html`<li>${e.message}</li>`)}</ul></section>`;
+}
+
 const STATES = ['fail', 'waived', 'pass', 'not-applicable', 'not-evaluated'] as const;
 
 /** --compliance: per control, how many targets fail, pass or were waived, and which fail. */
@@ -56,6 +63,6 @@ export function toHtml(report: Report, ctx: HtmlContext, fleet: Fleet | null = n
   const rows = countTargets(report, fleet);
   const items = itemsOf(report, fleet);
   const title = fleet ? 'rsyncguard fleet sweep' : 'rsyncguard report';
-  const body = html`<header><h1>${title}</h1><p class="muted">${report.tool.name} ${report.tool.version} · ${report.targets.length} evaluated${report.errors.length > 0 ? html`, <strong class="error">${report.errors.length} not evaluated</strong>` : ''}</p></header><main>${overview(report, rows, fleet, ctx.trend)}${notEvaluatedSection(report, fleet)}${findingsTable(report, items, fleet)}${absentTable(report)}${targetsSection(report, new Excerpts(ctx.texts), fleet)}${complianceSectionHtml(report.compliance)}${waiverSections(report)}</main>`;
+  const body = html`<header><h1>${title}</h1><p class="muted">${report.tool.name} ${report.tool.version} · ${report.targets.length} evaluated${report.errors.length > 0 ? html`, <strong class="error">${report.errors.length} not evaluated</strong>` : ''}</p></header><main>${overview(report, rows, fleet, ctx.trend)}${notEvaluatedSection(report, fleet)}${emptyPathsSection(report)}${findingsTable(report, items, fleet)}${absentTable(report)}${targetsSection(report, new Excerpts(ctx.texts), fleet)}${complianceSectionHtml(report.compliance)}${waiverSections(report)}</main>`;
   return page(title, body);
 }
