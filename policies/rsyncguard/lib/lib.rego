@@ -146,6 +146,16 @@ disabled(mod) if mod.effective.disabled.value
 # (src/facts/usable.ts). No client reads, writes or lists files there.
 unusable(mod) if mod.effective.unusable.value
 
+# rsync refuses the module to every host: no `hosts allow`, and a `hosts deny` token that matches any client
+# name (`*`: every client has a name to match, UNKNOWN or UNDETERMINED without a verified PTR). A module
+# kept for later, or shut with one line: there is no admitted host for a finding to speak of.
+admits_no_host(mod) if {
+	mod.acl.allow == null
+	some t in mod.acl.deny
+	t.kind == "wildcard"
+	regex.match(`^\*+$`, t.token)
+}
+
 # An outside client (documentation address, no reverse DNS) can connect to the module.
 reachable(mod) if {
 	input.config.serves

@@ -159,3 +159,29 @@ test_rsync_015_quiet_when_nothing_is_declared if {
 	m := object.union(t.module({"read only": false}, {}), {"declared_public": null, "effective": t.effective({"writable": true})})
 	not "RSYNC-015" in t.ids(access.findings) with input as t.doc([m], {})
 }
+
+test_rsync_001_and_002_quiet_when_hosts_deny_star_admits_no_host if {
+	m := object.union(t.module({"read only": false, "hosts deny": "*"}, {"open_to_any_host": false, "anonymous_read": false, "anonymous_write": false}), {"acl": {"allow": null, "deny": [{"token": "*", "kind": "wildcard"}]}})
+	ids := t.ids(access.findings) with input as t.doc([m], {})
+	not "RSYNC-001" in ids
+	not "RSYNC-002" in ids
+}
+
+test_rsync_001_still_fires_when_an_allow_list_admits_some_hosts_past_deny_star if {
+	m := object.union(t.module({"hosts allow": "10.0.0.0/8", "hosts deny": "*"}, {"open_to_any_host": false, "anonymous_read": false}), {"acl": {"allow": [{"token": "10.0.0.0/8", "kind": "network"}], "deny": [{"token": "*", "kind": "wildcard"}]}})
+	"RSYNC-001" in t.ids(access.findings) with input as t.doc([m], {})
+}
+
+test_rsync_003_names_hosts_in_neither_list_when_no_allow_entry_matches_everyone if {
+	m := object.union(t.module({"hosts allow": "192.168.10.0/24", "hosts deny": "192.168.10.99"}, {"open_to_any_host": true}), {"acl": {"allow": [{"token": "192.168.10.0/24", "kind": "network"}], "deny": [{"token": "192.168.10.99", "kind": "address"}]}})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-003"
+	endswith(f.message, "a host in neither \"hosts allow\" nor \"hosts deny\" is admitted.")
+}
+
+test_rsync_003_says_an_allow_entry_matches_every_address_for_slash_zero if {
+	m := object.union(t.module({"hosts allow": "0.0.0.0/0"}, {"open_to_any_host": true}), {"acl": {"allow": [{"token": "0.0.0.0/0", "kind": "any-address"}], "deny": null}})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-003"
+	endswith(f.message, "an entry of \"hosts allow\" matches every address.")
+}

@@ -45,12 +45,13 @@ findings contains f if {
 }
 
 # A module the daemon serves to clients without a password: no `auth users`, and one rsync will serve
-# (effective.unusable: not disabled, its uid and gid resolve, it has a path). A module it refuses is
-# RSYNC-014's, whatever its other settings say.
+# (effective.unusable: not disabled, its uid and gid resolve, it has a path) to some host (not `hosts
+# deny = *` alone). A module it refuses is RSYNC-014's, whatever its other settings say.
 _anonymous(mod) if {
 	input.config.serves
 	not mod.access.auth_required
 	not lib.unusable(mod)
+	not lib.admits_no_host(mod)
 }
 
 # What an admitted host does there: a write-only module refuses downloads ("module is write only").

@@ -57,7 +57,22 @@ else := concat("", ["all ", lib.reach_who])
 
 _open_why(mod) := "it has no \"hosts allow\"." if {
 	mod.acl.allow == null
-} else := "an entry of \"hosts allow\" matches every address."
+} else := "an entry of \"hosts allow\" matches every address." if {
+	_allow_matches_everyone(mod)
+} else := "a host in neither \"hosts allow\" nor \"hosts deny\" is admitted."
+
+# An allow token that admits any outside client: every address of a family, or any name. Placeholders
+# (UNKNOWN, UNDETERMINED) are names outside clients may have, so they count.
+_allow_matches_everyone(mod) if {
+	some t in mod.acl.allow
+	t.kind in {"any-address", "placeholder"}
+}
+
+_allow_matches_everyone(mod) if {
+	some t in mod.acl.allow
+	t.kind == "wildcard"
+	regex.match(`^\*+$`, t.token)
+}
 
 # METADATA
 # title: Host lists that admit hosts in neither list
