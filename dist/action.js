@@ -46688,6 +46688,34 @@ function nearParamWord(word) {
   return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
 }
 
+// src/parse/image-redact.ts
+var WITHHELD = "********";
+var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
+var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
+function isCredentialName(name) {
+  const bare = name.replace(/^-+/, "");
+  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
+var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
+function redactText(text7) {
+  return text7.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+}
+function redactArgv(argv) {
+  return argv.map((word, i) => {
+    const before = argv[i - 1];
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    return redactText(word);
+  });
+}
+function redactEnv(entry2) {
+  const eq = entry2.indexOf("=");
+  if (eq < 0) return { name: redactText(entry2), value: null };
+  const name = entry2.slice(0, eq);
+  return { name, value: isCredentialName(name) ? null : redactText(entry2.slice(eq + 1)) };
+}
+
 // src/facts/access/ip-address.ts
 function parseNumericHost(text7) {
   const v4 = inetAton(text7);
@@ -47089,6 +47117,7 @@ function quotableConfigLine(line) {
   if (eq <= 0) return false;
   const name = t.slice(0, eq);
   if (name.includes(":") || lookupParam(name.trim()) === void 0) return false;
+  if (redactText(t.slice(eq + 1)) !== t.slice(eq + 1)) return false;
   if (lookupParam(name.trim())?.name !== "auth users") return true;
   const tokens = t.slice(eq + 1).split(/[ ,\t\n]+/).filter((x) => x !== "");
   return tokens.every((tok) => {
@@ -55266,7 +55295,7 @@ function buildFacts(input) {
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
       ...m.reopened.length > 0 ? { reopened: m.reopened.map((h) => ({ file: h.file, line: h.line, column: h.column })) } : {},
       shadowed: m.shadowed,
-      params: withAuthUsers(m.params, auth.hide),
+      params: withCredentialsWithheld(withAuthUsers(m.params, auth.hide)),
       access: summarize(v4.modules[i], v6.modules[i]),
       acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
       auth_rules: auth.rules,
@@ -55296,7 +55325,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withCredentialsWithheld(withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide)),
       listener: config.listener,
       modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -55344,6 +55373,15 @@ function declaredPublic(header, config) {
 }
 function relabelDeclared(d, rename2) {
   return d?.source === "comment" ? { ...d, file: rename2(d.file) } : d;
+}
+function withCredentialsWithheld(params) {
+  let out;
+  for (const [name, p2] of Object.entries(params)) {
+    if (typeof p2.value !== "string" || redactText(p2.value) === p2.value) continue;
+    out ??= { ...params };
+    out[name] = { ...p2, value: redactText(p2.value), raw: typeof p2.raw === "string" ? redactText(p2.raw) : p2.raw };
+  }
+  return out ?? params;
 }
 function withAuthUsers(params, hide) {
   const p2 = params["auth users"];
@@ -56187,9 +56225,9 @@ function policyView(facts, keep) {
 
 // src/engine/secrets-entry-finding.ts
 var ENTRY_PATH2 = /^secrets\[(\d+)\]\.entries$/;
-var WITHHELD = "********";
+var WITHHELD2 = "********";
 function entryName(e) {
-  return e.name === WITHHELD ? null : `${e.kind} ${JSON.stringify(e.name)}`;
+  return e.name === WITHHELD2 ? null : `${e.kind} ${JSON.stringify(e.name)}`;
 }
 function withSecretsEntries(findings, facts) {
   return findings.map((f) => {
@@ -58467,34 +58505,6 @@ function repoConfigSource(root, opts = {}) {
 // src/parse/other-files.ts
 import { dirname as dirname6, resolve as resolve5 } from "node:path";
 
-// src/parse/image-redact.ts
-var WITHHELD2 = "********";
-var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
-var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
-function isCredentialName(name) {
-  const bare = name.replace(/^-+/, "");
-  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
-}
-var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
-var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
-var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text7) {
-  return text7.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
-}
-function redactArgv(argv) {
-  return argv.map((word, i) => {
-    const before = argv[i - 1];
-    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD2;
-    return redactText(word);
-  });
-}
-function redactEnv(entry2) {
-  const eq = entry2.indexOf("=");
-  if (eq < 0) return { name: redactText(entry2), value: null };
-  const name = entry2.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry2.slice(eq + 1)) };
-}
-
 // src/parse/image-config.ts
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 function readImageConfig(config) {
@@ -58632,7 +58642,7 @@ function expand(word, vars, credential) {
     const name = braced ?? bare ?? "";
     const raw3 = vars.get(name);
     if (raw3 && isCredentialName(name) && credential === "unknown") unknown = true;
-    const value = raw3 && isCredentialName(name) ? WITHHELD2 : raw3;
+    const value = raw3 && isCredentialName(name) ? WITHHELD : raw3;
     const other = () => {
       const expanded = expand(alt ?? "", vars, credential);
       if (expanded === null) unknown = true;

@@ -22780,6 +22780,34 @@ function declarationFor(header, declarations) {
   return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
 }
 
+// src/parse/image-redact.ts
+var WITHHELD2 = "********";
+var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
+var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
+function isCredentialName(name) {
+  const bare = name.replace(/^-+/, "");
+  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
+var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
+function redactText(text5) {
+  return text5.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
+}
+function redactArgv(argv) {
+  return argv.map((word, i) => {
+    const before = argv[i - 1];
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD2;
+    return redactText(word);
+  });
+}
+function redactEnv(entry) {
+  const eq = entry.indexOf("=");
+  if (eq < 0) return { name: redactText(entry), value: null };
+  const name = entry.slice(0, eq);
+  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+}
+
 // src/facts/access/ip-address.ts
 function parseNumericHost(text5) {
   const v4 = inetAton(text5);
@@ -24539,7 +24567,7 @@ function buildFacts(input) {
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
       ...m.reopened.length > 0 ? { reopened: m.reopened.map((h) => ({ file: h.file, line: h.line, column: h.column })) } : {},
       shadowed: m.shadowed,
-      params: withAuthUsers(m.params, auth.hide),
+      params: withCredentialsWithheld(withAuthUsers(m.params, auth.hide)),
       access: summarize(v4.modules[i], v6.modules[i]),
       acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
       auth_rules: auth.rules,
@@ -24569,7 +24597,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withCredentialsWithheld(withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide)),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -24617,6 +24645,15 @@ function declaredPublic(header, config) {
 }
 function relabelDeclared(d, rename) {
   return d?.source === "comment" ? { ...d, file: rename(d.file) } : d;
+}
+function withCredentialsWithheld(params) {
+  let out;
+  for (const [name, p2] of Object.entries(params)) {
+    if (typeof p2.value !== "string" || redactText(p2.value) === p2.value) continue;
+    out ??= { ...params };
+    out[name] = { ...p2, value: redactText(p2.value), raw: typeof p2.raw === "string" ? redactText(p2.raw) : p2.raw };
+  }
+  return out ?? params;
 }
 function withAuthUsers(params, hide) {
   const p2 = params["auth users"];
@@ -25959,34 +25996,6 @@ function filesOnly(nsswitch, database) {
 
 // src/parse/image-launch.ts
 import { posix } from "node:path";
-
-// src/parse/image-redact.ts
-var WITHHELD2 = "********";
-var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
-var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
-function isCredentialName(name) {
-  const bare = name.replace(/^-+/, "");
-  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
-}
-var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
-var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
-var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text5) {
-  return text5.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
-}
-function redactArgv(argv) {
-  return argv.map((word, i) => {
-    const before = argv[i - 1];
-    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD2;
-    return redactText(word);
-  });
-}
-function redactEnv(entry) {
-  const eq = entry.indexOf("=");
-  if (eq < 0) return { name: redactText(entry), value: null };
-  const name = entry.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
-}
 
 // src/parse/image-config.ts
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];

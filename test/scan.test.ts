@@ -146,6 +146,24 @@ secrets('no password from a scanned secrets file appears in text, JSON, Markdown
   assert.ok(seen >= 8, 'the secrets files were read and judged (else this proves nothing)');
 });
 
+secrets('a credential written into a config value (an exec command, a URL) leaves in no format, nor in fix output', () => {
+  const leaks = ['PW-EXEC-LEAK-2', 'hunter22'];
+  const dir = repo({ 'etc/rsyncd.conf': `[n]\npath = /srv/n\nread only = no\npre-xfer exec = RSYNC_PASSWORD=${leaks[0]} /usr/local/bin/check\ncomment = mirror of https://bob:${leaks[1]}@example.com/x\n` }, true);
+  let findings = 0;
+  for (const format of ['text', 'json', 'markdown', 'sarif', 'html', 'junit', 'gitlab', 'csv']) {
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--format', format, '--fail-on', 'none', '--fixes', 'yes'], { cwd: dir, encoding: 'utf8' });
+    const text = `${r.stdout}${r.stderr}`;
+    findings += (text.match(/RSYNC-002/g) ?? []).length;
+    for (const p of leaks) assert.not.ok(text.includes(p), `${format} leaks ${p}`);
+  }
+  const diff = spawnSync(process.execPath, [CLI, 'fix'], { cwd: dir, encoding: 'utf8' });
+  for (const p of leaks) assert.not.ok(`${diff.stdout}${diff.stderr}`.includes(p), `fix leaks ${p}`);
+  const facts = execFileSync(process.execPath, [CLI, 'facts', join(dir, 'etc/rsyncd.conf')], { encoding: 'utf8' });
+  for (const p of leaks) assert.not.ok(facts.includes(p), `facts leak ${p}`);
+  assert.match(facts, '"RSYNC_PASSWORD=******** /usr/local/bin/check"');
+  assert.ok(findings >= 8, 'the config was read and judged in every format (else this proves nothing)');
+});
+
 secrets.run();
 
 const corpus = suite('scan on the shared corpus');

@@ -4,7 +4,7 @@
  * can ask "open to the world?" without re-implementing rsync's access rules.
  */
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
-import { declarationFor, type Param, type RsyncdConfig, type StunnelService } from '../parse/index.ts';
+import { declarationFor, redactText, type Param, type RsyncdConfig, type StunnelService } from '../parse/index.ts';
 import { classifyHostList } from './access/acl-tokens.ts';
 import { describeAuthRules, maskIgnoredOptions } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
@@ -73,7 +73,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
       ...(m.reopened.length > 0 ? { reopened: m.reopened.map((h) => ({ file: h.file, line: h.line, column: h.column })) } : {}),
       shadowed: m.shadowed,
-      params: withAuthUsers(m.params, auth.hide),
+      params: withCredentialsWithheld(withAuthUsers(m.params, auth.hide)),
       access: summarize(v4.modules[i], v6.modules[i]),
       acl: { allow: hostList(m.params['hosts allow']?.value), deny: hostList(m.params['hosts deny']?.value) },
       auth_rules: auth.rules,
@@ -104,7 +104,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text(config.global['auth users']?.value), input.rsyncVersion)).hide),
+      global: withCredentialsWithheld(withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text(config.global['auth users']?.value), input.rsyncVersion)).hide)),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -177,6 +177,20 @@ function declaredPublic(header: Location, config: RsyncdConfig): DeclaredPublic 
 /** A comment's file is a config file like any other; a .rsyncguard.yaml entry names the waiver file, kept as given. */
 function relabelDeclared(d: DeclaredPublic | null, rename: (file: string) => string): DeclaredPublic | null {
   return d?.source === 'comment' ? { ...d, file: rename(d.file) } : d;
+}
+
+/**
+ * A credential written into a value (`pre-xfer exec = RSYNC_PASSWORD=… rsync …`, a URL's `user:pass@`) is
+ * withheld as an image's Env is: the config is in the repository, but a report travels further.
+ */
+function withCredentialsWithheld(params: Record<string, Param>): Record<string, Param> {
+  let out: Record<string, Param> | undefined;
+  for (const [name, p] of Object.entries(params)) {
+    if (typeof p.value !== 'string' || redactText(p.value) === p.value) continue;
+    out ??= { ...params };
+    out[name] = { ...p, value: redactText(p.value), raw: typeof p.raw === 'string' ? redactText(p.raw) : p.raw };
+  }
+  return out ?? params;
 }
 
 /** The params with `auth users` (value and raw text) passed through `hide`. */

@@ -4,7 +4,7 @@
  * facts' (maskIgnoredOptions): a line rsync cannot use may be a secrets or password file's line, so only what
  * is recognisably configuration is quoted, never a line that could be a password.
  */
-import { isTemplateTag, lookupParam } from '../parse/index.ts';
+import { isTemplateTag, lookupParam, redactText } from '../parse/index.ts';
 import { ACCESS_WORDS } from './access/auth-users.ts';
 
 /**
@@ -12,7 +12,7 @@ import { ACCESS_WORDS } from './access/auth-users.ts';
  * nothing after its `]`, an `&include`/`&merge` directive, a whole-line template tag, or an assignment of a
  * parameter rsync knows whose value hides nothing (an `auth users` `name:option` whose option is no access
  * word is the user:password mistake). Anything else — no `=` (a bare password), an unknown name, a `name:`
- * before the `=` — is not.
+ * before the `=`, a credential-like assignment or URL password in the value — is not.
  */
 export function quotableConfigLine(line: string): boolean {
   const t = line.replace(/\r/g, '').trim();
@@ -24,6 +24,8 @@ export function quotableConfigLine(line: string): boolean {
   if (eq <= 0) return false;
   const name = t.slice(0, eq);
   if (name.includes(':') || lookupParam(name.trim()) === undefined) return false;
+  // A credential in the value (`RSYNC_PASSWORD=…` in an exec command) is withheld from the facts, so never quoted.
+  if (redactText(t.slice(eq + 1)) !== t.slice(eq + 1)) return false;
   if (lookupParam(name.trim())?.name !== 'auth users') return true;
   // Every token as either tokenizer (before and since 3.5.0) splits it.
   const tokens = t
