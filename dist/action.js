@@ -53052,7 +53052,7 @@ function lexSection(r) {
     if (c === NL) {
       i = continuation(buf, i);
       if (i < 0) {
-        return fatal("badly-formed-header", `Badly formed line in config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
+        return fatal("badly-formed-header", 'Badly formed line in config file: a "[" section header that its line never closes with "]" (its text is not shown: it could be a password)', at, true);
       }
       end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
       c = r.getc();

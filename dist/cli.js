@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-BODDQAXV.js");
+    const { scanCommand } = await import("./chunk-ARUG7TRL.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-GV54LZ5Y.js");
+  const { run } = await import("./chunk-MHRPXT55.js");
   return run(argv);
 }

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { redactLine, redactName, redactUnknownName } from './redact.ts';
+import { parseRsyncdConf } from './rsyncd-config.ts';
 
 const line = suite('redactLine');
 
@@ -57,3 +58,15 @@ unknown('a misspelt parameter is shown so the user can find it', () => {
 });
 
 unknown.run();
+
+const header = suite('an unclosed section header');
+
+header('is located, never quoted: a merged secrets file may hold "[password"', () => {
+  const config = parseRsyncdConf('/etc/rsyncd.conf', Buffer.from('[m]\npath = /srv\n[PW-BRACKET-9\n'), { resolve: (path) => ({ kind: 'missing', path, reason: 'no such file' }) });
+  const d = config.diagnostics.find((x) => x.code === 'badly-formed-header');
+  assert.ok(d, JSON.stringify(config.diagnostics));
+  assert.is(d.at.line, 3);
+  assert.not.match(JSON.stringify(config.diagnostics), 'PW-BRACKET');
+});
+
+header.run();
