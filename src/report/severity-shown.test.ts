@@ -50,6 +50,10 @@ shown('text: a target with only hidden findings is not "no findings"; one with s
   const clean = report();
   clean.targets = clean.targets.map((t) => ({ ...t, findings: [] }));
   assert.match(toText(clean, paint(false)), 'a/rsyncd.conf\n  no findings\n');
+  // An include left unread: the silence is of what was read only.
+  const first = clean.targets[0];
+  if (first) clean.targets[0] = { ...first, notes: [{ level: 'note', code: 'include-not-followed', message: '&include /etc/rsyncd.d was not followed', location: { file: 'a/rsyncd.conf', line: 9, column: 1 } }] };
+  assert.match(toText(clean, paint(false)), 'no findings in what was read: an include above was not read');
 });
 
 shown('SARIF: the run says which severities its results were limited to and how many were left out', () => {

@@ -63,7 +63,9 @@ function targetLines(t: TargetReport, o: TargetLineOptions): string[] {
   }
   // --severity: a target's findings of the other severities are counted where it is, so none reads as clean.
   const hidden = t.hidden?.findings.length ?? 0;
-  if (t.findings.length === 0) out.push(`  ${p.dim(noFindings(o.filter, hidden))}`);
+  // A config with an include left unread is judged on part of the daemon's configuration: its silence is not a clean bill.
+  const partial = t.notes.some((n) => n.code === 'include-not-followed' || n.code === 'include-refused');
+  if (t.findings.length === 0) out.push(`  ${p.dim(`${noFindings(o.filter, hidden)}${partial ? ' in what was read: an include above was not read, and what it holds was not judged' : ''}`)}`);
   // Daemon-wide findings first, then a rule repeated across modules as one line, then each module's
   // own, in the order its first finding appears.
   const { groups: repeated, single } = groupRepeats(t.findings);
