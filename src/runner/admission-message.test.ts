@@ -92,6 +92,19 @@ message('an allowed review too long for the first level still fits the cap, what
   assert.match(first, /; and \d+ more image\(s\)\. See the webhook log for review u\.$/, 'twenty long names do not fit in full: the rest are counted');
 });
 
+message('a finding only on another platform than linux/amd64: the next step names --platform, so the report shows it', () => {
+  const arm: ImageOutcome = { subject: 'image "r/mp:1"', digest, kind: 'denied', findings: [{ ...high, platform: 'linux/arm64' }] };
+  assert.match(decisionMessage([arm], ctx), 'rsyncguard image REF --platform linux/arm64 shows the report');
+  const both: ImageOutcome = {
+    ...arm,
+    findings: [
+      { ...high, platform: 'linux/arm64' },
+      { ...high, platform: 'linux/amd64' },
+    ],
+  };
+  assert.match(decisionMessage([both], ctx), 'rsyncguard image REF shows the report');
+});
+
 const warnings = suite('decisionWarnings');
 
 warnings('warn mode: one line per image that did not pass, with worst severity and top rules, each at most 120 characters', () => {
@@ -117,6 +130,21 @@ warnings('audit mode and denials carry no warnings; --fail-open says what it let
   assert.is(open?.length, 120);
   const over = decisionWarnings([{ subject: 'image "b"', kind: 'unevaluated', reason: 'not evaluated within the 1000 ms budget', timedOut: true }], { ...ctx, verdict: true, failOpen: true, allowed: true });
   assert.equal(over, ['rsyncguard: image "b": over budget, allowed by --fail-open']);
+});
+
+warnings('names that differ only in the middle stay apart: the cut keeps where they differ', () => {
+  const names = [
+    `127.0.0.1:5055/platform/payments/${'a'.repeat(40)}1/checkout:v1`,
+    `127.0.0.1:5055/platform/payments/${'a'.repeat(40)}2/checkout:v1`,
+    `127.0.0.1:5055/t/very-long-repository-name-number-1-${'y'.repeat(50)}:1`,
+    `127.0.0.1:5055/t/very-long-repository-name-number-2-${'y'.repeat(50)}:1`,
+  ];
+  const outcomes: ImageOutcome[] = names.map((n) => ({ subject: `image "${n}"`, kind: 'unreadable', reason: 'tag v1 not found in repository (HTTP 404)' }));
+  const w = decisionWarnings(outcomes, { ...ctx, mode: 'warn', allowed: true });
+  assert.is(new Set(w).size, 4, w.join('\n'));
+  for (const line of w) assert.ok(line.length <= MAX_WARNING, `${line.length}: ${line}`);
+  assert.match(w[0] ?? '', /a1\/…checkout:v1/);
+  assert.match(w[1] ?? '', /a2\/…checkout:v1/);
 });
 
 warnings('a long image name is shortened in the middle first: registry host and tag stay, so two images stay apart', () => {

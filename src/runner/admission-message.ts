@@ -142,12 +142,22 @@ function heading(outcomes: ImageOutcome[], ctx: MessageContext): string {
 function nextSteps(outcomes: ImageOutcome[], ctx: MessageContext): string {
   const has = (k: ImageOutcome['kind']) => outcomes.some((o) => o.kind === k);
   const steps = [
-    has('denied') ? 'fix the rsync configuration in the image or waive the finding (rsyncguard image REF shows the report)' : '',
+    has('denied') ? `fix the rsync configuration in the image or waive the finding (rsyncguard image REF${platformOption(outcomes)} shows the report)` : '',
     has('unreadable') ? `fix the image (rsyncguard image REF says why)${outcomes.some((o) => o.kind === 'unreadable' && o.costly) ? ', or make it smaller' : ''}` : '',
     has('refused') ? 'name images from a registry, at most 64 per object' : '',
     has('unevaluated') ? `name images the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry: retry, or raise --budget-ms)'}` : '',
   ].filter(Boolean);
   return steps.length > 0 ? ` Next: ${steps.join('; ')}.` : '';
+}
+
+/**
+ * `rsyncguard image` reads linux/amd64 of an index unless told: a finding only on another platform needs
+ * `--platform` to be seen there. One platform is named, the first a finding was on.
+ */
+function platformOption(outcomes: ImageOutcome[]): string {
+  const on = outcomes.flatMap((o) => (o.kind === 'denied' ? o.findings.map((f) => f.platform) : [])).filter((p): p is string => p !== undefined);
+  if (on.length === 0 || on.includes('linux/amd64')) return '';
+  return ` --platform ${cut(escapeControls(on[0] ?? ''), 40)}`;
 }
 
 /** What denies is listed first, so the reason for a denial is never among those only counted. */
@@ -229,10 +239,13 @@ const LEAST_NAME = 24;
 /**
  * `name` in at most `max` characters, shortened in the middle: the start (the registry host) and the end
  * (the last path segment with its tag or digest) are what tell two images apart, and a name cut at its end
- * loses exactly that. Never splits a surrogate pair.
+ * loses exactly that. `differsAt`: where the name differs from another's that would be cut alike. Never
+ * splits a surrogate pair.
  */
-export function cutMiddle(name: string, max: number): string {
+export function cutMiddle(name: string, max: number, differsAt?: number): string {
   if (name.length <= max) return name;
+  const around = differsAt === undefined ? undefined : cutAround(name, max, differsAt);
+  if (around !== undefined) return around;
   const room = Math.max(2, max) - 1;
   // The registry host (up to the first "/") if it takes at most half the room; the last path segment with
   // its tag or digest in what is left, so `…/checkout:v1` and `…/refunds:v1` stay apart.
@@ -245,12 +258,29 @@ export function cutMiddle(name: string, max: number): string {
   return `${name.slice(0, head)}…${name.slice(name.length - tail)}`;
 }
 
+/**
+ * Two names that differ only where cutMiddle cuts (`…/team-a1/checkout:v1`, `…/team-a2/checkout:v1`) would
+ * read alike: the part around `keep`, where they differ, is kept between two ellipses. Undefined when the
+ * plain cut keeps that part anyway, or the room is too small for three pieces.
+ */
+function cutAround(name: string, max: number, keep: number): string | undefined {
+  const room = max - 2;
+  const tail = Math.min(name.length - name.lastIndexOf('/') - 1, Math.floor(room / 3));
+  const window = Math.min(16, Math.floor(room / 3));
+  const head = room - tail - window;
+  if (head < 4 || keep < head || keep >= name.length - tail) return undefined;
+  const from = Math.min(Math.max(head, keep - Math.floor(window / 2)), name.length - tail - window);
+  const pieces = [name.slice(0, head), name.slice(from, from + window), name.slice(name.length - tail)];
+  // Never split a surrogate pair: names are escaped before this, so one here is a real character cut in two.
+  return pieces.some((p) => /^[\udc00-\udfff]|[\ud800-\udbff]$/.test(p)) ? undefined : `${pieces[0]}…${pieces[1]}…${pieces[2]}`;
+}
+
 /** A subject with its image name (between the quotes of `image "…"`) shortened in the middle by `excess`, to no less than `floor`. */
-function shortenSubject(subject: string, excess: number, floor: number): string {
+function shortenSubject(subject: string, excess: number, floor: number, keep?: number): string {
   const m = /^(image ")(.*)(")$/s.exec(subject);
   if (!m) return cut(subject, Math.max(floor, subject.length - excess));
   const [, open = '', name = '', close = ''] = m;
-  return `${open}${cutMiddle(name, Math.max(floor, name.length - excess))}${close}`;
+  return `${open}${cutMiddle(name, Math.max(floor, name.length - excess), keep === undefined ? undefined : keep - open.length)}${close}`;
 }
 
 /**
@@ -258,7 +288,7 @@ function shortenSubject(subject: string, excess: number, floor: number): string 
  * is taken first from the middle of the image name (down to MIN_NAME), then from the reason, then from
  * the name again (down to LEAST_NAME); the log has all of it.
  */
-function warning(o: ImageOutcome, ctx: MessageContext): string {
+function warning(o: ImageOutcome, ctx: MessageContext, keep?: number): string {
   const prefix = 'rsyncguard: ';
   const at = o.digest !== undefined ? ` (${shortDigest(o.digest)})` : '';
   let what: string;
@@ -278,12 +308,12 @@ function warning(o: ImageOutcome, ctx: MessageContext): string {
   const line = (subject: string, reason: string) => `${prefix}${subject}${at}: ${what}${reason === '' ? '' : ` (${reason})`}`;
   const whole = line(full, why);
   if (whole.length <= MAX_WARNING) return whole;
-  let subject = shortenSubject(full, whole.length - MAX_WARNING, MIN_NAME);
+  let subject = shortenSubject(full, whole.length - MAX_WARNING, MIN_NAME, keep);
   if (line(subject, why).length <= MAX_WARNING) return line(subject, why);
   const room = MAX_WARNING - line(subject, '').length - 3;
   if (why !== '' && room >= 8) return line(subject, cut(why, room));
   const over = line(subject, '').length - MAX_WARNING;
-  if (over > 0) subject = shortenSubject(subject, over, LEAST_NAME);
+  if (over > 0) subject = shortenSubject(subject, over, LEAST_NAME, keep);
   return cut(line(subject, ''), MAX_WARNING);
 }
 
@@ -294,7 +324,21 @@ function warning(o: ImageOutcome, ctx: MessageContext): string {
 export function decisionWarnings(all: ImageOutcome[], ctx: MessageContext & { allowed: boolean }): string[] {
   if (!ctx.allowed || ctx.mode === 'audit' || all.every((o) => o.kind === 'allowed')) return [];
   const flagged = [...all].filter((o) => o.kind !== 'allowed').sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  const lines = flagged.slice(0, MAX_WARNINGS).map((o) => warning(o, ctx));
+  const shown = flagged.slice(0, MAX_WARNINGS);
+  const first = shown.map((o) => warning(o, ctx));
+  // Lines alike for different names: cut again, each keeping where its name first differs from the others'.
+  const lines = first.map((line, i) => {
+    const own = escapeControls(shown[i]?.subject ?? '');
+    const differs = first.flatMap((l, j) => (l === line && j !== i ? [firstDifference(own, escapeControls(shown[j]?.subject ?? ''))] : [])).filter((d) => d < own.length);
+    return differs.length > 0 ? warning(shown[i] as ImageOutcome, ctx, Math.min(...differs)) : line;
+  });
   if (flagged.length > MAX_WARNINGS) lines.push(cut(`rsyncguard: and ${flagged.length - MAX_WARNINGS} more; see the webhook log for review ${escapeControls(ctx.uid)}`, MAX_WARNING));
   return lines;
+}
+
+/** Where two strings first differ (the shorter one's length when one starts the other). */
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
