@@ -105,6 +105,15 @@ message('a finding only on another platform than linux/amd64: the next step name
   assert.match(decisionMessage([both], ctx), 'rsyncguard image REF shows the report');
 });
 
+message('twenty denied images: as many as fit are named at the shortest level, the rest counted', () => {
+  const many: ImageOutcome[] = Array.from({ length: 20 }, (_, i) => ({ subject: `image "127.0.0.1:5055/r${i + 1}/app:1"`, digest, kind: 'denied', findings: [high] }));
+  const text = decisionMessage(many, ctx);
+  assert.ok(Buffer.byteLength(text) <= MAX_MESSAGE, String(Buffer.byteLength(text)));
+  const named = many.filter((_, i) => text.includes(`/r${i + 1}/app:1`)).length;
+  assert.ok(named >= 12, `only ${named} named: ${text}`);
+  assert.match(text, `and ${20 - named} more image(s)`);
+});
+
 const warnings = suite('decisionWarnings');
 
 warnings('warn mode: one line per image that did not pass, with worst severity and top rules, each at most 120 characters', () => {

@@ -95,8 +95,11 @@ const LEVELS: Level[] = [
   { findings: 1, text: 0, reason: 40, next: false },
   { findings: 1, text: 0, reason: 24, next: false, terse: true },
 ];
-/** When not even the last level fits every image: those listed first (what denies) get a sentence each, the rest a count. */
-const GREEDY: Level = { findings: 1, text: 60, reason: 100, next: false };
+/**
+ * When not even the last level fits every image: as many as fit are named at that last, shortest level
+ * (what denies first), the rest counted. Naming more images beats saying more of a few: the log has the rest.
+ */
+const GREEDY = LEVELS[LEVELS.length - 1] as Level;
 
 function describe(o: ImageOutcome, ctx: MessageContext, level: Level): string {
   const subject = escapeControls(o.subject);
