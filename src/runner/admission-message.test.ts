@@ -114,6 +114,12 @@ message('twenty denied images: as many as fit are named at the shortest level, t
   assert.match(text, `and ${20 - named} more image(s)`);
 });
 
+message('a container the review leaves unreadable is not sent to a registry: the next step is the object, not a pull', () => {
+  const text = decisionMessage([{ subject: 'container request.object', kind: 'unevaluated', reason: 'the review carries no request.object to read' }], ctx);
+  assert.match(text, "Next: correct the object's containers as the reason says.");
+  assert.not.match(text, 'can pull');
+});
+
 const warnings = suite('decisionWarnings');
 
 warnings('warn mode: one line per image that did not pass, with worst severity and top rules, each at most 120 characters', () => {

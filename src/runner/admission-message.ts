@@ -148,7 +148,9 @@ function nextSteps(outcomes: ImageOutcome[], ctx: MessageContext): string {
     has('denied') ? `fix the rsync configuration in the image or waive the finding (rsyncguard image REF${platformOption(outcomes)} shows the report)` : '',
     has('unreadable') ? `fix the image (rsyncguard image REF says why)${outcomes.some((o) => o.kind === 'unreadable' && o.costly) ? ', or make it smaller' : ''}` : '',
     has('refused') ? 'name images from a registry, at most 64 per object' : '',
-    has('unevaluated') ? `name images the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry: retry, or raise --budget-ms)'}` : '',
+    // A container the review itself leaves unreadable (no object, a list that is no list, an image that is no string).
+    outcomes.some((o) => o.kind === 'unevaluated' && o.subject.startsWith('container ')) ? "correct the object's containers as the reason says" : '',
+    outcomes.some((o) => o.kind === 'unevaluated' && !o.subject.startsWith('container ')) ? `name images the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry: retry, or raise --budget-ms)'}` : '',
   ].filter(Boolean);
   return steps.length > 0 ? ` Next: ${steps.join('; ')}.` : '';
 }

@@ -59,7 +59,9 @@ parse('escapes control characters of names taken from the review', () => {
 
 parse('refuses what is not a review, saying why', () => {
   assert.is(parseReview({ kind: 'Something' }), 'not an admission.k8s.io/v1 AdmissionReview');
-  assert.is(parseReview({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 7 } }), 'the review has no request.uid');
+  assert.is(parseReview({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 7 } }), 'request.uid is a number, not the string the API server sends');
+  assert.is(parseReview({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: {} }), 'the review has no request.uid');
+  assert.is(parseReview({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview' }), 'the review has no request object');
 });
 
 parse('answers every review with a uid: DELETE and CONNECT start nothing, a missing object or pod spec is unreadable', () => {

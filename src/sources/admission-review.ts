@@ -223,7 +223,9 @@ export function reviewFromText(text: string): AdmissionRequest | string {
 export function parseReview(body: unknown): AdmissionRequest | string {
   if (!isObject(body) || body['kind'] !== 'AdmissionReview' || body['apiVersion'] !== 'admission.k8s.io/v1') return 'not an admission.k8s.io/v1 AdmissionReview';
   const req = body['request'];
-  if (!isObject(req) || typeof req['uid'] !== 'string' || req['uid'] === '') return 'the review has no request.uid';
+  if (!isObject(req)) return 'the review has no request object';
+  if (req['uid'] !== undefined && typeof req['uid'] !== 'string') return `request.uid is a ${Array.isArray(req['uid']) ? 'list' : req['uid'] === null ? 'null' : typeof req['uid']}, not the string the API server sends`;
+  if (typeof req['uid'] !== 'string' || req['uid'] === '') return 'the review has no request.uid';
   const uid = req['uid'];
   const who = identity(req);
   const kind = isObject(req['kind']) && typeof req['kind']['kind'] === 'string' ? req['kind']['kind'] : '';
@@ -231,7 +233,7 @@ export function parseReview(body: unknown): AdmissionRequest | string {
   // A deletion, or a connection to a running Pod (exec, attach, port-forward), starts no new container.
   if (operation === 'DELETE' || operation === 'CONNECT') return { uid, kind, ...who, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
   const object = req['object'];
-  if (!isObject(object)) return { uid, kind, ...who, images: [], unreadable: [{ container: 'request.object', reason: `the review of this ${operation ? `${operation} ` : ''}carries no object to read` }] };
+  if (!isObject(object)) return { uid, kind, ...who, images: [], unreadable: [{ container: 'request.object', reason: `the review${operation ? ` (${operation})` : ''} carries no request.object to read` }] };
   const update = operation === 'UPDATE';
   // Its controllers only finish it (a finalizer removed, a scale to 0): none of them starts a container for
   // an object being deleted, and blocking them leaves it stuck terminating.

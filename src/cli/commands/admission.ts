@@ -111,7 +111,7 @@ export const admissionCommand: Command = {
     'cache-ttl': { type: 'string', valueName: 'SECONDS', help: 'How long a verdict is reused (1 to 604800)', default: '3600' },
     workers: { type: 'string', valueName: 'N', help: 'Threads that analyse images, 1 to 64 (default: 2, or 1 on one core)' },
     'analysis-timeout': { type: 'string', valueName: 'SECONDS', help: 'Stop an image analysis after this long, whatever the budget (1 to 86400)', default: '300' },
-    'max-connections': { type: 'string', valueName: 'N', help: 'Open connections (1 to 65536); at the cap the oldest idle one is closed', default: '512' },
+    'max-connections': { type: 'string', valueName: 'N', help: 'Open connections (1 to 65536); at the cap, the oldest connection not awaiting a verdict of the client holding the most is closed', default: '512' },
     platform: { type: 'string', valueName: 'OS/ARCH', help: 'Kept for older command lines: every platform a multi-platform image offers is judged (at most 16), whatever this says', default: 'linux/amd64' },
     'insecure-registry': INSECURE_REGISTRY_OPTION,
     'tag-ttl': { type: 'string', valueName: 'SECONDS', help: 'How long a tag is taken to name the digest it last resolved to (1 to 86400)', default: '60' },
