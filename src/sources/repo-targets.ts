@@ -43,9 +43,11 @@ export function* repoTargets(paths: string[], exclude: string[]): Generator<Repo
     let st: Stats;
     try {
       st = statSync(abs);
-    } catch {
-      const dangling = isLink(abs) ? ' (a symbolic link to something that does not exist)' : '';
-      yield { kind: 'error', target: given, message: `no such file or directory${dangling}`, hint: 'Check the path given to scan.' };
+    } catch (e) {
+      // A loop of links fails as ELOOP: the links are there, each pointing at the next, not at nothing.
+      const looped = e instanceof Error && 'code' in e && e.code === 'ELOOP';
+      const dangling = looped ? '' : isLink(abs) ? ' (a symbolic link to something that does not exist)' : '';
+      yield { kind: 'error', target: given, message: looped ? 'symbolic links that lead to each other in a loop: nothing to read' : `no such file or directory${dangling}`, hint: 'Check the path given to scan.' };
       continue;
     }
     if (!st.isFile() && !st.isDirectory()) {

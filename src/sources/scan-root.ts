@@ -130,6 +130,7 @@ export class ScanRoot {
       // Not there and not reachable are different answers: one is a fact about the repository, the other
       // about this run (a directory the scanning user may not enter), and must not read as clean.
       if (e instanceof Error && 'code' in e && (e.code === 'EACCES' || e.code === 'EPERM')) return { kind: 'unreadable', path, reason: `${this.rel(path)} could not be reached: permission denied` };
+      if (e instanceof Error && 'code' in e && e.code === 'ELOOP') return { kind: 'missing', path, reason: `${this.rel(path)} cannot be resolved: its symbolic links lead to each other in a loop`, detail: 'symbolic links in a loop' };
       const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : '';
       return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository${dangling}` };
     }
