@@ -44,7 +44,10 @@ export const accessCommand: Command = {
     const resolve = map !== undefined ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, 'client-name');
     const user = stringOption(args, 'user');
-    const report = simulateAccess(config, { addr: client, ...(name !== undefined ? { name: name.toLowerCase() } : {}), ...(user !== undefined ? { user } : {}) }, { daemonUser, version, resolve });
+    // The secrets files as the facts found them (under --root, or beside the config): a login follows check_secret.
+    const { facts } = loaded.value;
+    const secrets = { files: facts.secrets, diagnostics: facts.config.diagnostics };
+    const report = simulateAccess(config, { addr: client, ...(name !== undefined ? { name: name.toLowerCase() } : {}), ...(user !== undefined ? { user } : {}) }, { daemonUser, version, resolve, secrets });
     const failed = writeOutput(format.value.render(report, {}), stringOption(args, 'output'));
     return failed ?? EXIT_OK;
   },

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { describeAuthRules, maskIgnoredOptions } from './auth-users.ts';
+import { describeAuthRules, maskIgnoredOptions, matchAuthUser, parseAuthUsers } from './auth-users.ts';
 
 const mask = suite('maskIgnoredOptions');
 
@@ -28,3 +28,14 @@ mask('an empty option ("wiki:") hides nothing, so no colon of the text is masked
 });
 
 mask.run();
+
+const match = suite('matchAuthUser');
+
+match('an @group rule names the first of the user\'s groups it matches: check_secret takes that "@group:" line', () => {
+  const outcome = matchAuthUser(parseAuthUsers('ann, @st*:rw', [3, 5, 0]), 'joe', () => ['users', 'staff', 'stage']);
+  assert.is(outcome.result, 'password');
+  assert.is(outcome.group, 'staff');
+  assert.is(matchAuthUser(parseAuthUsers('joe', [3, 5, 0]), 'joe', () => ['staff']).group, undefined);
+});
+
+match.run();

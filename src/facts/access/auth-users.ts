@@ -25,6 +25,8 @@ export interface AuthOutcome {
   rule: AuthRule | null;
   /** `:ro`/`:rw` override `read only` for this user. */
   access: 'module-default' | 'ro' | 'rw';
+  /** The user's group that an `@group` rule matched: check_secret then also takes that group's `@group:` line. */
+  group?: string;
   reason: string;
 }
 
@@ -85,9 +87,12 @@ export function matchAuthUser(rules: AuthRule[], user: string, groupsOf: (user: 
   let groups: string[] | 'unknown' | undefined;
   for (const rule of rules) {
     let hit: boolean;
+    let group: string | undefined;
     if (rule.group) {
       groups ??= groupsOf(user);
-      hit = groups !== 'unknown' && groups.some((g) => wildmatch(rule.pattern, g));
+      // auth_server hands check_secret the first of the user's groups the pattern matches, by that name.
+      group = groups === 'unknown' ? undefined : groups.find((g) => wildmatch(rule.pattern, g));
+      hit = group !== undefined;
     } else {
       hit = wildmatch(rule.pattern, user);
     }
@@ -95,7 +100,7 @@ export function matchAuthUser(rules: AuthRule[], user: string, groupsOf: (user: 
     if (rule.option === 'deny') return { result: 'denied-by-rule', rule, access: 'module-default', reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
     const access = rule.option ?? 'module-default';
     const how = access === 'module-default' ? 'the module\'s "read only" applies' : `it grants ${access}`;
-    return { result: 'password', rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+    return { result: 'password', rule, access, ...(group !== undefined ? { group } : {}), reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
   }
   const unknownGroups = groups === 'unknown' ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : '';
   return { result: 'no-matching-rule', rule: null, access: 'module-default', reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };

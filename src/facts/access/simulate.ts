@@ -6,6 +6,7 @@
 import { READ_OTHERWISE_CODES, type ModuleConfig, type RsyncdConfig, type Value } from '../../parse/index.ts';
 import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts';
 import { allowAccess, type Resolution, type Version } from './hosts.ts';
+import { checkSecret, type KnownSecrets, type SecretRefusal } from './secrets-check.ts';
 import { effectiveDaemon, effectiveModule } from '../effective.ts';
 import { connectionRefusal, type NameDatabase, namesSeenByDaemon, setupRefusal } from '../usable.ts';
 import { unverifiedNames } from './unverified-names.ts';
@@ -43,12 +44,14 @@ export interface SimulationOptions {
   groupsOf?: (user: string) => string[] | 'unknown';
   /** The target's account names, where it shows them (an image's etc/passwd and etc/group); else only impossible names fail. */
   names?: NameDatabase | undefined;
+  /** What the facts document says of the secrets files (exists, mode, owner, entries); a file it does not know is an assumption. */
+  secrets?: KnownSecrets;
 }
 
 export interface UserAccess {
   user: string;
-  /** 'password': the user gets in with the right password; the rest are refusals. */
-  result: AuthOutcome['result'] | 'no-secrets-file';
+  /** 'password': the user gets in with the right password (on the module's assumptions); the rest are refusals. */
+  result: AuthOutcome['result'] | SecretRefusal;
   rule: string | null;
   read: boolean;
   write: boolean;
@@ -103,14 +106,14 @@ export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: S
   // start_daemon: the host name comes from the global `reverse lookup`; rsync_module looks it up later
   // for a module that turns the lookup back on.
   const globalHost = bool(config.global['reverse lookup']?.value, true) ? verified : 'UNDETERMINED';
-  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
+  const daemon = { root: effectiveDaemon(opts.daemonUser, config.global).root.value, jail: text(config.global['daemon chroot']?.value) };
   const byName = new Map<string, ModuleConfig>();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
     if (!config.serves) return unreachable(m, config.starts);
     // lp_number: a request reaches the last module of that exact name.
     const target = byName.get(m.name) ?? m;
-    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
+    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, daemon, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
     const listed = bool(m.params['list']?.value, true);
     if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result, listed };
@@ -124,7 +127,14 @@ interface Peer {
   verified: string;
 }
 
-function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, root: boolean, opts: SimulationOptions): ModuleAccess {
+/** The daemon when it serves a module: root after `daemon uid`, and its `daemon chroot` ('' for none). */
+interface Daemon {
+  root: boolean;
+  jail: string;
+}
+
+function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, daemon: Daemon, opts: SimulationOptions): ModuleAccess {
+  const { root } = daemon;
   const reasons: string[] = [];
   const assumptions: string[] = [];
   const param = (name: string): Value => m.params[name]?.value ?? null;
@@ -171,7 +181,12 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
   let userAccess: UserAccess | undefined;
   if (authUsers !== '') {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== undefined) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param('write only'), false), secrets: text('secrets file') }, opts);
+    if (user !== undefined) {
+      const module = { readOnly, writeOnly: bool(param('write only'), false), secrets: text('secrets file'), strictModes: bool(param('strict modes'), true), ...daemon };
+      const evaluated = evaluateUser(user, rules, module, opts);
+      userAccess = evaluated.access;
+      assumptions.push(...evaluated.assumptions);
+    }
     if (userAccess?.result === 'password' && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
     return { ...refuse('auth-failed', `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...(userAccess ? { user: userAccess } : {}) };
   }
@@ -185,19 +200,26 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
   return { ...base, read, write, anonymous_read: read === 'ok', anonymous_write: write === 'ok' };
 }
 
-function evaluateUser(user: string, rules: ReturnType<typeof parseAuthUsers>, module: { readOnly: boolean; writeOnly: boolean; secrets: string }, opts: SimulationOptions): UserAccess {
+interface ModuleAuth {
+  readOnly: boolean;
+  writeOnly: boolean;
+  secrets: string;
+  strictModes: boolean;
+  root: boolean;
+  jail: string;
+}
+
+function evaluateUser(user: string, rules: ReturnType<typeof parseAuthUsers>, module: ModuleAuth, opts: SimulationOptions): { access: UserAccess; assumptions: string[] } {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => 'unknown'));
-  // check_secret fails closed: a matching rule is worthless without a secrets file (§4, case 30).
-  const noSecrets = outcome.result === 'password' && module.secrets === '';
-  const admitted = outcome.result === 'password' && !noSecrets;
   const ro = outcome.access === 'module-default' ? module.readOnly : outcome.access === 'ro';
+  const base = { user, rule: outcome.rule?.raw ?? null };
+  if (outcome.result !== 'password') return { access: { ...base, result: outcome.result, read: false, write: false, reason: outcome.reason }, assumptions: [] };
+  // check_secret fails closed: no file, strict modes, no line for the user each refuse every password (§4).
+  const secret = checkSecret({ path: module.secrets, user, group: outcome.group ?? null, strictModes: module.strictModes, root: module.root, jail: module.jail }, opts.secrets);
+  const admitted = secret.refusal === null;
   return {
-    user,
-    result: noSecrets ? 'no-secrets-file' : outcome.result,
-    rule: outcome.rule?.raw ?? null,
-    read: admitted && !module.writeOnly,
-    write: admitted && !ro,
-    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason,
+    access: { ...base, result: secret.refusal ?? 'password', read: admitted && !module.writeOnly, write: admitted && !ro, reason: `${outcome.reason} ${secret.reason}` },
+    assumptions: secret.assumptions,
   };
 }
 
@@ -215,6 +237,10 @@ function unreachable(m: ModuleConfig, starts: boolean): ModuleAccess {
     reasons: [why],
     assumptions: [],
   };
+}
+
+function text(v: Value | undefined): string {
+  return typeof v === 'string' ? v : '';
 }
 
 function bool(v: Value | undefined, fallback: boolean): boolean {
