@@ -46,6 +46,13 @@ basics('names a missing file and says what to do (exit 2)', () => {
   assert.match(r.stderr, 'hint:');
 });
 
+basics("facts given an image says where an image's facts are (exit 2)", () => {
+  const r = cli('facts', 'oci:no-such-layout:tag');
+  assert.is(r.code, 2);
+  assert.match(r.stderr, 'names an image');
+  assert.match(r.stderr, 'rsyncguard image oci:no-such-layout:tag --format json');
+});
+
 basics('requires a valid --client for access', () => {
   assert.is(cli('access', 'examples/hardened/rsyncd.conf').code, 2);
   const r = cli('access', 'examples/hardened/rsyncd.conf', '--client', 'not-an-ip');

@@ -24,6 +24,9 @@ export const factsCommand: Command = {
       // A secrets file or a Dockerfile gets the facts document of its kind, as `scan` reads it.
       otherKinds: 'document',
     });
+    // An image named as facts' CONFIG (`oci:DIR`, `docker-archive:FILE`): its facts are in `image`'s JSON report.
+    if (!loaded.ok && /^(oci|oci-archive|docker-archive):/.test(path))
+      return new UserError(`facts reads one config file, and ${path} names an image`, path, `rsyncguard image ${path} --format json: each target of the report holds its facts document`);
     if (!loaded.ok) return loaded.error;
     const { facts } = loaded.value;
     const failed = writeOutput(`${JSON.stringify(facts, null, 2)}\n`, stringOption(args, 'output'));
