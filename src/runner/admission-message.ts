@@ -96,10 +96,13 @@ const LEVELS: Level[] = [
   { findings: 1, text: 0, reason: 24, next: false, terse: true },
 ];
 /**
- * When not even the last level fits every image: as many as fit are named at that last, shortest level
- * (what denies first), the rest counted. Naming more images beats saying more of a few: the log has the rest.
+ * When not even the last level fits every image: as many as fit are named, what denies first, the rest
+ * counted. An image with findings at the last, shortest level (its rule id says what is wrong), so more are
+ * named; one refused or unread keeps a sentence, since its reason is the whole explanation.
  */
 const GREEDY = LEVELS[LEVELS.length - 1] as Level;
+const GREEDY_REASONED: Level = { findings: 1, text: 60, reason: 100, next: false };
+const greedyLevel = (o: ImageOutcome): Level => (o.kind === 'denied' || o.kind === 'allowed' ? GREEDY : GREEDY_REASONED);
 
 function describe(o: ImageOutcome, ctx: MessageContext, level: Level): string {
   const subject = escapeControls(o.subject);
@@ -183,7 +186,7 @@ function fitted(outcomes: ImageOutcome[], ctx: MessageContext, head: string): st
   // The count of those left out needs its own room ("; and 63 more image(s)").
   let left = MAX_MESSAGE - bytes(head) - bytes(ending(outcomes, ctx, GREEDY)) - 32;
   for (const o of outcomes) {
-    const line = describe(o, ctx, GREEDY);
+    const line = describe(o, ctx, greedyLevel(o));
     if (bytes(line) + 2 > left) break;
     listed.push(line);
     left -= bytes(line) + 2;
