@@ -5,6 +5,7 @@
  */
 import type { ImageRsyncdConfig, RsyncRelease } from '../parse/index.ts';
 import { buildFacts, relabelFiles } from './build-facts.ts';
+import { layerSecretsConfig, withNamedSecrets, type LayerConfig } from './image-layer-secrets.ts';
 import { modelledVersion } from './daemon.ts';
 import { imageRunsAsRoot } from './effective.ts';
 import type { FactsDocument, ImageFacts } from './types.ts';
@@ -35,6 +36,24 @@ export function imageDaemonUser(user: string | null): 'root' | 'nonroot' {
   return imageRunsAsRoot(user).value ? 'root' : 'nonroot';
 }
 
+/** What every document of the image says of it: `files` the provenance of what the target rests on. */
+function imageFacts(image: ImageTarget, files: ImageFacts['files'], layerSecrets: ImageFacts['layer_secrets']): ImageFacts {
+  const { config: cfg } = image;
+  return {
+    ref: image.ref,
+    digest: image.digest,
+    exposed_ports: cfg.exposed,
+    user: cfg.user,
+    runs_as_root: imageRunsAsRoot(cfg.user),
+    entrypoint: cfg.entrypoint,
+    cmd: cfg.cmd,
+    env: cfg.env,
+    files,
+    layer_secrets: layerSecrets,
+    starts_daemon: image.startsDaemon,
+  };
+}
+
 /** The facts document of one config of the image. */
 export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, today: string): FactsDocument {
   const { config: cfg, release } = image;
@@ -49,19 +68,29 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
     fileStats: parsed.fileStats,
     ...imageNames(image.accounts, cfg.env),
     ...(image.daemonArgs ? { imageDaemonArgs: image.daemonArgs } : {}),
-    image: {
-      ref: image.ref,
-      digest: image.digest,
-      exposed_ports: cfg.exposed,
-      user: cfg.user,
-      runs_as_root: imageRunsAsRoot(cfg.user),
-      entrypoint: cfg.entrypoint,
-      cmd: cfg.cmd,
-      env: cfg.env,
-      files: parsed.layers,
-      layer_secrets: image.layerSecrets,
-      starts_daemon: image.startsDaemon,
-    },
+    image: imageFacts(image, parsed.layers, withNamedSecrets(image.layerSecrets, parsed)),
+  });
+  return relabelFiles(doc, (file) => file.replace(/^\/+/, ''));
+}
+
+/**
+ * The document of an image whose layers hold secrets files while no config of its final filesystem was
+ * evaluated (deleted by a later layer, missing, unreadable): named by the config, in some layer, that
+ * named a secrets file (else by `path`, the config the daemon reads), so a waiver or baseline of the
+ * image's target still matches; its layer kept in `image.files`.
+ */
+export function imageLayerSecretsDocument(image: ImageTarget, namer: LayerConfig | undefined, path: string, today: string): FactsDocument {
+  const { config: cfg, release } = image;
+  const name = namer ? `/${namer.path}` : path;
+  const doc = buildFacts({
+    target: { kind: 'image', id: `${image.repository}:${name}`, display: `${image.label ?? image.ref} ${name}` },
+    daemonUser: imageDaemonUser(cfg.user),
+    rsyncVersion: modelledVersion(release?.version ?? null),
+    today,
+    rsync: release ?? { version: null, source: null, unknown: 'the image was not searched for an rsync package' },
+    config: layerSecretsConfig(namer, image.ref),
+    ...imageNames(image.accounts, cfg.env),
+    image: imageFacts(image, namer ? [{ path: namer.path, layer: namer.layer }] : [], image.layerSecrets),
   });
   return relabelFiles(doc, (file) => file.replace(/^\/+/, ''));
 }

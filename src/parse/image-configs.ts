@@ -7,12 +7,12 @@
  * files when the rounds run out could not be evaluated: it is never reported from a partial parse.
  */
 import { posix } from 'node:path';
-import { diagnostic } from '../common/index.ts';
+import { diagnostic, NO_INCLUDES } from '../common/index.ts';
 import { imageConfigSource, type ImageFs } from '../sources/index.ts';
 import type { ParsedConfig } from './host-configs.ts';
 import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { parseSecrets } from './secrets.ts';
-import { moduleSecretsPaths, type SecretsFile } from './secrets-files.ts';
+import { moduleSecretsPaths, namedSecrets, type SecretsFile } from './secrets-files.ts';
 
 /**
  * Rounds of lazy reads for all the configs together. Includes the usual names (`*.conf`, `*.inc`) were
@@ -28,6 +28,22 @@ export interface ImageRsyncdConfig extends ParsedConfig {
   layers: { path: string; layer: string }[];
   /** The texts reports may quote, by image-relative path (a secrets file's is never kept). */
   texts: [string, string][];
+}
+
+/**
+ * rsync compares parameter names ignoring case and blanks, so `Secrets File` and `S E C R E T S
+ * F I L E` are the same (loadparm.c, strwicmp): a file without those letters in order is no config naming one.
+ */
+const NAMES_SECRETS_FILE = /s\s*e\s*c\s*r\s*e\s*t\s*s\s*f\s*i\s*l\s*e\s*=/i;
+
+/**
+ * The `secrets file` values (global and modules) of one file of an image layer read on its own as an
+ * rsyncd config, includes not followed; none when it names none. What the indexer follows in each layer,
+ * so a secrets file a later layer deleted, with the config that named it, is still found (layer-index.ts).
+ */
+export function secretsNamedIn(path: string, bytes: Buffer): string[] {
+  if (!NAMES_SECRETS_FILE.test(bytes.toString('latin1'))) return [];
+  return namedSecrets(parseRsyncdConf(`/${path}`, bytes, NO_INCLUDES)).map((n) => n.path);
 }
 
 /** The secrets files a config's modules name, as paths in the image. */

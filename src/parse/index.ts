@@ -32,7 +32,7 @@ export { commandWords, shellCommands } from './shell-words.ts';
 export type { ImageConfig, Launch } from './image-config.ts';
 export { followScripts, inImage } from './image-launch.ts';
 export type { FollowedLaunch } from './image-launch.ts';
-export { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
+export { MAX_ROUNDS, parseImageConfigs, secretsNamedIn } from './image-configs.ts';
 export type { ImageRsyncdConfig } from './image-configs.ts';
 export { parseRepoConfigs } from './repo-configs.ts';
 export type { OtherAnalysis, OtherFile } from './other-files.ts';

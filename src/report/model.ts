@@ -105,6 +105,8 @@ const ALWAYS_SHOWN = new Set([
   // A templated `secrets file` names no file until it is rendered: nothing about it was checked.
   'secrets-templated',
   'found-through-link',
+  // An image target that only carries the secrets files its layers hold (its configs deleted or missing).
+  'image-layer-secrets',
   // A checkout git could not read was scanned without .gitignore and committed modes (git-view.ts).
   'git-unreadable',
   'secrets-file-is-config',

@@ -9,8 +9,23 @@
 import { DEFAULT_CONFIG_PATH, errorMessage, fail, ok, USUAL_CONFIG_PATHS, type UserError, type Result } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { imageLabel } from './image-label.ts';
-import { imageDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
-import { ACCOUNT_FILES, accountNames, followScripts, imageRsyncRelease, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DB_MAX_BYTES, parseImageConfigs, prefetchInImage, readImageConfig, RELEASE_FILES, type FollowedLaunch } from '../parse/index.ts';
+import { imageDocument, imageLayerSecretsDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
+import {
+  ACCOUNT_FILES,
+  accountNames,
+  followScripts,
+  imageRsyncRelease,
+  inImage,
+  launchFromArgv,
+  MAX_ROUNDS,
+  PACKAGE_DB_MAX_BYTES,
+  parseImageConfigs,
+  prefetchInImage,
+  readImageConfig,
+  RELEASE_FILES,
+  secretsNamedIn,
+  type FollowedLaunch,
+} from '../parse/index.ts';
 import {
   displayRef,
   EnvironmentFailure,
@@ -93,6 +108,7 @@ async function readImage(image: OpenedImage, onLayer?: (progress: LayerProgress)
     (p) => hints.has(p) || prefetchInImage(p),
     (p) => needed.has(p),
     onLayer,
+    secretsNamedIn,
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH]) : launch.configs;
@@ -142,6 +158,7 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
     done.add(real);
     usable.push(path);
   }
+  let documents = 0;
   for (const parsed of await parseImageConfigs(fs, usable)) {
     if (parsed.incomplete) {
       yield error(
@@ -152,6 +169,7 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
       continue;
     }
     const doc = imageDocument({ ...target, ref, label, release }, parsed, today);
+    documents++;
     yield { target: doc, texts: parsed.texts };
     // A package database or os-release that is there but was refused: the findings stand, but the rsync
     // version (so its CVEs) was not read as the image has it, and a clean result must not look complete.
@@ -166,6 +184,15 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
         texts: [],
       };
     }
+  }
+  // A secrets file baked into a layer is in the image for anyone who pulls it, even when the config that
+  // named it was deleted with it (or the config the daemon reads is missing): reported on a target of its
+  // own when no config's document carries it. An image that shows no rsync at all (no config in any layer
+  // naming a secrets file, no daemon started) is left alone: a file merely named like one is not enough.
+  const namer = fs.secretsNamers[0];
+  if (documents === 0 && fs.secrets.length > 0 && (namer !== undefined || launch.daemon)) {
+    const doc = imageLayerSecretsDocument({ ...target, ref, label, release }, namer, required[0] ?? DEFAULT_CONFIG_PATH, today);
+    yield { target: doc, texts: [] };
   }
 }
 

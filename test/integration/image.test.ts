@@ -15,6 +15,7 @@ import { pack } from 'tar-stream';
 import { sarifProblems } from '../support/sarif-check.ts';
 import { scanImage } from '../../src/runner/index.ts';
 import { buildImage, IMAGE_ENV_PASSWORD, startRegistry, startTokenService, stopRegistries } from './support/images.ts';
+import { diffIdOf } from '../hostile/support/images.ts';
 
 const CLI = resolve('dist/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'rg-image-'));
@@ -236,7 +237,7 @@ function layout(layers: Buffer[], opts: { corruptDigest?: boolean; missingBlob?:
     writeFileSync(join(dir, 'blobs', 'sha256', hex), opts.corruptDigest ? Buffer.concat([b, Buffer.from('x')]) : b);
     return `sha256:${hex}`;
   };
-  const config = put(Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [] } })));
+  const config = put(Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: layers.map(diffIdOf) } })));
   const layerDigests = layers.map(put);
   if (opts.missingBlob) rmSync(join(dir, 'blobs', 'sha256', (layerDigests[0] ?? '').slice(7)));
   const manifest = Buffer.from(

@@ -6,7 +6,7 @@
  * offers in bulk (thousands of `*.conf`) cannot starve the config the daemon really reads. Every walk
  * counts against the image's inflate budget, so callers batch their paths: one `load` per round.
  */
-import { dataKey, MAX_FILE, MAX_KEPT, type IndexedImage, type SecretSighting } from './layer-index.ts';
+import { dataKey, MAX_FILE, MAX_KEPT, type IndexedImage, type SecretSighting, type SecretsNamer } from './layer-index.ts';
 import type { ImageNode } from './image-tree.ts';
 import { walkLayer } from './layer-stream.ts';
 
@@ -34,6 +34,11 @@ export class ImageFs {
 
   get secrets(): SecretSighting[] {
     return this.image.secrets;
+  }
+
+  /** The configs, in any layer (deleted later or not), that name a secrets file. */
+  get secretsNamers(): SecretsNamer[] {
+    return this.image.namers;
   }
 
   private node(path: string): ImageNode | undefined {

@@ -1,6 +1,6 @@
 /** Container images as a source: opened in any form, indexed layer by layer, read lazily. */
 import { ImageFs } from './image-fs.ts';
-import { indexLayers, type LayerProgress } from './layer-index.ts';
+import { indexLayers, type LayerProgress, type NamesSecrets } from './layer-index.ts';
 import type { LayerSource } from './layer-stream.ts';
 
 export { isLocalTransport, localTransport, openImage } from './open-image.ts';
@@ -8,7 +8,7 @@ export { isLocalPath } from './local-image.ts';
 export type { LocalTransportName, OpenedImage } from './open-image.ts';
 export { cleanPath } from './paths.ts';
 export { isSecretsName, MAX_FILE as MAX_IMAGE_FILE_BYTES } from './layer-index.ts';
-export type { LayerProgress, SecretSighting } from './layer-index.ts';
+export type { LayerProgress, NamesSecrets, SecretSighting, SecretsNamer } from './layer-index.ts';
 export type { LayerSource } from './layer-stream.ts';
 export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
@@ -28,10 +28,11 @@ export type { ImageLimits } from './limits.ts';
 
 /**
  * Walk and merge every layer (reading only what `prefetch` wants, and what `need` says is certainly needed
- * under a budget of its own), then serve lookups and lazy reads.
+ * under a budget of its own), following the secrets files each layer's configs name (`namesSecrets`),
+ * then serve lookups and lazy reads.
  */
-export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean, need?: (path: string) => boolean, onProgress?: (progress: LayerProgress) => void): Promise<ImageFs> {
-  return new ImageFs(await indexLayers(layers, prefetch, need, onProgress));
+export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean, need?: (path: string) => boolean, onProgress?: (progress: LayerProgress) => void, namesSecrets?: NamesSecrets): Promise<ImageFs> {
+  return new ImageFs(await indexLayers(layers, prefetch, need, onProgress, namesSecrets));
 }
 export { checkInsecureRegistry } from './insecure-registries.ts';
 export { MAX_LOOPBACK_LABELS, registryLabeller } from './registry-labels.ts';

@@ -4,6 +4,8 @@
  * for (small files analyzers are known to want, as Trivy's `Required` does). Then the layer is applied to
  * the tree: its opaque directories and whiteouts hide what lower layers left, then its own entries land.
  */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import { layerPath } from './paths.ts';
 import { ImageTree, type DataRef, type NodeAttrs } from './image-tree.ts';
 import { InflateBudget, walkLayer, type LayerSource, type TarHeader } from './layer-stream.ts';
@@ -15,13 +17,31 @@ export interface SecretSighting {
   deleted_later: boolean;
 }
 
+/** A config some layer holds that names a secrets file (`secrets file = …`): the image concerns rsync, even when no final config does. */
+export interface SecretsNamer {
+  /** The config's root-relative path, as its layer wrote it. */
+  path: string;
+  /** Digest of the layer that wrote the config. */
+  layer: string;
+  /** sha256 (hex) of the config's bytes, as facts name every config file. */
+  sha256: string;
+}
+
+/** The `secrets file` paths a file names when it reads like an rsyncd config, else none (src/parse supplies it). */
+export type NamesSecrets = (path: string, bytes: Buffer) => string[];
+
 export interface IndexedImage {
   tree: ImageTree;
   layers: LayerSource[];
   /** Bytes read so far, by "layer:seq". */
   contents: Map<string, Buffer>;
-  /** Secrets-like files seen in any layer, including ones a later layer deleted. */
+  /**
+   * Secrets files seen in any layer, including ones a later layer deleted: by their name, and as the
+   * regular file a `secrets file` some layer's config names resolves to (links followed inside the image).
+   */
   secrets: SecretSighting[];
+  /** The configs, in any layer, that name a secrets file, first one first. */
+  namers: SecretsNamer[];
   warnings: string[];
   /** Bytes every walk of these layers may still inflate. */
   budget: InflateBudget;
@@ -38,6 +58,35 @@ const MAX_NEEDED = 16 << 20;
 /** Linux's PATH_MAX: no process in the container could open a longer name (or follow a longer link). */
 const MAX_PATH = 4096;
 const MAX_WARNINGS = 50;
+/** Secrets-file paths followed from layer configs: each is looked up again after every layer. */
+const MAX_NAMED = 256;
+
+/**
+ * The secrets files this layer's configs name, and those earlier layers' configs named, looked up in the
+ * image as it stands after this layer, as rsync in it would open them: a link is followed inside the image
+ * root (never out of it), so `/etc/rsyncd.secrets -> ../data/real` is data/real, whatever its name. Looked
+ * up after every layer, so a file written after its config, or deleted later, is still seen where it was.
+ */
+function followNamedSecrets(image: IndexedImage, index: number, entries: Pending[], namesSecrets: NamesSecrets, named: Set<string>, sighted: Set<string>): void {
+  const digest = image.layers[index]?.digest ?? '';
+  for (const e of entries) {
+    const bytes = e.attrs.kind === 'file' && e.attrs.data ? image.contents.get(dataKey(e.attrs.data)) : undefined;
+    if (!bytes) continue;
+    const names = namesSecrets(e.path, bytes);
+    if (names.length > 0 && !image.namers.some((n) => n.path === e.path && n.layer === digest)) image.namers.push({ path: e.path, layer: digest, sha256: createHash('sha256').update(bytes).digest('hex') });
+    // Relative to the config's directory, as src/parse/image-configs.ts reads them in the final image.
+    for (const p of names) if (named.size < MAX_NAMED) named.add(posix.isAbsolute(p) ? p : posix.join('/', posix.dirname(e.path), p));
+  }
+  for (const at of named) {
+    const node = image.tree.lookup(at);
+    const layer = node?.kind === 'file' ? image.layers[node.layer]?.digest : undefined;
+    if (!node || layer === undefined) continue;
+    const path = image.tree.pathOf(node);
+    if (sighted.has(`${layer}\n${path}`)) continue;
+    sighted.add(`${layer}\n${path}`);
+    image.secrets.push({ path, layer, deleted_later: false });
+  }
+}
 
 export function isSecretsName(path: string): boolean {
   return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
@@ -83,12 +132,15 @@ export interface LayerProgress {
  * Every layer walked and merged in order; `prefetch` says which regular files to keep while walking, and
  * `need` which of them are certainly needed (kept under a budget of their own).
  */
-export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean, need: (path: string) => boolean = () => false, onProgress?: (progress: LayerProgress) => void): Promise<IndexedImage> {
+export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean, need: (path: string) => boolean = () => false, onProgress?: (progress: LayerProgress) => void, namesSecrets?: NamesSecrets): Promise<IndexedImage> {
   const limits = imageLimits();
   // Entries (real images hold 10k–300k) and the characters of their names and link targets: the index holds
   // them all, and a gzip layer of a few megabytes can name gigabytes (long, distinct names compress well).
   const { entries: maxEntries, nameBytes: maxNameChars } = limits;
-  const image: IndexedImage = { tree: new ImageTree(), layers, contents: new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
+  const image: IndexedImage = { tree: new ImageTree(), layers, contents: new Map(), secrets: [], namers: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
+  // Absolute image paths some layer's config names as its secrets file.
+  const named = new Set<string>();
+  const sighted = new Set<string>();
   let kept = 0;
   let needed = 0;
   let count = 0;
@@ -149,6 +201,7 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
     for (const e of entries) image.tree.put(e.path, e.attrs);
+    if (namesSecrets) followNamedSecrets(image, index, entries, namesSecrets, named, sighted);
   }
   const seen = new Set<string>();
   image.secrets = image.secrets.filter((s) => {

@@ -16,7 +16,7 @@ import { errorMessage } from '../../common/index.ts';
 export interface LayerSource {
   /** The blob digest (registry, OCI) or, for docker archives, the diff_id. */
   digest: string;
-  /** sha256 of the uncompressed tar, checked while reading when set (docker archives). */
+  /** Digest of the uncompressed tar (the config's diff_id), checked while reading when set: every source sets it. */
   diffId?: string;
   open(): Promise<Readable>;
 }
@@ -104,7 +104,9 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry, budget: In
   if (stream !== input) input.on('error', (e: Error) => stream.destroy(e));
   let inflating = true;
   stream.on('error', () => {});
-  const diffHash = layer.diffId?.startsWith('sha256:') ? createHash('sha256') : undefined;
+  // An id that is set but names no algorithm we hash is refused below (`got` stays undefined), never skipped.
+  const diffAlgo = /^(sha256|sha512):/.exec(layer.diffId ?? '')?.[1];
+  const diffHash = diffAlgo !== undefined ? createHash(diffAlgo) : undefined;
   async function* bytes(): AsyncGenerator<Buffer> {
     let total = 0;
     try {
@@ -136,8 +138,10 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry, budget: In
     const m = errorMessage(e);
     throw new Error(`layer ${layer.digest}: ${e instanceof TarError ? `not a valid tar archive (${m})` : m}`);
   }
-  const got = diffHash ? `sha256:${diffHash.digest('hex')}` : undefined;
-  if (got !== undefined && got !== layer.diffId) throw new Error(`layer ${layer.digest}: the uncompressed content (${got}) does not match its diff_id ${layer.diffId ?? ''} in the image config; the archive was altered or is corrupt`);
+  if (layer.diffId === undefined) return;
+  const got = diffHash ? `${diffAlgo ?? ''}:${diffHash.digest('hex')}` : undefined;
+  if (got !== layer.diffId)
+    throw new Error(`layer ${layer.digest}: the uncompressed content (${got ?? 'not hashed'}) does not match its diff_id ${layer.diffId} in the image config; the ${layer.digest === layer.diffId ? 'archive' : 'image'} was altered or is corrupt`);
 }
 
 /** The first bytes of a stream, put back so the stream still starts at them. */

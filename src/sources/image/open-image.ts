@@ -1,12 +1,13 @@
 /**
  * An image reference opened to its config and its layers, whatever the form: `oci:DIR[:TAG]` (an OCI
  * layout), `oci-archive:FILE`, `docker-archive:FILE` (docker save), or a registry reference. Archives are
- * read in place (see blob-store.ts); blobs are checked against their digests, and docker-archive layers,
- * which have no blob digest, against the config's `rootfs.diff_ids`.
+ * read in place (see blob-store.ts); blobs are checked against their digests, and every layer, whatever
+ * the form, against the config's `rootfs.diff_ids` while it is streamed (diff-ids.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { archiveStore, dirStore, type BlobStore } from './blob-store.ts';
+import { layerDiffIds } from './diff-ids.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
 import { isLocalPath, sniffLocalImage } from './local-image.ts';
@@ -122,12 +123,14 @@ function openOciLayout(store: BlobStore, tag: string | undefined, ref: string, p
   }
   if (!isObject(manifest) || !isObject(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error(`manifest ${digest} is not an image manifest`);
   const config = readBlob(store, String(manifest['config']['digest']), 'image config', MAX_CONFIG);
-  const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
+  const descriptors = manifest['layers'].filter(isObject);
+  const diffIds = layerDiffIds(config, descriptors.length, `manifest ${digest}`);
+  const layers = descriptors.map((l, i): LayerSource => {
     const d = String(l['digest']);
     const path = blobPath(d);
     if (!store.has(path)) throw new Error(store.refused?.(path) ?? `blob ${d} is missing from the image`);
     const size = typeof l['size'] === 'number' ? l['size'] : undefined;
-    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
+    return { digest: d, diffId: diffIds[i] ?? '', open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
   return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ''), ...(name !== undefined ? { name } : {}), config, layers, close: () => store.close() };
 }
@@ -176,12 +179,8 @@ function openDockerArchive(store: BlobStore, ref: string, choice?: string): Open
     return p;
   };
   const config = parseJson(store.read(inside(first['Config']), MAX_CONFIG, 'image config'), 'image config');
-  const rootfs = isObject(config) && isObject(config['rootfs']) ? config['rootfs'] : {};
-  const diffIds = Array.isArray(rootfs['diff_ids']) ? rootfs['diff_ids'] : [];
   const names = first['Layers'].map(String);
-  if (diffIds.length !== names.length || !diffIds.every((d): d is string => typeof d === 'string' && /^sha256:[a-f0-9]{64}$/.test(d))) {
-    throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names.length} layers in manifest.json; the archive is inconsistent`);
-  }
+  const diffIds = layerDiffIds(config, names.length, 'manifest.json');
   const layers = names.map((p, i): LayerSource => {
     const path = inside(p);
     const diffId = String(diffIds[i]);

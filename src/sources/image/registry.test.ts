@@ -67,4 +67,19 @@ test('names longer than registries accept (255 for host and repository, 128 for 
   );
 });
 
+test('a reference registries refuse says which part and why, its control characters escaped', () => {
+  const why = (ref: string) => {
+    try {
+      parseRegistryRef(ref);
+      return '';
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
+  assert.is(why('127.0.0.1:5055/t/ok:1\u001b[31mRED\n'), '"127.0.0.1:5055/t/ok:1\\x1b[31mRED\\x0a" is not an image reference: it holds control characters');
+  assert.match(why('r.io/T/Ok:1'), 'the repository "T/Ok" may hold only lowercase letters and digits');
+  assert.match(why('r.io/a:-x'), 'the tag "-x" may hold only');
+  assert.match(why('r.io/a@sha256:zz'), '"sha256:zz" is not a digest');
+});
+
 test.run();

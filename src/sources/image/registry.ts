@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
+import { layerDiffIds } from './diff-ids.ts';
 import { credentialsFor, DOCKER_HUB, readDockerConfig } from './docker-config.ts';
 import type { InsecureRegistries } from './insecure-registries.ts';
 import { cachedLayer, cacheWhileReading, checkRoom, usableCache, type LayerCache } from './layer-cache.ts';
@@ -117,8 +118,20 @@ export function parseRegistryRef(ref: string): RegistryRef {
     path = path.slice(0, colon);
   }
   if (hub && !path.includes('/')) path = `library/${path}`;
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === undefined ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === undefined ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${inert(displayRef(ref))}" is not an image reference: ${whyNotReference(ref, path, tag, digest)}`);
   return { registry, repository: path, reference: digest ?? tag };
+}
+
+/** Control characters written as `\xNN`: a reference is quoted in messages that end up on one log line. */
+function inert(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Which part of a reference registries would refuse, and why, for the one message that names it. */
+function whyNotReference(ref: string, path: string, tag: string, digest: string | undefined): string {
+  if (/[\u0000-\u001f\u007f]/.test(ref)) return 'it holds control characters';
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path)) return `the repository "${inert(path)}" may hold only lowercase letters and digits, separated by ".", "_", "-" or "/"`;
+  return digest === undefined ? `the tag "${inert(tag)}" may hold only letters, digits, "_", "." and "-" (at most 128, not starting with "." or "-")` : `"${inert(digest)}" is not a digest (ALGORITHM:HEX)`;
 }
 
 /** Basic credentials for the registry, read afresh each time (a mounted Secret is updated in place). */
@@ -162,14 +175,24 @@ function notFound(r: RegistryRef, reference: string): string {
   return `${DIGEST.test(reference) ? 'manifest' : 'tag'} ${reference} not found in repository ${r.repository} at ${at} (HTTP 404)`;
 }
 
-/** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
+/**
+ * A manifest read whole and checked against the digest it is known by: the one asked for, or for a tag the
+ * registry's Docker-Content-Digest (a registry, or anything between, must not swap it). A tag answered
+ * without a usable header leaves the digest unknown rather than taken on trust.
+ */
 async function manifestAt(client: RegistryClient, r: RegistryRef, reference: string): Promise<{ doc: unknown; digest: string | null }> {
   const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
   const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
-  const [algo = 'sha256', hex] = reference.split(':');
-  if (byDigest && createHash(algo).update(bytes).digest('hex') !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
-  const digest = byDigest ? reference : res.headers.get('docker-content-digest');
+  const said = res.headers.get('docker-content-digest')?.trim();
+  const digest = byDigest ? reference : said !== undefined && DIGEST.test(said) ? said : null;
+  const [algo = 'sha256', hex] = (digest ?? '').split(':');
+  if (digest !== null && createHash(algo).update(bytes).digest('hex') !== hex) {
+    const what = byDigest ? `manifest ${reference}` : `the manifest of ${r.registry}/${r.repository}:${reference}`;
+    throw new Error(
+      `${what}: digest mismatch (${byDigest ? 'asked for by digest' : `the registry's Docker-Content-Digest says ${digest}`}, the bytes hash to ${algo}:${createHash(algo).update(bytes).digest('hex')}); the registry or something between altered it`,
+    );
+  }
   return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
 }
 
@@ -193,11 +216,14 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   const scratch = shared ? undefined : scratchCache();
   let transport: string | undefined;
   const cache = shared ?? (scratch as { cache: LayerCache }).cache;
-  const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
+  const descriptors = manifest['layers'].filter(isObject);
+  const diffIds = layerDiffIds(config, descriptors.length, `the manifest of ${displayRef(ref)}`);
+  const layers = descriptors.map((l, i): LayerSource => {
     const d = checkedDigest(l['digest'], 'layer');
     const size = typeof l['size'] === 'number' ? l['size'] : undefined;
     return {
       digest: d,
+      diffId: diffIds[i] ?? '',
       open: async () => {
         const cached = cachedLayer(cache, d);
         if (cached) return verifyDigest(cached, d);

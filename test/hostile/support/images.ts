@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decompress as zstdDecompress } from 'fzstd';
 import { pack, type Header } from 'tar-stream';
 
 export interface Entry {
@@ -47,18 +49,41 @@ function configBlob(layers: Buffer[], config: ImageConfigFields, diffIds?: strin
   return Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config, rootfs: { type: 'layers', diff_ids: diffIds ?? layers.map((l) => `sha256:${sha256(l)}`) } }));
 }
 
+/** Inflated layers past this are bombs whose scan fails before any diff_id is checked: a placeholder id. */
+const MAX_DIFF_HASHED = 256 << 20;
+const UNHASHED = `sha256:${'0'.repeat(64)}`;
+
+/**
+ * The diff_id a builder would write for a layer blob: the sha256 of its uncompressed tar. A blob the caller
+ * wrote itself (a digest) is an uncompressed tar; one that does not decompress, or is a bomb, gets a
+ * placeholder, as the scan fails on it before the id matters.
+ */
+export function diffIdOf(layer: Buffer | string): string {
+  if (typeof layer === 'string') return layer;
+  try {
+    if (layer[0] === 0x1f && layer[1] === 0x8b) return `sha256:${sha256(gunzipSync(layer, { maxOutputLength: MAX_DIFF_HASHED }))}`;
+    if (layer.length >= 4 && layer.readUInt32LE(0) === 0xfd2fb528) {
+      const out = zstdDecompress(layer);
+      return out.byteLength > MAX_DIFF_HASHED ? UNHASHED : `sha256:${sha256(Buffer.from(out))}`;
+    }
+  } catch {
+    return UNHASHED;
+  }
+  return `sha256:${sha256(layer)}`;
+}
+
 /**
  * The files of an OCI layout (path → bytes) for the given layer blobs (tar, gzip or zstd bytes, or the
- * digest of a blob the caller writes itself, for blobs too big to hold).
+ * digest of a blob the caller writes itself, for blobs too big to hold); diff_ids as a builder writes them.
  */
-export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigFields = {}, sizes: number[] = []): Map<string, Buffer> {
+export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigFields = {}, sizes: number[] = [], diffIds: string[] = layers.map(diffIdOf)): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const put = (b: Buffer) => {
     const hex = sha256(b);
     files.set(`blobs/sha256/${hex}`, b);
     return `sha256:${hex}`;
   };
-  const cfg = put(configBlob([], config, []));
+  const cfg = put(configBlob([], config, diffIds));
   const layerDigests = layers.map((l) => (typeof l === 'string' ? l : put(l)));
   const manifest = Buffer.from(
     JSON.stringify({
@@ -75,8 +100,8 @@ export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigF
 }
 
 /** An OCI layout directory under `dir`; returns the `oci:` reference. */
-export function ociLayout(dir: string, layers: (Buffer | string)[], config: ImageConfigFields = {}, sizes: number[] = []): string {
-  for (const [path, bytes] of ociLayoutFiles(layers, config, sizes)) {
+export function ociLayout(dir: string, layers: (Buffer | string)[], config: ImageConfigFields = {}, sizes: number[] = [], diffIds?: string[]): string {
+  for (const [path, bytes] of ociLayoutFiles(layers, config, sizes, diffIds)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), bytes);
   }
