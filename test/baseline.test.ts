@@ -311,6 +311,20 @@ identity('a file this run leaves out (--exclude, another PATH) is not fixed; a f
     assert.match(text, `${inB} findings of the baseline are in files this run left out`);
     assert.match(rg('scan', ...args, '--baseline', 'x1.json', '--fail-on', 'none', '--format', 'markdown').stdout, `> ${inB} findings of the baseline are in files this run left out`);
   }
+  // From inside x1/a, the baseline written from above: x1/b is still there, above this run's directory.
+  const above = repo;
+  repo = join(dir, 'x1', 'a');
+  const inside = json('scan', '.', '--baseline', '../../x1.json', '--fail-on', 'none').report;
+  repo = above;
+  assert.is(inside.baseline?.counts['absent'], 0, 'from x1/a');
+  assert.is((inside.baseline as { not_scanned?: number } | undefined)?.not_scanned, inB, 'from x1/a');
+  // Ignored by git, it was not scanned either.
+  spawnSync('git', ['init', '-q'], { cwd: join(dir, 'x1') });
+  writeFileSync(join(dir, 'x1', '.gitignore'), 'b/\n');
+  const ignored = json('scan', 'x1', '--baseline', 'x1.json', '--fail-on', 'none').report;
+  assert.is(ignored.baseline?.counts['absent'], 0, 'ignored by git');
+  assert.is((ignored.baseline as { not_scanned?: number } | undefined)?.not_scanned, inB, 'ignored by git');
+  rmSync(join(dir, 'x1', '.git'), { recursive: true });
   // Removed, it is gone: its findings are fixed.
   rmSync(join(dir, 'x1', 'b'), { recursive: true });
   const { report } = json('scan', 'x1', '--baseline', 'x1.json', '--fail-on', 'none');

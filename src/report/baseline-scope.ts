@@ -49,7 +49,16 @@ export function notEvaluatedInBaseline(baselineErrors: readonly string[]): (targ
  * rewrite of the baseline's names (baseline name → name now), else null. Only plain relative paths count
  * (never `host:/path`): hosts and images are named the same from anywhere.
  */
-export function baselineRebase(targetsNow: readonly string[], baselineTargets: readonly string[]): ((name: string) => string) | null {
+export interface Rebase {
+  rename: (name: string) => string;
+  /**
+   * How many directories up from here the baseline was written, when its names carry a prefix this run's
+   * lack (written from the parent): a name without that prefix lies outside this run's directory, `../` × up.
+   */
+  up: number;
+}
+
+export function baselineRebase(targetsNow: readonly string[], baselineTargets: readonly string[]): Rebase | null {
   const now = new Set(targetsNow.filter(isRepoPath));
   const then = new Set(baselineTargets.filter(isRepoPath));
   if (now.size === 0 || then.size === 0) return null;
@@ -72,7 +81,13 @@ export function baselineRebase(targetsNow: readonly string[], baselineTargets: r
   }
   if (best === null) return null;
   const prefix = best.slice(1);
-  return best.startsWith('-') ? (name) => (isRepoPath(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name) : (name) => (isRepoPath(name) ? `${prefix}${name}` : name);
+  if (!best.startsWith('-')) return { rename: (name) => (isRepoPath(name) ? `${prefix}${name}` : name), up: 0 };
+  return { rename: (name) => (isRepoPath(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name), up: prefix.split('/').filter((p) => p !== '').length };
+}
+
+/** Where a baseline name the rebase left alone is from here: a repository path lies `up` directories above. */
+export function unrenamedFromHere(name: string, rebase: Rebase): string {
+  return rebase.up > 0 && isRepoPath(name) ? `${'../'.repeat(rebase.up)}${name}` : name;
 }
 
 function isRepoPath(name: string): boolean {

@@ -10,7 +10,7 @@ import type { Finding, Severity } from '../engine/index.ts';
 import type { AbsentFinding, BaselineComparison } from './baseline-model.ts';
 import { comparableMessage } from './baseline-message.ts';
 import { reportFingerprints } from './baseline-identity.ts';
-import { baselineRebase, notEvaluatedInBaseline, notEvaluatedNow } from './baseline-scope.ts';
+import { baselineRebase, notEvaluatedInBaseline, notEvaluatedNow, unrenamedFromHere } from './baseline-scope.ts';
 import type { Report, TargetReport } from './model.ts';
 import { anchorOf, fingerprints } from './sarif-identity.ts';
 
@@ -43,19 +43,25 @@ export interface Baseline {
 }
 
 /** The baseline with its repository names rewritten to this run's (the same files scanned from another directory). */
-function rebased(report: Report, baseline: Baseline): { findings: BaselineFinding[]; rebased: boolean } {
-  const rename = baselineRebase(
+/** `elsewhere`: the baseline findings the rebase left alone, with where their file is from here (`../b/x`). */
+function rebased(report: Report, baseline: Baseline): { findings: BaselineFinding[]; rebased: boolean; elsewhere: Map<BaselineFinding, string> } {
+  const rebase = baselineRebase(
     report.targets.map((t) => t.target),
     baseline.findings.map((b) => b.target),
   );
-  if (rename === null) return { findings: baseline.findings, rebased: false };
+  const elsewhere = new Map<BaselineFinding, string>();
+  if (rebase === null) return { findings: baseline.findings, rebased: false, elsewhere };
+  const { rename } = rebase;
   const findings = baseline.findings.map((b) => {
     const target = rename(b.target);
-    if (target === b.target) return b;
+    if (target === b.target) {
+      elsewhere.set(b, unrenamedFromHere(b.target, rebase));
+      return b;
+    }
     // The stored fingerprint was made from the old names: only the recomputed one can match.
     return { ...b, target, location: b.location ? { ...b.location, file: rename(b.location.file) } : null, fingerprint: null };
   });
-  return { findings, rebased: true };
+  return { findings, rebased: true, elsewhere };
 }
 
 /** The fingerprint recomputed from each baseline finding's fields, as this version computes them. */
@@ -141,7 +147,7 @@ export function compareWithBaseline(report: Report, baseline: Baseline, scanned?
 
 function compare(report: Report, given: Baseline, rename: boolean, scanned: ((target: string) => boolean) | undefined): Report {
   const prints = reportFingerprints(report);
-  const renamed = rename ? rebased(report, given) : { findings: given.findings, rebased: false };
+  const renamed = rename ? rebased(report, given) : { findings: given.findings, rebased: false, elsewhere: new Map<BaselineFinding, string>() };
   const baseline: Baseline = { ...given, findings: renamed.findings };
   const pool = new Pool(baseline.findings);
   // A finding on a target the baseline could not evaluate stays `new` (nothing proves it was known), counted apart.
@@ -188,7 +194,8 @@ function compare(report: Report, given: Baseline, rename: boolean, scanned: ((ta
       unknown += 1;
       continue;
     }
-    if (scanned !== undefined && !targetsNow.has(b.target) && !scanned(b.target)) {
+    // A name the rebase left alone is a file above this run's directory: looked for there (`../b/x`).
+    if (scanned !== undefined && !targetsNow.has(b.target) && !scanned(renamed.elsewhere.get(b) ?? b.target)) {
       leftOut += 1;
       continue;
     }

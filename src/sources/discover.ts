@@ -86,7 +86,8 @@ function git(root: string, args: string[]): string {
 }
 
 /** Every file under root that git would track (tracked or untracked, not ignored); null outside a work tree. */
-function gitFiles(root: string): string[] | null {
+/** The files git would show under root (tracked, or untracked and not ignored), relative to it; null outside git. */
+export function gitFiles(root: string): string[] | null {
   try {
     const out = git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     return out.split('\0').filter((p) => p !== '');

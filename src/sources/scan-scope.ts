@@ -5,6 +5,7 @@
  */
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { gitFiles } from './discover.ts';
 import { matchExcludes, type ExcludeMatch } from './exclude.ts';
 import { within } from './scan-root.ts';
 
@@ -13,6 +14,8 @@ interface ScopeRoot {
   real: string;
   isFile: boolean;
   excluded: ExcludeMatch | undefined;
+  /** What git shows under a directory (ignored files are not scanned), asked once when needed; null outside git. */
+  listed?: Set<string> | null;
 }
 
 /**
@@ -31,22 +34,42 @@ export function scanScope(paths: readonly string[], exclude: readonly string[]):
       // A PATH that is not there is an error of the run already; it scopes nothing.
     }
   }
+  const cwd = realpathSync(process.cwd());
+  // Names are relative to the working directory for files in it, else to their PATH (repo-targets.ts).
+  const outside = roots.filter((r) => !r.isFile && !within(cwd, r.real));
+  const inScope = (file: string) => roots.some((r) => (r.isFile ? r.real === file : within(r.real, file) && scannedUnder(r, relative(r.real, file).split(sep).join('/'))));
   return (target) => {
-    const file = existingFile(target, roots);
-    if (file === undefined) return true;
-    return roots.some((r) => (r.isFile ? r.real === file : within(r.real, file) && !r.excluded?.excludes(relative(r.real, file).split(sep).join('/'))));
+    if (isAbsolute(target)) {
+      const file = regularFile(target);
+      return file === undefined || inScope(file);
+    }
+    const here = regularFile(resolve(target));
+    if (here !== undefined && inScope(here)) return true;
+    for (const r of outside) {
+      const there = regularFile(join(r.real, target));
+      if (there !== undefined) return inScope(there);
+    }
+    // With a PATH outside the working directory, a file here of that name may be another file altogether:
+    // only without one is a file here that was left out taken for the baseline's.
+    return here === undefined || outside.length > 0;
   };
 }
 
-/** The real path of the regular file a target names, if one is there: from the working directory, else from a PATH outside it. */
-function existingFile(target: string, roots: readonly ScopeRoot[]): string | undefined {
-  const candidates = isAbsolute(target) ? [target] : [resolve(target), ...roots.filter((r) => !r.isFile).map((r) => join(r.real, target))];
-  for (const c of candidates) {
-    try {
-      if (lstatSync(c).isFile()) return realpathSync(c);
-    } catch {
-      // Not here; the next reading of the name.
-    }
+/** Whether discovery under root looked at `rel`: not left out by --exclude, nor by git's ignore rules. */
+function scannedUnder(root: ScopeRoot, rel: string): boolean {
+  if (root.excluded?.excludes(rel)) return false;
+  if (root.listed === undefined) {
+    const files = gitFiles(root.real);
+    root.listed = files === null ? null : new Set(files.map((f) => f.split(sep).join('/')));
   }
-  return undefined;
+  return root.listed === null || root.listed.has(rel);
+}
+
+/** The real path of the regular file at `path`, if one is there. */
+function regularFile(path: string): string | undefined {
+  try {
+    return lstatSync(path).isFile() ? realpathSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
 }
