@@ -147,8 +147,10 @@ secrets('no password from a scanned secrets file appears in text, JSON, Markdown
 });
 
 secrets('a credential written into a config value (an exec command, a URL) leaves in no format, nor in fix output', () => {
-  const leaks = ['PW-EXEC-LEAK-2', 'hunter22'];
-  const dir = repo({ 'etc/rsyncd.conf': `[n]\npath = /srv/n\nread only = no\npre-xfer exec = RSYNC_PASSWORD=${leaks[0]} /usr/local/bin/check\ncomment = mirror of https://bob:${leaks[1]}@example.com/x\n` }, true);
+  const leaks = ['PW-EXEC-LEAK-2', 'hunter22', 'SekB', 'SekC', 'SekD', 'SekE', 'SekI', 'AtSign'];
+  const hooks = `post-xfer exec = /usr/bin/curl -u admin:${leaks[2]} https://h/ ; sshpass -p ${leaks[3]} x ; smbclient -U bk%${leaks[4]} //h/s ; mysql -p${leaks[5]}\nearly exec = /usr/bin/curl -H "Authorization: Bearer ${leaks[6]}" h\n`;
+  const url = `[o]\npath = /srv/password=keep1\ncomment = token bucket, rsync://u:p@${leaks[7]}@h/mod and rsync://backup@host/keep5\n`;
+  const dir = repo({ 'etc/rsyncd.conf': `[n]\npath = /srv/n\nread only = no\npre-xfer exec = RSYNC_PASSWORD=${leaks[0]} /usr/local/bin/check\ncomment = mirror of https://bob:${leaks[1]}@example.com/x\n${hooks}${url}` }, true);
   let findings = 0;
   for (const format of ['text', 'json', 'markdown', 'sarif', 'html', 'junit', 'gitlab', 'csv']) {
     const r = spawnSync(process.execPath, [CLI, 'scan', '--format', format, '--fail-on', 'none', '--fixes', 'yes'], { cwd: dir, encoding: 'utf8' });
@@ -161,6 +163,10 @@ secrets('a credential written into a config value (an exec command, a URL) leave
   const facts = execFileSync(process.execPath, [CLI, 'facts', join(dir, 'etc/rsyncd.conf')], { encoding: 'utf8' });
   for (const p of leaks) assert.not.ok(facts.includes(p), `facts leak ${p}`);
   assert.match(facts, '"RSYNC_PASSWORD=******** /usr/local/bin/check"');
+  assert.match(facts, '"/usr/bin/curl (arguments withheld)"');
+  // Nothing ordinary is masked: a path with "=", a phrase with "token", a URL naming only a user keeps it (a token alone can stand there).
+  assert.match(facts, '"/srv/password=keep1"');
+  assert.match(facts, 'token bucket');
   assert.ok(findings >= 8, 'the config was read and judged in every format (else this proves nothing)');
 });
 

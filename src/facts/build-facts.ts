@@ -4,7 +4,8 @@
  * can ask "open to the world?" without re-implementing rsync's access rules.
  */
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
-import { declarationFor, redactText, type Param, type RsyncdConfig, type StunnelService } from '../parse/index.ts';
+import { declarationFor, type Param, type RsyncdConfig, type StunnelService } from '../parse/index.ts';
+import { withheldValue } from './withheld-values.ts';
 import { classifyHostList } from './access/acl-tokens.ts';
 import { describeAuthRules, maskIgnoredOptions } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
@@ -179,16 +180,13 @@ function relabelDeclared(d: DeclaredPublic | null, rename: (file: string) => str
   return d?.source === 'comment' ? { ...d, file: rename(d.file) } : d;
 }
 
-/**
- * A credential written into a value (`pre-xfer exec = RSYNC_PASSWORD=… rsync …`, a URL's `user:pass@`) is
- * withheld as an image's Env is: the config is in the repository, but a report travels further.
- */
+/** Credentials written into values withheld (withheld-values.ts): a hook shows its program, a URL no password. */
 function withCredentialsWithheld(params: Record<string, Param>): Record<string, Param> {
   let out: Record<string, Param> | undefined;
   for (const [name, p] of Object.entries(params)) {
-    if (typeof p.value !== 'string' || redactText(p.value) === p.value) continue;
+    if (typeof p.value !== 'string' || withheldValue(name, p.value) === p.value) continue;
     out ??= { ...params };
-    out[name] = { ...p, value: redactText(p.value), raw: typeof p.raw === 'string' ? redactText(p.raw) : p.raw };
+    out[name] = { ...p, value: withheldValue(name, p.value), raw: typeof p.raw === 'string' ? withheldValue(name, p.raw) : p.raw };
   }
   return out ?? params;
 }

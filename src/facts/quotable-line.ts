@@ -4,7 +4,8 @@
  * facts' (maskIgnoredOptions): a line rsync cannot use may be a secrets or password file's line, so only what
  * is recognisably configuration is quoted, never a line that could be a password.
  */
-import { isTemplateTag, lookupParam, redactText } from '../parse/index.ts';
+import { isTemplateTag, lookupParam } from '../parse/index.ts';
+import { withheldValue } from './withheld-values.ts';
 import { ACCESS_WORDS } from './access/auth-users.ts';
 
 /**
@@ -24,8 +25,9 @@ export function quotableConfigLine(line: string): boolean {
   if (eq <= 0) return false;
   const name = t.slice(0, eq);
   if (name.includes(':') || lookupParam(name.trim()) === undefined) return false;
-  // A credential in the value (`RSYNC_PASSWORD=…` in an exec command) is withheld from the facts, so never quoted.
-  if (redactText(t.slice(eq + 1)) !== t.slice(eq + 1)) return false;
+  // What the facts withhold of a value (a hook's arguments, a URL's password) is never quoted either.
+  const param = lookupParam(name.trim())?.name ?? '';
+  if (withheldValue(param, t.slice(eq + 1).trim()) !== t.slice(eq + 1).trim()) return false;
   if (lookupParam(name.trim())?.name !== 'auth users') return true;
   // Every token as either tokenizer (before and since 3.5.0) splits it.
   const tokens = t

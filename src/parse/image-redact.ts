@@ -19,7 +19,13 @@ export function isCredentialName(name: string): boolean {
 }
 
 /** scheme://userinfo@host: the whole userinfo goes, since a token alone often stands in it. */
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+// Up to the last "@" of the authority: a password may hold "@" itself (`u:p@ss@host`).
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s'"]*@/gi;
+
+/** A URL's userinfo withheld, and nothing else: for text that is not a command line. */
+export function redactUrls(text: string): string {
+  return text.replace(URL_USERINFO, `$1${WITHHELD}@`);
+}
 /** NAME=value and --name=value, the value quoted or not. */
 const ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 /** --name value (a separate word), for credential-like option names only. */
