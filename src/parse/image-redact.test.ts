@@ -31,5 +31,11 @@ text('withholds the word after a bare credential option in an argv', () => {
   assert.equal(redactArgv(['app', '--token', 's', '--password-file', '/run/pw', '-v']), ['app', '--token', WITHHELD, '--password-file', '/run/pw', '-v']);
 });
 
+env('a *_FILE variable keeps a path, never a value that is no path (the secret itself)', () => {
+  assert.equal(redactEnv('PASSWORD_FILE=/run/secrets/pw'), { name: 'PASSWORD_FILE', value: '/run/secrets/pw' });
+  assert.equal(redactEnv('PASSWORD_FILE=Sup3rS3cretPW'), { name: 'PASSWORD_FILE', value: null });
+  assert.is(redactText('rsync://u:p@ss@h/m'), `rsync://${WITHHELD}@h/m`);
+});
+
 env.run();
 text.run();

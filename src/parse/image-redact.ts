@@ -53,5 +53,8 @@ export function redactEnv(entry: string): { name: string; value: string | null }
   const eq = entry.indexOf('=');
   if (eq < 0) return { name: redactText(entry), value: null };
   const name = entry.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+  const value = entry.slice(eq + 1);
+  // `PASSWORD_FILE=/run/secrets/pw` names where the secret lives; `PASSWORD_FILE=hunter2` is the secret.
+  const pathNamed = CREDENTIAL.test(name) && NAMES_A_PATH.test(name);
+  return { name, value: isCredentialName(name) || (pathNamed && !value.includes('/')) ? null : redactText(value) };
 }
