@@ -27,6 +27,8 @@ export interface AuthOutcome {
   access: 'module-default' | 'ro' | 'rw';
   /** The user's group that an `@group` rule matched: check_secret then also takes that group's `@group:` line. */
   group?: string;
+  /** What the outcome rests on that was not read (the user's groups on the daemon's host). */
+  assumption?: string;
   reason: string;
 }
 
@@ -88,22 +90,25 @@ export function matchAuthUser(rules: AuthRule[], user: string, groupsOf: (user: 
   for (const rule of rules) {
     let hit: boolean;
     let group: string | undefined;
+    let assumed = false;
     if (rule.group) {
       groups ??= groupsOf(user);
       // auth_server hands check_secret the first of the user's groups the pattern matches, by that name.
-      group = groups === 'unknown' ? undefined : groups.find((g) => wildmatch(rule.pattern, g));
+      // Groups not known: the first @group rule is taken to match, and said as an assumption.
+      assumed = groups === 'unknown';
+      group = groups === 'unknown' ? rule.pattern : groups.find((g) => wildmatch(rule.pattern, g));
       hit = group !== undefined;
     } else {
       hit = wildmatch(rule.pattern, user);
     }
     if (!hit) continue;
-    if (rule.option === 'deny') return { result: 'denied-by-rule', rule, access: 'module-default', reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const assumption = assumed ? { assumption: `${user} is a user of the daemon's host in a group matching "@${rule.pattern}" (its groups were not read), so "${rule.raw}" is the first rule matching it.` } : {};
+    if (rule.option === 'deny') return { result: 'denied-by-rule', rule, access: 'module-default', ...assumption, reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
     const access = rule.option ?? 'module-default';
     const how = access === 'module-default' ? 'the module\'s "read only" applies' : `it grants ${access}`;
-    return { result: 'password', rule, access, ...(group !== undefined ? { group } : {}), reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+    return { result: 'password', rule, access, ...(group !== undefined ? { group } : {}), ...assumption, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
   }
-  const unknownGroups = groups === 'unknown' ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : '';
-  return { result: 'no-matching-rule', rule: null, access: 'module-default', reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+  return { result: 'no-matching-rule', rule: null, access: 'module-default', reason: `No rule matches ${user}: rsync refuses with "no matching rule".` };
 }
 
 export interface AuthRuleFacts {

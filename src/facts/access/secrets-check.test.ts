@@ -95,7 +95,19 @@ check('a mode or owner not read (a repository keeps only the mode) is an assumpt
   const r = checkSecret(query('/etc/r'), { files: [file('/etc/r', 0o600, [entry('joe', 1)], null)] });
   assert.is(r.refusal, null);
   assert.match(r.assumptions.join(' '), 'owned by root (its owner was not read)');
-  assert.equal(checkSecret(query('/etc/r', { root: false }), { files: [file('/etc/r', 0o600, [entry('joe', 1)], null)] }).assumptions, []);
+  // A daemon that is not root must be able to open it: whose it is was not read, so that is assumed.
+  assert.equal(checkSecret(query('/etc/r', { root: false }), { files: [file('/etc/r', 0o600, [entry('joe', 1)], null)] }).assumptions, ["The daemon's user can read /etc/r (owned by uid unknown, mode 0600)."]);
+});
+
+check('a daemon that is not root when it checks (daemon uid) cannot open a file of root\'s others cannot read: "no secrets file"', () => {
+  const rootOwned = { files: [file('/etc/r', 0o600, [entry('joe', 1)], 0)] };
+  const r = checkSecret(query('/etc/r', { root: false }), rootOwned);
+  assert.is(r.refusal, 'no-secrets-file');
+  assert.match(r.reason, 'cannot open it');
+  // Readable by its group: depends on the daemon's groups, an assumption.
+  const grouped = checkSecret(query('/etc/r', { root: false }), { files: [file('/etc/r', 0o640, [entry('joe', 1)], 0)] });
+  assert.is(grouped.refusal, null);
+  assert.match(grouped.assumptions.join(' '), 'in the group of /etc/r');
 });
 
 check("a line whose name is withheld may be the user's: an assumption, not a refusal", () => {

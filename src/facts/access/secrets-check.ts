@@ -57,6 +57,8 @@ export function checkSecret(q: SecretQuery, known: KnownSecrets | undefined): Se
   const unread = notRead(q.path, known?.diagnostics ?? []);
   if (unread === 'daemon') return refuse('no-secrets-file', `But the daemon cannot read ${q.path}, so every login fails ("no secrets file").`);
   const assumptions: string[] = [];
+  const cannotOpen = unopenable(q, file, assumptions);
+  if (cannotOpen) return cannotOpen;
   if (q.strictModes) {
     const strict = strictModes(q, file, assumptions);
     if (strict) return strict;
@@ -85,6 +87,21 @@ function notRead(path: string, diagnostics: readonly { code: string; message: st
   // The host collector reads as the daemon's user and says so (src/parse/secrets-files.ts).
   if (about.some((d) => /was not read: the daemon \(uid \d+\) could not read it/.test(d.message))) return 'daemon';
   return about.length > 0 ? 'unknown' : null;
+}
+
+/**
+ * A daemon that is not root when it authenticates (`daemon uid`) opens the file as that user: a file of
+ * root's that others cannot read fails the open ("no secrets file"), one its group may read depends on the
+ * daemon's groups, and another user's file on whether that user is the daemon's.
+ */
+function unopenable(q: SecretQuery, file: SecretsFacts, assumptions: string[]): SecretCheck | null {
+  if (q.root || file.mode === null || (file.mode & 0o004) !== 0) return null;
+  if (file.uid === 0 && (file.mode & 0o040) === 0)
+    return refuse('no-secrets-file', `But the daemon is not root when it checks passwords ("daemon uid"), and ${q.path} is root's with mode ${octal(file.mode)}: it cannot open it, so every login fails ("no secrets file").`);
+  assumptions.push(
+    file.uid === 0 ? `The daemon's user is in the group of ${q.path}, which it may read only as such (mode ${octal(file.mode)}).` : `The daemon's user can read ${q.path} (owned by uid ${file.uid ?? 'unknown'}, mode ${octal(file.mode)}).`,
+  );
+  return null;
 }
 
 /** check_secret's fstat checks: `(st_mode & 006) != 0`, then a root daemon wants a file owned by root. */

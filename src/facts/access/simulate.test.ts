@@ -53,8 +53,8 @@ function daemonRoot(): string {
 function simulate(text: string, user: string, root: string | undefined, more: Partial<SimulationOptions> = {}) {
   const path = join(root ?? tmpdir(), 'etc', 'rsyncd.conf');
   const config = parseRsyncdConf(path, Buffer.from(text), NO_INCLUDES);
-  const facts = buildFacts({ target: { kind: 'file', id: path, display: path }, daemonUser: 'nonroot', rsyncVersion: [3, 5, 0], today: '2026-12-02', config, secrets: localSecrets(config, path, root) });
-  const opts: SimulationOptions = { daemonUser: 'nonroot', version: [3, 5, 0], resolve: offlineResolve, secrets: { files: facts.secrets, diagnostics: facts.config.diagnostics }, ...more };
+  const facts = buildFacts({ target: { kind: 'file', id: path, display: path }, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-12-02', config, secrets: localSecrets(config, path, root) });
+  const opts: SimulationOptions = { daemonUser: 'root', version: [3, 5, 0], resolve: offlineResolve, secrets: { files: facts.secrets, diagnostics: facts.config.diagnostics }, ...more };
   return new Map(simulateAccess(config, { addr: '127.0.0.1', user }, opts).modules.map((m) => [m.name, m]));
 }
 
@@ -87,6 +87,10 @@ access('an @group rule also takes the matched group\'s "@group:" line, and only 
   const root = daemonRoot();
   assert.is(simulate(text, 'joe', root, { groupsOf: () => ['users', 'staff'] }).get('g')?.user?.result, 'password');
   assert.is(simulate(text.replace('@st*', 'joe'), 'joe', root).get('g')?.user?.result, 'secret-not-found');
+  // The user's groups not read: the @group rule is taken to match, and that is said, never a silent refusal.
+  const unknown = simulate(text.replace('@st*', '@staff'), 'joe', root).get('g');
+  assert.is(unknown?.user?.result, 'password');
+  assert.match(unknown?.assumptions.join(' ') ?? '', 'joe is a user of the daemon\'s host in a group matching "@staff"');
 });
 
 access('a root daemon under strict modes refuses a secrets file not owned by root; one without root does not check', () => {
@@ -99,7 +103,7 @@ access('a root daemon under strict modes refuses a secrets file not owned by roo
   const f = simulate(text, 'joe', root, { daemonUser: 'root' }).get('f');
   assert.is(f?.user?.result, 'ignoring-secrets-file');
   assert.match(f?.user?.reason ?? '', 'owned by root');
-  assert.is(simulate(text, 'joe', root).get('f')?.user?.result, 'password');
+  assert.is(simulate(text, 'joe', root, { daemonUser: 'nonroot' }).get('f')?.user?.result, 'password');
   assert.is(simulate(text.replace('[f]', '[f]\nstrict modes = no'), 'joe', root, { daemonUser: 'root' }).get('f')?.user?.result, 'password');
 });
 

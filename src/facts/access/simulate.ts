@@ -213,13 +213,14 @@ function evaluateUser(user: string, rules: ReturnType<typeof parseAuthUsers>, mo
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => 'unknown'));
   const ro = outcome.access === 'module-default' ? module.readOnly : outcome.access === 'ro';
   const base = { user, rule: outcome.rule?.raw ?? null };
-  if (outcome.result !== 'password') return { access: { ...base, result: outcome.result, read: false, write: false, reason: outcome.reason }, assumptions: [] };
+  const assumed = outcome.assumption !== undefined ? [outcome.assumption] : [];
+  if (outcome.result !== 'password') return { access: { ...base, result: outcome.result, read: false, write: false, reason: outcome.reason }, assumptions: assumed };
   // check_secret fails closed: no file, strict modes, no line for the user each refuse every password (§4).
   const secret = checkSecret({ path: module.secrets, user, group: outcome.group ?? null, strictModes: module.strictModes, root: module.root, jail: module.jail }, opts.secrets);
   const admitted = secret.refusal === null;
   return {
     access: { ...base, result: secret.refusal ?? 'password', read: admitted && !module.writeOnly, write: admitted && !ro, reason: `${outcome.reason} ${secret.reason}` },
-    assumptions: secret.assumptions,
+    assumptions: [...assumed, ...secret.assumptions],
   };
 }
 
