@@ -28564,14 +28564,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text7, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text8, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text7;
+        return text8;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text7.length <= endStep)
-        return text7;
+      if (text8.length <= endStep)
+        return text8;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -28588,14 +28588,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text7, i, indent.length);
+        i = consumeMoreIndentedLines(text8, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text7[i += 1]; ) {
+      for (let ch; ch = text8[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text7[i + 1]) {
+          switch (text8[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -28612,12 +28612,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text7, i, indent.length);
+            i = consumeMoreIndentedLines(text8, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text7[i + 1];
+            const next = text8[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -28629,12 +28629,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text7[i += 1];
+                ch = text8[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text7;
+                return text8;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -28649,39 +28649,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text7;
+        return text8;
       if (onFold)
         onFold();
-      let res = text7.slice(0, folds[0]);
+      let res = text8.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text7.length;
+        const end2 = folds[i2 + 1] || text8.length;
         if (fold === 0)
           res = `
-${indent}${text7.slice(0, end2)}`;
+${indent}${text8.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text7[fold]}\\`;
+            res += `${text8[fold]}\\`;
           res += `
-${indent}${text7.slice(fold + 1, end2)}`;
+${indent}${text8.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text7, i, indent) {
+    function consumeMoreIndentedLines(text8, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text7[start];
+      let ch = text8[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text7[++i];
+          ch = text8[++i];
         } else {
           do {
-            ch = text7[++i];
+            ch = text8[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text7[start];
+          ch = text8[start];
         }
       }
       return end;
@@ -37952,26 +37952,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text7, i) => {
-      let ch = text7[i + 1];
+    var consumeMoreIndentedLines = (text8, i) => {
+      let ch = text8[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text7[i += 1];
+          ch = text8[i += 1];
         } while (ch && ch !== "\n");
-        ch = text7[i + 1];
+        ch = text8[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text7, indent, mode, {
+    function foldFlowLines(text8, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text7;
+      if (!lineWidth || lineWidth < 0) return text8;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text7.length <= endStep) return text7;
+      if (text8.length <= endStep) return text8;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -37986,13 +37986,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text7, i);
+        i = consumeMoreIndentedLines(text8, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text7[i += 1]; ) {
+      for (let ch; ch = text8[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text7[i + 1]) {
+          switch (text8[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -38008,12 +38008,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text7, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text8, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text7[i + 1];
+            const next = text8[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -38024,11 +38024,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text7[i += 1];
+                ch = text8[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text7;
+              if (escapedFolds[j]) return text8;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -38041,18 +38041,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text7;
+      if (folds.length === 0) return text8;
       if (onFold) onFold();
-      let res = text7.slice(0, folds[0]);
+      let res = text8.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text7.length;
+        const end2 = folds[i2 + 1] || text8.length;
         if (fold === 0) res = `
-${indent}${text7.slice(0, end2)}`;
+${indent}${text8.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text7[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text8[fold]}\\`;
           res += `
-${indent}${text7.slice(fold + 1, end2)}`;
+${indent}${text8.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -44568,8 +44568,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text7, addEOL = false) {
-    this._buffer += text7;
+  addRaw(text8, addEOL = false) {
+    this._buffer += text8;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -44665,10 +44665,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text7, level) {
+  addHeading(text8, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text7);
+    const element = this.wrap(allowedTag, text8);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44697,9 +44697,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text7, cite) {
+  addQuote(text8, cite) {
     const attrs2 = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text7, attrs2);
+    const element = this.wrap("blockquote", text8, attrs2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44710,8 +44710,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text7, href) {
-    const element = this.wrap("a", text7, { href });
+  addLink(text8, href) {
+    const element = this.wrap("a", text8, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -45919,7 +45919,11 @@ function baselineRebase(targetsNow, baselineTargets) {
   }
   if (best === null) return null;
   const prefix = best.slice(1);
-  return best.startsWith("-") ? (name) => isRepoPath(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name : (name) => isRepoPath(name) ? `${prefix}${name}` : name;
+  if (!best.startsWith("-")) return { rename: (name) => isRepoPath(name) ? `${prefix}${name}` : name, up: 0 };
+  return { rename: (name) => isRepoPath(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name, up: prefix.split("/").filter((p2) => p2 !== "").length };
+}
+function unrenamedFromHere(name, rebase) {
+  return rebase.up > 0 && isRepoPath(name) ? `${"../".repeat(rebase.up)}${name}` : name;
 }
 function isRepoPath(name) {
   return name !== "" && !name.startsWith("/") && !name.includes(":");
@@ -45927,17 +45931,22 @@ function isRepoPath(name) {
 
 // src/report/baseline.ts
 function rebased(report, baseline) {
-  const rename2 = baselineRebase(
+  const rebase = baselineRebase(
     report.targets.map((t) => t.target),
     baseline.findings.map((b) => b.target)
   );
-  if (rename2 === null) return { findings: baseline.findings, rebased: false };
+  const elsewhere = /* @__PURE__ */ new Map();
+  if (rebase === null) return { findings: baseline.findings, rebased: false, elsewhere };
+  const { rename: rename2 } = rebase;
   const findings = baseline.findings.map((b) => {
     const target = rename2(b.target);
-    if (target === b.target) return b;
+    if (target === b.target) {
+      elsewhere.set(b, unrenamedFromHere(b.target, rebase));
+      return b;
+    }
     return { ...b, target, location: b.location ? { ...b.location, file: rename2(b.location.file) } : null, fingerprint: null };
   });
-  return { findings, rebased: true };
+  return { findings, rebased: true, elsewhere };
 }
 function recomputed(findings) {
   const asFinding = /* @__PURE__ */ new Map();
@@ -46011,7 +46020,7 @@ function compareWithBaseline(report, baseline, scanned) {
 }
 function compare(report, given, rename2, scanned) {
   const prints = reportFingerprints(report);
-  const renamed2 = rename2 ? rebased(report, given) : { findings: given.findings, rebased: false };
+  const renamed2 = rename2 ? rebased(report, given) : { findings: given.findings, rebased: false, elsewhere: /* @__PURE__ */ new Map() };
   const baseline = { ...given, findings: renamed2.findings };
   const pool = new Pool(baseline.findings);
   const unjudgedThen = notEvaluatedInBaseline(baseline.errors ?? []);
@@ -46053,7 +46062,7 @@ function compare(report, given, rename2, scanned) {
       unknown += 1;
       continue;
     }
-    if (scanned !== void 0 && !targetsNow.has(b.target) && !scanned(b.target)) {
+    if (scanned !== void 0 && !targetsNow.has(b.target) && !scanned(renamed2.elsewhere.get(b) ?? b.target)) {
       leftOut += 1;
       continue;
     }
@@ -46487,8 +46496,8 @@ function imageEvidence(facts) {
 
 // src/report/escape-controls.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text7) {
-  return text7.replace(CONTROLS, (c) => {
+function escapeControls(text8) {
+  return text8.replace(CONTROLS, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -46508,8 +46517,8 @@ function escapeDeep(v) {
 }
 
 // src/report/severity-filter.ts
-function parseSeverities(text7, what = "--severity") {
-  const words = text7.split(",").map((w) => w.trim()).filter((w) => w !== "");
+function parseSeverities(text8, what = "--severity") {
+  const words = text8.split(",").map((w) => w.trim()).filter((w) => w !== "");
   const allowed = SEVERITIES.join(", ");
   if (words.length === 0) return fail(new UserError(`${what} needs at least one of ${allowed}`, void 0, `For example ${what === "--severity" ? "--severity critical,high" : "critical,high"}.`));
   const chosen = /* @__PURE__ */ new Set();
@@ -46655,19 +46664,19 @@ function editDistance(a, b) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function isTemplateTag(text7) {
-  return TEMPLATE_TAG.test(text7);
+function isTemplateTag(text8) {
+  return TEMPLATE_TAG.test(text8);
 }
-function redactLine(text7) {
-  if (TEMPLATE_TAG.test(text7)) return `"${text7.trim()}"`;
-  const colon = text7.indexOf(":");
-  if (colon >= 0) return `"${text7.slice(0, colon)}:${MASK}"`;
-  const words = text7.trim().split(/\s+/);
+function redactLine(text8) {
+  if (TEMPLATE_TAG.test(text8)) return `"${text8.trim()}"`;
+  const colon = text8.indexOf(":");
+  if (colon >= 0) return `"${text8.slice(0, colon)}:${MASK}"`;
+  const words = text8.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text7].length;
+  const length = [...text8].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -46696,11 +46705,14 @@ function isCredentialName(name) {
   const bare = name.replace(/^-+/, "");
   return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
 }
-var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s'"]*@/gi;
+function redactUrls(text8) {
+  return text8.replace(URL_USERINFO, `$1${WITHHELD}@`);
+}
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text7) {
-  return text7.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+function redactText(text8) {
+  return text8.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -46713,27 +46725,41 @@ function redactEnv(entry2) {
   const eq = entry2.indexOf("=");
   if (eq < 0) return { name: redactText(entry2), value: null };
   const name = entry2.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry2.slice(eq + 1)) };
+  const value = entry2.slice(eq + 1);
+  const pathNamed = CREDENTIAL.test(name) && NAMES_A_PATH.test(name);
+  return { name, value: isCredentialName(name) || pathNamed && !value.includes("/") ? null : redactText(value) };
+}
+
+// src/facts/withheld-values.ts
+var HOOK_PARAMS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
+var ARGUMENTS_WITHHELD = "(arguments withheld)";
+function withheldValue(param, value) {
+  if (!HOOK_PARAMS.has(param)) return redactUrls(value);
+  const words = value.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length && /^[A-Za-z_]\w*=/.test(words[i] ?? "")) i++;
+  const shown2 = [...words.slice(0, i).map(redactText), ...words[i] !== void 0 ? [redactUrls(words[i] ?? "")] : []];
+  return words.length > i + 1 ? `${shown2.join(" ")} ${ARGUMENTS_WITHHELD}` : shown2.join(" ");
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text7) {
-  const v4 = inetAton(text7);
+function parseNumericHost(text8) {
+  const v4 = inetAton(text8);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text7.indexOf("%");
-  const body = pct < 0 ? text7 : text7.slice(0, pct);
+  const pct = text8.indexOf("%");
+  const body = pct < 0 ? text8 : text8.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text7.slice(pct + 1));
+  const scope = scopeId(text8.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text7) {
-  if (/^\d+$/.test(text7)) return Number(text7);
-  return text7 === "lo" ? 1 : void 0;
+function scopeId(text8) {
+  if (/^\d+$/.test(text8)) return Number(text8);
+  return text8 === "lo" ? 1 : void 0;
 }
-function inetAton(text7) {
-  const parts = text7.split(".");
+function inetAton(text8) {
+  const parts = text8.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -46755,8 +46781,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text7) {
-  const parts = text7.split(".");
+function inetPton4(text8) {
+  const parts = text8.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -46767,9 +46793,9 @@ function inetPton4(text7) {
   }
   return out;
 }
-function inetPton6(text7) {
-  if (text7 === "" || /[^0-9a-fA-F:.]/.test(text7)) return void 0;
-  const halves = text7.split("::");
+function inetPton6(text8) {
+  if (text8 === "" || /[^0-9a-fA-F:.]/.test(text8)) return void 0;
+  const halves = text8.split("::");
   if (halves.length > 2) return void 0;
   const groups2 = (s) => {
     if (s === "") return [];
@@ -46797,11 +46823,11 @@ function inetPton6(text7) {
   if (fill < 2) return void 0;
   return [...head, ...new Array(fill).fill(0), ...tail];
 }
-function parseMask(text7, family) {
-  return family === 4 ? inetPton4(text7) : inetPton6(text7);
+function parseMask(text8, family) {
+  return family === 4 ? inetPton4(text8) : inetPton6(text8);
 }
-function strtolExact(text7) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text7);
+function strtolExact(text8) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text8);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -46834,11 +46860,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text7) {
-  return new Matcher(pattern, text7).run();
+function wildmatch(pattern, text8) {
+  return new Matcher(pattern, text8).run();
 }
-function iwildmatch(pattern, text7) {
-  return new Matcher(asciiLower(pattern), asciiLower(text7)).run();
+function iwildmatch(pattern, text8) {
+  return new Matcher(asciiLower(pattern), asciiLower(text8)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -47011,10 +47037,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text7, tok) {
-  const literal = parseMask(text7, tok.family);
+function maskFor(text8, tok) {
+  const literal = parseMask(text8, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text7);
+  const bits = strtolExact(text8);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -47061,20 +47087,24 @@ function matchAuthUser(rules, user, groupsOf) {
   let groups2;
   for (const rule of rules) {
     let hit;
+    let group3;
+    let assumed = false;
     if (rule.group) {
       groups2 ??= groupsOf(user);
-      hit = groups2 !== "unknown" && groups2.some((g) => wildmatch(rule.pattern, g));
+      assumed = groups2 === "unknown";
+      group3 = groups2 === "unknown" ? rule.pattern : groups2.find((g) => wildmatch(rule.pattern, g));
+      hit = group3 !== void 0;
     } else {
       hit = wildmatch(rule.pattern, user);
     }
     if (!hit) continue;
-    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const assumption = assumed ? { assumption: `${user} is a user of the daemon's host in a group matching "@${rule.pattern}" (its groups were not read), so "${rule.raw}" is the first rule matching it.` } : {};
+    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", ...assumption, reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
     const access2 = rule.option ?? "module-default";
     const how = access2 === "module-default" ? `the module's "read only" applies` : `it grants ${access2}`;
-    return { result: "password", rule, access: access2, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+    return { result: "password", rule, access: access2, ...group3 !== void 0 ? { group: group3 } : {}, ...assumption, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
   }
-  const unknownGroups = groups2 === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
-  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule".` };
 }
 function describeAuthRules(value, version) {
   const rules = parseAuthUsers(value, version);
@@ -47117,7 +47147,8 @@ function quotableConfigLine(line) {
   if (eq <= 0) return false;
   const name = t.slice(0, eq);
   if (name.includes(":") || lookupParam(name.trim()) === void 0) return false;
-  if (redactText(t.slice(eq + 1)) !== t.slice(eq + 1)) return false;
+  const param = lookupParam(name.trim())?.name ?? "";
+  if (withheldValue(param, t.slice(eq + 1).trim()) !== t.slice(eq + 1).trim()) return false;
   if (lookupParam(name.trim())?.name !== "auth users") return true;
   const tokens = t.slice(eq + 1).split(/[ ,\t\n]+/).filter((x) => x !== "");
   return tokens.every((tok) => {
@@ -47135,9 +47166,9 @@ function isTemplateFile(file) {
 function hasTemplateExpr(line) {
   return TEMPLATE_EXPR.test(line);
 }
-function splitLines(text7) {
-  if (text7 === "") return [];
-  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
+function splitLines(text8) {
+  if (text8 === "") return [];
+  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
   return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
 function lineKind(line) {
@@ -47220,8 +47251,8 @@ function quotableLines(lines) {
   return out;
 }
 var UNQUOTABLE_REASON = "a line it changes or shows could hold a password, so rsyncguard does not quote or rewrite it; edit it by hand";
-function editShowability(text7) {
-  const lines = splitLines(text7);
+function editShowability(text8) {
+  const lines = splitLines(text8);
   const ok2 = quotableLines(lines);
   return (e) => {
     const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
@@ -47245,11 +47276,11 @@ function pathProblem(path7) {
 function inventoryNameProblem(name, kind) {
   return (kind === "host" ? HOST_NAME : GROUP_NAME).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
 }
-function split(text7) {
-  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
-  const lines = text7 === "" ? [] : body.split("\n");
-  const nl = text7.indexOf("\n");
-  return { lines, crlf: nl > 0 && text7[nl - 1] === "\r", finalNewline: text7 === "" || text7.endsWith("\n"), quoted: quotableLines(lines) };
+function split(text8) {
+  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
+  const lines = text8 === "" ? [] : body.split("\n");
+  const nl = text8.indexOf("\n");
+  return { lines, crlf: nl > 0 && text8[nl - 1] === "\r", finalNewline: text8 === "" || text8.endsWith("\n"), quoted: quotableLines(lines) };
 }
 function quotedSpan(t, from, to) {
   return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
@@ -47388,13 +47419,13 @@ ${p2.text}${b >= n ? "" : "\n"}`) === 0;
     ]
   };
 }
-function sha1(text7) {
-  return createHash2("sha1").update(text7, "utf8").digest("hex");
+function sha1(text8) {
+  return createHash2("sha1").update(text8, "utf8").digest("hex");
 }
-function sums(text7) {
-  if (text7 === "" || text7.endsWith("\n")) return [sha1(text7)];
-  return [sha1(text7), sha1(`${text7}
-`), sha1(`${text7}\r
+function sums(text8) {
+  if (text8 === "" || text8.endsWith("\n")) return [sha1(text8)];
+  return [sha1(text8), sha1(`${text8}
+`), sha1(`${text8}\r
 `)];
 }
 function fixName(f) {
@@ -47511,10 +47542,10 @@ function followUpSentence(f, all) {
 }
 
 // src/report/fix-line-diff.ts
-function fileLines(text7) {
-  if (text7 === "") return { lines: [], finalNewline: true };
-  const finalNewline = text7.endsWith("\n");
-  return { lines: (finalNewline ? text7.slice(0, -1) : text7).split("\n"), finalNewline };
+function fileLines(text8) {
+  if (text8 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text8.endsWith("\n");
+  return { lines: (finalNewline ? text8.slice(0, -1) : text8).split("\n"), finalNewline };
 }
 var MAX_D = 2e3;
 function script(a, b) {
@@ -47586,8 +47617,8 @@ function quotedHunks(before, after, show, context = 3) {
   let nn = 0;
   for (const s of steps) {
     if (s === "=" || s === "-") {
-      const text7 = before.lines[o] ?? "";
-      ops.push({ kind: s === "=" ? " " : "-", text: text7, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      const text8 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text8, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
       o++;
       if (s === "=") nn++;
     } else {
@@ -47626,7 +47657,7 @@ function quotedHunks(before, after, show, context = 3) {
       oldCount,
       newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
       newCount,
-      ops: slice2.map(({ kind, text: text7, noEol }) => ({ kind, text: text7, noEol }))
+      ops: slice2.map(({ kind, text: text8, noEol }) => ({ kind, text: text8, noEol }))
     });
   }
   return out;
@@ -47636,8 +47667,8 @@ function hunkBody(h) {
 }
 
 // src/report/fix-diff.ts
-function oneLine(text7) {
-  return escapeControls(text7.replace(/\r?\n/g, " "));
+function oneLine(text8) {
+  return escapeControls(text8.replace(/\r?\n/g, " "));
 }
 function comment(lines) {
   return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
@@ -50143,7 +50174,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text7 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text8 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -50151,7 +50182,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text7}`, markdown: `${help.markdown ?? help.text}
+${text8}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -50243,23 +50274,23 @@ function sameFinding(a, b) {
 function description(f, followUps, all) {
   return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u2) => [followUpSentence(u2, all) ?? "", ...u2.notes])].join(" ");
 }
-function shape(text7) {
-  const body = text7.endsWith("\n") ? text7.slice(0, -1) : text7;
-  const lines = text7 === "" ? [] : body.split("\n");
-  const nl = text7.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n" };
+function shape(text8) {
+  const body = text8.endsWith("\n") ? text8.slice(0, -1) : text8;
+  const lines = text8 === "" ? [] : body.split("\n");
+  const nl = text8.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text8[nl - 1] === "\r" ? "\r\n" : "\n" };
 }
 function replacement(e, before) {
   const { lengths, eol } = shape(before);
   const n = lengths.length;
   const len = (line) => lengths[line - 1] ?? 0;
-  const text7 = e.lines.join(eol);
+  const text8 = e.lines.join(eol);
   if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
   if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text7}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text7}` } };
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text8}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text8}` } };
   }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text7 } };
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text8 } };
   if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
   if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
   return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
@@ -50297,8 +50328,8 @@ function unfixedFor(finding, fixes) {
 
 // src/report/sarif-notices.ts
 var SEVERITIES2 = ["critical", "high", "medium", "low"];
-function notice2(level, id, text7) {
-  return { level, message: { text: text7 }, descriptor: { id } };
+function notice2(level, id, text8) {
+  return { level, message: { text: text8 }, descriptor: { id } };
 }
 function bySeverity(findings) {
   const n = (s) => findings.filter((f) => f.severity === s).length;
@@ -50477,21 +50508,21 @@ var Regions = class {
   }
   /** The line's length without its "\n" and one "\r" before it; 0 for a line the text does not have (as split gave ""). */
   lineLength(key, line) {
-    const text7 = this.texts.get(key);
-    if (text7 === void 0 || !Number.isInteger(line) || line < 1) return 0;
-    const starts = this.startsOf(key, text7);
+    const text8 = this.texts.get(key);
+    if (text8 === void 0 || !Number.isInteger(line) || line < 1) return 0;
+    const starts = this.startsOf(key, text8);
     const from = starts[line - 1];
     if (from === void 0) return 0;
     const next = starts[line];
-    let to = next === void 0 ? text7.length : next - 1;
-    if (to > from && text7.charCodeAt(to - 1) === 13) to--;
+    let to = next === void 0 ? text8.length : next - 1;
+    if (to > from && text8.charCodeAt(to - 1) === 13) to--;
     return to - from;
   }
-  startsOf(key, text7) {
+  startsOf(key, text8) {
     let starts = this.starts.get(key);
     if (starts === void 0) {
       starts = [0];
-      for (let at = text7.indexOf("\n"); at >= 0; at = text7.indexOf("\n", at + 1)) starts.push(at + 1);
+      for (let at = text8.indexOf("\n"); at >= 0; at = text8.indexOf("\n", at + 1)) starts.push(at + 1);
       this.starts.set(key, starts);
     }
     return starts;
@@ -50504,8 +50535,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text7, max) {
-  return text7.length <= max ? text7 : `${text7.slice(0, max - 1)}\u2026`;
+function clip(text8, max) {
+  return text8.length <= max ? text8 : `${text8.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -50702,9 +50733,9 @@ var Markup = class {
 };
 var NEEDS_ESCAPE = /[&<>"'`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
-function escapeHtml(text7) {
-  if (!NEEDS_ESCAPE.test(text7)) return text7;
-  return escapeControls(text7).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+function escapeHtml(text8) {
+  if (!NEEDS_ESCAPE.test(text8)) return text8;
+  return escapeControls(text8).replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
 }
 function partText(p2) {
   if (p2 === null || p2 === void 0 || p2 === false) return "";
@@ -50741,8 +50772,8 @@ var Excerpts = class {
     const key = this.texts.has(textKey(target, file)) ? textKey(target, file) : file;
     const hit = this.cache.get(key);
     if (hit !== void 0) return hit;
-    const text7 = this.texts.get(key);
-    const lines = text7 === void 0 ? null : text7.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+    const text8 = this.texts.get(key);
+    const lines = text8 === void 0 ? null : text8.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
     this.cache.set(key, lines);
     return lines;
   }
@@ -51007,23 +51038,23 @@ function blocks(markdown) {
   }
   return out;
 }
-var isLabel = (text7) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text7);
+var isLabel = (text8) => /^(avoid|prefer|example|instead)\b[^.]*:$/i.test(text8);
 function plain3(line) {
   return line.replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/__([^_]+)__/g, "$1");
 }
-function firstSentence(text7) {
+function firstSentence(text8) {
   let code = false;
   let depth = 0;
-  for (let i = 0; i < text7.length; i++) {
-    const c = text7[i];
+  for (let i = 0; i < text8.length; i++) {
+    const c = text8[i];
     if (c === "`") code = !code;
     if (code) continue;
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     else if ((c === "." || c === "!" || c === "?") && depth === 0) {
-      const next = text7[i + 1];
+      const next = text8[i + 1];
       if (next !== void 0 && !/\s/.test(next)) continue;
-      const sentence = text7.slice(0, i + 1);
+      const sentence = text8.slice(0, i + 1);
       if (c === "." && ABBREVIATIONS.test(sentence)) continue;
       return sentence;
     }
@@ -51035,23 +51066,23 @@ function inlineSnippet(block) {
   if (lines.length === 0 || lines.length > INLINE_LINES || lines.join("").length > INLINE_CHARS || lines.some((l) => l.includes("`"))) return null;
   return lines.map((l) => `\`${l}\``).join(", ");
 }
-function capped(text7) {
-  const line = escapeControls(text7);
+function capped(text8) {
+  const line = escapeControls(text8);
   return line.length <= MAX_HINT_CHARS ? line : `${line.slice(0, MAX_HINT_CHARS - 1).trimEnd()}\u2026`;
 }
 function fixHint(rule) {
   const all = blocks(rule.help);
   for (const [i, block] of all.entries()) {
     if (block.kind !== "prose") continue;
-    const text7 = block.lines.map(plain3).join(" ").replace(/\s+/g, " ").trim();
-    if (text7 === "" || isLabel(text7)) continue;
-    const sentence = firstSentence(text7);
+    const text8 = block.lines.map(plain3).join(" ").replace(/\s+/g, " ").trim();
+    if (text8 === "" || isLabel(text8)) continue;
+    const sentence = firstSentence(text8);
     if (sentence !== null) return capped(sentence);
-    if (text7.endsWith(":")) {
+    if (text8.endsWith(":")) {
       const snippet = inlineSnippet(all[i + 1]?.kind === "code" ? all[i + 1] : void 0);
-      return capped(snippet === null ? `${text7.slice(0, -1).trimEnd()}.` : `${text7} ${snippet}.`);
+      return capped(snippet === null ? `${text8.slice(0, -1).trimEnd()}.` : `${text8} ${snippet}.`);
     }
-    return capped(text7);
+    return capped(text8);
   }
   return null;
 }
@@ -51123,6 +51154,8 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   // A templated `secrets file` names no file until it is rendered: nothing about it was checked.
   "secrets-templated",
   "found-through-link",
+  // An image target that only carries the secrets files its layers hold (its configs deleted or missing).
+  "image-layer-secrets",
   // A checkout git could not read was scanned without .gitignore and committed modes (git-view.ts).
   "git-unreadable",
   "secrets-file-is-config",
@@ -51163,9 +51196,9 @@ function textHints(rules, hints) {
 function targetLines(t, o) {
   const { p: p2, hostOf, width } = o;
   const out = [];
-  const withHint = (f, text7) => {
+  const withHint = (f, text8) => {
     const hint = o.hints.get(f.rule_id);
-    return hint ? [text7, `             ${p2.dim("fix:")} ${hint}`] : [text7];
+    return hint ? [text8, `             ${p2.dim("fix:")} ${hint}`] : [text8];
   };
   out.push(p2.bold(t.label ?? t.target));
   for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
@@ -51174,7 +51207,8 @@ function targetLines(t, o) {
     out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where3}${n.message}`);
   }
   const hidden = t.hidden?.findings.length ?? 0;
-  if (t.findings.length === 0) out.push(`  ${p2.dim(noFindings(o.filter, hidden))}`);
+  const partial = t.notes.some((n) => n.code === "include-not-followed" || n.code === "include-refused");
+  if (t.findings.length === 0) out.push(`  ${p2.dim(`${noFindings(o.filter, hidden)}${partial ? " in what was read: an include above was not read, and what it holds was not judged" : ""}`)}`);
   const { groups: repeated, single } = groupRepeats(t.findings);
   const byModule = /* @__PURE__ */ new Map();
   for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
@@ -51450,7 +51484,7 @@ var SCRIPT = `
   });
 })();
 `;
-var hash = (text7) => `'sha256-${createHash3("sha256").update(text7, "utf8").digest("base64")}'`;
+var hash = (text8) => `'sha256-${createHash3("sha256").update(text8, "utf8").digest("base64")}'`;
 var POLICY = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
 function page(title, body) {
   return `${html`<!DOCTYPE html>
@@ -51508,34 +51542,34 @@ function blocks2(markdown) {
   flush();
   return out;
 }
-function sentenceEnd(text7) {
+function sentenceEnd(text8) {
   let code = false;
-  for (let i = 0; i < text7.length; i++) {
-    const c = text7[i];
+  for (let i = 0; i < text8.length; i++) {
+    const c = text8[i];
     if (c === "`") code = !code;
     if (code || c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
-    while (text7[j] === ")" || text7[j] === '"' || text7[j] === "'") j++;
-    if (j >= text7.length) return j;
-    if (!/\s/.test(text7[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS2.test(text7.slice(0, i + 1))) continue;
+    while (text8[j] === ")" || text8[j] === '"' || text8[j] === "'") j++;
+    if (j >= text8.length) return j;
+    if (!/\s/.test(text8[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS2.test(text8.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
 }
-function strip(text7) {
-  return text7.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+function strip(text8) {
+  return text8.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
 function firstSentence2(block) {
-  const text7 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text7);
-  if (end > 0) return text7.slice(0, end);
-  if (!text7.endsWith(":")) return void 0;
+  const text8 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text8);
+  if (end > 0) return text8.slice(0, end);
+  if (!text8.endsWith(":")) return void 0;
   const code = block.code.filter((l) => l !== "");
   if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text7} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+    return `${text8} ${code.map((l) => `\`${l}\``).join(", ")}.`;
   }
-  return `${text7.slice(0, -1)}.`;
+  return `${text8.slice(0, -1)}.`;
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
@@ -51654,9 +51688,9 @@ function toHtml(report, ctx, fleet = null) {
 }
 
 // src/fix/apply.ts
-function eolOf(text7) {
-  const nl = text7.indexOf("\n");
-  return nl > 0 && text7[nl - 1] === "\r" ? "\r\n" : "\n";
+function eolOf(text8) {
+  const nl = text8.indexOf("\n");
+  return nl > 0 && text8[nl - 1] === "\r" ? "\r\n" : "\n";
 }
 function overlap(edits) {
   const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -51678,13 +51712,13 @@ function joinInsertions(edits) {
   }
   return out;
 }
-function applyEdits(text7, edits) {
-  if (edits.length === 0) return text7;
+function applyEdits(text8, edits) {
+  if (edits.length === 0) return text8;
   const clash = overlap(edits);
   if (clash !== null) throw new Error(clash);
-  const eol = eolOf(text7);
-  const finalNewline = text7 === "" || text7.endsWith("\n");
-  const body = text7 === "" ? [] : (finalNewline ? text7.slice(0, -1) : text7).split("\n");
+  const eol = eolOf(text8);
+  const finalNewline = text8 === "" || text8.endsWith("\n");
+  const body = text8 === "" ? [] : (finalNewline ? text8.slice(0, -1) : text8).split("\n");
   const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
   const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   for (const e of backwards) {
@@ -51911,14 +51945,14 @@ var FIX_FORMATS = {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open2, close, text7) => enabled ? `\x1B[${open2}m${text7}\x1B[${close}m` : text7;
+  const wrap = (open2, close, text8) => enabled ? `\x1B[${open2}m${text8}\x1B[${close}m` : text8;
   return {
-    severity: (s, text7) => {
+    severity: (s, text8) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text7) : text7;
+      return c ? wrap(c[0], c[1], text8) : text8;
     },
-    dim: (text7) => wrap(2, 22, text7),
-    bold: (text7) => wrap(1, 22, text7)
+    dim: (text8) => wrap(2, 22, text8),
+    bold: (text8) => wrap(1, 22, text8)
   };
 }
 
@@ -51926,8 +51960,8 @@ function paint(enabled) {
 var FORMULA = /^[=+\-@\t\r]/;
 function csvCell(value) {
   if (typeof value === "number") return String(value);
-  const text7 = escapeControls(value);
-  const safe = FORMULA.test(text7) ? `'${text7}` : text7;
+  const text8 = escapeControls(value);
+  const safe = FORMULA.test(text8) ? `'${text8}` : text8;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 function csv(rows) {
@@ -52206,7 +52240,7 @@ function writeGroupedSarif(report, groupOf, prefix, opts, write, hostOf = hostOf
 // src/report/gitlab.ts
 import { createHash as createHash5 } from "node:crypto";
 var GITLAB_SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-var sha256 = (text7) => createHash5("sha256").update(text7).digest("hex");
+var sha256 = (text8) => createHash5("sha256").update(text8).digest("hex");
 function repoPath(file) {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
@@ -52379,8 +52413,8 @@ function writeJsonDocument(report, totals, targets, write) {
   const at = whole.indexOf(TARGETS_HOLE);
   write(`${whole.slice(0, at)}"targets": [`);
   let n = 0;
-  targets((text7) => write(`${n++ === 0 ? "" : ","}
-    ${text7}`));
+  targets((text8) => write(`${n++ === 0 ? "" : ","}
+    ${text8}`));
   write(n === 0 ? "]" : "\n  ]");
   write(whole.slice(at + TARGETS_HOLE.length));
 }
@@ -52434,8 +52468,8 @@ function xmlText(raw3) {
 }
 var XML_ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 var ILLEGAL = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
-function xmlLegal(text7) {
-  return text7.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function xmlLegal(text8) {
+  return text8.replace(ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function xmlLines(lines) {
   return lines.map(xmlText).join("\n");
@@ -52688,8 +52722,8 @@ function toJobSummary(raw3, maxRows = MAX_SUMMARY_ROWS) {
 
 // src/common/rsync-defaults.ts
 var DEFAULT_RSYNC_VERSION = "3.5.0";
-function releaseNumbers(text7) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text7);
+function releaseNumbers(text8) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text8);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -52709,8 +52743,8 @@ var TEMPLATE_MARKERS = [
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
 var MAX_NUL_NOTES = 5;
-function templateEngine(text7) {
-  return TEMPLATE_MARKERS.find((m) => m.re.test(text7))?.engine;
+function templateEngine(text8) {
+  return TEMPLATE_MARKERS.find((m) => m.re.test(text8))?.engine;
 }
 var READ_OTHERWISE_CODES = /* @__PURE__ */ new Set(["utf8-bom", "utf16", "nul-byte"]);
 function startsUtf16(bytes) {
@@ -52761,8 +52795,8 @@ function bomMessage(bytes) {
   return `${start} ${how}${header}.`;
 }
 function templateNotes(bytes, file) {
-  const text7 = new TextDecoder().decode(bytes);
-  const lines = text7.split("\n");
+  const text8 = new TextDecoder().decode(bytes);
+  const lines = text8.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -52791,9 +52825,9 @@ function inlineWaivers(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text7, i) => {
-    const m = WAIVER.exec(text7.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text7)) return;
+  lines.forEach((text8, i) => {
+    const m = WAIVER.exec(text8.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text8)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -52819,12 +52853,12 @@ var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text7) {
-  if (BLANK.test(text7)) return "blank";
-  if (COMMENT.test(text7)) return "comment";
-  const header = HEADER.exec(text7);
+function kindOf(text8) {
+  if (BLANK.test(text8)) return "blank";
+  if (COMMENT.test(text8)) return "comment";
+  const header = HEADER.exec(text8);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text7) ? "directive" : "parameter";
+  return INCLUDE.test(text8) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -52832,9 +52866,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text7, i) => {
-    if (kindOf(text7) === "module") seenModule = true;
-    const m = PUBLIC.exec(text7);
+  lines.forEach((text8, i) => {
+    if (kindOf(text8) === "module") seenModule = true;
+    const m = PUBLIC.exec(text8);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -52886,9 +52920,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text7 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text7)) continue;
-    return kindOf(text7) === "module" ? j + 1 : null;
+    const text8 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text8)) continue;
+    return kindOf(text8) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -53128,9 +53162,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text7 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text7, at, valueAt };
-  return { kind: "param", name, value: text7, at, valueAt };
+  const text8 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text8, at, valueAt };
+  return { kind: "param", name, value: text8, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -53236,7 +53270,9 @@ function storeValue(spec, raw3, at, origin, previous) {
     }
   }
 }
+var SHELL_COMMANDS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 function warnInlineComment(spec, raw3, at, out) {
+  if (SHELL_COMMANDS.has(spec.name)) return;
   const m = /\s([#;].*)$/.exec(raw3);
   if (!m) return;
   out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
@@ -53683,8 +53719,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text7 = e instanceof Error ? e.message : String(e);
-  return text7.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text8 = e instanceof Error ? e.message : String(e);
+  return text8.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -53768,6 +53804,7 @@ var ScanRoot = class {
       real = realpathSync2(path7);
     } catch (e) {
       if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path7, reason: `${this.rel(path7)} could not be reached: permission denied` };
+      if (e instanceof Error && "code" in e && e.code === "ELOOP") return { kind: "missing", path: path7, reason: `${this.rel(path7)} cannot be resolved: its symbolic links lead to each other in a loop`, detail: "symbolic links in a loop" };
       const dangling = isLink(path7) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path7)})` : "";
       return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository${dangling}` };
     }
@@ -53848,15 +53885,15 @@ var ScanRoot = class {
           const detail = `more than ${MAX_LINKS} symbolic links on the way, a loop?`;
           return { kind: "missing", path: path7, reason: `${this.rel(path7)} cannot be resolved (${detail})`, detail };
         }
-        let text7;
+        let text8;
         try {
-          text7 = readlinkSync(here);
+          text8 = readlinkSync(here);
         } catch (e) {
           return { kind: "unreadable", path: path7, reason: `${this.rel(path7)}: ${errorMessage(e)}` };
         }
-        lastLink = `${this.rel(join4(this.root, ...done, c))} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
-        if (isAbsolute(text7)) done.length = 0;
-        pending.unshift(...text7.split("/"));
+        lastLink = `${this.rel(join4(this.root, ...done, c))} \u2192 ${text8.length > 200 ? `${text8.slice(0, 199)}\u2026` : text8}`;
+        if (isAbsolute(text8)) done.length = 0;
+        pending.unshift(...text8.split("/"));
         continue;
       }
       if (pending.some((p2) => p2 !== "" && p2 !== ".") && !st.isDirectory()) return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository (${this.rel(join4(this.root, ...done, c))} is not a directory)` };
@@ -53894,8 +53931,8 @@ var ScanRoot = class {
   linkTarget(path7) {
     try {
       if (isLink(path7)) {
-        const text7 = readlinkSync(path7);
-        return `${this.rel(path7)} \u2192 ${text7.length > 200 ? `${text7.slice(0, 199)}\u2026` : text7}`;
+        const text8 = readlinkSync(path7);
+        return `${this.rel(path7)} \u2192 ${text8.length > 200 ? `${text8.slice(0, 199)}\u2026` : text8}`;
       }
     } catch {
     }
@@ -53937,12 +53974,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text7 = Buffer.from(bytes).toString("utf8");
+  const text8 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text7.split("\n").entries()) {
+  for (const [i, physical] of text8.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -54050,8 +54087,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text7) {
-  const m = SHAPE.exec(text7);
+function parseApkVersion(text8) {
+  const m = SHAPE.exec(text8);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -54101,11 +54138,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text7) {
-  const colon = text7.indexOf(":");
-  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
+function parseDpkgVersion(text8) {
+  const colon = text8.indexOf(":");
+  const epoch = colon === -1 ? "0" : text8.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
+  const rest = colon === -1 ? text8 : text8.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -54152,11 +54189,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text7) {
-  const colon = text7.indexOf(":");
-  const epoch = colon === -1 ? "0" : text7.slice(0, colon);
+function parseRpmVersion(text8) {
+  const colon = text8.indexOf(":");
+  const epoch = colon === -1 ? "0" : text8.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text7 : text7.slice(colon + 1);
+  const rest = colon === -1 ? text8 : text8.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -54258,9 +54295,9 @@ var PACKAGE_DB_MAX_BYTES = 48 << 20;
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text7) {
+function parseUnitSettings(text8) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text8.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
     if (!m?.[1]) continue;
     if (m[2]) keys.set(m[1], m[2]);
@@ -54288,10 +54325,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text7 = token.slice(slash + 1);
-  const mask = parseMask(text7, addr.family);
+  const text8 = token.slice(slash + 1);
+  const mask = parseMask(text8, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text7);
+  const bits = strtolExact(text8);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -54301,6 +54338,87 @@ function offlineResolve(name) {
   if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
   if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
   return { kind: "unknown" };
+}
+
+// src/facts/access/secrets-check.ts
+var WITHHELD2 = "********";
+function checkSecret(q2, known) {
+  const who = q2.group === null ? q2.user : `${q2.user} or @${q2.group}`;
+  if (q2.path === "") return refuse("no-secrets-file", 'But the module has no "secrets file", so every login fails ("no secrets file").');
+  const hash2 = q2.user.startsWith("#") ? refuse("invalid-username", `But a user name starting with "#" is refused once ${q2.path} is open ("invalid username"); every login as ${q2.user} fails.`) : null;
+  const unknown = whyUnknown(q2, known);
+  if (unknown !== null) {
+    if (hash2) return hash2;
+    const holds = ["the daemon can read it", ...q2.strictModes ? ["it is not accessible to others (mode 0600, say)"] : [], ...q2.strictModes && q2.root ? ["it is owned by root"] : []];
+    return admit(`The password is checked against ${q2.path}, which ${unknown}.`, [`The secrets file ${q2.path} exists, ${holds.join(", ")}, and it holds a password for ${who}: it ${unknown}.`]);
+  }
+  const file = known?.files.find((f) => f.path === q2.path);
+  if (!file || file.exists === false) return refuse("no-secrets-file", `But ${q2.path} does not exist, so every login fails ("no secrets file").`);
+  const unread = notRead2(q2.path, known?.diagnostics ?? []);
+  if (unread === "daemon") return refuse("no-secrets-file", `But the daemon cannot read ${q2.path}, so every login fails ("no secrets file").`);
+  const assumptions = [];
+  const cannotOpen = unopenable(q2, file, assumptions);
+  if (cannotOpen) return cannotOpen;
+  if (q2.strictModes) {
+    const strict = strictModes(q2, file, assumptions);
+    if (strict) return strict;
+  }
+  if (hash2) return hash2;
+  if (unread === "unknown" || file.file === null) return admit(`The password is checked against ${q2.path}, whose lines were not read.`, [...assumptions, `The secrets file ${q2.path} holds a password for ${who} (its lines were not read).`]);
+  return findLine(q2, file, who, assumptions);
+}
+function whyUnknown(q2, known) {
+  if (/%[A-Z][^%]*%/.test(q2.path)) return "names a %VAR% that rsync expands from the daemon's environment";
+  if (!q2.path.startsWith("/")) return "is a relative path, opened from the daemon's working directory";
+  if (q2.jail !== "") return `is opened inside the daemon chroot ${q2.jail}, which was not read`;
+  const file = known?.files.find((f) => f.path === q2.path);
+  if (!file || file.exists === null) return "was not read (it lies outside what was scanned)";
+  return null;
+}
+function notRead2(path7, diagnostics) {
+  const about = diagnostics.filter((d) => (d.code === "secrets-unreadable" || d.code === "secrets-not-read") && d.message.startsWith(`The secrets file ${path7} `));
+  if (about.some((d) => /was not read: the daemon \(uid \d+\) could not read it/.test(d.message))) return "daemon";
+  return about.length > 0 ? "unknown" : null;
+}
+function unopenable(q2, file, assumptions) {
+  if (q2.root || file.mode === null || (file.mode & 4) !== 0) return null;
+  if (file.uid === 0 && (file.mode & 32) === 0)
+    return refuse("no-secrets-file", `But the daemon is not root when it checks passwords ("daemon uid"), and ${q2.path} is root's with mode ${octal(file.mode)}: it cannot open it, so every login fails ("no secrets file").`);
+  assumptions.push(
+    file.uid === 0 ? `The daemon's user is in the group of ${q2.path}, which it may read only as such (mode ${octal(file.mode)}).` : `The daemon's user can read ${q2.path} (owned by uid ${file.uid ?? "unknown"}, mode ${octal(file.mode)}).`
+  );
+  return null;
+}
+function strictModes(q2, file, assumptions) {
+  const mode = file.mode;
+  if (mode === null) assumptions.push(`The secrets file ${q2.path} is not accessible to others (its mode was not read).`);
+  else if ((mode & 6) !== 0) return refuse("ignoring-secrets-file", `But ${q2.path} is mode ${octal(mode)}, accessible to others, and strict modes are on: rsync ignores it ("secrets file must not be other-accessible"), so every login fails.`);
+  if (!q2.root) return null;
+  if (file.uid === null) assumptions.push(`The secrets file ${q2.path} is owned by root (its owner was not read).`);
+  else if (file.uid !== 0)
+    return refuse("ignoring-secrets-file", `But ${q2.path} is owned by uid ${file.uid}, the daemon runs as root and strict modes are on: rsync ignores it ("secrets file must be owned by root when running as root"), so every login fails.`);
+  return null;
+}
+function findLine(q2, file, who, assumptions) {
+  const line = file.entries.find((e) => e.kind === "user" ? e.name === q2.user : e.name === q2.group);
+  if (line) return admit(`Line ${line.line} of ${q2.path} holds the password for ${line.kind === "user" ? q2.user : `@${q2.group}`}.`, assumptions);
+  const maybe = file.entries.find((e) => mayBe(e, e.kind === "user" ? q2.user : q2.group));
+  if (maybe) return admit(`The password is checked against ${q2.path}.`, [...assumptions, `Line ${maybe.line} of ${q2.path}, whose name is not shown, is the line for ${who}.`]);
+  return refuse("secret-not-found", `But no line of ${q2.path} starts with "${q2.user}:"${q2.group === null ? "" : ` or "@${q2.group}:"`}, so every login fails ("secret not found").`);
+}
+function mayBe(e, name) {
+  if (name === null) return false;
+  if (name.includes(":")) return e.name === WITHHELD2 || e.name === name.slice(0, name.indexOf(":"));
+  return e.name === WITHHELD2 && (e.equals_name || shownName2(name) === WITHHELD2);
+}
+function refuse(refusal, reason) {
+  return { refusal, reason, assumptions: [] };
+}
+function admit(reason, assumptions) {
+  return { refusal: null, reason, assumptions };
+}
+function octal(mode) {
+  return `0${mode.toString(8).padStart(3, "0")}`;
 }
 
 // src/facts/effective-transfer.ts
@@ -54634,36 +54752,37 @@ function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
   const verified = client.name ?? "UNKNOWN";
   const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
+  const daemon = { root: effectiveDaemon(opts.daemonUser, config.global).root.value, jail: text5(config.global["daemon chroot"]?.value) };
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
   const modules2 = config.modules.map((m) => {
     if (!config.serves) return unreachable(m, config.starts);
     const target = byName.get(m.name) ?? m;
-    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
+    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, daemon, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
     const listed3 = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result2, listed: listed3 };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, notes: accessNotes(config), modules: modules2 };
 }
-function simulateModule(m, peer, user, root, opts) {
+function simulateModule(m, peer, user, daemon, opts) {
+  const { root } = daemon;
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text7 = (name) => {
+  const text8 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed3 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text7("hosts allow") || void 0, text7("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text8("hosts allow") || void 0, text8("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text7("auth users");
+  const authUsers = text8("auth users");
   const base3 = {
     name: m.name,
     listed: listed3,
@@ -54675,30 +54794,35 @@ function simulateModule(m, peer, user, root, opts) {
     assumptions
   };
   reasons.push(decision.reason);
-  const refuse = (outcome, why) => {
+  const refuse2 = (outcome, why) => {
     reasons.push(why);
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
     const line = listed3 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed3 ? "access-denied" : "unknown-module", `${listed3 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    return refuse2(listed3 ? "access-denied" : "unknown-module", `${listed3 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
-  if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text7("lock file")} and a connection slot is free.`);
+  if (slot) return refuse2(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text8("lock file")} and a connection slot is free.`);
   const readOnly2 = bool(param("read only"), true);
   const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text7("secrets file") }, opts);
+    if (user !== void 0) {
+      const module = { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text8("secrets file"), strictModes: bool(param("strict modes"), true), ...daemon };
+      const evaluated = evaluateUser(user, rules, module, opts);
+      userAccess = evaluated.access;
+      assumptions.push(...evaluated.assumptions);
+    }
     if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
+    return { ...refuse2("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
+  if (refusal) return refuse2(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
   const write = readOnly2 ? "read-only" : "ok";
@@ -54708,16 +54832,15 @@ function simulateModule(m, peer, user, root, opts) {
 }
 function evaluateUser(user, rules, module, opts) {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
-  const noSecrets = outcome.result === "password" && module.secrets === "";
-  const admitted = outcome.result === "password" && !noSecrets;
   const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
+  const base3 = { user, rule: outcome.rule?.raw ?? null };
+  const assumed = outcome.assumption !== void 0 ? [outcome.assumption] : [];
+  if (outcome.result !== "password") return { access: { ...base3, result: outcome.result, read: false, write: false, reason: outcome.reason }, assumptions: assumed };
+  const secret = checkSecret({ path: module.secrets, user, group: outcome.group ?? null, strictModes: module.strictModes, root: module.root, jail: module.jail }, opts.secrets);
+  const admitted = secret.refusal === null;
   return {
-    user,
-    result: noSecrets ? "no-secrets-file" : outcome.result,
-    rule: outcome.rule?.raw ?? null,
-    read: admitted && !module.writeOnly,
-    write: admitted && !ro,
-    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
+    access: { ...base3, result: secret.refusal ?? "password", read: admitted && !module.writeOnly, write: admitted && !ro, reason: `${outcome.reason} ${secret.reason}` },
+    assumptions: [...assumed, ...secret.assumptions]
   };
 }
 function unreachable(m, starts) {
@@ -54734,6 +54857,9 @@ function unreachable(m, starts) {
     reasons: [why],
     assumptions: []
   };
+}
+function text5(v) {
+  return typeof v === "string" ? v : "";
 }
 function bool(v, fallback) {
   return typeof v === "boolean" ? v : fallback;
@@ -54944,17 +55070,17 @@ function ipv4(a) {
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text7 = a;
+  let text8 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text7);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text8);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text7.slice(0, dotted.index);
-    text7 = before.endsWith(":") ? `${before}:` : before;
+    const before = text8.slice(0, dotted.index);
+    text8 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text7.split("::");
+  const halves = text8.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -54967,7 +55093,7 @@ function ipv6(a) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text7) {
+function shellCommands(text8) {
   const commands = [];
   let words = [];
   let word = "";
@@ -54982,35 +55108,35 @@ function shellCommands(text7) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text7.length; i++) {
-    const c = text7[i] ?? "";
-    if (c === "\\" && i + 1 < text7.length) {
-      const next = text7[++i] ?? "";
+  for (let i = 0; i < text8.length; i++) {
+    const c = text8[i] ?? "";
+    if (c === "\\" && i + 1 < text8.length) {
+      const next = text8[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text7.indexOf(c, i + 1);
-      const end = close < 0 ? text7.length : close;
-      word += c === '"' ? text7.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text7.slice(i + 1, end);
+      const close = text8.indexOf(c, i + 1);
+      const end = close < 0 ? text8.length : close;
+      word += c === '"' ? text8.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text8.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text7[i + 1] === "{" || text7[i + 1] === "(")) {
-      const open2 = text7[i + 1] ?? "";
+    } else if (c === "$" && (text8[i + 1] === "{" || text8[i + 1] === "(")) {
+      const open2 = text8[i + 1] ?? "";
       const close = open2 === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text7.length; j++) {
-        if (text7[j] === open2) depth++;
-        else if (text7[j] === close && --depth === 0) break;
+      for (; j < text8.length; j++) {
+        if (text8[j] === open2) depth++;
+        else if (text8[j] === close && --depth === 0) break;
       }
-      word += text7.slice(i, j + 1);
+      word += text8.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text7.indexOf("\n", i);
-      i = (nl < 0 ? text7.length : nl) - 1;
+      const nl = text8.indexOf("\n", i);
+      i = (nl < 0 ? text8.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -55247,12 +55373,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text7) {
-  const at = text7.lastIndexOf(":");
-  const port = Number(text7.slice(at + 1).trim());
+function hostPort(text8) {
+  const at = text8.lastIndexOf(":");
+  const port = Number(text8.slice(at + 1).trim());
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
   return {
-    host: at < 0 ? "" : text7.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text8.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port
   };
 }
@@ -55289,7 +55415,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules2 = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text6(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -55325,7 +55451,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withCredentialsWithheld(withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide)),
+      global: withCredentialsWithheld(withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text6(config.global["auth users"]?.value), input.rsyncVersion)).hide)),
       listener: config.listener,
       modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -55377,9 +55503,9 @@ function relabelDeclared(d, rename2) {
 function withCredentialsWithheld(params) {
   let out;
   for (const [name, p2] of Object.entries(params)) {
-    if (typeof p2.value !== "string" || redactText(p2.value) === p2.value) continue;
+    if (typeof p2.value !== "string" || withheldValue(name, p2.value) === p2.value) continue;
     out ??= { ...params };
-    out[name] = { ...p2, value: redactText(p2.value), raw: typeof p2.raw === "string" ? redactText(p2.raw) : p2.raw };
+    out[name] = { ...p2, value: withheldValue(name, p2.value), raw: typeof p2.raw === "string" ? withheldValue(name, p2.raw) : p2.raw };
   }
   return out ?? params;
 }
@@ -55388,11 +55514,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text5(v) {
+function text6(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text5(v));
+  const tokens = classifyHostList(text6(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -55550,13 +55676,13 @@ function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text7) {
+function rsyncdShape(text8) {
   const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text7.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text8.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
@@ -55753,27 +55879,27 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
-  const text7 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
-  if (text7.includes("\0")) return null;
-  return text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text8 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text8.includes("\0")) return null;
+  return text8.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
-function thinHead(text7) {
-  return significant(text7.replace(/^;.*$/gm, "")).length < 3;
+function thinHead(text8) {
+  return significant(text8.replace(/^;.*$/gm, "")).length < 3;
 }
 function contentWindow(bytes) {
   const head = bytes.subarray(0, HEAD_BYTES);
   if (bytes.length <= HEAD_BYTES) return head;
-  const text7 = headText(head);
-  return text7 !== null && thinHead(text7) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+  const text8 = headText(head);
+  return text8 !== null && thinHead(text8) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
 }
 function classifyFile(path7, head) {
   const p2 = path7.split("\\").join("/");
   const named = rsyncdByName(p2);
-  const text7 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
-  const shape2 = text7 === null ? null : rsyncdShape(text7);
-  if (text7 !== null && shape2 !== null) {
+  const text8 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape2 = text8 === null ? null : rsyncdShape(text8);
+  if (text8 !== null && shape2 !== null) {
     if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
-    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text7));
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text8));
     const weak = !named && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
     if (readsAsRsyncd(shape2, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
     if (other) return { kind: other, by: "content" };
@@ -55791,8 +55917,150 @@ function rsyncdByName(path7) {
 }
 
 // src/sources/scan-scope.ts
-import { lstatSync as lstatSync4, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join6, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { lstatSync as lstatSync5, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join8, relative as relative5, resolve as resolve2, sep as sep6 } from "node:path";
+
+// src/sources/discover.ts
+import { execFileSync } from "node:child_process";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { join as join7, relative as relative4, sep as sep5 } from "node:path";
+
+// src/sources/walk-tree.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function reasonOf(e) {
+  const code = e instanceof Error && "code" in e ? String(e.code) : "";
+  return code === "EACCES" || code === "EPERM" ? "permission denied" : code !== "" ? code : String(e);
+}
+function walkTree(root) {
+  const out = { entries: [], unreadable: [] };
+  const pending = [""];
+  for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
+    let list4;
+    try {
+      list4 = readdirSync2(join6(root, rel), { withFileTypes: true });
+    } catch (e) {
+      out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
+      continue;
+    }
+    for (const d of list4) {
+      const path7 = rel === "" ? d.name : `${rel}/${d.name}`;
+      if (d.isDirectory()) {
+        if (!SKIPPED_DIRS.has(d.name)) pending.push(path7);
+      } else {
+        out.entries.push(path7);
+      }
+    }
+  }
+  return out;
+}
+
+// src/sources/discover.ts
+function readHead(file, whole = false) {
+  if (!lstatSync4(file).isFile()) return "";
+  const fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK | constants4.O_NOFOLLOW | constants4.O_NOCTTY);
+  try {
+    const stat2 = fstatSync2(fd);
+    if (!stat2.isFile()) return "";
+    if (whole) {
+      const all = Buffer.alloc(Math.min(stat2.size, MAX_FILE_BYTES));
+      const n2 = readSync2(fd, all, 0, all.length, 0);
+      return all.subarray(0, n2).includes(0) ? "" : all.subarray(0, n2).toString("utf8");
+    }
+    let buf = Buffer.alloc(HEAD_BYTES);
+    let n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
+    if (n === HEAD_BYTES && thinHead(headText(buf) ?? "")) {
+      buf = Buffer.concat([buf, Buffer.alloc(MAX_HEAD_BYTES - HEAD_BYTES)]);
+      n += readSync2(fd, buf, HEAD_BYTES, MAX_HEAD_BYTES - HEAD_BYTES, HEAD_BYTES);
+    }
+    const head = buf.subarray(0, n);
+    return head.includes(0) ? "" : head.toString("utf8");
+  } finally {
+    closeSync2(fd);
+  }
+}
+function nameCandidate(file) {
+  try {
+    return !lstatSync4(file).isDirectory();
+  } catch (e) {
+    return !(e instanceof Error && "code" in e && e.code === "ENOENT");
+  }
+}
+function git(root, args) {
+  return execFileSync("git", ["-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false", "-C", root, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    maxBuffer: 256 << 20,
+    timeout: 12e4,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
+  });
+}
+function gitFiles(root) {
+  try {
+    const out = git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
+    return out.split("\0").filter((p2) => p2 !== "");
+  } catch {
+    return null;
+  }
+}
+function pickedBy(root, path7) {
+  if (rsyncdByName(path7)) {
+    return nameCandidate(join7(root, path7)) ? "name" : void 0;
+  }
+  if (!worthSniffing(path7)) return void 0;
+  try {
+    const head = headText(readHead(join7(root, path7)));
+    if (head === null) return void 0;
+    const { kind } = classifyFile(path7, head);
+    if (kind.analyzer === "none" && kind.id !== "stunnel") return void 0;
+    if (kind.concernsRsync(head, path7) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join7(root, path7), true), path7)) return "content";
+  } catch {
+  }
+  return void 0;
+}
+function discoverConfigs(root, opts) {
+  const listed3 = gitFiles(root);
+  const walked = listed3 === null ? walkTree(root) : { entries: listed3, unreadable: [] };
+  const all = walked.entries;
+  const excluded = matchExcludes(root, opts.exclude);
+  const found = [];
+  for (const raw3 of all) {
+    const path7 = raw3.split(sep5).join("/");
+    if (excluded.excludes(path7)) continue;
+    const by = pickedBy(root, path7);
+    if (by !== void 0) found.push({ path: path7, by });
+  }
+  for (const d of walked.unreadable) if (!excluded.excludes(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
+  return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function leftOutConfigs(root, exclude) {
+  const listed3 = gitFiles(root);
+  const tracked = listed3 === null ? null : new Set(listed3.map((p2) => p2.split(sep5).join("/")));
+  const excluded = matchExcludes(root, exclude);
+  const out = { excluded: [], ignored: [] };
+  if (tracked === null && excluded.unmatched.length === exclude.length) return out;
+  for (const raw3 of walkTree(root).entries.sort()) {
+    const path7 = raw3.split(sep5).join("/");
+    const leftBy = excluded.excludes(path7) ? out.excluded : tracked !== null && !tracked.has(path7) ? out.ignored : void 0;
+    if (leftBy !== void 0 && pickedBy(root, path7) !== void 0) leftBy.push(path7);
+  }
+  return out;
+}
+function gitModes(root) {
+  const modes = /* @__PURE__ */ new Map();
+  try {
+    const out = git(root, ["ls-files", "-s", "-z"]);
+    for (const entry2 of out.split("\0")) {
+      const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry2);
+      if (m?.[1] && m[2]) modes.set(m[2], parseInt(m[1], 8));
+    }
+  } catch {
+  }
+  return modes;
+}
+
+// src/sources/scan-scope.ts
 function scanScope(paths, exclude) {
   const roots = [];
   for (const p2 of paths) {
@@ -55803,21 +56071,37 @@ function scanScope(paths, exclude) {
     } catch {
     }
   }
+  const cwd = realpathSync4(process.cwd());
+  const outside = roots.filter((r) => !r.isFile && !within(cwd, r.real));
+  const inScope = (file) => roots.some((r) => r.isFile ? r.real === file : within(r.real, file) && scannedUnder(r, relative5(r.real, file).split(sep6).join("/")));
   return (target) => {
-    const file = existingFile(target, roots);
-    if (file === void 0) return true;
-    return roots.some((r) => r.isFile ? r.real === file : within(r.real, file) && !r.excluded?.excludes(relative4(r.real, file).split(sep5).join("/")));
+    if (isAbsolute3(target)) {
+      const file = regularFile(target);
+      return file === void 0 || inScope(file);
+    }
+    const here = regularFile(resolve2(target));
+    if (here !== void 0 && inScope(here)) return true;
+    for (const r of outside) {
+      const there = regularFile(join8(r.real, target));
+      if (there !== void 0) return inScope(there);
+    }
+    return here === void 0 || outside.length > 0;
   };
 }
-function existingFile(target, roots) {
-  const candidates = isAbsolute3(target) ? [target] : [resolve2(target), ...roots.filter((r) => !r.isFile).map((r) => join6(r.real, target))];
-  for (const c of candidates) {
-    try {
-      if (lstatSync4(c).isFile()) return realpathSync4(c);
-    } catch {
-    }
+function scannedUnder(root, rel) {
+  if (root.excluded?.excludes(rel)) return false;
+  if (root.listed === void 0) {
+    const files = gitFiles(root.real);
+    root.listed = files === null ? null : new Set(files.map((f) => f.split(sep6).join("/")));
   }
-  return void 0;
+  return root.listed === null || root.listed.has(rel);
+}
+function regularFile(path7) {
+  try {
+    return lstatSync5(path7).isFile() ? realpathSync4(path7) : void 0;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/sources/image/tar-reader.ts
@@ -55893,7 +56177,7 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text7) {
+function globMatch(pattern, text8) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -55909,7 +56193,7 @@ function globMatch(pattern, text7) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text7);
+  return re.test(text8);
 }
 function targetMatch(pattern, id) {
   const split2 = id.lastIndexOf(":/");
@@ -55921,9 +56205,9 @@ var KEYS = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS4 = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text7, file) {
+function parsePublicEntries(text8, file) {
   const counter = new import_yaml.LineCounter();
-  const doc2 = (0, import_yaml.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text8, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range3 = node?.range;
     return range3 ? counter.linePos(range3[0]).line : 1;
@@ -55986,9 +56270,9 @@ var import_yaml2 = __toESM(require_dist(), 1);
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS2 = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text7, file) {
+function parseWaiverFile(text8, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc2 = (0, import_yaml2.parseDocument)(text7, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text8, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc2.errors.length > 0) {
@@ -56176,8 +56460,8 @@ function tooLarge(target, modules2, maxMemoryBytes, policyName) {
 function policyLabel(name) {
   return name === "built-in policy" ? `the ${name}` : `the policy ${name}`;
 }
-function capitalized(text7) {
-  return text7.charAt(0).toUpperCase() + text7.slice(1);
+function capitalized(text8) {
+  return text8.charAt(0).toUpperCase() + text8.slice(1);
 }
 function memoryLabel(bytes) {
   return bytes % GiB === 0 ? `${bytes / GiB} GiB` : `${Math.round(bytes / MiB)} MiB`;
@@ -56225,9 +56509,9 @@ function policyView(facts, keep) {
 
 // src/engine/secrets-entry-finding.ts
 var ENTRY_PATH2 = /^secrets\[(\d+)\]\.entries$/;
-var WITHHELD2 = "********";
+var WITHHELD3 = "********";
 function entryName(e) {
-  return e.name === WITHHELD2 ? null : `${e.kind} ${JSON.stringify(e.name)}`;
+  return e.name === WITHHELD3 ? null : `${e.kind} ${JSON.stringify(e.name)}`;
 }
 function withSecretsEntries(findings, facts) {
   return findings.map((f) => {
@@ -56989,16 +57273,16 @@ function whyNot(j, cve, rsync) {
 }
 
 // src/sources/read-input.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2 } from "node:fs";
+import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
 function readInputFile(path7, spec) {
   let fd;
   try {
-    fd = openSync2(path7, constants4.O_RDONLY | constants4.O_NONBLOCK | constants4.O_NOCTTY);
+    fd = openSync3(path7, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
   }
   try {
-    const st = fstatSync2(fd);
+    const st = fstatSync3(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path7, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge2(path7, spec, formatBytes(st.size)));
     const bytes = readCapped(fd, spec.maxBytes);
@@ -57006,7 +57290,7 @@ function readInputFile(path7, spec) {
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function tooLarge2(where3, spec, size) {
@@ -57268,146 +57552,6 @@ function hostNotes(t) {
   ];
 }
 
-// src/sources/discover.ts
-import { execFileSync } from "node:child_process";
-import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, lstatSync as lstatSync5, openSync as openSync3, readSync as readSync2 } from "node:fs";
-import { join as join8, relative as relative5, sep as sep6 } from "node:path";
-
-// src/sources/walk-tree.ts
-import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join7 } from "node:path";
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function reasonOf(e) {
-  const code = e instanceof Error && "code" in e ? String(e.code) : "";
-  return code === "EACCES" || code === "EPERM" ? "permission denied" : code !== "" ? code : String(e);
-}
-function walkTree(root) {
-  const out = { entries: [], unreadable: [] };
-  const pending = [""];
-  for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
-    let list4;
-    try {
-      list4 = readdirSync2(join7(root, rel), { withFileTypes: true });
-    } catch (e) {
-      out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
-      continue;
-    }
-    for (const d of list4) {
-      const path7 = rel === "" ? d.name : `${rel}/${d.name}`;
-      if (d.isDirectory()) {
-        if (!SKIPPED_DIRS.has(d.name)) pending.push(path7);
-      } else {
-        out.entries.push(path7);
-      }
-    }
-  }
-  return out;
-}
-
-// src/sources/discover.ts
-function readHead(file, whole = false) {
-  if (!lstatSync5(file).isFile()) return "";
-  const fd = openSync3(file, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOFOLLOW | constants5.O_NOCTTY);
-  try {
-    const stat2 = fstatSync3(fd);
-    if (!stat2.isFile()) return "";
-    if (whole) {
-      const all = Buffer.alloc(Math.min(stat2.size, MAX_FILE_BYTES));
-      const n2 = readSync2(fd, all, 0, all.length, 0);
-      return all.subarray(0, n2).includes(0) ? "" : all.subarray(0, n2).toString("utf8");
-    }
-    let buf = Buffer.alloc(HEAD_BYTES);
-    let n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
-    if (n === HEAD_BYTES && thinHead(headText(buf) ?? "")) {
-      buf = Buffer.concat([buf, Buffer.alloc(MAX_HEAD_BYTES - HEAD_BYTES)]);
-      n += readSync2(fd, buf, HEAD_BYTES, MAX_HEAD_BYTES - HEAD_BYTES, HEAD_BYTES);
-    }
-    const head = buf.subarray(0, n);
-    return head.includes(0) ? "" : head.toString("utf8");
-  } finally {
-    closeSync3(fd);
-  }
-}
-function nameCandidate(file) {
-  try {
-    return !lstatSync5(file).isDirectory();
-  } catch (e) {
-    return !(e instanceof Error && "code" in e && e.code === "ENOENT");
-  }
-}
-function git(root, args) {
-  return execFileSync("git", ["-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false", "-C", root, ...args], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-    maxBuffer: 256 << 20,
-    timeout: 12e4,
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
-  });
-}
-function gitFiles(root) {
-  try {
-    const out = git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
-    return out.split("\0").filter((p2) => p2 !== "");
-  } catch {
-    return null;
-  }
-}
-function pickedBy(root, path7) {
-  if (rsyncdByName(path7)) {
-    return nameCandidate(join8(root, path7)) ? "name" : void 0;
-  }
-  if (!worthSniffing(path7)) return void 0;
-  try {
-    const head = headText(readHead(join8(root, path7)));
-    if (head === null) return void 0;
-    const { kind } = classifyFile(path7, head);
-    if (kind.analyzer === "none" && kind.id !== "stunnel") return void 0;
-    if (kind.concernsRsync(head, path7) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join8(root, path7), true), path7)) return "content";
-  } catch {
-  }
-  return void 0;
-}
-function discoverConfigs(root, opts) {
-  const listed3 = gitFiles(root);
-  const walked = listed3 === null ? walkTree(root) : { entries: listed3, unreadable: [] };
-  const all = walked.entries;
-  const excluded = matchExcludes(root, opts.exclude);
-  const found = [];
-  for (const raw3 of all) {
-    const path7 = raw3.split(sep6).join("/");
-    if (excluded.excludes(path7)) continue;
-    const by = pickedBy(root, path7);
-    if (by !== void 0) found.push({ path: path7, by });
-  }
-  for (const d of walked.unreadable) if (!excluded.excludes(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
-  return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-function leftOutConfigs(root, exclude) {
-  const listed3 = gitFiles(root);
-  const tracked = listed3 === null ? null : new Set(listed3.map((p2) => p2.split(sep6).join("/")));
-  const excluded = matchExcludes(root, exclude);
-  const out = { excluded: [], ignored: [] };
-  if (tracked === null && excluded.unmatched.length === exclude.length) return out;
-  for (const raw3 of walkTree(root).entries.sort()) {
-    const path7 = raw3.split(sep6).join("/");
-    const leftBy = excluded.excludes(path7) ? out.excluded : tracked !== null && !tracked.has(path7) ? out.ignored : void 0;
-    if (leftBy !== void 0 && pickedBy(root, path7) !== void 0) leftBy.push(path7);
-  }
-  return out;
-}
-function gitModes(root) {
-  const modes = /* @__PURE__ */ new Map();
-  try {
-    const out = git(root, ["ls-files", "-s", "-z"]);
-    for (const entry2 of out.split("\0")) {
-      const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry2);
-      if (m?.[1] && m[2]) modes.set(m[2], parseInt(m[1], 8));
-    }
-  } catch {
-  }
-  return modes;
-}
-
 // src/fix/plan-types.ts
 function coveredBy(ctx, rule_id) {
   return new Set(ctx.findings.filter((f) => f.rule_id === rule_id && f.module !== null).map((f) => f.module));
@@ -57415,18 +57559,18 @@ function coveredBy(ctx, rule_id) {
 function unfixed(f, reason, suggestion2) {
   return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
 }
-function fromPlaced(ctx, f, placed, text7, extraKeys = []) {
-  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text7.suggestion);
+function fromPlaced(ctx, f, placed, text8, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text8.suggestion);
   const at = placed.rewrote;
   const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
       fixes: [f, ...extraKeys, ...comment2].map(findingKey),
-      parameter: text7.parameter,
-      summary: text7.summary,
-      notes: text7.notes,
+      parameter: text8.parameter,
+      summary: text8.summary,
+      notes: text8.notes,
       edits: placed.edits,
-      access: { modules: text7.fields.length === 0 ? [] : placed.modules, fields: text7.fields }
+      access: { modules: text8.fields.length === 0 ? [] : placed.modules, fields: text8.fields }
     }
   };
 }
@@ -57474,8 +57618,8 @@ function rewriteLine(first, name, value) {
 }
 function linesOf2(ctx, file) {
   if (file === null) return null;
-  const text7 = ctx.texts.get(file);
-  return text7 === void 0 ? null : splitLines(text7);
+  const text8 = ctx.texts.get(file);
+  return text8 === void 0 ? null : splitLines(text8);
 }
 function templateFile(ctx, file) {
   return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
@@ -57697,7 +57841,7 @@ var ACCESS_PLANNERS = {
 };
 
 // src/fix/rules/auth.ts
-function strictModes(f, ctx) {
+function strictModes2(f, ctx) {
   const mod = moduleOfPath(ctx.doc, f.path);
   if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
   const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
@@ -57718,9 +57862,9 @@ function strictModes(f, ctx) {
 function withDuplicates(ctx, mod, remove, placed) {
   const p2 = mod.params["strict modes"];
   if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
-  const text7 = ctx.texts.get(p2.file);
-  if (text7 === void 0) return placed;
-  const lines = splitLines(text7);
+  const text8 = ctx.texts.get(p2.file);
+  if (text8 === void 0) return placed;
+  const lines = splitLines(text8);
   let header = mod.header.line;
   for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
   const edits = [...placed.edits];
@@ -57778,7 +57922,7 @@ function permissions(f, ctx) {
   return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
 }
 var AUTH_PLANNERS = {
-  "RSYNC-021": strictModes,
+  "RSYNC-021": strictModes2,
   "RSYNC-030": permissions,
   "RSYNC-031": permissions
 };
@@ -57900,9 +58044,9 @@ var LOGGING_PLANNERS = {
 var COMMENT2 = /\s[#;]/;
 var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
 function lineAt(ctx, file, line) {
-  const text7 = ctx.texts.get(file);
-  if (text7 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text7);
+  const text8 = ctx.texts.get(file);
+  if (text8 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text8);
   if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
   const end = logicalEnd(lines, line);
   if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
@@ -57946,9 +58090,9 @@ function commentInBoolean(f, ctx) {
   ];
 }
 function writtenValue(ctx, file, line) {
-  const text7 = ctx.texts.get(file);
-  if (text7 === void 0) return null;
-  const lines = splitLines(text7);
+  const text8 = ctx.texts.get(file);
+  if (text8 === void 0) return null;
+  const lines = splitLines(text8);
   const first = lines[line - 1];
   if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
   const pieces = lines.slice(line - 1, logicalEnd(lines, line));
@@ -58205,9 +58349,9 @@ function planFixes(doc2, findings, texts, opts) {
 function quotedOnly(plan, texts) {
   const judges = /* @__PURE__ */ new Map();
   const showable = (e) => {
-    const text7 = texts.get(e.file);
-    if (text7 === void 0) return true;
-    const judge = judges.get(e.file) ?? editShowability(text7);
+    const text8 = texts.get(e.file);
+    if (text8 === void 0) return true;
+    const judge = judges.get(e.file) ?? editShowability(text8);
     judges.set(e.file, judge);
     return judge(e);
   };
@@ -58264,13 +58408,13 @@ function combineEdits(accepted, more) {
 function applyAll(texts, edits) {
   const out = /* @__PURE__ */ new Map();
   for (const file of new Set(edits.map((e) => e.file))) {
-    const text7 = texts.get(file);
-    if (text7 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
+    const text8 = texts.get(file);
+    if (text8 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
     try {
       out.set(
         file,
         applyEdits(
-          text7,
+          text8,
           edits.filter((e) => e.file === file)
         )
       );
@@ -58291,9 +58435,9 @@ function lineMap(edits, originalLines) {
   while (o <= originalLines) out.push(o++);
   return out;
 }
-function lineCount(text7) {
-  if (text7 === "") return 0;
-  return (text7.endsWith("\n") ? text7.slice(0, -1) : text7).split("\n").length;
+function lineCount(text8) {
+  if (text8 === "") return 0;
+  return (text8.endsWith("\n") ? text8.slice(0, -1) : text8).split("\n").length;
 }
 function rebaseEdits(edits, accepted, originals) {
   const out = [];
@@ -58387,9 +58531,10 @@ function* repoTargets(paths, exclude) {
     let st;
     try {
       st = statSync4(abs);
-    } catch {
-      const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
-      yield { kind: "error", target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." };
+    } catch (e) {
+      const looped = e instanceof Error && "code" in e && e.code === "ELOOP";
+      const dangling = looped ? "" : isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
+      yield { kind: "error", target: given, message: looped ? "symbolic links that lead to each other in a loop: nothing to read" : `no such file or directory${dangling}`, hint: "Check the path given to scan." };
       continue;
     }
     if (!st.isFile() && !st.isDirectory()) {
@@ -58553,8 +58698,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text7, into, args) {
-  for (const words of shellCommands(text7)) addCommand(words, into, args);
+function addShell(text8, into, args) {
+  for (const words of shellCommands(text8)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -58563,9 +58708,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text7, args) {
+function launchFromScript(text8, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text7, launch, args);
+  addShell(text8, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -58604,10 +58749,10 @@ function heredocNames(keyword, args) {
     return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
   });
 }
-function instructions(text7) {
+function instructions(text8) {
   const out = [];
   let current = null;
-  const lines = text7.split("\n").map((raw3) => raw3.replace(/\r$/, ""));
+  const lines = text8.split("\n").map((raw3) => raw3.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -58686,12 +58831,12 @@ function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
   return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
 }
-function readDockerfile(text7, readScript) {
+function readDockerfile(text8, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
   let copied = 0;
-  for (const ins of instructions(text7)) {
+  for (const ins of instructions(text8)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
@@ -58761,8 +58906,8 @@ function apply(st, ins) {
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
         const doc2 = HEREDOC_WORD.exec(from)?.[3];
-        const text7 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
-        st.copies.push(text7 === void 0 ? { from, to } : { from, to, text: text7 });
+        const text8 = doc2 === void 0 ? void 0 : ins.heredocs.get(doc2);
+        st.copies.push(text8 === void 0 ? { from, to } : { from, to, text: text8 });
       }
       break;
     }
@@ -58772,23 +58917,23 @@ function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text7 = c.text ?? readScript(c.from);
-    if (text7 !== null && launchFromScript(text7).daemon) return true;
+    const text8 = c.text ?? readScript(c.from);
+    if (text8 !== null && launchFromScript(text8).daemon) return true;
   }
   return false;
 }
 
 // src/parse/other-files.ts
-function unitStartsDaemon(text7) {
-  const joined = text7.replace(/\\[ \t]*\n/g, " ");
+function unitStartsDaemon(text8) {
+  const joined = text8.replace(/\\[ \t]*\n/g, " ");
   return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
 }
-function xinetdServices(text7) {
+function xinetdServices(text8) {
   const out = [];
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw3 of text7.split("\n")) {
+  for (const raw3 of text8.split("\n")) {
     const line = raw3.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
@@ -58809,13 +58954,13 @@ function xinetdServices(text7) {
   }
   return out.length > 0 ? out : [loose];
 }
-function xinetdRsync(text7) {
-  const rsync = xinetdServices(text7).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+function xinetdRsync(text8) {
+  const rsync = xinetdServices(text8).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
   const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text7, bytes, scan, modes, root) {
+function analyze(classified, file, text8, bytes, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
@@ -58829,22 +58974,22 @@ function analyze(classified, file, text7, bytes, scan, modes, root) {
     }
     case "systemd-unit": {
       const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
-      const unitText = base3 === null ? text7 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
-${text7}` : null;
-      if (!unitStartsDaemon(unitText ?? text7)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      const unitText = base3 === null ? text8 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text8}` : null;
+      if (!unitStartsDaemon(unitText ?? text8)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
       return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
     }
     case "xinetd":
-      if (!xinetdRunsRsync(text7)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", ...xinetdRsync(text7) };
+      if (!xinetdRunsRsync(text8)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", ...xinetdRsync(text8) };
     case "dockerfile": {
-      if (!mentionsRsync(text7)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text8)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve5(dirname6(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      const image = readDockerfile(text7, readScript);
+      const image = readDockerfile(text8, readScript);
       if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
       return { analyzer: "dockerfile", image };
     }
@@ -58853,13 +58998,13 @@ ${text7}` : null;
   }
 }
 function readOtherFile(root, file, bytes, classified, scan, modes, sha2562) {
-  const text7 = headText(bytes) ?? "";
-  const analysis = analyze(classified, file, text7, bytes, scan, modes, root);
+  const text8 = headText(bytes) ?? "";
+  const analysis = analyze(classified, file, text8, bytes, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
   const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers(bytes, file);
-  const regions = analysis.analyzer === "secrets" || analysis.analyzer === "none" ? {} : { text: text7 };
+  const regions = analysis.analyzer === "secrets" || analysis.analyzer === "none" ? {} : { text: text8 };
   return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256: sha2562, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers, ...regions };
 }
 
@@ -59465,7 +59610,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path7, text7] of texts) result2.texts.set(path7, text7);
+    for (const [path7, text8] of texts) result2.texts.set(path7, text8);
   }
   return result2;
 }
@@ -59793,7 +59938,7 @@ async function fixRepository(paths, opts) {
   const targets = [...repositoryTargets(paths, opts)];
   opts.onTiming?.("discover, read, parse, facts", performance.now() - t);
   const texts = /* @__PURE__ */ new Map();
-  for (const s of targets) for (const [p2, text7] of s.texts) texts.set(p2, text7);
+  for (const s of targets) for (const [p2, text8] of s.texts) texts.set(p2, text8);
   const ev = await openEvaluation({ ...opts, onTiming: (stage, ms) => opts.onTiming?.(stage, ms) });
   if (!ev.ok) return ev;
   try {
@@ -59866,9 +60011,9 @@ var TargetFixer = class {
   }
   async evaluate(texts) {
     const overlay = /* @__PURE__ */ new Map();
-    for (const [file, text7] of texts) {
+    for (const [file, text8] of texts) {
       const real = this.run.files.get(file)?.real;
-      if (real !== void 0) overlay.set(real, Buffer.from(text7, "utf8"));
+      if (real !== void 0) overlay.set(real, Buffer.from(text8, "utf8"));
     }
     this.run.verifications++;
     return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
@@ -59911,18 +60056,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity2 = r["severity"];
     if (typeof severity2 !== "string" || !SEVERITIES.includes(severity2)) return bad(`${id} has severity ${JSON.stringify(severity2)}`);
-    const text7 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text8 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text7("title") || id,
-      description: text7("description"),
+      title: text8("title") || id,
+      description: text8("description"),
       severity: severity2,
-      security_severity: text7("security_severity"),
-      cwe: text7("cwe"),
+      security_severity: text8("security_severity"),
+      cwe: text8("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text7("help"),
-      help_uri: text7("help_uri") || null,
-      package: text7("package"),
+      help: text8("help"),
+      help_uri: text8("help_uri") || null,
+      package: text8("package"),
       ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
       ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
@@ -59962,7 +60107,7 @@ function distDir() {
 
 // src/engine/rego-metadata.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var text6 = (v) => typeof v === "string" ? v.trim() : "";
+var text7 = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
   const blocks3 = [];
@@ -59995,8 +60140,8 @@ function catalogFromRego(files) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
-      const id = text6(custom["id"]);
-      const severity2 = text6(custom["severity"]);
+      const id = text7(custom["id"]);
+      const severity2 = text7(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
       if (!SEVERITIES.includes(severity2)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
@@ -60005,14 +60150,14 @@ function catalogFromRego(files) {
       const first = refs[0];
       rules.push({
         id,
-        title: text6(meta["title"]) || id,
-        description: text6(meta["description"]),
+        title: text7(meta["title"]) || id,
+        description: text7(meta["description"]),
         severity: severity2,
-        security_severity: text6(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
-        cwe: text6(custom["cwe"]),
+        security_severity: text7(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
+        cwe: text7(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
-        help: text6(custom["help"]),
-        help_uri: isObject(first) ? text6(first["ref"]) || null : typeof first === "string" ? first : null,
+        help: text7(custom["help"]),
+        help_uri: isObject(first) ? text7(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg,
         ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {},
         ...isObject(custom["compliance"]) ? { compliance: toCompliance(custom["compliance"]) } : {}
@@ -60143,13 +60288,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path7, read) {
   const catalogPath = join14(path7, "..", "rules.json");
   if (!existsSync6(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path7, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text7 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text7.ok) return text7;
+  const text8 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text8.ok) return text8;
   const wasm = read(path7, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text7.value.toString("utf8"));
+    json = JSON.parse(text8.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -60319,9 +60464,9 @@ function sarifErrors(run2, at) {
     if (!isObject(inv)) throw new Invalid(`${at}.invocations[${i}]`, "is not an object");
     for (const n of list2(inv["toolExecutionNotifications"], `${at}.invocations[${i}].toolExecutionNotifications`)) {
       if (!isObject(n) || !isObject(n["descriptor"]) || n["descriptor"]["id"] !== "target-error" || !isObject(n["message"])) continue;
-      const text7 = n["message"]["text"];
-      const cut = typeof text7 === "string" ? text7.indexOf(": ") : -1;
-      if (typeof text7 === "string" && cut > 0) out.push(text7.slice(0, cut));
+      const text8 = n["message"]["text"];
+      const cut = typeof text8 === "string" ? text8.indexOf(": ") : -1;
+      if (typeof text8 === "string" && cut > 0) out.push(text8.slice(0, cut));
     }
   }
   return out;
@@ -60562,12 +60707,12 @@ function readInputs(env) {
 
 // src/action/log.ts
 import { randomBytes } from "node:crypto";
-function writeUninterpreted(text7, write = (s) => process.stdout.write(s)) {
-  if (text7 === "") return;
+function writeUninterpreted(text8, write = (s) => process.stdout.write(s)) {
+  if (text8 === "") return;
   let token = randomBytes(16).toString("hex");
-  while (text7.includes(token)) token = randomBytes(16).toString("hex");
+  while (text8.includes(token)) token = randomBytes(16).toString("hex");
   write(`::stop-commands::${token}
-${text7}${text7.endsWith("\n") ? "" : "\n"}::${token}::
+${text8}${text8.endsWith("\n") ? "" : "\n"}::${token}::
 `);
 }
 

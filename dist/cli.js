@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-ARUG7TRL.js");
+    const { scanCommand } = await import("./chunk-CWBTJ44J.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-MHRPXT55.js");
+  const { run } = await import("./chunk-L7LITJRX.js");
   return run(argv);
 }

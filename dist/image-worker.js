@@ -1006,14 +1006,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1030,14 +1030,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent.length);
+        i = consumeMoreIndentedLines(text6, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1054,12 +1054,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent.length);
+            i = consumeMoreIndentedLines(text6, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -1071,12 +1071,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1091,39 +1091,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent) {
+    function consumeMoreIndentedLines(text6, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -10394,26 +10394,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text5, i) => {
-      let ch = text5[i + 1];
+    var consumeMoreIndentedLines = (text6, i) => {
+      let ch = text6[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text5[i += 1];
+          ch = text6[i += 1];
         } while (ch && ch !== "\n");
-        ch = text5[i + 1];
+        ch = text6[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text5, indent, mode, {
+    function foldFlowLines(text6, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text5;
+      if (!lineWidth || lineWidth < 0) return text6;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep) return text5;
+      if (text6.length <= endStep) return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -10428,13 +10428,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i);
+        i = consumeMoreIndentedLines(text6, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -10450,12 +10450,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text5, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text6, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -10466,11 +10466,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text5;
+              if (escapedFolds[j]) return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -10483,18 +10483,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow2 && onOverflow) onOverflow();
-      if (folds.length === 0) return text5;
+      if (folds.length === 0) return text6;
       if (onFold) onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0) res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text5[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -16240,7 +16240,7 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text5) {
+function globMatch(pattern, text6) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -16256,7 +16256,7 @@ function globMatch(pattern, text5) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text5);
+  return re.test(text6);
 }
 function targetMatch(pattern, id) {
   const split2 = id.lastIndexOf(":/");
@@ -16268,9 +16268,9 @@ var KEYS = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text5, file) {
+function parsePublicEntries(text6, file) {
   const counter = new import_yaml.LineCounter();
-  const doc2 = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range = node?.range;
     return range ? counter.linePos(range[0]).line : 1;
@@ -16641,9 +16641,9 @@ var COMPLIANCE = compliance_generated_default;
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS2 = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text5, file) {
+function parseWaiverFile(text6, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc2 = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc2 = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc2.errors.length > 0) {
@@ -19251,8 +19251,8 @@ function tooLarge(target, modules, maxMemoryBytes, policyName) {
 function policyLabel(name) {
   return name === "built-in policy" ? `the ${name}` : `the policy ${name}`;
 }
-function capitalized(text5) {
-  return text5.charAt(0).toUpperCase() + text5.slice(1);
+function capitalized(text6) {
+  return text6.charAt(0).toUpperCase() + text6.slice(1);
 }
 function memoryLabel(bytes) {
   return bytes % GiB === 0 ? `${bytes / GiB} GiB` : `${Math.round(bytes / MiB)} MiB`;
@@ -19616,8 +19616,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text5 = e instanceof Error ? e.message : String(e);
-  return text5.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text6 = e instanceof Error ? e.message : String(e);
+  return text6.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 
 // src/common/start-worker.ts
@@ -20044,8 +20044,8 @@ function storedFacts(facts) {
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text5) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text5);
+function releaseNumbers(text6) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text6);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -20926,6 +20926,18 @@ async function readCapped2(res, cap, what) {
   return Buffer.concat(chunks);
 }
 
+// src/sources/image/diff-ids.ts
+var DIFF_ID = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+function layerDiffIds(config, layers, where) {
+  const rootfs = isObject(config) && isObject(config["rootfs"]) ? config["rootfs"] : {};
+  const ids = Array.isArray(rootfs["diff_ids"]) ? rootfs["diff_ids"] : [];
+  if (ids.length !== layers || !ids.every((d) => typeof d === "string" && DIFF_ID.test(d))) {
+    const bad = ids.length === layers ? "; not every one is a sha256 or sha512 digest" : "";
+    throw new Error(`the image config lists ${ids.length} layer diff_ids for ${layers} layers in ${where}${bad}; the image is inconsistent (altered or corrupt)`);
+  }
+  return ids;
+}
+
 // src/sources/image/docker-config.ts
 import { existsSync as existsSync3, readFileSync, statSync as statSync3 } from "node:fs";
 import { homedir } from "node:os";
@@ -21675,7 +21687,8 @@ async function walkLayer(layer, onEntry, budget) {
   let inflating = true;
   stream.on("error", () => {
   });
-  const diffHash = layer.diffId?.startsWith("sha256:") ? createHash("sha256") : void 0;
+  const diffAlgo = /^(sha256|sha512):/.exec(layer.diffId ?? "")?.[1];
+  const diffHash = diffAlgo !== void 0 ? createHash(diffAlgo) : void 0;
   async function* bytes() {
     let total = 0;
     try {
@@ -21704,8 +21717,10 @@ async function walkLayer(layer, onEntry, budget) {
     const m = errorMessage(e);
     throw new Error(`layer ${layer.digest}: ${e instanceof TarError ? `not a valid tar archive (${m})` : m}`);
   }
-  const got = diffHash ? `sha256:${diffHash.digest("hex")}` : void 0;
-  if (got !== void 0 && got !== layer.diffId) throw new Error(`layer ${layer.digest}: the uncompressed content (${got}) does not match its diff_id ${layer.diffId ?? ""} in the image config; the archive was altered or is corrupt`);
+  if (layer.diffId === void 0) return;
+  const got = diffHash ? `${diffAlgo ?? ""}:${diffHash.digest("hex")}` : void 0;
+  if (got !== layer.diffId)
+    throw new Error(`layer ${layer.digest}: the uncompressed content (${got ?? "not hashed"}) does not match its diff_id ${layer.diffId} in the image config; the ${layer.digest === layer.diffId ? "archive" : "image"} was altered or is corrupt`);
 }
 async function firstBytes(input) {
   for (; ; ) {
@@ -21836,12 +21851,14 @@ function openOciLayout(store, tag, ref, platform, dir, choose = (n) => `oci:${st
   }
   if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error(`manifest ${digest} is not an image manifest`);
   const config = readBlob(store, String(manifest["config"]["digest"]), "image config", MAX_CONFIG);
-  const layers = manifest["layers"].filter(isObject).map((l) => {
+  const descriptors = manifest["layers"].filter(isObject);
+  const diffIds = layerDiffIds(config, descriptors.length, `manifest ${digest}`);
+  const layers = descriptors.map((l, i) => {
     const d = String(l["digest"]);
     const path = blobPath(d);
     if (!store.has(path)) throw new Error(store.refused?.(path) ?? `blob ${d} is missing from the image`);
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
-    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
+    return { digest: d, diffId: diffIds[i] ?? "", open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
   return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), ...name !== void 0 ? { name } : {}, config, layers, close: () => store.close() };
 }
@@ -21879,12 +21896,8 @@ function openDockerArchive(store, ref, choice) {
     return p2;
   };
   const config = parseJson(store.read(inside(first["Config"]), MAX_CONFIG, "image config"), "image config");
-  const rootfs = isObject(config) && isObject(config["rootfs"]) ? config["rootfs"] : {};
-  const diffIds = Array.isArray(rootfs["diff_ids"]) ? rootfs["diff_ids"] : [];
   const names2 = first["Layers"].map(String);
-  if (diffIds.length !== names2.length || !diffIds.every((d) => typeof d === "string" && /^sha256:[a-f0-9]{64}$/.test(d))) {
-    throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names2.length} layers in manifest.json; the archive is inconsistent`);
-  }
+  const diffIds = layerDiffIds(config, names2.length, "manifest.json");
   const layers = names2.map((p2, i) => {
     const path = inside(p2);
     const diffId = String(diffIds[i]);
@@ -22401,8 +22414,16 @@ function parseRegistryRef(ref) {
     path = path.slice(0, colon);
   }
   if (hub && !path.includes("/")) path = `library/${path}`;
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${inert(displayRef(ref))}" is not an image reference: ${whyNotReference(ref, path, tag, digest)}`);
   return { registry, repository: path, reference: digest ?? tag };
+}
+function inert(text6) {
+  return text6.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+function whyNotReference(ref, path, tag, digest) {
+  if (/[\u0000-\u001f\u007f]/.test(ref)) return "it holds control characters";
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path)) return `the repository "${inert(path)}" may hold only lowercase letters and digits, separated by ".", "_", "-" or "/"`;
+  return digest === void 0 ? `the tag "${inert(tag)}" may hold only letters, digits, "_", "." and "-" (at most 128, not starting with "." or "-")` : `"${inert(digest)}" is not a digest (ALGORITHM:HEX)`;
 }
 function basicCredentials(registry, file) {
   const read = readDockerConfig(file);
@@ -22439,9 +22460,15 @@ async function manifestAt(client, r, reference) {
   const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
   const bytes = await readBody2(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
-  const [algo = "sha256", hex] = reference.split(":");
-  if (byDigest && createHash3(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
-  const digest = byDigest ? reference : res.headers.get("docker-content-digest");
+  const said = res.headers.get("docker-content-digest")?.trim();
+  const digest = byDigest ? reference : said !== void 0 && DIGEST.test(said) ? said : null;
+  const [algo = "sha256", hex] = (digest ?? "").split(":");
+  if (digest !== null && createHash3(algo).update(bytes).digest("hex") !== hex) {
+    const what = byDigest ? `manifest ${reference}` : `the manifest of ${r.registry}/${r.repository}:${reference}`;
+    throw new Error(
+      `${what}: digest mismatch (${byDigest ? "asked for by digest" : `the registry's Docker-Content-Digest says ${digest}`}, the bytes hash to ${algo}:${createHash3(algo).update(bytes).digest("hex")}); the registry or something between altered it`
+    );
+  }
   return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
 }
 async function openRegistryImage(ref, opts) {
@@ -22462,11 +22489,14 @@ async function openRegistryImage(ref, opts) {
   const scratch2 = shared ? void 0 : scratchCache();
   let transport;
   const cache2 = shared ?? scratch2.cache;
-  const layers = manifest["layers"].filter(isObject).map((l) => {
+  const descriptors = manifest["layers"].filter(isObject);
+  const diffIds = layerDiffIds(config, descriptors.length, `the manifest of ${displayRef(ref)}`);
+  const layers = descriptors.map((l, i) => {
     const d = checkedDigest(l["digest"], "layer");
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return {
       digest: d,
+      diffId: diffIds[i] ?? "",
       open: async () => {
         const cached = cachedLayer(cache2, d);
         if (cached) return verifyDigest(cached, d);
@@ -22670,12 +22700,12 @@ var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text5) {
-  if (BLANK.test(text5)) return "blank";
-  if (COMMENT.test(text5)) return "comment";
-  const header = HEADER.exec(text5);
+function kindOf(text6) {
+  if (BLANK.test(text6)) return "blank";
+  if (COMMENT.test(text6)) return "comment";
+  const header = HEADER.exec(text6);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text5) ? "directive" : "parameter";
+  return INCLUDE.test(text6) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -22683,9 +22713,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text5, i) => {
-    if (kindOf(text5) === "module") seenModule = true;
-    const m = PUBLIC.exec(text5);
+  lines.forEach((text6, i) => {
+    if (kindOf(text6) === "module") seenModule = true;
+    const m = PUBLIC.exec(text6);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -22737,9 +22767,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text5 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text5)) continue;
-    return kindOf(text5) === "module" ? j + 1 : null;
+    const text6 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text6)) continue;
+    return kindOf(text6) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -22788,11 +22818,14 @@ function isCredentialName(name) {
   const bare = name.replace(/^-+/, "");
   return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
 }
-var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s'"]*@/gi;
+function redactUrls(text6) {
+  return text6.replace(URL_USERINFO, `$1${WITHHELD2}@`);
+}
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text5) {
-  return text5.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
+function redactText(text6) {
+  return text6.replace(URL_USERINFO, `$1${WITHHELD2}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD2}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD2}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -22805,27 +22838,41 @@ function redactEnv(entry) {
   const eq = entry.indexOf("=");
   if (eq < 0) return { name: redactText(entry), value: null };
   const name = entry.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+  const value = entry.slice(eq + 1);
+  const pathNamed = CREDENTIAL.test(name) && NAMES_A_PATH.test(name);
+  return { name, value: isCredentialName(name) || pathNamed && !value.includes("/") ? null : redactText(value) };
+}
+
+// src/facts/withheld-values.ts
+var HOOK_PARAMS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
+var ARGUMENTS_WITHHELD = "(arguments withheld)";
+function withheldValue(param, value) {
+  if (!HOOK_PARAMS.has(param)) return redactUrls(value);
+  const words = value.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length && /^[A-Za-z_]\w*=/.test(words[i] ?? "")) i++;
+  const shown2 = [...words.slice(0, i).map(redactText), ...words[i] !== void 0 ? [redactUrls(words[i] ?? "")] : []];
+  return words.length > i + 1 ? `${shown2.join(" ")} ${ARGUMENTS_WITHHELD}` : shown2.join(" ");
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text5) {
-  const v4 = inetAton(text5);
+function parseNumericHost(text6) {
+  const v4 = inetAton(text6);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text5.indexOf("%");
-  const body = pct < 0 ? text5 : text5.slice(0, pct);
+  const pct = text6.indexOf("%");
+  const body = pct < 0 ? text6 : text6.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text5.slice(pct + 1));
+  const scope = scopeId(text6.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text5) {
-  if (/^\d+$/.test(text5)) return Number(text5);
-  return text5 === "lo" ? 1 : void 0;
+function scopeId(text6) {
+  if (/^\d+$/.test(text6)) return Number(text6);
+  return text6 === "lo" ? 1 : void 0;
 }
-function inetAton(text5) {
-  const parts = text5.split(".");
+function inetAton(text6) {
+  const parts = text6.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -22847,8 +22894,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text5) {
-  const parts = text5.split(".");
+function inetPton4(text6) {
+  const parts = text6.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -22859,9 +22906,9 @@ function inetPton4(text5) {
   }
   return out;
 }
-function inetPton6(text5) {
-  if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
-  const halves = text5.split("::");
+function inetPton6(text6) {
+  if (text6 === "" || /[^0-9a-fA-F:.]/.test(text6)) return void 0;
+  const halves = text6.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -22889,11 +22936,11 @@ function inetPton6(text5) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text5, family) {
-  return family === 4 ? inetPton4(text5) : inetPton6(text5);
+function parseMask(text6, family) {
+  return family === 4 ? inetPton4(text6) : inetPton6(text6);
 }
-function strtolExact(text5) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text5);
+function strtolExact(text6) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text6);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -22926,11 +22973,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text5) {
-  return new Matcher(pattern, text5).run();
+function wildmatch(pattern, text6) {
+  return new Matcher(pattern, text6).run();
 }
-function iwildmatch(pattern, text5) {
-  return new Matcher(asciiLower(pattern), asciiLower(text5)).run();
+function iwildmatch(pattern, text6) {
+  return new Matcher(asciiLower(pattern), asciiLower(text6)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -23103,10 +23150,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text5, tok) {
-  const literal = parseMask(text5, tok.family);
+function maskFor(text6, tok) {
+  const literal = parseMask(text6, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -23132,10 +23179,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text5 = token.slice(slash + 1);
-  const mask = parseMask(text5, addr.family);
+  const text6 = token.slice(slash + 1);
+  const mask = parseMask(text6, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -23180,20 +23227,24 @@ function matchAuthUser(rules, user, groupsOf) {
   let groups;
   for (const rule of rules) {
     let hit;
+    let group;
+    let assumed = false;
     if (rule.group) {
       groups ??= groupsOf(user);
-      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
+      assumed = groups === "unknown";
+      group = groups === "unknown" ? rule.pattern : groups.find((g) => wildmatch(rule.pattern, g));
+      hit = group !== void 0;
     } else {
       hit = wildmatch(rule.pattern, user);
     }
     if (!hit) continue;
-    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const assumption = assumed ? { assumption: `${user} is a user of the daemon's host in a group matching "@${rule.pattern}" (its groups were not read), so "${rule.raw}" is the first rule matching it.` } : {};
+    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", ...assumption, reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
     const access = rule.option ?? "module-default";
     const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
-    return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+    return { result: "password", rule, access, ...group !== void 0 ? { group } : {}, ...assumption, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
   }
-  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
-  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule".` };
 }
 function describeAuthRules(value, version) {
   const rules = parseAuthUsers(value, version);
@@ -23289,8 +23340,8 @@ function bomMessage(bytes) {
   return `${start} ${how}${header}.`;
 }
 function templateNotes(bytes, file) {
-  const text5 = new TextDecoder().decode(bytes);
-  const lines = text5.split("\n");
+  const text6 = new TextDecoder().decode(bytes);
+  const lines = text6.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -23307,6 +23358,218 @@ function templateNotes(bytes, file) {
     }
   }
   return [];
+}
+
+// src/parse/common-passwords.ts
+var WORDS = `
+123456 123456789 12345678 12345 1234567 1234567890 1234 111111 000000 123123 654321 666666 121212 112233
+123321 7777777 88888888 987654321 password password1 password123 passw0rd p@ssw0rd p@ssword qwerty
+qwerty123 qwertyuiop asdfgh asdfghjkl zxcvbnm 1q2w3e4r 1qaz2wsx abc123 abcd1234 iloveyou admin admin123
+administrator root toor letmein welcome welcome1 monkey dragon football baseball master shadow sunshine
+princess superman trustno1 starwars whatever freedom hello login default guest test test123 testing
+changeme change_me secret secret123 pass pass123 user demo temp temp123 backup backups backup123 mirror
+mirrors rsync rsyncd rsync123 rsyncpass rsyncpassword rsync_pass sync sync123 ftp anonymous nobody
+server linux debian ubuntu centos redhat oracle postgres mysql changeit 1q2w3e 123qwe qazwsx
+`;
+var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
+
+// src/common/edit-distance.ts
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+// src/parse/redact.ts
+var MASK2 = "********";
+var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
+function redactLine(text6) {
+  if (TEMPLATE_TAG.test(text6)) return `"${text6.trim()}"`;
+  const colon = text6.indexOf(":");
+  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK2}"`;
+  const words = text6.trim().split(/\s+/);
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const name = words.slice(0, k).join(" ");
+    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
+  }
+  const length = [...text6].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
+}
+function redactName(name) {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
+}
+function redactUnknownName(name) {
+  if (name.includes(":")) return redactName(name);
+  const parts = name.trim().split(/[\s_-]+/);
+  if (lookupParam(name) || lookupNearParam(name) || parts.every(nearParamWord)) return redactName(name);
+  const length = [...name.trim()].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: not an rsync parameter name)`;
+}
+var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
+function nearParamWord(word) {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,20}$/.test(w)) return false;
+  return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
+}
+
+// src/parse/secrets.ts
+var WEAK_BELOW = 12;
+var LINE_BUFFER = 1024;
+function parseSecrets(bytes, file) {
+  const text6 = Buffer.from(bytes).toString("utf8");
+  const entries = [];
+  const diagnostics = [];
+  const passwords = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const [i, physical] of text6.split("\n").entries()) {
+    const line = i + 1;
+    const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
+    if (s === "") continue;
+    const at = { file, line, column: 1 };
+    if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "secrets-line-too-long",
+          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
+          at,
+          "Use a shorter password (a few dozen characters is plenty)."
+        )
+      );
+    }
+    if (s.startsWith("#")) continue;
+    const colon = s.indexOf(":");
+    if (colon < 0) {
+      diagnostics.push(diagnostic("warning", "secrets-line-without-colon", `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
+      continue;
+    }
+    const group = s.startsWith("@");
+    const name = s.slice(group ? 1 : 0, colon);
+    const password = s.slice(colon + 1);
+    const key = `${group ? "@" : ""}${name}`;
+    const dead = seen.has(key);
+    seen.add(key);
+    const equalsName = password.toLowerCase() === name.toLowerCase();
+    const common = COMMON_PASSWORDS.has(password.toLowerCase());
+    const length = Buffer.byteLength(password);
+    entries.push({
+      kind: group ? "group" : "user",
+      ...factsName(name, equalsName),
+      line,
+      length,
+      equals_name: equalsName,
+      weak: length < WEAK_BELOW || equalsName || common,
+      common,
+      reused: false,
+      dead,
+      unmatchable: /^[ \t\v\f]/.test(s),
+      trailing_whitespace: /[ \t\v\f]$/.test(password)
+    });
+    passwords.push(password);
+  }
+  markReused(entries, passwords);
+  return { entries, diagnostics };
+}
+var WITHHELD_NAME = MASK2;
+function factsName(name, equalsName) {
+  return { name: equalsName ? WITHHELD_NAME : shownName(name) };
+}
+function shownName(name) {
+  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
+}
+function markReused(entries, passwords) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const p2 of passwords) if (p2 !== "") counts.set(p2, (counts.get(p2) ?? 0) + 1);
+  entries.forEach((e, i) => {
+    e.reused = (counts.get(passwords[i] ?? "") ?? 0) > 1;
+  });
+  passwords.length = 0;
+}
+
+// src/facts/access/secrets-check.ts
+var WITHHELD3 = "********";
+function checkSecret(q, known) {
+  const who = q.group === null ? q.user : `${q.user} or @${q.group}`;
+  if (q.path === "") return refuse("no-secrets-file", 'But the module has no "secrets file", so every login fails ("no secrets file").');
+  const hash = q.user.startsWith("#") ? refuse("invalid-username", `But a user name starting with "#" is refused once ${q.path} is open ("invalid username"); every login as ${q.user} fails.`) : null;
+  const unknown = whyUnknown(q, known);
+  if (unknown !== null) {
+    if (hash) return hash;
+    const holds = ["the daemon can read it", ...q.strictModes ? ["it is not accessible to others (mode 0600, say)"] : [], ...q.strictModes && q.root ? ["it is owned by root"] : []];
+    return admit(`The password is checked against ${q.path}, which ${unknown}.`, [`The secrets file ${q.path} exists, ${holds.join(", ")}, and it holds a password for ${who}: it ${unknown}.`]);
+  }
+  const file = known?.files.find((f) => f.path === q.path);
+  if (!file || file.exists === false) return refuse("no-secrets-file", `But ${q.path} does not exist, so every login fails ("no secrets file").`);
+  const unread = notRead(q.path, known?.diagnostics ?? []);
+  if (unread === "daemon") return refuse("no-secrets-file", `But the daemon cannot read ${q.path}, so every login fails ("no secrets file").`);
+  const assumptions = [];
+  const cannotOpen = unopenable(q, file, assumptions);
+  if (cannotOpen) return cannotOpen;
+  if (q.strictModes) {
+    const strict = strictModes(q, file, assumptions);
+    if (strict) return strict;
+  }
+  if (hash) return hash;
+  if (unread === "unknown" || file.file === null) return admit(`The password is checked against ${q.path}, whose lines were not read.`, [...assumptions, `The secrets file ${q.path} holds a password for ${who} (its lines were not read).`]);
+  return findLine(q, file, who, assumptions);
+}
+function whyUnknown(q, known) {
+  if (/%[A-Z][^%]*%/.test(q.path)) return "names a %VAR% that rsync expands from the daemon's environment";
+  if (!q.path.startsWith("/")) return "is a relative path, opened from the daemon's working directory";
+  if (q.jail !== "") return `is opened inside the daemon chroot ${q.jail}, which was not read`;
+  const file = known?.files.find((f) => f.path === q.path);
+  if (!file || file.exists === null) return "was not read (it lies outside what was scanned)";
+  return null;
+}
+function notRead(path, diagnostics) {
+  const about = diagnostics.filter((d) => (d.code === "secrets-unreadable" || d.code === "secrets-not-read") && d.message.startsWith(`The secrets file ${path} `));
+  if (about.some((d) => /was not read: the daemon \(uid \d+\) could not read it/.test(d.message))) return "daemon";
+  return about.length > 0 ? "unknown" : null;
+}
+function unopenable(q, file, assumptions) {
+  if (q.root || file.mode === null || (file.mode & 4) !== 0) return null;
+  if (file.uid === 0 && (file.mode & 32) === 0)
+    return refuse("no-secrets-file", `But the daemon is not root when it checks passwords ("daemon uid"), and ${q.path} is root's with mode ${octal(file.mode)}: it cannot open it, so every login fails ("no secrets file").`);
+  assumptions.push(
+    file.uid === 0 ? `The daemon's user is in the group of ${q.path}, which it may read only as such (mode ${octal(file.mode)}).` : `The daemon's user can read ${q.path} (owned by uid ${file.uid ?? "unknown"}, mode ${octal(file.mode)}).`
+  );
+  return null;
+}
+function strictModes(q, file, assumptions) {
+  const mode = file.mode;
+  if (mode === null) assumptions.push(`The secrets file ${q.path} is not accessible to others (its mode was not read).`);
+  else if ((mode & 6) !== 0) return refuse("ignoring-secrets-file", `But ${q.path} is mode ${octal(mode)}, accessible to others, and strict modes are on: rsync ignores it ("secrets file must not be other-accessible"), so every login fails.`);
+  if (!q.root) return null;
+  if (file.uid === null) assumptions.push(`The secrets file ${q.path} is owned by root (its owner was not read).`);
+  else if (file.uid !== 0)
+    return refuse("ignoring-secrets-file", `But ${q.path} is owned by uid ${file.uid}, the daemon runs as root and strict modes are on: rsync ignores it ("secrets file must be owned by root when running as root"), so every login fails.`);
+  return null;
+}
+function findLine(q, file, who, assumptions) {
+  const line = file.entries.find((e) => e.kind === "user" ? e.name === q.user : e.name === q.group);
+  if (line) return admit(`Line ${line.line} of ${q.path} holds the password for ${line.kind === "user" ? q.user : `@${q.group}`}.`, assumptions);
+  const maybe = file.entries.find((e) => mayBe(e, e.kind === "user" ? q.user : q.group));
+  if (maybe) return admit(`The password is checked against ${q.path}.`, [...assumptions, `Line ${maybe.line} of ${q.path}, whose name is not shown, is the line for ${who}.`]);
+  return refuse("secret-not-found", `But no line of ${q.path} starts with "${q.user}:"${q.group === null ? "" : ` or "@${q.group}:"`}, so every login fails ("secret not found").`);
+}
+function mayBe(e, name) {
+  if (name === null) return false;
+  if (name.includes(":")) return e.name === WITHHELD3 || e.name === name.slice(0, name.indexOf(":"));
+  return e.name === WITHHELD3 && (e.equals_name || shownName(name) === WITHHELD3);
+}
+function refuse(refusal2, reason) {
+  return { refusal: refusal2, reason, assumptions: [] };
+}
+function admit(reason, assumptions) {
+  return { refusal: null, reason, assumptions };
+}
+function octal(mode) {
+  return `0${mode.toString(8).padStart(3, "0")}`;
 }
 
 // src/facts/effective-transfer.ts
@@ -23640,36 +23903,37 @@ function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
   const verified = client.name ?? "UNKNOWN";
   const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
+  const daemon = { root: effectiveDaemon(opts.daemonUser, config.global).root.value, jail: text4(config.global["daemon chroot"]?.value) };
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
     if (!config.serves) return unreachable(m, config.starts);
     const target = byName.get(m.name) ?? m;
-    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
+    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, daemon, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
     const listed = bool(m.params["list"]?.value, true);
     if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result, listed };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, notes: accessNotes(config), modules };
 }
-function simulateModule(m, peer, user, root, opts) {
+function simulateModule(m, peer, user, daemon, opts) {
+  const { root } = daemon;
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text5 = (name) => {
+  const text6 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text5("hosts allow") || void 0, text5("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text6("hosts allow") || void 0, text6("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text5("auth users");
+  const authUsers = text6("auth users");
   const base3 = {
     name: m.name,
     listed,
@@ -23681,30 +23945,35 @@ function simulateModule(m, peer, user, root, opts) {
     assumptions
   };
   reasons.push(decision.reason);
-  const refuse = (outcome, why) => {
+  const refuse2 = (outcome, why) => {
     reasons.push(why);
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
     const line = listed ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    return refuse2(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot2 = connectionRefusal(m.params, root);
-  if (slot2) return refuse(slot2.outcome, `${slot2.reason} The client gets "${slot2.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
+  if (slot2) return refuse2(slot2.outcome, `${slot2.reason} The client gets "${slot2.message}".`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text6("lock file")} and a connection slot is free.`);
   const readOnly = bool(param("read only"), true);
   const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
+    if (user !== void 0) {
+      const module = { readOnly, writeOnly: bool(param("write only"), false), secrets: text6("secrets file"), strictModes: bool(param("strict modes"), true), ...daemon };
+      const evaluated = evaluateUser(user, rules, module, opts);
+      userAccess = evaluated.access;
+      assumptions.push(...evaluated.assumptions);
+    }
     if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
+    return { ...refuse2("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  if (refusal2) return refuse(refusal2.outcome, `The client gets "${refusal2.message}". ${refusal2.reason}`);
+  if (refusal2) return refuse2(refusal2.outcome, `The client gets "${refusal2.message}". ${refusal2.reason}`);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
@@ -23714,16 +23983,15 @@ function simulateModule(m, peer, user, root, opts) {
 }
 function evaluateUser(user, rules, module, opts) {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
-  const noSecrets = outcome.result === "password" && module.secrets === "";
-  const admitted = outcome.result === "password" && !noSecrets;
   const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
+  const base3 = { user, rule: outcome.rule?.raw ?? null };
+  const assumed = outcome.assumption !== void 0 ? [outcome.assumption] : [];
+  if (outcome.result !== "password") return { access: { ...base3, result: outcome.result, read: false, write: false, reason: outcome.reason }, assumptions: assumed };
+  const secret = checkSecret({ path: module.secrets, user, group: outcome.group ?? null, strictModes: module.strictModes, root: module.root, jail: module.jail }, opts.secrets);
+  const admitted = secret.refusal === null;
   return {
-    user,
-    result: noSecrets ? "no-secrets-file" : outcome.result,
-    rule: outcome.rule?.raw ?? null,
-    read: admitted && !module.writeOnly,
-    write: admitted && !ro,
-    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
+    access: { ...base3, result: secret.refusal ?? "password", read: admitted && !module.writeOnly, write: admitted && !ro, reason: `${outcome.reason} ${secret.reason}` },
+    assumptions: [...assumed, ...secret.assumptions]
   };
 }
 function unreachable(m, starts) {
@@ -23740,6 +24008,9 @@ function unreachable(m, starts) {
     reasons: [why],
     assumptions: []
   };
+}
+function text4(v) {
+  return typeof v === "string" ? v : "";
 }
 function bool(v, fallback) {
   return typeof v === "boolean" ? v : fallback;
@@ -23770,8 +24041,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text5) {
-  const m = SHAPE.exec(text5);
+function parseApkVersion(text6) {
+  const m = SHAPE.exec(text6);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -23821,11 +24092,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseDpkgVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -23872,11 +24143,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseRpmVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -23954,9 +24225,9 @@ var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
 function versionWord(v) {
   return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
 }
-function* paragraphs(text5) {
+function* paragraphs(text6) {
   let lines = [];
-  for (const line of text5.split("\n")) {
+  for (const line of text6.split("\n")) {
     if (line.trim() === "") {
       if (lines.length > 0) yield lines;
       lines = [];
@@ -23964,9 +24235,9 @@ function* paragraphs(text5) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackages(text5, source, name = "rsync") {
+function dpkgPackages(text6, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text5)) {
+  for (const lines of paragraphs(text6)) {
     const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
@@ -23976,9 +24247,9 @@ function dpkgPackages(text5, source, name = "rsync") {
   }
   return out;
 }
-function apkPackages(text5, source, name = "rsync") {
+function apkPackages(text6, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text5)) {
+  for (const lines of paragraphs(text6)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
     if (version) out.found.push({ manager: "apk", name, version, source });
@@ -23992,9 +24263,9 @@ function upstreamOf(version) {
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
   return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
-function parseOsRelease(text5) {
+function parseOsRelease(text6) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw of text5.split("\n").slice(0, 200)) {
+  for (const raw of text6.split("\n").slice(0, 200)) {
     const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
@@ -24216,17 +24487,17 @@ function ipv4(a) {
 function ipv62(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text5 = a;
+  let text6 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text5.slice(0, dotted.index);
-    text5 = before.endsWith(":") ? `${before}:` : before;
+    const before = text6.slice(0, dotted.index);
+    text6 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text5.split("::");
+  const halves = text6.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -24239,7 +24510,7 @@ function ipv62(a) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text5) {
+function shellCommands(text6) {
   const commands = [];
   let words = [];
   let word = "";
@@ -24254,35 +24525,35 @@ function shellCommands(text5) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i] ?? "";
-    if (c === "\\" && i + 1 < text5.length) {
-      const next = text5[++i] ?? "";
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i] ?? "";
+    if (c === "\\" && i + 1 < text6.length) {
+      const next = text6[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text5.indexOf(c, i + 1);
-      const end = close < 0 ? text5.length : close;
-      word += c === '"' ? text5.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text5.slice(i + 1, end);
+      const close = text6.indexOf(c, i + 1);
+      const end = close < 0 ? text6.length : close;
+      word += c === '"' ? text6.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text6.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text5[i + 1] === "{" || text5[i + 1] === "(")) {
-      const open = text5[i + 1] ?? "";
+    } else if (c === "$" && (text6[i + 1] === "{" || text6[i + 1] === "(")) {
+      const open = text6[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text5.length; j++) {
-        if (text5[j] === open) depth++;
-        else if (text5[j] === close && --depth === 0) break;
+      for (; j < text6.length; j++) {
+        if (text6[j] === open) depth++;
+        else if (text6[j] === close && --depth === 0) break;
       }
-      word += text5.slice(i, j + 1);
+      word += text6.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text5.indexOf("\n", i);
-      i = (nl < 0 ? text5.length : nl) - 1;
+      const nl = text6.indexOf("\n", i);
+      i = (nl < 0 ? text6.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -24519,12 +24790,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text5) {
-  const at = text5.lastIndexOf(":");
-  const port2 = Number(text5.slice(at + 1).trim());
+function hostPort(text6) {
+  const at = text6.lastIndexOf(":");
+  const port2 = Number(text6.slice(at + 1).trim());
   if (!Number.isInteger(port2) || port2 <= 0 || port2 > 65535) return null;
   return {
-    host: at < 0 ? "" : text5.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text6.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port: port2
   };
 }
@@ -24561,7 +24832,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -24597,7 +24868,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withCredentialsWithheld(withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide)),
+      global: withCredentialsWithheld(withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide)),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -24649,9 +24920,9 @@ function relabelDeclared(d, rename) {
 function withCredentialsWithheld(params) {
   let out;
   for (const [name, p2] of Object.entries(params)) {
-    if (typeof p2.value !== "string" || redactText(p2.value) === p2.value) continue;
+    if (typeof p2.value !== "string" || withheldValue(name, p2.value) === p2.value) continue;
     out ??= { ...params };
-    out[name] = { ...p2, value: redactText(p2.value), raw: typeof p2.raw === "string" ? redactText(p2.raw) : p2.raw };
+    out[name] = { ...p2, value: withheldValue(name, p2.value), raw: typeof p2.raw === "string" ? withheldValue(name, p2.raw) : p2.raw };
   }
   return out ?? params;
 }
@@ -24660,11 +24931,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text4(v) {
+function text5(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text4(v));
+  const tokens = classifyHostList(text5(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -24738,6 +25009,40 @@ function relabelFiles(doc2, renameFile) {
   };
 }
 
+// src/facts/image-layer-secrets.ts
+function withNamedSecrets(sightings, parsed) {
+  const all = [...sightings];
+  for (const s of parsed.secrets) {
+    if (!s.file || !s.stat) continue;
+    const path = s.file.replace(/^\/+/, "");
+    const layer = parsed.layers.find((l) => l.path === path)?.layer;
+    if (layer === void 0 || all.some((o) => o.path === path && o.layer === layer)) continue;
+    all.push({ path, layer, deleted_later: false });
+  }
+  return all;
+}
+function layerSecretsConfig(namer, ref) {
+  const file = namer ? `/${namer.path}` : void 0;
+  const note = (at, layer) => diagnostic("info", "image-layer-secrets", `No rsyncd config in the final filesystem of ${ref} was evaluated; ${at}, written by layer ${layer}, names a secrets file: only the secrets files the image's layers hold are checked.`, {
+    file: at,
+    line: 1,
+    column: 1
+  });
+  return {
+    starts: false,
+    serves: false,
+    partial: false,
+    limit: null,
+    files: namer && file ? [{ path: file, sha256: namer.sha256 }] : [],
+    global: {},
+    listener: {},
+    modules: [],
+    diagnostics: namer && file ? [note(file, namer.layer)] : [],
+    inlineWaivers: [],
+    publicDeclarations: []
+  };
+}
+
 // src/parse/rsyncd-load.ts
 import { createHash as createHash4 } from "node:crypto";
 
@@ -24751,9 +25056,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text5, i) => {
-    const m = WAIVER.exec(text5.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text5)) return;
+  lines.forEach((text6, i) => {
+    const m = WAIVER.exec(text6.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text6)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -24769,50 +25074,6 @@ function inlineWaivers2(bytes, file) {
     }
   });
   return { waivers, diagnostics };
-}
-
-// src/common/edit-distance.ts
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
-// src/parse/redact.ts
-var MASK2 = "********";
-var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text5) {
-  if (TEMPLATE_TAG.test(text5)) return `"${text5.trim()}"`;
-  const colon = text5.indexOf(":");
-  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK2}"`;
-  const words = text5.trim().split(/\s+/);
-  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
-    const name = words.slice(0, k).join(" ");
-    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
-  }
-  const length = [...text5].length;
-  return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
-}
-function redactName(name) {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
-}
-function redactUnknownName(name) {
-  if (name.includes(":")) return redactName(name);
-  const parts = name.trim().split(/[\s_-]+/);
-  if (lookupParam(name) || lookupNearParam(name) || parts.every(nearParamWord)) return redactName(name);
-  const length = [...name.trim()].length;
-  return `(${length} character${length === 1 ? "" : "s"}, not shown: not an rsync parameter name)`;
-}
-var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
-function nearParamWord(word) {
-  const w = word.toLowerCase();
-  if (!/^[a-z]{2,20}$/.test(w)) return false;
-  return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
 }
 
 // src/parse/byte-reader.ts
@@ -25014,9 +25275,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text5 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
-  return { kind: "param", name, value: text5, at, valueAt };
+  const text6 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text6, at, valueAt };
+  return { kind: "param", name, value: text6, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -25122,7 +25383,9 @@ function storeValue(spec, raw, at, origin, previous) {
     }
   }
 }
+var SHELL_COMMANDS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 function warnInlineComment(spec, raw, at, out) {
+  if (SHELL_COMMANDS.has(spec.name)) return;
   const m = /\s([#;].*)$/.exec(raw);
   if (!m) return;
   out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
@@ -25461,94 +25724,15 @@ function defaultParam(spec) {
 // src/sources/scan-root.ts
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
 
-// src/parse/common-passwords.ts
-var WORDS = `
-123456 123456789 12345678 12345 1234567 1234567890 1234 111111 000000 123123 654321 666666 121212 112233
-123321 7777777 88888888 987654321 password password1 password123 passw0rd p@ssw0rd p@ssword qwerty
-qwerty123 qwertyuiop asdfgh asdfghjkl zxcvbnm 1q2w3e4r 1qaz2wsx abc123 abcd1234 iloveyou admin admin123
-administrator root toor letmein welcome welcome1 monkey dragon football baseball master shadow sunshine
-princess superman trustno1 starwars whatever freedom hello login default guest test test123 testing
-changeme change_me secret secret123 pass pass123 user demo temp temp123 backup backups backup123 mirror
-mirrors rsync rsyncd rsync123 rsyncpass rsyncpassword rsync_pass sync sync123 ftp anonymous nobody
-server linux debian ubuntu centos redhat oracle postgres mysql changeit 1q2w3e 123qwe qazwsx
-`;
-var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
-
-// src/parse/secrets.ts
-var WEAK_BELOW = 12;
-var LINE_BUFFER = 1024;
-function parseSecrets(bytes, file) {
-  const text5 = Buffer.from(bytes).toString("utf8");
-  const entries = [];
-  const diagnostics = [];
-  const passwords = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text5.split("\n").entries()) {
-    const line = i + 1;
-    const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
-    if (s === "") continue;
-    const at = { file, line, column: 1 };
-    if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "secrets-line-too-long",
-          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
-          at,
-          "Use a shorter password (a few dozen characters is plenty)."
-        )
-      );
-    }
-    if (s.startsWith("#")) continue;
-    const colon = s.indexOf(":");
-    if (colon < 0) {
-      diagnostics.push(diagnostic("warning", "secrets-line-without-colon", `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
-      continue;
-    }
-    const group = s.startsWith("@");
-    const name = s.slice(group ? 1 : 0, colon);
-    const password = s.slice(colon + 1);
-    const key = `${group ? "@" : ""}${name}`;
-    const dead = seen.has(key);
-    seen.add(key);
-    const equalsName = password.toLowerCase() === name.toLowerCase();
-    const common = COMMON_PASSWORDS.has(password.toLowerCase());
-    const length = Buffer.byteLength(password);
-    entries.push({
-      kind: group ? "group" : "user",
-      ...factsName(name, equalsName),
-      line,
-      length,
-      equals_name: equalsName,
-      weak: length < WEAK_BELOW || equalsName || common,
-      common,
-      reused: false,
-      dead,
-      unmatchable: /^[ \t\v\f]/.test(s),
-      trailing_whitespace: /[ \t\v\f]$/.test(password)
-    });
-    passwords.push(password);
-  }
-  markReused(entries, passwords);
-  return { entries, diagnostics };
-}
-var WITHHELD_NAME = MASK2;
-function factsName(name, equalsName) {
-  return { name: equalsName ? WITHHELD_NAME : shownName(name) };
-}
-function shownName(name) {
-  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
-}
-function markReused(entries, passwords) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const p2 of passwords) if (p2 !== "") counts.set(p2, (counts.get(p2) ?? 0) + 1);
-  entries.forEach((e, i) => {
-    e.reused = (counts.get(passwords[i] ?? "") ?? 0) > 1;
-  });
-  passwords.length = 0;
-}
-
 // src/parse/secrets-files.ts
+function namedSecrets(config) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
+    if (!p2 || typeof p2.value !== "string" || p2.value === "" || byPath.has(p2.value)) continue;
+    byPath.set(p2.value, { path: p2.value, at: p2.file !== null && p2.line !== null ? { file: p2.file, line: p2.line, column: p2.column ?? 1 } : null });
+  }
+  return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
 function moduleSecretsPaths(config) {
   return [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
 }
@@ -25597,9 +25781,9 @@ function stringAt(data2, entry) {
   const end = data2.indexOf(0, entry.offset);
   if (end < 0) return { error: "not terminated inside the data" };
   if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
-  const text5 = new TextDecoder("utf-8", { fatal: false }).decode(data2.subarray(entry.offset, end));
-  if (!/^[\x21-\x7e]+$/.test(text5)) return { error: "not a printable word" };
-  return text5;
+  const text6 = new TextDecoder("utf-8", { fatal: false }).decode(data2.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text6)) return { error: "not a printable word" };
+  return text6;
 }
 function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
@@ -25840,8 +26024,8 @@ function osReleaseRefusal(fs) {
     if (!fs.exists(path)) continue;
     const why = refusal(fs, path, PACKAGE_DB_MAX_BYTES);
     if (why !== null) return `${path} ${why}`;
-    const text5 = fs.content(path)?.toString("utf8");
-    return text5 !== void 0 && parseOsRelease(text5) === null ? `${path} has an ID that is no os-release ID` : null;
+    const text6 = fs.content(path)?.toString("utf8");
+    return text6 !== void 0 && parseOsRelease(text6) === null ? `${path} has an ID that is no os-release ID` : null;
   }
   return null;
 }
@@ -25852,8 +26036,8 @@ function releaseFromPackage(pkg, distro) {
 }
 function imageDistro(fs) {
   for (const path of OS_RELEASE_FILES) {
-    const text5 = fs.content(path)?.toString("utf8");
-    const os = text5 === void 0 ? null : parseOsRelease(text5);
+    const text6 = fs.content(path)?.toString("utf8");
+    const os = text6 === void 0 ? null : parseOsRelease(text6);
     if (os) return { ...os, source: path };
   }
   return null;
@@ -25879,9 +26063,9 @@ async function imageRsyncRelease(fs) {
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text5 = bytes(path)?.toString("utf8");
-    if (text5 === void 0) continue;
-    const { found, refusedVersions } = read(text5, path);
+    const text6 = bytes(path)?.toString("utf8");
+    if (text6 === void 0) continue;
+    const { found, refusedVersions } = read(text6, path);
     const oldest = oldestOf(found);
     if (found.length > 1 && oldest) refused.push(`${path} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
     if (oldest) return done(releaseFromPackage(oldest, distro));
@@ -25901,18 +26085,18 @@ async function imageRsyncRelease(fs) {
     if (real !== void 0) seen.add(real.path);
     const db = bytes(path);
     if (db === void 0) continue;
-    const refuse = (why) => {
+    const refuse2 = (why) => {
       notes.push(why);
       refused.push(why);
     };
     if (format === "sqlite" && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
-      refuse(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
+      refuse2(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
       continue;
     }
     const r = format === "sqlite" ? await rpmPackageFromSqlite(db, "rsync") : format === "ndb" ? rpmPackageFromNdb(db, "rsync") : rpmPackageFromBdb(db, "rsync");
-    if (!r.ok) refuse(`${path}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
+    if (!r.ok) refuse2(`${path}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
     else if (r.value) return done(releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro));
-    else if (r.skipped > 0) refuse(`${path}: ${r.skipped} package headers could not be read, and rsync may be one of them`);
+    else if (r.skipped > 0) refuse2(`${path}: ${r.skipped} package headers could not be read, and rsync may be one of them`);
     else notes.push(`${path} lists no rsync`);
   }
   return done({ version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" });
@@ -25927,6 +26111,22 @@ function modelledVersion(release2) {
 function imageDaemonUser(user) {
   return imageRunsAsRoot(user).value ? "root" : "nonroot";
 }
+function imageFacts(image, files, layerSecrets) {
+  const { config: cfg } = image;
+  return {
+    ref: image.ref,
+    digest: image.digest,
+    exposed_ports: cfg.exposed,
+    user: cfg.user,
+    runs_as_root: imageRunsAsRoot(cfg.user),
+    entrypoint: cfg.entrypoint,
+    cmd: cfg.cmd,
+    env: cfg.env,
+    files,
+    layer_secrets: layerSecrets,
+    starts_daemon: image.startsDaemon
+  };
+}
 function imageDocument(image, parsed, today) {
   const { config: cfg, release: release2 } = image;
   const doc2 = buildFacts({
@@ -25940,19 +26140,22 @@ function imageDocument(image, parsed, today) {
     fileStats: parsed.fileStats,
     ...imageNames(image.accounts, cfg.env),
     ...image.daemonArgs ? { imageDaemonArgs: image.daemonArgs } : {},
-    image: {
-      ref: image.ref,
-      digest: image.digest,
-      exposed_ports: cfg.exposed,
-      user: cfg.user,
-      runs_as_root: imageRunsAsRoot(cfg.user),
-      entrypoint: cfg.entrypoint,
-      cmd: cfg.cmd,
-      env: cfg.env,
-      files: parsed.layers,
-      layer_secrets: image.layerSecrets,
-      starts_daemon: image.startsDaemon
-    }
+    image: imageFacts(image, parsed.layers, withNamedSecrets(image.layerSecrets, parsed))
+  });
+  return relabelFiles(doc2, (file) => file.replace(/^\/+/, ""));
+}
+function imageLayerSecretsDocument(image, namer, path, today) {
+  const { config: cfg, release: release2 } = image;
+  const name = namer ? `/${namer.path}` : path;
+  const doc2 = buildFacts({
+    target: { kind: "image", id: `${image.repository}:${name}`, display: `${image.label ?? image.ref} ${name}` },
+    daemonUser: imageDaemonUser(cfg.user),
+    rsyncVersion: modelledVersion(release2?.version ?? null),
+    today,
+    rsync: release2 ?? { version: null, source: null, unknown: "the image was not searched for an rsync package" },
+    config: layerSecretsConfig(namer, image.ref),
+    ...imageNames(image.accounts, cfg.env),
+    image: imageFacts(image, namer ? [{ path: namer.path, layer: namer.layer }] : [], image.layerSecrets)
   });
   return relabelFiles(doc2, (file) => file.replace(/^\/+/, ""));
 }
@@ -25970,10 +26173,10 @@ function imageNames(accounts, env) {
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
-function accountNames(text5, nsswitch) {
+function accountNames(text6, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw of text5.split("\n")) {
+  for (const raw of text6.split("\n")) {
     const line = raw.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
@@ -26045,8 +26248,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text5, into, args) {
-  for (const words of shellCommands(text5)) addCommand(words, into, args);
+function addShell(text6, into, args) {
+  for (const words of shellCommands(text6)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -26055,9 +26258,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text5, args) {
+function launchFromScript(text6, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text5, launch, args);
+  addShell(text6, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -26100,9 +26303,9 @@ async function followScripts(fs, launch, workdir, expand) {
     await fs.load(scripts.map((p2) => p2.path));
     const next = [];
     for (const { path: p2, args } of scripts) {
-      const text5 = fs.content(p2);
-      if (text5?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text5.toString("utf8"), args);
+      const text6 = fs.content(p2);
+      if (text6?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text6.toString("utf8"), args);
       if (inner.daemon) {
         result.daemon = true;
         result.startedBy.push(`the script ${p2}`);
@@ -26121,6 +26324,11 @@ async function followScripts(fs, launch, workdir, expand) {
 
 // src/parse/image-configs.ts
 import { posix as posix3 } from "node:path";
+
+// src/common/config-source.ts
+var NO_INCLUDES = {
+  resolve: (target) => ({ kind: "not-followed", path: target, reason: "no include source was given" })
+};
 
 // src/sources/image/config-source.ts
 import { posix as posix2 } from "node:path";
@@ -26150,6 +26358,11 @@ function unusableConfig(fs, path) {
 
 // src/parse/image-configs.ts
 var MAX_ROUNDS = 64;
+var NAMES_SECRETS_FILE = /s\s*e\s*c\s*r\s*e\s*t\s*s\s*f\s*i\s*l\s*e\s*=/i;
+function secretsNamedIn(path, bytes) {
+  if (!NAMES_SECRETS_FILE.test(bytes.toString("latin1"))) return [];
+  return namedSecrets(parseRsyncdConf(`/${path}`, bytes, NO_INCLUDES)).map((n) => n.path);
+}
 function secretsPaths(config, configPath2) {
   return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix3.isAbsolute(p2) ? p2 : posix3.join(posix3.dirname(configPath2), p2) }));
 }
@@ -26224,6 +26437,10 @@ var PREFETCH = [
 function prefetchInImage(path) {
   return PREFETCH.some((re) => re.test(path));
 }
+
+// src/sources/image/layer-index.ts
+import { createHash as createHash5 } from "node:crypto";
+import { posix as posix4 } from "node:path";
 
 // src/sources/image/image-tree.ts
 var MAX_LINKS = 40;
@@ -26331,6 +26548,28 @@ var MAX_KEPT = 64 << 20;
 var MAX_NEEDED = 16 << 20;
 var MAX_PATH = 4096;
 var MAX_WARNINGS = 50;
+var MAX_NAMED = 256;
+function followNamedSecrets(image, index, entries, namesSecrets, named, sighted) {
+  const digest = image.layers[index]?.digest ?? "";
+  for (const e of entries) {
+    const bytes = e.attrs.kind === "file" && e.attrs.data ? image.contents.get(dataKey(e.attrs.data)) : void 0;
+    if (!bytes) continue;
+    const names2 = namesSecrets(e.path, bytes);
+    if (names2.length > 0 && !image.namers.some((n) => n.path === e.path && n.layer === digest)) image.namers.push({ path: e.path, layer: digest, sha256: createHash5("sha256").update(bytes).digest("hex") });
+    for (const p2 of names2) if (named.size < MAX_NAMED) named.add(posix4.isAbsolute(p2) ? p2 : posix4.join("/", posix4.dirname(e.path), p2));
+  }
+  for (const at of named) {
+    const node = image.tree.lookup(at);
+    const layer = node?.kind === "file" ? image.layers[node.layer]?.digest : void 0;
+    if (!node || layer === void 0) continue;
+    const path = image.tree.pathOf(node);
+    if (sighted.has(`${layer}
+${path}`)) continue;
+    sighted.add(`${layer}
+${path}`);
+    image.secrets.push({ path, layer, deleted_later: false });
+  }
+}
 function isSecretsName(path) {
   return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
 }
@@ -26356,10 +26595,12 @@ function kindOf2(type) {
       return void 0;
   }
 }
-async function indexLayers(layers, prefetch, need = () => false, onProgress) {
+async function indexLayers(layers, prefetch, need = () => false, onProgress, namesSecrets) {
   const limits = imageLimits();
   const { entries: maxEntries, nameBytes: maxNameChars } = limits;
-  const image = { tree: new ImageTree(), layers, contents: /* @__PURE__ */ new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
+  const image = { tree: new ImageTree(), layers, contents: /* @__PURE__ */ new Map(), secrets: [], namers: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
+  const named = /* @__PURE__ */ new Set();
+  const sighted = /* @__PURE__ */ new Set();
   let kept = 0;
   let needed = 0;
   let count = 0;
@@ -26418,6 +26659,7 @@ async function indexLayers(layers, prefetch, need = () => false, onProgress) {
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
     for (const e of entries) image.tree.put(e.path, e.attrs);
+    if (namesSecrets) followNamedSecrets(image, index, entries, namesSecrets, named, sighted);
   }
   const seen = /* @__PURE__ */ new Set();
   image.secrets = image.secrets.filter((s) => {
@@ -26446,6 +26688,10 @@ var ImageFs = class {
   }
   get secrets() {
     return this.image.secrets;
+  }
+  /** The configs, in any layer (deleted later or not), that name a secrets file. */
+  get secretsNamers() {
+    return this.image.namers;
   }
   node(path) {
     return this.image.tree.lookup(path);
@@ -26513,8 +26759,8 @@ var ImageFs = class {
 };
 
 // src/sources/image/index.ts
-async function indexImage(layers, prefetch, need, onProgress) {
-  return new ImageFs(await indexLayers(layers, prefetch, need, onProgress));
+async function indexImage(layers, prefetch, need, onProgress, namesSecrets) {
+  return new ImageFs(await indexLayers(layers, prefetch, need, onProgress, namesSecrets));
 }
 
 // src/runner/image.ts
@@ -26538,7 +26784,8 @@ async function readImage(image, onLayer) {
     image.layers,
     (p2) => hints.has(p2) || prefetchInImage(p2),
     (p2) => needed.has(p2),
-    onLayer
+    onLayer,
+    secretsNamedIn
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
@@ -26582,6 +26829,7 @@ async function* imageTargets({ fs, target, launch, required }, ref, label, today
     done.add(real);
     usable.push(path);
   }
+  let documents2 = 0;
   for (const parsed of await parseImageConfigs(fs, usable)) {
     if (parsed.incomplete) {
       yield error(
@@ -26592,6 +26840,7 @@ async function* imageTargets({ fs, target, launch, required }, ref, label, today
       continue;
     }
     const doc2 = imageDocument({ ...target, ref, label, release: release2 }, parsed, today);
+    documents2++;
     yield { target: doc2, texts: parsed.texts };
     if (release2.refused && release2.refused.length > 0) {
       yield {
@@ -26604,6 +26853,11 @@ async function* imageTargets({ fs, target, launch, required }, ref, label, today
         texts: []
       };
     }
+  }
+  const namer = fs.secretsNamers[0];
+  if (documents2 === 0 && fs.secrets.length > 0 && (namer !== void 0 || launch.daemon)) {
+    const doc2 = imageLayerSecretsDocument({ ...target, ref, label, release: release2 }, namer, required[0] ?? DEFAULT_CONFIG_PATH, today);
+    yield { target: doc2, texts: [] };
   }
 }
 function checkSettings(fullRef, opts) {
@@ -26630,7 +26884,7 @@ async function scanImage(fullRef, opts) {
       scan.facts.push(target);
       if ("schema" in target) scan.labels.set(target.target.id, target.target.display);
       else if (target.label !== void 0) scan.labels.set(target.target, target.label);
-      for (const [path, text5] of texts) scan.texts.set(path, text5);
+      for (const [path, text6] of texts) scan.texts.set(path, text6);
     }
     return ok({ ...scan, warnings: [...image.warnings ?? [], ...read.fs.warnings] });
   } catch (e) {

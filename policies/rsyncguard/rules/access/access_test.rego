@@ -176,7 +176,7 @@ test_rsync_003_names_hosts_in_neither_list_when_no_allow_entry_matches_everyone 
 	m := object.union(t.module({"hosts allow": "192.168.10.0/24", "hosts deny": "192.168.10.99"}, {"open_to_any_host": true}), {"acl": {"allow": [{"token": "192.168.10.0/24", "kind": "network"}], "deny": [{"token": "192.168.10.99", "kind": "address"}]}})
 	some f in access.findings with input as t.doc([m], {})
 	f.rule_id == "RSYNC-003"
-	endswith(f.message, "a host in neither \"hosts allow\" nor \"hosts deny\" is admitted.")
+	f.message == "Module [m] admits connections from any address that neither \"hosts allow\" nor \"hosts deny\" names: rsync admits a host in neither list."
 }
 
 test_rsync_003_says_an_allow_entry_matches_every_address_for_slash_zero if {

@@ -47,7 +47,7 @@ findings contains f if {
 	# A module rsync refuses to everyone (RSYNC-014) admits no one to anything.
 	not lib.unusable(mod)
 
-	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from ", _open_from, ": ", _open_why(mod)]))
+	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from ", _open_from, _open_why(mod)]))
 }
 
 # Who that is: the daemon's reach (config.effective.reach) bounds "any address".
@@ -55,11 +55,11 @@ _open_from := "any address" if lib.reach == "any"
 
 else := concat("", ["all ", lib.reach_who])
 
-_open_why(mod) := "it has no \"hosts allow\"." if {
+_open_why(mod) := ": it has no \"hosts allow\"." if {
 	mod.acl.allow == null
-} else := "an entry of \"hosts allow\" matches every address." if {
+} else := ": an entry of \"hosts allow\" matches every address." if {
 	_allow_matches_everyone(mod)
-} else := "a host in neither \"hosts allow\" nor \"hosts deny\" is admitted."
+} else := " that neither \"hosts allow\" nor \"hosts deny\" names: rsync admits a host in neither list."
 
 # An allow token that admits any outside client: every address of a family, or any name. Placeholders
 # (UNKNOWN, UNDETERMINED) are names outside clients may have, so they count.

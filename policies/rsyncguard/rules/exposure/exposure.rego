@@ -149,14 +149,11 @@ findings contains f if {
 
 # The listening daemon took its value from another file (an &include read at startup, whose globals the
 # modules' pass undoes): that line is named. Otherwise the value it ignores came after a section header.
-_why_unseen(l, g) := concat("", ["is not what the listening daemon uses: at startup it reads ", lib.text(l.value), " from ", _base(l.file), ":", format_int(l.line, 10), "."]) if {
+_why_unseen(l, g) := concat("", ["is not what the listening daemon uses: at startup it reads ", lib.text(l.value), " from ", l.file, ":", format_int(l.line, 10), "."]) if {
 	l.origin == "global"
 	is_string(l.file)
-	is_string(g.file)
-	_base(l.file) != _base(g.file)
+	l.file != g.file
 } else := concat("", ["comes after a section header, so the listening daemon never sees it (it uses ", lib.text(_shown(l.value)), ")."])
-
-_base(path) := parts[count(parts) - 1] if parts := split(path, "/")
 
 _shown(null) := "its default"
 

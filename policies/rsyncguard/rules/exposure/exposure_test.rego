@@ -85,9 +85,9 @@ _with_reach(fields, over) := t.doc([t.module({}, {})], object.union(over, {"conf
 
 test_rsync_062_names_the_included_line_the_listener_reads_not_a_section_header if {
 	early := object.union(t.set("127.0.0.1"), {"origin": "global", "line": 1})
-	read := {"value": "127.0.0.2", "raw": "127.0.0.2", "file": "/srv/etc/inc.conf", "line": 1, "column": 11, "origin": "global"}
+	read := {"value": "127.0.0.2", "raw": "127.0.0.2", "file": "etc/inc.conf", "line": 1, "column": 11, "origin": "global"}
 	d := t.doc([t.module({}, {})], {"config": {"global": {"address": early}, "listener": {"address": read}}})
 	some f in exposure.findings with input as d
 	f.rule_id == "RSYNC-062"
-	f.message == "\"address = 127.0.0.1\" is not what the listening daemon uses: at startup it reads 127.0.0.2 from inc.conf:1."
+	f.message == "\"address = 127.0.0.1\" is not what the listening daemon uses: at startup it reads 127.0.0.2 from etc/inc.conf:1."
 }
