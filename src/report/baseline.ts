@@ -42,8 +42,10 @@ export interface Baseline {
   errors?: string[];
 }
 
-/** The baseline with its repository names rewritten to this run's (the same files scanned from another directory). */
-/** `elsewhere`: the baseline findings the rebase left alone, with where their file is from here (`../b/x`). */
+/**
+ * The baseline with its repository names rewritten to this run's (the same files scanned from another
+ * directory); `elsewhere`: the findings the rewrite left alone, with where their file is from here (`../b/x`).
+ */
 function rebased(report: Report, baseline: Baseline): { findings: BaselineFinding[]; rebased: boolean; elsewhere: Map<BaselineFinding, string> } {
   const rebase = baselineRebase(
     report.targets.map((t) => t.target),
