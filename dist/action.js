@@ -55865,7 +55865,7 @@ var FILE_KINDS = [
   },
   {
     id: "markdown",
-    label: "a README or Markdown document",
+    label: "a README, Markdown or plain-text document",
     analyzer: "none",
     names: [/\.(md|markdown|mdown|rst|txt)$/i, /(^|\/)README[^/]*$/i],
     concernsRsync: never

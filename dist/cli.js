@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-CWBTJ44J.js");
+    const { scanCommand } = await import("./chunk-KCYFQDDD.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-L7LITJRX.js");
+  const { run } = await import("./chunk-N3L7EIMI.js");
   return run(argv);
 }

@@ -196,7 +196,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   },
   {
     id: 'markdown',
-    label: 'a README or Markdown document',
+    label: 'a README, Markdown or plain-text document',
     analyzer: 'none',
     names: [/\.(md|markdown|mdown|rst|txt)$/i, /(^|\/)README[^/]*$/i],
     concernsRsync: never,
