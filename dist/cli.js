@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-KCYFQDDD.js");
+    const { scanCommand } = await import("./chunk-SYTCRC6W.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-N3L7EIMI.js");
+  const { run } = await import("./chunk-Z4JZE43H.js");
   return run(argv);
 }
