@@ -4,32 +4,18 @@
  * daemon, or holds no line for the user; `rsyncguard access` must say so, with rsync's own reason, when
  * --root lets it read the file. Reference: shared/reference/rsyncd.md §4, §10 cases 29 and 30.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
+import { loginAs, moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
 
 const ROOT = process.getuid?.() === 0;
 const PASSWORD = 'longpassword123456';
 
 interface UserReport {
   modules: { name: string; assumptions: string[]; user?: { result: string; read: boolean } }[];
-}
-
-/** Download the module's listing as joe with the right password: 'ok', or the daemon's error line. */
-function login(port: number, module: string): Promise<string> {
-  return new Promise((done) => {
-    const child = spawn('rsync', ['--no-motd', `rsync://joe@127.0.0.1:${port}/${module}/`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RSYNC_PASSWORD: PASSWORD } });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done(code === 0 ? 'ok' : (/@ERROR[^\n]*/.exec(stderr)?.[0] ?? `exit ${code}`));
-    });
-  });
 }
 
 const test = suite('access --user follows check_secret, as the real daemon does');
@@ -58,7 +44,7 @@ test('a missing, other-accessible, foreign-owned or userless secrets file refuse
   const real = new Map<string, string>();
   try {
     assert.is(daemon.exited, null, 'the daemon refused the configuration');
-    for (const name of ['a', 'b', 'c', 'ok', 'loose', ...(ROOT ? ['foreign'] : [])]) real.set(name, await login(daemon.port, name));
+    for (const name of ['a', 'b', 'c', 'ok', 'loose', ...(ROOT ? ['foreign'] : [])]) real.set(name, await loginAs(daemon.port, name, 'joe', PASSWORD));
   } finally {
     daemon.stop();
   }

@@ -5,29 +5,16 @@
  * not say "every login fails" (RSYNC-020), and keeps RSYNC-025 for the login that works.
  * Reference: shared/reference/rsyncd.md §3.1 step 3, §6.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hostRawDoc } from '../support/host-doc.ts';
-import { moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
+import { loginAs, moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
 
 const ROOT = process.getuid?.() === 0;
 const SECRETS = '/etc/rsyncguard-jail-only.secrets';
-
-function login(port: number): Promise<string> {
-  return new Promise((done) => {
-    const child = spawn('rsync', ['--no-motd', `rsync://joe@127.0.0.1:${port}/m/`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RSYNC_PASSWORD: 'jail-pw-12345' } });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done(code === 0 ? 'ok' : (/@ERROR[^\n]*/.exec(stderr)?.[0] ?? `exit ${code}`));
-    });
-  });
-}
 
 const test = suite('daemon chroot: the secrets file inside the jail');
 
@@ -49,7 +36,7 @@ test('the login works with only the jail copy, and rsyncguard does not call it i
   const daemon = await startDaemon(conf, join(base, 'rsyncd.log'));
   try {
     assert.is(daemon.exited, null, 'the daemon refused the configuration');
-    assert.is(await login(daemon.port), 'ok', 'the real daemon authenticates against the jail copy');
+    assert.is(await loginAs(daemon.port, 'm', 'joe', 'jail-pw-12345'), 'ok', 'the real daemon authenticates against the jail copy');
   } finally {
     daemon.stop();
   }

@@ -172,3 +172,17 @@ export async function readWithOptions(port: number, module: string, options: str
   const r = await client(['--no-motd', ...options, `rsync://prober@127.0.0.1:${port}/${module}/`]);
   return { code: r.code, stderr: r.stderr };
 }
+
+/** List a module as `user` with `password` (RSYNC_PASSWORD): 'ok', or the daemon's error line (`@ERROR: auth failed …`). */
+export function loginAs(port: number, module: string, user: string, password: string): Promise<string> {
+  return new Promise((done) => {
+    const child = spawn('rsync', ['--no-motd', `rsync://${user}@127.0.0.1:${port}/${module}/`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RSYNC_PASSWORD: password } });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done(code === 0 ? 'ok' : (/@ERROR[^\n]*/.exec(stderr)?.[0] ?? `exit ${code}`));
+    });
+  });
+}
