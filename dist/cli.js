@@ -44,6 +44,6 @@ async function start(argv) {
     const { scanCommand } = await import("./chunk-SYTCRC6W.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-Z4JZE43H.js");
+  const { run } = await import("./chunk-WGUOZP7J.js");
   return run(argv);
 }

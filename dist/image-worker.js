@@ -22461,6 +22461,11 @@ async function manifestAt(client, r, reference) {
   const bytes = await readBody2(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const said = res.headers.get("docker-content-digest")?.trim();
+  if (!byDigest && said !== void 0 && said !== "" && !DIGEST.test(said)) {
+    throw new Error(
+      `the manifest of ${r.registry}/${r.repository}:${reference}: the registry's Docker-Content-Digest "${said.slice(0, 80).replace(/[^\x20-\x7e]/g, "?")}" is not a digest (sha256:\u2026 or sha512:\u2026), so the manifest cannot be checked; the registry or something between altered it`
+    );
+  }
   const digest = byDigest ? reference : said !== void 0 && DIGEST.test(said) ? said : null;
   const [algo = "sha256", hex] = (digest ?? "").split(":");
   if (digest !== null && createHash3(algo).update(bytes).digest("hex") !== hex) {
@@ -25023,11 +25028,16 @@ function withNamedSecrets(sightings, parsed) {
 }
 function layerSecretsConfig(namer, ref) {
   const file = namer ? `/${namer.path}` : void 0;
-  const note = (at, layer) => diagnostic("info", "image-layer-secrets", `No rsyncd config in the final filesystem of ${ref} was evaluated; ${at}, written by layer ${layer}, names a secrets file: only the secrets files the image's layers hold are checked.`, {
-    file: at,
-    line: 1,
-    column: 1
-  });
+  const note = (at, layer) => diagnostic(
+    "info",
+    "image-layer-secrets",
+    `No rsyncd config of ${ref} was evaluated (a later layer deleted it, or nothing in the image starts rsync with it); ${at}, written by layer ${layer}, names a secrets file: only the secrets files the image's layers hold are checked.`,
+    {
+      file: at,
+      line: 1,
+      column: 1
+    }
+  );
   return {
     starts: false,
     serves: false,
@@ -26369,7 +26379,7 @@ function secretsPaths(config, configPath2) {
 function imageSecrets(fs, config, configPath2) {
   return secretsPaths(config, configPath2).map(({ named: p2, at }) => {
     const s = fs.stat(at);
-    if (!s) return { path: p2, stat: null };
+    if (!s || s.kind !== "file") return { path: p2, stat: null };
     const bytes = fs.content(at);
     const parsed = bytes ? parseSecrets(bytes, `/${s.path}`) : void 0;
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };

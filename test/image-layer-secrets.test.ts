@@ -50,6 +50,21 @@ linked('a secrets file that is a symlink to a file elsewhere in the image is rep
   }
 });
 
+linked('a secrets file that is a directory (or a link to one) holds no password: RSYNC-020, never RSYNC-092 or RSYNC-030', async () => {
+  for (const entries of [
+    [{ name: 'etc/rsyncd.conf', body: CONF.replace('/etc/rsyncd.secrets', '/etc') }],
+    [
+      { name: 'etc/rsyncd.conf', body: CONF },
+      { name: 'data/', type: 'directory' },
+      { name: 'etc/rsyncd.secrets', type: 'symlink', linkname: '../data' },
+    ],
+  ] as Entry[][]) {
+    const { run, report } = await scan([entries], RSYNC);
+    assert.equal([rule(report, 'RSYNC-092'), rule(report, 'RSYNC-030')], [[], []], run.stdout);
+    assert.is(rule(report, 'RSYNC-020').length, 1, run.stdout);
+  }
+});
+
 linked('a secrets file that is a hard link is reported, beside its mode (RSYNC-030)', async () => {
   const { report } = await scan(
     [

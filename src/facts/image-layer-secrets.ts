@@ -44,11 +44,16 @@ export function withNamedSecrets(sightings: Sighting[], parsed: ImageRsyncdConfi
 export function layerSecretsConfig(namer: LayerConfig | undefined, ref: string): RsyncdConfig {
   const file = namer ? `/${namer.path}` : undefined;
   const note = (at: string, layer: string) =>
-    diagnostic('info', 'image-layer-secrets', `No rsyncd config in the final filesystem of ${ref} was evaluated; ${at}, written by layer ${layer}, names a secrets file: only the secrets files the image's layers hold are checked.`, {
-      file: at,
-      line: 1,
-      column: 1,
-    });
+    diagnostic(
+      'info',
+      'image-layer-secrets',
+      `No rsyncd config of ${ref} was evaluated (a later layer deleted it, or nothing in the image starts rsync with it); ${at}, written by layer ${layer}, names a secrets file: only the secrets files the image's layers hold are checked.`,
+      {
+        file: at,
+        line: 1,
+        column: 1,
+      },
+    );
   return {
     starts: false,
     serves: false,

@@ -178,13 +178,20 @@ function notFound(r: RegistryRef, reference: string): string {
 /**
  * A manifest read whole and checked against the digest it is known by: the one asked for, or for a tag the
  * registry's Docker-Content-Digest (a registry, or anything between, must not swap it). A tag answered
- * without a usable header leaves the digest unknown rather than taken on trust.
+ * without the header leaves the digest unknown rather than taken on trust; one whose header is no digest is
+ * refused.
  */
 async function manifestAt(client: RegistryClient, r: RegistryRef, reference: string): Promise<{ doc: unknown; digest: string | null }> {
   const res = await client.get(`/manifests/${reference}`, ACCEPT, notFound(r, reference));
   const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const said = res.headers.get('docker-content-digest')?.trim();
+  // A header that is there but names no digest is no check passed: said as the mismatch it may hide.
+  if (!byDigest && said !== undefined && said !== '' && !DIGEST.test(said)) {
+    throw new Error(
+      `the manifest of ${r.registry}/${r.repository}:${reference}: the registry's Docker-Content-Digest "${said.slice(0, 80).replace(/[^\x20-\x7e]/g, '?')}" is not a digest (sha256:… or sha512:…), so the manifest cannot be checked; the registry or something between altered it`,
+    );
+  }
   const digest = byDigest ? reference : said !== undefined && DIGEST.test(said) ? said : null;
   const [algo = 'sha256', hex] = (digest ?? '').split(':');
   if (digest !== null && createHash(algo).update(bytes).digest('hex') !== hex) {
