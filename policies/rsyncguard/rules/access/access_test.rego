@@ -161,19 +161,29 @@ test_rsync_015_quiet_when_nothing_is_declared if {
 }
 
 test_rsync_001_and_002_quiet_when_hosts_deny_star_admits_no_host if {
-	m := object.union(t.module({"read only": false, "hosts deny": "*"}, {"open_to_any_host": false, "anonymous_read": false, "anonymous_write": false}), {"acl": {"allow": null, "deny": [{"token": "*", "kind": "wildcard"}]}})
+	closed := {"open_to_any_host": false, "anonymous_read": false, "anonymous_write": false}
+	acl := {"acl": {"allow": null, "deny": [{"token": "*", "kind": "wildcard"}]}}
+	m := object.union(t.module({"read only": false, "hosts deny": "*"}, closed), acl)
 	ids := t.ids(access.findings) with input as t.doc([m], {})
 	not "RSYNC-001" in ids
 	not "RSYNC-002" in ids
 }
 
 test_rsync_001_still_fires_when_an_allow_list_admits_some_hosts_past_deny_star if {
-	m := object.union(t.module({"hosts allow": "10.0.0.0/8", "hosts deny": "*"}, {"open_to_any_host": false, "anonymous_read": false}), {"acl": {"allow": [{"token": "10.0.0.0/8", "kind": "network"}], "deny": [{"token": "*", "kind": "wildcard"}]}})
+	acl := {"acl": {
+		"allow": [{"token": "10.0.0.0/8", "kind": "network"}],
+		"deny": [{"token": "*", "kind": "wildcard"}],
+	}}
+	m := object.union(t.module({"hosts allow": "10.0.0.0/8", "hosts deny": "*"}, {"open_to_any_host": false, "anonymous_read": false}), acl)
 	"RSYNC-001" in t.ids(access.findings) with input as t.doc([m], {})
 }
 
 test_rsync_003_names_hosts_in_neither_list_when_no_allow_entry_matches_everyone if {
-	m := object.union(t.module({"hosts allow": "192.168.10.0/24", "hosts deny": "192.168.10.99"}, {"open_to_any_host": true}), {"acl": {"allow": [{"token": "192.168.10.0/24", "kind": "network"}], "deny": [{"token": "192.168.10.99", "kind": "address"}]}})
+	acl := {"acl": {
+		"allow": [{"token": "192.168.10.0/24", "kind": "network"}],
+		"deny": [{"token": "192.168.10.99", "kind": "address"}],
+	}}
+	m := object.union(t.module({"hosts allow": "192.168.10.0/24", "hosts deny": "192.168.10.99"}, {"open_to_any_host": true}), acl)
 	some f in access.findings with input as t.doc([m], {})
 	f.rule_id == "RSYNC-003"
 	f.message == "Module [m] admits connections from any address that neither \"hosts allow\" nor \"hosts deny\" names: rsync admits a host in neither list."
