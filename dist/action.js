@@ -54839,7 +54839,13 @@ function evaluateUser(user, rules, module, opts) {
   const secret = checkSecret({ path: module.secrets, user, group: outcome.group ?? null, strictModes: module.strictModes, root: module.root, jail: module.jail }, opts.secrets);
   const admitted = secret.refusal === null;
   return {
-    access: { ...base3, result: secret.refusal ?? "password", read: admitted && !module.writeOnly, write: admitted && !ro, reason: admitted ? `${outcome.reason} ${secret.reason}` : `"${outcome.rule?.raw ?? ""}" is the first rule matching ${user}, so rsync checks the password. ${secret.reason}` },
+    access: {
+      ...base3,
+      result: secret.refusal ?? "password",
+      read: admitted && !module.writeOnly,
+      write: admitted && !ro,
+      reason: admitted ? `${outcome.reason} ${secret.reason}` : `"${outcome.rule?.raw ?? ""}" is the first rule matching ${user}, so rsync checks the password. ${secret.reason}`
+    },
     assumptions: [...assumed, ...secret.assumptions]
   };
 }

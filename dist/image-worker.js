@@ -23995,7 +23995,13 @@ function evaluateUser(user, rules, module, opts) {
   const secret = checkSecret({ path: module.secrets, user, group: outcome.group ?? null, strictModes: module.strictModes, root: module.root, jail: module.jail }, opts.secrets);
   const admitted = secret.refusal === null;
   return {
-    access: { ...base3, result: secret.refusal ?? "password", read: admitted && !module.writeOnly, write: admitted && !ro, reason: admitted ? `${outcome.reason} ${secret.reason}` : `"${outcome.rule?.raw ?? ""}" is the first rule matching ${user}, so rsync checks the password. ${secret.reason}` },
+    access: {
+      ...base3,
+      result: secret.refusal ?? "password",
+      read: admitted && !module.writeOnly,
+      write: admitted && !ro,
+      reason: admitted ? `${outcome.reason} ${secret.reason}` : `"${outcome.rule?.raw ?? ""}" is the first rule matching ${user}, so rsync checks the password. ${secret.reason}`
+    },
     assumptions: [...assumed, ...secret.assumptions]
   };
 }
@@ -26379,7 +26385,7 @@ function secretsPaths(config, configPath2) {
 function imageSecrets(fs, config, configPath2) {
   return secretsPaths(config, configPath2).map(({ named: p2, at }) => {
     const s = fs.stat(at);
-    if (!s || s.kind !== "file") return { path: p2, stat: null };
+    if (s?.kind !== "file") return { path: p2, stat: null };
     const bytes = fs.content(at);
     const parsed = bytes ? parseSecrets(bytes, `/${s.path}`) : void 0;
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };

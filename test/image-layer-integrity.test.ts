@@ -101,7 +101,7 @@ registry("a manifest fetched by tag that does not hash to the registry's Docker-
 
 registry('a Docker-Content-Digest that is no digest is refused, never taken for a check that passed', async () => {
   const files = ociLayoutFiles([gzipSync(await layer())], RSYNC);
-  for (const header of ['SHA256:' + 'A'.repeat(64), `sha256:${'0'.repeat(63)}`, 'not-a-digest']) {
+  for (const header of [`SHA256:${'A'.repeat(64)}`, `sha256:${'0'.repeat(63)}`, 'not-a-digest']) {
     const { run } = await pull(files, () => header);
     assert.is(run.code, 2, `${header}: ${run.stdout}${run.stderr}`);
     assert.match(run.stdout, 'is not a digest');

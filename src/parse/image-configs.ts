@@ -57,7 +57,7 @@ function imageSecrets(fs: ImageFs, config: RsyncdConfig, configPath: string): Se
     const s = fs.stat(at);
     // A directory, FIFO or device is no secrets file: rsync reads no password from it, so every login fails
     // as when nothing is there, and nothing secret sits in a layer.
-    if (!s || s.kind !== 'file') return { path: p, stat: null };
+    if (s?.kind !== 'file') return { path: p, stat: null };
     const bytes = fs.content(at);
     const parsed = bytes ? parseSecrets(bytes, `/${s.path}`) : undefined;
     return { path: p, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...(parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {}) };

@@ -219,7 +219,13 @@ function evaluateUser(user: string, rules: ReturnType<typeof parseAuthUsers>, mo
   const secret = checkSecret({ path: module.secrets, user, group: outcome.group ?? null, strictModes: module.strictModes, root: module.root, jail: module.jail }, opts.secrets);
   const admitted = secret.refusal === null;
   return {
-    access: { ...base, result: secret.refusal ?? 'password', read: admitted && !module.writeOnly, write: admitted && !ro, reason: admitted ? `${outcome.reason} ${secret.reason}` : `"${outcome.rule?.raw ?? ''}" is the first rule matching ${user}, so rsync checks the password. ${secret.reason}` },
+    access: {
+      ...base,
+      result: secret.refusal ?? 'password',
+      read: admitted && !module.writeOnly,
+      write: admitted && !ro,
+      reason: admitted ? `${outcome.reason} ${secret.reason}` : `"${outcome.rule?.raw ?? ''}" is the first rule matching ${user}, so rsync checks the password. ${secret.reason}`,
+    },
     assumptions: [...assumed, ...secret.assumptions],
   };
 }
