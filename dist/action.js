@@ -46629,6 +46629,7 @@ var PARAMS = [
   p("open noatime", "bool3", "local", "unset", "3.2.2"),
   p("use chroot", "bool3", "local", "unset", "2.2.0")
 ];
+var HOOK_PARAMS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 function strwiEq(a, b) {
   return squash(a) === squash(b);
 }
@@ -46731,7 +46732,6 @@ function redactEnv(entry2) {
 }
 
 // src/facts/withheld-values.ts
-var HOOK_PARAMS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 var ARGUMENTS_WITHHELD = "(arguments withheld)";
 function withheldValue(param, value) {
   if (!HOOK_PARAMS.has(param)) return redactUrls(value);
@@ -47146,10 +47146,11 @@ function quotableConfigLine(line) {
   const eq = t.indexOf("=");
   if (eq <= 0) return false;
   const name = t.slice(0, eq);
-  if (name.includes(":") || lookupParam(name.trim()) === void 0) return false;
-  const param = lookupParam(name.trim())?.name ?? "";
-  if (withheldValue(param, t.slice(eq + 1).trim()) !== t.slice(eq + 1).trim()) return false;
-  if (lookupParam(name.trim())?.name !== "auth users") return true;
+  const spec = name.includes(":") ? void 0 : lookupParam(name.trim());
+  if (spec === void 0) return false;
+  const value = t.slice(eq + 1).trim();
+  if (withheldValue(spec.name, value) !== value) return false;
+  if (spec.name !== "auth users") return true;
   const tokens = t.slice(eq + 1).split(/[ ,\t\n]+/).filter((x) => x !== "");
   return tokens.every((tok) => {
     const colon = tok.indexOf(":");
@@ -53270,9 +53271,8 @@ function storeValue(spec, raw3, at, origin, previous) {
     }
   }
 }
-var SHELL_COMMANDS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 function warnInlineComment(spec, raw3, at, out) {
-  if (SHELL_COMMANDS.has(spec.name)) return;
+  if (HOOK_PARAMS.has(spec.name)) return;
   const m = /\s([#;].*)$/.exec(raw3);
   if (!m) return;
   out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
@@ -55509,9 +55509,11 @@ function relabelDeclared(d, rename2) {
 function withCredentialsWithheld(params) {
   let out;
   for (const [name, p2] of Object.entries(params)) {
-    if (typeof p2.value !== "string" || withheldValue(name, p2.value) === p2.value) continue;
+    if (typeof p2.value !== "string") continue;
+    const value = withheldValue(name, p2.value);
+    if (value === p2.value) continue;
     out ??= { ...params };
-    out[name] = { ...p2, value: withheldValue(name, p2.value), raw: typeof p2.raw === "string" ? withheldValue(name, p2.raw) : p2.raw };
+    out[name] = { ...p2, value, raw: typeof p2.raw === "string" ? withheldValue(name, p2.raw) : p2.raw };
   }
   return out ?? params;
 }

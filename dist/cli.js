@@ -41,9 +41,9 @@ start(process.argv.slice(2)).then(
 async function start(argv) {
   const [name, ...rest] = argv;
   if (name === "scan" && !wantsHelp(rest)) {
-    const { scanCommand } = await import("./chunk-OWBDLLEL.js");
+    const { scanCommand } = await import("./chunk-WSXEUS54.js");
     return runCommand(scanCommand, rest);
   }
-  const { run } = await import("./chunk-JDK6GDQB.js");
+  const { run } = await import("./chunk-AORKW3UO.js");
   return run(argv);
 }

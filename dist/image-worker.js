@@ -22676,6 +22676,7 @@ var PARAMS = [
   p("open noatime", "bool3", "local", "unset", "3.2.2"),
   p("use chroot", "bool3", "local", "unset", "2.2.0")
 ];
+var HOOK_PARAMS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 function strwiEq(a, b) {
   return squash(a) === squash(b);
 }
@@ -22849,7 +22850,6 @@ function redactEnv(entry) {
 }
 
 // src/facts/withheld-values.ts
-var HOOK_PARAMS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 var ARGUMENTS_WITHHELD = "(arguments withheld)";
 function withheldValue(param, value) {
   if (!HOOK_PARAMS.has(param)) return redactUrls(value);
@@ -24931,9 +24931,11 @@ function relabelDeclared(d, rename) {
 function withCredentialsWithheld(params) {
   let out;
   for (const [name, p2] of Object.entries(params)) {
-    if (typeof p2.value !== "string" || withheldValue(name, p2.value) === p2.value) continue;
+    if (typeof p2.value !== "string") continue;
+    const value = withheldValue(name, p2.value);
+    if (value === p2.value) continue;
     out ??= { ...params };
-    out[name] = { ...p2, value: withheldValue(name, p2.value), raw: typeof p2.raw === "string" ? withheldValue(name, p2.raw) : p2.raw };
+    out[name] = { ...p2, value, raw: typeof p2.raw === "string" ? withheldValue(name, p2.raw) : p2.raw };
   }
   return out ?? params;
 }
@@ -25399,9 +25401,8 @@ function storeValue(spec, raw, at, origin, previous) {
     }
   }
 }
-var SHELL_COMMANDS = /* @__PURE__ */ new Set(["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]);
 function warnInlineComment(spec, raw, at, out) {
-  if (SHELL_COMMANDS.has(spec.name)) return;
+  if (HOOK_PARAMS.has(spec.name)) return;
   const m = /\s([#;].*)$/.exec(raw);
   if (!m) return;
   out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));

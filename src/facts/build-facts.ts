@@ -184,9 +184,11 @@ function relabelDeclared(d: DeclaredPublic | null, rename: (file: string) => str
 function withCredentialsWithheld(params: Record<string, Param>): Record<string, Param> {
   let out: Record<string, Param> | undefined;
   for (const [name, p] of Object.entries(params)) {
-    if (typeof p.value !== 'string' || withheldValue(name, p.value) === p.value) continue;
+    if (typeof p.value !== 'string') continue;
+    const value = withheldValue(name, p.value);
+    if (value === p.value) continue;
     out ??= { ...params };
-    out[name] = { ...p, value: withheldValue(name, p.value), raw: typeof p.raw === 'string' ? withheldValue(name, p.raw) : p.raw };
+    out[name] = { ...p, value, raw: typeof p.raw === 'string' ? withheldValue(name, p.raw) : p.raw };
   }
   return out ?? params;
 }

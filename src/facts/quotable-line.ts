@@ -24,11 +24,12 @@ export function quotableConfigLine(line: string): boolean {
   const eq = t.indexOf('=');
   if (eq <= 0) return false;
   const name = t.slice(0, eq);
-  if (name.includes(':') || lookupParam(name.trim()) === undefined) return false;
+  const spec = name.includes(':') ? undefined : lookupParam(name.trim());
+  if (spec === undefined) return false;
   // What the facts withhold of a value (a hook's arguments, a URL's password) is never quoted either.
-  const param = lookupParam(name.trim())?.name ?? '';
-  if (withheldValue(param, t.slice(eq + 1).trim()) !== t.slice(eq + 1).trim()) return false;
-  if (lookupParam(name.trim())?.name !== 'auth users') return true;
+  const value = t.slice(eq + 1).trim();
+  if (withheldValue(spec.name, value) !== value) return false;
+  if (spec.name !== 'auth users') return true;
   // Every token as either tokenizer (before and since 3.5.0) splits it.
   const tokens = t
     .slice(eq + 1)

@@ -5,10 +5,7 @@
  * u:p`, `sshpass -p`, `mysql -pX`, a header), so only its program is shown; every other value keeps all
  * but a URL's `user:password@`.
  */
-import { redactText, redactUrls } from '../parse/index.ts';
-
-/** The parameters whose value is a command the daemon runs. */
-export const HOOK_PARAMS: ReadonlySet<string> = new Set(['early exec', 'pre-xfer exec', 'post-xfer exec', 'name converter']);
+import { HOOK_PARAMS, redactText, redactUrls } from '../parse/index.ts';
 
 const ARGUMENTS_WITHHELD = '(arguments withheld)';
 

@@ -1,6 +1,6 @@
 export { parseRsyncdConf, LISTENER_PARAMS } from './rsyncd-config.ts';
 export type { RsyncdConfig, ModuleConfig, Param } from './rsyncd-config.ts';
-export { PARAMS, lookupParam, strwiEq } from './rsyncd-params.ts';
+export { HOOK_PARAMS, PARAMS, lookupParam, strwiEq } from './rsyncd-params.ts';
 export { isTemplateTag } from './redact.ts';
 export { redactText, redactUrls } from './image-redact.ts';
 export type { ParamSpec, ParamType } from './rsyncd-params.ts';

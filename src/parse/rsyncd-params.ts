@@ -88,6 +88,9 @@ export const PARAMS: readonly ParamSpec[] = [
  * loadparm.c strwiEQ: equal when compared ignoring ASCII case and every whitespace character, so
  * `R E A D O N L Y` is `read only`. Underscores and hyphens still count.
  */
+/** The parameters whose value is a command the daemon runs (through the shell, for the exec hooks). */
+export const HOOK_PARAMS: ReadonlySet<string> = new Set(['early exec', 'pre-xfer exec', 'post-xfer exec', 'name converter']);
+
 export function strwiEq(a: string, b: string): boolean {
   return squash(a) === squash(b);
 }

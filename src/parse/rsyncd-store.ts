@@ -3,7 +3,7 @@
  * the previous (inherited or default) value stays — the behaviour that makes `list = no # hide` list.
  */
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
-import type { ParamSpec } from './rsyncd-params.ts';
+import { HOOK_PARAMS, type ParamSpec } from './rsyncd-params.ts';
 import { atoi, parseBoolean, parseFacility, percentVars, stripTrailingSlashes } from './rsyncd-values.ts';
 
 export type Value = string | number | boolean | 'unset' | null;
@@ -67,12 +67,10 @@ export function storeValue(spec: ParamSpec, raw: string, at: Location, origin: '
   }
 }
 
-const SHELL_COMMANDS = new Set(['early exec', 'pre-xfer exec', 'post-xfer exec', 'name converter']);
-
 /** Strings keep '#' and ';' verbatim; a space before them usually means someone meant a comment. */
 function warnInlineComment(spec: ParamSpec, raw: string, at: Location, out: Diagnostic[]): void {
   // A hook's value is a shell command: `;` separates commands and `#` is the shell's comment, both meant.
-  if (SHELL_COMMANDS.has(spec.name)) return;
+  if (HOOK_PARAMS.has(spec.name)) return;
   const m = /\s([#;].*)$/.exec(raw);
   if (!m) return;
   out.push(diagnostic('warning', 'inline-comment', `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, 'Move the comment to a line of its own.'));
